@@ -1,0 +1,1 @@
+package odcm.app; final class Placeholder {}

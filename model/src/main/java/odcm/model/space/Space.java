@@ -1,0 +1,26 @@
+package odcm.model.space;
+
+import java.time.Instant;
+import odcm.model.cert.CertificateInfo;
+
+/** A local or remote space with its current certificate. */
+public record Space(long id, SpaceKind kind, String name, String description, Instant createdAt, CertificateInfo certificate) {
+    public static final int MAX_DESCRIPTION = 2000;
+
+    public boolean isLocal() {
+        return kind == SpaceKind.LOCAL;
+    }
+
+    /** How the space is named in sentences: "local space 'DevTest Space'". */
+    public String describe() {
+        return kind.words() + " '" + name + "'";
+    }
+
+    public static String checkDescription(String description) {
+        String d = description == null ? "" : description.strip();
+        if (d.length() > MAX_DESCRIPTION) {
+            throw new odcm.model.Refusal("A description can be at most " + MAX_DESCRIPTION + " characters; this one has " + d.length() + ".");
+        }
+        return d;
+    }
+}

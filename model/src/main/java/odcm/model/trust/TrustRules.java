@@ -1,0 +1,44 @@
+package odcm.model.trust;
+
+import java.util.Collection;
+import odcm.model.Refusal;
+import odcm.model.space.Space;
+
+/** Which trusts may be set up. */
+public final class TrustRules {
+    public static final int MAX_REASON = 2000;
+
+    private TrustRules() {
+    }
+
+    /** Refuses a trust that cannot be granted: a remote truster, a space trusting itself, a duplicate. */
+    public static void checkGrant(Space truster, Space trusted, TrustKind kind, Collection<Trust> existing) {
+        if (!truster.isLocal()) {
+            throw new Refusal("Only a local space can accept anything; '" + truster.name()
+                    + "' is a remote space, managed by another console.");
+        }
+        if (truster.id() == trusted.id()) {
+            throw new Refusal("A space cannot trust itself; choose another space to accept " + kind.words() + " from.");
+        }
+        for (Trust t : existing) {
+            if (t.isActive() && t.trusterId() == truster.id() && t.trustedId() == trusted.id() && t.kind() == kind) {
+                throw new Refusal("'" + truster.name() + "' already accepts " + kind.words() + " from '" + trusted.name() + "'.");
+            }
+        }
+    }
+
+    /** A revocation needs a reason, so nobody later wonders why a trust ended. */
+    public static String checkRevocation(Trust trust, String reason) {
+        if (!trust.isActive()) {
+            throw new Refusal("The trust " + trust.sentence() + " was already revoked.");
+        }
+        String r = reason == null ? "" : reason.strip();
+        if (r.isEmpty()) {
+            throw new Refusal("Say why the trust is revoked; the reason goes into the audit log.");
+        }
+        if (r.length() > MAX_REASON) {
+            throw new Refusal("A reason can be at most " + MAX_REASON + " characters.");
+        }
+        return r;
+    }
+}

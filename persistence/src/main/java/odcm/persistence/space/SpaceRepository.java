@@ -1,0 +1,45 @@
+package odcm.persistence.space;
+
+import java.util.List;
+import java.util.Optional;
+import odcm.model.cert.Fingerprint;
+import odcm.model.space.Space;
+import odcm.model.space.SpaceName;
+
+/**
+ * Spaces with their certificates and sealed private keys. Callers check the rules (odcm.model) first;
+ * the schema's unique constraints are the last line, and a violation surfaces as a {@link odcm.model.Refusal}.
+ */
+public interface SpaceRepository {
+    /** Space plus current certificate plus sealed private key (already sealed by the caller). */
+    Space insertLocal(SpaceName name, String description, NewCertificate certificate, String keyAlgorithm, byte[] sealedPrivateKey);
+
+    Space insertRemote(SpaceName name, String description, NewCertificate certificate);
+
+    Space rename(long spaceId, SpaceName newName);
+
+    Space updateDescription(long spaceId, String description);
+
+    /** Deletes the space, its certificates, its key and its revoked trusts. Callers check references first. */
+    void delete(long spaceId);
+
+    /** All spaces, local first, then by name (case-insensitive). */
+    List<Space> findAll();
+
+    Optional<Space> findById(long spaceId);
+
+    /** By name, case-insensitively. */
+    Optional<Space> findByName(String name);
+
+    /** The space that has or had a certificate with this fingerprint. */
+    Optional<Space> findByFingerprint(Fingerprint fingerprint);
+
+    /** Current certificate first, then earlier ones, newest first. */
+    List<StoredCertificate> certificates(long spaceId);
+
+    /** Retires the current certificate and makes this one current. */
+    Space replaceCertificate(long spaceId, NewCertificate certificate);
+
+    /** The sealed private key of a local space, if it has one. */
+    Optional<byte[]> sealedPrivateKey(long spaceId);
+}
