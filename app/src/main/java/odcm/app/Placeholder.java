@@ -1,1 +1,0 @@
-package odcm.app; final class Placeholder {}

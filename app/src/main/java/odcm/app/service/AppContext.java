@@ -1,0 +1,50 @@
+package odcm.app.service;
+
+import odcm.persistence.Store;
+import odcm.persistence.StoreLocation;
+
+/** The composition root: one store and the services over it, shared by the console and the command line. */
+public final class AppContext implements AutoCloseable {
+    private final Store store;
+    private final SpaceService spaces;
+    private final RemoteSpaceService remotes;
+    private final TrustService trusts;
+    private final AuditService audit;
+
+    public AppContext(Store store) {
+        this.store = store;
+        this.spaces = new SpaceService(store);
+        this.remotes = new RemoteSpaceService(store);
+        this.trusts = new TrustService(store);
+        this.audit = new AuditService(store);
+    }
+
+    public static AppContext open(StoreLocation location) {
+        return new AppContext(Store.open(location));
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public SpaceService spaces() {
+        return spaces;
+    }
+
+    public RemoteSpaceService remotes() {
+        return remotes;
+    }
+
+    public TrustService trusts() {
+        return trusts;
+    }
+
+    public AuditService audit() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

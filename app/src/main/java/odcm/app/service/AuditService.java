@@ -1,0 +1,55 @@
+package odcm.app.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import odcm.model.audit.AuditEntry;
+import odcm.model.audit.AuditFilter;
+import odcm.model.audit.AuditVerification;
+import odcm.persistence.Store;
+
+/** Reading, verifying and exporting the audit log. Entries are written by the other services, never here. */
+public final class AuditService {
+    private final Store store;
+
+    public AuditService(Store store) {
+        this.store = store;
+    }
+
+    public List<AuditEntry> list(AuditFilter filter) {
+        return store.read(tx -> tx.audit().list(filter));
+    }
+
+    public AuditVerification verify() {
+        return store.read(tx -> tx.audit().verify());
+    }
+
+    /** RFC 4180 CSV, oldest first, with cells that a spreadsheet would run as a formula defused. */
+    public void exportCsv(AuditFilter filter, Writer out) {
+        List<AuditEntry> entries = list(filter);
+        try {
+            out.write("seq,at,os_user,action,subject,detail,prev_hash,hash\r\n");
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                AuditEntry e = entries.get(i);
+                out.write(String.join(",", Long.toString(e.seq()), e.at().toString(), csv(e.osUser()), csv(e.action()),
+                        csv(e.subject()), csv(e.detail()), e.prevHash(), e.hash()));
+                out.write("\r\n");
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String csv(String value) {
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

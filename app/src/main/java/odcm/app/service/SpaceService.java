@@ -1,0 +1,151 @@
+package odcm.app.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import odcm.model.Refusal;
+import odcm.model.Secret;
+import odcm.model.cert.CertificateFormat;
+import odcm.model.space.Space;
+import odcm.model.space.SpaceName;
+import odcm.model.trust.Trust;
+import odcm.packaging.cert.Certificates;
+import odcm.packaging.cert.KeyAlgorithm;
+import odcm.packaging.cert.SpaceIdentity;
+import odcm.persistence.Store;
+import odcm.persistence.StoreTx;
+import odcm.persistence.keys.KeyVault;
+import odcm.persistence.space.NewCertificate;
+import odcm.persistence.space.StoredCertificate;
+
+/** Spaces of every kind: find, list, rename, delete; and local spaces: create, download the certificate. */
+public final class SpaceService {
+    private final Store store;
+
+    public SpaceService(Store store) {
+        this.store = store;
+    }
+
+    public List<Space> list() {
+        return store.read(tx -> tx.spaces().findAll());
+    }
+
+    public List<Space> locals() {
+        return list().stream().filter(Space::isLocal).toList();
+    }
+
+    public List<Space> remotes() {
+        return list().stream().filter(s -> !s.isLocal()).toList();
+    }
+
+    /** The space with this name (any case), or a refusal saying there is none. */
+    public Space find(String name) {
+        return store.read(tx -> require(tx, name));
+    }
+
+    static Space require(StoreTx tx, String name) {
+        return tx.spaces().findByName(name == null ? "" : name.strip())
+                .orElseThrow(() -> new Refusal("There is no space named '" + name + "'."));
+    }
+
+    static void checkNameFree(StoreTx tx, SpaceName name, long exceptId) {
+        tx.spaces().findByName(name.value()).filter(s -> s.id() != exceptId).ifPresent(s -> {
+            throw new Refusal("The name '" + name + "' is already taken by " + s.describe() + "; names must differ in more than letter case.");
+        });
+    }
+
+    /** A new local space with its own key pair and self-signed certificate; the private key is sealed under the master key. */
+    public Space create(String name, String description, KeyAlgorithm algorithm) {
+        SpaceName spaceName = SpaceName.of(name);
+        String desc = Space.checkDescription(description);
+        KeyVault vault = store.keyVault();
+        store.read(tx -> {
+            checkNameFree(tx, spaceName, -1);
+            return null;
+        });
+        // Key generation is slow (RSA especially), so it runs before the transaction, not inside it.
+        SpaceIdentity identity = Certificates.generate(spaceName.value(), algorithm, Instant.now(store.clock()));
+        try (Secret privateKey = identity.privateKeyPkcs8()) {
+            byte[] sealed = vault.seal(privateKey, keyContext(identity.info().fingerprint().hex()));
+            return store.write(tx -> {
+                checkNameFree(tx, spaceName, -1);
+                Space s = tx.spaces().insertLocal(spaceName, desc, new NewCertificate(identity.certificateDer(), identity.info()),
+                        algorithm.name(), sealed);
+                tx.audit().append("space.create", s.describe(),
+                        "key " + identity.info().keyDescription() + "; certificate fingerprint " + identity.info().fingerprint().grouped()
+                                + (desc.isEmpty() ? "" : "; description '" + desc + "'"));
+                return s;
+            });
+        }
+    }
+
+    /** The context a local space's sealed private key is bound to: this store and the key's own certificate. */
+    String keyContext(String fingerprintHex) {
+        return "space-key:" + store.storeId() + ":" + fingerprintHex;
+    }
+
+    public Space rename(String currentName, String newName) {
+        SpaceName target = SpaceName.of(newName);
+        return store.write(tx -> {
+            Space s = require(tx, currentName);
+            if (s.name().equals(target.value())) {
+                throw new Refusal(s.describe() + " is already called '" + target + "'.");
+            }
+            checkNameFree(tx, target, s.id());
+            Space renamed = tx.spaces().rename(s.id(), target);
+            tx.audit().append("space.rename", renamed.describe(), "renamed from '" + s.name() + "' to '" + renamed.name() + "'");
+            return renamed;
+        });
+    }
+
+    public Space describe(String name, String description) {
+        String desc = Space.checkDescription(description);
+        return store.write(tx -> {
+            Space s = require(tx, name);
+            Space changed = tx.spaces().updateDescription(s.id(), desc);
+            tx.audit().append("space.describe", s.describe(), "description from '" + s.description() + "' to '" + desc + "'");
+            return changed;
+        });
+    }
+
+    /** Deletes a local space, refused while any active trust refers to it. */
+    public void delete(String name) {
+        store.write(tx -> {
+            Space s = require(tx, name);
+            if (!s.isLocal()) {
+                throw new Refusal("'" + s.name() + "' is a remote space; remove it with 'remote remove'.");
+            }
+            deleteChecked(tx, s, "space.delete");
+            return null;
+        });
+    }
+
+    static void deleteChecked(StoreTx tx, Space s, String action) {
+        List<String> refs = new ArrayList<>();
+        for (Trust t : tx.trusts().involving(s.id())) {
+            if (t.isActive()) {
+                refs.add("the trust " + t.sentence());
+            }
+        }
+        if (!refs.isEmpty()) {
+            throw new Refusal("Cannot delete " + s.describe() + " while " + String.join(" and ", refs)
+                    + (refs.size() == 1 ? " refers" : " refer") + " to it; revoke " + (refs.size() == 1 ? "that trust" : "those trusts") + " first.");
+        }
+        tx.spaces().delete(s.id());
+        tx.audit().append(action, s.describe(), "deleted; certificate fingerprint was " + s.certificate().fingerprint().grouped());
+    }
+
+    /** The space's current certificate as PEM text or DER bytes, for handing to another network. */
+    public byte[] certificate(String name, CertificateFormat format) {
+        return store.read(tx -> {
+            Space s = require(tx, name);
+            StoredCertificate current = tx.spaces().certificates(s.id()).get(0);
+            return Certificates.encode(current.der(), format);
+        });
+    }
+
+    /** Current certificate first, then earlier ones. */
+    public List<StoredCertificate> certificates(String name) {
+        return store.read(tx -> tx.spaces().certificates(require(tx, name).id()));
+    }
+}
