@@ -1,0 +1,95 @@
+package odcm.app.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import odcm.app.service.AppContext;
+import odcm.app.ui.audit.AuditView;
+import odcm.app.ui.audit.AuditViewModel;
+import odcm.app.ui.common.Css;
+import odcm.app.ui.common.FilePicker;
+import odcm.app.ui.common.Screen;
+import odcm.app.ui.remote.RemoteSpacesView;
+import odcm.app.ui.remote.RemoteSpacesViewModel;
+import odcm.app.ui.space.SpacesView;
+import odcm.app.ui.space.SpacesViewModel;
+import odcm.app.ui.task.FxTaskRunner;
+import odcm.app.ui.trust.TrustsView;
+import odcm.app.ui.trust.TrustsViewModel;
+import odcm.persistence.StoreLocation;
+import odcm.persistence.keys.MasterKeyState;
+
+/**
+ * One console window on one store: shows "Opening store…", opens the store in the background, then the
+ * main window, or the refusal when the store cannot be opened. Tests create it on their own stage.
+ */
+public final class Console {
+    private final Stage stage;
+    private final StoreLocation location;
+    private final FxTaskRunner runner;
+    private final FilePicker files;
+    private final Runnable exit;
+    private AppContext context;
+    private MainWindow main;
+
+    /** What opening found, all read on the background thread. */
+    private record Opened(AppContext context, MasterKeyState keyState, Path keyFile) {
+    }
+
+    public Console(Stage stage, StoreLocation location, FxTaskRunner runner, FilePicker files, Runnable exit) {
+        this.stage = stage;
+        this.location = location;
+        this.runner = runner;
+        this.files = files;
+        this.exit = exit;
+    }
+
+    public void start() {
+        stage.setTitle("ODCM Console — " + location.storeDir());
+        show(StartScreens.opening(location.storeDir()), 1100, 720);
+        stage.show();
+        runner.run("Opening store " + location.storeDir(), () -> {
+            AppContext ctx = AppContext.open(location);
+            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().location().keyDir().resolve(ctx.store().storeId() + ".key"));
+        }, this::opened, sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
+    }
+
+    private void opened(Opened opened) {
+        context = opened.context();
+        List<Screen> screens = List.of(
+                new SpacesView(new SpacesViewModel(context.spaces(), runner), files),
+                new RemoteSpacesView(new RemoteSpacesViewModel(context.remotes(), context.spaces(), runner), files),
+                new TrustsView(new TrustsViewModel(context.trusts(), context.spaces(), runner)),
+                new AuditView(new AuditViewModel(context.audit(), runner), files));
+        main = new MainWindow(screens, runner, StartScreens.keyWarning(opened.keyState(), opened.keyFile()));
+        show(main.root(), stage.getScene().getWidth(), stage.getScene().getHeight());
+        main.installShortcuts(stage.getScene());
+        main.select(0);
+    }
+
+    private void show(Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Css.stylesheet());
+        stage.setScene(scene);
+    }
+
+    public MainWindow main() {
+        return main;
+    }
+
+    public FxTaskRunner runner() {
+        return runner;
+    }
+
+    /** Closes the store after any work still queued, so the last change is not cut off. */
+    public void close() {
+        AppContext ctx = context;
+        runner.shutdown(() -> {
+            if (ctx != null) {
+                ctx.close();
+            }
+        });
+    }
+}

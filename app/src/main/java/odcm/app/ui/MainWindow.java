@@ -1,0 +1,103 @@
+package odcm.app.ui;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import odcm.app.ui.common.Css;
+import odcm.app.ui.common.Screen;
+import odcm.app.ui.task.TaskRunner;
+
+/** Navigation, the current screen, the theme toggle and the status line. The screens do the rest. */
+public final class MainWindow {
+    private static final String[] NAV_IDS = {"nav-spaces", "nav-remotes", "nav-trusts", "nav-audit"};
+    private final List<Screen> screens;
+    private final BorderPane root = new BorderPane();
+    private final ToggleGroup nav = new ToggleGroup();
+    private Screen current;
+
+    public MainWindow(List<Screen> screens, TaskRunner runner, Optional<Node> banner) {
+        this.screens = screens;
+        root.setId("main-window");
+        banner.ifPresent(root::setTop);
+        root.setLeft(navigation());
+        root.setBottom(statusLine(runner));
+    }
+
+    private Node navigation() {
+        VBox box = new VBox(4);
+        box.getStyleClass().add(Css.NAV);
+        for (int i = 0; i < screens.size(); i++) {
+            int index = i;
+            ToggleButton b = new ToggleButton(screens.get(i).title());
+            b.setId(NAV_IDS[i]);
+            b.getStyleClass().add(Css.NAV_BUTTON);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setTooltip(new Tooltip(screens.get(i).title() + " (Ctrl+" + (i + 1) + ")"));
+            b.setToggleGroup(nav);
+            b.setOnAction(e -> select(index));
+            box.getChildren().add(b);
+        }
+        Region spring = new Region();
+        VBox.setVgrow(spring, Priority.ALWAYS);
+        ToggleButton dark = new ToggleButton("Dark theme");
+        dark.setId("theme-toggle");
+        dark.setMaxWidth(Double.MAX_VALUE);
+        dark.setSelected(Theme.isDark());
+        dark.setTooltip(new Tooltip("Switch between the light and the dark theme"));
+        dark.selectedProperty().addListener((o, was, now) -> Theme.setDark(now));
+        box.getChildren().addAll(spring, dark);
+        return box;
+    }
+
+    private Node statusLine(TaskRunner runner) {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(14, 14);
+        progress.visibleProperty().bind(runner.busyProperty());
+        Label activity = new Label();
+        activity.setId("status-activity");
+        activity.textProperty().bind(runner.activityProperty().map(a -> a.isEmpty() ? "Ready" : a + "…"));
+        HBox bar = new HBox(8, progress, activity);
+        bar.getStyleClass().add(Css.STATUS_BAR);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        return bar;
+    }
+
+    /** Ctrl+1..4 switch screens, Ctrl+N runs the current screen's New action. */
+    void installShortcuts(Scene scene) {
+        for (int i = 0; i < screens.size(); i++) {
+            int index = i;
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + (i + 1)), () -> select(index));
+        }
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"),
+                () -> current.newAction().ifPresent(Runnable::run));
+    }
+
+    public void select(int index) {
+        current = screens.get(index);
+        nav.selectToggle(nav.getToggles().get(index));
+        root.setCenter(current.node());
+        current.shown();
+    }
+
+    public Screen current() {
+        return current;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

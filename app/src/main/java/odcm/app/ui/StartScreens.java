@@ -1,0 +1,72 @@
+package odcm.app.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import odcm.app.ui.common.Css;
+import odcm.persistence.keys.MasterKeyState;
+
+/** What is shown around opening a store: the wait, the refusal, and the missing-key warning. */
+final class StartScreens {
+    private StartScreens() {
+    }
+
+    static Parent opening(Path storeDir) {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(40, 40);
+        Label text = new Label("Opening store " + storeDir + "…");
+        text.setId("opening-store");
+        VBox box = new VBox(16, progress, text);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add(Css.CENTER_MESSAGE);
+        return box;
+    }
+
+    /** The store could not be opened: say so in the store's own sentence; OK exits. */
+    static Parent refused(Path storeDir, String sentence, Runnable exit) {
+        Label title = new Label("The console cannot open the store in " + storeDir + ".");
+        title.setId("store-refused-title");
+        title.getStyleClass().add(Css.SECTION_TITLE);
+        title.setWrapText(true);
+        Label why = new Label(sentence);
+        why.setId("store-refused");
+        why.getStyleClass().add(Css.ERROR);
+        why.setWrapText(true);
+        Label nothing = new Label("Nothing in the store was changed.");
+        nothing.getStyleClass().add(Css.HINT);
+        Button ok = new Button("OK");
+        ok.setId("store-refused-ok");
+        ok.setDefaultButton(true);
+        ok.setOnAction(e -> exit.run());
+        VBox box = new VBox(14, title, why, nothing, ok);
+        box.setMaxWidth(640);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add(Css.CENTER_MESSAGE);
+        VBox outer = new VBox(box);
+        outer.setAlignment(Pos.CENTER);
+        return outer;
+    }
+
+    /** A persistent banner when the master key is missing or wrong; empty when it is present. */
+    static Optional<Node> keyWarning(MasterKeyState state, Path keyFile) {
+        if (state == MasterKeyState.PRESENT) {
+            return Optional.empty();
+        }
+        String what = state == MasterKeyState.MISSING
+                ? "The master key file of this store is missing"
+                : "The master key file in the key folder is not this store's key";
+        Label text = new Label(what + " (expected " + keyFile + "). Spaces, trusts and history are intact, "
+                + "but the private keys of local spaces are unusable until that key file is restored.");
+        text.setId("key-warning");
+        text.setWrapText(true);
+        text.getStyleClass().add(Css.BANNER);
+        text.setMaxWidth(Double.MAX_VALUE);
+        return Optional.of(text);
+    }
+}

@@ -1,0 +1,79 @@
+package odcm.app.ui.audit;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser.ExtensionFilter;
+import odcm.app.ui.common.FilePicker;
+import odcm.app.ui.common.Formats;
+import odcm.app.ui.common.Forms;
+import odcm.app.ui.common.MessageLine;
+import odcm.app.ui.common.Screen;
+import odcm.app.ui.common.ScreenHeader;
+import odcm.app.ui.common.Tables;
+import odcm.model.audit.AuditEntry;
+
+/** Audit log screen: every change, newest first; verification of the chain; CSV export. */
+public final class AuditView implements Screen {
+    private final AuditViewModel vm;
+    private final FilePicker files;
+    private final BorderPane root = new BorderPane();
+
+    public AuditView(AuditViewModel vm, FilePicker files) {
+        this.vm = vm;
+        this.files = files;
+        root.setId("audit-screen");
+        root.setPadding(new Insets(16));
+        TextField filter = new TextField();
+        filter.setId("audit-filter");
+        filter.setPromptText("Filter by action, subject, detail or user");
+        filter.setPrefColumnCount(24);
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        MessageLine outcome = new MessageLine("audit-outcome", vm.outcomeProperty(),
+                vm.outcomeStateProperty().map(s -> s == AuditViewModel.Outcome.PROBLEM).orElse(false));
+        VBox top = new VBox(8, ScreenHeader.create("Audit log",
+                        "Every change made in this console, newest first. Each entry is chained to the one before it, so tampering shows.",
+                        Forms.button("verify-audit", "_Verify", "Check that no entry was changed, removed or reordered", vm::verify),
+                        Forms.button("export-audit", "_Export CSV…", "Save the entries shown as a CSV file", this::export),
+                        null, filter),
+                outcome);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        root.setTop(top);
+
+        TableView<AuditEntry> table = Tables.table("audit-table");
+        table.getColumns().setAll(List.of(
+                Tables.<AuditEntry>column("#", 50, e -> Long.toString(e.seq())),
+                Tables.<AuditEntry>column("Time", 150, e -> Formats.dateTime(e.at())),
+                Tables.<AuditEntry>column("User", 90, AuditEntry::osUser),
+                Tables.<AuditEntry>column("Action", 130, AuditEntry::action),
+                Tables.<AuditEntry>column("Subject", 230, AuditEntry::subject),
+                Tables.<AuditEntry>column("Detail", 380, AuditEntry::detail)));
+        table.setItems(vm.entries());
+        table.setPlaceholder(Forms.emptyState("audit-empty", "No entries. Every change made in this console is recorded here."));
+        root.setCenter(table);
+    }
+
+    private void export() {
+        files.save(root.getScene().getWindow(), "Export the audit log", "odcm-audit.csv",
+                List.of(new ExtensionFilter("CSV file (*.csv)", "*.csv"))).ifPresent(vm::exportCsv);
+    }
+
+    @Override
+    public String title() {
+        return "Audit log";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        vm.refresh();
+    }
+}

@@ -1,0 +1,32 @@
+package odcm.app.ui.common;
+
+/** Style classes of the console's stylesheet (console.css); colours live there, never in Java code. */
+public final class Css {
+    public static final String STYLESHEET = "/odcm/app/ui/console.css";
+
+    public static final String FINGERPRINT = "fingerprint";
+    public static final String MONO = "mono";
+    public static final String ERROR = "inline-error";
+    public static final String OK = "inline-ok";
+    public static final String HINT = "hint";
+    public static final String EMPTY_STATE = "empty-state";
+    public static final String BANNER = "banner-warning";
+    public static final String SCREEN_TITLE = "screen-title";
+    public static final String SECTION_TITLE = "section-title";
+    public static final String DETAIL = "detail-pane";
+    public static final String FIELD_NAME = "field-name";
+    public static final String NAV = "nav";
+    public static final String NAV_BUTTON = "nav-button";
+    public static final String STATUS_BAR = "status-bar";
+    public static final String PREVIEW = "certificate-preview";
+    public static final String FORM = "form";
+    public static final String CENTER_MESSAGE = "center-message";
+    public static final String REVOKED = "revoked";
+
+    private Css() {
+    }
+
+    public static String stylesheet() {
+        return Css.class.getResource(STYLESHEET).toExternalForm();
+    }
+}

@@ -1,0 +1,39 @@
+package odcm.app.ui.common;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import odcm.model.cert.Fingerprint;
+
+/** A SHA-256 fingerprint large enough to read out over the phone, with a Copy button. */
+public final class FingerprintView extends HBox {
+    private final Label text = new Label();
+    private final Button copy = new Button("Cop_y");
+    private Fingerprint fingerprint;
+
+    public FingerprintView(String id) {
+        super(12);
+        text.setId(id);
+        text.getStyleClass().add(Css.FINGERPRINT);
+        copy.setId(id + "-copy");
+        copy.setTooltip(new Tooltip("Copy the fingerprint, in groups of four, to the clipboard"));
+        copy.setOnAction(e -> {
+            if (fingerprint != null) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(fingerprint.grouped());
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(text, copy);
+    }
+
+    public void show(Fingerprint fp) {
+        fingerprint = fp;
+        text.setText(fp == null ? "" : Formats.fingerprintTwoLines(fp));
+        copy.setDisable(fp == null);
+    }
+}

@@ -1,0 +1,34 @@
+package odcm.app.ui.common;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import odcm.model.cert.Fingerprint;
+
+/** How times and fingerprints read on screen: local time, and fingerprints short in tables. */
+public final class Formats {
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private Formats() {
+    }
+
+    public static String dateTime(Instant at) {
+        return at == null ? "" : DATE_TIME.format(at.atZone(ZoneId.systemDefault()));
+    }
+
+    public static String date(Instant at) {
+        return at == null ? "" : DATE.format(at.atZone(ZoneId.systemDefault()));
+    }
+
+    /** The first four groups: enough to tell certificates apart in a list, not to check one. */
+    public static String shortFingerprint(Fingerprint fp) {
+        return fp.grouped().substring(0, 19) + " …";
+    }
+
+    /** Sixteen groups on two lines of eight, so a person can read it out group by group. */
+    public static String fingerprintTwoLines(Fingerprint fp) {
+        String g = fp.grouped();
+        return g.substring(0, 39) + "\n" + g.substring(40);
+    }
+}

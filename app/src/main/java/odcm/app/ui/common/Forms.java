@@ -1,0 +1,69 @@
+package odcm.app.ui.common;
+
+import javafx.geometry.HPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+/** Small builders shared by the screens: labelled form grids, buttons with ids and tooltips. */
+public final class Forms {
+    private Forms() {
+    }
+
+    /** Two columns: field names on the left, fields growing on the right. */
+    public static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setHalignment(HPos.RIGHT);
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().setAll(names, fields);
+        return grid;
+    }
+
+    /** Adds a row; the label becomes the field's mnemonic target when its text has an underscore. */
+    public static void row(GridPane grid, String name, Node field) {
+        int row = grid.getRowCount();
+        Label label = new Label(name);
+        label.getStyleClass().add(Css.FIELD_NAME);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.add(label, 0, row);
+        grid.add(field, 1, row);
+    }
+
+    public static Button button(String id, String text, String tooltip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMnemonicParsing(true);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    public static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Css.HINT);
+        l.setWrapText(true);
+        return l;
+    }
+
+    /** The placeholder of an empty table: what to do first, not just "no content". */
+    public static Label emptyState(String id, String text) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.getStyleClass().add(Css.EMPTY_STATE);
+        l.setWrapText(true);
+        l.setMaxWidth(420);
+        return l;
+    }
+}

@@ -1,0 +1,101 @@
+package odcm.app.ui.trust;
+
+import java.util.function.Consumer;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import odcm.app.ui.common.Css;
+import odcm.app.ui.common.FormDialog;
+import odcm.app.ui.common.Forms;
+import odcm.model.space.Space;
+import odcm.model.trust.Trust;
+import odcm.model.trust.TrustKind;
+
+/** Add trust and Revoke trust dialogs; they bind to their view models. */
+public final class TrustDialogs {
+    private TrustDialogs() {
+    }
+
+    static StringConverter<Space> spaceNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Space s) {
+                return s == null ? "" : s.name() + (s.isLocal() ? "" : "  (remote)");
+            }
+
+            @Override
+            public Space fromString(String text) {
+                return null;
+            }
+        };
+    }
+
+    public static FormDialog add(Window owner, AddTrustViewModel vm, Consumer<Trust> onAdded) {
+        ComboBox<Space> truster = new ComboBox<>(vm.trusters());
+        truster.setId("add-trust-truster");
+        truster.setConverter(spaceNames());
+        truster.setPromptText("Local space");
+        truster.setMaxWidth(Double.MAX_VALUE);
+        truster.valueProperty().bindBidirectional(vm.trusterProperty());
+        ComboBox<TrustKind> kind = new ComboBox<>();
+        kind.setId("add-trust-kind");
+        kind.getItems().setAll(TrustKind.values());
+        kind.setMaxWidth(Double.MAX_VALUE);
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        ComboBox<Space> trusted = new ComboBox<>(vm.trustedOptions());
+        trusted.setId("add-trust-trusted");
+        trusted.setConverter(spaceNames());
+        trusted.setPromptText("Any other space");
+        trusted.setMaxWidth(Double.MAX_VALUE);
+        trusted.valueProperty().bindBidirectional(vm.trustedProperty());
+        GridPane grid = Forms.grid();
+        Forms.row(grid, "_Space", truster);
+        Forms.row(grid, "_Accepts", kind);
+        Forms.row(grid, "_From", trusted);
+        Label preview = new Label();
+        preview.setId("add-trust-preview");
+        preview.getStyleClass().add(Css.PREVIEW);
+        preview.setWrapText(true);
+        preview.setMaxWidth(Double.MAX_VALUE);
+        preview.textProperty().bind(vm.previewProperty());
+        VBox content = new VBox(12, grid, preview);
+        FormDialog dialog = new FormDialog(owner, "add-trust", "Add trust", "Add trust", content, vm.validProperty().not(), vm.form(),
+                close -> vm.submit(added -> {
+                    close.run();
+                    onAdded.accept(added);
+                }));
+        dialog.dialog().setOnShown(e -> truster.requestFocus());
+        return dialog;
+    }
+
+    public static FormDialog revoke(Window owner, RevokeTrustViewModel vm, Consumer<Trust> onRevoked) {
+        Label what = new Label("Revoke the trust " + vm.trust().sentence() + "? From now on nothing of this kind crosses on it.");
+        what.setId("revoke-trust-what");
+        what.setWrapText(true);
+        TextArea reason = new TextArea();
+        reason.setId("revoke-trust-reason");
+        reason.setPromptText("Why is the trust revoked? The reason goes into the audit log.");
+        reason.setPrefRowCount(3);
+        reason.setWrapText(true);
+        reason.textProperty().bindBidirectional(vm.reasonProperty());
+        GridPane grid = Forms.grid();
+        Forms.row(grid, "_Reason", reason);
+        Label problem = new Label();
+        problem.setId("revoke-trust-problem");
+        problem.getStyleClass().add(Css.HINT);
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        VBox content = new VBox(12, what, grid, problem);
+        FormDialog dialog = new FormDialog(owner, "revoke-trust", "Revoke trust", "Revoke", content, vm.validProperty().not(), vm.form(),
+                close -> vm.submit(revoked -> {
+                    close.run();
+                    onRevoked.accept(revoked);
+                }));
+        dialog.dialog().setOnShown(e -> reason.requestFocus());
+        return dialog;
+    }
+}

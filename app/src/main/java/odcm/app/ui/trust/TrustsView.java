@@ -1,0 +1,149 @@
+package odcm.app.ui.trust;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import odcm.app.ui.common.Css;
+import odcm.app.ui.common.Formats;
+import odcm.app.ui.common.Forms;
+import odcm.app.ui.common.MessageLine;
+import odcm.app.ui.common.Screen;
+import odcm.app.ui.common.ScreenHeader;
+import odcm.app.ui.common.Tables;
+import odcm.model.space.Space;
+import odcm.model.trust.Trust;
+
+/** Trusts screen: who accepts what from whom, revocation with a reason, and a per-space summary. */
+public final class TrustsView implements Screen {
+    private final TrustsViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TableView<Trust> table = Tables.table("trusts-table");
+
+    public TrustsView(TrustsViewModel vm) {
+        this.vm = vm;
+        root.setId("trusts-screen");
+        root.setPadding(new Insets(16));
+        Button revoke = Forms.button("revoke-trust", "_Revoke…", "Revoke the selected trust, with a reason", this::revoke);
+        revoke.disableProperty().bind(vm.selectedProperty().map(t -> !t.isActive()).orElse(true));
+        CheckBox showRevoked = new CheckBox("Show _revoked");
+        showRevoked.setId("show-revoked");
+        showRevoked.setTooltip(new Tooltip("Also list trusts that were revoked, with when and why"));
+        showRevoked.selectedProperty().bindBidirectional(vm.showRevokedProperty());
+        VBox top = new VBox(8, ScreenHeader.create("Trusts",
+                        "Nothing crosses between spaces without a trust: a local space accepts release bundles or deployment receipts from another space.",
+                        Forms.button("add-trust", "_Add trust…", "Let a local space accept bundles or receipts from another space (Ctrl+N)", this::add),
+                        revoke, null, showRevoked),
+                new MessageLine("trusts-message", vm.messageProperty(), vm.messageIsErrorProperty()));
+        top.setPadding(new Insets(0, 0, 12, 0));
+        root.setTop(top);
+
+        table.getColumns().setAll(List.of(
+                Tables.<Trust>column("Trust", 330, Trust::sentence),
+                Tables.<Trust>column("Crossing", 100, t -> t.isConnected() ? "connected" : "disconnected"),
+                Tables.<Trust>column("Granted", 190, t -> Formats.dateTime(t.createdAt()) + " by " + t.createdBy()),
+                Tables.<Trust>column("Revoked", 220, t -> t.isActive() ? "" : Formats.dateTime(t.revokedAt()) + " by " + t.revokedBy()
+                        + ": " + t.revokeReason())));
+        table.setItems(vm.list());
+        table.setPlaceholder(Forms.emptyState("trusts-empty",
+                "No trusts yet, so nothing crosses between spaces. Add one with Add trust (Ctrl+N)."));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Trust item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(Css.REVOKED), !empty && item != null && !item.isActive());
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
+        vm.selectedProperty().addListener((o, was, now) -> {
+            if (table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) {
+                revoke();
+            }
+        });
+        SplitPane split = new SplitPane(table, panel());
+        split.setDividerPositions(0.72);
+        root.setCenter(split);
+    }
+
+    /** Choose a space: what it accepts, and who accepts what from it. */
+    private Node panel() {
+        ComboBox<Space> space = new ComboBox<>(vm.allSpaces());
+        space.setId("trust-panel-space");
+        space.setConverter(TrustDialogs.spaceNames());
+        space.setPromptText("Choose a space");
+        space.setMaxWidth(Double.MAX_VALUE);
+        space.valueProperty().bindBidirectional(vm.panelSpaceProperty());
+        ListView<String> accepts = new ListView<>(vm.accepts());
+        accepts.setId("trust-panel-accepts");
+        accepts.setPlaceholder(Forms.hint("Nothing."));
+        ListView<String> acceptedBy = new ListView<>(vm.acceptedBy());
+        acceptedBy.setId("trust-panel-accepted-by");
+        acceptedBy.setPlaceholder(Forms.hint("Nobody."));
+        VBox.setVgrow(accepts, Priority.ALWAYS);
+        VBox.setVgrow(acceptedBy, Priority.ALWAYS);
+        Label title = new Label("Per space");
+        title.getStyleClass().add(Css.SECTION_TITLE);
+        Label a = new Label("It accepts…");
+        a.getStyleClass().add(Css.FIELD_NAME);
+        Label b = new Label("Accepted by…");
+        b.getStyleClass().add(Css.FIELD_NAME);
+        VBox box = new VBox(8, title, space, a, accepts, b, acceptedBy);
+        box.getStyleClass().add(Css.DETAIL);
+        box.setMinWidth(220);
+        return box;
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
+    }
+
+    private void add() {
+        TrustDialogs.add(window(), vm.add(), added -> vm.changed("Added the trust " + added.sentence() + ".")).show();
+    }
+
+    private void revoke() {
+        Trust t = vm.selectedProperty().get();
+        if (t != null && t.isActive()) {
+            TrustDialogs.revoke(window(), vm.revoke(t), revoked -> vm.changed("Revoked the trust " + revoked.sentence() + ".")).show();
+        }
+    }
+
+    @Override
+    public String title() {
+        return "Trusts";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        vm.refresh();
+    }
+
+    @Override
+    public Optional<Runnable> newAction() {
+        return Optional.of(this::add);
+    }
+}
