@@ -5,6 +5,7 @@ import java.util.Map;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.sec.SECNamedCurves;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
@@ -43,7 +44,11 @@ record KeyDescription(String algorithm, String detail, int rsaBits, boolean acce
                 // Explicit curve parameters: legal but a known source of attacks; named curves only.
                 return new KeyDescription("EC", "explicit curve parameters", 0, false);
             }
-            String name = ECNamedCurveTable.getName(curve);
+            // SEC names first ("secp256r1", not X9.62's "prime256v1"), as CertificateInfo documents.
+            String name = SECNamedCurves.getName(curve);
+            if (name == null) {
+                name = ECNamedCurveTable.getName(curve);
+            }
             boolean accepted = SECObjectIdentifiers.secp256r1.equals(curve) || SECObjectIdentifiers.secp384r1.equals(curve);
             return new KeyDescription("EC", name == null ? curve.getId() : name, 0, accepted);
         }
