@@ -39,9 +39,18 @@ final class CertificateReader {
         if (bytes.length > MAX_BYTES) {
             throw CertificateRefusals.notACertificate();
         }
-        // ISO-8859-1 maps every byte to a char, so binary DER never fails to decode; PEM markers are ASCII.
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        String text = asText(bytes);
         return text.contains("-----BEGIN ") ? fromPem(text) : fromDer(bytes);
+    }
+
+    /**
+     * ISO-8859-1 maps every byte to a char, so binary DER never fails to decode, and PEM markers are ASCII.
+     * Windows editors save "Unicode" text as UTF-16 with a byte-order mark; that is decoded as such.
+     */
+    private static String asText(byte[] bytes) {
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+        return new String(bytes, utf16 ? StandardCharsets.UTF_16 : StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] fromPem(String text) {

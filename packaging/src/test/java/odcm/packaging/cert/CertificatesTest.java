@@ -160,6 +160,15 @@ class CertificatesTest {
     }
 
     @Test
+    void pemSavedAsUtf16ByAWindowsEditor() {
+        byte[] der = TestCertificates.ecP256();
+        String pem = TestCertificates.pem("CERTIFICATE", der).replace("\n", "\r\n");
+        byte[] littleEndianWithBom = TestCertificates.concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, pem.getBytes(StandardCharsets.UTF_16LE));
+        assertArrayEquals(der, Certificates.read(littleEndianWithBom, NOW).der());
+        assertArrayEquals(der, Certificates.read(pem.getBytes(StandardCharsets.UTF_16), NOW).der(), "big-endian with BOM");
+    }
+
+    @Test
     void pemWithIndentedLinesFromAnEmail() {
         byte[] der = TestCertificates.ecP256();
         String indented = TestCertificates.pem("CERTIFICATE", der).replace("\n", "\n    ");
