@@ -57,7 +57,7 @@ public final class Certificates {
         try {
             KeyPair keys = newKeyPair(alg);
             // O first, then CN: the usual most-significant-first order, so the RFC 4514 form reads
-            // "CN=<name>,O=ODCM Console". The builder encodes CN as UTF8String, so any name fits.
+            // "CN=<name>, O=ODCM Console". The builder encodes CN as UTF8String, so any name fits.
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.O, ORGANISATION)
                     .addRDN(BCStyle.CN, name)
