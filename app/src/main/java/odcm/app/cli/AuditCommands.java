@@ -1,0 +1,53 @@
+package odcm.app.cli;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import odcm.model.audit.AuditEntry;
+import odcm.model.audit.AuditFilter;
+import odcm.model.audit.AuditVerification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "audit", description = "The audit log: every change to spaces, certificates and trusts.")
+final class AuditCommands {
+    @ParentCommand
+    OdcmCommand root;
+
+    @Command(name = "list", description = "List audit entries, newest first.")
+    int list(@Option(names = "--filter", paramLabel = "TEXT", defaultValue = "") String filter,
+             @Option(names = "--json") boolean json) {
+        List<AuditEntry> entries = root.cli.withContext(root.store, ctx -> ctx.audit().list(new AuditFilter(filter, null, null)));
+        if (json) {
+            root.cli.printJson(entries.stream().map(Printed::json).toList());
+        } else {
+            entries.forEach(e -> root.cli.out().println(Printed.line(e)));
+        }
+        return 0;
+    }
+
+    @Command(name = "verify", description = "Check the audit log's hash chain; exit 1 naming the first broken entry.")
+    int verify() {
+        AuditVerification v = root.cli.withContext(root.store, ctx -> ctx.audit().verify());
+        if (v instanceof AuditVerification.Broken) {
+            throw new odcm.model.Refusal(v.sentence());
+        }
+        root.cli.out().println(v.sentence());
+        return 0;
+    }
+
+    @Command(name = "export", description = "Export the audit log as CSV.")
+    int export(@Option(names = "--out", paramLabel = "FILE.csv", required = true) Path out,
+               @Option(names = "--filter", paramLabel = "TEXT", defaultValue = "") String filter) {
+        StringWriter csv = new StringWriter();
+        root.cli.withContext(root.store, ctx -> {
+            ctx.audit().exportCsv(new AuditFilter(filter, null, null), csv);
+            return null;
+        });
+        Files2.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
+        root.cli.out().println("Exported the audit log to " + out + ".");
+        return 0;
+    }
+}

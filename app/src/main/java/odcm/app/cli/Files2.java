@@ -1,0 +1,68 @@
+package odcm.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import odcm.model.Refusal;
+import odcm.model.cert.CertificateFormat;
+
+/** File reading and writing for commands, with I/O failures turned into one clear sentence. */
+final class Files2 {
+    /** Certificate files are small; anything larger is not one. */
+    static final int MAX_CERTIFICATE_FILE = 1 << 20;
+
+    private Files2() {
+    }
+
+    /** Reads a file, or standard input for "-" (for pasted PEM). */
+    static byte[] read(String file, InputStream stdin) {
+        try {
+            if ("-".equals(file)) {
+                return limited(stdin.readNBytes(MAX_CERTIFICATE_FILE + 1), "standard input");
+            }
+            Path p = Path.of(file);
+            if (!Files.isRegularFile(p)) {
+                throw new Refusal("There is no file " + p.toAbsolutePath() + ".");
+            }
+            if (Files.size(p) > MAX_CERTIFICATE_FILE) {
+                throw new Refusal("The file " + p + " is larger than 1 MiB; it is not a certificate.");
+            }
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new Refusal("Cannot read " + file + ": " + e.getMessage() + ".");
+        }
+    }
+
+    private static byte[] limited(byte[] bytes, String what) {
+        if (bytes.length > MAX_CERTIFICATE_FILE) {
+            throw new Refusal("The input on " + what + " is larger than 1 MiB; it is not a certificate.");
+        }
+        return bytes;
+    }
+
+    /** Writes via a temporary file and a move, so a failed write leaves no half-written file behind. */
+    static void write(Path out, byte[] bytes) {
+        try {
+            Path abs = out.toAbsolutePath();
+            Path dir = abs.getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                throw new Refusal("The folder " + dir + " does not exist.");
+            }
+            Path tmp = Files.createTempFile(dir, ".odcm-", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new Refusal("Cannot write " + out + ": " + e.getMessage() + ".");
+        }
+    }
+
+    static CertificateFormat format(String text) {
+        try {
+            return CertificateFormat.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Refusal("The certificate format is 'pem' or 'der', not '" + text + "'.");
+        }
+    }
+}

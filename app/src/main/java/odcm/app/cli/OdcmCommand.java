@@ -1,0 +1,31 @@
+package odcm.app.cli;
+
+import java.util.concurrent.Callable;
+import odcm.app.ui.ConsoleLauncher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "odcm", mixinStandardHelpOptions = true, version = "ODCM Console 0.1.0",
+        description = {"ODCM Console: spaces, certificates of remote spaces, and the trusts between them.",
+                "With no command, opens the console window."},
+        subcommands = {SpaceCommands.class, RemoteCommands.class, TrustCommands.class, AuditCommands.class},
+        footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line; 3 unexpected error."})
+final class OdcmCommand implements Callable<Integer> {
+    final Cli cli;
+
+    @Option(names = "--store", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "The store folder (default: $ODCM_STORE, else ~/.local/share/odcm/store).")
+    String store;
+
+    OdcmCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        // Blocks until the console window is closed.
+        ConsoleLauncher.launch(cli.location(store));
+        return 0;
+    }
+}

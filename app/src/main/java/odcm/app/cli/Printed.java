@@ -1,0 +1,86 @@
+package odcm.app.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import odcm.model.audit.AuditEntry;
+import odcm.model.cert.CertificateInfo;
+import odcm.model.space.Space;
+import odcm.model.trust.Trust;
+
+/** How spaces, certificates, trusts and audit entries appear on the command line: JSON objects and text lines. */
+final class Printed {
+    private Printed() {
+    }
+
+    static Map<String, Object> json(Space s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("description", s.description());
+        m.put("createdAt", s.createdAt().toString());
+        m.put("certificate", json(s.certificate()));
+        return m;
+    }
+
+    static Map<String, Object> json(CertificateInfo c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subject", c.subject());
+        m.put("issuer", c.issuer());
+        m.put("serial", c.serial());
+        m.put("notBefore", c.notBefore().toString());
+        m.put("notAfter", c.notAfter().toString());
+        m.put("key", c.keyDescription());
+        m.put("sha256", c.fingerprint().grouped());
+        return m;
+    }
+
+    static Map<String, Object> json(Trust t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("space", t.trusterName());
+        m.put("accepts", t.kind().shortName());
+        m.put("from", t.trustedName());
+        m.put("connected", t.isConnected());
+        m.put("grantedAt", t.createdAt().toString());
+        m.put("grantedBy", t.createdBy());
+        m.put("revokedAt", t.revokedAt() == null ? null : t.revokedAt().toString());
+        m.put("revokedBy", t.revokedBy());
+        m.put("revokeReason", t.revokeReason());
+        return m;
+    }
+
+    static Map<String, Object> json(AuditEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", e.seq());
+        m.put("at", e.at().toString());
+        m.put("user", e.osUser());
+        m.put("action", e.action());
+        m.put("subject", e.subject());
+        m.put("detail", e.detail());
+        m.put("hash", e.hash());
+        return m;
+    }
+
+    static String line(Space s) {
+        return s.name() + "\t" + s.certificate().keyDescription() + "\t" + s.certificate().fingerprint().grouped()
+                + (s.description().isEmpty() ? "" : "\t" + s.description());
+    }
+
+    static String lines(CertificateInfo c) {
+        return "Subject:     " + c.subject() + "\n"
+                + "Issuer:      " + c.issuer() + "\n"
+                + "Valid:       " + c.notBefore() + " to " + c.notAfter() + "\n"
+                + "Key:         " + c.keyDescription() + "\n"
+                + "SHA-256:     " + c.fingerprint().grouped();
+    }
+
+    static String line(Trust t) {
+        return "#" + t.id() + "\t" + t.sentence() + "\t" + (t.isConnected() ? "connected" : "disconnected")
+                + "\tgranted " + t.createdAt() + " by " + t.createdBy()
+                + (t.isActive() ? "" : "\trevoked " + t.revokedAt() + " by " + t.revokedBy() + ": " + t.revokeReason());
+    }
+
+    static String line(AuditEntry e) {
+        return e.seq() + "\t" + e.at() + "\t" + e.osUser() + "\t" + e.action() + "\t" + e.subject() + "\t" + e.detail();
+    }
+}

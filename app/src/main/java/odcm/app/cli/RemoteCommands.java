@@ -1,0 +1,84 @@
+package odcm.app.cli;
+
+import java.util.List;
+import odcm.model.space.Space;
+import odcm.packaging.cert.ReadCertificate;
+import odcm.persistence.space.StoredCertificate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "remote", description = "Remote spaces: spaces of another console, known by the certificate exchanged by hand.")
+final class RemoteCommands {
+    @ParentCommand
+    OdcmCommand root;
+
+    @Command(name = "add", description = "Add a remote space from its certificate file (PEM or DER; '-' reads pasted PEM from standard input).")
+    int add(@Parameters(paramLabel = "NAME") String name,
+            @Option(names = "--cert", paramLabel = "FILE", required = true) String certFile,
+            @Option(names = "--fingerprint", paramLabel = "SHA256",
+                    description = "The fingerprint read out by the other side; must match or nothing is saved.") String fingerprint,
+            @Option(names = "--description", defaultValue = "") String description) {
+        byte[] bytes = Files2.read(certFile, System.in);
+        Space s = root.cli.withContext(root.store, ctx -> ctx.remotes().add(name, description, bytes, fingerprint));
+        root.cli.out().println("Added " + s.describe() + ".");
+        root.cli.out().println(Printed.lines(s.certificate()));
+        if (fingerprint == null || fingerprint.isBlank()) {
+            root.cli.out().println("Check this fingerprint with the other side before granting any trust.");
+        }
+        return 0;
+    }
+
+    @Command(name = "show-cert", description = "Show what a certificate file holds, without saving anything.")
+    int showCert(@Parameters(paramLabel = "FILE") String certFile) {
+        byte[] bytes = Files2.read(certFile, System.in);
+        ReadCertificate c = root.cli.withContext(root.store, ctx -> ctx.remotes().preview(bytes));
+        root.cli.out().println(Printed.lines(c.info()));
+        return 0;
+    }
+
+    @Command(name = "list", description = "List remote spaces.")
+    int list(@Option(names = "--json") boolean json) {
+        List<Space> spaces = root.cli.withContext(root.store, ctx -> ctx.spaces().remotes());
+        if (json) {
+            root.cli.printJson(spaces.stream().map(Printed::json).toList());
+        } else if (spaces.isEmpty()) {
+            root.cli.out().println("No remote spaces yet; add one with 'odcm remote add NAME --cert FILE --fingerprint SHA256'.");
+        } else {
+            spaces.forEach(s -> root.cli.out().println(Printed.line(s)));
+        }
+        return 0;
+    }
+
+    @Command(name = "history", description = "A remote space's certificates, current first.")
+    int history(@Parameters(paramLabel = "NAME") String name) {
+        List<StoredCertificate> certs = root.cli.withContext(root.store, ctx -> ctx.spaces().certificates(name));
+        for (StoredCertificate c : certs) {
+            root.cli.out().println((c.isCurrent() ? "current since " + c.addedAt() : "retired " + c.retiredAt()) + "\t"
+                    + c.info().fingerprint().grouped() + "\t" + c.info().subject() + "\tvalid until " + c.info().notAfter());
+        }
+        return 0;
+    }
+
+    @Command(name = "replace-cert", description = "Replace a remote space's certificate (rotation); the old one stays in its history.")
+    int replaceCert(@Parameters(paramLabel = "NAME") String name,
+                    @Option(names = "--cert", paramLabel = "FILE", required = true) String certFile,
+                    @Option(names = "--fingerprint", paramLabel = "SHA256") String fingerprint) {
+        byte[] bytes = Files2.read(certFile, System.in);
+        Space s = root.cli.withContext(root.store, ctx -> ctx.remotes().replaceCertificate(name, bytes, fingerprint));
+        root.cli.out().println("Replaced the certificate of " + s.describe() + ".");
+        root.cli.out().println(Printed.lines(s.certificate()));
+        return 0;
+    }
+
+    @Command(name = "remove", description = "Remove a remote space; refused while trusts refer to it.")
+    int remove(@Parameters(paramLabel = "NAME") String name) {
+        root.cli.withContext(root.store, ctx -> {
+            ctx.remotes().remove(name);
+            return null;
+        });
+        root.cli.out().println("Removed remote space '" + name + "'.");
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package odcm.app.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import odcm.model.cert.CertificateFormat;
+import odcm.model.space.Space;
+import odcm.packaging.cert.KeyAlgorithm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "space", description = "Local spaces: each has its own key pair and certificate.")
+final class SpaceCommands {
+    @ParentCommand
+    OdcmCommand root;
+
+    private record Certificate(Space space, byte[] bytes) {
+    }
+
+    @Command(name = "create", description = "Create a local space with a new key pair and self-signed certificate.")
+    int create(@Parameters(paramLabel = "NAME") String name,
+               @Option(names = "--description", defaultValue = "") String description,
+               @Option(names = "--key", defaultValue = "ec", description = "ec (P-256, default) or rsa (3072 bits)") String key) {
+        KeyAlgorithm algorithm = KeyAlgorithm.parse(key);
+        Space s = root.cli.withContext(root.store, ctx -> ctx.spaces().create(name, description, algorithm));
+        root.cli.out().println("Created " + s.describe() + ".");
+        root.cli.out().println("SHA-256 fingerprint: " + s.certificate().fingerprint().grouped());
+        return 0;
+    }
+
+    @Command(name = "list", description = "List local spaces.")
+    int list(@Option(names = "--json") boolean json) {
+        List<Space> spaces = root.cli.withContext(root.store, ctx -> ctx.spaces().locals());
+        if (json) {
+            root.cli.printJson(spaces.stream().map(Printed::json).toList());
+        } else if (spaces.isEmpty()) {
+            root.cli.out().println("No local spaces yet; create one with 'odcm space create NAME'.");
+        } else {
+            spaces.forEach(s -> root.cli.out().println(Printed.line(s)));
+        }
+        return 0;
+    }
+
+    @Command(name = "rename", description = "Rename a space (local or remote).")
+    int rename(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "NEW_NAME") String newName) {
+        Space s = root.cli.withContext(root.store, ctx -> ctx.spaces().rename(name, newName));
+        root.cli.out().println("Renamed '" + name + "' to '" + s.name() + "'.");
+        return 0;
+    }
+
+    @Command(name = "delete", description = "Delete a local space and its private key; refused while trusts refer to it.")
+    int delete(@Parameters(paramLabel = "NAME") String name) {
+        root.cli.withContext(root.store, ctx -> {
+            ctx.spaces().delete(name);
+            return null;
+        });
+        root.cli.out().println("Deleted local space '" + name + "'.");
+        return 0;
+    }
+
+    @Command(name = "cert", description = "Write a space's certificate (PEM to standard output, or to --out FILE as PEM or DER).")
+    int cert(@Parameters(paramLabel = "NAME") String name,
+             @Option(names = "--out", paramLabel = "FILE") Path out,
+             @Option(names = "--format", description = "pem or der (default: from the file name, else pem)") String format) {
+        CertificateFormat f = format != null ? Files2.format(format) : out != null ? CertificateFormat.forFileName(out.toString()) : CertificateFormat.PEM;
+        if (out == null && f == CertificateFormat.DER) {
+            throw new odcm.model.Refusal("DER is binary; write it to a file with --out FILE.");
+        }
+        Certificate c = root.cli.withContext(root.store, ctx -> new Certificate(ctx.spaces().find(name), ctx.spaces().certificate(name, f)));
+        Space s = c.space();
+        byte[] bytes = c.bytes();
+        if (out == null) {
+            root.cli.out().print(new String(bytes, StandardCharsets.US_ASCII));
+            root.cli.out().flush();
+        } else {
+            Files2.write(out, bytes);
+            root.cli.out().println("Wrote the certificate of " + s.describe() + " to " + out + " (" + f + ").");
+            root.cli.out().println("SHA-256 fingerprint: " + s.certificate().fingerprint().grouped());
+        }
+        return 0;
+    }
+}

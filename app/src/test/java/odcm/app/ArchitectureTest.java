@@ -1,0 +1,31 @@
+package odcm.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The services and the command line never touch JavaFX; the screens never touch SQL. */
+class ArchitectureTest {
+    static final JavaClasses APP = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("odcm.app");
+
+    @Test
+    void servicesAndCommandLineAreFreeOfJavaFx() {
+        noClasses().that().resideInAnyPackage("odcm.app.service..", "odcm.app.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+                .allowEmptyShould(true)
+                .check(APP);
+    }
+
+    @Test
+    void screensUseServicesNotTheStoreInternals() {
+        noClasses().that().resideInAPackage("odcm.app.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "org.h2..", "org.flywaydb..", "odcm.persistence.jooq..", "java.sql..")
+                .allowEmptyShould(true)
+                .check(APP);
+    }
+}

@@ -1,0 +1,50 @@
+package odcm.app.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the command line in-process against one store in a temporary folder, as a user would type it. */
+final class CliHarness {
+    record Result(int exit, String out, String err) {
+    }
+
+    private final Path store;
+    private final Map<String, String> env;
+
+    CliHarness(Path dir) {
+        this.store = dir.resolve("store");
+        this.env = Map.of("ODCM_KEY_DIR", dir.resolve("keys").toString());
+    }
+
+    Path store() {
+        return store;
+    }
+
+    Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--store");
+        all.add(store.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), env);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** Everything a user can list, to compare before and after a refused command. */
+    String listings() {
+        StringBuilder sb = new StringBuilder();
+        for (String[] cmd : new String[][] {{"space", "list", "--json"}, {"remote", "list", "--json"}, {"trust", "list", "--all", "--json"},
+                {"audit", "list", "--json"}}) {
+            Result r = run(cmd);
+            if (r.exit() != 0) {
+                throw new AssertionError(String.join(" ", cmd) + " failed: " + r.err());
+            }
+            sb.append(r.out());
+        }
+        return sb.toString();
+    }
+}

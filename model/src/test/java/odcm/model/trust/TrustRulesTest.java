@@ -1,0 +1,69 @@
+package odcm.model.trust;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import odcm.model.Refusal;
+import odcm.model.cert.CertificateInfo;
+import odcm.model.cert.Fingerprint;
+import odcm.model.space.Space;
+import odcm.model.space.SpaceKind;
+import org.junit.jupiter.api.Test;
+
+class TrustRulesTest {
+    static final CertificateInfo CERT = new CertificateInfo("CN=x", "CN=x", "01", Instant.EPOCH, Instant.MAX, "EC", "secp256r1",
+            new Fingerprint("a".repeat(64)));
+    static final Space DEV = new Space(1, SpaceKind.LOCAL, "DevTest Space", "", Instant.EPOCH, CERT);
+    static final Space QA = new Space(2, SpaceKind.LOCAL, "QA Space", "", Instant.EPOCH, CERT);
+    static final Space PROD = new Space(3, SpaceKind.REMOTE, "Prod Space", "", Instant.EPOCH, CERT);
+
+    static Trust trust(Space truster, Space trusted, TrustKind kind, boolean revoked) {
+        return new Trust(9, truster.id(), truster.name(), trusted.id(), trusted.name(), trusted.isLocal(), kind, Instant.EPOCH, "me",
+                revoked ? Instant.EPOCH : null, revoked ? "me" : null, revoked ? "why" : null);
+    }
+
+    @Test
+    void localSpaceMayAcceptFromLocalOrRemote() {
+        assertDoesNotThrow(() -> TrustRules.checkGrant(QA, DEV, TrustKind.RELEASE_BUNDLES, List.of()));
+        assertDoesNotThrow(() -> TrustRules.checkGrant(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS, List.of()));
+    }
+
+    @Test
+    void remoteSpaceCannotAccept() {
+        assertTrue(assertThrows(Refusal.class, () -> TrustRules.checkGrant(PROD, DEV, TrustKind.RELEASE_BUNDLES, List.of()))
+                .getMessage().startsWith("Only a local space"));
+    }
+
+    @Test
+    void noTrustOfItself() {
+        assertThrows(Refusal.class, () -> TrustRules.checkGrant(QA, QA, TrustKind.RELEASE_BUNDLES, List.of()));
+    }
+
+    @Test
+    void noDuplicateButRevokedOrOtherKindIsNoDuplicate() {
+        Trust active = trust(QA, DEV, TrustKind.RELEASE_BUNDLES, false);
+        assertEquals("'QA Space' already accepts release bundles from 'DevTest Space'.",
+                assertThrows(Refusal.class, () -> TrustRules.checkGrant(QA, DEV, TrustKind.RELEASE_BUNDLES, List.of(active))).getMessage());
+        assertDoesNotThrow(() -> TrustRules.checkGrant(QA, DEV, TrustKind.DEPLOYMENT_RECEIPTS, List.of(active)));
+        assertDoesNotThrow(() -> TrustRules.checkGrant(QA, DEV, TrustKind.RELEASE_BUNDLES, List.of(trust(QA, DEV, TrustKind.RELEASE_BUNDLES, true))));
+    }
+
+    @Test
+    void revocationNeedsReasonAndAnActiveTrust() {
+        assertEquals("because", TrustRules.checkRevocation(trust(QA, DEV, TrustKind.RELEASE_BUNDLES, false), "  because "));
+        assertThrows(Refusal.class, () -> TrustRules.checkRevocation(trust(QA, DEV, TrustKind.RELEASE_BUNDLES, false), " "));
+        assertThrows(Refusal.class, () -> TrustRules.checkRevocation(trust(QA, DEV, TrustKind.RELEASE_BUNDLES, true), "again"));
+    }
+
+    @Test
+    void kindsParseFromTheWordsPeopleUse() {
+        assertEquals(TrustKind.RELEASE_BUNDLES, TrustKind.parse("bundles"));
+        assertEquals(TrustKind.DEPLOYMENT_RECEIPTS, TrustKind.parse("Deployment receipts"));
+        assertEquals(TrustKind.DEPLOYMENT_RECEIPTS, TrustKind.parse("DEPLOYMENT_RECEIPTS"));
+        assertThrows(Refusal.class, () -> TrustKind.parse("packages"));
+    }
+}
