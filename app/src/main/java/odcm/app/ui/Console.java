@@ -47,6 +47,7 @@ public final class Console {
     }
 
     public void start() {
+        Theme.apply();
         stage.setTitle("ODCM Console — " + location.storeDir());
         show(StartScreens.opening(location.storeDir()), 1100, 720);
         stage.show();

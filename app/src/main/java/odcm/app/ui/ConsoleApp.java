@@ -23,7 +23,6 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
         StoreLocation location = new StoreLocation(Path.of(named.get(STORE)), Path.of(named.get(KEYS)));
-        Theme.apply();
         console = new Console(stage, location, new FxTaskRunner(), new FxFilePicker(), Platform::exit);
         console.start();
     }

@@ -1,0 +1,98 @@
+package odcm.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import odcm.app.ui.task.FxTaskRunner;
+import odcm.persistence.StoreLocation;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives one console window as a user would, waits for its background work, and takes snapshots. */
+public final class ConsoleDriver extends FxRobot implements AutoCloseable {
+    public static final Path SHOTS = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
+    public final ScriptedFilePicker files = new ScriptedFilePicker();
+    public final AtomicBoolean exited = new AtomicBoolean(false);
+    private final Stage stage;
+    private final Console console;
+
+    public ConsoleDriver(StoreLocation location) throws Exception {
+        stage = FxToolkit.registerStage(Stage::new);
+        console = WaitForAsyncUtils.asyncFx(() -> {
+            Console c = new Console(stage, location, new FxTaskRunner(), files, () -> exited.set(true));
+            c.start();
+            return c;
+        }).get(10, TimeUnit.SECONDS);
+        idle();
+    }
+
+    /** Waits until every background task delivered its outcome and the FX thread caught up. */
+    public ConsoleDriver idle() {
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> console.runner().isBusy()).get());
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (Exception e) {
+            throw new IllegalStateException("the console stayed busy", e);
+        }
+        return this;
+    }
+
+    public <T extends Node> T node(String query) {
+        return lookup(query).query();
+    }
+
+    public Scene scene() {
+        return stage.getScene();
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    /** Writes the window, or a dialog (by its pane id), as a PNG under target/screenshots. */
+    public Path shoot(String name) {
+        return shoot(stage.getScene(), name);
+    }
+
+    public Path shootDialog(String dialogId, String name) {
+        DialogPane pane = node("#" + dialogId);
+        return shoot(pane.getScene(), name);
+    }
+
+    public static Path shoot(Scene scene, String name) {
+        try {
+            Files.createDirectories(SHOTS);
+            WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+            Path file = SHOTS.resolve(name + ".png");
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            assertTrue(Files.size(file) > 1000, "a snapshot with content: " + file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            console.close();
+            stage.close();
+        }).get(20, TimeUnit.SECONDS);
+    }
+}

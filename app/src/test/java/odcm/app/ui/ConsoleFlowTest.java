@@ -1,0 +1,171 @@
+package odcm.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import odcm.app.service.AppContext;
+import odcm.model.audit.AuditEntry;
+import odcm.model.cert.Fingerprint;
+import odcm.model.space.Space;
+import odcm.model.trust.Trust;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The round trip's first step as a user does it, in two consoles on two stores: create a space and save
+ * its certificate in network A; in network B add it as a remote space (a wrong fingerprint refused first),
+ * grant and revoke a trust, and read it all in the audit log. Snapshots of each screen go to target/screenshots.
+ */
+class ConsoleFlowTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void certificateExchangeTrustAndAuditAcrossTwoConsoles() throws Exception {
+        Path certificate = tmp.resolve("devtest-space.pem");
+        Fingerprint devTestFingerprint;
+
+        try (ConsoleDriver a = new ConsoleDriver(TestStores.location(tmp, "network-a"))) {
+            a.clickOn("#new-space");
+            a.clickOn("#new-space-name").write("DevTest: A");
+            Label problem = a.node("#new-space-problem");
+            assertTrue(problem.getText().contains("cannot contain ':'"), problem.getText());
+            assertTrue(a.<Button>node("#new-space-ok").isDisabled(), "OK is disabled while the name is invalid");
+            a.shootDialog("new-space", "dialog-new-space-invalid");
+            a.eraseText(3).write(" Space");
+            a.clickOn("#new-space-description").write("Development and test, network A");
+            a.clickOn("#new-space-ok");
+            a.idle();
+            TableView<Space> spaces = a.node("#spaces-table");
+            assertEquals(List.of("DevTest Space"), spaces.getItems().stream().map(Space::name).toList());
+            assertEquals("DevTest Space", a.<Label>node("#space-detail-name").getText());
+            devTestFingerprint = spaces.getItems().get(0).certificate().fingerprint();
+
+            a.files.next(certificate);
+            a.clickOn("#save-certificate");
+            a.idle();
+            assertTrue(Files.readString(certificate).startsWith("-----BEGIN CERTIFICATE-----"));
+            assertTrue(a.<Label>node("#spaces-message").getText().startsWith("Saved the certificate"));
+            a.shoot("spaces");
+        }
+
+        try (ConsoleDriver b = new ConsoleDriver(TestStores.location(tmp, "network-b"))) {
+            b.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+            b.clickOn("#new-space-name").write("Prod Space");
+            b.type(KeyCode.ENTER); // Enter confirms: Create is the default button
+            b.idle();
+            assertEquals(1, b.<TableView<Space>>node("#spaces-table").getItems().size());
+
+            b.clickOn("#nav-remotes");
+            b.idle();
+            TableView<Space> remotes = b.node("#remotes-table");
+            assertTrue(remotes.getItems().isEmpty());
+            b.clickOn("#add-remote");
+            b.clickOn("#add-remote-name").write("DevTest Space");
+            b.files.next(certificate);
+            b.clickOn("#add-remote-browse");
+            b.idle();
+            assertEquals(devTestFingerprint.grouped().substring(0, 39) + "\n" + devTestFingerprint.grouped().substring(40),
+                    b.<Label>node("#add-remote-preview-fingerprint").getText());
+            String wrong = "0000" + devTestFingerprint.grouped().substring(4);
+            if (wrong.equals(devTestFingerprint.grouped())) {
+                wrong = "1111" + devTestFingerprint.grouped().substring(4);
+            }
+            b.clickOn("#add-remote-expected").write(wrong);
+            assertTrue(b.<Label>node("#add-remote-match").getText().startsWith("Does not match"));
+            b.clickOn("#add-remote-ok");
+            b.idle();
+            String refusal = b.<Label>node("#add-remote-error").getText();
+            assertTrue(refusal.contains("does not match") && refusal.contains("nothing was saved"), refusal);
+            b.shootDialog("add-remote", "dialog-add-remote-refused");
+            assertTrue(remotes.getItems().isEmpty(), "nothing saved after the mismatch");
+
+            b.doubleClickOn("#add-remote-expected").eraseText(wrong.length() + 1);
+            b.clickOn("#add-remote-expected").write(devTestFingerprint.grouped());
+            assertTrue(b.<Label>node("#add-remote-match").getText().startsWith("Matches"));
+            b.shootDialog("add-remote", "dialog-add-remote-preview");
+            b.clickOn("#add-remote-ok");
+            b.idle();
+            assertEquals(List.of("DevTest Space"), remotes.getItems().stream().map(Space::name).toList());
+            b.shoot("remotes");
+
+            b.clickOn("#nav-trusts");
+            b.idle();
+            b.clickOn("#add-trust");
+            assertEquals("Prod Space", b.<javafx.scene.control.ComboBox<Space>>node("#add-trust-truster").getValue().name(),
+                    "the only local space is chosen already");
+            b.clickOn("#add-trust-trusted");
+            b.clickOn(b.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
+                    && "DevTest Space  (remote)".equals(c.getText())).<javafx.scene.Node>query());
+            assertTrue(b.<Label>node("#add-trust-preview").getText().startsWith("'Prod Space' will accept release bundles from 'DevTest Space'"));
+            b.shootDialog("add-trust", "dialog-add-trust");
+            b.clickOn("#add-trust-ok");
+            b.idle();
+            TableView<Trust> trusts = b.node("#trusts-table");
+            assertEquals(List.of("'Prod Space' accepts release bundles from 'DevTest Space'"),
+                    trusts.getItems().stream().map(Trust::sentence).toList());
+
+            b.clickOn(b.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                    && "'Prod Space' accepts release bundles from 'DevTest Space'".equals(c.getText())).<javafx.scene.Node>query());
+            b.clickOn("#revoke-trust");
+            assertTrue(b.<Button>node("#revoke-trust-ok").isDisabled(), "a revocation needs a reason");
+            b.clickOn("#revoke-trust-reason").write("DevTest moved to another network");
+            b.shootDialog("revoke-trust", "dialog-revoke-trust");
+            b.clickOn("#revoke-trust-ok");
+            b.idle();
+            assertTrue(trusts.getItems().isEmpty(), "revoked trusts are hidden by default");
+            b.clickOn("#show-revoked");
+            b.idle();
+            assertEquals("DevTest moved to another network", trusts.getItems().get(0).revokeReason());
+            b.clickOn("#trust-panel-space");
+            b.clickOn(b.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
+                    && "Prod Space".equals(c.getText())).<javafx.scene.Node>query());
+            b.idle();
+            b.shoot("trusts");
+
+            b.clickOn("#nav-audit");
+            b.idle();
+            TableView<AuditEntry> audit = b.node("#audit-table");
+            List<String> actions = audit.getItems().stream().map(AuditEntry::action).toList();
+            assertTrue(actions.containsAll(List.of("space.create", "remote.add", "trust.add", "trust.revoke")), actions.toString());
+            b.clickOn("#verify-audit");
+            b.idle();
+            assertTrue(b.<Label>node("#audit-outcome").getText().startsWith("The audit log is intact"));
+            b.shoot("audit");
+            Path csv = tmp.resolve("audit.csv");
+            b.files.next(csv);
+            b.clickOn("#export-audit");
+            b.idle();
+            assertTrue(Files.readAllLines(csv).size() > 4);
+
+            b.clickOn("#theme-toggle");
+            b.idle();
+            b.shoot("audit-dark");
+            b.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+            b.idle();
+            b.shoot("trusts-dark");
+            b.clickOn("#theme-toggle");
+            b.idle();
+            assertFalse(Theme.isDark());
+        }
+
+        try (AppContext again = TestStores.open(tmp, "network-b")) {
+            assertEquals(1, again.spaces().remotes().size(), "the remote space is in the store, once");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package odcm.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import odcm.app.service.AppContext;
+import odcm.packaging.cert.KeyAlgorithm;
+import odcm.persistence.StoreLocation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/** What a user sees when there is nothing yet, when the store cannot be opened, and when its key is gone. */
+class ConsoleStatesTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void everyScreenSaysWhatToDoWhenEmpty() throws Exception {
+        try (ConsoleDriver c = new ConsoleDriver(TestStores.location(tmp, "fresh"))) {
+            assertTrue(c.<Label>node("#spaces-empty").getText().startsWith("No local spaces yet."));
+            c.shoot("spaces-empty");
+            c.clickOn("#nav-remotes");
+            c.idle();
+            assertTrue(c.<Label>node("#remotes-empty").getText().startsWith("No remote spaces yet."));
+            c.shoot("remotes-empty");
+            c.clickOn("#nav-trusts");
+            c.idle();
+            assertTrue(c.<Label>node("#trusts-empty").getText().startsWith("No trusts yet"));
+            c.shoot("trusts-empty");
+            c.clickOn("#nav-audit");
+            c.idle();
+            c.shoot("audit-empty");
+
+            c.clickOn("#nav-remotes");
+            c.idle();
+            c.clickOn("#add-remote");
+            c.clickOn("#add-remote-name").write("Somebody's Space");
+            c.clickOn("#add-remote-pem").write("-----BEGIN CERTIFICATE-----\nnot really\n-----END CERTIFICATE-----");
+            c.idle();
+            String refusal = c.<Label>node("#add-remote-preview-error").getText();
+            assertTrue(!refusal.isEmpty() && !refusal.startsWith("Unexpected"), refusal);
+            assertTrue(c.<javafx.scene.control.Button>node("#add-remote-ok").isDisabled());
+            c.shootDialog("add-remote", "dialog-add-remote-bad-certificate");
+            c.clickOn("#add-remote-cancel");
+        }
+    }
+
+    @Test
+    void aStoreInUseIsRefusedWithItsSentenceAndOkExits() throws Exception {
+        StoreLocation location = TestStores.location(tmp, "busy");
+        try (AppContext other = AppContext.open(location); ConsoleDriver c = new ConsoleDriver(location)) {
+            String sentence = c.<Label>node("#store-refused").getText();
+            assertTrue(!sentence.isBlank() && !sentence.startsWith("Unexpected"), sentence);
+            assertTrue(c.<Label>node("#store-refused-title").getText().contains(location.storeDir().toString()));
+            c.shoot("store-refused");
+            c.clickOn("#store-refused-ok");
+            assertTrue(c.exited.get(), "OK exits the console");
+        }
+    }
+
+    @Test
+    void aMissingMasterKeyShowsAPersistentBannerAndTheSpacesStillList() throws Exception {
+        StoreLocation location = TestStores.location(tmp, "restored");
+        try (AppContext ctx = AppContext.open(location)) {
+            ctx.spaces().create("Prod Space", "Production, network B", KeyAlgorithm.EC_P256);
+        }
+        try (Stream<Path> keys = Files.list(location.keyDir())) {
+            for (Path k : keys.toList()) {
+                Files.delete(k);
+            }
+        }
+        try (ConsoleDriver c = new ConsoleDriver(location)) {
+            String banner = c.<Label>node("#key-warning").getText();
+            assertTrue(banner.contains("Spaces, trusts and history are intact"), banner);
+            assertTrue(banner.contains(location.keyDir().toString()), banner);
+            assertEquals(1, c.<javafx.scene.control.TableView<?>>node("#spaces-table").getItems().size());
+            c.clickOn("#spaces-table .table-cell");
+            c.idle();
+            c.shoot("spaces-key-missing");
+            c.clickOn("#nav-audit");
+            c.idle();
+            assertTrue(c.node("#key-warning").isVisible(), "the banner stays on every screen");
+        }
+    }
+
+}

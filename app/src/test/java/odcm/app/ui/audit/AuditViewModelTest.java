@@ -1,0 +1,67 @@
+package odcm.app.ui.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import odcm.app.service.AppContext;
+import odcm.app.ui.TestStores;
+import odcm.app.ui.task.SameThreadTaskRunner;
+import odcm.model.audit.AuditEntry;
+import odcm.packaging.cert.KeyAlgorithm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The audit log screen's state: filtered entries, verification outcome, export. */
+class AuditViewModelTest {
+    @TempDir
+    Path tmp;
+    AppContext ctx;
+    final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+
+    @BeforeEach
+    void open() {
+        ctx = TestStores.open(tmp, "a");
+        ctx.spaces().create("DevTest Space", "", KeyAlgorithm.EC_P256);
+        ctx.spaces().create("QA Space", "", KeyAlgorithm.EC_P256);
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    @Test
+    void filtersVerifiesAndExports() throws Exception {
+        AuditViewModel vm = new AuditViewModel(ctx.audit(), runner);
+        vm.refresh();
+        assertTrue(vm.entries().stream().map(AuditEntry::action).toList().containsAll(List.of("space.create")));
+        int all = vm.entries().size();
+        vm.filterProperty().set("qa space");
+        assertEquals(1, vm.entries().size());
+        assertTrue(all > vm.entries().size());
+
+        vm.verify();
+        assertEquals(AuditViewModel.Outcome.OK, vm.outcomeStateProperty().get());
+        assertTrue(vm.outcomeProperty().get().startsWith("The audit log is intact"), vm.outcomeProperty().get());
+
+        Path csv = tmp.resolve("audit.csv");
+        vm.exportCsv(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("seq,at,os_user,action,subject,detail,prev_hash,hash", lines.get(0));
+        assertEquals(2, lines.size(), "header and the one filtered entry");
+        assertEquals(AuditViewModel.Outcome.OK, vm.outcomeStateProperty().get());
+    }
+
+    @Test
+    void anExportThatCannotBeWrittenSaysSo() {
+        AuditViewModel vm = new AuditViewModel(ctx.audit(), runner);
+        vm.exportCsv(tmp.resolve("no such folder").resolve("audit.csv"));
+        assertEquals(AuditViewModel.Outcome.PROBLEM, vm.outcomeStateProperty().get());
+        assertTrue(vm.outcomeProperty().get().startsWith("Unexpected error: "), vm.outcomeProperty().get());
+    }
+}

@@ -1,0 +1,114 @@
+package odcm.app.ui.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import odcm.app.service.AppContext;
+import odcm.app.ui.TestStores;
+import odcm.app.ui.task.SameThreadTaskRunner;
+import odcm.model.space.Space;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Add remote space: preview first, fingerprint compared live, a mismatch saves nothing. */
+class CertificateInputViewModelTest {
+    @TempDir
+    Path tmp;
+    AppContext ctx;
+    final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+
+    @BeforeEach
+    void open() {
+        ctx = TestStores.open(tmp, "b");
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    @Test
+    void saveStaysDisabledUntilACertificatePreviewedAndANameIsGiven() {
+        CertificateInputViewModel vm = new CertificateInputViewModel(ctx.remotes(), runner, null);
+        assertFalse(vm.canSaveProperty().get());
+        vm.pastedTextProperty().set("not a certificate at all");
+        assertNull(vm.previewProperty().get());
+        assertFalse(vm.previewErrorProperty().get().isEmpty(), "the refusal's sentence is shown");
+        assertFalse(vm.canSaveProperty().get());
+
+        vm.pastedTextProperty().set(new String(TestStores.foreignCertificatePem("DevTest Space"), StandardCharsets.UTF_8));
+        assertNotNull(vm.previewProperty().get());
+        assertEquals("", vm.previewErrorProperty().get());
+        assertFalse(vm.canSaveProperty().get(), "still no name");
+        vm.nameProperty().set("DevTest Space");
+        assertTrue(vm.canSaveProperty().get());
+    }
+
+    @Test
+    void theTypedFingerprintIsComparedLive() {
+        CertificateInputViewModel vm = new CertificateInputViewModel(ctx.remotes(), runner, null);
+        vm.pastedTextProperty().set(new String(TestStores.foreignCertificatePem("DevTest Space"), StandardCharsets.UTF_8));
+        String right = vm.previewProperty().get().info().fingerprint().grouped();
+        assertEquals(FingerprintMatch.NONE, vm.matchProperty().get());
+        vm.expectedFingerprintProperty().set(right.substring(0, 20));
+        assertEquals(FingerprintMatch.INCOMPLETE, vm.matchProperty().get());
+        vm.expectedFingerprintProperty().set(right.toLowerCase());
+        assertEquals(FingerprintMatch.MATCHES, vm.matchProperty().get());
+        vm.expectedFingerprintProperty().set("0000" + right.substring(4));
+        assertEquals(FingerprintMatch.DIFFERS, vm.matchProperty().get());
+        assertTrue(vm.matchSentenceProperty().get().startsWith("Does not match"));
+    }
+
+    @Test
+    void aMismatchIsRefusedAndNothingIsSavedThenTheRightOneSaves() throws Exception {
+        Path file = tmp.resolve("devtest.pem");
+        Files.write(file, TestStores.foreignCertificatePem("DevTest Space"));
+        CertificateInputViewModel vm = new CertificateInputViewModel(ctx.remotes(), runner, null);
+        vm.nameProperty().set("DevTest Space");
+        vm.loadFile(file);
+        assertEquals("File " + file, vm.sourceProperty().get());
+        String right = vm.previewProperty().get().info().fingerprint().grouped();
+
+        AtomicReference<Space> saved = new AtomicReference<>();
+        vm.expectedFingerprintProperty().set("FFFF" + right.substring(4));
+        vm.submit(saved::set);
+        assertNull(saved.get());
+        assertTrue(vm.form().error().contains("does not match"), vm.form().error());
+        assertTrue(ctx.spaces().remotes().isEmpty(), "nothing was saved");
+
+        vm.expectedFingerprintProperty().set(right);
+        vm.submit(saved::set);
+        assertEquals("DevTest Space", saved.get().name());
+        assertEquals(1, ctx.spaces().remotes().size());
+
+        RemoteSpacesViewModel list = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        list.refresh("DevTest Space");
+        assertEquals("DevTest Space", list.selectedProperty().get().name());
+        assertTrue(list.history().isEmpty(), "a first certificate has no history");
+    }
+
+    @Test
+    void replacingKeepsTheEarlierCertificateInTheHistory() {
+        Space added = ctx.remotes().add("DevTest Space", "", TestStores.foreignCertificatePem("DevTest Space"), null);
+        RemoteSpacesViewModel list = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        CertificateInputViewModel vm = list.replace(added);
+        assertTrue(vm.isReplacing());
+        vm.pastedTextProperty().set(new String(TestStores.foreignCertificatePem("DevTest Space"), StandardCharsets.UTF_8));
+        assertTrue(vm.canSaveProperty().get(), "replacing needs no name");
+        AtomicReference<Space> replaced = new AtomicReference<>();
+        vm.submit(replaced::set);
+        assertNotNull(replaced.get(), vm.form().error());
+        list.refresh("DevTest Space");
+        assertEquals(1, list.history().size());
+        assertEquals(added.certificate().fingerprint(), list.history().get(0).info().fingerprint());
+    }
+}

@@ -1,0 +1,129 @@
+package odcm.app.ui.space;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import odcm.app.service.AppContext;
+import odcm.app.ui.TestStores;
+import odcm.app.ui.task.SameThreadTaskRunner;
+import odcm.model.space.Space;
+import odcm.packaging.cert.KeyAlgorithm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** New space, rename and the spaces list, on a real store, without an FX toolkit. */
+class SpaceViewModelsTest {
+    @TempDir
+    Path tmp;
+    AppContext ctx;
+    final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+
+    @BeforeEach
+    void open() {
+        ctx = TestStores.open(tmp, "a");
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    @Test
+    void newSpaceIsInvalidUntilItHasAGoodNameAndSaysWhyOnlyAfterTyping() {
+        NewSpaceViewModel vm = new NewSpaceViewModel(ctx.spaces(), runner);
+        assertFalse(vm.validProperty().get(), "an empty name cannot be created");
+        assertEquals("", vm.problemProperty().get(), "a fresh dialog does not scold");
+        assertEquals(KeyAlgorithm.EC_P256, vm.algorithmProperty().get());
+
+        vm.nameProperty().set("Prod: Space");
+        assertFalse(vm.validProperty().get());
+        assertTrue(vm.problemProperty().get().contains("cannot contain ':'"), vm.problemProperty().get());
+
+        vm.nameProperty().set("   ");
+        assertEquals("A space needs a name.", vm.problemProperty().get());
+
+        vm.nameProperty().set("Prod Space");
+        assertTrue(vm.validProperty().get());
+        assertEquals("", vm.problemProperty().get());
+    }
+
+    @Test
+    void aTakenNameIsRefusedInlineAndNothingIsCreated() {
+        AtomicReference<Space> created = new AtomicReference<>();
+        NewSpaceViewModel first = new NewSpaceViewModel(ctx.spaces(), runner);
+        first.nameProperty().set("Prod Space");
+        first.submit(created::set);
+        assertEquals("Prod Space", created.get().name());
+
+        AtomicReference<Space> second = new AtomicReference<>();
+        NewSpaceViewModel again = new NewSpaceViewModel(ctx.spaces(), runner);
+        again.nameProperty().set("prod space");
+        again.submit(second::set);
+        assertNull(second.get(), "the dialog stays open: nothing was created");
+        assertTrue(again.form().error().contains("already taken"), again.form().error());
+        assertEquals(1, ctx.spaces().locals().size());
+
+        again.nameProperty().set("Prod Space 2");
+        assertEquals("", again.form().error(), "editing the name clears the refusal about the old one");
+    }
+
+    @Test
+    void renameNeedsANewNameAndTheListFollowsIt() {
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        ctx.spaces().create("DevTest Space", "tests", KeyAlgorithm.EC_P256);
+        list.refresh("DevTest Space");
+        assertEquals("DevTest Space", list.selectedProperty().get().name());
+
+        RenameSpaceViewModel rename = list.rename(list.selectedProperty().get());
+        assertFalse(rename.validProperty().get(), "the current name is not a new name");
+        rename.newNameProperty().set("Dev Space");
+        assertTrue(rename.validProperty().get());
+        AtomicReference<Space> renamed = new AtomicReference<>();
+        rename.submit(renamed::set);
+        list.refresh(renamed.get().name());
+        assertEquals("Dev Space", list.selectedProperty().get().name());
+
+        list.filterProperty().set("nothing like it");
+        assertEquals(0, list.shown().size());
+        list.filterProperty().set("dev");
+        assertEquals(1, list.shown().size());
+    }
+
+    @Test
+    void savesTheCertificateAsPemOrDerByTheFileName() throws Exception {
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        ctx.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
+        list.refresh("Prod Space");
+        assertEquals("Prod-Space.pem", SpacesViewModel.certificateFileName(list.selectedProperty().get()));
+
+        Path pem = tmp.resolve("prod.pem");
+        Path der = tmp.resolve("prod.der");
+        list.saveCertificate(pem);
+        list.saveCertificate(der);
+        assertTrue(Files.readString(pem).startsWith("-----BEGIN CERTIFICATE-----"));
+        assertEquals(0x30, Files.readAllBytes(der)[0], "DER starts with a SEQUENCE");
+        assertFalse(list.messageIsErrorProperty().get(), list.messageProperty().get());
+    }
+
+    @Test
+    void aDeleteRefusedByATrustShowsTheSentence() {
+        ctx.spaces().create("A", "", KeyAlgorithm.EC_P256);
+        ctx.spaces().create("B", "", KeyAlgorithm.EC_P256);
+        ctx.trusts().add("A", "B", odcm.model.trust.TrustKind.RELEASE_BUNDLES);
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        list.refresh("B");
+        AtomicReference<String> refusal = new AtomicReference<>();
+        runner.run("delete", () -> {
+            list.delete(list.selectedProperty().get());
+            return null;
+        }, r -> { }, refusal::set);
+        assertTrue(refusal.get().startsWith("Cannot delete local space 'B' while the trust"), refusal.get());
+    }
+}

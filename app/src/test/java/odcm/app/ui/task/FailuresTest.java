@@ -1,0 +1,30 @@
+package odcm.app.ui.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicReference;
+import odcm.model.Refusal;
+import org.junit.jupiter.api.Test;
+
+/** A refusal reaches the user as its own sentence, anything else as "Unexpected error: …". */
+class FailuresTest {
+    @Test
+    void refusalsKeepTheirSentenceOtherErrorsAreNamedUnexpected() {
+        SameThreadTaskRunner runner = new SameThreadTaskRunner();
+        AtomicReference<String> failure = new AtomicReference<>();
+        runner.run("x", () -> {
+            throw new Refusal("There is no space named 'X'.");
+        }, r -> { }, failure::set);
+        assertEquals("There is no space named 'X'.", failure.get());
+        runner.run("x", () -> {
+            throw new IllegalStateException("disk full");
+        }, r -> { }, failure::set);
+        assertEquals("Unexpected error: disk full.", failure.get());
+        assertFalse(runner.isBusy());
+        AtomicReference<Integer> ok = new AtomicReference<>();
+        runner.run("x", () -> 42, ok::set, failure::set);
+        assertTrue(ok.get() == 42);
+    }
+}

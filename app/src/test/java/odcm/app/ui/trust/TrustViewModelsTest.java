@@ -1,0 +1,105 @@
+package odcm.app.ui.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import odcm.app.service.AppContext;
+import odcm.app.ui.TestStores;
+import odcm.app.ui.task.SameThreadTaskRunner;
+import odcm.model.space.Space;
+import odcm.model.trust.Trust;
+import odcm.model.trust.TrustKind;
+import odcm.packaging.cert.KeyAlgorithm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Add trust offers only sensible choices and says what it will do; revoking needs a reason. */
+class TrustViewModelsTest {
+    @TempDir
+    Path tmp;
+    AppContext ctx;
+    final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+    TrustsViewModel trusts;
+
+    @BeforeEach
+    void open() {
+        ctx = TestStores.open(tmp, "b");
+        ctx.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
+        ctx.spaces().create("Staging Space", "", KeyAlgorithm.EC_P256);
+        ctx.remotes().add("DevTest Space", "", TestStores.foreignCertificatePem("DevTest Space"), null);
+        trusts = new TrustsViewModel(ctx.trusts(), ctx.spaces(), runner);
+        trusts.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    @Test
+    void onlyLocalSpacesAcceptAndNeverFromThemselves() {
+        AddTrustViewModel vm = trusts.add();
+        assertEquals(List.of("Prod Space", "Staging Space"), vm.trusters().stream().map(Space::name).sorted().toList());
+        assertFalse(vm.validProperty().get());
+        vm.trusterProperty().set(byName(vm.trusters(), "Prod Space"));
+        assertEquals(List.of("DevTest Space", "Staging Space"), vm.trustedOptions().stream().map(Space::name).sorted().toList());
+        vm.trustedProperty().set(byName(vm.trustedOptions(), "DevTest Space"));
+        assertTrue(vm.validProperty().get());
+        assertTrue(vm.previewProperty().get().startsWith("'Prod Space' will accept release bundles from 'DevTest Space' (disconnected"),
+                vm.previewProperty().get());
+
+        vm.trusterProperty().set(byName(vm.trusters(), "Staging Space"));
+        assertEquals("DevTest Space", vm.trustedProperty().get().name(), "the other choice is kept when still possible");
+    }
+
+    @Test
+    void aDuplicateTrustIsRefusedInline() {
+        ctx.trusts().add("Prod Space", "DevTest Space", TrustKind.RELEASE_BUNDLES);
+        trusts.refresh();
+        AddTrustViewModel vm = trusts.add();
+        vm.trusterProperty().set(byName(vm.trusters(), "Prod Space"));
+        vm.trustedProperty().set(byName(vm.trustedOptions(), "DevTest Space"));
+        AtomicReference<Trust> added = new AtomicReference<>();
+        vm.submit(added::set);
+        assertNull(added.get());
+        assertEquals("'Prod Space' already accepts release bundles from 'DevTest Space'.", vm.form().error());
+    }
+
+    @Test
+    void revokingNeedsAReasonAndThePanelFollows() {
+        Trust t = ctx.trusts().add("Prod Space", "DevTest Space", TrustKind.RELEASE_BUNDLES);
+        trusts.refresh();
+        trusts.panelSpaceProperty().set(byName(trusts.allSpaces(), "DevTest Space"));
+        assertEquals(List.of("'Prod Space' accepts release bundles"), trusts.acceptedBy());
+        trusts.panelSpaceProperty().set(byName(trusts.allSpaces(), "Prod Space"));
+        assertEquals(List.of("release bundles from 'DevTest Space'"), trusts.accepts());
+
+        RevokeTrustViewModel vm = trusts.revoke(t);
+        assertFalse(vm.validProperty().get());
+        assertTrue(vm.problemProperty().get().startsWith("Say why"));
+        vm.reasonProperty().set("DevTest key was compromised");
+        assertTrue(vm.validProperty().get());
+        AtomicReference<Trust> revoked = new AtomicReference<>();
+        vm.submit(revoked::set);
+        assertNotNull(revoked.get());
+        assertEquals("DevTest key was compromised", revoked.get().revokeReason());
+
+        trusts.refresh();
+        assertTrue(trusts.list().isEmpty(), "revoked trusts are hidden by default");
+        assertTrue(trusts.accepts().isEmpty());
+        trusts.showRevokedProperty().set(true);
+        assertEquals(1, trusts.list().size());
+    }
+
+    static Space byName(List<Space> spaces, String name) {
+        return spaces.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+}
