@@ -56,8 +56,9 @@ public final class Store implements AutoCloseable {
         // Before the first DSL use: no banner or tips on a user's terminal.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        // Flyway's progress lines are for developers; failures still reach the user as refusals.
-        FLYWAY_LOG.setLevel(Level.WARNING);
+        // Flyway's progress lines and its "H2 newer than verified" warning are for developers, not for a user's
+        // terminal; its failures still reach the user, as refusals.
+        FLYWAY_LOG.setLevel(Level.SEVERE);
     }
 
     private final StoreLocation location;
