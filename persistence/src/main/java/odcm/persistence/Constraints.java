@@ -26,6 +26,9 @@ final class Constraints {
         if (m.contains("FK_TRUST_TRUSTER") || m.contains("FK_TRUST_TRUSTED")) {
             return new Refusal("The space is still part of active trusts; revoke them before deleting it.", e);
         }
+        if (m.contains("CK_TRUST_NOT_SELF")) {
+            return new Refusal("A space cannot trust itself; choose another space to accept from.", e);
+        }
         return e;
     }
 }
