@@ -54,6 +54,8 @@ class SpaceRepositoryTest {
         assertTrue(store.read(tx -> tx.spaces().findByName("nope")).isEmpty());
         assertArrayEquals(new byte[] {5, 6}, store.read(tx -> tx.spaces().sealedPrivateKey(dev.id())).orElseThrow());
         assertTrue(store.read(tx -> tx.spaces().sealedPrivateKey(alpha.id())).isEmpty(), "a remote space has no private key");
+        assertEquals("EC", store.read(tx -> tx.spaces().keyAlgorithm(dev.id())).orElseThrow());
+        assertTrue(store.read(tx -> tx.spaces().keyAlgorithm(alpha.id())).isEmpty());
         assertArrayEquals(cert.der(), store.read(tx -> tx.spaces().certificates(dev.id())).get(0).der());
     }
 

@@ -82,6 +82,9 @@ class TrustRepositoryTest {
         assertEquals(List.of(b.id(), a.id()), store.read(tx -> tx.trusts().involving(dev.id())).stream().map(Trust::id).toList());
         assertEquals(List.of(a.id()), store.read(tx -> tx.trusts().involving(qa.id())).stream().map(Trust::id).toList());
         assertEquals(List.of(b.id()), store.read(tx -> tx.trusts().involving(prod.id())).stream().map(Trust::id).toList());
+        store.write(tx -> tx.trusts().revoke(b.id(), Fixtures.T0.plusSeconds(2), "alice", "done"));
+        assertEquals(List.of(a.id()), store.read(tx -> tx.trusts().activeInvolving(dev.id())).stream().map(Trust::id).toList());
+        assertTrue(store.read(tx -> tx.trusts().activeInvolving(prod.id())).isEmpty());
     }
 
     @Test

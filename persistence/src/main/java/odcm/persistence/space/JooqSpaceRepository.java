@@ -150,7 +150,7 @@ public final class JooqSpaceRepository implements SpaceRepository {
                 .fetchOptional(SPACE_KEY.SEALED_PRIVATE_KEY);
     }
 
-    /** The algorithm of a local space's private key ("RSA", "EC"), if it has one. */
+    @Override
     public Optional<String> keyAlgorithm(long spaceId) {
         return dsl.select(SPACE_KEY.ALGORITHM).from(SPACE_KEY).where(SPACE_KEY.SPACE_ID.eq(spaceId)).fetchOptional(SPACE_KEY.ALGORITHM);
     }

@@ -71,11 +71,6 @@ public final class JooqTrustRepository implements TrustRepository {
                 .orderBy(TRUST.CREATED_AT.desc(), TRUST.ID.desc()).fetch(JooqTrustRepository::trust);
     }
 
-    /** Active trusts in which the space is truster or trusted: what stops it from being deleted. */
-    public List<Trust> activeInvolving(long spaceId) {
-        return involving(spaceId).stream().filter(Trust::isActive).toList();
-    }
-
     private Trust require(long trustId) {
         return findById(trustId).orElseThrow(() -> new Refusal("There is no trust with id " + trustId + " in this store."));
     }
