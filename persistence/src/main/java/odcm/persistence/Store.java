@@ -1,61 +1,312 @@
 package odcm.persistence;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import odcm.model.Refusal;
+import odcm.model.Secret;
+import odcm.persistence.audit.AuditLog;
+import odcm.persistence.audit.JooqAuditLog;
+import odcm.persistence.jooq.tables.records.StoreInfoRecord;
+import odcm.persistence.keys.AesGcmKeyVault;
 import odcm.persistence.keys.KeyVault;
+import odcm.persistence.keys.MasterKeyFile;
 import odcm.persistence.keys.MasterKeyState;
+import odcm.persistence.space.JooqSpaceRepository;
+import odcm.persistence.space.SpaceRepository;
+import odcm.persistence.trust.JooqTrustRepository;
+import odcm.persistence.trust.TrustRepository;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+import static odcm.persistence.jooq.Tables.STORE_INFO;
 
 /**
  * The local store: one H2 file, migrated by Flyway, held exclusively by one process.
  * Opening refuses (with a {@link odcm.model.Refusal} naming the store): a store in use by another process;
  * a store written by a newer schema version (left untouched); a file that is not an ODCM store.
+ *
+ * <p>One JDBC connection, and every unit of work synchronized on the store: a single-user desktop app gains
+ * nothing from a pool, and serialized writes make the audit chain's "last entry + 1" safe.
  */
 public final class Store implements AutoCloseable {
+    static final String USER = "sa";
+    static final String PASSWORD = "";
+    private static final byte[] KEY_CHECK = "ODCM master key check v1".getBytes(StandardCharsets.US_ASCII);
+    // Held strongly: java.util.logging forgets levels set on loggers nobody references.
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    static {
+        // Before the first DSL use: no banner or tips on a user's terminal.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        // Flyway's progress lines and its "H2 newer than verified" warning are for developers, not for a user's
+        // terminal; its failures still reach the user, as refusals.
+        FLYWAY_LOG.setLevel(Level.SEVERE);
+    }
+
+    private final StoreLocation location;
+    private final Clock clock;
+    private final String osUser;
+    private final StoreLock lock;
+    private final Connection connection;
+    private final DSLContext dsl;
+    private final String storeId;
+    private final MasterKeyState masterKeyState;
+    private final AesGcmKeyVault vault;
+    private boolean closed;
+
+    private Store(StoreLocation location, Clock clock, String osUser, StoreLock lock, Connection connection, DSLContext dsl,
+                  String storeId, MasterKeyState masterKeyState, AesGcmKeyVault vault) {
+        this.location = location;
+        this.clock = clock;
+        this.osUser = osUser;
+        this.lock = lock;
+        this.connection = connection;
+        this.dsl = dsl;
+        this.storeId = storeId;
+        this.masterKeyState = masterKeyState;
+        this.vault = vault;
+    }
 
     public static Store open(StoreLocation location) {
         return open(location, Clock.systemUTC(), System.getProperty("user.name", "unknown"));
     }
 
     public static Store open(StoreLocation location, Clock clock, String osUser) {
-        throw new UnsupportedOperationException("to be written");
+        try {
+            Files.createDirectories(location.storeDir());
+        } catch (IOException e) {
+            throw new Refusal("The store folder " + location.storeDir() + " cannot be created (" + e.getMessage() + ").", e);
+        }
+        StoreLock lock = StoreLock.acquire(location.storeDir());
+        Connection connection = null;
+        try {
+            StoreProbe.check(location);
+            migrate(location);
+            connection = DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
+            DSLContext dsl = DSL.using(connection, SQLDialect.H2, new Settings().withReturnAllOnUpdatableRecord(true));
+            Store store = dsl.transactionResult(cfg -> {
+                DSLContext tx = cfg.dsl();
+                StoreInfoRecord info = tx.selectFrom(STORE_INFO).fetchOne();
+                return info == null ? null : existing(location, clock, osUser, lock, info);
+            });
+            if (store == null) {
+                store = dsl.transactionResult(cfg -> created(location, clock, osUser, lock, cfg.dsl()));
+            }
+            return store.attach(connection, dsl);
+        } catch (RuntimeException | SQLException e) {
+            closeQuietly(connection);
+            lock.release();
+            if (e instanceof Refusal r) {
+                throw r;
+            }
+            if (e instanceof DataAccessException d && d.getCause() instanceof Refusal r) {
+                throw r;
+            }
+            throw new Refusal("The store at " + location.storeDir() + " could not be opened (" + firstLine(e.getMessage()) + ").", e);
+        }
+    }
+
+    // A new store: its key file first, then the row naming it, so a store never exists without having had a key.
+    private static Store created(StoreLocation location, Clock clock, String osUser, StoreLock lock, DSLContext tx) {
+        String id = UUID.randomUUID().toString();
+        byte[] key = MasterKeyFile.create(location.keyFile(id));
+        AesGcmKeyVault vault = new AesGcmKeyVault(key);
+        Arrays.fill(key, (byte) 0);
+        StoreInfoRecord info = tx.newRecord(STORE_INFO);
+        info.setId(1);
+        info.setStoreId(id);
+        info.setCreatedAt(StoreTime.column(StoreTime.now(clock)));
+        info.setMasterKeyCheck(vault.seal(new Secret(KEY_CHECK), checkContext(id)));
+        info.store();
+        return new Store(location, clock, osUser, lock, null, null, id, MasterKeyState.PRESENT, vault);
+    }
+
+    // An existing store: a missing key is never replaced by a new one (that would orphan every sealed key).
+    private static Store existing(StoreLocation location, Clock clock, String osUser, StoreLock lock, StoreInfoRecord info) {
+        String id = info.getStoreId();
+        Optional<byte[]> key = MasterKeyFile.read(location.keyFile(id));
+        if (key.isEmpty()) {
+            return new Store(location, clock, osUser, lock, null, null, id, MasterKeyState.MISSING, null);
+        }
+        byte[] k = key.get();
+        if (k.length != MasterKeyFile.LENGTH || info.getMasterKeyCheck() == null) {
+            Arrays.fill(k, (byte) 0);
+            return new Store(location, clock, osUser, lock, null, null, id, MasterKeyState.WRONG, null);
+        }
+        AesGcmKeyVault vault = new AesGcmKeyVault(k);
+        Arrays.fill(k, (byte) 0);
+        try (Secret check = vault.open(info.getMasterKeyCheck(), checkContext(id))) {
+            if (!Arrays.equals(check.reveal(), KEY_CHECK)) {
+                throw new Refusal("wrong check value");
+            }
+            return new Store(location, clock, osUser, lock, null, null, id, MasterKeyState.PRESENT, vault);
+        } catch (Refusal wrong) {
+            vault.wipe();
+            return new Store(location, clock, osUser, lock, null, null, id, MasterKeyState.WRONG, null);
+        }
+    }
+
+    private Store attach(Connection connection, DSLContext dsl) {
+        return new Store(location, clock, osUser, lock, connection, dsl, storeId, masterKeyState, vault);
+    }
+
+    private static void migrate(StoreLocation location) {
+        try {
+            flyway(jdbcUrl(location)).migrate();
+        } catch (FlywayException e) {
+            throw new Refusal("The store at " + location.storeDir() + " could not be brought up to date (" + firstLine(e.getMessage()) + ").", e);
+        }
+    }
+
+    static Flyway flyway(String url) {
+        return Flyway.configure(Store.class.getClassLoader())
+                .dataSource(url, USER, PASSWORD)
+                .locations("classpath:db/migration")
+                .cleanDisabled(true)
+                .validateOnMigrate(true)
+                .load();
+    }
+
+    static String jdbcUrl(StoreLocation location) {
+        return "jdbc:h2:file:" + location.storeDir().resolve("odcm");
     }
 
     public StoreLocation location() {
-        throw new UnsupportedOperationException("to be written");
+        return location;
     }
 
     public String storeId() {
-        throw new UnsupportedOperationException("to be written");
+        return storeId;
     }
 
     public Clock clock() {
-        throw new UnsupportedOperationException("to be written");
+        return clock;
     }
 
     public String osUser() {
-        throw new UnsupportedOperationException("to be written");
+        return osUser;
     }
 
     public MasterKeyState masterKeyState() {
-        throw new UnsupportedOperationException("to be written");
+        return masterKeyState;
+    }
+
+    /** The file the master key of this store is (or should be) in. */
+    public Path masterKeyFile() {
+        return location.keyFile(storeId);
+    }
+
+    /** The context a local space's private key is sealed under: bound to this store and that space. */
+    public String spaceKeyContext(long spaceId) {
+        return "space-key:" + storeId + ":" + spaceId;
     }
 
     /** Seals and opens private keys; refuses with a clear sentence when the master key is missing or wrong. */
     public KeyVault keyVault() {
-        throw new UnsupportedOperationException("to be written");
+        switch (masterKeyState) {
+            case MISSING -> throw new Refusal("The master key of this store is missing (expected at " + masterKeyFile()
+                    + "). Spaces, trusts and history are intact, but the private keys of local spaces cannot be used until the key file is restored from backup.");
+            case WRONG -> throw new Refusal("The key file " + masterKeyFile() + " is not the master key of this store."
+                    + " Spaces, trusts and history are intact, but the private keys of local spaces cannot be used until the right key file is restored from backup.");
+            default -> {
+                return vault;
+            }
+        }
     }
 
     /** One transaction: all of {@code work} commits, or none of it (a thrown exception rolls back and is rethrown). */
-    public <T> T write(Function<StoreTx, T> work) {
-        throw new UnsupportedOperationException("to be written");
+    public synchronized <T> T write(Function<StoreTx, T> work) {
+        ensureOpen();
+        try {
+            return dsl.transactionResult(cfg -> work.apply(tx(cfg.dsl())));
+        } catch (DataAccessException e) {
+            throw Constraints.translate(e);
+        }
     }
 
-    public <T> T read(Function<StoreTx, T> work) {
-        throw new UnsupportedOperationException("to be written");
+    /** Like {@link #write}, for reading: one consistent view of the store. */
+    public synchronized <T> T read(Function<StoreTx, T> work) {
+        return write(work);
+    }
+
+    private StoreTx tx(DSLContext tx) {
+        SpaceRepository spaces = new JooqSpaceRepository(tx, clock);
+        TrustRepository trusts = new JooqTrustRepository(tx);
+        AuditLog audit = new JooqAuditLog(tx, clock, osUser);
+        return new StoreTx() {
+            @Override
+            public SpaceRepository spaces() {
+                return spaces;
+            }
+
+            @Override
+            public TrustRepository trusts() {
+                return trusts;
+            }
+
+            @Override
+            public AuditLog audit() {
+                return audit;
+            }
+        };
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the store at " + location.storeDir() + " is closed");
+        }
     }
 
     @Override
-    public void close() {
-        throw new UnsupportedOperationException("to be written");
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (vault != null) {
+            vault.wipe();
+        }
+        closeQuietly(connection); // the last connection closes the H2 database
+        lock.release();
+    }
+
+    private static String checkContext(String storeId) {
+        return "master-key-check:" + storeId;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "no detail";
+        }
+        String line = s.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
     }
 }

@@ -13,8 +13,49 @@ import java.util.Map;
  */
 public record StoreLocation(Path storeDir, Path keyDir) {
 
+    public StoreLocation {
+        storeDir = storeDir.toAbsolutePath().normalize();
+        keyDir = keyDir.toAbsolutePath().normalize();
+    }
+
     /** @param storeOverride the {@code --store} option, or null */
     public static StoreLocation resolve(String storeOverride, Map<String, String> env, String userHome) {
-        throw new UnsupportedOperationException("to be written");
+        Path home = Path.of(userHome);
+        Path store;
+        if (present(storeOverride)) {
+            store = Path.of(storeOverride);
+        } else if (present(env.get("ODCM_STORE"))) {
+            store = Path.of(env.get("ODCM_STORE"));
+        } else {
+            store = xdg(env, "XDG_DATA_HOME", home.resolve(".local").resolve("share")).resolve("odcm").resolve("store");
+        }
+        Path keys = present(env.get("ODCM_KEY_DIR"))
+                ? Path.of(env.get("ODCM_KEY_DIR"))
+                : xdg(env, "XDG_CONFIG_HOME", home.resolve(".config")).resolve("odcm").resolve("keys");
+        return new StoreLocation(store, keys);
+    }
+
+    /** The H2 database file (without H2's {@code .mv.db} suffix in the JDBC URL). */
+    public Path databaseFile() {
+        return storeDir.resolve("odcm.mv.db");
+    }
+
+    public Path lockFile() {
+        return storeDir.resolve("odcm.lock");
+    }
+
+    /** The master key file of the store with this id. */
+    public Path keyFile(String storeId) {
+        return keyDir.resolve(storeId + ".key");
+    }
+
+    // The XDG spec says a relative value is invalid and must be ignored.
+    private static Path xdg(Map<String, String> env, String name, Path fallback) {
+        String v = env.get(name);
+        return present(v) && Path.of(v).isAbsolute() ? Path.of(v) : fallback;
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
     }
 }

@@ -42,4 +42,7 @@ public interface SpaceRepository {
 
     /** The sealed private key of a local space, if it has one. */
     Optional<byte[]> sealedPrivateKey(long spaceId);
+
+    /** The algorithm of a local space's private key ("RSA", "EC"), if it has one. */
+    Optional<String> keyAlgorithm(long spaceId);
 }

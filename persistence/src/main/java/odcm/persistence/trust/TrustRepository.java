@@ -19,4 +19,9 @@ public interface TrustRepository {
 
     /** Trusts (active and revoked) in which the space is truster or trusted. */
     List<Trust> involving(long spaceId);
+
+    /** Active trusts in which the space is truster or trusted: what stops it from being deleted. */
+    default List<Trust> activeInvolving(long spaceId) {
+        return involving(spaceId).stream().filter(Trust::isActive).toList();
+    }
 }

@@ -1,0 +1,74 @@
+package odcm.persistence;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import odcm.model.Refusal;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * Looks at an existing store read-only before anything may write to it: a file that is not an H2 database,
+ * an H2 database of something else, or a store written by a newer console is refused and left byte for byte
+ * as it was (a read-write open alone would already rewrite H2's file header).
+ */
+final class StoreProbe {
+    private StoreProbe() {
+    }
+
+    static void check(StoreLocation location) {
+        Path file = location.databaseFile();
+        if (!Files.exists(file)) {
+            return;
+        }
+        String url = Store.jdbcUrl(location) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+        boolean hasHistory;
+        try (Connection c = DriverManager.getConnection(url, Store.USER, Store.PASSWORD)) {
+            hasHistory = tableExists(c, "flyway_schema_history");
+            if (!hasHistory && anyTable(c)) {
+                throw new Refusal("The file " + file + " is not an ODCM store (it is an H2 database of something else); it was not changed.");
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 90020) { // DATABASE_ALREADY_OPEN: another program (not a console) has the file
+                throw new Refusal("The store at " + location.storeDir() + " is in use by another program; close it and try again.");
+            }
+            throw new Refusal("The file " + file + " is not an ODCM store (it cannot be read as an H2 database); it was not changed.", e);
+        }
+        if (hasHistory) {
+            checkNotNewer(location, url);
+        }
+    }
+
+    private static void checkNotNewer(StoreLocation location, String readOnlyUrl) {
+        MigrationInfo[] all = Store.flyway(readOnlyUrl).info().all();
+        Optional<MigrationVersion> known = Arrays.stream(all).filter(i -> i.getState().isResolved())
+                .map(MigrationInfo::getVersion).filter(v -> v != null).max(Comparator.naturalOrder());
+        Optional<MigrationVersion> applied = Arrays.stream(all).filter(i -> i.getState().isApplied())
+                .map(MigrationInfo::getVersion).filter(v -> v != null).max(Comparator.naturalOrder());
+        boolean future = Arrays.stream(all).anyMatch(i -> i.getState().name().startsWith("FUTURE"));
+        if (applied.isPresent() && (future || known.isEmpty() || applied.get().compareTo(known.get()) > 0)) {
+            throw new Refusal("The store at " + location.storeDir() + " was written by a newer ODCM Console (schema version "
+                    + applied.get() + "; this console knows up to " + known.map(MigrationVersion::toString).orElse("none")
+                    + "). It was not changed.");
+        }
+    }
+
+    private static boolean tableExists(Connection c, String name) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", name, null)) {
+            return rs.next();
+        }
+    }
+
+    private static boolean anyTable(Connection c) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+            return rs.next();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package odcm.persistence.audit;
+
+import static odcm.persistence.jooq.Tables.AUDIT_EVENT;
+
+import java.time.Clock;
+import java.util.List;
+import odcm.model.audit.AuditChain;
+import odcm.model.audit.AuditEntry;
+import odcm.model.audit.AuditFilter;
+import odcm.model.audit.AuditVerification;
+import odcm.persistence.StoreTime;
+import odcm.persistence.jooq.tables.records.AuditEventRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The audit log in jOOQ. Only inserts: there is deliberately no way to change or remove an entry here.
+ * The store serializes writes, so "last entry + 1" cannot race.
+ */
+public final class JooqAuditLog implements AuditLog {
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final String osUser;
+
+    public JooqAuditLog(DSLContext dsl, Clock clock, String osUser) {
+        this.dsl = dsl;
+        this.clock = clock;
+        this.osUser = osUser;
+    }
+
+    @Override
+    public AuditEntry append(String action, String subject, String detail) {
+        AuditEventRecord last = dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOne();
+        long seq = last == null ? 1 : last.getSeq() + 1;
+        String prev = last == null ? AuditChain.GENESIS : last.getHash();
+        // Millisecond precision: the hash covers the instant, so it must read back exactly as written.
+        AuditEntry e = AuditChain.seal(seq, prev, StoreTime.now(clock), osUser, action, subject, nullToEmpty(detail));
+        AuditEventRecord r = dsl.newRecord(AUDIT_EVENT);
+        r.setSeq(e.seq());
+        r.setAt(StoreTime.column(e.at()));
+        r.setOsUser(e.osUser());
+        r.setAction(e.action());
+        r.setSubject(e.subject());
+        r.setDetail(e.detail());
+        r.setPrevHash(e.prevHash());
+        r.setHash(e.hash());
+        r.insert();
+        return e;
+    }
+
+    @Override
+    public List<AuditEntry> list(AuditFilter filter) {
+        AuditFilter f = filter == null ? AuditFilter.ALL : filter;
+        Condition when = DSL.noCondition();
+        if (f.from() != null) {
+            when = when.and(AUDIT_EVENT.AT.ge(StoreTime.column(f.from())));
+        }
+        if (f.to() != null) {
+            when = when.and(AUDIT_EVENT.AT.le(StoreTime.column(f.to())));
+        }
+        // The text match is the model's, so the screen and the command line find the same entries.
+        return dsl.selectFrom(AUDIT_EVENT).where(when).orderBy(AUDIT_EVENT.SEQ.desc())
+                .fetch(JooqAuditLog::entry).stream().filter(f::matches).toList();
+    }
+
+    @Override
+    public AuditVerification verify() {
+        return AuditChain.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry));
+    }
+
+    private static AuditEntry entry(AuditEventRecord r) {
+        return new AuditEntry(r.getSeq(), StoreTime.instant(r.getAt()), r.getOsUser(), r.getAction(), r.getSubject(),
+                r.getDetail(), r.getPrevHash(), r.getHash());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

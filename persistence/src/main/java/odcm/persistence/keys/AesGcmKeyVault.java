@@ -1,0 +1,90 @@
+package odcm.persistence.keys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import odcm.model.Refusal;
+import odcm.model.Secret;
+
+/**
+ * AES-256-GCM under the store's master key. Sealed form: version byte, 12-byte random nonce, ciphertext with
+ * 16-byte tag. The context (which store, which space) is associated data, so a sealed key copied to another
+ * row or another store does not open.
+ */
+public final class AesGcmKeyVault implements KeyVault {
+    static final byte VERSION = 1;
+    private static final int NONCE = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final byte[] key;
+
+    public AesGcmKeyVault(byte[] key) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("an AES-256 key has 32 bytes");
+        }
+        this.key = key.clone();
+    }
+
+    @Override
+    public byte[] seal(Secret plain, String context) {
+        byte[] nonce = new byte[NONCE];
+        RANDOM.nextBytes(nonce);
+        byte[] clear = plain.reveal();
+        try {
+            Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce, context);
+            byte[] ct = c.doFinal(clear);
+            byte[] out = new byte[1 + NONCE + ct.length];
+            out[0] = VERSION;
+            System.arraycopy(nonce, 0, out, 1, NONCE);
+            System.arraycopy(ct, 0, out, 1 + NONCE, ct.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+        } finally {
+            Arrays.fill(clear, (byte) 0);
+        }
+    }
+
+    @Override
+    public Secret open(byte[] sealed, String context) {
+        if (sealed == null || sealed.length < 1 + NONCE + TAG_BITS / 8 || sealed[0] != VERSION) {
+            throw unreadable();
+        }
+        byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE);
+        byte[] clear = null;
+        try {
+            clear = cipher(Cipher.DECRYPT_MODE, nonce, context).doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);
+            return new Secret(clear);
+        } catch (AEADBadTagException e) {
+            throw unreadable();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+        } finally {
+            if (clear != null) {
+                Arrays.fill(clear, (byte) 0);
+            }
+        }
+    }
+
+    /** Forgets the key (the store is closing). */
+    public void wipe() {
+        Arrays.fill(key, (byte) 0);
+    }
+
+    private Cipher cipher(int mode, byte[] nonce, String context) throws GeneralSecurityException {
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        c.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+        return c;
+    }
+
+    private static Refusal unreadable() {
+        return new Refusal("A sealed private key could not be opened: it was altered, or it belongs to another space or store.");
+    }
+}

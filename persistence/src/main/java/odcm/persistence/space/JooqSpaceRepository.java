@@ -1,0 +1,222 @@
+package odcm.persistence.space;
+
+import static odcm.persistence.jooq.Tables.CERTIFICATE;
+import static odcm.persistence.jooq.Tables.SPACE;
+import static odcm.persistence.jooq.Tables.SPACE_KEY;
+import static odcm.persistence.jooq.Tables.TRUST;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import odcm.model.Refusal;
+import odcm.model.cert.CertificateInfo;
+import odcm.model.cert.Fingerprint;
+import odcm.model.space.Space;
+import odcm.model.space.SpaceKind;
+import odcm.model.space.SpaceName;
+import odcm.persistence.StoreTime;
+import odcm.persistence.jooq.tables.records.CertificateRecord;
+import odcm.persistence.jooq.tables.records.SpaceRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Spaces, their certificates and keys in jOOQ; records become model types only in {@link #space} and {@link #stored}. */
+public final class JooqSpaceRepository implements SpaceRepository {
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public JooqSpaceRepository(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    @Override
+    public Space insertLocal(SpaceName name, String description, NewCertificate certificate, String keyAlgorithm, byte[] sealedPrivateKey) {
+        long id = insert(SpaceKind.LOCAL, name, description, certificate);
+        dsl.insertInto(SPACE_KEY)
+                .set(SPACE_KEY.SPACE_ID, id)
+                .set(SPACE_KEY.ALGORITHM, keyAlgorithm)
+                .set(SPACE_KEY.SEALED_PRIVATE_KEY, sealedPrivateKey)
+                .execute();
+        return require(id);
+    }
+
+    @Override
+    public Space insertRemote(SpaceName name, String description, NewCertificate certificate) {
+        return require(insert(SpaceKind.REMOTE, name, description, certificate));
+    }
+
+    private long insert(SpaceKind kind, SpaceName name, String description, NewCertificate certificate) {
+        checkNameFree(name, null);
+        checkCertificateNew(certificate);
+        SpaceRecord r = dsl.newRecord(SPACE);
+        r.setKind(kind.name());
+        r.setName(name.value());
+        r.setNameKey(name.key());
+        r.setDescription(Space.checkDescription(description));
+        r.setCreatedAt(StoreTime.column(StoreTime.now(clock)));
+        r.store();
+        addCertificate(r.getId(), certificate, StoreTime.now(clock));
+        return r.getId();
+    }
+
+    @Override
+    public Space rename(long spaceId, SpaceName newName) {
+        require(spaceId);
+        checkNameFree(newName, spaceId);
+        dsl.update(SPACE).set(SPACE.NAME, newName.value()).set(SPACE.NAME_KEY, newName.key()).where(SPACE.ID.eq(spaceId)).execute();
+        return require(spaceId);
+    }
+
+    @Override
+    public Space updateDescription(long spaceId, String description) {
+        require(spaceId);
+        dsl.update(SPACE).set(SPACE.DESCRIPTION, Space.checkDescription(description)).where(SPACE.ID.eq(spaceId)).execute();
+        return require(spaceId);
+    }
+
+    @Override
+    public void delete(long spaceId) {
+        Space space = require(spaceId);
+        // Revoked trusts are history of this space only; active ones are the caller's to refuse on
+        // (if one slips through, its foreign key stops the delete and the store says why).
+        dsl.deleteFrom(TRUST)
+                .where(TRUST.TRUSTER_ID.eq(spaceId).or(TRUST.TRUSTED_ID.eq(spaceId)))
+                .and(TRUST.REVOKED_AT.isNotNull())
+                .execute();
+        if (dsl.fetchExists(TRUST, TRUST.TRUSTER_ID.eq(spaceId).or(TRUST.TRUSTED_ID.eq(spaceId)))) {
+            throw new Refusal("The " + space.describe() + " is still part of active trusts; revoke them before deleting it.");
+        }
+        // certificate and space_key rows go with it (ON DELETE CASCADE)
+        dsl.deleteFrom(SPACE).where(SPACE.ID.eq(spaceId)).execute();
+    }
+
+    @Override
+    public List<Space> findAll() {
+        // 'LOCAL' sorts before 'REMOTE': local spaces first
+        return select(null).orderBy(SPACE.KIND.asc(), SPACE.NAME_KEY.asc()).fetch(JooqSpaceRepository::space);
+    }
+
+    @Override
+    public Optional<Space> findById(long spaceId) {
+        return select(SPACE.ID.eq(spaceId)).fetchOptional(JooqSpaceRepository::space);
+    }
+
+    @Override
+    public Optional<Space> findByName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String key;
+        try {
+            key = SpaceName.of(name).key();
+        } catch (Refusal notAName) {
+            return Optional.empty();
+        }
+        return select(SPACE.NAME_KEY.eq(key)).fetchOptional(JooqSpaceRepository::space);
+    }
+
+    @Override
+    public Optional<Space> findByFingerprint(Fingerprint fingerprint) {
+        return dsl.select(CERTIFICATE.SPACE_ID).from(CERTIFICATE).where(CERTIFICATE.SHA256.eq(fingerprint.hex()))
+                .fetchOptional(CERTIFICATE.SPACE_ID)
+                .flatMap(this::findById);
+    }
+
+    @Override
+    public List<StoredCertificate> certificates(long spaceId) {
+        return dsl.selectFrom(CERTIFICATE).where(CERTIFICATE.SPACE_ID.eq(spaceId))
+                .orderBy(CERTIFICATE.RETIRED_AT.desc().nullsFirst(), CERTIFICATE.ADDED_AT.desc(), CERTIFICATE.ID.desc())
+                .fetch(JooqSpaceRepository::stored);
+    }
+
+    @Override
+    public Space replaceCertificate(long spaceId, NewCertificate certificate) {
+        require(spaceId);
+        checkCertificateNew(certificate);
+        Instant now = StoreTime.now(clock);
+        dsl.update(CERTIFICATE).set(CERTIFICATE.RETIRED_AT, StoreTime.column(now))
+                .where(CERTIFICATE.SPACE_ID.eq(spaceId)).and(CERTIFICATE.RETIRED_AT.isNull())
+                .execute();
+        addCertificate(spaceId, certificate, now);
+        return require(spaceId);
+    }
+
+    @Override
+    public Optional<byte[]> sealedPrivateKey(long spaceId) {
+        return dsl.select(SPACE_KEY.SEALED_PRIVATE_KEY).from(SPACE_KEY).where(SPACE_KEY.SPACE_ID.eq(spaceId))
+                .fetchOptional(SPACE_KEY.SEALED_PRIVATE_KEY);
+    }
+
+    @Override
+    public Optional<String> keyAlgorithm(long spaceId) {
+        return dsl.select(SPACE_KEY.ALGORITHM).from(SPACE_KEY).where(SPACE_KEY.SPACE_ID.eq(spaceId)).fetchOptional(SPACE_KEY.ALGORITHM);
+    }
+
+    private void addCertificate(long spaceId, NewCertificate certificate, Instant addedAt) {
+        CertificateInfo info = certificate.info();
+        CertificateRecord c = dsl.newRecord(CERTIFICATE);
+        c.setSpaceId(spaceId);
+        c.setDer(certificate.der());
+        c.setSha256(info.fingerprint().hex());
+        c.setSubject(info.subject());
+        c.setIssuer(info.issuer());
+        c.setSerial(info.serial());
+        c.setKeyAlgorithm(info.keyAlgorithm());
+        c.setKeyDetail(info.keyDetail());
+        c.setNotBefore(StoreTime.column(info.notBefore()));
+        c.setNotAfter(StoreTime.column(info.notAfter()));
+        c.setAddedAt(StoreTime.column(addedAt));
+        c.store();
+    }
+
+    private void checkNameFree(SpaceName name, Long exceptId) {
+        Condition sameName = SPACE.NAME_KEY.eq(name.key());
+        if (exceptId != null) {
+            sameName = sameName.and(SPACE.ID.ne(exceptId));
+        }
+        Optional<Space> other = select(sameName).fetchOptional(JooqSpaceRepository::space);
+        if (other.isPresent()) {
+            throw new Refusal("There is already a " + other.get().describe() + "; space names are unique, ignoring case, across local and remote spaces.");
+        }
+    }
+
+    private void checkCertificateNew(NewCertificate certificate) {
+        Fingerprint fp = certificate.info().fingerprint();
+        Optional<Space> holder = findByFingerprint(fp);
+        if (holder.isPresent()) {
+            throw new Refusal("The certificate with fingerprint " + fp.grouped() + " is already known here, as a certificate of the "
+                    + holder.get().describe() + ".");
+        }
+    }
+
+    private Space require(long spaceId) {
+        return findById(spaceId).orElseThrow(() -> new Refusal("There is no space with id " + spaceId + " in this store."));
+    }
+
+    private org.jooq.SelectConditionStep<Record> select(Condition condition) {
+        return dsl.select(SPACE.fields()).select(CERTIFICATE.fields())
+                .from(SPACE)
+                .join(CERTIFICATE).on(CERTIFICATE.SPACE_ID.eq(SPACE.ID)).and(CERTIFICATE.RETIRED_AT.isNull())
+                .where(condition == null ? org.jooq.impl.DSL.noCondition() : condition);
+    }
+
+    private static Space space(Record r) {
+        SpaceRecord s = r.into(SPACE);
+        return new Space(s.getId(), SpaceKind.valueOf(s.getKind()), s.getName(), s.getDescription(),
+                StoreTime.instant(s.getCreatedAt()), info(r.into(CERTIFICATE)));
+    }
+
+    private static StoredCertificate stored(CertificateRecord c) {
+        return new StoredCertificate(c.getId(), c.getSpaceId(), c.getDer(), info(c),
+                StoreTime.instant(c.getAddedAt()), StoreTime.instant(c.getRetiredAt()));
+    }
+
+    private static CertificateInfo info(CertificateRecord c) {
+        return new CertificateInfo(c.getSubject(), c.getIssuer(), c.getSerial(),
+                StoreTime.instant(c.getNotBefore()), StoreTime.instant(c.getNotAfter()),
+                c.getKeyAlgorithm(), c.getKeyDetail(), new Fingerprint(c.getSha256()));
+    }
+}
