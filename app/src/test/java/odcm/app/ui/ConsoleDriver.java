@@ -69,7 +69,7 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
     }
 
     public Path shootDialog(String dialogId, String name) {
-        DialogPane pane = node("#" + dialogId);
+        DialogPane pane = node("#" + dialogId + "-dialog");
         return shoot(pane.getScene(), name);
     }
 

@@ -95,8 +95,7 @@ class ConsoleFlowTest {
             b.shootDialog("add-remote", "dialog-add-remote-refused");
             assertTrue(remotes.getItems().isEmpty(), "nothing saved after the mismatch");
 
-            b.doubleClickOn("#add-remote-expected").eraseText(wrong.length() + 1);
-            b.clickOn("#add-remote-expected").write(devTestFingerprint.grouped());
+            b.clickOn("#add-remote-expected").push(KeyCode.CONTROL, KeyCode.A).write(devTestFingerprint.grouped());
             assertTrue(b.<Label>node("#add-remote-match").getText().startsWith("Matches"));
             b.shootDialog("add-remote", "dialog-add-remote-preview");
             b.clickOn("#add-remote-ok");

@@ -14,7 +14,8 @@ public final class CertificateDetails extends VBox {
     private final FingerprintView fingerprint;
     private final String idPrefix;
 
-    public CertificateDetails(String idPrefix) {
+    /** @param wide fingerprint beside the fields (detail panes) rather than below them (dialogs) */
+    public CertificateDetails(String idPrefix, boolean wide) {
         super(10);
         this.idPrefix = idPrefix;
         subject.setId(idPrefix + "-subject");
@@ -29,12 +30,20 @@ public final class CertificateDetails extends VBox {
         Forms.row(grid, "Key", key);
         Label fpTitle = new Label("SHA-256 fingerprint");
         fpTitle.getStyleClass().add(Css.FIELD_NAME);
-        getChildren().addAll(grid, fpTitle, fingerprint);
+        VBox fp = new VBox(6, fpTitle, fingerprint);
+        if (wide) {
+            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(32, grid, fp);
+            javafx.scene.layout.HBox.setHgrow(grid, javafx.scene.layout.Priority.ALWAYS);
+            getChildren().add(row);
+        } else {
+            getChildren().addAll(grid, fp);
+        }
     }
 
     private static Label value(String name) {
         Label l = new Label();
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

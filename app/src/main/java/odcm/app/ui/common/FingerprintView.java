@@ -18,6 +18,10 @@ public final class FingerprintView extends HBox {
         super(12);
         text.setId(id);
         text.getStyleClass().add(Css.FINGERPRINT);
+        // Never elided: a fingerprint with "..." in it cannot be compared; the pane scrolls instead.
+        text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         copy.setId(id + "-copy");
         copy.setTooltip(new Tooltip("Copy the fingerprint, in groups of four, to the clipboard"));
         copy.setOnAction(e -> {

@@ -33,7 +33,7 @@ public final class FormDialog {
         dialog.setResizable(true);
         okType = new ButtonType(okText, ButtonData.OK_DONE);
         DialogPane pane = dialog.getDialogPane();
-        pane.setId(id);
+        pane.setId(id + "-dialog"); // the button that opens it often has the plain id
         pane.getStylesheets().add(Css.stylesheet());
         pane.getButtonTypes().setAll(okType, ButtonType.CANCEL);
 
@@ -44,10 +44,15 @@ public final class FormDialog {
         error.visibleProperty().bind(state.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setMaxWidth(Double.MAX_VALUE);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // A refusal or a preview appearing makes the content taller: grow the window with it, or the
+        // fields below move out of sight.
+        state.errorProperty().addListener((o, was, now) -> fit());
         VBox body = new VBox(12, content, error);
         body.getStyleClass().add(Css.FORM);
         pane.setContent(body);
         pane.setPrefWidth(560);
+        pane.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the window never squeezes the form
 
         Button ok = (Button) pane.lookupButton(okType);
         ok.setId(id + "-ok");
@@ -65,6 +70,15 @@ public final class FormDialog {
     private void closeWithOk() {
         dialog.setResult(okType);
         dialog.close();
+    }
+
+    /** Resizes the dialog window to its content, after the next layout pass. */
+    public void fit() {
+        javafx.application.Platform.runLater(() -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     public DialogPane pane() {

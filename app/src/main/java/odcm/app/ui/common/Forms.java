@@ -46,6 +46,7 @@ public final class Forms {
         b.setId(id);
         b.setMnemonicParsing(true);
         b.setTooltip(new Tooltip(tooltip));
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a button label is never elided
         b.setOnAction(e -> action.run());
         return b;
     }
@@ -54,6 +55,7 @@ public final class Forms {
         Label l = new Label(text);
         l.getStyleClass().add(Css.HINT);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -10,6 +10,7 @@ public final class MessageLine extends Label {
         setId(id);
         setWrapText(true);
         setMaxWidth(Double.MAX_VALUE);
+        setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap instead of cutting the sentence short
         textProperty().bind(text);
         visibleProperty().bind(textProperty().isNotEmpty());
         managedProperty().bind(visibleProperty());

@@ -58,7 +58,7 @@ public final class CertificateInputDialog {
         Forms.row(grid, "Certificate", fromFile);
         TextArea pem = new TextArea();
         pem.setId(id + "-pem");
-        pem.setPromptText("…or paste the PEM text here (-----BEGIN CERTIFICATE----- …)");
+        pem.setPromptText("…or paste the PEM text here");
         pem.setPrefRowCount(4);
         pem.getStyleClass().add(Css.MONO);
         pem.textProperty().bindBidirectional(vm.pastedTextProperty());
@@ -68,11 +68,12 @@ public final class CertificateInputDialog {
         previewError.setId(id + "-preview-error");
         previewError.getStyleClass().add(Css.ERROR);
         previewError.setWrapText(true);
+        previewError.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         previewError.textProperty().bind(vm.previewErrorProperty());
         previewError.visibleProperty().bind(vm.previewErrorProperty().isNotEmpty());
         previewError.managedProperty().bind(previewError.visibleProperty());
 
-        CertificateDetails details = new CertificateDetails(id + "-preview");
+        CertificateDetails details = new CertificateDetails(id + "-preview", false);
         details.getStyleClass().add(Css.PREVIEW);
         details.visibleProperty().bind(vm.previewProperty().isNotNull());
         details.managedProperty().bind(details.visibleProperty());
@@ -86,6 +87,7 @@ public final class CertificateInputDialog {
         Label match = new Label();
         match.setId(id + "-match");
         match.setWrapText(true);
+        match.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         match.textProperty().bind(vm.matchSentenceProperty());
         vm.matchProperty().addListener((o, was, now) -> {
             match.getStyleClass().removeAll(Css.OK, Css.ERROR, Css.HINT);
@@ -103,6 +105,9 @@ public final class CertificateInputDialog {
                     onSaved.accept(saved);
                 }));
         dialog.pane().setPrefWidth(720);
+        vm.previewProperty().addListener((o, was, now) -> dialog.fit());
+        vm.previewErrorProperty().addListener((o, was, now) -> dialog.fit());
+        vm.matchSentenceProperty().addListener((o, was, now) -> dialog.fit());
         TextField first = name;
         dialog.dialog().setOnShown(e -> (first != null ? first : browse).requestFocus());
         return dialog;

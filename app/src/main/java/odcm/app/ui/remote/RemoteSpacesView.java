@@ -75,7 +75,8 @@ public final class RemoteSpacesView implements Screen {
             }
         });
         SplitPane split = new SplitPane(table, detail());
-        split.setDividerPositions(0.5);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.35);
         root.setCenter(split);
     }
 
@@ -86,7 +87,7 @@ public final class RemoteSpacesView implements Screen {
         name.setWrapText(true);
         Label description = new Label();
         description.setWrapText(true);
-        CertificateDetails cert = new CertificateDetails("remote-cert");
+        CertificateDetails cert = new CertificateDetails("remote-cert", true);
         HBox actions = new HBox(8,
                 Forms.button("replace-certificate", "_Replace certificate…", "The other side rotated its key: take its new certificate", this::replace),
                 Forms.button("remove-remote", "Re_move…", "Remove this remote space (refused while a trust refers to it)", this::remove));

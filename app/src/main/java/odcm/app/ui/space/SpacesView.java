@@ -84,8 +84,10 @@ public final class SpacesView implements Screen {
             }
         });
 
+        // Table above, detail below: both get the full width, so names and the fingerprint are never cut.
         SplitPane split = new SplitPane(table, detail());
-        split.setDividerPositions(0.5);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.38);
         root.setCenter(split);
     }
 
@@ -99,7 +101,7 @@ public final class SpacesView implements Screen {
         description.setWrapText(true);
         Label created = new Label();
         created.getStyleClass().add(Css.HINT);
-        CertificateDetails cert = new CertificateDetails("space-cert");
+        CertificateDetails cert = new CertificateDetails("space-cert", true);
         HBox actions = new HBox(8,
                 Forms.button("save-certificate", "_Save certificate…", "Save this space's certificate as PEM or DER, to hand to another network", this::saveCertificate),
                 Forms.button("rename-space", "_Rename…", "Give this space another name", this::rename),
