@@ -46,12 +46,12 @@ public final class AuditView implements Screen {
 
         TableView<AuditEntry> table = Tables.table("audit-table");
         table.getColumns().setAll(List.of(
-                Tables.<AuditEntry>column("#", 50, e -> Long.toString(e.seq())),
-                Tables.<AuditEntry>column("Time", 150, e -> Formats.dateTime(e.at())),
-                Tables.<AuditEntry>column("User", 90, AuditEntry::osUser),
-                Tables.<AuditEntry>column("Action", 130, AuditEntry::action),
-                Tables.<AuditEntry>column("Subject", 230, AuditEntry::subject),
-                Tables.<AuditEntry>column("Detail", 380, AuditEntry::detail)));
+                Tables.<AuditEntry>fixed("#", 48, e -> Long.toString(e.seq())),
+                Tables.<AuditEntry>fixed("Time", 160, e -> Formats.dateTime(e.at())),
+                Tables.<AuditEntry>fixed("User", 80, AuditEntry::osUser),
+                Tables.<AuditEntry>fixed("Action", 150, AuditEntry::action),
+                Tables.<AuditEntry>column("Subject", 260, AuditEntry::subject),
+                Tables.<AuditEntry>column("Detail", 300, AuditEntry::detail)));
         table.setItems(vm.entries());
         table.setPlaceholder(Forms.emptyState("audit-empty", "No entries. Every change made in this console is recorded here."));
         root.setCenter(table);

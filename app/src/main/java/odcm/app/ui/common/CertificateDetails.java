@@ -58,7 +58,7 @@ public final class CertificateDetails extends VBox {
         }
         subject.setText(info.subject());
         issuer.setText(info.issuer().equals(info.subject()) ? info.issuer() + " (self-signed)" : info.issuer());
-        validity.setText("from " + Formats.dateTime(info.notBefore()) + " until " + Formats.dateTime(info.notAfter()));
+        validity.setText(Formats.minutes(info.notBefore()) + " to " + Formats.minutes(info.notAfter()));
         key.setText(info.keyDescription());
         fingerprint.show(info.fingerprint());
     }

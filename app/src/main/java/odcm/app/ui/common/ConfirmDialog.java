@@ -17,6 +17,7 @@ public final class ConfirmDialog {
         Label text = new Label(question);
         text.setId(id + "-question");
         text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return new FormDialog(owner, id, title, okText, text, new SimpleBooleanProperty(false), state,
                 close -> state.submit(what, action, r -> {
                     close.run();

@@ -9,12 +9,18 @@ import odcm.model.cert.Fingerprint;
 public final class Formats {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Formats() {
     }
 
     public static String dateTime(Instant at) {
         return at == null ? "" : DATE_TIME.format(at.atZone(ZoneId.systemDefault()));
+    }
+
+    /** For tables, where seconds only cost width. */
+    public static String minutes(Instant at) {
+        return at == null ? "" : MINUTES.format(at.atZone(ZoneId.systemDefault()));
     }
 
     public static String date(Instant at) {

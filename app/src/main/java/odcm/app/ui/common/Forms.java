@@ -59,6 +59,20 @@ public final class Forms {
         return l;
     }
 
+    /** A validation sentence under a form, wrapped (never elided) and hidden when empty. */
+    public static Label problem(String id, javafx.beans.value.ObservableStringValue text, String styleClass) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
     /** The placeholder of an empty table: what to do first, not just "no content". */
     public static Label emptyState(String id, String text) {
         Label l = new Label(text);

@@ -53,8 +53,8 @@ public final class RemoteSpacesView implements Screen {
         table.getColumns().setAll(List.of(
                 Tables.<Space>column("Name", 160, Space::name),
                 Tables.<Space>column("Subject", 200, s -> s.certificate().subject()),
-                Tables.<Space>column("Valid until", 100, s -> Formats.date(s.certificate().notAfter())),
-                Tables.<Space>column("Fingerprint", 170, s -> Formats.shortFingerprint(s.certificate().fingerprint()))));
+                Tables.<Space>fixed("Valid until", 100, s -> Formats.date(s.certificate().notAfter())),
+                Tables.<Space>fixed("Fingerprint", 190, s -> Formats.shortFingerprint(s.certificate().fingerprint()))));
         table.setItems(vm.all());
         table.setPlaceholder(Forms.emptyState("remotes-empty", EMPTY));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -76,7 +76,7 @@ public final class RemoteSpacesView implements Screen {
         });
         SplitPane split = new SplitPane(table, detail());
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.35);
+        split.setDividerPositions(0.3);
         root.setCenter(split);
     }
 
@@ -95,7 +95,7 @@ public final class RemoteSpacesView implements Screen {
         historyTitle.getStyleClass().add(Css.FIELD_NAME);
         ListView<StoredCertificate> history = new ListView<>(vm.history());
         history.setId("remote-history");
-        history.setPrefHeight(110);
+        history.setPrefHeight(84);
         history.setPlaceholder(Forms.hint("None: this is the space's first certificate."));
         history.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -105,13 +105,17 @@ public final class RemoteSpacesView implements Screen {
                         + Formats.dateTime(c.addedAt()) + ", retired " + Formats.dateTime(c.retiredAt()));
             }
         });
-        VBox filled = new VBox(12, name, description, cert, actions, historyTitle, history);
+        HBox head = new HBox(16, name, new javafx.scene.layout.Region(), actions);
+        HBox.setHgrow(head.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox filled = new VBox(10, head, description, cert, historyTitle, history);
         filled.getStyleClass().add(Css.DETAIL);
         filled.setVisible(false);
         Label none = Forms.emptyState("remote-detail-none", "Select a remote space to see its certificate and its earlier ones.");
+        // No "select a space" hint while there is nothing to select: the table's empty state says what to do.
+        none.visibleProperty().bind(vm.selectedProperty().isNull().and(javafx.beans.binding.Bindings.isNotEmpty(vm.all())));
         vm.selectedProperty().addListener((o, was, s) -> {
             filled.setVisible(s != null);
-            none.setVisible(s == null);
             if (s != null) {
                 name.setText(s.name());
                 description.setText(s.description().isEmpty() ? "No description." : s.description());

@@ -51,13 +51,7 @@ public final class NewSpaceDialog {
         Forms.row(grid, "_Name", name);
         Forms.row(grid, "_Description", description);
         Forms.row(grid, "_Key", algorithm);
-        Label problem = new Label();
-        problem.setId("new-space-problem");
-        problem.getStyleClass().add(Css.ERROR);
-        problem.setWrapText(true);
-        problem.textProperty().bind(vm.problemProperty());
-        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Label problem = Forms.problem("new-space-problem", vm.problemProperty(), Css.ERROR);
         VBox content = new VBox(10, grid, problem,
                 Forms.hint("The space gets its own key pair and a self-signed certificate; the private key never leaves this console."));
 
@@ -66,6 +60,7 @@ public final class NewSpaceDialog {
                     close.run();
                     onCreated.accept(created);
                 }));
+        vm.problemProperty().addListener((o, was, now) -> dialog.fit());
         dialog.dialog().setOnShown(e -> name.requestFocus());
         return dialog;
     }

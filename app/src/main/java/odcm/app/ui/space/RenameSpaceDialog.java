@@ -22,17 +22,14 @@ public final class RenameSpaceDialog {
         name.textProperty().bindBidirectional(vm.newNameProperty());
         GridPane grid = Forms.grid();
         Forms.row(grid, "New _name", name);
-        Label problem = new Label();
-        problem.setId("rename-space-problem");
-        problem.getStyleClass().add(Css.HINT);
-        problem.setWrapText(true);
-        problem.textProperty().bind(vm.problemProperty());
+        Label problem = Forms.problem("rename-space-problem", vm.problemProperty(), Css.HINT);
         VBox content = new VBox(10, grid, problem);
         FormDialog dialog = new FormDialog(owner, "rename-space", "Rename " + vm.space().describe(), "Rename", content,
                 vm.validProperty().not(), vm.form(), close -> vm.submit(renamed -> {
                     close.run();
                     onRenamed.accept(renamed);
                 }));
+        vm.problemProperty().addListener((o, was, now) -> dialog.fit());
         dialog.dialog().setOnShown(e -> {
             name.requestFocus();
             name.selectAll();

@@ -60,8 +60,8 @@ public final class SpacesView implements Screen {
         table.getColumns().setAll(List.of(
                 Tables.<Space>column("Name", 160, Space::name),
                 Tables.<Space>column("Description", 220, Space::description),
-                Tables.<Space>column("Key", 110, s -> s.certificate().keyDescription()),
-                Tables.<Space>column("Fingerprint", 170, s -> Formats.shortFingerprint(s.certificate().fingerprint()))));
+                Tables.<Space>fixed("Key", 130, s -> s.certificate().keyDescription()),
+                Tables.<Space>fixed("Fingerprint", 190, s -> Formats.shortFingerprint(s.certificate().fingerprint()))));
         table.setItems(vm.shown());
         table.setPlaceholder(Forms.emptyState("spaces-empty",
                 "No local spaces yet. Create the spaces of this network with New space (Ctrl+N)."));
@@ -106,14 +106,19 @@ public final class SpacesView implements Screen {
                 Forms.button("save-certificate", "_Save certificate…", "Save this space's certificate as PEM or DER, to hand to another network", this::saveCertificate),
                 Forms.button("rename-space", "_Rename…", "Give this space another name", this::rename),
                 Forms.button("delete-space", "_Delete…", "Delete this space (refused while a trust refers to it)", this::delete));
-        VBox filled = new VBox(12, name, description, created, cert, actions);
+        // Actions next to the name, so they stay in sight however small the pane is.
+        HBox head = new HBox(16, name, new javafx.scene.layout.Region(), actions);
+        HBox.setHgrow(head.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox filled = new VBox(10, head, description, created, cert);
         filled.getStyleClass().add(Css.DETAIL);
         Label none = Forms.emptyState("space-detail-none", "Select a space to see its certificate and fingerprint.");
         StackPane.setAlignment(none, javafx.geometry.Pos.CENTER);
 
+        // No "select a space" hint while there is nothing to select: the table's empty state says what to do.
+        none.visibleProperty().bind(vm.selectedProperty().isNull().and(javafx.beans.binding.Bindings.isNotEmpty(vm.all())));
         vm.selectedProperty().addListener((o, was, s) -> {
             filled.setVisible(s != null);
-            none.setVisible(s == null);
             if (s != null) {
                 name.setText(s.name());
                 description.setText(s.description().isEmpty() ? "No description." : s.description());

@@ -60,6 +60,7 @@ public final class TrustDialogs {
         preview.setId("add-trust-preview");
         preview.getStyleClass().add(Css.PREVIEW);
         preview.setWrapText(true);
+        preview.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         preview.setMaxWidth(Double.MAX_VALUE);
         preview.textProperty().bind(vm.previewProperty());
         VBox content = new VBox(12, grid, preview);
@@ -68,6 +69,7 @@ public final class TrustDialogs {
                     close.run();
                     onAdded.accept(added);
                 }));
+        vm.previewProperty().addListener((o, was, now) -> dialog.fit());
         dialog.dialog().setOnShown(e -> truster.requestFocus());
         return dialog;
     }
@@ -76,6 +78,7 @@ public final class TrustDialogs {
         Label what = new Label("Revoke the trust " + vm.trust().sentence() + "? From now on nothing of this kind crosses on it.");
         what.setId("revoke-trust-what");
         what.setWrapText(true);
+        what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextArea reason = new TextArea();
         reason.setId("revoke-trust-reason");
         reason.setPromptText("Why is the trust revoked? The reason goes into the audit log.");
@@ -84,17 +87,14 @@ public final class TrustDialogs {
         reason.textProperty().bindBidirectional(vm.reasonProperty());
         GridPane grid = Forms.grid();
         Forms.row(grid, "_Reason", reason);
-        Label problem = new Label();
-        problem.setId("revoke-trust-problem");
-        problem.getStyleClass().add(Css.HINT);
-        problem.setWrapText(true);
-        problem.textProperty().bind(vm.problemProperty());
+        Label problem = Forms.problem("revoke-trust-problem", vm.problemProperty(), Css.HINT);
         VBox content = new VBox(12, what, grid, problem);
         FormDialog dialog = new FormDialog(owner, "revoke-trust", "Revoke trust", "Revoke", content, vm.validProperty().not(), vm.form(),
                 close -> vm.submit(revoked -> {
                     close.run();
                     onRevoked.accept(revoked);
                 }));
+        vm.problemProperty().addListener((o, was, now) -> dialog.fit());
         dialog.dialog().setOnShown(e -> reason.requestFocus());
         return dialog;
     }

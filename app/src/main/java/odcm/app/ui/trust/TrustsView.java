@@ -53,10 +53,10 @@ public final class TrustsView implements Screen {
         root.setTop(top);
 
         table.getColumns().setAll(List.of(
-                Tables.<Trust>column("Trust", 330, Trust::sentence),
-                Tables.<Trust>column("Crossing", 100, t -> t.isConnected() ? "connected" : "disconnected"),
-                Tables.<Trust>column("Granted", 190, t -> Formats.dateTime(t.createdAt()) + " by " + t.createdBy()),
-                Tables.<Trust>column("Revoked", 220, t -> t.isActive() ? "" : Formats.dateTime(t.revokedAt()) + " by " + t.revokedBy()
+                Tables.<Trust>column("Trust", 360, Trust::sentence),
+                Tables.<Trust>fixed("Link", 110, t -> t.isConnected() ? "connected" : "disconnected"),
+                Tables.<Trust>fixed("Granted", 180, t -> Formats.minutes(t.createdAt()) + " by " + t.createdBy()),
+                Tables.<Trust>column("Revoked", 240, t -> t.isActive() ? "" : Formats.minutes(t.revokedAt()) + " by " + t.revokedBy()
                         + ": " + t.revokeReason())));
         table.setItems(vm.list());
         table.setPlaceholder(Forms.emptyState("trusts-empty",
@@ -79,8 +79,10 @@ public final class TrustsView implements Screen {
                 revoke();
             }
         });
+        // The table gets the full width; the per-space summary sits below it.
         SplitPane split = new SplitPane(table, panel());
-        split.setDividerPositions(0.72);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
         root.setCenter(split);
     }
 
@@ -100,15 +102,23 @@ public final class TrustsView implements Screen {
         acceptedBy.setPlaceholder(Forms.hint("Nobody."));
         VBox.setVgrow(accepts, Priority.ALWAYS);
         VBox.setVgrow(acceptedBy, Priority.ALWAYS);
-        Label title = new Label("Per space");
+        Label title = new Label("Trusts of one space");
         title.getStyleClass().add(Css.SECTION_TITLE);
         Label a = new Label("It accepts…");
         a.getStyleClass().add(Css.FIELD_NAME);
         Label b = new Label("Accepted by…");
         b.getStyleClass().add(Css.FIELD_NAME);
-        VBox box = new VBox(8, title, space, a, accepts, b, acceptedBy);
+        space.setMaxWidth(360);
+        VBox left = new VBox(6, a, accepts);
+        VBox right = new VBox(6, b, acceptedBy);
+        javafx.scene.layout.HBox lists = new javafx.scene.layout.HBox(16, left, right);
+        javafx.scene.layout.HBox.setHgrow(left, Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(right, Priority.ALWAYS);
+        VBox.setVgrow(lists, Priority.ALWAYS);
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(16, title, space);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(10, head, lists);
         box.getStyleClass().add(Css.DETAIL);
-        box.setMinWidth(220);
         return box;
     }
 
