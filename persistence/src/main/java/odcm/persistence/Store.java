@@ -214,9 +214,12 @@ public final class Store implements AutoCloseable {
         return location.keyFile(storeId);
     }
 
-    /** The context a local space's private key is sealed under: bound to this store and that space. */
-    public String spaceKeyContext(long spaceId) {
-        return "space-key:" + storeId + ":" + spaceId;
+    /**
+     * The context a local space's private key is sealed under: bound to this store and to the key's own
+     * certificate, which is known before the space row (and its id) exists.
+     */
+    public String spaceKeyContext(odcm.model.cert.Fingerprint certificate) {
+        return "space-key:" + storeId + ":" + certificate.hex();
     }
 
     /** Seals and opens private keys; refuses with a clear sentence when the master key is missing or wrong. */
