@@ -46,6 +46,8 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  * nothing from a pool, and serialized writes make the audit chain's "last entry + 1" safe.
  */
 public final class Store implements AutoCloseable {
+    /** The newest migration in db/migration; a test keeps the two in step. */
+    static final String SCHEMA_VERSION = "1";
     static final String USER = "sa";
     static final String PASSWORD = "";
     private static final byte[] KEY_CHECK = "ODCM master key check v1".getBytes(StandardCharsets.US_ASCII);
@@ -98,8 +100,9 @@ public final class Store implements AutoCloseable {
         StoreLock lock = StoreLock.acquire(location.storeDir());
         Connection connection = null;
         try {
-            StoreProbe.check(location);
-            migrate(location);
+            if (!StoreProbe.check(location)) {
+                migrate(location);
+            }
             connection = DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
             DSLContext dsl = DSL.using(connection, SQLDialect.H2, new Settings().withReturnAllOnUpdatableRecord(true));
             Store store = dsl.transactionResult(cfg -> {
