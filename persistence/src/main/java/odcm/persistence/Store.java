@@ -46,6 +46,8 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  * nothing from a pool, and serialized writes make the audit chain's "last entry + 1" safe.
  */
 public final class Store implements AutoCloseable {
+    /** The newest migration in db/migration; a test keeps the two in step. */
+    static final String SCHEMA_VERSION = "1";
     static final String USER = "sa";
     static final String PASSWORD = "";
     private static final byte[] KEY_CHECK = "ODCM master key check v1".getBytes(StandardCharsets.US_ASCII);
@@ -98,8 +100,9 @@ public final class Store implements AutoCloseable {
         StoreLock lock = StoreLock.acquire(location.storeDir());
         Connection connection = null;
         try {
-            StoreProbe.check(location);
-            migrate(location);
+            if (!StoreProbe.check(location)) {
+                migrate(location);
+            }
             connection = DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
             DSLContext dsl = DSL.using(connection, SQLDialect.H2, new Settings().withReturnAllOnUpdatableRecord(true));
             Store store = dsl.transactionResult(cfg -> {
@@ -214,9 +217,12 @@ public final class Store implements AutoCloseable {
         return location.keyFile(storeId);
     }
 
-    /** The context a local space's private key is sealed under: bound to this store and that space. */
-    public String spaceKeyContext(long spaceId) {
-        return "space-key:" + storeId + ":" + spaceId;
+    /**
+     * The context a local space's private key is sealed under: bound to this store and to the key's own
+     * certificate, which is known before the space row (and its id) exists.
+     */
+    public String spaceKeyContext(odcm.model.cert.Fingerprint certificate) {
+        return "space-key:" + storeId + ":" + certificate.hex();
     }
 
     /** Seals and opens private keys; refuses with a clear sentence when the master key is missing or wrong. */

@@ -23,27 +23,49 @@ final class StoreProbe {
     private StoreProbe() {
     }
 
-    static void check(StoreLocation location) {
+    /**
+     * @return true when the store exists with exactly this build's schema, so Flyway (slow to start) need not run
+     */
+    static boolean check(StoreLocation location) {
         Path file = location.databaseFile();
         if (!Files.exists(file)) {
-            return;
+            return false;
         }
         String url = Store.jdbcUrl(location) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
         boolean hasHistory;
+        boolean current = false;
         try (Connection c = DriverManager.getConnection(url, Store.USER, Store.PASSWORD)) {
             hasHistory = tableExists(c, "flyway_schema_history");
             if (!hasHistory && anyTable(c)) {
                 throw new Refusal("The file " + file + " is not an ODCM store (it is an H2 database of something else); it was not changed.");
             }
+            current = hasHistory && isExactlyCurrent(c);
         } catch (SQLException e) {
             if (e.getErrorCode() == 90020) { // DATABASE_ALREADY_OPEN: another program (not a console) has the file
                 throw new Refusal("The store at " + location.storeDir() + " is in use by another program; close it and try again.");
             }
             throw new Refusal("The file " + file + " is not an ODCM store (it cannot be read as an H2 database); it was not changed.", e);
         }
-        if (hasHistory) {
+        if (hasHistory && !current) {
             checkNotNewer(location, url);
         }
+        return current;
+    }
+
+    // Every applied migration succeeded and the newest is this build's newest: the common case, decided by one query.
+    private static boolean isExactlyCurrent(Connection c) throws SQLException {
+        MigrationVersion newest = null;
+        try (ResultSet rs = c.createStatement().executeQuery(
+                "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                MigrationVersion v = MigrationVersion.fromVersion(rs.getString(1));
+                newest = newest == null || v.compareTo(newest) > 0 ? v : newest;
+            }
+        }
+        return newest != null && newest.equals(MigrationVersion.fromVersion(Store.SCHEMA_VERSION));
     }
 
     private static void checkNotNewer(StoreLocation location, String readOnlyUrl) {

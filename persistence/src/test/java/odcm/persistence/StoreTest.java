@@ -19,6 +19,7 @@ import odcm.model.Refusal;
 import odcm.model.Secret;
 import odcm.model.space.Space;
 import odcm.model.space.SpaceName;
+import odcm.persistence.space.NewCertificate;
 import odcm.persistence.keys.KeyVault;
 import odcm.persistence.keys.MasterKeyState;
 import org.junit.jupiter.api.Test;
@@ -168,17 +169,17 @@ class StoreTest {
         byte[] sealed;
         byte[] masterKey;
         long spaceId;
+        NewCertificate devCert = Fixtures.cert("DevTest");
         try (Store store = Fixtures.open(tmp)) {
             masterKey = Files.readAllBytes(store.masterKeyFile());
             spaceId = store.write(tx -> {
                 Space s = tx.spaces().insertRemote(SpaceName.of("placeholder"), "", Fixtures.cert("placeholder"));
                 return s.id();
             });
-            // seal under the context of the space that will hold it
-            long next = spaceId + 1;
-            sealed = store.keyVault().seal(new Secret(privateKey), store.spaceKeyContext(next));
-            Space local = store.write(tx -> tx.spaces().insertLocal(SpaceName.of("DevTest Space"), "", Fixtures.cert("DevTest"), "EC", sealed));
-            assertEquals(next, local.id());
+            // seal under the context of the certificate the key belongs to
+            sealed = store.keyVault().seal(new Secret(privateKey), store.spaceKeyContext(devCert.info().fingerprint()));
+            Space local = store.write(tx -> tx.spaces().insertLocal(SpaceName.of("DevTest Space"), "", devCert, "EC", sealed));
+            assertEquals(spaceId + 1, local.id());
         }
         byte[] db = Files.readAllBytes(tmp.resolve("store/odcm.mv.db"));
         assertTrue(indexOf(db, sealed) >= 0, "the search does find what the store holds (sealed form)");
@@ -187,10 +188,10 @@ class StoreTest {
 
         try (Store store = Fixtures.open(tmp)) {
             byte[] stored = store.read(tx -> tx.spaces().sealedPrivateKey(spaceId + 1)).orElseThrow();
-            try (Secret opened = store.keyVault().open(stored, store.spaceKeyContext(spaceId + 1))) {
+            try (Secret opened = store.keyVault().open(stored, store.spaceKeyContext(devCert.info().fingerprint()))) {
                 assertArrayEquals(privateKey, opened.reveal());
             }
-            assertThrows(Refusal.class, () -> store.keyVault().open(stored, store.spaceKeyContext(spaceId)));
+            assertThrows(Refusal.class, () -> store.keyVault().open(stored, store.spaceKeyContext(Fixtures.cert("other").info().fingerprint())));
         }
     }
 

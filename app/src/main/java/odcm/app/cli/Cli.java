@@ -16,7 +16,10 @@ public final class Cli {
     /** Exit code of a command line that could not be parsed. */
     public static final int USAGE = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Jackson is slow to load; only commands with --json pay for it.
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -82,7 +85,7 @@ public final class Cli {
 
     void printJson(Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            out.println(Json.MAPPER.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

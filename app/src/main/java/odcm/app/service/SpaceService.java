@@ -66,7 +66,7 @@ public final class SpaceService {
         // Key generation is slow (RSA especially), so it runs before the transaction, not inside it.
         SpaceIdentity identity = Certificates.generate(spaceName.value(), algorithm, Instant.now(store.clock()));
         try (Secret privateKey = identity.privateKeyPkcs8()) {
-            byte[] sealed = vault.seal(privateKey, keyContext(identity.info().fingerprint().hex()));
+            byte[] sealed = vault.seal(privateKey, store.spaceKeyContext(identity.info().fingerprint()));
             return store.write(tx -> {
                 checkNameFree(tx, spaceName, -1);
                 Space s = tx.spaces().insertLocal(spaceName, desc, new NewCertificate(identity.certificateDer(), identity.info()),
@@ -77,11 +77,6 @@ public final class SpaceService {
                 return s;
             });
         }
-    }
-
-    /** The context a local space's sealed private key is bound to: this store and the key's own certificate. */
-    String keyContext(String fingerprintHex) {
-        return "space-key:" + store.storeId() + ":" + fingerprintHex;
     }
 
     public Space rename(String currentName, String newName) {
