@@ -145,6 +145,9 @@ class ConsoleFlowTest {
             b.clickOn("#verify-audit");
             b.idle();
             assertTrue(b.<Label>node("#audit-outcome").getText().startsWith("The audit log is intact"));
+            b.clickOn(b.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                    && "trust.revoke".equals(c.getText())).<javafx.scene.Node>query());
+            assertTrue(b.<Label>node("#audit-entry").getText().contains("revoked: DevTest moved to another network"));
             b.shoot("audit");
             Path csv = tmp.resolve("audit.csv");
             b.files.next(csv);

@@ -47,14 +47,26 @@ public final class AuditView implements Screen {
         TableView<AuditEntry> table = Tables.table("audit-table");
         table.getColumns().setAll(List.of(
                 Tables.<AuditEntry>fixed("#", 48, e -> Long.toString(e.seq())),
-                Tables.<AuditEntry>fixed("Time", 160, e -> Formats.dateTime(e.at())),
+                Tables.<AuditEntry>fixed("Time", 178, e -> Formats.dateTime(e.at())),
                 Tables.<AuditEntry>fixed("User", 80, AuditEntry::osUser),
                 Tables.<AuditEntry>fixed("Action", 150, AuditEntry::action),
                 Tables.<AuditEntry>column("Subject", 260, AuditEntry::subject),
                 Tables.<AuditEntry>column("Detail", 300, AuditEntry::detail)));
         table.setItems(vm.entries());
         table.setPlaceholder(Forms.emptyState("audit-empty", "No entries. Every change made in this console is recorded here."));
-        root.setCenter(table);
+        // The selected entry in full: subjects and details are sentences, too long for a cell.
+        javafx.scene.control.Label entry = new javafx.scene.control.Label();
+        entry.setId("audit-entry");
+        entry.setWrapText(true);
+        entry.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        entry.getStyleClass().add(odcm.app.ui.common.Css.PREVIEW);
+        entry.setMaxWidth(Double.MAX_VALUE);
+        entry.textProperty().bind(table.getSelectionModel().selectedItemProperty().map(e -> "#" + e.seq() + "  "
+                + Formats.dateTime(e.at()) + "  " + e.osUser() + "  " + e.action() + "\n" + e.subject() + "\n" + e.detail())
+                .orElse("Select an entry to read it in full."));
+        VBox center = new VBox(8, table, entry);
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        root.setCenter(center);
     }
 
     private void export() {

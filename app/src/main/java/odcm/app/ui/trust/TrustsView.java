@@ -55,7 +55,7 @@ public final class TrustsView implements Screen {
         table.getColumns().setAll(List.of(
                 Tables.<Trust>column("Trust", 360, Trust::sentence),
                 Tables.<Trust>fixed("Link", 110, t -> t.isConnected() ? "connected" : "disconnected"),
-                Tables.<Trust>fixed("Granted", 180, t -> Formats.minutes(t.createdAt()) + " by " + t.createdBy()),
+                Tables.<Trust>fixed("Granted", 196, t -> Formats.minutes(t.createdAt()) + " by " + t.createdBy()),
                 Tables.<Trust>column("Revoked", 240, t -> t.isActive() ? "" : Formats.minutes(t.revokedAt()) + " by " + t.revokedBy()
                         + ": " + t.revokeReason())));
         table.setItems(vm.list());
