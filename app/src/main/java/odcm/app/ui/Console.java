@@ -53,7 +53,7 @@ public final class Console {
         stage.show();
         runner.run("Opening store " + location.storeDir(), () -> {
             AppContext ctx = AppContext.open(location);
-            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().location().keyDir().resolve(ctx.store().storeId() + ".key"));
+            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile());
         }, this::opened, sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
     }
 
