@@ -50,6 +50,13 @@ final class SpaceCommands {
         return 0;
     }
 
+    @Command(name = "describe", description = "Change a space's description.")
+    int describe(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "DESCRIPTION") String description) {
+        Space s = root.cli.withContext(root.store, ctx -> ctx.spaces().describe(name, description));
+        root.cli.out().println("Described " + s.describe() + (s.description().isEmpty() ? " as nothing." : " as '" + s.description() + "'."));
+        return 0;
+    }
+
     @Command(name = "delete", description = "Delete a local space and its private key; refused while trusts refer to it.")
     int delete(@Parameters(paramLabel = "NAME") String name) {
         root.cli.withContext(root.store, ctx -> {

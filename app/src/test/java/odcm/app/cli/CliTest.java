@@ -44,16 +44,18 @@ class CliTest {
         assertEquals("Builds and tests", list.get(0).get("description").asText());
         assertTrue(list.get(1).get("certificate").get("key").asText().startsWith("RSA"), list.toString());
 
+        ok(here.run("space", "describe", "QA Space", "Acceptance tests"));
+        assertTrue(ok(here.run("space", "list")).out().contains("Acceptance tests"));
         ok(here.run("space", "rename", "qa space", "Quality Space"));
         assertTrue(ok(here.run("space", "list")).out().contains("Quality Space"));
         ok(here.run("space", "delete", "Quality Space"));
         assertEquals(1, new ObjectMapper().readTree(ok(here.run("space", "list", "--json")).out()).size());
 
         String audit = ok(here.run("audit", "list")).out();
-        for (String action : new String[] {"space.create", "space.rename", "space.delete"}) {
+        for (String action : new String[] {"space.create", "space.describe", "space.rename", "space.delete"}) {
             assertTrue(audit.contains(action), action + " missing in " + audit);
         }
-        assertTrue(ok(here.run("audit", "verify")).out().contains("intact: 4 entries"));
+        assertTrue(ok(here.run("audit", "verify")).out().contains("intact: 5 entries"));
     }
 
     @Test
