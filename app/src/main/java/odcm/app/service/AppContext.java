@@ -10,6 +10,10 @@ public final class AppContext implements AutoCloseable {
     private final RemoteSpaceService remotes;
     private final TrustService trusts;
     private final AuditService audit;
+    private final EnvironmentService environments;
+    private final LifecycleService lifecycles;
+    private final ProjectService projects;
+    private final ReleaseService releases;
 
     public AppContext(Store store) {
         this.store = store;
@@ -17,6 +21,10 @@ public final class AppContext implements AutoCloseable {
         this.remotes = new RemoteSpaceService(store);
         this.trusts = new TrustService(store);
         this.audit = new AuditService(store);
+        this.environments = new EnvironmentService(store);
+        this.lifecycles = new LifecycleService(store);
+        this.projects = new ProjectService(store);
+        this.releases = new ReleaseService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -41,6 +49,22 @@ public final class AppContext implements AutoCloseable {
 
     public AuditService audit() {
         return audit;
+    }
+
+    public EnvironmentService environments() {
+        return environments;
+    }
+
+    public LifecycleService lifecycles() {
+        return lifecycles;
+    }
+
+    public ProjectService projects() {
+        return projects;
+    }
+
+    public ReleaseService releases() {
+        return releases;
     }
 
     @Override
