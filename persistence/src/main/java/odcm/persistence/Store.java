@@ -73,6 +73,8 @@ public final class Store implements AutoCloseable {
     private final MasterKeyState masterKeyState;
     private final AesGcmKeyVault vault;
     private boolean closed;
+    /** The transaction of the write in progress, if any (guarded by this store's lock, like every use of it). */
+    private StoreTx current;
 
     private Store(StoreLocation location, Clock clock, String osUser, StoreLock lock, Connection connection, DSLContext dsl,
                   String storeId, MasterKeyState masterKeyState, AesGcmKeyVault vault) {
@@ -238,11 +240,25 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** One transaction: all of {@code work} commits, or none of it (a thrown exception rolls back and is rethrown). */
+    /**
+     * One transaction: all of {@code work} commits, or none of it (a thrown exception rolls back and is rethrown).
+     * Called inside another write (one user action made of several service calls, such as applying a file),
+     * it joins that transaction, so the whole action still commits or rolls back as one.
+     */
     public synchronized <T> T write(Function<StoreTx, T> work) {
         ensureOpen();
+        if (current != null) {
+            return work.apply(current);
+        }
         try {
-            return dsl.transactionResult(cfg -> work.apply(tx(cfg.dsl())));
+            return dsl.transactionResult(cfg -> {
+                current = tx(cfg.dsl());
+                try {
+                    return work.apply(current);
+                } finally {
+                    current = null;
+                }
+            });
         } catch (DataAccessException e) {
             throw Constraints.translate(e);
         }
