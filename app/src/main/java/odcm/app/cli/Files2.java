@@ -16,30 +16,36 @@ final class Files2 {
     private Files2() {
     }
 
-    /** Reads a file, or standard input for "-" (for pasted PEM). */
+    /** Apply documents describe a space's configuration, not data: 16 MiB is far beyond any real one. */
+    static final int MAX_DOCUMENT_FILE = 16 << 20;
+
+    /** Reads a certificate file, or standard input for "-" (for pasted PEM). */
     static byte[] read(String file, InputStream stdin) {
+        return read(file, stdin, MAX_CERTIFICATE_FILE);
+    }
+
+    /** Reads a file, or standard input for "-", refusing more than {@code max} bytes. */
+    static byte[] read(String file, InputStream stdin, int max) {
+        String limit = (max >> 20) + " MiB";
         try {
             if ("-".equals(file)) {
-                return limited(stdin.readNBytes(MAX_CERTIFICATE_FILE + 1), "standard input");
+                byte[] bytes = stdin.readNBytes(max + 1);
+                if (bytes.length > max) {
+                    throw new Refusal("The input on standard input is larger than " + limit + "; that is not what this command reads.");
+                }
+                return bytes;
             }
             Path p = Path.of(file);
             if (!Files.isRegularFile(p)) {
                 throw new Refusal("There is no file " + p.toAbsolutePath() + ".");
             }
-            if (Files.size(p) > MAX_CERTIFICATE_FILE) {
-                throw new Refusal("The file " + p + " is larger than 1 MiB; it is not a certificate.");
+            if (Files.size(p) > max) {
+                throw new Refusal("The file " + p + " is larger than " + limit + "; that is not what this command reads.");
             }
             return Files.readAllBytes(p);
         } catch (IOException e) {
             throw new Refusal("Cannot read " + file + ": " + e.getMessage() + ".");
         }
-    }
-
-    private static byte[] limited(byte[] bytes, String what) {
-        if (bytes.length > MAX_CERTIFICATE_FILE) {
-            throw new Refusal("The input on " + what + " is larger than 1 MiB; it is not a certificate.");
-        }
-        return bytes;
     }
 
     /** Writes via a temporary file and a move, so a failed write leaves no half-written file behind. */

@@ -1,0 +1,99 @@
+package odcm.app.apply;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The declarative file of {@code odcm apply}: what one local space should hold. Documented in docs/apply-format.md.
+ * Kept apart from the model: this is a file format, and it changes on its own schedule.
+ */
+public record ApplyDocument(
+        @JsonProperty(required = true) String space,
+        List<EnvironmentDoc> environments,
+        List<RemoteEnvironmentDoc> remoteEnvironments,
+        List<LifecycleDoc> lifecycles,
+        List<ProjectDoc> projects,
+        List<ReleaseDoc> releases) {
+
+    public ApplyDocument {
+        environments = orEmpty(environments);
+        remoteEnvironments = orEmpty(remoteEnvironments);
+        lifecycles = orEmpty(lifecycles);
+        projects = orEmpty(projects);
+        releases = orEmpty(releases);
+    }
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    public record EnvironmentDoc(@JsonProperty(required = true) String name, String description) {
+    }
+
+    public record RemoteEnvironmentDoc(@JsonProperty(required = true) String space, @JsonProperty(required = true) String name) {
+    }
+
+    public record LifecycleDoc(@JsonProperty(required = true) String name, String description, @JsonProperty("default") boolean isDefault, List<PhaseDoc> phases) {
+        public LifecycleDoc {
+            phases = orEmpty(phases);
+        }
+    }
+
+    /** @param progression "all", "optional" or "at least N" */
+    public record PhaseDoc(@JsonProperty(required = true) String name, List<String> environments, List<String> remoteEnvironments,
+                           List<String> promotions, String progression) {
+        public PhaseDoc {
+            environments = orEmpty(environments);
+            remoteEnvironments = orEmpty(remoteEnvironments);
+            promotions = orEmpty(promotions);
+        }
+    }
+
+    public record ProjectDoc(@JsonProperty(required = true) String name, String description, @JsonProperty(required = true) String lifecycle,
+                             List<ChannelDoc> channels, List<StepDoc> process, List<VariableDoc> variables, List<TemplateDoc> templates) {
+        public ProjectDoc {
+            channels = orEmpty(channels);
+            process = orEmpty(process);
+            variables = orEmpty(variables);
+            templates = orEmpty(templates);
+        }
+    }
+
+    public record ChannelDoc(@JsonProperty(required = true) String name, @JsonProperty("default") boolean isDefault) {
+    }
+
+    public record StepDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String actionType,
+                          Map<String, String> properties, List<String> environments, List<String> packages) {
+        public StepDoc {
+            properties = properties == null ? Map.of() : properties;
+            environments = orEmpty(environments);
+            packages = orEmpty(packages);
+        }
+    }
+
+    public record VariableDoc(@JsonProperty(required = true) String name, String value, boolean sensitive, List<String> environments) {
+        public VariableDoc {
+            environments = orEmpty(environments);
+        }
+    }
+
+    /** @param type single-line, multi-line, sensitive, checkbox or select */
+    public record TemplateDoc(@JsonProperty(required = true) String name, String label, String helpText,
+                              @JsonProperty(required = true) String type, List<String> options, boolean mandatory, String defaultValue) {
+        public TemplateDoc {
+            options = orEmpty(options);
+        }
+    }
+
+    public record ReleaseDoc(@JsonProperty(required = true) String project, @JsonProperty(required = true) String version, String notes,
+                             String channel, List<PackageDoc> packages) {
+        public ReleaseDoc {
+            packages = orEmpty(packages);
+        }
+    }
+
+    public record PackageDoc(@JsonProperty(required = true) String id, @JsonProperty(required = true) String version,
+                             @JsonProperty(required = true) String sha256) {
+    }
+}

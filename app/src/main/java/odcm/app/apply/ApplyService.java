@@ -1,0 +1,139 @@
+package odcm.app.apply;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import odcm.app.apply.ApplyDocument.LifecycleDoc;
+import odcm.app.apply.ApplyDocument.PhaseDoc;
+import odcm.app.apply.ApplyDocument.ProjectDoc;
+import odcm.app.apply.ApplyDocument.ReleaseDoc;
+import odcm.app.service.AppContext;
+import odcm.model.Refusal;
+import odcm.model.lifecycle.LifecycleDraft;
+import odcm.model.lifecycle.ProgressionRule;
+import odcm.model.project.Channel;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.PackageReference;
+import odcm.model.project.ProjectDraft;
+import odcm.model.project.Scope;
+import odcm.model.project.TemplateType;
+import odcm.model.project.Variable;
+import odcm.model.project.VariableTemplate;
+import odcm.model.release.PackageVersion;
+
+/**
+ * Makes one local space hold what an apply document says: creates what is missing, updates lifecycles and
+ * projects, creates releases not yet there (a release is never changed). All in one transaction: a refusal
+ * anywhere leaves the store as it was.
+ */
+public final class ApplyService {
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private final AppContext ctx;
+
+    public ApplyService(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Reads a document strictly: unknown fields, duplicate keys and missing required fields are refused, with where. */
+    public static ApplyDocument parse(byte[] json) {
+        try {
+            ApplyDocument doc = STRICT.readValue(json, ApplyDocument.class);
+            if (doc == null) {
+                throw new Refusal("The apply file is empty; see docs/apply-format.md for what it holds.");
+            }
+            return doc;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new Refusal("The apply file is not valid" + where + ": " + e.getOriginalMessage().split("\n")[0]
+                    .replaceAll(" \\(class [^)]*\\)", "").replaceAll("`odcm\\.app\\.apply\\.ApplyDocument\\$?", "`") + ".");
+        } catch (java.io.IOException e) {
+            throw new Refusal("The apply file cannot be read: " + e.getMessage() + ".");
+        }
+    }
+
+    /** @return one line per thing created, updated or left as it was */
+    public List<String> apply(ApplyDocument doc) {
+        return ctx.store().write(tx -> {
+            List<String> done = new ArrayList<>();
+            String space = ctx.spaces().find(doc.space()).name();
+            applyEnvironments(doc, space, done);
+            for (LifecycleDoc l : doc.lifecycles()) {
+                LifecycleDraft draft = lifecycle(l);
+                boolean exists = ctx.lifecycles().list(space).stream().anyMatch(x -> x.name().equalsIgnoreCase(l.name()));
+                if (exists) {
+                    ctx.lifecycles().update(space, l.name(), draft);
+                } else {
+                    ctx.lifecycles().create(space, draft);
+                }
+                done.add((exists ? "updated" : "created") + " lifecycle '" + l.name() + "'");
+            }
+            for (ProjectDoc p : doc.projects()) {
+                ProjectDraft draft = project(p);
+                boolean exists = ctx.projects().list(space).stream().anyMatch(x -> x.name().equalsIgnoreCase(p.name()));
+                if (exists) {
+                    ctx.projects().update(space, p.name(), draft);
+                } else {
+                    ctx.projects().create(space, draft);
+                }
+                done.add((exists ? "updated" : "created") + " project '" + p.name() + "'");
+            }
+            for (ReleaseDoc r : doc.releases()) {
+                boolean exists = ctx.releases().list(space, r.project()).stream().anyMatch(x -> x.version().equals(r.version().strip()));
+                if (exists) {
+                    done.add("release " + r.version() + " of '" + r.project() + "' already exists; a release never changes, so it was left as it is");
+                } else {
+                    ctx.releases().create(space, r.project(), r.version(), r.notes(), r.channel(),
+                            r.packages().stream().map(k -> new PackageVersion(k.id(), k.version(), k.sha256())).toList());
+                    done.add("created release " + r.version() + " of '" + r.project() + "'");
+                }
+            }
+            tx.audit().append("apply", "local space '" + space + "'", String.join("; ", done));
+            return done;
+        });
+    }
+
+    private void applyEnvironments(ApplyDocument doc, String space, List<String> done) {
+        for (ApplyDocument.EnvironmentDoc e : doc.environments()) {
+            if (ctx.environments().list(space).stream().noneMatch(x -> x.name().equalsIgnoreCase(e.name().strip()))) {
+                ctx.environments().create(space, e.name(), e.description());
+                done.add("created environment '" + e.name() + "'");
+            }
+        }
+        for (ApplyDocument.RemoteEnvironmentDoc r : doc.remoteEnvironments()) {
+            String display = r.space().strip() + ": " + r.name().strip();
+            if (ctx.environments().listRemote(space).stream().noneMatch(x -> x.displayName().equalsIgnoreCase(display))) {
+                ctx.environments().createRemote(space, r.space(), r.name());
+                done.add("created remote environment '" + display + "'");
+            }
+        }
+    }
+
+    static LifecycleDraft lifecycle(LifecycleDoc l) {
+        List<LifecycleDraft.PhaseDraft> phases = new ArrayList<>();
+        for (PhaseDoc p : l.phases()) {
+            phases.add(new LifecycleDraft.PhaseDraft(p.name(), p.environments(), p.remoteEnvironments(), p.promotions(),
+                    ProgressionRule.parse(p.progression())));
+        }
+        return new LifecycleDraft(l.name(), l.description(), l.isDefault(), phases);
+    }
+
+    static ProjectDraft project(ProjectDoc p) {
+        List<DeploymentStep> steps = p.process().stream().map(s -> new DeploymentStep(s.name(), s.actionType(),
+                new java.util.LinkedHashMap<>(s.properties()), Scope.of(s.environments()),
+                s.packages().stream().map(PackageReference::new).toList())).toList();
+        List<Variable> variables = p.variables().stream().map(v -> new Variable(v.name(), v.value(), v.sensitive(), Scope.of(v.environments())))
+                .toList();
+        List<VariableTemplate> templates = p.templates().stream().map(t -> new VariableTemplate(t.name(), t.label(), t.helpText(),
+                TemplateType.parse(t.type()), t.options(), t.mandatory(), t.defaultValue())).toList();
+        List<Channel> channels = p.channels().stream().map(c -> new Channel(c.name(), c.isDefault())).toList();
+        return new ProjectDraft(p.name(), p.description(), p.lifecycle(), steps, variables, templates, channels);
+    }
+
+}

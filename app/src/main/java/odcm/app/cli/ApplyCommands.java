@@ -1,0 +1,47 @@
+package odcm.app.cli;
+
+import java.util.List;
+import odcm.app.apply.ApplyDocument;
+import odcm.app.apply.ApplyService;
+import odcm.app.apply.Demo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** Whole-file changes: apply a declarative document; create the demo organisation. */
+final class ApplyCommands {
+    private ApplyCommands() {
+    }
+
+    @Command(name = "apply", description = {"Make a local space hold what FILE describes (environments, remote environments, lifecycles,",
+            "projects, releases); all or nothing. Format: docs/apply-format.md."})
+    static final class Apply implements java.util.concurrent.Callable<Integer> {
+        @ParentCommand
+        OdcmCommand root;
+
+        @Parameters(paramLabel = "FILE", description = "JSON apply document; '-' reads standard input")
+        String file;
+
+        @Override
+        public Integer call() {
+            ApplyDocument doc = ApplyService.parse(Files2.read(file, System.in, Files2.MAX_DOCUMENT_FILE));
+            List<String> done = root.cli.withContext(root.store, ctx -> new ApplyService(ctx).apply(doc));
+            done.forEach(line -> root.cli.out().println(line));
+            return 0;
+        }
+    }
+
+    @Command(name = "demo", description = "Create an example organisation in an empty store: spaces, trusts, lifecycles in four shapes, projects, releases.")
+    static final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+        @ParentCommand
+        OdcmCommand root;
+
+        @Override
+        public Integer call() {
+            List<String> done = root.cli.withContext(root.store, ctx -> new Demo(ctx).create());
+            done.forEach(line -> root.cli.out().println(line));
+            root.cli.out().println("Open the console with './odcm' to look around.");
+            return 0;
+        }
+    }
+}

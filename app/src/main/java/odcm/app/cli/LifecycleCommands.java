@@ -1,0 +1,47 @@
+package odcm.app.cli;
+
+import java.util.List;
+import odcm.model.lifecycle.Lifecycle;
+import odcm.model.lifecycle.Phase;
+import odcm.model.lifecycle.PhaseMember;
+import odcm.model.lifecycle.composite.CompositeLifecycle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "lifecycle", description = "Lifecycles of a local space (create and change them with 'odcm apply'), and composite lifecycles.")
+final class LifecycleCommands {
+    @ParentCommand
+    OdcmCommand root;
+
+    @Command(name = "list", description = "List a space's lifecycles with their phases.")
+    int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space) {
+        List<Lifecycle> lifecycles = root.cli.withContext(root.store, ctx -> ctx.lifecycles().list(space));
+        if (lifecycles.isEmpty()) {
+            root.cli.out().println("'" + space + "' has no lifecycles yet; describe them in a file for 'odcm apply' (docs/apply-format.md).");
+        }
+        for (Lifecycle l : lifecycles) {
+            root.cli.out().println(l.name() + (l.isDefault() ? " (default)" : ""));
+            for (Phase p : l.phases()) {
+                root.cli.out().println("  " + p.name() + " [" + p.rule().words() + "]: "
+                        + String.join(", ", p.members().stream().map(PhaseMember::displayName).toList()));
+            }
+        }
+        return 0;
+    }
+
+    @Command(name = "check", description = "Compose a project's lifecycle across spaces and say what is wrong; exit 1 when anything is.")
+    int check(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+              @Option(names = "--project", required = true, paramLabel = "PROJECT") String project) {
+        CompositeLifecycle c = root.cli.withContext(root.store, ctx -> ctx.lifecycles().composite(space, project));
+        root.cli.out().println(project + " crosses " + c.groups().size() + (c.groups().size() == 1 ? " space: " : " spaces: ")
+                + String.join(" → ", c.groups().stream().map(CompositeLifecycle.SpaceGroup::spaceName).toList()));
+        c.findings().forEach(f -> root.cli.out().println(f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.sentence()));
+        if (!c.isValid()) {
+            throw new odcm.model.Refusal("The composite lifecycle of '" + project + "' has " + c.findings().stream()
+                    .filter(f -> f.severity() == CompositeLifecycle.Severity.ERROR).count() + " problem(s), listed above.");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,127 @@
+package odcm.app.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import odcm.model.Refusal;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.PackageReference;
+import odcm.model.project.Variable;
+import odcm.model.project.VariableTemplate;
+import odcm.model.release.PackageVersion;
+import odcm.model.release.Release;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "release", description = "Releases: a project's version with its process, variables and templates frozen at creation.")
+final class ReleaseCommands {
+    @ParentCommand
+    OdcmCommand root;
+
+    @Command(name = "create", description = "Create a release, freezing the project's current process, variables and templates.")
+    int create(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+               @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
+               @Parameters(paramLabel = "VERSION") String version,
+               @Option(names = "--notes", defaultValue = "") String notes,
+               @Option(names = "--channel", paramLabel = "CHANNEL") String channel,
+               @Option(names = "--package", paramLabel = "ID:VERSION:SHA256", description = "one per package the process deploys") List<String> packages) {
+        List<PackageVersion> manifest = new ArrayList<>();
+        for (String p : packages == null ? List.<String>of() : packages) {
+            String[] parts = p.split(":");
+            if (parts.length != 3) {
+                throw new Refusal("A package is given as ID:VERSION:SHA256, e.g. Acme.Web:1.0.0:3f2a…; '" + p + "' is not.");
+            }
+            manifest.add(new PackageVersion(parts[0], parts[1], parts[2]));
+        }
+        Release r = root.cli.withContext(root.store, ctx -> ctx.releases().create(space, project, version, notes, channel, manifest));
+        root.cli.out().println("Created release " + r.version() + " of '" + r.projectName() + "' (" + r.snapshot().process().size() + " steps, "
+                + r.snapshot().variables().size() + " variables, " + r.snapshot().packages().size() + " packages frozen).");
+        return 0;
+    }
+
+    @Command(name = "list", description = "List a project's releases, newest first.")
+    int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+             @Option(names = "--project", required = true, paramLabel = "PROJECT") String project) {
+        List<Release> releases = root.cli.withContext(root.store, ctx -> ctx.releases().list(space, project));
+        if (releases.isEmpty()) {
+            root.cli.out().println("'" + project + "' has no releases yet; create one with 'odcm release create'.");
+        }
+        releases.forEach(r -> root.cli.out().println(r.version() + "\t" + r.channel() + "\t" + r.createdAt() + "\t" + r.notes()));
+        return 0;
+    }
+
+    @Command(name = "show", description = "Show a release's frozen snapshot: packages, process, variables (sensitive ones masked), templates.")
+    int show(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+             @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
+             @Parameters(paramLabel = "VERSION") String version,
+             @Option(names = "--json") boolean json) {
+        Release r = root.cli.withContext(root.store, ctx -> ctx.releases().find(space, project, version));
+        if (json) {
+            root.cli.printJson(json(r));
+            return 0;
+        }
+        var out = root.cli.out();
+        out.println("Release " + r.version() + " of '" + r.projectName() + "', channel " + r.channel() + ", created " + r.createdAt());
+        if (!r.notes().isEmpty()) {
+            out.println("Notes: " + r.notes());
+        }
+        out.println("Packages:");
+        r.snapshot().packages().forEach(p -> out.println("  " + p.packageId() + " " + p.version() + "  sha256 " + p.sha256()));
+        out.println("Process:");
+        int n = 1;
+        for (DeploymentStep s : r.snapshot().process()) {
+            out.println("  " + n++ + ". " + s.name() + " (" + s.actionType() + "), " + s.scope()
+                    + (s.packages().isEmpty() ? "" : ", packages " + String.join(", ", s.packages().stream().map(PackageReference::packageId).toList())));
+            s.properties().forEach((k, v) -> out.println("       " + k + " = " + v.strip().replace("\n", "\n         ")));
+        }
+        out.println("Variables:");
+        r.snapshot().variables().forEach(v -> out.println("  " + v.name() + " = " + v.shownValue() + "   (" + v.scope() + ")"));
+        out.println("Variable templates:");
+        r.snapshot().templates().forEach(t -> out.println("  " + t.name() + " \"" + t.label() + "\", " + t.type().words()
+                + (t.mandatory() ? ", mandatory" : ", optional") + (t.defaultValue().isEmpty() ? "" : ", default " + t.defaultValue())));
+        return 0;
+    }
+
+    private static Map<String, Object> json(Release r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("project", r.projectName());
+        m.put("version", r.version());
+        m.put("channel", r.channel());
+        m.put("notes", r.notes());
+        m.put("createdAt", r.createdAt().toString());
+        m.put("packages", r.snapshot().packages().stream().map(p -> Map.of("id", p.packageId(), "version", p.version(), "sha256", p.sha256())).toList());
+        List<Object> steps = new ArrayList<>();
+        for (DeploymentStep s : r.snapshot().process()) {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("name", s.name());
+            step.put("actionType", s.actionType());
+            step.put("properties", s.properties());
+            step.put("environments", s.scope().environments());
+            step.put("packages", s.packages().stream().map(PackageReference::packageId).toList());
+            steps.add(step);
+        }
+        m.put("process", steps);
+        List<Object> variables = new ArrayList<>();
+        for (Variable v : r.snapshot().variables()) {
+            variables.add(Map.of("name", v.name(), "value", v.shownValue(), "sensitive", v.sensitive(), "environments", v.scope().environments()));
+        }
+        m.put("variables", variables);
+        List<Object> templates = new ArrayList<>();
+        for (VariableTemplate t : r.snapshot().templates()) {
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("name", t.name());
+            tm.put("label", t.label());
+            tm.put("helpText", t.helpText());
+            tm.put("type", t.type().words());
+            tm.put("options", t.options());
+            tm.put("mandatory", t.mandatory());
+            tm.put("defaultValue", t.defaultValue());
+            templates.add(tm);
+        }
+        m.put("templates", templates);
+        return m;
+    }
+}
