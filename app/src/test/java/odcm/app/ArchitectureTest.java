@@ -14,10 +14,24 @@ class ArchitectureTest {
             .importPackages("odcm.app");
 
     @Test
-    void servicesAndCommandLineAreFreeOfJavaFx() {
-        noClasses().that().resideInAnyPackage("odcm.app.service..", "odcm.app.cli..")
+    void servicesCommandLineAndApplyAreFreeOfJavaFx() {
+        noClasses().that().resideInAnyPackage("odcm.app.service..", "odcm.app.cli..", "odcm.app.apply..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
-                .allowEmptyShould(true)
+                .check(APP);
+    }
+
+    @Test
+    void servicesKnowNothingOfTheirCallers() {
+        noClasses().that().resideInAPackage("odcm.app.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("odcm.app.ui..", "odcm.app.cli..", "odcm.app.apply..")
+                .check(APP);
+    }
+
+    @Test
+    void commandLineReachesTheConsoleOnlyThroughItsLauncher() {
+        noClasses().that().resideInAPackage("odcm.app.cli..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("console classes other than ConsoleLauncher",
+                        c -> c.getPackageName().startsWith("odcm.app.ui") && !c.getSimpleName().equals("ConsoleLauncher")))
                 .check(APP);
     }
 
@@ -25,7 +39,6 @@ class ArchitectureTest {
     void screensUseServicesNotTheStoreInternals() {
         noClasses().that().resideInAPackage("odcm.app.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "org.h2..", "org.flywaydb..", "odcm.persistence.jooq..", "java.sql..")
-                .allowEmptyShould(true)
                 .check(APP);
     }
 }

@@ -26,6 +26,9 @@ class ArchitectureTest {
     void modelTouchesNoFiles() {
         noClasses().that().resideInAPackage("odcm.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
                 .check(MODEL);
     }
 }

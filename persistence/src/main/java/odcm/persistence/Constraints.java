@@ -29,6 +29,9 @@ final class Constraints {
         if (m.contains("CK_TRUST_NOT_SELF")) {
             return new Refusal("A space cannot trust itself; choose another space to accept from.", e);
         }
+        if (e.getCause() instanceof java.sql.SQLException sql && sql.getErrorCode() == 22001) {
+            return new Refusal("A value is longer than the store can keep; shorten it and try again.", e);
+        }
         return e;
     }
 }

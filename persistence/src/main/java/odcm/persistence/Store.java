@@ -74,7 +74,7 @@ public final class Store implements AutoCloseable {
     private final AesGcmKeyVault vault;
     private boolean closed;
     /** The transaction of the write in progress, if any (guarded by this store's lock, like every use of it). */
-    private StoreTx current;
+    private DSLContext current;
 
     private Store(StoreLocation location, Clock clock, String osUser, StoreLock lock, Connection connection, DSLContext dsl,
                   String storeId, MasterKeyState masterKeyState, AesGcmKeyVault vault) {
@@ -247,16 +247,15 @@ public final class Store implements AutoCloseable {
      */
     public synchronized <T> T write(Function<StoreTx, T> work) {
         ensureOpen();
-        if (current != null) {
-            return work.apply(current);
-        }
+        DSLContext outer = current;
         try {
-            return dsl.transactionResult(cfg -> {
-                current = tx(cfg.dsl());
+            // Nested: a savepoint inside the outer transaction, so a step that fails and is handled leaves nothing behind.
+            return (outer != null ? outer : dsl).transactionResult(cfg -> {
+                current = cfg.dsl();
                 try {
-                    return work.apply(current);
+                    return work.apply(tx(current));
                 } finally {
-                    current = null;
+                    current = outer;
                 }
             });
         } catch (DataAccessException e) {

@@ -36,4 +36,23 @@ class NestedWriteTest {
             assertEquals(2, store.read(tx -> tx.spaces().findAll()).size());
         }
     }
+
+    @Test
+    void aHandledInnerFailureLeavesNothingOfItsOwn() {
+        try (Store store = Fixtures.open(tmp)) {
+            store.write(tx -> {
+                Fixtures.remote(store, "Kept Space");
+                try {
+                    store.write(inner -> {
+                        Fixtures.remote(store, "Dropped Space");
+                        throw new Refusal("this step fails and the caller carries on");
+                    });
+                } catch (Refusal expected) {
+                    // handled: the outer action goes on
+                }
+                return null;
+            });
+            assertEquals(java.util.List.of("Kept Space"), store.read(tx -> tx.spaces().findAll()).stream().map(s -> s.name()).toList());
+        }
+    }
 }

@@ -38,16 +38,18 @@ final class EnvironmentCommands {
         }
         Both both = root.cli.withContext(root.store, ctx -> new Both(ctx.environments().list(space), ctx.environments().listRemote(space)));
         if (json) {
-            root.cli.printJson(Map.of("environments", both.local().stream().map(e -> Map.of("name", e.name(), "description", e.description())).toList(),
-                    "remoteEnvironments", both.remote().stream().map(r -> Map.of("space", r.ownerSpaceName(), "name", r.name(),
-                            "displayName", r.displayName())).toList()));
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("environments", both.local().stream().map(e -> Printed.fields("name", e.name(), "description", e.description())).toList());
+            m.put("remoteEnvironments", both.remote().stream().map(r -> Printed.fields("space", r.ownerSpaceName(), "name", r.name(),
+                    "displayName", r.displayName())).toList());
+            root.cli.printJson(m);
             return 0;
         }
         if (both.local().isEmpty() && both.remote().isEmpty()) {
             root.cli.out().println("'" + space + "' has no environments yet; create one with 'odcm env create --space \"" + space + "\" NAME'.");
         }
-        both.local().forEach(e -> root.cli.out().println(e.name() + (e.description().isEmpty() ? "" : "\t" + e.description())));
-        both.remote().forEach(r -> root.cli.out().println(r.displayName() + "\t(remote)"));
+        both.local().forEach(e -> root.cli.out().println(Printed.clean(e.name()) + (e.description().isEmpty() ? "" : "\t" + Printed.clean(e.description()))));
+        both.remote().forEach(r -> root.cli.out().println(Printed.clean(r.displayName()) + "\t(remote)"));
         return 0;
     }
 

@@ -56,9 +56,16 @@ final class Files2 {
             if (dir != null && !Files.isDirectory(dir)) {
                 throw new Refusal("The folder " + dir + " does not exist.");
             }
+            if (Files.isDirectory(abs)) {
+                throw new Refusal(abs + " is a folder; give a file name to write to.");
+            }
             Path tmp = Files.createTempFile(dir, ".odcm-", ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.write(tmp, bytes);
+                Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new Refusal("Cannot write " + out + ": " + e.getMessage() + ".");
         }

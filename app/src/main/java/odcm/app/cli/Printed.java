@@ -12,6 +12,44 @@ final class Printed {
     private Printed() {
     }
 
+    /**
+     * Text from the store or from a certificate as one safe terminal line: control characters (a line break,
+     * an escape sequence) are shown escaped, so no name or subject can forge lines or repaint the terminal.
+     */
+    static String clean(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+
+    /** A JSON object whose fields keep the order given. */
+    static Map<String, Object> fields(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** "", or a warning when a certificate is not valid now. */
+    static String validity(CertificateInfo c) {
+        java.time.Instant now = java.time.Instant.now();
+        if (now.isAfter(c.notAfter())) {
+            return "\tEXPIRED " + c.notAfter();
+        }
+        return now.isBefore(c.notBefore()) ? "\tNOT YET VALID until " + c.notBefore() : "";
+    }
+
     static Map<String, Object> json(Space s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name());
@@ -62,25 +100,25 @@ final class Printed {
     }
 
     static String line(Space s) {
-        return s.name() + "\t" + s.certificate().keyDescription() + "\t" + s.certificate().fingerprint().grouped()
-                + (s.description().isEmpty() ? "" : "\t" + s.description());
+        return clean(s.name()) + "\t" + s.certificate().keyDescription() + "\t" + s.certificate().fingerprint().grouped()
+                + validity(s.certificate()) + (s.description().isEmpty() ? "" : "\t" + clean(s.description()));
     }
 
     static String lines(CertificateInfo c) {
-        return "Subject:     " + c.subject() + "\n"
-                + "Issuer:      " + c.issuer() + "\n"
+        return "Subject:     " + clean(c.subject()) + "\n"
+                + "Issuer:      " + clean(c.issuer()) + "\n"
                 + "Valid:       " + c.notBefore() + " to " + c.notAfter() + "\n"
                 + "Key:         " + c.keyDescription() + "\n"
                 + "SHA-256:     " + c.fingerprint().grouped();
     }
 
     static String line(Trust t) {
-        return "#" + t.id() + "\t" + t.sentence() + "\t" + (t.isConnected() ? "connected" : "disconnected")
-                + "\tgranted " + t.createdAt() + " by " + t.createdBy()
-                + (t.isActive() ? "" : "\trevoked " + t.revokedAt() + " by " + t.revokedBy() + ": " + t.revokeReason());
+        return "#" + t.id() + "\t" + clean(t.sentence()) + "\t" + (t.isConnected() ? "connected" : "disconnected")
+                + "\tgranted " + t.createdAt() + " by " + clean(t.createdBy())
+                + (t.isActive() ? "" : "\trevoked " + t.revokedAt() + " by " + clean(t.revokedBy()) + ": " + clean(t.revokeReason()));
     }
 
     static String line(AuditEntry e) {
-        return e.seq() + "\t" + e.at() + "\t" + e.osUser() + "\t" + e.action() + "\t" + e.subject() + "\t" + e.detail();
+        return e.seq() + "\t" + e.at() + "\t" + clean(e.osUser()) + "\t" + e.action() + "\t" + clean(e.subject()) + "\t" + clean(e.detail());
     }
 }

@@ -92,7 +92,7 @@ final class ReleaseCommands {
         m.put("channel", r.channel());
         m.put("notes", r.notes());
         m.put("createdAt", r.createdAt().toString());
-        m.put("packages", r.snapshot().packages().stream().map(p -> Map.of("id", p.packageId(), "version", p.version(), "sha256", p.sha256())).toList());
+        m.put("packages", r.snapshot().packages().stream().map(p -> Printed.fields("id", p.packageId(), "version", p.version(), "sha256", p.sha256())).toList());
         List<Object> steps = new ArrayList<>();
         for (DeploymentStep s : r.snapshot().process()) {
             Map<String, Object> step = new LinkedHashMap<>();
@@ -106,7 +106,7 @@ final class ReleaseCommands {
         m.put("process", steps);
         List<Object> variables = new ArrayList<>();
         for (Variable v : r.snapshot().variables()) {
-            variables.add(Map.of("name", v.name(), "value", v.shownValue(), "sensitive", v.sensitive(), "environments", v.scope().environments()));
+            variables.add(Printed.fields("name", v.name(), "value", v.shownValue(), "sensitive", v.sensitive(), "environments", v.scope().environments()));
         }
         m.put("variables", variables);
         List<Object> templates = new ArrayList<>();

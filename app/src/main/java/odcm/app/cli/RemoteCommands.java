@@ -1,7 +1,9 @@
 package odcm.app.cli;
 
 import java.util.List;
+import java.time.Instant;
 import odcm.model.space.Space;
+import odcm.packaging.cert.Certificates;
 import odcm.packaging.cert.ReadCertificate;
 import odcm.persistence.space.StoredCertificate;
 import picocli.CommandLine.Command;
@@ -33,7 +35,8 @@ final class RemoteCommands {
     @Command(name = "show-cert", description = "Show what a certificate file holds, without saving anything.")
     int showCert(@Parameters(paramLabel = "FILE") String certFile) {
         byte[] bytes = Files2.read(certFile, System.in);
-        ReadCertificate c = root.cli.withContext(root.store, ctx -> ctx.remotes().preview(bytes));
+        // Only looks at a file: no store needed, so it also works while a console has the store open.
+        ReadCertificate c = Certificates.read(bytes, Instant.now());
         root.cli.out().println(Printed.lines(c.info()));
         return 0;
     }
@@ -53,10 +56,15 @@ final class RemoteCommands {
 
     @Command(name = "history", description = "A remote space's certificates, current first.")
     int history(@Parameters(paramLabel = "NAME") String name) {
-        List<StoredCertificate> certs = root.cli.withContext(root.store, ctx -> ctx.spaces().certificates(name));
+        List<StoredCertificate> certs = root.cli.withContext(root.store, ctx -> {
+            if (ctx.spaces().find(name).isLocal()) {
+                throw new odcm.model.Refusal("'" + name + "' is a local space; its certificate is shown by 'odcm space cert'.");
+            }
+            return ctx.spaces().certificates(name);
+        });
         for (StoredCertificate c : certs) {
             root.cli.out().println((c.isCurrent() ? "current since " + c.addedAt() : "retired " + c.retiredAt()) + "\t"
-                    + c.info().fingerprint().grouped() + "\t" + c.info().subject() + "\tvalid until " + c.info().notAfter());
+                    + c.info().fingerprint().grouped() + "\t" + Printed.clean(c.info().subject()) + "\tvalid until " + c.info().notAfter());
         }
         return 0;
     }

@@ -38,10 +38,17 @@ final class TrustCommands {
              @Option(names = "--all", description = "Include revoked trusts.") boolean all,
              @Option(names = "--json") boolean json) {
         if (space != null) {
-            List<List<Trust>> both = root.cli.withContext(root.store, ctx -> List.of(ctx.trusts().trustsOf(space), ctx.trusts().trustedBy(space)));
+            List<List<Trust>> both = root.cli.withContext(root.store, ctx -> {
+                String name = ctx.spaces().find(space).name();
+                List<Trust> involving = ctx.trusts().list(all);
+                return List.of(involving.stream().filter(t -> t.trusterName().equals(name)).toList(),
+                        involving.stream().filter(t -> t.trustedName().equals(name)).toList());
+            });
             if (json) {
-                root.cli.printJson(java.util.Map.of("accepts", both.get(0).stream().map(Printed::json).toList(),
-                        "acceptedBy", both.get(1).stream().map(Printed::json).toList()));
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("accepts", both.get(0).stream().map(Printed::json).toList());
+                m.put("acceptedBy", both.get(1).stream().map(Printed::json).toList());
+                root.cli.printJson(m);
             } else {
                 print("'" + space + "' accepts:", both.get(0));
                 print("Accepted by:", both.get(1));

@@ -52,9 +52,15 @@ public final class RemoteSpaceService {
                 throw new Refusal("This certificate is already the current certificate of " + s.describe() + ".");
             }
             checkUnknown(tx, cert, s.id());
+            boolean trusted = tx.trusts().involving(s.id()).stream().anyMatch(t -> t.isActive());
+            if (trusted && (expectedFingerprint == null || expectedFingerprint.isBlank())) {
+                throw new Refusal("Trusts rely on " + s.describe() + ", so its new certificate must be confirmed: give the fingerprint the other side"
+                        + " reads out (--fingerprint).");
+            }
             Space replaced = tx.spaces().replaceCertificate(s.id(), new NewCertificate(cert.der(), cert.info()));
             tx.audit().append("remote.replace-cert", s.describe(), "certificate fingerprint from " + s.certificate().fingerprint().grouped()
-                    + " to " + cert.info().fingerprint().grouped());
+                    + " to " + cert.info().fingerprint().grouped()
+                    + (expectedFingerprint == null || expectedFingerprint.isBlank() ? "; fingerprint not confirmed" : "; fingerprint confirmed"));
             return replaced;
         });
     }

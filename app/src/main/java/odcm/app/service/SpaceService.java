@@ -84,7 +84,7 @@ public final class SpaceService {
         return store.write(tx -> {
             Space s = require(tx, currentName);
             if (s.name().equals(target.value())) {
-                throw new Refusal(s.describe() + " is already called '" + target + "'.");
+                throw new Refusal("The " + s.describe() + " is already called '" + target + "'.");
             }
             checkNameFree(tx, target, s.id());
             Space renamed = tx.spaces().rename(s.id(), target);
@@ -117,17 +117,18 @@ public final class SpaceService {
 
     static void deleteChecked(StoreTx tx, Space s, String action) {
         List<String> refs = new ArrayList<>();
+        List<String> revoked = new ArrayList<>();
         for (Trust t : tx.trusts().involving(s.id())) {
-            if (t.isActive()) {
-                refs.add("the trust " + t.sentence());
-            }
+            (t.isActive() ? refs : revoked).add("the trust " + t.sentence());
         }
         if (!refs.isEmpty()) {
             throw new Refusal("Cannot delete " + s.describe() + " while " + String.join(" and ", refs)
                     + (refs.size() == 1 ? " refers" : " refer") + " to it; revoke " + (refs.size() == 1 ? "that trust" : "those trusts") + " first.");
         }
         tx.spaces().delete(s.id());
-        tx.audit().append(action, s.describe(), "deleted; certificate fingerprint was " + s.certificate().fingerprint().grouped());
+        // Revoked trusts go with the space; their history stays readable here, in the audit log.
+        tx.audit().append(action, s.describe(), "deleted; certificate fingerprint was " + s.certificate().fingerprint().grouped()
+                + (revoked.isEmpty() ? "" : "; revoked trusts removed with it: " + String.join("; ", revoked)));
     }
 
     /** The space's current certificate as PEM text or DER bytes, for handing to another network. */

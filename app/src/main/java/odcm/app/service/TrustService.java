@@ -22,7 +22,7 @@ public final class TrustService {
         return store.write(tx -> {
             Space truster = SpaceService.require(tx, trusterName);
             Space trusted = SpaceService.require(tx, trustedName);
-            TrustRules.checkGrant(truster, trusted, kind, tx.trusts().involving(truster.id()));
+            TrustRules.checkGrant(truster, trusted, kind, tx.trusts().involving(truster.id()), Instant.now(store.clock()));
             Trust t = tx.trusts().insert(truster.id(), trusted.id(), kind, Instant.now(store.clock()), store.osUser());
             tx.audit().append("trust.add", "trust " + t.sentence(), (t.isConnected() ? "connected (both spaces in this console)"
                     : "disconnected; certificate fingerprint " + trusted.certificate().fingerprint().grouped()));

@@ -46,8 +46,17 @@ class CliRefusalTest {
 
     /** Runs a command that must be refused and returns its one stderr line. */
     String refused(String... args) {
+        return refusedWith(Cli.REFUSED, args);
+    }
+
+    /** A command line that cannot be parsed: exit status 2, otherwise like a refusal. */
+    String misused(String... args) {
+        return refusedWith(Cli.USAGE, args);
+    }
+
+    private String refusedWith(int exit, String... args) {
         Result r = cli.run(args);
-        assertTrue(r.exit() != 0, "expected a refusal of " + String.join(" ", args) + ", got: " + r.out());
+        assertEquals(exit, r.exit(), "exit status of " + String.join(" ", args) + "; stderr: " + r.err());
         String err = r.err().strip();
         assertFalse(err.isEmpty(), "a refusal says why");
         assertFalse(err.contains("\n"), "one line on stderr: " + err);
@@ -207,12 +216,38 @@ class CliRefusalTest {
 
     @Test
     void missingRequiredOption() {
-        String err = refused("trust", "add", "--space", "QA Space", "--from", "Prod Space");
+        String err = misused("trust", "add", "--space", "QA Space", "--from", "Prod Space");
         assertTrue(err.contains("--accepts"), err);
     }
 
     @Test
     void unknownCommand() {
-        assertTrue(refused("spaces", "list").contains("odcm"));
+        assertTrue(misused("spaces", "list").contains("odcm"));
+    }
+
+    @Test
+    void replaceCertificateOfTrustedSpaceWithoutConfirmation() throws Exception {
+        CliTest.ok(cli.run("trust", "add", "--space", "QA Space", "--accepts", "bundles", "--from", "Prod Space"));
+        before = cli.listings();
+        CliHarness other = new CliHarness(tmp.resolve("rotated"));
+        CliTest.ok(other.run("space", "create", "Prod Space"));
+        Path rotated = tmp.resolve("rotated.pem");
+        CliTest.ok(other.run("space", "cert", "Prod Space", "--out", rotated.toString()));
+        assertTrue(refused("remote", "replace-cert", "Prod Space", "--cert", rotated.toString()).contains("must be confirmed"));
+    }
+
+    @Test
+    void descriptionWithTerminalEscape() {
+        assertTrue(refused("space", "create", "Edge Space", "--description", "red \u001b[31m").contains("control characters"));
+    }
+
+    @Test
+    void nameWithInvisibleCharacter() {
+        assertTrue(refused("space", "create", "QA\u200B Space").contains("invisible"));
+    }
+
+    @Test
+    void certificateWrittenOntoAFolder() {
+        assertTrue(refused("space", "cert", "QA Space", "--out", tmp.toString()).contains("is a folder"));
     }
 }

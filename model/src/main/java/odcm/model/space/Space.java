@@ -17,10 +17,6 @@ public record Space(long id, SpaceKind kind, String name, String description, In
     }
 
     public static String checkDescription(String description) {
-        String d = description == null ? "" : description.strip();
-        if (d.length() > MAX_DESCRIPTION) {
-            throw new odcm.model.Refusal("A description can be at most " + MAX_DESCRIPTION + " characters; this one has " + d.length() + ".");
-        }
-        return d;
+        return odcm.model.Names.text("A description", description, MAX_DESCRIPTION);
     }
 }

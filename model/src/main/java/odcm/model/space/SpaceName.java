@@ -1,30 +1,21 @@
 package odcm.model.space;
 
-import java.util.Locale;
+import odcm.model.Names;
 import odcm.model.Refusal;
 
 /**
  * A space name. Names namespace other things ({@code Prod Space: Production}), so they are unique
- * case-insensitively across local and remote spaces, and may not contain a colon.
+ * (compared by {@link #key()}) across local and remote spaces, and may not contain a colon.
  */
 public record SpaceName(String value) {
     public static final int MAX_LENGTH = 60;
+    /** How long the compared form may grow (compatibility forms can expand); the store's column holds this much. */
+    static final int MAX_KEY_LENGTH = 400;
 
     public SpaceName {
-        if (value == null || value.isBlank()) {
-            throw new Refusal("A space needs a name.");
-        }
-        value = value.strip().replaceAll("\\s+", " ");
-        if (value.length() > MAX_LENGTH) {
-            throw new Refusal("A space name can be at most " + MAX_LENGTH + " characters; this one has " + value.length() + ".");
-        }
-        if (value.indexOf(':') >= 0) {
-            throw new Refusal("A space name cannot contain ':' because it separates a space from its environments, as in 'Prod Space: Production'.");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw new Refusal("A space name cannot contain control characters.");
-            }
+        value = Names.checkWithoutColon("A space", value, MAX_LENGTH);
+        if (Names.key(value).length() > MAX_KEY_LENGTH) {
+            throw new Refusal("The space name '" + value + "' uses characters that expand too much when names are compared; choose a plainer name.");
         }
     }
 
@@ -32,9 +23,9 @@ public record SpaceName(String value) {
         return new SpaceName(value);
     }
 
-    /** The form compared for uniqueness: names differing only in case are the same name. */
+    /** The form compared for uniqueness: names differing only in case or Unicode form are the same name. */
     public String key() {
-        return value.toLowerCase(Locale.ROOT);
+        return Names.key(value);
     }
 
     @Override

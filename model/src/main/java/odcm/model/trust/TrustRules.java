@@ -11,14 +11,23 @@ public final class TrustRules {
     private TrustRules() {
     }
 
-    /** Refuses a trust that cannot be granted: a remote truster, a space trusting itself, a duplicate. */
-    public static void checkGrant(Space truster, Space trusted, TrustKind kind, Collection<Trust> existing) {
+    /**
+     * Refuses a trust that cannot be granted: a remote truster, a space trusting itself, a duplicate, or a
+     * trusted space whose certificate is not valid {@code now} (nothing it signs could be checked).
+     */
+    public static void checkGrant(Space truster, Space trusted, TrustKind kind, Collection<Trust> existing, java.time.Instant now) {
         if (!truster.isLocal()) {
             throw new Refusal("Only a local space can accept anything; '" + truster.name()
                     + "' is a remote space, managed by another console.");
         }
         if (truster.id() == trusted.id()) {
             throw new Refusal("A space cannot trust itself; choose another space to accept " + kind.words() + " from.");
+        }
+        if (!trusted.certificate().isValidAt(now)) {
+            boolean expired = now.isAfter(trusted.certificate().notAfter());
+            throw new Refusal("The certificate of " + trusted.describe() + (expired ? " expired on " + trusted.certificate().notAfter()
+                    : " is not valid until " + trusted.certificate().notBefore()) + ", so nothing it signs can be checked; "
+                    + (trusted.isLocal() ? "it cannot be trusted." : "replace its certificate first."));
         }
         for (Trust t : existing) {
             if (t.isActive() && t.trusterId() == truster.id() && t.trustedId() == trusted.id() && t.kind() == kind) {

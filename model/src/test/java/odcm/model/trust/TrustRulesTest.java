@@ -21,6 +21,8 @@ class TrustRulesTest {
     static final Space QA = new Space(2, SpaceKind.LOCAL, "QA Space", "", Instant.EPOCH, CERT);
     static final Space PROD = new Space(3, SpaceKind.REMOTE, "Prod Space", "", Instant.EPOCH, CERT);
 
+    static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
     static Trust trust(Space truster, Space trusted, TrustKind kind, boolean revoked) {
         return new Trust(9, truster.id(), truster.name(), trusted.id(), trusted.name(), trusted.isLocal(), kind, Instant.EPOCH, "me",
                 revoked ? Instant.EPOCH : null, revoked ? "me" : null, revoked ? "why" : null);
@@ -28,28 +30,28 @@ class TrustRulesTest {
 
     @Test
     void localSpaceMayAcceptFromLocalOrRemote() {
-        assertDoesNotThrow(() -> TrustRules.checkGrant(QA, DEV, TrustKind.RELEASE_BUNDLES, List.of()));
-        assertDoesNotThrow(() -> TrustRules.checkGrant(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS, List.of()));
+        assertDoesNotThrow(() -> TrustRules.checkGrant(QA, DEV, TrustKind.RELEASE_BUNDLES, List.of(), NOW));
+        assertDoesNotThrow(() -> TrustRules.checkGrant(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS, List.of(), NOW));
     }
 
     @Test
     void remoteSpaceCannotAccept() {
-        assertTrue(assertThrows(Refusal.class, () -> TrustRules.checkGrant(PROD, DEV, TrustKind.RELEASE_BUNDLES, List.of()))
+        assertTrue(assertThrows(Refusal.class, () -> TrustRules.checkGrant(PROD, DEV, TrustKind.RELEASE_BUNDLES, List.of(), NOW))
                 .getMessage().startsWith("Only a local space"));
     }
 
     @Test
     void noTrustOfItself() {
-        assertThrows(Refusal.class, () -> TrustRules.checkGrant(QA, QA, TrustKind.RELEASE_BUNDLES, List.of()));
+        assertThrows(Refusal.class, () -> TrustRules.checkGrant(QA, QA, TrustKind.RELEASE_BUNDLES, List.of(), NOW));
     }
 
     @Test
     void noDuplicateButRevokedOrOtherKindIsNoDuplicate() {
         Trust active = trust(QA, DEV, TrustKind.RELEASE_BUNDLES, false);
         assertEquals("'QA Space' already accepts release bundles from 'DevTest Space'.",
-                assertThrows(Refusal.class, () -> TrustRules.checkGrant(QA, DEV, TrustKind.RELEASE_BUNDLES, List.of(active))).getMessage());
-        assertDoesNotThrow(() -> TrustRules.checkGrant(QA, DEV, TrustKind.DEPLOYMENT_RECEIPTS, List.of(active)));
-        assertDoesNotThrow(() -> TrustRules.checkGrant(QA, DEV, TrustKind.RELEASE_BUNDLES, List.of(trust(QA, DEV, TrustKind.RELEASE_BUNDLES, true))));
+                assertThrows(Refusal.class, () -> TrustRules.checkGrant(QA, DEV, TrustKind.RELEASE_BUNDLES, List.of(active), NOW)).getMessage());
+        assertDoesNotThrow(() -> TrustRules.checkGrant(QA, DEV, TrustKind.DEPLOYMENT_RECEIPTS, List.of(active), NOW));
+        assertDoesNotThrow(() -> TrustRules.checkGrant(QA, DEV, TrustKind.RELEASE_BUNDLES, List.of(trust(QA, DEV, TrustKind.RELEASE_BUNDLES, true)), NOW));
     }
 
     @Test
@@ -65,5 +67,16 @@ class TrustRulesTest {
         assertEquals(TrustKind.DEPLOYMENT_RECEIPTS, TrustKind.parse("Deployment receipts"));
         assertEquals(TrustKind.DEPLOYMENT_RECEIPTS, TrustKind.parse("DEPLOYMENT_RECEIPTS"));
         assertThrows(Refusal.class, () -> TrustKind.parse("packages"));
+    }
+
+    @Test
+    void noTrustInASpaceWhoseCertificateExpired() {
+        CertificateInfo old = new CertificateInfo("CN=x", "CN=x", "01", Instant.EPOCH, NOW.minusSeconds(86400), "EC", "secp256r1",
+                new Fingerprint("b".repeat(64)));
+        Space expired = new Space(4, SpaceKind.REMOTE, "Old Prod", "", Instant.EPOCH, old);
+        String sentence = assertThrows(Refusal.class, () -> TrustRules.checkGrant(DEV, expired, TrustKind.DEPLOYMENT_RECEIPTS, List.of(), NOW))
+                .getMessage();
+        assertTrue(sentence.startsWith("The certificate of remote space 'Old Prod' expired on "), sentence);
+        assertTrue(sentence.endsWith("replace its certificate first."), sentence);
     }
 }

@@ -11,12 +11,27 @@ import org.bouncycastle.cert.jcajce.JcaX509ContentVerifierProviderBuilder;
  */
 final class CertificateChecks {
     static final int MIN_RSA_BITS = 2048;
+    /** Space certificates are a few hundred bytes; the store keeps at most this much of one. */
+    static final int MAX_DER_BYTES = 64 * 1024;
+    /** Names longer than this are not what a space's certificate carries; the store keeps at most this much. */
+    static final int MAX_NAME_CHARS = 2000;
+    /** RFC 5280: a serial number is at most 20 octets. */
+    static final int MAX_SERIAL_BYTES = 20;
 
     private CertificateChecks() {
     }
 
     static void check(byte[] der, Instant now) {
+        if (der.length > MAX_DER_BYTES) {
+            throw CertificateRefusals.oversized("is " + der.length / 1024 + " KiB, larger than the " + MAX_DER_BYTES / 1024 + " KiB a space certificate may be");
+        }
         X509CertificateHolder cert = CertificateReader.holder(der);
+        if (cert.getSubject().toString().length() > MAX_NAME_CHARS || cert.getIssuer().toString().length() > MAX_NAME_CHARS) {
+            throw CertificateRefusals.oversized("names a subject or issuer longer than " + MAX_NAME_CHARS + " characters");
+        }
+        if (cert.getSerialNumber().toByteArray().length > MAX_SERIAL_BYTES + 1) {
+            throw CertificateRefusals.oversized("has a serial number longer than the " + MAX_SERIAL_BYTES + " octets a certificate may have");
+        }
         KeyDescription key = KeyDescription.of(cert.getSubjectPublicKeyInfo());
         if (key.algorithm().equals("RSA")) {
             if (key.rsaBits() < MIN_RSA_BITS) {

@@ -62,6 +62,10 @@ final class CertificateRefusals {
         return new Refusal("This certificate's key is " + algorithm + ", which the console does not accept; " + ACCEPTED + ".");
     }
 
+    static Refusal oversized(String what) {
+        return new Refusal("This certificate " + what + "; it is not a space certificate the console can keep.");
+    }
+
     static Refusal brokenSignature() {
         return new Refusal("This certificate's signature does not match its contents, so it was damaged or altered after it was made; "
                 + "do not use it, and ask the other side to send it again.");

@@ -295,4 +295,19 @@ class ReadRefusalsTest {
         });
         assertEquals(kinds.size(), sentences.size());
     }
+
+    @Test
+    void subjectTooLongForTheStore() {
+        var keys = TestCertificates.keyPair("EC:secp256r1");
+        // Each RDN within the RFC 5280 bounds, the whole name beyond what the store keeps.
+        var builder = new org.bouncycastle.asn1.x500.X500NameBuilder();
+        for (int i = 0; i < 40; i++) {
+            builder.addRDN(org.bouncycastle.asn1.x500.style.BCStyle.OU, "unit-" + i + "-" + "x".repeat(50));
+        }
+        var subject = builder.build();
+        byte[] der = TestCertificates.certificate(subject, keys.getPublic(), subject, keys.getPrivate(), "SHA256withECDSA",
+                TestCertificates.NOW.minusSeconds(60), TestCertificates.NOW.plusSeconds(86400));
+        assertEquals("This certificate names a subject or issuer longer than 2000 characters; it is not a space certificate the console can keep.",
+                refusal(der));
+    }
 }
