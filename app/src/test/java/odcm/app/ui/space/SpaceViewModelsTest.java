@@ -109,7 +109,8 @@ class SpaceViewModelsTest {
         list.saveCertificate(der);
         assertTrue(Files.readString(pem).startsWith("-----BEGIN CERTIFICATE-----"));
         assertEquals(0x30, Files.readAllBytes(der)[0], "DER starts with a SEQUENCE");
-        assertFalse(list.messageIsErrorProperty().get(), list.messageProperty().get());
+        assertFalse(list.message().isError(), list.message().text());
+        assertTrue(list.message().text().startsWith("Saved the certificate of local space 'Prod Space' as DER"), list.message().text());
     }
 
     @Test
