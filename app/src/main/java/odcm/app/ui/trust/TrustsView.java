@@ -44,11 +44,14 @@ public final class TrustsView {
                         revoke, null, showRevoked),
                 new MessageLine("trusts-message", vm.message()));
 
+        // A row reads as its sentence: <Space> accepts <release bundles> from <From>.
         table.getColumns().setAll(List.of(
-                Tables.<Trust>column("Trust", 360, Trust::sentence),
-                Tables.<Trust>fixed("Link", 110, t -> t.isConnected() ? "connected" : "disconnected"),
-                Tables.<Trust>fixed("Granted", 196, t -> Formats.minutes(t.createdAt()) + " by " + t.createdBy()),
-                Tables.<Trust>column("Revoked", 240, t -> t.isActive() ? "" : Formats.minutes(t.revokedAt()) + " by " + t.revokedBy()
+                Tables.<Trust>column("Space", 150, Trust::trusterName),
+                Tables.<Trust>fixed("Accepts", 150, t -> t.kind().words()),
+                Tables.<Trust>column("From", 150, Trust::trustedName),
+                Tables.<Trust>fixed("Link", 120, t -> t.isConnected() ? "connected" : "disconnected"),
+                Tables.<Trust>fixed("Granted", 200, t -> Formats.minutes(t.createdAt()) + " by " + t.createdBy()),
+                Tables.<Trust>column("Revoked", 200, t -> t.isActive() ? "" : Formats.minutes(t.revokedAt()) + " by " + t.revokedBy()
                         + ": " + t.revokeReason())));
         table.setItems(vm.list());
         table.setPlaceholder(Forms.emptyState("trusts-empty",
