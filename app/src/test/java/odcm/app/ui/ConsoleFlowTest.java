@@ -160,6 +160,9 @@ class ConsoleFlowTest {
             b.clickOn("#show-revoked");
             b.idle();
             assertEquals("DevTest moved to another network", trusts.getItems().get(0).revokeReason());
+            assertTrue(b.lookup("#trusts-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                    .anyMatch(c -> c.getText() != null && c.getText().startsWith("DevTest moved to another network (")),
+                    "the Revoked column says why first");
             b.clickOn("#trust-panel-space");
             b.clickOn(b.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
                     && "Prod Space".equals(c.getText())).<javafx.scene.Node>query());

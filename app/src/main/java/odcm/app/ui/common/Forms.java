@@ -122,6 +122,7 @@ public final class Forms {
         l.getStyleClass().add(Css.EMPTY_STATE);
         l.setWrapText(true);
         l.setMaxWidth(420);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all of the sentence, never "…"
         return l;
     }
 }

@@ -51,8 +51,9 @@ public final class TrustsView {
                 Tables.<Trust>column("From", 150, Trust::trustedName),
                 Tables.<Trust>fixed("Link", 120, t -> t.isConnected() ? "connected" : "disconnected"),
                 Tables.<Trust>fixed("Granted", 200, t -> Formats.minutes(t.createdAt()) + " by " + t.createdBy()),
-                Tables.<Trust>column("Revoked", 200, t -> t.isActive() ? "" : Formats.minutes(t.revokedAt()) + " by " + t.revokedBy()
-                        + ": " + t.revokeReason())));
+                // Why first: when the column is narrow, the reason is what a reader needs.
+                Tables.<Trust>column("Revoked", 200, t -> t.isActive() ? "" : t.revokeReason() + " (" + Formats.minutes(t.revokedAt())
+                        + " by " + t.revokedBy() + ")")));
         table.setItems(vm.list());
         table.setPlaceholder(Forms.emptyState("trusts-empty",
                 "No trusts yet, so nothing crosses between spaces. Add one with Add trust (Ctrl+N)."));
