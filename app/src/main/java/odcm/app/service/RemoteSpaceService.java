@@ -1,6 +1,7 @@
 package odcm.app.service;
 
 import java.time.Instant;
+import java.util.Optional;
 import odcm.model.Refusal;
 import odcm.model.cert.Fingerprint;
 import odcm.model.space.Space;
@@ -22,6 +23,11 @@ public final class RemoteSpaceService {
     /** Reads and checks a certificate so a person can look at it before anything is saved. */
     public ReadCertificate preview(byte[] certificateBytes) {
         return Certificates.read(certificateBytes, Instant.now(store.clock()));
+    }
+
+    /** The space, local or remote, that has (or had) the certificate with this fingerprint, if any. */
+    public Optional<Space> knownAs(Fingerprint fingerprint) {
+        return store.read(tx -> tx.spaces().findByFingerprint(fingerprint));
     }
 
     /**

@@ -60,10 +60,10 @@ public final class Console {
     private void opened(Opened opened) {
         context = opened.context();
         List<Screen> screens = List.of(
-                new SpacesView(new SpacesViewModel(context.spaces(), runner), files),
-                new RemoteSpacesView(new RemoteSpacesViewModel(context.remotes(), context.spaces(), runner), files),
-                new TrustsView(new TrustsViewModel(context.trusts(), context.spaces(), runner)),
-                new AuditView(new AuditViewModel(context.audit(), runner), files));
+                new SpacesView(new SpacesViewModel(context.spaces(), runner), files).screen(),
+                new RemoteSpacesView(new RemoteSpacesViewModel(context.remotes(), context.spaces(), runner), files).screen(),
+                new TrustsView(new TrustsViewModel(context.trusts(), context.spaces(), runner)).screen(),
+                new AuditView(new AuditViewModel(context.audit(), runner), files).screen());
         main = new MainWindow(screens, runner, StartScreens.keyWarning(opened.keyState(), opened.keyFile()));
         show(main.root(), stage.getScene().getWidth(), stage.getScene().getHeight());
         main.installShortcuts(stage.getScene());

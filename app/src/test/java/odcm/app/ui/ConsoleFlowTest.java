@@ -61,6 +61,13 @@ class ConsoleFlowTest {
             a.idle();
             assertTrue(Files.readString(certificate).startsWith("-----BEGIN CERTIFICATE-----"));
             assertTrue(a.<Label>node("#spaces-message").getText().startsWith("Saved the certificate"));
+
+            a.clickOn("#describe-space");
+            a.clickOn("#describe-space-description").push(KeyCode.CONTROL, KeyCode.A).write("Development and test, network A, rack 4");
+            a.shootDialog("describe-space", "dialog-describe-space");
+            a.clickOn("#describe-space-ok");
+            a.idle();
+            assertEquals("Development and test, network A, rack 4", a.<Label>node("#space-detail-description").getText());
             a.shoot("spaces");
         }
 
@@ -103,6 +110,20 @@ class ConsoleFlowTest {
             assertEquals(List.of("DevTest Space"), remotes.getItems().stream().map(Space::name).toList());
             b.shoot("remotes");
 
+            b.clickOn("#add-remote");
+            b.clickOn("#add-remote-name").write("DevTest Again");
+            b.files.next(certificate);
+            b.clickOn("#add-remote-browse");
+            b.idle();
+            assertEquals("This certificate is already known as remote space 'DevTest Space'; it cannot be added again.",
+                    b.<Label>node("#add-remote-known").getText());
+            assertTrue(b.<Button>node("#add-remote-ok").isDisabled(), "a known certificate cannot be saved");
+            b.shootDialog("add-remote", "dialog-add-remote-known");
+            b.clickOn("#add-remote-cancel");
+            b.idle();
+            assertTrue(b.lookup("#add-remote-dialog").tryQuery().isEmpty(), "Cancel closed the dialog");
+            assertEquals(1, remotes.getItems().size(), "nothing was added");
+
             b.clickOn("#nav-trusts");
             b.idle();
             b.clickOn("#add-trust");
@@ -119,8 +140,16 @@ class ConsoleFlowTest {
             assertEquals(List.of("'Prod Space' accepts release bundles from 'DevTest Space'"),
                     trusts.getItems().stream().map(Trust::sentence).toList());
 
+            List<String> headers = trusts.getColumns().stream().map(javafx.scene.control.TableColumn::getText).toList();
+            assertEquals(List.of("Space", "Accepts", "From", "Link", "Granted", "Revoked"), headers);
+            // At the console's 1100 px, the names, the kind and the dates are whole, not elided.
+            List<String> elided = b.lookup("#trusts-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                    .filter(c -> c.getText() != null && !c.getText().isEmpty() && c.lookup(".text") instanceof javafx.scene.text.Text t
+                            && !t.getText().equals(c.getText()))
+                    .map(c -> c.getText()).toList();
+            assertEquals(List.of(), elided, "cells cut short");
             b.clickOn(b.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
-                    && "'Prod Space' accepts release bundles from 'DevTest Space'".equals(c.getText())).<javafx.scene.Node>query());
+                    && "release bundles".equals(c.getText())).<javafx.scene.Node>query());
             b.clickOn("#revoke-trust");
             assertTrue(b.<Button>node("#revoke-trust-ok").isDisabled(), "a revocation needs a reason");
             b.clickOn("#revoke-trust-reason").write("DevTest moved to another network");
@@ -131,6 +160,9 @@ class ConsoleFlowTest {
             b.clickOn("#show-revoked");
             b.idle();
             assertEquals("DevTest moved to another network", trusts.getItems().get(0).revokeReason());
+            assertTrue(b.lookup("#trusts-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                    .anyMatch(c -> c.getText() != null && c.getText().startsWith("DevTest moved to another network (")),
+                    "the Revoked column says why first");
             b.clickOn("#trust-panel-space");
             b.clickOn(b.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
                     && "Prod Space".equals(c.getText())).<javafx.scene.Node>query());

@@ -32,7 +32,10 @@ class ConsoleStatesTest {
             c.shoot("spaces-empty");
             c.clickOn("#nav-remotes");
             c.idle();
-            assertTrue(c.<Label>node("#remotes-empty").getText().startsWith("No remote spaces yet."));
+            Label remotesEmpty = c.node("#remotes-empty");
+            assertTrue(remotesEmpty.getText().startsWith("No remote spaces yet."));
+            assertTrue(((javafx.scene.text.Text) remotesEmpty.lookup(".text")).getText().endsWith("(Ctrl+N)."),
+                    "the empty state is shown whole, not cut short");
             c.shoot("remotes-empty");
             c.clickOn("#nav-trusts");
             c.idle();

@@ -1,8 +1,6 @@
 package odcm.app.ui.audit;
 
 import java.util.List;
-import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -18,7 +16,7 @@ import odcm.app.ui.common.Tables;
 import odcm.model.audit.AuditEntry;
 
 /** Audit log screen: every change, newest first; verification of the chain; CSV export. */
-public final class AuditView implements Screen {
+public final class AuditView {
     private final AuditViewModel vm;
     private final FilePicker files;
     private final BorderPane root = new BorderPane();
@@ -26,23 +24,18 @@ public final class AuditView implements Screen {
     public AuditView(AuditViewModel vm, FilePicker files) {
         this.vm = vm;
         this.files = files;
-        root.setId("audit-screen");
-        root.setPadding(new Insets(16));
         TextField filter = new TextField();
         filter.setId("audit-filter");
         filter.setPromptText("Filter by action, subject, detail or user");
         filter.setPrefColumnCount(24);
         filter.textProperty().bindBidirectional(vm.filterProperty());
-        MessageLine outcome = new MessageLine("audit-outcome", vm.outcomeProperty(),
-                vm.outcomeStateProperty().map(s -> s == AuditViewModel.Outcome.PROBLEM).orElse(false));
-        VBox top = new VBox(8, ScreenHeader.create("Audit log",
+        MessageLine outcome = new MessageLine("audit-outcome", vm.outcome());
+        ScreenHeader.place(root, "audit-screen", ScreenHeader.create("Audit log",
                         "Every change made in this console, newest first. Each entry is chained to the one before it, so tampering shows.",
                         Forms.button("verify-audit", "_Verify", "Check that no entry was changed, removed or reordered", vm::verify),
                         Forms.button("export-audit", "_Export CSV…", "Save the entries shown as a CSV file", this::export),
                         null, filter),
                 outcome);
-        top.setPadding(new Insets(0, 0, 12, 0));
-        root.setTop(top);
 
         TableView<AuditEntry> table = Tables.table("audit-table");
         table.getColumns().setAll(List.of(
@@ -74,18 +67,7 @@ public final class AuditView implements Screen {
                 List.of(new ExtensionFilter("CSV file (*.csv)", "*.csv"))).ifPresent(vm::exportCsv);
     }
 
-    @Override
-    public String title() {
-        return "Audit log";
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void shown() {
-        vm.refresh();
+    public Screen screen() {
+        return new Screen("Audit log", root, vm::refresh);
     }
 }

@@ -4,15 +4,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import odcm.app.service.AuditService;
+import odcm.app.ui.common.StatusMessage;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.audit.AuditEntry;
 import odcm.model.audit.AuditFilter;
@@ -20,15 +17,12 @@ import odcm.model.audit.AuditVerification;
 
 /** The audit log: entries matching the filter, verification of the hash chain, CSV export. */
 public final class AuditViewModel {
-    /** The outcome line's state, so the view can style it ok or danger. */
-    public enum Outcome { NONE, OK, PROBLEM }
-
     private final AuditService audit;
     private final TaskRunner runner;
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
     private final StringProperty filter = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Outcome> outcomeState = new ReadOnlyObjectWrapper<>(Outcome.NONE);
+    /** The outcome of the last verification or export; an error when the chain is broken or a step failed. */
+    private final StatusMessage outcome = new StatusMessage();
     /** Typing queues one query per key; only the newest one's answer is shown. */
     private int generation;
 
@@ -49,16 +43,19 @@ public final class AuditViewModel {
             if (mine == generation) {
                 entries.setAll(list);
             }
-        }, this::problem);
+        }, outcome::error);
     }
 
     public void verify() {
-        runner.run("Verifying the audit log", audit::verify, this::verified, this::problem);
+        runner.run("Verifying the audit log", audit::verify, this::verified, outcome::error);
     }
 
     private void verified(AuditVerification v) {
-        outcome.set(v.sentence());
-        outcomeState.set(v.isIntact() ? Outcome.OK : Outcome.PROBLEM);
+        if (v.isIntact()) {
+            outcome.info(v.sentence());
+        } else {
+            outcome.error(v.sentence());
+        }
     }
 
     public void exportCsv(Path file) {
@@ -68,16 +65,8 @@ public final class AuditViewModel {
                 audit.exportCsv(f, w);
             }
             return file;
-        }, path -> {
-            outcome.set("Exported " + (f.text().isBlank() ? "the audit log" : "the entries matching '" + f.text().strip() + "'")
-                    + " to " + path + ".");
-            outcomeState.set(Outcome.OK);
-        }, this::problem);
-    }
-
-    private void problem(String sentence) {
-        outcome.set(sentence);
-        outcomeState.set(Outcome.PROBLEM);
+        }, path -> outcome.info("Exported " + (f.text().isBlank() ? "the audit log" : "the entries matching '" + f.text().strip() + "'")
+                + " to " + path + "."), outcome::error);
     }
 
     public ObservableList<AuditEntry> entries() {
@@ -88,11 +77,7 @@ public final class AuditViewModel {
         return filter;
     }
 
-    public ReadOnlyStringProperty outcomeProperty() {
-        return outcome.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Outcome> outcomeStateProperty() {
-        return outcomeState.getReadOnlyProperty();
+    public StatusMessage outcome() {
+        return outcome;
     }
 }

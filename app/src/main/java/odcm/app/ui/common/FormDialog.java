@@ -72,11 +72,20 @@ public final class FormDialog {
         dialog.close();
     }
 
-    /** Resizes the dialog window to its content, after the next layout pass. */
+    /**
+     * Resizes the dialog window to its content, after the next layout pass, and moves it up if it grew past the
+     * bottom of the screen: its buttons must stay in reach.
+     */
     public void fit() {
         javafx.application.Platform.runLater(() -> {
             if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
-                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                javafx.stage.Window w = dialog.getDialogPane().getScene().getWindow();
+                w.sizeToScene();
+                javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(w.getX(), w.getY(), w.getWidth(), w.getHeight())
+                        .stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+                if (w.getY() + w.getHeight() > screen.getMaxY()) {
+                    w.setY(Math.max(screen.getMinY(), screen.getMaxY() - w.getHeight()));
+                }
             }
         });
     }

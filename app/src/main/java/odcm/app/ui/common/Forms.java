@@ -51,6 +51,48 @@ public final class Forms {
         return b;
     }
 
+    /** A list above, its detail below: both get the full width, so names and fingerprints are never cut. */
+    public static javafx.scene.control.SplitPane aboveBelow(Node list, Node detail, double divider) {
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(list, detail);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(divider);
+        return split;
+    }
+
+    /** A detail's title with its actions at the right, so they stay in sight however small the pane is. */
+    public static javafx.scene.layout.HBox detailHead(Node title, Node... actions) {
+        javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(8, actions);
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(16, title, spring, buttons);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return head;
+    }
+
+    /** A wrapped section title, e.g. the name of the selected space. */
+    public static Label sectionTitle(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(Css.SECTION_TITLE);
+        l.setWrapText(true);
+        return l;
+    }
+
+    /**
+     * The detail of the selected row, scrolling when tall; while nothing is selected, a hint to select a row
+     * (but none while there are no rows: the table's empty state says what to do then).
+     */
+    public static javafx.scene.layout.StackPane selectionDetail(Node filled, Label none,
+                                                                 javafx.beans.value.ObservableObjectValue<?> selected,
+                                                                 javafx.collections.ObservableList<?> rows) {
+        filled.getStyleClass().add(Css.DETAIL);
+        filled.visibleProperty().bind(javafx.beans.binding.Bindings.isNotNull(selected));
+        none.visibleProperty().bind(javafx.beans.binding.Bindings.isNull(selected).and(javafx.beans.binding.Bindings.isNotEmpty(rows)));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(filled);
+        scroll.setFitToWidth(true);
+        return new javafx.scene.layout.StackPane(scroll, none);
+    }
+
     public static Label hint(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Css.HINT);
@@ -80,6 +122,7 @@ public final class Forms {
         l.getStyleClass().add(Css.EMPTY_STATE);
         l.setWrapText(true);
         l.setMaxWidth(420);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all of the sentence, never "…"
         return l;
     }
 }

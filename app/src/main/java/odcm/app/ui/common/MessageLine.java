@@ -1,24 +1,22 @@
 package odcm.app.ui.common;
 
-import javafx.beans.value.ObservableValue;
-import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Label;
 
 /** A screen's last outcome ("Saved …" or a refusal), styled ok or error, hidden when empty. */
 public final class MessageLine extends Label {
-    public MessageLine(String id, ObservableStringValue text, ObservableValue<Boolean> isError) {
+    public MessageLine(String id, StatusMessage message) {
         setId(id);
         setWrapText(true);
         setMaxWidth(Double.MAX_VALUE);
         setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap instead of cutting the sentence short
-        textProperty().bind(text);
+        textProperty().bind(message.textProperty());
         visibleProperty().bind(textProperty().isNotEmpty());
         managedProperty().bind(visibleProperty());
         Runnable style = () -> {
             getStyleClass().removeAll(Css.ERROR, Css.OK);
-            getStyleClass().add(Boolean.TRUE.equals(isError.getValue()) ? Css.ERROR : Css.OK);
+            getStyleClass().add(message.isError() ? Css.ERROR : Css.OK);
         };
-        isError.addListener((o, was, now) -> style.run());
+        message.errorProperty().addListener((o, was, now) -> style.run());
         style.run();
     }
 }

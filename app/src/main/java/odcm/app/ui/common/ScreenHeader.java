@@ -13,6 +13,15 @@ public final class ScreenHeader {
     private ScreenHeader() {
     }
 
+    /** Lays out a screen: its id, the margin, and on top the header with the outcome line below it. */
+    public static void place(javafx.scene.layout.BorderPane root, String id, VBox header, Node message) {
+        root.setId(id);
+        root.setPadding(new javafx.geometry.Insets(16));
+        VBox top = new VBox(8, header, message);
+        top.setPadding(new javafx.geometry.Insets(0, 0, 12, 0));
+        root.setTop(top);
+    }
+
     public static VBox create(String title, String purpose, Node... tools) {
         Label t = new Label(title);
         t.getStyleClass().add(Css.SCREEN_TITLE);

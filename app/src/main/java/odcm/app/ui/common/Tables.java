@@ -35,6 +35,35 @@ public final class Tables {
         return c;
     }
 
+    /**
+     * Keeps a table's selection and a view model's selected row in step. The table briefly selects nothing while
+     * its rows are replaced; that does not clear the view model's selection unless the row left the table
+     * (filtered out or gone).
+     */
+    public static <T> void bindSelection(TableView<T> table, javafx.beans.property.ObjectProperty<T> selected) {
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null || !table.getItems().contains(selected.get())) {
+                selected.set(now);
+            }
+        });
+        selected.addListener((o, was, now) -> {
+            if (now == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+        });
+    }
+
+    /** The Delete key on a table runs {@code action} (which checks there is something to act on). */
+    public static void onDelete(TableView<?> table, Runnable action) {
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
+                action.run();
+            }
+        });
+    }
+
     public static <T> TableView<T> table(String id) {
         TableView<T> t = new TableView<>();
         t.setId(id);

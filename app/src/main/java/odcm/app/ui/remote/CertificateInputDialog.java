@@ -73,6 +73,8 @@ public final class CertificateInputDialog {
         previewError.visibleProperty().bind(vm.previewErrorProperty().isNotEmpty());
         previewError.managedProperty().bind(previewError.visibleProperty());
 
+        Label known = Forms.problem(id + "-known", vm.knownAsProperty(), Css.WARNING);
+
         CertificateDetails details = new CertificateDetails(id + "-preview", false);
         details.getStyleClass().add(Css.PREVIEW);
         details.visibleProperty().bind(vm.previewProperty().isNotNull());
@@ -97,7 +99,7 @@ public final class CertificateInputDialog {
         Forms.row(check, "_Fingerprint read out\nby the other side", expected);
         Forms.row(check, "", match);
 
-        VBox content = new VBox(12, grid, previewError, details, check);
+        VBox content = new VBox(12, grid, previewError, details, known, check);
         String title = vm.isReplacing() ? "Replace the certificate of " + vm.replacing().describe() : "Add remote space";
         FormDialog dialog = new FormDialog(owner, id, title, vm.isReplacing() ? "Replace" : "Save", content,
                 vm.canSaveProperty().not(), vm.form(), close -> vm.submit(saved -> {
@@ -107,6 +109,7 @@ public final class CertificateInputDialog {
         dialog.pane().setPrefWidth(720);
         vm.previewProperty().addListener((o, was, now) -> dialog.fit());
         vm.previewErrorProperty().addListener((o, was, now) -> dialog.fit());
+        vm.knownAsProperty().addListener((o, was, now) -> dialog.fit());
         vm.matchSentenceProperty().addListener((o, was, now) -> dialog.fit());
         TextField first = name;
         dialog.dialog().setOnShown(e -> (first != null ? first : browse).requestFocus());

@@ -3,6 +3,7 @@ package odcm.app.ui.remote;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -38,6 +39,7 @@ public final class CertificateInputViewModel {
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ReadCertificate> preview = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper previewError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper knownAs = new ReadOnlyStringWrapper("");
     private final StringProperty expectedFingerprint = new SimpleStringProperty("");
     private final ObjectBinding<FingerprintMatch> match;
     private final StringBinding matchSentence;
@@ -60,7 +62,7 @@ public final class CertificateInputViewModel {
             case INCOMPLETE -> "A fingerprint has 64 hexadecimal digits; spaces and colons between them are fine.";
         }, match);
         nameProblem = Bindings.createStringBinding(() -> replacing != null ? "" : NameCheck.nameProblem(name.get()), name);
-        canSave = preview.isNotNull().and(nameProblem.isEmpty()).and(form.submittingProperty().not());
+        canSave = preview.isNotNull().and(knownAs.isEmpty()).and(nameProblem.isEmpty()).and(form.submittingProperty().not());
         pastedText.addListener((o, was, now) -> pasted(now));
         name.addListener((o, was, now) -> form.clearError());
         expectedFingerprint.addListener((o, was, now) -> form.clearError());
@@ -96,7 +98,7 @@ public final class CertificateInputViewModel {
         byte[] read() throws Exception;
     }
 
-    private record Loaded(byte[] bytes, ReadCertificate certificate) {
+    private record Loaded(byte[] bytes, ReadCertificate certificate, Optional<Space> known) {
     }
 
     private void load(String what, String from, Reader reader) {
@@ -104,10 +106,13 @@ public final class CertificateInputViewModel {
         clearPreview(from);
         form.runner().run(what, () -> {
             byte[] b = reader.read();
-            return new Loaded(b, remotes.preview(b));
+            ReadCertificate c = remotes.preview(b);
+            return new Loaded(b, c, remotes.knownAs(c.info().fingerprint()));
         }, loaded -> {
             if (mine == generation) {
                 bytes = loaded.bytes();
+                knownAs.set(loaded.known().map(s -> "This certificate is already known as " + s.describe()
+                        + "; it cannot be added again.").orElse(""));
                 preview.set(loaded.certificate());
             }
         }, sentence -> {
@@ -121,6 +126,7 @@ public final class CertificateInputViewModel {
         bytes = null;
         preview.set(null);
         previewError.set("");
+        knownAs.set("");
         source.set(from);
         form.clearError();
     }
@@ -172,6 +178,11 @@ public final class CertificateInputViewModel {
 
     public ReadOnlyStringProperty previewErrorProperty() {
         return previewError.getReadOnlyProperty();
+    }
+
+    /** Set when the previewed certificate is already that of a space here (now or earlier); Save stays disabled. */
+    public ReadOnlyStringProperty knownAsProperty() {
+        return knownAs.getReadOnlyProperty();
     }
 
     public StringProperty expectedFingerprintProperty() {

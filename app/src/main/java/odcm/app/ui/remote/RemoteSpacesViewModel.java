@@ -1,15 +1,12 @@
 package odcm.app.ui.remote;
 
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import odcm.app.service.RemoteSpaceService;
 import odcm.app.service.SpaceService;
+import odcm.app.ui.common.SelectableList;
+import odcm.app.ui.common.StatusMessage;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.space.Space;
 import odcm.persistence.space.StoredCertificate;
@@ -19,41 +16,34 @@ public final class RemoteSpacesViewModel {
     private final RemoteSpaceService remotes;
     private final SpaceService spaces;
     private final TaskRunner runner;
-    private final ObservableList<Space> all = FXCollections.observableArrayList();
-    private final ObjectProperty<Space> selected = new SimpleObjectProperty<>();
+    private final SelectableList<Space> list = new SelectableList<>(Space::name, true);
     private final ObservableList<StoredCertificate> history = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
+    private final StatusMessage message = new StatusMessage();
 
     public RemoteSpacesViewModel(RemoteSpaceService remotes, SpaceService spaces, TaskRunner runner) {
         this.remotes = remotes;
         this.spaces = spaces;
         this.runner = runner;
-        selected.addListener((o, was, now) -> loadHistory(now));
+        list.selectedProperty().addListener((o, was, now) -> loadHistory(now));
     }
 
     public void refresh() {
         refresh(null);
     }
 
+    /** Reloads the list; then selects the space named {@code select}, else keeps the selection by name, else the first. */
     public void refresh(String select) {
-        String keep = select != null ? select : selected.get() == null ? null : selected.get().name();
-        runner.run("Loading remote spaces", spaces::remotes, list -> {
-            all.setAll(list);
-            Space again = list.stream().filter(s -> s.name().equals(keep)).findFirst().orElse(null);
-            selected.set(null); // reload the history even when the same space stays selected
-            selected.set(again);
-        }, this::showError);
+        runner.run("Loading remote spaces", spaces::remotes, loaded -> list.replace(loaded, select), message::error);
     }
 
     private void loadHistory(Space s) {
         history.clear();
         if (s != null) {
-            runner.run("Loading the certificates of " + s.describe(), () -> spaces.certificates(s.name()), list -> {
-                if (s.equals(selected.get())) {
-                    history.setAll(list.stream().filter(c -> !c.isCurrent()).toList());
+            runner.run("Loading the certificates of " + s.describe(), () -> spaces.certificates(s.name()), certificates -> {
+                if (s.equals(list.selectedProperty().get())) {
+                    history.setAll(certificates.stream().filter(c -> !c.isCurrent()).toList());
                 }
-            }, this::showError);
+            }, message::error);
         }
     }
 
@@ -70,26 +60,22 @@ public final class RemoteSpacesViewModel {
     }
 
     public void removed(Space s) {
-        showInfo("Removed " + s.describe() + ".");
+        message.info("Removed " + s.describe() + ".");
         refresh();
     }
 
-    public void showInfo(String text) {
-        messageIsError.set(false);
-        message.set(text);
-    }
-
-    public void showError(String text) {
-        messageIsError.set(true);
-        message.set(text);
+    /** After a dialog saved a remote space: say so and show the list with that space selected. */
+    public void changed(String sentence, Space s) {
+        message.info(sentence);
+        refresh(s.name());
     }
 
     public ObservableList<Space> all() {
-        return all;
+        return list.items();
     }
 
     public ObjectProperty<Space> selectedProperty() {
-        return selected;
+        return list.selectedProperty();
     }
 
     /** Earlier certificates of the selected space, most recent first. */
@@ -97,12 +83,8 @@ public final class RemoteSpacesViewModel {
         return history;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty messageIsErrorProperty() {
-        return messageIsError.getReadOnlyProperty();
+    public StatusMessage message() {
+        return message;
     }
 
     public TaskRunner runner() {

@@ -2,20 +2,15 @@ package odcm.app.ui.space;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import odcm.app.service.SpaceService;
+import odcm.app.ui.common.SelectableList;
+import odcm.app.ui.common.StatusMessage;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.cert.CertificateFormat;
 import odcm.model.space.Space;
@@ -24,12 +19,10 @@ import odcm.model.space.Space;
 public final class SpacesViewModel {
     private final SpaceService spaces;
     private final TaskRunner runner;
-    private final ObservableList<Space> all = FXCollections.observableArrayList();
-    private final FilteredList<Space> shown = new FilteredList<>(all);
+    private final SelectableList<Space> list = new SelectableList<>(Space::name, true);
+    private final FilteredList<Space> shown = new FilteredList<>(list.items());
     private final StringProperty filter = new SimpleStringProperty("");
-    private final ObjectProperty<Space> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
+    private final StatusMessage message = new StatusMessage();
 
     public SpacesViewModel(SpaceService spaces, TaskRunner runner) {
         this.spaces = spaces;
@@ -50,19 +43,13 @@ public final class SpacesViewModel {
         refresh(null);
     }
 
-    /** Reloads the list; then selects the space named {@code select}, or keeps the selection by name. */
+    /** Reloads the list; then selects the space named {@code select}, else keeps the selection by name, else the first. */
     public void refresh(String select) {
-        String keep = select != null ? select : selected.get() == null ? null : selected.get().name();
-        runner.run("Loading spaces", spaces::locals, list -> replace(list, keep), this::showError);
-    }
-
-    private void replace(List<Space> list, String select) {
-        all.setAll(list);
-        selected.set(list.stream().filter(s -> s.name().equals(select)).findFirst().orElse(null));
+        runner.run("Loading spaces", spaces::locals, loaded -> list.replace(loaded, select), message::error);
     }
 
     public void saveCertificate(Path file) {
-        Space s = selected.get();
+        Space s = list.selectedProperty().get();
         if (s == null) {
             return;
         }
@@ -70,7 +57,7 @@ public final class SpacesViewModel {
         runner.run("Saving the certificate of " + s.describe(), () -> {
             Files.write(file, spaces.certificate(s.name(), format));
             return file;
-        }, f -> showInfo("Saved the certificate of " + s.describe() + " as " + format + " to " + f + "."), this::showError);
+        }, f -> message.info("Saved the certificate of " + s.describe() + " as " + format + " to " + f + "."), message::error);
     }
 
     /** The suggested file name: the space name made safe for any file system. */
@@ -86,28 +73,28 @@ public final class SpacesViewModel {
         return new RenameSpaceViewModel(spaces, runner, s);
     }
 
+    public DescribeSpaceViewModel describe(Space s) {
+        return new DescribeSpaceViewModel(spaces, runner, s);
+    }
+
     /** Deletion as the confirm dialog runs it; refusals (trusts still refer to it) stay in the dialog. */
     public void delete(Space s) {
         spaces.delete(s.name());
     }
 
     public void deleted(Space s) {
-        showInfo("Deleted " + s.describe() + ".");
+        message.info("Deleted " + s.describe() + ".");
         refresh();
     }
 
-    public void showInfo(String text) {
-        messageIsError.set(false);
-        message.set(text);
-    }
-
-    public void showError(String text) {
-        messageIsError.set(true);
-        message.set(text);
+    /** After a dialog changed a space: say so and show the list with that space selected. */
+    public void changed(String sentence, Space s) {
+        message.info(sentence);
+        refresh(s.name());
     }
 
     public ObservableList<Space> all() {
-        return all;
+        return list.items();
     }
 
     public FilteredList<Space> shown() {
@@ -119,15 +106,11 @@ public final class SpacesViewModel {
     }
 
     public ObjectProperty<Space> selectedProperty() {
-        return selected;
+        return list.selectedProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty messageIsErrorProperty() {
-        return messageIsError.getReadOnlyProperty();
+    public StatusMessage message() {
+        return message;
     }
 
     public TaskRunner runner() {

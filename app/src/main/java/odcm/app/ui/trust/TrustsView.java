@@ -1,19 +1,15 @@
 package odcm.app.ui.trust;
 
 import java.util.List;
-import java.util.Optional;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -29,35 +25,35 @@ import odcm.model.space.Space;
 import odcm.model.trust.Trust;
 
 /** Trusts screen: who accepts what from whom, revocation with a reason, and a per-space summary. */
-public final class TrustsView implements Screen {
+public final class TrustsView {
     private final TrustsViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<Trust> table = Tables.table("trusts-table");
 
     public TrustsView(TrustsViewModel vm) {
         this.vm = vm;
-        root.setId("trusts-screen");
-        root.setPadding(new Insets(16));
         Button revoke = Forms.button("revoke-trust", "_Revoke…", "Revoke the selected trust, with a reason", this::revoke);
         revoke.disableProperty().bind(vm.selectedProperty().map(t -> !t.isActive()).orElse(true));
         CheckBox showRevoked = new CheckBox("Show _revoked");
         showRevoked.setId("show-revoked");
         showRevoked.setTooltip(new Tooltip("Also list trusts that were revoked, with when and why"));
         showRevoked.selectedProperty().bindBidirectional(vm.showRevokedProperty());
-        VBox top = new VBox(8, ScreenHeader.create("Trusts",
+        ScreenHeader.place(root, "trusts-screen", ScreenHeader.create("Trusts",
                         "Nothing crosses between spaces without a trust: a local space accepts release bundles or deployment receipts from another space.",
                         Forms.button("add-trust", "_Add trust…", "Let a local space accept bundles or receipts from another space (Ctrl+N)", this::add),
                         revoke, null, showRevoked),
-                new MessageLine("trusts-message", vm.messageProperty(), vm.messageIsErrorProperty()));
-        top.setPadding(new Insets(0, 0, 12, 0));
-        root.setTop(top);
+                new MessageLine("trusts-message", vm.message()));
 
+        // A row reads as its sentence: <Space> accepts <release bundles> from <From>.
         table.getColumns().setAll(List.of(
-                Tables.<Trust>column("Trust", 360, Trust::sentence),
-                Tables.<Trust>fixed("Link", 110, t -> t.isConnected() ? "connected" : "disconnected"),
-                Tables.<Trust>fixed("Granted", 196, t -> Formats.minutes(t.createdAt()) + " by " + t.createdBy()),
-                Tables.<Trust>column("Revoked", 240, t -> t.isActive() ? "" : Formats.minutes(t.revokedAt()) + " by " + t.revokedBy()
-                        + ": " + t.revokeReason())));
+                Tables.<Trust>column("Space", 150, Trust::trusterName),
+                Tables.<Trust>fixed("Accepts", 150, t -> t.kind().words()),
+                Tables.<Trust>column("From", 150, Trust::trustedName),
+                Tables.<Trust>fixed("Link", 120, t -> t.isConnected() ? "connected" : "disconnected"),
+                Tables.<Trust>fixed("Granted", 200, t -> Formats.minutes(t.createdAt()) + " by " + t.createdBy()),
+                // Why first: when the column is narrow, the reason is what a reader needs.
+                Tables.<Trust>column("Revoked", 200, t -> t.isActive() ? "" : t.revokeReason() + " (" + Formats.minutes(t.revokedAt())
+                        + " by " + t.revokedBy() + ")")));
         table.setItems(vm.list());
         table.setPlaceholder(Forms.emptyState("trusts-empty",
                 "No trusts yet, so nothing crosses between spaces. Add one with Add trust (Ctrl+N)."));
@@ -68,22 +64,10 @@ public final class TrustsView implements Screen {
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(Css.REVOKED), !empty && item != null && !item.isActive());
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
-        vm.selectedProperty().addListener((o, was, now) -> {
-            if (table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
-            }
-        });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE) {
-                revoke();
-            }
-        });
+        Tables.bindSelection(table, vm.selectedProperty());
+        Tables.onDelete(table, this::revoke);
         // The table gets the full width; the per-space summary sits below it.
-        SplitPane split = new SplitPane(table, panel());
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
-        root.setCenter(split);
+        root.setCenter(Forms.aboveBelow(table, panel(), 0.55));
     }
 
     /** Choose a space: what it accepts, and who accepts what from it. */
@@ -137,23 +121,7 @@ public final class TrustsView implements Screen {
         }
     }
 
-    @Override
-    public String title() {
-        return "Trusts";
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
-
-    @Override
-    public void shown() {
-        vm.refresh();
-    }
-
-    @Override
-    public Optional<Runnable> newAction() {
-        return Optional.of(this::add);
+    public Screen screen() {
+        return new Screen("Trusts", root, vm::refresh, this::add);
     }
 }

@@ -3,16 +3,13 @@ package odcm.app.ui.trust;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import odcm.app.service.SpaceService;
 import odcm.app.service.TrustService;
+import odcm.app.ui.common.SelectableList;
+import odcm.app.ui.common.StatusMessage;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.space.Space;
 import odcm.model.trust.Trust;
@@ -22,15 +19,14 @@ public final class TrustsViewModel {
     private final TrustService trusts;
     private final SpaceService spaces;
     private final TaskRunner runner;
-    private final ObservableList<Trust> list = FXCollections.observableArrayList();
+    /** No row is chosen for the user here: a selected trust is one Revoke would act on. */
+    private final SelectableList<Trust> list = new SelectableList<>(Trust::id, false);
     private final BooleanProperty showRevoked = new SimpleBooleanProperty(false);
-    private final ObjectProperty<Trust> selected = new SimpleObjectProperty<>();
-    private final ObservableList<Space> allSpaces = FXCollections.observableArrayList();
-    private final ObjectProperty<Space> panelSpace = new SimpleObjectProperty<>();
+    /** The spaces, and the one whose trusts the panel shows. */
+    private final SelectableList<Space> panel = new SelectableList<>(Space::name, false);
     private final ObservableList<String> accepts = FXCollections.observableArrayList();
     private final ObservableList<String> acceptedBy = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(false);
+    private final StatusMessage message = new StatusMessage();
 
     private record Loaded(List<Trust> trusts, List<Space> spaces) {
     }
@@ -40,21 +36,15 @@ public final class TrustsViewModel {
         this.spaces = spaces;
         this.runner = runner;
         showRevoked.addListener((o, was, now) -> refresh());
-        panelSpace.addListener((o, was, now) -> loadPanel(now));
+        panel.selectedProperty().addListener((o, was, now) -> loadPanel(now));
     }
 
     public void refresh() {
         boolean revoked = showRevoked.get();
-        Long keep = selected.get() == null ? null : selected.get().id();
-        String keepSpace = panelSpace.get() == null ? null : panelSpace.get().name();
         runner.run("Loading trusts", () -> new Loaded(trusts.list(revoked), spaces.list()), loaded -> {
-            list.setAll(loaded.trusts());
-            selected.set(loaded.trusts().stream().filter(t -> keep != null && t.id() == keep).findFirst().orElse(null));
-            allSpaces.setAll(loaded.spaces());
-            Space again = loaded.spaces().stream().filter(s -> s.name().equals(keepSpace)).findFirst().orElse(null);
-            panelSpace.set(null); // reload the panel even when the same space stays chosen
-            panelSpace.set(again);
-        }, this::showError);
+            list.replace(loaded.trusts());
+            panel.replace(loaded.spaces()); // reloads the panel even when the same space stays chosen
+        }, message::error);
     }
 
     private void loadPanel(Space s) {
@@ -64,11 +54,11 @@ public final class TrustsViewModel {
             return;
         }
         runner.run("Loading the trusts of " + s.describe(), () -> List.of(trusts.trustsOf(s.name()), trusts.trustedBy(s.name())), both -> {
-            if (s.equals(panelSpace.get())) {
+            if (s.equals(panel.selectedProperty().get())) {
                 accepts.setAll(both.get(0).stream().map(t -> t.kind().words() + " from '" + t.trustedName() + "'").toList());
                 acceptedBy.setAll(both.get(1).stream().map(t -> "'" + t.trusterName() + "' accepts " + t.kind().words()).toList());
             }
-        }, this::showError);
+        }, message::error);
     }
 
     /** The sentence of a row: "'Prod Space' accepts release bundles from 'DevTest Space'". */
@@ -77,7 +67,7 @@ public final class TrustsViewModel {
     }
 
     public AddTrustViewModel add() {
-        return new AddTrustViewModel(trusts, runner, List.copyOf(allSpaces));
+        return new AddTrustViewModel(trusts, runner, List.copyOf(panel.items()));
     }
 
     public RevokeTrustViewModel revoke(Trust t) {
@@ -85,22 +75,12 @@ public final class TrustsViewModel {
     }
 
     public void changed(String what) {
-        showInfo(what);
+        message.info(what);
         refresh();
     }
 
-    public void showInfo(String text) {
-        messageIsError.set(false);
-        message.set(text);
-    }
-
-    public void showError(String text) {
-        messageIsError.set(true);
-        message.set(text);
-    }
-
     public ObservableList<Trust> list() {
-        return list;
+        return list.items();
     }
 
     public BooleanProperty showRevokedProperty() {
@@ -108,15 +88,15 @@ public final class TrustsViewModel {
     }
 
     public ObjectProperty<Trust> selectedProperty() {
-        return selected;
+        return list.selectedProperty();
     }
 
     public ObservableList<Space> allSpaces() {
-        return allSpaces;
+        return panel.items();
     }
 
     public ObjectProperty<Space> panelSpaceProperty() {
-        return panelSpace;
+        return panel.selectedProperty();
     }
 
     public ObservableList<String> accepts() {
@@ -127,11 +107,7 @@ public final class TrustsViewModel {
         return acceptedBy;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty messageIsErrorProperty() {
-        return messageIsError.getReadOnlyProperty();
+    public StatusMessage message() {
+        return message;
     }
 }

@@ -1,6 +1,7 @@
 package odcm.app.ui.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -46,22 +47,22 @@ class AuditViewModelTest {
         assertTrue(all > vm.entries().size());
 
         vm.verify();
-        assertEquals(AuditViewModel.Outcome.OK, vm.outcomeStateProperty().get());
-        assertTrue(vm.outcomeProperty().get().startsWith("The audit log is intact"), vm.outcomeProperty().get());
+        assertFalse(vm.outcome().isError(), vm.outcome().text());
+        assertTrue(vm.outcome().text().startsWith("The audit log is intact"), vm.outcome().text());
 
         Path csv = tmp.resolve("audit.csv");
         vm.exportCsv(csv);
         List<String> lines = Files.readAllLines(csv);
         assertEquals("seq,at,os_user,action,subject,detail,prev_hash,hash", lines.get(0));
         assertEquals(2, lines.size(), "header and the one filtered entry");
-        assertEquals(AuditViewModel.Outcome.OK, vm.outcomeStateProperty().get());
+        assertFalse(vm.outcome().isError(), vm.outcome().text());
     }
 
     @Test
     void anExportThatCannotBeWrittenSaysSo() {
         AuditViewModel vm = new AuditViewModel(ctx.audit(), runner);
         vm.exportCsv(tmp.resolve("no such folder").resolve("audit.csv"));
-        assertEquals(AuditViewModel.Outcome.PROBLEM, vm.outcomeStateProperty().get());
-        assertTrue(vm.outcomeProperty().get().startsWith("Unexpected error: "), vm.outcomeProperty().get());
+        assertTrue(vm.outcome().isError());
+        assertTrue(vm.outcome().text().startsWith("Unexpected error: "), vm.outcome().text());
     }
 }

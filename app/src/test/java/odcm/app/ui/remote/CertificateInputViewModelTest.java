@@ -97,6 +97,47 @@ class CertificateInputViewModelTest {
     }
 
     @Test
+    void aCertificateKnownHereIsNamedAndCannotBeSaved() {
+        ctx.spaces().create("Prod Space", "", odcm.packaging.cert.KeyAlgorithm.EC_P256);
+        byte[] devTest = TestStores.foreignCertificatePem("DevTest Space");
+        Space added = ctx.remotes().add("DevTest Space", "", devTest, null);
+        ctx.remotes().replaceCertificate("DevTest Space", TestStores.foreignCertificatePem("DevTest Space"), null);
+
+        CertificateInputViewModel vm = new CertificateInputViewModel(ctx.remotes(), runner, null);
+        vm.nameProperty().set("Another Space");
+        vm.pastedTextProperty().set(new String(ctx.spaces().certificate("Prod Space", odcm.model.cert.CertificateFormat.PEM),
+                StandardCharsets.UTF_8));
+        assertNotNull(vm.previewProperty().get(), "the certificate still previews, so it can be compared");
+        assertEquals("This certificate is already known as local space 'Prod Space'; it cannot be added again.", vm.knownAsProperty().get());
+        assertFalse(vm.canSaveProperty().get());
+
+        vm.pastedTextProperty().set(new String(devTest, StandardCharsets.UTF_8));
+        assertEquals(added.certificate().fingerprint(), vm.previewProperty().get().info().fingerprint());
+        assertEquals("This certificate is already known as remote space 'DevTest Space'; it cannot be added again.",
+                vm.knownAsProperty().get(), "an earlier certificate counts too");
+        assertFalse(vm.canSaveProperty().get());
+
+        vm.pastedTextProperty().set(new String(TestStores.foreignCertificatePem("QA Space"), StandardCharsets.UTF_8));
+        assertEquals("", vm.knownAsProperty().get(), "a new certificate clears the warning");
+        assertTrue(vm.canSaveProperty().get());
+    }
+
+    @Test
+    void theRemoteListSelectsItsFirstSpaceAndKeepsTheSelectionByName() {
+        ctx.remotes().add("QA Space", "", TestStores.foreignCertificatePem("QA Space"), null);
+        ctx.remotes().add("DevTest Space", "", TestStores.foreignCertificatePem("DevTest Space"), null);
+        RemoteSpacesViewModel list = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        list.refresh();
+        assertEquals(list.all().get(0), list.selectedProperty().get());
+        Space qa = list.all().stream().filter(s -> s.name().equals("QA Space")).findFirst().orElseThrow();
+        list.selectedProperty().set(qa);
+        ctx.remotes().replaceCertificate("QA Space", TestStores.foreignCertificatePem("QA Space"), null);
+        list.refresh();
+        assertEquals("QA Space", list.selectedProperty().get().name());
+        assertEquals(1, list.history().size(), "the history is reloaded for the same space");
+    }
+
+    @Test
     void replacingKeepsTheEarlierCertificateInTheHistory() {
         Space added = ctx.remotes().add("DevTest Space", "", TestStores.foreignCertificatePem("DevTest Space"), null);
         RemoteSpacesViewModel list = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);

@@ -97,6 +97,55 @@ class SpaceViewModelsTest {
     }
 
     @Test
+    void theFirstSpaceIsSelectedAndTheSelectionIsKeptByNameAcrossRefreshes() {
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        list.refresh();
+        assertNull(list.selectedProperty().get(), "nothing to select in an empty store");
+        ctx.spaces().create("Alpha Space", "", KeyAlgorithm.EC_P256);
+        ctx.spaces().create("Beta Space", "", KeyAlgorithm.EC_P256);
+        list.refresh();
+        assertEquals(list.all().get(0), list.selectedProperty().get(), "the detail is not left empty");
+
+        Space beta = list.all().stream().filter(s -> s.name().equals("Beta Space")).findFirst().orElseThrow();
+        list.selectedProperty().set(beta);
+        ctx.spaces().describe("Beta Space", "changed elsewhere");
+        list.refresh();
+        assertEquals("Beta Space", list.selectedProperty().get().name(), "kept by name");
+        assertEquals("changed elsewhere", list.selectedProperty().get().description(), "as the store holds it now");
+    }
+
+    @Test
+    void editDescriptionSavesOnlyAChangedAllowedDescriptionAndIsAudited() {
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        ctx.spaces().create("Prod Space", "Production", KeyAlgorithm.EC_P256);
+        list.refresh();
+        DescribeSpaceViewModel vm = list.describe(list.selectedProperty().get());
+        assertEquals("Production", vm.descriptionProperty().get(), "starts from the current description");
+        assertFalse(vm.validProperty().get(), "nothing changed yet");
+        vm.descriptionProperty().set("Production ");
+        assertFalse(vm.validProperty().get(), "surrounding blanks are not a change");
+
+        vm.descriptionProperty().set("x".repeat(Space.MAX_DESCRIPTION + 1));
+        assertFalse(vm.validProperty().get());
+        assertTrue(vm.problemProperty().get().startsWith("A description can be at most"), vm.problemProperty().get());
+
+        vm.descriptionProperty().set("Production, network B");
+        assertTrue(vm.validProperty().get());
+        assertEquals("", vm.problemProperty().get());
+        AtomicReference<Space> described = new AtomicReference<>();
+        vm.submit(described::set);
+        assertEquals("Production, network B", described.get().description());
+        list.changed("Changed the description of " + described.get().describe() + ".", described.get());
+        assertEquals("Production, network B", list.selectedProperty().get().description());
+        assertEquals("Changed the description of local space 'Prod Space'.", list.message().text());
+        assertTrue(ctx.audit().list(new odcm.model.audit.AuditFilter("", null, null)).stream()
+                .anyMatch(e -> e.action().equals("space.describe") && e.detail().contains("Production, network B")));
+
+        vm.descriptionProperty().set("");
+        assertTrue(vm.validProperty().get(), "a description may be removed");
+    }
+
+    @Test
     void savesTheCertificateAsPemOrDerByTheFileName() throws Exception {
         SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
         ctx.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
@@ -109,7 +158,8 @@ class SpaceViewModelsTest {
         list.saveCertificate(der);
         assertTrue(Files.readString(pem).startsWith("-----BEGIN CERTIFICATE-----"));
         assertEquals(0x30, Files.readAllBytes(der)[0], "DER starts with a SEQUENCE");
-        assertFalse(list.messageIsErrorProperty().get(), list.messageProperty().get());
+        assertFalse(list.message().isError(), list.message().text());
+        assertTrue(list.message().text().startsWith("Saved the certificate of local space 'Prod Space' as DER"), list.message().text());
     }
 
     @Test
