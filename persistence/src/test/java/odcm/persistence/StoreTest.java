@@ -232,4 +232,14 @@ class StoreTest {
         }
         return -1;
     }
+
+    @Test
+    void repeatedOpenAndCloseLeavesNoH2TraceFile() {
+        for (int i = 0; i < 8; i++) {
+            try (Store store = Fixtures.open(tmp)) {
+                Fixtures.remote(store, "Space " + i);
+            }
+        }
+        assertFalse(Files.exists(tmp.resolve("store/odcm.trace.db")), "H2 logged an internal error; see docs/decisions/0006");
+    }
 }
