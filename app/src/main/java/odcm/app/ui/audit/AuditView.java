@@ -34,9 +34,10 @@ public final class AuditView implements Screen {
         filter.setPrefColumnCount(24);
         filter.textProperty().bindBidirectional(vm.filterProperty());
         MessageLine outcome = new MessageLine("audit-outcome", vm.outcomeProperty(),
-                vm.outcomeStateProperty().map(s -> s == AuditViewModel.Outcome.PROBLEM).orElse(false));
+                vm.outcomeStateProperty().map(s -> s == AuditViewModel.Outcome.PROBLEM).orElse(false),
+                vm.outcomeStateProperty().map(s -> s == AuditViewModel.Outcome.WARNING).orElse(false));
         VBox top = new VBox(8, ScreenHeader.create("Audit log",
-                        "Every change made in this console, newest first. Each entry is chained to the one before it, so tampering shows.",
+                        "Every change made in this console, newest first. Each entry is chained to the one before it and sealed with this store's master key, so tampering shows.",
                         Forms.button("verify-audit", "_Verify", "Check that no entry was changed, removed or reordered", vm::verify),
                         Forms.button("export-audit", "_Export CSV…", "Save the entries shown as a CSV file", this::export),
                         null, filter),

@@ -20,8 +20,11 @@ import odcm.model.audit.AuditVerification;
 
 /** The audit log: entries matching the filter, verification of the hash chain, CSV export. */
 public final class AuditViewModel {
-    /** The outcome line's state, so the view can style it ok or danger. */
-    public enum Outcome { NONE, OK, PROBLEM }
+    /**
+     * The outcome line's state, so the view can style it ok, danger or warning: WARNING is a verification that could
+     * not check everything (no master key, no head file), which is neither intact nor evidence of tampering.
+     */
+    public enum Outcome { NONE, OK, WARNING, PROBLEM }
 
     private final AuditService audit;
     private final TaskRunner runner;
@@ -58,7 +61,8 @@ public final class AuditViewModel {
 
     private void verified(AuditVerification v) {
         outcome.set(v.sentence());
-        outcomeState.set(v.isIntact() ? Outcome.OK : Outcome.PROBLEM);
+        outcomeState.set(v instanceof AuditVerification.Intact ? Outcome.OK
+                : v instanceof AuditVerification.PartlyChecked ? Outcome.WARNING : Outcome.PROBLEM);
     }
 
     public void exportCsv(Path file) {

@@ -8,6 +8,7 @@ public final class Css {
     public static final String MONO = "mono";
     public static final String ERROR = "inline-error";
     public static final String OK = "inline-ok";
+    public static final String WARNING = "inline-warning";
     public static final String HINT = "hint";
     public static final String EMPTY_STATE = "empty-state";
     public static final String BANNER = "banner-warning";
