@@ -15,8 +15,10 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import odcm.model.Refusal;
+import odcm.model.audit.AuditEntry;
 import odcm.model.Secret;
 import odcm.persistence.audit.AuditLog;
+import odcm.persistence.audit.AuditSeal;
 import odcm.persistence.audit.JooqAuditLog;
 import odcm.persistence.jooq.tables.records.StoreInfoRecord;
 import odcm.persistence.keys.AesGcmKeyVault;
@@ -72,6 +74,8 @@ public final class Store implements AutoCloseable {
     private final String storeId;
     private final MasterKeyState masterKeyState;
     private final AesGcmKeyVault vault;
+    /** The audit key and head file of the open store (set when it is attached). */
+    private AuditSeal auditSeal;
     private boolean closed;
     /** The transaction of the write in progress, if any (guarded by this store's lock, like every use of it). */
     private DSLContext current;
@@ -170,7 +174,9 @@ public final class Store implements AutoCloseable {
     }
 
     private Store attach(Connection connection, DSLContext dsl) {
-        return new Store(location, clock, osUser, lock, connection, dsl, storeId, masterKeyState, vault);
+        Store attached = new Store(location, clock, osUser, lock, connection, dsl, storeId, masterKeyState, vault);
+        attached.auditSeal = new AuditSeal(storeId, location.auditHeadFile(storeId), vault, masterKeyState, attached::keyRefusal);
+        return attached;
     }
 
     private static void migrate(StoreLocation location) {
@@ -234,15 +240,21 @@ public final class Store implements AutoCloseable {
 
     /** Seals and opens private keys; refuses with a clear sentence when the master key is missing or wrong. */
     public KeyVault keyVault() {
-        switch (masterKeyState) {
-            case MISSING -> throw new Refusal("The master key of this store is missing (expected at " + masterKeyFile()
-                    + "). Spaces, trusts and history are intact, but the private keys of local spaces cannot be used until the key file is restored from backup.");
-            case WRONG -> throw new Refusal("The key file " + masterKeyFile() + " is not the master key of this store."
-                    + " Spaces, trusts and history are intact, but the private keys of local spaces cannot be used until the right key file is restored from backup.");
-            default -> {
-                return vault;
-            }
+        if (masterKeyState != MasterKeyState.PRESENT) {
+            throw keyRefusal();
         }
+        return vault;
+    }
+
+    /** Why the master key cannot be used (also the refusal of every audited write, as audit entries are keyed with it). */
+    private Refusal keyRefusal() {
+        return switch (masterKeyState) {
+            case MISSING -> new Refusal("The master key of this store is missing (expected at " + masterKeyFile()
+                    + "). Spaces, trusts and history are intact, but the private keys of local spaces cannot be used until the key file is restored from backup.");
+            case WRONG -> new Refusal("The key file " + masterKeyFile() + " is not the master key of this store."
+                    + " Spaces, trusts and history are intact, but the private keys of local spaces cannot be used until the right key file is restored from backup.");
+            case PRESENT -> throw new IllegalStateException("the master key is present");
+        };
     }
 
     /**
@@ -253,9 +265,10 @@ public final class Store implements AutoCloseable {
     public synchronized <T> T write(Function<StoreTx, T> work) {
         ensureOpen();
         DSLContext outer = current;
+        AuditEntry pendingBefore = auditSeal.pending();
         try {
             // Nested: a savepoint inside the outer transaction, so a step that fails and is handled leaves nothing behind.
-            return (outer != null ? outer : dsl).transactionResult(cfg -> {
+            T result = (outer != null ? outer : dsl).transactionResult(cfg -> {
                 current = cfg.dsl();
                 try {
                     return work.apply(tx(current));
@@ -263,8 +276,13 @@ public final class Store implements AutoCloseable {
                     current = outer;
                 }
             });
-        } catch (DataAccessException e) {
-            throw Constraints.translate(e);
+            if (outer == null) {
+                auditSeal.committed(); // after the commit: a crash in between leaves the audit head behind the log, never ahead
+            }
+            return result;
+        } catch (RuntimeException e) {
+            auditSeal.rollBackTo(pendingBefore); // what the failed (inner) transaction appended is not in the log
+            throw e instanceof DataAccessException d ? Constraints.translate(d) : e;
         }
     }
 
@@ -276,7 +294,7 @@ public final class Store implements AutoCloseable {
     private StoreTx tx(DSLContext tx) {
         SpaceRepository spaces = new JooqSpaceRepository(tx, clock);
         TrustRepository trusts = new JooqTrustRepository(tx);
-        AuditLog audit = new JooqAuditLog(tx, clock, osUser);
+        AuditLog audit = new JooqAuditLog(tx, clock, osUser, auditSeal);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {
@@ -310,6 +328,7 @@ public final class Store implements AutoCloseable {
         if (vault != null) {
             vault.wipe();
         }
+        auditSeal.wipe();
         closeQuietly(connection); // the last connection closes the H2 database
         lock.release();
     }

@@ -49,6 +49,11 @@ public record StoreLocation(Path storeDir, Path keyDir) {
         return keyDir.resolve(storeId + ".key");
     }
 
+    /** The record of the last audit entry of the store with this id, kept beside its master key (outside the database). */
+    public Path auditHeadFile(String storeId) {
+        return keyDir.resolve(storeId + ".audit-head");
+    }
+
     // The XDG spec says a relative value is invalid and must be ignored.
     private static Path xdg(Map<String, String> env, String name, Path fallback) {
         String v = env.get(name);

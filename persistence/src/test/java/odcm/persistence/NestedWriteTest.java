@@ -55,4 +55,25 @@ class NestedWriteTest {
             assertEquals(java.util.List.of("Kept Space"), store.read(tx -> tx.spaces().findAll()).stream().map(s -> s.name()).toList());
         }
     }
+
+    @Test
+    void anAuditEntryOfARolledBackStepIsNotTakenAsTheLogsEnd() {
+        try (Store store = Fixtures.open(tmp)) {
+            store.write(tx -> {
+                tx.audit().append("test.outer", "outer", "");
+                try {
+                    store.write(inner -> {
+                        inner.audit().append("test.inner", "inner", "");
+                        throw new Refusal("rolled back");
+                    });
+                } catch (Refusal expected) {
+                    // handled
+                }
+                return null;
+            });
+            assertEquals(1, store.read(tx -> tx.audit().list(odcm.model.audit.AuditFilter.ALL)).size());
+            assertEquals(odcm.model.audit.AuditVerification.Intact.class, store.read(tx -> tx.audit().verify()).getClass(),
+                    "the head records entry 1, not the rolled-back entry 2");
+        }
+    }
 }

@@ -28,10 +28,12 @@ final class AuditCommands {
         return 0;
     }
 
-    @Command(name = "verify", description = "Check the audit log's hash chain; exit 1 naming the first broken entry.")
+    @Command(name = "verify", description = "Check the audit log's keyed hash chain and its end; exit 1 unless it is intact,"
+            + " naming the first broken entry, the entries removed from the end, or what could not be checked.")
     int verify() {
         AuditVerification v = root.cli.withContext(root.store, ctx -> ctx.audit().verify());
-        if (v instanceof AuditVerification.Broken) {
+        if (!(v instanceof AuditVerification.Intact)) {
+            // Tampered with, or only partly checked: either way not a log a script may take as intact.
             throw new odcm.model.Refusal(v.sentence());
         }
         root.cli.out().println(v.sentence());

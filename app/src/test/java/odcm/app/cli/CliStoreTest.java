@@ -3,10 +3,12 @@ package odcm.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.stream.Stream;
 import odcm.app.cli.CliHarness.Result;
 import odcm.persistence.Store;
 import odcm.persistence.StoreLocation;
@@ -44,6 +46,41 @@ class CliStoreTest {
         }
         Result r = cli.run("audit", "verify");
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains("entry 2 was changed"), r.err());
+        assertTrue(r.err().contains("The audit log has been tampered with: entry 2 was changed after it was written"), r.err());
+    }
+
+    @Test
+    void auditVerifyNamesEntriesRemovedFromTheEnd() throws Exception {
+        CliHarness cli = new CliHarness(tmp);
+        CliTest.ok(cli.run("space", "create", "A Space"));
+        CliTest.ok(cli.run("space", "create", "B Space"));
+        CliTest.ok(cli.run("space", "rename", "B Space", "C Space"));
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + cli.store().resolve("odcm"), "sa", "");
+             Statement s = c.createStatement()) {
+            assertEquals(2, s.executeUpdate("DELETE FROM audit_event WHERE seq >= 2"));
+        }
+        Result r = cli.run("audit", "verify");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("The audit log has been tampered with: entries 2 to 3 were removed from the end of the audit log."), r.err());
+    }
+
+    @Test
+    void withoutTheMasterKeyAuditVerifyIsNotIntactAndChangesAreRefused() throws Exception {
+        CliHarness cli = new CliHarness(tmp);
+        CliTest.ok(cli.run("space", "create", "A Space"));
+        try (Stream<Path> keys = Files.list(tmp.resolve("keys"))) {
+            for (Path k : keys.filter(p -> p.toString().endsWith(".key")).toList()) {
+                Files.delete(k);
+            }
+        }
+        Result r = cli.run("audit", "verify");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("Only the links of the audit log could be checked: the master key is missing,"
+                + " so whether entries were rewritten cannot be told."), r.err());
+        String before = cli.listings();
+        Result refused = cli.run("space", "create", "B Space");
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("The master key of this store is missing"), refused.err());
+        assertEquals(before, cli.listings(), "the refused change left every listing as it was");
     }
 }

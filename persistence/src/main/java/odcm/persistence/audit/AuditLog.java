@@ -5,7 +5,10 @@ import odcm.model.audit.AuditEntry;
 import odcm.model.audit.AuditFilter;
 import odcm.model.audit.AuditVerification;
 
-/** The append-only, hash-chained audit log. Appending happens in the caller's transaction. */
+/**
+ * The append-only audit log, chained with HMACs under the store's audit key (see {@link AuditSeal}).
+ * Appending happens in the caller's transaction, and is refused without the master key.
+ */
 public interface AuditLog {
     /** Appends an entry stamped now with the store's OS user, chained to the last one. */
     AuditEntry append(String action, String subject, String detail);

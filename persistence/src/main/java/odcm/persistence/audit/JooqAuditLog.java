@@ -7,6 +7,7 @@ import java.util.List;
 import odcm.model.audit.AuditChain;
 import odcm.model.audit.AuditEntry;
 import odcm.model.audit.AuditFilter;
+import odcm.model.audit.AuditKey;
 import odcm.model.audit.AuditVerification;
 import odcm.persistence.StoreTime;
 import odcm.persistence.jooq.tables.records.AuditEventRecord;
@@ -16,26 +17,30 @@ import org.jooq.impl.DSL;
 
 /**
  * The audit log in jOOQ. Only inserts: there is deliberately no way to change or remove an entry here.
+ * Entries are MACed with the store's audit key ({@link AuditSeal}), which is not in the database.
  * The store serializes writes, so "last entry + 1" cannot race.
  */
 public final class JooqAuditLog implements AuditLog {
     private final DSLContext dsl;
     private final Clock clock;
     private final String osUser;
+    private final AuditSeal seal;
 
-    public JooqAuditLog(DSLContext dsl, Clock clock, String osUser) {
+    public JooqAuditLog(DSLContext dsl, Clock clock, String osUser, AuditSeal seal) {
         this.dsl = dsl;
         this.clock = clock;
         this.osUser = osUser;
+        this.seal = seal;
     }
 
     @Override
     public AuditEntry append(String action, String subject, String detail) {
+        AuditKey key = seal.keyForAppend(); // refuses without the master key: an entry nobody can verify is no record
         AuditEventRecord last = dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOne();
         long seq = last == null ? 1 : last.getSeq() + 1;
         String prev = last == null ? AuditChain.GENESIS : last.getHash();
         // Millisecond precision: the hash covers the instant, so it must read back exactly as written.
-        AuditEntry e = AuditChain.seal(seq, prev, StoreTime.now(clock), osUser, action, subject, nullToEmpty(detail));
+        AuditEntry e = AuditChain.seal(key, seq, prev, StoreTime.now(clock), osUser, action, subject, nullToEmpty(detail));
         AuditEventRecord r = dsl.newRecord(AUDIT_EVENT);
         r.setSeq(e.seq());
         r.setAt(StoreTime.column(e.at()));
@@ -46,6 +51,7 @@ public final class JooqAuditLog implements AuditLog {
         r.setPrevHash(e.prevHash());
         r.setHash(e.hash());
         r.insert();
+        seal.appended(e);
         return e;
     }
 
@@ -66,7 +72,7 @@ public final class JooqAuditLog implements AuditLog {
 
     @Override
     public AuditVerification verify() {
-        return AuditChain.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry));
+        return seal.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry));
     }
 
     private static AuditEntry entry(AuditEventRecord r) {

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import odcm.model.Refusal;
@@ -69,6 +70,20 @@ public final class AesGcmKeyVault implements KeyVault {
             if (clear != null) {
                 Arrays.fill(clear, (byte) 0);
             }
+        }
+    }
+
+    /**
+     * A key for another purpose, derived from the master key: HMAC-SHA256 keyed with the master key over
+     * {@code label}. The caller wipes it.
+     */
+    public byte[] derive(String label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
         }
     }
 

@@ -31,7 +31,7 @@ public final class AuditView {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         MessageLine outcome = new MessageLine("audit-outcome", vm.outcome());
         ScreenHeader.place(root, "audit-screen", ScreenHeader.create("Audit log",
-                        "Every change made in this console, newest first. Each entry is chained to the one before it, so tampering shows.",
+                        "Every change made in this console, newest first. Each entry is chained to the one before it and sealed with this store's master key, so tampering shows.",
                         Forms.button("verify-audit", "_Verify", "Check that no entry was changed, removed or reordered", vm::verify),
                         Forms.button("export-audit", "_Export CSV…", "Save the entries shown as a CSV file", this::export),
                         null, filter),

@@ -53,6 +53,8 @@ public final class AuditViewModel {
     private void verified(AuditVerification v) {
         if (v.isIntact()) {
             outcome.info(v.sentence());
+        } else if (v instanceof AuditVerification.PartlyChecked) {
+            outcome.warning(v.sentence());
         } else {
             outcome.error(v.sentence());
         }

@@ -5,24 +5,44 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** A screen's last outcome: a sentence ("Saved …", or a refusal) and whether it is an error. Empty means none. */
+/**
+ * A screen's last outcome: a sentence ("Saved …", a refusal, or something that could not be fully checked) and
+ * whether it is an error or a warning. Empty means none.
+ */
 public final class StatusMessage {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper warning = new ReadOnlyBooleanWrapper(false);
 
     public void info(String sentence) {
-        error.set(false);
-        text.set(sentence);
+        set(sentence, false, false);
+    }
+
+    /** Neither done nor refused: something could not be fully checked. */
+    public void warning(String sentence) {
+        set(sentence, false, true);
     }
 
     public void error(String sentence) {
-        error.set(true);
-        text.set(sentence);
+        set(sentence, true, false);
     }
 
     public void clear() {
-        error.set(false);
-        text.set("");
+        set("", false, false);
+    }
+
+    private void set(String sentence, boolean isError, boolean isWarning) {
+        error.set(isError);
+        warning.set(isWarning);
+        text.set(sentence);
+    }
+
+    public boolean isWarning() {
+        return warning.get();
+    }
+
+    public ReadOnlyBooleanProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 
     public String text() {

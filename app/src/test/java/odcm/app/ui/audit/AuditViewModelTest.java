@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import odcm.app.service.AppContext;
 import odcm.app.ui.TestStores;
 import odcm.app.ui.task.SameThreadTaskRunner;
 import odcm.model.audit.AuditEntry;
 import odcm.packaging.cert.KeyAlgorithm;
+import odcm.persistence.StoreLocation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +61,39 @@ class AuditViewModelTest {
         assertEquals("seq,at,os_user,action,subject,detail,prev_hash,hash", lines.get(0));
         assertEquals(2, lines.size(), "header and the one filtered entry");
         assertFalse(vm.outcome().isError(), vm.outcome().text());
+    }
+
+    @Test
+    void withoutTheMasterKeyTheVerificationIsAWarningNotIntact() throws Exception {
+        ctx.close();
+        StoreLocation location = TestStores.location(tmp, "a");
+        try (Stream<Path> keys = Files.list(location.keyDir())) {
+            for (Path k : keys.filter(p -> p.toString().endsWith(".key")).toList()) {
+                Files.delete(k);
+            }
+        }
+        ctx = AppContext.open(location);
+        AuditViewModel vm = new AuditViewModel(ctx.audit(), runner);
+        vm.verify();
+        assertTrue(vm.outcome().isWarning());
+        assertFalse(vm.outcome().isError());
+        assertEquals("Only the links of the audit log could be checked: the master key is missing, so whether entries were rewritten"
+                + " cannot be told.", vm.outcome().text());
+    }
+
+    @Test
+    void entriesRemovedFromTheEndAreADanger() throws Exception {
+        ctx.close();
+        StoreLocation location = TestStores.location(tmp, "a");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + location.storeDir().resolve("odcm"), "sa", "");
+             Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_event WHERE seq = (SELECT MAX(seq) FROM audit_event)");
+        }
+        ctx = AppContext.open(location);
+        AuditViewModel vm = new AuditViewModel(ctx.audit(), runner);
+        vm.verify();
+        assertTrue(vm.outcome().isError());
+        assertTrue(vm.outcome().text().endsWith("was removed from the end of the audit log."), vm.outcome().text());
     }
 
     @Test
