@@ -18,6 +18,14 @@ import odcm.model.Refusal;
 import odcm.model.Secret;
 import odcm.persistence.audit.AuditLog;
 import odcm.persistence.audit.JooqAuditLog;
+import odcm.persistence.environment.EnvironmentRepository;
+import odcm.persistence.environment.JooqEnvironmentRepository;
+import odcm.persistence.lifecycle.JooqLifecycleRepository;
+import odcm.persistence.lifecycle.LifecycleRepository;
+import odcm.persistence.project.JooqProjectRepository;
+import odcm.persistence.project.ProjectRepository;
+import odcm.persistence.release.JooqReleaseRepository;
+import odcm.persistence.release.ReleaseRepository;
 import odcm.persistence.jooq.tables.records.StoreInfoRecord;
 import odcm.persistence.keys.AesGcmKeyVault;
 import odcm.persistence.keys.KeyVault;
@@ -47,7 +55,7 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
     static final String USER = "sa";
     static final String PASSWORD = "";
     private static final byte[] KEY_CHECK = "ODCM master key check v1".getBytes(StandardCharsets.US_ASCII);
@@ -238,6 +246,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Seals and opens sensitive variable values; reading works without the master key, sealing refuses. */
+    public SensitiveValues sensitiveValues() {
+        return new SensitiveValues(this);
+    }
+
     /** One transaction: all of {@code work} commits, or none of it (a thrown exception rolls back and is rethrown). */
     public synchronized <T> T write(Function<StoreTx, T> work) {
         ensureOpen();
@@ -257,6 +270,11 @@ public final class Store implements AutoCloseable {
         SpaceRepository spaces = new JooqSpaceRepository(tx, clock);
         TrustRepository trusts = new JooqTrustRepository(tx);
         AuditLog audit = new JooqAuditLog(tx, clock, osUser);
+        SensitiveValues sensitive = new SensitiveValues(this);
+        EnvironmentRepository environments = new JooqEnvironmentRepository(tx);
+        LifecycleRepository lifecycles = new JooqLifecycleRepository(tx);
+        ProjectRepository projects = new JooqProjectRepository(tx, sensitive);
+        ReleaseRepository releases = new JooqReleaseRepository(tx, sensitive);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {
@@ -271,6 +289,26 @@ public final class Store implements AutoCloseable {
             @Override
             public AuditLog audit() {
                 return audit;
+            }
+
+            @Override
+            public EnvironmentRepository environments() {
+                return environments;
+            }
+
+            @Override
+            public LifecycleRepository lifecycles() {
+                return lifecycles;
+            }
+
+            @Override
+            public ProjectRepository projects() {
+                return projects;
+            }
+
+            @Override
+            public ReleaseRepository releases() {
+                return releases;
             }
         };
     }

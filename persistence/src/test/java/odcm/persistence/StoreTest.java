@@ -91,7 +91,7 @@ class StoreTest {
 
         Refusal r = assertThrows(Refusal.class, () -> Fixtures.open(tmp));
         assertEquals("The store at " + loc.storeDir() + " was written by a newer ODCM Console (schema version 999;"
-                + " this console knows up to 1). It was not changed.", r.getMessage());
+                + " this console knows up to " + Store.SCHEMA_VERSION + "). It was not changed.", r.getMessage());
         assertEquals(before, Fixtures.fileHash(loc.databaseFile()));
         assertEquals(filesBefore, listing(loc.storeDir()));
         // the refusal released the lock: trying again gives the same answer, not "in use"
