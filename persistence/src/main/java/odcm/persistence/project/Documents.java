@@ -86,6 +86,32 @@ public final class Documents {
                 d.packages().stream().map(p -> new PackageVersion(p.packageId(), p.version(), p.sha256())).toList());
     }
 
+    /** Whether any step of the process JSON or any variable of the variables JSON is scoped to {@code environment} (ignoring case). */
+    public static boolean scopedTo(String processJson, String variablesJson, String environment) {
+        return Arrays.stream(Json.read(processJson, StepDto[].class, "a deployment process")).anyMatch(d -> has(d.scope(), environment))
+                || Arrays.stream(Json.read(variablesJson, VariableDto[].class, "variables")).anyMatch(d -> has(d.scope(), environment));
+    }
+
+    /** The process JSON with {@code from} renamed to {@code to} in every scope. */
+    public static String renameInProcess(String processJson, String from, String to) {
+        return Json.write(Arrays.stream(Json.read(processJson, StepDto[].class, "a deployment process"))
+                .map(d -> new StepDto(d.name(), d.actionType(), d.properties(), rename(d.scope(), from, to), d.packages())).toList());
+    }
+
+    /** The variables JSON with {@code from} renamed to {@code to} in every scope; sealed values are left as they are. */
+    public static String renameInVariables(String variablesJson, String from, String to) {
+        return Json.write(Arrays.stream(Json.read(variablesJson, VariableDto[].class, "variables"))
+                .map(d -> new VariableDto(d.name(), d.sensitive(), d.value(), d.sealed(), rename(d.scope(), from, to))).toList());
+    }
+
+    private static boolean has(List<String> scope, String environment) {
+        return scope != null && scope.stream().anyMatch(e -> e.equalsIgnoreCase(environment));
+    }
+
+    private static List<String> rename(List<String> scope, String from, String to) {
+        return scope == null ? List.of() : Scope.of(scope.stream().map(e -> e.equalsIgnoreCase(from) ? to : e).toList()).environments();
+    }
+
     private static List<StepDto> stepDtos(List<DeploymentStep> steps) {
         return steps.stream().map(s -> new StepDto(s.name(), s.actionType(), new LinkedHashMap<>(s.properties()), s.scope().environments(),
                 s.packages().stream().map(PackageReference::packageId).toList())).toList();

@@ -109,6 +109,24 @@ public final class JooqProjectRepository implements ProjectRepository {
     }
 
     @Override
+    public List<String> namesScopedTo(long spaceId, String environment) {
+        return dsl.selectFrom(PROJECT).where(PROJECT.SPACE_ID.eq(spaceId)).orderBy(PROJECT.ID).fetch().stream()
+                .filter(p -> Documents.scopedTo(p.getProcessJson(), p.getVariablesJson(), environment))
+                .map(ProjectRecord::getName).toList();
+    }
+
+    @Override
+    public void renameInScopes(long spaceId, String from, String to) {
+        for (ProjectRecord p : dsl.selectFrom(PROJECT).where(PROJECT.SPACE_ID.eq(spaceId)).fetch()) {
+            if (Documents.scopedTo(p.getProcessJson(), p.getVariablesJson(), from)) {
+                p.setProcessJson(Documents.renameInProcess(p.getProcessJson(), from, to));
+                p.setVariablesJson(Documents.renameInVariables(p.getVariablesJson(), from, to));
+                p.store();
+            }
+        }
+    }
+
+    @Override
     public List<String> namesUsingLifecycle(long lifecycleId) {
         return dsl.select(PROJECT.NAME).from(PROJECT).where(PROJECT.LIFECYCLE_ID.eq(lifecycleId)).orderBy(PROJECT.ID).fetch(PROJECT.NAME);
     }

@@ -30,6 +30,12 @@ public interface ProjectRepository {
     /** Which lifecycle every project of every space uses (no process or variables read). */
     List<LifecycleCatalog.ProjectLifecycle> lifecycles();
 
+    /** Names of the space's projects with a step or variable scoped to this environment (name or "Space: Name"), ignoring case. */
+    List<String> namesScopedTo(long spaceId, String environment);
+
+    /** Renames an environment in every scope of the space's projects (sealed values untouched, so no master key is needed). */
+    void renameInScopes(long spaceId, String from, String to);
+
     /** Names of the projects of any space using this lifecycle. */
     List<String> namesUsingLifecycle(long lifecycleId);
 }
