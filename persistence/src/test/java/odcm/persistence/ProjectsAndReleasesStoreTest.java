@@ -64,7 +64,7 @@ class ProjectsAndReleasesStoreTest {
                     new Phase("Production", List.of(new PhaseMember.RemoteEnvironmentMember(prodEnv.id(), prod.id(), "", ""),
                             new PhaseMember.Promotion(prod.id(), "")), ProgressionRule.atLeast(1))), now);
             Project p = tx.projects().insert(dev.id(), new ProjectData("Web", "the shop", l.id(),
-                    List.of(new DeploymentStep("Deploy web", "Deploy a package", Map.of("b", "2", "a", "1"), Scope.of(List.of("Test")),
+                    List.of(new DeploymentStep("Deploy web", "Deploy a package", ordered("b", "2", "a", "1"), Scope.of(List.of("Test")),
                             List.of(new PackageReference("Acme.Web")))),
                     List.of(new Variable("DbPassword", SECRET, true, Scope.of(List.of("Test"))), new Variable("Url", "http://test", false, Scope.ALL)),
                     List.of(new VariableTemplate("Region", "Region", "where", TemplateType.SELECT, List.of("eu", "us"), true, "eu")),
@@ -211,6 +211,14 @@ class ProjectsAndReleasesStoreTest {
             assertTrue(refused.getMessage().startsWith("The master key of this store is missing"), refused.getMessage());
             assertEquals(1, store.read(tx -> tx.projects().findBySpace(devId)).size());
         }
+    }
+
+    private static Map<String, String> ordered(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
     }
 
     private static boolean contains(byte[] hay, byte[] needle) {
