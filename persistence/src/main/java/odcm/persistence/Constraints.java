@@ -29,6 +29,39 @@ final class Constraints {
         if (m.contains("CK_TRUST_NOT_SELF")) {
             return new Refusal("A space cannot trust itself; choose another space to accept from.", e);
         }
+        if (m.contains("ODCM_RELEASE_FROZEN")) {
+            return new Refusal("A release and its snapshot cannot be changed or deleted once created: build once, deploy many.", e);
+        }
+        if (m.contains("UQ_ENVIRONMENT_NAME_KEY")) {
+            return new Refusal("That space already has an environment with that name; names are unique in a space, ignoring case.", e);
+        }
+        if (m.contains("UQ_REMOTE_ENVIRONMENT_NAME_KEY")) {
+            return new Refusal("That space already has that remote environment.", e);
+        }
+        if (m.contains("UQ_LIFECYCLE_NAME_KEY")) {
+            return new Refusal("That space already has a lifecycle with that name; names are unique in a space, ignoring case.", e);
+        }
+        if (m.contains("UQ_PROJECT_NAME_KEY")) {
+            return new Refusal("That space already has a project with that name; names are unique in a space, ignoring case.", e);
+        }
+        if (m.contains("UQ_RELEASE_VERSION_KEY")) {
+            return new Refusal("That version is already used by a release of the project; a version is used once.", e);
+        }
+        if (m.contains("FK_REMOTE_ENVIRONMENT_OWNER")) {
+            return new Refusal("Other spaces still keep remote environments of this space; delete them before the space.", e);
+        }
+        if (m.contains("FK_PHASE_MEMBER_TARGET_SPACE")) {
+            return new Refusal("Lifecycles still promote to this space; change them before deleting the space.", e);
+        }
+        if (m.contains("FK_PHASE_MEMBER_ENVIRONMENT") || m.contains("FK_PHASE_MEMBER_REMOTE_ENVIRONMENT")) {
+            return new Refusal("Lifecycle phases still hold that environment; remove it from them first.", e);
+        }
+        if (m.contains("FK_PROJECT_SPACE") || m.contains("FK_PROJECT_LIFECYCLE")) {
+            return new Refusal("Projects still use it; delete or change those projects first.", e);
+        }
+        if (m.contains("FK_RELEASE_PROJECT")) {
+            return new Refusal("The project has releases, which are frozen; a project with releases cannot be deleted.", e);
+        }
         if (e.getCause() instanceof java.sql.SQLException sql && sql.getErrorCode() == 22001) {
             return new Refusal("A value is longer than the store can keep; shorten it and try again.", e);
         }

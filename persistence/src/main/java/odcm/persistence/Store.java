@@ -20,6 +20,14 @@ import odcm.model.Secret;
 import odcm.persistence.audit.AuditLog;
 import odcm.persistence.audit.AuditSeal;
 import odcm.persistence.audit.JooqAuditLog;
+import odcm.persistence.environment.EnvironmentRepository;
+import odcm.persistence.environment.JooqEnvironmentRepository;
+import odcm.persistence.lifecycle.JooqLifecycleRepository;
+import odcm.persistence.lifecycle.LifecycleRepository;
+import odcm.persistence.project.JooqProjectRepository;
+import odcm.persistence.project.ProjectRepository;
+import odcm.persistence.release.JooqReleaseRepository;
+import odcm.persistence.release.ReleaseRepository;
 import odcm.persistence.jooq.tables.records.StoreInfoRecord;
 import odcm.persistence.keys.AesGcmKeyVault;
 import odcm.persistence.keys.KeyVault;
@@ -49,9 +57,11 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
     static final String USER = "sa";
     static final String PASSWORD = "";
+    /** What a missing or wrong master key means, said the same way everywhere. */
+    public static final String KEY_CONSEQUENCE = " Spaces, trusts and history can be read, but nothing can be changed and the private keys of local spaces cannot be used until the key file is restored from backup.";
     private static final byte[] KEY_CHECK = "ODCM master key check v1".getBytes(StandardCharsets.US_ASCII);
     // Held strongly: java.util.logging forgets levels set on loggers nobody references.
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
@@ -246,13 +256,18 @@ public final class Store implements AutoCloseable {
         return vault;
     }
 
+    /** Seals and opens sensitive variable values; reading works without the master key, sealing refuses. */
+    public SensitiveValues sensitiveValues() {
+        return new SensitiveValues(this);
+    }
+
     /** Why the master key cannot be used (also the refusal of every audited write, as audit entries are keyed with it). */
     private Refusal keyRefusal() {
         return switch (masterKeyState) {
             case MISSING -> new Refusal("The master key of this store is missing (expected at " + masterKeyFile()
-                    + "). Spaces, trusts and history are intact, but the private keys of local spaces cannot be used until the key file is restored from backup.");
+                    + ")." + KEY_CONSEQUENCE);
             case WRONG -> new Refusal("The key file " + masterKeyFile() + " is not the master key of this store."
-                    + " Spaces, trusts and history are intact, but the private keys of local spaces cannot be used until the right key file is restored from backup.");
+                    + KEY_CONSEQUENCE.replace("the key file", "the right key file"));
             case PRESENT -> throw new IllegalStateException("the master key is present");
         };
     }
@@ -295,6 +310,11 @@ public final class Store implements AutoCloseable {
         SpaceRepository spaces = new JooqSpaceRepository(tx, clock);
         TrustRepository trusts = new JooqTrustRepository(tx);
         AuditLog audit = new JooqAuditLog(tx, clock, osUser, auditSeal);
+        SensitiveValues sensitive = new SensitiveValues(this);
+        EnvironmentRepository environments = new JooqEnvironmentRepository(tx);
+        LifecycleRepository lifecycles = new JooqLifecycleRepository(tx);
+        ProjectRepository projects = new JooqProjectRepository(tx, sensitive);
+        ReleaseRepository releases = new JooqReleaseRepository(tx, sensitive);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {
@@ -309,6 +329,26 @@ public final class Store implements AutoCloseable {
             @Override
             public AuditLog audit() {
                 return audit;
+            }
+
+            @Override
+            public EnvironmentRepository environments() {
+                return environments;
+            }
+
+            @Override
+            public LifecycleRepository lifecycles() {
+                return lifecycles;
+            }
+
+            @Override
+            public ProjectRepository projects() {
+                return projects;
+            }
+
+            @Override
+            public ReleaseRepository releases() {
+                return releases;
             }
         };
     }

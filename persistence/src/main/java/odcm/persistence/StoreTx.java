@@ -1,6 +1,10 @@
 package odcm.persistence;
 
 import odcm.persistence.audit.AuditLog;
+import odcm.persistence.environment.EnvironmentRepository;
+import odcm.persistence.lifecycle.LifecycleRepository;
+import odcm.persistence.project.ProjectRepository;
+import odcm.persistence.release.ReleaseRepository;
 import odcm.persistence.space.SpaceRepository;
 import odcm.persistence.trust.TrustRepository;
 
@@ -11,4 +15,13 @@ public interface StoreTx {
     TrustRepository trusts();
 
     AuditLog audit();
+
+    EnvironmentRepository environments();
+
+    LifecycleRepository lifecycles();
+
+    ProjectRepository projects();
+
+    /** Insert and read only: releases are frozen. */
+    ReleaseRepository releases();
 }

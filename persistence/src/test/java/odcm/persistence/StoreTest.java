@@ -91,7 +91,7 @@ class StoreTest {
 
         Refusal r = assertThrows(Refusal.class, () -> Fixtures.open(tmp));
         assertEquals("The store at " + loc.storeDir() + " was written by a newer ODCM Console (schema version 999;"
-                + " this console knows up to 1). It was not changed.", r.getMessage());
+                + " this console knows up to " + Store.SCHEMA_VERSION + "). It was not changed.", r.getMessage());
         assertEquals(before, Fixtures.fileHash(loc.databaseFile()));
         assertEquals(filesBefore, listing(loc.storeDir()));
         // the refusal released the lock: trying again gives the same answer, not "in use"
@@ -139,8 +139,9 @@ class StoreTest {
             assertEquals(MasterKeyState.MISSING, store.masterKeyState());
             assertEquals(1, store.read(tx -> tx.spaces().findAll()).size());
             Refusal r = assertThrows(Refusal.class, store::keyVault);
-            assertEquals("The master key of this store is missing (expected at " + keyFile + "). Spaces, trusts and history are intact,"
-                    + " but the private keys of local spaces cannot be used until the key file is restored from backup.", r.getMessage());
+            assertEquals("The master key of this store is missing (expected at " + keyFile + "). Spaces, trusts and history can be read,"
+                    + " but nothing can be changed and the private keys of local spaces cannot be used until the key file is restored from backup.",
+                    r.getMessage());
         }
         assertFalse(Files.exists(keyFile), "a missing key is never silently replaced");
     }

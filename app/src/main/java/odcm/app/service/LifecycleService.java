@@ -1,10 +1,26 @@
 package odcm.app.service;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import odcm.model.Names;
+import odcm.model.Refusal;
+import odcm.model.environment.Environment;
+import odcm.model.environment.RemoteEnvironment;
 import odcm.model.lifecycle.Lifecycle;
 import odcm.model.lifecycle.LifecycleDraft;
+import odcm.model.lifecycle.Phase;
+import odcm.model.lifecycle.PhaseMember;
 import odcm.model.lifecycle.composite.CompositeLifecycle;
+import odcm.model.lifecycle.composite.LifecycleCatalog;
+import odcm.model.lifecycle.composite.LifecycleComposer;
+import odcm.model.space.Space;
 import odcm.persistence.Store;
+import odcm.persistence.StoreTime;
+import odcm.persistence.StoreTx;
 
 /** Lifecycles of a local space, and the composite lifecycle of a project across spaces. */
 public final class LifecycleService {
@@ -15,30 +31,171 @@ public final class LifecycleService {
     }
 
     public List<Lifecycle> list(String space) {
-        throw new UnsupportedOperationException("to be written");
+        return store.read(tx -> tx.lifecycles().findBySpace(EnvironmentService.requireLocal(tx, space).id()));
     }
 
     public Lifecycle find(String space, String name) {
-        throw new UnsupportedOperationException("to be written");
+        return store.read(tx -> require(tx, EnvironmentService.requireLocal(tx, space), name));
     }
 
-    /** Resolves members by name; refuses unknown environments, remote environments or spaces, a name taken. */
+    /**
+     * Resolves members by name; refuses unknown environments, remote environments or spaces, a name taken.
+     * The first lifecycle of a space becomes its default; a new default clears the old one.
+     */
     public Lifecycle create(String space, LifecycleDraft draft) {
-        throw new UnsupportedOperationException("to be written");
+        String name = Lifecycle.checkName(draft.name());
+        String description = Names.text("A description", draft.description(), 2000);
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            checkNameFree(tx, s, name, -1);
+            List<Phase> phases = resolve(tx, s, draft);
+            boolean isDefault = draft.isDefault() || tx.lifecycles().findBySpace(s.id()).isEmpty();
+            if (isDefault) {
+                tx.lifecycles().clearDefault(s.id());
+            }
+            Lifecycle l = tx.lifecycles().insert(s.id(), name, description, isDefault, phases, StoreTime.now(store.clock()));
+            tx.audit().append("lifecycle.create", subject(s, name), summary(l));
+            return l;
+        });
     }
 
     /** Replaces the lifecycle named {@code currentName} (its phases, name, default flag). */
     public Lifecycle update(String space, String currentName, LifecycleDraft draft) {
-        throw new UnsupportedOperationException("to be written");
+        String name = Lifecycle.checkName(draft.name());
+        String description = Names.text("A description", draft.description(), 2000);
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Lifecycle current = require(tx, s, currentName);
+            checkNameFree(tx, s, name, current.id());
+            List<Phase> phases = resolve(tx, s, draft);
+            if (current.isDefault() && !draft.isDefault()) {
+                throw new Refusal("'" + current.name() + "' is the default lifecycle of '" + s.name()
+                        + "'; make another lifecycle the default instead of clearing it, so the space always has one.");
+            }
+            if (draft.isDefault()) {
+                tx.lifecycles().clearDefault(s.id());
+            }
+            Lifecycle l = tx.lifecycles().replace(current.id(), name, description, draft.isDefault(), phases);
+            tx.audit().append("lifecycle.update", subject(s, name),
+                    (current.name().equals(name) ? "" : "renamed from '" + current.name() + "'; ") + summary(l));
+            return l;
+        });
     }
 
-    /** Refused while a project uses it. */
+    /** Refused while a project uses it, and for the default lifecycle while the space has others. */
     public void delete(String space, String name) {
-        throw new UnsupportedOperationException("to be written");
+        store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Lifecycle l = require(tx, s, name);
+            List<String> projects = tx.projects().namesUsingLifecycle(l.id());
+            if (!projects.isEmpty()) {
+                throw new Refusal("Cannot delete lifecycle '" + l.name() + "' of '" + s.name() + "' while "
+                        + projects.stream().map(p -> "project '" + p + "'").collect(Collectors.joining(" and "))
+                        + (projects.size() == 1 ? " uses" : " use") + " it; give " + (projects.size() == 1 ? "that project" : "those projects")
+                        + " another lifecycle first.");
+            }
+            if (l.isDefault() && tx.lifecycles().findBySpace(s.id()).size() > 1) {
+                throw new Refusal("'" + l.name() + "' is the default lifecycle of '" + s.name() + "'; make another lifecycle the default before deleting it.");
+            }
+            tx.lifecycles().delete(l.id());
+            tx.audit().append("lifecycle.delete", subject(s, l.name()), "deleted; was " + summary(l));
+            return null;
+        });
     }
 
     /** The project's lifecycle composed with those of the spaces it promotes to (LifecycleComposer over one read of the store). */
     public CompositeLifecycle composite(String space, String project) {
-        throw new UnsupportedOperationException("to be written");
+        Composition c = store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            LifecycleCatalog catalog = new LifecycleCatalog(tx.spaces().findAll(), tx.lifecycles().findAll(), tx.projects().lifecycles(),
+                    tx.environments().findAllRemote(), tx.trusts().findAll());
+            String name = catalog.projects().stream()
+                    .filter(p -> p.spaceId() == s.id() && p.projectName().equalsIgnoreCase(project == null ? "" : project.strip()))
+                    .map(LifecycleCatalog.ProjectLifecycle::projectName).findFirst()
+                    .orElseThrow(() -> new Refusal("'" + s.name() + "' has no project named '" + project + "'."));
+            return new Composition(catalog, s.id(), name);
+        });
+        // Composing is pure computation on what was read: outside the transaction.
+        return LifecycleComposer.compose(c.catalog(), c.spaceId(), c.projectName());
+    }
+
+    private record Composition(LifecycleCatalog catalog, long spaceId, String projectName) {
+    }
+
+    // ---- helpers ----
+
+    static Lifecycle require(StoreTx tx, Space s, String name) {
+        return tx.lifecycles().findByName(s.id(), name == null ? "" : name)
+                .orElseThrow(() -> new Refusal("'" + s.name() + "' has no lifecycle named '" + name + "'."));
+    }
+
+    private static void checkNameFree(StoreTx tx, Space s, String name, long exceptId) {
+        tx.lifecycles().findByName(s.id(), name).filter(l -> l.id() != exceptId).ifPresent(l -> {
+            throw new Refusal("'" + s.name() + "' already has a lifecycle named '" + l.name() + "'; names in a space differ in more than letter case.");
+        });
+    }
+
+    private static List<Phase> resolve(StoreTx tx, Space s, LifecycleDraft draft) {
+        List<Phase> phases = new ArrayList<>();
+        Set<String> phaseNames = new HashSet<>();
+        for (LifecycleDraft.PhaseDraft p : draft.phases()) {
+            String phaseName = Names.check("A phase", p.name(), Phase.MAX_NAME);
+            if (!phaseNames.add(phaseName.toLowerCase(Locale.ROOT))) {
+                throw new Refusal("The lifecycle has two phases named '" + phaseName + "'; phase names are unique in a lifecycle.");
+            }
+            List<PhaseMember> members = new ArrayList<>();
+            for (String e : p.environments()) {
+                Environment env = tx.environments().findByName(s.id(), e == null ? "" : e).orElseThrow(() -> new Refusal(
+                        "Phase '" + phaseName + "' names environment '" + e + "', which '" + s.name() + "' does not have."));
+                members.add(new PhaseMember.LocalEnvironment(env.id(), env.name()));
+            }
+            for (String r : p.remoteEnvironments()) {
+                members.add(remoteMember(tx, s, phaseName, r));
+            }
+            for (String target : p.promotions()) {
+                Space t = tx.spaces().findByName(target == null ? "" : target.strip()).orElseThrow(() -> new Refusal(
+                        "Phase '" + phaseName + "' promotes to '" + target + "', but there is no space named '" + target + "'."));
+                if (t.id() == s.id()) {
+                    throw new Refusal("Phase '" + phaseName + "' promotes to '" + t.name() + "', its own space; a promotion hands a release to another space.");
+                }
+                members.add(new PhaseMember.Promotion(t.id(), t.name()));
+            }
+            Set<String> seen = new HashSet<>();
+            for (PhaseMember m : members) {
+                if (!seen.add(m.displayName().toLowerCase(Locale.ROOT))) {
+                    throw new Refusal("Phase '" + phaseName + "' names '" + m.displayName() + "' twice.");
+                }
+            }
+            phases.add(new Phase(phaseName, members, p.rule()));
+        }
+        return phases;
+    }
+
+    private static PhaseMember remoteMember(StoreTx tx, Space s, String phaseName, String displayName) {
+        String d = displayName == null ? "" : displayName.strip();
+        int colon = d.indexOf(':');
+        if (colon < 0) {
+            throw new Refusal("Phase '" + phaseName + "' names remote environment '" + d
+                    + "' without its space; name it with its space, as in 'Prod Space: Production'.");
+        }
+        String owner = d.substring(0, colon).strip();
+        Space o = tx.spaces().findByName(owner).orElseThrow(() -> new Refusal(
+                "Phase '" + phaseName + "' names remote environment '" + d + "', but there is no space named '" + owner + "'."));
+        RemoteEnvironment r = tx.environments().findRemote(s.id(), o.id(), d.substring(colon + 1).strip()).orElseThrow(() -> new Refusal(
+                "Phase '" + phaseName + "' names remote environment '" + d + "', which '" + s.name() + "' does not have; add it as a remote environment first."));
+        return new PhaseMember.RemoteEnvironmentMember(r.id(), r.ownerSpaceId(), r.ownerSpaceName(), r.name());
+    }
+
+    private static String subject(Space s, String lifecycle) {
+        return "lifecycle '" + lifecycle + "' of " + s.describe();
+    }
+
+    /** "default; Testing [Test] (all must complete) → Production [Prod Space: Production, Promote to Prod Space] (optional)". */
+    private static String summary(Lifecycle l) {
+        String phases = l.phases().isEmpty() ? "no phases" : l.phases().stream()
+                .map(p -> p.name() + " [" + p.members().stream().map(PhaseMember::displayName).collect(Collectors.joining(", ")) + "] ("
+                        + p.rule().words() + ")")
+                .collect(Collectors.joining(" → "));
+        return (l.isDefault() ? "default; " : "") + phases;
     }
 }

@@ -1,9 +1,30 @@
 package odcm.app.service;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import odcm.model.Names;
+import odcm.model.Refusal;
+import odcm.model.environment.Environment;
+import odcm.model.environment.RemoteEnvironment;
+import odcm.model.lifecycle.Lifecycle;
+import odcm.model.project.Channel;
+import odcm.model.project.DeploymentStep;
 import odcm.model.project.Project;
 import odcm.model.project.ProjectDraft;
+import odcm.model.project.Scope;
+import odcm.model.project.Variable;
+import odcm.model.project.VariableTemplate;
+import odcm.model.space.Space;
 import odcm.persistence.Store;
+import odcm.persistence.StoreTime;
+import odcm.persistence.StoreTx;
+import odcm.persistence.project.ProjectData;
 
 /** Projects of a local space: lifecycle, deployment process, variables (sensitive ones sealed at rest), templates, channels. */
 public final class ProjectService {
@@ -14,24 +35,184 @@ public final class ProjectService {
     }
 
     public List<Project> list(String space) {
-        throw new UnsupportedOperationException("to be written");
+        return store.read(tx -> tx.projects().findBySpace(EnvironmentService.requireLocal(tx, space).id()));
     }
 
     public Project find(String space, String name) {
-        throw new UnsupportedOperationException("to be written");
+        return store.read(tx -> require(tx, EnvironmentService.requireLocal(tx, space), name));
     }
 
-    /** Refuses: name taken; unknown lifecycle; a scope naming no environment of the space; duplicate step or template names. */
+    /**
+     * Whether sensitive values can be read and written: without the master key, projects read with sensitive
+     * values empty, and saving a project with sensitive values is refused.
+     */
+    public boolean sensitiveValuesAvailable() {
+        return store.sensitiveValues().available();
+    }
+
+    /**
+     * Refuses: name taken; unknown lifecycle; a scope naming no environment of the space; duplicate step, variable
+     * (name and scope) or template names; channels named twice or two defaults. Without channels the project gets "Default".
+     * A null or blank lifecycle name means the space's default lifecycle.
+     */
     public Project create(String space, ProjectDraft draft) {
-        throw new UnsupportedOperationException("to be written");
+        return save(space, null, draft);
     }
 
     public Project update(String space, String currentName, ProjectDraft draft) {
-        throw new UnsupportedOperationException("to be written");
+        return save(space, currentName == null ? "" : currentName, draft);
+    }
+
+    private Project save(String space, String currentName, ProjectDraft draft) {
+        String name = Project.checkName(draft.name());
+        String description = Names.text("A description", draft.description(), 2000);
+        List<Channel> channels = channels(draft.channels());
+        checkUnique(draft);
+        if (draft.variables().stream().anyMatch(Variable::sensitive)) {
+            store.keyVault(); // refuses, with the master-key sentence, before anything is read or written
+        }
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project current = currentName == null ? null : require(tx, s, currentName);
+            tx.projects().findByName(s.id(), name).filter(p -> current == null || p.id() != current.id()).ifPresent(p -> {
+                throw new Refusal("'" + s.name() + "' already has a project named '" + p.name() + "'; names in a space differ in more than letter case.");
+            });
+            Lifecycle lifecycle = lifecycle(tx, s, draft.lifecycleName());
+            Map<String, String> known = environmentNames(tx, s);
+            List<DeploymentStep> process = draft.process().stream().map(st -> new DeploymentStep(st.name(), st.actionType(), st.properties(),
+                    scope(s, known, st.scope(), "Step '" + st.name() + "'"), st.packages())).toList();
+            List<Variable> variables = draft.variables().stream().map(v -> new Variable(v.name(), v.value(), v.sensitive(),
+                    scope(s, known, v.scope(), "Variable '" + v.name() + "'"))).toList();
+            ProjectData data = new ProjectData(name, description, lifecycle.id(), process, variables, draft.templates(), channels);
+            Project saved;
+            if (current == null) {
+                saved = tx.projects().insert(s.id(), data, StoreTime.now(store.clock()));
+                tx.audit().append("project.create", subject(s, name), summary(saved));
+            } else {
+                saved = tx.projects().update(current.id(), data);
+                tx.audit().append("project.update", subject(s, name),
+                        (current.name().equals(name) ? "" : "renamed from '" + current.name() + "'; ") + summary(saved));
+            }
+            return saved;
+        });
     }
 
     /** Refused while the project has releases. */
     public void delete(String space, String name) {
-        throw new UnsupportedOperationException("to be written");
+        store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project p = require(tx, s, name);
+            int releases = tx.releases().count(p.id());
+            if (releases > 0) {
+                throw new Refusal("Cannot delete project '" + p.name() + "' of '" + s.name() + "': it has " + releases
+                        + (releases == 1 ? " release, which is" : " releases, which are") + " frozen.");
+            }
+            tx.projects().delete(p.id());
+            tx.audit().append("project.delete", subject(s, p.name()), "deleted; was " + summary(p));
+            return null;
+        });
+    }
+
+    // ---- helpers ----
+
+    static Project require(StoreTx tx, Space s, String name) {
+        return tx.projects().findByName(s.id(), name == null ? "" : name)
+                .orElseThrow(() -> new Refusal("'" + s.name() + "' has no project named '" + name + "'."));
+    }
+
+    private static Lifecycle lifecycle(StoreTx tx, Space s, String name) {
+        if (name == null || name.isBlank()) {
+            List<Lifecycle> all = tx.lifecycles().findBySpace(s.id());
+            return all.stream().filter(Lifecycle::isDefault).findFirst().orElseThrow(() -> new Refusal(all.isEmpty()
+                    ? "'" + s.name() + "' has no lifecycles yet; create one before its first project."
+                    : "'" + s.name() + "' has no default lifecycle; name the project's lifecycle."));
+        }
+        return LifecycleService.require(tx, s, name);
+    }
+
+    /** Lower-cased name to the name as spelled in the space: environments and remote environments ("Prod Space: Production"). */
+    private static Map<String, String> environmentNames(StoreTx tx, Space s) {
+        Map<String, String> names = new HashMap<>();
+        for (Environment e : tx.environments().findBySpace(s.id())) {
+            names.put(e.name().toLowerCase(Locale.ROOT), e.name());
+        }
+        for (RemoteEnvironment r : tx.environments().findRemoteBySpace(s.id())) {
+            names.put(r.displayName().toLowerCase(Locale.ROOT), r.displayName());
+        }
+        return names;
+    }
+
+    private static Scope scope(Space s, Map<String, String> known, Scope scope, String what) {
+        List<String> resolved = new ArrayList<>();
+        for (String e : scope.environments()) {
+            String key = e.strip().replaceAll("\\s*:\\s*", ": ").toLowerCase(Locale.ROOT);
+            String name = known.get(key);
+            if (name == null) {
+                throw new Refusal(what + " is scoped to '" + e + "', which is not an environment or remote environment of '" + s.name() + "'.");
+            }
+            resolved.add(name);
+        }
+        return Scope.of(resolved);
+    }
+
+    private static void checkUnique(ProjectDraft draft) {
+        Set<String> steps = new HashSet<>();
+        for (DeploymentStep st : draft.process()) {
+            if (!steps.add(st.name().toLowerCase(Locale.ROOT))) {
+                throw new Refusal("The process has two steps named '" + st.name() + "'; step names are unique in a project.");
+            }
+        }
+        Set<String> variables = new HashSet<>();
+        for (Variable v : draft.variables()) {
+            String key = v.name().toLowerCase(Locale.ROOT) + "\n" + v.scope().environments().stream().map(e -> e.toLowerCase(Locale.ROOT)).sorted().toList();
+            if (!variables.add(key)) {
+                throw new Refusal("Variable '" + v.name() + "' has two values for the same scope (" + v.scope() + "); a variable has one value per scope.");
+            }
+        }
+        Set<String> templates = new HashSet<>();
+        for (VariableTemplate t : draft.templates()) {
+            if (!templates.add(t.name().toLowerCase(Locale.ROOT))) {
+                throw new Refusal("There are two variable templates named '" + t.name() + "'; template names are unique in a project.");
+            }
+        }
+    }
+
+    /** At least one channel ("Default" when none is given) and exactly one default (the first, when none is marked). */
+    private static List<Channel> channels(List<Channel> given) {
+        if (given.isEmpty()) {
+            return List.of(new Channel("Default", true));
+        }
+        Set<String> names = new HashSet<>();
+        for (Channel c : given) {
+            if (!names.add(c.name().toLowerCase(Locale.ROOT))) {
+                throw new Refusal("There are two channels named '" + c.name() + "'; channel names are unique in a project.");
+            }
+        }
+        List<String> defaults = given.stream().filter(Channel::isDefault).map(Channel::name).toList();
+        if (defaults.size() > 1) {
+            throw new Refusal("Only one channel can be the default; " + defaults.stream().map(d -> "'" + d + "'").collect(Collectors.joining(" and "))
+                    + " both are.");
+        }
+        if (defaults.isEmpty()) {
+            List<Channel> out = new ArrayList<>();
+            for (int i = 0; i < given.size(); i++) {
+                out.add(new Channel(given.get(i).name(), i == 0));
+            }
+            return out;
+        }
+        return given;
+    }
+
+    private static String subject(Space s, String project) {
+        return "project '" + project + "' of " + s.describe();
+    }
+
+    /** Never a sensitive value: names, counts and scopes only. */
+    private static String summary(Project p) {
+        long sensitive = p.variables().stream().filter(Variable::sensitive).count();
+        return "lifecycle '" + p.lifecycleName() + "'; " + p.process().size() + " steps ("
+                + p.process().stream().map(DeploymentStep::name).collect(Collectors.joining(", ")) + "); "
+                + p.variables().size() + " variables (" + sensitive + " sensitive); " + p.templates().size() + " templates; channels "
+                + p.channels().stream().map(c -> c.name() + (c.isDefault() ? " (default)" : "")).collect(Collectors.joining(", "));
     }
 }

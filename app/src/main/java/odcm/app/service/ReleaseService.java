@@ -1,12 +1,30 @@
 package odcm.app.service;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import odcm.model.Names;
+import odcm.model.Refusal;
+import odcm.model.project.Channel;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.PackageReference;
+import odcm.model.project.Project;
+import odcm.model.project.Variable;
 import odcm.model.release.PackageVersion;
 import odcm.model.release.Release;
+import odcm.model.release.ReleaseSnapshot;
+import odcm.model.space.Space;
 import odcm.persistence.Store;
+import odcm.persistence.StoreTime;
+import odcm.persistence.StoreTx;
 
 /** Releases: a version of a project with its snapshot frozen at creation. Nothing here changes a release afterwards. */
 public final class ReleaseService {
+    public static final int MAX_NOTES = 8000;
+
     private final Store store;
 
     public ReleaseService(Store store) {
@@ -15,11 +33,15 @@ public final class ReleaseService {
 
     /** Newest first. */
     public List<Release> list(String space, String project) {
-        throw new UnsupportedOperationException("to be written");
+        return store.read(tx -> tx.releases().findByProject(project(tx, space, project).id()));
     }
 
     public Release find(String space, String project, String version) {
-        throw new UnsupportedOperationException("to be written");
+        return store.read(tx -> {
+            Project p = project(tx, space, project);
+            return tx.releases().find(p.id(), version == null ? "" : version)
+                    .orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
+        });
     }
 
     /**
@@ -30,6 +52,71 @@ public final class ReleaseService {
      * @param channel null for the project's default channel
      */
     public Release create(String space, String project, String version, String notes, String channel, List<PackageVersion> packages) {
-        throw new UnsupportedOperationException("to be written");
+        String v = Release.checkVersion(version);
+        String n = Names.text("Release notes", notes, MAX_NOTES);
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project p = ProjectService.require(tx, s, project);
+            tx.releases().find(p.id(), v).ifPresent(r -> {
+                throw new Refusal("Project '" + p.name() + "' already has release " + r.version() + "; a version is used once.");
+            });
+            String ch = channel(p, channel);
+            List<PackageVersion> manifest = manifest(p, packages == null ? List.of() : packages);
+            if (p.variables().stream().anyMatch(Variable::sensitive)) {
+                store.keyVault(); // a snapshot without its sensitive values would be wrong forever: refuse instead
+            }
+            Release r = tx.releases().insert(p.id(), v, n, ch, new ReleaseSnapshot(p.process(), p.variables(), p.templates(), manifest),
+                    StoreTime.now(store.clock()));
+            tx.audit().append("release.create", "release " + v + " of project '" + p.name() + "' of " + s.describe(),
+                    "channel " + ch + "; " + p.process().size() + " steps, " + p.variables().size() + " variables, " + p.templates().size()
+                            + " templates; packages " + (manifest.isEmpty() ? "none" : manifest.stream()
+                            .map(m -> m.packageId() + " " + m.version() + " (sha256 " + m.sha256() + ")").collect(Collectors.joining(", "))));
+            return r;
+        });
+    }
+
+    private static Project project(StoreTx tx, String space, String project) {
+        return ProjectService.require(tx, EnvironmentService.requireLocal(tx, space), project);
+    }
+
+    private static String channel(Project p, String channel) {
+        if (channel == null || channel.isBlank()) {
+            return p.defaultChannel();
+        }
+        return p.channels().stream().map(Channel::name).filter(c -> c.equalsIgnoreCase(channel.strip())).findFirst()
+                .orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no channel '" + channel.strip() + "'; its channels are "
+                        + p.channels().stream().map(Channel::name).collect(Collectors.joining(", ")) + "."));
+    }
+
+    /** Exactly one version for every package a step deploys, none for a package no step deploys; in the order of the process. */
+    private static List<PackageVersion> manifest(Project p, List<PackageVersion> given) {
+        Map<String, PackageVersion> byId = new LinkedHashMap<>();
+        for (PackageVersion pv : given) {
+            if (byId.putIfAbsent(pv.packageId().toLowerCase(Locale.ROOT), pv) != null) {
+                throw new Refusal("Package '" + pv.packageId() + "' is given more than once; give one version per package.");
+            }
+        }
+        Map<String, String> needed = new LinkedHashMap<>(); // package id (lower case) → the first step deploying it
+        for (DeploymentStep st : p.process()) {
+            for (PackageReference ref : st.packages()) {
+                needed.putIfAbsent(ref.packageId().toLowerCase(Locale.ROOT), st.name());
+            }
+        }
+        List<PackageVersion> manifest = new ArrayList<>();
+        for (Map.Entry<String, String> e : needed.entrySet()) {
+            PackageVersion pv = byId.get(e.getKey());
+            if (pv == null) {
+                String id = p.process().stream().flatMap(st -> st.packages().stream()).map(PackageReference::packageId)
+                        .filter(x -> x.equalsIgnoreCase(e.getKey())).findFirst().orElse(e.getKey());
+                throw new Refusal("Step '" + e.getValue() + "' deploys package '" + id + "', but no version of it was given.");
+            }
+            manifest.add(pv);
+        }
+        for (PackageVersion pv : given) {
+            if (!needed.containsKey(pv.packageId().toLowerCase(Locale.ROOT))) {
+                throw new Refusal("Package '" + pv.packageId() + "' was given, but no step of project '" + p.name() + "' deploys it.");
+            }
+        }
+        return manifest;
     }
 }

@@ -61,8 +61,7 @@ final class StartScreens {
         String what = state == MasterKeyState.MISSING
                 ? "The master key file of this store is missing"
                 : "The master key file in the key folder is not this store's key";
-        Label text = new Label(what + " (expected " + keyFile + "). Spaces, trusts and history are intact, "
-                + "but the private keys of local spaces are unusable until that key file is restored.");
+        Label text = new Label(what + " (expected " + keyFile + ")." + odcm.persistence.Store.KEY_CONSEQUENCE);
         text.setId("key-warning");
         text.setWrapText(true);
         text.getStyleClass().add(Css.BANNER);

@@ -85,7 +85,7 @@ class ConsoleStatesTest {
         }
         try (ConsoleDriver c = new ConsoleDriver(location)) {
             String banner = c.<Label>node("#key-warning").getText();
-            assertTrue(banner.contains("Spaces, trusts and history are intact"), banner);
+            assertTrue(banner.contains("Spaces, trusts and history can be read, but nothing can be changed"), banner);
             assertTrue(banner.contains(location.keyDir().toString()), banner);
             assertEquals(1, c.<javafx.scene.control.TableView<?>>node("#spaces-table").getItems().size());
             c.clickOn("#spaces-table .table-cell");

@@ -1,0 +1,116 @@
+package odcm.persistence.environment;
+
+import static odcm.persistence.jooq.Tables.ENVIRONMENT;
+import static odcm.persistence.jooq.Tables.REMOTE_ENVIRONMENT;
+import static odcm.persistence.jooq.Tables.SPACE;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import odcm.model.environment.Environment;
+import odcm.model.environment.RemoteEnvironment;
+import odcm.persistence.StoreTime;
+import odcm.persistence.jooq.tables.records.EnvironmentRecord;
+import odcm.persistence.jooq.tables.records.RemoteEnvironmentRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Environments in jOOQ; records become model types only in {@link #environment} and {@link #remote}. */
+public final class JooqEnvironmentRepository implements EnvironmentRepository {
+    private final DSLContext dsl;
+
+    public JooqEnvironmentRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Environment insert(long spaceId, String name, String description, Instant at) {
+        EnvironmentRecord r = dsl.newRecord(ENVIRONMENT);
+        r.setSpaceId(spaceId);
+        r.setName(name);
+        r.setNameKey(key(name));
+        r.setDescription(description);
+        r.setCreatedAt(StoreTime.column(at));
+        r.store();
+        return environment(r);
+    }
+
+    @Override
+    public Environment rename(long environmentId, String newName) {
+        dsl.update(ENVIRONMENT).set(ENVIRONMENT.NAME, newName).set(ENVIRONMENT.NAME_KEY, key(newName))
+                .where(ENVIRONMENT.ID.eq(environmentId)).execute();
+        return environment(dsl.selectFrom(ENVIRONMENT).where(ENVIRONMENT.ID.eq(environmentId)).fetchSingle());
+    }
+
+    @Override
+    public void delete(long environmentId) {
+        dsl.deleteFrom(ENVIRONMENT).where(ENVIRONMENT.ID.eq(environmentId)).execute();
+    }
+
+    @Override
+    public List<Environment> findBySpace(long spaceId) {
+        return dsl.selectFrom(ENVIRONMENT).where(ENVIRONMENT.SPACE_ID.eq(spaceId)).orderBy(ENVIRONMENT.ID).fetch(JooqEnvironmentRepository::environment);
+    }
+
+    @Override
+    public Optional<Environment> findByName(long spaceId, String name) {
+        return dsl.selectFrom(ENVIRONMENT).where(ENVIRONMENT.SPACE_ID.eq(spaceId)).and(ENVIRONMENT.NAME_KEY.eq(key(name.strip())))
+                .fetchOptional(JooqEnvironmentRepository::environment);
+    }
+
+    @Override
+    public RemoteEnvironment insertRemote(long spaceId, long ownerSpaceId, String name, Instant at) {
+        RemoteEnvironmentRecord r = dsl.newRecord(REMOTE_ENVIRONMENT);
+        r.setSpaceId(spaceId);
+        r.setOwnerSpaceId(ownerSpaceId);
+        r.setName(name);
+        r.setNameKey(key(name));
+        r.setCreatedAt(StoreTime.column(at));
+        r.store();
+        return remotes(REMOTE_ENVIRONMENT.ID.eq(r.getId())).get(0);
+    }
+
+    @Override
+    public void deleteRemote(long remoteEnvironmentId) {
+        dsl.deleteFrom(REMOTE_ENVIRONMENT).where(REMOTE_ENVIRONMENT.ID.eq(remoteEnvironmentId)).execute();
+    }
+
+    @Override
+    public List<RemoteEnvironment> findRemoteBySpace(long spaceId) {
+        return remotes(REMOTE_ENVIRONMENT.SPACE_ID.eq(spaceId));
+    }
+
+    @Override
+    public List<RemoteEnvironment> findAllRemote() {
+        return remotes(org.jooq.impl.DSL.noCondition());
+    }
+
+    @Override
+    public Optional<RemoteEnvironment> findRemote(long spaceId, long ownerSpaceId, String name) {
+        return remotes(REMOTE_ENVIRONMENT.SPACE_ID.eq(spaceId).and(REMOTE_ENVIRONMENT.OWNER_SPACE_ID.eq(ownerSpaceId))
+                .and(REMOTE_ENVIRONMENT.NAME_KEY.eq(key(name.strip())))).stream().findFirst();
+    }
+
+    private List<RemoteEnvironment> remotes(Condition condition) {
+        return dsl.select(REMOTE_ENVIRONMENT.fields()).select(SPACE.NAME)
+                .from(REMOTE_ENVIRONMENT).join(SPACE).on(SPACE.ID.eq(REMOTE_ENVIRONMENT.OWNER_SPACE_ID))
+                .where(condition)
+                .orderBy(SPACE.NAME_KEY, REMOTE_ENVIRONMENT.NAME_KEY)
+                .fetch(JooqEnvironmentRepository::remote);
+    }
+
+    private static Environment environment(EnvironmentRecord r) {
+        return new Environment(r.getId(), r.getSpaceId(), r.getName(), r.getDescription());
+    }
+
+    private static RemoteEnvironment remote(Record r) {
+        RemoteEnvironmentRecord e = r.into(REMOTE_ENVIRONMENT);
+        return new RemoteEnvironment(e.getId(), e.getSpaceId(), e.getOwnerSpaceId(), r.get(SPACE.NAME), e.getName());
+    }
+}

@@ -1,0 +1,156 @@
+package odcm.persistence.project;
+
+import static odcm.persistence.jooq.Tables.LIFECYCLE;
+import static odcm.persistence.jooq.Tables.PROJECT;
+import static odcm.persistence.jooq.Tables.PROJECT_CHANNEL;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import odcm.model.lifecycle.composite.LifecycleCatalog;
+import odcm.model.project.Channel;
+import odcm.model.project.Project;
+import odcm.persistence.SensitiveValues;
+import odcm.persistence.StoreTime;
+import odcm.persistence.environment.JooqEnvironmentRepository;
+import odcm.persistence.jooq.tables.records.ProjectChannelRecord;
+import odcm.persistence.jooq.tables.records.ProjectRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Projects in jOOQ: one row with JSON documents, plus channel rows; mapped to {@link Project} in {@link #project}. */
+public final class JooqProjectRepository implements ProjectRepository {
+    private final DSLContext dsl;
+    private final SensitiveValues sensitive;
+
+    public JooqProjectRepository(DSLContext dsl, SensitiveValues sensitive) {
+        this.dsl = dsl;
+        this.sensitive = sensitive;
+    }
+
+    @Override
+    public Project insert(long spaceId, ProjectData data, Instant at) {
+        ProjectRecord r = dsl.newRecord(PROJECT);
+        r.setSpaceId(spaceId);
+        r.setCreatedAt(StoreTime.column(at));
+        r.setVariablesJson("[]"); // sealed values are bound to the project id, known once the row exists
+        fill(r, data);
+        r.store();
+        r.setVariablesJson(variablesJson(r.getId(), data));
+        r.store();
+        insertChannels(r.getId(), data.channels());
+        return findById(r.getId()).orElseThrow();
+    }
+
+    @Override
+    public Project update(long projectId, ProjectData data) {
+        ProjectRecord r = dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle();
+        fill(r, data);
+        r.setVariablesJson(variablesJson(projectId, data));
+        r.store();
+        dsl.deleteFrom(PROJECT_CHANNEL).where(PROJECT_CHANNEL.PROJECT_ID.eq(projectId)).execute();
+        insertChannels(projectId, data.channels());
+        return findById(projectId).orElseThrow();
+    }
+
+    private static void fill(ProjectRecord r, ProjectData data) {
+        r.setName(data.name());
+        r.setNameKey(JooqEnvironmentRepository.key(data.name()));
+        r.setDescription(data.description());
+        r.setLifecycleId(data.lifecycleId());
+        r.setProcessJson(Documents.process(data.process()));
+        r.setTemplatesJson(Documents.templates(data.templates()));
+    }
+
+    private String variablesJson(long projectId, ProjectData data) {
+        return Documents.variables(data.variables(), (variable, value) -> sensitive.seal(value, sensitive.projectContext(projectId, variable)));
+    }
+
+    private void insertChannels(long projectId, List<Channel> channels) {
+        for (int i = 0; i < channels.size(); i++) {
+            ProjectChannelRecord c = dsl.newRecord(PROJECT_CHANNEL);
+            c.setProjectId(projectId);
+            c.setPosition(i);
+            c.setName(channels.get(i).name());
+            c.setNameKey(JooqEnvironmentRepository.key(channels.get(i).name()));
+            c.setIsDefault(channels.get(i).isDefault());
+            c.store();
+        }
+    }
+
+    @Override
+    public void delete(long projectId) {
+        dsl.deleteFrom(PROJECT).where(PROJECT.ID.eq(projectId)).execute();
+    }
+
+    @Override
+    public List<Project> findBySpace(long spaceId) {
+        return find(PROJECT.SPACE_ID.eq(spaceId));
+    }
+
+    @Override
+    public Optional<Project> findById(long projectId) {
+        return find(PROJECT.ID.eq(projectId)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Project> findByName(long spaceId, String name) {
+        return find(PROJECT.SPACE_ID.eq(spaceId).and(PROJECT.NAME_KEY.eq(JooqEnvironmentRepository.key(name.strip())))).stream().findFirst();
+    }
+
+    @Override
+    public List<LifecycleCatalog.ProjectLifecycle> lifecycles() {
+        return dsl.select(PROJECT.SPACE_ID, PROJECT.NAME, PROJECT.LIFECYCLE_ID).from(PROJECT).orderBy(PROJECT.ID)
+                .fetch(r -> new LifecycleCatalog.ProjectLifecycle(r.value1(), r.value2(), r.value3()));
+    }
+
+    @Override
+    public List<String> namesScopedTo(long spaceId, String environment) {
+        return dsl.selectFrom(PROJECT).where(PROJECT.SPACE_ID.eq(spaceId)).orderBy(PROJECT.ID).fetch().stream()
+                .filter(p -> Documents.scopedTo(p.getProcessJson(), p.getVariablesJson(), environment))
+                .map(ProjectRecord::getName).toList();
+    }
+
+    @Override
+    public void renameInScopes(long spaceId, String from, String to) {
+        for (ProjectRecord p : dsl.selectFrom(PROJECT).where(PROJECT.SPACE_ID.eq(spaceId)).fetch()) {
+            if (Documents.scopedTo(p.getProcessJson(), p.getVariablesJson(), from)) {
+                p.setProcessJson(Documents.renameInProcess(p.getProcessJson(), from, to));
+                p.setVariablesJson(Documents.renameInVariables(p.getVariablesJson(), from, to));
+                p.store();
+            }
+        }
+    }
+
+    @Override
+    public List<String> namesUsingLifecycle(long lifecycleId) {
+        return dsl.select(PROJECT.NAME).from(PROJECT).where(PROJECT.LIFECYCLE_ID.eq(lifecycleId)).orderBy(PROJECT.ID).fetch(PROJECT.NAME);
+    }
+
+    private List<Project> find(Condition condition) {
+        List<Record> rows = dsl.select(PROJECT.fields()).select(LIFECYCLE.NAME)
+                .from(PROJECT).join(LIFECYCLE).on(LIFECYCLE.ID.eq(PROJECT.LIFECYCLE_ID))
+                .where(condition).orderBy(PROJECT.ID).fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Channel>> channels = new LinkedHashMap<>();
+        dsl.selectFrom(PROJECT_CHANNEL).where(PROJECT_CHANNEL.PROJECT_ID.in(rows.stream().map(r -> r.get(PROJECT.ID)).toList()))
+                .orderBy(PROJECT_CHANNEL.PROJECT_ID, PROJECT_CHANNEL.POSITION)
+                .forEach(c -> channels.computeIfAbsent(c.getProjectId(), k -> new ArrayList<>()).add(new Channel(c.getName(), c.getIsDefault())));
+        return rows.stream().map(r -> project(r, channels.getOrDefault(r.get(PROJECT.ID), List.of()))).toList();
+    }
+
+    private Project project(Record row, List<Channel> channels) {
+        ProjectRecord p = row.into(PROJECT);
+        return new Project(p.getId(), p.getSpaceId(), p.getName(), p.getDescription(), p.getLifecycleId(), row.get(LIFECYCLE.NAME),
+                Documents.process(p.getProcessJson()),
+                Documents.variables(p.getVariablesJson(), (variable, sealed) -> sensitive.open(sealed, sensitive.projectContext(p.getId(), variable),
+                        "variable '" + variable + "' of project '" + p.getName() + "'")),
+                Documents.templates(p.getTemplatesJson()), channels);
+    }
+}

@@ -1,0 +1,41 @@
+package odcm.persistence.project;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import odcm.model.lifecycle.composite.LifecycleCatalog;
+import odcm.model.project.Project;
+
+/**
+ * Projects with their process, variables, templates and channels. Sensitive variable values are sealed under
+ * the master key on write (refused when it is missing) and read back empty when the master key is not available.
+ */
+public interface ProjectRepository {
+    Project insert(long spaceId, ProjectData data, Instant at);
+
+    /** Replaces everything of the project but its space and id. */
+    Project update(long projectId, ProjectData data);
+
+    /** Callers check for releases first; the foreign key is the last line. */
+    void delete(long projectId);
+
+    /** In the order they were created. */
+    List<Project> findBySpace(long spaceId);
+
+    Optional<Project> findById(long projectId);
+
+    /** By name, case-insensitively. */
+    Optional<Project> findByName(long spaceId, String name);
+
+    /** Which lifecycle every project of every space uses (no process or variables read). */
+    List<LifecycleCatalog.ProjectLifecycle> lifecycles();
+
+    /** Names of the space's projects with a step or variable scoped to this environment (name or "Space: Name"), ignoring case. */
+    List<String> namesScopedTo(long spaceId, String environment);
+
+    /** Renames an environment in every scope of the space's projects (sealed values untouched, so no master key is needed). */
+    void renameInScopes(long spaceId, String from, String to);
+
+    /** Names of the projects of any space using this lifecycle. */
+    List<String> namesUsingLifecycle(long lifecycleId);
+}

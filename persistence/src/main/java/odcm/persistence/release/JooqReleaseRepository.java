@@ -1,0 +1,102 @@
+package odcm.persistence.release;
+
+import static odcm.persistence.jooq.Tables.PROJECT;
+import static odcm.persistence.jooq.Tables.RELEASE;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import odcm.model.Refusal;
+import odcm.model.release.Release;
+import odcm.model.release.ReleaseSnapshot;
+import odcm.persistence.SensitiveValues;
+import odcm.persistence.StoreTime;
+import odcm.persistence.environment.JooqEnvironmentRepository;
+import odcm.persistence.jooq.tables.records.ReleaseRecord;
+import odcm.persistence.project.Documents;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Releases in jOOQ: insert and read only; the hash is computed on insert and checked in {@link #release}. */
+public final class JooqReleaseRepository implements ReleaseRepository {
+    private final DSLContext dsl;
+    private final SensitiveValues sensitive;
+
+    public JooqReleaseRepository(DSLContext dsl, SensitiveValues sensitive) {
+        this.dsl = dsl;
+        this.sensitive = sensitive;
+    }
+
+    @Override
+    public Release insert(long projectId, String version, String notes, String channel, ReleaseSnapshot snapshot, Instant at) {
+        String versionKey = JooqEnvironmentRepository.key(version);
+        ReleaseRecord r = dsl.newRecord(RELEASE);
+        r.setProjectId(projectId);
+        r.setVersion(version);
+        r.setVersionKey(versionKey);
+        r.setNotes(notes);
+        r.setChannel(channel);
+        r.setCreatedAt(StoreTime.column(at));
+        r.setSnapshotJson(Documents.snapshot(snapshot,
+                (variable, value) -> sensitive.seal(value, sensitive.releaseContext(projectId, versionKey, variable))));
+        r.setSnapshotHash(hash(r));
+        r.store();
+        return find(RELEASE.ID.eq(r.getId())).get(0);
+    }
+
+    @Override
+    public List<Release> findByProject(long projectId) {
+        return find(RELEASE.PROJECT_ID.eq(projectId));
+    }
+
+    @Override
+    public Optional<Release> find(long projectId, String version) {
+        return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(JooqEnvironmentRepository.key(version.strip()))))
+                .stream().findFirst();
+    }
+
+    @Override
+    public int count(long projectId) {
+        return dsl.fetchCount(RELEASE, RELEASE.PROJECT_ID.eq(projectId));
+    }
+
+    private List<Release> find(Condition condition) {
+        return dsl.select(RELEASE.fields()).select(PROJECT.NAME)
+                .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
+                .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
+                .fetch(this::release);
+    }
+
+    private Release release(Record row) {
+        ReleaseRecord r = row.into(RELEASE);
+        String project = row.get(PROJECT.NAME);
+        if (!hash(r).equals(r.getSnapshotHash())) {
+            throw new Refusal("Release " + r.getVersion() + " of project '" + project + "' does not match the hash it was frozen with:"
+                    + " the store file was altered outside ODCM Console, so this release cannot be used.");
+        }
+        ReleaseSnapshot snapshot = Documents.snapshot(r.getSnapshotJson(), (variable, sealed) -> sensitive.open(sealed,
+                sensitive.releaseContext(r.getProjectId(), r.getVersionKey(), variable),
+                "variable '" + variable + "' of release " + r.getVersion() + " of project '" + project + "'"));
+        return new Release(r.getId(), r.getProjectId(), project, r.getVersion(), r.getNotes(), r.getChannel(),
+                StoreTime.instant(r.getCreatedAt()), snapshot);
+    }
+
+    /** SHA-256 over every column but id and the hash itself, each length-prefixed so no two rows hash alike by shifting text. */
+    static String hash(ReleaseRecord r) {
+        StringBuilder b = new StringBuilder("odcm-release-v1");
+        for (String field : new String[] {Long.toString(r.getProjectId()), r.getVersion(), r.getVersionKey(), r.getNotes(), r.getChannel(),
+                Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli()), r.getSnapshotJson()}) {
+            b.append('\n').append(field.length()).append(':').append(field);
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

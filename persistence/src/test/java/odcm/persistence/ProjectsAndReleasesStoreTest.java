@@ -1,0 +1,253 @@
+package odcm.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import odcm.model.Refusal;
+import odcm.model.environment.Environment;
+import odcm.model.environment.RemoteEnvironment;
+import odcm.model.lifecycle.Lifecycle;
+import odcm.model.lifecycle.Phase;
+import odcm.model.lifecycle.PhaseMember;
+import odcm.model.lifecycle.ProgressionRule;
+import odcm.model.project.Channel;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.PackageReference;
+import odcm.model.project.Project;
+import odcm.model.project.Scope;
+import odcm.model.project.TemplateType;
+import odcm.model.project.Variable;
+import odcm.model.project.VariableTemplate;
+import odcm.model.release.PackageVersion;
+import odcm.model.release.Release;
+import odcm.model.release.ReleaseSnapshot;
+import odcm.model.space.Space;
+import odcm.persistence.project.ProjectData;
+import odcm.persistence.release.ReleaseRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Environments, lifecycles, projects and releases through the repositories, against a real H2 file. */
+class ProjectsAndReleasesStoreTest {
+    static final String SECRET = "hunter2-Very-Secret-Value-7731";
+    static final String SHA = "a".repeat(64);
+
+    @TempDir
+    Path tmp;
+
+    record Setup(Space dev, Space prod, Environment test, RemoteEnvironment prodEnv, Lifecycle lifecycle, Project project) {
+    }
+
+    private Setup setUp(Store store) {
+        Space dev = Fixtures.local(store, "DevTest Space");
+        Space prod = Fixtures.remote(store, "Prod Space");
+        return store.write(tx -> {
+            Instant now = Instant.parse("2025-03-01T10:00:00Z");
+            Environment test = tx.environments().insert(dev.id(), "Test", "", now);
+            RemoteEnvironment prodEnv = tx.environments().insertRemote(dev.id(), prod.id(), "Production", now);
+            Lifecycle l = tx.lifecycles().insert(dev.id(), "Main", "to production", true, List.of(
+                    new Phase("Testing", List.of(new PhaseMember.LocalEnvironment(test.id(), "")), ProgressionRule.ALL),
+                    new Phase("Production", List.of(new PhaseMember.RemoteEnvironmentMember(prodEnv.id(), prod.id(), "", ""),
+                            new PhaseMember.Promotion(prod.id(), "")), ProgressionRule.atLeast(1))), now);
+            Project p = tx.projects().insert(dev.id(), new ProjectData("Web", "the shop", l.id(),
+                    List.of(new DeploymentStep("Deploy web", "Deploy a package", ordered("b", "2", "a", "1"), Scope.of(List.of("Test")),
+                            List.of(new PackageReference("Acme.Web")))),
+                    List.of(new Variable("DbPassword", SECRET, true, Scope.of(List.of("Test"))), new Variable("Url", "http://test", false, Scope.ALL)),
+                    List.of(new VariableTemplate("Region", "Region", "where", TemplateType.SELECT, List.of("eu", "us"), true, "eu")),
+                    List.of(new Channel("Default", true))), now);
+            return new Setup(dev, prod, test, prodEnv, l, p);
+        });
+    }
+
+    private static Release release(Store store, Project p, String version) {
+        return store.write(tx -> {
+            Project current = tx.projects().findById(p.id()).orElseThrow();
+            return tx.releases().insert(p.id(), version, "notes", "Default", new ReleaseSnapshot(current.process(), current.variables(),
+                    current.templates(), List.of(new PackageVersion("Acme.Web", "1.0.0", SHA))), Instant.parse("2025-03-02T10:00:00Z"));
+        });
+    }
+
+    @Test
+    void lifecycleMembersAndProjectDocumentsReadBackAsWritten() {
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            Lifecycle l = store.read(tx -> tx.lifecycles().findByName(s.dev().id(), "MAIN")).orElseThrow();
+            assertEquals(List.of("Testing", "Production"), l.phases().stream().map(Phase::name).toList());
+            assertEquals(List.of("Test"), l.phases().get(0).members().stream().map(PhaseMember::displayName).toList());
+            assertEquals(List.of("Prod Space: Production", "Promote to Prod Space"),
+                    l.phases().get(1).members().stream().map(PhaseMember::displayName).toList());
+            assertEquals(ProgressionRule.atLeast(1), l.phases().get(1).rule());
+            assertTrue(l.isDefault());
+
+            Project p = store.read(tx -> tx.projects().findByName(s.dev().id(), "web")).orElseThrow();
+            assertEquals("Main", p.lifecycleName());
+            assertEquals(List.of("b", "a"), List.copyOf(p.process().get(0).properties().keySet()), "property order kept");
+            assertEquals(SECRET, p.variables().get(0).value());
+            assertEquals(s.project().templates(), p.templates());
+            assertEquals(List.of(new Channel("Default", true)), p.channels());
+            assertEquals(List.of("Main"), store.read(tx -> tx.lifecycles().namesUsingEnvironment(s.test().id())));
+            assertEquals(List.of("Web"), store.read(tx -> tx.projects().namesUsingLifecycle(s.lifecycle().id())));
+        }
+    }
+
+    @Test
+    void environmentNamesAreUniquePerSpaceIgnoringCase() {
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            Refusal r = assertThrows(Refusal.class, () -> store.write(tx -> tx.environments().insert(s.dev().id(), "TEST", "", Instant.now())));
+            assertEquals("That space already has an environment with that name; names are unique in a space, ignoring case.", r.getMessage());
+            assertEquals(1, store.read(tx -> tx.environments().findBySpace(s.dev().id())).size());
+        }
+    }
+
+    @Test
+    void releaseRowsCannotBeUpdatedOrDeletedEvenByDirectSql() throws SQLException {
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            Release r = release(store, s.project(), "1.0.0");
+            try (Connection c = DriverManager.getConnection(Store.jdbcUrl(store.location()), "sa", ""); Statement st = c.createStatement()) {
+                SQLException update = assertThrows(SQLException.class,
+                        () -> st.executeUpdate("UPDATE release SET notes = 'changed', snapshot_json = '{}' WHERE id = " + r.id()));
+                assertTrue(update.getMessage().contains("cannot be changed or deleted once created"), update.getMessage());
+                SQLException delete = assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM release"));
+                assertTrue(delete.getMessage().contains("cannot be changed or deleted once created"), delete.getMessage());
+            }
+            assertEquals(r, store.read(tx -> tx.releases().find(s.project().id(), "1.0.0")).orElseThrow());
+            assertEquals("notes", store.read(tx -> tx.releases().findByProject(s.project().id())).get(0).notes());
+        }
+    }
+
+    @Test
+    void theStoreOffersNoWayToChangeARelease() {
+        List<String> methods = Arrays.stream(ReleaseRepository.class.getMethods()).map(java.lang.reflect.Method::getName).sorted().toList();
+        assertEquals(List.of("count", "find", "findByProject", "insert"), methods);
+    }
+
+    @Test
+    void releaseAlteredInTheFileByOtherMeansIsRefusedOnRead() throws SQLException {
+        StoreLocation loc = Fixtures.location(tmp);
+        long projectId;
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            release(store, s.project(), "1.0.0");
+            projectId = s.project().id();
+        }
+        try (Connection c = DriverManager.getConnection(Store.jdbcUrl(loc), "sa", ""); Statement st = c.createStatement()) {
+            st.execute("DROP TRIGGER trg_release_frozen");
+            assertEquals(1, st.executeUpdate("UPDATE release SET snapshot_json = REPLACE(snapshot_json, 'Deploy web', 'Deploy evil')"));
+            st.execute("CREATE TRIGGER trg_release_frozen BEFORE UPDATE, DELETE ON release FOR EACH ROW CALL 'odcm.persistence.release.FrozenRelease'");
+        }
+        try (Store store = Fixtures.open(tmp)) {
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().find(projectId, "1.0.0")));
+            assertEquals("Release 1.0.0 of project 'Web' does not match the hash it was frozen with: the store file was altered outside"
+                    + " ODCM Console, so this release cannot be used.", r.getMessage());
+        }
+    }
+
+    @Test
+    void sensitiveValuesAreNeverInClearOnDisk() throws Exception {
+        StoreLocation loc = Fixtures.location(tmp);
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            Release r = release(store, s.project(), "1.0.0");
+            assertEquals(SECRET, r.snapshot().variables().get(0).value());
+            try (Connection c = DriverManager.getConnection(Store.jdbcUrl(loc), "sa", ""); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT variables_json FROM project UNION ALL SELECT snapshot_json FROM release")) {
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    assertFalse(rs.getString(1).contains(SECRET));
+                    assertTrue(rs.getString(1).contains("http://test"), "plain values are kept as they are");
+                }
+                assertEquals(2, rows);
+            }
+        }
+        byte[] file = Files.readAllBytes(loc.databaseFile());
+        assertFalse(contains(file, SECRET.getBytes(StandardCharsets.UTF_8)), "sensitive value in clear in the .mv.db file");
+        assertFalse(contains(file, SECRET.getBytes(StandardCharsets.UTF_16BE)), "sensitive value in clear (UTF-16) in the .mv.db file");
+        assertTrue(contains(file, "http://test".getBytes(StandardCharsets.UTF_8)), "the search itself finds clear text");
+    }
+
+    @Test
+    void withoutTheMasterKeyProjectsAndReleasesReadButSensitiveValuesAreEmptyAndNewOnesRefused() throws Exception {
+        long devId;
+        long projectId;
+        long lifecycleId;
+        Path keyFile;
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            release(store, s.project(), "1.0.0");
+            devId = s.dev().id();
+            projectId = s.project().id();
+            lifecycleId = s.lifecycle().id();
+            keyFile = store.masterKeyFile();
+        }
+        Files.move(keyFile, tmp.resolve("key-elsewhere"));
+        try (Store store = Fixtures.open(tmp)) {
+            assertFalse(store.sensitiveValues().available());
+            Project p = store.read(tx -> tx.projects().findById(projectId)).orElseThrow();
+            assertEquals(new Variable("DbPassword", "", true, Scope.of(List.of("Test"))), p.variables().get(0));
+            assertEquals("http://test", p.variables().get(1).value());
+            Release r = store.read(tx -> tx.releases().find(projectId, "1.0.0")).orElseThrow();
+            assertEquals("", r.snapshot().variables().get(0).value());
+
+            Refusal refused = assertThrows(Refusal.class, () -> store.write(tx -> tx.projects().insert(devId, new ProjectData("Other", "",
+                    lifecycleId, List.of(), List.of(new Variable("Key", "k", true, Scope.ALL)), List.of(), List.of(new Channel("Default", true))),
+                    Instant.now())));
+            assertTrue(refused.getMessage().startsWith("The master key of this store is missing"), refused.getMessage());
+            assertEquals(1, store.read(tx -> tx.projects().findBySpace(devId)).size());
+        }
+    }
+
+    private static Map<String, String> ordered(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static boolean contains(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Test
+    void sealedValueMovedToAnotherProjectDoesNotOpen() throws SQLException {
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            Project other = store.write(tx -> tx.projects().insert(s.dev().id(), new ProjectData("Other", "", s.lifecycle().id(), List.of(),
+                    List.of(new Variable("DbPassword", "x", true, Scope.of(List.of("Test")))), List.of(), List.of(new Channel("Default", true))),
+                    Instant.now()));
+            try (Connection c = DriverManager.getConnection(Store.jdbcUrl(store.location()), "sa", ""); Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE project SET variables_json = (SELECT variables_json FROM project WHERE id = " + s.project().id()
+                        + ") WHERE id = " + other.id());
+            }
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.projects().findById(other.id())));
+            assertEquals("The sensitive value of variable 'DbPassword' of project 'Other' could not be opened: it was altered, or it was sealed"
+                    + " for another project, release or store.", r.getMessage());
+        }
+    }
+}
