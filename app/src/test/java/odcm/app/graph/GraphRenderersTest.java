@@ -68,6 +68,15 @@ class GraphRenderersTest {
     }
 
     @Test
+    void svgNumbersHaveOneDecimalAtMost() {
+        assertEquals("12", SvgRenderer.n(12.0));
+        assertEquals("12.5", SvgRenderer.n(12.46));
+        assertEquals("-0.5", SvgRenderer.n(-0.5));
+        assertEquals("0", SvgRenderer.n(-0.01));
+        assertEquals("1000.1", SvgRenderer.n(1000.05));
+    }
+
+    @Test
     void refusesAnUnknownExtension(@TempDir Path dir) {
         GraphLayout layout = LifecycleLayout.layout(Shapes.basic());
         Refusal r = org.junit.jupiter.api.Assertions.assertThrows(Refusal.class, () -> GraphFiles.write(layout, "x", dir.resolve("x.jpg")));

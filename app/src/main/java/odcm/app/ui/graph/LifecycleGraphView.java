@@ -182,6 +182,11 @@ public final class LifecycleGraphView extends BorderPane {
         canvas.fit();
     }
 
+    /** Moves the drawing by a number of pixels, as dragging does. */
+    public void panBy(double dx, double dy) {
+        canvas.panBy(dx, dy);
+    }
+
     public double zoom() {
         return canvas.scaleProperty().get();
     }
