@@ -36,6 +36,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void graphLayoutAndRenderingAreFreeOfJavaFx() {
+        noClasses().that().resideInAPackage("odcm.app.graph..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+                .check(APP);
+    }
+
+    @Test
     void screensUseServicesNotTheStoreInternals() {
         noClasses().that().resideInAPackage("odcm.app.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "org.h2..", "org.flywaydb..", "odcm.persistence.jooq..", "java.sql..")
