@@ -44,4 +44,26 @@ final class LifecycleCommands {
         }
         return 0;
     }
+
+    @Command(name = "render", description = "Draw a project's composite lifecycle across spaces as SVG or PNG (by the file name).")
+    int render(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+               @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
+               @Option(names = "--out", required = true, paramLabel = "FILE.svg|FILE.png") java.nio.file.Path out) {
+        String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".svg") && !name.endsWith(".png")) {
+            throw new odcm.model.Refusal("Choose a file name ending in .svg or .png, not '" + out.getFileName() + "'.");
+        }
+        CompositeLifecycle c = root.cli.withContext(root.store, ctx -> ctx.lifecycles().composite(space, project));
+        try {
+            odcm.app.graph.GraphFiles.write(odcm.app.graph.LifecycleLayout.layout(c), project + " across spaces", out);
+        } catch (java.io.IOException e) {
+            throw new odcm.model.Refusal("Cannot write " + out + ": " + e.getMessage() + ".");
+        }
+        root.cli.out().println("Drew the composite lifecycle of '" + project + "' (" + c.groups().size() + " spaces) to " + out + ".");
+        long problems = c.findings().stream().filter(f -> f.severity() == CompositeLifecycle.Severity.ERROR).count();
+        if (problems > 0) {
+            root.cli.out().println(problems + " problem(s) are marked in red; 'odcm lifecycle check' lists them.");
+        }
+        return 0;
+    }
 }
