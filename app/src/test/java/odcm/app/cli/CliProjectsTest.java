@@ -1,0 +1,138 @@
+package odcm.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import odcm.app.cli.CliHarness.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Environments, lifecycles, projects and releases from the command line: apply, the demo, render, show, and their refusals. */
+class CliProjectsTest {
+    @TempDir
+    Path tmp;
+    CliHarness cli;
+
+    static final String DOC = """
+            {
+              "space": "DevTest Space",
+              "environments": [{"name": "Development"}, {"name": "Test", "description": "Integration"}],
+              "lifecycles": [{"name": "Main", "default": true, "phases": [
+                {"name": "Dev", "environments": ["Development"]},
+                {"name": "Test", "environments": ["Test"], "progression": "at least 1"}]}],
+              "projects": [{"name": "Web", "lifecycle": "Main",
+                "process": [{"name": "Deploy", "actionType": "Octopus.Package", "properties": {"Role": "web"}, "packages": ["Acme.Web"]}],
+                "variables": [{"name": "DbPassword", "value": "hunter2-secret", "sensitive": true, "environments": ["Test"]}],
+                "templates": [{"name": "Host", "type": "single-line", "mandatory": true}]}],
+              "releases": [{"project": "Web", "version": "1.0.0", "notes": "First",
+                "packages": [{"id": "Acme.Web", "version": "1.0.0", "sha256": "%s"}]}]
+            }
+            """.formatted("ab".repeat(32));
+
+    @BeforeEach
+    void space() {
+        cli = new CliHarness(tmp);
+        CliTest.ok(cli.run("space", "create", "DevTest Space"));
+    }
+
+    Path doc(String text) throws Exception {
+        return Files.writeString(tmp.resolve("doc-" + System.nanoTime() + ".json"), text);
+    }
+
+    String refused(String... args) {
+        String before = cli.listings() + cli.run("project", "list", "--space", "DevTest Space", "--json").out();
+        Result r = cli.run(args);
+        assertEquals(Cli.REFUSED, r.exit(), r.out() + r.err());
+        assertTrue(!r.err().strip().contains("\n"), "one line: " + r.err());
+        assertEquals(before, cli.listings() + cli.run("project", "list", "--space", "DevTest Space", "--json").out(), "nothing changed");
+        return r.err().strip();
+    }
+
+    @Test
+    void applyCreatesAndASecondApplyChangesNothingButSaysSo() throws Exception {
+        Path file = doc(DOC);
+        String first = CliTest.ok(cli.run("apply", file.toString())).out();
+        assertTrue(first.contains("created lifecycle 'Main'") && first.contains("created release 1.0.0 of 'Web'"), first);
+        String second = CliTest.ok(cli.run("apply", file.toString())).out();
+        assertTrue(second.contains("release 1.0.0 of 'Web' already exists"), second);
+
+        String shown = CliTest.ok(cli.run("release", "show", "--space", "DevTest Space", "--project", "Web", "1.0.0")).out();
+        assertTrue(shown.contains("DbPassword = ********"), shown);
+        assertTrue(!shown.contains("hunter2-secret"), "a sensitive value never shows");
+        JsonNode json = new ObjectMapper().readTree(CliTest.ok(cli.run("release", "show", "--space", "DevTest Space", "--project", "Web", "1.0.0",
+                "--json")).out());
+        assertEquals("Deploy", json.get("process").get(0).get("name").asText());
+        assertEquals("********", json.get("variables").get(0).get("value").asText());
+    }
+
+    @Test
+    void applyThatFailsHalfwayChangesNothing() throws Exception {
+        String broken = DOC.replace("\"lifecycle\": \"Main\"", "\"lifecycle\": \"Nope\"");
+        assertTrue(refused("apply", doc(broken).toString()).contains("Nope"));
+        assertTrue(CliTest.ok(cli.run("env", "list", "--space", "DevTest Space")).out().startsWith("'DevTest Space' has no environments yet"),
+                "the environments the file would have created first are not there either");
+    }
+
+    @Test
+    void applyWithUnknownFieldIsRefusedWithWhere() throws Exception {
+        String err = refused("apply", doc(DOC.replace("\"notes\": \"First\"", "\"note\": \"First\"")).toString());
+        assertTrue(err.startsWith("The apply file is not valid (line "), err);
+        assertTrue(err.contains("note"), err);
+    }
+
+    @Test
+    void applyWithDuplicateKeyIsRefused() throws Exception {
+        assertTrue(refused("apply", doc(DOC.replace("\"space\": \"DevTest Space\",", "\"space\": \"DevTest Space\", \"space\": \"X\",")).toString())
+                .contains("Duplicate field"));
+    }
+
+    @Test
+    void releaseWithAVersionAlreadyUsed() throws Exception {
+        CliTest.ok(cli.run("apply", doc(DOC).toString()));
+        assertTrue(refused("release", "create", "--space", "DevTest Space", "--project", "Web", "1.0.0", "--package",
+                "Acme.Web:1.0.0:" + "cd".repeat(32)).contains("already has release 1.0.0"));
+    }
+
+    @Test
+    void releaseWithABadPackageHash() throws Exception {
+        CliTest.ok(cli.run("apply", doc(DOC).toString()));
+        assertTrue(refused("release", "create", "--space", "DevTest Space", "--project", "Web", "1.0.1", "--package", "Acme.Web:1.0.1:abc")
+                .contains("64 hexadecimal digits"));
+    }
+
+    @Test
+    void releaseWithoutAPackageTheProcessNeeds() throws Exception {
+        CliTest.ok(cli.run("apply", doc(DOC).toString()));
+        assertTrue(refused("release", "create", "--space", "DevTest Space", "--project", "Web", "1.0.1").contains("Acme.Web"));
+    }
+
+    @Test
+    void demoBuildsTheFourShapesAndRendersThem() throws Exception {
+        CliHarness fresh = new CliHarness(tmp.resolve("demo"));
+        String out = CliTest.ok(fresh.run("demo")).out();
+        assertTrue(out.contains("4 projects with 3 releases each"), out);
+        for (String project : new String[] {"Web Shop", "Public API", "Payments", "Reports"}) {
+            CliTest.ok(fresh.run("lifecycle", "check", "--space", "DevTest Space", "--project", project));
+            Path png = tmp.resolve(project.replace(' ', '-') + ".png");
+            CliTest.ok(fresh.run("lifecycle", "render", "--space", "DevTest Space", "--project", project, "--out", png.toString()));
+            assertTrue(ImageIO.read(png.toFile()).getWidth() > 400, project);
+        }
+        Path svg = tmp.resolve("payments.svg");
+        CliTest.ok(fresh.run("lifecycle", "render", "--space", "DevTest Space", "--project", "Payments", "--out", svg.toString()));
+        assertTrue(Files.readString(svg).contains("QA Space"));
+        assertEquals(3, fresh.run("release", "list", "--space", "DevTest Space", "--project", "Reports").out().strip().split("\n").length);
+        assertEquals(Cli.REFUSED, fresh.run("demo").exit(), "the demo needs an empty store");
+    }
+
+    @Test
+    void renderToAnUnknownFormat() {
+        assertTrue(refused("lifecycle", "render", "--space", "DevTest Space", "--project", "Web", "--out", tmp.resolve("x.gif").toString())
+                .contains(".svg or .png"));
+    }
+}
