@@ -3,6 +3,7 @@ package odcm.persistence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -116,18 +117,21 @@ public final class Store implements AutoCloseable {
         StoreLock lock = StoreLock.acquire(location.storeDir());
         Connection connection = null;
         try {
+            if (!Files.exists(location.databaseFile())) {
+                createNew(location, clock);
+            }
             if (!StoreProbe.check(location)) {
                 migrate(location);
             }
             connection = DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
-            DSLContext dsl = DSL.using(connection, SQLDialect.H2, new Settings().withReturnAllOnUpdatableRecord(true));
+            DSLContext dsl = dsl(connection);
             Store store = dsl.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
                 StoreInfoRecord info = tx.selectFrom(STORE_INFO).fetchOne();
                 return info == null ? null : existing(location, clock, osUser, lock, info);
             });
             if (store == null) {
-                store = dsl.transactionResult(cfg -> created(location, clock, osUser, lock, cfg.dsl()));
+                throw new Refusal("The file " + location.databaseFile() + " is not an ODCM store (it has no store identity); it was not changed.");
             }
             return store.attach(connection, dsl);
         } catch (RuntimeException | SQLException e) {
@@ -143,8 +147,42 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    private static DSLContext dsl(Connection connection) {
+        return DSL.using(connection, SQLDialect.H2, new Settings().withReturnAllOnUpdatableRecord(true));
+    }
+
+    /**
+     * A new store is built whole in a staging folder and only then moved into place, so a crash during the first
+     * migration leaves no half-made store behind (the next start builds it again), never a file that cannot be opened.
+     */
+    private static void createNew(StoreLocation location, Clock clock) throws SQLException {
+        Path staging = location.storeDir().resolve(".creating");
+        try {
+            deleteRecursively(staging);
+            StoreLocation building = new StoreLocation(staging, location.keyDir());
+            migrate(building);
+            try (Connection c = DriverManager.getConnection(jdbcUrl(building), USER, PASSWORD)) {
+                dsl(c).transaction(cfg -> created(location, clock, cfg.dsl()));
+            }
+            Files.move(building.databaseFile(), location.databaseFile(), StandardCopyOption.ATOMIC_MOVE);
+            deleteRecursively(staging);
+        } catch (IOException e) {
+            throw new Refusal("The store at " + location.storeDir() + " cannot be created (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     // A new store: its key file first, then the row naming it, so a store never exists without having had a key.
-    private static Store created(StoreLocation location, Clock clock, String osUser, StoreLock lock, DSLContext tx) {
+    private static void created(StoreLocation location, Clock clock, DSLContext tx) {
         String id = UUID.randomUUID().toString();
         byte[] key = MasterKeyFile.create(location.keyFile(id));
         AesGcmKeyVault vault = new AesGcmKeyVault(key);
@@ -155,7 +193,7 @@ public final class Store implements AutoCloseable {
         info.setCreatedAt(StoreTime.column(StoreTime.now(clock)));
         info.setMasterKeyCheck(vault.seal(new Secret(KEY_CHECK), checkContext(id)));
         info.store();
-        return new Store(location, clock, osUser, lock, null, null, id, MasterKeyState.PRESENT, vault);
+        vault.wipe();
     }
 
     // An existing store: a missing key is never replaced by a new one (that would orphan every sealed key).

@@ -243,4 +243,18 @@ class StoreTest {
         }
         assertFalse(Files.exists(tmp.resolve("store/odcm.trace.db")), "H2 logged an internal error; see docs/decisions/0006");
     }
+
+    @Test
+    void aStoreWhoseCreationWasInterruptedIsBuiltAgain() throws Exception {
+        // What a crash during the first migration leaves: a staging folder with a half-made database, no store file.
+        Path staging = Files.createDirectories(tmp.resolve("store/.creating"));
+        Files.write(staging.resolve("odcm.mv.db"), new byte[] {1, 2, 3});
+        try (Store store = Fixtures.open(tmp)) {
+            Fixtures.remote(store, "After The Crash");
+        }
+        assertFalse(Files.exists(staging), "the staging folder is cleared");
+        try (Store store = Fixtures.open(tmp)) {
+            assertEquals(1, store.read(tx -> tx.spaces().findAll()).size());
+        }
+    }
 }
