@@ -62,6 +62,9 @@ final class Constraints {
         if (m.contains("FK_RELEASE_PROJECT")) {
             return new Refusal("The project has releases, which are frozen; a project with releases cannot be deleted.", e);
         }
+        if (e.getCause() instanceof java.sql.SQLException sql && sql.getErrorCode() == 90097) {
+            return new Refusal("The store is read-only (its file cannot be written); nothing was changed.", e);
+        }
         if (e.getCause() instanceof java.sql.SQLException sql && sql.getErrorCode() == 22001) {
             return new Refusal("A value is longer than the store can keep; shorten it and try again.", e);
         }

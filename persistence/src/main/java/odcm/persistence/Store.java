@@ -112,7 +112,7 @@ public final class Store implements AutoCloseable {
         try {
             Files.createDirectories(location.storeDir());
         } catch (IOException e) {
-            throw new Refusal("The store folder " + location.storeDir() + " cannot be created (" + e.getMessage() + ").", e);
+            throw new Refusal("The store folder " + location.storeDir() + " cannot be created (" + FileProblems.describe(e) + ").", e);
         }
         StoreLock lock = StoreLock.acquire(location.storeDir());
         Connection connection = null;
@@ -167,7 +167,7 @@ public final class Store implements AutoCloseable {
             Files.move(building.databaseFile(), location.databaseFile(), StandardCopyOption.ATOMIC_MOVE);
             deleteRecursively(staging);
         } catch (IOException e) {
-            throw new Refusal("The store at " + location.storeDir() + " cannot be created (" + e.getMessage() + ").", e);
+            throw new Refusal("The store at " + location.storeDir() + " cannot be created (" + FileProblems.describe(e) + ").", e);
         }
     }
 

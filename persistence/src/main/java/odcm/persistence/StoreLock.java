@@ -51,7 +51,7 @@ final class StoreLock {
         } catch (IOException e) {
             closeQuietly(channel);
             HELD.remove(storeDir);
-            throw new Refusal("The store at " + storeDir + " cannot be locked (" + e.getMessage() + ").", e);
+            throw new Refusal("The store at " + storeDir + " cannot be locked (" + FileProblems.describe(e) + ").", e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             HELD.remove(storeDir);

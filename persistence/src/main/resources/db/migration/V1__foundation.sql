@@ -37,6 +37,8 @@ CREATE TABLE certificate (
   not_after TIMESTAMP WITH TIME ZONE NOT NULL,
   added_at TIMESTAMP WITH TIME ZONE NOT NULL,
   retired_at TIMESTAMP WITH TIME ZONE,
+  -- when someone confirmed the fingerprint with the other side (local spaces' own certificates need no confirmation)
+  confirmed_at TIMESTAMP WITH TIME ZONE,
   CONSTRAINT fk_certificate_space FOREIGN KEY (space_id) REFERENCES space (id) ON DELETE CASCADE,
   CONSTRAINT uq_certificate_sha256 UNIQUE (sha256)
 );

@@ -13,7 +13,7 @@ final class ApplyCommands {
     private ApplyCommands() {
     }
 
-    @Command(name = "apply", description = {"Make a local space hold what FILE describes (environments, remote environments, lifecycles,",
+    @Command(name = "apply", mixinStandardHelpOptions = true, description = {"Make a local space hold what FILE describes (environments, remote environments, lifecycles,",
             "projects, releases); all or nothing. Format: docs/apply-format.md."})
     static final class Apply implements java.util.concurrent.Callable<Integer> {
         @ParentCommand
@@ -31,7 +31,7 @@ final class ApplyCommands {
         }
     }
 
-    @Command(name = "demo", description = "Create an example organisation in an empty store: spaces, trusts, lifecycles in four shapes, projects, releases.")
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = "Create an example organisation in an empty store: spaces, trusts, lifecycles in four shapes, projects, releases.")
     static final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         @ParentCommand
         OdcmCommand root;

@@ -11,24 +11,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "audit", description = "The audit log: every change to spaces, certificates and trusts.")
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "The audit log: every change to spaces, certificates and trusts.")
 final class AuditCommands {
     @ParentCommand
     OdcmCommand root;
 
-    @Command(name = "list", description = "List audit entries, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List audit entries, newest first.")
     int list(@Option(names = "--filter", paramLabel = "TEXT", defaultValue = "") String filter,
              @Option(names = "--json") boolean json) {
         List<AuditEntry> entries = root.cli.withContext(root.store, ctx -> ctx.audit().list(new AuditFilter(filter, null, null)));
         if (json) {
             root.cli.printJson(entries.stream().map(Printed::json).toList());
+        } else if (entries.isEmpty()) {
+            root.cli.out().println(filter.isBlank() ? "The audit log is empty." : "No audit entries match '" + filter + "'.");
         } else {
             entries.forEach(e -> root.cli.out().println(Printed.line(e)));
         }
         return 0;
     }
 
-    @Command(name = "verify", description = "Check the audit log's keyed hash chain and its end; exit 1 unless it is intact,"
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check the audit log's keyed hash chain and its end; exit 1 unless it is intact,"
             + " naming the first broken entry, the entries removed from the end, or what could not be checked.")
     int verify() {
         AuditVerification v = root.cli.withContext(root.store, ctx -> ctx.audit().verify());
@@ -40,7 +42,7 @@ final class AuditCommands {
         return 0;
     }
 
-    @Command(name = "export", description = "Export the audit log as CSV.")
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export the audit log as CSV.")
     int export(@Option(names = "--out", paramLabel = "FILE.csv", required = true) Path out,
                @Option(names = "--filter", paramLabel = "TEXT", defaultValue = "") String filter) {
         StringWriter csv = new StringWriter();

@@ -69,6 +69,9 @@ public final class Cli {
     }
 
     StoreLocation location(String storeOption) {
+        if (storeOption != null && storeOption.isBlank()) {
+            throw new Refusal("--store needs a folder; an empty name is none.");
+        }
         return StoreLocation.resolve(storeOption, env, System.getProperty("user.home"));
     }
 

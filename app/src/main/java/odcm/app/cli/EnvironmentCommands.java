@@ -9,21 +9,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "env", description = "Environments of a local space, and remote environments (placeholders for environments of other spaces).")
+@Command(name = "env", mixinStandardHelpOptions = true, description = "Environments of a local space, and remote environments (placeholders for environments of other spaces).")
 final class EnvironmentCommands {
     @ParentCommand
     OdcmCommand root;
 
-    @Command(name = "create", description = "Create an environment in a local space.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an environment in a local space.")
     int create(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                @Parameters(paramLabel = "NAME") String name,
-               @Option(names = "--description", defaultValue = "") String description) {
+               @Option(names = "--description", paramLabel = "TEXT", defaultValue = "") String description) {
         Environment e = root.cli.withContext(root.store, ctx -> ctx.environments().create(space, name, description));
         root.cli.out().println("Created environment '" + e.name() + "' in '" + space + "'.");
         return 0;
     }
 
-    @Command(name = "remote-add", description = "Add a remote environment: SPACE's placeholder for environment NAME of OWNER, shown 'OWNER: NAME'.")
+    @Command(name = "remote-add", mixinStandardHelpOptions = true, description = "Add a remote environment: SPACE's placeholder for environment NAME of OWNER, shown 'OWNER: NAME'.")
     int remoteAdd(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                   @Option(names = "--owner", required = true, paramLabel = "OWNER") String owner,
                   @Parameters(paramLabel = "NAME") String name) {
@@ -32,7 +32,7 @@ final class EnvironmentCommands {
         return 0;
     }
 
-    @Command(name = "list", description = "List a space's environments, then its remote environments.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List a space's environments, then its remote environments.")
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Option(names = "--json") boolean json) {
         record Both(List<Environment> local, List<RemoteEnvironment> remote) {
         }
@@ -53,7 +53,7 @@ final class EnvironmentCommands {
         return 0;
     }
 
-    @Command(name = "rename", description = "Rename an environment.")
+    @Command(name = "rename", mixinStandardHelpOptions = true, description = "Rename an environment.")
     int rename(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                @Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "NEW_NAME") String newName) {
         Environment e = root.cli.withContext(root.store, ctx -> ctx.environments().rename(space, name, newName));
@@ -61,7 +61,7 @@ final class EnvironmentCommands {
         return 0;
     }
 
-    @Command(name = "delete", description = "Delete an environment or a remote environment ('Owner: Name'); refused while a lifecycle or scope uses it.")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an environment or a remote environment ('Owner: Name'); refused while a lifecycle or scope uses it.")
     int delete(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Parameters(paramLabel = "NAME") String name) {
         root.cli.withContext(root.store, ctx -> {
             if (name.contains(":")) {

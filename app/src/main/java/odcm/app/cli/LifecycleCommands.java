@@ -10,12 +10,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "lifecycle", description = "Lifecycles of a local space (create and change them with 'odcm apply'), and composite lifecycles.")
+@Command(name = "lifecycle", mixinStandardHelpOptions = true, description = "Lifecycles of a local space (create and change them with 'odcm apply'), and composite lifecycles.")
 final class LifecycleCommands {
     @ParentCommand
     OdcmCommand root;
 
-    @Command(name = "list", description = "List a space's lifecycles with their phases.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List a space's lifecycles with their phases.")
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space) {
         List<Lifecycle> lifecycles = root.cli.withContext(root.store, ctx -> ctx.lifecycles().list(space));
         if (lifecycles.isEmpty()) {
@@ -31,7 +31,7 @@ final class LifecycleCommands {
         return 0;
     }
 
-    @Command(name = "check", description = "Compose a project's lifecycle across spaces and say what is wrong; exit 1 when anything is.")
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Compose a project's lifecycle across spaces and say what is wrong; exit 1 when anything is.")
     int check(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
               @Option(names = "--project", required = true, paramLabel = "PROJECT") String project) {
         CompositeLifecycle c = root.cli.withContext(root.store, ctx -> ctx.lifecycles().composite(space, project));
@@ -45,7 +45,7 @@ final class LifecycleCommands {
         return 0;
     }
 
-    @Command(name = "render", description = "Draw a project's composite lifecycle across spaces as SVG or PNG (by the file name).")
+    @Command(name = "render", mixinStandardHelpOptions = true, description = "Draw a project's composite lifecycle across spaces as SVG or PNG (by the file name).")
     int render(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
                @Option(names = "--out", required = true, paramLabel = "FILE.svg|FILE.png") java.nio.file.Path out) {

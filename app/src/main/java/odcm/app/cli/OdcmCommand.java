@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "odcm", mixinStandardHelpOptions = true, version = "ODCM Console 0.1.0",
         description = {"ODCM Console: spaces, certificates of remote spaces, and the trusts between them.",
                 "With no command, opens the console window."},
-        subcommands = {StoreCommands.class, SpaceCommands.class, RemoteCommands.class, TrustCommands.class, AuditCommands.class, EnvironmentCommands.class,
+        subcommands = {picocli.CommandLine.HelpCommand.class, StoreCommands.class, SpaceCommands.class, RemoteCommands.class, TrustCommands.class, AuditCommands.class, EnvironmentCommands.class,
                 LifecycleCommands.class, ProjectCommands.class, ReleaseCommands.class, ApplyCommands.Apply.class, ApplyCommands.DemoCommand.class},
         footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line; 3 unexpected error."})
 final class OdcmCommand implements Callable<Integer> {

@@ -91,7 +91,7 @@ final class Printed {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", e.seq());
         m.put("at", e.at().toString());
-        m.put("user", e.osUser());
+        m.put("osUser", e.osUser());
         m.put("action", e.action());
         m.put("subject", e.subject());
         m.put("detail", e.detail());

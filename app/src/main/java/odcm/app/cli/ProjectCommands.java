@@ -6,12 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "project", description = "Projects of a local space (create and change them with 'odcm apply').")
+@Command(name = "project", mixinStandardHelpOptions = true, description = "Projects of a local space (create and change them with 'odcm apply').")
 final class ProjectCommands {
     @ParentCommand
     OdcmCommand root;
 
-    @Command(name = "list", description = "List a space's projects.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List a space's projects.")
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Option(names = "--json") boolean json) {
         List<Project> projects = root.cli.withContext(root.store, ctx -> ctx.projects().list(space));
         if (json) {

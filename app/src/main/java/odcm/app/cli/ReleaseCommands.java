@@ -16,16 +16,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "release", description = "Releases: a project's version with its process, variables and templates frozen at creation.")
+@Command(name = "release", mixinStandardHelpOptions = true, description = "Releases: a project's version with its process, variables and templates frozen at creation.")
 final class ReleaseCommands {
     @ParentCommand
     OdcmCommand root;
 
-    @Command(name = "create", description = "Create a release, freezing the project's current process, variables and templates.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a release, freezing the project's current process, variables and templates.")
     int create(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
                @Parameters(paramLabel = "VERSION") String version,
-               @Option(names = "--notes", defaultValue = "") String notes,
+               @Option(names = "--notes", paramLabel = "TEXT", defaultValue = "") String notes,
                @Option(names = "--channel", paramLabel = "CHANNEL") String channel,
                @Option(names = "--package", paramLabel = "ID:VERSION:SHA256", description = "one per package the process deploys") List<String> packages) {
         List<PackageVersion> manifest = new ArrayList<>();
@@ -42,7 +42,7 @@ final class ReleaseCommands {
         return 0;
     }
 
-    @Command(name = "list", description = "List a project's releases, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List a project's releases, newest first.")
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
              @Option(names = "--project", required = true, paramLabel = "PROJECT") String project) {
         List<Release> releases = root.cli.withContext(root.store, ctx -> ctx.releases().list(space, project));
@@ -53,7 +53,7 @@ final class ReleaseCommands {
         return 0;
     }
 
-    @Command(name = "show", description = "Show a release's frozen snapshot: packages, process, variables (sensitive ones masked), templates.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a release's frozen snapshot: packages, process, variables (sensitive ones masked), templates.")
     int show(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
              @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
              @Parameters(paramLabel = "VERSION") String version,

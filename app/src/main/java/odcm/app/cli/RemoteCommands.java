@@ -11,28 +11,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "remote", description = "Remote spaces: spaces of another console, known by the certificate exchanged by hand.")
+@Command(name = "remote", mixinStandardHelpOptions = true, description = "Remote spaces: spaces of another console, known by the certificate exchanged by hand.")
 final class RemoteCommands {
     @ParentCommand
     OdcmCommand root;
 
-    @Command(name = "add", description = "Add a remote space from its certificate file (PEM or DER; '-' reads pasted PEM from standard input).")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a remote space from its certificate file (PEM or DER; '-' reads pasted PEM from standard input).")
     int add(@Parameters(paramLabel = "NAME") String name,
             @Option(names = "--cert", paramLabel = "FILE", required = true) String certFile,
             @Option(names = "--fingerprint", paramLabel = "SHA256",
                     description = "The fingerprint read out by the other side; must match or nothing is saved.") String fingerprint,
-            @Option(names = "--description", defaultValue = "") String description) {
+            @Option(names = "--description", paramLabel = "TEXT", defaultValue = "") String description) {
         byte[] bytes = Files2.read(certFile, System.in);
         Space s = root.cli.withContext(root.store, ctx -> ctx.remotes().add(name, description, bytes, fingerprint));
         root.cli.out().println("Added " + s.describe() + ".");
         root.cli.out().println(Printed.lines(s.certificate()));
         if (fingerprint == null || fingerprint.isBlank()) {
-            root.cli.out().println("Check this fingerprint with the other side before granting any trust.");
+            root.cli.out().println("Not confirmed: check this fingerprint with the other side, then 'odcm remote confirm'; until then it cannot be trusted.");
         }
         return 0;
     }
 
-    @Command(name = "show-cert", description = "Show what a certificate file holds, without saving anything.")
+    @Command(name = "show-cert", mixinStandardHelpOptions = true, description = "Show what a certificate file holds, without saving anything.")
     int showCert(@Parameters(paramLabel = "FILE") String certFile) {
         byte[] bytes = Files2.read(certFile, System.in);
         // Only looks at a file: no store needed, so it also works while a console has the store open.
@@ -41,20 +41,35 @@ final class RemoteCommands {
         return 0;
     }
 
-    @Command(name = "list", description = "List remote spaces.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List remote spaces; those whose fingerprint nobody confirmed are marked UNCONFIRMED.")
     int list(@Option(names = "--json") boolean json) {
-        List<Space> spaces = root.cli.withContext(root.store, ctx -> ctx.spaces().remotes());
+        record Listed(Space space, boolean confirmed) {
+        }
+        List<Listed> spaces = root.cli.withContext(root.store, ctx -> ctx.spaces().remotes().stream()
+                .map(s -> new Listed(s, ctx.remotes().isConfirmed(s.name()))).toList());
         if (json) {
-            root.cli.printJson(spaces.stream().map(Printed::json).toList());
+            root.cli.printJson(spaces.stream().map(l -> {
+                var m = Printed.json(l.space());
+                m.put("confirmed", l.confirmed());
+                return m;
+            }).toList());
         } else if (spaces.isEmpty()) {
             root.cli.out().println("No remote spaces yet; add one with 'odcm remote add NAME --cert FILE --fingerprint SHA256'.");
         } else {
-            spaces.forEach(s -> root.cli.out().println(Printed.line(s)));
+            spaces.forEach(l -> root.cli.out().println(Printed.line(l.space()) + (l.confirmed() ? "" : "\tUNCONFIRMED")));
         }
         return 0;
     }
 
-    @Command(name = "history", description = "A remote space's certificates, current first.")
+    @Command(name = "confirm", mixinStandardHelpOptions = true, description = "Confirm a remote space's fingerprint with the other side, after adding it without one.")
+    int confirm(@Parameters(paramLabel = "NAME") String name,
+                @Option(names = "--fingerprint", paramLabel = "SHA256", required = true, description = "As the other side reads it out.") String fingerprint) {
+        Space s = root.cli.withContext(root.store, ctx -> ctx.remotes().confirm(name, fingerprint));
+        root.cli.out().println("Confirmed the certificate of " + s.describe() + ": " + s.certificate().fingerprint().grouped() + ".");
+        return 0;
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "A remote space's certificates, current first.")
     int history(@Parameters(paramLabel = "NAME") String name) {
         List<StoredCertificate> certs = root.cli.withContext(root.store, ctx -> {
             if (ctx.spaces().find(name).isLocal()) {
@@ -69,7 +84,7 @@ final class RemoteCommands {
         return 0;
     }
 
-    @Command(name = "replace-cert", description = "Replace a remote space's certificate (rotation); the old one stays in its history.")
+    @Command(name = "replace-cert", mixinStandardHelpOptions = true, description = "Replace a remote space's certificate (rotation); the old one stays in its history.")
     int replaceCert(@Parameters(paramLabel = "NAME") String name,
                     @Option(names = "--cert", paramLabel = "FILE", required = true) String certFile,
                     @Option(names = "--fingerprint", paramLabel = "SHA256") String fingerprint) {
@@ -80,7 +95,7 @@ final class RemoteCommands {
         return 0;
     }
 
-    @Command(name = "remove", description = "Remove a remote space; refused while trusts refer to it.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a remote space; refused while trusts refer to it.")
     int remove(@Parameters(paramLabel = "NAME") String name) {
         root.cli.withContext(root.store, ctx -> {
             ctx.remotes().remove(name);

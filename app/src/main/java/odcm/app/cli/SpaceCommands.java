@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "space", description = "Local spaces: each has its own key pair and certificate.")
+@Command(name = "space", mixinStandardHelpOptions = true, description = "Local spaces: each has its own key pair and certificate.")
 final class SpaceCommands {
     @ParentCommand
     OdcmCommand root;
@@ -19,10 +19,10 @@ final class SpaceCommands {
     private record Certificate(Space space, byte[] bytes) {
     }
 
-    @Command(name = "create", description = "Create a local space with a new key pair and self-signed certificate.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a local space with a new key pair and self-signed certificate.")
     int create(@Parameters(paramLabel = "NAME") String name,
-               @Option(names = "--description", defaultValue = "") String description,
-               @Option(names = "--key", defaultValue = "ec", description = "ec (P-256, default) or rsa (3072 bits)") String key) {
+               @Option(names = "--description", paramLabel = "TEXT", defaultValue = "") String description,
+               @Option(names = "--key", paramLabel = "ec|rsa", defaultValue = "ec", description = "ec (P-256, default) or rsa (3072 bits)") String key) {
         KeyAlgorithm algorithm = KeyAlgorithm.parse(key);
         Space s = root.cli.withContext(root.store, ctx -> ctx.spaces().create(name, description, algorithm));
         root.cli.out().println("Created " + s.describe() + ".");
@@ -30,7 +30,7 @@ final class SpaceCommands {
         return 0;
     }
 
-    @Command(name = "list", description = "List local spaces.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List local spaces.")
     int list(@Option(names = "--json") boolean json) {
         List<Space> spaces = root.cli.withContext(root.store, ctx -> ctx.spaces().locals());
         if (json) {
@@ -43,21 +43,21 @@ final class SpaceCommands {
         return 0;
     }
 
-    @Command(name = "rename", description = "Rename a space (local or remote).")
+    @Command(name = "rename", mixinStandardHelpOptions = true, description = "Rename a space (local or remote).")
     int rename(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "NEW_NAME") String newName) {
         Space s = root.cli.withContext(root.store, ctx -> ctx.spaces().rename(name, newName));
         root.cli.out().println("Renamed '" + name + "' to '" + s.name() + "'.");
         return 0;
     }
 
-    @Command(name = "describe", description = "Change a space's description.")
+    @Command(name = "describe", mixinStandardHelpOptions = true, description = "Change a space's description.")
     int describe(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "DESCRIPTION") String description) {
         Space s = root.cli.withContext(root.store, ctx -> ctx.spaces().describe(name, description));
         root.cli.out().println("Described " + s.describe() + (s.description().isEmpty() ? " as nothing." : " as '" + s.description() + "'."));
         return 0;
     }
 
-    @Command(name = "delete", description = "Delete a local space and its private key; refused while trusts refer to it.")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a local space and its private key; refused while trusts refer to it.")
     int delete(@Parameters(paramLabel = "NAME") String name) {
         root.cli.withContext(root.store, ctx -> {
             ctx.spaces().delete(name);
@@ -67,10 +67,10 @@ final class SpaceCommands {
         return 0;
     }
 
-    @Command(name = "cert", description = "Write a space's certificate (PEM to standard output, or to --out FILE as PEM or DER).")
+    @Command(name = "cert", mixinStandardHelpOptions = true, description = "Write a space's certificate (PEM to standard output, or to --out FILE as PEM or DER).")
     int cert(@Parameters(paramLabel = "NAME") String name,
              @Option(names = "--out", paramLabel = "FILE") Path out,
-             @Option(names = "--format", description = "pem or der (default: from the file name, else pem)") String format) {
+             @Option(names = "--format", paramLabel = "pem|der", description = "pem or der (default: from the file name, else pem)") String format) {
         CertificateFormat f = format != null ? Files2.format(format) : out != null ? CertificateFormat.forFileName(out.toString()) : CertificateFormat.PEM;
         if (out == null && f == CertificateFormat.DER) {
             throw new odcm.model.Refusal("DER is binary; write it to a file with --out FILE.");

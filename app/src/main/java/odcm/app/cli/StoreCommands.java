@@ -4,12 +4,12 @@ import odcm.persistence.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "store", description = "The store itself: where it is and what a backup needs.")
+@Command(name = "store", mixinStandardHelpOptions = true, description = "The store itself: where it is and what a backup needs.")
 final class StoreCommands {
     @ParentCommand
     OdcmCommand root;
 
-    @Command(name = "info", description = "Show the store folder, its id, its master key file and whether that key is usable.")
+    @Command(name = "info", mixinStandardHelpOptions = true, description = "Show the store folder, its id, its master key file and whether that key is usable.")
     int info() {
         root.cli.withContext(root.store, ctx -> {
             Store s = ctx.store();

@@ -7,12 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "trust", description = "Trusts: a local space accepts release bundles or deployment receipts from another space.")
+@Command(name = "trust", mixinStandardHelpOptions = true, description = "Trusts: a local space accepts release bundles or deployment receipts from another space.")
 final class TrustCommands {
     @ParentCommand
     OdcmCommand root;
 
-    @Command(name = "add", description = "SPACE accepts KIND from OTHER, e.g. trust add --space 'Prod Space' --accepts bundles --from 'DevTest Space'.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "SPACE accepts KIND from OTHER, e.g. trust add --space 'Prod Space' --accepts bundles --from 'DevTest Space'.")
     int add(@Option(names = "--space", paramLabel = "SPACE", required = true, description = "The local space that accepts.") String space,
             @Option(names = "--accepts", paramLabel = "KIND", required = true, description = "bundles or receipts") String kind,
             @Option(names = "--from", paramLabel = "OTHER", required = true, description = "The space accepted from (local or remote).") String from) {
@@ -22,18 +22,18 @@ final class TrustCommands {
         return 0;
     }
 
-    @Command(name = "revoke", description = "Revoke a trust, with a reason for the audit log.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a trust, with a reason for the audit log.")
     int revoke(@Option(names = "--space", paramLabel = "SPACE", required = true) String space,
                @Option(names = "--accepts", paramLabel = "KIND", required = true) String kind,
                @Option(names = "--from", paramLabel = "OTHER", required = true) String from,
-               @Option(names = "--reason", required = true) String reason) {
+               @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "Why; it goes into the audit log.") String reason) {
         TrustKind k = TrustKind.parse(kind);
         Trust t = root.cli.withContext(root.store, ctx -> ctx.trusts().revoke(space, from, k, reason));
         root.cli.out().println("Revoked: " + t.sentence() + ".");
         return 0;
     }
 
-    @Command(name = "list", description = "List active trusts; --space shows what one space accepts and who accepts from it.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List active trusts; --space shows what one space accepts and who accepts from it.")
     int list(@Option(names = "--space", paramLabel = "SPACE") String space,
              @Option(names = "--all", description = "Include revoked trusts.") boolean all,
              @Option(names = "--json") boolean json) {

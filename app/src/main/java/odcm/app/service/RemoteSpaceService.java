@@ -42,9 +42,12 @@ public final class RemoteSpaceService {
             SpaceService.checkNameFree(tx, spaceName, -1);
             checkUnknown(tx, cert, -1);
             Space s = tx.spaces().insertRemote(spaceName, desc, new NewCertificate(cert.der(), cert.info()));
+            if (confirmed(expectedFingerprint)) {
+                tx.spaces().confirmCurrentCertificate(s.id());
+            }
             tx.audit().append("remote.add", s.describe(), "certificate " + cert.info().subject() + ", fingerprint "
                     + cert.info().fingerprint().grouped() + ", valid until " + cert.info().notAfter()
-                    + (expectedFingerprint == null || expectedFingerprint.isBlank() ? "; fingerprint not confirmed" : "; fingerprint confirmed"));
+                    + (confirmed(expectedFingerprint) ? "; fingerprint confirmed" : "; fingerprint not confirmed"));
             return s;
         });
     }
@@ -64,11 +67,44 @@ public final class RemoteSpaceService {
                         + " reads out (--fingerprint).");
             }
             Space replaced = tx.spaces().replaceCertificate(s.id(), new NewCertificate(cert.der(), cert.info()));
+            if (confirmed(expectedFingerprint)) {
+                tx.spaces().confirmCurrentCertificate(s.id());
+            }
             tx.audit().append("remote.replace-cert", s.describe(), "certificate fingerprint from " + s.certificate().fingerprint().grouped()
                     + " to " + cert.info().fingerprint().grouped()
-                    + (expectedFingerprint == null || expectedFingerprint.isBlank() ? "; fingerprint not confirmed" : "; fingerprint confirmed"));
+                    + (confirmed(expectedFingerprint) ? "; fingerprint confirmed" : "; fingerprint not confirmed"));
             return replaced;
         });
+    }
+
+    /**
+     * Confirms, after the fact, the fingerprint of a remote space added without one (say, before the phone call):
+     * it must match the current certificate. Trusts in a remote space need a confirmed certificate.
+     */
+    public Space confirm(String name, String fingerprint) {
+        Fingerprint read = Fingerprint.parse(fingerprint);
+        return store.write(tx -> {
+            Space s = requireRemote(tx, name);
+            if (!read.equals(s.certificate().fingerprint())) {
+                throw new Refusal("The fingerprint read out by the other side (" + read.grouped() + ") does not match the certificate of "
+                        + s.describe() + " (" + s.certificate().fingerprint().grouped() + "); it stays unconfirmed. Check with the other side.");
+            }
+            tx.spaces().confirmCurrentCertificate(s.id());
+            tx.audit().append("remote.confirm", s.describe(), "fingerprint " + read.grouped() + " confirmed with the other side");
+            return s;
+        });
+    }
+
+    /** Whether the current certificate of a remote space was confirmed (local spaces' own certificates always are). */
+    public boolean isConfirmed(String name) {
+        return store.read(tx -> {
+            Space s = SpaceService.require(tx, name);
+            return s.isLocal() || tx.spaces().certificates(s.id()).get(0).isConfirmed();
+        });
+    }
+
+    private static boolean confirmed(String expectedFingerprint) {
+        return expectedFingerprint != null && !expectedFingerprint.isBlank();
     }
 
     public void remove(String name) {

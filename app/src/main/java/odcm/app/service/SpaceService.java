@@ -122,7 +122,7 @@ public final class SpaceService {
             (t.isActive() ? refs : revoked).add("the trust " + t.sentence());
         }
         if (!refs.isEmpty()) {
-            throw new Refusal("Cannot delete " + s.describe() + " while " + String.join(" and ", refs)
+            throw new Refusal("Cannot " + (s.isLocal() ? "delete " : "remove ") + s.describe() + " while " + String.join(" and ", refs)
                     + (refs.size() == 1 ? " refers" : " refer") + " to it; revoke " + (refs.size() == 1 ? "that trust" : "those trusts") + " first.");
         }
         tx.spaces().delete(s.id());

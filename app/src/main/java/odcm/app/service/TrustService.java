@@ -23,6 +23,10 @@ public final class TrustService {
             Space truster = SpaceService.require(tx, trusterName);
             Space trusted = SpaceService.require(tx, trustedName);
             TrustRules.checkGrant(truster, trusted, kind, tx.trusts().involving(truster.id()), Instant.now(store.clock()));
+            if (!trusted.isLocal() && !tx.spaces().certificates(trusted.id()).get(0).isConfirmed()) {
+                throw new Refusal("Nobody has confirmed the fingerprint of " + trusted.describe() + " with the other side yet, so it cannot be"
+                        + " trusted; confirm it first ('odcm remote confirm', or Confirm fingerprint… under Remote spaces).");
+            }
             Trust t = tx.trusts().insert(truster.id(), trusted.id(), kind, Instant.now(store.clock()), store.osUser());
             tx.audit().append("trust.add", "trust " + t.sentence(), (t.isConnected() ? "connected (both spaces in this console)"
                     : "disconnected; certificate fingerprint " + trusted.certificate().fingerprint().grouped()));
@@ -49,10 +53,15 @@ public final class TrustService {
                     .filter(t -> t.isActive() && t.trusterId() == truster.id() && t.trustedId() == trusted.id() && t.kind() == kind)
                     .findFirst()
                     .orElseThrow(() -> new Refusal("'" + truster.name() + "' does not accept " + kind.words() + " from '" + trusted.name()
-                            + "', so there is nothing to revoke."))
+                            + "'" + lastRevocation(tx.trusts().involving(truster.id()), trusted.id(), kind) + ", so there is nothing to revoke."))
                     .id();
         });
         return revoke(id, reason);
+    }
+
+    private static String lastRevocation(List<Trust> trusts, long trustedId, TrustKind kind) {
+        return trusts.stream().filter(t -> !t.isActive() && t.trustedId() == trustedId && t.kind() == kind).findFirst()
+                .map(t -> " (that trust was revoked on " + t.revokedAt() + " by " + t.revokedBy() + ")").orElse("");
     }
 
     /** Active trusts, or all including revoked ones, newest first. */

@@ -250,4 +250,31 @@ class CliRefusalTest {
     void certificateWrittenOntoAFolder() {
         assertTrue(refused("space", "cert", "QA Space", "--out", tmp.toString()).contains("is a folder"));
     }
+
+    @Test
+    void trustInARemoteSpaceWhoseFingerprintNobodyConfirmed() throws Exception {
+        CliHarness other = new CliHarness(tmp.resolve("unconfirmed"));
+        CliTest.ok(other.run("space", "create", "Edge Space"));
+        Path edge = tmp.resolve("edge-unconfirmed.pem");
+        String fingerprint = CliTest.ok(other.run("space", "cert", "Edge Space", "--out", edge.toString())).out()
+                .replaceAll("(?s).*SHA-256 fingerprint: ([0-9A-F ]+)\\s*$", "$1").strip();
+        CliTest.ok(cli.run("remote", "add", "Edge Space", "--cert", edge.toString()));
+        assertTrue(CliTest.ok(cli.run("remote", "list")).out().contains("UNCONFIRMED"));
+        before = cli.listings();
+        assertTrue(refused("trust", "add", "--space", "QA Space", "--accepts", "receipts", "--from", "Edge Space").contains("confirm it first"));
+        assertTrue(refused("remote", "confirm", "Edge Space", "--fingerprint", prodFingerprint).contains("stays unconfirmed"));
+
+        CliTest.ok(cli.run("remote", "confirm", "Edge Space", "--fingerprint", fingerprint));
+        CliTest.ok(cli.run("trust", "add", "--space", "QA Space", "--accepts", "receipts", "--from", "Edge Space"));
+        assertTrue(!CliTest.ok(cli.run("remote", "list")).out().contains("UNCONFIRMED"));
+    }
+
+    @Test
+    void emptyStoreOption() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = Cli.execute(new String[] {"space", "list", "--store", ""}, new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err, true), java.util.Map.of("ODCM_KEY_DIR", tmp.resolve("keys").toString()));
+        assertEquals(Cli.REFUSED, exit);
+        assertEquals("--store needs a folder; an empty name is none.", err.toString().strip());
+    }
 }

@@ -1,7 +1,6 @@
 package odcm.persistence.keys;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +22,11 @@ public final class MasterKeyFile {
     public static byte[] create(Path file) {
         byte[] key = new byte[LENGTH];
         new SecureRandom().nextBytes(key);
+        Path dir = file.getParent();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new Refusal("The key folder " + dir + " is a file, not a folder; point ODCM_KEY_DIR at a folder.");
+        }
         try {
-            Path dir = file.getParent();
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, ownerOnly("rwx------", dir));
             }
@@ -34,7 +36,7 @@ public final class MasterKeyFile {
         } catch (FileAlreadyExistsException e) {
             throw new Refusal("A master key file already exists at " + file + "; it was left as it is and no new store was created.");
         } catch (IOException e) {
-            throw new Refusal("The master key file " + file + " could not be written (" + e.getMessage() + ").", e);
+            throw new Refusal("The master key file " + file + " could not be written (" + odcm.persistence.FileProblems.describe(e) + ").", e);
         }
     }
 
@@ -44,9 +46,21 @@ public final class MasterKeyFile {
             return Optional.empty();
         }
         try {
+            keepOwnerOnly(file);
             return Optional.of(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new Refusal("The master key file " + file + " cannot be read (" + odcm.persistence.FileProblems.describe(e) + ").", e);
+        }
+    }
+
+    /** A restored or copied key file often arrives readable by others; it is put back to owner-only before use. */
+    private static void keepOwnerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            var perms = Files.getPosixFilePermissions(file);
+            var ownerOnly = PosixFilePermissions.fromString("rw-------");
+            if (!perms.equals(ownerOnly) && Files.isWritable(file.getParent())) {
+                Files.setPosixFilePermissions(file, ownerOnly);
+            }
         }
     }
 

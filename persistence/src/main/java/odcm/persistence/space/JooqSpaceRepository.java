@@ -145,6 +145,13 @@ public final class JooqSpaceRepository implements SpaceRepository {
     }
 
     @Override
+    public void confirmCurrentCertificate(long spaceId) {
+        dsl.update(CERTIFICATE).set(CERTIFICATE.CONFIRMED_AT, StoreTime.column(StoreTime.now(clock)))
+                .where(CERTIFICATE.SPACE_ID.eq(spaceId)).and(CERTIFICATE.RETIRED_AT.isNull())
+                .execute();
+    }
+
+    @Override
     public Optional<byte[]> sealedPrivateKey(long spaceId) {
         return dsl.select(SPACE_KEY.SEALED_PRIVATE_KEY).from(SPACE_KEY).where(SPACE_KEY.SPACE_ID.eq(spaceId))
                 .fetchOptional(SPACE_KEY.SEALED_PRIVATE_KEY);
@@ -211,7 +218,7 @@ public final class JooqSpaceRepository implements SpaceRepository {
 
     private static StoredCertificate stored(CertificateRecord c) {
         return new StoredCertificate(c.getId(), c.getSpaceId(), c.getDer(), info(c),
-                StoreTime.instant(c.getAddedAt()), StoreTime.instant(c.getRetiredAt()));
+                StoreTime.instant(c.getAddedAt()), StoreTime.instant(c.getRetiredAt()), StoreTime.instant(c.getConfirmedAt()));
     }
 
     private static CertificateInfo info(CertificateRecord c) {

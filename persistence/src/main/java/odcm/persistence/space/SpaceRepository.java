@@ -40,6 +40,9 @@ public interface SpaceRepository {
     /** Retires the current certificate and makes this one current. */
     Space replaceCertificate(long spaceId, NewCertificate certificate);
 
+    /** Records that the current certificate's fingerprint was confirmed with the other side, now. */
+    void confirmCurrentCertificate(long spaceId);
+
     /** The sealed private key of a local space, if it has one. */
     Optional<byte[]> sealedPrivateKey(long spaceId);
 
