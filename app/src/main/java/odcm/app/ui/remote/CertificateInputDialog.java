@@ -42,6 +42,9 @@ public final class CertificateInputDialog {
             description.setPromptText("Optional");
             description.textProperty().bindBidirectional(vm.descriptionProperty());
             Forms.row(grid, "_Name", name);
+            // Why Save is disabled for a name like "Prod: EU", right under the name, in the model's words.
+            Label nameProblem = Forms.problem(id + "-name-problem", vm.shownNameProblemProperty(), Css.ERROR);
+            Forms.row(grid, "", nameProblem);
             Forms.row(grid, "_Description", description);
         }
 
@@ -75,7 +78,7 @@ public final class CertificateInputDialog {
 
         Label known = Forms.problem(id + "-known", vm.knownAsProperty(), Css.WARNING);
 
-        CertificateDetails details = new CertificateDetails(id + "-preview", false);
+        CertificateDetails details = new CertificateDetails(id + "-preview", false, false);
         details.getStyleClass().add(Css.PREVIEW);
         details.visibleProperty().bind(vm.previewProperty().isNotNull());
         details.managedProperty().bind(details.visibleProperty());
@@ -110,6 +113,7 @@ public final class CertificateInputDialog {
         vm.previewProperty().addListener((o, was, now) -> dialog.fit());
         vm.previewErrorProperty().addListener((o, was, now) -> dialog.fit());
         vm.knownAsProperty().addListener((o, was, now) -> dialog.fit());
+        vm.shownNameProblemProperty().addListener((o, was, now) -> dialog.fit());
         vm.matchSentenceProperty().addListener((o, was, now) -> dialog.fit());
         TextField first = name;
         dialog.dialog().setOnShown(e -> (first != null ? first : browse).requestFocus());
