@@ -44,9 +44,8 @@ public final class CertificateDetails extends VBox {
         validityProblem.visibleProperty().bind(validityProblem.textProperty().isNotEmpty());
         validityProblem.managedProperty().bind(validityProblem.visibleProperty());
         fingerprint = new FingerprintView(idPrefix + "-fingerprint", copyable);
-        HBox valid = new HBox(10, validity, validityProblem);
-        valid.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(validity, Priority.SOMETIMES);
+        // The mark under the dates, not beside them: beside them it squeezes the dates onto more lines.
+        VBox valid = new VBox(4, validity, validityProblem);
         GridPane grid = Forms.grid();
         Forms.row(grid, "Subject", subject);
         Forms.row(grid, "Issuer", issuer);

@@ -122,6 +122,8 @@ public final class Forms {
             node.getStyleClass().add(Boolean.TRUE.equals(condition.getValue()) ? whenTrue : otherwise);
         };
         condition.addListener((o, was, now) -> apply.run());
+        // Bindings listen weakly to what they depend on: the node keeps the condition alive as long as it lives.
+        node.getProperties().put("styleWhen." + whenTrue + "." + otherwise, condition);
         apply.run();
     }
 

@@ -92,11 +92,13 @@ public final class StoreLink extends Hyperlink {
         Forms.row(grid, "Master key", state);
         Forms.row(grid, "Audit head file", path("about-store-audit-head", f.auditHeadFile().toString()));
         Label advice = value("about-store-backup", BACKUP_ADVICE);
+        advice.setPrefWidth(400); // as wide as the fields above, never wider: the text wraps
+        advice.setMaxWidth(Double.MAX_VALUE);
         advice.getStyleClass().add(Css.PREVIEW);
         VBox body = new VBox(14, grid, advice);
         body.getStyleClass().add(Css.FORM);
         pane.setContent(body);
-        pane.setPrefWidth(640);
+        pane.setMinWidth(Region.USE_PREF_SIZE);
         pane.lookupButton(ButtonType.CLOSE).setId("about-store-close");
         return about;
     }
@@ -114,7 +116,8 @@ public final class StoreLink extends Hyperlink {
         javafx.scene.control.TextField t = new javafx.scene.control.TextField(text);
         t.setId(id);
         t.setEditable(false);
-        t.setPrefColumnCount(44);
+        // Wide enough for the whole path, which is what a person copies or compares (within reason).
+        t.setPrefColumnCount(Math.max(30, Math.min(90, text.length() + 1)));
         t.getStyleClass().add(Css.MONO);
         return t;
     }

@@ -74,7 +74,7 @@ public final class TrustsView {
         detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         detail.textProperty().bind(vm.selectedProperty().map(TrustsViewModel::detail)
                 .orElse("Select a trust to see when and by whom it was granted, and why it was revoked."));
-        Forms.styleWhen(detail, vm.selectedProperty().isNotNull(), Css.PREVIEW, Css.HINT);
+        Forms.styleWhen(detail, vm.selectedProperty().map(t -> true).orElse(false), Css.PREVIEW, Css.HINT);
         detail.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.list()));
         detail.managedProperty().bind(detail.visibleProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
