@@ -7,15 +7,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The services and the command line never touch JavaFX; the screens never touch SQL. */
+/** The services, the command line and file handling never touch JavaFX; the screens never touch SQL. */
 class ArchitectureTest {
     static final JavaClasses APP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("odcm.app");
 
     @Test
-    void servicesCommandLineAndApplyAreFreeOfJavaFx() {
-        noClasses().that().resideInAnyPackage("odcm.app.service..", "odcm.app.cli..", "odcm.app.apply..")
+    void servicesCommandLineApplyAndFilesAreFreeOfJavaFx() {
+        noClasses().that().resideInAnyPackage("odcm.app.service..", "odcm.app.cli..", "odcm.app.apply..", "odcm.app.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
                 .check(APP);
     }
@@ -24,6 +24,13 @@ class ArchitectureTest {
     void servicesKnowNothingOfTheirCallers() {
         noClasses().that().resideInAPackage("odcm.app.service..")
                 .should().dependOnClassesThat().resideInAnyPackage("odcm.app.ui..", "odcm.app.cli..", "odcm.app.apply..")
+                .check(APP);
+    }
+
+    @Test
+    void filesServeBothCallersAndKnowNeither() {
+        noClasses().that().resideInAPackage("odcm.app.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("odcm.app.ui..", "odcm.app.cli..", "odcm.app.service..", "odcm.app.apply..")
                 .check(APP);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import odcm.app.apply.ApplyDocument;
 import odcm.app.apply.ApplyService;
 import odcm.app.apply.Demo;
+import odcm.app.io.UserFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,7 +25,7 @@ final class ApplyCommands {
 
         @Override
         public Integer call() {
-            ApplyDocument doc = ApplyService.parse(Files2.read(file, System.in, Files2.MAX_DOCUMENT_FILE));
+            ApplyDocument doc = ApplyService.parse(UserFiles.readFileOrInput(file, System.in, UserFiles.MAX_DOCUMENT_FILE, "an apply document"));
             List<String> done = root.cli.withContext(root.store, ctx -> new ApplyService(ctx).apply(doc));
             done.forEach(line -> root.cli.out().println(line));
             return 0;

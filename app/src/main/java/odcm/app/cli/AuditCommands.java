@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import odcm.app.io.UserFiles;
 import odcm.model.audit.AuditEntry;
 import odcm.model.audit.AuditFilter;
 import odcm.model.audit.AuditVerification;
@@ -50,7 +51,7 @@ final class AuditCommands {
             ctx.audit().exportCsv(new AuditFilter(filter, null, null), csv);
             return null;
         });
-        Files2.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
+        UserFiles.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
         root.cli.out().println("Exported the audit log to " + out + ".");
         return 0;
     }

@@ -2,6 +2,7 @@ package odcm.app.cli;
 
 import java.util.List;
 import java.time.Instant;
+import odcm.app.io.UserFiles;
 import odcm.model.space.Space;
 import odcm.packaging.cert.Certificates;
 import odcm.packaging.cert.ReadCertificate;
@@ -22,7 +23,7 @@ final class RemoteCommands {
             @Option(names = "--fingerprint", paramLabel = "SHA256",
                     description = "The fingerprint read out by the other side; must match or nothing is saved.") String fingerprint,
             @Option(names = "--description", paramLabel = "TEXT", defaultValue = "") String description) {
-        byte[] bytes = Files2.read(certFile, System.in);
+        byte[] bytes = UserFiles.readFileOrInput(certFile, System.in, UserFiles.MAX_CERTIFICATE_FILE, "a certificate");
         Space s = root.cli.withContext(root.store, ctx -> ctx.remotes().add(name, description, bytes, fingerprint));
         root.cli.out().println("Added " + s.describe() + ".");
         root.cli.out().println(Printed.lines(s.certificate()));
@@ -34,7 +35,7 @@ final class RemoteCommands {
 
     @Command(name = "show-cert", mixinStandardHelpOptions = true, description = "Show what a certificate file holds, without saving anything.")
     int showCert(@Parameters(paramLabel = "FILE") String certFile) {
-        byte[] bytes = Files2.read(certFile, System.in);
+        byte[] bytes = UserFiles.readFileOrInput(certFile, System.in, UserFiles.MAX_CERTIFICATE_FILE, "a certificate");
         // Only looks at a file: no store needed, so it also works while a console has the store open.
         ReadCertificate c = Certificates.read(bytes, Instant.now());
         root.cli.out().println(Printed.lines(c.info()));
@@ -88,7 +89,7 @@ final class RemoteCommands {
     int replaceCert(@Parameters(paramLabel = "NAME") String name,
                     @Option(names = "--cert", paramLabel = "FILE", required = true) String certFile,
                     @Option(names = "--fingerprint", paramLabel = "SHA256") String fingerprint) {
-        byte[] bytes = Files2.read(certFile, System.in);
+        byte[] bytes = UserFiles.readFileOrInput(certFile, System.in, UserFiles.MAX_CERTIFICATE_FILE, "a certificate");
         Space s = root.cli.withContext(root.store, ctx -> ctx.remotes().replaceCertificate(name, bytes, fingerprint));
         root.cli.out().println("Replaced the certificate of " + s.describe() + ".");
         root.cli.out().println(Printed.lines(s.certificate()));

@@ -3,6 +3,7 @@ package odcm.app.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import odcm.app.io.UserFiles;
 import odcm.model.cert.CertificateFormat;
 import odcm.model.space.Space;
 import odcm.packaging.cert.KeyAlgorithm;
@@ -71,7 +72,7 @@ final class SpaceCommands {
     int cert(@Parameters(paramLabel = "NAME") String name,
              @Option(names = "--out", paramLabel = "FILE") Path out,
              @Option(names = "--format", paramLabel = "pem|der", description = "pem or der (default: from the file name, else pem)") String format) {
-        CertificateFormat f = format != null ? Files2.format(format) : out != null ? CertificateFormat.forFileName(out.toString()) : CertificateFormat.PEM;
+        CertificateFormat f = format != null ? format(format) : out != null ? CertificateFormat.forFileName(out.toString()) : CertificateFormat.PEM;
         if (out == null && f == CertificateFormat.DER) {
             throw new odcm.model.Refusal("DER is binary; write it to a file with --out FILE.");
         }
@@ -82,10 +83,18 @@ final class SpaceCommands {
             root.cli.out().print(new String(bytes, StandardCharsets.US_ASCII));
             root.cli.out().flush();
         } else {
-            Files2.write(out, bytes);
+            UserFiles.write(out, bytes);
             root.cli.out().println("Wrote the certificate of " + s.describe() + " to " + out + " (" + f + ").");
             root.cli.out().println("SHA-256 fingerprint: " + s.certificate().fingerprint().grouped());
         }
         return 0;
+    }
+
+    static CertificateFormat format(String text) {
+        try {
+            return CertificateFormat.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new odcm.model.Refusal("The certificate format is 'pem' or 'der', not '" + text + "'.");
+        }
     }
 }

@@ -26,6 +26,11 @@ public final class SpaceService {
         this.store = store;
     }
 
+    /** Now by the store's clock: what the validity of certificates is judged against. */
+    public Instant now() {
+        return Instant.now(store.clock());
+    }
+
     public List<Space> list() {
         return store.read(tx -> tx.spaces().findAll());
     }

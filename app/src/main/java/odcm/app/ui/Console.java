@@ -66,6 +66,7 @@ public final class Console {
                 new AuditView(new AuditViewModel(context.audit(), runner), files).screen());
         main = new MainWindow(screens, runner, StartScreens.keyWarning(opened.keyState(), opened.keyFile()));
         show(main.root(), stage.getScene().getWidth(), stage.getScene().getHeight());
+        main.store().show(new odcm.app.ui.common.StoreLink.Facts(location, context.store().storeId(), opened.keyState()));
         main.installShortcuts(stage.getScene());
         main.select(0);
     }

@@ -27,6 +27,7 @@ public final class MainWindow {
     private final List<Screen> screens;
     private final BorderPane root = new BorderPane();
     private final ToggleGroup nav = new ToggleGroup();
+    private final odcm.app.ui.common.StoreLink store = new odcm.app.ui.common.StoreLink();
     private Screen current;
 
     public MainWindow(List<Screen> screens, TaskRunner runner, Optional<Node> banner) {
@@ -70,7 +71,9 @@ public final class MainWindow {
         Label activity = new Label();
         activity.setId("status-activity");
         activity.textProperty().bind(runner.activityProperty().map(a -> a.isEmpty() ? "Ready" : a + "…"));
-        HBox bar = new HBox(8, progress, activity);
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(8, progress, activity, spring, store);
         bar.getStyleClass().add(Css.STATUS_BAR);
         bar.setPadding(new Insets(4, 12, 4, 12));
         return bar;
@@ -91,6 +94,11 @@ public final class MainWindow {
         nav.selectToggle(nav.getToggles().get(index));
         root.setCenter(current.node());
         current.shown();
+    }
+
+    /** The status bar's "Store: <folder>" and its About this store dialog. */
+    public odcm.app.ui.common.StoreLink store() {
+        return store;
     }
 
     public Screen current() {

@@ -55,6 +55,7 @@ class ConsoleFlowTest {
             assertEquals(List.of("DevTest Space"), spaces.getItems().stream().map(Space::name).toList());
             assertEquals("DevTest Space", a.<Label>node("#space-detail-name").getText());
             devTestFingerprint = spaces.getItems().get(0).certificate().fingerprint();
+            assertTrue(a.lookup("#space-cert-fingerprint-copy").tryQuery().isPresent(), "a space's own fingerprint can be copied");
 
             a.files.next(certificate);
             a.clickOn("#save-certificate");
@@ -83,10 +84,17 @@ class ConsoleFlowTest {
             TableView<Space> remotes = b.node("#remotes-table");
             assertTrue(remotes.getItems().isEmpty());
             b.clickOn("#add-remote");
-            b.clickOn("#add-remote-name").write("DevTest Space");
+            b.clickOn("#add-remote-name").write("DevTest: A");
+            Label nameProblem = b.node("#add-remote-name-problem");
+            assertTrue(nameProblem.isVisible() && nameProblem.getText().contains("cannot contain ':'"), nameProblem.getText());
+            b.shootDialog("add-remote", "dialog-add-remote-invalid-name");
+            b.eraseText(3).write(" Space");
+            assertFalse(nameProblem.isVisible(), "a good name clears the problem");
             b.files.next(certificate);
             b.clickOn("#add-remote-browse");
             b.idle();
+            assertTrue(b.lookup("#add-remote-preview-fingerprint-copy").tryQuery().isEmpty(),
+                    "no Copy where the fingerprint must be compared by reading");
             assertEquals(devTestFingerprint.grouped().substring(0, 39) + "\n" + devTestFingerprint.grouped().substring(40),
                     b.<Label>node("#add-remote-preview-fingerprint").getText());
             String wrong = "0000" + devTestFingerprint.grouped().substring(4);
@@ -163,6 +171,10 @@ class ConsoleFlowTest {
             assertTrue(b.lookup("#trusts-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
                     .anyMatch(c -> c.getText() != null && c.getText().startsWith("DevTest moved to another network (")),
                     "the Revoked column says why first");
+            b.clickOn(b.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                    && c.getText() != null && c.getText().startsWith("DevTest moved")).<javafx.scene.Node>query());
+            String detail = b.<Label>node("#trust-detail").getText();
+            assertTrue(detail.contains("Revoked ") && detail.endsWith(", because: DevTest moved to another network"), detail);
             b.clickOn("#trust-panel-space");
             b.clickOn(b.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
                     && "Prod Space".equals(c.getText())).<javafx.scene.Node>query());

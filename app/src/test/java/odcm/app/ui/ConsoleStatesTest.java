@@ -29,7 +29,20 @@ class ConsoleStatesTest {
     void everyScreenSaysWhatToDoWhenEmpty() throws Exception {
         try (ConsoleDriver c = new ConsoleDriver(TestStores.location(tmp, "fresh"))) {
             assertTrue(c.<Label>node("#spaces-empty").getText().startsWith("No local spaces yet."));
+            StoreLocation location = TestStores.location(tmp, "fresh");
+            assertEquals("Store: " + location.storeDir(), c.<javafx.scene.control.Hyperlink>node("#status-store").getText());
+            assertTrue(c.<javafx.scene.control.Hyperlink>node("#status-store").getTooltip().getText().contains(location.keyDir().toString()),
+                    "the tooltip says where the master key file is");
             c.shoot("spaces-empty");
+            c.clickOn("#status-store");
+            javafx.scene.control.TextField keyFile = c.node("#about-store-key-file");
+            assertTrue(keyFile.getText().startsWith(location.keyDir().toString()) && keyFile.getText().endsWith(".key"), keyFile.getText());
+            assertTrue(c.<Label>node("#about-store-key-state").getText().startsWith("Present"));
+            assertTrue(c.<Label>node("#about-store-backup").getText().startsWith("Back up both"));
+            c.shootDialog("about-store", "dialog-about-store");
+            c.clickOn("#about-store-close");
+            c.idle();
+            assertTrue(c.lookup("#about-store-dialog").tryQuery().isEmpty(), "Close closed it");
             c.clickOn("#nav-remotes");
             c.idle();
             Label remotesEmpty = c.node("#remotes-empty");
@@ -91,6 +104,10 @@ class ConsoleStatesTest {
             c.clickOn("#spaces-table .table-cell");
             c.idle();
             c.shoot("spaces-key-missing");
+            c.clickOn("#status-store");
+            assertTrue(c.<Label>node("#about-store-key-state").getText().startsWith("Missing"));
+            c.shootDialog("about-store", "dialog-about-store-key-missing");
+            c.clickOn("#about-store-close");
             c.clickOn("#nav-audit");
             c.idle();
             assertTrue(c.node("#key-warning").isVisible(), "the banner stays on every screen");

@@ -1,11 +1,20 @@
 package odcm.app.ui;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import odcm.app.service.AppContext;
 import odcm.model.cert.CertificateFormat;
 import odcm.packaging.cert.Certificates;
 import odcm.packaging.cert.KeyAlgorithm;
+import odcm.persistence.Store;
 import odcm.persistence.StoreLocation;
 
 /** Fresh stores in a test's temporary folder, and certificates of "another network" made with real crypto. */
@@ -25,5 +34,53 @@ public final class TestStores {
     public static byte[] foreignCertificatePem(String spaceName) {
         byte[] der = Certificates.generate(spaceName, KeyAlgorithm.EC_P256, Instant.now()).certificateDer();
         return Certificates.encode(der, CertificateFormat.PEM);
+    }
+
+    /**
+     * The store {@code name} opened with a clock {@code ahead} of the real one: a certificate added today is then
+     * seen as it will be, e.g. expired.
+     */
+    public static AppContext openAhead(Path tmp, String name, Duration ahead) {
+        return new AppContext(Store.open(location(tmp, name), Clock.offset(Clock.systemUTC(), ahead), "tester"));
+    }
+
+    /** The PEM certificate of another console's space, valid now and expiring at about {@code notAfter}. */
+    public static byte[] foreignCertificatePemUntil(String spaceName, Instant notAfter) {
+        // Certificates are made valid for ten years from their "now": start them so they end at notAfter.
+        Instant start = notAfter.atZone(ZoneOffset.UTC).minusYears(10).toInstant();
+        byte[] der = Certificates.generate(spaceName, KeyAlgorithm.EC_P256, start).certificateDer();
+        return Certificates.encode(der, CertificateFormat.PEM);
+    }
+
+    /**
+     * A file that exists but cannot be read: one without permissions, or, for root (who reads those anyway), a
+     * Linux file whose reading fails. The test is skipped where neither is possible.
+     */
+    public static Path unreadableFile(Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("secret.pem"), "-----BEGIN CERTIFICATE-----\n");
+        try {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("---------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: fall through to the check below.
+        }
+        if (!Files.isReadable(f)) {
+            return f;
+        }
+        Path mem = Path.of("/proc/self/mem"); // reading it at offset 0 fails with an I/O error, even for root
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(mem), "no way to make an unreadable file here");
+        return mem;
+    }
+
+    /** What {@code work} printed on standard error: a user's mistake must not print a stack trace. */
+    public static String stderrOf(Runnable work) {
+        PrintStream was = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            System.setErr(was);
+        }
+        return err.toString(StandardCharsets.UTF_8);
     }
 }

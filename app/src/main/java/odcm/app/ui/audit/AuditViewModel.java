@@ -1,13 +1,14 @@
 package odcm.app.ui.audit;
 
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import odcm.app.io.UserFiles;
 import odcm.app.service.AuditService;
 import odcm.app.ui.common.StatusMessage;
 import odcm.app.ui.task.TaskRunner;
@@ -63,9 +64,12 @@ public final class AuditViewModel {
     public void exportCsv(Path file) {
         AuditFilter f = currentFilter();
         runner.run("Exporting the audit log", () -> {
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            // Into a temporary file moved in place when complete: a failed export leaves no half a log behind.
+            UserFiles.write(file, out -> {
+                Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 audit.exportCsv(f, w);
-            }
+                w.flush();
+            });
             return file;
         }, path -> outcome.info("Exported " + (f.text().isBlank() ? "the audit log" : "the entries matching '" + f.text().strip() + "'")
                 + " to " + path + "."), outcome::error);

@@ -23,6 +23,10 @@ public final class Css {
     public static final String FORM = "form";
     public static final String CENTER_MESSAGE = "center-message";
     public static final String REVOKED = "revoked";
+    /** A table cell about a certificate that is not valid now: danger colour. */
+    public static final String CERTIFICATE_INVALID = "certificate-invalid";
+    /** The store line of the status bar. */
+    public static final String STORE_LINK = "store-link";
 
     private Css() {
     }

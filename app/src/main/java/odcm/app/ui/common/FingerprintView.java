@@ -8,13 +8,22 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import odcm.model.cert.Fingerprint;
 
-/** A SHA-256 fingerprint large enough to read out over the phone, with a Copy button. */
+/**
+ * A SHA-256 fingerprint large enough to read out over the phone, with a Copy button where copying helps (a space's
+ * own certificate, to mail it). Not where a person must compare it by reading: a pasted copy of the same value
+ * would always "match".
+ */
 public final class FingerprintView extends HBox {
     private final Label text = new Label();
     private final Button copy = new Button("Cop_y");
     private Fingerprint fingerprint;
 
     public FingerprintView(String id) {
+        this(id, true);
+    }
+
+    /** @param copyable whether there is a Copy button */
+    public FingerprintView(String id, boolean copyable) {
         super(12);
         text.setId(id);
         text.getStyleClass().add(Css.FINGERPRINT);
@@ -32,7 +41,10 @@ public final class FingerprintView extends HBox {
             }
         });
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(text, copy);
+        getChildren().add(text);
+        if (copyable) {
+            getChildren().add(copy);
+        }
     }
 
     public void show(Fingerprint fp) {

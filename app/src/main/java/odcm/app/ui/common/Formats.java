@@ -3,6 +3,7 @@ package odcm.app.ui.common;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import odcm.model.cert.CertificateInfo;
 import odcm.model.cert.Fingerprint;
 
 /** How times and fingerprints read on screen: local time, and fingerprints short in tables. */
@@ -36,5 +37,16 @@ public final class Formats {
     public static String fingerprintTwoLines(Fingerprint fp) {
         String g = fp.grouped();
         return g.substring(0, 39) + "\n" + g.substring(40);
+    }
+
+    /**
+     * Why a certificate cannot be relied on at {@code now}: "Expired 2025-03-15" or "Not valid until 2026-01-01";
+     * "" while it is valid (or when {@code now} is not known).
+     */
+    public static String validityProblem(CertificateInfo info, Instant now) {
+        if (info == null || now == null || info.isValidAt(now)) {
+            return "";
+        }
+        return now.isAfter(info.notAfter()) ? "Expired " + date(info.notAfter()) : "Not valid until " + minutes(info.notBefore());
     }
 }

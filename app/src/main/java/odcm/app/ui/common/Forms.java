@@ -115,6 +115,18 @@ public final class Forms {
         return l;
     }
 
+    /** Gives {@code node} the style class {@code whenTrue} while {@code condition} holds, else {@code otherwise}. */
+    public static void styleWhen(Node node, javafx.beans.value.ObservableValue<Boolean> condition, String whenTrue, String otherwise) {
+        Runnable apply = () -> {
+            node.getStyleClass().removeAll(whenTrue, otherwise);
+            node.getStyleClass().add(Boolean.TRUE.equals(condition.getValue()) ? whenTrue : otherwise);
+        };
+        condition.addListener((o, was, now) -> apply.run());
+        // Bindings listen weakly to what they depend on: the node keeps the condition alive as long as it lives.
+        node.getProperties().put("styleWhen." + whenTrue + "." + otherwise, condition);
+        apply.run();
+    }
+
     /** The placeholder of an empty table: what to do first, not just "no content". */
     public static Label emptyState(String id, String text) {
         Label l = new Label(text);

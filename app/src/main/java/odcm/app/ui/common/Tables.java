@@ -28,6 +28,32 @@ public final class Tables {
         return c;
     }
 
+    /**
+     * A column that keeps its width and whose cells get {@code styleClass} where {@code marked} holds (an expired
+     * certificate, say); the cells hold the row itself, so the mark always belongs to the row shown.
+     */
+    public static <T> TableColumn<T, T> marked(String title, double width, Function<T, String> text,
+                                               java.util.function.Predicate<T> marked, String styleClass) {
+        TableColumn<T, T> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setMinWidth(width);
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                String t = empty || item == null ? null : text.apply(item);
+                setText(t);
+                setTooltip(t == null || t.isEmpty() ? null : new Tooltip(t));
+                getStyleClass().remove(styleClass);
+                if (!empty && item != null && marked.test(item)) {
+                    getStyleClass().add(styleClass);
+                }
+            }
+        });
+        return c;
+    }
+
     /** A column that keeps its width (dates, short codes) while the flexible ones share the rest. */
     public static <T> TableColumn<T, String> fixed(String title, double width, Function<T, String> value) {
         TableColumn<T, String> c = column(title, width, value);

@@ -41,7 +41,16 @@ public final class CertificateInputDialog {
             description.setId(id + "-description");
             description.setPromptText("Optional");
             description.textProperty().bindBidirectional(vm.descriptionProperty());
-            Forms.row(grid, "_Name", name);
+            // Why Save is disabled for a name like "Prod: EU", right under the name, in the model's words. The field
+            // name stays level with the field (top of the row, as tall as the field) when the problem shows below.
+            Label nameProblem = Forms.problem(id + "-name-problem", vm.shownNameProblemProperty(), Css.ERROR);
+            VBox nameAndProblem = new VBox(6, name, nameProblem);
+            Forms.row(grid, "_Name", nameAndProblem);
+            Label nameLabel = (Label) grid.getChildren().get(grid.getChildren().size() - 2);
+            nameLabel.setLabelFor(name);
+            nameLabel.minHeightProperty().bind(name.heightProperty());
+            nameLabel.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+            GridPane.setValignment(nameLabel, javafx.geometry.VPos.TOP);
             Forms.row(grid, "_Description", description);
         }
 
@@ -75,7 +84,7 @@ public final class CertificateInputDialog {
 
         Label known = Forms.problem(id + "-known", vm.knownAsProperty(), Css.WARNING);
 
-        CertificateDetails details = new CertificateDetails(id + "-preview", false);
+        CertificateDetails details = new CertificateDetails(id + "-preview", false, false);
         details.getStyleClass().add(Css.PREVIEW);
         details.visibleProperty().bind(vm.previewProperty().isNotNull());
         details.managedProperty().bind(details.visibleProperty());
@@ -110,6 +119,7 @@ public final class CertificateInputDialog {
         vm.previewProperty().addListener((o, was, now) -> dialog.fit());
         vm.previewErrorProperty().addListener((o, was, now) -> dialog.fit());
         vm.knownAsProperty().addListener((o, was, now) -> dialog.fit());
+        vm.shownNameProblemProperty().addListener((o, was, now) -> dialog.fit());
         vm.matchSentenceProperty().addListener((o, was, now) -> dialog.fit());
         TextField first = name;
         dialog.dialog().setOnShown(e -> (first != null ? first : browse).requestFocus());

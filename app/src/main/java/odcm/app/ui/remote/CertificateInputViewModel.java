@@ -1,7 +1,6 @@
 package odcm.app.ui.remote;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import odcm.app.io.UserFiles;
 import odcm.app.service.RemoteSpaceService;
 import odcm.app.ui.common.FormState;
 import odcm.app.ui.space.NameCheck;
@@ -44,6 +44,9 @@ public final class CertificateInputViewModel {
     private final ObjectBinding<FingerprintMatch> match;
     private final StringBinding matchSentence;
     private final StringBinding nameProblem;
+    /** Once a name was typed: an empty new dialog does not scold. */
+    private final javafx.beans.property.BooleanProperty nameTouched = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final StringBinding shownNameProblem;
     private final BooleanBinding canSave;
     private byte[] bytes;
     /** Previews finish in order, but a newer paste makes an older preview's outcome irrelevant. */
@@ -62,9 +65,15 @@ public final class CertificateInputViewModel {
             case INCOMPLETE -> "A fingerprint has 64 hexadecimal digits; spaces and colons between them are fine.";
         }, match);
         nameProblem = Bindings.createStringBinding(() -> replacing != null ? "" : NameCheck.nameProblem(name.get()), name);
+        shownNameProblem = Bindings.createStringBinding(() -> nameTouched.get() ? nameProblem.get() : "", nameTouched, nameProblem);
         canSave = preview.isNotNull().and(knownAs.isEmpty()).and(nameProblem.isEmpty()).and(form.submittingProperty().not());
         pastedText.addListener((o, was, now) -> pasted(now));
-        name.addListener((o, was, now) -> form.clearError());
+        name.addListener((o, was, now) -> {
+            form.clearError();
+            if (now != null && !now.isEmpty()) {
+                nameTouched.set(true);
+            }
+        });
         expectedFingerprint.addListener((o, was, now) -> form.clearError());
     }
 
@@ -91,7 +100,7 @@ public final class CertificateInputViewModel {
     }
 
     public void loadFile(Path file) {
-        load("Reading certificate " + file.getFileName(), "File " + file, () -> Files.readAllBytes(file));
+        load("Reading certificate " + file.getFileName(), "File " + file, () -> UserFiles.readCertificate(file));
     }
 
     private interface Reader {
@@ -197,9 +206,14 @@ public final class CertificateInputViewModel {
         return matchSentence;
     }
 
-    /** Shown once a name was typed; OK stays disabled while it is not empty. */
+    /** Why the name cannot be used ("" when it can); OK stays disabled while it is not empty. */
     public StringBinding nameProblemProperty() {
         return nameProblem;
+    }
+
+    /** {@link #nameProblemProperty()} once a name was typed, for the line under the name field. */
+    public StringBinding shownNameProblemProperty() {
+        return shownNameProblem;
     }
 
     public BooleanBinding canSaveProperty() {

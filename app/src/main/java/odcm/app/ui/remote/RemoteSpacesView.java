@@ -43,7 +43,10 @@ public final class RemoteSpacesView {
         table.getColumns().setAll(List.of(
                 Tables.<Space>column("Name", 160, Space::name),
                 Tables.<Space>column("Subject", 200, s -> s.certificate().subject()),
-                Tables.<Space>fixed("Valid until", 100, s -> Formats.date(s.certificate().notAfter())),
+                // A certificate that is not valid now cannot check anything its space signs: say so in red.
+                Tables.<Space>marked("Valid until", 150, s -> vm.validityProblem(s).isEmpty() ? Formats.date(s.certificate().notAfter())
+                        : vm.validityProblem(s).startsWith("Expired") ? vm.validityProblem(s) : "Not yet valid",
+                        s -> !vm.validityProblem(s).isEmpty(), Css.CERTIFICATE_INVALID),
                 Tables.<Space>fixed("Fingerprint", 190, s -> Formats.shortFingerprint(s.certificate().fingerprint()))));
         table.setItems(vm.all());
         table.setPlaceholder(Forms.emptyState("remotes-empty", EMPTY));
@@ -79,7 +82,7 @@ public final class RemoteSpacesView {
             if (s != null) {
                 name.setText(s.name());
                 description.setText(s.description().isEmpty() ? "No description." : s.description());
-                cert.show(s.certificate());
+                cert.show(s.certificate(), vm.nowProperty().get());
             }
         });
         return Forms.selectionDetail(filled,

@@ -1,6 +1,10 @@
 package odcm.app.ui.remote;
 
+import java.time.Instant;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import odcm.app.service.RemoteSpaceService;
@@ -19,6 +23,11 @@ public final class RemoteSpacesViewModel {
     private final SelectableList<Space> list = new SelectableList<>(Space::name, true);
     private final ObservableList<StoredCertificate> history = FXCollections.observableArrayList();
     private final StatusMessage message = new StatusMessage();
+    /** When the list was loaded, by the store's clock: what certificates are marked expired or not yet valid against. */
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>();
+
+    private record Loaded(List<Space> spaces, Instant now) {
+    }
 
     public RemoteSpacesViewModel(RemoteSpaceService remotes, SpaceService spaces, TaskRunner runner) {
         this.remotes = remotes;
@@ -33,7 +42,10 @@ public final class RemoteSpacesViewModel {
 
     /** Reloads the list; then selects the space named {@code select}, else keeps the selection by name, else the first. */
     public void refresh(String select) {
-        runner.run("Loading remote spaces", spaces::remotes, loaded -> list.replace(loaded, select), message::error);
+        runner.run("Loading remote spaces", () -> new Loaded(spaces.remotes(), spaces.now()), loaded -> {
+            now.set(loaded.now()); // before the selection changes, so the detail judges by this time
+            list.replace(loaded.spaces(), select);
+        }, message::error);
     }
 
     private void loadHistory(Space s) {
@@ -81,6 +93,16 @@ public final class RemoteSpacesViewModel {
     /** Earlier certificates of the selected space, most recent first. */
     public ObservableList<StoredCertificate> history() {
         return history;
+    }
+
+    /** When the list was last loaded, by the store's clock (null before). */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** "Expired 2025-03-15", "Not valid until …", or "" for a space whose certificate is valid now. */
+    public String validityProblem(Space s) {
+        return odcm.app.ui.common.Formats.validityProblem(s.certificate(), now.get());
     }
 
     public StatusMessage message() {

@@ -22,7 +22,9 @@ public final class RenameSpaceDialog {
         name.textProperty().bindBidirectional(vm.newNameProperty());
         GridPane grid = Forms.grid();
         Forms.row(grid, "New _name", name);
+        // "Type the new name" is a hint; a name that cannot be used is an error and looks like one.
         Label problem = Forms.problem("rename-space-problem", vm.problemProperty(), Css.HINT);
+        Forms.styleWhen(problem, vm.problemIsErrorProperty(), Css.ERROR, Css.HINT);
         VBox content = new VBox(10, grid, problem);
         FormDialog dialog = new FormDialog(owner, "rename-space", "Rename " + vm.space().describe(), "Rename", content,
                 vm.validProperty().not(), vm.form(), close -> vm.submit(renamed -> {

@@ -19,6 +19,7 @@ public final class RenameSpaceViewModel {
     private final FormState form;
     private final StringProperty newName;
     private final StringBinding problem;
+    private final BooleanBinding problemIsError;
     private final BooleanBinding valid;
 
     public RenameSpaceViewModel(SpaceService spaces, TaskRunner runner, Space space) {
@@ -33,6 +34,7 @@ public final class RenameSpaceViewModel {
             }
             return p;
         }, newName);
+        problemIsError = Bindings.createBooleanBinding(() -> !NameCheck.nameProblem(newName.get()).isEmpty(), newName);
         valid = problem.isEmpty();
         newName.addListener((o, was, now) -> form.clearError());
     }
@@ -55,6 +57,11 @@ public final class RenameSpaceViewModel {
 
     public StringBinding problemProperty() {
         return problem;
+    }
+
+    /** Whether the problem is a real one (a bad name), not just that the name is still unchanged. */
+    public BooleanBinding problemIsErrorProperty() {
+        return problemIsError;
     }
 
     public BooleanBinding validProperty() {

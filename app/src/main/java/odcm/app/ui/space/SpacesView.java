@@ -82,7 +82,7 @@ public final class SpacesView {
                 name.setText(s.name());
                 description.setText(s.description().isEmpty() ? "No description." : s.description());
                 created.setText("Created " + Formats.dateTime(s.createdAt()));
-                cert.show(s.certificate());
+                cert.show(s.certificate(), vm.nowProperty().get());
             }
         });
         return Forms.selectionDetail(filled, Forms.emptyState("space-detail-none", "Select a space to see its certificate and fingerprint."),

@@ -1,13 +1,17 @@
 package odcm.app.ui.space;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.time.Instant;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import odcm.app.io.UserFiles;
 import odcm.app.service.SpaceService;
 import odcm.app.ui.common.SelectableList;
 import odcm.app.ui.common.StatusMessage;
@@ -23,6 +27,11 @@ public final class SpacesViewModel {
     private final FilteredList<Space> shown = new FilteredList<>(list.items());
     private final StringProperty filter = new SimpleStringProperty("");
     private final StatusMessage message = new StatusMessage();
+    /** When the list was loaded, by the store's clock: what certificates are marked expired or not yet valid against. */
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>();
+
+    private record Loaded(List<Space> spaces, Instant now) {
+    }
 
     public SpacesViewModel(SpaceService spaces, TaskRunner runner) {
         this.spaces = spaces;
@@ -45,7 +54,10 @@ public final class SpacesViewModel {
 
     /** Reloads the list; then selects the space named {@code select}, else keeps the selection by name, else the first. */
     public void refresh(String select) {
-        runner.run("Loading spaces", spaces::locals, loaded -> list.replace(loaded, select), message::error);
+        runner.run("Loading spaces", () -> new Loaded(spaces.locals(), spaces.now()), loaded -> {
+            now.set(loaded.now()); // before the selection changes, so the detail judges by this time
+            list.replace(loaded.spaces(), select);
+        }, message::error);
     }
 
     public void saveCertificate(Path file) {
@@ -55,7 +67,7 @@ public final class SpacesViewModel {
         }
         CertificateFormat format = CertificateFormat.forFileName(file.getFileName().toString());
         runner.run("Saving the certificate of " + s.describe(), () -> {
-            Files.write(file, spaces.certificate(s.name(), format));
+            UserFiles.write(file, spaces.certificate(s.name(), format));
             return file;
         }, f -> message.info("Saved the certificate of " + s.describe() + " as " + format + " to " + f + "."), message::error);
     }
@@ -107,6 +119,16 @@ public final class SpacesViewModel {
 
     public ObjectProperty<Space> selectedProperty() {
         return list.selectedProperty();
+    }
+
+    /** When the list was last loaded, by the store's clock (null before). */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** "Expired 2025-03-15", "Not valid until …", or "" for a space whose certificate is valid now. */
+    public String validityProblem(Space s) {
+        return odcm.app.ui.common.Formats.validityProblem(s.certificate(), now.get());
     }
 
     public StatusMessage message() {

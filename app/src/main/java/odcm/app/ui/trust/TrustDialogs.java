@@ -87,7 +87,9 @@ public final class TrustDialogs {
         reason.textProperty().bindBidirectional(vm.reasonProperty());
         GridPane grid = Forms.grid();
         Forms.row(grid, "_Reason", reason);
+        // "Give a reason" is a hint while nothing was typed; a reason that cannot be used is an error.
         Label problem = Forms.problem("revoke-trust-problem", vm.problemProperty(), Css.HINT);
+        Forms.styleWhen(problem, vm.reasonProperty().map(r -> !r.isBlank()).orElse(false), Css.ERROR, Css.HINT);
         VBox content = new VBox(12, what, grid, problem);
         FormDialog dialog = new FormDialog(owner, "revoke-trust", "Revoke trust", "Revoke", content, vm.validProperty().not(), vm.form(),
                 close -> vm.submit(revoked -> {

@@ -66,8 +66,21 @@ public final class TrustsView {
         });
         Tables.bindSelection(table, vm.selectedProperty());
         Tables.onDelete(table, this::revoke);
+        // The selected trust in full under the table: the Revoked column elides a long reason.
+        Label detail = new Label();
+        detail.setId("trust-detail");
+        detail.setWrapText(true);
+        detail.setMaxWidth(Double.MAX_VALUE);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        detail.textProperty().bind(vm.selectedProperty().map(TrustsViewModel::detail)
+                .orElse("Select a trust to see when and by whom it was granted, and why it was revoked."));
+        Forms.styleWhen(detail, vm.selectedProperty().map(t -> true).orElse(false), Css.PREVIEW, Css.HINT);
+        detail.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.list()));
+        detail.managedProperty().bind(detail.visibleProperty());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox top = new VBox(8, table, detail);
         // The table gets the full width; the per-space summary sits below it.
-        root.setCenter(Forms.aboveBelow(table, panel(), 0.55));
+        root.setCenter(Forms.aboveBelow(top, panel(), 0.6));
     }
 
     /** Choose a space: what it accepts, and who accepts what from it. */

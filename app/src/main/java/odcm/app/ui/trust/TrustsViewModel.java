@@ -66,6 +66,22 @@ public final class TrustsViewModel {
         return t.sentence();
     }
 
+    /**
+     * All there is to know about one trust, for the line under the table (where a long revocation reason is never
+     * cut off): "… Granted 2025-03-01 10:00:00 by alice. Revoked 2025-04-01 09:00:00 by bob: <reason>".
+     */
+    public static String detail(Trust t) {
+        if (t == null) {
+            return "";
+        }
+        String s = t.sentence() + (t.isConnected() ? " (connected)." : " (disconnected: checked against its certificate).")
+                + " Granted " + odcm.app.ui.common.Formats.dateTime(t.createdAt()) + " by " + t.createdBy() + ".";
+        if (!t.isActive()) {
+            s += " Revoked " + odcm.app.ui.common.Formats.dateTime(t.revokedAt()) + " by " + t.revokedBy() + ", because: " + t.revokeReason();
+        }
+        return s;
+    }
+
     public AddTrustViewModel add() {
         return new AddTrustViewModel(trusts, runner, List.copyOf(panel.items()));
     }

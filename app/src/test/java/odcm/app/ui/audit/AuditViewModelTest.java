@@ -99,8 +99,27 @@ class AuditViewModelTest {
     @Test
     void anExportThatCannotBeWrittenSaysSo() {
         AuditViewModel vm = new AuditViewModel(ctx.audit(), runner);
-        vm.exportCsv(tmp.resolve("no such folder").resolve("audit.csv"));
+        Path missing = tmp.resolve("no such folder");
+        String stderr = TestStores.stderrOf(() -> vm.exportCsv(missing.resolve("audit.csv")));
         assertTrue(vm.outcome().isError());
-        assertTrue(vm.outcome().text().startsWith("Unexpected error: "), vm.outcome().text());
+        assertEquals("The folder " + missing.toAbsolutePath() + " does not exist.", vm.outcome().text());
+        assertEquals("", stderr, "no stack trace for a user's mistake");
+
+        stderr = TestStores.stderrOf(() -> vm.exportCsv(tmp));
+        assertTrue(vm.outcome().isError());
+        assertEquals(tmp.toAbsolutePath() + " is a folder; give a file name to write to.", vm.outcome().text());
+        assertEquals("", stderr);
+    }
+
+    @Test
+    void anExportReplacesAnEarlierFileWholeAndLeavesNoTemporaryFile() throws Exception {
+        Path csv = Files.writeString(tmp.resolve("audit.csv"), "an earlier export\n");
+        AuditViewModel vm = new AuditViewModel(ctx.audit(), runner);
+        vm.exportCsv(csv);
+        assertFalse(vm.outcome().isError(), vm.outcome().text());
+        assertTrue(Files.readString(csv).startsWith("seq,at,"));
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+        }
     }
 }

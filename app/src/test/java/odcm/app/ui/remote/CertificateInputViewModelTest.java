@@ -54,6 +54,58 @@ class CertificateInputViewModelTest {
     }
 
     @Test
+    void anInvalidNameIsExplainedOnceTyped() {
+        CertificateInputViewModel vm = new CertificateInputViewModel(ctx.remotes(), runner, null);
+        assertEquals("", vm.shownNameProblemProperty().get(), "a fresh dialog does not scold");
+        vm.nameProperty().set("Prod: EU");
+        assertTrue(vm.shownNameProblemProperty().get().contains("cannot contain ':'"), vm.shownNameProblemProperty().get());
+        vm.pastedTextProperty().set(new String(TestStores.foreignCertificatePem("Prod EU"), StandardCharsets.UTF_8));
+        assertFalse(vm.canSaveProperty().get());
+        vm.nameProperty().set("Prod EU");
+        assertEquals("", vm.shownNameProblemProperty().get());
+        assertTrue(vm.canSaveProperty().get());
+        vm.nameProperty().set("");
+        assertEquals("A space needs a name.", vm.shownNameProblemProperty().get(), "erasing the name says it is needed");
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsOneSentenceWithoutAStackTrace() throws Exception {
+        CertificateInputViewModel vm = new CertificateInputViewModel(ctx.remotes(), runner, null);
+        String stderr = TestStores.stderrOf(() -> vm.loadFile(tmp));
+        assertEquals(tmp.toAbsolutePath() + " is a folder; choose a file.", vm.previewErrorProperty().get());
+        assertNull(vm.previewProperty().get());
+
+        Path unreadable = TestStores.unreadableFile(tmp);
+        stderr += TestStores.stderrOf(() -> vm.loadFile(unreadable));
+        String sentence = vm.previewErrorProperty().get();
+        assertTrue(sentence.startsWith("Cannot read " + unreadable.toAbsolutePath() + ": ") && sentence.endsWith("."), sentence);
+        assertFalse(sentence.contains("Exception"), sentence);
+
+        Path huge = tmp.resolve("huge.pem");
+        try (var out = Files.newOutputStream(huge)) {
+            out.write(new byte[(1 << 20) + 1]);
+        }
+        stderr += TestStores.stderrOf(() -> vm.loadFile(huge));
+        assertEquals("The file " + huge.toAbsolutePath() + " is larger than 1 MiB; it is not a certificate.", vm.previewErrorProperty().get());
+        assertEquals("", stderr, "no stack trace for a file a user chose");
+    }
+
+    @Test
+    void anExpiredRemoteCertificateIsMarked() {
+        java.time.Instant until = java.time.Instant.now().plus(java.time.Duration.ofDays(30));
+        ctx.remotes().add("DevTest Space", "", TestStores.foreignCertificatePemUntil("DevTest Space", until), null);
+        RemoteSpacesViewModel today = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        today.refresh();
+        assertEquals("", today.validityProblem(today.selectedProperty().get()));
+        ctx.close();
+        ctx = TestStores.openAhead(tmp, "b", java.time.Duration.ofDays(730));
+        RemoteSpacesViewModel later = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        later.refresh();
+        Space s = later.selectedProperty().get();
+        assertEquals("Expired " + odcm.app.ui.common.Formats.date(s.certificate().notAfter()), later.validityProblem(s));
+    }
+
+    @Test
     void theTypedFingerprintIsComparedLive() {
         CertificateInputViewModel vm = new CertificateInputViewModel(ctx.remotes(), runner, null);
         vm.pastedTextProperty().set(new String(TestStores.foreignCertificatePem("DevTest Space"), StandardCharsets.UTF_8));

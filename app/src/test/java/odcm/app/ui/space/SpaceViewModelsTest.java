@@ -163,6 +163,44 @@ class SpaceViewModelsTest {
     }
 
     @Test
+    void aFolderChosenAsTheCertificateFileIsRefusedInOneSentence() {
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        ctx.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
+        list.refresh("Prod Space");
+        Path folder = tmp.resolve("a");
+        String stderr = TestStores.stderrOf(() -> list.saveCertificate(folder));
+        assertTrue(list.message().isError());
+        assertEquals(folder.toAbsolutePath() + " is a folder; give a file name to write to.", list.message().text());
+        assertEquals("", stderr, "no stack trace");
+        list.saveCertificate(tmp.resolve("gone").resolve("prod.pem"));
+        assertEquals("The folder " + tmp.resolve("gone").toAbsolutePath() + " does not exist.", list.message().text());
+    }
+
+    @Test
+    void aRenameProblemIsAnErrorOnlyWhenTheNameIsBad() {
+        Space prod = ctx.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
+        RenameSpaceViewModel vm = new RenameSpaceViewModel(ctx.spaces(), runner, prod);
+        assertFalse(vm.problemProperty().get().isEmpty(), "the unchanged name is a hint");
+        assertFalse(vm.problemIsErrorProperty().get());
+        vm.newNameProperty().set("Prod: EU");
+        assertTrue(vm.problemProperty().get().contains("cannot contain ':'"), vm.problemProperty().get());
+        assertTrue(vm.problemIsErrorProperty().get());
+        vm.newNameProperty().set("Prod EU");
+        assertEquals("", vm.problemProperty().get());
+    }
+
+    @Test
+    void anExpiredCertificateOfALocalSpaceIsMarked() {
+        ctx.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
+        ctx.close();
+        ctx = TestStores.openAhead(tmp, "a", java.time.Duration.ofDays(11 * 366));
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        list.refresh();
+        Space prod = list.selectedProperty().get();
+        assertEquals("Expired " + odcm.app.ui.common.Formats.date(prod.certificate().notAfter()), list.validityProblem(prod));
+    }
+
+    @Test
     void aDeleteRefusedByATrustShowsTheSentence() {
         ctx.spaces().create("A", "", KeyAlgorithm.EC_P256);
         ctx.spaces().create("B", "", KeyAlgorithm.EC_P256);

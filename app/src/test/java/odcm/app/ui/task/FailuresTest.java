@@ -27,4 +27,12 @@ class FailuresTest {
         runner.run("x", () -> 42, ok::set, failure::set);
         assertTrue(ok.get() == 42);
     }
+
+    @Test
+    void fileFailuresAreASentenceNotAnUnexpectedError() {
+        assertEquals("Cannot use /x.pem: permission denied.",
+                Failures.sentence(new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/x.pem"))));
+        assertEquals("A file could not be read or written: input/output error.",
+                Failures.sentence(new java.io.IOException("Input/output error")));
+    }
 }

@@ -102,4 +102,36 @@ class TrustViewModelsTest {
     static Space byName(List<Space> spaces, String name) {
         return spaces.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
+
+    @Test
+    void theDetailLineSaysWhenByWhomAndWhyInFull() {
+        String reason = "DevTest moved to another network; ".repeat(6).strip();
+        Trust added = ctx.trusts().add("Prod Space", "DevTest Space", TrustKind.RELEASE_BUNDLES);
+        String active = TrustsViewModel.detail(added);
+        assertTrue(active.startsWith("'Prod Space' accepts release bundles from 'DevTest Space' (disconnected"), active);
+        assertTrue(active.contains(" Granted " + odcm.app.ui.common.Formats.dateTime(added.createdAt()) + " by " + added.createdBy() + "."), active);
+        assertFalse(active.contains("Revoked"), active);
+        Trust revoked = ctx.trusts().revoke(added.id(), reason);
+        String detail = TrustsViewModel.detail(revoked);
+        assertTrue(detail.endsWith(" by " + revoked.revokedBy() + ", because: " + reason), detail);
+        assertEquals("", TrustsViewModel.detail(null));
+    }
+
+    @Test
+    void aTrustInAnExpiredCertificateIsRefusedInTheDialogInItsSentence() {
+        ctx.remotes().add("QA Space", "", TestStores.foreignCertificatePemUntil("QA Space",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(30))), null);
+        ctx.close();
+        ctx = TestStores.openAhead(tmp, "b", java.time.Duration.ofDays(730));
+        TrustsViewModel later = new TrustsViewModel(ctx.trusts(), ctx.spaces(), runner);
+        later.refresh();
+        AddTrustViewModel vm = later.add();
+        vm.trusterProperty().set(vm.trusters().stream().filter(s -> s.name().equals("Prod Space")).findFirst().orElseThrow());
+        vm.trustedProperty().set(vm.trustedOptions().stream().filter(s -> s.name().equals("QA Space")).findFirst().orElseThrow());
+        AtomicReference<Trust> added = new AtomicReference<>();
+        vm.submit(added::set);
+        assertNull(added.get(), "the dialog stays open");
+        assertTrue(vm.form().error().startsWith("The certificate of remote space 'QA Space' expired on "), vm.form().error());
+        assertTrue(ctx.trusts().list(true).isEmpty());
+    }
 }
