@@ -29,10 +29,11 @@ public final class ProjectsView {
     private final ProjectsViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<Project> table = Tables.table("projects-table");
+    private TabPane tabs;
 
     public ProjectsView(ProjectsViewModel vm) {
         this.vm = vm;
-        Button create = Forms.button("new-project", "_New project…", "Start a new project in the current space (Ctrl+N)", this::newProject);
+        Button create = Forms.button("new-project", "_New project", "Start a new project in the current space (Ctrl+N)", this::newProject);
         create.disableProperty().bind(vm.space().nameProperty().isEmpty());
         TextField filter = new TextField();
         filter.setId("projects-filter");
@@ -83,7 +84,7 @@ public final class ProjectsView {
         Button revert = Forms.button("project-revert", "Re_vert", "Discard the changes made since the last save", vm::revert);
         Button delete = Forms.button("project-delete", "_Delete…", "Delete this project (refused while it has releases)", this::delete);
         delete.disableProperty().bind(vm.selectedProperty().isNull());
-        TabPane tabs = new TabPane(GeneralTab.create(vm), new ProcessTab(editor, vm.scopeChoices()).create(),
+        tabs = new TabPane(GeneralTab.create(vm), new ProcessTab(editor, vm.scopeChoices()).create(),
                 VariablesTab.create(editor, vm.scopeChoices()), TemplatesTab.create(editor), ChannelsTab.create(editor));
         tabs.setId("project-tabs");
         Label error = Forms.problem("project-error", vm.saveState().errorProperty(), Css.ERROR);
@@ -96,8 +97,13 @@ public final class ProjectsView {
         return new StackPane(filled, none);
     }
 
+    /** A new project starts on the General tab with the cursor in its name. */
     private void newProject() {
         vm.newProject();
+        if (vm.editor().isNew() && vm.editor().activeProperty().get()) {
+            tabs.getSelectionModel().selectFirst();
+            javafx.application.Platform.runLater(() -> tabs.lookup("#project-name").requestFocus());
+        }
     }
 
     private void delete() {

@@ -23,7 +23,7 @@ import odcm.app.ui.common.Tables;
 final class RowsPane<T> {
     private final TableView<T> table;
     private final ObjectProperty<T> selected = new SimpleObjectProperty<>();
-    private final VBox root;
+    private final javafx.scene.control.ScrollPane root;
 
     /**
      * @param show called with the row to show in the form (null: none), after the previous row's bindings were undone
@@ -34,7 +34,8 @@ final class RowsPane<T> {
         table.getColumns().setAll(columns);
         table.setItems(rows);
         table.setPlaceholder(Forms.emptyState(id + "-empty", empty));
-        table.setPrefHeight(200);
+        table.setPrefHeight(260);
+        table.setMinHeight(240); // a few rows stay in sight however tall the form is; the tab scrolls instead
         Tables.bindSelection(table, selected);
         Binder binder = new Binder();
         selected.addListener((o, was, now) -> {
@@ -63,9 +64,12 @@ final class RowsPane<T> {
         remove.disableProperty().bind(selected.isNull());
         Tables.onDelete(table, remove::fire);
         HBox bar = new HBox(8, add, remove);
-        root = new VBox(10, table, bar, form);
+        VBox box = new VBox(10, table, bar, form);
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.setPadding(new javafx.geometry.Insets(12));
+        box.setPadding(new javafx.geometry.Insets(12));
+        root = new javafx.scene.control.ScrollPane(box);
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
     }
 
     Node node() {

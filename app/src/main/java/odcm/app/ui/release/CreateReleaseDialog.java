@@ -38,14 +38,14 @@ public final class CreateReleaseDialog {
         VBox content = new VBox(12, grid, Forms.hint(vm.packages().isEmpty()
                 ? "No step of this process deploys a package, so the release's package manifest is empty."
                 : "The exact packages this release deploys: a version and the SHA-256 of each package file."), packages(vm),
-                Forms.problem("create-release-problem", vm.problemProperty(), Css.HINT),
+                Forms.problem("create-release-problem", vm.problemProperty(), Css.WARNING),
                 Forms.hint("Creating the release freezes the project's process, variables and templates as they are now."));
         FormDialog dialog = new FormDialog(owner, "create-release", "Create a release of '" + vm.project().name() + "'", "Create",
                 content, vm.problemProperty().isNotEmpty(), vm.state(), close -> vm.create(r -> {
                     close.run();
                     onCreated.accept(r);
                 }));
-        dialog.pane().setPrefWidth(760);
+        dialog.pane().setPrefWidth(940); // a whole SHA-256 in sight, to compare with the build's
         return dialog;
     }
 
@@ -70,7 +70,8 @@ public final class CreateReleaseDialog {
             TextField sha = new TextField();
             sha.setId("package-sha-" + i);
             sha.getStyleClass().add(Css.MONO);
-            sha.setPrefColumnCount(44);
+            sha.setPrefColumnCount(48);
+            sha.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             sha.setPromptText("64 hexadecimal digits");
             sha.textProperty().bindBidirectional(row.sha256Property());
             grid.addRow(i + 1, id, v, sha);

@@ -6,6 +6,8 @@ import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -26,11 +28,12 @@ import odcm.model.release.Release;
  */
 public final class ReleaseSnapshotView extends VBox {
     private final Label title = Forms.sectionTitle("snapshot-title");
-    private final GridPane details = Forms.grid();
+    private final VBox details = new VBox(4);
     private final TableView<PackageVersion> packages = Tables.table("snapshot-packages");
     private final VBox process = new VBox(10);
     private final TableView<Variable> variables = Tables.table("snapshot-variables");
     private final TableView<VariableTemplate> templates = Tables.table("snapshot-templates");
+    private final TabPane tabs = new TabPane();
 
     public ReleaseSnapshotView() {
         super(12);
@@ -62,14 +65,27 @@ public final class ReleaseSnapshotView extends VBox {
                 Tables.<VariableTemplate>column("Default", 90, VariableTemplate::defaultValue),
                 Tables.<VariableTemplate>column("Help", 240, VariableTemplate::helpText)));
         templates.setPlaceholder(Forms.emptyState("snapshot-templates-empty", "No variable templates."));
-        getChildren().addAll(title, readOnly, details, section("Packages"), packages, section("Process"), process,
-                section("Variables"), variables, section("Variable templates"), templates);
+        javafx.scene.control.ScrollPane processScroll = new javafx.scene.control.ScrollPane(process);
+        processScroll.setFitToWidth(true);
+        process.setPadding(new javafx.geometry.Insets(10));
+        tabs.getTabs().setAll(tab("snapshot-tab-process", processScroll), tab("snapshot-tab-variables", variables),
+                tab("snapshot-tab-templates", templates), tab("snapshot-tab-packages", packages));
+        tabs.setId("snapshot-tabs");
+        VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
+        getStyleClass().add(Css.DETAIL);
+        getChildren().addAll(title, readOnly, details, tabs);
     }
 
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(Css.SECTION_TITLE);
-        return l;
+    private static Tab tab(String id, Node content) {
+        Tab t = new Tab("", content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+
+    /** Selects a section by its tab id (snapshot-tab-process, -variables, -templates, -packages). */
+    public void select(String tabId) {
+        tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     public void show(Release r) {
@@ -83,14 +99,17 @@ public final class ReleaseSnapshotView extends VBox {
             return;
         }
         title.setText("Release " + r.version() + " of '" + r.projectName() + "'");
-        details.getChildren().clear();
-        Forms.row(details, "Channel", text("snapshot-channel", r.channel()));
-        Forms.row(details, "Created", text("snapshot-created", Formats.dateTime(r.createdAt())));
-        Forms.row(details, "Notes", text("snapshot-notes", r.notes().isBlank() ? "No notes." : r.notes()));
+        details.getChildren().setAll(text("snapshot-channel", "Channel " + r.channel() + " · created " + Formats.dateTime(r.createdAt())),
+                text("snapshot-notes", r.notes().isBlank() ? "No notes." : r.notes()));
+        details.getChildren().get(0).getStyleClass().add(Css.HINT);
         fill(packages, r.snapshot().packages());
         fill(variables, r.snapshot().variables().stream()
                 .sorted(Comparator.comparing(Variable::name, String.CASE_INSENSITIVE_ORDER).thenComparing(v -> v.scope().toString())).toList());
         fill(templates, r.snapshot().templates());
+        tabs.getTabs().get(0).setText("Process (" + r.snapshot().process().size() + " steps)");
+        tabs.getTabs().get(1).setText("Variables (" + r.snapshot().variables().size() + ")");
+        tabs.getTabs().get(2).setText("Templates (" + r.snapshot().templates().size() + ")");
+        tabs.getTabs().get(3).setText("Packages (" + r.snapshot().packages().size() + ")");
         process.getChildren().clear();
         List<DeploymentStep> steps = r.snapshot().process();
         if (steps.isEmpty()) {
@@ -103,27 +122,23 @@ public final class ReleaseSnapshotView extends VBox {
 
     private static <T> void fill(TableView<T> table, List<T> rows) {
         table.setItems(FXCollections.observableArrayList(rows));
-        table.setFixedCellSize(30);
-        // Tall enough for every row (and the header), so the page scrolls as one instead of each table on its own.
-        table.setPrefHeight(32 + 30 * Math.max(rows.size(), 2) + 4);
-        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     private static Node step(int index, DeploymentStep s) {
         Label name = new Label((index + 1) + ". " + s.name());
         name.setId("snapshot-step-" + index);
         name.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, -1));
-        GridPane grid = Forms.grid();
-        Forms.row(grid, "Action type", text(null, s.actionType()));
-        Forms.row(grid, "Scope", text("snapshot-step-" + index + "-scope", s.scope().toString()));
-        Forms.row(grid, "Packages", text(null, s.packages().isEmpty() ? "none"
+        Label what = text(null, s.actionType() + " · packages: " + (s.packages().isEmpty() ? "none"
                 : String.join(", ", s.packages().stream().map(PackageReference::packageId).toList())));
+        what.getStyleClass().add(Css.HINT);
+        GridPane grid = Forms.grid();
+        Forms.row(grid, "Scope", text("snapshot-step-" + index + "-scope", s.scope().toString()));
         for (Map.Entry<String, String> p : s.properties().entrySet()) {
             Label v = text(null, p.getValue().strip());
             v.getStyleClass().add(Css.MONO);
             Forms.row(grid, p.getKey(), v);
         }
-        VBox box = new VBox(6, name, grid);
+        VBox box = new VBox(6, name, what, grid);
         box.getStyleClass().add(Css.PREVIEW);
         return box;
     }

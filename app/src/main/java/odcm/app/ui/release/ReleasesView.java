@@ -52,7 +52,7 @@ public final class ReleasesView {
         vm.shown().predicateProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
         vm.projectProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
         Tables.bindSelection(table, vm.selectedProperty());
-        root.setCenter(Forms.aboveBelow(table, snapshot(), 0.3));
+        root.setCenter(Forms.aboveBelow(table, snapshot(), 0.32));
     }
 
     private Label emptyList() {
@@ -65,8 +65,10 @@ public final class ReleasesView {
     private Node snapshot() {
         ReleaseSnapshotView view = new ReleaseSnapshotView();
         vm.selectedProperty().addListener((o, was, now) -> view.show(now));
-        return Forms.selectionDetail(view, Forms.emptyState("snapshot-none", "Select a release to see its frozen snapshot."),
-                vm.selectedProperty(), vm.all());
+        view.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        Label none = Forms.emptyState("snapshot-none", "Select a release to see its frozen snapshot.");
+        none.visibleProperty().bind(vm.selectedProperty().isNull().and(javafx.beans.binding.Bindings.isNotEmpty(vm.all())));
+        return new javafx.scene.layout.StackPane(view, none);
     }
 
     private void create() {
