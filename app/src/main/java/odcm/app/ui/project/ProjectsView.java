@@ -1,0 +1,122 @@
+package odcm.app.ui.project;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import odcm.app.ui.common.ConfirmDialog;
+import odcm.app.ui.common.Css;
+import odcm.app.ui.common.Forms;
+import odcm.app.ui.common.MessageLine;
+import odcm.app.ui.common.Screen;
+import odcm.app.ui.common.ScreenHeader;
+import odcm.app.ui.common.Tables;
+import odcm.model.project.Project;
+
+/** Projects screen: the projects of the current space and an editor in tabs for the selected or a new one. */
+public final class ProjectsView {
+    private final ProjectsViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TableView<Project> table = Tables.table("projects-table");
+    private TabPane tabs;
+
+    public ProjectsView(ProjectsViewModel vm) {
+        this.vm = vm;
+        Button create = Forms.button("new-project", "_New project", "Start a new project in the current space (Ctrl+N)", this::newProject);
+        create.disableProperty().bind(vm.space().nameProperty().isEmpty());
+        TextField filter = new TextField();
+        filter.setId("projects-filter");
+        filter.setPromptText("Search by name, description or lifecycle");
+        filter.setPrefColumnCount(24);
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        Label space = new Label();
+        space.setId("projects-space");
+        space.textProperty().bind(vm.space().nameProperty().map(n -> n.isEmpty() ? "No space chosen" : "Space: " + n));
+        ScreenHeader.place(root, "projects-screen", ScreenHeader.create("Projects",
+                "What a project deploys, in which steps, with which variables; releases freeze it.", create, space, null, filter),
+                new MessageLine("projects-message", vm.message()));
+
+        table.getColumns().setAll(List.of(
+                Tables.<Project>column("Name", 180, Project::name),
+                Tables.<Project>column("Lifecycle", 140, Project::lifecycleName),
+                Tables.<Project>fixed("Steps", 60, p -> String.valueOf(p.process().size()))));
+        table.setItems(vm.shown());
+        table.setPlaceholder(emptyList());
+        vm.shown().predicateProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
+        vm.space().nameProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
+        Tables.bindSelection(table, vm.selectedProperty());
+        Tables.onDelete(table, this::delete);
+        SplitPane split = new SplitPane(table, editor());
+        split.setDividerPositions(0.28);
+        SplitPane.setResizableWithParent(table, false);
+        root.setCenter(split);
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e) && vm.editor().activeProperty().get()) {
+                vm.save();
+                e.consume();
+            }
+        });
+    }
+
+    private Label emptyList() {
+        return Forms.emptyState("projects-empty", !vm.space().isChosen() ? "Choose a space to see its projects."
+                : vm.all().isEmpty() ? "No projects in this space yet. Start one with New project (Ctrl+N)." : "No project matches the search.");
+    }
+
+    private Node editor() {
+        ProjectEditor editor = vm.editor();
+        Label title = Forms.sectionTitle("project-editor-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> editor.isNew() ? "New project"
+                : "Project '" + editor.originalNameProperty().get() + "'", editor.originalNameProperty()));
+        Button save = Forms.button("project-save", "_Save", "Save the project (Ctrl+S); a release made afterwards freezes it", vm::save);
+        save.disableProperty().bind(vm.saveState().submittingProperty());
+        Button revert = Forms.button("project-revert", "Re_vert", "Discard the changes made since the last save", vm::revert);
+        Button delete = Forms.button("project-delete", "_Delete…", "Delete this project (refused while it has releases)", this::delete);
+        delete.disableProperty().bind(vm.selectedProperty().isNull());
+        tabs = new TabPane(GeneralTab.create(vm), new ProcessTab(editor, vm.scopeChoices()).create(),
+                VariablesTab.create(editor, vm.scopeChoices()), TemplatesTab.create(editor), ChannelsTab.create(editor));
+        tabs.setId("project-tabs");
+        Label error = Forms.problem("project-error", vm.saveState().errorProperty(), Css.ERROR);
+        VBox filled = new VBox(10, Forms.detailHead(title, save, revert, delete), error, tabs);
+        VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
+        filled.getStyleClass().add(Css.DETAIL);
+        filled.visibleProperty().bind(editor.activeProperty());
+        Label none = Forms.emptyState("project-editor-none", "Select a project to edit it, or start a new one.");
+        none.visibleProperty().bind(editor.activeProperty().not().and(Bindings.isNotEmpty(vm.all())));
+        return new StackPane(filled, none);
+    }
+
+    /** A new project starts on the General tab with the cursor in its name. */
+    private void newProject() {
+        vm.newProject();
+        if (vm.editor().isNew() && vm.editor().activeProperty().get()) {
+            tabs.getSelectionModel().selectFirst();
+            javafx.application.Platform.runLater(() -> tabs.lookup("#project-name").requestFocus());
+        }
+    }
+
+    private void delete() {
+        Project p = vm.selectedProperty().get();
+        if (p != null) {
+            ConfirmDialog.create(root.getScene().getWindow(), vm.runner(), "delete-project", "Delete project '" + p.name() + "'",
+                    "Delete project '" + p.name() + "' of '" + vm.space().name() + "'? Its process, variables and templates go with it. "
+                            + "A project with releases cannot be deleted.",
+                    "Delete", "Deleting project '" + p.name() + "'", () -> vm.delete(p), () -> vm.deleted(p)).show();
+        }
+    }
+
+    public Screen screen() {
+        return new Screen("Projects", root, vm::refresh, this::newProject);
+    }
+}

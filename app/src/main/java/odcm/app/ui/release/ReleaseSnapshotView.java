@@ -1,0 +1,155 @@
+package odcm.app.ui.release;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import odcm.app.ui.common.Css;
+import odcm.app.ui.common.Formats;
+import odcm.app.ui.common.Forms;
+import odcm.app.ui.common.Tables;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.PackageReference;
+import odcm.model.project.Variable;
+import odcm.model.project.VariableTemplate;
+import odcm.model.release.PackageVersion;
+import odcm.model.release.Release;
+
+/**
+ * A release's frozen snapshot, read only: details, package manifest, process (steps in order with properties
+ * and scope), variables (sensitive ones masked) and templates. Labels and read-only tables, no input controls.
+ */
+public final class ReleaseSnapshotView extends VBox {
+    private final Label title = Forms.sectionTitle("snapshot-title");
+    private final VBox details = new VBox(4);
+    private final TableView<PackageVersion> packages = Tables.table("snapshot-packages");
+    private final VBox process = new VBox(10);
+    private final TableView<Variable> variables = Tables.table("snapshot-variables");
+    private final TableView<VariableTemplate> templates = Tables.table("snapshot-templates");
+    private final TabPane tabs = new TabPane();
+
+    public ReleaseSnapshotView() {
+        super(12);
+        setId("release-snapshot");
+        process.setId("snapshot-process");
+        Label readOnly = new Label("Read-only: this is what the release froze when it was created. It never changes; "
+                + "edit the project and create a new release instead.");
+        readOnly.setId("snapshot-read-only");
+        readOnly.getStyleClass().add(Css.PREVIEW);
+        readOnly.setWrapText(true);
+        readOnly.setMaxWidth(Double.MAX_VALUE);
+        readOnly.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        packages.getColumns().setAll(List.of(
+                Tables.<PackageVersion>column("Package", 180, PackageVersion::packageId),
+                Tables.<PackageVersion>fixed("Version", 90, PackageVersion::version),
+                Tables.<PackageVersion>column("SHA-256", 460, PackageVersion::sha256)));
+        packages.setPlaceholder(Forms.emptyState("snapshot-packages-empty", "No packages: no step deploys one."));
+        variables.getColumns().setAll(List.of(
+                Tables.<Variable>column("Name", 160, Variable::name),
+                Tables.<Variable>column("Value", 220, Variable::shownValue),
+                Tables.<Variable>fixed("Sensitive", 80, v -> v.sensitive() ? "yes" : ""),
+                Tables.<Variable>column("Scope", 220, v -> v.scope().toString())));
+        variables.setPlaceholder(Forms.emptyState("snapshot-variables-empty", "No variables."));
+        templates.getColumns().setAll(List.of(
+                Tables.<VariableTemplate>column("Name", 140, VariableTemplate::name),
+                Tables.<VariableTemplate>column("Label", 180, VariableTemplate::label),
+                Tables.<VariableTemplate>fixed("Type", 120, t -> t.type().words() + (t.options().isEmpty() ? "" : ": " + String.join(", ", t.options()))),
+                Tables.<VariableTemplate>fixed("Mandatory", 90, t -> t.mandatory() ? "mandatory" : "optional"),
+                Tables.<VariableTemplate>column("Default", 90, VariableTemplate::defaultValue),
+                Tables.<VariableTemplate>column("Help", 240, VariableTemplate::helpText)));
+        templates.setPlaceholder(Forms.emptyState("snapshot-templates-empty", "No variable templates."));
+        javafx.scene.control.ScrollPane processScroll = new javafx.scene.control.ScrollPane(process);
+        processScroll.setFitToWidth(true);
+        process.setPadding(new javafx.geometry.Insets(10));
+        tabs.getTabs().setAll(tab("snapshot-tab-process", processScroll), tab("snapshot-tab-variables", variables),
+                tab("snapshot-tab-templates", templates), tab("snapshot-tab-packages", packages));
+        tabs.setId("snapshot-tabs");
+        VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
+        getStyleClass().add(Css.DETAIL);
+        getChildren().addAll(title, readOnly, details, tabs);
+    }
+
+    private static Tab tab(String id, Node content) {
+        Tab t = new Tab("", content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+
+    /** Selects a section by its tab id (snapshot-tab-process, -variables, -templates, -packages). */
+    public void select(String tabId) {
+        tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    public void show(Release r) {
+        if (r == null) {
+            title.setText("");
+            details.getChildren().clear();
+            process.getChildren().clear();
+            packages.getItems().clear();
+            variables.getItems().clear();
+            templates.getItems().clear();
+            return;
+        }
+        title.setText("Release " + r.version() + " of '" + r.projectName() + "'");
+        details.getChildren().setAll(text("snapshot-channel", "Channel " + r.channel() + " · created " + Formats.dateTime(r.createdAt())),
+                text("snapshot-notes", r.notes().isBlank() ? "No notes." : r.notes()));
+        details.getChildren().get(0).getStyleClass().add(Css.HINT);
+        fill(packages, r.snapshot().packages());
+        fill(variables, r.snapshot().variables().stream()
+                .sorted(Comparator.comparing(Variable::name, String.CASE_INSENSITIVE_ORDER).thenComparing(v -> v.scope().toString())).toList());
+        fill(templates, r.snapshot().templates());
+        tabs.getTabs().get(0).setText("Process (" + r.snapshot().process().size() + " steps)");
+        tabs.getTabs().get(1).setText("Variables (" + r.snapshot().variables().size() + ")");
+        tabs.getTabs().get(2).setText("Templates (" + r.snapshot().templates().size() + ")");
+        tabs.getTabs().get(3).setText("Packages (" + r.snapshot().packages().size() + ")");
+        process.getChildren().clear();
+        List<DeploymentStep> steps = r.snapshot().process();
+        if (steps.isEmpty()) {
+            process.getChildren().add(Forms.hint("The process had no steps."));
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            process.getChildren().add(step(i, steps.get(i)));
+        }
+    }
+
+    private static <T> void fill(TableView<T> table, List<T> rows) {
+        table.setItems(FXCollections.observableArrayList(rows));
+    }
+
+    private static Node step(int index, DeploymentStep s) {
+        Label name = new Label((index + 1) + ". " + s.name());
+        name.setId("snapshot-step-" + index);
+        name.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, -1));
+        Label what = text(null, s.actionType() + " · packages: " + (s.packages().isEmpty() ? "none"
+                : String.join(", ", s.packages().stream().map(PackageReference::packageId).toList())));
+        what.getStyleClass().add(Css.HINT);
+        GridPane grid = Forms.grid();
+        Forms.row(grid, "Scope", text("snapshot-step-" + index + "-scope", s.scope().toString()));
+        for (Map.Entry<String, String> p : s.properties().entrySet()) {
+            Label v = text(null, p.getValue().strip());
+            v.getStyleClass().add(Css.MONO);
+            Forms.row(grid, p.getKey(), v);
+        }
+        VBox box = new VBox(6, name, what, grid);
+        box.getStyleClass().add(Css.PREVIEW);
+        return box;
+    }
+
+    private static Label text(String id, String value) {
+        Label l = new Label(value);
+        if (id != null) {
+            l.setId(id);
+        }
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+}

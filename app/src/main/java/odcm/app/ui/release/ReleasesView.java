@@ -1,0 +1,81 @@
+package odcm.app.ui.release;
+
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import odcm.app.ui.common.Formats;
+import odcm.app.ui.common.Forms;
+import odcm.app.ui.common.MessageLine;
+import odcm.app.ui.common.Screen;
+import odcm.app.ui.common.ScreenHeader;
+import odcm.app.ui.common.Tables;
+import odcm.model.release.Release;
+
+/** Releases screen: a project's releases, newest first, "Create release…", and the selected release's frozen snapshot. */
+public final class ReleasesView {
+    private final ReleasesViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TableView<Release> table = Tables.table("releases-table");
+
+    public ReleasesView(ReleasesViewModel vm) {
+        this.vm = vm;
+        Label projectLabel = new Label("_Project");
+        projectLabel.setMnemonicParsing(true);
+        ComboBox<String> project = new ComboBox<>(vm.projectNames());
+        project.setId("release-project");
+        project.setPromptText("Choose a project");
+        project.valueProperty().bindBidirectional(vm.projectProperty());
+        projectLabel.setLabelFor(project);
+        Button create = Forms.button("new-release", "_Create release…", "Freeze the project as it is now in a new release (Ctrl+N)", this::create);
+        create.disableProperty().bind(vm.projectProperty().isNull());
+        TextField filter = new TextField();
+        filter.setId("releases-filter");
+        filter.setPromptText("Search by version, channel or notes");
+        filter.setPrefColumnCount(22);
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        ScreenHeader.place(root, "releases-screen", ScreenHeader.create("Releases",
+                "Versions of a project, each with the process, variables and packages it froze when it was created.",
+                projectLabel, project, create, null, filter), new MessageLine("releases-message", vm.message()));
+
+        table.getColumns().setAll(List.of(
+                Tables.<Release>fixed("Version", 110, Release::version),
+                Tables.<Release>fixed("Channel", 100, Release::channel),
+                Tables.<Release>fixed("Created", 140, r -> Formats.minutes(r.createdAt())),
+                Tables.<Release>column("Notes", 300, r -> r.notes().replace('\n', ' '))));
+        table.setItems(vm.shown());
+        table.setPlaceholder(emptyList());
+        vm.shown().predicateProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
+        vm.projectProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
+        Tables.bindSelection(table, vm.selectedProperty());
+        root.setCenter(Forms.aboveBelow(table, snapshot(), 0.32));
+    }
+
+    private Label emptyList() {
+        return Forms.emptyState("releases-empty", !vm.space().isChosen() ? "Choose a space to see its releases."
+                : vm.projectProperty().get() == null ? "This space has no projects yet; create one on the Projects screen."
+                : vm.all().isEmpty() ? "No releases of this project yet. Create the first with Create release (Ctrl+N)."
+                : "No release matches the search.");
+    }
+
+    private Node snapshot() {
+        ReleaseSnapshotView view = new ReleaseSnapshotView();
+        vm.selectedProperty().addListener((o, was, now) -> view.show(now));
+        view.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        Label none = Forms.emptyState("snapshot-none", "Select a release to see its frozen snapshot.");
+        none.visibleProperty().bind(vm.selectedProperty().isNull().and(javafx.beans.binding.Bindings.isNotEmpty(vm.all())));
+        return new javafx.scene.layout.StackPane(view, none);
+    }
+
+    private void create() {
+        vm.startCreate(model -> CreateReleaseDialog.create(root.getScene().getWindow(), model, vm::created).show());
+    }
+
+    public Screen screen() {
+        return new Screen("Releases", root, vm::refresh, this::create);
+    }
+}
