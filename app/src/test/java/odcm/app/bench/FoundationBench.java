@@ -35,14 +35,16 @@ public final class FoundationBench {
             time("create local space (RSA 3072)", Math.max(5, spaces / 20), () -> ctx.spaces().create("RSA " + n[0]++, "", KeyAlgorithm.RSA_3072));
 
             List<byte[]> certs = new ArrayList<>();
+            List<String> fingerprints = new ArrayList<>();
             try (AppContext remote = AppContext.open(new StoreLocation(other.resolve("store"), other.resolve("keys")))) {
                 for (int i = 0; i < spaces; i++) {
                     remote.spaces().create("Remote " + i, "", KeyAlgorithm.EC_P256);
                     certs.add(remote.spaces().certificate("Remote " + i, CertificateFormat.PEM));
+                    fingerprints.add(remote.spaces().find("Remote " + i).certificate().fingerprint().hex());
                 }
             }
             n[0] = 0;
-            time("add remote space from PEM", spaces, () -> ctx.remotes().add("Remote " + n[0], "", certs.get(n[0]++), null));
+            time("add remote space from PEM", spaces, () -> ctx.remotes().add("Remote " + n[0], "", certs.get(n[0]), fingerprints.get(n[0]++)));
             n[0] = 0;
             time("add trust", spaces, () -> ctx.trusts().add("EC " + n[0], "Remote " + n[0]++, TrustKind.RELEASE_BUNDLES));
             time("list all spaces (" + ctx.spaces().list().size() + ")", 50, () -> ctx.spaces().list());

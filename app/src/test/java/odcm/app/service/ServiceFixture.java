@@ -61,7 +61,7 @@ abstract class ServiceFixture {
 
     Space remote(String name) {
         byte[] der = Certificates.generate(name, KeyAlgorithm.EC_P256, Instant.now()).certificateDer();
-        return ctx.remotes().add(name, "", der, null);
+        return ctx.remotes().add(name, "", der, Certificates.fingerprint(der).hex());
     }
 
     /** DevTest Space (local) with Development and Test, Prod Space (remote) with its Production placeholder in DevTest. */

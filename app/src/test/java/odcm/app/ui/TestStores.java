@@ -83,4 +83,9 @@ public final class TestStores {
         }
         return err.toString(StandardCharsets.UTF_8);
     }
+
+    /** Adds a remote space with its fingerprint confirmed, as someone would after the phone call; only then can it be trusted. */
+    public static odcm.model.space.Space addConfirmedRemote(odcm.app.service.AppContext ctx, String name, byte[] certificate) {
+        return ctx.remotes().add(name, "", certificate, ctx.remotes().preview(certificate).info().fingerprint().hex());
+    }
 }

@@ -77,7 +77,16 @@ public final class RemoteSpacesView {
                         + Formats.dateTime(c.addedAt()) + ", retired " + Formats.dateTime(c.retiredAt()));
             }
         });
-        VBox filled = new VBox(10, head, description, cert, historyTitle, history);
+        Label unconfirmed = new Label("Nobody has confirmed this certificate's fingerprint with the other side yet:"
+                + " it cannot be trusted until someone does.");
+        unconfirmed.setId("remote-unconfirmed");
+        unconfirmed.setWrapText(true);
+        unconfirmed.getStyleClass().add(Css.WARNING);
+        HBox confirmRow = new HBox(10, unconfirmed, Forms.button("confirm-fingerprint", "_Confirm fingerprint…",
+                "Type the fingerprint the other side reads out to you", this::confirm));
+        confirmRow.visibleProperty().bind(vm.confirmedProperty().not());
+        confirmRow.managedProperty().bind(confirmRow.visibleProperty());
+        VBox filled = new VBox(10, head, description, confirmRow, cert, historyTitle, history);
         vm.selectedProperty().addListener((o, was, s) -> {
             if (s != null) {
                 name.setText(s.name());
@@ -103,6 +112,14 @@ public final class RemoteSpacesView {
         if (s != null) {
             CertificateInputDialog.create(window(), vm.replace(s), files, saved -> vm.changed(
                     "Replaced the certificate of " + s.describe() + "; the earlier one is kept in its history.", saved)).show();
+        }
+    }
+
+    private void confirm() {
+        Space s = vm.selectedProperty().get();
+        if (s != null) {
+            ConfirmFingerprintDialog.create(window(), vm.confirm(s), confirmed -> vm.changed(
+                    "Confirmed the fingerprint of " + confirmed.describe() + "; it can now be trusted.", confirmed)).show();
         }
     }
 

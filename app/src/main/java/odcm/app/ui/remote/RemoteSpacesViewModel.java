@@ -22,6 +22,8 @@ public final class RemoteSpacesViewModel {
     private final TaskRunner runner;
     private final SelectableList<Space> list = new SelectableList<>(Space::name, true);
     private final ObservableList<StoredCertificate> history = FXCollections.observableArrayList();
+    /** Whether the selected space's current certificate was confirmed with the other side (true until known otherwise). */
+    private final javafx.beans.property.BooleanProperty confirmed = new javafx.beans.property.SimpleBooleanProperty(true);
     private final StatusMessage message = new StatusMessage();
     /** When the list was loaded, by the store's clock: what certificates are marked expired or not yet valid against. */
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>();
@@ -54,9 +56,18 @@ public final class RemoteSpacesViewModel {
             runner.run("Loading the certificates of " + s.describe(), () -> spaces.certificates(s.name()), certificates -> {
                 if (s.equals(list.selectedProperty().get())) {
                     history.setAll(certificates.stream().filter(c -> !c.isCurrent()).toList());
+                    confirmed.set(certificates.stream().filter(StoredCertificate::isCurrent).allMatch(StoredCertificate::isConfirmed));
                 }
             }, message::error);
         }
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty confirmedProperty() {
+        return confirmed;
+    }
+
+    public ConfirmFingerprintViewModel confirm(Space s) {
+        return new ConfirmFingerprintViewModel(remotes, runner, s);
     }
 
     public CertificateInputViewModel add() {

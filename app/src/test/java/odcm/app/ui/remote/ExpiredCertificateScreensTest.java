@@ -58,7 +58,7 @@ class ExpiredCertificateScreensTest extends FxRobot {
             today.spaces().create("Prod Space", "Production, network B", KeyAlgorithm.EC_P256);
             today.remotes().add("DevTest Space", "Development and test, network A",
                     TestStores.foreignCertificatePemUntil("DevTest Space", notAfter), null);
-            today.remotes().add("QA Space", "", TestStores.foreignCertificatePem("QA Space"), null);
+            TestStores.addConfirmedRemote(today, "QA Space", TestStores.foreignCertificatePem("QA Space"));
         }
         ctx = TestStores.openAhead(tmp, "b", Duration.ofDays(730));
         runner = new FxTaskRunner();

@@ -34,7 +34,7 @@ class TrustViewModelsTest {
         ctx = TestStores.open(tmp, "b");
         ctx.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
         ctx.spaces().create("Staging Space", "", KeyAlgorithm.EC_P256);
-        ctx.remotes().add("DevTest Space", "", TestStores.foreignCertificatePem("DevTest Space"), null);
+        TestStores.addConfirmedRemote(ctx, "DevTest Space", TestStores.foreignCertificatePem("DevTest Space"));
         trusts = new TrustsViewModel(ctx.trusts(), ctx.spaces(), runner);
         trusts.refresh();
     }
@@ -119,8 +119,8 @@ class TrustViewModelsTest {
 
     @Test
     void aTrustInAnExpiredCertificateIsRefusedInTheDialogInItsSentence() {
-        ctx.remotes().add("QA Space", "", TestStores.foreignCertificatePemUntil("QA Space",
-                java.time.Instant.now().plus(java.time.Duration.ofDays(30))), null);
+        TestStores.addConfirmedRemote(ctx, "QA Space", TestStores.foreignCertificatePemUntil("QA Space",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(30))));
         ctx.close();
         ctx = TestStores.openAhead(tmp, "b", java.time.Duration.ofDays(730));
         TrustsViewModel later = new TrustsViewModel(ctx.trusts(), ctx.spaces(), runner);
