@@ -23,6 +23,11 @@ public final class Css {
     public static final String FORM = "form";
     public static final String CENTER_MESSAGE = "center-message";
     public static final String REVOKED = "revoked";
+    public static final String SPACE_PICKER = "space-picker";
+    public static final String SUBSECTION = "subsection-title";
+    public static final String PHASE_MEMBERS = "phase-members";
+    public static final String UNSAVED = "unsaved";
+    public static final String OFFER = "offer-panel";
 
     private Css() {
     }
