@@ -110,6 +110,11 @@ public final class Console {
         return main;
     }
 
+    /** The store's services once it is open (null before); tests prepare what other screens would. */
+    public AppContext context() {
+        return context;
+    }
+
     public FxTaskRunner runner() {
         return runner;
     }
