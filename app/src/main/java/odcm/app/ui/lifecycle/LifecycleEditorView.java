@@ -21,6 +21,8 @@ import odcm.app.ui.common.Forms;
 final class LifecycleEditorView extends VBox {
     private final LifecycleEditorViewModel vm;
     private final ListView<PhaseEditor> phases;
+    private Button saveButton;
+    private PhaseEditorView phaseEditor;
 
     LifecycleEditorView(LifecycleEditorViewModel vm, Runnable save, Runnable discard, Runnable delete) {
         super(12);
@@ -34,7 +36,7 @@ final class LifecycleEditorView extends VBox {
         unsaved.setId("lifecycle-unsaved");
         unsaved.getStyleClass().add(Css.UNSAVED);
         unsaved.visibleProperty().bind(vm.dirtyProperty());
-        Button saveButton = Forms.button("lifecycle-save", "_Save", "Save this lifecycle (Ctrl+S)", save);
+        saveButton = Forms.button("lifecycle-save", "_Save", "Save this lifecycle (Ctrl+S)", save);
         saveButton.setDefaultButton(false);
         saveButton.disableProperty().bind(vm.dirtyProperty().not().or(vm.problemProperty().isNotEmpty()).or(vm.form().submittingProperty()));
         Button discardButton = Forms.button("lifecycle-discard", "Discard changes", "Go back to the lifecycle as it was saved", discard);
@@ -67,7 +69,7 @@ final class LifecycleEditorView extends VBox {
 
         phases = new ListView<>(vm.phases());
         phases.setId("phases-list");
-        phases.setPrefHeight(170);
+        phases.setPrefHeight(140);
         phases.setPrefWidth(300);
         phases.setPlaceholder(Forms.hint("No phases yet: Add phase."));
         phases.setCellFactory(l -> new ListCell<>() {
@@ -84,7 +86,12 @@ final class LifecycleEditorView extends VBox {
         });
         vm.selectedPhaseProperty().addListener((o, was, now) -> select(now));
         select(vm.selectedPhaseProperty().get());
-        Button add = Forms.button("phase-add", "_Add phase", "Add a phase after the selected one", vm::addPhase);
+        PhaseEditorView phase = new PhaseEditorView(vm);
+        phaseEditor = phase;
+        Button add = Forms.button("phase-add", "_Add phase", "Add a phase after the selected one", () -> {
+            vm.addPhase();
+            phase.focusName();
+        });
         Button remove = Forms.button("phase-remove", "_Remove phase", "Remove the selected phase", vm::removePhase);
         Button up = Forms.button("phase-up", "Move _up", "Move the selected phase one place earlier (Alt+Up)", () -> vm.move(-1));
         Button down = Forms.button("phase-down", "Move do_wn", "Move the selected phase one place later (Alt+Down)", () -> vm.move(1));
@@ -101,19 +108,22 @@ final class LifecycleEditorView extends VBox {
         HBox.setHgrow(phases, Priority.ALWAYS);
         HBox phaseRow = new HBox(8, phases, buttons);
 
-        PhaseEditorView phase = new PhaseEditorView(vm);
         getChildren().addAll(head, grid, problem, refused, phasesTitle, phaseRow, phase);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
                 vm.move(e.getCode() == KeyCode.UP ? -1 : 1);
                 e.consume();
-            } else if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
-                if (!saveButton.isDisabled()) {
-                    save.run();
-                }
-                e.consume();
             }
         });
+    }
+
+    javafx.scene.Node phaseEditor() {
+        return phaseEditor;
+    }
+
+    /** Whether Save would do something now: there are changes and nothing to fix. */
+    boolean canSave() {
+        return !saveButton.isDisabled();
     }
 
     private void select(PhaseEditor p) {

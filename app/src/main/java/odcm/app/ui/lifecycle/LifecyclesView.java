@@ -66,9 +66,20 @@ public final class LifecyclesView {
         LifecycleEditorView editor = new LifecycleEditorView(vm.editor(), vm::save, vm::discard, this::delete);
         ScrollPane scroll = new ScrollPane(editor);
         scroll.setFitToWidth(true);
+        // The selected phase's members are below the list: bring them into sight when a phase is picked or added.
+        vm.editor().selectedPhaseProperty().addListener((o, was, now) -> odcm.app.ui.common.Reveal.later(scroll, editor.phaseEditor()));
         SplitPane split = new SplitPane(table, scroll);
         split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(table, false);
+        // Ctrl+S anywhere on the screen, wherever the focus went after a dialog.
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
+                if (editor.canSave()) {
+                    vm.save();
+                }
+                e.consume();
+            }
+        });
         root.setCenter(NoSpaceState.wrap("lifecycles", split, current, "Lifecycles", goToSpaces));
     }
 

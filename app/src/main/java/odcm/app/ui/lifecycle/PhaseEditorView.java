@@ -88,6 +88,14 @@ final class PhaseEditorView extends VBox {
         getChildren().setAll(grid, members);
     }
 
+    /** Puts the cursor in the phase's name with all of it selected, so typing names a new phase. */
+    void focusName() {
+        if (lookup("#phase-name") instanceof TextField name) {
+            name.requestFocus();
+            name.selectAll();
+        }
+    }
+
     /** One checkbox per name offered, plus the members chosen earlier that are no longer offered. */
     private static Node checklist(String id, String title, List<String> offered, ObservableList<String> chosen, String prefix, String none) {
         Label t = new Label(title);
