@@ -23,6 +23,7 @@ final class LifecycleEditorView extends VBox {
     private final ListView<PhaseEditor> phases;
     private Button saveButton;
     private PhaseEditorView phaseEditor;
+    private Runnable picked = () -> { };
 
     LifecycleEditorView(LifecycleEditorViewModel vm, Runnable save, Runnable discard, Runnable delete) {
         super(12);
@@ -76,12 +77,18 @@ final class LifecycleEditorView extends VBox {
             @Override
             protected void updateItem(PhaseEditor p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : (getIndex() + 1) + ". " + p.nameProperty().get() + "\n    " + p.summary());
+                setText(empty || p == null ? null : (getIndex() + 1) + ". " + p.nameProperty().get() + " · " + p.progression().words()
+                        + "\n" + p.members());
             }
         });
+        // Cells as wide as the list, wrapping long member lists instead of scrolling sideways.
+        phases.setCellFactory(wrapping(phases.getCellFactory()));
         phases.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.selectedPhaseProperty().set(now);
+                if (phases.isFocused()) {
+                    picked.run();
+                }
             }
         });
         vm.selectedPhaseProperty().addListener((o, was, now) -> select(now));
@@ -91,6 +98,7 @@ final class LifecycleEditorView extends VBox {
         Button add = Forms.button("phase-add", "_Add phase", "Add a phase after the selected one", () -> {
             vm.addPhase();
             phase.focusName();
+            picked.run();
         });
         Button remove = Forms.button("phase-remove", "_Remove phase", "Remove the selected phase", vm::removePhase);
         Button up = Forms.button("phase-up", "Move _up", "Move the selected phase one place earlier (Alt+Up)", () -> vm.move(-1));
@@ -119,6 +127,21 @@ final class LifecycleEditorView extends VBox {
 
     javafx.scene.Node phaseEditor() {
         return phaseEditor;
+    }
+
+    /** Called when the user picks or adds a phase, to bring its members into sight. */
+    void onPhasePicked(Runnable action) {
+        picked = action;
+    }
+
+    private static javafx.util.Callback<ListView<PhaseEditor>, ListCell<PhaseEditor>> wrapping(
+            javafx.util.Callback<ListView<PhaseEditor>, ListCell<PhaseEditor>> cells) {
+        return list -> {
+            ListCell<PhaseEditor> cell = cells.call(list);
+            cell.setWrapText(true);
+            cell.setPrefWidth(0);
+            return cell;
+        };
     }
 
     /** Whether Save would do something now: there are changes and nothing to fix. */

@@ -65,7 +65,9 @@ public final class LifecycleEditorViewModel {
     /** A new, empty lifecycle; {@code first} makes it the default (a space's first lifecycle is its default anyway). */
     public void startNew(boolean first) {
         fill(null, "", "", first, List.of());
+        loading = true; // a new lifecycle's first phase is not a change
         phases.add(phase("Development"));
+        loading = false;
         selectedPhase.set(phases.get(0));
         baseline = draft();
         changed();

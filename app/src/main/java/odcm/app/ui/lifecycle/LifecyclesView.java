@@ -43,10 +43,9 @@ public final class LifecyclesView {
                 .bind(current.nameProperty().map(s -> s.isEmpty() ? "Lifecycles" : "Lifecycles of '" + s + "'"));
         ScreenHeader.place(root, "lifecycles-screen", header, new MessageLine("lifecycles-message", vm.message()));
 
-        table.getColumns().setAll(List.of(
-                Tables.<Lifecycle>column("Name", 150, l -> l.name() + (l.isDefault() ? "  (default)" : "")),
-                Tables.<Lifecycle>column("Phases", 200, l -> l.phases().isEmpty() ? "no phases"
-                        : l.phases().stream().map(Phase::name).collect(Collectors.joining(" → ")))));
+        // One column of two lines: the name, then the phases in order; the table is narrow beside the editor.
+        table.getColumns().setAll(List.of(Tables.<Lifecycle>column("Lifecycle", 200, l -> l.name() + (l.isDefault() ? "  (default)" : "")
+                + "\n" + (l.phases().isEmpty() ? "no phases" : l.phases().stream().map(Phase::name).collect(Collectors.joining(" → "))))));
         table.setItems(vm.shown());
         table.setPlaceholder(Forms.emptyState("lifecycles-empty",
                 "No lifecycles yet. Write the first one on the right: it becomes the space's default."));
@@ -67,7 +66,8 @@ public final class LifecyclesView {
         ScrollPane scroll = new ScrollPane(editor);
         scroll.setFitToWidth(true);
         // The selected phase's members are below the list: bring them into sight when a phase is picked or added.
-        vm.editor().selectedPhaseProperty().addListener((o, was, now) -> odcm.app.ui.common.Reveal.later(scroll, editor.phaseEditor()));
+        editor.onPhasePicked(() -> odcm.app.ui.common.Reveal.later(scroll, editor.phaseEditor()));
+        vm.editor().editingProperty().addListener((o, was, now) -> scroll.setVvalue(0)); // another lifecycle: from its top
         SplitPane split = new SplitPane(table, scroll);
         split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(table, false);

@@ -58,6 +58,11 @@ public final class LifecyclesViewModel {
             message.clear();
             refresh();
         });
+        editor.dirtyProperty().addListener((o, was, now) -> {
+            if (now) {
+                message.clear(); // "Saved …" no longer describes what is on screen
+            }
+        });
     }
 
     public void refresh() {
@@ -132,9 +137,9 @@ public final class LifecyclesViewModel {
     }
 
     public void deleted(Lifecycle l) {
-        message.info("Deleted lifecycle '" + l.name() + "' of '" + current.name() + "'.");
         editor.startNew(false);
         list.selectedProperty().set(null);
+        message.info("Deleted lifecycle '" + l.name() + "' of '" + current.name() + "'.");
         refresh();
     }
 

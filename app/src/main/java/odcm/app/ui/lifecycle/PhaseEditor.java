@@ -76,10 +76,15 @@ public final class PhaseEditor {
 
     /** "Development, Test, promotes to Prod Space · all must complete" or "no members yet · optional". */
     public String summary() {
+        return members() + " · " + progression().words();
+    }
+
+    /** "Development, Prod Space: Production, promotes to Prod Space", or "no members yet". */
+    public String members() {
         List<String> parts = new ArrayList<>(environments);
         parts.addAll(remoteEnvironments);
         promotions.forEach(p -> parts.add("promotes to " + p));
-        return (parts.isEmpty() ? "no members yet" : String.join(", ", parts)) + " · " + progression().words();
+        return parts.isEmpty() ? "no members yet" : String.join(", ", parts);
     }
 
     /** How many members can complete: environments and remote environments (a promotion completes in the other space). */
