@@ -40,11 +40,15 @@ public final class EnvironmentsView {
         filter.setPromptText("Filter by name or description");
         filter.setPrefColumnCount(22);
         filter.textProperty().bindBidirectional(vm.filterProperty());
+        Button create = Forms.button("new-environment", "_New environment…", "Create an environment in the current space (Ctrl+N)", this::create);
+        Button addRemote = Forms.button("new-remote-environment", "_Add remote environment…",
+                "Add a placeholder for an environment that another space owns", this::addRemote);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {create, addRemote, filter}) {
+            n.disableProperty().bind(current.nameProperty().isEmpty()); // nothing to act on without a space
+        }
         VBox header = ScreenHeader.create("Environments",
                 "Where the current space deploys: its own environments, and remote environments standing for environments of other spaces.",
-                Forms.button("new-environment", "_New environment…", "Create an environment in the current space (Ctrl+N)", this::create),
-                Forms.button("new-remote-environment", "_Add remote environment…",
-                        "Add a placeholder for an environment that another space owns", this::addRemote), null, filter);
+                create, addRemote, null, filter);
         ((Label) header.getChildren().get(0)).textProperty().bind(current.nameProperty().map(s -> s.isEmpty() ? "Environments" : "Environments of '" + s + "'"));
         ScreenHeader.place(root, "environments-screen", header, new MessageLine("environments-message", vm.message()));
 

@@ -37,6 +37,8 @@ final class LifecycleEditorView extends VBox {
         unsaved.setId("lifecycle-unsaved");
         unsaved.getStyleClass().add(Css.UNSAVED);
         unsaved.visibleProperty().bind(vm.dirtyProperty());
+        unsaved.managedProperty().bind(unsaved.visibleProperty());
+        unsaved.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         saveButton = Forms.button("lifecycle-save", "_Save", "Save this lifecycle (Ctrl+S)", save);
         saveButton.setDefaultButton(false);
         saveButton.disableProperty().bind(vm.dirtyProperty().not().or(vm.problemProperty().isNotEmpty()).or(vm.form().submittingProperty()));
@@ -44,7 +46,7 @@ final class LifecycleEditorView extends VBox {
         discardButton.disableProperty().bind(vm.dirtyProperty().not());
         Button deleteButton = Forms.button("lifecycle-delete", "_Delete…", "Delete this lifecycle (refused while a project uses it)", delete);
         deleteButton.disableProperty().bind(vm.editingProperty().isNull());
-        HBox head = Forms.detailHead(new HBox(12, title, unsaved), saveButton, discardButton, deleteButton);
+        HBox head = Forms.detailHead(new VBox(2, title, unsaved), saveButton, discardButton, deleteButton);
 
         TextField name = new TextField();
         name.setId("lifecycle-name");

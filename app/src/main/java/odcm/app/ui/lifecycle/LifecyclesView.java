@@ -36,9 +36,12 @@ public final class LifecyclesView {
         filter.setPromptText("Filter by name or description");
         filter.setPrefColumnCount(20);
         filter.textProperty().bindBidirectional(vm.filterProperty());
+        javafx.scene.control.Button create = Forms.button("new-lifecycle", "_New lifecycle", "Start writing a new lifecycle (Ctrl+N)", this::startNew);
+        create.disableProperty().bind(current.nameProperty().isEmpty());
+        filter.disableProperty().bind(current.nameProperty().isEmpty());
         VBox header = ScreenHeader.create("Lifecycles",
                 "Ordered phases a release goes through. A phase holds environments, remote environments, or a promotion to another space.",
-                Forms.button("new-lifecycle", "_New lifecycle", "Start writing a new lifecycle (Ctrl+N)", this::startNew), null, filter);
+                create, null, filter);
         ((javafx.scene.control.Label) header.getChildren().get(0)).textProperty()
                 .bind(current.nameProperty().map(s -> s.isEmpty() ? "Lifecycles" : "Lifecycles of '" + s + "'"));
         ScreenHeader.place(root, "lifecycles-screen", header, new MessageLine("lifecycles-message", vm.message()));

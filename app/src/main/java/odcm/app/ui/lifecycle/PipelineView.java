@@ -34,9 +34,12 @@ public final class PipelineView {
         projectLabel.setMnemonicParsing(true);
         projectLabel.setLabelFor(project);
         projectLabel.getStyleClass().add(Css.FIELD_NAME);
+        javafx.scene.control.Button refresh = Forms.button("pipeline-refresh", "_Refresh", "Compose and draw the lifecycle again", vm::refresh);
+        project.disableProperty().bind(current.nameProperty().isEmpty());
+        refresh.disableProperty().bind(current.nameProperty().isEmpty());
         VBox header = ScreenHeader.create("Pipeline",
                 "A project's lifecycle followed through its promotions into other spaces: where a release goes, and whether each crossing is trusted.",
-                projectLabel, project, Forms.button("pipeline-refresh", "_Refresh", "Compose and draw the lifecycle again", vm::refresh));
+                projectLabel, project, refresh);
         ((Label) header.getChildren().get(0)).textProperty()
                 .bind(current.nameProperty().map(s -> s.isEmpty() ? "Pipeline" : "Pipeline from '" + s + "'"));
         ScreenHeader.place(root, "pipeline-screen", header, new MessageLine("pipeline-message", vm.message()));
