@@ -24,6 +24,7 @@ final class LifecycleEditorView extends VBox {
     private Button saveButton;
     private PhaseEditorView phaseEditor;
     private Runnable picked = () -> { };
+    private final HBox head;
 
     LifecycleEditorView(LifecycleEditorViewModel vm, Runnable save, Runnable discard, Runnable delete) {
         super(12);
@@ -31,7 +32,7 @@ final class LifecycleEditorView extends VBox {
         setId("lifecycle-editor");
         getStyleClass().add(Css.DETAIL);
         Label title = Forms.sectionTitle("lifecycle-editor-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.editing() == null ? "New lifecycle" : "Lifecycle '" + vm.editing() + "'",
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.editing() == null ? "New lifecycle" : vm.editing(),
                 vm.editingProperty()));
         Label unsaved = new Label("Unsaved changes");
         unsaved.setId("lifecycle-unsaved");
@@ -118,13 +119,20 @@ final class LifecycleEditorView extends VBox {
         HBox.setHgrow(phases, Priority.ALWAYS);
         HBox phaseRow = new HBox(8, phases, buttons);
 
-        getChildren().addAll(head, grid, problem, refused, phasesTitle, phaseRow, phase);
+        this.head = head;
+        head.getStyleClass().add(Css.DETAIL);
+        getChildren().addAll(grid, problem, refused, phasesTitle, phaseRow, phase);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
                 vm.move(e.getCode() == KeyCode.UP ? -1 : 1);
                 e.consume();
             }
         });
+    }
+
+    /** The title with Save, Discard and Delete: kept above the scrolling editor, so Save is always in sight. */
+    HBox head() {
+        return head;
     }
 
     javafx.scene.Node phaseEditor() {

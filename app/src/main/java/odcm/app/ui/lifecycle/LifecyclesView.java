@@ -71,7 +71,8 @@ public final class LifecyclesView {
         // The selected phase's members are below the list: bring them into sight when a phase is picked or added.
         editor.onPhasePicked(() -> odcm.app.ui.common.Reveal.later(scroll, editor.phaseEditor()));
         vm.editor().editingProperty().addListener((o, was, now) -> scroll.setVvalue(0)); // another lifecycle: from its top
-        SplitPane split = new SplitPane(table, scroll);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane split = new SplitPane(table, new VBox(editor.head(), scroll));
         split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(table, false);
         // Ctrl+S anywhere on the screen, wherever the focus went after a dialog.
