@@ -69,19 +69,22 @@ public final class Console {
         context = opened.context();
         CurrentSpace space = new CurrentSpace();
         Runnable spaces = () -> main.select("nav-spaces");
+        LifecyclesView lifecycles = new LifecyclesView(
+                new LifecyclesViewModel(context.lifecycles(), context.environments(), context.spaces(), runner, space), space, spaces);
         // In the order of MainWindow's NAV_IDS.
         List<Screen> screens = List.of(
                 new SpacesView(new SpacesViewModel(context.spaces(), runner), files).screen(),
                 new RemoteSpacesView(new RemoteSpacesViewModel(context.remotes(), context.spaces(), runner), files).screen(),
                 new TrustsView(new TrustsViewModel(context.trusts(), context.spaces(), runner)).screen(),
                 new EnvironmentsView(new EnvironmentsViewModel(context.environments(), context.spaces(), runner, space), space, spaces).screen(),
-                new LifecyclesView(new LifecyclesViewModel(context.lifecycles(), context.environments(), context.spaces(), runner, space),
-                        space, spaces).screen(),
+                lifecycles.screen(),
                 // Projects and Releases go here, after Lifecycles (nav-projects, nav-releases).
                 new PipelineView(new PipelineViewModel(context.lifecycles(), context.projects(), runner, space), runner, files, space, spaces)
                         .screen(),
                 new AuditView(new AuditViewModel(context.audit(), runner), files).screen());
-        main = new MainWindow(screens, new SpacePicker(context.spaces(), runner, space), runner,
+        SpacePicker picker = new SpacePicker(context.spaces(), runner, space);
+        picker.guard(lifecycles::mayLeave);
+        main = new MainWindow(screens, picker, runner,
                 StartScreens.keyWarning(opened.keyState(), opened.keyFile()));
         show(main.root(), stage.getScene().getWidth(), stage.getScene().getHeight());
         main.installShortcuts(stage.getScene());

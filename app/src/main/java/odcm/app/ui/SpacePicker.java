@@ -24,6 +24,13 @@ public final class SpacePicker {
     private final ObservableList<String> names = FXCollections.observableArrayList();
     private final ComboBox<String> box = new ComboBox<>(names);
     private final VBox node;
+    private Leaving guard = proceed -> true;
+
+    /** Asked before the user switches to another space; a screen with unsaved changes asks the user first. */
+    public interface Leaving {
+        /** @return true to switch now; false when it will call {@code proceed} itself, once the user agreed */
+        boolean mayLeave(Runnable proceed);
+    }
 
     public SpacePicker(SpaceService spaces, TaskRunner runner, CurrentSpace current) {
         this.spaces = spaces;
@@ -35,7 +42,11 @@ public final class SpacePicker {
         box.setTooltip(new Tooltip("The local space that Environments, Lifecycles, Projects, Releases and Pipeline work in"));
         box.valueProperty().addListener((o, was, now) -> {
             if (now != null && !now.equals(current.name())) {
-                current.choose(now);
+                if (guard.mayLeave(() -> current.choose(now))) {
+                    current.choose(now);
+                } else {
+                    javafx.application.Platform.runLater(() -> box.setValue(current.isChosen() ? current.name() : null));
+                }
             }
         });
         current.nameProperty().addListener((o, was, now) -> box.setValue(now.isEmpty() ? null : now));
@@ -63,6 +74,10 @@ public final class SpacePicker {
     static String keep(String currentName, List<String> names) {
         return names.stream().filter(n -> n.equalsIgnoreCase(currentName)).findFirst()
                 .orElse(names.isEmpty() ? "" : names.get(0));
+    }
+
+    public void guard(Leaving leaving) {
+        this.guard = leaving;
     }
 
     public VBox node() {

@@ -118,6 +118,18 @@ public final class LifecyclesView {
         }
     }
 
+    /** Before the current space changes: unsaved changes are discarded only when the user says so. */
+    public boolean mayLeave(Runnable proceed) {
+        if (!vm.editor().isDirty()) {
+            return true;
+        }
+        askToDiscard(() -> {
+            vm.discard();
+            proceed.run();
+        });
+        return false;
+    }
+
     private void askToDiscard(Runnable then) {
         String what = vm.editor().editing() == null ? "The new lifecycle" : "Lifecycle '" + vm.editor().editing() + "'";
         FormDialog d = ConfirmDialog.create(window(), vm.runner(), "discard-changes", "Unsaved changes",
@@ -136,8 +148,9 @@ public final class LifecyclesView {
         }
     }
 
+    /** The window when the screen is shown; none (a free-standing dialog) when asked from another screen. */
     private Window window() {
-        return root.getScene().getWindow();
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     public Screen screen() {

@@ -72,10 +72,11 @@ class LifecycleScreensTest {
         StoreLocation location = TestStores.location(tmp, "network-a");
         try (AppContext ctx = AppContext.open(location)) {
             ctx.spaces().create(DEV, "Development and test", KeyAlgorithm.EC_P256);
+            ctx.spaces().create("QA Space", "The QA team's space", KeyAlgorithm.EC_P256);
             ctx.remotes().add("Prod Space", "Production, network B", TestStores.foreignCertificatePem("Prod Space"), null);
         }
         try (ConsoleDriver c = new ConsoleDriver(location)) {
-            assertEquals(DEV, c.<ComboBox<String>>node("#current-space").getValue(), "the only local space is the current one");
+            assertEquals(DEV, c.<ComboBox<String>>node("#current-space").getValue(), "the first local space is the current one");
             assertTrue(c.lookup("#demo-offer").tryQuery().isEmpty(), "no offer on a store with spaces");
 
             c.clickOn("#nav-environments");
@@ -105,7 +106,7 @@ class LifecycleScreensTest {
             c.clickOn("#new-remote-environment");
             c.idle();
             ComboBox<Space> owner = c.node("#new-remote-environment-space");
-            assertEquals(List.of("Prod Space"), owner.getItems().stream().map(Space::name).toList(), "every other space");
+            assertEquals(List.of("Prod Space", "QA Space"), owner.getItems().stream().map(Space::name).sorted().toList(), "every other space");
             c.clickOn(owner).clickOn("Prod Space  (remote)");
             c.clickOn("#new-remote-environment-name").write("Production");
             assertEquals("Shown as 'Prod Space: Production'.", c.<Label>node("#new-remote-environment-preview").getText());
@@ -178,6 +179,18 @@ class LifecycleScreensTest {
             assertEquals("Saved lifecycle 'Test then Prod' of 'DevTest Space'. It is the space's default lifecycle.",
                     c.<Label>node("#lifecycles-message").getText());
             c.shoot("lifecycles");
+
+            c.clickOn("#lifecycle-description").write("Test here, produce there");
+            ComboBox<String> picker = c.node("#current-space");
+            c.interact(() -> picker.setValue("QA Space")); // as picking it from the list does
+            c.idle();
+            assertTrue(c.node("#discard-changes-question").isVisible(), "switching spaces asks first");
+            c.clickOn("Keep editing");
+            c.idle();
+            assertEquals(DEV, picker.getValue(), "kept: still the same space");
+            assertEquals("Test here, produce there", c.<javafx.scene.control.TextField>node("#lifecycle-description").getText());
+            c.clickOn("#lifecycle-save");
+            c.idle();
 
             c.clickOn("#nav-pipeline");
             c.idle();
