@@ -44,7 +44,7 @@ final class FirstRunOffer extends VBox {
                 "Create example spaces, environments, trusts, lifecycles, projects and releases in this store", () -> state.submit(
                         "Creating the example organisation", demo, done -> {
                             onCreated.accept(done);
-                            onClosed.run();
+                            created(onClosed);
                         }));
         create.setDefaultButton(false);
         Button notNow = Forms.button("demo-offer-dismiss", "Not now", "Close this offer and leave the store empty", onClosed);
@@ -62,6 +62,21 @@ final class FirstRunOffer extends VBox {
         VBox text = new VBox(4, title, what);
         HBox.setHgrow(text, Priority.ALWAYS);
         getChildren().addAll(text, actions, error);
+    }
+
+    /** Says it is done and where to look, until closed. */
+    private void created(Runnable onClosed) {
+        Label done = new Label("Created the example organisation. Pick a space at the top left; Lifecycles and Pipeline show the four "
+                + "shapes of a pipeline across spaces (projects Web Shop, Public API, Payments and Reports in DevTest Space).");
+        done.setId("demo-offer-done");
+        done.setWrapText(true);
+        done.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        done.getStyleClass().add(Css.OK);
+        Button close = Forms.button("demo-offer-close", "Close", "Close this note", onClosed);
+        HBox row = new HBox(12, done, close);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(done, Priority.ALWAYS);
+        getChildren().setAll(row);
     }
 
     FormState state() {

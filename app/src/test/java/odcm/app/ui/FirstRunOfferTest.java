@@ -60,11 +60,13 @@ class FirstRunOfferTest {
             c.shoot("demo-offer");
             c.clickOn("#demo-offer-create");
             c.idle();
-            assertTrue(c.lookup("#demo-offer").tryQuery().isEmpty(), "the offer is gone");
+            assertTrue(c.<Label>node("#demo-offer-done").getText().startsWith("Created the example organisation."));
             assertEquals(List.of(Demo.DEVTEST, Demo.QA),
                     c.<TableView<Space>>node("#spaces-table").getItems().stream().map(Space::name).sorted().toList());
             assertEquals(Demo.DEVTEST, c.<ComboBox<String>>node("#current-space").getValue());
             c.shoot("demo-spaces");
+            c.clickOn("#demo-offer-close");
+            assertTrue(c.lookup("#demo-offer").tryQuery().isEmpty(), "closed");
 
             c.clickOn("#nav-environments");
             c.idle();
@@ -94,6 +96,15 @@ class FirstRunOfferTest {
                 assertTrue(ImageIO.read(png.toFile()).getWidth() > 300, "exported " + png);
                 c.shoot("demo-pipeline-" + p.replace(' ', '-'));
             }
+            c.clickOn("#nav-lifecycles");
+            c.idle();
+            c.clickOn("#theme-toggle");
+            c.shoot("demo-lifecycles-dark");
+            c.clickOn("#nav-pipeline");
+            c.idle();
+            c.shoot("demo-pipeline-dark");
+            c.clickOn("#theme-toggle");
+            assertTrue(!Theme.isDark());
             c.interact(() -> c.<ComboBox<String>>node("#current-space").setValue(Demo.QA));
             c.idle();
             assertEquals(List.of("DevTest Space: Reports"), project.getItems(), "the current space changes what the pipeline offers");
