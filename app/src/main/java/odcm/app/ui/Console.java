@@ -8,9 +8,21 @@ import javafx.stage.Stage;
 import odcm.app.service.AppContext;
 import odcm.app.ui.audit.AuditView;
 import odcm.app.ui.audit.AuditViewModel;
+import odcm.app.apply.Demo;
 import odcm.app.ui.common.Css;
+import odcm.app.ui.common.CurrentSpace;
+import odcm.app.ui.project.ProjectsView;
+import odcm.app.ui.project.ProjectsViewModel;
+import odcm.app.ui.release.ReleasesView;
+import odcm.app.ui.release.ReleasesViewModel;
 import odcm.app.ui.common.FilePicker;
 import odcm.app.ui.common.Screen;
+import odcm.app.ui.environment.EnvironmentsView;
+import odcm.app.ui.environment.EnvironmentsViewModel;
+import odcm.app.ui.lifecycle.LifecyclesView;
+import odcm.app.ui.lifecycle.LifecyclesViewModel;
+import odcm.app.ui.lifecycle.PipelineView;
+import odcm.app.ui.lifecycle.PipelineViewModel;
 import odcm.app.ui.remote.RemoteSpacesView;
 import odcm.app.ui.remote.RemoteSpacesViewModel;
 import odcm.app.ui.space.SpacesView;
@@ -35,7 +47,7 @@ public final class Console {
     private MainWindow main;
 
     /** What opening found, all read on the background thread. */
-    private record Opened(AppContext context, MasterKeyState keyState, Path keyFile) {
+    private record Opened(AppContext context, MasterKeyState keyState, Path keyFile, boolean empty) {
     }
 
     public Console(Stage stage, StoreLocation location, FxTaskRunner runner, FilePicker files, Runnable exit) {
@@ -53,22 +65,48 @@ public final class Console {
         stage.show();
         runner.run("Opening store " + location.storeDir(), () -> {
             AppContext ctx = AppContext.open(location);
-            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile());
+            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list().isEmpty());
         }, this::opened, sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
     }
 
     private void opened(Opened opened) {
         context = opened.context();
+        CurrentSpace space = new CurrentSpace();
+        Runnable spaces = () -> main.select("nav-spaces");
+        LifecyclesView lifecycles = new LifecyclesView(
+                new LifecyclesViewModel(context.lifecycles(), context.environments(), context.spaces(), runner, space), space, spaces);
+        // In the order of MainWindow's NAV_IDS.
         List<Screen> screens = List.of(
                 new SpacesView(new SpacesViewModel(context.spaces(), runner), files).screen(),
                 new RemoteSpacesView(new RemoteSpacesViewModel(context.remotes(), context.spaces(), runner), files).screen(),
                 new TrustsView(new TrustsViewModel(context.trusts(), context.spaces(), runner)).screen(),
+                new EnvironmentsView(new EnvironmentsViewModel(context.environments(), context.spaces(), runner, space), space, spaces).screen(),
+                lifecycles.screen(),
+                new ProjectsView(new ProjectsViewModel(context.projects(), context.environments(), context.lifecycles(), runner, space)).screen(),
+                new ReleasesView(new ReleasesViewModel(context.projects(), context.releases(), runner, space)).screen(),
+                new PipelineView(new PipelineViewModel(context.lifecycles(), context.projects(), runner, space), runner, files, space, spaces)
+                        .screen(),
                 new AuditView(new AuditViewModel(context.audit(), runner), files).screen());
-        main = new MainWindow(screens, runner, StartScreens.keyWarning(opened.keyState(), opened.keyFile()));
+        SpacePicker picker = new SpacePicker(context.spaces(), runner, space);
+        picker.guard(lifecycles::mayLeave);
+        main = new MainWindow(screens, picker, runner,
+                StartScreens.keyWarning(opened.keyState(), opened.keyFile()));
         show(main.root(), stage.getScene().getWidth(), stage.getScene().getHeight());
         main.store().show(new odcm.app.ui.common.StoreLink.Facts(location, context.store().storeId(), opened.keyState()));
         main.installShortcuts(stage.getScene());
         main.select(0);
+        if (opened.empty() && opened.keyState() == MasterKeyState.PRESENT) {
+            offerDemo();
+        }
+    }
+
+    /** A store without spaces: offer the example organisation; afterwards the current screen and the space picker show it. */
+    private void offerDemo() {
+        AppContext ctx = context;
+        FirstRunOffer[] offer = new FirstRunOffer[1];
+        offer[0] = new FirstRunOffer(runner, () -> new Demo(ctx).create(),
+                done -> main.select(main.screens().indexOf(main.current())), () -> main.removePanel(offer[0]));
+        main.showPanel(offer[0]);
     }
 
     private void show(Parent root, double width, double height) {
@@ -79,6 +117,11 @@ public final class Console {
 
     public MainWindow main() {
         return main;
+    }
+
+    /** The store's services once it is open (null before); tests prepare what other screens would. */
+    public AppContext context() {
+        return context;
     }
 
     public FxTaskRunner runner() {

@@ -23,17 +23,32 @@ import odcm.app.ui.task.TaskRunner;
 
 /** Navigation, the current screen, the theme toggle and the status line. The screens do the rest. */
 public final class MainWindow {
-    private static final String[] NAV_IDS = {"nav-spaces", "nav-remotes", "nav-trusts", "nav-audit"};
+    /** In the order of the screens Console hands over; the same order there. */
+    private static final String[] NAV_IDS = {
+        "nav-spaces",
+        "nav-remotes",
+        "nav-trusts",
+        "nav-environments",
+        "nav-lifecycles",
+        "nav-projects",
+        "nav-releases",
+        "nav-pipeline",
+        "nav-audit",
+    };
+    private final SpacePicker picker;
     private final List<Screen> screens;
     private final BorderPane root = new BorderPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final odcm.app.ui.common.StoreLink store = new odcm.app.ui.common.StoreLink();
+    private final VBox top = new VBox();
     private Screen current;
 
-    public MainWindow(List<Screen> screens, TaskRunner runner, Optional<Node> banner) {
+    public MainWindow(List<Screen> screens, SpacePicker picker, TaskRunner runner, Optional<Node> banner) {
         this.screens = screens;
+        this.picker = picker;
         root.setId("main-window");
-        banner.ifPresent(root::setTop);
+        banner.ifPresent(top.getChildren()::add);
+        root.setTop(top);
         root.setLeft(navigation());
         root.setBottom(statusLine(runner));
     }
@@ -41,13 +56,14 @@ public final class MainWindow {
     private Node navigation() {
         VBox box = new VBox(4);
         box.getStyleClass().add(Css.NAV);
+        box.getChildren().add(picker.node());
         for (int i = 0; i < screens.size(); i++) {
             int index = i;
             ToggleButton b = new ToggleButton(screens.get(i).title());
             b.setId(NAV_IDS[i]);
             b.getStyleClass().add(Css.NAV_BUTTON);
             b.setMaxWidth(Double.MAX_VALUE);
-            b.setTooltip(new Tooltip(screens.get(i).title() + " (Ctrl+" + (i + 1) + ")"));
+            b.setTooltip(new Tooltip(screens.get(i).title() + (i < 9 ? " (Ctrl+" + (i + 1) + ")" : "")));
             b.setToggleGroup(nav);
             b.setOnAction(e -> select(index));
             box.getChildren().add(b);
@@ -79,9 +95,9 @@ public final class MainWindow {
         return bar;
     }
 
-    /** Ctrl+1..4 switch screens, Ctrl+N runs the current screen's New action. */
+    /** Ctrl+1..9 switch screens, Ctrl+N runs the current screen's New action. */
     void installShortcuts(Scene scene) {
-        for (int i = 0; i < screens.size(); i++) {
+        for (int i = 0; i < Math.min(9, screens.size()); i++) {
             int index = i;
             scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + (i + 1)), () -> select(index));
         }
@@ -93,12 +109,35 @@ public final class MainWindow {
         current = screens.get(index);
         nav.selectToggle(nav.getToggles().get(index));
         root.setCenter(current.node());
+        picker.refresh(); // a space created or deleted meanwhile appears or goes
         current.shown();
     }
 
     /** The status bar's "Store: <folder>" and its About this store dialog. */
     public odcm.app.ui.common.StoreLink store() {
         return store;
+    }
+
+    /** Shows the screen with this navigation id, e.g. "nav-spaces". */
+    public void select(String navId) {
+        select(java.util.Arrays.asList(NAV_IDS).indexOf(navId));
+    }
+
+    /** Shows a panel above the screens (below a warning banner), e.g. the first-run offer. */
+    void showPanel(Node panel) {
+        top.getChildren().add(panel);
+    }
+
+    void removePanel(Node panel) {
+        top.getChildren().remove(panel);
+    }
+
+    public List<Screen> screens() {
+        return screens;
+    }
+
+    public SpacePicker picker() {
+        return picker;
     }
 
     public Screen current() {

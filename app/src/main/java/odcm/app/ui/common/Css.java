@@ -27,6 +27,11 @@ public final class Css {
     public static final String CERTIFICATE_INVALID = "certificate-invalid";
     /** The store line of the status bar. */
     public static final String STORE_LINK = "store-link";
+    public static final String SPACE_PICKER = "space-picker";
+    public static final String SUBSECTION = "subsection-title";
+    public static final String PHASE_MEMBERS = "phase-members";
+    public static final String UNSAVED = "unsaved";
+    public static final String OFFER = "offer-panel";
 
     private Css() {
     }

@@ -36,6 +36,11 @@ public final class FormState {
         });
     }
 
+    /** Shows a sentence inline without a submission, e.g. when what the form offers could not be loaded. */
+    public void showError(String sentence) {
+        error.set(sentence);
+    }
+
     public void clearError() {
         error.set("");
     }

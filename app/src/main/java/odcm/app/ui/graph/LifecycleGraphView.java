@@ -71,7 +71,12 @@ public final class LifecycleGraphView extends BorderPane {
         findings.setId("graph-findings");
         findings.setPrefHeight(120);
         findings.setPlaceholder(new Label("No findings: the lifecycle is complete and every promotion is trusted."));
-        findings.setCellFactory(v -> new FindingCell());
+        findings.setCellFactory(v -> {
+            FindingCell cell = new FindingCell();
+            cell.setWrapText(true); // a finding is a sentence: read whole, not scrolled sideways
+            cell.setPrefWidth(0);
+            return cell;
+        });
         findings.getSelectionModel().selectedItemProperty().addListener((o, was, f) -> {
             if (f != null && f.nodeId() != null) {
                 select(f.nodeId());

@@ -1,0 +1,156 @@
+package odcm.app.ui.environment;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import odcm.app.ui.common.ConfirmDialog;
+import odcm.app.ui.common.Css;
+import odcm.app.ui.common.CurrentSpace;
+import odcm.app.ui.common.Forms;
+import odcm.app.ui.common.MessageLine;
+import odcm.app.ui.common.NoSpaceState;
+import odcm.app.ui.common.Screen;
+import odcm.app.ui.common.ScreenHeader;
+import odcm.app.ui.common.Tables;
+import odcm.model.environment.Environment;
+import odcm.model.environment.RemoteEnvironment;
+
+/** Environments screen: the current space's environments beside its remote environments. */
+public final class EnvironmentsView {
+    private final EnvironmentsViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TableView<Environment> locals = Tables.table("environments-table");
+    private final TableView<RemoteEnvironment> remotes = Tables.table("remote-environments-table");
+    private final Label title = new Label();
+
+    public EnvironmentsView(EnvironmentsViewModel vm, CurrentSpace current, Runnable goToSpaces) {
+        this.vm = vm;
+        TextField filter = new TextField();
+        filter.setId("environments-filter");
+        filter.setPromptText("Filter by name or description");
+        filter.setPrefColumnCount(22);
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        Button create = Forms.button("new-environment", "_New environment…", "Create an environment in the current space (Ctrl+N)", this::create);
+        Button addRemote = Forms.button("new-remote-environment", "_Add remote environment…",
+                "Add a placeholder for an environment that another space owns", this::addRemote);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {create, addRemote, filter}) {
+            n.disableProperty().bind(current.nameProperty().isEmpty()); // nothing to act on without a space
+        }
+        VBox header = ScreenHeader.create("Environments",
+                "Where the current space deploys: its own environments, and remote environments standing for environments of other spaces.",
+                create, addRemote, null, filter);
+        ((Label) header.getChildren().get(0)).textProperty().bind(current.nameProperty().map(s -> s.isEmpty() ? "Environments" : "Environments of '" + s + "'"));
+        ScreenHeader.place(root, "environments-screen", header, new MessageLine("environments-message", vm.message()));
+
+        locals.getColumns().setAll(List.of(
+                Tables.<Environment>column("Name", 140, Environment::name),
+                Tables.<Environment>column("Description", 220, Environment::description)));
+        locals.setItems(vm.shown());
+        placeholders();
+        vm.shown().predicateProperty().addListener((o, was, now) -> placeholders());
+        vm.all().addListener((javafx.collections.ListChangeListener<Environment>) c -> placeholders());
+        vm.allRemotes().addListener((javafx.collections.ListChangeListener<RemoteEnvironment>) c -> placeholders());
+        Tables.bindSelection(locals, vm.selectedProperty());
+        Tables.onDelete(locals, this::delete);
+
+        remotes.getColumns().setAll(List.of(
+                Tables.<RemoteEnvironment>column("Remote environment", 200, RemoteEnvironment::displayName),
+                Tables.<RemoteEnvironment>column("Owned by", 140, RemoteEnvironment::ownerSpaceName)));
+        remotes.setItems(vm.shownRemotes());
+        Tables.bindSelection(remotes, vm.selectedRemoteProperty());
+        Tables.onDelete(remotes, this::deleteRemote);
+
+        Button rename = Forms.button("rename-environment", "_Rename…", "Give the selected environment another name", this::rename);
+        Button delete = Forms.button("delete-environment", "_Delete…", "Delete the selected environment (refused while a lifecycle or project uses it)", this::delete);
+        rename.disableProperty().bind(vm.selectedProperty().isNull());
+        delete.disableProperty().bind(vm.selectedProperty().isNull());
+        Button deleteRemote = Forms.button("delete-remote-environment", "D_elete…",
+                "Delete the selected remote environment (refused while a lifecycle or project uses it)", this::deleteRemote);
+        deleteRemote.disableProperty().bind(vm.selectedRemoteProperty().isNull());
+        SplitPane split = new SplitPane(section("Environments", locals, rename, delete), section("Remote environments", remotes, deleteRemote));
+        split.setDividerPositions(0.5);
+        root.setCenter(NoSpaceState.wrap("environments", split, current, "Environments", goToSpaces));
+    }
+
+    private void placeholders() {
+        boolean none = vm.all().isEmpty() && vm.allRemotes().isEmpty();
+        boolean filtered = !vm.filterProperty().get().isBlank();
+        locals.setPlaceholder(Forms.emptyState("environments-empty", filtered && !vm.all().isEmpty() ? "No environment matches the filter."
+                : "No environments yet. Create the places this space deploys to, such as Development and Test, with New environment (Ctrl+N)."));
+        remotes.setPlaceholder(Forms.emptyState("remote-environments-empty", filtered && !vm.allRemotes().isEmpty()
+                ? "No remote environment matches the filter."
+                : none ? "No remote environments yet. When a lifecycle hands releases to another space, add that space's environments here, such as 'Prod Space: Production'."
+                : "No remote environments yet. Add one for an environment another space owns, such as 'Prod Space: Production'."));
+    }
+
+    private static Node section(String name, TableView<?> table, Button... actions) {
+        Label t = new Label(name);
+        t.getStyleClass().add(Css.SUBSECTION);
+        HBox head = Forms.detailHead(t, actions);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(8, head, table);
+        box.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+        return box;
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
+    }
+
+    private void create() {
+        if (!vm.space().isEmpty()) {
+            EnvironmentDialogs.environment(window(), vm.space(), vm.newEnvironment(),
+                    e -> vm.changed("Created environment '" + e.name() + "' in '" + vm.space() + "'.", e.name(), null)).show();
+        }
+    }
+
+    private void rename() {
+        Environment e = vm.selectedProperty().get();
+        if (e != null) {
+            EnvironmentDialogs.environment(window(), vm.space(), vm.rename(e),
+                    r -> vm.changed("Renamed environment '" + e.name() + "' to '" + r.name() + "'.", r.name(), null)).show();
+        }
+    }
+
+    private void delete() {
+        Environment e = vm.selectedProperty().get();
+        if (e != null) {
+            String what = "environment '" + e.name() + "' of '" + vm.space() + "'";
+            ConfirmDialog.create(window(), vm.runner(), "delete-environment", "Delete environment '" + e.name() + "'",
+                    "Delete the " + what + "? Deployments to it are no longer possible from this console.", "Delete",
+                    "Deleting the " + what, () -> vm.delete(e), () -> vm.changed("Deleted the " + what + ".", null, null)).show();
+        }
+    }
+
+    private void addRemote() {
+        if (!vm.space().isEmpty()) {
+            EnvironmentDialogs.remote(window(), vm.newRemote(),
+                    r -> vm.changed("Added remote environment '" + r.displayName() + "' to '" + vm.space() + "'.", null, r.displayName())).show();
+        }
+    }
+
+    private void deleteRemote() {
+        RemoteEnvironment r = vm.selectedRemoteProperty().get();
+        if (r != null) {
+            String what = "remote environment '" + r.displayName() + "' of '" + vm.space() + "'";
+            ConfirmDialog.create(window(), vm.runner(), "delete-remote-environment", "Delete remote environment '" + r.displayName() + "'",
+                    "Delete the " + what + "? The environment itself stays with '" + r.ownerSpaceName() + "'.", "Delete",
+                    "Deleting the " + what, () -> vm.deleteRemote(r), () -> vm.changed("Deleted the " + what + ".", null, null)).show();
+        }
+    }
+
+    public Screen screen() {
+        return new Screen("Environments", root, vm::refresh, this::create);
+    }
+}

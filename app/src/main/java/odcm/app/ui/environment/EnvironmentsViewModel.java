@@ -1,0 +1,147 @@
+package odcm.app.ui.environment;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.transformation.FilteredList;
+import odcm.app.service.EnvironmentService;
+import odcm.app.service.SpaceService;
+import odcm.app.ui.common.CurrentSpace;
+import odcm.app.ui.common.SelectableList;
+import odcm.app.ui.common.StatusMessage;
+import odcm.app.ui.task.TaskRunner;
+import odcm.model.environment.Environment;
+import odcm.model.environment.RemoteEnvironment;
+
+/** The environments and remote environments of the current space, one filter over both, and what can be done to them. */
+public final class EnvironmentsViewModel {
+    private final EnvironmentService environments;
+    private final SpaceService spaces;
+    private final TaskRunner runner;
+    private final CurrentSpace current;
+    private final SelectableList<Environment> locals = new SelectableList<>(e -> e.name().toLowerCase(Locale.ROOT), false);
+    private final SelectableList<RemoteEnvironment> remotes = new SelectableList<>(RemoteEnvironment::displayName, false);
+    private final FilteredList<Environment> shownLocals = new FilteredList<>(locals.items());
+    private final FilteredList<RemoteEnvironment> shownRemotes = new FilteredList<>(remotes.items());
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final StatusMessage message = new StatusMessage();
+
+    private record Loaded(List<Environment> locals, List<RemoteEnvironment> remotes) {
+    }
+
+    public EnvironmentsViewModel(EnvironmentService environments, SpaceService spaces, TaskRunner runner, CurrentSpace current) {
+        this.environments = environments;
+        this.spaces = spaces;
+        this.runner = runner;
+        this.current = current;
+        filter.addListener((o, was, now) -> {
+            shownLocals.setPredicate(e -> matches(e.name() + "\n" + e.description(), now));
+            shownRemotes.setPredicate(r -> matches(r.displayName(), now));
+        });
+        current.nameProperty().addListener((o, was, now) -> {
+            message.clear();
+            refresh();
+        });
+    }
+
+    static boolean matches(String text, String filter) {
+        return filter == null || filter.isBlank() || text.toLowerCase(Locale.ROOT).contains(filter.strip().toLowerCase(Locale.ROOT));
+    }
+
+    public void refresh() {
+        refresh(null, null);
+    }
+
+    /** Reloads both lists of the current space, selecting the named rows when given. */
+    public void refresh(String selectLocal, String selectRemote) {
+        String space = current.name();
+        if (space.isEmpty()) {
+            locals.replace(List.of());
+            remotes.replace(List.of());
+            return;
+        }
+        runner.run("Loading the environments of '" + space + "'", () -> new Loaded(environments.list(space), environments.listRemote(space)),
+                loaded -> {
+                    if (space.equals(current.name())) { // the space changed meanwhile: a newer load is on its way
+                        locals.replace(loaded.locals(), selectLocal == null ? null : selectLocal.toLowerCase(Locale.ROOT));
+                        remotes.replace(loaded.remotes(), selectRemote);
+                    }
+                }, sentence -> {
+                    if (space.equals(current.name())) {
+                        message.error(sentence);
+                    }
+                });
+    }
+
+    public EnvironmentFormViewModel newEnvironment() {
+        String space = current.name();
+        return EnvironmentFormViewModel.create(runner, (name, description) -> environments.create(space, name, description));
+    }
+
+    public EnvironmentFormViewModel rename(Environment e) {
+        String space = current.name();
+        return EnvironmentFormViewModel.rename(runner, e.name(), name -> environments.rename(space, e.name(), name));
+    }
+
+    public RemoteEnvironmentFormViewModel newRemote() {
+        return new RemoteEnvironmentFormViewModel(environments, spaces, runner, current.name());
+    }
+
+    /** As the confirm dialog runs it, in the background; a refusal (a lifecycle still uses it) stays in the dialog. */
+    public void delete(Environment e) {
+        environments.delete(current.name(), e.name());
+    }
+
+    public void deleteRemote(RemoteEnvironment r) {
+        environments.deleteRemote(current.name(), r.displayName());
+    }
+
+    /** After a change: say so, show the lists again with the changed row selected. */
+    public void changed(String sentence, String selectLocal, String selectRemote) {
+        filter.set("");
+        message.info(sentence);
+        refresh(selectLocal, selectRemote);
+    }
+
+    public String space() {
+        return current.name();
+    }
+
+    public ObjectProperty<Environment> selectedProperty() {
+        return locals.selectedProperty();
+    }
+
+    public ObjectProperty<RemoteEnvironment> selectedRemoteProperty() {
+        return remotes.selectedProperty();
+    }
+
+    public FilteredList<Environment> shown() {
+        return shownLocals;
+    }
+
+    public FilteredList<RemoteEnvironment> shownRemotes() {
+        return shownRemotes;
+    }
+
+    public javafx.collections.ObservableList<Environment> all() {
+        return locals.items();
+    }
+
+    public javafx.collections.ObservableList<RemoteEnvironment> allRemotes() {
+        return remotes.items();
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public StatusMessage message() {
+        return message;
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+}

@@ -1,0 +1,110 @@
+package odcm.app.ui.environment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import odcm.app.service.AppContext;
+import odcm.app.ui.TestStores;
+import odcm.app.ui.common.CurrentSpace;
+import odcm.app.ui.task.SameThreadTaskRunner;
+import odcm.model.environment.Environment;
+import odcm.model.environment.RemoteEnvironment;
+import odcm.model.space.Space;
+import odcm.packaging.cert.KeyAlgorithm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Environments screen's state on a real store: per current space, the filter, the forms and their refusals. */
+class EnvironmentsViewModelTest {
+    @TempDir
+    Path tmp;
+    AppContext ctx;
+    CurrentSpace current = new CurrentSpace();
+    EnvironmentsViewModel vm;
+
+    @BeforeEach
+    void store() {
+        ctx = TestStores.open(tmp, "store");
+        ctx.spaces().create("DevTest Space", "", KeyAlgorithm.EC_P256);
+        ctx.spaces().create("QA Space", "", KeyAlgorithm.EC_P256);
+        ctx.remotes().add("Prod Space", "", TestStores.foreignCertificatePem("Prod Space"), null);
+        vm = new EnvironmentsViewModel(ctx.environments(), ctx.spaces(), new SameThreadTaskRunner(), current);
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    List<String> shown() {
+        return vm.shown().stream().map(Environment::name).toList();
+    }
+
+    @Test
+    void createsRenamesFiltersAndFollowsTheCurrentSpace() {
+        current.choose("DevTest Space");
+        EnvironmentFormViewModel create = vm.newEnvironment();
+        assertFalse(create.validProperty().get());
+        assertEquals("", create.problemProperty().get(), "an empty new form does not scold");
+        create.nameProperty().set("Dev:1");
+        assertTrue(create.problemProperty().get().contains("':'"), create.problemProperty().get());
+        create.nameProperty().set("Development");
+        create.descriptionProperty().set("Every commit");
+        create.submit(e -> vm.changed("Created '" + e.name() + "'.", e.name(), null));
+        vm.newEnvironment().submit(e -> { }); // not valid: nothing happens
+        EnvironmentFormViewModel test = vm.newEnvironment();
+        test.nameProperty().set("Test");
+        test.submit(e -> vm.changed("Created.", e.name(), null));
+        assertEquals(List.of("Development", "Test"), shown());
+        assertEquals("Test", vm.selectedProperty().get().name());
+
+        EnvironmentFormViewModel dup = vm.newEnvironment();
+        dup.nameProperty().set("test");
+        dup.submit(e -> { });
+        assertEquals("'DevTest Space' already has an environment named 'Test'; names in a space differ in more than letter case.", dup.form().error());
+
+        EnvironmentFormViewModel rename = vm.rename(vm.selectedProperty().get());
+        assertFalse(rename.validProperty().get(), "the same name is no rename");
+        rename.nameProperty().set("Integration");
+        rename.submit(e -> vm.changed("Renamed.", e.name(), null));
+        assertEquals(List.of("Development", "Integration"), shown());
+
+        vm.filterProperty().set("commit");
+        assertEquals(List.of("Development"), shown(), "the filter reads descriptions too");
+        vm.filterProperty().set("");
+
+        current.choose("QA Space");
+        assertEquals(List.of(), shown(), "another space, its own environments");
+        current.choose("DevTest Space");
+        assertEquals(List.of("Development", "Integration"), shown());
+    }
+
+    @Test
+    void remoteEnvironmentsOfOtherSpacesOnly() {
+        current.choose("DevTest Space");
+        RemoteEnvironmentFormViewModel add = vm.newRemote();
+        assertEquals(List.of("Prod Space", "QA Space"), add.owners().stream().map(Space::name).sorted().toList(), "not the space itself");
+        add.ownerProperty().set(add.owners().stream().filter(s -> s.name().equals("Prod Space")).findFirst().orElseThrow());
+        add.nameProperty().set("Production");
+        assertEquals("Shown as 'Prod Space: Production'.", add.previewProperty().get());
+        add.submit(r -> vm.changed("Added.", null, r.displayName()));
+        assertEquals(List.of("Prod Space: Production"), vm.shownRemotes().stream().map(RemoteEnvironment::displayName).toList());
+        assertEquals("Prod Space: Production", vm.selectedRemoteProperty().get().displayName());
+
+        RemoteEnvironmentFormViewModel again = vm.newRemote();
+        again.ownerProperty().set(again.owners().stream().filter(s -> s.name().equals("Prod Space")).findFirst().orElseThrow());
+        again.nameProperty().set("production");
+        again.submit(r -> { });
+        assertTrue(again.form().error().contains("already has the remote environment"), again.form().error());
+
+        vm.deleteRemote(vm.selectedRemoteProperty().get());
+        vm.changed("Deleted.", null, null);
+        assertTrue(vm.shownRemotes().isEmpty());
+        assertEquals("Deleted.", vm.message().text());
+    }
+}

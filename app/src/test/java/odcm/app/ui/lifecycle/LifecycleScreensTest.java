@@ -1,0 +1,218 @@
+package odcm.app.ui.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import odcm.app.graph.GraphLayout;
+import odcm.app.service.AppContext;
+import odcm.app.ui.ConsoleDriver;
+import odcm.app.ui.TestStores;
+import odcm.app.ui.graph.LifecycleGraphView;
+import odcm.model.environment.Environment;
+import odcm.model.environment.RemoteEnvironment;
+import odcm.model.lifecycle.Lifecycle;
+import odcm.model.lifecycle.composite.CompositeLifecycle.EdgeKind;
+import odcm.model.project.ProjectDraft;
+import odcm.model.space.Space;
+import odcm.packaging.cert.KeyAlgorithm;
+import odcm.persistence.StoreLocation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Environments, a lifecycle of two phases, then a promotion to a remote space, all through the screens; the
+ * Pipeline screen draws the project's lifecycle before and after, and shows the remote space appear.
+ */
+class LifecycleScreensTest {
+    static final String DEV = "DevTest Space";
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    static CheckBox member(ConsoleDriver c, String list, String name) {
+        return c.lookup("#" + list + "-list .check-box").queryAll().stream().map(n -> (CheckBox) n)
+                .filter(b -> name.equals(b.getUserData())).findFirst().orElseThrow(() -> new AssertionError("no member " + name));
+    }
+
+    static List<String> phases(ConsoleDriver c) {
+        return c.<ListView<PhaseEditor>>node("#phases-list").getItems().stream().map(p -> p.nameProperty().get()).toList();
+    }
+
+    /** The row of the phase list showing phase {@code n} (1-based), as a user sees it. */
+    static javafx.scene.Node phaseCell(ConsoleDriver c, int n) {
+        return c.lookup("#phases-list .list-cell").queryAll().stream()
+                .filter(cell -> ((javafx.scene.control.ListCell<?>) cell).getText() != null
+                        && ((javafx.scene.control.ListCell<?>) cell).getText().startsWith(n + ". "))
+                .findFirst().orElseThrow();
+    }
+
+    static int count(ConsoleDriver c, String query) {
+        return c.lookup(query).queryAll().size();
+    }
+
+    @Test
+    void aLifecycleWithAPromotionBuiltOnTheScreensChangesThePipeline() throws Exception {
+        StoreLocation location = TestStores.location(tmp, "network-a");
+        try (AppContext ctx = AppContext.open(location)) {
+            ctx.spaces().create(DEV, "Development and test", KeyAlgorithm.EC_P256);
+            ctx.spaces().create("QA Space", "The QA team's space", KeyAlgorithm.EC_P256);
+            ctx.remotes().add("Prod Space", "Production, network B", TestStores.foreignCertificatePem("Prod Space"), null);
+        }
+        try (ConsoleDriver c = new ConsoleDriver(location)) {
+            assertEquals(DEV, c.<ComboBox<String>>node("#current-space").getValue(), "the first local space is the current one");
+            assertTrue(c.lookup("#demo-offer").tryQuery().isEmpty(), "no offer on a store with spaces");
+
+            c.clickOn("#nav-environments");
+            c.idle();
+            assertEquals("Environments of 'DevTest Space'", c.<Label>node("#environments-screen .screen-title").getText());
+            assertTrue(c.<Label>node("#environments-empty").getText().startsWith("No environments yet."));
+            c.shoot("environments-empty");
+            for (String name : List.of("Development", "Test")) {
+                c.clickOn("#new-environment");
+                c.clickOn("#new-environment-name").write(name);
+                if (name.equals("Development")) {
+                    c.clickOn("#new-environment-description").write("Every commit");
+                    c.shootDialog("new-environment", "dialog-new-environment");
+                }
+                c.clickOn("#new-environment-ok");
+                c.idle();
+            }
+            c.clickOn("#new-environment");
+            c.clickOn("#new-environment-name").write("test");
+            c.clickOn("#new-environment-ok");
+            c.idle();
+            String refusal = c.<Label>node("#new-environment-error").getText();
+            assertTrue(refusal.contains("already has an environment named 'Test'"), refusal);
+            c.shootDialog("new-environment", "dialog-new-environment-refused");
+            c.clickOn("#new-environment-cancel");
+
+            c.clickOn("#new-remote-environment");
+            c.idle();
+            ComboBox<Space> owner = c.node("#new-remote-environment-space");
+            assertEquals(List.of("Prod Space", "QA Space"), owner.getItems().stream().map(Space::name).sorted().toList(), "every other space");
+            c.clickOn(owner).clickOn("Prod Space  (remote)");
+            c.clickOn("#new-remote-environment-name").write("Production");
+            assertEquals("Shown as 'Prod Space: Production'.", c.<Label>node("#new-remote-environment-preview").getText());
+            c.shootDialog("new-remote-environment", "dialog-new-remote-environment");
+            c.clickOn("#new-remote-environment-ok");
+            c.idle();
+            assertEquals(List.of("Development", "Test"),
+                    c.<TableView<Environment>>node("#environments-table").getItems().stream().map(Environment::name).toList());
+            assertEquals(List.of("Prod Space: Production"), c.<TableView<RemoteEnvironment>>node("#remote-environments-table").getItems()
+                    .stream().map(RemoteEnvironment::displayName).toList());
+            assertEquals("Added remote environment 'Prod Space: Production' to 'DevTest Space'.", c.<Label>node("#environments-message").getText());
+            c.shoot("environments");
+
+            c.clickOn("#nav-lifecycles");
+            c.idle();
+            assertEquals("New lifecycle", c.<Label>node("#lifecycle-editor-title").getText());
+            c.clickOn("#lifecycle-name").write("Test then Prod");
+            c.clickOn(member(c, "phase-env", "Development"));
+            c.clickOn("#phase-add");
+            c.write("Test");
+            c.clickOn(member(c, "phase-env", "Test"));
+            assertEquals(List.of("Development", "Test"), phases(c));
+            assertTrue(c.node("#lifecycle-unsaved").isVisible());
+            c.clickOn("#lifecycle-save");
+            c.idle();
+            assertEquals("Created lifecycle 'Test then Prod' of 'DevTest Space'. It is the space's default lifecycle.",
+                    c.<Label>node("#lifecycles-message").getText());
+            assertEquals(List.of("Test then Prod"), c.<TableView<Lifecycle>>node("#lifecycles-table").getItems().stream().map(Lifecycle::name).toList());
+            assertFalse(c.node("#lifecycle-unsaved").isVisible());
+
+            c.console().context().projects().create(DEV, new ProjectDraft("Web Shop", "", "Test then Prod", List.of(), List.of(), List.of(), List.of()));
+            c.clickOn("#nav-pipeline");
+            c.idle();
+            LifecycleGraphView graph = c.node("#lifecycle-graph");
+            GraphLayout before = graph.layoutProperty().get();
+            assertNotNull(before);
+            assertEquals("Web Shop", c.<ComboBox<String>>node("#pipeline-project").getValue());
+            assertEquals(1, count(c, ".graph-group"));
+            assertEquals(0, count(c, ".graph-remote-group"));
+            assertEquals(0, count(c, ".graph-edge.graph-promotion"));
+            c.shoot("pipeline-one-space");
+
+            c.clickOn("#nav-lifecycles");
+            c.idle();
+            c.clickOn(phaseCell(c, 2)); // Test: a new phase goes after it
+            c.clickOn("#phase-add");
+            c.write("Production");
+            c.clickOn(member(c, "phase-target", "Prod Space"));
+            c.clickOn(member(c, "phase-remote", "Prod Space: Production"));
+            assertEquals(List.of("Development", "Test", "Production"), phases(c));
+            c.clickOn(phaseCell(c, 3));
+            c.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+            assertEquals(List.of("Development", "Production", "Test"), phases(c), "Alt+Up moves the selected phase earlier");
+            c.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+            assertEquals(List.of("Development", "Test", "Production"), phases(c), "Alt+Down moves it back");
+            c.clickOn("#phase-up");
+            assertEquals(List.of("Development", "Production", "Test"), phases(c), "and so does Move up");
+            c.clickOn("#phase-down");
+            assertTrue(c.<Button>node("#phase-down").isDisabled(), "the last phase cannot move later");
+            c.shoot("lifecycles-editing");
+
+            c.clickOn("#new-lifecycle");
+            c.idle();
+            assertTrue(c.<Label>node("#discard-changes-question").getText().startsWith("Lifecycle 'Test then Prod' has changes that are not saved."));
+            c.shootDialog("discard-changes", "dialog-discard-changes");
+            c.clickOn("Keep editing");
+            assertEquals(List.of("Development", "Test", "Production"), phases(c), "keeping goes on editing");
+            c.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+            c.idle();
+            assertEquals("Saved lifecycle 'Test then Prod' of 'DevTest Space'. It is the space's default lifecycle.",
+                    c.<Label>node("#lifecycles-message").getText());
+            c.shoot("lifecycles");
+
+            c.clickOn("#lifecycle-description").write("Test here, produce there");
+            ComboBox<String> picker = c.node("#current-space");
+            c.interact(() -> picker.setValue("QA Space")); // as picking it from the list does
+            c.idle();
+            assertTrue(c.node("#discard-changes-question").isVisible(), "switching spaces asks first");
+            c.clickOn("Keep editing");
+            c.idle();
+            assertEquals(DEV, picker.getValue(), "kept: still the same space");
+            assertEquals("Test here, produce there", c.<javafx.scene.control.TextField>node("#lifecycle-description").getText());
+            c.clickOn("#lifecycle-save");
+            c.idle();
+
+            c.clickOn("#nav-pipeline");
+            c.idle();
+            GraphLayout after = graph.layoutProperty().get();
+            assertFalse(before.equals(after), "drawn again");
+            assertEquals(1, count(c, ".graph-group"));
+            assertEquals(1, count(c, ".graph-remote-group"), "Prod Space joins the picture");
+            assertEquals(1, count(c, ".graph-edge.graph-promotion"));
+            assertEquals(1, count(c, ".graph-edge.graph-promotion.unknown"), "a remote space's trust cannot be checked from here");
+            assertEquals(1, after.lines().stream().filter(l -> l.kind() == EdgeKind.PROMOTION).count());
+            c.shoot("pipeline-with-promotion");
+
+            c.clickOn("#nav-environments");
+            c.idle();
+            c.clickOn("Test");
+            c.clickOn("#delete-environment");
+            c.clickOn("#delete-environment-ok");
+            c.idle();
+            String inUse = c.<Label>node("#delete-environment-error").getText();
+            assertTrue(inUse.contains("while lifecycle 'Test then Prod' refers to it"), inUse);
+            c.shootDialog("delete-environment", "dialog-delete-environment-refused");
+            c.clickOn("#delete-environment-cancel");
+        }
+    }
+}
