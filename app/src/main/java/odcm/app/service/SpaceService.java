@@ -93,6 +93,12 @@ public final class SpaceService {
             }
             checkNameFree(tx, target, s.id());
             Space renamed = tx.spaces().rename(s.id(), target);
+            // Scopes name remote environments as "<space>: <environment>"; they follow the space's new name.
+            for (var r : tx.environments().findAllRemote()) {
+                if (r.ownerSpaceId() == s.id()) {
+                    tx.projects().renameInScopes(r.spaceId(), s.name() + ": " + r.name(), renamed.name() + ": " + r.name());
+                }
+            }
             tx.audit().append("space.rename", renamed.describe(), "renamed from '" + s.name() + "' to '" + renamed.name() + "'");
             return renamed;
         });

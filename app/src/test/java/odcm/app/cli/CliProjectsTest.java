@@ -135,4 +135,18 @@ class CliProjectsTest {
         assertTrue(refused("lifecycle", "render", "--space", "DevTest Space", "--project", "Web", "--out", tmp.resolve("x.gif").toString())
                 .contains(".svg or .png"));
     }
+
+    @Test
+    void renamingASpaceCarriesScopesThatNameItsEnvironments() {
+        CliHarness fresh = new CliHarness(tmp.resolve("rename"));
+        CliTest.ok(fresh.run("demo"));
+        CliTest.ok(fresh.run("space", "rename", "Prod Space", "Production Space"));
+        String shown = CliTest.ok(fresh.run("release", "create", "--space", "DevTest Space", "--project", "Web Shop", "2.0.1",
+                "--package", "Acme.Web:2.0.1:" + "ab".repeat(32), "--package", "Acme.Web.Migrations:2.0.1:" + "cd".repeat(32))).out();
+        assertTrue(shown.contains("Created release 2.0.1"), shown);
+        String snapshot = CliTest.ok(fresh.run("release", "show", "--space", "DevTest Space", "--project", "Web Shop", "2.0.1")).out();
+        assertTrue(snapshot.contains("Production Space: Production"), snapshot);
+        String frozen = CliTest.ok(fresh.run("release", "show", "--space", "DevTest Space", "--project", "Web Shop", "2.0.0")).out();
+        assertTrue(frozen.contains("(Prod Space: Production)"), "an earlier release keeps what it froze: " + frozen);
+    }
 }
