@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** The services, the command line and file handling never touch JavaFX; the screens never touch SQL. */
+// Each rule's check(...) throws an AssertionError naming every class that breaks it, so these tests fail on a violation.
 class ArchitectureTest {
     static final JavaClasses APP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
