@@ -42,7 +42,7 @@ public final class Certificates {
      * One provider instance used explicitly; it is never registered globally, so other code keeps the
      * JDK's providers. Creating it is costly, hence a constant.
      */
-    static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    public static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ORGANISATION = "ODCM Console";

@@ -1,0 +1,53 @@
+package odcm.packaging.bundle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import odcm.model.release.Release;
+import odcm.model.release.ReleaseSnapshot;
+
+/**
+ * What a release bundle carries, as the console's own types. The certificates of source and target are
+ * not here: the writer takes them from the keys it is given, so a bundle cannot name a key it was not made with.
+ */
+public record BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
+                            String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
+                            List<HistoryEntry> history) {
+    public BundleContent {
+        Objects.requireNonNull(bundleId, "bundleId");
+        Objects.requireNonNull(sourceSpace, "sourceSpace");
+        Objects.requireNonNull(targetSpace, "targetSpace");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(expires, "expires");
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(snapshot, "snapshot");
+        notes = notes == null ? "" : notes;
+        channel = channel == null ? "" : channel;
+        history = List.copyOf(history);
+        if (sequence < 1) {
+            throw new IllegalArgumentException("a bundle's sequence number starts at 1");
+        }
+        if (!expires.isAfter(created)) {
+            throw new IllegalArgumentException("a bundle expires after it is created");
+        }
+    }
+
+    /** The content for promoting {@code release} from {@code source} to {@code target}. */
+    public static BundleContent of(Release release, String source, String target, long sequence, Instant created, Instant expires,
+                                   List<HistoryEntry> history) {
+        return new BundleContent(UUID.randomUUID(), source, target, sequence, created, expires, release.projectName(), release.version(),
+                release.notes(), release.channel(), release.snapshot(), history);
+    }
+
+    /** A deployment of this release already done, here or in an earlier space. */
+    public record HistoryEntry(String space, String environment, Instant deployedAt, String outcome) {
+        public HistoryEntry {
+            Objects.requireNonNull(space, "space");
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(deployedAt, "deployedAt");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package odcm.packaging.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import odcm.model.cert.Fingerprint;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.PackageReference;
+import odcm.model.project.Scope;
+import odcm.model.project.TemplateType;
+import odcm.model.project.Variable;
+import odcm.model.project.VariableTemplate;
+import odcm.model.release.PackageVersion;
+import odcm.model.release.ReleaseSnapshot;
+import odcm.packaging.bundle.BundleReader.Refused;
+import odcm.packaging.bundle.Json.BadJson;
+import odcm.packaging.bundle.VerificationOutcome.*;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.SignerInformation;
+
+/**
+ * The one verifier of release bundles, for screens and command line alike. It trusts nothing in the file before checking
+ * it, in this order: the container (limits, names), the manifest's schema and shape, the signature's algorithms, the
+ * source's trust here, the signature against the pinned certificate, the addressee, the parts against their signed
+ * hashes, replay (already accepted, expired, rollback), and the parts' content. It reads its context and changes nothing.
+ */
+public final class BundleVerifier {
+    private BundleVerifier() {
+    }
+
+    public static VerificationOutcome verify(byte[] bytes, VerificationContext context) {
+        try {
+            return check(bytes, context);
+        } catch (Refused r) {
+            return r.outcome;
+        } catch (RuntimeException e) {
+            // Any parser surprise on hostile input is a damaged file, never a crash.
+            return new Malformed("its content cannot be read");
+        }
+    }
+
+    private static VerificationOutcome check(byte[] bytes, VerificationContext ctx) throws Refused {
+        Map<String, byte[]> entries = BundleReader.read(bytes, ctx.limits());
+        byte[] manifestBytes = require(entries, BundleFormat.MANIFEST);
+        byte[] signature = require(entries, BundleFormat.SIGNATURE);
+
+        Dto.Manifest manifest = manifest(manifestBytes);
+        SignerInformation signer = Cms.onlySigner(manifestBytes, signature);
+        if (signer == null) {
+            throw new Refused(new InvalidPart(BundleFormat.SIGNATURE, "is not a detached CMS signature with exactly one signer"));
+        }
+        String disallowed = Cms.disallowedAlgorithm(signer);
+        if (disallowed != null) {
+            throw new Refused(new DisallowedAlgorithm(disallowed));
+        }
+        Fingerprint source = fingerprint(manifest.source().certificateSha256(), "source");
+        SourceTrust trust = ctx.trust().apply(source);
+        if (trust instanceof SourceTrust.Revoked) {
+            return new TrustRevoked(manifest.source().space(), source);
+        }
+        if (!(trust instanceof SourceTrust.Trusted trusted)) {
+            return new SignerNotTrusted(manifest.source().space(), source);
+        }
+        X509CertificateHolder pinned;
+        try {
+            pinned = new X509CertificateHolder(trusted.pinnedCertificateDer());
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the pinned certificate of a trusted space is not a certificate", e);
+        }
+        if (!odcm.packaging.cert.Certificates.fingerprint(trusted.pinnedCertificateDer()).equals(source) || !Cms.verifies(signer, pinned)) {
+            return new SignatureInvalid();
+        }
+
+        // From here the manifest is the source's own word.
+        Fingerprint target = fingerprint(manifest.target().certificateSha256(), "target");
+        if (!target.equals(ctx.spaceCertificate()) || !manifest.target().space().equals(ctx.spaceName())) {
+            return new AddressedToAnotherSpace(manifest.target().space(), target);
+        }
+        UUID bundleId = UUID.fromString(manifest.bundleId());
+        Map<String, String> listed = new HashMap<>();
+        for (Dto.Entry e : manifest.entries()) {
+            listed.put(e.name(), e.sha256());
+        }
+        for (String name : entries.keySet()) {
+            if (!name.equals(BundleFormat.MANIFEST) && !name.equals(BundleFormat.SIGNATURE) && !listed.containsKey(name)) {
+                return new PartExtra(name);
+            }
+        }
+        for (String name : BundleFormat.HASHED) {
+            byte[] part = entries.get(name);
+            if (part == null) {
+                return new PartMissing(name);
+            }
+            if (!BundleWriter.sha256(part).equalsIgnoreCase(listed.get(name))) {
+                String other = otherBundle(part, manifest.bundleId());
+                return other != null ? new MixedBundles(name, other) : new PartHashMismatch(name);
+            }
+        }
+        if (ctx.acceptedBundles().contains(bundleId)) {
+            return new AlreadyAccepted(bundleId);
+        }
+        Instant created = instant(manifest.created(), "created");
+        Instant expires = instant(manifest.expires(), "expires");
+        if (!ctx.clock().instant().isBefore(expires)) {
+            return new Expired(expires);
+        }
+        OptionalLong last = ctx.lastAcceptedSequence().apply(source);
+        if (last.isPresent() && manifest.sequence() <= last.getAsLong()) {
+            return new Rollback(manifest.sequence(), last.getAsLong());
+        }
+        return content(entries, manifest, bundleId, created, expires, source, target, ctx);
+    }
+
+    private static byte[] require(Map<String, byte[]> entries, String name) throws Refused {
+        byte[] b = entries.get(name);
+        if (b == null) {
+            throw new Refused(new PartMissing(name));
+        }
+        return b;
+    }
+
+    private static Dto.Manifest manifest(byte[] bytes) throws Refused {
+        try {
+            JsonNode tree = Json.tree(bytes);
+            JsonNode schema = tree.get("schemaVersion");
+            if (schema == null || !schema.isInt() || !BundleFormat.SUPPORTED_SCHEMAS.contains(schema.intValue())) {
+                throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), BundleFormat.SUPPORTED_SCHEMAS));
+            }
+            Dto.Manifest m = Json.read(bytes, Dto.Manifest.class);
+            if (!java.util.Arrays.equals(Json.write(m), bytes)) {
+                throw new BadJson("is not in canonical form (sorted keys, no spaces)");
+            }
+            if (m.source() == null || m.target() == null || m.entries() == null || m.bundleId() == null) {
+                throw new BadJson("lacks a required field");
+            }
+            return m;
+        } catch (BadJson e) {
+            throw new Refused(new InvalidPart(BundleFormat.MANIFEST, e.getMessage()));
+        }
+    }
+
+    private static Fingerprint fingerprint(String hex, String which) throws Refused {
+        try {
+            return new Fingerprint(hex);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new Refused(new InvalidPart(BundleFormat.MANIFEST, "names a " + which + " certificate fingerprint that is not 64 hex digits"));
+        }
+    }
+
+    private static Instant instant(String text, String field) throws Refused {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new Refused(new InvalidPart(BundleFormat.MANIFEST, "has a '" + field + "' time that is not an ISO-8601 instant"));
+        }
+    }
+
+    /** The bundle id a part names when it is not {@code expected}; null when it names none or the same. */
+    private static String otherBundle(byte[] part, String expected) {
+        try {
+            JsonNode id = Json.tree(part).get("bundleId");
+            return id != null && id.isTextual() && !id.textValue().equals(expected) ? id.textValue() : null;
+        } catch (BadJson | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static <T> T part(Map<String, byte[]> entries, String name, Class<T> type, String bundleId) throws Refused {
+        try {
+            T value = Json.read(entries.get(name), type);
+            String named = (String) type.getMethod("bundleId").invoke(value);
+            if (!bundleId.equals(named)) {
+                throw new Refused(new MixedBundles(name, String.valueOf(named)));
+            }
+            return value;
+        } catch (BadJson e) {
+            throw new Refused(new InvalidPart(name, e.getMessage()));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static VerificationOutcome content(Map<String, byte[]> entries, Dto.Manifest m, UUID bundleId, Instant created, Instant expires,
+                                               Fingerprint source, Fingerprint target, VerificationContext ctx) throws Refused {
+        String id = m.bundleId();
+        Dto.ReleasePart release = part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id);
+        Dto.ProcessPart process = part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id);
+        Dto.VariablesPart variables = part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id);
+        Dto.TemplatesPart templates = part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id);
+        Dto.PackagesPart packages = part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id);
+        Dto.HistoryPart history = part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id);
+
+        Map<String, String> secretValues = null;
+        if (ctx.privateKeyPkcs8() != null) {
+            secretValues = secrets(entries.get(BundleFormat.SECRETS), m, release, ctx);
+        }
+        try {
+            List<DeploymentStep> steps = process.steps().stream().map(s -> new DeploymentStep(s.name(), s.actionType(), s.properties(),
+                    new Scope(s.scope()), s.packages().stream().map(p -> new PackageReference(p.packageId())).toList())).toList();
+            List<Variable> vars = new ArrayList<>();
+            for (Dto.Variable v : variables.variables()) {
+                if (v.sensitive() != (v.value() == null)) {
+                    throw new Refused(new InvalidPart(BundleFormat.VARIABLES, "gives a sensitive value in clear or a plain value without one"));
+                }
+                String value = v.sensitive() ? (secretValues == null ? "" : secretValues.getOrDefault(key(v.name(), v.scope()), "")) : v.value();
+                vars.add(new Variable(v.name(), value, v.sensitive(), new Scope(v.scope())));
+            }
+            List<VariableTemplate> temps = templates.templates().stream().map(t -> new VariableTemplate(t.name(), t.label(), t.helpText(),
+                    TemplateType.valueOf(t.type()), t.options(), t.mandatory(), t.defaultValue())).toList();
+            List<PackageVersion> pkgs = packages.packages().stream().map(p -> new PackageVersion(p.packageId(), p.version(), p.sha256())).toList();
+            List<BundleContent.HistoryEntry> done = new ArrayList<>();
+            for (Dto.Deployment d : history.deployments()) {
+                done.add(new BundleContent.HistoryEntry(d.space(), d.environment(), instant(d.deployedAt(), "deployedAt"), d.outcome()));
+            }
+            BundleContent content = new BundleContent(bundleId, m.source().space(), m.target().space(), m.sequence(), created, expires,
+                    release.project(), release.version(), release.notes(), release.channel(), new ReleaseSnapshot(steps, vars, temps, pkgs), done);
+            return new Genuine(content, source, target, secretValues != null);
+        } catch (odcm.model.Refusal | IllegalArgumentException | NullPointerException e) {
+            throw new Refused(new InvalidPart("content", "does not describe a valid release (" + e.getMessage() + ")"));
+        }
+    }
+
+    private static String key(String name, List<String> scope) {
+        return name + "\u0000" + new Scope(scope).environments();
+    }
+
+    /** Opens secrets.cms with this space's key; it must name this bundle, release and target. */
+    private static Map<String, String> secrets(byte[] envelope, Dto.Manifest m, Dto.ReleasePart release, VerificationContext ctx) throws Refused {
+        PrivateKey key = Cms.privateKey(ctx.privateKeyPkcs8());
+        byte[] plain;
+        try {
+            plain = Cms.decrypt(envelope, key);
+        } catch (Cms.Undecryptable e) {
+            throw new Refused(e.algorithm ? new DisallowedAlgorithm(e.getMessage())
+                    : new InvalidPart(BundleFormat.SECRETS, e.getMessage()));
+        }
+        try {
+            Dto.Secrets s = Json.read(plain, Dto.Secrets.class);
+            if (!m.bundleId().equals(s.bundleId()) || !release.project().equals(s.project()) || !release.version().equals(s.version())
+                    || !m.target().space().equals(s.targetSpace())
+                    || !m.target().certificateSha256().equalsIgnoreCase(s.targetCertificateSha256())) {
+                throw new Refused(new MixedBundles(BundleFormat.SECRETS, s.bundleId()));
+            }
+            Map<String, String> values = new HashMap<>();
+            for (Dto.SecretValue v : s.values()) {
+                values.put(key(v.name(), v.scope()), v.value());
+            }
+            return values;
+        } catch (BadJson e) {
+            throw new Refused(new InvalidPart(BundleFormat.SECRETS, e.getMessage()));
+        } finally {
+            java.util.Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

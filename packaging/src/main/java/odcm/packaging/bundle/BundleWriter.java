@@ -1,0 +1,97 @@
+package odcm.packaging.bundle;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import odcm.model.project.Variable;
+import odcm.packaging.cert.Certificates;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/** Writes a release bundle (docs/bundle-format.md). Plain and blocking: run it off the UI thread. */
+public final class BundleWriter {
+    private BundleWriter() {
+    }
+
+    public static void write(BundleContent content, SourceKey source, byte[] targetCertificateDer, OutputStream out) throws IOException {
+        X509CertificateHolder sourceCert = new X509CertificateHolder(source.certificateDer());
+        X509CertificateHolder targetCert = new X509CertificateHolder(targetCertificateDer);
+        String id = content.bundleId().toString();
+        String targetFingerprint = Certificates.fingerprint(targetCertificateDer).hex();
+
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put(BundleFormat.RELEASE, Json.write(new Dto.ReleasePart(id, content.project(), content.version(), content.notes(),
+                content.channel())));
+        parts.put(BundleFormat.PROCESS, Json.write(new Dto.ProcessPart(id, content.snapshot().process().stream()
+                .map(s -> new Dto.Step(s.name(), s.actionType(), s.properties(), s.scope().environments(),
+                        s.packages().stream().map(p -> new Dto.PackageRef(p.packageId())).toList()))
+                .toList())));
+        List<Dto.Variable> variables = new ArrayList<>();
+        List<Dto.SecretValue> secrets = new ArrayList<>();
+        for (Variable v : content.snapshot().variables()) {
+            variables.add(new Dto.Variable(v.name(), v.sensitive(), v.scope().environments(), v.sensitive() ? null : v.value()));
+            if (v.sensitive()) {
+                secrets.add(new Dto.SecretValue(v.name(), v.scope().environments(), v.value()));
+            }
+        }
+        parts.put(BundleFormat.VARIABLES, Json.write(new Dto.VariablesPart(id, variables)));
+        parts.put(BundleFormat.TEMPLATES, Json.write(new Dto.TemplatesPart(id, content.snapshot().templates().stream()
+                .map(t -> new Dto.Template(t.name(), t.label(), t.helpText(), t.type().name(), t.options(), t.mandatory(), t.defaultValue()))
+                .toList())));
+        parts.put(BundleFormat.PACKAGES, Json.write(new Dto.PackagesPart(id, content.snapshot().packages().stream()
+                .map(p -> new Dto.Package(p.packageId(), p.version(), p.sha256())).toList())));
+        parts.put(BundleFormat.HISTORY, Json.write(new Dto.HistoryPart(id, content.history().stream()
+                .map(h -> new Dto.Deployment(h.space(), h.environment(), h.deployedAt().toString(), h.outcome())).toList())));
+        byte[] secretJson = Json.write(new Dto.Secrets(id, content.project(), content.version(), content.targetSpace(), targetFingerprint,
+                secrets));
+        try {
+            parts.put(BundleFormat.SECRETS, Cms.encrypt(secretJson, targetCert));
+        } finally {
+            java.util.Arrays.fill(secretJson, (byte) 0);
+        }
+
+        List<Dto.Entry> entries = new ArrayList<>();
+        parts.forEach((name, bytes) -> entries.add(new Dto.Entry(name, sha256(bytes))));
+        byte[] manifest = Json.write(new Dto.Manifest(BundleFormat.SCHEMA_VERSION, id,
+                new Dto.Party(content.sourceSpace(), Certificates.fingerprint(source.certificateDer()).hex()),
+                new Dto.Party(content.targetSpace(), targetFingerprint),
+                content.sequence(), content.created().toString(), content.expires().toString(), entries));
+        PrivateKey key = Cms.privateKey(source.privateKeyPkcs8());
+        byte[] signature = Cms.sign(manifest, key, sourceCert, Cms.signatureAlgorithm(sourceCert));
+
+        Map<String, byte[]> all = new LinkedHashMap<>();
+        all.put(BundleFormat.MANIFEST, manifest);
+        all.put(BundleFormat.SIGNATURE, signature);
+        all.putAll(parts);
+        writeZip(all, content.created().toEpochMilli(), out);
+    }
+
+    static void writeZip(Map<String, byte[]> entries, long time, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            ZipEntry entry = new ZipEntry(e.getKey());
+            entry.setTime(time);
+            zip.putNextEntry(entry);
+            zip.write(e.getValue());
+            zip.closeEntry();
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package odcm.packaging.bundle;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shape of each bundle entry, kept here rather than as annotations on the model, so the file
+ * format changes only when this class does. Every part names its bundle id, so parts of two bundles
+ * mixed together are told apart from parts merely damaged.
+ */
+final class Dto {
+    private Dto() {
+    }
+
+    record Party(String space, String certificateSha256) {
+    }
+
+    record Entry(String name, String sha256) {
+    }
+
+    record Manifest(int schemaVersion, String bundleId, Party source, Party target, long sequence, String created, String expires,
+                    List<Entry> entries) {
+    }
+
+    record ReleasePart(String bundleId, String project, String version, String notes, String channel) {
+    }
+
+    record PackageRef(String packageId) {
+    }
+
+    record Step(String name, String actionType, Map<String, String> properties, List<String> scope, List<PackageRef> packages) {
+    }
+
+    record ProcessPart(String bundleId, List<Step> steps) {
+    }
+
+    /** {@code value} is null for a sensitive variable: its value travels only in secrets.cms. */
+    record Variable(String name, boolean sensitive, List<String> scope, String value) {
+    }
+
+    record VariablesPart(String bundleId, List<Variable> variables) {
+    }
+
+    record Template(String name, String label, String helpText, String type, List<String> options, boolean mandatory,
+                    String defaultValue) {
+    }
+
+    record TemplatesPart(String bundleId, List<Template> templates) {
+    }
+
+    record Package(String packageId, String version, String sha256) {
+    }
+
+    record PackagesPart(String bundleId, List<Package> packages) {
+    }
+
+    record Deployment(String space, String environment, String deployedAt, String outcome) {
+    }
+
+    record HistoryPart(String bundleId, List<Deployment> deployments) {
+    }
+
+    record SecretValue(String name, List<String> scope, String value) {
+    }
+
+    /** The plaintext of secrets.cms: it names its bundle, release and target so it cannot be moved to another bundle. */
+    record Secrets(String bundleId, String project, String version, String targetSpace, String targetCertificateSha256,
+                   List<SecretValue> values) {
+    }
+}
