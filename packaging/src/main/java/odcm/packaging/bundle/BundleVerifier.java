@@ -49,6 +49,10 @@ public final class BundleVerifier {
 
     private static VerificationOutcome check(byte[] bytes, VerificationContext ctx) throws Refused {
         Map<String, byte[]> entries = BundleReader.read(bytes, ctx.limits());
+        if (!java.util.Arrays.equals(BundleWriter.zipBytes(entries), bytes)) {
+            // Every byte of a bundle is fixed by its entries; anything else (times, attributes, gaps) was changed on the way.
+            return new Malformed("its ZIP container holds bytes a bundle never holds, so it was altered");
+        }
         byte[] manifestBytes = require(entries, BundleFormat.MANIFEST);
         byte[] signature = require(entries, BundleFormat.SIGNATURE);
 
@@ -77,6 +81,10 @@ public final class BundleVerifier {
         }
         if (!odcm.packaging.cert.Certificates.fingerprint(trusted.pinnedCertificateDer()).equals(source) || !Cms.verifies(signer, pinned)) {
             return new SignatureInvalid();
+        }
+        if (!Cms.carriesOnly(signature, trusted.pinnedCertificateDer())) {
+            // Not trusted either way; refused so that no byte of the signature file goes unchecked.
+            return new InvalidPart(BundleFormat.SIGNATURE, "carries a certificate other than its source's pinned one");
         }
 
         // From here the manifest is the source's own word.

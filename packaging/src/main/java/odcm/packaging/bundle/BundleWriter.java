@@ -71,20 +71,43 @@ public final class BundleWriter {
         all.put(BundleFormat.MANIFEST, manifest);
         all.put(BundleFormat.SIGNATURE, signature);
         all.putAll(parts);
-        writeZip(all, content.created().toEpochMilli(), out);
+        writeZip(all, out);
     }
 
-    static void writeZip(Map<String, byte[]> entries, long time, OutputStream out) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
+    /** The DOS epoch, the same in every time zone: a bundle's bytes depend only on its entries. */
+    private static final java.time.LocalDateTime ENTRY_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+
+    /**
+     * The canonical container: entries STORED (uncompressed) in the given order, fixed time, nothing else. Deflate output
+     * differs between zlib builds; stored bytes do not, so a verifier can rebuild the file and compare every byte.
+     */
+    static void writeZip(Map<String, byte[]> entries, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             ZipEntry entry = new ZipEntry(e.getKey());
-            entry.setTime(time);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(e.getValue());
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(e.getValue().length);
+            entry.setCompressedSize(e.getValue().length);
+            entry.setCrc(crc.getValue());
+            entry.setTimeLocal(ENTRY_TIME);
             zip.putNextEntry(entry);
             zip.write(e.getValue());
             zip.closeEntry();
         }
         zip.finish();
         zip.flush();
+    }
+
+    static byte[] zipBytes(Map<String, byte[]> entries) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            writeZip(entries, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     static String sha256(byte[] bytes) {

@@ -103,6 +103,25 @@ final class Cms {
         }
     }
 
+    /** Whether the SignedData re-encodes to exactly its own bytes and carries no certificate but {@code pinnedDer} (and no CRLs). */
+    static boolean carriesOnly(byte[] sig, byte[] pinnedDer) {
+        try {
+            CMSSignedData data = new CMSSignedData(sig);
+            if (!java.util.Arrays.equals(data.getEncoded(), sig)) {
+                return false;
+            }
+            for (X509CertificateHolder c : data.getCertificates().getMatches(null)) {
+                if (!java.util.Arrays.equals(c.getEncoded(), pinnedDer)) {
+                    return false;
+                }
+            }
+            return data.getCRLs().getMatches(null).isEmpty() && data.getOtherRevocationInfo(
+                    org.bouncycastle.asn1.cms.CMSObjectIdentifiers.id_ri_ocsp_response).getMatches(null).isEmpty();
+        } catch (CMSException | IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Null when the algorithms are allowed, else a short description of what was used. */
     static String disallowedAlgorithm(SignerInformation signer) {
         if (!NISTObjectIdentifiers.id_sha256.getId().equals(signer.getDigestAlgOID())) {

@@ -54,6 +54,8 @@ final class Json {
     static <T> T read(byte[] bytes, Class<T> type) throws BadJson {
         String text = utf8(bytes);
         try {
+            // The whole document first (depth, duplicate keys, trailing data), then the typed binding.
+            MAPPER.readTree(text);
             T value = MAPPER.readValue(text, type);
             if (value == null) {
                 throw new BadJson("is null instead of an object");

@@ -102,7 +102,7 @@ final class Fixture {
     static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            BundleWriter.writeZip(entries, NOW.toEpochMilli(), out);
+            BundleWriter.writeZip(entries, out);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
