@@ -146,8 +146,12 @@ public final class BundleVerifier {
             if (!java.util.Arrays.equals(Json.write(m), bytes)) {
                 throw new BadJson("is not in canonical form (sorted keys, no spaces)");
             }
-            if (m.source() == null || m.target() == null || m.entries() == null || m.bundleId() == null) {
+            if (m.source() == null || m.target() == null || m.entries() == null || m.bundleId() == null
+                    || m.source().space() == null || m.target().space() == null) {
                 throw new BadJson("lacks a required field");
+            }
+            if (!m.bundleId().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+                throw new BadJson("has a bundle id that is not a UUID");
             }
             return m;
         } catch (BadJson e) {

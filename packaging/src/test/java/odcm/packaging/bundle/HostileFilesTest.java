@@ -231,6 +231,15 @@ class HostileFilesTest {
     }
 
     @Test
+    void manifestWithABundleIdThatIsNotAUuid() {
+        Map<String, byte[]> e = entries();
+        String m = new String(e.get(BundleFormat.MANIFEST), StandardCharsets.UTF_8);
+        e.put(BundleFormat.MANIFEST, m.replaceFirst("\"bundleId\":\"[^\"]*\"", "\"bundleId\":\"../../x\"").getBytes(StandardCharsets.UTF_8));
+        var o = assertInstanceOf(InvalidPart.class, BundleVerifier.verify(zip(e), prod()));
+        assertTrue(o.sentence().contains("not a UUID"), o.sentence());
+    }
+
+    @Test
     void thousandsOfRandomMutationsAreNeverAcceptedAndNeverCrash() {
         byte[] good = bundle(DEV_EC, PROD_EC);
         VerificationContext ctx = prod().withPrivateKey(PROD_EC.privateKeyPkcs8());
