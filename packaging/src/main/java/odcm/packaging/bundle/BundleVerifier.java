@@ -1,7 +1,6 @@
 package odcm.packaging.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -271,9 +270,5 @@ public final class BundleVerifier {
         } finally {
             java.util.Arrays.fill(plain, (byte) 0);
         }
-    }
-
-    static String text(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

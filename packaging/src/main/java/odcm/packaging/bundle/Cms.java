@@ -154,6 +154,11 @@ final class Cms {
 
     /** AuthEnvelopedData, AES-256-GCM, to the key of {@code target}. */
     static byte[] encrypt(byte[] plaintext, X509CertificateHolder target) {
+        return encrypt(plaintext, target, CMSAlgorithm.AES256_GCM);
+    }
+
+    /** With another GCM cipher: only for tests that show the reader refuses it. */
+    static byte[] encrypt(byte[] plaintext, X509CertificateHolder target, ASN1ObjectIdentifier cipher) {
         try {
             var cert = new JcaX509CertificateConverter().setProvider(BC).getCertificate(target);
             CMSAuthEnvelopedDataGenerator gen = new CMSAuthEnvelopedDataGenerator();
@@ -168,7 +173,7 @@ final class Cms {
                 gen.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(),
                         ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP).addRecipient(cert).setProvider(BC));
             }
-            OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
+            OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(cipher)
                     .setProvider(BC).build();
             return gen.generate(new CMSProcessableByteArray(plaintext), encryptor).getEncoded();
         } catch (GeneralSecurityException | CMSException | IOException e) {

@@ -185,6 +185,25 @@ class VerificationOutcomesTest {
     }
 
     @Test
+    void disallowedSecretsCipher() throws Exception {
+        Map<String, byte[]> e = new LinkedHashMap<>(unzip(bundle(DEV_EC, PROD_EC)));
+        byte[] plain = Cms.decrypt(e.get(BundleFormat.SECRETS), Cms.privateKey(PROD_EC.privateKeyPkcs8()));
+        e.put(BundleFormat.SECRETS, Cms.encrypt(plain, new org.bouncycastle.cert.X509CertificateHolder(PROD_EC.certificateDer()),
+                org.bouncycastle.cms.CMSAlgorithm.AES128_GCM));
+        byte[] bundle = resign(e, DEV_EC, null);
+        var o = assertInstanceOf(DisallowedAlgorithm.class, verify(bundle, prod().withPrivateKey(PROD_EC.privateKeyPkcs8())));
+        assertTrue(o.sentence().contains("AES-256-GCM"), o.sentence());
+    }
+
+    @Test
+    void secretsForAnotherKeyCannotBeOpened() {
+        Map<String, byte[]> e = new LinkedHashMap<>(unzip(bundle(DEV_EC, PROD_EC)));
+        e.put(BundleFormat.SECRETS, unzip(write(content("Dev Space", "Prod Space", 1), DEV_EC, OTHER_EC)).get(BundleFormat.SECRETS));
+        var o = assertInstanceOf(InvalidPart.class, verify(resign(e, DEV_EC, null), prod().withPrivateKey(PROD_EC.privateKeyPkcs8())));
+        assertEquals(BundleFormat.SECRETS, o.part());
+    }
+
+    @Test
     void malformedRandomFile() {
         byte[] random = new byte[4096];
         new java.util.Random(7).nextBytes(random);
