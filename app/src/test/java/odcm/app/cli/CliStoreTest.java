@@ -34,34 +34,31 @@ class CliStoreTest {
         assertTrue(!cli.run("space", "list").out().contains("Other Space"));
     }
 
-    @Test
-    void auditVerifyNamesTheFirstAlteredEntry() throws Exception {
+    /** Three audited changes, then {@code sql} run directly on the H2 file, then {@code audit verify}: its one stderr line. */
+    private String verifyAfterTampering(String sql, int rowsChanged) throws Exception {
         CliHarness cli = new CliHarness(tmp);
         CliTest.ok(cli.run("space", "create", "A Space"));
         CliTest.ok(cli.run("space", "create", "B Space"));
         CliTest.ok(cli.run("space", "rename", "B Space", "C Space"));
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + cli.store().resolve("odcm"), "sa", "");
              Statement s = c.createStatement()) {
-            assertEquals(1, s.executeUpdate("UPDATE audit_event SET subject = 'local space ''Z Space''' WHERE seq = 2"));
+            assertEquals(rowsChanged, s.executeUpdate(sql));
         }
         Result r = cli.run("audit", "verify");
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains("The audit log has been tampered with: entry 2 was changed after it was written"), r.err());
+        return r.err();
+    }
+
+    @Test
+    void auditVerifyNamesTheFirstAlteredEntry() throws Exception {
+        String err = verifyAfterTampering("UPDATE audit_event SET subject = 'local space ''Z Space''' WHERE seq = 2", 1);
+        assertTrue(err.contains("The audit log has been tampered with: entry 2 was changed after it was written"), err);
     }
 
     @Test
     void auditVerifyNamesEntriesRemovedFromTheEnd() throws Exception {
-        CliHarness cli = new CliHarness(tmp);
-        CliTest.ok(cli.run("space", "create", "A Space"));
-        CliTest.ok(cli.run("space", "create", "B Space"));
-        CliTest.ok(cli.run("space", "rename", "B Space", "C Space"));
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + cli.store().resolve("odcm"), "sa", "");
-             Statement s = c.createStatement()) {
-            assertEquals(2, s.executeUpdate("DELETE FROM audit_event WHERE seq >= 2"));
-        }
-        Result r = cli.run("audit", "verify");
-        assertEquals(1, r.exit());
-        assertTrue(r.err().contains("The audit log has been tampered with: entries 2 to 3 were removed from the end of the audit log."), r.err());
+        String err = verifyAfterTampering("DELETE FROM audit_event WHERE seq >= 2", 2);
+        assertTrue(err.contains("The audit log has been tampered with: entries 2 to 3 were removed from the end of the audit log."), err);
     }
 
     @Test
