@@ -62,6 +62,17 @@ final class Constraints {
         if (m.contains("FK_RELEASE_PROJECT")) {
             return new Refusal("The project has releases, which are frozen; a project with releases cannot be deleted.", e);
         }
+        if (m.contains("FK_BUNDLE_OUTBOX_TARGET") || m.contains("FK_BUNDLE_ACCEPTED_SOURCE") || m.contains("FK_BUNDLE_OUTBOX_SPACE")
+                || m.contains("FK_BUNDLE_ACCEPTED_SPACE")) {
+            return new Refusal("Release bundles were exchanged with this space, and that record is kept; the space cannot be deleted.", e);
+        }
+        if (m.contains("UQ_BUNDLE_OUTBOX_SEQUENCE") || m.contains("UQ_BUNDLE_ACCEPTED_SEQUENCE") || m.contains("BUNDLE_ACCEPTED_PK")
+                || m.contains("PRIMARY KEY ON PUBLIC.BUNDLE")) {
+            return new Refusal("Another bundle with the same id or sequence number was recorded at the same time; nothing was changed. Try again.", e);
+        }
+        if (m.contains("FK_DEPLOYMENT_ENVIRONMENT")) {
+            return new Refusal("Deployments were recorded to that environment, and they are kept; it cannot be deleted.", e);
+        }
         if (e.getCause() instanceof java.sql.SQLException sql && sql.getErrorCode() == 90097) {
             return new Refusal("The store is read-only (its file cannot be written); nothing was changed.", e);
         }

@@ -19,6 +19,8 @@ import odcm.model.Refusal;
 import odcm.model.audit.AuditEntry;
 import odcm.model.Secret;
 import odcm.persistence.audit.AuditLog;
+import odcm.persistence.bundle.BundleRepository;
+import odcm.persistence.bundle.JooqBundleRepository;
 import odcm.persistence.audit.AuditSeal;
 import odcm.persistence.audit.JooqAuditLog;
 import odcm.persistence.environment.EnvironmentRepository;
@@ -58,7 +60,7 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
     static final String USER = "sa";
     static final String PASSWORD = "";
     /** What a missing or wrong master key means, said the same way everywhere. */
@@ -353,6 +355,7 @@ public final class Store implements AutoCloseable {
         LifecycleRepository lifecycles = new JooqLifecycleRepository(tx);
         ProjectRepository projects = new JooqProjectRepository(tx, sensitive);
         ReleaseRepository releases = new JooqReleaseRepository(tx, sensitive);
+        BundleRepository bundles = new JooqBundleRepository(tx);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {
@@ -387,6 +390,11 @@ public final class Store implements AutoCloseable {
             @Override
             public ReleaseRepository releases() {
                 return releases;
+            }
+
+            @Override
+            public BundleRepository bundles() {
+                return bundles;
             }
         };
     }

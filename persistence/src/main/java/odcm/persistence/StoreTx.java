@@ -1,6 +1,7 @@
 package odcm.persistence;
 
 import odcm.persistence.audit.AuditLog;
+import odcm.persistence.bundle.BundleRepository;
 import odcm.persistence.environment.EnvironmentRepository;
 import odcm.persistence.lifecycle.LifecycleRepository;
 import odcm.persistence.project.ProjectRepository;
@@ -24,4 +25,7 @@ public interface StoreTx {
 
     /** Insert and read only: releases are frozen. */
     ReleaseRepository releases();
+
+    /** Bundles written (Outbox) and accepted. */
+    BundleRepository bundles();
 }

@@ -1,0 +1,62 @@
+package odcm.persistence.bundle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import odcm.model.cert.Fingerprint;
+
+/** Release bundles a space wrote (its Outbox) and accepted. Rows are inserted once and never changed. */
+public interface BundleRepository {
+    /** The sequence number the next bundle from {@code spaceId} to {@code targetSpaceId} gets: one above the last, from 1. */
+    long nextSequence(long spaceId, long targetSpaceId);
+
+    void insertOutbox(OutboxEntry entry);
+
+    /** The bundles a space wrote, newest first. */
+    List<OutboxEntry> outbox(long spaceId);
+
+    void insertAccepted(Accepted accepted);
+
+    /** The ids of every bundle a space accepted. */
+    Set<UUID> acceptedBundleIds(long spaceId);
+
+    Optional<Accepted> accepted(long spaceId, UUID bundleId);
+
+    /** The highest sequence a space accepted from a source space, if any. */
+    OptionalLong lastAcceptedSequence(long spaceId, long sourceSpaceId);
+
+    /** A bundle written by a space. {@code fileName} is empty when it was delivered directly to a space of this console. */
+    record OutboxEntry(UUID bundleId, long spaceId, long releaseId, String project, String version, long targetSpaceId, String targetName,
+                       Fingerprint targetCertificate, long sequence, Instant created, Instant expires, String fileName, String fileSha256,
+                       long sizeBytes) {
+        public OutboxEntry {
+            Objects.requireNonNull(bundleId, "bundleId");
+            Objects.requireNonNull(targetName, "targetName");
+            Objects.requireNonNull(targetCertificate, "targetCertificate");
+            Objects.requireNonNull(created, "created");
+            Objects.requireNonNull(expires, "expires");
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(fileSha256, "fileSha256");
+            project = project == null ? "" : project;
+            version = version == null ? "" : version;
+        }
+
+        public boolean deliveredDirectly() {
+            return fileName.isEmpty();
+        }
+    }
+
+    /** A bundle a space accepted from a source space, and the release it became there. */
+    record Accepted(UUID bundleId, long spaceId, long sourceSpaceId, Fingerprint sourceCertificate, long sequence, long releaseId,
+                    Instant acceptedAt) {
+        public Accepted {
+            Objects.requireNonNull(bundleId, "bundleId");
+            Objects.requireNonNull(sourceCertificate, "sourceCertificate");
+            Objects.requireNonNull(acceptedAt, "acceptedAt");
+        }
+    }
+}
