@@ -1,15 +1,13 @@
 package odcm.app.ui.remote;
 
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import odcm.app.service.RemoteSpaceService;
 import odcm.app.ui.common.FormState;
+import odcm.app.ui.common.TextForm;
 import odcm.app.ui.task.TaskRunner;
-import odcm.model.Refusal;
 import odcm.model.cert.Fingerprint;
 import odcm.model.space.Space;
 
@@ -18,39 +16,20 @@ import odcm.model.space.Space;
  * current certificate; only then can the space be trusted.
  */
 public final class ConfirmFingerprintViewModel {
-    private final RemoteSpaceService remotes;
     private final Space space;
-    private final FormState form;
-    private final StringProperty typed = new SimpleStringProperty("");
-    private final StringBinding problem;
-    private final BooleanBinding valid;
+    private final TextForm<Space> form;
 
     public ConfirmFingerprintViewModel(RemoteSpaceService remotes, TaskRunner runner, Space space) {
-        this.remotes = remotes;
         this.space = space;
-        this.form = new FormState(runner);
-        problem = Bindings.createStringBinding(() -> problem(typed.get()), typed);
-        valid = problem.isEmpty().and(typed.isNotEmpty());
-        typed.addListener((o, was, now) -> form.clearError());
-    }
-
-    private static String problem(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        try {
-            Fingerprint.parse(text);
-            return "";
-        } catch (Refusal r) {
-            return r.getMessage();
-        }
+        this.form = new TextForm<>(runner, "", TextForm.refusalOf(t -> {
+            if (t != null && !t.isBlank()) {
+                Fingerprint.parse(t);
+            }
+        }), t -> t != null && !t.isEmpty(), "Confirming the fingerprint of " + space.describe(), t -> remotes.confirm(space.name(), t));
     }
 
     public void submit(Consumer<Space> onConfirmed) {
-        if (valid.get()) {
-            String fingerprint = typed.get();
-            form.submit("Confirming the fingerprint of " + space.describe(), () -> remotes.confirm(space.name(), fingerprint), onConfirmed);
-        }
+        form.submit(onConfirmed);
     }
 
     public Space space() {
@@ -58,18 +37,18 @@ public final class ConfirmFingerprintViewModel {
     }
 
     public StringProperty typedProperty() {
-        return typed;
+        return form.textProperty();
     }
 
     public StringBinding problemProperty() {
-        return problem;
+        return form.problemProperty();
     }
 
     public BooleanBinding validProperty() {
-        return valid;
+        return form.validProperty();
     }
 
     public FormState form() {
-        return form;
+        return form.form();
     }
 }

@@ -1,49 +1,29 @@
 package odcm.app.ui.trust;
 
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import odcm.app.service.TrustService;
 import odcm.app.ui.common.FormState;
+import odcm.app.ui.common.TextForm;
 import odcm.app.ui.task.TaskRunner;
-import odcm.model.Refusal;
 import odcm.model.trust.Trust;
 import odcm.model.trust.TrustRules;
 
 /** Revoke trust: needs a reason, checked by the same rule the service applies. */
 public final class RevokeTrustViewModel {
-    private final TrustService trusts;
     private final Trust trust;
-    private final FormState form;
-    private final StringProperty reason = new SimpleStringProperty("");
-    private final StringBinding problem;
-    private final BooleanBinding valid;
+    private final TextForm<Trust> form;
 
     public RevokeTrustViewModel(TrustService trusts, TaskRunner runner, Trust trust) {
-        this.trusts = trusts;
         this.trust = trust;
-        this.form = new FormState(runner);
-        problem = Bindings.createStringBinding(() -> {
-            try {
-                TrustRules.checkRevocation(trust, reason.get());
-                return "";
-            } catch (Refusal r) {
-                return r.getMessage();
-            }
-        }, reason);
-        valid = problem.isEmpty();
-        reason.addListener((o, was, now) -> form.clearError());
+        this.form = new TextForm<>(runner, "", TextForm.refusalOf(r -> TrustRules.checkRevocation(trust, r)), r -> true,
+                "Revoking the trust", r -> trusts.revoke(trust.id(), r));
     }
 
     public void submit(Consumer<Trust> onRevoked) {
-        if (!valid.get()) {
-            return;
-        }
-        String why = reason.get();
-        form.submit("Revoking the trust", () -> trusts.revoke(trust.id(), why), onRevoked);
+        form.submit(onRevoked);
     }
 
     public Trust trust() {
@@ -51,18 +31,18 @@ public final class RevokeTrustViewModel {
     }
 
     public StringProperty reasonProperty() {
-        return reason;
+        return form.textProperty();
     }
 
     public StringBinding problemProperty() {
-        return problem;
+        return form.problemProperty();
     }
 
     public BooleanBinding validProperty() {
-        return valid;
+        return form.validProperty();
     }
 
     public FormState form() {
-        return form;
+        return form.form();
     }
 }
