@@ -42,13 +42,17 @@ public final class BundleService {
     public static final int DEFAULT_VALID_DAYS = 30;
     public static final int MAX_VALID_DAYS = 365;
     public static final String EXTENSION = ".odcmbundle";
-    /** Bundle files are read whole, never more than a bundle may be. */
-    static final int MAX_FILE = (int) Math.min(Limits.DEFAULT.maxTotalBytes(), Integer.MAX_VALUE - 8);
-
     private final Store store;
+    private final Limits limits;
 
     public BundleService(Store store) {
+        this(store, Limits.DEFAULT);
+    }
+
+    /** With other limits on bundle files than the defaults (tests). */
+    BundleService(Store store, Limits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     /**
@@ -153,8 +157,8 @@ public final class BundleService {
 
     /** Checks a bundle file as the local space {@code space} sees it. Writes nothing; secrets stay sealed. */
     public VerificationOutcome verify(String space, Path file) {
-        byte[] bytes = read(file);
-        return BundleChecks.verify(store, space, bytes, false);
+        byte[] bytes = read(file, limits);
+        return BundleChecks.verify(store, space, bytes, false, limits);
     }
 
     /**
@@ -162,9 +166,9 @@ public final class BundleService {
      * log that its sensitive values were shown. The values are in the returned content; nowhere else.
      */
     public VerificationOutcome reveal(String space, Path file) {
-        byte[] bytes = read(file);
+        byte[] bytes = read(file, limits);
         return store.write(tx -> {
-            VerificationOutcome o = BundleChecks.verify(store, space, bytes, true);
+            VerificationOutcome o = BundleChecks.verify(store, space, bytes, true, limits);
             if (o instanceof VerificationOutcome.Genuine g && g.secretsOpened()) {
                 BundleContent c = g.content();
                 tx.audit().append("bundle.reveal", "bundle " + c.bundleId() + " (release " + c.version() + " of project '" + c.project()
@@ -178,7 +182,7 @@ public final class BundleService {
 
     /** What a bundle file says about itself, without any trust: needs no store and no space. */
     public static BundleInspector.Inspection inspect(Path file) {
-        return BundleInspector.inspect(read(file), Limits.DEFAULT);
+        return BundleInspector.inspect(read(file, Limits.DEFAULT), Limits.DEFAULT);
     }
 
     /** The bundles {@code space} wrote, newest first. */
@@ -194,8 +198,9 @@ public final class BundleService {
 
     // ---- helpers ----
 
-    private static byte[] read(Path file) {
-        return UserFiles.read(file, MAX_FILE, "a release bundle");
+    /** Bundle files are read whole, never more than a bundle may be. */
+    private static byte[] read(Path file, Limits limits) {
+        return UserFiles.read(file, (int) Math.min(limits.maxTotalBytes(), Integer.MAX_VALUE - 8), "a release bundle");
     }
 
     private record Built(Space source, Space target, Release release, BundleContent content, byte[] bytes, Fingerprint targetCertificate) {
