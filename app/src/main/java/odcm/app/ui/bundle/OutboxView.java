@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import odcm.app.service.BundleService;
 import odcm.app.ui.common.Css;
 import odcm.app.ui.common.FilePicker;
@@ -42,8 +43,8 @@ public final class OutboxView {
                 Tables.<OutboxEntry>fixed("Version", 80, OutboxEntry::version),
                 Tables.<OutboxEntry>column("Target", 130, OutboxEntry::targetName),
                 Tables.<OutboxEntry>fixed("#", 40, e -> String.valueOf(e.sequence())),
-                Tables.<OutboxEntry>fixed("Created", 130, e -> Formats.minutes(e.created())),
-                Tables.marked("Expires", 150, e -> (vm.expired(e) ? "expired " : "") + Formats.minutes(e.expires()), vm::expired,
+                Tables.<OutboxEntry>fixed("Created", 145, e -> Formats.minutes(e.created())),
+                Tables.marked("Expires", 190, e -> (vm.expired(e) ? "expired " : "") + Formats.minutes(e.expires()), vm::expired,
                         Css.CERTIFICATE_INVALID),
                 Tables.<OutboxEntry>column("File", 220, e -> e.deliveredDirectly() ? "(delivered directly)" : e.fileName()),
                 Tables.<OutboxEntry>column("SHA-256 of the file", 300, e -> new Fingerprint(e.fileSha256()).grouped())));
@@ -51,7 +52,22 @@ public final class OutboxView {
         Label empty = Forms.emptyState("outbox-empty", "No bundles yet. Select a release on the Releases screen and choose "
                 + "Promote to space… to write the first.");
         table.setPlaceholder(empty);
+        // The selected bundle's whole fingerprint, to read out; the table cell has room for the start only.
+        odcm.app.ui.common.FingerprintView fingerprint = new odcm.app.ui.common.FingerprintView("outbox-fingerprint");
+        Label which = Forms.hint("");
+        which.setId("outbox-selected");
+        VBox detail = new VBox(6, which, fingerprint);
+        detail.getStyleClass().add(Css.DETAIL);
+        detail.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
+        detail.visibleProperty().bind(table.getSelectionModel().selectedItemProperty().isNotNull());
+        detail.managedProperty().bind(detail.visibleProperty());
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, e) -> {
+            fingerprint.show(e == null ? null : new Fingerprint(e.fileSha256()));
+            which.setText(e == null ? "" : "SHA-256 of the bundle of " + e.project() + " " + e.version() + " for '" + e.targetName() + "'"
+                    + (e.deliveredDirectly() ? " (delivered directly)" : ", " + e.fileName()) + ":");
+        });
         root.setCenter(table);
+        root.setBottom(detail);
     }
 
     /** Opens "Verify bundle…" as the current space. */

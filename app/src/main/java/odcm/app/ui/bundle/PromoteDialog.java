@@ -148,7 +148,13 @@ public final class PromoteDialog {
             l.setWrapText(true);
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             TextField path = readOnly("promote-result-file", e.fileName());
-            TextField fp = readOnly("promote-result-fingerprint", r.promoted().fingerprint().grouped());
+            // Two lines of eight groups, never cut off: it is read out group by group.
+            javafx.scene.control.TextArea fp = new javafx.scene.control.TextArea(Formats.fingerprintTwoLines(r.promoted().fingerprint()));
+            fp.setId("promote-result-fingerprint");
+            fp.setEditable(false);
+            fp.setPrefRowCount(2);
+            fp.setPrefColumnCount(40);
+            fp.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             fp.getStyleClass().add(Css.FINGERPRINT);
             Button copy = Forms.button("promote-result-copy", "Cop_y", "Copy the fingerprint, in groups of four", () -> {
                 ClipboardContent c = new ClipboardContent();
@@ -162,6 +168,7 @@ public final class PromoteDialog {
         }
         d.getDialogPane().setContent(box);
         d.getDialogPane().setPrefWidth(820);
+        d.getDialogPane().setMinWidth(820);
         return d;
     }
 

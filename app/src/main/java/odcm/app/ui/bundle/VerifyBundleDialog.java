@@ -66,15 +66,25 @@ public final class VerifyBundleDialog {
         Forms.styleWhen(outcome, Bindings.createBooleanBinding(() -> vm.outcomeProperty().get() != null && vm.outcomeProperty().get().genuine(),
                 vm.outcomeProperty()), Css.OK, Css.ERROR);
         Label error = Forms.problem("verify-error", vm.state().errorProperty(), Css.ERROR);
+        Button reveal = Forms.button("verify-reveal", "_Reveal sensitive values…",
+                "Decrypt them with this space's key; recorded in the audit log", vm::reveal);
+        reveal.disableProperty().bind(vm.revealedProperty().or(vm.state().submittingProperty()));
+        reveal.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.outcomeProperty().get() != null
+                && vm.outcomeProperty().get().genuine(), vm.outcomeProperty()));
+        reveal.managedProperty().bind(reveal.visibleProperty());
 
-        VBox contents = contents(vm);
+        javafx.scene.control.ScrollPane contents = new javafx.scene.control.ScrollPane(contents(vm));
+        contents.setFitToWidth(true);
+        contents.visibleProperty().bind(contents.getContent().visibleProperty());
+        contents.managedProperty().bind(contents.visibleProperty());
         VBox body = new VBox(12, Forms.hint("Checks the signature against the pinned certificate of a space '" + vm.space()
                 + "' trusts for release bundles, the addressee, every part, expiry and replay. Nothing is shown as genuine "
-                + "unless all of it holds. Checking changes nothing."), top, outcome, error, contents);
+                + "unless all of it holds. Checking changes nothing."), top, outcome, reveal, error, contents);
         VBox.setVgrow(contents, Priority.ALWAYS);
         body.getStyleClass().add(Css.FORM);
         d.getDialogPane().setContent(body);
-        d.getDialogPane().setPrefSize(980, 720);
+        d.getDialogPane().setPrefSize(1000, 760);
+        d.getDialogPane().setMinSize(1000, 760);
         return d;
     }
 
@@ -83,7 +93,9 @@ public final class VerifyBundleDialog {
         origin.setId("verify-origin");
         origin.setWrapText(true);
         origin.getStyleClass().add(Css.HINT);
+        origin.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ReleaseSnapshotView snapshot = new ReleaseSnapshotView();
+        snapshot.setMinHeight(420); // the tabs of steps, variables, templates and packages stay in sight
         snapshot.note("What the bundle carries, as its source signed it. Sensitive values are masked.");
         TableView<BundleContent.HistoryEntry> history = Tables.table("verify-history");
         history.getColumns().setAll(List.of(Tables.<BundleContent.HistoryEntry>column("Space", 160, BundleContent.HistoryEntry::space),
@@ -98,12 +110,13 @@ public final class VerifyBundleDialog {
         secrets.setPrefHeight(120);
         secrets.visibleProperty().bind(vm.revealedProperty());
         secrets.managedProperty().bind(secrets.visibleProperty());
-        Button reveal = Forms.button("verify-reveal", "_Reveal sensitive values…",
-                "Decrypt them with this space's key; recorded in the audit log", vm::reveal);
-        reveal.disableProperty().bind(vm.revealedProperty().or(vm.state().submittingProperty()));
         Label historyTitle = new Label("Deployments already done");
         historyTitle.getStyleClass().add(Css.SUBSECTION);
-        VBox box = new VBox(8, origin, snapshot, historyTitle, history, reveal, secrets);
+        Label secretsTitle = new Label("Sensitive values (revealed; recorded in the audit log)");
+        secretsTitle.getStyleClass().add(Css.SUBSECTION);
+        secretsTitle.visibleProperty().bind(vm.revealedProperty());
+        secretsTitle.managedProperty().bind(secretsTitle.visibleProperty());
+        VBox box = new VBox(8, origin, secretsTitle, secrets, snapshot, historyTitle, history);
         VBox.setVgrow(snapshot, Priority.ALWAYS);
         box.setId("verify-contents");
         vm.outcomeProperty().addListener((o, was, now) -> {
@@ -114,7 +127,7 @@ public final class VerifyBundleDialog {
             if (now instanceof VerificationOutcome.Genuine g) {
                 BundleContent c = g.content();
                 origin.setText("From '" + c.sourceSpace() + "' (certificate " + g.source().grouped() + ") to '" + c.targetSpace()
-                        + "' · bundle " + c.bundleId() + " · sequence " + c.sequence() + " · created " + Formats.minutes(c.created())
+                        + "'\nBundle " + c.bundleId() + " · sequence " + c.sequence() + " · created " + Formats.minutes(c.created())
                         + " · expires " + Formats.minutes(c.expires()));
                 snapshot.show(new Release(0, 0, c.project(), c.version(), c.notes(), c.channel(), c.created(), c.snapshot()));
                 history.setItems(FXCollections.observableArrayList(c.history()));

@@ -97,7 +97,8 @@ class BundleScreensTest {
 
         assertTrue(Files.exists(file));
         Fingerprint fp = Fingerprint.ofDigest(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        assertEquals(fp.grouped(), ((TextField) ui.node("#promote-result-fingerprint")).getText());
+        assertEquals(odcm.app.ui.common.Formats.fingerprintTwoLines(fp),
+                ((javafx.scene.control.TextArea) ui.node("#promote-result-fingerprint")).getText());
         assertEquals(file.toAbsolutePath().toString(), ((TextField) ui.node("#promote-result-file")).getText());
         ui.shootDialog("promote-result", "bundle-promote-result");
         closeDialog("promote-result");
@@ -106,6 +107,11 @@ class BundleScreensTest {
         TableView<OutboxEntry> outbox = ui.node("#outbox-table");
         assertEquals(1, outbox.getItems().size());
         assertEquals(Demo.QA, outbox.getItems().get(0).targetName());
+        ScreensHarness.fx(() -> {
+            outbox.getSelectionModel().select(0);
+            return null;
+        });
+        assertEquals(odcm.app.ui.common.Formats.fingerprintTwoLines(fp), ((Label) ui.node("#outbox-fingerprint")).getText());
         ui.shoot("bundle-outbox");
 
         ui.chooseSpace(Demo.QA);
