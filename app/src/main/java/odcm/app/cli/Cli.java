@@ -86,6 +86,10 @@ public final class Cli {
         return out;
     }
 
+    PrintWriter err() {
+        return err;
+    }
+
     void printJson(Object value) {
         try {
             out.println(Json.MAPPER.writeValueAsString(value));

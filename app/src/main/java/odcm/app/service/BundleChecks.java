@@ -31,7 +31,13 @@ public final class BundleChecks {
      * a genuine bundle's sensitive values are decrypted with the target's private key, which is wiped afterwards.
      */
     public static VerificationOutcome verify(Store store, String target, byte[] bundle, boolean openSecrets) {
-        VerificationContext context = store.read(tx -> context(store, tx, EnvironmentService.requireLocal(tx, target), openSecrets));
+        return verify(store, target, bundle, openSecrets, odcm.packaging.bundle.Limits.DEFAULT);
+    }
+
+    /** As {@link #verify(Store, String, byte[], boolean)}, with other limits on the file (tests use small ones). */
+    public static VerificationOutcome verify(Store store, String target, byte[] bundle, boolean openSecrets, odcm.packaging.bundle.Limits limits) {
+        VerificationContext context = store.read(tx -> context(store, tx, EnvironmentService.requireLocal(tx, target), openSecrets)
+                .withLimits(limits));
         try {
             return BundleVerifier.verify(bundle, context);
         } finally {

@@ -9,6 +9,8 @@ import odcm.app.service.AppContext;
 import odcm.app.ui.audit.AuditView;
 import odcm.app.ui.audit.AuditViewModel;
 import odcm.app.apply.Demo;
+import odcm.app.ui.bundle.OutboxView;
+import odcm.app.ui.bundle.OutboxViewModel;
 import odcm.app.ui.common.Css;
 import odcm.app.ui.common.CurrentSpace;
 import odcm.app.ui.project.ProjectsView;
@@ -75,6 +77,7 @@ public final class Console {
         Runnable spaces = () -> main.select("nav-spaces");
         LifecyclesView lifecycles = new LifecyclesView(
                 new LifecyclesViewModel(context.lifecycles(), context.environments(), context.spaces(), runner, space), space, spaces);
+        OutboxView outbox = new OutboxView(new OutboxViewModel(context.bundles(), runner, space), context.bundles(), runner, files);
         // In the order of MainWindow's NAV_IDS.
         List<Screen> screens = List.of(
                 new SpacesView(new SpacesViewModel(context.spaces(), runner), files).screen(),
@@ -83,7 +86,8 @@ public final class Console {
                 new EnvironmentsView(new EnvironmentsViewModel(context.environments(), context.spaces(), runner, space), space, spaces).screen(),
                 lifecycles.screen(),
                 new ProjectsView(new ProjectsViewModel(context.projects(), context.environments(), context.lifecycles(), runner, space)).screen(),
-                new ReleasesView(new ReleasesViewModel(context.projects(), context.releases(), runner, space)).screen(),
+                new ReleasesView(new ReleasesViewModel(context.projects(), context.releases(), context.bundles(), runner, space), files).screen(),
+                outbox.screen(),
                 new PipelineView(new PipelineViewModel(context.lifecycles(), context.projects(), runner, space), runner, files, space, spaces)
                         .screen(),
                 new AuditView(new AuditViewModel(context.audit(), runner), files).screen());
@@ -94,6 +98,7 @@ public final class Console {
         show(main.root(), stage.getScene().getWidth(), stage.getScene().getHeight());
         main.store().show(new odcm.app.ui.common.StoreLink.Facts(location, context.store().storeId(), opened.keyState()));
         main.installShortcuts(stage.getScene());
+        stage.getScene().getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+V"), outbox::verify);
         main.select(0);
         if (opened.empty() && opened.keyState() == MasterKeyState.PRESENT) {
             offerDemo();

@@ -32,6 +32,7 @@ public final class MainWindow {
         "nav-lifecycles",
         "nav-projects",
         "nav-releases",
+        "nav-outbox",
         "nav-pipeline",
         "nav-audit",
     };
@@ -63,7 +64,7 @@ public final class MainWindow {
             b.setId(NAV_IDS[i]);
             b.getStyleClass().add(Css.NAV_BUTTON);
             b.setMaxWidth(Double.MAX_VALUE);
-            b.setTooltip(new Tooltip(screens.get(i).title() + (i < 9 ? " (Ctrl+" + (i + 1) + ")" : "")));
+            b.setTooltip(new Tooltip(screens.get(i).title() + (i < 10 ? " (Ctrl+" + digit(i) + ")" : "")));
             b.setToggleGroup(nav);
             b.setOnAction(e -> select(index));
             box.getChildren().add(b);
@@ -95,11 +96,16 @@ public final class MainWindow {
         return bar;
     }
 
-    /** Ctrl+1..9 switch screens, Ctrl+N runs the current screen's New action. */
+    /** The digit of the screen's shortcut: 1..9, then 0 for the tenth. */
+    private static int digit(int index) {
+        return (index + 1) % 10;
+    }
+
+    /** Ctrl+1..9 and Ctrl+0 switch screens, Ctrl+N runs the current screen's New action. */
     void installShortcuts(Scene scene) {
-        for (int i = 0; i < Math.min(9, screens.size()); i++) {
+        for (int i = 0; i < Math.min(10, screens.size()); i++) {
             int index = i;
-            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + (i + 1)), () -> select(index));
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + digit(i)), () -> select(index));
         }
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"),
                 () -> current.newAction().ifPresent(Runnable::run));

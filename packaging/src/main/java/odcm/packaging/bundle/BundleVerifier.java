@@ -46,12 +46,18 @@ public final class BundleVerifier {
         }
     }
 
-    private static VerificationOutcome check(byte[] bytes, VerificationContext ctx) throws Refused {
-        Map<String, byte[]> entries = BundleReader.read(bytes, ctx.limits());
+    /** The container's entries, refused unless the file is exactly the canonical container of those entries. */
+    static Map<String, byte[]> container(byte[] bytes, Limits limits) throws Refused {
+        Map<String, byte[]> entries = BundleReader.read(bytes, limits);
         if (!java.util.Arrays.equals(BundleWriter.zipBytes(entries), bytes)) {
             // Every byte of a bundle is fixed by its entries; anything else (times, attributes, gaps) was changed on the way.
-            return new Malformed("its ZIP container holds bytes a bundle never holds, so it was altered");
+            throw new Refused(new Malformed("its ZIP container holds bytes a bundle never holds, so it was altered"));
         }
+        return entries;
+    }
+
+    private static VerificationOutcome check(byte[] bytes, VerificationContext ctx) throws Refused {
+        Map<String, byte[]> entries = container(bytes, ctx.limits());
         byte[] manifestBytes = require(entries, BundleFormat.MANIFEST);
         byte[] signature = require(entries, BundleFormat.SIGNATURE);
 
@@ -92,6 +98,27 @@ public final class BundleVerifier {
             return new AddressedToAnotherSpace(manifest.target().space(), target);
         }
         UUID bundleId = UUID.fromString(manifest.bundleId());
+        VerificationOutcome parts = parts(entries, manifest);
+        if (parts != null) {
+            return parts;
+        }
+        if (ctx.acceptedBundles().contains(bundleId)) {
+            return new AlreadyAccepted(bundleId);
+        }
+        Instant created = instant(manifest.created(), "created");
+        Instant expires = instant(manifest.expires(), "expires");
+        if (!ctx.clock().instant().isBefore(expires)) {
+            return new Expired(expires);
+        }
+        OptionalLong last = ctx.lastAcceptedSequence().apply(source);
+        if (last.isPresent() && manifest.sequence() <= last.getAsLong()) {
+            return new Rollback(manifest.sequence(), last.getAsLong());
+        }
+        return content(entries, manifest, bundleId, created, expires, source, target, ctx);
+    }
+
+    /** Every listed part present, nothing extra, every hash matching; null when so, else the outcome. */
+    static VerificationOutcome parts(Map<String, byte[]> entries, Dto.Manifest manifest) {
         Map<String, String> listed = new HashMap<>();
         for (Dto.Entry e : manifest.entries()) {
             listed.put(e.name(), e.sha256());
@@ -111,22 +138,10 @@ public final class BundleVerifier {
                 return other != null ? new MixedBundles(name, other) : new PartHashMismatch(name);
             }
         }
-        if (ctx.acceptedBundles().contains(bundleId)) {
-            return new AlreadyAccepted(bundleId);
-        }
-        Instant created = instant(manifest.created(), "created");
-        Instant expires = instant(manifest.expires(), "expires");
-        if (!ctx.clock().instant().isBefore(expires)) {
-            return new Expired(expires);
-        }
-        OptionalLong last = ctx.lastAcceptedSequence().apply(source);
-        if (last.isPresent() && manifest.sequence() <= last.getAsLong()) {
-            return new Rollback(manifest.sequence(), last.getAsLong());
-        }
-        return content(entries, manifest, bundleId, created, expires, source, target, ctx);
+        return null;
     }
 
-    private static byte[] require(Map<String, byte[]> entries, String name) throws Refused {
+    static byte[] require(Map<String, byte[]> entries, String name) throws Refused {
         byte[] b = entries.get(name);
         if (b == null) {
             throw new Refused(new PartMissing(name));
@@ -134,7 +149,7 @@ public final class BundleVerifier {
         return b;
     }
 
-    private static Dto.Manifest manifest(byte[] bytes) throws Refused {
+    static Dto.Manifest manifest(byte[] bytes) throws Refused {
         try {
             JsonNode tree = Json.tree(bytes);
             JsonNode schema = tree.get("schemaVersion");
@@ -158,7 +173,7 @@ public final class BundleVerifier {
         }
     }
 
-    private static Fingerprint fingerprint(String hex, String which) throws Refused {
+    static Fingerprint fingerprint(String hex, String which) throws Refused {
         try {
             return new Fingerprint(hex);
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -166,7 +181,7 @@ public final class BundleVerifier {
         }
     }
 
-    private static Instant instant(String text, String field) throws Refused {
+    static Instant instant(String text, String field) throws Refused {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
@@ -213,6 +228,23 @@ public final class BundleVerifier {
         if (ctx.privateKeyPkcs8() != null) {
             secretValues = secrets(entries.get(BundleFormat.SECRETS), m, release, ctx);
         }
+        BundleContent content = build(m, bundleId, created, expires, release, process, variables, templates, packages, history, secretValues);
+        return new Genuine(content, source, target, secretValues != null);
+    }
+
+    /** The parts read strictly, each naming this bundle; no secrets. */
+    static BundleContent unsealedContent(Map<String, byte[]> entries, Dto.Manifest m, UUID bundleId, Instant created, Instant expires)
+            throws Refused {
+        String id = m.bundleId();
+        return build(m, bundleId, created, expires, part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id),
+                part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id), part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id),
+                part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id), part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id),
+                part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id), null);
+    }
+
+    private static BundleContent build(Dto.Manifest m, UUID bundleId, Instant created, Instant expires, Dto.ReleasePart release,
+                                       Dto.ProcessPart process, Dto.VariablesPart variables, Dto.TemplatesPart templates,
+                                       Dto.PackagesPart packages, Dto.HistoryPart history, Map<String, String> secretValues) throws Refused {
         try {
             List<DeploymentStep> steps = process.steps().stream().map(s -> new DeploymentStep(s.name(), s.actionType(), s.properties(),
                     new Scope(s.scope()), s.packages().stream().map(p -> new PackageReference(p.packageId())).toList())).toList();
@@ -231,9 +263,8 @@ public final class BundleVerifier {
             for (Dto.Deployment d : history.deployments()) {
                 done.add(new BundleContent.HistoryEntry(d.space(), d.environment(), instant(d.deployedAt(), "deployedAt"), d.outcome()));
             }
-            BundleContent content = new BundleContent(bundleId, m.source().space(), m.target().space(), m.sequence(), created, expires,
+            return new BundleContent(bundleId, m.source().space(), m.target().space(), m.sequence(), created, expires,
                     release.project(), release.version(), release.notes(), release.channel(), new ReleaseSnapshot(steps, vars, temps, pkgs), done);
-            return new Genuine(content, source, target, secretValues != null);
         } catch (odcm.model.Refusal | IllegalArgumentException | NullPointerException e) {
             throw new Refused(new InvalidPart("content", "does not describe a valid release (" + e.getMessage() + ")"));
         }

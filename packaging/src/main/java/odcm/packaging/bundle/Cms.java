@@ -125,7 +125,7 @@ final class Cms {
     /** Null when the algorithms are allowed, else a short description of what was used. */
     static String disallowedAlgorithm(SignerInformation signer) {
         if (!NISTObjectIdentifiers.id_sha256.getId().equals(signer.getDigestAlgOID())) {
-            return "digest " + signer.getDigestAlgOID();
+            return "digest " + named(signer.getDigestAlgOID());
         }
         String sig = signer.getEncryptionAlgOID();
         if (X9ObjectIdentifiers.ecdsa_with_SHA256.getId().equals(sig)) {
@@ -135,12 +135,22 @@ final class Cms {
             try {
                 RSASSAPSSparams p = RSASSAPSSparams.getInstance(signer.getEncryptionAlgParams());
                 ASN1ObjectIdentifier hash = p.getHashAlgorithm().getAlgorithm();
-                return hash.equals(NISTObjectIdentifiers.id_sha256) ? null : "RSASSA-PSS with hash " + hash;
+                return hash.equals(NISTObjectIdentifiers.id_sha256) ? null : "RSASSA-PSS with hash " + named(hash.getId());
             } catch (RuntimeException e) {
                 return "RSASSA-PSS with unreadable parameters";
             }
         }
-        return "signature algorithm " + sig;
+        return "signature algorithm " + named(sig);
+    }
+
+    /** "SHA512 (2.16.840.1.101.3.4.2.3)": the name a person may know, and the identifier to look up. */
+    private static String named(String oid) {
+        try {
+            String name = new org.bouncycastle.operator.DefaultAlgorithmNameFinder().getAlgorithmName(new ASN1ObjectIdentifier(oid));
+            return name == null || name.equals(oid) ? oid : name + " (" + oid + ")";
+        } catch (RuntimeException e) {
+            return String.valueOf(oid);
+        }
     }
 
     /** Whether {@code signer} verifies with the public key of the pinned certificate (and only that). */

@@ -1,20 +1,16 @@
 package odcm.packaging.bundle;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import odcm.model.cert.Fingerprint;
 import odcm.model.project.DeploymentStep;
 import odcm.model.project.PackageReference;
@@ -88,42 +84,15 @@ final class Fixture {
     }
 
     static Map<String, byte[]> unzip(byte[] bundle) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                out.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return BundleFiles.unzip(bundle);
     }
 
     static byte[] zip(Map<String, byte[]> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            BundleWriter.writeZip(entries, out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
+        return BundleFiles.zip(entries);
     }
 
     /** Recomputes the manifest's hashes over {@code entries} and signs it again with {@code source}'s key (what a rogue signer could do). */
     static byte[] resign(Map<String, byte[]> entries, SpaceIdentity source, String algorithm) {
-        try {
-            Dto.Manifest m = Json.read(entries.get(BundleFormat.MANIFEST), Dto.Manifest.class);
-            List<Dto.Entry> listed = m.entries().stream().map(e -> new Dto.Entry(e.name(), BundleWriter.sha256(entries.get(e.name())))).toList();
-            byte[] manifest = Json.write(new Dto.Manifest(m.schemaVersion(), m.bundleId(), m.source(), m.target(), m.sequence(), m.created(),
-                    m.expires(), listed));
-            var cert = new org.bouncycastle.cert.X509CertificateHolder(source.certificateDer());
-            Map<String, byte[]> copy = new LinkedHashMap<>(entries);
-            copy.put(BundleFormat.MANIFEST, manifest);
-            copy.put(BundleFormat.SIGNATURE, Cms.sign(manifest, Cms.privateKey(source.privateKeyPkcs8()), cert,
-                    algorithm == null ? Cms.signatureAlgorithm(cert) : algorithm));
-            return zip(copy);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return BundleFiles.resign(entries, source.certificateDer(), source.privateKeyPkcs8(), algorithm);
     }
 }

@@ -26,12 +26,8 @@ class HostileFilesTest {
         return assertInstanceOf(UnsafeContainer.class, o, o.sentence());
     }
 
-    /** Replaces every occurrence of {@code from} by {@code to} (same length) in the raw ZIP bytes: local headers and table of contents. */
     private static byte[] patchName(byte[] zip, String from, String to) {
-        assertEquals(from.length(), to.length());
-        String s = new String(zip, StandardCharsets.ISO_8859_1);
-        assertTrue(s.contains(from));
-        return s.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
+        return BundleFiles.patchName(zip, from, to);
     }
 
     @Test
@@ -70,19 +66,8 @@ class HostileFilesTest {
         assertTrue(unsafe(bomb, prod()).sentence().contains("more than 200 to 1"));
     }
 
-    /** What another tool might write: DEFLATED entries. */
     private static byte[] deflated(Map<String, byte[]> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
-            for (var e : entries.entrySet()) {
-                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        } catch (java.io.IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-        return out.toByteArray();
+        return BundleFiles.deflated(entries);
     }
 
     @Test
@@ -137,14 +122,7 @@ class HostileFilesTest {
     void symbolicLink() {
         Map<String, byte[]> e = entries();
         e.put("link.json", "/etc/passwd".getBytes(StandardCharsets.UTF_8));
-        byte[] zip = zip(e);
-        // Mark the entry as a Unix symlink in the table of contents: made by Unix (3), mode 0120777.
-        int cen = new String(zip, StandardCharsets.ISO_8859_1).lastIndexOf("PK\u0001\u0002");
-        assertEquals("link.json", new String(zip, cen + 46, 9, StandardCharsets.ISO_8859_1));
-        zip[cen + 5] = 3;
-        int mode = 0120777;
-        zip[cen + 40] = (byte) mode;
-        zip[cen + 41] = (byte) (mode >>> 8);
+        byte[] zip = BundleFiles.lastEntryAsSymlink(zip(e));
         assertTrue(unsafe(zip, prod()).sentence().contains("link (link.json)"));
     }
 

@@ -22,8 +22,11 @@ public final class ReleasesView {
     private final BorderPane root = new BorderPane();
     private final TableView<Release> table = Tables.table("releases-table");
 
-    public ReleasesView(ReleasesViewModel vm) {
+    private final odcm.app.ui.common.FilePicker files;
+
+    public ReleasesView(ReleasesViewModel vm, odcm.app.ui.common.FilePicker files) {
         this.vm = vm;
+        this.files = files;
         Label projectLabel = new Label("_Project");
         projectLabel.setMnemonicParsing(true);
         ComboBox<String> project = new ComboBox<>(vm.projectNames());
@@ -33,6 +36,19 @@ public final class ReleasesView {
         projectLabel.setLabelFor(project);
         Button create = Forms.button("new-release", "_Create release…", "Freeze the project as it is now in a new release (Ctrl+N)", this::create);
         create.disableProperty().bind(vm.projectProperty().isNull());
+        Button promote = Forms.button("promote-release", "_Promote to space…", "Write a release bundle of the selected release for a space "
+                + "its lifecycle promotes to", this::promote);
+        javafx.beans.binding.StringBinding why = javafx.beans.binding.Bindings.createStringBinding(vm::promoteProblem, vm.selectedProperty(),
+                vm.targets());
+        promote.disableProperty().bind(why.isNotEmpty());
+        // A disabled button shows no tooltip: its wrapper says why it is disabled.
+        javafx.scene.layout.StackPane promoteBox = new javafx.scene.layout.StackPane(promote);
+        javafx.scene.control.Tooltip reason = new javafx.scene.control.Tooltip();
+        reason.textProperty().bind(why);
+        why.addListener((o, was, now) -> javafx.scene.control.Tooltip.install(promoteBox, now.isEmpty() ? null : reason));
+        if (!why.get().isEmpty()) {
+            javafx.scene.control.Tooltip.install(promoteBox, reason);
+        }
         TextField filter = new TextField();
         filter.setId("releases-filter");
         filter.setPromptText("Search by version, channel or notes");
@@ -40,7 +56,7 @@ public final class ReleasesView {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         ScreenHeader.place(root, "releases-screen", ScreenHeader.create("Releases",
                 "Versions of a project, each with the process, variables and packages it froze when it was created.",
-                projectLabel, project, create, null, filter), new MessageLine("releases-message", vm.message()));
+                projectLabel, project, create, promoteBox, null, filter), new MessageLine("releases-message", vm.message()));
 
         table.getColumns().setAll(List.of(
                 Tables.<Release>fixed("Version", 110, Release::version),
@@ -73,6 +89,15 @@ public final class ReleasesView {
 
     private void create() {
         vm.startCreate(model -> CreateReleaseDialog.create(root.getScene().getWindow(), model, vm::created).show());
+    }
+
+    private void promote() {
+        javafx.stage.Window owner = root.getScene().getWindow();
+        vm.startPromote(java.nio.file.Path.of(System.getProperty("user.home", ".")), model ->
+                odcm.app.ui.bundle.PromoteDialog.create(owner, model, files, r -> {
+                    vm.promoted(r);
+                    odcm.app.ui.bundle.PromoteDialog.result(owner, r).show();
+                }).show());
     }
 
     public Screen screen() {

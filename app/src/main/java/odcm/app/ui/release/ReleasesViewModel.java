@@ -9,6 +9,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import odcm.app.service.BundleService;
 import odcm.app.service.ProjectService;
 import odcm.app.service.ReleaseService;
 import odcm.app.ui.common.CurrentSpace;
@@ -22,6 +23,7 @@ import odcm.model.release.Release;
 public final class ReleasesViewModel {
     private final ProjectService projects;
     private final ReleaseService releases;
+    private final BundleService bundles;
     private final TaskRunner runner;
     private final CurrentSpace space;
     private final ObservableList<String> projectNames = FXCollections.observableArrayList();
@@ -30,11 +32,14 @@ public final class ReleasesViewModel {
     private final FilteredList<Release> shown = new FilteredList<>(list.items());
     private final StringProperty filter = new SimpleStringProperty("");
     private final StatusMessage message = new StatusMessage();
+    /** The spaces the chosen project's lifecycle promotes to. */
+    private final ObservableList<BundleService.Target> targets = FXCollections.observableArrayList();
     private boolean loadingProjects;
 
-    public ReleasesViewModel(ProjectService projects, ReleaseService releases, TaskRunner runner, CurrentSpace space) {
+    public ReleasesViewModel(ProjectService projects, ReleaseService releases, BundleService bundles, TaskRunner runner, CurrentSpace space) {
         this.projects = projects;
         this.releases = releases;
+        this.bundles = bundles;
         this.runner = runner;
         this.space = space;
         filter.addListener((o, was, now) -> shown.setPredicate(r -> matches(r, now)));
@@ -85,11 +90,13 @@ public final class ReleasesViewModel {
         String p = project.get();
         if (p == null || !space.isChosen()) {
             list.replace(List.of());
+            targets.clear();
             return;
         }
-        runner.run("Loading the releases of '" + p + "'", () -> releases.list(s, p), loaded -> {
+        runner.run("Loading the releases of '" + p + "'", () -> new Loaded(releases.list(s, p), bundles.targets(s, p)), loaded -> {
             if (p.equals(project.get())) {
-                list.replace(loaded, select);
+                list.replace(loaded.releases(), select);
+                targets.setAll(loaded.targets());
             }
         }, message::error);
     }
@@ -107,6 +114,38 @@ public final class ReleasesViewModel {
             List<Release> existing = releases.list(s, p);
             return new CreateReleaseViewModel(releases, runner, s, found, existing.isEmpty() ? null : existing.get(0).version());
         }, open, message::error);
+    }
+
+    private record Loaded(List<Release> releases, List<BundleService.Target> targets) {
+    }
+
+    /** Why "Promote to space…" is not possible now, or "" when it is. */
+    public String promoteProblem() {
+        if (list.selectedProperty().get() == null) {
+            return "Select a release to promote.";
+        }
+        return targets.isEmpty() ? "The lifecycle of '" + project.get() + "' promotes to no other space; add a promotion phase to it." : "";
+    }
+
+    /** Reads the targets now and opens "Promote to space…" for the selected release. */
+    public void startPromote(java.nio.file.Path folder, Consumer<odcm.app.ui.bundle.PromoteViewModel> open) {
+        Release r = list.selectedProperty().get();
+        if (!promoteProblem().isEmpty()) {
+            message.error(promoteProblem());
+            return;
+        }
+        String s = space.name();
+        runner.run("Reading where '" + r.projectName() + "' promotes to", () -> bundles.targets(s, r.projectName()),
+                t -> open.accept(new odcm.app.ui.bundle.PromoteViewModel(bundles, runner, s, r, t, folder)), message::error);
+    }
+
+    public void promoted(odcm.app.ui.bundle.PromoteViewModel.Result r) {
+        message.info(r.promoted() != null ? "Wrote the bundle for '" + r.target() + "' to " + r.promoted().entry().fileName()
+                + "; it is in the Outbox with its fingerprint." : "Delivered to '" + r.target() + "': " + r.delivered().sentence());
+    }
+
+    public ObservableList<BundleService.Target> targets() {
+        return targets;
     }
 
     public void created(Release r) {

@@ -9,6 +9,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import odcm.app.service.AppContext;
 import odcm.app.ui.ConsoleDriver;
+import odcm.app.ui.ScriptedFilePicker;
+import odcm.app.ui.bundle.OutboxView;
+import odcm.app.ui.bundle.OutboxViewModel;
 import odcm.app.ui.Theme;
 import odcm.app.ui.common.Css;
 import odcm.app.ui.common.CurrentSpace;
@@ -31,6 +34,9 @@ public final class ScreensHarness extends FxRobot implements AutoCloseable {
     private final FxTaskRunner runner;
     public final Screen projects;
     public final Screen releases;
+    public final Screen outbox;
+    public final ScriptedFilePicker files = new ScriptedFilePicker();
+    public OutboxView outboxView;
 
     public ScreensHarness(AppContext ctx) throws Exception {
         stage = FxToolkit.registerStage(Stage::new);
@@ -38,15 +44,18 @@ public final class ScreensHarness extends FxRobot implements AutoCloseable {
         Screen[] screens = fx(() -> {
             Theme.apply();
             Screen p = new ProjectsView(new ProjectsViewModel(ctx.projects(), ctx.environments(), ctx.lifecycles(), runner, space)).screen();
-            Screen r = new ReleasesView(new ReleasesViewModel(ctx.projects(), ctx.releases(), runner, space)).screen();
+            Screen r = new ReleasesView(new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), runner, space), files).screen();
+            outboxView = new OutboxView(new OutboxViewModel(ctx.bundles(), runner, space), ctx.bundles(), runner, files);
+            Screen o = outboxView.screen();
             Scene scene = new Scene(root, 1280, 800);
             scene.getStylesheets().add(Css.stylesheet());
             stage.setScene(scene);
             stage.show();
-            return new Screen[] {p, r};
+            return new Screen[] {p, r, o};
         });
         projects = screens[0];
         releases = screens[1];
+        outbox = screens[2];
     }
 
     public static <T> T fx(Callable<T> c) throws Exception {

@@ -1,0 +1,301 @@
+package odcm.app.service;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import odcm.app.io.UserFiles;
+import odcm.model.Refusal;
+import odcm.model.Secret;
+import odcm.model.cert.Fingerprint;
+import odcm.model.lifecycle.Lifecycle;
+import odcm.model.lifecycle.PhaseMember;
+import odcm.model.project.Project;
+import odcm.model.release.Release;
+import odcm.model.space.Space;
+import odcm.packaging.bundle.BundleContent;
+import odcm.packaging.bundle.BundleInspector;
+import odcm.packaging.bundle.BundleWriter;
+import odcm.packaging.bundle.Limits;
+import odcm.packaging.bundle.SourceKey;
+import odcm.packaging.bundle.VerificationOutcome;
+import odcm.persistence.Store;
+import odcm.persistence.StoreTime;
+import odcm.persistence.StoreTx;
+import odcm.persistence.bundle.BundleRepository.OutboxEntry;
+import odcm.persistence.space.StoredCertificate;
+
+/**
+ * Release bundles: promoting a release to a space its lifecycle promotes to (a file, or directly to a space of this
+ * console), the Outbox of bundles written, and checking or reading a bundle file. Verifying and inspecting write nothing.
+ */
+public final class BundleService {
+    public static final int DEFAULT_VALID_DAYS = 30;
+    public static final int MAX_VALID_DAYS = 365;
+    public static final String EXTENSION = ".odcmbundle";
+    private final Store store;
+    private final Limits limits;
+
+    public BundleService(Store store) {
+        this(store, Limits.DEFAULT);
+    }
+
+    /** With other limits on bundle files than the defaults (tests). */
+    BundleService(Store store, Limits limits) {
+        this.store = store;
+        this.limits = limits;
+    }
+
+    /**
+     * A space the project's lifecycle promotes to; {@code problem} is the sentence why a bundle cannot be made for it now
+     * (certificate not valid, fingerprint not confirmed), or empty when it can.
+     */
+    public record Target(String name, boolean local, Fingerprint certificate, String problem) {
+        public boolean available() {
+            return problem.isEmpty();
+        }
+    }
+
+    /** What promoting wrote: the Outbox row and the bundle's bytes (the file's content). */
+    public record Promoted(OutboxEntry entry, byte[] bytes) {
+        /** The SHA-256 of the bundle file, to read out to the importer. */
+        public Fingerprint fingerprint() {
+            return new Fingerprint(entry.fileSha256());
+        }
+    }
+
+    /** The spaces the project's lifecycle promotes to, in the order of its phases. */
+    public List<Target> targets(String space, String project) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project p = ProjectService.require(tx, s, project);
+            List<Target> out = new ArrayList<>();
+            for (Space t : promotedTo(tx, p)) {
+                out.add(new Target(t.name(), t.isLocal(), t.certificate().fingerprint(), problem(tx, t)));
+            }
+            return out;
+        });
+    }
+
+    /** Days a bundle stays valid: 1 to 365. */
+    public static Duration validity(int days) {
+        if (days < 1 || days > MAX_VALID_DAYS) {
+            throw new Refusal("A bundle stays valid for 1 to " + MAX_VALID_DAYS + " days; " + days + " is not in that range.");
+        }
+        return Duration.ofDays(days);
+    }
+
+    /**
+     * Writes a bundle of release {@code version} for {@code target} to {@code out}, and records it in the Outbox with an
+     * audit entry, as one action: if recording fails the file is removed; if writing fails nothing is recorded.
+     * An existing file is replaced only with {@code replace}.
+     */
+    public Promoted create(String space, String project, String version, String target, Path out, int validDays, boolean replace) {
+        Duration validity = validity(validDays);
+        Path file = out.toAbsolutePath();
+        if (Files.exists(file) && !replace) {
+            throw new Refusal(file + " already exists; choose another file name, or replace it on purpose (--force).");
+        }
+        boolean[] written = {false};
+        try {
+            return store.write(tx -> {
+                Built b = build(tx, space, project, version, target, validity);
+                UserFiles.write(file, b.bytes());
+                written[0] = true;
+                return record(tx, b, file.toString());
+            });
+        } catch (RuntimeException e) {
+            if (written[0]) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // The refusal is what the user needs; the file names a bundle no Outbox row vouches for.
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Connected promotion: the same signed and encrypted bundle, made in memory for a local {@code target} and checked by
+     * that space with the one verifier, exactly as a file would be. One transaction: the Outbox row (with no file name)
+     * is kept only when the target finds the bundle genuine; otherwise the target's sentence is the refusal.
+     */
+    public VerificationOutcome deliver(String space, String project, String version, String target, int validDays) {
+        Duration validity = validity(validDays);
+        return store.write(tx -> {
+            Built b = build(tx, space, project, version, target, validity);
+            if (!b.target().isLocal()) {
+                throw new Refusal(b.target().describe() + " is not in this console; write a bundle file and carry it there.");
+            }
+            Promoted p = record(tx, b, "");
+            VerificationOutcome outcome = BundleChecks.verify(store, b.target().name(), p.bytes(), true);
+            if (!outcome.genuine()) {
+                throw new Refusal("'" + b.target().name() + "' refused the bundle, so nothing was recorded: " + outcome.sentence());
+            }
+            return importDelivered(tx, b.target(), p, outcome);
+        });
+    }
+
+    /**
+     * MERGE POINT (connected promotion): import the delivered, verified bundle into the target space here, inside the same
+     * transaction, with the import service built on branch "import" (e.g. {@code ImportService.accept(tx, target, bytes)}).
+     * Until then the delivery stops at verification and returns the target's outcome.
+     */
+    private VerificationOutcome importDelivered(StoreTx tx, Space target, Promoted promoted, VerificationOutcome verified) {
+        return verified;
+    }
+
+    /** Checks a bundle file as the local space {@code space} sees it. Writes nothing; secrets stay sealed. */
+    public VerificationOutcome verify(String space, Path file) {
+        byte[] bytes = read(file, limits);
+        return BundleChecks.verify(store, space, bytes, false, limits);
+    }
+
+    /**
+     * Verifies again with the space's private key and, when the bundle is genuine and addressed here, records in the audit
+     * log that its sensitive values were shown. The values are in the returned content; nowhere else.
+     */
+    public VerificationOutcome reveal(String space, Path file) {
+        byte[] bytes = read(file, limits);
+        return store.write(tx -> {
+            VerificationOutcome o = BundleChecks.verify(store, space, bytes, true, limits);
+            if (o instanceof VerificationOutcome.Genuine g && g.secretsOpened()) {
+                BundleContent c = g.content();
+                tx.audit().append("bundle.reveal", "bundle " + c.bundleId() + " (release " + c.version() + " of project '" + c.project()
+                        + "' from '" + c.sourceSpace() + "') in " + EnvironmentService.requireLocal(tx, space).describe(),
+                        "sensitive values shown: " + c.snapshot().variables().stream().filter(v -> v.sensitive()).map(v -> v.name())
+                                .distinct().collect(Collectors.joining(", ")));
+            }
+            return o;
+        });
+    }
+
+    /** What a bundle file says about itself, without any trust: needs no store and no space. */
+    public static BundleInspector.Inspection inspect(Path file) {
+        return BundleInspector.inspect(read(file, Limits.DEFAULT), Limits.DEFAULT);
+    }
+
+    /** The bundles {@code space} wrote, newest first. */
+    public List<OutboxEntry> outbox(String space) {
+        return store.read(tx -> tx.bundles().outbox(EnvironmentService.requireLocal(tx, space).id()));
+    }
+
+    /** "Web-1.2.0-to-Prod-Space.odcmbundle": a file name safe on every system. */
+    public static String suggestedFileName(String project, String version, String target) {
+        String name = (project + "-" + version + "-to-" + target).replaceAll("[^A-Za-z0-9._+-]+", "-").replaceAll("-{2,}", "-");
+        return name.replaceAll("^[-.]+", "") + EXTENSION;
+    }
+
+    // ---- helpers ----
+
+    /** Bundle files are read whole, never more than a bundle may be. */
+    private static byte[] read(Path file, Limits limits) {
+        return UserFiles.read(file, (int) Math.min(limits.maxTotalBytes(), Integer.MAX_VALUE - 8), "a release bundle");
+    }
+
+    private record Built(Space source, Space target, Release release, BundleContent content, byte[] bytes, Fingerprint targetCertificate) {
+    }
+
+    /** Takes the next sequence for (source, target), signs with the source's key (wiped after) and encrypts to the target. */
+    private Built build(StoreTx tx, String space, String project, String version, String target, Duration validity) {
+        Space s = EnvironmentService.requireLocal(tx, space);
+        Project p = ProjectService.require(tx, s, project);
+        Release r = tx.releases().find(p.id(), version == null ? "" : version.strip())
+                .orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
+        Space t = requireTarget(tx, s, p, target);
+        StoredCertificate targetCert = tx.spaces().certificates(t.id()).get(0);
+        StoredCertificate sourceCert = tx.spaces().certificates(s.id()).get(0);
+        Instant now = StoreTime.now(store.clock());
+        long sequence = tx.bundles().nextSequence(s.id(), t.id());
+        BundleContent content = BundleContent.of(r, s.name(), t.name(), sequence, now, now.plus(validity), history(tx, r));
+        Secret key = BundleChecks.privateKey(store, tx, s);
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            BundleWriter.write(content, new SourceKey(sourceCert.der(), key), targetCert.der(), bytes);
+            return new Built(s, t, r, content, bytes.toByteArray(), targetCert.info().fingerprint());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            key.wipe();
+        }
+    }
+
+    /**
+     * Deployments of this release already done, here and in earlier spaces. Empty for now: deployments are recorded by the
+     * import work on branch "import"; MERGE POINT: read them here (tx.deployments() of this space, plus the history of the
+     * bundle the release was imported from).
+     */
+    private static List<BundleContent.HistoryEntry> history(StoreTx tx, Release release) {
+        return List.of();
+    }
+
+    private Promoted record(StoreTx tx, Built b, String fileName) {
+        BundleContent c = b.content();
+        String sha = sha256(b.bytes());
+        OutboxEntry entry = new OutboxEntry(c.bundleId(), b.source().id(), b.release().id(), c.project(), c.version(), b.target().id(),
+                b.target().name(), b.targetCertificate(), c.sequence(), c.created(), c.expires(), fileName, sha, b.bytes().length);
+        tx.bundles().insertOutbox(entry);
+        tx.audit().append("bundle.create", "release " + c.version() + " of project '" + c.project() + "' of " + b.source().describe(),
+                "to " + b.target().describe() + " (certificate " + b.targetCertificate().grouped() + "), sequence " + c.sequence()
+                        + ", bundle " + c.bundleId() + ", expires " + c.expires() + ", "
+                        + (fileName.isEmpty() ? "delivered directly" : "file " + fileName) + " (SHA-256 " + new Fingerprint(sha).grouped()
+                        + ", " + b.bytes().length + " bytes)");
+        return new Promoted(entry, b.bytes());
+    }
+
+    private static List<Space> promotedTo(StoreTx tx, Project p) {
+        Lifecycle l = tx.lifecycles().findById(p.lifecycleId()).orElseThrow(() -> new IllegalStateException("a project's lifecycle exists"));
+        Map<Long, Space> targets = new LinkedHashMap<>();
+        l.phases().stream().flatMap(ph -> ph.members().stream()).filter(m -> m instanceof PhaseMember.Promotion)
+                .map(m -> ((PhaseMember.Promotion) m).targetSpaceId())
+                .forEach(id -> tx.spaces().findById(id).ifPresent(sp -> targets.putIfAbsent(id, sp)));
+        return List.copyOf(targets.values());
+    }
+
+    private Space requireTarget(StoreTx tx, Space s, Project p, String target) {
+        List<Space> targets = promotedTo(tx, p);
+        String wanted = target == null ? "" : target.strip();
+        Space t = targets.stream().filter(x -> x.name().equalsIgnoreCase(wanted)).findFirst().orElseThrow(() -> new Refusal(
+                "Project '" + p.name() + "' of '" + s.name() + "' does not promote to '" + wanted + "': its lifecycle '" + p.lifecycleName()
+                        + "' promotes to " + (targets.isEmpty() ? "no space" : targets.stream().map(x -> "'" + x.name() + "'")
+                        .collect(Collectors.joining(", "))) + "."));
+        String problem = problem(tx, t);
+        if (!problem.isEmpty()) {
+            throw new Refusal(problem);
+        }
+        return t;
+    }
+
+    /** Why no bundle can be made for {@code t} now, or "". */
+    private String problem(StoreTx tx, Space t) {
+        StoredCertificate current = tx.spaces().certificates(t.id()).get(0);
+        Instant now = StoreTime.now(store.clock());
+        if (!current.info().isValidAt(now)) {
+            return "The certificate of " + t.describe() + " is not valid now (valid " + current.info().notBefore() + " to "
+                    + current.info().notAfter() + "); replace it before promoting there.";
+        }
+        if (!t.isLocal() && !current.isConfirmed()) {
+            return "The fingerprint of " + t.describe() + " has not been confirmed with the other side; confirm it first, or the "
+                    + "release's secrets could be encrypted for an impostor.";
+        }
+        return "";
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
