@@ -252,7 +252,7 @@ class BundleVerificationTest extends BundleFixture {
         for (int i = 0; i < 10; i++) {
             e.put("extra" + i + ".json", new byte[] {'{', '}'});
         }
-        unsafe(verify(PROD, BundleFiles.zip(e)), "holds 19 entries, more than the 16 a bundle may hold");
+        unsafe(verify(PROD, BundleFiles.zip(e)), "holds 19 entries, more than the 16 this console reads");
     }
 
     @Test

@@ -39,7 +39,7 @@ final class BundleReader {
         }
         if (bytes.length > limits.maxTotalBytes()) {
             throw new Refused(new VerificationOutcome.UnsafeContainer("is " + bytes.length + " bytes, more than the "
-                    + limits.maxTotalBytes() + " a bundle may be"));
+                    + limits.maxTotalBytes() + " this console reads"));
         }
         if (bytes.length < 22 || le32(bytes, 0) != LOC) {
             throw new Refused(new VerificationOutcome.Malformed("it does not start as a ZIP file"));
@@ -67,7 +67,7 @@ final class BundleReader {
         }
         if (count > limits.maxEntries()) {
             throw new Refused(new VerificationOutcome.UnsafeContainer("holds " + count + " entries, more than the " + limits.maxEntries()
-                    + " a bundle may hold"));
+                    + " this console reads"));
         }
         if (offset + size > eocd) {
             throw new Refused(new VerificationOutcome.Malformed("its table of contents points outside the file"));
@@ -149,7 +149,7 @@ final class BundleReader {
                     }
                     if (total > limits.maxExpandedBytes()) {
                         throw new Refused(new VerificationOutcome.UnsafeContainer("expands beyond the " + limits.maxExpandedBytes()
-                                + " bytes a bundle may hold"));
+                                + " bytes this console reads"));
                     }
                     long consumed = Math.max(1, counting.count - start);
                     if (size > RATIO_GRACE && size > limits.maxCompressionRatio() * consumed) {

@@ -51,7 +51,7 @@ public final class BundleVerifier {
         Map<String, byte[]> entries = BundleReader.read(bytes, limits);
         if (!java.util.Arrays.equals(BundleWriter.zipBytes(entries), bytes)) {
             // Every byte of a bundle is fixed by its entries; anything else (times, attributes, gaps) was changed on the way.
-            throw new Refused(new Malformed("its ZIP container holds bytes a bundle never holds, so it was altered"));
+            throw new Refused(new Malformed("its ZIP container holds bytes the canonical container never holds, so it was altered"));
         }
         return entries;
     }
@@ -62,34 +62,11 @@ public final class BundleVerifier {
         byte[] signature = require(entries, BundleFormat.SIGNATURE);
 
         Dto.Manifest manifest = manifest(manifestBytes);
-        SignerInformation signer = Cms.onlySigner(manifestBytes, signature);
-        if (signer == null) {
-            throw new Refused(new InvalidPart(BundleFormat.SIGNATURE, "is not a detached CMS signature with exactly one signer"));
-        }
-        String disallowed = Cms.disallowedAlgorithm(signer);
-        if (disallowed != null) {
-            throw new Refused(new DisallowedAlgorithm(disallowed));
-        }
         Fingerprint source = fingerprint(manifest.source().certificateSha256(), "source");
-        SourceTrust trust = ctx.trust().apply(source);
-        if (trust instanceof SourceTrust.Revoked) {
-            return new TrustRevoked(manifest.source().space(), source);
-        }
-        if (!(trust instanceof SourceTrust.Trusted trusted)) {
-            return new SignerNotTrusted(manifest.source().space(), source);
-        }
-        X509CertificateHolder pinned;
-        try {
-            pinned = new X509CertificateHolder(trusted.pinnedCertificateDer());
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalArgumentException("the pinned certificate of a trusted space is not a certificate", e);
-        }
-        if (!odcm.packaging.cert.Certificates.fingerprint(trusted.pinnedCertificateDer()).equals(source) || !Cms.verifies(signer, pinned)) {
-            return new SignatureInvalid();
-        }
-        if (!Cms.carriesOnly(signature, trusted.pinnedCertificateDer())) {
-            // Not trusted either way; refused so that no byte of the signature file goes unchecked.
-            return new InvalidPart(BundleFormat.SIGNATURE, "carries a certificate other than its source's pinned one");
+        VerificationOutcome signed = signedByTrustedSource(manifestBytes, signature, BundleFormat.SIGNATURE, manifest.source().space(), source,
+                ctx);
+        if (signed != null) {
+            return signed;
         }
 
         // From here the manifest is the source's own word.
@@ -115,6 +92,44 @@ public final class BundleVerifier {
             return new Rollback(manifest.sequence(), last.getAsLong());
         }
         return content(entries, manifest, bundleId, created, expires, source, target, ctx);
+    }
+
+    /**
+     * Checks a detached CMS signature over {@code signed}: exactly one signer, allowed algorithms, a source this space
+     * trusts (not revoked), verified with the pinned certificate alone, carrying no other certificate. Null when all holds,
+     * else the outcome. Shared by release bundles and deployment receipts.
+     */
+    static VerificationOutcome signedByTrustedSource(byte[] signed, byte[] signature, String signatureName, String sourceSpace,
+                                                     Fingerprint source, VerificationContext ctx) throws Refused {
+        SignerInformation signer = Cms.onlySigner(signed, signature);
+        if (signer == null) {
+            throw new Refused(new InvalidPart(signatureName, "is not a detached CMS signature with exactly one signer"));
+        }
+        String disallowed = Cms.disallowedAlgorithm(signer);
+        if (disallowed != null) {
+            throw new Refused(new DisallowedAlgorithm(disallowed));
+        }
+        SourceTrust trust = ctx.trust().apply(source);
+        if (trust instanceof SourceTrust.Revoked) {
+            return new TrustRevoked(sourceSpace, source);
+        }
+        if (!(trust instanceof SourceTrust.Trusted trusted)) {
+            return new SignerNotTrusted(sourceSpace, source);
+        }
+        X509CertificateHolder pinned;
+        try {
+            pinned = new X509CertificateHolder(trusted.pinnedCertificateDer());
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the pinned certificate of a trusted space is not a certificate", e);
+        }
+        if (!odcm.packaging.cert.Certificates.fingerprint(trusted.pinnedCertificateDer()).equals(source) || !Cms.verifies(signer, pinned)) {
+            return new SignatureInvalid();
+        }
+        if (!Cms.carriesOnly(signature, trusted.pinnedCertificateDer())) {
+            // Not trusted either way; refused so that no byte of the signature file goes unchecked.
+            return new InvalidPart(signatureName, "carries a certificate other than its source's pinned one");
+        }
+        return null;
     }
 
     /** Every listed part present, nothing extra, every hash matching; null when so, else the outcome. */
@@ -174,18 +189,26 @@ public final class BundleVerifier {
     }
 
     static Fingerprint fingerprint(String hex, String which) throws Refused {
+        return fingerprint(hex, which, BundleFormat.MANIFEST);
+    }
+
+    static Fingerprint fingerprint(String hex, String which, String part) throws Refused {
         try {
             return new Fingerprint(hex);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new Refused(new InvalidPart(BundleFormat.MANIFEST, "names a " + which + " certificate fingerprint that is not 64 hex digits"));
+            throw new Refused(new InvalidPart(part, "names a " + which + " certificate fingerprint that is not 64 hex digits"));
         }
     }
 
     static Instant instant(String text, String field) throws Refused {
+        return instant(text, field, BundleFormat.MANIFEST);
+    }
+
+    static Instant instant(String text, String field, String part) throws Refused {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new Refused(new InvalidPart(BundleFormat.MANIFEST, "has a '" + field + "' time that is not an ISO-8601 instant"));
+            throw new Refused(new InvalidPart(part, "has a '" + field + "' time that is not an ISO-8601 instant"));
         }
     }
 

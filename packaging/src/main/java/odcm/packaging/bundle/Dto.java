@@ -67,4 +67,13 @@ final class Dto {
     record Secrets(String bundleId, String project, String version, String targetSpace, String targetCertificateSha256,
                    List<SecretValue> values) {
     }
+
+    /** A deployment receipt's signed statement (receipt.json): who reports to whom, and the deployments it reports. */
+    record Receipt(int schemaVersion, String receiptId, Party source, Party target, long sequence, String created, String expires,
+                   List<ReceiptDeployment> deployments) {
+    }
+
+    record ReceiptDeployment(String bundleId, String project, String version, String environment, String outcome, String deployedAt,
+                             String deployedBy) {
+    }
 }

@@ -11,7 +11,44 @@ import odcm.model.cert.Fingerprint;
  * Only {@link Genuine} means the content may be shown as coming from its source.
  */
 public sealed interface VerificationOutcome {
-    String sentence();
+    /** The sentence a person reads about a file of this kind. */
+    String sentence(Kind kind);
+
+    /** The sentence about a release bundle. */
+    default String sentence() {
+        return sentence(Kind.RELEASE_BUNDLE);
+    }
+
+    /** What was checked: the refusals read the same for both, in their own words. */
+    enum Kind {
+        RELEASE_BUNDLE("bundle", "release bundle", "release bundles"),
+        DEPLOYMENT_RECEIPT("receipt", "deployment receipt", "deployment receipts");
+
+        private final String noun;
+        private final String fullNoun;
+        private final String trustWords;
+
+        Kind(String noun, String fullNoun, String trustWords) {
+            this.noun = noun;
+            this.fullNoun = fullNoun;
+            this.trustWords = trustWords;
+        }
+
+        /** "bundle" or "receipt". */
+        public String noun() {
+            return noun;
+        }
+
+        /** "release bundle" or "deployment receipt". */
+        public String fullNoun() {
+            return fullNoun;
+        }
+
+        /** What a trust of this kind accepts: "release bundles" or "deployment receipts". */
+        public String trustWords() {
+            return trustWords;
+        }
+    }
 
     default boolean genuine() {
         return false;
@@ -23,7 +60,7 @@ public sealed interface VerificationOutcome {
      */
     record Genuine(BundleContent content, Fingerprint source, Fingerprint target, boolean secretsOpened) implements VerificationOutcome {
         @Override
-        public String sentence() {
+        public String sentence(Kind k) {
             return "Genuine: release " + content.version() + " of " + content.project() + ", signed by " + content.sourceSpace()
                     + " and addressed to " + content.targetSpace() + " (bundle " + content.bundleId() + ", sequence " + content.sequence()
                     + ")" + (secretsOpened ? "; its secrets were decrypted." : "; its secrets stay sealed.");
@@ -35,31 +72,46 @@ public sealed interface VerificationOutcome {
         }
     }
 
+    /** A deployment receipt signed by a space this space trusts for receipts, addressed here, fresh and new. */
+    record GenuineReceipt(ReceiptContent content, Fingerprint source, Fingerprint target) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "Genuine: deployment receipt from " + content.sourceSpace() + " to " + content.targetSpace() + " (receipt "
+                    + content.receiptId() + ", sequence " + content.sequence() + ") reporting " + content.deployments().size()
+                    + (content.deployments().size() == 1 ? " deployment." : " deployments.");
+        }
+
+        @Override
+        public boolean genuine() {
+            return true;
+        }
+    }
+
     record Malformed(String detail) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "This file is not a release bundle, or it is truncated or damaged (" + detail + ").";
+        public String sentence(Kind k) {
+            return "This file is not a " + k.fullNoun() + ", or it is truncated or damaged (" + detail + ").";
         }
     }
 
     record UnsafeContainer(String detail) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "This bundle was refused unread because it " + detail + "; a genuine bundle never does.";
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " was refused unread because it " + detail + "; a genuine " + k.noun() + " never does.";
         }
     }
 
     record InvalidPart(String part, String detail) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "The bundle's " + part + " " + detail + ", so the bundle was refused.";
+        public String sentence(Kind k) {
+            return "The " + k.noun() + "'s " + part + " " + detail + ", so the " + k.noun() + " was refused.";
         }
     }
 
     record UnsupportedSchema(String found, List<Integer> supported) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "This bundle uses schema version " + found + "; this console reads schema version"
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " uses schema version " + found + "; this console reads schema version"
                     + (supported.size() > 1 ? "s " : " ") + supported.stream().map(String::valueOf).collect(Collectors.joining(", "))
                     + ". Create it again with a matching console.";
         }
@@ -67,89 +119,89 @@ public sealed interface VerificationOutcome {
 
     record DisallowedAlgorithm(String what) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "The bundle uses a disallowed algorithm (" + what + "); only SHA-256 with ECDSA or RSASSA-PSS signatures and "
+        public String sentence(Kind k) {
+            return "The " + k.noun() + " uses a disallowed algorithm (" + what + "); only SHA-256 with ECDSA or RSASSA-PSS signatures and "
                     + "AES-256-GCM encryption are accepted.";
         }
     }
 
     record SignerNotTrusted(String sourceSpace, Fingerprint claimed) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "The bundle claims to come from '" + sourceSpace + "' (certificate " + claimed.grouped()
-                    + "), which is not a space this space trusts for release bundles; a certificate inside a bundle proves nothing.";
+        public String sentence(Kind k) {
+            return "The " + k.noun() + " claims to come from '" + sourceSpace + "' (certificate " + claimed.grouped()
+                    + "), which is not a space this space trusts for " + k.trustWords() + "; a certificate inside a " + k.noun() + " proves nothing.";
         }
     }
 
     record TrustRevoked(String sourceSpace, Fingerprint source) implements VerificationOutcome {
         @Override
-        public String sentence() {
+        public String sentence(Kind k) {
             return "This space's trust in '" + sourceSpace + "' (certificate " + source.grouped()
-                    + ") for release bundles was revoked; its bundles are no longer accepted.";
+                    + ") for " + k.trustWords() + " was revoked; its " + k.noun() + "s are no longer accepted.";
         }
     }
 
     record SignatureInvalid() implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "The bundle's signature does not verify with the pinned certificate of its source: it was altered or not signed by that space.";
+        public String sentence(Kind k) {
+            return "The " + k.noun() + "'s signature does not verify with the pinned certificate of its source: it was altered or not signed by that space.";
         }
     }
 
     record AddressedToAnotherSpace(String targetSpace, Fingerprint target) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "This bundle is addressed to '" + targetSpace + "' (certificate " + target.grouped() + "), not to this space.";
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " is addressed to '" + targetSpace + "' (certificate " + target.grouped() + "), not to this space.";
         }
     }
 
     record PartMissing(String part) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "The bundle lacks its part " + part + ".";
+        public String sentence(Kind k) {
+            return "The " + k.noun() + " lacks its part " + part + ".";
         }
     }
 
     record PartExtra(String part) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "The bundle holds a part its signed manifest does not list: " + part + ".";
+        public String sentence(Kind k) {
+            return "The " + k.noun() + " holds a part its signed manifest does not list: " + part + ".";
         }
     }
 
     record PartHashMismatch(String part) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "The bundle's part " + part + " does not match the hash in its signed manifest: it was changed after signing.";
+        public String sentence(Kind k) {
+            return "The " + k.noun() + "'s part " + part + " does not match the hash in its signed manifest: it was changed after signing.";
         }
     }
 
     record MixedBundles(String part, String otherBundleId) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "The bundle's part " + part + " belongs to another bundle (" + otherBundleId + "): parts of two bundles were mixed.";
+        public String sentence(Kind k) {
+            return "The " + k.noun() + "'s part " + part + " belongs to another " + k.noun() + " (" + otherBundleId + "): parts of two " + k.noun() + "s were mixed.";
         }
     }
 
     record Expired(Instant expires) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "This bundle expired at " + expires + "; ask the source space for a new one.";
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " expired at " + expires + "; ask the source space for a new one.";
         }
     }
 
     record AlreadyAccepted(UUID bundleId) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "This bundle (" + bundleId + ") was already accepted here; there is nothing more to do.";
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " (" + bundleId + ") was already accepted here; there is nothing more to do.";
         }
     }
 
     record Rollback(long sequence, long lastAccepted) implements VerificationOutcome {
         @Override
-        public String sentence() {
-            return "This bundle has sequence number " + sequence + ", but number " + lastAccepted
-                    + " from the same source was already accepted: an older bundle cannot replace a newer one.";
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " has sequence number " + sequence + ", but number " + lastAccepted
+                    + " from the same source was already accepted: an older " + k.noun() + " cannot replace a newer one.";
         }
     }
 }

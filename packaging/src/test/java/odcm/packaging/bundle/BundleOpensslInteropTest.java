@@ -81,6 +81,28 @@ class BundleOpensslInteropTest {
         assertNotEquals(0, bad.exitCode, bad.text);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pairs")
+    void opensslVerifiesADeploymentReceipt(String label, SpaceIdentity addressee, SpaceIdentity signer) throws Exception {
+        ReceiptContent content = new ReceiptContent(java.util.UUID.randomUUID(), "Prod Space", "Dev Space", 1, NOW,
+                NOW.plusSeconds(86400), List.of(new ReceiptContent.Deployment(java.util.UUID.randomUUID(), "Acme", "1.2.3", "Production",
+                "SUCCEEDED", NOW, "ops")));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ReceiptWriter.write(content, new SourceKey(signer.certificateDer(), signer.privateKeyPkcs8()), addressee.certificateDer(), out);
+        Files.write(dir.resolve("prod.odcmreceipt"), out.toByteArray());
+        Files.write(dir.resolve("signer.pem"), Certificates.encode(signer.certificateDer(), CertificateFormat.PEM));
+
+        ok("unzip", "-q", "prod.odcmreceipt", "-d", "receipt");
+        Result verify = ok("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "receipt/receipt.sig",
+                "-content", "receipt/receipt.json", "-certfile", "signer.pem", "-nointern", "-noverify", "-out", "/dev/null");
+        assertTrue(verify.text.contains("Verification successful"), verify.text);
+        String json = Files.readString(dir.resolve("receipt/receipt.json"));
+        Files.writeString(dir.resolve("receipt/receipt.json"), json.replace("SUCCEEDED", "FAILED"));
+        Result bad = run("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "receipt/receipt.sig",
+                "-content", "receipt/receipt.json", "-certfile", "signer.pem", "-nointern", "-noverify", "-out", "/dev/null");
+        assertNotEquals(0, bad.exitCode, bad.text);
+    }
+
     private record Result(int exitCode, String text) {
     }
 

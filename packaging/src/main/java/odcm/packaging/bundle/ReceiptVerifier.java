@@ -1,0 +1,109 @@
+package odcm.packaging.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import odcm.model.cert.Fingerprint;
+import odcm.packaging.bundle.BundleReader.Refused;
+import odcm.packaging.bundle.Json.BadJson;
+import odcm.packaging.bundle.VerificationOutcome.*;
+
+/**
+ * The one verifier of deployment receipts: the same container limits, strict JSON, algorithms, trust, signature,
+ * addressee and replay checks as {@link BundleVerifier}, in the same order; the context's trust is trust for receipts.
+ * Read {@link VerificationOutcome#sentence(VerificationOutcome.Kind)} with {@code DEPLOYMENT_RECEIPT}. Changes nothing.
+ */
+public final class ReceiptVerifier {
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    private ReceiptVerifier() {
+    }
+
+    public static VerificationOutcome verify(byte[] bytes, VerificationContext context) {
+        try {
+            return check(bytes, context);
+        } catch (Refused r) {
+            return r.outcome;
+        } catch (RuntimeException e) {
+            return new Malformed("its content cannot be read");
+        }
+    }
+
+    private static VerificationOutcome check(byte[] bytes, VerificationContext ctx) throws Refused {
+        Map<String, byte[]> entries = BundleVerifier.container(bytes, ctx.limits());
+        byte[] receiptBytes = BundleVerifier.require(entries, ReceiptFormat.RECEIPT);
+        byte[] signature = BundleVerifier.require(entries, ReceiptFormat.SIGNATURE);
+        for (String name : entries.keySet()) {
+            if (!name.equals(ReceiptFormat.RECEIPT) && !name.equals(ReceiptFormat.SIGNATURE)) {
+                return new PartExtra(name);
+            }
+        }
+        Dto.Receipt receipt = receipt(receiptBytes);
+        Fingerprint source = BundleVerifier.fingerprint(receipt.source().certificateSha256(), "source", ReceiptFormat.RECEIPT);
+        VerificationOutcome signed = BundleVerifier.signedByTrustedSource(receiptBytes, signature, ReceiptFormat.SIGNATURE,
+                receipt.source().space(), source, ctx);
+        if (signed != null) {
+            return signed;
+        }
+        // From here the receipt is its signer's own word.
+        Fingerprint target = BundleVerifier.fingerprint(receipt.target().certificateSha256(), "target", ReceiptFormat.RECEIPT);
+        if (!target.equals(ctx.spaceCertificate()) || !receipt.target().space().equals(ctx.spaceName())) {
+            return new AddressedToAnotherSpace(receipt.target().space(), target);
+        }
+        UUID receiptId = UUID.fromString(receipt.receiptId());
+        if (ctx.acceptedBundles().contains(receiptId)) {
+            return new AlreadyAccepted(receiptId);
+        }
+        Instant created = BundleVerifier.instant(receipt.created(), "created", ReceiptFormat.RECEIPT);
+        Instant expires = BundleVerifier.instant(receipt.expires(), "expires", ReceiptFormat.RECEIPT);
+        if (!ctx.clock().instant().isBefore(expires)) {
+            return new Expired(expires);
+        }
+        OptionalLong last = ctx.lastAcceptedSequence().apply(source);
+        if (last.isPresent() && receipt.sequence() <= last.getAsLong()) {
+            return new Rollback(receipt.sequence(), last.getAsLong());
+        }
+        try {
+            List<ReceiptContent.Deployment> deployments = new ArrayList<>();
+            for (Dto.ReceiptDeployment d : receipt.deployments()) {
+                if (d.bundleId() == null || !d.bundleId().matches(UUID_PATTERN)) {
+                    throw new Refused(new InvalidPart(ReceiptFormat.RECEIPT, "names a bundle id that is not a UUID"));
+                }
+                deployments.add(new ReceiptContent.Deployment(UUID.fromString(d.bundleId()), d.project(), d.version(), d.environment(),
+                        d.outcome(), BundleVerifier.instant(d.deployedAt(), "deployedAt", ReceiptFormat.RECEIPT), d.deployedBy()));
+            }
+            ReceiptContent content = new ReceiptContent(receiptId, receipt.source().space(), receipt.target().space(), receipt.sequence(),
+                    created, expires, deployments);
+            return new GenuineReceipt(content, source, target);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new Refused(new InvalidPart(ReceiptFormat.RECEIPT, "does not describe valid deployments (" + e.getMessage() + ")"));
+        }
+    }
+
+    private static Dto.Receipt receipt(byte[] bytes) throws Refused {
+        try {
+            JsonNode schema = Json.tree(bytes).get("schemaVersion");
+            if (schema == null || !schema.isInt() || !ReceiptFormat.SUPPORTED_SCHEMAS.contains(schema.intValue())) {
+                throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), ReceiptFormat.SUPPORTED_SCHEMAS));
+            }
+            Dto.Receipt r = Json.read(bytes, Dto.Receipt.class);
+            if (!java.util.Arrays.equals(Json.write(r), bytes)) {
+                throw new BadJson("is not in canonical form (sorted keys, no spaces)");
+            }
+            if (r.source() == null || r.target() == null || r.deployments() == null || r.receiptId() == null
+                    || r.source().space() == null || r.target().space() == null) {
+                throw new BadJson("lacks a required field");
+            }
+            if (!r.receiptId().matches(UUID_PATTERN)) {
+                throw new BadJson("has a receipt id that is not a UUID");
+            }
+            return r;
+        } catch (BadJson e) {
+            throw new Refused(new InvalidPart(ReceiptFormat.RECEIPT, e.getMessage()));
+        }
+    }
+}
