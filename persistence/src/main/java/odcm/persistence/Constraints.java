@@ -70,6 +70,10 @@ final class Constraints {
                 || m.contains("PRIMARY KEY ON PUBLIC.BUNDLE")) {
             return new Refusal("Another bundle with the same id or sequence number was recorded at the same time; nothing was changed. Try again.", e);
         }
+        if (m.contains("FK_RECEIPT_OUTBOX_FOR") || m.contains("FK_RECEIPT_ACCEPTED_REPORTER") || m.contains("FK_REMOTE_DEPLOYMENT_REPORTER")
+                || m.contains("FK_RECEIPT_OUTBOX_SPACE") || m.contains("FK_RECEIPT_ACCEPTED_SPACE") || m.contains("FK_REMOTE_DEPLOYMENT_SPACE")) {
+            return new Refusal("Deployment receipts were exchanged with this space, and that record is kept; the space cannot be deleted.", e);
+        }
         if (m.contains("FK_DEPLOYMENT_ENVIRONMENT")) {
             return new Refusal("Deployments were recorded to that environment, and they are kept; it cannot be deleted.", e);
         }

@@ -2,6 +2,7 @@ package odcm.persistence;
 
 import odcm.persistence.audit.AuditLog;
 import odcm.persistence.bundle.BundleRepository;
+import odcm.persistence.receipt.ReceiptRepository;
 import odcm.persistence.environment.EnvironmentRepository;
 import odcm.persistence.lifecycle.LifecycleRepository;
 import odcm.persistence.project.ProjectRepository;
@@ -28,4 +29,7 @@ public interface StoreTx {
 
     /** Bundles written (Outbox) and accepted. */
     BundleRepository bundles();
+
+    /** Deployment receipts written and accepted; outcomes known from other spaces. */
+    ReceiptRepository receipts();
 }

@@ -1,0 +1,74 @@
+package odcm.persistence.receipt;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import odcm.model.cert.Fingerprint;
+
+/** Deployment receipts written and accepted, and the outcomes of a space's releases known from other spaces. */
+public interface ReceiptRepository {
+    /** The sequence the next receipt from {@code spaceId} for {@code forSpaceId} gets: one above the last, from 1. */
+    long nextSequence(long spaceId, long forSpaceId);
+
+    void insertOutbox(Written receipt);
+
+    /** Receipts a space wrote, newest first. */
+    List<Written> outbox(long spaceId);
+
+    void insertAccepted(Accepted receipt);
+
+    Set<UUID> acceptedIds(long spaceId);
+
+    /** The highest sequence a space accepted from a reporting space, if any. */
+    OptionalLong lastAcceptedSequence(long spaceId, long reporterSpaceId);
+
+    /**
+     * Records what a reporting space says of a release, unless a deployment already known there happened later (or at
+     * the same time): an older receipt never overwrites a newer state. True when it was recorded.
+     */
+    boolean record(RemoteDeployment deployment);
+
+    /** Everything a space knows of its releases elsewhere. */
+    List<RemoteDeployment> remoteDeployments(long spaceId);
+
+    record Written(UUID receiptId, long spaceId, long forSpaceId, String forSpaceName, long sequence, Instant created, Instant expires,
+                   int deployments, String fileName, String fileSha256) {
+        public Written {
+            Objects.requireNonNull(receiptId, "receiptId");
+            Objects.requireNonNull(created, "created");
+            Objects.requireNonNull(expires, "expires");
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(fileSha256, "fileSha256");
+            forSpaceName = forSpaceName == null ? "" : forSpaceName;
+        }
+    }
+
+    record Accepted(UUID receiptId, long spaceId, long reporterSpaceId, Fingerprint reporterCertificate, long sequence, Instant created,
+                    Instant acceptedAt) {
+        public Accepted {
+            Objects.requireNonNull(receiptId, "receiptId");
+            Objects.requireNonNull(reporterCertificate, "reporterCertificate");
+            Objects.requireNonNull(created, "created");
+            Objects.requireNonNull(acceptedAt, "acceptedAt");
+        }
+    }
+
+    /**
+     * The latest outcome of {@code releaseId} (a release of {@code spaceId}) in {@code environment} of the reporting space.
+     * {@code receiptId} is null when it came directly from a space of this console; {@code reportedAt} is the receipt's
+     * creation time, or when it was recorded directly.
+     */
+    record RemoteDeployment(long spaceId, long releaseId, long reporterSpaceId, String reporterName, String environment, boolean succeeded,
+                            Instant deployedAt, String deployedBy, UUID receiptId, Instant reportedAt) {
+        public RemoteDeployment {
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(deployedAt, "deployedAt");
+            Objects.requireNonNull(reportedAt, "reportedAt");
+            deployedBy = deployedBy == null ? "" : deployedBy;
+            reporterName = reporterName == null ? "" : reporterName;
+        }
+    }
+}
