@@ -23,6 +23,8 @@ import odcm.persistence.bundle.BundleRepository;
 import odcm.persistence.bundle.JooqBundleRepository;
 import odcm.persistence.audit.AuditSeal;
 import odcm.persistence.audit.JooqAuditLog;
+import odcm.persistence.deployment.DeploymentRepository;
+import odcm.persistence.deployment.JooqDeploymentRepository;
 import odcm.persistence.environment.EnvironmentRepository;
 import odcm.persistence.environment.JooqEnvironmentRepository;
 import odcm.persistence.lifecycle.JooqLifecycleRepository;
@@ -60,7 +62,7 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "4";
     static final String USER = "sa";
     static final String PASSWORD = "";
     /** What a missing or wrong master key means, said the same way everywhere. */
@@ -356,6 +358,7 @@ public final class Store implements AutoCloseable {
         ProjectRepository projects = new JooqProjectRepository(tx, sensitive);
         ReleaseRepository releases = new JooqReleaseRepository(tx, sensitive);
         BundleRepository bundles = new JooqBundleRepository(tx);
+        DeploymentRepository deployments = new JooqDeploymentRepository(tx);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {
@@ -395,6 +398,11 @@ public final class Store implements AutoCloseable {
             @Override
             public BundleRepository bundles() {
                 return bundles;
+            }
+
+            @Override
+            public DeploymentRepository deployments() {
+                return deployments;
             }
         };
     }

@@ -2,6 +2,7 @@ package odcm.persistence;
 
 import odcm.persistence.audit.AuditLog;
 import odcm.persistence.bundle.BundleRepository;
+import odcm.persistence.deployment.DeploymentRepository;
 import odcm.persistence.environment.EnvironmentRepository;
 import odcm.persistence.lifecycle.LifecycleRepository;
 import odcm.persistence.project.ProjectRepository;
@@ -28,4 +29,7 @@ public interface StoreTx {
 
     /** Bundles written (Outbox) and accepted. */
     BundleRepository bundles();
+
+    /** Deployments recorded here, and the upstream history of imported releases. */
+    DeploymentRepository deployments();
 }
