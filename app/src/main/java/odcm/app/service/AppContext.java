@@ -14,6 +14,8 @@ public final class AppContext implements AutoCloseable {
     private final LifecycleService lifecycles;
     private final ProjectService projects;
     private final ReleaseService releases;
+    private final DeploymentService deployments;
+    private final ImportService imports;
 
     public AppContext(Store store) {
         this.store = store;
@@ -25,6 +27,8 @@ public final class AppContext implements AutoCloseable {
         this.lifecycles = new LifecycleService(store);
         this.projects = new ProjectService(store);
         this.releases = new ReleaseService(store);
+        this.deployments = new DeploymentService(store);
+        this.imports = new ImportService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -65,6 +69,14 @@ public final class AppContext implements AutoCloseable {
 
     public ReleaseService releases() {
         return releases;
+    }
+
+    public DeploymentService deployments() {
+        return deployments;
+    }
+
+    public ImportService imports() {
+        return imports;
     }
 
     @Override
