@@ -252,9 +252,12 @@ public final class Store implements AutoCloseable {
      * No compaction on close: H2 2.4.240 trips an internal assertion in compactMoveChunks on small stores
      * (seen with -ea; without it the check is skipped and compaction goes on). A desktop store is small, so the
      * space this saves is not worth the risk. See docs/decisions/0006-h2-no-compaction-on-close.md.
+     * WRITE_DELAY=0: a commit is written to the file before write() returns. With H2's default (500 ms), a process
+     * killed just after a commit lost it, while the audit head (written after the commit) already named its entry, so
+     * audit verify reported entries removed from the end (found by ImportKillTest; docs/decisions/0011).
      */
     static String jdbcUrl(StoreLocation location) {
-        return "jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";MAX_COMPACT_TIME=0";
+        return "jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";MAX_COMPACT_TIME=0;WRITE_DELAY=0";
     }
 
     public StoreLocation location() {

@@ -2,7 +2,8 @@ package odcm.app.service;
 
 /**
  * A test-only hook for the test that kills an importing process: with the system property {@code odcm.test.pauseAt}
- * set to the name of a point of the import transaction ("project", "release", "accepted", "audit"), the importer prints
+ * set to the name of a point of the import transaction ("project", "release", "accepted", "audit" inside it;
+ * "committed" after it), the importer prints
  * {@code ODCM-PAUSED <point>} on standard output when it reaches that point and then sleeps, so the test can kill it
  * exactly there. Without the property (always, outside that test) it does nothing.
  */

@@ -129,7 +129,7 @@ public final class ImportService {
      */
     public Result importBundle(String target, byte[] bundle, String lifecycle, Map<String, Map<String, String>> values) {
         Map<String, Map<String, String>> given = values == null ? Map.of() : values;
-        return store.write(tx -> {
+        Result result = store.write(tx -> {
             VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true);
             if (outcome instanceof VerificationOutcome.AlreadyAccepted a) {
                 Optional<BundleRepository.Accepted> accepted = tx.bundles().accepted(EnvironmentService.requireLocal(tx, target).id(), a.bundleId());
@@ -141,6 +141,8 @@ public final class ImportService {
             }
             return accept(tx, EnvironmentService.requireLocal(tx, target), g, lifecycle, given);
         });
+        ImportPause.at("committed");
+        return result;
     }
 
     /**
