@@ -97,6 +97,21 @@ public final class ImportService {
     public record Result(boolean imported, String sentence, String project, String version, int revision) {
     }
 
+    /** Only the verification outcome, secrets left sealed: what the Inbox lists before anyone opens a bundle. */
+    public VerificationOutcome check(String target, byte[] bundle) {
+        return BundleChecks.verify(store, target, bundle, false);
+    }
+
+    /**
+     * Records in the audit log that the importer revealed a sensitive value of a bundle on screen (an explicit action);
+     * the value itself is never in the entry.
+     */
+    public void recordReveal(String target, BundleContent content, Variable variable) {
+        store.write(tx -> tx.audit().append("bundle.reveal", "sensitive value '" + variable.name() + "' (" + variable.scope() + ") of bundle "
+                + content.bundleId(), "revealed on screen in " + EnvironmentService.requireLocal(tx, target).describe() + " while reviewing release "
+                + content.version() + " of '" + content.project() + "' from " + content.sourceSpace()));
+    }
+
     /** Checks and reads {@code bundle} as {@code target} sees it; changes nothing. */
     public Preview preview(String target, byte[] bundle) {
         VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true);

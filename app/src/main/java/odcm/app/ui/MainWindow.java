@@ -32,6 +32,7 @@ public final class MainWindow {
         "nav-lifecycles",
         "nav-projects",
         "nav-releases",
+        "nav-inbox",
         "nav-pipeline",
         "nav-audit",
     };

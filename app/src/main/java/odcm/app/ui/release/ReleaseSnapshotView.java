@@ -34,13 +34,13 @@ public final class ReleaseSnapshotView extends VBox {
     private final TableView<Variable> variables = Tables.table("snapshot-variables");
     private final TableView<VariableTemplate> templates = Tables.table("snapshot-templates");
     private final TabPane tabs = new TabPane();
+    private final Label readOnly = new Label("Read-only: this is what the release froze when it was created. It never changes; "
+            + "edit the project and create a new release instead.");
 
     public ReleaseSnapshotView() {
         super(12);
         setId("release-snapshot");
         process.setId("snapshot-process");
-        Label readOnly = new Label("Read-only: this is what the release froze when it was created. It never changes; "
-                + "edit the project and create a new release instead.");
         readOnly.setId("snapshot-read-only");
         readOnly.getStyleClass().add(Css.PREVIEW);
         readOnly.setWrapText(true);
@@ -81,6 +81,11 @@ public final class ReleaseSnapshotView extends VBox {
         t.setId(id);
         t.setClosable(false);
         return t;
+    }
+
+    /** Replaces the note above the snapshot (where it is shown other than as a stored release). */
+    public void setNote(String note) {
+        readOnly.setText(note);
     }
 
     /** Selects a section by its tab id (snapshot-tab-process, -variables, -templates, -packages). */
