@@ -188,8 +188,8 @@ public final class ImportWizard {
         ReleaseSnapshotView snapshot = new ReleaseSnapshotView();
         snapshot.show(new Release(0, 0, p.remoteProject(), c.version(), c.notes(), c.channel(), c.created(), c.snapshot()));
         snapshot.setNote("As the bundle carries it. Once imported, the process and templates are read-only here; the values stay editable.");
-        snapshot.setPrefHeight(330);
-        snapshot.setMinHeight(330);
+        snapshot.setPrefHeight(430);
+        snapshot.setMinHeight(430);
         return List.of(becomes, changes, snapshot, reveal(p));
     }
 
@@ -263,7 +263,7 @@ public final class ImportWizard {
         };
         model.missing().addListener((ListChangeListener<String>) ch -> update.run());
         update.run();
-        return List.of(Forms.hint("Fields marked * are mandatory. Values the source provided are filled in and can be changed."), sections, missing);
+        return List.of(Forms.hint("Fields marked * are mandatory. Values the source provided are filled in and can be changed."), missing, sections);
     }
 
     private Node environment(String env, Map<VariableTemplate, StringProperty> templates) {
@@ -277,8 +277,8 @@ public final class ImportWizard {
             Field f = fields.stream().filter(x -> x.template().equals(t)).findFirst().orElse(null);
             String origin = f == null || f.origin() == ImportService.Origin.NONE ? "" : f.origin() == ImportService.Origin.PROVIDED
                     ? "Provided by " + model.previewProperty().get().sourceSpace() + "." : "Filled in: " + f.origin().words() + ".";
-            String help = (t.helpText().isEmpty() ? "" : t.helpText() + " ") + origin + (t.mandatory() ? " Mandatory." : " Optional.");
-            Label h = Forms.hint(help.strip());
+            String help = sentence(t.helpText()) + " " + origin + (t.mandatory() ? " Mandatory." : " Optional.");
+            Label h = Forms.hint(help.strip().replaceAll(" +", " "));
             h.setId(id + "-help");
             VBox cell = new VBox(3, control, h);
             Forms.row(grid, t.label() + (t.mandatory() ? " *" : ""), cell);
@@ -366,6 +366,12 @@ public final class ImportWizard {
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** Help text as a sentence: ends with a full stop unless it already ends a sentence. */
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.isEmpty() || t.matches(".*[.!?]$") ? t : t + ".";
     }
 
     static String safe(String name) {

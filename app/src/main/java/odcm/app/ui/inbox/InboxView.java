@@ -171,7 +171,11 @@ public final class InboxView {
                 boolean first = lastListing.isEmpty();
                 lastListing = listing;
                 if (!first) {
-                    Platform.runLater(vm::refresh);
+                    Platform.runLater(() -> {
+                        if (root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing()) {
+                            vm.refresh();
+                        }
+                    });
                 }
             }
         }, 2, 2, TimeUnit.SECONDS);
