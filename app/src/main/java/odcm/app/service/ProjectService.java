@@ -102,6 +102,17 @@ public final class ProjectService {
         });
     }
 
+    /** Project name → the space it was imported from, for the remote projects of a space. */
+    public Map<String, String> remoteSources(String space) {
+        return store.read(tx -> {
+            Map<String, String> out = new HashMap<>();
+            for (Project p : tx.projects().findBySpace(EnvironmentService.requireLocal(tx, space).id())) {
+                tx.projects().sourceSpace(p.id()).flatMap(id -> tx.spaces().findById(id)).ifPresent(src -> out.put(p.name(), src.name()));
+            }
+            return out;
+        });
+    }
+
     /** The name of the space a remote project was imported from; empty for a project made in its own space. */
     public Optional<String> importedFrom(String space, String project) {
         return store.read(tx -> {

@@ -57,6 +57,8 @@ public final class ImportWizard {
     private final BorderPane root = new BorderPane();
     private final VBox steps = new VBox(6);
     private final ScrollPane page = new ScrollPane();
+    /** What is still missing, pinned above the buttons on the Values step so it never scrolls away. */
+    private final Label missing = text("wizard-missing", "");
 
     private ImportWizard(Window owner, ImportWizardModel model) {
         this.model = model;
@@ -116,8 +118,21 @@ public final class ImportWizard {
         message.setMaxWidth(Double.MAX_VALUE);
         HBox box = new HBox(10, progress, message, back, next, finish, cancel);
         box.setAlignment(Pos.CENTER_RIGHT);
-        box.setPadding(new Insets(10, 16, 14, 16));
-        return box;
+        missing.visibleProperty().bind(model.stepProperty().isEqualTo(ImportWizardModel.VALUES));
+        missing.managedProperty().bind(missing.visibleProperty());
+        missing.setMaxWidth(Double.MAX_VALUE);
+        model.missing().addListener((ListChangeListener<String>) ch -> showMissing());
+        showMissing();
+        VBox bottom = new VBox(8, missing, box);
+        bottom.setPadding(new Insets(10, 16, 14, 16));
+        return bottom;
+    }
+
+    private void showMissing() {
+        missing.setText(model.missing().isEmpty() ? "Every mandatory value is set."
+                : "Missing mandatory values (" + model.missing().size() + "): " + String.join("; ", model.missing()) + ".");
+        missing.getStyleClass().removeAll(Css.OK, Css.ERROR);
+        missing.getStyleClass().add(model.missing().isEmpty() ? Css.OK : Css.ERROR);
     }
 
     private void showPage() {
@@ -254,16 +269,7 @@ public final class ImportWizard {
         if (model.values().isEmpty() || model.values().values().stream().allMatch(Map::isEmpty)) {
             sections.getChildren().add(Forms.hint("This release has no variable templates: there is nothing to fill in."));
         }
-        Label missing = text("wizard-missing", "");
-        Runnable update = () -> {
-            missing.setText(model.missing().isEmpty() ? "Every mandatory value is set."
-                    : "Missing mandatory values (" + model.missing().size() + "): " + String.join("; ", model.missing()) + ".");
-            missing.getStyleClass().removeAll(Css.OK, Css.ERROR);
-            missing.getStyleClass().add(model.missing().isEmpty() ? Css.OK : Css.ERROR);
-        };
-        model.missing().addListener((ListChangeListener<String>) ch -> update.run());
-        update.run();
-        return List.of(Forms.hint("Fields marked * are mandatory. Values the source provided are filled in and can be changed."), missing, sections);
+        return List.of(Forms.hint("Fields marked * are mandatory. Values the source provided are filled in and can be changed."), sections);
     }
 
     private Node environment(String env, Map<VariableTemplate, StringProperty> templates) {
@@ -336,9 +342,9 @@ public final class ImportWizard {
         GridPane grid = Forms.grid();
         Forms.row(grid, "Project", text("summary-project", p.remoteProject() + (p.previousVersion().isPresent() ? " (exists; the release joins it)"
                 : " (new remote project)")));
-        Forms.row(grid, "Release", text("summary-release", c.version() + " · " + c.snapshot().packages().size() + " packages, "
-                + c.snapshot().process().size() + " steps, " + c.snapshot().variables().size() + " variables, " + c.snapshot().templates().size()
-                + " templates"));
+        Forms.row(grid, "Release", text("summary-release", c.version() + " · " + count(c.snapshot().packages().size(), "package") + ", "
+                + count(c.snapshot().process().size(), "step") + ", " + count(c.snapshot().variables().size(), "variable") + ", "
+                + count(c.snapshot().templates().size(), "template")));
         Forms.row(grid, "From", text(null, p.sourceSpace()));
         Forms.row(grid, "Lifecycle", text("summary-lifecycle", model.lifecycleProperty().get() == null ? "" : model.lifecycleProperty().get().name()));
         model.values().forEach((env, m) -> Forms.row(grid, env, text("summary-values-" + safe(env), m.isEmpty() ? "no values" : m.entrySet().stream()
@@ -366,6 +372,10 @@ public final class ImportWizard {
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     /** Help text as a sentence: ends with a full stop unless it already ends a sentence. */

@@ -38,7 +38,7 @@ public final class ScreensHarness extends FxRobot implements AutoCloseable {
         Screen[] screens = fx(() -> {
             Theme.apply();
             Screen p = new ProjectsView(new ProjectsViewModel(ctx.projects(), ctx.environments(), ctx.lifecycles(), runner, space)).screen();
-            Screen r = new ReleasesView(new ReleasesViewModel(ctx.projects(), ctx.releases(), runner, space)).screen();
+            Screen r = new ReleasesView(new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.deployments(), runner, space)).screen();
             Scene scene = new Scene(root, 1280, 800);
             scene.getStylesheets().add(Css.stylesheet());
             stage.setScene(scene);
