@@ -112,6 +112,19 @@ public final class ProjectsView {
     private javafx.scene.control.Tab readOnlyWhenImported(javafx.scene.control.Tab tab, String what) {
         Node content = tab.getContent();
         content.disableProperty().bind(vm.editor().importedFromProperty().isNotEmpty());
+        if (what.equals("process")) {
+            // The steps' scopes name the source's environments, which the scope checklist here cannot show: read-only boxes instead.
+            VBox steps = new VBox(10);
+            steps.setId("project-process-read-only");
+            steps.setPadding(new javafx.geometry.Insets(10));
+            vm.selectedProperty().addListener((o, was, now) -> steps.getChildren().setAll(now == null ? List.of()
+                    : odcm.app.ui.release.ReleaseSnapshotView.steps(now.process())));
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(steps);
+            scroll.setFitToWidth(true);
+            scroll.visibleProperty().bind(vm.editor().importedFromProperty().isNotEmpty());
+            content.visibleProperty().bind(scroll.visibleProperty().not());
+            content = new StackPane(content, scroll);
+        }
         Label why = new Label("Read-only: the " + what + " came with the imported release.");
         why.setId("project-read-only-" + what.replace(' ', '-'));
         why.getStyleClass().add(Css.HINT);

@@ -62,6 +62,10 @@ class RemoteProjectScreensTest {
                 });
                 ui.idle();
                 ui.shoot("projects-remote-variables-editable");
+                ui.clickOn("#project-save");
+                ui.idle();
+                assertEquals("", ((Label) ui.node("#project-error")).getText(), "saving a remote project as shown is not refused");
+                assertEquals("project.update", prod.audit().list(odcm.model.audit.AuditFilter.ALL).get(0).action());
 
                 ui.show(ui.releases);
                 TableView<Release> releases = ui.node("#releases-table");
