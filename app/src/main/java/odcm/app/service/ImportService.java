@@ -144,6 +144,7 @@ public final class ImportService {
      */
     public Result importBundle(String target, byte[] bundle, String lifecycle, Map<String, Map<String, String>> values) {
         Map<String, Map<String, String>> given = values == null ? Map.of() : values;
+        store.keyVault(); // without the master key secrets cannot be opened nor values sealed: the master-key sentence first
         Result result = store.write(tx -> {
             VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true);
             if (outcome instanceof VerificationOutcome.AlreadyAccepted a) {

@@ -42,6 +42,11 @@ public final class DeploymentRules {
     public static Optional<String> orderRefusal(Lifecycle lifecycle, String environment, Set<String> succeeded, String release) {
         Set<String> done = succeeded.stream().map(Names::key).collect(Collectors.toSet());
         String key = Names.key(environment);
+        List<String> all = environments(lifecycle);
+        if (all.stream().noneMatch(e -> Names.key(e).equals(key))) {
+            return Optional.of("Environment '" + environment + "' is not in lifecycle '" + lifecycle.name() + "'"
+                    + (all.isEmpty() ? ", which has no environments of this space." : "; it deploys to " + String.join(", ", all) + "."));
+        }
         for (Phase phase : lifecycle.phases()) {
             List<String> here = phase.members().stream().filter(m -> m instanceof PhaseMember.LocalEnvironment)
                     .map(PhaseMember::displayName).toList();
@@ -62,9 +67,7 @@ public final class DeploymentRules {
                         + String.join(", ", open) + ".");
             }
         }
-        return Optional.of("Environment '" + environment + "' is not in lifecycle '" + lifecycle.name() + "'"
-                + (environments(lifecycle).isEmpty() ? ", which has no environments of this space."
-                : "; it deploys to " + String.join(", ", environments(lifecycle)) + "."));
+        return Optional.empty(); // unreachable: the environment is in a phase
     }
 
     /** The mandatory templates without a non-empty value for {@code environment} among {@code values} (scoped to it or unscoped). */

@@ -88,7 +88,7 @@ public final class ReleasesView {
                 Tables.<odcm.model.deployment.Deployment>column("By", 160, odcm.model.deployment.Deployment::deployedBy)));
         t.setItems(vm.deployments());
         t.setPlaceholder(Forms.emptyState("deployments-empty", "Not deployed in this space yet. Deploy… records a deployment."));
-        t.setPrefHeight(140);
+        t.setPrefHeight(120);
         t.setMinHeight(110);
         Label title = new Label("Deployments of the selected release");
         title.getStyleClass().add(odcm.app.ui.common.Css.SUBSECTION);
