@@ -193,6 +193,13 @@ class ImportWizardUiTest extends FxRobot {
         type("#value-Production-AdminEmail", "ops@example.org");
         assertEquals("Every mandatory value is set.", missing.getText());
         assertFalse(this.<Button>node("#wizard-finish").isDisabled());
+        Node provided = node("#value-Production-DbPassword-help");
+        assertEquals("The shop database's password. Provided by DevTest Space. Mandatory.", ((Label) provided).getText());
+        fx(() -> {
+            odcm.app.ui.common.Reveal.later(node("#wizard-page"), node("#value-Production-Maintenance"));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         shootWizard("wizard-4-values-filled");
 
         clickOn("#wizard-next");
