@@ -106,7 +106,8 @@ public final class InboxView {
         vm.selectedProperty().addListener((o, was, now) -> {
             sentence.setText(now == null ? "" : now.name() + ": " + now.sentence());
             sentence.getStyleClass().removeAll(Css.OK, Css.ERROR, Css.HINT);
-            sentence.getStyleClass().add(now == null ? Css.HINT : now.importable() ? Css.OK : Css.ERROR);
+            sentence.getStyleClass().add(now == null || now.outcome() instanceof odcm.packaging.bundle.VerificationOutcome.AlreadyAccepted ? Css.HINT
+                    : now.importable() ? Css.OK : Css.ERROR);
         });
         return sentence;
     }
