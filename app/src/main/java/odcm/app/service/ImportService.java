@@ -289,6 +289,7 @@ public final class ImportService {
         }
         List<Variable> out = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        int count = 0;
         for (String env : environments) {
             List<String> missingHere = new ArrayList<>();
             for (Field f : fields(c, env, existing)) {
@@ -302,10 +303,10 @@ public final class ImportService {
             }
             if (!missingHere.isEmpty()) {
                 missing.add(env + ": " + String.join(", ", missingHere));
+                count += missingHere.size();
             }
         }
         if (!missing.isEmpty()) {
-            long count = missing.stream().mapToLong(m -> m.split(", ").length).sum();
             throw new Refusal("Release " + c.version() + " of '" + project + "' was not imported: " + count + " mandatory "
                     + (count == 1 ? "value is" : "values are") + " missing — " + String.join("; ", missing) + ".");
         }
