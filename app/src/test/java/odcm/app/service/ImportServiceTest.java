@@ -243,6 +243,38 @@ class ImportServiceTest {
     }
 
     @Test
+    void twoImportsOfOneBundleAtOnceAcceptItOnce() throws Exception {
+        byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> prod.imports().importBundle(PROD, bundle, null, TestBundles.values()));
+            var b = pool.submit(() -> prod.imports().importBundle(PROD, bundle, null, TestBundles.values()));
+            assertEquals(1, java.util.stream.Stream.of(a.get(), b.get()).filter(ImportService.Result::imported).count());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, prod.releases().list(PROD, REMOTE_WEB).size());
+        assertEquals(1, prod.audit().list(AuditFilter.ALL).stream().filter(e -> e.action().equals("release.import")).count());
+    }
+
+    @Test
+    void anOlderBundleAfterANewerOneIsRefusedAsARollback() {
+        byte[] first = TestBundles.bundle(dev, "1.0.0", 1);
+        prod.imports().importBundle(PROD, TestBundles.revised(dev, "1.0.0", 2, List.of()), null, TestBundles.values());
+        refused("This bundle has sequence number 1, but number 2 from the same source was already accepted: an older bundle cannot replace a newer one.",
+                () -> prod.imports().importBundle(PROD, first, null, TestBundles.values()));
+    }
+
+    @Test
+    void localReleasesAreDeployedInLifecycleOrderToo() {
+        assertEquals("Release 1.0.0 cannot be deployed to Test yet: phase 'Dev' (all must complete) comes first and still needs a successful "
+                + "deployment to Development.", assertThrows(Refusal.class, () -> dev.deployments().deploy(DEV, "Web", "1.0.0", "Test", true)).getMessage());
+        dev.deployments().deploy(DEV, "Web", "1.0.0", "Development", true);
+        assertTrue(dev.deployments().deploy(DEV, "Web", "1.0.0", "Test", true).succeeded());
+        assertTrue(dev.deployments().upstream(DEV, "Web", "1.0.0").isEmpty(), "a release made here has no upstream history");
+    }
+
+    @Test
     void connectedSpacesInOneStoreImportTheSameWay() {
         try (AppContext one = TestBundles.connected(tmp)) {
             byte[] bundle = TestBundles.bundle(one, "1.0.0", 1);
