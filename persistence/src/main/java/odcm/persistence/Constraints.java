@@ -44,7 +44,10 @@ final class Constraints {
         if (m.contains("UQ_PROJECT_NAME_KEY")) {
             return new Refusal("That space already has a project with that name; names are unique in a space, ignoring case.", e);
         }
-        if (m.contains("UQ_RELEASE_VERSION_KEY")) {
+        if (m.contains("FK_PROJECT_SOURCE_SPACE")) {
+            return new Refusal("Projects imported from this space still name it as their source; it cannot be removed while they exist.", e);
+        }
+        if (m.contains("UQ_RELEASE_VERSION_KEY") || m.contains("UQ_RELEASE_VERSION_REVISION")) {
             return new Refusal("That version is already used by a release of the project; a version is used once.", e);
         }
         if (m.contains("FK_REMOTE_ENVIRONMENT_OWNER")) {

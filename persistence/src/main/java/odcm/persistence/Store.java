@@ -25,6 +25,8 @@ import odcm.persistence.receipt.JooqReceiptRepository;
 import odcm.persistence.receipt.ReceiptRepository;
 import odcm.persistence.audit.AuditSeal;
 import odcm.persistence.audit.JooqAuditLog;
+import odcm.persistence.deployment.DeploymentRepository;
+import odcm.persistence.deployment.JooqDeploymentRepository;
 import odcm.persistence.environment.EnvironmentRepository;
 import odcm.persistence.environment.JooqEnvironmentRepository;
 import odcm.persistence.lifecycle.JooqLifecycleRepository;
@@ -252,9 +254,12 @@ public final class Store implements AutoCloseable {
      * No compaction on close: H2 2.4.240 trips an internal assertion in compactMoveChunks on small stores
      * (seen with -ea; without it the check is skipped and compaction goes on). A desktop store is small, so the
      * space this saves is not worth the risk. See docs/decisions/0006-h2-no-compaction-on-close.md.
+     * WRITE_DELAY=0: a commit is written to the file before write() returns. With H2's default (500 ms), a process
+     * killed just after a commit lost it, while the audit head (written after the commit) already named its entry, so
+     * audit verify reported entries removed from the end (found by ImportKillTest; docs/decisions/0011).
      */
     static String jdbcUrl(StoreLocation location) {
-        return "jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";MAX_COMPACT_TIME=0";
+        return "jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";MAX_COMPACT_TIME=0;WRITE_DELAY=0";
     }
 
     public StoreLocation location() {
@@ -359,6 +364,7 @@ public final class Store implements AutoCloseable {
         ReleaseRepository releases = new JooqReleaseRepository(tx, sensitive);
         BundleRepository bundles = new JooqBundleRepository(tx);
         ReceiptRepository receipts = new JooqReceiptRepository(tx);
+        DeploymentRepository deployments = new JooqDeploymentRepository(tx);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {
@@ -403,6 +409,11 @@ public final class Store implements AutoCloseable {
             @Override
             public ReceiptRepository receipts() {
                 return receipts;
+            }
+
+            @Override
+            public DeploymentRepository deployments() {
+                return deployments;
             }
         };
     }

@@ -3,6 +3,7 @@ package odcm.persistence;
 import odcm.persistence.audit.AuditLog;
 import odcm.persistence.bundle.BundleRepository;
 import odcm.persistence.receipt.ReceiptRepository;
+import odcm.persistence.deployment.DeploymentRepository;
 import odcm.persistence.environment.EnvironmentRepository;
 import odcm.persistence.lifecycle.LifecycleRepository;
 import odcm.persistence.project.ProjectRepository;
@@ -32,4 +33,6 @@ public interface StoreTx {
 
     /** Deployment receipts written and accepted; outcomes known from other spaces. */
     ReceiptRepository receipts();
+    /** Deployments recorded here, and the upstream history of imported releases. */
+    DeploymentRepository deployments();
 }

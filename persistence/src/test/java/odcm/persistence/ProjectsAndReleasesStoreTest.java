@@ -134,7 +134,25 @@ class ProjectsAndReleasesStoreTest {
     @Test
     void theStoreOffersNoWayToChangeARelease() {
         List<String> methods = Arrays.stream(ReleaseRepository.class.getMethods()).map(java.lang.reflect.Method::getName).sorted().toList();
-        assertEquals(List.of("count", "find", "findByProject", "insert"), methods);
+        assertEquals(List.of("count", "find", "findByProject", "insert", "insert", "revision"), methods);
+    }
+
+    @Test
+    void aLaterRevisionOfAVersionSupersedesTheEarlierWhichStaysReadable() {
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            Release first = release(store, s.project(), "1.0.0");
+            Release second = store.write(tx -> tx.releases().insert(s.project().id(), "1.0.0", 2, "two", "Default", first.snapshot(),
+                    Instant.parse("2025-03-03T10:00:00Z")));
+            assertEquals(second, store.read(tx -> tx.releases().find(s.project().id(), "1.0.0")).orElseThrow());
+            assertEquals(SECRET, second.snapshot().variables().get(0).value(), "a later revision's sealed values open");
+            assertEquals(List.of(second), store.read(tx -> tx.releases().findByProject(s.project().id())));
+            assertEquals(2, (int) store.read(tx -> tx.releases().count(s.project().id())));
+            assertEquals(1, (int) store.read(tx -> tx.releases().revision(first.id())));
+            assertEquals(2, (int) store.read(tx -> tx.releases().revision(second.id())));
+            assertThrows(Refusal.class, () -> store.write(tx -> tx.releases().insert(s.project().id(), "1.0.0", 2, "again", "Default",
+                    first.snapshot(), Instant.now())));
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ public final class AppContext implements AutoCloseable {
     private final ProjectService projects;
     private final ReleaseService releases;
     private final BundleService bundles;
+    private final DeploymentService deployments;
+    private final ImportService imports;
 
     public AppContext(Store store) {
         this.store = store;
@@ -27,6 +29,8 @@ public final class AppContext implements AutoCloseable {
         this.projects = new ProjectService(store);
         this.releases = new ReleaseService(store);
         this.bundles = new BundleService(store);
+        this.deployments = new DeploymentService(store);
+        this.imports = new ImportService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -71,6 +75,14 @@ public final class AppContext implements AutoCloseable {
 
     public BundleService bundles() {
         return bundles;
+    }
+
+    public DeploymentService deployments() {
+        return deployments;
+    }
+
+    public ImportService imports() {
+        return imports;
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class BundleService {
     public static final String EXTENSION = ".odcmbundle";
     private final Store store;
     private final Limits limits;
+    private final ImportService imports;
 
     public BundleService(Store store) {
         this(store, Limits.DEFAULT);
@@ -52,6 +53,7 @@ public final class BundleService {
     /** With other limits on bundle files than the defaults (tests). */
     BundleService(Store store, Limits limits) {
         this.store = store;
+        this.imports = new ImportService(store);
         this.limits = limits;
     }
 
@@ -130,7 +132,7 @@ public final class BundleService {
      * that space with the one verifier, exactly as a file would be. One transaction: the Outbox row (with no file name)
      * is kept only when the target finds the bundle genuine; otherwise the target's sentence is the refusal.
      */
-    public VerificationOutcome deliver(String space, String project, String version, String target, int validDays) {
+    public Delivered deliver(String space, String project, String version, String target, int validDays) {
         Duration validity = validity(validDays);
         return store.write(tx -> {
             Built b = build(tx, space, project, version, target, validity);
@@ -142,17 +144,31 @@ public final class BundleService {
             if (!outcome.genuine()) {
                 throw new Refusal("'" + b.target().name() + "' refused the bundle, so nothing was recorded: " + outcome.sentence());
             }
-            return importDelivered(tx, b.target(), p, outcome);
+            return importDelivered(b.target(), p, outcome);
         });
     }
 
+    /** What a connected promotion did: the target's verification, then the import into the target. */
+    public record Delivered(VerificationOutcome verified, ImportService.Result imported) {
+        public String sentence() {
+            return imported.sentence();
+        }
+    }
+
     /**
-     * MERGE POINT (connected promotion): import the delivered, verified bundle into the target space here, inside the same
-     * transaction, with the import service built on branch "import" (e.g. {@code ImportService.accept(tx, target, bytes)}).
-     * Until then the delivery stops at verification and returns the target's outcome.
+     * Imports the delivered, verified bundle into the target space, inside the same transaction as the Outbox row, through
+     * the same import as a file (which verifies it once more): its lifecycle is the one that fits, its values the defaults
+     * and the values the source provided. When a mandatory value is missing, the import refuses, listing them, and
+     * nothing is recorded: promote to a file and import it with the wizard, which asks for them.
      */
-    private VerificationOutcome importDelivered(StoreTx tx, Space target, Promoted promoted, VerificationOutcome verified) {
-        return verified;
+    private Delivered importDelivered(Space target, Promoted promoted, VerificationOutcome verified) {
+        try {
+            return new Delivered(verified, imports.importBundle(target.name(), promoted.bytes(), null, java.util.Map.of()));
+        } catch (Refusal r) {
+            throw new Refusal("'" + target.name() + "' could not import the bundle directly, so nothing was recorded: " + r.getMessage()
+                    + (r.getMessage().contains("mandatory") || r.getMessage().contains("missing")
+                    ? " Promote to a file instead and import it from the Inbox of '" + target.name() + "', whose wizard asks for them." : ""), r);
+        }
     }
 
     /** Checks a bundle file as the local space {@code space} sees it. Writes nothing; secrets stay sealed. */
@@ -217,7 +233,7 @@ public final class BundleService {
         StoredCertificate sourceCert = tx.spaces().certificates(s.id()).get(0);
         Instant now = StoreTime.now(store.clock());
         long sequence = tx.bundles().nextSequence(s.id(), t.id());
-        BundleContent content = BundleContent.of(r, s.name(), t.name(), sequence, now, now.plus(validity), history(tx, r));
+        BundleContent content = BundleContent.of(r, s.name(), t.name(), sequence, now, now.plus(validity), history(tx, s, r));
         Secret key = BundleChecks.privateKey(store, tx, s);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -231,12 +247,20 @@ public final class BundleService {
     }
 
     /**
-     * Deployments of this release already done, here and in earlier spaces. Empty for now: deployments are recorded by the
-     * import work on branch "import"; MERGE POINT: read them here (tx.deployments() of this space, plus the history of the
-     * bundle the release was imported from).
+     * Deployments of this release already done: first those in earlier spaces (the history the bundle that brought it here
+     * carried, when it was imported), then those here, oldest first.
      */
-    private static List<BundleContent.HistoryEntry> history(StoreTx tx, Release release) {
-        return List.of();
+    private static List<BundleContent.HistoryEntry> history(StoreTx tx, Space here, Release release) {
+        List<BundleContent.HistoryEntry> all = new java.util.ArrayList<>();
+        for (odcm.model.deployment.UpstreamDeployment u : tx.deployments().upstream(release.id())) {
+            all.add(new BundleContent.HistoryEntry(u.space(), u.environment(), u.deployedAt(), u.outcome()));
+        }
+        List<odcm.model.deployment.Deployment> local = new java.util.ArrayList<>(tx.deployments().findByRelease(release.id()));
+        java.util.Collections.reverse(local);
+        for (odcm.model.deployment.Deployment d : local) {
+            all.add(new BundleContent.HistoryEntry(here.name(), d.environment(), d.deployedAt(), d.succeeded() ? "SUCCEEDED" : "FAILED"));
+        }
+        return all;
     }
 
     private Promoted record(StoreTx tx, Built b, String fileName) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import odcm.model.Names;
@@ -77,9 +78,13 @@ public final class ProjectService {
             tx.projects().findByName(s.id(), name).filter(p -> current == null || p.id() != current.id()).ifPresent(p -> {
                 throw new Refusal("'" + s.name() + "' already has a project named '" + p.name() + "'; names in a space differ in more than letter case.");
             });
+            boolean remote = current != null && tx.projects().sourceSpace(current.id()).isPresent();
+            if (remote) {
+                refuseBuildChanges(tx, current, name, draft);
+            }
             Lifecycle lifecycle = lifecycle(tx, s, draft.lifecycleName());
             Map<String, String> known = environmentNames(tx, s);
-            List<DeploymentStep> process = draft.process().stream().map(st -> new DeploymentStep(st.name(), st.actionType(), st.properties(),
+            List<DeploymentStep> process = remote ? current.process() : draft.process().stream().map(st -> new DeploymentStep(st.name(), st.actionType(), st.properties(),
                     scope(s, known, st.scope(), "Step '" + st.name() + "'"), st.packages())).toList();
             List<Variable> variables = draft.variables().stream().map(v -> new Variable(v.name(), v.value(), v.sensitive(),
                     scope(s, known, v.scope(), "Variable '" + v.name() + "'"))).toList();
@@ -95,6 +100,39 @@ public final class ProjectService {
             }
             return saved;
         });
+    }
+
+    /** Project name → the space it was imported from, for the remote projects of a space. */
+    public Map<String, String> remoteSources(String space) {
+        return store.read(tx -> {
+            Map<String, String> out = new HashMap<>();
+            for (Project p : tx.projects().findBySpace(EnvironmentService.requireLocal(tx, space).id())) {
+                tx.projects().sourceSpace(p.id()).flatMap(id -> tx.spaces().findById(id)).ifPresent(src -> out.put(p.name(), src.name()));
+            }
+            return out;
+        });
+    }
+
+    /** The name of the space a remote project was imported from; empty for a project made in its own space. */
+    public Optional<String> importedFrom(String space, String project) {
+        return store.read(tx -> {
+            Project p = require(tx, EnvironmentService.requireLocal(tx, space), project);
+            return tx.projects().sourceSpace(p.id()).flatMap(id -> tx.spaces().findById(id)).map(Space::name);
+        });
+    }
+
+    /**
+     * A remote project's name ties it to its source, and its process and templates are what was used to build the
+     * release: read-only here. Its variable values (and lifecycle, description, channels) stay editable.
+     */
+    private static void refuseBuildChanges(StoreTx tx, Project current, String name, ProjectDraft draft) {
+        String source = tx.projects().sourceSpace(current.id()).flatMap(id -> tx.spaces().findById(id)).map(Space::name).orElse("another space");
+        String what = !current.name().equals(name) ? "its name" : !current.process().equals(draft.process()) ? "its deployment process"
+                : !current.templates().equals(draft.templates()) ? "its variable templates" : null;
+        if (what != null) {
+            throw new Refusal("Project '" + current.name() + "' was imported from '" + source + "', so " + what
+                    + " cannot be changed here (its name, process and variable templates are read-only); only its variable values can.");
+        }
     }
 
     /** Refused while the project has releases. */

@@ -86,8 +86,11 @@ public final class Console {
                 new EnvironmentsView(new EnvironmentsViewModel(context.environments(), context.spaces(), runner, space), space, spaces).screen(),
                 lifecycles.screen(),
                 new ProjectsView(new ProjectsViewModel(context.projects(), context.environments(), context.lifecycles(), runner, space)).screen(),
-                new ReleasesView(new ReleasesViewModel(context.projects(), context.releases(), context.bundles(), runner, space), files).screen(),
+                new ReleasesView(new ReleasesViewModel(context.projects(), context.releases(), context.bundles(), context.deployments(), runner,
+                        space), files).screen(),
                 outbox.screen(),
+                new odcm.app.ui.inbox.InboxView(new odcm.app.ui.inbox.InboxViewModel(context.imports(), runner, space,
+                        location.storeDir().resolve("inbox")), files).screen(),
                 new PipelineView(new PipelineViewModel(context.lifecycles(), context.projects(), runner, space), runner, files, space, spaces)
                         .screen(),
                 new AuditView(new AuditViewModel(context.audit(), runner), files).screen());

@@ -33,6 +33,7 @@ public final class MainWindow {
         "nav-projects",
         "nav-releases",
         "nav-outbox",
+        "nav-inbox",
         "nav-pipeline",
         "nav-audit",
     };

@@ -101,8 +101,11 @@ class BundleServiceTest extends BundleFixture {
     @Test
     void connectedDeliveryIsCheckedByTheTargetLikeAFile() {
         connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
-        Genuine g = assertInstanceOf(Genuine.class, ctx.bundles().deliver(DEV, "Web", "1.0.0", PROD, 30));
+        BundleService.Delivered d = ctx.bundles().deliver(DEV, "Web", "1.0.0", PROD, 30);
+        Genuine g = assertInstanceOf(Genuine.class, d.verified());
         assertTrue(g.secretsOpened());
+        assertTrue(d.imported().imported(), d.sentence());
+        assertEquals("1.0.0", ctx.releases().find(PROD, DEV + ": Web", "1.0.0").version(), "imported as the remote project");
         OutboxEntry e = ctx.bundles().outbox(DEV).get(0);
         assertTrue(e.deliveredDirectly());
         assertTrue(lastAudit().detail().contains("delivered directly"), lastAudit().detail());

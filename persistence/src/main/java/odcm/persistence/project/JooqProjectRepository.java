@@ -127,6 +127,16 @@ public final class JooqProjectRepository implements ProjectRepository {
     }
 
     @Override
+    public void markRemote(long projectId, long sourceSpaceId) {
+        dsl.update(PROJECT).set(PROJECT.SOURCE_SPACE_ID, sourceSpaceId).where(PROJECT.ID.eq(projectId)).execute();
+    }
+
+    @Override
+    public Optional<Long> sourceSpace(long projectId) {
+        return Optional.ofNullable(dsl.select(PROJECT.SOURCE_SPACE_ID).from(PROJECT).where(PROJECT.ID.eq(projectId)).fetchOne(PROJECT.SOURCE_SPACE_ID));
+    }
+
+    @Override
     public List<String> namesUsingLifecycle(long lifecycleId) {
         return dsl.select(PROJECT.NAME).from(PROJECT).where(PROJECT.LIFECYCLE_ID.eq(lifecycleId)).orderBy(PROJECT.ID).fetch(PROJECT.NAME);
     }

@@ -36,6 +36,12 @@ public interface ProjectRepository {
     /** Renames an environment in every scope of the space's projects (sealed values untouched, so no master key is needed). */
     void renameInScopes(long spaceId, String from, String to);
 
+    /** Marks a project as remote: made by importing a release bundle from {@code sourceSpaceId}. */
+    void markRemote(long projectId, long sourceSpaceId);
+
+    /** The space a remote project was imported from; empty for a project made in its own space. */
+    Optional<Long> sourceSpace(long projectId);
+
     /** Names of the projects of any space using this lifecycle. */
     List<String> namesUsingLifecycle(long lifecycleId);
 }

@@ -21,6 +21,7 @@ import odcm.persistence.project.Documents;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** Releases in jOOQ: insert and read only; the hash is computed on insert and checked in {@link #release}. */
 public final class JooqReleaseRepository implements ReleaseRepository {
@@ -33,7 +34,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     }
 
     @Override
-    public Release insert(long projectId, String version, String notes, String channel, ReleaseSnapshot snapshot, Instant at) {
+    public Release insert(long projectId, String version, int revision, String notes, String channel, ReleaseSnapshot snapshot, Instant at) {
         String versionKey = JooqEnvironmentRepository.key(version);
         ReleaseRecord r = dsl.newRecord(RELEASE);
         r.setProjectId(projectId);
@@ -42,8 +43,9 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         r.setNotes(notes);
         r.setChannel(channel);
         r.setCreatedAt(StoreTime.column(at));
+        r.setRevision(revision);
         r.setSnapshotJson(Documents.snapshot(snapshot,
-                (variable, value) -> sensitive.seal(value, sensitive.releaseContext(projectId, versionKey, variable))));
+                (variable, value) -> sensitive.seal(value, sensitive.releaseContext(projectId, contextKey(versionKey, revision), variable))));
         r.setSnapshotHash(hash(r));
         r.store();
         return find(RELEASE.ID.eq(r.getId())).get(0);
@@ -51,13 +53,30 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public List<Release> findByProject(long projectId) {
-        return find(RELEASE.PROJECT_ID.eq(projectId));
+        return find(RELEASE.PROJECT_ID.eq(projectId).and(current()));
     }
 
     @Override
     public Optional<Release> find(long projectId, String version) {
-        return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(JooqEnvironmentRepository.key(version.strip()))))
+        return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(JooqEnvironmentRepository.key(version.strip()))).and(current()))
                 .stream().findFirst();
+    }
+
+    @Override
+    public int revision(long releaseId) {
+        return dsl.select(RELEASE.REVISION).from(RELEASE).where(RELEASE.ID.eq(releaseId)).fetchSingle(RELEASE.REVISION);
+    }
+
+    /** No later revision of the same version exists. */
+    private static Condition current() {
+        var later = RELEASE.as("later");
+        return DSL.notExists(DSL.selectOne().from(later).where(later.PROJECT_ID.eq(RELEASE.PROJECT_ID))
+                .and(later.VERSION_KEY.eq(RELEASE.VERSION_KEY)).and(later.REVISION.gt(RELEASE.REVISION)));
+    }
+
+    /** Revision 1 keeps the context of releases made before revisions existed; later ones are bound to their revision too. */
+    private static String contextKey(String versionKey, int revision) {
+        return revision == 1 ? versionKey : versionKey + "#r" + revision;
     }
 
     @Override
@@ -80,7 +99,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
                     + " the store file was altered outside ODCM Console, so this release cannot be used.");
         }
         ReleaseSnapshot snapshot = Documents.snapshot(r.getSnapshotJson(), (variable, sealed) -> sensitive.open(sealed,
-                sensitive.releaseContext(r.getProjectId(), r.getVersionKey(), variable),
+                sensitive.releaseContext(r.getProjectId(), contextKey(r.getVersionKey(), r.getRevision()), variable),
                 "variable '" + variable + "' of release " + r.getVersion() + " of project '" + project + "'"));
         return new Release(r.getId(), r.getProjectId(), project, r.getVersion(), r.getNotes(), r.getChannel(),
                 StoreTime.instant(r.getCreatedAt()), snapshot);
@@ -92,6 +111,9 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         for (String field : new String[] {Long.toString(r.getProjectId()), r.getVersion(), r.getVersionKey(), r.getNotes(), r.getChannel(),
                 Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli()), r.getSnapshotJson()}) {
             b.append('\n').append(field.length()).append(':').append(field);
+        }
+        if (r.getRevision() != null && r.getRevision() != 1) { // revision 1 hashes as rows made before revisions existed
+            b.append("\nrevision:").append(r.getRevision());
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));

@@ -12,13 +12,25 @@ import odcm.model.release.ReleaseSnapshot;
  */
 public interface ReleaseRepository {
     /** Sensitive values of the snapshot are sealed (bound to the project and version), refused without the master key. */
-    Release insert(long projectId, String version, String notes, String channel, ReleaseSnapshot snapshot, Instant at);
+    default Release insert(long projectId, String version, String notes, String channel, ReleaseSnapshot snapshot, Instant at) {
+        return insert(projectId, version, 1, notes, channel, snapshot, at);
+    }
 
-    /** Newest first. */
+    /**
+     * A release as revision {@code revision} of its version: a revision above 1 supersedes the earlier ones of the same
+     * version (an imported release re-promoted with a changed snapshot); they stay, frozen, for history.
+     */
+    Release insert(long projectId, String version, int revision, String notes, String channel, ReleaseSnapshot snapshot, Instant at);
+
+    /** The revision of a release: 1, or higher when it superseded an earlier one of the same version. */
+    int revision(long releaseId);
+
+    /** Newest first; current revisions only (superseded ones are left out). */
     List<Release> findByProject(long projectId);
 
-    /** By version, case-insensitively. */
+    /** By version, case-insensitively: its current (highest) revision. */
     Optional<Release> find(long projectId, String version);
 
+    /** Every release row of the project, superseded revisions included. */
     int count(long projectId);
 }

@@ -25,7 +25,7 @@ import odcm.packaging.bundle.VerificationOutcome;
  */
 public final class PromoteViewModel {
     /** What promoting did: a file written ({@code promoted}), or a bundle delivered and checked by the target ({@code delivered}). */
-    public record Result(BundleService.Promoted promoted, VerificationOutcome delivered, String target) {
+    public record Result(BundleService.Promoted promoted, BundleService.Delivered delivered, String target) {
     }
 
     private final BundleService bundles;

@@ -14,4 +14,9 @@ public interface FilePicker {
     Optional<Path> open(Window owner, String title, List<ExtensionFilter> filters);
 
     Optional<Path> save(Window owner, String title, String suggestedName, List<ExtensionFilter> filters);
+
+    /** A folder; pickers that cannot choose folders answer with none. */
+    default Optional<Path> folder(Window owner, String title, Path initial) {
+        return Optional.empty();
+    }
 }

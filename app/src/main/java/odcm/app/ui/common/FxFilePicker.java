@@ -27,6 +27,13 @@ public final class FxFilePicker implements FilePicker {
         return show(title, filters, suggestedName, c -> c.showSaveDialog(owner));
     }
 
+    @Override
+    public Optional<Path> folder(Window owner, String title, Path initial) {
+        javafx.stage.DirectoryChooser c = new javafx.stage.DirectoryChooser();
+        c.setTitle(title);
+        return Optional.ofNullable(c.showDialog(owner)).map(File::toPath);
+    }
+
     private Optional<Path> show(String title, List<ExtensionFilter> filters, String suggestedName, Function<FileChooser, File> shown) {
         File chosen;
         try {

@@ -18,6 +18,7 @@ final class GeneralTab {
         TextField name = new TextField();
         name.setId("project-name");
         name.textProperty().bindBidirectional(editor.nameProperty());
+        name.disableProperty().bind(editor.importedFromProperty().isNotEmpty()); // a remote project is matched by its name
         TextArea description = new TextArea();
         description.setId("project-description");
         description.setPrefRowCount(3);

@@ -28,6 +28,8 @@ public final class ProjectEditor {
     private final ObservableList<ChannelRow> channels = FXCollections.observableArrayList();
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final StringProperty originalName = new SimpleStringProperty(null);
+    /** The space a remote project was imported from; "" for a project made here. */
+    private final StringProperty importedFrom = new SimpleStringProperty("");
 
     public ProjectEditor() {
         // One default channel: marking one unmarks the others.
@@ -58,6 +60,7 @@ public final class ProjectEditor {
 
     /** An empty project with the given lifecycle and the "Default" channel. */
     public void startNew(String defaultLifecycle) {
+        importedFrom.set("");
         name.set("");
         description.set("");
         lifecycle.set(defaultLifecycle == null ? "" : defaultLifecycle);
@@ -179,6 +182,10 @@ public final class ProjectEditor {
     /** The stored name of the project being edited; null for a new one. */
     public StringProperty originalNameProperty() {
         return originalName;
+    }
+
+    public StringProperty importedFromProperty() {
+        return importedFrom;
     }
 
     public boolean isNew() {

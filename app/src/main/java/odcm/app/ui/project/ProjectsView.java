@@ -84,17 +84,56 @@ public final class ProjectsView {
         Button revert = Forms.button("project-revert", "Re_vert", "Discard the changes made since the last save", vm::revert);
         Button delete = Forms.button("project-delete", "_Delete…", "Delete this project (refused while it has releases)", this::delete);
         delete.disableProperty().bind(vm.selectedProperty().isNull());
-        tabs = new TabPane(GeneralTab.create(vm), new ProcessTab(editor, vm.scopeChoices()).create(),
-                VariablesTab.create(editor, vm.scopeChoices()), TemplatesTab.create(editor), ChannelsTab.create(editor));
+        tabs = new TabPane(GeneralTab.create(vm), readOnlyWhenImported(new ProcessTab(editor, vm.scopeChoices()).create(), "process"),
+                VariablesTab.create(editor, vm.scopeChoices()), readOnlyWhenImported(TemplatesTab.create(editor), "variable templates"),
+                ChannelsTab.create(editor));
+        Label imported = new Label();
+        imported.setId("project-imported");
+        imported.getStyleClass().add(Css.PREVIEW);
+        imported.setWrapText(true);
+        imported.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        imported.textProperty().bind(Bindings.createStringBinding(() -> "Imported from '" + editor.importedFromProperty().get()
+                + "': its name, process and variable templates are what built its releases and are read-only here; its variable values"
+                + " (per environment of this space) stay editable.", editor.importedFromProperty()));
+        imported.visibleProperty().bind(editor.importedFromProperty().isNotEmpty());
+        imported.managedProperty().bind(imported.visibleProperty());
         tabs.setId("project-tabs");
         Label error = Forms.problem("project-error", vm.saveState().errorProperty(), Css.ERROR);
-        VBox filled = new VBox(10, Forms.detailHead(title, save, revert, delete), error, tabs);
+        VBox filled = new VBox(10, Forms.detailHead(title, save, revert, delete), imported, error, tabs);
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
         filled.getStyleClass().add(Css.DETAIL);
         filled.visibleProperty().bind(editor.activeProperty());
         Label none = Forms.emptyState("project-editor-none", "Select a project to edit it, or start a new one.");
         none.visibleProperty().bind(editor.activeProperty().not().and(Bindings.isNotEmpty(vm.all())));
         return new StackPane(filled, none);
+    }
+
+    /** A tab whose content is disabled, with the reason above it, while the project is a remote one. */
+    private javafx.scene.control.Tab readOnlyWhenImported(javafx.scene.control.Tab tab, String what) {
+        Node content = tab.getContent();
+        content.disableProperty().bind(vm.editor().importedFromProperty().isNotEmpty());
+        if (what.equals("process")) {
+            // The steps' scopes name the source's environments, which the scope checklist here cannot show: read-only boxes instead.
+            VBox steps = new VBox(10);
+            steps.setId("project-process-read-only");
+            steps.setPadding(new javafx.geometry.Insets(10));
+            vm.selectedProperty().addListener((o, was, now) -> steps.getChildren().setAll(now == null ? List.of()
+                    : odcm.app.ui.release.ReleaseSnapshotView.steps(now.process())));
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(steps);
+            scroll.setFitToWidth(true);
+            scroll.visibleProperty().bind(vm.editor().importedFromProperty().isNotEmpty());
+            content.visibleProperty().bind(scroll.visibleProperty().not());
+            content = new StackPane(content, scroll);
+        }
+        Label why = new Label("Read-only: the " + what + " came with the imported release.");
+        why.setId("project-read-only-" + what.replace(' ', '-'));
+        why.getStyleClass().add(Css.HINT);
+        why.visibleProperty().bind(vm.editor().importedFromProperty().isNotEmpty());
+        why.managedProperty().bind(why.visibleProperty());
+        VBox box = new VBox(6, why, content);
+        VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
+        tab.setContent(box);
+        return tab;
     }
 
     /** A new project starts on the General tab with the cursor in its name. */

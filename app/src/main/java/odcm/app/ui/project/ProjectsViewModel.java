@@ -39,9 +39,12 @@ public final class ProjectsViewModel {
     private final ProjectEditor editor = new ProjectEditor();
     private final FormState save;
     private String defaultLifecycle = "";
+    /** Remote projects of the space: name → the space they were imported from. */
+    private java.util.Map<String, String> remote = java.util.Map.of();
 
     /** What one load reads: the rows and the choices the editor offers. */
-    private record Loaded(List<Project> projects, List<Lifecycle> lifecycles, List<String> scopes, boolean sensitiveAvailable) {
+    private record Loaded(List<Project> projects, List<Lifecycle> lifecycles, List<String> scopes, boolean sensitiveAvailable,
+                          java.util.Map<String, String> remote) {
     }
 
     public ProjectsViewModel(ProjectService projects, EnvironmentService environments, LifecycleService lifecycles, TaskRunner runner,
@@ -57,6 +60,7 @@ public final class ProjectsViewModel {
             save.clearError();
             if (now != null) {
                 editor.load(now);
+                editor.importedFromProperty().set(remote.getOrDefault(now.name(), ""));
             } else if (!editor.isNew()) {
                 editor.close();
             }
@@ -89,13 +93,14 @@ public final class ProjectsViewModel {
         }
         String s = space.name();
         runner.run("Loading the projects of '" + s + "'", () -> new Loaded(projects.list(s), lifecycles.list(s), scopes(s),
-                projects.sensitiveValuesAvailable()), loaded -> {
+                projects.sensitiveValuesAvailable(), projects.remoteSources(s)), loaded -> {
             if (!s.equals(space.name())) {
                 return; // the space changed meanwhile; its own load follows
             }
             lifecycleChoices.setAll(loaded.lifecycles().stream().map(Lifecycle::name).toList());
             defaultLifecycle = loaded.lifecycles().stream().filter(Lifecycle::isDefault).map(Lifecycle::name).findFirst().orElse("");
             scopeChoices.setAll(loaded.scopes());
+            remote = loaded.remote();
             if (!loaded.sensitiveAvailable()) {
                 message.warning("Sensitive values cannot be read or saved: the master key is missing. Projects with sensitive variables cannot be saved.");
             }

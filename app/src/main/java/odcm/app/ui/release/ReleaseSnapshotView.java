@@ -115,14 +115,19 @@ public final class ReleaseSnapshotView extends VBox {
         tabs.getTabs().get(1).setText("Variables (" + r.snapshot().variables().size() + ")");
         tabs.getTabs().get(2).setText("Templates (" + r.snapshot().templates().size() + ")");
         tabs.getTabs().get(3).setText("Packages (" + r.snapshot().packages().size() + ")");
-        process.getChildren().clear();
-        List<DeploymentStep> steps = r.snapshot().process();
+        process.getChildren().setAll(steps(r.snapshot().process()));
+    }
+
+    /** A process as read-only boxes, one per step in order (scope, action, packages, properties). */
+    public static List<Node> steps(List<DeploymentStep> steps) {
         if (steps.isEmpty()) {
-            process.getChildren().add(Forms.hint("The process had no steps."));
+            return List.of(Forms.hint("The process had no steps."));
         }
+        List<Node> out = new java.util.ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            process.getChildren().add(step(i, steps.get(i)));
+            out.add(step(i, steps.get(i)));
         }
+        return out;
     }
 
     private static <T> void fill(TableView<T> table, List<T> rows) {

@@ -49,6 +49,8 @@ public final class ReleasesView {
         if (!why.get().isEmpty()) {
             javafx.scene.control.Tooltip.install(promoteBox, reason);
         }
+        Button deploy = Forms.button("deploy", "_Deploy…", "Record a deployment of the selected release to an environment", this::deploy);
+        deploy.disableProperty().bind(vm.selectedProperty().isNull());
         TextField filter = new TextField();
         filter.setId("releases-filter");
         filter.setPromptText("Search by version, channel or notes");
@@ -56,7 +58,7 @@ public final class ReleasesView {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         ScreenHeader.place(root, "releases-screen", ScreenHeader.create("Releases",
                 "Versions of a project, each with the process, variables and packages it froze when it was created.",
-                projectLabel, project, create, promoteBox, null, filter), new MessageLine("releases-message", vm.message()));
+                projectLabel, project, create, promoteBox, deploy, null, filter), new MessageLine("releases-message", vm.message()));
 
         table.getColumns().setAll(List.of(
                 Tables.<Release>fixed("Version", 110, Release::version),
@@ -81,10 +83,32 @@ public final class ReleasesView {
     private Node snapshot() {
         ReleaseSnapshotView view = new ReleaseSnapshotView();
         vm.selectedProperty().addListener((o, was, now) -> view.show(now));
-        view.visibleProperty().bind(vm.selectedProperty().isNotNull());
         Label none = Forms.emptyState("snapshot-none", "Select a release to see its frozen snapshot.");
         none.visibleProperty().bind(vm.selectedProperty().isNull().and(javafx.beans.binding.Bindings.isNotEmpty(vm.all())));
-        return new javafx.scene.layout.StackPane(view, none);
+        javafx.scene.layout.BorderPane withDeployments = new javafx.scene.layout.BorderPane(view);
+        withDeployments.setBottom(deploymentsTable());
+        withDeployments.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        return new javafx.scene.layout.StackPane(withDeployments, none);
+    }
+
+    private void deploy() {
+        vm.startDeploy(form -> DeployDialog.create(root.getScene().getWindow(), form, vm::deployed).show());
+    }
+
+    private javafx.scene.Node deploymentsTable() {
+        TableView<odcm.model.deployment.Deployment> t = Tables.table("deployments-table");
+        t.getColumns().setAll(List.of(
+                Tables.<odcm.model.deployment.Deployment>fixed("Environment", 160, odcm.model.deployment.Deployment::environment),
+                Tables.<odcm.model.deployment.Deployment>fixed("Outcome", 100, odcm.model.deployment.Deployment::outcome),
+                Tables.<odcm.model.deployment.Deployment>fixed("When", 150, d -> Formats.minutes(d.deployedAt())),
+                Tables.<odcm.model.deployment.Deployment>column("By", 160, odcm.model.deployment.Deployment::deployedBy)));
+        t.setItems(vm.deployments());
+        t.setPlaceholder(Forms.emptyState("deployments-empty", "Not deployed in this space yet. Deploy… records a deployment."));
+        t.setPrefHeight(120);
+        t.setMinHeight(110);
+        Label title = new Label("Deployments of the selected release");
+        title.getStyleClass().add(odcm.app.ui.common.Css.SUBSECTION);
+        return new javafx.scene.layout.VBox(6, title, t);
     }
 
     private void create() {

@@ -11,7 +11,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import odcm.app.service.BundleService;
 import odcm.app.service.ProjectService;
+import odcm.app.service.DeploymentService;
 import odcm.app.service.ReleaseService;
+import odcm.model.deployment.Deployment;
 import odcm.app.ui.common.CurrentSpace;
 import odcm.app.ui.common.SelectableList;
 import odcm.app.ui.common.StatusMessage;
@@ -24,6 +26,8 @@ public final class ReleasesViewModel {
     private final ProjectService projects;
     private final ReleaseService releases;
     private final BundleService bundles;
+    private final DeploymentService deploymentService;
+    private final ObservableList<Deployment> deployments = FXCollections.observableArrayList();
     private final TaskRunner runner;
     private final CurrentSpace space;
     private final ObservableList<String> projectNames = FXCollections.observableArrayList();
@@ -36,10 +40,13 @@ public final class ReleasesViewModel {
     private final ObservableList<BundleService.Target> targets = FXCollections.observableArrayList();
     private boolean loadingProjects;
 
-    public ReleasesViewModel(ProjectService projects, ReleaseService releases, BundleService bundles, TaskRunner runner, CurrentSpace space) {
+    public ReleasesViewModel(ProjectService projects, ReleaseService releases, BundleService bundles, DeploymentService deployments,
+                             TaskRunner runner, CurrentSpace space) {
         this.projects = projects;
         this.releases = releases;
         this.bundles = bundles;
+        this.deploymentService = deployments;
+        list.selectedProperty().addListener((o, was, now) -> loadDeployments());
         this.runner = runner;
         this.space = space;
         filter.addListener((o, was, now) -> shown.setPredicate(r -> matches(r, now)));
@@ -146,6 +153,44 @@ public final class ReleasesViewModel {
 
     public ObservableList<BundleService.Target> targets() {
         return targets;
+    }
+
+    private void loadDeployments() {
+        Release r = list.selectedProperty().get();
+        String s = space.name();
+        String p = project.get();
+        if (r == null || p == null) {
+            deployments.clear();
+            return;
+        }
+        runner.run("Loading the deployments of " + r.version(), () -> deploymentService.ofRelease(s, p, r.version()), loaded -> {
+            if (r.equals(list.selectedProperty().get())) {
+                deployments.setAll(loaded);
+            }
+        }, message::error);
+    }
+
+    /** Reads the environments of the project's lifecycle and opens the Deploy dialog's form for the selected release. */
+    public void startDeploy(Consumer<DeployDialog.Form> open) {
+        Release r = list.selectedProperty().get();
+        String s = space.name();
+        String p = project.get();
+        if (r == null || p == null) {
+            message.error("Select a release to deploy.");
+            return;
+        }
+        runner.run("Reading the lifecycle of '" + p + "'", () -> new DeployDialog.Form(deploymentService, runner, s, p, r.version(),
+                deploymentService.environments(s, p)), open, message::error);
+    }
+
+    public void deployed(Deployment d) {
+        message.info("Recorded: release " + d.version() + " deployed to " + d.environment() + ", " + d.outcome() + ".");
+        loadDeployments();
+    }
+
+    /** The deployments of the selected release, newest first. */
+    public ObservableList<Deployment> deployments() {
+        return deployments;
     }
 
     public void created(Release r) {

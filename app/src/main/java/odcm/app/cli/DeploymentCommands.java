@@ -1,0 +1,69 @@
+package odcm.app.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import odcm.model.deployment.Deployment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** Recording deployments ({@code deploy}) and listing them ({@code deployment list}). */
+final class DeploymentCommands {
+    private DeploymentCommands() {
+    }
+
+    @Command(name = "deploy", mixinStandardHelpOptions = true, description = {"Record a deployment of a release to an environment of the space:",
+            "only in lifecycle order, and for an imported release only with every mandatory value set."})
+    static final class Deploy implements Callable<Integer> {
+        @ParentCommand
+        OdcmCommand root;
+
+        @Option(names = "--space", required = true, paramLabel = "SPACE")
+        String space;
+
+        @Option(names = "--project", required = true, paramLabel = "PROJECT")
+        String project;
+
+        @Parameters(paramLabel = "VERSION")
+        String version;
+
+        @Option(names = "--to", required = true, paramLabel = "ENVIRONMENT")
+        String environment;
+
+        @Option(names = "--failed", description = "record a failed deployment (default: succeeded)")
+        boolean failed;
+
+        @Override
+        public Integer call() {
+            Deployment d = root.cli.withContext(root.store, ctx -> ctx.deployments().deploy(space, project, version, environment, !failed));
+            root.cli.out().println("Recorded: release " + Printed.clean(d.version()) + " of '" + Printed.clean(project) + "' deployed to "
+                    + Printed.clean(d.environment()) + ", " + d.outcome() + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "deployment", mixinStandardHelpOptions = true, description = "Deployments recorded in a space.")
+    static final class Group {
+        @ParentCommand
+        OdcmCommand root;
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "List the deployments of a project's releases, newest first.")
+        int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+                 @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
+                 @Option(names = "--json") boolean json) {
+            List<Deployment> all = root.cli.withContext(root.store, ctx -> ctx.deployments().list(space, project));
+            if (json) {
+                root.cli.printJson(all.stream().map(d -> Printed.fields("version", d.version(), "environment", d.environment(), "outcome", d.outcome(),
+                        "deployedAt", d.deployedAt().toString(), "deployedBy", d.deployedBy())).toList());
+                return 0;
+            }
+            if (all.isEmpty()) {
+                root.cli.out().println("No deployments of '" + Printed.clean(project) + "' yet; record one with 'odcm deploy'.");
+            }
+            all.forEach(d -> root.cli.out().println(Printed.clean(d.version()) + "\t" + Printed.clean(d.environment()) + "\t" + d.outcome() + "\t"
+                    + d.deployedAt() + "\t" + Printed.clean(d.deployedBy())));
+            return 0;
+        }
+    }
+}

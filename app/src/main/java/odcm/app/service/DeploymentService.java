@@ -1,0 +1,111 @@
+package odcm.app.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import odcm.model.Refusal;
+import odcm.model.deployment.Deployment;
+import odcm.model.deployment.DeploymentRules;
+import odcm.model.deployment.UpstreamDeployment;
+import odcm.model.environment.Environment;
+import odcm.model.lifecycle.Lifecycle;
+import odcm.model.project.Project;
+import odcm.model.project.VariableTemplate;
+import odcm.model.release.Release;
+import odcm.model.space.Space;
+import odcm.persistence.Store;
+import odcm.persistence.StoreTime;
+import odcm.persistence.StoreTx;
+
+/**
+ * Recording deployments of a release to environments of its space: only in lifecycle order, and for an imported release
+ * only when every mandatory value for that environment is set. Deployments are recorded, never changed.
+ */
+public final class DeploymentService {
+    private final Store store;
+
+    public DeploymentService(Store store) {
+        this.store = store;
+    }
+
+    /** Records that {@code version} of {@code project} was deployed to {@code environment}; refused with the reason otherwise. */
+    public Deployment deploy(String space, String project, String version, String environment, boolean succeeded) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project p = ProjectService.require(tx, s, project);
+            Release r = release(tx, p, version);
+            Environment e = EnvironmentService.require(tx, s, environment);
+            Optional<String> refusal = refusal(tx, s, p, r, e);
+            if (refusal.isPresent()) {
+                throw new Refusal(refusal.get());
+            }
+            Deployment d = tx.deployments().insert(s.id(), r.id(), e.id(), succeeded, StoreTime.now(store.clock()), store.osUser());
+            tx.audit().append("deployment.record", "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
+                    "deployed to " + e.name() + ": " + d.outcome());
+            return d;
+        });
+    }
+
+    /** Every deployment of the project's releases, newest first. */
+    public List<Deployment> list(String space, String project) {
+        return store.read(tx -> tx.deployments().findByProject(ProjectService.require(tx, EnvironmentService.requireLocal(tx, space), project).id()));
+    }
+
+    /** The deployments of one release (its current revision), newest first. */
+    public List<Deployment> ofRelease(String space, String project, String version) {
+        return store.read(tx -> {
+            Project p = ProjectService.require(tx, EnvironmentService.requireLocal(tx, space), project);
+            return tx.deployments().findByRelease(release(tx, p, version).id());
+        });
+    }
+
+    /** What an imported release's bundle said was deployed before it arrived (empty for a release made here). */
+    public List<UpstreamDeployment> upstream(String space, String project, String version) {
+        return store.read(tx -> {
+            Project p = ProjectService.require(tx, EnvironmentService.requireLocal(tx, space), project);
+            return tx.deployments().upstream(release(tx, p, version).id());
+        });
+    }
+
+    /** The environments of this space the project's lifecycle deploys to, in phase order. */
+    public List<String> environments(String space, String project) {
+        return store.read(tx -> DeploymentRules.environments(lifecycle(tx, ProjectService.require(tx, EnvironmentService.requireLocal(tx, space), project))));
+    }
+
+    private static Optional<String> refusal(StoreTx tx, Space s, Project p, Release r, Environment e) {
+        Set<String> succeeded = tx.deployments().findByRelease(r.id()).stream().filter(Deployment::succeeded)
+                .map(Deployment::environment).collect(Collectors.toSet());
+        Optional<String> order = DeploymentRules.orderRefusal(lifecycle(tx, p), e.name(), succeeded, r.version());
+        if (order.isPresent()) {
+            return order;
+        }
+        if (tx.projects().sourceSpace(p.id()).isPresent()) {
+            List<VariableTemplate> missing = DeploymentRules.missingValues(r.snapshot().templates(), p.variables(), e.name());
+            if (!missing.isEmpty()) {
+                return Optional.of("Release " + r.version() + " of '" + p.name() + "' cannot be deployed to " + e.name() + ": "
+                        + (missing.size() == 1 ? "the mandatory value " : "the mandatory values ")
+                        + missing.stream().map(VariableTemplate::name).collect(Collectors.joining(", "))
+                        + (missing.size() == 1 ? " is" : " are") + " not set for it; set them in the project's variables.");
+            }
+        }
+        return approvalRefusal(tx, s.id(), r.id());
+    }
+
+    /**
+     * The approval rule joins here at merge: {@code return ApprovalService.deploymentRefusal(tx, spaceId, releaseId);}
+     * (the approvals work provides it). Until then no approval is required.
+     */
+    static Optional<String> approvalRefusal(StoreTx tx, long spaceId, long releaseId) {
+        return Optional.empty();
+    }
+
+    private static Lifecycle lifecycle(StoreTx tx, Project p) {
+        return tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
+    }
+
+    private static Release release(StoreTx tx, Project p, String version) {
+        return tx.releases().find(p.id(), version == null ? "" : version)
+                .orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
+    }
+}

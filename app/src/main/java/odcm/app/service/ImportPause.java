@@ -1,0 +1,29 @@
+package odcm.app.service;
+
+/**
+ * A test-only hook for the test that kills an importing process: with the system property {@code odcm.test.pauseAt}
+ * set to the name of a point of the import transaction ("project", "release", "accepted", "audit" inside it;
+ * "committed" after it), the importer prints
+ * {@code ODCM-PAUSED <point>} on standard output when it reaches that point and then sleeps, so the test can kill it
+ * exactly there. Without the property (always, outside that test) it does nothing.
+ */
+final class ImportPause {
+    static final String PROPERTY = "odcm.test.pauseAt";
+    static final String MARKER = "ODCM-PAUSED ";
+
+    private ImportPause() {
+    }
+
+    static void at(String point) {
+        if (!point.equals(System.getProperty(PROPERTY))) {
+            return;
+        }
+        System.out.println(MARKER + point);
+        System.out.flush();
+        try {
+            Thread.sleep(120_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package odcm.app.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import odcm.model.Names;
+import odcm.model.Refusal;
+import odcm.model.deployment.DeploymentRules;
+import odcm.model.deployment.UpstreamDeployment;
+import odcm.model.lifecycle.Lifecycle;
+import odcm.model.project.Channel;
+import odcm.model.project.Project;
+import odcm.model.project.Scope;
+import odcm.model.project.TemplateType;
+import odcm.model.project.Variable;
+import odcm.model.project.VariableTemplate;
+import odcm.model.release.Release;
+import odcm.model.release.ReleaseSnapshot;
+import odcm.model.release.SnapshotChanges;
+import odcm.model.space.Space;
+import odcm.packaging.bundle.BundleContent;
+import odcm.packaging.bundle.VerificationOutcome;
+import odcm.persistence.Store;
+import odcm.persistence.StoreTime;
+import odcm.persistence.StoreTx;
+import odcm.persistence.bundle.BundleRepository;
+import odcm.persistence.project.ProjectData;
+
+/**
+ * Imports a release bundle into a local space: first a preview (who sent it, what is inside, what changed since the
+ * release imported before, which lifecycles fit, the values form), then the import itself, as one transaction.
+ * See docs/decisions/0011-importing-release-bundles.md.
+ */
+public final class ImportService {
+    private final Store store;
+
+    public ImportService(Store store) {
+        this.store = store;
+    }
+
+    /** Where a field's value comes from, before the importer changes it. */
+    public enum Origin {
+        SET_HERE("set here before"), PROVIDED("provided by the source"), DEFAULT("the template's default"), NONE("no value yet");
+
+        private final String words;
+
+        Origin(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /** One value the importer fills in: a template for an environment, with the value it starts with. */
+    public record Field(String environment, VariableTemplate template, String value, Origin origin) {
+        public boolean missing() {
+            return template.mandatory() && value.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Field[" + environment + "/" + template.name() + "=" + (template.type() == TemplateType.SENSITIVE ? Variable.MASK : value) + "]";
+        }
+    }
+
+    /**
+     * What the importer sees before importing. {@code content} is null unless the outcome is genuine; then
+     * {@code fields} holds, for every environment of the target space, the form generated from the templates.
+     */
+    public record Preview(VerificationOutcome outcome, BundleContent content, String sourceSpace, String remoteProject,
+                          Optional<String> previousVersion, Optional<SnapshotChanges> changes, List<Lifecycle> lifecycles,
+                          List<Lifecycle> fitting, Optional<Lifecycle> suggested, Map<String, List<Field>> fields) {
+        public boolean importable() {
+            return outcome instanceof VerificationOutcome.Genuine;
+        }
+
+        public boolean alreadyImported() {
+            return outcome instanceof VerificationOutcome.AlreadyAccepted;
+        }
+
+        /** The form of one lifecycle: its environments of this space in phase order, each with its fields. */
+        public Map<String, List<Field>> form(Lifecycle lifecycle) {
+            Map<String, List<Field>> out = new LinkedHashMap<>();
+            for (String e : DeploymentRules.environments(lifecycle)) {
+                out.put(e, fields.getOrDefault(e, List.of()));
+            }
+            return out;
+        }
+    }
+
+    /** What an import did. {@code imported} is false for a bundle accepted before (a no-op, said so). */
+    public record Result(boolean imported, String sentence, String project, String version, int revision) {
+    }
+
+    /** Only the verification outcome, secrets left sealed: what the Inbox lists before anyone opens a bundle. */
+    public VerificationOutcome check(String target, byte[] bundle) {
+        return BundleChecks.verify(store, target, bundle, false);
+    }
+
+    /**
+     * Records in the audit log that the importer revealed a sensitive value of a bundle on screen (an explicit action);
+     * the value itself is never in the entry.
+     */
+    public void recordReveal(String target, BundleContent content, Variable variable) {
+        store.write(tx -> tx.audit().append("bundle.reveal", "sensitive value '" + variable.name() + "' (" + variable.scope() + ") of bundle "
+                + content.bundleId(), "revealed on screen in " + EnvironmentService.requireLocal(tx, target).describe() + " while reviewing release "
+                + content.version() + " of '" + content.project() + "' from " + content.sourceSpace()));
+    }
+
+    /** Checks and reads {@code bundle} as {@code target} sees it; changes nothing. */
+    public Preview preview(String target, byte[] bundle) {
+        VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true);
+        return store.read(tx -> {
+            Space space = EnvironmentService.requireLocal(tx, target);
+            List<Lifecycle> lifecycles = tx.lifecycles().findBySpace(space.id());
+            List<Lifecycle> fitting = lifecycles.stream().filter(ImportService::fits).toList();
+            if (!(outcome instanceof VerificationOutcome.Genuine g)) {
+                return new Preview(outcome, null, "", "", Optional.empty(), Optional.empty(), lifecycles, fitting, Optional.empty(), Map.of());
+            }
+            Space source = source(tx, g);
+            String name = remoteProjectName(source, g.content());
+            Optional<Project> existing = tx.projects().findByName(space.id(), name);
+            Optional<Release> previous = existing.flatMap(p -> tx.releases().findByProject(p.id()).stream().findFirst());
+            Optional<Lifecycle> suggested = suggested(fitting, existing);
+            Map<String, List<Field>> fields = new LinkedHashMap<>();
+            for (var e : tx.environments().findBySpace(space.id())) {
+                fields.put(e.name(), fields(g.content(), e.name(), existing.map(Project::variables).orElse(List.of())));
+            }
+            return new Preview(outcome, g.content(), source.name(), name, previous.map(Release::version),
+                    previous.map(r -> SnapshotChanges.between(r.snapshot(), g.content().snapshot())), lifecycles, fitting, suggested, fields);
+        });
+    }
+
+    /**
+     * Imports {@code bundle} into {@code target}, all or nothing. The bundle is verified again inside the write, so two
+     * imports of it cannot both be accepted. {@code values}: environment → template name → value, overriding what the form
+     * starts with; every mandatory value of every environment of the lifecycle must end up set, else nothing is imported
+     * and the refusal lists all that are missing. {@code lifecycle} null or blank: the one that fits (see {@link #fits}).
+     */
+    public Result importBundle(String target, byte[] bundle, String lifecycle, Map<String, Map<String, String>> values) {
+        Map<String, Map<String, String>> given = values == null ? Map.of() : values;
+        store.keyVault(); // without the master key secrets cannot be opened nor values sealed: the master-key sentence first
+        Result result = store.write(tx -> {
+            VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true);
+            if (outcome instanceof VerificationOutcome.AlreadyAccepted a) {
+                Optional<BundleRepository.Accepted> accepted = tx.bundles().accepted(EnvironmentService.requireLocal(tx, target).id(), a.bundleId());
+                return new Result(false, "This bundle (" + a.bundleId() + ") was already imported into '" + target + "'"
+                        + accepted.map(x -> " on " + x.acceptedAt()).orElse("") + "; nothing was changed.", "", "", 0);
+            }
+            if (!(outcome instanceof VerificationOutcome.Genuine g)) {
+                throw new Refusal(outcome.sentence());
+            }
+            return accept(tx, EnvironmentService.requireLocal(tx, target), g, lifecycle, given);
+        });
+        ImportPause.at("committed");
+        return result;
+    }
+
+    /**
+     * A lifecycle fits an imported release when it deploys to at least one environment of this space: a release
+     * imported here is deployed here, so a lifecycle of only remote environments and promotions cannot take it.
+     */
+    public static boolean fits(Lifecycle lifecycle) {
+        return !DeploymentRules.environments(lifecycle).isEmpty();
+    }
+
+    // ---- the import transaction ----
+
+    private Result accept(StoreTx tx, Space space, VerificationOutcome.Genuine g, String lifecycleName, Map<String, Map<String, String>> given) {
+        BundleContent c = g.content();
+        ReleaseSnapshot snapshot = c.snapshot();
+        if (!g.secretsOpened() && snapshot.variables().stream().anyMatch(Variable::sensitive)) {
+            throw new Refusal("The bundle's sensitive values could not be opened with the private key of '" + space.name()
+                    + "', so it cannot be imported.");
+        }
+        Space source = source(tx, g);
+        String name = remoteProjectName(source, c);
+        Optional<Project> existing = tx.projects().findByName(space.id(), name);
+        if (existing.isPresent() && !tx.projects().sourceSpace(existing.get().id()).equals(Optional.of(source.id()))) {
+            throw new Refusal("'" + space.name() + "' already has a project named '" + existing.get().name()
+                    + "' that was not imported from '" + source.name() + "'; rename it before importing this release.");
+        }
+        List<Lifecycle> fitting = tx.lifecycles().findBySpace(space.id()).stream().filter(ImportService::fits).toList();
+        Lifecycle lifecycle = lifecycle(tx, space, lifecycleName, fitting, existing);
+        List<Variable> values = values(c, lifecycle, existing.map(Project::variables).orElse(List.of()), given, name);
+
+        StringBuilder audit = new StringBuilder("bundle " + c.bundleId() + " (sequence " + c.sequence() + ") from " + source.describe()
+                + ", signed by certificate " + g.source().grouped() + "; lifecycle '" + lifecycle.name() + "'");
+        Project project = saveProject(tx, space, source, name, lifecycle, snapshot, values, existing);
+        ImportPause.at("project");
+
+        Optional<Release> previous = tx.releases().find(project.id(), c.version());
+        int revision = 1;
+        Release release;
+        if (previous.isPresent() && sameRelease(previous.get(), c)) {
+            release = previous.get();
+            revision = tx.releases().revision(release.id());
+            audit.append("; the same release was imported before, so only its values and this bundle were recorded");
+        } else {
+            revision = previous.map(p -> tx.releases().revision(p.id()) + 1).orElse(1);
+            release = tx.releases().insert(project.id(), c.version(), revision, c.notes(), project.defaultChannel(), snapshot,
+                    StoreTime.now(store.clock()));
+            tx.deployments().insertUpstream(release.id(), c.history().stream()
+                    .map(h -> new UpstreamDeployment(h.space(), h.environment(), h.deployedAt(), h.outcome())).toList());
+        }
+        ImportPause.at("release");
+        tx.bundles().insertAccepted(new BundleRepository.Accepted(c.bundleId(), space.id(), source.id(), g.source(), c.sequence(), release.id(),
+                StoreTime.now(store.clock())));
+        ImportPause.at("accepted");
+
+        String subject = "release " + c.version() + " of project '" + name + "' of " + space.describe();
+        previous.filter(p -> !sameRelease(p, c)).ifPresent(p -> tx.audit().append("release.supersede", subject,
+                "revision " + (tx.releases().revision(p.id())) + " superseded by revision " + tx.releases().revision(release.id())
+                        + " from bundle " + c.bundleId() + "; changes: " + SnapshotChanges.between(p.snapshot(), snapshot).words()));
+        audit.append("; ").append(snapshot.packages().size()).append(" packages, ").append(snapshot.process().size()).append(" steps, ")
+                .append(snapshot.variables().size()).append(" variables, ").append(snapshot.templates().size()).append(" templates; ")
+                .append(c.history().size()).append(" upstream deployments; values set for ")
+                .append(DeploymentRules.environments(lifecycle).stream().map(e -> e + " (" + values.stream()
+                        .filter(v -> v.scope().environments().contains(e)).map(Variable::name).collect(Collectors.joining(", ")) + ")")
+                        .collect(Collectors.joining("; ")));
+        tx.audit().append("release.import", subject, audit.toString());
+        ImportPause.at("audit");
+        return new Result(true, "Imported release " + c.version() + (revision > 1 ? " (revision " + revision + ")" : "") + " of '" + name
+                + "' into '" + space.name() + "' with lifecycle '" + lifecycle.name() + "'.", name, c.version(), revision);
+    }
+
+    private static boolean sameRelease(Release r, BundleContent c) {
+        return r.snapshot().equals(c.snapshot()) && r.notes().equals(c.notes());
+    }
+
+    /** The remote project mirrors the newest release's process and templates (read-only here) and holds the importer's values. */
+    private Project saveProject(StoreTx tx, Space space, Space source, String name, Lifecycle lifecycle, ReleaseSnapshot snapshot,
+                                List<Variable> values, Optional<Project> existing) {
+        List<Variable> kept = new ArrayList<>(existing.map(Project::variables).orElse(List.of()));
+        kept.removeIf(v -> values.stream().anyMatch(n -> Names.key(n.name()).equals(Names.key(v.name())) && n.scope().equals(v.scope())));
+        kept.addAll(values);
+        ProjectData data = new ProjectData(name, existing.map(Project::description).orElse("Imported from " + source.name() + "."), lifecycle.id(),
+                snapshot.process(), kept, snapshot.templates(), existing.map(Project::channels).orElse(List.of(new Channel("Default", true))));
+        if (existing.isPresent()) {
+            return tx.projects().update(existing.get().id(), data);
+        }
+        Project p = tx.projects().insert(space.id(), data, StoreTime.now(store.clock()));
+        tx.projects().markRemote(p.id(), source.id());
+        return p;
+    }
+
+    private static Lifecycle lifecycle(StoreTx tx, Space space, String name, List<Lifecycle> fitting, Optional<Project> existing) {
+        if (name != null && !name.isBlank()) {
+            Lifecycle l = LifecycleService.require(tx, space, name);
+            if (!fits(l)) {
+                throw new Refusal("Lifecycle '" + l.name() + "' deploys to no environment of '" + space.name()
+                        + "', so it cannot take an imported release; choose one that does.");
+            }
+            return l;
+        }
+        return suggested(fitting, existing).orElseThrow(() -> new Refusal(fitting.isEmpty()
+                ? "'" + space.name() + "' has no lifecycle with an environment of its own; create one before importing."
+                : "Choose the lifecycle for the imported release: " + fitting.stream().map(l -> "'" + l.name() + "'")
+                .collect(Collectors.joining(", ")) + " fit."));
+    }
+
+    /** The remote project's lifecycle when it still fits, else the only lifecycle that fits. */
+    private static Optional<Lifecycle> suggested(List<Lifecycle> fitting, Optional<Project> existing) {
+        Optional<Lifecycle> current = existing.flatMap(p -> fitting.stream().filter(l -> l.id() == p.lifecycleId()).findFirst());
+        return current.isPresent() ? current : fitting.size() == 1 ? Optional.of(fitting.get(0)) : Optional.empty();
+    }
+
+    /** The value of every template for every environment of the lifecycle: given, else as the form starts; refuses listing all missing. */
+    private static List<Variable> values(BundleContent c, Lifecycle lifecycle, List<Variable> existing, Map<String, Map<String, String>> given,
+                                         String project) {
+        List<String> environments = DeploymentRules.environments(lifecycle);
+        Map<String, Map<String, String>> byKey = new LinkedHashMap<>();
+        for (var e : given.entrySet()) {
+            String env = environments.stream().filter(x -> Names.key(x).equals(Names.key(e.getKey()))).findFirst()
+                    .orElseThrow(() -> new Refusal("Values were given for '" + e.getKey() + "', which is not an environment of lifecycle '"
+                            + lifecycle.name() + "' (" + String.join(", ", environments) + ")."));
+            Map<String, String> m = byKey.computeIfAbsent(env, k -> new LinkedHashMap<>());
+            for (var v : e.getValue().entrySet()) {
+                VariableTemplate t = c.snapshot().templates().stream().filter(x -> Names.key(x.name()).equals(Names.key(v.getKey()))).findFirst()
+                        .orElseThrow(() -> new Refusal("A value was given for '" + v.getKey() + "', which is not a variable template of this release"
+                                + templateList(c)));
+                m.put(t.name(), check(t, env, v.getValue() == null ? "" : v.getValue()));
+            }
+        }
+        List<Variable> out = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        int count = 0;
+        for (String env : environments) {
+            List<String> missingHere = new ArrayList<>();
+            for (Field f : fields(c, env, existing)) {
+                VariableTemplate t = f.template();
+                String value = byKey.getOrDefault(env, Map.of()).getOrDefault(t.name(), f.value());
+                if (t.mandatory() && value.isBlank()) {
+                    missingHere.add(t.label().equals(t.name()) ? t.name() : t.label() + " (" + t.name() + ")");
+                } else if (!value.isBlank()) {
+                    out.add(new Variable(t.name(), value, t.type() == TemplateType.SENSITIVE, Scope.of(List.of(env))));
+                }
+            }
+            if (!missingHere.isEmpty()) {
+                missing.add(env + ": " + String.join(", ", missingHere));
+                count += missingHere.size();
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new Refusal("Release " + c.version() + " of '" + project + "' was not imported: " + count + " mandatory "
+                    + (count == 1 ? "value is" : "values are") + " missing — " + String.join("; ", missing) + ".");
+        }
+        return out;
+    }
+
+    private static String templateList(BundleContent c) {
+        return c.snapshot().templates().isEmpty() ? " (it has none)."
+                : " (" + c.snapshot().templates().stream().map(VariableTemplate::name).collect(Collectors.joining(", ")) + ").";
+    }
+
+    /** A value must suit its template's type: a select one of its options, a checkbox true or false. */
+    static String check(VariableTemplate t, String environment, String value) {
+        String v = t.type() == TemplateType.MULTI_LINE ? value : value.strip();
+        if (v.isEmpty()) {
+            return v;
+        }
+        if (t.type() == TemplateType.SELECT && !t.options().contains(v)) {
+            throw new Refusal("The value of '" + t.name() + "' for " + environment + " must be one of " + String.join(", ", t.options())
+                    + ", not '" + v + "'.");
+        }
+        if (t.type() == TemplateType.CHECKBOX && !v.equals("true") && !v.equals("false")) {
+            throw new Refusal("The value of the checkbox '" + t.name() + "' for " + environment + " is true or false, not '" + v + "'.");
+        }
+        if (v.length() > 100_000) {
+            throw new Refusal("The value of '" + t.name() + "' for " + environment + " is longer than 100,000 characters.");
+        }
+        return v;
+    }
+
+    /**
+     * The form for one environment: every template, starting with the value set here before, else the one the source
+     * provided (scoped to its remote environment '<this space>: <environment>', else unscoped), else the default.
+     */
+    static List<Field> fields(BundleContent c, String environment, List<Variable> existing) {
+        String remoteName = c.targetSpace() + ": " + environment;
+        List<Field> out = new ArrayList<>();
+        for (VariableTemplate t : c.snapshot().templates()) {
+            Optional<String> here = DeploymentRules.value(existing, t.name(), environment);
+            Optional<String> provided = DeploymentRules.value(c.snapshot().variables(), t.name(), remoteName);
+            if (here.isPresent()) {
+                out.add(new Field(environment, t, here.get(), Origin.SET_HERE));
+            } else if (provided.isPresent()) {
+                out.add(new Field(environment, t, provided.get(), Origin.PROVIDED));
+            } else if (!t.defaultValue().isEmpty()) {
+                out.add(new Field(environment, t, t.defaultValue(), Origin.DEFAULT));
+            } else {
+                out.add(new Field(environment, t, "", Origin.NONE));
+            }
+        }
+        return out;
+    }
+
+    /** The space that signed the bundle: the verifier found its pinned certificate in this store. */
+    private static Space source(StoreTx tx, VerificationOutcome.Genuine g) {
+        return tx.spaces().findByFingerprint(g.source())
+                .orElseThrow(() -> new Refusal("The space that signed this bundle is no longer in this store."));
+    }
+
+    /** "DevTest Space: Web": matched by names, so a later release of the same project joins it. */
+    static String remoteProjectName(Space source, BundleContent c) {
+        String name = source.name() + ": " + c.project();
+        if (name.codePointCount(0, name.length()) > Project.MAX_NAME) {
+            throw new Refusal("The imported project would be named '" + name + "', longer than the " + Project.MAX_NAME
+                    + " characters a project name can have.");
+        }
+        return Project.checkName(name);
+    }
+}

@@ -1,0 +1,218 @@
+package odcm.app.ui.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import odcm.app.service.ImportService;
+import odcm.app.service.ImportService.Field;
+import odcm.app.service.ImportService.Preview;
+import odcm.app.ui.common.StatusMessage;
+import odcm.app.ui.task.TaskRunner;
+import odcm.model.lifecycle.Lifecycle;
+import odcm.model.project.Variable;
+import odcm.model.project.VariableTemplate;
+
+/**
+ * The import wizard's state: the preview of one bundle, the step shown, the lifecycle chosen, the values typed per
+ * environment and template, what is still missing, and the import itself, run on the task runner. Needs no FX thread.
+ */
+public final class ImportWizardModel {
+    public static final List<String> STEPS = List.of("Who sent it", "What's inside", "Lifecycle", "Values", "Summary");
+    public static final int WHO = 0;
+    public static final int INSIDE = 1;
+    public static final int LIFECYCLE = 2;
+    public static final int VALUES = 3;
+    public static final int SUMMARY = 4;
+
+    private final ImportService imports;
+    private final TaskRunner runner;
+    private final String target;
+    private final byte[] bundle;
+    private final String fileName;
+    private final IntegerProperty step = new SimpleIntegerProperty(WHO);
+    private final ObjectProperty<Preview> preview = new SimpleObjectProperty<>();
+    private final ObjectProperty<Lifecycle> lifecycle = new SimpleObjectProperty<>();
+    private final Map<String, Map<VariableTemplate, StringProperty>> values = new LinkedHashMap<>();
+    private final ObservableList<String> missing = FXCollections.observableArrayList();
+    private final ObservableMap<String, String> revealed = FXCollections.observableHashMap();
+    private final BooleanProperty importing = new SimpleBooleanProperty();
+    private final BooleanProperty done = new SimpleBooleanProperty();
+    private final StatusMessage message = new StatusMessage();
+    private final BooleanBinding canNext;
+    private final BooleanBinding canFinish;
+
+    public ImportWizardModel(ImportService imports, TaskRunner runner, String target, byte[] bundle, String fileName) {
+        this.imports = imports;
+        this.runner = runner;
+        this.target = target;
+        this.bundle = bundle.clone();
+        this.fileName = fileName;
+        lifecycle.addListener((o, was, now) -> buildValues());
+        canNext = Bindings.createBooleanBinding(() -> preview.get() != null && preview.get().importable() && !importing.get() && !done.get()
+                && switch (step.get()) {
+                    case WHO, INSIDE -> true;
+                    case LIFECYCLE -> lifecycle.get() != null;
+                    case VALUES -> missing.isEmpty();
+                    default -> false;
+                }, step, preview, lifecycle, missing, importing, done);
+        canFinish = Bindings.createBooleanBinding(() -> preview.get() != null && preview.get().importable() && lifecycle.get() != null
+                && step.get() >= VALUES && missing.isEmpty() && !importing.get() && !done.get(), step, preview, lifecycle, missing, importing, done);
+    }
+
+    /** Reads and verifies the bundle (secrets opened with the space's key), off the FX thread. */
+    public void load() {
+        runner.run("Opening " + fileName, () -> imports.preview(target, bundle), p -> {
+            preview.set(p);
+            lifecycle.set(p.suggested().orElse(null));
+        }, message::error);
+    }
+
+    private void buildValues() {
+        values.clear();
+        Lifecycle l = lifecycle.get();
+        if (l != null && preview.get() != null && preview.get().importable()) {
+            preview.get().form(l).forEach((env, fields) -> {
+                Map<VariableTemplate, StringProperty> m = new LinkedHashMap<>();
+                for (Field f : fields) {
+                    StringProperty p = new SimpleStringProperty(f.value());
+                    p.addListener((o, was, now) -> updateMissing());
+                    m.put(f.template(), p);
+                }
+                values.put(env, m);
+            });
+        }
+        updateMissing();
+    }
+
+    private void updateMissing() {
+        List<String> now = new java.util.ArrayList<>();
+        values.forEach((env, m) -> m.forEach((t, p) -> {
+            if (t.mandatory() && (p.get() == null || p.get().isBlank())) {
+                now.add(env + ": " + t.label());
+            }
+        }));
+        missing.setAll(now);
+    }
+
+    public void next() {
+        if (canNext.get()) {
+            step.set(step.get() + 1);
+        }
+    }
+
+    public void back() {
+        if (step.get() > WHO && !importing.get() && !done.get()) {
+            step.set(step.get() - 1);
+        }
+    }
+
+    /** Shows the summary and imports, all or nothing; the result (or refusal) lands in {@link #message()}. */
+    public void finish() {
+        if (!canFinish.get()) {
+            return;
+        }
+        step.set(SUMMARY);
+        importing.set(true);
+        message.clear();
+        Map<String, Map<String, String>> given = new LinkedHashMap<>();
+        values.forEach((env, m) -> {
+            Map<String, String> v = new LinkedHashMap<>();
+            m.forEach((t, p) -> v.put(t.name(), p.get() == null ? "" : p.get()));
+            given.put(env, v);
+        });
+        String lifecycleName = lifecycle.get().name();
+        runner.run("Importing release " + preview.get().content().version() + " of '" + preview.get().remoteProject() + "'",
+                () -> imports.importBundle(target, bundle, lifecycleName, given), r -> {
+                    importing.set(false);
+                    done.set(true);
+                    message.info(r.sentence());
+                }, problem -> {
+                    importing.set(false);
+                    message.error(problem);
+                });
+    }
+
+    /** Shows one sensitive value of the bundle, after recording in the audit log that it was revealed. */
+    public void reveal(Variable v) {
+        Preview p = preview.get();
+        runner.run("Recording that a sensitive value was revealed", () -> {
+            imports.recordReveal(target, p.content(), v);
+            return v;
+        }, shown -> revealed.put(key(shown), shown.value()), message::error);
+    }
+
+    public static String key(Variable v) {
+        return v.name() + " (" + v.scope() + ")";
+    }
+
+    public IntegerProperty stepProperty() {
+        return step;
+    }
+
+    public ObjectProperty<Preview> previewProperty() {
+        return preview;
+    }
+
+    public ObjectProperty<Lifecycle> lifecycleProperty() {
+        return lifecycle;
+    }
+
+    /** Environment → template → value, in the order of the lifecycle and the templates. */
+    public Map<String, Map<VariableTemplate, StringProperty>> values() {
+        return values;
+    }
+
+    /** The fields of the preview (for where a value came from), for one environment. */
+    public List<Field> fields(String environment) {
+        return preview.get().fields().getOrDefault(environment, List.of());
+    }
+
+    public ObservableList<String> missing() {
+        return missing;
+    }
+
+    public ObservableMap<String, String> revealed() {
+        return revealed;
+    }
+
+    public BooleanProperty importingProperty() {
+        return importing;
+    }
+
+    public BooleanProperty doneProperty() {
+        return done;
+    }
+
+    public StatusMessage message() {
+        return message;
+    }
+
+    public BooleanBinding canNext() {
+        return canNext;
+    }
+
+    public BooleanBinding canFinish() {
+        return canFinish;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+}

@@ -1,0 +1,215 @@
+package odcm.app.ui.inbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser.ExtensionFilter;
+import odcm.app.io.UserFiles;
+import odcm.app.ui.common.Css;
+import odcm.app.ui.common.FilePicker;
+import odcm.app.ui.common.Forms;
+import odcm.app.ui.common.MessageLine;
+import odcm.app.ui.common.Screen;
+import odcm.app.ui.common.ScreenHeader;
+import odcm.app.ui.common.Tables;
+import odcm.app.ui.inbox.InboxViewModel.Item;
+
+/**
+ * Inbox screen: the release bundles waiting for the current space — its watched folder, files dropped on the screen,
+ * files opened with Open… — each with its verification outcome; Import… opens the wizard.
+ */
+public final class InboxView {
+    private final InboxViewModel vm;
+    private final FilePicker files;
+    private final BorderPane root = new BorderPane();
+    private final TableView<Item> table = Tables.table("inbox-table");
+    /** The folder the watcher looks at (written on the FX thread, read by the watcher). */
+    private volatile Path watched;
+    private volatile String lastListing = "";
+    private ImportWizard wizard;
+
+    public InboxView(InboxViewModel vm, FilePicker files) {
+        this.vm = vm;
+        this.files = files;
+        Button open = Forms.button("inbox-open", "_Open…", "Check a bundle file from anywhere", this::openFile);
+        open.disableProperty().bind(vm.space().nameProperty().isEmpty());
+        Button importButton = Forms.button("inbox-import", "_Import…", "Open the import wizard for the selected bundle", this::importSelected);
+        importButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.selectedProperty().get() == null || vm.selectedProperty().get().outcome() == null, vm.selectedProperty()));
+        Button refresh = Forms.button("inbox-refresh", "Check _again", "Read the folder and check every bundle again", vm::refresh);
+        ScreenHeader.place(root, "inbox-screen", ScreenHeader.create("Inbox",
+                "Release bundles for this space: drop files here, put them in the watched folder, or open one. Each is checked before it is opened.",
+                open, importButton, refresh), new MessageLine("inbox-message", vm.message()));
+
+        table.getColumns().setAll(List.of(
+                Tables.<Item>column("File", 220, Item::name),
+                Tables.<Item>fixed("Outcome", 130, Item::verdict),
+                Tables.<Item>column("Release", 260, Item::release),
+                Tables.<Item>column("Why", 420, Item::sentence)));
+        table.setItems(vm.items());
+        table.setPlaceholder(Forms.emptyState("inbox-empty", "No bundles here yet. Drop a bundle file on this screen, put it in the watched folder, or use Open…."));
+        Tables.bindSelection(table, vm.selectedProperty());
+        table.setRowFactory(t -> {
+            var row = new javafx.scene.control.TableRow<Item>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    importSelected();
+                }
+            });
+            return row;
+        });
+        VBox center = new VBox(10, folderRow(), table, detail());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root.setCenter(center);
+        dragAndDrop();
+        vm.folderProperty().addListener((o, was, now) -> watched = now);
+        startWatching();
+    }
+
+    private Node folderRow() {
+        TextField path = new TextField();
+        path.setId("inbox-folder");
+        path.setEditable(false);
+        path.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.folderProperty().get() == null ? "" : vm.folderProperty().get().toString(), vm.folderProperty()));
+        HBox.setHgrow(path, Priority.ALWAYS);
+        Button change = Forms.button("inbox-change-folder", "_Change…", "Watch another folder for this space (until the console closes)", () ->
+                files.folder(root.getScene().getWindow(), "Watched folder for " + vm.space().name(), vm.folderProperty().get()).ifPresent(vm::watch));
+        change.disableProperty().bind(vm.space().nameProperty().isEmpty());
+        Button show = Forms.button("inbox-show-folder", "Open _folder", "Open the watched folder in the file manager", () -> {
+            Path dir = vm.folderProperty().get();
+            vm.runner().run("Opening " + dir, () -> openInFileManager(dir), ok -> { }, vm.message()::error);
+        });
+        show.disableProperty().bind(vm.folderProperty().isNull());
+        Label l = new Label("Watched folder");
+        HBox row = new HBox(8, l, path, show, change);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** The platform's own file manager, started as a separate program (no AWT next to JavaFX). */
+    private static Path openInFileManager(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String program = os.contains("win") ? "explorer" : os.contains("mac") ? "open" : "xdg-open";
+        try {
+            new ProcessBuilder(program, dir.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new odcm.model.Refusal("No file manager could be started (" + program + " is not available); the folder is " + dir + ".");
+        }
+        return dir;
+    }
+
+    private Node detail() {
+        Label sentence = new Label();
+        sentence.setId("inbox-detail");
+        sentence.setWrapText(true);
+        sentence.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        vm.selectedProperty().addListener((o, was, now) -> {
+            sentence.setText(now == null ? "" : now.name() + ": " + now.sentence());
+            sentence.getStyleClass().removeAll(Css.OK, Css.ERROR, Css.HINT);
+            sentence.getStyleClass().add(now == null || now.outcome() instanceof odcm.packaging.bundle.VerificationOutcome.AlreadyAccepted ? Css.HINT
+                    : now.importable() ? Css.OK : Css.ERROR);
+        });
+        return sentence;
+    }
+
+    private void dragAndDrop() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && vm.space().isChosen()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                vm.add(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void openFile() {
+        files.open(root.getScene().getWindow(), "Open a release bundle", List.of(new ExtensionFilter("Release bundles", "*.odcmbundle", "*.zip"),
+                new ExtensionFilter("All files", "*"))).ifPresent(f -> vm.add(List.of(f)));
+    }
+
+    private void importSelected() {
+        Item item = vm.selectedProperty().get();
+        if (item == null || item.outcome() == null || (wizard != null && wizard.stage().isShowing())) {
+            return;
+        }
+        String target = vm.space().name();
+        vm.runner().run("Reading " + item.name(), () -> UserFiles.read(item.file(), InboxViewModel.MAX_BUNDLE, "a release bundle"), bytes -> {
+            ImportWizardModel model = new ImportWizardModel(vm.imports(), vm.runner(), target, bytes, item.name());
+            wizard = ImportWizard.open(root.getScene().getWindow(), model);
+            wizard.stage().setOnHidden(e -> vm.refresh());
+        }, vm.message()::error);
+    }
+
+    /** The open wizard, if any (tests drive it). */
+    public ImportWizard wizard() {
+        return wizard;
+    }
+
+    /**
+     * Watches the folder by listing it every two seconds on a daemon thread (names, sizes, times): simpler and sturdier
+     * than a WatchService across folders that appear, vanish or change. A change refreshes the list on the FX thread.
+     */
+    private void startWatching() {
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "inbox-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleWithFixedDelay(() -> {
+            Path dir = watched;
+            if (dir == null || root.getScene() == null) {
+                return;
+            }
+            String listing = listing(dir);
+            if (!listing.equals(lastListing)) {
+                boolean first = lastListing.isEmpty();
+                lastListing = listing;
+                if (!first) {
+                    Platform.runLater(() -> {
+                        if (root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing()) {
+                            vm.refresh();
+                        }
+                    });
+                }
+            }
+        }, 2, 2, TimeUnit.SECONDS);
+    }
+
+    private static String listing(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return dir + "\n" + s.sorted().map(p -> p.getFileName() + ":" + p.toFile().length() + ":" + p.toFile().lastModified())
+                    .reduce("", (a, b) -> a + "\n" + b);
+        } catch (IOException e) {
+            return dir + "\n(unreadable)";
+        }
+    }
+
+    public Screen screen() {
+        return new Screen("Inbox", root, vm::refresh, this::openFile);
+    }
+}

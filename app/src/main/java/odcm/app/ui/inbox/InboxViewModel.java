@@ -1,0 +1,188 @@
+package odcm.app.ui.inbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import odcm.app.io.UserFiles;
+import odcm.app.service.ImportService;
+import odcm.app.ui.common.CurrentSpace;
+import odcm.app.ui.common.StatusMessage;
+import odcm.app.ui.task.TaskRunner;
+import odcm.packaging.bundle.VerificationOutcome;
+
+/**
+ * The Inbox of the current space: bundle files in its watched folder, plus files dropped on the screen or opened with
+ * the file chooser, each verified (off the FX thread, secrets left sealed) before anyone opens it.
+ */
+public final class InboxViewModel {
+    /** Bundle files are read whole; larger files are listed as refused, unread. */
+    static final int MAX_BUNDLE = 64 << 20;
+
+    /** One file in the Inbox and what checking it found. {@code outcome} is null when the file could not be read. */
+    public record Item(Path file, VerificationOutcome outcome, String problem) {
+        public boolean importable() {
+            return outcome instanceof VerificationOutcome.Genuine;
+        }
+
+        public String name() {
+            return String.valueOf(file.getFileName());
+        }
+
+        /** A few words for the list: "Genuine", "Already imported", "Refused". */
+        public String verdict() {
+            if (outcome == null) {
+                return "Unreadable";
+            }
+            return outcome.genuine() ? "Genuine" : outcome instanceof VerificationOutcome.AlreadyAccepted ? "Already imported" : "Refused";
+        }
+
+        /** The whole sentence: the verifier's, or why the file could not be read. */
+        public String sentence() {
+            return outcome == null ? problem : outcome.sentence();
+        }
+
+        /** "release 1.2.0 of Web from DevTest Space", for genuine bundles; "" otherwise. */
+        public String release() {
+            return outcome instanceof VerificationOutcome.Genuine g
+                    ? g.content().version() + " of " + g.content().project() + " from " + g.content().sourceSpace() : "";
+        }
+    }
+
+    private final ImportService imports;
+    private final TaskRunner runner;
+    private final CurrentSpace space;
+    private final Path inboxRoot;
+    private final ObservableList<Item> items = FXCollections.observableArrayList();
+    private final ObjectProperty<Item> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
+    private final Set<Path> added = new LinkedHashSet<>();
+    private final StatusMessage message = new StatusMessage();
+    private boolean folderChosen;
+    /** A file just added, to select once the list shows it. */
+    private Path toSelect;
+
+    /** @param inboxRoot the folder holding one watched folder per space, {@code <store dir>/inbox} */
+    public InboxViewModel(ImportService imports, TaskRunner runner, CurrentSpace space, Path inboxRoot) {
+        this.imports = imports;
+        this.runner = runner;
+        this.space = space;
+        this.inboxRoot = inboxRoot;
+        space.nameProperty().addListener((o, was, now) -> {
+            folderChosen = false;
+            added.clear();
+            message.clear();
+            refresh();
+        });
+    }
+
+    /** The default watched folder of a space: {@code <store dir>/inbox/<space name, made safe as a folder name>}. */
+    public static Path defaultFolder(Path inboxRoot, String space) {
+        String safe = space.strip().replaceAll("[^\\p{L}\\p{N} ._-]", "_").replaceAll("^\\.+", "_");
+        return inboxRoot.resolve(safe.isEmpty() ? "space" : safe);
+    }
+
+    /** Re-reads the watched folder and checks every file again (each check sees what was imported meanwhile). */
+    public void refresh() {
+        if (!space.isChosen()) {
+            items.clear();
+            folder.set(null);
+            return;
+        }
+        String target = space.name();
+        if (!folderChosen) {
+            folder.set(defaultFolder(inboxRoot, target));
+        }
+        Path dir = folder.get();
+        List<Path> extra = List.copyOf(added);
+        runner.run("Checking the Inbox of '" + target + "'", () -> scan(target, dir, extra), this::show, message::error);
+    }
+
+    private List<Item> scan(String target, Path dir, List<Path> extra) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> listed = Files.list(dir)) {
+            listed.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
+        }
+        extra.stream().filter(p -> !files.contains(p)).forEach(files::add);
+        List<Item> out = new ArrayList<>();
+        for (Path f : files) {
+            out.add(check(target, f));
+        }
+        return out;
+    }
+
+    private Item check(String target, Path f) {
+        try {
+            return new Item(f, imports.check(target, UserFiles.read(f, MAX_BUNDLE, "a release bundle")), "");
+        } catch (odcm.model.Refusal r) {
+            return new Item(f, null, r.getMessage());
+        }
+    }
+
+    private void show(List<Item> found) {
+        Path was = toSelect != null ? toSelect : selected.get() == null ? null : selected.get().file();
+        toSelect = null;
+        items.setAll(found);
+        selected.set(found.stream().filter(i -> i.file().equals(was)).findFirst().orElse(null));
+        if (!message.isError()) {
+            message.clear();
+        }
+    }
+
+    /** Files dropped on the screen or opened with the chooser: listed (and checked) with the folder's. */
+    public void add(List<Path> files) {
+        if (!space.isChosen() || files.isEmpty()) {
+            return;
+        }
+        added.addAll(files);
+        toSelect = files.get(0);
+        message.clear();
+        refresh();
+    }
+
+    /** Watches another folder for this session. */
+    public void watch(Path dir) {
+        folderChosen = true;
+        folder.set(dir);
+        refresh();
+    }
+
+    public ObservableList<Item> items() {
+        return items;
+    }
+
+    public ObjectProperty<Item> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<Path> folderProperty() {
+        return folder.getReadOnlyProperty();
+    }
+
+    public StatusMessage message() {
+        return message;
+    }
+
+    public CurrentSpace space() {
+        return space;
+    }
+
+    public ImportService imports() {
+        return imports;
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+}

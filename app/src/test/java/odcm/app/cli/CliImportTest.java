@@ -1,0 +1,90 @@
+package odcm.app.cli;
+
+import static odcm.app.TestBundles.PROD;
+import static odcm.app.TestBundles.REMOTE_WEB;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import odcm.app.TestBundles;
+import odcm.app.cli.CliHarness.Result;
+import odcm.app.service.AppContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bundle import}, {@code deploy} and {@code deployment list} on network B's store, with a bundle from network A. */
+class CliImportTest {
+    @TempDir
+    Path tmp;
+    CliHarness prod;
+    Path bundle;
+
+    @BeforeEach
+    void networks() throws Exception {
+        AppContext[] both = TestBundles.twoNetworks(tmp);
+        bundle = Files.write(tmp.resolve("web-1.0.0.odcmbundle"), TestBundles.bundle(both[0], "1.0.0", 1));
+        both[0].close();
+        both[1].close();
+        prod = new CliHarness(tmp.resolve("network-b"));
+    }
+
+    Path values(String json) throws Exception {
+        return Files.writeString(tmp.resolve("values.json"), json);
+    }
+
+    Result refused(String... args) {
+        String before = prod.listings() + prod.run("project", "list", "--space", PROD, "--json").out();
+        Result r = prod.run(args);
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals(before, prod.listings() + prod.run("project", "list", "--space", PROD, "--json").out(), "nothing changed");
+        return r;
+    }
+
+    @Test
+    void missingValuesAreAllListedOnOneLineAndNothingIsImported() throws Exception {
+        Result r = refused("bundle", "import", bundle.toString(), "--space", PROD);
+        assertEquals("Release 1.0.0 of 'DevTest Space: Web' was not imported: 3 mandatory values are missing — Staging: Admin e-mail (AdminEmail), "
+                + "Database password (DbPassword); Production: Admin e-mail (AdminEmail).\n", r.err());
+        assertTrue(refused("bundle", "import", bundle.toString(), "--space", PROD, "--values", values("{\"Staging\": {\"AdminEmail\": 7}}").toString())
+                .err().startsWith("The values file is not valid (line 1, column "), "numbers are not text");
+        assertTrue(refused("bundle", "import", bundle.toString(), "--space", PROD, "--values",
+                values("{\"Staging\": {\"AdminEmail\": \"a\", \"AdminEmail\": \"b\"}}").toString()).err().contains("Duplicate field 'AdminEmail'"));
+        assertEquals("The values file gives null for 'Staging'; give a text value, or leave the entry out.\n",
+                refused("bundle", "import", bundle.toString(), "--space", PROD, "--values", values("{\"Staging\": null}").toString()).err());
+    }
+
+    @Test
+    void importThenAgainThenDeployInOrder() throws Exception {
+        Path v = values("{\"Staging\": {\"AdminEmail\": \"ops-staging@example.org\", \"DbPassword\": \"staging-pw-4411\"},"
+                + " \"Production\": {\"AdminEmail\": \"ops@example.org\", \"Maintenance\": true}}");
+        Result r = CliTest.ok(prod.run("bundle", "import", bundle.toString(), "--space", PROD, "--values", v.toString()));
+        assertEquals("Imported release 1.0.0 of 'DevTest Space: Web' into 'Prod Space' with lifecycle 'Prod'.\n", r.out());
+        assertTrue(CliTest.ok(prod.run("release", "list", "--space", PROD, "--project", REMOTE_WEB)).out().startsWith("1.0.0\t"));
+        Result again = CliTest.ok(prod.run("bundle", "import", bundle.toString(), "--space", PROD));
+        assertTrue(again.out().endsWith("; nothing was changed.\n"), again.out());
+
+        assertEquals("Release 1.0.0 cannot be deployed to Production yet: phase 'Staging' (all must complete) comes first and still needs a "
+                + "successful deployment to Staging.\n", refused("deploy", "--space", PROD, "--project", REMOTE_WEB, "1.0.0", "--to", "Production").err());
+        CliTest.ok(prod.run("deploy", "--space", PROD, "--project", REMOTE_WEB, "1.0.0", "--to", "Staging", "--failed"));
+        CliTest.ok(prod.run("deploy", "--space", PROD, "--project", REMOTE_WEB, "1.0.0", "--to", "Staging"));
+        assertEquals("Recorded: release 1.0.0 of 'DevTest Space: Web' deployed to Production, succeeded.\n",
+                CliTest.ok(prod.run("deploy", "--space", PROD, "--project", REMOTE_WEB, "1.0.0", "--to", "production")).out());
+        JsonNode list = new ObjectMapper().readTree(CliTest.ok(prod.run("deployment", "list", "--space", PROD, "--project", REMOTE_WEB, "--json")).out());
+        assertEquals(3, list.size());
+        assertEquals("Production", list.get(0).get("environment").asText());
+        assertEquals("failed", list.get(2).get("outcome").asText());
+        assertEquals(0, prod.run("audit", "verify").exit());
+    }
+
+    @Test
+    void aTamperedBundleIsRefusedWithTheReason() throws Exception {
+        Path bad = Files.write(tmp.resolve("bad.odcmbundle"), TestBundles.tampered(Files.readAllBytes(bundle)));
+        Result r = refused("bundle", "import", bad.toString(), "--space", PROD);
+        assertTrue(r.err().startsWith("The bundle") || r.err().startsWith("This file"), r.err());
+        assertEquals(2, prod.run("bundle", "import", "--space", PROD).exit(), "no file: usage");
+    }
+}

@@ -1,0 +1,287 @@
+package odcm.app.service;
+
+import static odcm.app.TestBundles.DEV;
+import static odcm.app.TestBundles.PROD;
+import static odcm.app.TestBundles.REMOTE_WEB;
+import static odcm.app.TestBundles.SECRET;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import odcm.app.TestBundles;
+import odcm.model.Refusal;
+import odcm.model.audit.AuditEntry;
+import odcm.model.audit.AuditFilter;
+import odcm.model.deployment.Deployment;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.Project;
+import odcm.model.project.ProjectDraft;
+import odcm.model.project.Scope;
+import odcm.model.project.Variable;
+import odcm.model.release.PackageVersion;
+import odcm.model.release.Release;
+import odcm.packaging.bundle.VerificationOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Importing release bundles between two stores (and within one), and deploying what was imported. */
+class ImportServiceTest {
+    @TempDir
+    Path tmp;
+    AppContext dev;
+    AppContext prod;
+
+    @BeforeEach
+    void networks() {
+        AppContext[] both = TestBundles.twoNetworks(tmp);
+        dev = both[0];
+        prod = both[1];
+    }
+
+    @AfterEach
+    void close() {
+        dev.close();
+        prod.close();
+    }
+
+    List<Object> state() {
+        List<Object> s = new ArrayList<>();
+        prod.projects().list(PROD).forEach(p -> {
+            s.add(p);
+            s.add(prod.releases().list(PROD, p.name()));
+        });
+        s.add(prod.audit().list(AuditFilter.ALL).size());
+        s.add(prod.store().read(tx -> tx.bundles().acceptedBundleIds(prod.spaces().find(PROD).id())));
+        return s;
+    }
+
+    void refused(String sentence, org.junit.jupiter.api.function.Executable action) {
+        List<Object> before = state();
+        Refusal r = assertThrows(Refusal.class, action);
+        assertEquals(sentence, r.getMessage());
+        assertEquals(before, state(), "a refusal leaves the store as it was");
+    }
+
+    AuditEntry lastAudit() {
+        return prod.audit().list(AuditFilter.ALL).get(0);
+    }
+
+    @Test
+    void previewShowsSenderContentsLifecycleAndTheFormWithProvidedValues() {
+        ImportService.Preview p = prod.imports().preview(PROD, TestBundles.bundle(dev, "1.0.0", 1));
+        assertTrue(p.importable(), p.outcome().sentence());
+        assertEquals(DEV, p.sourceSpace());
+        assertEquals(REMOTE_WEB, p.remoteProject());
+        assertTrue(p.previousVersion().isEmpty());
+        assertEquals("Prod", p.suggested().orElseThrow().name());
+        var form = p.form(p.suggested().orElseThrow());
+        assertEquals(List.of("Staging", "Production"), List.copyOf(form.keySet()));
+        ImportService.Field prodPassword = form.get("Production").stream().filter(f -> f.template().name().equals("DbPassword")).findFirst().orElseThrow();
+        assertEquals(ImportService.Origin.PROVIDED, prodPassword.origin(), "scoped to 'Prod Space: Production' in the source");
+        assertEquals(SECRET, prodPassword.value());
+        assertFalse(prodPassword.toString().contains(SECRET));
+        assertEquals(List.of("AdminEmail", "DbPassword"), form.get("Staging").stream().filter(ImportService.Field::missing)
+                .map(f -> f.template().name()).toList());
+        assertEquals(ImportService.Origin.DEFAULT, form.get("Staging").get(0).origin());
+    }
+
+    @Test
+    void importCreatesRemoteProjectReleaseValuesAcceptedRowAndAuditInOneGo() {
+        ImportService.Result r = prod.imports().importBundle(PROD, TestBundles.bundle(dev, "1.0.0", 1), null, TestBundles.values());
+        assertTrue(r.imported());
+        assertEquals("Imported release 1.0.0 of 'DevTest Space: Web' into 'Prod Space' with lifecycle 'Prod'.", r.sentence());
+        Project p = prod.projects().find(PROD, REMOTE_WEB);
+        assertEquals("Prod", p.lifecycleName());
+        assertEquals(DEV, prod.projects().importedFrom(PROD, REMOTE_WEB).orElseThrow());
+        Release release = prod.releases().find(PROD, REMOTE_WEB, "1.0.0");
+        assertEquals(dev.releases().find(DEV, "Web", "1.0.0").snapshot(), release.snapshot(), "the snapshot as the source froze it");
+        assertEquals(SECRET, value(p, "DbPassword", "Production"));
+        assertEquals("staging-pw-4411", value(p, "DbPassword", "Staging"));
+        assertEquals("eu", value(p, "Region", "Production"));
+        assertEquals(1, prod.deployments().upstream(PROD, REMOTE_WEB, "1.0.0").size(), "upstream history kept");
+        AuditEntry a = lastAudit();
+        assertEquals("release.import", a.action());
+        assertEquals("release 1.0.0 of project 'DevTest Space: Web' of local space 'Prod Space'", a.subject());
+        assertFalse(a.detail().contains(SECRET) || a.detail().contains("staging-pw-4411"), a.detail());
+        assertTrue(a.detail().contains("Staging (Region, AdminEmail, DbPassword, Maintenance)"), a.detail());
+        assertTrue(prod.audit().verify().isIntact(), "audit chain intact");
+    }
+
+    static String value(Project p, String name, String env) {
+        return p.variables().stream().filter(v -> v.name().equals(name) && v.scope().environments().equals(List.of(env)))
+                .map(Variable::value).findFirst().orElse("(none)");
+    }
+
+    @Test
+    void missingMandatoryValuesAreAllListedAndNothingIsImported() {
+        byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        refused("Release 1.0.0 of 'DevTest Space: Web' was not imported: 3 mandatory values are missing — "
+                        + "Staging: Admin e-mail (AdminEmail), Database password (DbPassword); Production: Admin e-mail (AdminEmail).",
+                () -> prod.imports().importBundle(PROD, bundle, "Prod", Map.of()));
+        refused("The value of 'Region' for Production must be one of eu, us, not 'mars'.",
+                () -> prod.imports().importBundle(PROD, bundle, "Prod", Map.of("Production", Map.of("Region", "mars"))));
+        refused("Values were given for 'Moon', which is not an environment of lifecycle 'Prod' (Staging, Production).",
+                () -> prod.imports().importBundle(PROD, bundle, "Prod", Map.of("Moon", Map.of())));
+        refused("'Prod Space' has no lifecycle named 'Nope'.", () -> prod.imports().importBundle(PROD, bundle, "Nope", TestBundles.values()));
+    }
+
+    @Test
+    void sameBundleAgainIsANoOpSaidSo() {
+        byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        prod.imports().importBundle(PROD, bundle, null, TestBundles.values());
+        List<Object> before = state();
+        ImportService.Result again = prod.imports().importBundle(PROD, bundle, null, Map.of());
+        assertFalse(again.imported());
+        assertTrue(again.sentence().startsWith("This bundle (") && again.sentence().endsWith("; nothing was changed."), again.sentence());
+        assertEquals(before, state());
+        assertTrue(prod.imports().preview(PROD, bundle).alreadyImported());
+    }
+
+    @Test
+    void tamperedAndUntrustedBundlesAreRefusedWithTheVerifiersSentence() {
+        byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        ImportService.Preview p = prod.imports().preview(PROD, TestBundles.tampered(bundle));
+        assertFalse(p.importable());
+        refused(p.outcome().sentence(), () -> prod.imports().importBundle(PROD, TestBundles.tampered(bundle), null, TestBundles.values()));
+        prod.trusts().revoke(PROD, DEV, odcm.model.trust.TrustKind.RELEASE_BUNDLES, "testing");
+        assertTrue(prod.imports().preview(PROD, bundle).outcome() instanceof VerificationOutcome.TrustRevoked);
+        refused(prod.imports().preview(PROD, bundle).outcome().sentence(),
+                () -> prod.imports().importBundle(PROD, bundle, null, TestBundles.values()));
+    }
+
+    @Test
+    void aLaterReleaseJoinsTheRemoteProjectKeepsValuesAndShowsWhatChanged() {
+        prod.imports().importBundle(PROD, TestBundles.bundle(dev, "1.0.0", 1), null, TestBundles.values());
+        dev.projects().update(DEV, "Web", TestBundles.web(List.of(new DeploymentStep("Notify", "Run a script", Map.of(), Scope.ALL, List.of()))));
+        dev.releases().create(DEV, "Web", "1.1.0", "", null, List.of(new PackageVersion("Acme.Web", "1.1.0", TestBundles.SHA)));
+        byte[] second = TestBundles.bundle(dev, "1.1.0", 2);
+        ImportService.Preview p = prod.imports().preview(PROD, second);
+        assertEquals("1.0.0", p.previousVersion().orElseThrow());
+        assertEquals("1 added, 0 removed, 0 changed", p.changes().orElseThrow().steps().toString());
+        assertEquals("0 added, 0 removed, 1 changed", p.changes().orElseThrow().packages().toString());
+        assertEquals(ImportService.Origin.SET_HERE, p.form(p.suggested().orElseThrow()).get("Staging").get(1).origin());
+        prod.imports().importBundle(PROD, second, null, Map.of());
+        assertEquals(List.of(REMOTE_WEB), prod.projects().list(PROD).stream().map(Project::name).toList(), "joined, matched by name");
+        assertEquals(List.of("1.1.0", "1.0.0"), prod.releases().list(PROD, REMOTE_WEB).stream().map(Release::version).toList());
+        assertEquals(3, prod.projects().find(PROD, REMOTE_WEB).process().size(), "the project mirrors the newest release");
+    }
+
+    @Test
+    void aNewerRevisionOfTheSameReleaseSupersedesTheOlderWithAnAuditEntry() {
+        prod.imports().importBundle(PROD, TestBundles.bundle(dev, "1.0.0", 1), null, TestBundles.values());
+        Release first = prod.releases().find(PROD, REMOTE_WEB, "1.0.0");
+        byte[] revised = TestBundles.revised(dev, "1.0.0", 2, List.of(new DeploymentStep("Warm cache", "Run a script", Map.of(), Scope.ALL, List.of())));
+        ImportService.Result r = prod.imports().importBundle(PROD, revised, null, Map.of());
+        assertEquals("Imported release 1.0.0 (revision 2) of 'DevTest Space: Web' into 'Prod Space' with lifecycle 'Prod'.", r.sentence());
+        Release current = prod.releases().find(PROD, REMOTE_WEB, "1.0.0");
+        assertEquals(3, current.snapshot().process().size());
+        assertTrue(current.id() != first.id());
+        assertEquals(1, prod.releases().list(PROD, REMOTE_WEB).size(), "the superseded revision is not listed");
+        List<AuditEntry> audit = prod.audit().list(AuditFilter.ALL);
+        assertEquals("release.import", audit.get(0).action());
+        assertEquals("release.supersede", audit.get(1).action());
+        assertTrue(audit.get(1).detail().startsWith("revision 1 superseded by revision 2"), audit.get(1).detail());
+        assertTrue(audit.get(1).detail().contains("steps 1 added, 0 removed, 0 changed"), audit.get(1).detail());
+    }
+
+    @Test
+    void valuesStayEditableWhileProcessTemplatesAndNameAreReadOnly() {
+        prod.imports().importBundle(PROD, TestBundles.bundle(dev, "1.0.0", 1), null, TestBundles.values());
+        Project p = prod.projects().find(PROD, REMOTE_WEB);
+        List<Variable> vars = new ArrayList<>(p.variables());
+        vars.replaceAll(v -> v.name().equals("AdminEmail") && v.scope().environments().equals(List.of("Production"))
+                ? new Variable("AdminEmail", "night-shift@example.org", false, v.scope()) : v);
+        prod.projects().update(PROD, REMOTE_WEB, new ProjectDraft(p.name(), p.description(), p.lifecycleName(), p.process(), vars, p.templates(),
+                p.channels()));
+        assertEquals("night-shift@example.org", value(prod.projects().find(PROD, REMOTE_WEB), "AdminEmail", "Production"));
+        assertEquals(p.process(), prod.releases().find(PROD, REMOTE_WEB, "1.0.0").snapshot().process());
+
+        Project now = prod.projects().find(PROD, REMOTE_WEB);
+        assertEquals("Project 'DevTest Space: Web' was imported from 'DevTest Space', so its deployment process cannot be changed here "
+                + "(its name, process and variable templates are read-only); only its variable values can.",
+                assertThrows(Refusal.class, () -> prod.projects().update(PROD, REMOTE_WEB, new ProjectDraft(now.name(), "", now.lifecycleName(),
+                        now.process().subList(0, 1), now.variables(), now.templates(), now.channels()))).getMessage());
+        assertTrue(assertThrows(Refusal.class, () -> prod.projects().update(PROD, REMOTE_WEB, new ProjectDraft(now.name(), "", now.lifecycleName(),
+                now.process(), now.variables(), List.of(), now.channels()))).getMessage().contains("so its variable templates cannot be changed"));
+        assertTrue(assertThrows(Refusal.class, () -> prod.projects().update(PROD, REMOTE_WEB, new ProjectDraft("Web", "", now.lifecycleName(),
+                now.process(), now.variables(), now.templates(), now.channels()))).getMessage().contains("so its name cannot be changed"));
+    }
+
+    @Test
+    void deployingFollowsTheLifecycleAndNeedsEveryMandatoryValue() {
+        prod.imports().importBundle(PROD, TestBundles.bundle(dev, "1.0.0", 1), null, TestBundles.values());
+        refused("Release 1.0.0 cannot be deployed to Production yet: phase 'Staging' (all must complete) comes first and still needs a "
+                + "successful deployment to Staging.", () -> prod.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Production", true));
+        Deployment failed = prod.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Staging", false);
+        assertFalse(failed.succeeded());
+        assertThrows(Refusal.class, () -> prod.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Production", true), "a failed one does not count");
+        prod.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Staging", true);
+        assertEquals("deployment.record", lastAudit().action());
+        assertEquals("deployed to Staging: succeeded", lastAudit().detail());
+
+        // The importer clears a mandatory value after import: deploying there is refused, naming it.
+        Project p = prod.projects().find(PROD, REMOTE_WEB);
+        List<Variable> vars = p.variables().stream().filter(v -> !(v.name().equals("AdminEmail") && v.scope().environments().equals(List.of("Production"))))
+                .toList();
+        prod.projects().update(PROD, REMOTE_WEB, new ProjectDraft(p.name(), p.description(), p.lifecycleName(), p.process(), vars, p.templates(), p.channels()));
+        refused("Release 1.0.0 of 'DevTest Space: Web' cannot be deployed to Production: the mandatory value AdminEmail is not set for it; "
+                + "set them in the project's variables.", () -> prod.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Production", true));
+        prod.projects().update(PROD, REMOTE_WEB, new ProjectDraft(p.name(), p.description(), p.lifecycleName(), p.process(), p.variables(), p.templates(),
+                p.channels()));
+        prod.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Production", true);
+        assertEquals(List.of("Production", "Staging", "Staging"), prod.deployments().list(PROD, REMOTE_WEB).stream().map(Deployment::environment).toList());
+        prod.environments().create(PROD, "Lab", "");
+        refused("Environment 'Lab' is not in lifecycle 'Prod'; it deploys to Staging, Production.",
+                () -> prod.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Lab", true));
+    }
+
+    @Test
+    void twoImportsOfOneBundleAtOnceAcceptItOnce() throws Exception {
+        byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> prod.imports().importBundle(PROD, bundle, null, TestBundles.values()));
+            var b = pool.submit(() -> prod.imports().importBundle(PROD, bundle, null, TestBundles.values()));
+            assertEquals(1, java.util.stream.Stream.of(a.get(), b.get()).filter(ImportService.Result::imported).count());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, prod.releases().list(PROD, REMOTE_WEB).size());
+        assertEquals(1, prod.audit().list(AuditFilter.ALL).stream().filter(e -> e.action().equals("release.import")).count());
+    }
+
+    @Test
+    void anOlderBundleAfterANewerOneIsRefusedAsARollback() {
+        byte[] first = TestBundles.bundle(dev, "1.0.0", 1);
+        prod.imports().importBundle(PROD, TestBundles.revised(dev, "1.0.0", 2, List.of()), null, TestBundles.values());
+        refused("This bundle has sequence number 1, but number 2 from the same source was already accepted: an older bundle cannot replace a newer one.",
+                () -> prod.imports().importBundle(PROD, first, null, TestBundles.values()));
+    }
+
+    @Test
+    void localReleasesAreDeployedInLifecycleOrderToo() {
+        assertEquals("Release 1.0.0 cannot be deployed to Test yet: phase 'Dev' (all must complete) comes first and still needs a successful "
+                + "deployment to Development.", assertThrows(Refusal.class, () -> dev.deployments().deploy(DEV, "Web", "1.0.0", "Test", true)).getMessage());
+        dev.deployments().deploy(DEV, "Web", "1.0.0", "Development", true);
+        assertTrue(dev.deployments().deploy(DEV, "Web", "1.0.0", "Test", true).succeeded());
+        assertTrue(dev.deployments().upstream(DEV, "Web", "1.0.0").isEmpty(), "a release made here has no upstream history");
+    }
+
+    @Test
+    void connectedSpacesInOneStoreImportTheSameWay() {
+        try (AppContext one = TestBundles.connected(tmp)) {
+            byte[] bundle = TestBundles.bundle(one, "1.0.0", 1);
+            ImportService.Result r = one.imports().importBundle(PROD, bundle, "Prod", TestBundles.values());
+            assertTrue(r.imported(), r.sentence());
+            assertEquals(TestBundles.SECRET, value(one.projects().find(PROD, REMOTE_WEB), "DbPassword", "Production"));
+            assertEquals(List.of("Web"), one.projects().list(DEV).stream().map(Project::name).toList(), "the source project is untouched");
+        }
+    }
+}

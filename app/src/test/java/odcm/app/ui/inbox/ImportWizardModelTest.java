@@ -1,0 +1,75 @@
+package odcm.app.ui.inbox;
+
+import static odcm.app.TestBundles.PROD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import odcm.app.TestBundles;
+import odcm.app.service.AppContext;
+import odcm.app.ui.common.CurrentSpace;
+import odcm.app.ui.task.SameThreadTaskRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizard's and the Inbox's view models, on the caller's thread: no FX toolkit needed. */
+class ImportWizardModelTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void stepsGateOnTheOutcomeTheLifecycleAndTheMissingValues() throws Exception {
+        AppContext[] both = TestBundles.twoNetworks(tmp);
+        try (AppContext dev = both[0]; AppContext prod = both[1]) {
+            byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+            ImportWizardModel refused = new ImportWizardModel(prod.imports(), new SameThreadTaskRunner(), PROD, TestBundles.tampered(bundle), "bad");
+            refused.load();
+            assertFalse(refused.canNext().get(), "a refused bundle stops at step 1");
+
+            ImportWizardModel m = new ImportWizardModel(prod.imports(), new SameThreadTaskRunner(), PROD, bundle, "web.odcmbundle");
+            m.load();
+            assertEquals("Prod", m.lifecycleProperty().get().name(), "the only lifecycle that fits");
+            m.next();
+            m.next();
+            m.next();
+            assertEquals(ImportWizardModel.VALUES, m.stepProperty().get());
+            assertEquals(List.of("Staging: Admin e-mail", "Staging: Database password", "Production: Admin e-mail"), m.missing());
+            assertFalse(m.canFinish().get());
+            m.finish();
+            assertTrue(prod.projects().list(PROD).isEmpty(), "Finish does nothing while values are missing");
+            TestBundles.values().forEach((env, values) -> values.forEach((name, value) -> m.values().get(env).entrySet().stream()
+                    .filter(e -> e.getKey().name().equals(name)).findFirst().orElseThrow().getValue().set(value)));
+            assertTrue(m.missing().isEmpty());
+            assertTrue(m.canFinish().get());
+            m.finish();
+            assertEquals(ImportWizardModel.SUMMARY, m.stepProperty().get());
+            assertTrue(m.doneProperty().get());
+            assertEquals("Imported release 1.0.0 of 'DevTest Space: Web' into 'Prod Space' with lifecycle 'Prod'.", m.message().text());
+            assertFalse(m.canFinish().get(), "not twice");
+        }
+    }
+
+    @Test
+    void theInboxListsTheWatchedFolderAndAddedFilesWithTheirOutcomes() throws Exception {
+        AppContext[] both = TestBundles.twoNetworks(tmp);
+        try (AppContext dev = both[0]; AppContext prod = both[1]) {
+            Path root = tmp.resolve("inbox");
+            CurrentSpace space = new CurrentSpace();
+            InboxViewModel vm = new InboxViewModel(prod.imports(), new SameThreadTaskRunner(), space, root);
+            space.choose(PROD);
+            assertEquals(root.resolve("Prod Space"), vm.folderProperty().get());
+            assertTrue(vm.items().isEmpty());
+            Files.write(root.resolve("Prod Space").resolve("a.odcmbundle"), TestBundles.bundle(dev, "1.0.0", 1));
+            Path elsewhere = Files.write(tmp.resolve("b.odcmbundle"), new byte[] {1, 2, 3});
+            vm.refresh();
+            vm.add(List.of(elsewhere));
+            assertEquals(List.of("a.odcmbundle", "b.odcmbundle"), vm.items().stream().map(InboxViewModel.Item::name).toList());
+            assertEquals(List.of("Genuine", "Refused"), vm.items().stream().map(InboxViewModel.Item::verdict).toList());
+            assertEquals("b.odcmbundle", vm.selectedProperty().get().name(), "an added file is selected");
+            assertEquals("Prod Space_ x", InboxViewModel.defaultFolder(root, "Prod Space/ x").getFileName().toString());
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package odcm.app.ui.inbox;
+
+import static odcm.app.TestBundles.PROD;
+import static odcm.app.TestBundles.REMOTE_WEB;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import odcm.app.TestBundles;
+import odcm.app.service.AppContext;
+import odcm.app.ui.ConsoleDriver;
+import odcm.app.ui.Theme;
+import odcm.app.ui.common.Css;
+import odcm.app.ui.common.CurrentSpace;
+import odcm.app.ui.common.Screen;
+import odcm.app.ui.task.FxTaskRunner;
+import odcm.model.audit.AuditFilter;
+import odcm.model.project.Project;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the Inbox and the whole import wizard on bundles written by the bundle capability: a tampered bundle stops at
+ * step 1 with its reason; a genuine one goes through every step, Finish stays disabled until the mandatory values are
+ * filled in, and the import makes the remote project. A screenshot of every step goes to target/screenshots.
+ */
+class ImportWizardUiTest extends FxRobot {
+    @TempDir
+    Path tmp;
+    AppContext dev;
+    AppContext prod;
+    Stage stage;
+    FxTaskRunner runner;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        fx(() -> {
+            if (runner != null) {
+                runner.close();
+            }
+            if (stage != null) {
+                stage.close();
+            }
+            return null;
+        });
+        dev.close();
+        prod.close();
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+    }
+
+    void idle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(runner::isBusy));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    <T extends Node> T node(String query) {
+        return lookup(query).query();
+    }
+
+    /** Scrolls the field into sight, clicks it and types, as a user would. */
+    void type(String query, String text) throws Exception {
+        Node field = node(query);
+        fx(() -> {
+            odcm.app.ui.common.Reveal.later(node("#wizard-page"), field);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn(field).write(text);
+    }
+
+    Path shootWizard(String name) {
+        return ConsoleDriver.shoot(node("#import-wizard").getScene(), name);
+    }
+
+    @Test
+    void theWholeWizardFromTheInbox() throws Exception {
+        AppContext[] both = TestBundles.twoNetworks(tmp);
+        dev = both[0];
+        prod = both[1];
+        Path inboxRoot = TestBundles.location(tmp.resolve("network-b")).storeDir().resolve("inbox");
+        Path folder = Files.createDirectories(InboxViewModel.defaultFolder(inboxRoot, PROD));
+        byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        Files.write(folder.resolve("web-1.0.0.odcmbundle"), bundle);
+        Files.write(folder.resolve("web-1.0.0-tampered.odcmbundle"), TestBundles.tampered(bundle));
+
+        stage = FxToolkit.registerStage(Stage::new);
+        runner = fx(FxTaskRunner::new);
+        CurrentSpace space = new CurrentSpace();
+        BorderPane root = new BorderPane();
+        Screen inbox = fx(() -> {
+            Theme.apply();
+            InboxView view = new InboxView(new InboxViewModel(prod.imports(), runner, space, inboxRoot), new odcm.app.ui.ScriptedFilePicker());
+            Screen s = view.screen();
+            root.setCenter(s.node());
+            Scene scene = new Scene(root, 1280, 760);
+            scene.getStylesheets().add(Css.stylesheet());
+            stage.setScene(scene);
+            stage.show();
+            space.choose(PROD);
+            s.shown();
+            return s;
+        });
+        idle();
+        TableView<InboxViewModel.Item> table = node("#inbox-table");
+        assertEquals(List.of("web-1.0.0-tampered.odcmbundle", "web-1.0.0.odcmbundle"), table.getItems().stream().map(InboxViewModel.Item::name).toList());
+        assertEquals(List.of("Refused", "Genuine"), table.getItems().stream().map(InboxViewModel.Item::verdict).toList(), "listed with outcomes");
+        fx(() -> {
+            table.getSelectionModel().select(1);
+            return null;
+        });
+        ConsoleDriver.shoot(stage.getScene(), "inbox");
+
+        // A tampered bundle: the wizard stops at step 1 with the reason.
+        fx(() -> {
+            table.getSelectionModel().select(0);
+            return null;
+        });
+        clickOn("#inbox-import");
+        idle();
+        Label verdict = node("#wizard-verdict");
+        assertEquals(table.getItems().get(0).sentence(), verdict.getText(), "the verifier's reason");
+        assertTrue(verdict.getStyleClass().contains(Css.ERROR));
+        assertTrue(node("#wizard-stopped").isVisible());
+        assertTrue(this.<Button>node("#wizard-next").isDisabled(), "Next disabled at step 1 for a refused bundle");
+        assertTrue(this.<Button>node("#wizard-finish").isDisabled());
+        shootWizard("wizard-1-refused");
+        clickOn("#wizard-cancel");
+        idle();
+
+        // The genuine bundle, step by step.
+        fx(() -> {
+            table.getSelectionModel().select(1);
+            return null;
+        });
+        clickOn("#inbox-import");
+        idle();
+        assertEquals(TestBundles.DEV, ((Label) node("#wizard-signer")).getText());
+        assertFalse(this.<Button>node("#wizard-next").isDisabled());
+        shootWizard("wizard-1-who-sent-it");
+
+        clickOn("#wizard-next");
+        idle();
+        assertTrue(((Label) node("#wizard-becomes")).getText().contains("'DevTest Space: Web'"));
+        assertEquals(odcm.model.project.Variable.MASK, ((Label) node("#wizard-revealed")).getText(), "masked until revealed");
+        shootWizard("wizard-2-whats-inside");
+        clickOn("#wizard-reveal");
+        idle();
+        assertEquals(TestBundles.SECRET, ((Label) node("#wizard-revealed")).getText());
+        assertEquals("bundle.reveal", prod.audit().list(AuditFilter.ALL).get(0).action(), "revealing is audited");
+
+        clickOn("#wizard-next");
+        idle();
+        assertTrue(((Label) node("#wizard-lifecycle-hint")).getText().startsWith("Chosen automatically"));
+        shootWizard("wizard-3-lifecycle");
+
+        clickOn("#wizard-next");
+        idle();
+        Label missing = node("#wizard-missing");
+        assertEquals("Missing mandatory values (3): Staging: Admin e-mail; Staging: Database password; Production: Admin e-mail.", missing.getText());
+        assertTrue(this.<Button>node("#wizard-finish").isDisabled(), "Finish disabled while values are missing");
+        assertTrue(this.<Button>node("#wizard-next").isDisabled());
+        shootWizard("wizard-4-values-missing");
+        type("#value-Staging-AdminEmail", "ops-staging@example.org");
+        type("#value-Staging-DbPassword", "staging-pw-4411");
+        assertTrue(this.<Button>node("#wizard-finish").isDisabled(), "still one missing");
+        type("#value-Production-AdminEmail", "ops@example.org");
+        assertEquals("Every mandatory value is set.", missing.getText());
+        assertFalse(this.<Button>node("#wizard-finish").isDisabled());
+        Node provided = node("#value-Production-DbPassword-help");
+        assertEquals("The shop database's password. Provided by DevTest Space. Mandatory.", ((Label) provided).getText());
+        fx(() -> {
+            odcm.app.ui.common.Reveal.later(node("#wizard-page"), node("#value-Production-Maintenance"));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        shootWizard("wizard-4-values-filled");
+
+        clickOn("#wizard-next");
+        idle();
+        assertTrue(((Label) node("#summary-values-Staging")).getText().contains("Database password = ********"));
+        shootWizard("wizard-5-summary");
+        clickOn("#wizard-finish");
+        idle();
+        assertEquals("Imported release 1.0.0 of 'DevTest Space: Web' into 'Prod Space' with lifecycle 'Prod'.",
+                ((Label) node("#wizard-message")).getText());
+        assertEquals("Close", this.<Button>node("#wizard-cancel").getText());
+        shootWizard("wizard-5-imported");
+        assertEquals(List.of(REMOTE_WEB), prod.projects().list(PROD).stream().map(Project::name).toList());
+        assertEquals("staging-pw-4411", prod.projects().find(PROD, REMOTE_WEB).variables().stream()
+                .filter(v -> v.name().equals("DbPassword") && v.scope().environments().equals(List.of("Staging"))).findFirst().orElseThrow().value());
+        clickOn("#wizard-cancel");
+        idle();
+        assertEquals("Already imported", table.getItems().get(1).verdict(), "the list is checked again after the wizard closes");
+        ConsoleDriver.shoot(stage.getScene(), "inbox-after-import");
+        assertTrue(inbox.title().equals("Inbox"));
+    }
+}

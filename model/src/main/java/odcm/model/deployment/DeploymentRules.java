@@ -1,0 +1,91 @@
+package odcm.model.deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import odcm.model.Names;
+import odcm.model.lifecycle.Lifecycle;
+import odcm.model.lifecycle.Phase;
+import odcm.model.lifecycle.PhaseMember;
+import odcm.model.lifecycle.ProgressionRule;
+import odcm.model.project.Variable;
+import odcm.model.project.VariableTemplate;
+
+/**
+ * When a release may be deployed to an environment of this space. Only the space's own environments count: a phase
+ * member that is a remote environment or a promotion happens elsewhere, so it neither blocks nor completes a phase here.
+ */
+public final class DeploymentRules {
+    private DeploymentRules() {
+    }
+
+    /** The local environments of a lifecycle, in phase order. */
+    public static List<String> environments(Lifecycle lifecycle) {
+        List<String> out = new ArrayList<>();
+        for (Phase p : lifecycle.phases()) {
+            for (PhaseMember m : p.members()) {
+                if (m instanceof PhaseMember.LocalEnvironment e) {
+                    out.add(e.name());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Why {@code environment} may not be deployed to yet, or empty when it may: it must be a local environment of the
+     * lifecycle, and every earlier phase must be complete by its rule (all, at least N, optional) with the environments
+     * the release was already deployed to successfully ({@code succeeded}, names compared by {@link Names#key}).
+     */
+    public static Optional<String> orderRefusal(Lifecycle lifecycle, String environment, Set<String> succeeded, String release) {
+        Set<String> done = succeeded.stream().map(Names::key).collect(Collectors.toSet());
+        String key = Names.key(environment);
+        List<String> all = environments(lifecycle);
+        if (all.stream().noneMatch(e -> Names.key(e).equals(key))) {
+            return Optional.of("Environment '" + environment + "' is not in lifecycle '" + lifecycle.name() + "'"
+                    + (all.isEmpty() ? ", which has no environments of this space." : "; it deploys to " + String.join(", ", all) + "."));
+        }
+        for (Phase phase : lifecycle.phases()) {
+            List<String> here = phase.members().stream().filter(m -> m instanceof PhaseMember.LocalEnvironment)
+                    .map(PhaseMember::displayName).toList();
+            if (here.stream().anyMatch(e -> Names.key(e).equals(key))) {
+                return Optional.empty();
+            }
+            long complete = here.stream().filter(e -> done.contains(Names.key(e))).count();
+            int needed = switch (phase.rule().kind()) {
+                case ALL -> here.size();
+                case AT_LEAST -> Math.min(phase.rule().atLeast(), here.size());
+                case OPTIONAL -> 0;
+            };
+            if (complete < needed) {
+                List<String> open = here.stream().filter(e -> !done.contains(Names.key(e))).toList();
+                return Optional.of("Release " + release + " cannot be deployed to " + environment + " yet: phase '" + phase.name() + "' ("
+                        + phase.rule().words() + ") comes first and still needs a successful deployment to "
+                        + (phase.rule().kind() == ProgressionRule.Kind.AT_LEAST ? (needed - complete) + " more of " : "")
+                        + String.join(", ", open) + ".");
+            }
+        }
+        return Optional.empty(); // unreachable: the environment is in a phase
+    }
+
+    /** The mandatory templates without a non-empty value for {@code environment} among {@code values} (scoped to it or unscoped). */
+    public static List<VariableTemplate> missingValues(List<VariableTemplate> templates, List<Variable> values, String environment) {
+        return templates.stream().filter(VariableTemplate::mandatory)
+                .filter(t -> value(values, t.name(), environment).isEmpty()).toList();
+    }
+
+    /** The value of variable {@code name} for {@code environment}: one scoped to it first, else an unscoped one; blank is none. */
+    public static Optional<String> value(List<Variable> values, String name, String environment) {
+        String key = Names.key(environment);
+        Optional<String> scoped = values.stream().filter(v -> Names.key(v.name()).equals(Names.key(name)))
+                .filter(v -> v.scope().environments().stream().anyMatch(e -> Names.key(e).equals(key)))
+                .map(Variable::value).filter(v -> !v.isBlank()).findFirst();
+        if (scoped.isPresent()) {
+            return scoped;
+        }
+        return values.stream().filter(v -> Names.key(v.name()).equals(Names.key(name))).filter(v -> v.scope().isAll())
+                .map(Variable::value).filter(v -> !v.isBlank()).findFirst();
+    }
+}

@@ -1,0 +1,22 @@
+package odcm.persistence.deployment;
+
+import java.time.Instant;
+import java.util.List;
+import odcm.model.deployment.Deployment;
+import odcm.model.deployment.UpstreamDeployment;
+
+/** Deployments recorded in a space (never changed), and the upstream history an imported release arrived with. */
+public interface DeploymentRepository {
+    Deployment insert(long spaceId, long releaseId, long environmentId, boolean succeeded, Instant at, String by);
+
+    /** Newest first. */
+    List<Deployment> findByRelease(long releaseId);
+
+    /** Of every release (every revision) of the project, newest first. */
+    List<Deployment> findByProject(long projectId);
+
+    void insertUpstream(long releaseId, List<UpstreamDeployment> history);
+
+    /** In the order the bundle listed them. */
+    List<UpstreamDeployment> upstream(long releaseId);
+}
