@@ -18,6 +18,8 @@ import java.util.logging.Logger;
 import odcm.model.Refusal;
 import odcm.model.audit.AuditEntry;
 import odcm.model.Secret;
+import odcm.persistence.approval.ApprovalRepository;
+import odcm.persistence.approval.JooqApprovalRepository;
 import odcm.persistence.audit.AuditLog;
 import odcm.persistence.audit.AuditSeal;
 import odcm.persistence.audit.JooqAuditLog;
@@ -353,6 +355,7 @@ public final class Store implements AutoCloseable {
         LifecycleRepository lifecycles = new JooqLifecycleRepository(tx);
         ProjectRepository projects = new JooqProjectRepository(tx, sensitive);
         ReleaseRepository releases = new JooqReleaseRepository(tx, sensitive);
+        ApprovalRepository approvals = new JooqApprovalRepository(tx);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {
@@ -387,6 +390,11 @@ public final class Store implements AutoCloseable {
             @Override
             public ReleaseRepository releases() {
                 return releases;
+            }
+
+            @Override
+            public ApprovalRepository approvals() {
+                return approvals;
             }
         };
     }

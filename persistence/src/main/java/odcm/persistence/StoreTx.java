@@ -1,5 +1,6 @@
 package odcm.persistence;
 
+import odcm.persistence.approval.ApprovalRepository;
 import odcm.persistence.audit.AuditLog;
 import odcm.persistence.environment.EnvironmentRepository;
 import odcm.persistence.lifecycle.LifecycleRepository;
@@ -24,4 +25,7 @@ public interface StoreTx {
 
     /** Insert and read only: releases are frozen. */
     ReleaseRepository releases();
+
+    /** Approval requirements of spaces and decisions on releases. */
+    ApprovalRepository approvals();
 }

@@ -14,6 +14,7 @@ public final class AppContext implements AutoCloseable {
     private final LifecycleService lifecycles;
     private final ProjectService projects;
     private final ReleaseService releases;
+    private final ApprovalService approvals;
 
     public AppContext(Store store) {
         this.store = store;
@@ -25,6 +26,7 @@ public final class AppContext implements AutoCloseable {
         this.lifecycles = new LifecycleService(store);
         this.projects = new ProjectService(store);
         this.releases = new ReleaseService(store);
+        this.approvals = new ApprovalService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -65,6 +67,10 @@ public final class AppContext implements AutoCloseable {
 
     public ReleaseService releases() {
         return releases;
+    }
+
+    public ApprovalService approvals() {
+        return approvals;
     }
 
     @Override

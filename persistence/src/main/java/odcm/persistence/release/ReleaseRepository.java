@@ -21,4 +21,7 @@ public interface ReleaseRepository {
     Optional<Release> find(long projectId, String version);
 
     int count(long projectId);
+
+    /** By id, with its project's name; empty when there is none. */
+    Optional<Release> findById(long releaseId);
 }
