@@ -83,7 +83,7 @@ public final class Console {
                 new EnvironmentsView(new EnvironmentsViewModel(context.environments(), context.spaces(), runner, space), space, spaces).screen(),
                 lifecycles.screen(),
                 new ProjectsView(new ProjectsViewModel(context.projects(), context.environments(), context.lifecycles(), runner, space)).screen(),
-                new ReleasesView(new ReleasesViewModel(context.projects(), context.releases(), runner, space)).screen(),
+                new ReleasesView(new ReleasesViewModel(context.projects(), context.releases(), context.approvals(), runner, space), files).screen(),
                 new PipelineView(new PipelineViewModel(context.lifecycles(), context.projects(), runner, space), runner, files, space, spaces)
                         .screen(),
                 new AuditView(new AuditViewModel(context.audit(), runner), files).screen());

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import odcm.app.ui.common.FilePicker;
 import odcm.app.ui.common.Formats;
 import odcm.app.ui.common.Forms;
 import odcm.app.ui.common.MessageLine;
@@ -19,11 +20,13 @@ import odcm.model.release.Release;
 /** Releases screen: a project's releases, newest first, "Create release…", and the selected release's frozen snapshot. */
 public final class ReleasesView {
     private final ReleasesViewModel vm;
+    private final FilePicker files;
     private final BorderPane root = new BorderPane();
     private final TableView<Release> table = Tables.table("releases-table");
 
-    public ReleasesView(ReleasesViewModel vm) {
+    public ReleasesView(ReleasesViewModel vm, FilePicker files) {
         this.vm = vm;
+        this.files = files;
         Label projectLabel = new Label("_Project");
         projectLabel.setMnemonicParsing(true);
         ComboBox<String> project = new ComboBox<>(vm.projectNames());
@@ -33,6 +36,9 @@ public final class ReleasesView {
         projectLabel.setLabelFor(project);
         Button create = Forms.button("new-release", "_Create release…", "Freeze the project as it is now in a new release (Ctrl+N)", this::create);
         create.disableProperty().bind(vm.projectProperty().isNull());
+        Button compare = Forms.button("compare-releases", "Com_pare…",
+                "Compare the selected release with the one before it, side by side; approve or reject it there", this::compare);
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.all()).lessThan(2));
         TextField filter = new TextField();
         filter.setId("releases-filter");
         filter.setPromptText("Search by version, channel or notes");
@@ -40,7 +46,7 @@ public final class ReleasesView {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         ScreenHeader.place(root, "releases-screen", ScreenHeader.create("Releases",
                 "Versions of a project, each with the process, variables and packages it froze when it was created.",
-                projectLabel, project, create, null, filter), new MessageLine("releases-message", vm.message()));
+                projectLabel, project, create, compare, null, filter), new MessageLine("releases-message", vm.message()));
 
         table.getColumns().setAll(List.of(
                 Tables.<Release>fixed("Version", 110, Release::version),
@@ -73,6 +79,10 @@ public final class ReleasesView {
 
     private void create() {
         vm.startCreate(model -> CreateReleaseDialog.create(root.getScene().getWindow(), model, vm::created).show());
+    }
+
+    private void compare() {
+        vm.startCompare().ifPresent(model -> new CompareView(model, files, root.getScene().getWindow()).show());
     }
 
     public Screen screen() {

@@ -9,6 +9,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import odcm.app.service.ApprovalService;
 import odcm.app.service.ProjectService;
 import odcm.app.service.ReleaseService;
 import odcm.app.ui.common.CurrentSpace;
@@ -22,6 +23,7 @@ import odcm.model.release.Release;
 public final class ReleasesViewModel {
     private final ProjectService projects;
     private final ReleaseService releases;
+    private final ApprovalService approvals;
     private final TaskRunner runner;
     private final CurrentSpace space;
     private final ObservableList<String> projectNames = FXCollections.observableArrayList();
@@ -32,9 +34,10 @@ public final class ReleasesViewModel {
     private final StatusMessage message = new StatusMessage();
     private boolean loadingProjects;
 
-    public ReleasesViewModel(ProjectService projects, ReleaseService releases, TaskRunner runner, CurrentSpace space) {
+    public ReleasesViewModel(ProjectService projects, ReleaseService releases, ApprovalService approvals, TaskRunner runner, CurrentSpace space) {
         this.projects = projects;
         this.releases = releases;
+        this.approvals = approvals;
         this.runner = runner;
         this.space = space;
         filter.addListener((o, was, now) -> shown.setPredicate(r -> matches(r, now)));
@@ -107,6 +110,22 @@ public final class ReleasesViewModel {
             List<Release> existing = releases.list(s, p);
             return new CreateReleaseViewModel(releases, runner, s, found, existing.isEmpty() ? null : existing.get(0).version());
         }, open, message::error);
+    }
+
+    /**
+     * The comparison of the selected release (TO; the newest when none is selected) with the one before it (FROM);
+     * either can be changed in the comparison. Needs two releases.
+     */
+    public java.util.Optional<CompareViewModel> startCompare() {
+        String p = project.get();
+        List<String> versions = list.items().stream().map(Release::version).toList();
+        if (p == null || versions.size() < 2) {
+            message.error("Comparing needs two releases of the project; create another release first.");
+            return java.util.Optional.empty();
+        }
+        Release chosen = selectedProperty().get();
+        String[] pair = CompareViewModel.defaultPair(versions, chosen == null ? versions.get(0) : chosen.version());
+        return java.util.Optional.of(new CompareViewModel(releases, approvals, runner, space.name(), p, versions, pair[0], pair[1]));
     }
 
     public void created(Release r) {

@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 public final class ScreensHarness extends FxRobot implements AutoCloseable {
     public final CurrentSpace space = new CurrentSpace();
+    public final odcm.app.ui.ScriptedFilePicker files = new odcm.app.ui.ScriptedFilePicker();
     private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final FxTaskRunner runner;
@@ -38,7 +39,7 @@ public final class ScreensHarness extends FxRobot implements AutoCloseable {
         Screen[] screens = fx(() -> {
             Theme.apply();
             Screen p = new ProjectsView(new ProjectsViewModel(ctx.projects(), ctx.environments(), ctx.lifecycles(), runner, space)).screen();
-            Screen r = new ReleasesView(new ReleasesViewModel(ctx.projects(), ctx.releases(), runner, space)).screen();
+            Screen r = new ReleasesView(new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.approvals(), runner, space), files).screen();
             Scene scene = new Scene(root, 1280, 800);
             scene.getStylesheets().add(Css.stylesheet());
             stage.setScene(scene);
