@@ -14,11 +14,16 @@ import odcm.model.compare.Value;
 public record CompareRow(Kind kind, Section section, Entry entry, FieldChange field, String heading, boolean revealed) {
     public enum Kind { SECTION, ENTRY, FIELD }
 
-    /** "Process (4 steps, 2 changes)". */
+    /** A section's heading: its title in the item column, "4 steps, 2 changed" beside it. */
     static CompareRow section(Section s, ReleaseDiff d) {
         int changes = (int) d.section(s).stream().filter(Entry::isChange).count();
-        String counts = changes == 0 ? "no changes" : changes + (changes == 1 ? " change" : " changes");
-        return new CompareRow(Kind.SECTION, s, null, null, s.title() + " (" + s.count(d.section(s).size()) + ", " + counts + ")", false);
+        return new CompareRow(Kind.SECTION, s, null, null, s.count(d.section(s).size()) + ", " + (changes == 0 ? "no changes" : changes + " changed"),
+                false);
+    }
+
+    /** A field marked changed only within a changed item: in an added or removed one every field is. */
+    private boolean fieldChanged() {
+        return field.changed() && entry.change() == Change.CHANGED;
     }
 
     /** Anything to stop at with next/previous change. */
@@ -31,13 +36,13 @@ public record CompareRow(Kind kind, Section section, Entry entry, FieldChange fi
         return switch (kind) {
             case SECTION -> "";
             case ENTRY -> entry.marker();
-            case FIELD -> field.changed() ? "~" : "";
+            case FIELD -> fieldChanged() ? "~" : "";
         };
     }
 
     public String item() {
         return switch (kind) {
-            case SECTION -> heading;
+            case SECTION -> section.title();
             case ENTRY -> entry.name();
             case FIELD -> "";
         };
@@ -45,7 +50,7 @@ public record CompareRow(Kind kind, Section section, Entry entry, FieldChange fi
 
     public String fieldName() {
         return switch (kind) {
-            case SECTION -> "";
+            case SECTION -> heading;
             case ENTRY -> entry.describe();
             case FIELD -> field.field();
         };
@@ -66,6 +71,11 @@ public record CompareRow(Kind kind, Section section, Entry entry, FieldChange fi
             return "";
         }
         String t = revealed ? v.reveal() : v.shown();
+        if (field.changed() && field.hasLineDiff()) {
+            long lines = t.isEmpty() ? 0 : t.strip().lines().count();
+            return lines + (lines == 1 ? " line" : " lines") + (entry.change() == Change.CHANGED ? " — line diff below" : "") + ": "
+                    + t.strip().replace('\n', ' ');
+        }
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl) + " …";
     }
@@ -74,7 +84,7 @@ public record CompareRow(Kind kind, Section section, Entry entry, FieldChange fi
     public String styleClass() {
         return switch (kind) {
             case SECTION -> "compare-section";
-            case FIELD -> field.changed() ? "compare-field-changed" : "compare-field";
+            case FIELD -> fieldChanged() ? "compare-field-changed" : "compare-field";
             case ENTRY -> entry.change() == Change.UNCHANGED ? (entry.moved() ? "compare-moved" : "compare-unchanged")
                     : "compare-" + entry.change().words();
         };
