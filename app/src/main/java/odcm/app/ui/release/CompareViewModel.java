@@ -70,7 +70,7 @@ public final class CompareViewModel {
 
     /** TO: the chosen release; FROM: the one before it, or itself when it is the first. */
     public static String[] defaultPair(List<String> newestFirst, String chosen) {
-        int i = Math.max(0, newestFirst.indexOf(chosen));
+        int i = chosen == null ? 0 : Math.max(0, newestFirst.indexOf(chosen));
         return new String[] {newestFirst.get(Math.min(i + 1, newestFirst.size() - 1)), newestFirst.get(i)};
     }
 
