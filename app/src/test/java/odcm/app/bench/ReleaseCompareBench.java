@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,7 @@ import odcm.model.release.ReleaseSnapshot;
 public final class ReleaseCompareBench {
     static final int VARIABLES = 10_000;
     static final int STEPS = 1_000;
-    private static final List<String[]> ROWS = new ArrayList<>();
+    private static final Timings TIMINGS = new Timings();
 
     private ReleaseCompareBench() {
     }
@@ -65,9 +64,7 @@ public final class ReleaseCompareBench {
         time("GNU diff -u on canonical text (process)", runs, () -> process("diff", "-u", ta.toString(), tb.toString()));
         time("/bin/true (process start alone)", runs, () -> process("true"));
 
-        System.out.println();
-        System.out.printf("%-44s %10s %10s%n", "what", "median", "p90");
-        ROWS.forEach(r -> System.out.printf("%-44s %10s %10s%n", r[0], r[1], r[2]));
+        TIMINGS.print();
     }
 
     /** Release 0, or release 1 with changes: every 50th variable's value, every 200th scope, 1% of steps' scripts, 20 steps moved, some added/removed. */
@@ -156,19 +153,6 @@ public final class ReleaseCompareBench {
     }
 
     private static <T> T time(String what, int runs, Supplier<T> action) {
-        T result = null;
-        for (int i = 0; i < 2; i++) {
-            result = action.get(); // warm-up
-        }
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            result = action.get();
-            nanos[i] = System.nanoTime() - t;
-        }
-        Arrays.sort(nanos);
-        ROWS.add(new String[] {what, String.format(Locale.ROOT, "%.1f ms", nanos[nanos.length / 2] / 1e6),
-                String.format(Locale.ROOT, "%.1f ms", nanos[Math.min(nanos.length - 1, nanos.length * 9 / 10)] / 1e6)});
-        return result;
+        return TIMINGS.time(what, runs, action);
     }
 }
