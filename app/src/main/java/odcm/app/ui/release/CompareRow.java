@@ -14,10 +14,20 @@ import odcm.model.compare.Value;
 public record CompareRow(Kind kind, Section section, Entry entry, FieldChange field, String heading, boolean revealed) {
     public enum Kind { SECTION, ENTRY, FIELD }
 
-    /** A section's heading: its title in the item column, "4 steps, 2 changed" beside it. */
+    /** A section's heading: its title in the item column, "3 steps: 1 added, 1 changed" beside it. */
     static CompareRow section(Section s, ReleaseDiff d) {
-        int changes = (int) d.section(s).stream().filter(Entry::isChange).count();
-        return new CompareRow(Kind.SECTION, s, null, null, s.count(d.section(s).size()) + ", " + (changes == 0 ? "no changes" : changes + " changed"),
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (Change c : java.util.List.of(Change.ADDED, Change.REMOVED, Change.CHANGED)) {
+            int n = d.count(s, c);
+            if (n > 0) {
+                parts.add(n + " " + c.words());
+            }
+        }
+        long moved = d.section(s).stream().filter(Entry::moved).count();
+        if (moved > 0) {
+            parts.add(moved + " moved");
+        }
+        return new CompareRow(Kind.SECTION, s, null, null, s.count(d.section(s).size()) + ": " + (parts.isEmpty() ? "no changes" : String.join(", ", parts)),
                 false);
     }
 

@@ -36,7 +36,7 @@ public final class ReleasesView {
         projectLabel.setLabelFor(project);
         Button create = Forms.button("new-release", "_Create release…", "Freeze the project as it is now in a new release (Ctrl+N)", this::create);
         create.disableProperty().bind(vm.projectProperty().isNull());
-        Button compare = Forms.button("compare-releases", "Com_pare…",
+        Button compare = Forms.button("compare-releases", "Co_mpare…",
                 "Compare the selected release with the one before it, side by side; approve or reject it there", this::compare);
         compare.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.all()).lessThan(2));
         TextField filter = new TextField();
