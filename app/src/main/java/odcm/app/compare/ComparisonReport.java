@@ -233,7 +233,7 @@ public final class ComparisonReport {
                         }
                         sb.append("</div></td>");
                     } else {
-                        String c = f.changed() ? " class=\"chg\"" : "";
+                        String c = f.changed() && e.change() == Change.CHANGED ? " class=\"chg\"" : "";
                         sb.append("<td").append(c).append('>').append(html(FieldChange.shown(f.from()))).append("</td><td").append(c).append('>')
                                 .append(html(FieldChange.shown(f.to()))).append("</td>");
                     }
@@ -289,9 +289,10 @@ public final class ComparisonReport {
                         sb.append("| | | ").append(md(f.field())).append(" | see diff ").append(n).append(" below | |\n");
                         diffs.add(diffBlock(n, e.name() + ", " + f.field(), f));
                     } else {
-                        String mark = f.changed() ? "**" : "";
-                        String from = md(FieldChange.shown(f.from()));
-                        String to = md(FieldChange.shown(f.to()));
+                        // Bold marks the changed fields of a changed item; in an added or removed one every field "changed".
+                        String mark = f.changed() && e.change() == Change.CHANGED ? "**" : "";
+                        String from = md(FieldChange.shown(f.from()).stripTrailing());
+                        String to = md(FieldChange.shown(f.to()).stripTrailing());
                         sb.append("| | | ").append(md(f.field())).append(" | ").append(from.isEmpty() ? "" : mark + from + mark).append(" | ")
                                 .append(to.isEmpty() ? "" : mark + to + mark).append(" |\n");
                     }
