@@ -29,6 +29,7 @@ final class DecisionDialog {
                 + (approve ? "." : "; a space that requires approval will not deploy it."));
         what.setWrapText(true);
         FormState form = new FormState(vm.runner());
+        comment.textProperty().addListener((o, was, now) -> form.clearError()); // the refusal was about the comment as it was
         FormDialog dialog = new FormDialog(owner, "decision", (approve ? "Approve" : "Reject") + " release " + vm.toVersion(),
                 approve ? "Approve" : "Reject", new VBox(8, what, label, comment),
                 javafx.beans.binding.Bindings.createBooleanBinding(() -> false), form,
