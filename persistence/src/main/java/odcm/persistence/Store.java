@@ -18,6 +18,8 @@ import java.util.logging.Logger;
 import odcm.model.Refusal;
 import odcm.model.audit.AuditEntry;
 import odcm.model.Secret;
+import odcm.persistence.approval.ApprovalRepository;
+import odcm.persistence.approval.JooqApprovalRepository;
 import odcm.persistence.audit.AuditLog;
 import odcm.persistence.bundle.BundleRepository;
 import odcm.persistence.bundle.JooqBundleRepository;
@@ -365,6 +367,7 @@ public final class Store implements AutoCloseable {
         BundleRepository bundles = new JooqBundleRepository(tx);
         ReceiptRepository receipts = new JooqReceiptRepository(tx);
         DeploymentRepository deployments = new JooqDeploymentRepository(tx);
+        ApprovalRepository approvals = new JooqApprovalRepository(tx);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {
@@ -414,6 +417,11 @@ public final class Store implements AutoCloseable {
             @Override
             public DeploymentRepository deployments() {
                 return deployments;
+            }
+
+            @Override
+            public ApprovalRepository approvals() {
+                return approvals;
             }
         };
     }

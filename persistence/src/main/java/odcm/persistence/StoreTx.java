@@ -1,5 +1,6 @@
 package odcm.persistence;
 
+import odcm.persistence.approval.ApprovalRepository;
 import odcm.persistence.audit.AuditLog;
 import odcm.persistence.bundle.BundleRepository;
 import odcm.persistence.receipt.ReceiptRepository;
@@ -33,6 +34,10 @@ public interface StoreTx {
 
     /** Deployment receipts written and accepted; outcomes known from other spaces. */
     ReceiptRepository receipts();
+
     /** Deployments recorded here, and the upstream history of imported releases. */
     DeploymentRepository deployments();
+
+    /** Approval requirements of spaces and decisions on releases. */
+    ApprovalRepository approvals();
 }

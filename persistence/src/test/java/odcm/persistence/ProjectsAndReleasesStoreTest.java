@@ -134,7 +134,7 @@ class ProjectsAndReleasesStoreTest {
     @Test
     void theStoreOffersNoWayToChangeARelease() {
         List<String> methods = Arrays.stream(ReleaseRepository.class.getMethods()).map(java.lang.reflect.Method::getName).sorted().toList();
-        assertEquals(List.of("count", "find", "findByProject", "insert", "insert", "revision"), methods);
+        assertEquals(List.of("count", "find", "findById", "findByProject", "insert", "insert", "revision"), methods);
     }
 
     @Test

@@ -142,7 +142,8 @@ public final class Demo {
         List<StepDoc> steps = new ArrayList<>();
         if (stage >= 1) {
             steps.add(new StepDoc("Run database migrations", "Octopus.Script",
-                    props("Script", "dotnet " + pkg + ".Migrations.dll --apply\n"), List.of(), List.of(pkg + ".Migrations")));
+                    props("Script", stage >= 2 ? "set -e\ndotnet " + pkg + ".Migrations.dll --apply --timeout 300\necho migrated\n"
+                            : "set -e\ndotnet " + pkg + ".Migrations.dll --apply\n"), List.of(), List.of(pkg + ".Migrations")));
         }
         steps.add(new StepDoc("Deploy " + name, "Octopus.Package", props("TargetRole", "web", "HealthCheckTimeout", stage >= 1 ? "120" : "60"),
                 List.of(), List.of(pkg)));

@@ -17,19 +17,7 @@ final class Printed {
      * an escape sequence) are shown escaped, so no name or subject can forge lines or repaint the terminal.
      */
     static String clean(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                sb.append(String.format("\\u%04x", c));
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.toString();
+        return odcm.app.compare.ComparisonReport.clean(text);
     }
 
     /** A JSON object whose fields keep the order given. */

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import odcm.app.compare.ComparisonReport;
 import odcm.model.Refusal;
+import odcm.model.compare.ReleaseDiff;
+import odcm.model.release.ApprovalDecision;
+import odcm.model.release.Verdict;
 import odcm.model.project.DeploymentStep;
 import odcm.model.project.PackageReference;
 import odcm.model.project.Variable;
@@ -82,6 +86,64 @@ final class ReleaseCommands {
         out.println("Variable templates:");
         r.snapshot().templates().forEach(t -> out.println("  " + t.name() + " \"" + t.label() + "\", " + t.type().words()
                 + (t.mandatory() ? ", mandatory" : ", optional") + (t.defaultValue().isEmpty() ? "" : ", default " + t.defaultValue())));
+        return 0;
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Compare two releases of a project: steps, variables (sensitive values never shown), templates and packages.")
+    int diff(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+             @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
+             @Parameters(index = "0", paramLabel = "FROM") String from,
+             @Parameters(index = "1", paramLabel = "TO") String to,
+             @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, html or md") String format,
+             @Option(names = "--all", description = "also what did not change") boolean all,
+             @Option(names = "--out", paramLabel = "FILE", description = "write to this file instead of standard output") java.nio.file.Path out) {
+        ComparisonReport.Format f = ComparisonReport.Format.parse(format);
+        ReleaseDiff d = root.cli.withContext(root.store, ctx -> ctx.releases().compare(space, project, from, to));
+        String report = ComparisonReport.render(d, f, !all);
+        if (out != null) {
+            odcm.app.io.UserFiles.write(out, report.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            root.cli.out().println("Wrote the comparison of " + d.from().version() + " and " + d.to().version() + " to " + out + " (" + d.summary() + ")");
+        } else {
+            root.cli.out().print(report);
+            root.cli.out().flush();
+        }
+        return 0;
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve a release for deployment in its project's space.")
+    int approve(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+                @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
+                @Parameters(paramLabel = "VERSION") String version,
+                @Option(names = "--comment", paramLabel = "TEXT", defaultValue = "") String comment) {
+        return decide(space, project, version, Verdict.APPROVED, comment);
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject a release for deployment in its project's space, saying why.")
+    int reject(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+               @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
+               @Parameters(paramLabel = "VERSION") String version,
+               @Option(names = "--comment", required = true, paramLabel = "TEXT") String comment) {
+        return decide(space, project, version, Verdict.REJECTED, comment);
+    }
+
+    private int decide(String space, String project, String version, Verdict verdict, String comment) {
+        ApprovalDecision d = root.cli.withContext(root.store, ctx -> ctx.approvals().decide(space, project, version, verdict, comment));
+        root.cli.out().println("Release " + Printed.clean(version) + " of '" + Printed.clean(project) + "' " + verdict.words() + " by "
+                + Printed.clean(d.decidedBy()) + (d.comment().isEmpty() ? "." : ": " + Printed.clean(d.comment())));
+        return 0;
+    }
+
+    @Command(name = "decisions", mixinStandardHelpOptions = true, description = "List the approval decisions on a release, newest first.")
+    int decisions(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+                  @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
+                  @Parameters(paramLabel = "VERSION") String version) {
+        List<ApprovalDecision> all = root.cli.withContext(root.store, ctx -> ctx.approvals().decisions(space, project, version));
+        if (all.isEmpty()) {
+            root.cli.out().println("No decisions on release " + Printed.clean(version) + " yet.");
+        }
+        all.forEach(d -> root.cli.out().println(d.decidedAt() + "\t" + d.verdict().words() + "\t" + Printed.clean(d.decidedBy()) + "\t"
+                + Printed.clean(d.comment())));
         return 0;
     }
 

@@ -58,6 +58,20 @@ final class SpaceCommands {
         return 0;
     }
 
+    @Command(name = "require-approval", mixinStandardHelpOptions = true,
+            description = "Whether a release needs an approval ('odcm release approve') before its first deployment in this local space.")
+    int requireApproval(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "on|off") String onOff) {
+        String v = onOff.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!v.equals("on") && !v.equals("off")) {
+            throw new odcm.model.Refusal("Say 'on' or 'off' after the space's name, not '" + onOff + "'.");
+        }
+        boolean on = v.equals("on");
+        boolean changed = root.cli.withContext(root.store, ctx -> ctx.approvals().setRequired(name, on));
+        root.cli.out().println("'" + Printed.clean(name) + "' " + (on ? "requires" : "does not require") + " an approval before a release's first deployment there"
+                + (changed ? "." : " (it already did" + (on ? "" : " not") + ")."));
+        return 0;
+    }
+
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a local space and its private key; refused while trusts refer to it.")
     int delete(@Parameters(paramLabel = "NAME") String name) {
         root.cli.withContext(root.store, ctx -> {

@@ -17,6 +17,7 @@ public final class AppContext implements AutoCloseable {
     private final BundleService bundles;
     private final DeploymentService deployments;
     private final ImportService imports;
+    private final ApprovalService approvals;
 
     public AppContext(Store store) {
         this.store = store;
@@ -31,6 +32,7 @@ public final class AppContext implements AutoCloseable {
         this.bundles = new BundleService(store);
         this.deployments = new DeploymentService(store);
         this.imports = new ImportService(store);
+        this.approvals = new ApprovalService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -83,6 +85,10 @@ public final class AppContext implements AutoCloseable {
 
     public ImportService imports() {
         return imports;
+    }
+
+    public ApprovalService approvals() {
+        return approvals;
     }
 
     @Override

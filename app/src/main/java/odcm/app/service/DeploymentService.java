@@ -92,12 +92,12 @@ public final class DeploymentService {
         return approvalRefusal(tx, s.id(), r.id());
     }
 
-    /**
-     * The approval rule joins here at merge: {@code return ApprovalService.deploymentRefusal(tx, spaceId, releaseId);}
-     * (the approvals work provides it). Until then no approval is required.
-     */
+    /** Where the space requires approval, a release's first deployment here needs it (later ones are not asked again). */
     static Optional<String> approvalRefusal(StoreTx tx, long spaceId, long releaseId) {
-        return Optional.empty();
+        if (!tx.deployments().findByRelease(releaseId).isEmpty()) {
+            return Optional.empty();
+        }
+        return ApprovalService.deploymentRefusal(tx, spaceId, releaseId);
     }
 
     private static Lifecycle lifecycle(StoreTx tx, Project p) {

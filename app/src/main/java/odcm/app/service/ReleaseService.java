@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import odcm.model.Names;
 import odcm.model.Refusal;
+import odcm.model.compare.ReleaseDiff;
 import odcm.model.project.Channel;
 import odcm.model.project.DeploymentStep;
 import odcm.model.project.PackageReference;
@@ -38,9 +39,7 @@ public final class ReleaseService {
 
     public Release find(String space, String project, String version) {
         return store.read(tx -> {
-            Project p = project(tx, space, project);
-            return tx.releases().find(p.id(), version == null ? "" : version)
-                    .orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
+            return release(tx, project(tx, space, project), version);
         });
     }
 
@@ -73,6 +72,40 @@ public final class ReleaseService {
                             .map(m -> m.packageId() + " " + m.version() + " (sha256 " + m.sha256() + ")").collect(Collectors.joining(", "))));
             return r;
         });
+    }
+
+    /**
+     * The comparison of two releases of one project (local, or imported into this space): FROM the older side,
+     * TO the newer, as the caller names them. Reads only; the diff of large releases is computed outside the
+     * store's lock.
+     */
+    public ReleaseDiff compare(String space, String project, String fromVersion, String toVersion) {
+        Release[] both = store.read(tx -> {
+            Project p = project(tx, space, project);
+            return new Release[] {release(tx, p, fromVersion), release(tx, p, toVersion)};
+        });
+        return ReleaseDiff.of(both[0], both[1]);
+    }
+
+    /**
+     * Records in the audit log that someone revealed the sensitive values of a variable in a comparison; the
+     * console shows them only once this returned. Refused (nothing shown) without the master key.
+     */
+    public void recordReveal(String space, String project, String fromVersion, String toVersion, String variable) {
+        store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project p = ProjectService.require(tx, s, project);
+            Release from = release(tx, p, fromVersion);
+            Release to = release(tx, p, toVersion);
+            tx.audit().append("release.reveal", "variable '" + variable + "' of project '" + p.name() + "' of " + s.describe(),
+                    "sensitive values revealed while comparing release " + from.version() + " with " + to.version());
+            return null;
+        });
+    }
+
+    static Release release(StoreTx tx, Project p, String version) {
+        return tx.releases().find(p.id(), version == null ? "" : version)
+                .orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
     }
 
     private static Project project(StoreTx tx, String space, String project) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +39,7 @@ public final class LifecycleGraphBench {
     static final int SPACES = 20;
     static final int PHASES = 5;
     static final int PER_PHASE = 10;
-    private static final List<String[]> ROWS = new ArrayList<>();
+    private static final Timings TIMINGS = new Timings();
 
     private LifecycleGraphBench() {
     }
@@ -69,9 +68,7 @@ public final class LifecycleGraphBench {
         graphviz(dot, out.resolve("graph-1000-dot.svg"), Math.max(3, runs / 2));
 
         frames(c, Math.max(60, runs * 6));
-        System.out.println();
-        System.out.printf("%-44s %10s %10s%n", "what", "median", "p90");
-        ROWS.forEach(r -> System.out.printf("%-44s %10s %10s%n", r[0], r[1], r[2]));
+        TIMINGS.print();
         Platform.exit();
     }
 
@@ -109,7 +106,7 @@ public final class LifecycleGraphBench {
             new ProcessBuilder("dot", "-V").redirectErrorStream(true).start().waitFor();
         } catch (IOException e) {
             System.out.println("Graphviz dot is not installed: skipped (bench/lifecycle-graph.sh installs it).");
-            ROWS.add(new String[] {"Graphviz dot -Tsvg (whole process)", "skipped", ""});
+            TIMINGS.skipped("Graphviz dot -Tsvg (whole process)");
             return;
         }
         long[] nanos = new long[runs];
@@ -180,26 +177,11 @@ public final class LifecycleGraphBench {
     }
 
     private static <T> T time(String what, int runs, Supplier<T> action) {
-        T result = null;
-        for (int i = 0; i < 2; i++) {
-            result = action.get(); // warm-up
-        }
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            result = action.get();
-            nanos[i] = System.nanoTime() - t;
-        }
-        row(what, nanos);
-        return result;
+        return TIMINGS.time(what, runs, action);
     }
 
     private static void row(String what, long[] nanos) {
-        Arrays.sort(nanos);
-        String[] r = {what, String.format(Locale.ROOT, "%.1f ms", nanos[nanos.length / 2] / 1e6),
-                String.format(Locale.ROOT, "%.1f ms", nanos[Math.min(nanos.length - 1, nanos.length * 9 / 10)] / 1e6)};
-        ROWS.add(r);
-        System.out.printf("%-44s %10s median, %10s p90 (%d runs)%n", r[0], r[1], r[2], nanos.length);
+        TIMINGS.row(what, nanos);
     }
 
     /** The same graph for Graphviz: a cluster per space, a box per phase listing its environments, the same edges. */

@@ -84,6 +84,11 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         return dsl.fetchCount(RELEASE, RELEASE.PROJECT_ID.eq(projectId));
     }
 
+    @Override
+    public Optional<Release> findById(long releaseId) {
+        return find(RELEASE.ID.eq(releaseId)).stream().findFirst();
+    }
+
     private List<Release> find(Condition condition) {
         return dsl.select(RELEASE.fields()).select(PROJECT.NAME)
                 .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))

@@ -33,4 +33,7 @@ public interface ReleaseRepository {
 
     /** Every release row of the project, superseded revisions included. */
     int count(long projectId);
+
+    /** By id, with its project's name; empty when there is none. */
+    Optional<Release> findById(long releaseId);
 }

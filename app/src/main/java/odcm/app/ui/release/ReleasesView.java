@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import odcm.app.ui.common.FilePicker;
 import odcm.app.ui.common.Formats;
 import odcm.app.ui.common.Forms;
 import odcm.app.ui.common.MessageLine;
@@ -19,12 +20,11 @@ import odcm.model.release.Release;
 /** Releases screen: a project's releases, newest first, "Create release…", and the selected release's frozen snapshot. */
 public final class ReleasesView {
     private final ReleasesViewModel vm;
+    private final FilePicker files;
     private final BorderPane root = new BorderPane();
     private final TableView<Release> table = Tables.table("releases-table");
 
-    private final odcm.app.ui.common.FilePicker files;
-
-    public ReleasesView(ReleasesViewModel vm, odcm.app.ui.common.FilePicker files) {
+    public ReleasesView(ReleasesViewModel vm, FilePicker files) {
         this.vm = vm;
         this.files = files;
         Label projectLabel = new Label("_Project");
@@ -51,6 +51,9 @@ public final class ReleasesView {
         }
         Button deploy = Forms.button("deploy", "_Deploy…", "Record a deployment of the selected release to an environment", this::deploy);
         deploy.disableProperty().bind(vm.selectedProperty().isNull());
+        Button compare = Forms.button("compare-releases", "Co_mpare…",
+                "Compare the selected release with the one before it, side by side; approve or reject it there", this::compare);
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.all()).lessThan(2));
         TextField filter = new TextField();
         filter.setId("releases-filter");
         filter.setPromptText("Search by version, channel or notes");
@@ -58,7 +61,7 @@ public final class ReleasesView {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         ScreenHeader.place(root, "releases-screen", ScreenHeader.create("Releases",
                 "Versions of a project, each with the process, variables and packages it froze when it was created.",
-                projectLabel, project, create, promoteBox, deploy, null, filter), new MessageLine("releases-message", vm.message()));
+                projectLabel, project, create, promoteBox, deploy, compare, null, filter), new MessageLine("releases-message", vm.message()));
 
         table.getColumns().setAll(List.of(
                 Tables.<Release>fixed("Version", 110, Release::version),
@@ -122,6 +125,10 @@ public final class ReleasesView {
                     vm.promoted(r);
                     odcm.app.ui.bundle.PromoteDialog.result(owner, r).show();
                 }).show());
+    }
+
+    private void compare() {
+        vm.startCompare().ifPresent(model -> new CompareView(model, files, root.getScene().getWindow()).show());
     }
 
     public Screen screen() {

@@ -10,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import odcm.app.service.BundleService;
+import odcm.app.service.ApprovalService;
 import odcm.app.service.ProjectService;
 import odcm.app.service.DeploymentService;
 import odcm.app.service.ReleaseService;
@@ -28,6 +29,7 @@ public final class ReleasesViewModel {
     private final BundleService bundles;
     private final DeploymentService deploymentService;
     private final ObservableList<Deployment> deployments = FXCollections.observableArrayList();
+    private final ApprovalService approvals;
     private final TaskRunner runner;
     private final CurrentSpace space;
     private final ObservableList<String> projectNames = FXCollections.observableArrayList();
@@ -41,11 +43,12 @@ public final class ReleasesViewModel {
     private boolean loadingProjects;
 
     public ReleasesViewModel(ProjectService projects, ReleaseService releases, BundleService bundles, DeploymentService deployments,
-                             TaskRunner runner, CurrentSpace space) {
+                             ApprovalService approvals, TaskRunner runner, CurrentSpace space) {
         this.projects = projects;
         this.releases = releases;
         this.bundles = bundles;
         this.deploymentService = deployments;
+        this.approvals = approvals;
         list.selectedProperty().addListener((o, was, now) -> loadDeployments());
         this.runner = runner;
         this.space = space;
@@ -191,6 +194,22 @@ public final class ReleasesViewModel {
     /** The deployments of the selected release, newest first. */
     public ObservableList<Deployment> deployments() {
         return deployments;
+    }
+
+    /**
+     * The comparison of the selected release (TO; the newest when none is selected) with the one before it (FROM);
+     * either can be changed in the comparison. Needs two releases.
+     */
+    public java.util.Optional<CompareViewModel> startCompare() {
+        String p = project.get();
+        List<String> versions = list.items().stream().map(Release::version).toList();
+        if (p == null || versions.size() < 2) {
+            message.error("Comparing needs two releases of the project; create another release first.");
+            return java.util.Optional.empty();
+        }
+        Release chosen = selectedProperty().get();
+        String[] pair = CompareViewModel.defaultPair(versions, chosen == null ? versions.get(0) : chosen.version());
+        return java.util.Optional.of(new CompareViewModel(releases, approvals, runner, space.name(), p, versions, pair[0], pair[1]));
     }
 
     public void created(Release r) {

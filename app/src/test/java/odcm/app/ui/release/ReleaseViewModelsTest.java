@@ -31,7 +31,7 @@ class ReleaseViewModelsTest {
     void open() {
         ctx = TestStores.open(tmp, "store");
         new Demo(ctx).create();
-        vm = new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), ctx.deployments(), new SameThreadTaskRunner(), space);
+        vm = new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), ctx.deployments(), ctx.approvals(), new SameThreadTaskRunner(), space);
         space.choose(Demo.DEVTEST);
         vm.projectProperty().set("Web Shop");
     }

@@ -1,0 +1,101 @@
+package odcm.app.service;
+
+import java.util.List;
+import java.util.Optional;
+import odcm.model.Names;
+import odcm.model.Refusal;
+import odcm.model.project.Project;
+import odcm.model.release.ApprovalDecision;
+import odcm.model.release.Release;
+import odcm.model.release.Verdict;
+import odcm.model.space.Space;
+import odcm.persistence.Store;
+import odcm.persistence.StoreTime;
+import odcm.persistence.StoreTx;
+
+/**
+ * Approval of releases: a space may require that a release be approved before its first deployment there; an
+ * approver records "approved" or "rejected" with a comment, each in the audit log in the same transaction.
+ * Decisions are only added; the latest one of a release in a space counts.
+ */
+public final class ApprovalService {
+    private final Store store;
+
+    public ApprovalService(Store store) {
+        this.store = store;
+    }
+
+    public boolean isRequired(String space) {
+        return store.read(tx -> tx.approvals().isRequired(EnvironmentService.requireLocal(tx, space).id()));
+    }
+
+    /** Sets or clears the requirement; says so in the audit log when it changed. @return whether it changed */
+    public boolean setRequired(String space, boolean required) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            boolean changed = tx.approvals().setRequired(s.id(), required, StoreTime.now(store.clock()), store.osUser());
+            if (changed) {
+                tx.audit().append("space.require-approval", s.describe(), required
+                        ? "releases need an approval before their first deployment here" : "releases no longer need an approval before deployment here");
+            }
+            return changed;
+        });
+    }
+
+    /**
+     * Records a decision on a release of a project of this space. A rejection needs a comment saying why; an
+     * approval may have one.
+     */
+    public ApprovalDecision decide(String space, String project, String version, Verdict verdict, String comment) {
+        String c = Names.text("A comment", comment, ApprovalDecision.MAX_COMMENT).strip();
+        if (verdict == Verdict.REJECTED && c.isEmpty()) {
+            throw new Refusal("Say why the release is rejected: a rejection needs a comment.");
+        }
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project p = ProjectService.require(tx, s, project);
+            Release r = ReleaseService.release(tx, p, version);
+            ApprovalDecision d = tx.approvals().insert(s.id(), r.id(), verdict, c, StoreTime.now(store.clock()), store.osUser());
+            tx.audit().append("release." + (verdict == Verdict.APPROVED ? "approve" : "reject"),
+                    "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
+                    verdict.words() + (c.isEmpty() ? "" : ": " + c));
+            return d;
+        });
+    }
+
+    /** The decisions on a release in its project's space, newest first. */
+    public List<ApprovalDecision> decisions(String space, String project, String version) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Release r = ReleaseService.release(tx, ProjectService.require(tx, s, project), version);
+            return tx.approvals().decisions(s.id(), r.id());
+        });
+    }
+
+    /**
+     * Why a release may not be deployed in a space yet, or empty when it may. For deployments: call it inside the
+     * deployment's transaction, before the release's <em>first</em> deployment in that space (later ones are not
+     * asked again: an approval is for letting a release in, not for each deployment). Where the space requires
+     * approval, the latest decision on the release in that space must be an approval.
+     *
+     * @return e.g. "Release 1.2.0 of Web Shop needs an approval in DevTest Space before its first deployment
+     *         here; it has none.", or "… was rejected by alice: comment"
+     */
+    public static Optional<String> deploymentRefusal(StoreTx tx, long spaceId, long releaseId) {
+        if (!tx.approvals().isRequired(spaceId)) {
+            return Optional.empty();
+        }
+        Release r = tx.releases().findById(releaseId).orElseThrow(() -> new Refusal("There is no release with id " + releaseId + " in this store."));
+        String space = tx.spaces().findById(spaceId).map(Space::name).orElse("this space");
+        List<ApprovalDecision> decisions = tx.approvals().decisions(spaceId, releaseId);
+        String release = "Release " + r.version() + " of " + r.projectName();
+        if (decisions.isEmpty()) {
+            return Optional.of(release + " needs an approval in " + space + " before its first deployment here; it has none.");
+        }
+        ApprovalDecision latest = decisions.get(0);
+        if (latest.verdict() == Verdict.REJECTED) {
+            return Optional.of(release + " was rejected in " + space + " by " + latest.decidedBy() + ": " + latest.comment());
+        }
+        return Optional.empty();
+    }
+}

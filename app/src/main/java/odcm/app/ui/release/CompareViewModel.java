@@ -1,0 +1,286 @@
+package odcm.app.ui.release;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import odcm.app.compare.ComparisonReport;
+import odcm.app.io.UserFiles;
+import odcm.app.service.ApprovalService;
+import odcm.app.service.ReleaseService;
+import odcm.app.ui.common.StatusMessage;
+import odcm.app.ui.task.TaskRunner;
+import odcm.model.compare.Entry;
+import odcm.model.compare.FieldChange;
+import odcm.model.compare.ReleaseDiff;
+import odcm.model.compare.Section;
+import odcm.model.release.ApprovalDecision;
+import odcm.model.release.Verdict;
+
+/**
+ * The comparison of two releases of one project: which two (FROM older, TO newer by default), the rows shown
+ * (all, or only changes), the selected row and next/previous change, the audited reveal of a sensitive item,
+ * export, and the approver's decision on TO. The diff and every store access run on the task runner.
+ */
+public final class CompareViewModel {
+    private final ReleaseService releases;
+    private final ApprovalService approvals;
+    private final TaskRunner runner;
+    private final String space;
+    private final String project;
+    private final ObservableList<String> versions;
+    private final ObjectProperty<String> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> to = new SimpleObjectProperty<>();
+    private final BooleanProperty onlyChanges = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<ReleaseDiff> diff = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<CompareRow> selected = new SimpleObjectProperty<>();
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty approval = new SimpleStringProperty("");
+    private final StatusMessage message = new StatusMessage();
+    private final Set<String> revealed = new HashSet<>();
+
+    /** @param versions the project's releases, newest first */
+    public CompareViewModel(ReleaseService releases, ApprovalService approvals, TaskRunner runner, String space, String project,
+                            List<String> versions, String fromVersion, String toVersion) {
+        this.releases = releases;
+        this.approvals = approvals;
+        this.runner = runner;
+        this.space = space;
+        this.project = project;
+        this.versions = FXCollections.observableArrayList(versions);
+        from.set(fromVersion);
+        to.set(toVersion);
+        from.addListener((o, was, now) -> load());
+        to.addListener((o, was, now) -> load());
+        onlyChanges.addListener((o, was, now) -> fill());
+    }
+
+    /** TO: the chosen release; FROM: the one before it, or itself when it is the first. */
+    public static String[] defaultPair(List<String> newestFirst, String chosen) {
+        int i = chosen == null ? 0 : Math.max(0, newestFirst.indexOf(chosen));
+        return new String[] {newestFirst.get(Math.min(i + 1, newestFirst.size() - 1)), newestFirst.get(i)};
+    }
+
+    public void load() {
+        String f = from.get();
+        String t = to.get();
+        if (f == null || t == null) {
+            return;
+        }
+        message.clear();
+        revealed.clear();
+        runner.run("Comparing release " + f + " with " + t, () -> new Loaded(releases.compare(space, project, f, t), approvalState(t)), loaded -> {
+            if (f.equals(from.get()) && t.equals(to.get())) {
+                diff.set(loaded.diff());
+                summary.set(loaded.diff().summary());
+                approval.set(loaded.approval());
+                fill();
+                if (f.equals(t)) {
+                    message.warning("FROM and TO are the same release; choose another to see changes.");
+                }
+            }
+        }, sentence -> {
+            diff.set(null);
+            rows.clear();
+            summary.set("");
+            message.error(sentence);
+        });
+    }
+
+    private record Loaded(ReleaseDiff diff, String approval) {
+    }
+
+    /** Called on the task runner: what the approval requirement and the latest decision say about TO. */
+    private String approvalState(String version) {
+        boolean required = approvals.isRequired(space);
+        List<ApprovalDecision> decisions = approvals.decisions(space, project, version);
+        String req = required ? "'" + space + "' requires an approval before a release's first deployment there."
+                : "'" + space + "' does not require approvals.";
+        if (decisions.isEmpty()) {
+            return req + " No decision on " + version + " yet.";
+        }
+        ApprovalDecision d = decisions.get(0);
+        return req + " " + version + " was " + d.verdict().words() + " by " + d.decidedBy() + " on "
+                + odcm.app.ui.common.Formats.dateTime(d.decidedAt()) + (d.comment().isEmpty() ? "." : ": " + d.comment());
+    }
+
+    private void fill() {
+        ReleaseDiff d = diff.get();
+        CompareRow keep = selected.get();
+        List<CompareRow> out = new ArrayList<>();
+        if (d != null) {
+            boolean only = onlyChanges.get();
+            for (Section s : Section.values()) {
+                List<CompareRow> inSection = new ArrayList<>();
+                for (Entry e : d.section(s)) {
+                    if (only && !e.isChange()) {
+                        continue;
+                    }
+                    boolean open = revealed.contains(key(e));
+                    inSection.add(new CompareRow(CompareRow.Kind.ENTRY, s, e, null, null, open));
+                    List<FieldChange> fields = only && e.change() == odcm.model.compare.Change.CHANGED ? e.changedFields()
+                            : e.moved() && e.change() == odcm.model.compare.Change.UNCHANGED && only ? List.of() : e.fields();
+                    fields.forEach(f -> inSection.add(new CompareRow(CompareRow.Kind.FIELD, s, e, f, null, open)));
+                }
+                out.add(CompareRow.section(s, d));
+                out.addAll(inSection);
+            }
+        }
+        rows.setAll(out);
+        selected.set(keep == null ? null : rows.stream().filter(r -> same(r, keep)).findFirst().orElse(null));
+    }
+
+    private static boolean same(CompareRow a, CompareRow b) {
+        return a.kind() == b.kind() && a.section() == b.section() && (a.entry() == null ? b.entry() == null
+                : b.entry() != null && key(a.entry()).equals(key(b.entry()))) && (a.field() == null ? b.field() == null
+                : b.field() != null && a.field().field().equals(b.field().field()));
+    }
+
+    private static String key(Entry e) {
+        return e.section() + "\n" + e.name() + "\n" + e.fromPosition() + "\n" + e.toPosition();
+    }
+
+    /** Selects the next item that changed, after the selected row; false (and nothing moves) when there is none. */
+    public boolean next() {
+        return step(1);
+    }
+
+    public boolean previous() {
+        return step(-1);
+    }
+
+    private boolean step(int direction) {
+        int at = selected.get() == null ? (direction > 0 ? -1 : rows.size()) : rows.indexOf(selected.get());
+        for (int i = at + direction; i >= 0 && i < rows.size(); i += direction) {
+            if (rows.get(i).isChange()) {
+                selected.set(rows.get(i));
+                return true;
+            }
+        }
+        message.info(direction > 0 ? "No further change below; Shift+F7 goes back." : "No change above; F7 goes on.");
+        return false;
+    }
+
+    /** The item of the selected row, if it has sensitive values that are still masked. */
+    public boolean canReveal() {
+        CompareRow r = selected.get();
+        return r != null && r.entry() != null && r.entry().sensitive() && !revealed.contains(key(r.entry()));
+    }
+
+    /** Records the reveal in the audit log, then shows the item's sensitive values; nothing is shown if that is refused. */
+    public void reveal() {
+        if (!canReveal()) {
+            message.error("Select a sensitive variable to reveal its values.");
+            return;
+        }
+        Entry e = selected.get().entry();
+        ReleaseDiff d = diff.get();
+        String name = e.name();
+        runner.run("Recording the reveal of '" + name + "'", () -> {
+            releases.recordReveal(space, project, d.from().version(), d.to().version(), name);
+            return name;
+        }, n -> {
+            revealed.add(key(e));
+            fill();
+            message.warning("Revealed the sensitive values of '" + n + "'; this is recorded in the audit log.");
+        }, message::error);
+    }
+
+    public void export(ComparisonReport.Format format, Path file) {
+        ReleaseDiff d = diff.get();
+        if (d == null) {
+            message.error("Nothing to export yet: the comparison has not loaded.");
+            return;
+        }
+        runner.run("Exporting the comparison", () -> {
+            UserFiles.write(file, ComparisonReport.render(d, format, true).getBytes(StandardCharsets.UTF_8));
+            return file;
+        }, p -> message.info("Exported the comparison of " + d.from().version() + " and " + d.to().version() + " to " + p
+                + " (sensitive values are never in it)."), message::error);
+    }
+
+    /**
+     * Records an approval or rejection of TO through the dialog's form state, so a refusal (a rejection without
+     * a comment) stays in the dialog and nothing is recorded; on success the approval line and the message say so.
+     */
+    public void decide(odcm.app.ui.common.FormState form, Verdict verdict, String comment, Runnable done) {
+        String version = to.get();
+        form.submit((verdict == Verdict.APPROVED ? "Approving " : "Rejecting ") + version, () -> {
+            approvals.decide(space, project, version, verdict, comment);
+            return approvalState(version);
+        }, state -> {
+            approval.set(state);
+            message.info("Release " + version + " " + verdict.words() + "; recorded in the audit log.");
+            done.run();
+        });
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    public String toVersion() {
+        return to.get();
+    }
+
+    public String suggestedFileName(ComparisonReport.Format f) {
+        return (project + "-" + from.get() + "-to-" + to.get()).replaceAll("[^A-Za-z0-9._-]+", "-") + "." + f.extension();
+    }
+
+    public String project() {
+        return project;
+    }
+
+    public ObservableList<String> versions() {
+        return versions;
+    }
+
+    public ObjectProperty<String> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<String> toProperty() {
+        return to;
+    }
+
+    public BooleanProperty onlyChangesProperty() {
+        return onlyChanges;
+    }
+
+    public ReadOnlyObjectProperty<ReleaseDiff> diffProperty() {
+        return diff.getReadOnlyProperty();
+    }
+
+    public ObservableList<CompareRow> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<CompareRow> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public StringProperty approvalProperty() {
+        return approval;
+    }
+
+    public StatusMessage message() {
+        return message;
+    }
+}

@@ -1,0 +1,158 @@
+package odcm.app.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import odcm.app.compare.ComparisonReport;
+import odcm.model.compare.ReleaseDiff;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.PackageReference;
+import odcm.model.project.Scope;
+import odcm.model.project.TemplateType;
+import odcm.model.project.Variable;
+import odcm.model.project.VariableTemplate;
+import odcm.model.release.PackageVersion;
+import odcm.model.release.ReleaseSnapshot;
+
+/**
+ * Release comparison at size: two releases of 10,000 variables and 1,000 steps (each with a 6-line script),
+ * with a few hundred changes of every kind in between. Times the model's diff and each renderer, and GNU diff on
+ * the same two releases written as canonical text. Not a test: run it with {@code bench/release-compare.sh};
+ * see docs/benchmarks.md.
+ */
+public final class ReleaseCompareBench {
+    static final int VARIABLES = 10_000;
+    static final int STEPS = 1_000;
+    private static final Timings TIMINGS = new Timings();
+
+    private ReleaseCompareBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Path out = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "app/target/bench"));
+        System.out.printf("ODCM release comparison benchmark; JVM %s, %d cores%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+        ReleaseSnapshot a = snapshot(0);
+        ReleaseSnapshot b = snapshot(1);
+        ReleaseDiff.Side from = new ReleaseDiff.Side("1.0.0", "Default", java.time.Instant.EPOCH, "");
+        ReleaseDiff.Side to = new ReleaseDiff.Side("1.1.0", "Default", java.time.Instant.EPOCH, "");
+        ReleaseDiff d = time("diff (model)", runs, () -> ReleaseDiff.of("Bench", from, a, to, b));
+        System.out.println("summary: " + d.summary());
+        for (ComparisonReport.Format f : ComparisonReport.Format.values()) {
+            String report = time("render " + f.name().toLowerCase(Locale.ROOT) + " (only changes)", runs, () -> ComparisonReport.render(d, f, true));
+            Files.writeString(out.resolve("compare." + f.extension()), report, StandardCharsets.UTF_8);
+            System.out.printf("%s: %d kB%n", f, report.length() / 1024);
+        }
+        time("render text (everything)", Math.max(3, runs / 2), () -> ComparisonReport.render(d, ComparisonReport.Format.TEXT, false));
+        time("render html (everything)", Math.max(3, runs / 2), () -> ComparisonReport.render(d, ComparisonReport.Format.HTML, false));
+
+        Path ta = out.resolve("release-a.txt");
+        Path tb = out.resolve("release-b.txt");
+        Files.writeString(ta, canonical(a), StandardCharsets.UTF_8);
+        Files.writeString(tb, canonical(b), StandardCharsets.UTF_8);
+        System.out.printf("canonical text: %d kB and %d kB, %d lines each%n", Files.size(ta) / 1024, Files.size(tb) / 1024,
+                canonical(a).lines().count());
+        time("GNU diff on canonical text (process)", runs, () -> process("diff", ta.toString(), tb.toString()));
+        time("GNU diff -u on canonical text (process)", runs, () -> process("diff", "-u", ta.toString(), tb.toString()));
+        time("/bin/true (process start alone)", runs, () -> process("true"));
+
+        TIMINGS.print();
+    }
+
+    /** Release 0, or release 1 with changes: every 50th variable's value, every 200th scope, 1% of steps' scripts, 20 steps moved, some added/removed. */
+    static ReleaseSnapshot snapshot(int version) {
+        List<DeploymentStep> steps = new ArrayList<>();
+        for (int i = 0; i < STEPS; i++) {
+            if (version == 1 && i % 250 == 7) {
+                continue; // removed
+            }
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("Role", "web-" + (i % 10));
+            p.put("Timeout", version == 1 && i % 97 == 0 ? "120" : "60");
+            StringBuilder script = new StringBuilder();
+            for (int l = 0; l < 6; l++) {
+                script.append("run step ").append(i).append(" part ").append(l).append(version == 1 && i % 100 == 3 && l == 2 ? " --fast" : "").append('\n');
+            }
+            p.put("Script", script.toString());
+            steps.add(new DeploymentStep("Step " + i, "Octopus.Script", p, i % 3 == 0 ? Scope.of(List.of("Test")) : Scope.ALL,
+                    i % 5 == 0 ? List.of(new PackageReference("Pkg." + (i % 20))) : List.of()));
+        }
+        if (version == 1) {
+            for (int k = 0; k < 20; k++) { // move 20 steps to the end
+                steps.add(steps.remove(k * 40));
+            }
+            for (int k = 0; k < 5; k++) {
+                steps.add(k * 100, new DeploymentStep("New step " + k, "Octopus.Script", Map.of("Script", "echo new\n"), Scope.ALL, List.of()));
+            }
+        }
+        List<Variable> variables = new ArrayList<>();
+        for (int i = 0; i < VARIABLES; i++) {
+            if (version == 1 && i % 500 == 11) {
+                continue;
+            }
+            String scope = version == 1 && i % 200 == 5 ? "Production" : i % 4 == 0 ? "Test" : "";
+            String value = "value-" + i + (version == 1 && i % 50 == 0 ? "-changed" : "");
+            variables.add(new Variable("Var" + i, value, i % 25 == 0, scope.isEmpty() ? Scope.ALL : Scope.of(List.of(scope))));
+        }
+        if (version == 1) {
+            for (int k = 0; k < 20; k++) {
+                variables.add(new Variable("Added" + k, "x" + k, false, Scope.ALL));
+            }
+        }
+        List<VariableTemplate> templates = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            templates.add(new VariableTemplate("Template" + i, "Template " + i, "help", TemplateType.SINGLE_LINE, List.of(), version == 1 && i % 10 == 0, ""));
+        }
+        List<PackageVersion> packages = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            packages.add(new PackageVersion("Pkg." + i, version == 1 && i % 4 == 0 ? "1.1.0" : "1.0.0",
+                    String.format(Locale.ROOT, "%064x", (long) i * 7919 + (version == 1 && i % 4 == 0 ? 1 : 0))));
+        }
+        return new ReleaseSnapshot(steps, variables, templates, packages);
+    }
+
+    /** The same content as text, one fact per line, in release order: what a person would diff by hand. */
+    static String canonical(ReleaseSnapshot s) {
+        StringBuilder sb = new StringBuilder();
+        for (DeploymentStep st : s.process()) {
+            sb.append("step ").append(st.name()).append(" | ").append(st.actionType()).append(" | scope ").append(st.scope()).append('\n');
+            st.properties().forEach((k, v) -> v.lines().forEach(line -> sb.append("  ").append(k).append(": ").append(line).append('\n')));
+        }
+        for (Variable v : s.variables()) {
+            sb.append("variable ").append(v.name()).append(" [").append(v.scope()).append("] = ").append(v.shownValue()).append('\n');
+        }
+        for (VariableTemplate t : s.templates()) {
+            sb.append("template ").append(t.name()).append(" | ").append(t.label()).append(" | ").append(t.type().words()).append(" | ")
+                    .append(t.mandatory()).append('\n');
+        }
+        for (PackageVersion p : s.packages()) {
+            sb.append("package ").append(p.packageId()).append(' ').append(p.version()).append(' ').append(p.sha256()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static Integer process(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " took over a minute");
+            }
+            return p.exitValue();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T time(String what, int runs, Supplier<T> action) {
+        return TIMINGS.time(what, runs, action);
+    }
+}

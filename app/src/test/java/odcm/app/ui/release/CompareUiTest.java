@@ -1,0 +1,142 @@
+package odcm.app.ui.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import odcm.app.apply.Demo;
+import odcm.app.service.AppContext;
+import odcm.app.ui.ConsoleDriver;
+import odcm.app.ui.TestStores;
+import odcm.model.audit.AuditFilter;
+import odcm.model.release.Verdict;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * An approver compares two demo releases of Web Shop: steps through the changes from the keyboard, reads the
+ * script's line diff, shows everything, exports HTML, reveals a sensitive value (audited) and rejects the release.
+ * The comparison window is saved to target/screenshots/compare-releases.png.
+ */
+class CompareUiTest {
+    @TempDir
+    Path tmp;
+    AppContext ctx;
+    ScreensHarness ui;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        ctx = TestStores.open(tmp, "store");
+        new Demo(ctx).create();
+        ui = new ScreensHarness(ctx);
+        ui.chooseSpace(Demo.DEVTEST);
+        ui.show(ui.releases);
+        ui.clickOn("#release-project").clickOn("Web Shop");
+        ui.idle();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ScreensHarness.fx(() -> {
+            ui.lookup("#compare-window").tryQuery().ifPresent(n -> ((Stage) n.getScene().getWindow()).close());
+            return null;
+        });
+        ui.close();
+        ctx.close();
+    }
+
+    private String selectedName() {
+        TableView<CompareRow> table = ui.node("#compare-table");
+        CompareRow r = table.getSelectionModel().getSelectedItem();
+        return r == null || r.entry() == null ? null : r.entry().name();
+    }
+
+    @Test
+    void stepThroughTheChangesOfTwoDemoReleases() throws Exception {
+        ui.clickOn("#compare-releases");
+        ui.idle();
+        TableView<CompareRow> table = ui.node("#compare-table");
+        assertEquals("1 step added, 1 changed, 1 variable changed, 1 template added, 2 packages changed.",
+                ui.<Label>node("#compare-summary").getText());
+        assertEquals("FROM 1.1.0", table.getColumns().get(3).getText(), "the previous release is FROM by default");
+        assertEquals("TO 2.0.0", table.getColumns().get(4).getText());
+        assertEquals(null, selectedName());
+
+        ui.clickOn("#compare-summary");
+        ui.push(KeyCode.F7);
+        assertEquals("Run database migrations", selectedName());
+        assertTrue(ui.lookup("#compare-line-diff").tryQuery().isPresent(), "the changed script shows as a line diff");
+        ui.push(KeyCode.F7);
+        assertEquals("Smoke test production", selectedName());
+        ui.push(KeyCode.SHIFT, KeyCode.F7);
+        assertEquals("Run database migrations", selectedName());
+        ui.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+        assertEquals("Smoke test production", selectedName());
+        ui.push(KeyCode.F7);
+        assertEquals("DbPassword (Development)", selectedName());
+        assertTrue(ui.lookup("#compare-reveal").tryQuery().isPresent(), "a sensitive change offers the audited reveal");
+        assertTrue(ui.lookup("dev-secret-1").tryQuery().isEmpty() && ui.lookup("dev-secret-2").tryQuery().isEmpty(), "masked");
+        ui.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+        ui.push(KeyCode.SHIFT, KeyCode.F7);
+        assertEquals("Run database migrations", selectedName());
+        ConsoleDriver.shoot(table.getScene(), "compare-releases");
+
+        // Everything, not only the changes: the unchanged deploy step appears, the selection stays.
+        int changesOnly = table.getItems().size();
+        ui.clickOn("#compare-only-changes");
+        ui.idle();
+        assertTrue(table.getItems().size() > changesOnly);
+        assertTrue(table.getItems().stream().anyMatch(r -> r.entry() != null && r.entry().name().equals("Deploy Web Shop")));
+        assertEquals("Run database migrations", selectedName());
+        ConsoleDriver.shoot(table.getScene(), "compare-releases-all");
+        ui.clickOn("#compare-only-changes");
+        ui.idle();
+
+        // Export HTML: the file is written off the FX thread, without sensitive values.
+        Path html = tmp.resolve("web-shop.html");
+        ui.files.next(html);
+        ui.clickOn("#compare-export-html");
+        ui.idle();
+        String report = Files.readString(html);
+        assertTrue(report.contains("Run database migrations") && report.contains("--timeout"), "the change is in the report");
+        assertFalse(report.contains("dev-secret"), "no sensitive value in the report");
+
+        // Reveal the sensitive change: recorded in the audit log before it is shown.
+        ui.clickOn("#compare-summary");
+        ui.push(KeyCode.F7).push(KeyCode.F7); // from the selected script: the smoke test, then the password
+        assertEquals("DbPassword (Development)", selectedName());
+        ui.clickOn("#compare-reveal");
+        ui.idle();
+        assertEquals("release.reveal", ctx.audit().list(AuditFilter.ALL).get(0).action());
+        assertTrue(table.getItems().stream().anyMatch(r -> r.to().equals("dev-secret-2")), "revealed after the audit entry");
+        ConsoleDriver.shoot(table.getScene(), "compare-releases-revealed");
+
+        // Reject: refused without a comment (inside the dialog, nothing recorded), then with one.
+        ui.clickOn("#compare-reject");
+        ui.clickOn("#decision-ok");
+        ui.idle();
+        assertEquals("Say why the release is rejected: a rejection needs a comment.", ui.<Label>node("#decision-error").getText());
+        assertEquals(0, ctx.approvals().decisions(Demo.DEVTEST, "Web Shop", "2.0.0").size());
+        ui.clickOn("#decision-comment").write("Smoke test must not run in production yet.");
+        ui.shootDialog("decision", "dialog-reject-release");
+        ui.clickOn("#decision-ok");
+        ui.idle();
+        assertEquals(Verdict.REJECTED, ctx.approvals().decisions(Demo.DEVTEST, "Web Shop", "2.0.0").get(0).verdict());
+        assertTrue(ui.<Label>node("#compare-approval").getText().contains("2.0.0 was rejected by"), ui.<Label>node("#compare-approval").getText());
+    }
+}

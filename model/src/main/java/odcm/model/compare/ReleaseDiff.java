@@ -1,0 +1,350 @@
+package odcm.model.compare;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.PackageReference;
+import odcm.model.project.Variable;
+import odcm.model.project.VariableTemplate;
+import odcm.model.release.PackageVersion;
+import odcm.model.release.Release;
+import odcm.model.release.ReleaseSnapshot;
+
+/**
+ * What changed from one release of a project to another, structurally: steps, variables, templates and packages
+ * matched by name (see docs/decisions/0010-release-comparison.md).
+ * <ul>
+ *   <li>Steps by name (case-insensitive; the n-th of a repeated name with the n-th). A step is moved when its
+ *   relative order changed: the steps in a longest run kept in order stay, the others moved, so one step moved
+ *   up does not flag every step it passed.</li>
+ *   <li>Variables by name and scope; a name left with exactly one unmatched value on each side is the same
+ *   variable with its scope changed. A sensitive value (on either side) is compared but never shown: its change
+ *   says "changed" with both sides masked.</li>
+ *   <li>Templates by name, packages by id.</li>
+ * </ul>
+ */
+public final class ReleaseDiff {
+    /** The release metadata of one side. */
+    public record Side(String version, String channel, java.time.Instant createdAt, String notes) {
+        public static Side of(Release r) {
+            return new Side(r.version(), r.channel(), r.createdAt(), r.notes());
+        }
+    }
+
+    private final String project;
+    private final Side from;
+    private final Side to;
+    private final List<Entry> entries;
+
+    private ReleaseDiff(String project, Side from, Side to, List<Entry> entries) {
+        this.project = project;
+        this.from = from;
+        this.to = to;
+        this.entries = List.copyOf(entries);
+    }
+
+    public static ReleaseDiff of(Release from, Release to) {
+        return of(from.projectName(), Side.of(from), from.snapshot(), Side.of(to), to.snapshot());
+    }
+
+    public static ReleaseDiff of(String project, Side from, ReleaseSnapshot a, Side to, ReleaseSnapshot b) {
+        List<Entry> entries = new ArrayList<>();
+        entries.addAll(steps(a.process(), b.process()));
+        entries.addAll(variables(a.variables(), b.variables()));
+        entries.addAll(templates(a.templates(), b.templates()));
+        entries.addAll(packages(a.packages(), b.packages()));
+        return new ReleaseDiff(project, from, to, entries);
+    }
+
+    public String project() {
+        return project;
+    }
+
+    public Side from() {
+        return from;
+    }
+
+    public Side to() {
+        return to;
+    }
+
+    /** Every item of both releases, by section, changed or not. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public List<Entry> changes() {
+        return entries.stream().filter(Entry::isChange).toList();
+    }
+
+    public List<Entry> section(Section s) {
+        return entries.stream().filter(e -> e.section() == s).toList();
+    }
+
+    public int count(Section s, Change c) {
+        return (int) entries.stream().filter(e -> e.section() == s && e.change() == c).count();
+    }
+
+    public int moved() {
+        return (int) entries.stream().filter(Entry::moved).count();
+    }
+
+    /** "2 steps added, 1 changed, 1 moved, 1 variable changed, 2 packages changed" or "No changes." */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        for (Section s : Section.values()) {
+            List<String> counts = new ArrayList<>();
+            for (Change c : List.of(Change.ADDED, Change.REMOVED, Change.CHANGED)) {
+                int n = count(s, c);
+                if (n > 0) {
+                    counts.add((counts.isEmpty() ? s.count(n) : Integer.toString(n)) + " " + c.words());
+                }
+            }
+            if (s == Section.PROCESS && moved() > 0) {
+                counts.add((counts.isEmpty() ? s.count(moved()) : Integer.toString(moved())) + " moved");
+            }
+            parts.addAll(counts);
+        }
+        return parts.isEmpty() ? "No changes." : String.join(", ", parts) + ".";
+    }
+
+    // ---- steps
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Keys "name#n" so a repeated step name matches its n-th occurrence on the other side. */
+    private static List<String> stepKeys(List<DeploymentStep> steps) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (DeploymentStep s : steps) {
+            String k = key(s.name());
+            int n = seen.merge(k, 1, Integer::sum);
+            keys.add(k + "#" + n);
+        }
+        return keys;
+    }
+
+    static List<Entry> steps(List<DeploymentStep> a, List<DeploymentStep> b) {
+        List<String> keysA = stepKeys(a);
+        List<String> keysB = stepKeys(b);
+        Map<String, Integer> indexB = new HashMap<>();
+        for (int j = 0; j < keysB.size(); j++) {
+            indexB.put(keysB.get(j), j);
+        }
+        // Matched steps in FROM order, and their positions in TO: those off a longest increasing run moved.
+        int[] matchedA = new int[a.size()];
+        int[] positionsB = new int[a.size()];
+        int matched = 0;
+        int[] matchOfB = new int[b.size()];
+        java.util.Arrays.fill(matchOfB, -1);
+        for (int i = 0; i < keysA.size(); i++) {
+            Integer j = indexB.get(keysA.get(i));
+            if (j != null) {
+                matchedA[matched] = i;
+                positionsB[matched] = j;
+                matchOfB[j] = i;
+                matched++;
+            }
+        }
+        boolean[] kept = Sequences.longestIncreasing(java.util.Arrays.copyOf(positionsB, matched));
+        boolean[] movedA = new boolean[a.size()];
+        for (int k = 0; k < matched; k++) {
+            movedA[matchedA[k]] = !kept[k];
+        }
+        // In TO order; a removed step right after the FROM step it followed (or first).
+        Map<Integer, List<Entry>> removedAfter = new HashMap<>(); // FROM index of the previous matched step (-1: none) → removed
+        int lastMatched = -1;
+        for (int i = 0; i < a.size(); i++) {
+            if (!indexB.containsKey(keysA.get(i))) {
+                removedAfter.computeIfAbsent(lastMatched, x -> new ArrayList<>()).add(step(a.get(i), null, i + 1, 0, false));
+            } else {
+                lastMatched = i;
+            }
+        }
+        List<Entry> out = new ArrayList<>(removedAfter.getOrDefault(-1, List.of()));
+        for (int j = 0; j < b.size(); j++) {
+            int i = matchOfB[j];
+            out.add(i < 0 ? step(null, b.get(j), 0, j + 1, false) : step(a.get(i), b.get(j), i + 1, j + 1, movedA[i]));
+            if (i >= 0) {
+                out.addAll(removedAfter.getOrDefault(i, List.of()));
+            }
+        }
+        return out;
+    }
+
+    private static Entry step(DeploymentStep a, DeploymentStep b, int fromPos, int toPos, boolean moved) {
+        List<FieldChange> fields = new ArrayList<>();
+        fields.add(field("Action type", a == null ? null : a.actionType(), b == null ? null : b.actionType()));
+        fields.add(field("Scope", a == null ? null : a.scope().toString(), b == null ? null : b.scope().toString()));
+        fields.add(field("Packages", a == null ? null : packages(a), b == null ? null : packages(b)));
+        Set<String> properties = new LinkedHashSet<>();
+        if (a != null) {
+            properties.addAll(a.properties().keySet());
+        }
+        if (b != null) {
+            properties.addAll(b.properties().keySet());
+        }
+        for (String p : properties) {
+            fields.add(field("Property " + p, a == null ? null : a.properties().get(p), b == null ? null : b.properties().get(p)));
+        }
+        DeploymentStep any = b != null ? b : a;
+        return entry(Section.PROCESS, any.name(), a != null, b != null, fromPos, toPos, moved, fields);
+    }
+
+    private static String packages(DeploymentStep s) {
+        return s.packages().isEmpty() ? "none" : String.join(", ", s.packages().stream().map(PackageReference::packageId).toList());
+    }
+
+    // ---- variables
+
+    static List<Entry> variables(List<Variable> a, List<Variable> b) {
+        Map<String, List<Integer>> unmatchedA = new LinkedHashMap<>(); // name key → indexes not matched exactly
+        Map<String, List<Integer>> unmatchedB = new LinkedHashMap<>();
+        Map<String, Integer> exactB = new HashMap<>();
+        for (int j = 0; j < b.size(); j++) {
+            exactB.putIfAbsent(variableKey(b.get(j)), j);
+        }
+        boolean[] usedB = new boolean[b.size()];
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            Integer j = exactB.get(variableKey(a.get(i)));
+            if (j != null && !usedB[j]) {
+                usedB[j] = true;
+                pairs.add(new int[] {i, j});
+            } else {
+                unmatchedA.computeIfAbsent(key(a.get(i).name()), k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (int j = 0; j < b.size(); j++) {
+            if (!usedB[j]) {
+                unmatchedB.computeIfAbsent(key(b.get(j).name()), k -> new ArrayList<>()).add(j);
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (int[] p : pairs) {
+            out.add(variable(a.get(p[0]), b.get(p[1]), p[0] + 1, p[1] + 1));
+        }
+        for (Map.Entry<String, List<Integer>> e : unmatchedA.entrySet()) {
+            List<Integer> other = unmatchedB.getOrDefault(e.getKey(), List.of());
+            if (e.getValue().size() == 1 && other.size() == 1) { // unambiguous: the same variable, its scope changed
+                int i = e.getValue().get(0);
+                int j = other.get(0);
+                out.add(variable(a.get(i), b.get(j), i + 1, j + 1));
+                unmatchedB.remove(e.getKey());
+            } else {
+                e.getValue().forEach(i -> out.add(variable(a.get(i), null, i + 1, 0)));
+            }
+        }
+        unmatchedB.values().forEach(js -> js.forEach(j -> out.add(variable(null, b.get(j), 0, j + 1))));
+        out.sort(Comparator.comparing((Entry x) -> x.name().toLowerCase(Locale.ROOT)).thenComparingInt(Entry::toPosition)
+                .thenComparingInt(Entry::fromPosition));
+        return out;
+    }
+
+    private static String variableKey(Variable v) {
+        return key(v.name()) + "\n" + String.join("\n", v.scope().environments()).toLowerCase(Locale.ROOT);
+    }
+
+    private static Entry variable(Variable a, Variable b, int fromPos, int toPos) {
+        boolean sensitive = (a != null && a.sensitive()) || (b != null && b.sensitive());
+        List<FieldChange> fields = List.of(
+                new FieldChange("Value", a == null ? null : new Value(a.value(), sensitive), b == null ? null : new Value(b.value(), sensitive)),
+                field("Sensitive", a == null ? null : yesNo(a.sensitive()), b == null ? null : yesNo(b.sensitive())),
+                field("Scope", a == null ? null : a.scope().toString(), b == null ? null : b.scope().toString()));
+        Variable any = b != null ? b : a;
+        String name = any.name() + (a != null && b != null && !a.scope().equals(b.scope()) ? "" : " (" + any.scope() + ")");
+        return entry(Section.VARIABLES, name, a != null, b != null, fromPos, toPos, false, fields);
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    // ---- templates and packages
+
+    static List<Entry> templates(List<VariableTemplate> a, List<VariableTemplate> b) {
+        return byName(Section.TEMPLATES, a, b, VariableTemplate::name, (x, y, i, j) -> {
+            List<FieldChange> fields = List.of(
+                    field("Label", x == null ? null : x.label(), y == null ? null : y.label()),
+                    field("Help text", x == null ? null : x.helpText(), y == null ? null : y.helpText()),
+                    field("Type", x == null ? null : x.type().words(), y == null ? null : y.type().words()),
+                    field("Options", x == null ? null : String.join(", ", x.options()), y == null ? null : String.join(", ", y.options())),
+                    field("Mandatory", x == null ? null : (x.mandatory() ? "mandatory" : "optional"),
+                            y == null ? null : (y.mandatory() ? "mandatory" : "optional")),
+                    field("Default", x == null ? null : x.defaultValue(), y == null ? null : y.defaultValue()));
+            return entry(Section.TEMPLATES, (y != null ? y : x).name(), x != null, y != null, i, j, false, fields);
+        });
+    }
+
+    static List<Entry> packages(List<PackageVersion> a, List<PackageVersion> b) {
+        return byName(Section.PACKAGES, a, b, PackageVersion::packageId, (x, y, i, j) -> entry(Section.PACKAGES,
+                (y != null ? y : x).packageId(), x != null, y != null, i, j, false, List.of(
+                        field("Version", x == null ? null : x.version(), y == null ? null : y.version()),
+                        field("SHA-256", x == null ? null : x.sha256(), y == null ? null : y.sha256()))));
+    }
+
+    private interface Pairing<T> {
+        Entry entry(T from, T to, int fromPos, int toPos);
+    }
+
+    /** In TO order, the removed ones last. */
+    private static <T> List<Entry> byName(Section s, List<T> a, List<T> b, java.util.function.Function<T, String> name, Pairing<T> pairing) {
+        Map<String, Integer> indexA = new HashMap<>();
+        for (int i = 0; i < a.size(); i++) {
+            indexA.putIfAbsent(key(name.apply(a.get(i))), i);
+        }
+        boolean[] usedA = new boolean[a.size()];
+        List<Entry> out = new ArrayList<>();
+        for (int j = 0; j < b.size(); j++) {
+            Integer i = indexA.get(key(name.apply(b.get(j))));
+            if (i != null && !usedA[i]) {
+                usedA[i] = true;
+                out.add(pairing.entry(a.get(i), b.get(j), i + 1, j + 1));
+            } else {
+                out.add(pairing.entry(null, b.get(j), 0, j + 1));
+            }
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!usedA[i]) {
+                out.add(pairing.entry(a.get(i), null, i + 1, 0));
+            }
+        }
+        return out;
+    }
+
+    // ---- shared
+
+    private static FieldChange field(String name, String from, String to) {
+        return new FieldChange(name, from == null ? null : Value.of(from), to == null ? null : Value.of(to));
+    }
+
+    private static Entry entry(Section s, String name, boolean inFrom, boolean inTo, int fromPos, int toPos, boolean moved,
+                               List<FieldChange> fields) {
+        Change c = !inFrom ? Change.ADDED : !inTo ? Change.REMOVED
+                : fields.stream().anyMatch(FieldChange::changed) ? Change.CHANGED : Change.UNCHANGED;
+        return new Entry(s, name, c, moved, fromPos, toPos, fields);
+    }
+
+    /** Counts per section and change, for renderers that show a table of them. */
+    public Map<Section, Map<Change, Integer>> counts() {
+        Map<Section, Map<Change, Integer>> m = new EnumMap<>(Section.class);
+        for (Section s : Section.values()) {
+            Map<Change, Integer> c = new EnumMap<>(Change.class);
+            for (Change ch : Change.values()) {
+                c.put(ch, count(s, ch));
+            }
+            m.put(s, c);
+        }
+        return m;
+    }
+}
