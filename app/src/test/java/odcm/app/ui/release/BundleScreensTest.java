@@ -12,48 +12,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import odcm.app.apply.Demo;
-import odcm.app.service.AppContext;
 import odcm.app.service.BundleService;
-import odcm.app.ui.TestStores;
 import odcm.model.audit.AuditFilter;
 import odcm.model.cert.Fingerprint;
 import odcm.model.release.Release;
 import odcm.persistence.bundle.BundleRepository.OutboxEntry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * Promote a release of the demo's Payments project from DevTest Space to QA Space (a space of the same console that
  * trusts DevTest) as a file, find it in the Outbox, and verify it as QA Space: genuine; a damaged copy: refused.
  */
-class BundleScreensTest {
-    @TempDir
-    Path tmp;
-    AppContext ctx;
-    ScreensHarness ui;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        ctx = TestStores.open(tmp, "store");
-        new Demo(ctx).create();
-        ui = new ScreensHarness(ctx);
-        ui.chooseSpace(Demo.DEVTEST);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        ui.close();
-        ctx.close();
-    }
+class BundleScreensTest extends DemoScreensTest {
 
     private void closeDialog(String id) throws Exception {
         DialogPane pane = ui.node("#" + id + "-dialog");

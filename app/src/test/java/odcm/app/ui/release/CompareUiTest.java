@@ -11,40 +11,21 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import odcm.app.apply.Demo;
-import odcm.app.service.AppContext;
 import odcm.app.ui.ConsoleDriver;
-import odcm.app.ui.TestStores;
 import odcm.model.audit.AuditFilter;
 import odcm.model.release.Verdict;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * An approver compares two demo releases of Web Shop: steps through the changes from the keyboard, reads the
  * script's line diff, shows everything, exports HTML, reveals a sensitive value (audited) and rejects the release.
  * The comparison window is saved to target/screenshots/compare-releases.png.
  */
-class CompareUiTest {
-    @TempDir
-    Path tmp;
-    AppContext ctx;
-    ScreensHarness ui;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
+class CompareUiTest extends DemoScreensTest {
     @BeforeEach
     void open() throws Exception {
-        ctx = TestStores.open(tmp, "store");
-        new Demo(ctx).create();
-        ui = new ScreensHarness(ctx);
-        ui.chooseSpace(Demo.DEVTEST);
         ui.show(ui.releases);
         ui.clickOn("#release-project").clickOn("Web Shop");
         ui.idle();
@@ -56,8 +37,6 @@ class CompareUiTest {
             ui.lookup("#compare-window").tryQuery().ifPresent(n -> ((Stage) n.getScene().getWindow()).close());
             return null;
         });
-        ui.close();
-        ctx.close();
     }
 
     private String selectedName() {

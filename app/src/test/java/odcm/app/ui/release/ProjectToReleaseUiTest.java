@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,49 +15,19 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import odcm.app.apply.Demo;
-import odcm.app.service.AppContext;
-import odcm.app.ui.TestStores;
 import odcm.model.project.DeploymentStep;
 import odcm.model.project.Project;
 import odcm.model.project.Variable;
 import odcm.model.release.Release;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * A release manager's path through the two screens: edit a demo project (a step added and moved, a variable
  * changed), save, create a release, and read the new release's frozen snapshot with the change in it and the
  * sensitive values masked. Snapshots of every screen and dialog go to target/screenshots.
  */
-class ProjectToReleaseUiTest {
+class ProjectToReleaseUiTest extends DemoScreensTest {
     static final String HASH = "0123456789abcdef".repeat(4);
-    @TempDir
-    Path tmp;
-    AppContext ctx;
-    ScreensHarness ui;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void open() throws Exception {
-        ctx = TestStores.open(tmp, "store");
-        new Demo(ctx).create();
-        ui = new ScreensHarness(ctx);
-        ui.chooseSpace(Demo.DEVTEST);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        ui.close();
-        ctx.close();
-    }
 
     private void tab(String id) throws Exception {
         TabPane tabs = ui.node("#project-tabs");
