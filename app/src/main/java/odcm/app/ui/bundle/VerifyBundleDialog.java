@@ -60,7 +60,7 @@ public final class VerifyBundleDialog {
         outcome.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         outcome.textProperty().bind(Bindings.createStringBinding(() -> {
             VerificationOutcome o = vm.outcomeProperty().get();
-            return o == null ? "" : (o.genuine() ? "✔ GENUINE — " : "✖ REFUSED — ") + o.sentence();
+            return o == null ? "" : (o.genuine() ? "✔ GENUINE — " + o.sentence().replaceFirst("^Genuine: ", "") : "✖ REFUSED — " + o.sentence());
         }, vm.outcomeProperty()));
         outcome.visibleProperty().bind(outcome.textProperty().isNotEmpty());
         Forms.styleWhen(outcome, Bindings.createBooleanBinding(() -> vm.outcomeProperty().get() != null && vm.outcomeProperty().get().genuine(),
