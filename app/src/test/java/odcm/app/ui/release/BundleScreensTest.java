@@ -97,7 +97,7 @@ class BundleScreensTest extends DemoScreensTest {
         ui.clickOn("#verify-open");
         ui.idle();
         Label outcome = ui.node("#verify-outcome");
-        assertTrue(outcome.getText().startsWith("✔ GENUINE — Genuine: release 2.0.0 of Payments, signed by DevTest Space"), outcome.getText());
+        assertTrue(outcome.getText().startsWith("✔ GENUINE — release 2.0.0 of Payments, signed by DevTest Space"), outcome.getText());
         assertTrue(ui.node("#verify-contents").isVisible());
         ui.shootDialog("verify-bundle", "bundle-verify-genuine");
 
