@@ -34,6 +34,7 @@ public final class MainWindow {
         "nav-releases",
         "nav-outbox",
         "nav-inbox",
+        "nav-dashboard",
         "nav-pipeline",
         "nav-audit",
     };
