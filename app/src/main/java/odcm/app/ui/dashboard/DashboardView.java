@@ -72,7 +72,7 @@ public final class DashboardView {
             legend.setText("");
             return;
         }
-        TableColumn<Row, String> project = Tables.column("Project", 200, Row::project);
+        TableColumn<Row, String> project = Tables.column("Project", 170, Row::project);
         project.setId("dashboard-column-project");
         columns.add(project);
         for (int i = 0; i < d.columns().size(); i++) {
@@ -90,13 +90,19 @@ public final class DashboardView {
 
     private TableColumn<Row, Row> column(Dashboard d, Column c, int index) {
         TableColumn<Row, Row> col = new TableColumn<>();
-        Label title = new Label(c.title());
+        // Remote columns on two lines, "Prod Space:" above "Production", so several fit side by side.
+        String[] lines = c.kind() == Dashboard.ColumnKind.LOCAL ? new String[] {c.title()} : new String[] {c.owner() + ":", c.environment()};
+        Label title = new Label(String.join("\n", lines));
         title.setTooltip(new Tooltip(c.description()));
+        if (c.kind() != Dashboard.ColumnKind.LOCAL) {
+            title.getStyleClass().add(REPORTED);
+        }
         col.setGraphic(title);
         col.setId("dashboard-column-" + index);
         col.setUserData(c);
         col.setSortable(false);
-        col.setPrefWidth(Math.max(120, Math.min(260, c.title().length() * 7.5 + 24)));
+        double longest = java.util.Arrays.stream(lines).mapToDouble(DashboardView::headerWidth).max().orElse(0);
+        col.setPrefWidth(Math.max(118, Math.min(300, longest + 34)));
         col.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         col.setCellFactory(x -> new TableCell<>() {
             @Override
@@ -118,6 +124,14 @@ public final class DashboardView {
             }
         });
         return col;
+    }
+
+    /** The width of a header line in the header's bold font, so titles are not cut. */
+    private static double headerWidth(String line) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(line);
+        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD,
+                Math.max(14, javafx.scene.text.Font.getDefault().getSize())));
+        return t.getLayoutBounds().getWidth();
     }
 
     /** "1.2.0 ✓ 3d", with " †" when known from elsewhere. */

@@ -60,7 +60,8 @@ public final class LifecycleGraphView extends BorderPane {
         setId("lifecycle-graph");
         getStyleClass().add("lifecycle-graph");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
-        setTop(toolbar());
+        statusLegend.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        setTop(new VBox(toolbar(), statusLegend));
         empty.getStyleClass().add(Css.CENTER_MESSAGE);
         StackPane drawing = new StackPane(canvas, empty);
         ScrollPane side = new ScrollPane(details);
@@ -100,8 +101,7 @@ public final class LifecycleGraphView extends BorderPane {
         message.setId("graph-message");
         png.disableProperty().bind(layout.isNull());
         svg.disableProperty().bind(layout.isNull());
-        return new ToolBar(out, zoomLabel, in, fit, new Separator(Orientation.VERTICAL), png, svg, new Separator(Orientation.VERTICAL), statusLegend,
-                message);
+        return new ToolBar(out, zoomLabel, in, fit, new Separator(Orientation.VERTICAL), png, svg, message);
     }
 
     /** What the environments' colours mean, in words too; shown when any environment has a deployment status. */
