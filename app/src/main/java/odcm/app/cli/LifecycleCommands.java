@@ -45,21 +45,32 @@ final class LifecycleCommands {
         return 0;
     }
 
-    @Command(name = "render", mixinStandardHelpOptions = true, description = "Draw a project's composite lifecycle across spaces as SVG or PNG (by the file name).")
+    @Command(name = "render", mixinStandardHelpOptions = true, description = {"Draw a project's composite lifecycle across spaces as SVG or PNG (by the file name).",
+            "Environments are coloured by the project's latest deployment there (✓ green, ✗ red), as on its dashboard, unless --no-status."})
     int render(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
-               @Option(names = "--out", required = true, paramLabel = "FILE.svg|FILE.png") java.nio.file.Path out) {
+               @Option(names = "--out", required = true, paramLabel = "FILE.svg|FILE.png") java.nio.file.Path out,
+               @Option(names = "--no-status", description = "draw the lifecycle only, without deployments") boolean noStatus) {
         String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".svg") && !name.endsWith(".png")) {
             throw new odcm.model.Refusal("Choose a file name ending in .svg or .png, not '" + out.getFileName() + "'.");
         }
-        CompositeLifecycle c = root.cli.withContext(root.store, ctx -> ctx.lifecycles().composite(space, project));
+        java.util.Map<String, odcm.app.graph.GraphStatus.Of> status = new java.util.HashMap<>();
+        CompositeLifecycle c = root.cli.withContext(root.store, ctx -> {
+            CompositeLifecycle composite = ctx.lifecycles().composite(space, project);
+            if (!noStatus) {
+                ctx.dashboards().dashboard(space).row(project).ifPresent(r -> status.putAll(odcm.app.graph.GraphStatus.of(composite, r)));
+            }
+            return composite;
+        });
         try {
-            odcm.app.graph.GraphFiles.write(odcm.app.graph.LifecycleLayout.layout(c), project + " across spaces", out);
+            odcm.app.graph.GraphFiles.write(odcm.app.graph.LifecycleLayout.layout(c, status), project + " across spaces", out);
         } catch (java.io.IOException e) {
             throw new odcm.model.Refusal("Cannot write " + out + ": " + e.getMessage() + ".");
         }
-        root.cli.out().println("Drew the composite lifecycle of '" + project + "' (" + c.groups().size() + " spaces) to " + out + ".");
+        root.cli.out().println("Drew the composite lifecycle of '" + project + "' (" + c.groups().size() + " spaces) to " + out + "."
+                + (status.isEmpty() ? "" : " " + status.size() + (status.size() == 1 ? " environment is" : " environments are")
+                + " coloured by the latest deployment (✓ green, ✗ red)."));
         long problems = c.findings().stream().filter(f -> f.severity() == CompositeLifecycle.Severity.ERROR).count();
         if (problems > 0) {
             root.cli.out().println(problems + " problem(s) are marked in red; 'odcm lifecycle check' lists them.");

@@ -33,6 +33,11 @@ public record GraphLayout(double width, double height, List<Box> boxes, List<Lin
         }
     }
 
+    /** An environment's deployment status for the project drawn: not colour alone, the renderers also write ✓ or ✗. */
+    public enum Status {
+        NONE, SUCCEEDED, FAILED
+    }
+
     public record Point(double x, double y) {
     }
 
@@ -41,9 +46,15 @@ public record GraphLayout(double width, double height, List<Box> boxes, List<Lin
      * @param parentId the enclosing box (a phase for an environment, a group for a phase), null for a group
      * @param subtitle a group's lifecycle, a phase's progression rule; may be empty
      * @param error    an ERROR finding is about this node
+     * @param status   for an environment: the outcome of the latest deployment of the project there, NONE when not deployed
+     *                 (or not an environment); {@code statusText} says it in words ("1.2.0 ✓"), empty with NONE
      */
     public record Box(String id, String parentId, BoxKind kind, double x, double y, double width, double height, String title, String subtitle,
-                      boolean error) {
+                      boolean error, Status status, String statusText) {
+        public Box {
+            status = status == null ? Status.NONE : status;
+            statusText = statusText == null ? "" : statusText;
+        }
 
         public double maxX() {
             return x + width;
@@ -83,6 +94,11 @@ public record GraphLayout(double width, double height, List<Box> boxes, List<Lin
 
     public Optional<Line> line(String id) {
         return lines.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** Some environment shows a deployment status (the legend then explains the colours). */
+    public boolean hasStatus() {
+        return boxes.stream().anyMatch(b -> b.status() != Status.NONE);
     }
 
     public List<Box> boxes(BoxKind kind) {

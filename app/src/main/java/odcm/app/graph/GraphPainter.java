@@ -11,6 +11,7 @@ import odcm.app.graph.GraphLayout.Box;
 import odcm.app.graph.GraphLayout.BoxKind;
 import odcm.app.graph.GraphLayout.Line;
 import odcm.app.graph.GraphLayout.Point;
+import odcm.app.graph.GraphLayout.Status;
 import odcm.model.lifecycle.composite.CompositeLifecycle.EdgeKind;
 import odcm.model.lifecycle.composite.CompositeLifecycle.TrustState;
 
@@ -30,13 +31,18 @@ public final class GraphPainter {
     }
 
     public static double pictureHeight(GraphLayout layout) {
-        return Math.ceil(layout.height() + GraphStyle.LEGEND_HEIGHT + 2 * MARGIN);
+        return Math.ceil(layout.height() + legendHeight(layout) + 2 * MARGIN);
+    }
+
+    /** Two rows, and a third explaining the deployment colours when any environment shows a status. */
+    public static double legendHeight(GraphLayout layout) {
+        return GraphStyle.LEGEND_HEIGHT + (layout.hasStatus() ? GraphStyle.STATUS_LEGEND_HEIGHT : 0);
     }
 
     public static void paint(GraphLayout layout, Canvas c) {
         c.rect(0, 0, pictureWidth(layout), pictureHeight(layout), 0, GraphStyle.BACKGROUND, null, 0, null);
-        legend(c);
-        Canvas g = new Shifted(c, MARGIN, MARGIN + GraphStyle.LEGEND_HEIGHT);
+        legend(c, layout.hasStatus());
+        Canvas g = new Shifted(c, MARGIN, MARGIN + legendHeight(layout));
         for (BoxKind kind : BoxKind.values()) {
             layout.boxes(kind).forEach(b -> box(g, b));
         }
@@ -47,8 +53,9 @@ public final class GraphPainter {
     static void box(Canvas c, Box b) {
         BoxKind k = b.kind();
         c.begin(b.id(), "node " + k.name().toLowerCase(Locale.ROOT).replace('_', '-') + (b.error() ? " error" : ""));
-        String stroke = b.error() ? GraphStyle.ERROR : GraphStyle.stroke(k);
-        c.rect(b.x(), b.y(), b.width(), b.height(), GraphStyle.radius(k), GraphStyle.fill(k), stroke, b.error() ? 2.5 : k.isGroup() ? 1.5 : 1,
+        String stroke = b.error() ? GraphStyle.ERROR : GraphStyle.stroke(k, b.status());
+        c.rect(b.x(), b.y(), b.width(), b.height(), GraphStyle.radius(k), GraphStyle.fill(k, b.status()), stroke,
+                b.error() ? 2.5 : k.isGroup() ? 1.5 : b.status() != Status.NONE ? 1.5 : 1,
                 GraphStyle.dashed(k) && !b.error() ? new double[] {6, 4} : null);
         if (k.isGroup()) {
             double left = b.x() + PAD * 1.6;
@@ -61,6 +68,11 @@ public final class GraphPainter {
         } else {
             c.text(b.x() + PAD, b.y() + b.height() / 2 + GraphStyle.ENVIRONMENT_SIZE * 0.36, b.title(), GraphStyle.ENVIRONMENT_SIZE, false,
                     b.error() ? GraphStyle.ERROR : GraphStyle.TEXT);
+            if (b.status() != Status.NONE) {
+                double w = TextMeasure.width(b.statusText(), GraphStyle.STATUS_SIZE, true);
+                c.text(b.maxX() - PAD * 0.8 - w, b.y() + b.height() / 2 + GraphStyle.STATUS_SIZE * 0.36, b.statusText(), GraphStyle.STATUS_SIZE, true,
+                        GraphStyle.stroke(k, b.status()));
+            }
         }
         c.end();
     }
@@ -109,7 +121,25 @@ public final class GraphPainter {
         return w;
     }
 
-    private static void legend(Canvas c) {
+    private static final double ROW3 = MARGIN + 58;
+    private static final String DEPLOYMENTS = "Latest deployment of the project:";
+    private static final String[][] STATUS_WORDS = {{"1.0 ✓", "succeeded"}, {"1.0 ✗", "failed"}, {"", "not deployed"}};
+
+    private static void statusLegend(Canvas c) {
+        double x = MARGIN;
+        c.text(x, ROW3 + 4, DEPLOYMENTS, LEGEND_SIZE, true, GraphStyle.TEXT);
+        x += TextMeasure.width(DEPLOYMENTS, LEGEND_SIZE, true) + 12;
+        Status[] all = {Status.SUCCEEDED, Status.FAILED, Status.NONE};
+        for (int i = 0; i < all.length; i++) {
+            c.rect(x, ROW3 - 8, 48, 16, 3, GraphStyle.fill(BoxKind.ENVIRONMENT, all[i]), GraphStyle.stroke(BoxKind.ENVIRONMENT, all[i]), 1.5, null);
+            if (!STATUS_WORDS[i][0].isEmpty()) {
+                c.text(x + 4, ROW3 + 4, STATUS_WORDS[i][0], GraphStyle.STATUS_SIZE, true, GraphStyle.stroke(BoxKind.ENVIRONMENT, all[i]));
+            }
+            x = legendWords(c, x + 56, ROW3, STATUS_WORDS[i][1]);
+        }
+    }
+
+    private static void legend(Canvas c, boolean status) {
         c.begin("legend", "legend");
         double x = MARGIN;
         c.text(x, ROW1 + 4, PROMOTIONS, LEGEND_SIZE, true, GraphStyle.TEXT);
@@ -126,6 +156,9 @@ public final class GraphPainter {
         x = legendWords(c, x + 38, ROW2, ROW2_WORDS[2]);
         c.rect(x, ROW2 - 7, 30, 14, 3, GraphStyle.fill(BoxKind.REMOTE_GROUP), GraphStyle.stroke(BoxKind.REMOTE_GROUP), 1.5, new double[] {6, 4});
         legendWords(c, x + 38, ROW2, ROW2_WORDS[3]);
+        if (status) {
+            statusLegend(c);
+        }
         c.end();
     }
 

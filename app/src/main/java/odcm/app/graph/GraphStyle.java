@@ -20,6 +20,8 @@ public final class GraphStyle {
     public static final double ENVIRONMENT_SIZE = 12;
     public static final double EDGE_LABEL_SIZE = 11;
     public static final double LEGEND_SIZE = 12;
+    /** The release and ✓/✗ at the right of an environment's box. */
+    public static final double STATUS_SIZE = 11;
 
     /** Inner padding of boxes, and gap between a phase's environments. */
     public static final double PAD = 10;
@@ -31,6 +33,8 @@ public final class GraphStyle {
     /** Space around the graph in an exported picture, and the legend band above it. */
     public static final double MARGIN = 20;
     public static final double LEGEND_HEIGHT = 56;
+    /** The legend's third row, present when environments show a deployment status. */
+    public static final double STATUS_LEGEND_HEIGHT = 22;
 
     public static final String TEXT = "#1f2328";
     public static final String MUTED_TEXT = "#57606a";
@@ -40,6 +44,10 @@ public final class GraphStyle {
     public static final String UNKNOWN = "#bc4c00";
     public static final String NEXT = "#57606a";
     public static final String ERROR = "#cf222e";
+
+    public static final String SUCCEEDED_FILL = "#dafbe1";
+    public static final String FAILED_FILL = "#ffebe9";
+    public static final String NOT_DEPLOYED_FILL = "#f6f8fa";
 
     public static final String TRUSTED_WORDS = "trusted";
     public static final String NOT_TRUSTED_WORDS = "not trusted";
@@ -55,6 +63,23 @@ public final class GraphStyle {
             case PHASE, REMOTE_PHASE -> "#ffffff";
             case ENVIRONMENT -> "#ddf4ff";
             case REMOTE_ENVIRONMENT -> "#fff1e5";
+        };
+    }
+
+    /** An environment's fill by the deployment status; the kind's own fill without one. */
+    public static String fill(BoxKind kind, GraphLayout.Status status) {
+        return switch (status) {
+            case SUCCEEDED -> SUCCEEDED_FILL;
+            case FAILED -> FAILED_FILL;
+            case NONE -> fill(kind);
+        };
+    }
+
+    public static String stroke(BoxKind kind, GraphLayout.Status status) {
+        return switch (status) {
+            case SUCCEEDED -> TRUSTED;
+            case FAILED -> NOT_TRUSTED;
+            case NONE -> stroke(kind);
         };
     }
 

@@ -56,18 +56,25 @@ public final class LifecycleLayout {
 
     private final CompositeLifecycle composite;
     private final Set<String> errors;
+    private final Map<String, GraphStatus.Of> status;
     private final Map<String, ElkNode> groupNodes = new LinkedHashMap<>();
     private final Map<String, ElkNode> phaseNodes = new LinkedHashMap<>();
     private final Map<ElkEdge, Edge> edges = new LinkedHashMap<>();
 
-    private LifecycleLayout(CompositeLifecycle composite) {
+    private LifecycleLayout(CompositeLifecycle composite, Map<String, GraphStatus.Of> status) {
         this.composite = composite;
+        this.status = Map.copyOf(status);
         this.errors = composite.findings().stream().filter(f -> f.severity() == Severity.ERROR && f.nodeId() != null)
                 .map(CompositeLifecycle.Finding::nodeId).collect(Collectors.toSet());
     }
 
     public static GraphLayout layout(CompositeLifecycle composite) {
-        return new LifecycleLayout(composite).run();
+        return layout(composite, Map.of());
+    }
+
+    /** With the deployment status of environments (by node id, see {@link GraphStatus}) drawn into their boxes. */
+    public static GraphLayout layout(CompositeLifecycle composite, Map<String, GraphStatus.Of> status) {
+        return new LifecycleLayout(composite, status).run();
     }
 
     private GraphLayout run() {
@@ -136,11 +143,13 @@ public final class LifecycleLayout {
         return g.lifecycleName().isEmpty() ? "no lifecycle" : "lifecycle: " + g.lifecycleName();
     }
 
-    private static double phaseWidth(Node phase, List<Node> members) {
+    private double phaseWidth(Node phase, List<Node> members) {
         double w = Math.max(TextMeasure.width(phase.label(), GraphStyle.PHASE_TITLE_SIZE, true),
                 TextMeasure.width(phase.detail(), GraphStyle.PHASE_SUBTITLE_SIZE, false));
         for (Node m : members) {
-            w = Math.max(w, TextMeasure.width(m.label(), GraphStyle.ENVIRONMENT_SIZE, false) + 2 * PAD);
+            GraphStatus.Of st = status.get(m.id());
+            double extra = st == null ? 0 : TextMeasure.width(st.text(), GraphStyle.STATUS_SIZE, true) + PAD * 1.5;
+            w = Math.max(w, TextMeasure.width(m.label(), GraphStyle.ENVIRONMENT_SIZE, false) + extra + 2 * PAD);
         }
         return Math.ceil(Math.max(GraphStyle.MIN_PHASE_WIDTH, w + 2 * PAD + 4));
     }
@@ -155,7 +164,7 @@ public final class LifecycleLayout {
             ElkNode n = groupNodes.get(g.id());
             Point at = absolute(n);
             boxes.add(new Box(g.id(), null, g.local() ? BoxKind.GROUP : BoxKind.REMOTE_GROUP, at.x(), at.y(), n.getWidth(), n.getHeight(),
-                    g.spaceName(), groupSubtitle(g), false));
+                    g.spaceName(), groupSubtitle(g), false, null, null));
         }
         for (Node phase : composite.nodes()) {
             ElkNode n = phaseNodes.get(phase.id());
@@ -164,18 +173,28 @@ public final class LifecycleLayout {
             }
             Point at = absolute(n);
             boxes.add(new Box(phase.id(), phase.groupId(), phase.kind() == NodeKind.PHASE ? BoxKind.PHASE : BoxKind.REMOTE_PHASE, at.x(), at.y(),
-                    n.getWidth(), n.getHeight(), phase.label(), phase.detail(), errors.contains(phase.id())));
+                    n.getWidth(), n.getHeight(), phase.label(), phase.detail(), errors.contains(phase.id()), null, null));
             List<Node> members = composite.members(phase.id());
             for (int i = 0; i < members.size(); i++) {
                 Node m = members.get(i);
                 boxes.add(new Box(m.id(), phase.id(), m.kind() == NodeKind.ENVIRONMENT ? BoxKind.ENVIRONMENT : BoxKind.REMOTE_ENVIRONMENT,
                         at.x() + PAD, at.y() + PHASE_HEADER + i * (ENVIRONMENT_HEIGHT + ENVIRONMENT_GAP), n.getWidth() - 2 * PAD, ENVIRONMENT_HEIGHT,
-                        m.label(), m.detail(), errors.contains(m.id())));
+                        m.label(), m.detail(), errors.contains(m.id()), statusOf(m.id()), textOf(m.id())));
             }
         }
         List<Line> lines = new ArrayList<>();
         edges.forEach((edge, e) -> lines.add(line(edge, e)));
         return new GraphLayout(Math.ceil(root.getWidth()), Math.ceil(root.getHeight()), boxes, lines);
+    }
+
+    private GraphLayout.Status statusOf(String id) {
+        GraphStatus.Of st = status.get(id);
+        return st == null ? GraphLayout.Status.NONE : st.succeeded() ? GraphLayout.Status.SUCCEEDED : GraphLayout.Status.FAILED;
+    }
+
+    private String textOf(String id) {
+        GraphStatus.Of st = status.get(id);
+        return st == null ? "" : st.text();
     }
 
     private static Line line(ElkEdge edge, Edge e) {

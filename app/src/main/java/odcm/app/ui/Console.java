@@ -91,7 +91,9 @@ public final class Console {
                 outbox.screen(),
                 new odcm.app.ui.inbox.InboxView(new odcm.app.ui.inbox.InboxViewModel(context.imports(), runner, space,
                         location.storeDir().resolve("inbox")), files).screen(),
-                new PipelineView(new PipelineViewModel(context.lifecycles(), context.projects(), runner, space), runner, files, space, spaces)
+                new odcm.app.ui.dashboard.DashboardView(new odcm.app.ui.dashboard.DashboardViewModel(context.dashboards(), runner, space), space,
+                        spaces, java.time.ZoneId.systemDefault()).screen(),
+                new PipelineView(new PipelineViewModel(context.lifecycles(), context.projects(), context.dashboards(), runner, space), runner, files, space, spaces)
                         .screen(),
                 new AuditView(new AuditViewModel(context.audit(), runner), files).screen());
         SpacePicker picker = new SpacePicker(context.spaces(), runner, space);

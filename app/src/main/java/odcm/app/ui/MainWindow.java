@@ -34,6 +34,7 @@ public final class MainWindow {
         "nav-releases",
         "nav-outbox",
         "nav-inbox",
+        "nav-dashboard",
         "nav-pipeline",
         "nav-audit",
     };
@@ -79,7 +80,13 @@ public final class MainWindow {
         dark.setTooltip(new Tooltip("Switch between the light and the dark theme"));
         dark.selectedProperty().addListener((o, was, now) -> Theme.setDark(now));
         box.getChildren().addAll(spring, dark);
-        return box;
+        // Scrolls rather than pushing the status bar out of a short window (a panel above the screens takes room too).
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("nav-scroll");
+        return scroll;
     }
 
     private Node statusLine(TaskRunner runner) {

@@ -62,6 +62,9 @@ final class GraphShapes {
         if (b.error()) {
             r.getStyleClass().add("graph-error");
         }
+        if (b.status() != GraphLayout.Status.NONE) {
+            r.getStyleClass().add("graph-status-" + b.status().name().toLowerCase(Locale.ROOT));
+        }
         r.setId("graph-" + b.id().replace('/', '-'));
         r.setUserData(b.id());
         outlines.put(b.id(), r);
@@ -74,6 +77,18 @@ final class GraphShapes {
             text(b.x() + GraphStyle.PAD, b.y() + 33, b.subtitle(), "graph-subtitle");
         } else {
             text(b.x() + GraphStyle.PAD, b.y() + b.height() / 2 + 4.3, b.title(), b.error() ? "graph-environment-name graph-error-text" : "graph-environment-name");
+            if (b.status() != GraphLayout.Status.NONE) {
+                Text t = new Text(b.statusText());
+                t.getStyleClass().addAll("graph-status-text", b.status().name().toLowerCase(Locale.ROOT));
+                t.setId("graph-status-" + b.id().replace('/', '-'));
+                t.setMouseTransparent(true);
+                t.setBoundsType(TextBoundsType.LOGICAL);
+                root.getChildren().add(t);
+                // right-aligned once the stylesheet has given it its font
+                t.layoutBoundsProperty().addListener((o, was, now) -> t.setX(b.maxX() - GraphStyle.PAD * 0.8 - now.getWidth()));
+                t.setX(b.maxX() - GraphStyle.PAD * 0.8 - t.getLayoutBounds().getWidth());
+                t.setY(b.y() + b.height() / 2 + 4);
+            }
         }
     }
 

@@ -47,6 +47,7 @@ public final class LifecycleGraphView extends BorderPane {
     private final Label zoomLabel = new Label("100 %");
     private final Label message = new Label();
     private final Label empty = new Label("No lifecycle to draw yet.");
+    private final javafx.scene.layout.HBox statusLegend = statusLegend();
     private final ReadOnlyObjectWrapper<GraphLayout> layout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper();
     private CompositeLifecycle composite;
@@ -59,7 +60,8 @@ public final class LifecycleGraphView extends BorderPane {
         setId("lifecycle-graph");
         getStyleClass().add("lifecycle-graph");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
-        setTop(toolbar());
+        statusLegend.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        setTop(new VBox(toolbar(), statusLegend));
         empty.getStyleClass().add(Css.CENTER_MESSAGE);
         StackPane drawing = new StackPane(canvas, empty);
         ScrollPane side = new ScrollPane(details);
@@ -102,6 +104,24 @@ public final class LifecycleGraphView extends BorderPane {
         return new ToolBar(out, zoomLabel, in, fit, new Separator(Orientation.VERTICAL), png, svg, message);
     }
 
+    /** What the environments' colours mean, in words too; shown when any environment has a deployment status. */
+    private static javafx.scene.layout.HBox statusLegend() {
+        Label title = new Label("Latest deployment:");
+        Label ok = new Label("✓ succeeded");
+        ok.getStyleClass().add("succeeded");
+        Label failed = new Label("✗ failed");
+        failed.getStyleClass().add("failed");
+        Label none = new Label("not deployed");
+        none.getStyleClass().add("not-deployed");
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, title, ok, failed, none);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setId("graph-status-legend");
+        box.getStyleClass().add("graph-status-legend");
+        box.setVisible(false);
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
     private static Button button(String id, String text, String tip, Runnable action) {
         Button b = new Button(text);
         b.setId(id);
@@ -112,8 +132,13 @@ public final class LifecycleGraphView extends BorderPane {
 
     /** Shows another composite lifecycle: lays it out in the background, then redraws and fits it. */
     public void setComposite(CompositeLifecycle c) {
+        setComposite(c, java.util.Map.of());
+    }
+
+    /** The same, with environments coloured by the project's latest deployment there (by node id, see {@code GraphStatus}). */
+    public void setComposite(CompositeLifecycle c, java.util.Map<String, odcm.app.graph.GraphStatus.Of> status) {
         int mine = ++generation;
-        runner.run("Laying out the lifecycle graph", () -> LifecycleLayout.layout(c), l -> {
+        runner.run("Laying out the lifecycle graph", () -> LifecycleLayout.layout(c, status), l -> {
             if (mine == generation) {
                 show(c, l);
             }
@@ -128,6 +153,7 @@ public final class LifecycleGraphView extends BorderPane {
         empty.setVisible(false);
         layout.set(l);
         findings.getItems().setAll(c.findings());
+        statusLegend.setVisible(l.hasStatus());
         selected.set(null);
         details.clear();
         canvas.applyCss();

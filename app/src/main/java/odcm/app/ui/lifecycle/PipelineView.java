@@ -45,7 +45,7 @@ public final class PipelineView {
         ScreenHeader.place(root, "pipeline-screen", header, new MessageLine("pipeline-message", vm.message()));
         vm.compositeProperty().addListener((o, was, now) -> {
             if (now != null) {
-                graph.setComposite(now);
+                graph.setComposite(now, vm.status());
             }
         });
         Label none = Forms.emptyState("pipeline-empty", "");

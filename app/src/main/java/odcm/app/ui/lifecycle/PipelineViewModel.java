@@ -19,6 +19,8 @@ import odcm.model.project.Project;
 public final class PipelineViewModel {
     private final LifecycleService lifecycles;
     private final ProjectService projects;
+    private final odcm.app.service.DashboardService dashboards;
+    private java.util.Map<String, odcm.app.graph.GraphStatus.Of> status = java.util.Map.of();
     private final TaskRunner runner;
     private final CurrentSpace current;
     private final ObservableList<String> names = FXCollections.observableArrayList();
@@ -27,8 +29,10 @@ public final class PipelineViewModel {
     private final StatusMessage message = new StatusMessage();
     private boolean loading;
 
-    public PipelineViewModel(LifecycleService lifecycles, ProjectService projects, TaskRunner runner, CurrentSpace current) {
+    public PipelineViewModel(LifecycleService lifecycles, ProjectService projects, odcm.app.service.DashboardService dashboards, TaskRunner runner,
+                             CurrentSpace current) {
         this.lifecycles = lifecycles;
+        this.dashboards = dashboards;
         this.projects = projects;
         this.runner = runner;
         this.current = current;
@@ -71,9 +75,15 @@ public final class PipelineViewModel {
             composite.set(null);
             return;
         }
-        runner.run("Composing the lifecycle of '" + p + "'", () -> lifecycles.composite(space, p), c -> {
+        runner.run("Composing the lifecycle of '" + p + "'", () -> {
+            CompositeLifecycle c = lifecycles.composite(space, p);
+            var row = dashboards.dashboard(space).row(p);
+            return java.util.Map.entry(c, row.map(r -> odcm.app.graph.GraphStatus.of(c, r)).orElse(java.util.Map.of()));
+        }, drawn -> {
             if (space.equals(current.name()) && p.equals(project.get())) {
-                composite.set(c);
+                status = drawn.getValue();
+                composite.set(null); // drawn again even when only the deployments changed
+                composite.set(drawn.getKey());
             }
         }, message::error);
     }
@@ -88,6 +98,11 @@ public final class PipelineViewModel {
 
     public ReadOnlyObjectProperty<CompositeLifecycle> compositeProperty() {
         return composite.getReadOnlyProperty();
+    }
+
+    /** The deployment status of the drawn composite's environments for the project, by node id (see GraphStatus). */
+    public java.util.Map<String, odcm.app.graph.GraphStatus.Of> status() {
+        return status;
     }
 
     public StatusMessage message() {
