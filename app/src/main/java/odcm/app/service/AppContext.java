@@ -18,6 +18,7 @@ public final class AppContext implements AutoCloseable {
     private final DeploymentService deployments;
     private final ImportService imports;
     private final ApprovalService approvals;
+    private final ReceiptService receipts;
 
     public AppContext(Store store) {
         this.store = store;
@@ -33,6 +34,7 @@ public final class AppContext implements AutoCloseable {
         this.deployments = new DeploymentService(store);
         this.imports = new ImportService(store);
         this.approvals = new ApprovalService(store);
+        this.receipts = new ReceiptService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -89,6 +91,10 @@ public final class AppContext implements AutoCloseable {
 
     public ApprovalService approvals() {
         return approvals;
+    }
+
+    public ReceiptService receipts() {
+        return receipts;
     }
 
     @Override
