@@ -116,7 +116,7 @@ class ImportWizardUiTest extends FxRobot {
         BorderPane root = new BorderPane();
         Screen inbox = fx(() -> {
             Theme.apply();
-            InboxView view = new InboxView(new InboxViewModel(prod.imports(), runner, space, inboxRoot), new odcm.app.ui.ScriptedFilePicker());
+            InboxView view = new InboxView(new InboxViewModel(prod.imports(), runner, space, inboxRoot), prod.receipts(), new odcm.app.ui.ScriptedFilePicker());
             Screen s = view.screen();
             root.setCenter(s.node());
             Scene scene = new Scene(root, 1280, 760);
