@@ -78,6 +78,13 @@ class ReceiptServiceTest {
         return f;
     }
 
+    /** A receipt with these deployments, signed by {@code signer} of network B for DevTest, valid for an hour. */
+    private byte[] signed(String signer, long sequence, ReceiptContent.Deployment... deployments) {
+        Instant now = prod.spaces().now();
+        return TestBundles.receipt(prod, signer, DEV, new ReceiptContent(UUID.randomUUID(), signer, DEV, sequence, now, now.plusSeconds(3600),
+                List.of(deployments)));
+    }
+
     private List<String> known() {
         return dev.receipts().known(DEV).stream().map(k -> k.project() + " " + k.version() + " " + k.where() + " "
                 + (k.succeeded() ? "SUCCEEDED" : "FAILED")).toList();
@@ -163,8 +170,7 @@ class ReceiptServiceTest {
         dev.receipts().importReceipt(DEV, receipt("1.odcmreceipt"));
         Instant now = prod.spaces().now();
         // A newer receipt (sequence 2) that reports an older, failed deployment to Production: signed by Prod, but stale.
-        byte[] stale = TestBundles.receipt(prod, PROD, DEV, new ReceiptContent(UUID.randomUUID(), PROD, DEV, 2, now, now.plusSeconds(3600),
-                List.of(new ReceiptContent.Deployment(bundleId, "Web", "1.0.0", "Production", "FAILED", now.minusSeconds(86_400), "ops"))));
+        byte[] stale = signed(PROD, 2, new ReceiptContent.Deployment(bundleId, "Web", "1.0.0", "Production", "FAILED", now.minusSeconds(86_400), "ops"));
         ReceiptService.Result r = dev.receipts().importReceipt(DEV, stale);
         assertEquals(0, r.recorded());
         assertTrue(r.sentence().contains("1 deployment reported, 0 new"), r.sentence());
@@ -176,13 +182,11 @@ class ReceiptServiceTest {
         deploy("Staging", true);
         Instant now = prod.spaces().now();
         UUID unknown = UUID.fromString("00000000-0000-4000-8000-000000000001");
-        byte[] receipt = TestBundles.receipt(prod, PROD, DEV, new ReceiptContent(UUID.randomUUID(), PROD, DEV, 1, now, now.plusSeconds(3600),
-                List.of(new ReceiptContent.Deployment(bundleId, "Web", "1.0.0", "Staging", "SUCCEEDED", now, "ops"),
-                        new ReceiptContent.Deployment(unknown, "Web Shop", "1.2.0", "Production", "SUCCEEDED", now, "ops"))));
+        byte[] receipt = signed(PROD, 1, new ReceiptContent.Deployment(bundleId, "Web", "1.0.0", "Staging", "SUCCEEDED", now, "ops"),
+                        new ReceiptContent.Deployment(unknown, "Web Shop", "1.2.0", "Production", "SUCCEEDED", now, "ops"));
         assertEquals("The receipt from 'Prod Space' reports release 1.2.0 of Web Shop (bundle " + unknown + "), which this space does not "
                 + "know: it never sent that bundle. Nothing was recorded.", refusedAtDev(receipt).getMessage());
-        byte[] wrongVersion = TestBundles.receipt(prod, PROD, DEV, new ReceiptContent(UUID.randomUUID(), PROD, DEV, 1, now, now.plusSeconds(3600),
-                List.of(new ReceiptContent.Deployment(bundleId, "Web", "9.9.9", "Staging", "SUCCEEDED", now, "ops"))));
+        byte[] wrongVersion = signed(PROD, 1, new ReceiptContent.Deployment(bundleId, "Web", "9.9.9", "Staging", "SUCCEEDED", now, "ops"));
         assertEquals("The receipt from 'Prod Space' says bundle " + bundleId + " held release 9.9.9 of Web, but it held release 1.0.0 of Web. "
                 + "Nothing was recorded.", refusedAtDev(wrongVersion).getMessage());
     }
@@ -194,8 +198,7 @@ class ReceiptServiceTest {
         odcm.app.ui.TestStores.addConfirmedRemote(dev, QA, prod.spaces().certificate(QA, CertificateFormat.PEM));
         dev.trusts().add(DEV, QA, TrustKind.DEPLOYMENT_RECEIPTS);
         Instant now = prod.spaces().now();
-        byte[] receipt = TestBundles.receipt(prod, QA, DEV, new ReceiptContent(UUID.randomUUID(), QA, DEV, 1, now, now.plusSeconds(3600),
-                List.of(new ReceiptContent.Deployment(bundleId, "Web", "1.0.0", "Production", "SUCCEEDED", now, "ops"))));
+        byte[] receipt = signed(QA, 1, new ReceiptContent.Deployment(bundleId, "Web", "1.0.0", "Production", "SUCCEEDED", now, "ops"));
         assertEquals("The receipt from 'QA Space' names bundle " + bundleId + ", which this space never sent to 'QA Space' (it went to "
                 + "'Prod Space'). Nothing was recorded.", refusedAtDev(receipt).getMessage());
     }

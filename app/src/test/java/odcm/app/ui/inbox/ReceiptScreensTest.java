@@ -47,45 +47,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * file with its SHA-256, then accepted, then the same again (nothing to do), then a damaged copy (refused). Screenshots
  * of each go to target/screenshots.
  */
-class ReceiptScreensTest extends FxRobot {
-    @TempDir
-    Path tmp;
-    AppContext dev;
-    AppContext prod;
-    FxTaskRunner runner;
+class ReceiptScreensTest extends TwoNetworkScreens {
     final ScriptedFilePicker files = new ScriptedFilePicker();
     final BorderPane root = new BorderPane();
-    Stage stage;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        fx(() -> {
-            runner.close();
-            return null;
-        });
-        dev.close();
-        prod.close();
-    }
-
-    static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-    }
-
-    void idle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(runner::isBusy));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    <T extends Node> T node(String query) {
-        return lookup(query).query();
-    }
 
     void show(Screen s, CurrentSpace space, String name) throws Exception {
         fx(() -> {
