@@ -101,6 +101,7 @@ class BundleServiceTest extends BundleFixture {
     @Test
     void connectedDeliveryIsCheckedByTheTargetLikeAFile() {
         connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        prodLifecycle(); // the import needs a lifecycle of Prod's own (this test predates the import wiring)
         BundleService.Delivered d = ctx.bundles().deliver(DEV, "Web", "1.0.0", PROD, 30);
         Genuine g = assertInstanceOf(Genuine.class, d.verified());
         assertTrue(g.secretsOpened());
@@ -108,7 +109,9 @@ class BundleServiceTest extends BundleFixture {
         assertEquals("1.0.0", ctx.releases().find(PROD, DEV + ": Web", "1.0.0").version(), "imported as the remote project");
         OutboxEntry e = ctx.bundles().outbox(DEV).get(0);
         assertTrue(e.deliveredDirectly());
-        assertTrue(lastAudit().detail().contains("delivered directly"), lastAudit().detail());
+        String created = audit().stream().filter(a -> a.action().equals("bundle.create")).findFirst().orElseThrow().detail();
+        assertTrue(created.contains("delivered directly"), created);
+        assertEquals("release.import", lastAudit().action(), "then imported in the same transaction");
     }
 
     @Test

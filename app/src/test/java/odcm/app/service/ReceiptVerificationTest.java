@@ -16,7 +16,6 @@ import odcm.model.Refusal;
 import odcm.model.Secret;
 import odcm.model.cert.CertificateFormat;
 import odcm.model.cert.Fingerprint;
-import odcm.model.lifecycle.LifecycleDraft;
 import odcm.model.trust.TrustKind;
 import odcm.packaging.bundle.BundleFiles;
 import odcm.packaging.bundle.ReceiptFormat;
@@ -39,8 +38,7 @@ class ReceiptVerificationTest extends BundleFixture {
     @BeforeEach
     void deployedAndReported() {
         connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
-        ctx.environments().create(PROD, "Production", "");
-        ctx.lifecycles().create(PROD, new LifecycleDraft("Prod", "", true, List.of(phase("Production", List.of("Production"), List.of(), List.of()))));
+        prodLifecycle();
         ctx.imports().importBundle(PROD, promote(PROD, "web.odcmbundle"), null, Map.of());
         ctx.deployments().deploy(PROD, DEV + ": Web", "1.0.0", "Production", true);
         ctx.trusts().add(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS); // after the deployment, so it did not flow back directly
