@@ -168,4 +168,16 @@ public final class TestBundles {
                 "Production", Map.of("AdminEmail", "ops@example.org"));
     }
 
+    /** A deployment receipt with {@code content}, signed by the local space {@code signer} of {@code store} for {@code addressee}. */
+    public static byte[] receipt(AppContext store, String signer, String addressee, odcm.packaging.bundle.ReceiptContent content) {
+        Space s = store.spaces().find(signer);
+        try (Secret key = store.store().read(tx -> BundleChecks.privateKey(store.store(), tx, s))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            odcm.packaging.bundle.ReceiptWriter.write(content, new SourceKey(store.spaces().certificate(signer, CertificateFormat.DER), key),
+                    store.spaces().certificate(addressee, CertificateFormat.DER), out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         description = {"ODCM Console: spaces, certificates of remote spaces, and the trusts between them.",
                 "With no command, opens the console window."},
         subcommands = {picocli.CommandLine.HelpCommand.class, StoreCommands.class, SpaceCommands.class, RemoteCommands.class, TrustCommands.class, AuditCommands.class, EnvironmentCommands.class,
-                LifecycleCommands.class, ProjectCommands.class, ReleaseCommands.class, BundleCommands.class, ApplyCommands.Apply.class, ApplyCommands.DemoCommand.class,
+                LifecycleCommands.class, ProjectCommands.class, ReleaseCommands.class, BundleCommands.class, ReceiptCommands.class, ApplyCommands.Apply.class, ApplyCommands.DemoCommand.class,
                 DeploymentCommands.Deploy.class, DeploymentCommands.Group.class, DashboardCommand.class},
         footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line; 3 unexpected error."})
 final class OdcmCommand implements Callable<Integer> {

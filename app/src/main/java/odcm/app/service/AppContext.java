@@ -19,6 +19,7 @@ public final class AppContext implements AutoCloseable {
     private final ImportService imports;
     private final ApprovalService approvals;
     private final DashboardService dashboards;
+    private final ReceiptService receipts;
 
     public AppContext(Store store) {
         this.store = store;
@@ -35,6 +36,7 @@ public final class AppContext implements AutoCloseable {
         this.imports = new ImportService(store);
         this.approvals = new ApprovalService(store);
         this.dashboards = new DashboardService(store);
+        this.receipts = new ReceiptService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -95,6 +97,10 @@ public final class AppContext implements AutoCloseable {
 
     public DashboardService dashboards() {
         return dashboards;
+    }
+
+    public ReceiptService receipts() {
+        return receipts;
     }
 
     @Override

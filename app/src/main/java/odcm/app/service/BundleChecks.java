@@ -1,9 +1,13 @@
 package odcm.app.service;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import odcm.model.Refusal;
 import odcm.model.Secret;
 import odcm.model.cert.Fingerprint;
@@ -11,6 +15,8 @@ import odcm.model.space.Space;
 import odcm.model.trust.Trust;
 import odcm.model.trust.TrustKind;
 import odcm.packaging.bundle.BundleVerifier;
+import odcm.packaging.bundle.Limits;
+import odcm.packaging.bundle.ReceiptVerifier;
 import odcm.packaging.bundle.SourceTrust;
 import odcm.packaging.bundle.VerificationContext;
 import odcm.packaging.bundle.VerificationOutcome;
@@ -19,11 +25,62 @@ import odcm.persistence.StoreTx;
 import odcm.persistence.space.StoredCertificate;
 
 /**
- * Checks a release bundle as a local space of this store sees it, with the one verifier of {@code packaging}:
- * what the space trusts, the bundles it accepted, the last sequence per source. Reading only: nothing here writes.
+ * Checks a signed file (a release bundle or a deployment receipt) as a local space of this store sees it, with the one
+ * verifier of {@code packaging} for its kind: what the space trusts for that kind, the files of that kind it accepted, the
+ * last sequence per source. Reading only: nothing here writes.
  */
 public final class BundleChecks {
     private BundleChecks() {
+    }
+
+    /**
+     * One kind of signed file a space accepts: the trust it needs, where the accepted ids and the last accepted sequence
+     * per source are kept, and the verifier that checks it.
+     */
+    public enum Accepting {
+        RELEASE_BUNDLES(TrustKind.RELEASE_BUNDLES, BundleVerifier::verify) {
+            @Override
+            Set<UUID> ids(StoreTx tx, long spaceId) {
+                return tx.bundles().acceptedBundleIds(spaceId);
+            }
+
+            @Override
+            OptionalLong lastSequence(StoreTx tx, long spaceId, long sourceId) {
+                return tx.bundles().lastAcceptedSequence(spaceId, sourceId);
+            }
+        },
+        DEPLOYMENT_RECEIPTS(TrustKind.DEPLOYMENT_RECEIPTS, ReceiptVerifier::verify) {
+            @Override
+            Set<UUID> ids(StoreTx tx, long spaceId) {
+                return tx.receipts().acceptedIds(spaceId);
+            }
+
+            @Override
+            OptionalLong lastSequence(StoreTx tx, long spaceId, long sourceId) {
+                return tx.receipts().lastAcceptedSequence(spaceId, sourceId);
+            }
+        };
+
+        private final TrustKind trust;
+        private final BiFunction<byte[], VerificationContext, VerificationOutcome> verifier;
+
+        Accepting(TrustKind trust, BiFunction<byte[], VerificationContext, VerificationOutcome> verifier) {
+            this.trust = trust;
+            this.verifier = verifier;
+        }
+
+        public TrustKind trust() {
+            return trust;
+        }
+
+        abstract Set<UUID> ids(StoreTx tx, long spaceId);
+
+        abstract OptionalLong lastSequence(StoreTx tx, long spaceId, long sourceId);
+
+        /** Checks {@code bytes} with this kind's verifier in {@code context}. Changes nothing. */
+        public VerificationOutcome verify(byte[] bytes, VerificationContext context) {
+            return verifier.apply(bytes, context);
+        }
     }
 
     /**
@@ -31,15 +88,24 @@ public final class BundleChecks {
      * a genuine bundle's sensitive values are decrypted with the target's private key, which is wiped afterwards.
      */
     public static VerificationOutcome verify(Store store, String target, byte[] bundle, boolean openSecrets) {
-        return verify(store, target, bundle, openSecrets, odcm.packaging.bundle.Limits.DEFAULT);
+        return verify(store, target, bundle, openSecrets, Limits.DEFAULT);
     }
 
     /** As {@link #verify(Store, String, byte[], boolean)}, with other limits on the file (tests use small ones). */
-    public static VerificationOutcome verify(Store store, String target, byte[] bundle, boolean openSecrets, odcm.packaging.bundle.Limits limits) {
-        VerificationContext context = store.read(tx -> context(store, tx, EnvironmentService.requireLocal(tx, target), openSecrets)
+    public static VerificationOutcome verify(Store store, String target, byte[] bundle, boolean openSecrets, Limits limits) {
+        return verify(store, target, bundle, Accepting.RELEASE_BUNDLES, openSecrets, limits);
+    }
+
+    /** Verifies a deployment receipt for {@code target}, a local space, with its trusts of kind deployment receipts. */
+    public static VerificationOutcome verifyReceipt(Store store, String target, byte[] receipt, Limits limits) {
+        return verify(store, target, receipt, Accepting.DEPLOYMENT_RECEIPTS, false, limits);
+    }
+
+    private static VerificationOutcome verify(Store store, String target, byte[] bytes, Accepting kind, boolean openSecrets, Limits limits) {
+        VerificationContext context = store.read(tx -> context(store, tx, EnvironmentService.requireLocal(tx, target), kind, openSecrets)
                 .withLimits(limits));
         try {
-            return BundleVerifier.verify(bundle, context);
+            return kind.verify(bytes, context);
         } finally {
             if (context.privateKeyPkcs8() != null) {
                 context.privateKeyPkcs8().wipe();
@@ -47,13 +113,18 @@ public final class BundleChecks {
         }
     }
 
-    /**
-     * Everything the verifier needs, read now inside {@code tx} (the functions it holds never touch the store again).
-     * The private key is in it only when {@code openSecrets} and the master key is present; the caller wipes it.
-     */
+    /** The context for release bundles; see {@link #context(Store, StoreTx, Space, Accepting, boolean)}. */
     public static VerificationContext context(Store store, StoreTx tx, Space target, boolean openSecrets) {
+        return context(store, tx, target, Accepting.RELEASE_BUNDLES, openSecrets);
+    }
+
+    /**
+     * Everything the verifier of {@code kind} needs, read now inside {@code tx} (the functions it holds never touch the store
+     * again). The private key is in it only when {@code openSecrets} and the master key is present; the caller wipes it.
+     */
+    public static VerificationContext context(Store store, StoreTx tx, Space target, Accepting kind, boolean openSecrets) {
         if (!target.isLocal()) {
-            throw new Refusal(target.describe() + " is a remote space; bundles are checked by a local space of this store.");
+            throw new Refusal(target.describe() + " is a remote space; " + kind.trust().words() + " are checked by a local space of this store.");
         }
         Map<Fingerprint, SourceTrust> trust = new HashMap<>();
         Map<Fingerprint, OptionalLong> last = new HashMap<>();
@@ -64,14 +135,14 @@ public final class BundleChecks {
             }
             StoredCertificate current = tx.spaces().certificates(source.id()).get(0);
             Fingerprint fp = current.info().fingerprint();
-            trust.put(fp, sourceTrust(trusts, target, source, current));
-            last.put(fp, tx.bundles().lastAcceptedSequence(target.id(), source.id()));
+            trust.put(fp, sourceTrust(trusts, target, source, current, kind.trust()));
+            last.put(fp, kind.lastSequence(tx, target.id(), source.id()));
         }
         Secret key = openSecrets && store.masterKeyState() == odcm.persistence.keys.MasterKeyState.PRESENT
                 ? privateKey(store, tx, target) : null;
         return new VerificationContext(target.name(), target.certificate().fingerprint(),
                 f -> trust.getOrDefault(f, new SourceTrust.Unknown()), f -> last.getOrDefault(f, OptionalLong.empty()), store.clock(),
-                tx.bundles().acceptedBundleIds(target.id()), key, null);
+                kind.ids(tx, target.id()), key, null);
     }
 
     /** The private key of a local space, opened from the store; the caller wipes it. */
@@ -81,11 +152,27 @@ public final class BundleChecks {
         return store.keyVault().open(sealed, store.spaceKeyContext(space.certificate().fingerprint()));
     }
 
-    private static SourceTrust sourceTrust(List<Trust> trusts, Space target, Space source, StoredCertificate current) {
+    /** Whether {@code truster} has an active trust of {@code kind} in {@code trusted}. */
+    static boolean trusts(StoreTx tx, Space truster, Space trusted, TrustKind kind) {
+        return tx.trusts().involving(truster.id()).stream().anyMatch(t -> t.trusterId() == truster.id() && t.trustedId() == trusted.id()
+                && t.kind() == kind && t.isActive());
+    }
+
+    /** Why the current certificate of {@code space} cannot be used now ({@code purpose}: "before promoting there"), or "". */
+    static String notValidNow(StoreTx tx, Space space, Instant now, String purpose) {
+        StoredCertificate current = tx.spaces().certificates(space.id()).get(0);
+        if (current.info().isValidAt(now)) {
+            return "";
+        }
+        return "The certificate of " + space.describe() + " is not valid now (valid " + current.info().notBefore() + " to "
+                + current.info().notAfter() + "); replace it " + purpose + ".";
+    }
+
+    private static SourceTrust sourceTrust(List<Trust> trusts, Space target, Space source, StoredCertificate current, TrustKind kind) {
         boolean active = false;
         boolean revoked = false;
         for (Trust t : trusts) {
-            if (t.trusterId() == target.id() && t.trustedId() == source.id() && t.kind() == TrustKind.RELEASE_BUNDLES) {
+            if (t.trusterId() == target.id() && t.trustedId() == source.id() && t.kind() == kind) {
                 active |= t.isActive();
                 revoked |= !t.isActive();
             }

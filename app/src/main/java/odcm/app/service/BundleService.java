@@ -2,7 +2,6 @@ package odcm.app.service;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -90,8 +89,13 @@ public final class BundleService {
 
     /** Days a bundle stays valid: 1 to 365. */
     public static Duration validity(int days) {
+        return validity(days, "bundle");
+    }
+
+    /** Days a signed file ({@code noun}: "bundle", "receipt") stays valid: 1 to 365. */
+    static Duration validity(int days, String noun) {
         if (days < 1 || days > MAX_VALID_DAYS) {
-            throw new Refusal("A bundle stays valid for 1 to " + MAX_VALID_DAYS + " days; " + days + " is not in that range.");
+            throw new Refusal("A " + noun + " stays valid for 1 to " + MAX_VALID_DAYS + " days; " + days + " is not in that range.");
         }
         return Duration.ofDays(days);
     }
@@ -103,28 +107,12 @@ public final class BundleService {
      */
     public Promoted create(String space, String project, String version, String target, Path out, int validDays, boolean replace) {
         Duration validity = validity(validDays);
-        Path file = out.toAbsolutePath();
-        if (Files.exists(file) && !replace) {
-            throw new Refusal(file + " already exists; choose another file name, or replace it on purpose (--force).");
-        }
-        boolean[] written = {false};
-        try {
-            return store.write(tx -> {
-                Built b = build(tx, space, project, version, target, validity);
-                UserFiles.write(file, b.bytes());
-                written[0] = true;
-                return record(tx, b, file.toString());
-            });
-        } catch (RuntimeException e) {
-            if (written[0]) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // The refusal is what the user needs; the file names a bundle no Outbox row vouches for.
-                }
-            }
-            throw e;
-        }
+        String file = out.toAbsolutePath().toString();
+        return RecordedFile.write(store, out, replace, (tx, writeFile) -> {
+            Built b = build(tx, space, project, version, target, validity);
+            writeFile.accept(b.bytes());
+            return record(tx, b, file);
+        });
     }
 
     /**
@@ -303,10 +291,9 @@ public final class BundleService {
     /** Why no bundle can be made for {@code t} now, or "". */
     private String problem(StoreTx tx, Space t) {
         StoredCertificate current = tx.spaces().certificates(t.id()).get(0);
-        Instant now = StoreTime.now(store.clock());
-        if (!current.info().isValidAt(now)) {
-            return "The certificate of " + t.describe() + " is not valid now (valid " + current.info().notBefore() + " to "
-                    + current.info().notAfter() + "); replace it before promoting there.";
+        String notValid = BundleChecks.notValidNow(tx, t, StoreTime.now(store.clock()), "before promoting there");
+        if (!notValid.isEmpty()) {
+            return notValid;
         }
         if (!t.isLocal() && !current.isConfirmed()) {
             return "The fingerprint of " + t.describe() + " has not been confirmed with the other side; confirm it first, or the "

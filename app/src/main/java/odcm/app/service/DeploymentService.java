@@ -43,6 +43,7 @@ public final class DeploymentService {
             Deployment d = tx.deployments().insert(s.id(), r.id(), e.id(), succeeded, StoreTime.now(store.clock()), store.osUser());
             tx.audit().append("deployment.record", "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
                     "deployed to " + e.name() + ": " + d.outcome());
+            ReceiptService.flowBack(tx, d.deployedAt(), s, r, d);
             return d;
         });
     }

@@ -77,7 +77,7 @@ public final class Console {
         Runnable spaces = () -> main.select("nav-spaces");
         LifecyclesView lifecycles = new LifecyclesView(
                 new LifecyclesViewModel(context.lifecycles(), context.environments(), context.spaces(), runner, space), space, spaces);
-        OutboxView outbox = new OutboxView(new OutboxViewModel(context.bundles(), runner, space), context.bundles(), runner, files);
+        OutboxView outbox = new OutboxView(new OutboxViewModel(context.bundles(), runner, space), context.bundles(), context.receipts(), runner, files);
         // In the order of MainWindow's NAV_IDS.
         List<Screen> screens = List.of(
                 new SpacesView(new SpacesViewModel(context.spaces(), runner), files).screen(),
@@ -90,7 +90,7 @@ public final class Console {
                         context.approvals(), runner, space), files).screen(),
                 outbox.screen(),
                 new odcm.app.ui.inbox.InboxView(new odcm.app.ui.inbox.InboxViewModel(context.imports(), runner, space,
-                        location.storeDir().resolve("inbox")), files).screen(),
+                        location.storeDir().resolve("inbox")), context.receipts(), files).screen(),
                 new odcm.app.ui.dashboard.DashboardView(new odcm.app.ui.dashboard.DashboardViewModel(context.dashboards(), runner, space), space,
                         spaces, java.time.ZoneId.systemDefault()).screen(),
                 new PipelineView(new PipelineViewModel(context.lifecycles(), context.projects(), context.dashboards(), runner, space), runner, files, space, spaces)

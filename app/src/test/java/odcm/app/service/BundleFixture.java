@@ -36,6 +36,13 @@ abstract class BundleFixture extends ServiceFixture {
         ctx.trusts().add(PROD, DEV, TrustKind.RELEASE_BUNDLES);
     }
 
+    /** Prod Space's own environment Production and lifecycle 'Prod', which an import into it needs. */
+    void prodLifecycle() {
+        ctx.environments().create(PROD, "Production", "");
+        ctx.lifecycles().create(PROD, new odcm.model.lifecycle.LifecycleDraft("Prod", "", true,
+                java.util.List.of(phase("Production", java.util.List.of("Production"), java.util.List.of(), java.util.List.of()))));
+    }
+
     Path out(String name) {
         try {
             return Files.createDirectories(tmp.resolve("out")).resolve(name);

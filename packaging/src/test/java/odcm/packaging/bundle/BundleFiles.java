@@ -94,4 +94,17 @@ public final class BundleFiles {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A receipt's entries with receipt.json signed (again) by the given certificate and key, with {@code algorithm} or the usual one. */
+    public static byte[] resignReceipt(Map<String, byte[]> entries, byte[] certificateDer, Secret privateKeyPkcs8, String algorithm) {
+        try {
+            var cert = new org.bouncycastle.cert.X509CertificateHolder(certificateDer);
+            Map<String, byte[]> copy = new LinkedHashMap<>(entries);
+            copy.put(ReceiptFormat.SIGNATURE, Cms.sign(entries.get(ReceiptFormat.RECEIPT), Cms.privateKey(privateKeyPkcs8), cert,
+                    algorithm == null ? Cms.signatureAlgorithm(cert) : algorithm));
+            return zip(copy);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

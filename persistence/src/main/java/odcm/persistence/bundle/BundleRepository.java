@@ -26,6 +26,9 @@ public interface BundleRepository {
 
     Optional<Accepted> accepted(long spaceId, UUID bundleId);
 
+    /** The bundles a space accepted from one source space, in the order of their sequence. */
+    List<Accepted> acceptedFrom(long spaceId, long sourceSpaceId);
+
     /** The highest sequence a space accepted from a source space, if any. */
     OptionalLong lastAcceptedSequence(long spaceId, long sourceSpaceId);
 

@@ -86,8 +86,18 @@ public final class JooqBundleRepository implements BundleRepository {
     @Override
     public Optional<Accepted> accepted(long spaceId, UUID bundleId) {
         return dsl.selectFrom(BUNDLE_ACCEPTED).where(BUNDLE_ACCEPTED.SPACE_ID.eq(spaceId)).and(BUNDLE_ACCEPTED.BUNDLE_ID.eq(bundleId))
-                .fetchOptional(r -> new Accepted(r.getBundleId(), r.getSpaceId(), r.getSourceSpaceId(), new Fingerprint(r.getSourceSha256()),
-                        r.getSequence(), r.getReleaseId(), StoreTime.instant(r.getAcceptedAt())));
+                .fetchOptional(JooqBundleRepository::accepted);
+    }
+
+    @Override
+    public List<Accepted> acceptedFrom(long spaceId, long sourceSpaceId) {
+        return dsl.selectFrom(BUNDLE_ACCEPTED).where(BUNDLE_ACCEPTED.SPACE_ID.eq(spaceId)).and(BUNDLE_ACCEPTED.SOURCE_SPACE_ID.eq(sourceSpaceId))
+                .orderBy(BUNDLE_ACCEPTED.SEQUENCE).fetch(JooqBundleRepository::accepted);
+    }
+
+    private static Accepted accepted(BundleAcceptedRecord r) {
+        return new Accepted(r.getBundleId(), r.getSpaceId(), r.getSourceSpaceId(), new Fingerprint(r.getSourceSha256()), r.getSequence(),
+                r.getReleaseId(), StoreTime.instant(r.getAcceptedAt()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import odcm.app.service.BundleService;
+import odcm.app.service.ReceiptService;
 import odcm.app.ui.common.Css;
 import odcm.app.ui.common.FilePicker;
 import odcm.app.ui.common.Formats;
@@ -15,6 +16,8 @@ import odcm.app.ui.common.MessageLine;
 import odcm.app.ui.common.Screen;
 import odcm.app.ui.common.ScreenHeader;
 import odcm.app.ui.common.Tables;
+import odcm.app.ui.receipt.ReceiptDialogs;
+import odcm.app.ui.receipt.ReceiptsViewModel;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.cert.Fingerprint;
 import odcm.persistence.bundle.BundleRepository.OutboxEntry;
@@ -23,21 +26,26 @@ import odcm.persistence.bundle.BundleRepository.OutboxEntry;
 public final class OutboxView {
     private final OutboxViewModel vm;
     private final BundleService bundles;
+    private final ReceiptService receipts;
     private final TaskRunner runner;
     private final FilePicker files;
     private final BorderPane root = new BorderPane();
     private final TableView<OutboxEntry> table = Tables.table("outbox-table");
 
-    public OutboxView(OutboxViewModel vm, BundleService bundles, TaskRunner runner, FilePicker files) {
+    public OutboxView(OutboxViewModel vm, BundleService bundles, ReceiptService receipts, TaskRunner runner, FilePicker files) {
         this.vm = vm;
         this.bundles = bundles;
+        this.receipts = receipts;
         this.runner = runner;
         this.files = files;
         Button verify = Forms.button("verify-bundle", "_Verify bundle…", "Check a bundle file as this space sees it (Ctrl+Shift+V)", this::verify);
         verify.disableProperty().bind(vm.space().nameProperty().isEmpty());
+        Button receipt = Forms.button("create-receipt", "Create _receipt…",
+                "Report how the releases that came from another space went here, as a signed file for that space", this::createReceipt);
+        receipt.disableProperty().bind(vm.space().nameProperty().isEmpty());
         ScreenHeader.place(root, "outbox-screen", ScreenHeader.create("Outbox",
                 "Release bundles this space wrote, with the fingerprint to read out to the importer. Promote a release from the Releases screen.",
-                verify), new MessageLine("outbox-message", vm.message()));
+                verify, receipt), new MessageLine("outbox-message", vm.message()));
         table.getColumns().setAll(List.of(
                 Tables.<OutboxEntry>column("Project", 130, OutboxEntry::project),
                 Tables.<OutboxEntry>fixed("Version", 80, OutboxEntry::version),
@@ -77,6 +85,18 @@ public final class OutboxView {
             return;
         }
         VerifyBundleDialog.create(root.getScene().getWindow(), new VerifyBundleViewModel(bundles, runner, vm.space().name()), files).show();
+    }
+
+    /** Opens "Create receipt…" as the current space. */
+    public void createReceipt() {
+        if (!vm.space().isChosen()) {
+            vm.message().error("Choose a local space first: a receipt is written by the space where the releases were deployed.");
+            return;
+        }
+        ReceiptsViewModel model = new ReceiptsViewModel(receipts, runner, vm.space().name());
+        javafx.scene.control.Dialog<?> d = ReceiptDialogs.create(root.getScene().getWindow(), model, files);
+        model.loadSources();
+        d.show();
     }
 
     public Screen screen() {

@@ -37,6 +37,7 @@ import odcm.app.ui.inbox.InboxViewModel.Item;
 public final class InboxView {
     private final InboxViewModel vm;
     private final FilePicker files;
+    private final odcm.app.service.ReceiptService receipts;
     private final BorderPane root = new BorderPane();
     private final TableView<Item> table = Tables.table("inbox-table");
     /** The folder the watcher looks at (written on the FX thread, read by the watcher). */
@@ -44,18 +45,23 @@ public final class InboxView {
     private volatile String lastListing = "";
     private ImportWizard wizard;
 
-    public InboxView(InboxViewModel vm, FilePicker files) {
+    public InboxView(InboxViewModel vm, odcm.app.service.ReceiptService receipts, FilePicker files) {
         this.vm = vm;
         this.files = files;
+        this.receipts = receipts;
         Button open = Forms.button("inbox-open", "_Open…", "Check a bundle file from anywhere", this::openFile);
         open.disableProperty().bind(vm.space().nameProperty().isEmpty());
         Button importButton = Forms.button("inbox-import", "_Import…", "Open the import wizard for the selected bundle", this::importSelected);
         importButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.selectedProperty().get() == null || vm.selectedProperty().get().outcome() == null, vm.selectedProperty()));
         Button refresh = Forms.button("inbox-refresh", "Check _again", "Read the folder and check every bundle again", vm::refresh);
+        Button receipt = Forms.button("inbox-import-receipt", "Import _receipt…",
+                "Accept a deployment receipt from a space this space's releases went to", this::importReceipt);
+        receipt.disableProperty().bind(vm.space().nameProperty().isEmpty());
         ScreenHeader.place(root, "inbox-screen", ScreenHeader.create("Inbox",
-                "Release bundles for this space: drop files here, put them in the watched folder, or open one. Each is checked before it is opened.",
-                open, importButton, refresh), new MessageLine("inbox-message", vm.message()));
+                "Release bundles for this space: drop files here, put them in the watched folder, or open one. Each is checked before it is opened. "
+                        + "Deployment receipts from the spaces its releases went to: Import receipt….",
+                open, importButton, refresh, receipt), new MessageLine("inbox-message", vm.message()));
 
         table.getColumns().setAll(List.of(
                 Tables.<Item>column("File", 220, Item::name),
@@ -163,6 +169,15 @@ public final class InboxView {
             wizard = ImportWizard.open(root.getScene().getWindow(), model);
             wizard.stage().setOnHidden(e -> vm.refresh());
         }, vm.message()::error);
+    }
+
+    /** Opens "Import receipt…" as the current space. */
+    public void importReceipt() {
+        if (!vm.space().isChosen()) {
+            return;
+        }
+        odcm.app.ui.receipt.ReceiptDialogs.importer(root.getScene().getWindow(),
+                new odcm.app.ui.receipt.ReceiptsViewModel(receipts, vm.runner(), vm.space().name()), files).show();
     }
 
     /** The open wizard, if any (tests drive it). */

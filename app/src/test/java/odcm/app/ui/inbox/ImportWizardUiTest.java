@@ -41,49 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * step 1 with its reason; a genuine one goes through every step, Finish stays disabled until the mandatory values are
  * filled in, and the import makes the remote project. A screenshot of every step goes to target/screenshots.
  */
-class ImportWizardUiTest extends FxRobot {
-    @TempDir
-    Path tmp;
-    AppContext dev;
-    AppContext prod;
-    Stage stage;
-    FxTaskRunner runner;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        fx(() -> {
-            if (runner != null) {
-                runner.close();
-            }
-            if (stage != null) {
-                stage.close();
-            }
-            return null;
-        });
-        dev.close();
-        prod.close();
-    }
-
-    static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-    }
-
-    void idle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(runner::isBusy));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    <T extends Node> T node(String query) {
-        return lookup(query).query();
-    }
-
+class ImportWizardUiTest extends TwoNetworkScreens {
     /** Scrolls the field into sight, clicks it and types, as a user would. */
     void type(String query, String text) throws Exception {
         Node field = node(query);
@@ -116,7 +74,7 @@ class ImportWizardUiTest extends FxRobot {
         BorderPane root = new BorderPane();
         Screen inbox = fx(() -> {
             Theme.apply();
-            InboxView view = new InboxView(new InboxViewModel(prod.imports(), runner, space, inboxRoot), new odcm.app.ui.ScriptedFilePicker());
+            InboxView view = new InboxView(new InboxViewModel(prod.imports(), runner, space, inboxRoot), prod.receipts(), new odcm.app.ui.ScriptedFilePicker());
             Screen s = view.screen();
             root.setCenter(s.node());
             Scene scene = new Scene(root, 1280, 760);

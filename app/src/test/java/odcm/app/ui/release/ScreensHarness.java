@@ -45,7 +45,7 @@ public final class ScreensHarness extends FxRobot implements AutoCloseable {
             Theme.apply();
             Screen p = new ProjectsView(new ProjectsViewModel(ctx.projects(), ctx.environments(), ctx.lifecycles(), runner, space)).screen();
             Screen r = new ReleasesView(new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), ctx.deployments(), ctx.approvals(), runner, space), files).screen();
-            outboxView = new OutboxView(new OutboxViewModel(ctx.bundles(), runner, space), ctx.bundles(), runner, files);
+            outboxView = new OutboxView(new OutboxViewModel(ctx.bundles(), runner, space), ctx.bundles(), ctx.receipts(), runner, files);
             Screen o = outboxView.screen();
             Scene scene = new Scene(root, 1280, 800);
             scene.getStylesheets().add(Css.stylesheet());
