@@ -34,8 +34,9 @@ public record ApplyDocument(
     public record RemoteEnvironmentDoc(@JsonProperty(required = true) String space, @JsonProperty(required = true) String name) {
     }
 
-    public record LifecycleDoc(@JsonProperty(required = true) String name, String description, @JsonProperty("default") boolean isDefault, List<PhaseDoc> phases) {
+    public record LifecycleDoc(@JsonProperty(required = true) String name, String description, @JsonProperty("default") Boolean isDefault, List<PhaseDoc> phases) {
         public LifecycleDoc {
+            isDefault = Boolean.TRUE.equals(isDefault);
             phases = orEmpty(phases);
         }
     }
@@ -60,7 +61,10 @@ public record ApplyDocument(
         }
     }
 
-    public record ChannelDoc(@JsonProperty(required = true) String name, @JsonProperty("default") boolean isDefault) {
+    public record ChannelDoc(@JsonProperty(required = true) String name, @JsonProperty("default") Boolean isDefault) {
+        public ChannelDoc {
+            isDefault = Boolean.TRUE.equals(isDefault);
+        }
     }
 
     public record StepDoc(@JsonProperty(required = true) String name, @JsonProperty(required = true) String actionType,
@@ -72,16 +76,18 @@ public record ApplyDocument(
         }
     }
 
-    public record VariableDoc(@JsonProperty(required = true) String name, String value, boolean sensitive, List<String> environments) {
+    public record VariableDoc(@JsonProperty(required = true) String name, String value, Boolean sensitive, List<String> environments) {
         public VariableDoc {
+            sensitive = Boolean.TRUE.equals(sensitive);
             environments = orEmpty(environments);
         }
     }
 
     /** @param type single-line, multi-line, sensitive, checkbox or select */
     public record TemplateDoc(@JsonProperty(required = true) String name, String label, String helpText,
-                              @JsonProperty(required = true) String type, List<String> options, boolean mandatory, String defaultValue) {
+                              @JsonProperty(required = true) String type, List<String> options, Boolean mandatory, String defaultValue) {
         public TemplateDoc {
+            mandatory = Boolean.TRUE.equals(mandatory);
             options = orEmpty(options);
         }
     }

@@ -80,6 +80,17 @@ class CliProjectsTest {
     }
 
     @Test
+    void optionalFlagsMayBeLeftOut() throws Exception {
+        String doc = "{\"space\": \"DevTest Space\", \"environments\": [{\"name\": \"Dev\"}], \"lifecycles\": [{\"name\": \"Main\", "
+                + "\"phases\": [{\"name\": \"Dev\", \"environments\": [\"Dev\"]}]}], \"projects\": [{\"name\": \"P\", \"lifecycle\": \"Main\", "
+                + "\"channels\": [{\"name\": \"Default\", \"default\": true}, {\"name\": \"Hotfix\"}], "
+                + "\"variables\": [{\"name\": \"Url\", \"value\": \"http://x\"}], "
+                + "\"templates\": [{\"name\": \"Region\", \"type\": \"single-line\"}]}]}";
+        String out = CliTest.ok(cli.run("apply", doc(doc).toString())).out();
+        assertTrue(out.contains("created project 'P'"), out);
+    }
+
+    @Test
     void applyWithUnknownFieldIsRefusedWithWhere() throws Exception {
         String err = refused("apply", doc(DOC.replace("\"notes\": \"First\"", "\"note\": \"First\"")).toString());
         assertTrue(err.startsWith("The apply file is not valid (line "), err);
