@@ -292,6 +292,10 @@ class RoundTripUiTest {
             ConsoleDriver.shoot(b.node("#import-wizard").getScene(), "roundtrip-imported");
             b.clickOn("#wizard-cancel");
             b.idle();
+            assertEquals("ops@example.org", b.console().context().projects().find(PROD, REMOTE_WEB).variables().stream()
+                    .filter(v -> v.name().equals("AdminEmail")).findFirst().orElseThrow().value(), "the typed value is stored with the project");
+            assertEquals(List.of("Already imported"), inbox.getItems().stream().filter(i -> i.name().equals(bundle.getFileName().toString()))
+                    .map(InboxViewModel.Item::verdict).toList(), "the Inbox checks the file again after the wizard");
 
             nav(b, "nav-releases");
             choose(b, "#release-project", REMOTE_WEB);
@@ -336,6 +340,9 @@ class RoundTripUiTest {
             assertEquals("✔ ACCEPTED — Accepted receipt 1 from 'Prod Space' into 'DevTest Space': 1 deployment reported, 1 new.", outcome.getText());
             assertTrue(outcome.getStyleClass().contains(Css.OK));
             closeDialog(a, "receipt-import");
+            List<odcm.app.service.ReceiptService.Known> known = a.console().context().receipts().known(DEV);
+            assertEquals(List.of("Web 1.0.0 Prod Space: Production true"),
+                    known.stream().map(k -> k.project() + " " + k.version() + " " + k.where() + " " + k.succeeded()).toList());
 
             nav(a, "nav-dashboard");
             TableView<Dashboard.Row> table = a.node("#dashboard-table");
@@ -353,6 +360,15 @@ class RoundTripUiTest {
             assertTrue(prod.getTooltip().getText().contains("from a receipt of Prod Space"), prod.getTooltip().getText());
             Path shot = a.shoot("roundtrip-dashboard");
             assertTrue(Files.size(shot) > 1000);
+
+            nav(a, "nav-audit");
+            a.clickOn("#verify-audit");
+            a.idle();
+            assertTrue(a.<Label>node("#audit-outcome").getText().startsWith("The audit log is intact"), a.<Label>node("#audit-outcome").getText());
+        }
+        try (AppContext b = AppContext.open(networkB)) {
+            assertTrue(b.audit().verify().isIntact(), "network B's audit log is intact");
+            assertEquals(List.of(DEV), b.spaces().remotes().stream().map(Space::name).toList(), "B knows DevTest only as a remote space");
         }
     }
 }
