@@ -48,8 +48,9 @@ final class ValuesFile {
             return values;
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new Refusal("The values file is not valid" + where + ": " + e.getOriginalMessage().split("\n")[0]
-                    + ". It holds {\"Environment\": {\"TemplateName\": \"value\"}}.");
+            // Never the parser's own message: it quotes the offending token, which may be a password.
+            throw new Refusal("The values file is not valid JSON of the expected shape" + where
+                    + ". It holds {\"Environment\": {\"TemplateName\": \"value\"}}, every value a quoted text, each key once.");
         } catch (IOException e) {
             throw new Refusal("The values file cannot be read: " + e.getMessage() + ".");
         }

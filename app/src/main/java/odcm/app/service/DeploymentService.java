@@ -93,12 +93,19 @@ public final class DeploymentService {
         return approvalRefusal(tx, s.id(), r.id());
     }
 
-    /** Where the space requires approval, a release's first deployment here needs it (later ones are not asked again). */
+    /**
+     * Where the space requires approval: until a release has succeeded here once it needs an approval, and a rejection
+     * recorded at any time stops further deployments of it until someone approves it again.
+     */
     static Optional<String> approvalRefusal(StoreTx tx, long spaceId, long releaseId) {
-        if (!tx.deployments().findByRelease(releaseId).isEmpty()) {
-            return Optional.empty();
+        Optional<String> refusal = ApprovalService.deploymentRefusal(tx, spaceId, releaseId);
+        if (refusal.isEmpty()) {
+            return refusal;
         }
-        return ApprovalService.deploymentRefusal(tx, spaceId, releaseId);
+        boolean rejected = tx.approvals().decisions(spaceId, releaseId).stream().findFirst()
+                .map(d -> d.verdict() == odcm.model.release.Verdict.REJECTED).orElse(false);
+        boolean succeededHere = tx.deployments().findByRelease(releaseId).stream().anyMatch(Deployment::succeeded);
+        return succeededHere && !rejected ? Optional.empty() : refusal;
     }
 
     private static Lifecycle lifecycle(StoreTx tx, Project p) {

@@ -3,6 +3,7 @@ package odcm.app.cli;
 import static odcm.app.TestBundles.PROD;
 import static odcm.app.TestBundles.REMOTE_WEB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,10 +50,13 @@ class CliImportTest {
         Result r = refused("bundle", "import", bundle.toString(), "--space", PROD);
         assertEquals("Release 1.0.0 of 'DevTest Space: Web' was not imported: 3 mandatory values are missing — Staging: Admin e-mail (AdminEmail), "
                 + "Database password (DbPassword); Production: Admin e-mail (AdminEmail).\n", r.err());
-        assertTrue(refused("bundle", "import", bundle.toString(), "--space", PROD, "--values", values("{\"Staging\": {\"AdminEmail\": 7}}").toString())
-                .err().startsWith("The values file is not valid (line 1, column "), "numbers are not text");
+        assertTrue(refused("bundle", "import", bundle.toString(), "--space", PROD, "--values", values("{\"Staging\": {\"DbPassword\": 7331}}").toString())
+                .err().startsWith("The values file is not valid JSON of the expected shape (line 1, column "), "numbers are not text");
+        String unquoted = refused("bundle", "import", bundle.toString(), "--space", PROD, "--values",
+                values("{\"Staging\": {\"DbPassword\": hunter2}}").toString()).err();
+        assertFalse(unquoted.contains("hunter2"), "a refusal never repeats a value: " + unquoted);
         assertTrue(refused("bundle", "import", bundle.toString(), "--space", PROD, "--values",
-                values("{\"Staging\": {\"AdminEmail\": \"a\", \"AdminEmail\": \"b\"}}").toString()).err().contains("Duplicate field 'AdminEmail'"));
+                values("{\"Staging\": {\"AdminEmail\": \"a\", \"AdminEmail\": \"b\"}}").toString()).err().contains("each key once"));
         assertEquals("The values file gives null for 'Staging'; give a text value, or leave the entry out.\n",
                 refused("bundle", "import", bundle.toString(), "--space", PROD, "--values", values("{\"Staging\": null}").toString()).err());
     }

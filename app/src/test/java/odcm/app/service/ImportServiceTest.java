@@ -275,6 +275,18 @@ class ImportServiceTest {
     }
 
     @Test
+    void approvalIsNeededUntilTheFirstSuccessAndARejectionStopsLaterDeployments() {
+        dev.approvals().setRequired(DEV, true);
+        Refusal none = assertThrows(Refusal.class, () -> dev.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
+        assertTrue(none.getMessage().contains("needs an approval"), none.getMessage());
+        dev.approvals().decide(DEV, "Web", "1.0.0", odcm.model.release.Verdict.APPROVED, "looks right");
+        dev.deployments().deploy(DEV, "Web", "1.0.0", "Development", true);
+        dev.approvals().decide(DEV, "Web", "1.0.0", odcm.model.release.Verdict.REJECTED, "broke the login page");
+        Refusal rejected = assertThrows(Refusal.class, () -> dev.deployments().deploy(DEV, "Web", "1.0.0", "Test", true));
+        assertTrue(rejected.getMessage().contains("was rejected") && rejected.getMessage().contains("broke the login page"), rejected.getMessage());
+    }
+
+    @Test
     void connectedSpacesInOneStoreImportTheSameWay() {
         try (AppContext one = TestBundles.connected(tmp)) {
             byte[] bundle = TestBundles.bundle(one, "1.0.0", 1);

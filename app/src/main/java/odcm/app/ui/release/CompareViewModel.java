@@ -205,8 +205,9 @@ public final class CompareViewModel {
             message.error("Nothing to export yet: the comparison has not loaded.");
             return;
         }
+        boolean only = onlyChanges.get(); // the report shows what the screen shows
         runner.run("Exporting the comparison", () -> {
-            UserFiles.write(file, ComparisonReport.render(d, format, true).getBytes(StandardCharsets.UTF_8));
+            UserFiles.write(file, ComparisonReport.render(d, format, only).getBytes(StandardCharsets.UTF_8));
             return file;
         }, p -> message.info("Exported the comparison of " + d.from().version() + " and " + d.to().version() + " to " + p
                 + " (sensitive values are never in it)."), message::error);
