@@ -59,6 +59,7 @@ final class ReceiptCommands {
                 root.cli.out().println("  " + Printed.clean(d.project()) + "\t" + Printed.clean(d.version()) + "\t" + Printed.clean(d.environment())
                         + "\t" + d.outcome() + "\t" + d.deployedAt() + "\t" + Printed.clean(d.deployedBy()));
             }
+            root.cli.out().println("The signature and trust hold; that each deployment names a bundle this space sent is checked on import.");
         } else {
             root.cli.err().println(Cli.oneLine(Printed.clean(sentence)));
         }
