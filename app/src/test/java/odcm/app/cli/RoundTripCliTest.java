@@ -59,27 +59,9 @@ class RoundTripCliTest {
         ok(b, "trust", "add", "--space", PROD, "--accepts", "bundles", "--from", DEV);
         ok(a, "trust", "add", "--space", DEV, "--accepts", "receipts", "--from", PROD);
 
-        // 2. DevTest (booleans spelled out: `apply` refuses a missing boolean field today): environments, 'Prod Space: Production', a lifecycle ending with the promotion, the project, a release.
-        ok(a, "apply", write("dev.json", """
-                {"space": "DevTest Space",
-                 "environments": [{"name": "Development"}, {"name": "Test"}],
-                 "remoteEnvironments": [{"space": "Prod Space", "name": "Production"}],
-                 "lifecycles": [{"name": "Main", "default": true, "phases": [
-                   {"name": "Development", "environments": ["Development"]},
-                   {"name": "Test", "environments": ["Test"]},
-                   {"name": "Production", "remoteEnvironments": ["Prod Space: Production"], "promotions": ["Prod Space"]}]}],
-                 "projects": [{"name": "Web", "lifecycle": "Main",
-                   "process": [{"name": "Deploy web", "actionType": "Octopus.Package", "packages": ["Acme.Web"]}],
-                   "variables": [{"name": "LogLevel", "value": "Warning", "sensitive": false, "environments": ["Prod Space: Production"]}],
-                   "templates": [{"name": "AdminEmail", "label": "Admin e-mail", "type": "single-line", "mandatory": true}],
-                   "channels": [{"name": "Default", "default": true}]}],
-                 "releases": [{"project": "Web", "version": "1.0.0",
-                   "packages": [{"id": "Acme.Web", "version": "1.0.0", "sha256": "%s"}]}]}
-                """.formatted("ab".repeat(32))).toString());
-        ok(b, "apply", write("prod.json", """
-                {"space": "Prod Space", "environments": [{"name": "Production"}],
-                 "lifecycles": [{"name": "Prod", "default": true, "phases": [{"name": "Production", "environments": ["Production"]}]}]}
-                """).toString());
+        // 2. DevTest: environments, 'Prod Space: Production', a lifecycle ending with the promotion, the project, a release.
+        ok(a, "apply", write("dev.json", odcm.app.RoundTripDocuments.DEV_DOCUMENT).toString());
+        ok(b, "apply", write("prod.json", odcm.app.RoundTripDocuments.PROD_DOCUMENT).toString());
         ok(a, "deploy", "--space", DEV, "--project", "Web", "1.0.0", "--to", "Development");
         ok(a, "deploy", "--space", DEV, "--project", "Web", "1.0.0", "--to", "Test");
 

@@ -64,26 +64,8 @@ class RoundTripUiTest {
     static final String PROD = "Prod Space";
     static final String REMOTE_WEB = DEV + ": Web";
 
-    static final String DEV_DOCUMENT = """
-            {"space": "DevTest Space",
-             "environments": [{"name": "Development"}, {"name": "Test"}],
-             "remoteEnvironments": [{"space": "Prod Space", "name": "Production"}],
-             "lifecycles": [{"name": "Main", "default": true, "phases": [
-               {"name": "Development", "environments": ["Development"]},
-               {"name": "Test", "environments": ["Test"]},
-               {"name": "Production", "remoteEnvironments": ["Prod Space: Production"], "promotions": ["Prod Space"]}]}],
-             "projects": [{"name": "Web", "lifecycle": "Main",
-               "process": [{"name": "Deploy web", "actionType": "Octopus.Package", "packages": ["Acme.Web"]}],
-               "variables": [{"name": "LogLevel", "value": "Warning", "sensitive": false, "environments": ["Prod Space: Production"]}],
-               "templates": [{"name": "AdminEmail", "label": "Admin e-mail", "type": "single-line", "mandatory": true}],
-               "channels": [{"name": "Default", "default": true}]}],
-             "releases": [{"project": "Web", "version": "1.0.0",
-               "packages": [{"id": "Acme.Web", "version": "1.0.0", "sha256": "%s"}]}]}
-            """.formatted("ab".repeat(32));
-    static final String PROD_DOCUMENT = """
-            {"space": "Prod Space", "environments": [{"name": "Production"}],
-             "lifecycles": [{"name": "Prod", "default": true, "phases": [{"name": "Production", "environments": ["Production"]}]}]}
-            """;
+    static final String DEV_DOCUMENT = odcm.app.RoundTripDocuments.DEV_DOCUMENT;
+    static final String PROD_DOCUMENT = odcm.app.RoundTripDocuments.PROD_DOCUMENT;
 
     @TempDir
     Path tmp;
