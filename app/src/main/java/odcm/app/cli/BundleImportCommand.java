@@ -16,9 +16,6 @@ import picocli.CommandLine.Spec;
         "project '<Source space>: <Project>', its release and the values for the lifecycle's environments, all or nothing.",
         "Values file: {\"Production\": {\"DbPassword\": \"...\", \"Region\": \"eu\"}} (environment, template name, value)."})
 final class BundleImportCommand implements Callable<Integer> {
-    /** Release bundles files can be large (10,000 variables is a few MB); the verifier has its own limits on the content. */
-    static final int MAX_BUNDLE_FILE = 64 << 20;
-
     @Spec
     CommandSpec spec;
 
@@ -37,7 +34,7 @@ final class BundleImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OdcmCommand root = (OdcmCommand) spec.root().userObject();
-        byte[] bundle = UserFiles.read(file, MAX_BUNDLE_FILE, "a release bundle");
+        byte[] bundle = odcm.app.service.BundleService.readBundle(file);
         Map<String, Map<String, String>> given = values == null ? Map.of()
                 : ValuesFile.parse(UserFiles.read(values, UserFiles.MAX_DOCUMENT_FILE, "a values file"));
         ImportService.Result r = root.cli.withContext(root.store, ctx -> ctx.imports().importBundle(space, bundle, lifecycle, given));

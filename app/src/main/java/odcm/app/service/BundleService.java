@@ -202,9 +202,18 @@ public final class BundleService {
 
     // ---- helpers ----
 
-    /** Bundle files are read whole, never more than a bundle may be. */
+    /** A release bundle file, read whole, never more than the verifier accepts: for the Inbox and the command line. */
+    public static byte[] readBundle(Path file) {
+        return read(file, Limits.DEFAULT);
+    }
+
     private static byte[] read(Path file, Limits limits) {
-        return UserFiles.read(file, (int) Math.min(limits.maxTotalBytes(), Integer.MAX_VALUE - 8), "a release bundle");
+        return readSigned(file, limits, "a release bundle");
+    }
+
+    /** Bundles and receipts are read whole, never more than {@code limits} let the verifier accept. */
+    static byte[] readSigned(Path file, Limits limits, String what) {
+        return UserFiles.read(file, (int) Math.min(limits.maxTotalBytes(), Integer.MAX_VALUE - 8), what);
     }
 
     private record Built(Space source, Space target, Release release, BundleContent content, byte[] bytes, Fingerprint targetCertificate) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import odcm.app.io.UserFiles;
 import odcm.model.Names;
 import odcm.model.Refusal;
 import odcm.model.Secret;
@@ -260,7 +259,7 @@ public final class ReceiptService {
     // ---- helpers ----
 
     private byte[] read(Path file) {
-        return UserFiles.read(file, (int) Math.min(limits.maxTotalBytes(), Integer.MAX_VALUE - 8), "a deployment receipt");
+        return BundleService.readSigned(file, limits, "a deployment receipt");
     }
 
     /**

@@ -36,12 +36,21 @@ public final class BundleVerifier {
     }
 
     public static VerificationOutcome verify(byte[] bytes, VerificationContext context) {
+        return guarded(bytes, context, BundleVerifier::check);
+    }
+
+    /** The checks of one kind of file, refusing by throwing {@link Refused}. */
+    interface Check {
+        VerificationOutcome run(byte[] bytes, VerificationContext context) throws Refused;
+    }
+
+    /** Runs {@code check}: a refusal is its outcome, and any parser surprise on hostile input a damaged file, never a crash. */
+    static VerificationOutcome guarded(byte[] bytes, VerificationContext context, Check check) {
         try {
-            return check(bytes, context);
+            return check.run(bytes, context);
         } catch (Refused r) {
             return r.outcome;
         } catch (RuntimeException e) {
-            // Any parser surprise on hostile input is a damaged file, never a crash.
             return new Malformed("its content cannot be read");
         }
     }

@@ -24,13 +24,7 @@ public final class ReceiptVerifier {
     }
 
     public static VerificationOutcome verify(byte[] bytes, VerificationContext context) {
-        try {
-            return check(bytes, context);
-        } catch (Refused r) {
-            return r.outcome;
-        } catch (RuntimeException e) {
-            return new Malformed("its content cannot be read");
-        }
+        return BundleVerifier.guarded(bytes, context, ReceiptVerifier::check);
     }
 
     private static VerificationOutcome check(byte[] bytes, VerificationContext ctx) throws Refused {

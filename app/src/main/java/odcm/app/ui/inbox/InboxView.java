@@ -20,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser.ExtensionFilter;
-import odcm.app.io.UserFiles;
 import odcm.app.ui.common.Css;
 import odcm.app.ui.common.FilePicker;
 import odcm.app.ui.common.Forms;
@@ -164,7 +163,7 @@ public final class InboxView {
             return;
         }
         String target = vm.space().name();
-        vm.runner().run("Reading " + item.name(), () -> UserFiles.read(item.file(), InboxViewModel.MAX_BUNDLE, "a release bundle"), bytes -> {
+        vm.runner().run("Reading " + item.name(), () -> odcm.app.service.BundleService.readBundle(item.file()), bytes -> {
             ImportWizardModel model = new ImportWizardModel(vm.imports(), vm.runner(), target, bytes, item.name());
             wizard = ImportWizard.open(root.getScene().getWindow(), model);
             wizard.stage().setOnHidden(e -> vm.refresh());

@@ -14,7 +14,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import odcm.app.io.UserFiles;
 import odcm.app.service.ImportService;
 import odcm.app.ui.common.CurrentSpace;
 import odcm.app.ui.common.StatusMessage;
@@ -26,9 +25,6 @@ import odcm.packaging.bundle.VerificationOutcome;
  * the file chooser, each verified (off the FX thread, secrets left sealed) before anyone opens it.
  */
 public final class InboxViewModel {
-    /** Bundle files are read whole; larger files are listed as refused, unread. */
-    static final int MAX_BUNDLE = 64 << 20;
-
     /** One file in the Inbox and what checking it found. {@code outcome} is null when the file could not be read. */
     public record Item(Path file, VerificationOutcome outcome, String problem) {
         public boolean importable() {
@@ -124,7 +120,7 @@ public final class InboxViewModel {
 
     private Item check(String target, Path f) {
         try {
-            return new Item(f, imports.check(target, UserFiles.read(f, MAX_BUNDLE, "a release bundle")), "");
+            return new Item(f, imports.check(target, odcm.app.service.BundleService.readBundle(f)), "");
         } catch (odcm.model.Refusal r) {
             return new Item(f, null, r.getMessage());
         }
