@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -84,6 +87,11 @@ public final class Store implements AutoCloseable {
         FLYWAY_LOG.setLevel(Level.SEVERE);
     }
 
+    /** Every store open in this process, for {@link #stopAll()}. */
+    private static final java.util.Set<Store> OPEN = new CopyOnWriteArraySet<>();
+    /** Whether any store of this process committed a write (what a stop can honestly say). */
+    private static volatile boolean anyCommitted;
+
     private final StoreLocation location;
     private final Clock clock;
     private final String osUser;
@@ -96,6 +104,13 @@ public final class Store implements AutoCloseable {
     /** The audit key and head file of the open store (set when it is attached). */
     private AuditSeal auditSeal;
     private boolean closed;
+    /**
+     * Held from the end of a write's work until its commit and audit head are done, so a stop either waits for a commit
+     * or prevents it, never cuts one in half.
+     */
+    private final ReentrantLock commitGate = new ReentrantLock();
+    /** Set by {@link #stop()}: no write commits any more. */
+    private volatile boolean stopping;
     /** The transaction of the write in progress, if any (guarded by this store's lock, like every use of it). */
     private DSLContext current;
 
@@ -151,7 +166,8 @@ public final class Store implements AutoCloseable {
             if (e instanceof DataAccessException d && d.getCause() instanceof Refusal r) {
                 throw r;
             }
-            throw new Refusal("The store at " + location.storeDir() + " could not be opened (" + firstLine(e.getMessage()) + ").", e);
+            throw FileProblems.storeFailure(e, location.storeDir()).orElseGet(() ->
+                    new Refusal("The store at " + location.storeDir() + " could not be opened (" + firstLine(e.getMessage()) + ").", e));
         }
     }
 
@@ -232,6 +248,7 @@ public final class Store implements AutoCloseable {
     private Store attach(Connection connection, DSLContext dsl) {
         Store attached = new Store(location, clock, osUser, lock, connection, dsl, storeId, masterKeyState, vault);
         attached.auditSeal = new AuditSeal(storeId, location.auditHeadFile(storeId), vault, masterKeyState, attached::keyRefusal);
+        OPEN.add(attached);
         return attached;
     }
 
@@ -256,12 +273,15 @@ public final class Store implements AutoCloseable {
      * No compaction on close: H2 2.4.240 trips an internal assertion in compactMoveChunks on small stores
      * (seen with -ea; without it the check is skipped and compaction goes on). A desktop store is small, so the
      * space this saves is not worth the risk. See docs/decisions/0006-h2-no-compaction-on-close.md.
+     * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under a running transaction (and the
+     * interrupted statement then failed with its SQL on the user's terminal); {@link #stopAll()} rolls back and closes
+     * instead. TRACE_LEVEL_FILE=0: H2 writes no odcm.trace.db beside the store; failures reach the app's log instead.
      * WRITE_DELAY=0: a commit is written to the file before write() returns. With H2's default (500 ms), a process
      * killed just after a commit lost it, while the audit head (written after the commit) already named its entry, so
      * audit verify reported entries removed from the end (found by ImportKillTest; docs/decisions/0011).
      */
     static String jdbcUrl(StoreLocation location) {
-        return "jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";MAX_COMPACT_TIME=0;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";MAX_COMPACT_TIME=0;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     }
 
     public StoreLocation location() {
@@ -335,18 +355,69 @@ public final class Store implements AutoCloseable {
             T result = (outer != null ? outer : dsl).transactionResult(cfg -> {
                 current = cfg.dsl();
                 try {
-                    return work.apply(tx(current));
+                    T r = work.apply(tx(current));
+                    if (outer == null) {
+                        commitGate.lock(); // released after the audit head is written (below)
+                        if (stopping) {
+                            throw new Refusal("The process is stopping: nothing was changed.");
+                        }
+                    }
+                    return r;
                 } finally {
                     current = outer;
                 }
             });
             if (outer == null) {
                 auditSeal.committed(); // after the commit: a crash in between leaves the audit head behind the log, never ahead
+                anyCommitted = true;
             }
             return result;
         } catch (RuntimeException e) {
             auditSeal.rollBackTo(pendingBefore); // what the failed (inner) transaction appended is not in the log
-            throw e instanceof DataAccessException d ? Constraints.translate(d) : e;
+            if (e instanceof Refusal) {
+                throw e;
+            }
+            RuntimeException translated = e instanceof DataAccessException d ? Constraints.translate(d) : e;
+            if (translated instanceof Refusal r) {
+                throw r;
+            }
+            throw FileProblems.storeFailure(e, location.storeDir()).map(RuntimeException.class::cast).orElse(translated);
+        } finally {
+            if (outer == null && commitGate.isHeldByCurrentThread()) {
+                commitGate.unlock();
+            }
+        }
+    }
+
+    /**
+     * The process is being stopped (SIGTERM, Ctrl+C): rolls back the write in progress in every open store and closes
+     * them, from the signal's thread, while the thread of that write may be anywhere in it. A commit already under way
+     * is waited for (briefly), never cut in half. Returns whether any store committed a write in this process, so the
+     * caller can say honestly what the stop left behind.
+     */
+    public static boolean stopAll() {
+        for (Store s : OPEN) {
+            s.stop();
+        }
+        return anyCommitted;
+    }
+
+    private void stop() {
+        stopping = true;
+        boolean gate = false;
+        try {
+            gate = commitGate.tryLock(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            closeQuietly(connection); // H2 rolls back the open transaction, then closes the database cleanly
+            lock.release();
+        } finally {
+            OPEN.remove(this);
+            if (gate) {
+                commitGate.unlock();
+            }
         }
     }
 
@@ -438,6 +509,7 @@ public final class Store implements AutoCloseable {
             return;
         }
         closed = true;
+        OPEN.remove(this);
         if (vault != null) {
             vault.wipe();
         }

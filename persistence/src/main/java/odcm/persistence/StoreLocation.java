@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * <p>Defaults: store in {@code $XDG_DATA_HOME/odcm/store} (else {@code ~/.local/share/odcm/store});
  * keys in {@code $XDG_CONFIG_HOME/odcm/keys} (else {@code ~/.config/odcm/keys}).
- * Overrides: {@code --store DIR} or {@code ODCM_STORE}; {@code ODCM_KEY_DIR}.
+ * Overrides: {@code --store DIR} or {@code ODCM_STORE}; {@code ODCM_KEY_DIR}. The log: {@link #logFile}.
  */
 public record StoreLocation(Path storeDir, Path keyDir) {
 
@@ -52,6 +52,17 @@ public record StoreLocation(Path storeDir, Path keyDir) {
     /** The record of the last audit entry of the store with this id, kept beside its master key (outside the database). */
     public Path auditHeadFile(String storeId) {
         return keyDir.resolve(storeId + ".audit-head");
+    }
+
+    /**
+     * The log file, where the details of a failure go while the user reads one sentence: {@code ODCM_LOG_DIR/odcm.log},
+     * else {@code $XDG_STATE_HOME/odcm/odcm.log} (else {@code ~/.local/state/odcm/odcm.log}).
+     */
+    public static Path logFile(Map<String, String> env, String userHome) {
+        Path dir = present(env.get("ODCM_LOG_DIR"))
+                ? Path.of(env.get("ODCM_LOG_DIR"))
+                : xdg(env, "XDG_STATE_HOME", Path.of(userHome).resolve(".local").resolve("state")).resolve("odcm");
+        return dir.resolve("odcm.log").toAbsolutePath().normalize();
     }
 
     // The XDG spec says a relative value is invalid and must be ignored.
