@@ -39,6 +39,8 @@ public final class FileProblems {
     private static final int H2_IO_EXCEPTION_1 = 90028;
     private static final int H2_IO_EXCEPTION_2 = 90031;
     private static final int H2_DATABASE_IS_CLOSED = 90098;
+    /** H2 opens a file it may not write read-only, and refuses every write with this code. */
+    private static final int H2_DATABASE_IS_READ_ONLY = 90097;
     private static final Logger LOG = Logger.getLogger("odcm.store");
 
     /**
@@ -63,6 +65,8 @@ public final class FileProblems {
                 kind = "read-only";
             } else if (kind == null && (t instanceof AccessDeniedException || m.contains("permission denied"))) {
                 kind = "denied";
+            } else if (kind == null && t instanceof SQLException s && s.getErrorCode() == H2_DATABASE_IS_READ_ONLY) {
+                kind = "read-only file";
             } else if (kind == null && t instanceof SQLException s && s.getErrorCode() == H2_DATABASE_IS_CLOSED) {
                 kind = "closed";
             }
@@ -79,6 +83,8 @@ public final class FileProblems {
             case "too large" -> "The store file in " + storeDir + " could not grow past the file size this process may write (file too large):"
                     + " nothing was changed. Raise the limit (ulimit -f) or ask your administrator, then try again.";
             case "read-only" -> "The store folder " + storeDir + " is on a read-only file system: nothing was changed.";
+            case "read-only file" -> "The store file in " + storeDir + " may not be written (it is read-only for this user): nothing was changed."
+                    + " Check its owner and permissions.";
             case "denied" -> "The store folder " + storeDir + " may not be written (permission denied): nothing was changed."
                     + " Check its owner and permissions.";
             case "closed" -> "The store at " + storeDir + " was closed after an earlier failure to write it: nothing more was changed."
