@@ -256,7 +256,8 @@ public final class Store implements AutoCloseable {
         try {
             flyway(jdbcUrl(location)).migrate();
         } catch (FlywayException e) {
-            throw new Refusal("The store at " + location.storeDir() + " could not be brought up to date (" + firstLine(e.getMessage()) + ").", e);
+            throw FileProblems.storeFailure(e, location.storeDir()).orElseGet(() ->
+                    new Refusal("The store at " + location.storeDir() + " could not be brought up to date (" + firstLine(e.getMessage()) + ").", e));
         }
     }
 

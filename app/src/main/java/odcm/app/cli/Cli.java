@@ -60,22 +60,38 @@ public final class Cli {
         });
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
         cl.setExecutionStrategy(parsed -> {
-            checkPaths(parsed);
+            checkArguments(parsed);
             return run.execute(parsed);
         });
         return cl.execute(args);
     }
 
+    /** The options whose value is one of a few words, by their label, and the parser that knows the words. */
+    private static final Map<String, java.util.function.Function<String, ?>> CHOICES = Map.of(
+            "ec|rsa", odcm.packaging.cert.KeyAlgorithm::parse,
+            "KIND", odcm.model.trust.TrustKind::parse,
+            "FORMAT", odcm.app.compare.ComparisonReport.Format::parse,
+            "pem|der", SpaceCommands::format);
+
     /**
-     * The paths on a command line name the right kind of thing: a folder for {@code DIR}, a file for {@code FILE…}; an
-     * output file ({@code --out}) in a folder that exists. A mistake here is the command line's (exit 2), found before
-     * anything is opened. Whether an input file exists and can be read is the command's to say (it may be '-').
+     * The values on a command line are of the right kind, checked before anything is opened; a mistake here is the
+     * command line's (exit 2). An option that takes one of a few words gets one of them. A path names the right kind
+     * of thing: a folder for {@code DIR}, a file for {@code FILE…}; an output file ({@code --out}) in a folder that
+     * exists. Whether an input file exists and can be read is the command's to say (it may be '-').
      */
-    private static void checkPaths(CommandLine.ParseResult parsed) {
+    private static void checkArguments(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
             for (CommandLine.Model.ArgSpec a : r.matchedArgs()) {
                 String label = a.paramLabel();
                 String name = a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : label;
+                java.util.function.Function<String, ?> choice = CHOICES.get(label);
+                for (String v : choice == null ? java.util.List.<String>of() : a.originalStringValues()) {
+                    try {
+                        choice.apply(v);
+                    } catch (Refusal wrong) {
+                        throw new CommandLine.ParameterException(r.commandSpec().commandLine(), Printed.clean(wrong.getMessage()));
+                    }
+                }
                 boolean folder = label.equals("DIR");
                 if (!folder && !label.startsWith("FILE")) {
                     continue;

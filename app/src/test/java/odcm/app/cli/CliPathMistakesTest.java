@@ -100,6 +100,20 @@ class CliPathMistakesTest {
     }
 
     @Test
+    void anOptionOfAFewWordsGetsOneOfThem() {
+        String s = store.toString();
+        assertTrue(misused("space", "create", "A", "--key", "dsa", "--store", s).startsWith("The key algorithm is 'ec'"));
+        assertTrue(misused("space", "create", "A", "--key", "", "--store", s).startsWith("The key algorithm is 'ec'"));
+        assertTrue(misused("space", "cert", "A", "--format", "p12", "--store", s).startsWith("The certificate format is 'pem' or 'der'"));
+        assertTrue(misused("trust", "add", "--space", "A", "--accepts", "", "--from", "B", "--store", s).startsWith("A trust is for"));
+        assertTrue(misused("trust", "revoke", "--space", "A", "--accepts", "x", "--from", "B", "--reason", "r", "--store", s)
+                .startsWith("A trust is for"));
+        assertTrue(misused("release", "diff", "--space", "A", "--project", "P", "1", "2", "--format", "pdf", "--store", s)
+                .startsWith("A comparison is written as"));
+        assertFalse(Files.exists(store), "nothing was opened");
+    }
+
+    @Test
     void anUnexpectedErrorIsOneSentenceNamingTheLogWithTheDetailsThere() throws Exception {
         CliHarness cli = new CliHarness(tmp.resolve("damaged"));
         CliTest.ok(cli.run("space", "create", "DevTest Space"));

@@ -93,7 +93,7 @@ class CliRefusalTest {
 
     @Test
     void unknownKeyAlgorithm() {
-        assertTrue(refused("space", "create", "Edge", "--key", "dsa").contains("'ec'"));
+        assertTrue(misused("space", "create", "Edge", "--key", "dsa").contains("'ec'"));
     }
 
     @Test
@@ -199,7 +199,7 @@ class CliRefusalTest {
 
     @Test
     void trustOfUnknownKind() {
-        assertTrue(refused("trust", "add", "--space", "QA Space", "--accepts", "packages", "--from", "Prod Space").contains("'bundles'"));
+        assertTrue(misused("trust", "add", "--space", "QA Space", "--accepts", "packages", "--from", "Prod Space").contains("'bundles'"));
     }
 
     @Test
