@@ -6,7 +6,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import odcm.persistence.Store;
 import sun.misc.Signal;
@@ -27,8 +26,8 @@ final class Stopping {
 
     /** Call first in main, before anything holds System.out or System.err. */
     static void install() {
-        System.setOut(new PrintStream(new Gated(System.out), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new Gated(System.err), true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(new Gated(System.out), true));
+        System.setErr(new PrintStream(new Gated(System.err), true));
         for (String name : new String[] {"TERM", "INT", "HUP"}) {
             try {
                 Signal.handle(new Signal(name), Stopping::stop);
@@ -44,7 +43,7 @@ final class Stopping {
         }
         quiet = true;
         boolean kept = Store.stopAll();
-        PrintStream terminal = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintStream terminal = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
         terminal.println("odcm: stopped by SIG" + signal.getName() + "; "
                 + (kept ? "the change in progress was undone, changes saved before it were kept." : "nothing was changed."));
         terminal.flush();

@@ -32,7 +32,7 @@ public final class FileProblems {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "an input/output error" : e.getMessage();
     }
 
     /** H2's error codes for a failed read or write of its file, and for a database it closed after one. */

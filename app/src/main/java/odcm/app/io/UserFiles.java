@@ -152,7 +152,7 @@ public final class UserFiles {
         }
         String m = e.getMessage();
         if (m == null || m.isBlank() || e instanceof FileSystemException) {
-            return "the operating system refused (" + e.getClass().getSimpleName() + ")";
+            return "the operating system refused, without saying why";
         }
         return lowerFirst(m.strip().replaceAll("\\.$", ""));
     }
