@@ -66,7 +66,7 @@ class FullDiskTest {
         }
         assertTrue(Files.readString(logs.resolve("odcm.log")).contains("No space left on device"), "the cause is in the log");
         assertEquals(before, cli.listings(), "nothing changed");
-        assertEquals("", CliTest.ok(cli.run("env", "list", "--space", "DevTest Space")).out(), "no environment");
+        assertTrue(CliTest.ok(cli.run("env", "list", "--space", "DevTest Space")).out().contains("has no environments yet"), "no environment");
         CliTest.ok(cli.run("audit", "verify"));
         CliTest.ok(cli.run("env", "create", "--space", "DevTest Space", "Test")); // and the store takes writes again
     }
