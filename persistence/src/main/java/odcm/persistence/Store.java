@@ -270,6 +270,9 @@ public final class Store implements AutoCloseable {
                 .load();
     }
 
+    /** Test-only: with this system property true, H2 writes its errors to odcm.trace.db again (see docs/decisions/0006). */
+    static final String H2_TRACE_FOR_TESTS = "odcm.test.h2trace";
+
     /**
      * No compaction on close: H2 2.4.240 trips an internal assertion in compactMoveChunks on small stores
      * (seen with -ea; without it the check is skipped and compaction goes on). A desktop store is small, so the
@@ -282,9 +285,6 @@ public final class Store implements AutoCloseable {
      * killed just after a commit lost it, while the audit head (written after the commit) already named its entry, so
      * audit verify reported entries removed from the end (found by ImportKillTest; docs/decisions/0011).
      */
-    /** Test-only: with this system property true, H2 writes its errors to odcm.trace.db again (see docs/decisions/0006). */
-    static final String H2_TRACE_FOR_TESTS = "odcm.test.h2trace";
-
     static String jdbcUrl(StoreLocation location) {
         return "jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";MAX_COMPACT_TIME=0;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE="
                 + (Boolean.getBoolean(H2_TRACE_FOR_TESTS) ? "1" : "0");

@@ -20,6 +20,7 @@ import odcm.app.service.AppContext;
 import odcm.model.audit.AuditVerification;
 import odcm.model.project.Project;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +50,46 @@ class StopSignalTest {
         both[0].close();
         both[1].close();
         pristine = shared.resolve("network-b");
+    }
+
+    /**
+     * SIGTERM while {@code apply} is running its SQL (sent as soon as the child holds the store, with 150 environments
+     * still to write): before, H2's own shutdown hook closed the database under the statement and its SQL reached
+     * the terminal. Now one line, exit 143, and the apply is all there or not at all, as the line says.
+     */
+    @Test
+    void sigtermDuringARunningApplyIsOneLineAndAllOrNothing() throws Exception {
+        CliHarness cli = new CliHarness(tmp);
+        CliTest.ok(cli.run("space", "create", "DevTest Space"));
+        Path doc = Files.writeString(tmp.resolve("apply.json"), "{\"space\": \"DevTest Space\", \"environments\": ["
+                + java.util.stream.IntStream.range(0, 150).mapToObj(i -> "{\"name\": \"Env " + i + "\"}")
+                        .collect(java.util.stream.Collectors.joining(",")) + "]}");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path stderr = tmp.resolve("stderr");
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "odcm.app.Main",
+                "apply", doc.toString(), "--store", cli.store().toString())
+                .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("ODCM_KEY_DIR", tmp.resolve("keys").toString());
+        pb.environment().put("ODCM_LOG_DIR", tmp.resolve("logs").toString());
+        Process p = pb.start();
+        try {
+            Path lock = cli.store().resolve("odcm.lock");
+            String pid = Long.toString(p.pid());
+            while (p.isAlive() && !(Files.exists(lock) && Files.readString(lock, StandardCharsets.US_ASCII).strip().equals(pid))) {
+                Thread.sleep(10);
+            }
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "stopped");
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = Files.readString(stderr, StandardCharsets.UTF_8).strip();
+        assertEquals(143, p.exitValue(), "stopped by the signal, not finished first; stderr: " + err);
+        boolean kept = err.equals("odcm: stopped by SIGTERM; the change in progress was undone, changes saved before it were kept.");
+        assertTrue(kept || err.equals("odcm: stopped by SIGTERM; nothing was changed."), "one line, no SQL: " + err);
+        String envs = CliTest.ok(cli.run("env", "list", "--space", "DevTest Space")).out();
+        assertEquals(kept ? 150 : 0, envs.lines().filter(l -> l.startsWith("Env ")).count(), "all or nothing, as the line says: " + envs);
+        CliTest.ok(cli.run("audit", "verify"));
     }
 
     @ParameterizedTest
