@@ -76,6 +76,11 @@ public final class ErrorLog {
             if (Files.exists(f) && Files.size(f) > MAX_BYTES) {
                 Files.move(f, f.resolveSibling(f.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
             }
+            if (!Files.exists(f) && f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // It names files and stores: for the user only, like the key folder.
+                Files.createFile(f, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
             Files.writeString(f, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return true;
         } catch (IOException | RuntimeException e) {

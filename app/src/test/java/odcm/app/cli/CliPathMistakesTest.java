@@ -126,6 +126,7 @@ class CliPathMistakesTest {
         assertEquals(Cli.UNEXPECTED, r.exit(), r.err());
         assertEquals("Unexpected error (a fault in ODCM Console, not in what you did); the details are in " + cli.log() + ".", r.err().strip());
         String log = Files.readString(cli.log());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.log())), "for the user only");
         assertTrue(log.contains("ENVIRONMENT") && log.contains("\tat "), "the details and the stack trace are in the log: " + log);
     }
 }
