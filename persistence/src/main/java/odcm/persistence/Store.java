@@ -77,6 +77,8 @@ public final class Store implements AutoCloseable {
     private static final byte[] KEY_CHECK = "ODCM master key check v1".getBytes(StandardCharsets.US_ASCII);
     // Held strongly: java.util.logging forgets levels set on loggers nobody references.
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+    /** The details of a failure, for the app's log file (see FileProblems). */
+    private static final Logger STORE_LOG = Logger.getLogger("odcm.store");
 
     static {
         // Before the first DSL use: no banner or tips on a user's terminal.
@@ -166,8 +168,12 @@ public final class Store implements AutoCloseable {
             if (e instanceof DataAccessException d && d.getCause() instanceof Refusal r) {
                 throw r;
             }
-            throw FileProblems.storeFailure(e, location.storeDir()).orElseGet(() ->
-                    new Refusal("The store at " + location.storeDir() + " could not be opened (" + firstLine(e.getMessage()) + ").", e));
+            throw FileProblems.storeFailure(e, location.storeDir()).orElseGet(() -> {
+                Refusal r = new Refusal("The store at " + location.storeDir() + " could not be opened: H2 could not read its file, which may be"
+                        + " damaged; nothing was changed, and the details are in the log file.", e);
+                STORE_LOG.log(Level.SEVERE, r.getMessage(), e);
+                return r;
+            });
         }
     }
 
