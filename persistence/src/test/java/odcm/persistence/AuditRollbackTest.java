@@ -110,29 +110,19 @@ class AuditRollbackTest {
             append(store, "B");
             append(store, "C");
         }
-        // the last block of the file (the newest chunk's end) overwritten with garbage
+        // the last block of the file (the newest chunk's end) zeroed, as a damaged page
         try (RandomAccessFile f = new RandomAccessFile(at.databaseFile().toFile(), "rw")) {
             long len = f.length();
             assertTrue(len > before, "the later writes added chunks");
             f.seek(len - 4096);
             f.write(new byte[4096]);
         }
-        Store store;
-        try {
-            store = Fixtures.open(tmp);
-        } catch (Refusal refused) {
-            assertTrue(refused.getMessage().contains(at.storeDir().toString()), refused.getMessage());
-            return; // refused to open, in a sentence: loud too
-        }
-        try (store) {
+        try (Store store = Fixtures.open(tmp)) { // H2 opens the chunk before the damaged one
             long entries = store.read(tx -> tx.audit().list(AuditFilter.ALL)).size();
-            if (entries < 3) {
-                String warning = store.auditWarning().orElseThrow(() -> new AssertionError("a lost commit not said on open"));
-                assertTrue(warning.contains("its last commit was lost"), warning);
-                assertThrows(Refusal.class, () -> append(store, "D"));
-            } else {
-                assertTrue(verify(store).isIntact(), "H2 kept every commit: " + verify(store).sentence());
-            }
+            assertEquals(2, entries, "H2 fell back to the chunk before the damaged one");
+            String warning = store.auditWarning().orElseThrow(() -> new AssertionError("a lost commit not said on open"));
+            assertTrue(warning.contains("its last commit was lost): entry 3 was removed from the end"), warning);
+            assertThrows(Refusal.class, () -> append(store, "D"));
         }
     }
 
