@@ -105,6 +105,8 @@ public final class Store implements AutoCloseable {
     private final AesGcmKeyVault vault;
     /** The audit key and head file of the open store (set when it is attached). */
     private AuditSeal auditSeal;
+    /** Said on every start while the store does not reach its audit head (see {@link #auditWarning()}). */
+    private String auditWarning;
     private boolean closed;
     /**
      * Held from the end of a write's work until its commit and audit head are done, so a stop either waits for a commit
@@ -158,7 +160,9 @@ public final class Store implements AutoCloseable {
             if (store == null) {
                 throw new Refusal("The file " + location.databaseFile() + " is not an ODCM store (it has no store identity); it was not changed.");
             }
-            return store.attach(connection, dsl);
+            Store attached = store.attach(connection, dsl);
+            attached.arrive();
+            return attached;
         } catch (RuntimeException | SQLException e) {
             closeQuietly(connection);
             lock.release();
@@ -253,9 +257,84 @@ public final class Store implements AutoCloseable {
 
     private Store attach(Connection connection, DSLContext dsl) {
         Store attached = new Store(location, clock, osUser, lock, connection, dsl, storeId, masterKeyState, vault);
-        attached.auditSeal = new AuditSeal(storeId, location.auditHeadFile(storeId), vault, masterKeyState, attached::keyRefusal);
+        attached.auditSeal = new AuditSeal(location.auditHeadIdentity(storeId), location.auditHeadFile(storeId), vault, masterKeyState,
+                attached::keyRefusal);
         OPEN.add(attached);
         return attached;
+    }
+
+    /**
+     * On open: a store from before decision 0019 takes over its head file (named by id alone); a store opened in a
+     * folder other than the one it was last opened in (a copy, a move, a restore elsewhere) starts its own head there,
+     * recorded in its audit log; then whether the store reaches its head is checked, to be said on every start.
+     */
+    private void arrive() {
+        if (masterKeyState == MasterKeyState.PRESENT) {
+            String here = location.storeDir().toString();
+            String recorded = readLocation();
+            if (recorded == null) {
+                auditSeal.adopt(location.legacyAuditHeadFile(storeId), storeId);
+            } else if (!recorded.equals(here) && auditSeal.headMissing()) {
+                try {
+                    rebase("store.copied", here, "This store was opened in " + here + " for the first time; it was last opened in "
+                            + recorded + " (copied, moved or restored there). Its audit head here is " + location.auditHeadFile(storeId) + ".");
+                } catch (Refusal notRecorded) {
+                    recorded = here; // keep the old location: the next open tries again
+                }
+            }
+            if (!here.equals(recorded)) {
+                writeLocation(here);
+            }
+        }
+        auditWarning = read(tx -> tx.audit().endProblem());
+    }
+
+    private String readLocation() {
+        try {
+            return Files.readString(location.locationFile(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void writeLocation(String here) {
+        try {
+            Files.writeString(location.locationFile(), here + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // said again on the next open, which tries again
+        }
+    }
+
+    /** Appends one entry that moves the audit head on from the store's end, whatever the head said before. */
+    private AuditEntry rebase(String action, String subject, String detail) {
+        auditSeal.rebasing(true);
+        try {
+            return write(tx -> tx.audit().append(action, subject, detail));
+        } finally {
+            auditSeal.rebasing(false);
+        }
+    }
+
+    /**
+     * Why this store is not to be trusted as it stands, found on open: it ends before its audit head (an older copy
+     * put in place, a lost last commit) or the head cannot be believed. Every change is refused until that is resolved.
+     */
+    public synchronized Optional<String> auditWarning() {
+        return Optional.ofNullable(auditWarning);
+    }
+
+    /**
+     * Accepts that this store ends before its audit head: records that (what the head said, and the reason) in the audit
+     * log, and moves the head on from the store's end. Refused when there is nothing to accept.
+     */
+    public synchronized AuditEntry acceptAuditRollback(String reason) {
+        String problem = read(tx -> tx.audit().endProblem());
+        if (problem == null) {
+            throw new Refusal("This store reaches its audit head " + location.auditHeadFile(storeId) + "; there is no rollback to accept, and nothing was changed.");
+        }
+        AuditEntry e = rebase("audit.rollback-accepted", location.storeDir().toString(), problem + " Accepted: " + reason.strip());
+        auditWarning = null;
+        return e;
     }
 
     private static void migrate(StoreLocation location) {
@@ -359,6 +438,10 @@ public final class Store implements AutoCloseable {
      * it joins that transaction, so the whole action still commits or rolls back as one.
      */
     public synchronized <T> T write(Function<StoreTx, T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Function<StoreTx, T> work, boolean changing) {
         ensureOpen();
         DSLContext outer = current;
         AuditEntry pendingBefore = auditSeal.pending();
@@ -367,12 +450,17 @@ public final class Store implements AutoCloseable {
             T result = (outer != null ? outer : dsl).transactionResult(cfg -> {
                 current = cfg.dsl();
                 try {
-                    T r = work.apply(tx(current));
+                    StoreTx tx = tx(current);
+                    if (outer == null && changing) {
+                        auditSeal.refuseChangeIf(tx.audit().endProblem()); // every change, audited or not, while behind the head
+                    }
+                    T r = work.apply(tx);
                     if (outer == null) {
                         commitGate.lock(); // released after the audit head is written (below)
                         if (stopping) {
                             throw new Refusal("The process is stopping: nothing was changed.");
                         }
+                        auditSeal.beforeCommit(); // the head names the entries about to be committed, or the write is refused
                     }
                     return r;
                 } finally {
@@ -381,7 +469,7 @@ public final class Store implements AutoCloseable {
             });
             if (outer == null) {
                 anyCommitted |= auditSeal.pending() != null; // every change is audited: a read appends nothing
-                auditSeal.committed(); // after the commit: a crash in between leaves the audit head behind the log, never ahead
+                auditSeal.committed(); // after the commit: the head names them as committed
             }
             return result;
         } catch (RuntimeException e) {
@@ -435,7 +523,7 @@ public final class Store implements AutoCloseable {
 
     /** Like {@link #write}, for reading: one consistent view of the store. */
     public synchronized <T> T read(Function<StoreTx, T> work) {
-        return write(work);
+        return run(work, false);
     }
 
     private StoreTx tx(DSLContext tx) {

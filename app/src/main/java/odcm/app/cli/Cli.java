@@ -161,6 +161,7 @@ public final class Cli {
     /** Opens the store for one command and closes it again, so the store is held only while a command runs. */
     <T> T withContext(String storeOption, java.util.function.Function<AppContext, T> work) {
         try (AppContext ctx = AppContext.open(location(storeOption))) {
+            ctx.store().auditWarning().ifPresent(err::println); // a store behind its audit head, said on every command
             return work.apply(ctx);
         }
     }
