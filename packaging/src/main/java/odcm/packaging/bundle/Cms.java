@@ -49,6 +49,8 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSException;
@@ -107,8 +109,8 @@ final class Cms {
 
     /**
      * Detached SignedData over {@code content}, DER-encoded, in the one form {@link #formProblem} and {@link #signerProblem}
-     * accept: signed attributes content type, signing time, message digest and CMS algorithm protection (RFC 6211, added by
-     * BouncyCastle's default attribute generator), the signer named by issuer and serial number, its certificate included
+     * accept: signed attributes content type, message digest and CMS algorithm protection (RFC 6211, added by
+     * BouncyCastle's default attribute generator) and nothing else, the signer named by issuer and serial number, its certificate included
      * for tools (never trusted by the reader), an ECDSA signature with the low {@code s}.
      */
     static byte[] sign(byte[] content, PrivateKey key, X509CertificateHolder cert, String algorithm) {
@@ -116,8 +118,12 @@ final class Cms {
             ContentSigner base = new JcaContentSignerBuilder(algorithm).setProvider(BC).build(key);
             ContentSigner signer = isRsa(cert) ? base : lowS(base, curveOrder(cert));
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+            // BouncyCastle's default signed attributes, less the signing time: the wall clock adds nothing the signed content
+            // does not say (its creation time), and would make a signature depend on when, not only on what, was signed.
+            CMSAttributeTableGenerator attributes = params -> new DefaultSignedAttributeTableGenerator().getAttributes(params)
+                    .remove(CMSAttributes.signingTime);
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().setProvider(BC).build())
-                    .build(signer, cert));
+                    .setSignedAttributeGenerator(attributes).build(signer, cert));
             gen.addCertificate(cert);
             return gen.generate(new CMSProcessableByteArray(content), false).getEncoded(ASN1Encoding.DER);
         } catch (OperatorCreationException | CMSException | IOException | GeneralSecurityException e) {
@@ -167,7 +173,7 @@ final class Cms {
      * re-encodes to the same bytes), SignedData and SignerInfo version 1, digest SHA-256 (no parameters) in both places,
      * eContentType id-data and detached, exactly one certificate and no revocation information, the signer named by issuer
      * and serial number, the signed attributes content type (id-data), message digest, algorithm protection naming the
-     * SignerInfo's own algorithms byte for byte, and at most a signing time, each once with one value; no unsigned
+     * SignerInfo's own algorithms byte for byte, nothing else (no signing time), each once with one value; no unsigned
      * attributes; the signature algorithm identifier encoded as the writer encodes it. Call after {@link #disallowedAlgorithm}.
      */
     static String formProblem(byte[] sig) {
@@ -176,7 +182,11 @@ final class Cms {
             if (!Arrays.equals(p.getEncoded(ASN1Encoding.DER), sig)) {
                 return "is not DER-encoded, the one encoding of a signature the console writes";
             }
-            SignedData sd = SignedData.getInstance(ContentInfo.getInstance(p).getContent());
+            ContentInfo ci = ContentInfo.getInstance(p);
+            if (!ci.getContentType().equals(CMSObjectIdentifiers.signedData)) {
+                return "is a ContentInfo of type " + named(ci.getContentType().getId()) + " instead of signed data";
+            }
+            SignedData sd = SignedData.getInstance(ci.getContent());
             if (!sd.getVersion().hasValue(1)) {
                 return "has SignedData version " + sd.getVersion().getValue() + " instead of 1";
             }
@@ -222,7 +232,7 @@ final class Cms {
         for (ASN1Encodable e : si.getAuthenticatedAttributes()) {
             Attribute a = Attribute.getInstance(e);
             ASN1ObjectIdentifier type = a.getAttrType();
-            if (!REQUIRED_ATTRIBUTES.contains(type) && !type.equals(CMSAttributes.signingTime)) {
+            if (!REQUIRED_ATTRIBUTES.contains(type)) {
                 return "has a signed attribute the console does not write (" + named(type.getId()) + ")";
             }
             if (!seen.add(type) || a.getAttrValues().size() != 1) {
@@ -234,9 +244,6 @@ final class Cms {
             }
             if (type.equals(CMSAttributes.messageDigest) && ASN1OctetString.getInstance(value).getOctets().length != 32) {
                 return "has a message digest that is not a SHA-256";
-            }
-            if (type.equals(CMSAttributes.signingTime)) {
-                org.bouncycastle.asn1.cms.Time.getInstance(value).getDate();
             }
             if (type.equals(CMSAttributes.cmsAlgorithmProtect)) {
                 CMSAlgorithmProtection protection = CMSAlgorithmProtection.getInstance(value);
