@@ -132,4 +132,16 @@ public final class BundleFiles {
             throw new IllegalStateException(e);
         }
     }
+    /** The same signature (a DER ContentInfo of SignedData) re-encoded in BER with indefinite lengths: the bytes change, the signature still verifies. */
+    public static byte[] berSignature(byte[] der) {
+        try {
+            var signedData = org.bouncycastle.asn1.ASN1Sequence.getInstance(org.bouncycastle.asn1.cms.ContentInfo.getInstance(der).getContent()).toArray();
+            return new org.bouncycastle.asn1.BERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+                    org.bouncycastle.asn1.cms.CMSObjectIdentifiers.signedData,
+                    new org.bouncycastle.asn1.BERTaggedObject(true, 0, new org.bouncycastle.asn1.BERSequence(signedData))})
+                    .getEncoded(org.bouncycastle.asn1.ASN1Encoding.BER);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
