@@ -27,9 +27,11 @@ import org.bouncycastle.cms.SignerInformation;
 
 /**
  * The one verifier of release bundles, for screens and command line alike. It trusts nothing in the file before checking
- * it, in this order: the container (limits, names), the manifest's schema and shape, the signature's algorithms, the
- * source's trust here, the signature against the pinned certificate, the addressee, the parts against their signed
- * hashes, replay (already accepted, expired, rollback), and the parts' content. It reads its context and changes nothing.
+ * it, in this order: the container (limits, names), the manifest's schema and shape, the signature's algorithms and exact
+ * form (DER, signed attributes, detached), the source's trust here, the pinned certificate's validity now, the signature
+ * against the pinned certificate (and its signer identifier, certificate and low-S), the addressee, the parts against the
+ * exact list of the signed manifest, replay (already accepted, expired, created in the future, rollback), and the parts'
+ * content and the secrets' algorithms. It reads its context and changes nothing.
  */
 public final class BundleVerifier {
     private BundleVerifier() {
@@ -96,6 +98,7 @@ public final class BundleVerifier {
         if (!ctx.clock().instant().isBefore(expires)) {
             return new Expired(expires);
         }
+        notInFuture(created, ctx);
         OptionalLong last = ctx.lastAcceptedSequence().apply(source);
         if (last.isPresent() && manifest.sequence() <= last.getAsLong()) {
             return new Rollback(manifest.sequence(), last.getAsLong());
@@ -118,6 +121,11 @@ public final class BundleVerifier {
         if (disallowed != null) {
             throw new Refused(new DisallowedAlgorithm(disallowed));
         }
+        String form = Cms.formProblem(signature);
+        if (form != null) {
+            // Any other encoding of a signature would make a second file of the same signed content.
+            throw new Refused(new InvalidPart(signatureName, form));
+        }
         SourceTrust trust = ctx.trust().apply(source);
         if (trust instanceof SourceTrust.Revoked) {
             return new TrustRevoked(sourceSpace, source);
@@ -131,21 +139,53 @@ public final class BundleVerifier {
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalArgumentException("the pinned certificate of a trusted space is not a certificate", e);
         }
-        if (!odcm.packaging.cert.Certificates.fingerprint(trusted.pinnedCertificateDer()).equals(source) || !Cms.verifies(signer, pinned)) {
+        if (!odcm.packaging.cert.Certificates.fingerprint(trusted.pinnedCertificateDer()).equals(source)) {
             return new SignatureInvalid();
         }
-        if (!Cms.carriesOnly(signature, trusted.pinnedCertificateDer())) {
+        Instant now = ctx.clock().instant();
+        if (!pinned.isValidOn(java.util.Date.from(now))) {
+            return new CertificateNotValid(sourceSpace, source, pinned.getNotBefore().toInstant(), pinned.getNotAfter().toInstant(), now);
+        }
+        if (!Cms.verifies(signer, pinned)) {
+            return new SignatureInvalid();
+        }
+        String owner = Cms.signerProblem(signature, pinned);
+        if (owner != null) {
             // Not trusted either way; refused so that no byte of the signature file goes unchecked.
-            return new InvalidPart(signatureName, "carries a certificate other than its source's pinned one");
+            return new InvalidPart(signatureName, owner);
         }
         return null;
     }
 
-    /** Every listed part present, nothing extra, every hash matching; null when so, else the outcome. */
+    /** How far a creation time may be ahead of this clock: two computers' clocks differ a little. */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
+    /** Refuses a creation time beyond this clock and {@link #CLOCK_SKEW}. */
+    static void notInFuture(Instant created, VerificationContext ctx) throws Refused {
+        Instant now = ctx.clock().instant();
+        if (created.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new Refused(new CreatedInFuture(created, now));
+        }
+    }
+
+    /**
+     * The signed manifest is the exact list of parts: each part of a bundle listed once, every listed part present, nothing
+     * unlisted, every hash matching; null when so, else the outcome.
+     */
     static VerificationOutcome parts(Map<String, byte[]> entries, Dto.Manifest manifest) {
         Map<String, String> listed = new HashMap<>();
         for (Dto.Entry e : manifest.entries()) {
-            listed.put(e.name(), e.sha256());
+            if (e == null || e.name() == null || e.sha256() == null) {
+                return new InvalidPart(BundleFormat.MANIFEST, "lists a part without its name or hash");
+            }
+            if (listed.put(e.name(), e.sha256()) != null) {
+                return new InvalidPart(BundleFormat.MANIFEST, "lists the part " + e.name() + " twice");
+            }
+            if (!BundleFormat.HASHED.contains(e.name())) {
+                return entries.containsKey(e.name()) && !e.name().equals(BundleFormat.MANIFEST) && !e.name().equals(BundleFormat.SIGNATURE)
+                        ? new InvalidPart(BundleFormat.MANIFEST, "lists " + e.name() + ", which is not a part of a release bundle")
+                        : new PartMissing(e.name());
+            }
         }
         for (String name : entries.keySet()) {
             if (!name.equals(BundleFormat.MANIFEST) && !name.equals(BundleFormat.SIGNATURE) && !listed.containsKey(name)) {
@@ -256,6 +296,15 @@ public final class BundleVerifier {
         Dto.PackagesPart packages = part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id);
         Dto.HistoryPart history = part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id);
 
+        try {
+            String disallowed = Cms.disallowedEnvelope(entries.get(BundleFormat.SECRETS));
+            if (disallowed != null) {
+                // Refused whether or not the secrets are opened now: a bundle is genuine only with the algorithms we name.
+                throw new Refused(new DisallowedAlgorithm(disallowed));
+            }
+        } catch (Cms.Undecryptable e) {
+            throw new Refused(new InvalidPart(BundleFormat.SECRETS, e.getMessage()));
+        }
         Map<String, String> secretValues = null;
         if (ctx.privateKeyPkcs8() != null) {
             secretValues = secrets(entries.get(BundleFormat.SECRETS), m, release, ctx);

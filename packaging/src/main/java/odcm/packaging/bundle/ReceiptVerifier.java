@@ -57,6 +57,7 @@ public final class ReceiptVerifier {
         if (!ctx.clock().instant().isBefore(expires)) {
             return new Expired(expires);
         }
+        BundleVerifier.notInFuture(created, ctx);
         OptionalLong last = ctx.lastAcceptedSequence().apply(source);
         if (last.isPresent() && receipt.sequence() <= last.getAsLong()) {
             return new Rollback(receipt.sequence(), last.getAsLong());

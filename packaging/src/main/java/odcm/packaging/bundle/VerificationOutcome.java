@@ -121,7 +121,7 @@ public sealed interface VerificationOutcome {
         @Override
         public String sentence(Kind k) {
             return "The " + k.noun() + " uses a disallowed algorithm (" + what + "); only SHA-256 with ECDSA or RSASSA-PSS signatures and "
-                    + "AES-256-GCM encryption are accepted.";
+                    + "AES-256-GCM encryption to an RSA-OAEP (SHA-256) or ECDH key are accepted.";
         }
     }
 
@@ -202,6 +202,26 @@ public sealed interface VerificationOutcome {
         public String sentence(Kind k) {
             return "This " + k.noun() + " has sequence number " + sequence + ", but number " + lastAccepted
                     + " from the same source was already accepted: an older " + k.noun() + " cannot replace a newer one.";
+        }
+    }
+
+    /** The source's pinned certificate is not valid at the time of verification (expired, or not yet valid). */
+    record CertificateNotValid(String sourceSpace, Fingerprint source, Instant notBefore, Instant notAfter, Instant now)
+            implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "The certificate pinned for '" + sourceSpace + "' (" + source.grouped() + ") is valid from " + notBefore + " to "
+                    + notAfter + ", " + (now.isBefore(notBefore) ? "not yet" : "no longer") + " at " + now + ": a signature is checked only with a certificate valid now, so its "
+                    + k.noun() + "s are refused until a valid certificate is pinned for that space.";
+        }
+    }
+
+    /** Signed with a creation time later than this clock allows, beyond the tolerated skew. */
+    record CreatedInFuture(Instant created, Instant now) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " says it was created at " + created + ", later than this computer's time (" + now
+                    + ") even allowing a few minutes' difference between clocks; check the clocks of both computers.";
         }
     }
 }
