@@ -16,8 +16,8 @@ public record Limits(long maxTotalBytes, int maxEntries, long maxEntryBytes, lon
     /** Characters of one JSON string, name or value. */
     public static final int MAX_JSON_STRING = 1 << 20;
     /** JSON tokens (names, values, starts and ends of objects and arrays) of all parts of one file together. */
-    public static final int MAX_JSON_TOKENS = 1_000_000;
-    public static final int MAX_VARIABLES = 50_000;
+    public static final int MAX_JSON_TOKENS = 600_000;
+    public static final int MAX_VARIABLES = 40_000;
     public static final int MAX_STEPS = 10_000;
     public static final int MAX_PACKAGES = 10_000;
 }
