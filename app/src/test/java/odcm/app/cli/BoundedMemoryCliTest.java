@@ -66,8 +66,8 @@ class BoundedMemoryCliTest {
         int auditBefore = auditEntries(network);
         // One of each class (every file of HostileBundles runs in packaging's BoundedMemoryTest): a JVM start costs seconds here.
         List<String> cases = List.of("deflated-entries", "deflated-entries-headers-claim-small", "many-entries-stored", "deep-json",
-                "tiny-objects-json", "signed-many-properties");
-        List<String> receiptCases = List.of("deflated-entries", "tiny-objects-json");
+                "tiny-objects-json", "receipt-tiny-objects", "signed-many-properties");
+        List<String> receiptCases = List.of("deflated-entries", "receipt-tiny-objects");
         for (String name : cases) {
             Path file = Files.write(tmp.resolve(name), hostile.get(name));
             refused(run(network, "bundle", "verify", file.toString(), "--space", PROD));

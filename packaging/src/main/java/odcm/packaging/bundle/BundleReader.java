@@ -197,11 +197,76 @@ final class BundleReader {
                 if (zip.readNBytes(data, 0, data.length) != data.length || zip.read() >= 0) {
                     throw new Refused(new VerificationOutcome.UnsafeContainer("has entries that do not match its table of contents"));
                 }
+                if (entry.getName().endsWith(".sig") || entry.getName().endsWith(".cms")) {
+                    checkCms(entry.getName(), data);
+                }
                 out.put(entry.getName(), data);
             }
         } catch (IOException | RuntimeException e) {
             throw new Refused(new VerificationOutcome.Malformed("an entry cannot be read: it is truncated or damaged"));
         }
+    }
+
+    /**
+     * Walks the ASN.1 of a CMS entry without building anything and refuses more than {@link Limits#MAX_CMS_ELEMENTS}
+     * elements or nesting deeper than {@link Limits#MAX_CMS_DEPTH}: a parser builds an object per element. Whatever else
+     * is wrong with the structure is left to the CMS parser, which refuses it with its own sentence.
+     */
+    private static void checkCms(String name, byte[] b) throws Refused {
+        int[] count = {0};
+        for (int p = 0; p >= 0 && p < b.length; ) {
+            p = element(b, p, b.length, 0, count, name);
+        }
+    }
+
+    /** The position after the element at {@code p}, or -1 when the structure is malformed. */
+    private static int element(byte[] b, int p, int limit, int depth, int[] count, String name) throws Refused {
+        if (depth > Limits.MAX_CMS_DEPTH || ++count[0] > Limits.MAX_CMS_ELEMENTS) {
+            throw new Refused(new VerificationOutcome.InvalidPart(name, "is a CMS structure of more than " + Limits.MAX_CMS_ELEMENTS
+                    + " elements or " + Limits.MAX_CMS_DEPTH + " levels, which no genuine one has"));
+        }
+        if (p >= limit) {
+            return -1;
+        }
+        int tag = b[p++] & 0xFF;
+        if ((tag & 0x1F) == 0x1F) {
+            while (p < limit && (b[p] & 0x80) != 0) {
+                p++;
+            }
+            p++;
+        }
+        if (p >= limit) {
+            return -1;
+        }
+        int first = b[p++] & 0xFF;
+        boolean constructed = (tag & 0x20) != 0;
+        if (first == 0x80) {
+            while (constructed && p >= 0 && p + 1 < limit) {
+                if (b[p] == 0 && b[p + 1] == 0) {
+                    return p + 2;
+                }
+                p = element(b, p, limit, depth + 1, count, name);
+            }
+            return -1;
+        }
+        long length = first;
+        if (first > 0x80) {
+            if (first - 0x80 > 4 || p + first - 0x80 > limit) {
+                return -1;
+            }
+            length = 0;
+            for (int i = 0; i < first - 0x80; i++) {
+                length = length << 8 | (b[p++] & 0xFF);
+            }
+        }
+        if (length > limit - p) {
+            return -1;
+        }
+        int end = p + (int) length;
+        while (constructed && p >= 0 && p < end) {
+            p = element(b, p, end, depth + 1, count, name);
+        }
+        return p < 0 ? -1 : end;
     }
 
     private static int le16(byte[] b, int i) {

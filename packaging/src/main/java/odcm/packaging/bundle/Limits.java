@@ -11,6 +11,10 @@ public record Limits(long maxTotalBytes, int maxEntries, long maxEntryBytes, lon
 
     /** A signature file (manifest.sig, receipt.sig) is a few KB: a certificate and one signature. */
     public static final int MAX_SIGNATURE_BYTES = 64 << 10;
+    /** ASN.1 elements of one CMS file (a signature with its certificate has a few hundred; a parser builds one object each). */
+    public static final int MAX_CMS_ELEMENTS = 10_000;
+    /** Nesting of ASN.1 elements in one CMS file. */
+    public static final int MAX_CMS_DEPTH = 32;
     /** Nesting of JSON objects and arrays. */
     public static final int MAX_JSON_DEPTH = 16;
     /** Characters of one JSON string, name or value. */

@@ -53,7 +53,7 @@ public final class HostileBundles {
      */
     public static Map<String, byte[]> all(Map<String, byte[]> genuine, Function<Map<String, byte[]>, byte[]> resign) {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        // 48 MiB that deflate about 150 to 1: under the ratio limit, far over what should be held in memory.
+        // 48 MiB that deflate about 170 to 1 (15 of them: a 4.5 MB file): under the ratio limit, far over what should be held in memory.
         long size = 48L << 20;
         byte[] chunk = deflate(underRatio((int) size));
         List<Raw> bomb = new ArrayList<>();
@@ -91,6 +91,9 @@ public final class HostileBundles {
                         0xFF, 0x00, 0x04, 0x84, 0x7F, 0xFF, 0xFF, 0x00)));
         out.put("cms-deeply-nested", file(genuine, BundleFormat.SIGNATURE, nested(16_000)));
 
+        out.put("receipt-tiny-objects", BundleFiles.zip(Map.of(ReceiptFormat.RECEIPT, ("{\"deployments\":[" + "{},".repeat(4_000_000) + "{}]}")
+                .getBytes(StandardCharsets.UTF_8), ReceiptFormat.SIGNATURE, genuine.get(BundleFormat.SIGNATURE))));
+
         // Behind a trusted signature: JSON parts whose objects would cost far more than their bytes.
         String id = bundleId(genuine);
         out.put("signed-tiny-objects", resign.apply(with(genuine, BundleFormat.VARIABLES, "{\"bundleId\":\"" + id + "\",\"variables\":["
@@ -99,6 +102,7 @@ public final class HostileBundles {
         out.put("signed-many-properties", resign.apply(with(genuine, BundleFormat.PROCESS, process(id, 2, Limits.MAX_JSON_TOKENS * 3 / 10))));
         out.put(WITHIN_LIMITS + "signed-properties-just-under-the-budget", resign.apply(with(genuine, BundleFormat.PROCESS,
                 process(id, 1, Limits.MAX_JSON_TOKENS / 2 - 1_000))));
+        out.put("signed-secrets-of-many-elements", resign.apply(with(genuine, BundleFormat.SECRETS, manyElements(4_000_000))));
         out.put(WITHIN_LIMITS + "signed-big-strings", resign.apply(with(genuine, BundleFormat.PROCESS, "{\"bundleId\":\"" + id + "\",\"steps\":["
                 + ("{\"actionType\":\"a\",\"name\":\"s\",\"packages\":[],\"properties\":{\"p\":\"" + "x".repeat((1 << 20) - 1) + "\"},\"scope\":[]},")
                 .repeat(14) + "{\"actionType\":\"a\",\"name\":\"s\",\"packages\":[],\"properties\":{},\"scope\":[]}]}")));
@@ -177,6 +181,23 @@ public final class HostileBundles {
         return b.append("]}").toString();
     }
 
+    /** A DER SEQUENCE of {@code n} INTEGERs 0, three bytes each. */
+    private static byte[] manyElements(int n) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int length = 3 * n;
+        b.writeBytes(new byte[] {0x30, (byte) 0x84, (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
+        for (int i = 0; i < n; i++) {
+            b.writeBytes(new byte[] {2, 1, 0});
+        }
+        return b.toByteArray();
+    }
+
+    private static Map<String, byte[]> with(Map<String, byte[]> entries, String name, byte[] value) {
+        Map<String, byte[]> copy = genuine(entries);
+        copy.put(name, value);
+        return copy;
+    }
+
     private static byte[] nested(int depth) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         for (int i = 0; i < depth; i++) {
@@ -198,11 +219,11 @@ public final class HostileBundles {
         return b;
     }
 
-    /** Zeros with one random byte in every 900: deflates about 150 to 1, under a 200-to-1 limit. */
+    /** Zeros with one random byte in every 650: deflates about 170 to 1, under a 200-to-1 limit. */
     private static byte[] underRatio(int size) {
         byte[] b = new byte[size];
         Random r = new Random(1);
-        for (int i = 0; i < size; i += 900) {
+        for (int i = 0; i < size; i += 650) {
             b[i] = (byte) r.nextInt();
         }
         return b;
