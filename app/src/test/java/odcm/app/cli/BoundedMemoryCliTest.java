@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * verifies and imports in the same heap.
  */
 class BoundedMemoryCliTest {
-    static final String HEAP = "-Xmx256m";
+    static final String HEAP = System.getProperty("odcm.test.heap", "-Xmx256m");
 
     @TempDir
     static Path shared;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * genuine release of 10,000 variables, 1,000 steps and 500 packages still verifies in the same heap.
  */
 class BoundedMemoryTest {
-    static final String HEAP = "-Xmx256m";
+    static final String HEAP = System.getProperty("odcm.test.heap", "-Xmx256m");
 
     @TempDir
     static Path dir;
