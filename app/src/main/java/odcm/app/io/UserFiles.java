@@ -55,7 +55,10 @@ public final class UserFiles {
             throw new Refusal("There is no file " + abs + ".");
         }
         try (InputStream in = Files.newInputStream(abs)) {
-            // Read one byte more than allowed rather than trusting the size: the file may grow meanwhile.
+            // The size first (nothing read of a file too large), then one byte more than allowed: the file may grow meanwhile.
+            if (Files.size(abs) > max) {
+                throw new Refusal("The file " + abs + " is larger than " + limit(max) + "; it is not " + what + ".");
+            }
             byte[] bytes = in.readNBytes(max + 1);
             if (bytes.length > max) {
                 throw new Refusal("The file " + abs + " is larger than " + limit(max) + "; it is not " + what + ".");

@@ -60,7 +60,7 @@ public final class BundleVerifier {
     /** The container's entries, refused unless the file is exactly the canonical container of those entries. */
     static Map<String, byte[]> container(byte[] bytes, Limits limits) throws Refused {
         Map<String, byte[]> entries = BundleReader.read(bytes, limits);
-        if (!java.util.Arrays.equals(BundleWriter.zipBytes(entries), bytes)) {
+        if (!BundleReader.isCanonical(bytes, entries)) {
             // Every byte of a bundle is fixed by its entries; anything else (times, attributes, gaps) was changed on the way.
             throw new Refused(new Malformed("its ZIP container holds bytes the canonical container never holds, so it was altered"));
         }
@@ -215,8 +215,7 @@ public final class BundleVerifier {
 
     static Dto.Manifest manifest(byte[] bytes) throws Refused {
         try {
-            JsonNode tree = Json.tree(bytes);
-            JsonNode schema = tree.get("schemaVersion");
+            JsonNode schema = Json.field(bytes, "schemaVersion");
             if (schema == null || !schema.isInt() || !BundleFormat.SUPPORTED_SCHEMAS.contains(schema.intValue())) {
                 throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), BundleFormat.SUPPORTED_SCHEMAS));
             }
@@ -264,16 +263,16 @@ public final class BundleVerifier {
     /** The bundle id a part names when it is not {@code expected}; null when it names none or the same. */
     private static String otherBundle(byte[] part, String expected) {
         try {
-            JsonNode id = Json.tree(part).get("bundleId");
+            JsonNode id = Json.field(part, "bundleId");
             return id != null && id.isTextual() && !id.textValue().equals(expected) ? id.textValue() : null;
         } catch (BadJson | RuntimeException e) {
             return null;
         }
     }
 
-    private static <T> T part(Map<String, byte[]> entries, String name, Class<T> type, String bundleId) throws Refused {
+    private static <T> T part(Map<String, byte[]> entries, String name, Class<T> type, String bundleId, Json.Budget budget) throws Refused {
         try {
-            T value = Json.read(entries.get(name), type);
+            T value = Json.read(entries.get(name), type, budget);
             String named = (String) type.getMethod("bundleId").invoke(value);
             if (!bundleId.equals(named)) {
                 throw new Refused(new MixedBundles(name, String.valueOf(named)));
@@ -289,12 +288,13 @@ public final class BundleVerifier {
     private static VerificationOutcome content(Map<String, byte[]> entries, Dto.Manifest m, UUID bundleId, Instant created, Instant expires,
                                                Fingerprint source, Fingerprint target, VerificationContext ctx) throws Refused {
         String id = m.bundleId();
-        Dto.ReleasePart release = part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id);
-        Dto.ProcessPart process = part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id);
-        Dto.VariablesPart variables = part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id);
-        Dto.TemplatesPart templates = part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id);
-        Dto.PackagesPart packages = part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id);
-        Dto.HistoryPart history = part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id);
+        Json.Budget budget = new Json.Budget();
+        Dto.ReleasePart release = part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id, budget);
+        Dto.ProcessPart process = part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id, budget);
+        Dto.VariablesPart variables = part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, budget);
+        Dto.TemplatesPart templates = part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, budget);
+        Dto.PackagesPart packages = part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, budget);
+        Dto.HistoryPart history = part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id, budget);
 
         try {
             String disallowed = Cms.disallowedEnvelope(entries.get(BundleFormat.SECRETS));
@@ -317,16 +317,20 @@ public final class BundleVerifier {
     static BundleContent unsealedContent(Map<String, byte[]> entries, Dto.Manifest m, UUID bundleId, Instant created, Instant expires)
             throws Refused {
         String id = m.bundleId();
-        return build(m, bundleId, created, expires, part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id),
-                part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id), part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id),
-                part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id), part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id),
-                part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id), null);
+        Json.Budget b = new Json.Budget();
+        return build(m, bundleId, created, expires, part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id, b),
+                part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id, b), part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, b),
+                part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, b), part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, b),
+                part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id, b), null);
     }
 
     private static BundleContent build(Dto.Manifest m, UUID bundleId, Instant created, Instant expires, Dto.ReleasePart release,
                                        Dto.ProcessPart process, Dto.VariablesPart variables, Dto.TemplatesPart templates,
                                        Dto.PackagesPart packages, Dto.HistoryPart history, Map<String, String> secretValues) throws Refused {
         try {
+            counted(BundleFormat.PROCESS, process.steps().size(), Limits.MAX_STEPS, "steps");
+            counted(BundleFormat.VARIABLES, variables.variables().size(), Limits.MAX_VARIABLES, "variables");
+            counted(BundleFormat.PACKAGES, packages.packages().size(), Limits.MAX_PACKAGES, "packages");
             List<DeploymentStep> steps = process.steps().stream().map(s -> new DeploymentStep(s.name(), s.actionType(), s.properties(),
                     new Scope(s.scope()), s.packages().stream().map(p -> new PackageReference(p.packageId())).toList())).toList();
             List<Variable> vars = new ArrayList<>();
@@ -348,6 +352,12 @@ public final class BundleVerifier {
                     release.project(), release.version(), release.notes(), release.channel(), new ReleaseSnapshot(steps, vars, temps, pkgs), done);
         } catch (odcm.model.Refusal | IllegalArgumentException | NullPointerException e) {
             throw new Refused(new InvalidPart("content", "does not describe a valid release (" + e.getMessage() + ")"));
+        }
+    }
+
+    private static void counted(String part, int count, int max, String what) throws Refused {
+        if (count > max) {
+            throw new Refused(new InvalidPart(part, "holds " + count + " " + what + ", more than the " + max + " this console reads"));
         }
     }
 

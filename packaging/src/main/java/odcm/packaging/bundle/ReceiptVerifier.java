@@ -81,7 +81,7 @@ public final class ReceiptVerifier {
 
     private static Dto.Receipt receipt(byte[] bytes) throws Refused {
         try {
-            JsonNode schema = Json.tree(bytes).get("schemaVersion");
+            JsonNode schema = Json.field(bytes, "schemaVersion");
             if (schema == null || !schema.isInt() || !ReceiptFormat.SUPPORTED_SCHEMAS.contains(schema.intValue())) {
                 throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), ReceiptFormat.SUPPORTED_SCHEMAS));
             }
