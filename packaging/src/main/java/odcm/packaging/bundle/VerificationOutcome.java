@@ -224,4 +224,20 @@ public sealed interface VerificationOutcome {
                     + ") even allowing a few minutes' difference between clocks; check the clocks of both computers.";
         }
     }
+
+    /**
+     * Genuine, but its sequence number jumps more than {@code window} past {@code last}, the last accepted from its source
+     * (0: none accepted yet). A signer never skips numbers it did not reserve, so such a jump is a fabricated or a very lost
+     * channel; accepting it would refuse every later file of that source as a rollback. Imported only when confirmed.
+     */
+    record SequenceJump(String sourceSpace, long last, long claimed, long window) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " from '" + sourceSpace + "' has sequence number " + claimed + ", more than " + window + " past "
+                    + (last == 0 ? "the start (it is the first from that source)" : "number " + last + ", the last accepted from that source")
+                    + ": a signer never skips that far, so it may be fabricated, and accepting it would refuse every later " + k.noun()
+                    + " of that source as a rollback. Import it only if the source confirms the number: with --accept-sequence-jump on the"
+                    + " command line, or by ticking 'Accept the sequence jump' in the console; the jump is recorded in the audit log.";
+        }
+    }
 }
