@@ -304,7 +304,9 @@ public final class BundleService {
                 "Project '" + p.name() + "' of '" + s.name() + "' does not promote to '" + wanted + "': its lifecycle '" + p.lifecycleName()
                         + "' promotes to " + (targets.isEmpty() ? "no space" : targets.stream().map(x -> "'" + x.name() + "'")
                         .collect(Collectors.joining(", "))) + "."));
-        String problem = problem(tx, t);
+        String own = BundleChecks.notValidNow(tx, s, StoreTime.now(store.clock()), "before promoting from it (its targets refuse a "
+                + "bundle signed with a certificate that is not valid)");
+        String problem = own.isEmpty() ? problem(tx, t) : own;
         if (!problem.isEmpty()) {
             throw new Refusal(problem);
         }
