@@ -11,6 +11,7 @@ import odcm.app.apply.ApplyDocument.PhaseDoc;
 import odcm.app.apply.ApplyDocument.ProjectDoc;
 import odcm.app.apply.ApplyDocument.ReleaseDoc;
 import odcm.app.service.AppContext;
+import odcm.model.Names;
 import odcm.model.Refusal;
 import odcm.model.lifecycle.LifecycleDraft;
 import odcm.model.lifecycle.ProgressionRule;
@@ -66,7 +67,7 @@ public final class ApplyService {
             applyEnvironments(doc, space, done);
             for (LifecycleDoc l : doc.lifecycles()) {
                 LifecycleDraft draft = lifecycle(l);
-                boolean exists = ctx.lifecycles().list(space).stream().anyMatch(x -> x.name().equalsIgnoreCase(l.name()));
+                boolean exists = ctx.lifecycles().list(space).stream().anyMatch(x -> Names.same(x.name(), l.name()));
                 if (exists) {
                     ctx.lifecycles().update(space, l.name(), draft);
                 } else {
@@ -76,7 +77,7 @@ public final class ApplyService {
             }
             for (ProjectDoc p : doc.projects()) {
                 ProjectDraft draft = project(p);
-                boolean exists = ctx.projects().list(space).stream().anyMatch(x -> x.name().equalsIgnoreCase(p.name()));
+                boolean exists = ctx.projects().list(space).stream().anyMatch(x -> Names.same(x.name(), p.name()));
                 if (exists) {
                     ctx.projects().update(space, p.name(), draft);
                 } else {
@@ -101,14 +102,14 @@ public final class ApplyService {
 
     private void applyEnvironments(ApplyDocument doc, String space, List<String> done) {
         for (ApplyDocument.EnvironmentDoc e : doc.environments()) {
-            if (ctx.environments().list(space).stream().noneMatch(x -> x.name().equalsIgnoreCase(e.name().strip()))) {
+            if (ctx.environments().list(space).stream().noneMatch(x -> Names.same(x.name(), e.name()))) {
                 ctx.environments().create(space, e.name(), e.description());
                 done.add("created environment '" + e.name() + "'");
             }
         }
         for (ApplyDocument.RemoteEnvironmentDoc r : doc.remoteEnvironments()) {
             String display = r.space().strip() + ": " + r.name().strip();
-            if (ctx.environments().listRemote(space).stream().noneMatch(x -> x.displayName().equalsIgnoreCase(display))) {
+            if (ctx.environments().listRemote(space).stream().noneMatch(x -> Names.same(x.displayName(), display))) {
                 ctx.environments().createRemote(space, r.space(), r.name());
                 done.add("created remote environment '" + display + "'");
             }
