@@ -74,6 +74,31 @@ public final class Names {
         return v;
     }
 
+    /**
+     * A value (not a name), kept exactly as given: control characters (C0, DEL, C1) are refused, except line breaks and
+     * tabs in multi-line text; a single-line value refuses those and line/paragraph separators too. The refusal names
+     * {@code what} and the character's code, never the value (it may be a secret).
+     *
+     * @param what the value as a user calls it ("The value of 'Region' for Production")
+     */
+    public static String value(String what, String value, boolean multiLine) {
+        if (value == null) {
+            return "";
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            i += Character.charCount(c);
+            boolean layout = c == '\n' || c == '\t' || c == '\r';
+            int type = Character.getType(c);
+            if ((Character.isISOControl(c) && !(multiLine && layout))
+                    || (!multiLine && (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR))) {
+                throw new Refusal(what + " cannot contain control characters (it holds U+" + String.format("%04X", c) + ")"
+                        + (layout ? "; only multi-line text may hold line breaks and tabs." : "."));
+            }
+        }
+        return value;
+    }
+
     /** How long a {@link #key} may grow (compatibility forms expand); the store's name_key columns hold this much. */
     public static final int MAX_KEY_LENGTH = 400;
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\h+");
