@@ -94,7 +94,7 @@ class CliProjectsTest {
     void applyWithUnknownFieldIsRefusedWithWhere() throws Exception {
         Path file = doc(DOC.replace("\"notes\": \"First\"", "\"note\": \"First\""));
         String err = refused("apply", file.toString());
-        assertTrue(err.startsWith(file + " line 14, column "), err);
+        assertTrue(err.startsWith(file + " line 12, column "), err);
         assertTrue(err.contains(": releases[0] has no field 'note'; its fields are "), err);
     }
 
