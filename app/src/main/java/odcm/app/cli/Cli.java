@@ -37,6 +37,18 @@ public final class Cli {
     }
 
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        // Everything printed goes through the one escaping routine: no command can let a control character through.
+        PrintWriter terminalOut = odcm.app.io.TerminalText.printer(out);
+        PrintWriter terminalErr = odcm.app.io.TerminalText.printer(err);
+        try {
+            return run(args, terminalOut, terminalErr, env);
+        } finally {
+            terminalOut.flush();
+            terminalErr.flush();
+        }
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         Cli cli = new Cli(out, err, env);
         ErrorLog.install(env, System.getProperty("user.home"));
         CommandLine cl = new CommandLine(new OdcmCommand(cli));

@@ -300,7 +300,7 @@ public final class BundleService {
     private Space requireTarget(StoreTx tx, Space s, Project p, String target) {
         List<Space> targets = promotedTo(tx, p);
         String wanted = target == null ? "" : target.strip();
-        Space t = targets.stream().filter(x -> x.name().equalsIgnoreCase(wanted)).findFirst().orElseThrow(() -> new Refusal(
+        Space t = targets.stream().filter(x -> odcm.model.Names.same(x.name(), wanted)).findFirst().orElseThrow(() -> new Refusal(
                 "Project '" + p.name() + "' of '" + s.name() + "' does not promote to '" + wanted + "': its lifecycle '" + p.lifecycleName()
                         + "' promotes to " + (targets.isEmpty() ? "no space" : targets.stream().map(x -> "'" + x.name() + "'")
                         .collect(Collectors.joining(", "))) + "."));

@@ -189,6 +189,7 @@ public final class ImportService {
 
     private Result accept(StoreTx tx, Space space, VerificationOutcome.Genuine g, String lifecycleName, Map<String, Map<String, String>> given) {
         BundleContent c = g.content();
+        odcm.model.Names.value("The release notes in the bundle", c.notes(), true);
         ReleaseSnapshot snapshot = c.snapshot();
         if (!g.secretsOpened() && snapshot.variables().stream().anyMatch(Variable::sensitive)) {
             throw new Refusal("The bundle's sensitive values could not be opened with the private key of '" + space.name()
@@ -337,6 +338,8 @@ public final class ImportService {
     /** A value must suit its template's type: a select one of its options, a checkbox true or false. */
     static String check(VariableTemplate t, String environment, String value) {
         String v = t.type() == TemplateType.MULTI_LINE ? value : value.strip();
+        // Single-line values refuse control characters and line breaks; never quoting the value (it may be a password).
+        odcm.model.Names.value("The value of '" + t.name() + "' for " + environment, v, t.type() == TemplateType.MULTI_LINE);
         if (v.isEmpty()) {
             return v;
         }
