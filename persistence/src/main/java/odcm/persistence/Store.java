@@ -275,11 +275,14 @@ public final class Store implements AutoCloseable {
             if (recorded == null) {
                 auditSeal.adopt(location.legacyAuditHeadFile(storeId), storeId);
             } else if (!recorded.equals(here) && auditSeal.headMissing()) {
+                boolean committedBefore = anyCommitted; // arriving is not a change of the user's: a stop still says "nothing was changed"
                 try {
                     rebase("store.copied", here, "This store was opened in " + here + " for the first time; it was last opened in "
                             + recorded + " (copied, moved or restored there). Its audit head here is " + location.auditHeadFile(storeId) + ".");
                 } catch (Refusal notRecorded) {
                     recorded = here; // keep the old location: the next open tries again
+                } finally {
+                    anyCommitted = committedBefore;
                 }
             }
             if (!here.equals(recorded)) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,12 +41,13 @@ class FullDiskTest {
         Path mnt = Files.createDirectories(tmp.resolve("mnt"));
         Path logs = tmp.resolve("logs");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // Fill the tmpfs but for 64 KiB: the store opens, and the apply finds no room for what it writes. Afterwards the
-        // store as the full disk left it replaces the original, to be opened and compared.
-        String script = "set -e; mount -t tmpfs -o size=8m odcm-full \"$MNT\"; cp -a \"$STORE/.\" \"$MNT/\";"
-                + " dd if=/dev/zero of=\"$MNT/filler\" bs=4k 2>/dev/null || true; truncate -s -64k \"$MNT/filler\"; set +e;"
-                + " \"$JAVA\" -cp \"$CP\" odcm.app.Main apply \"$DOC\" --store \"$MNT\" 2>\"$ERR\"; rc=$?;"
-                + " rm -f \"$MNT/filler\" \"$STORE\"/*; cp -a \"$MNT/.\" \"$STORE/\"; exit $rc";
+        // The tmpfs is mounted over the store's own folder (the store stays where it was, so it is not taken for a copy of
+        // itself) and filled but for 64 KiB: the store opens, and the apply finds no room for what it writes. The store as
+        // the full disk left it is saved in mnt, and replaces the original once the namespace (and its mount) is gone.
+        String script = "set -e; cp -a \"$STORE/.\" \"$MNT/\"; mount -t tmpfs -o size=8m odcm-full \"$STORE\"; cp -a \"$MNT/.\" \"$STORE/\";"
+                + " dd if=/dev/zero of=\"$STORE/filler\" bs=4k 2>/dev/null || true; truncate -s -64k \"$STORE/filler\"; set +e;"
+                + " \"$JAVA\" -cp \"$CP\" odcm.app.Main apply \"$DOC\" --store \"$STORE\" 2>\"$ERR\"; rc=$?;"
+                + " rm -f \"$STORE/filler\" \"$MNT\"/*; cp -a \"$STORE/.\" \"$MNT/\"; exit $rc";
         ProcessBuilder pb = new ProcessBuilder("unshare", "-rm", "sh", "-c", script).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("sh.out").toFile());
         pb.environment().putAll(Map.of("MNT", mnt.toString(), "STORE", cli.store().toString(), "JAVA", java,
@@ -53,6 +55,11 @@ class FullDiskTest {
                 "ODCM_KEY_DIR", tmp.resolve("keys").toString(), "ODCM_LOG_DIR", logs.toString()));
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the apply ended");
+        try (var left = Files.list(mnt)) {
+            for (Path f : left.toList()) {
+                Files.copy(f, cli.store().resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         String err = Files.readString(tmp.resolve("stderr"), StandardCharsets.UTF_8);
         assertEquals(Cli.REFUSED, p.exitValue(), "exit status; stderr: " + err + Files.readString(tmp.resolve("sh.out")));
         assertEquals(1, err.strip().lines().count(), err);
