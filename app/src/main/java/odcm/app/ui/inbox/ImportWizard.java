@@ -185,8 +185,9 @@ public final class ImportWizard {
         Forms.row(grid, "Signer's certificate", fp);
         Forms.row(grid, "Addressed to", text(null, g.content().targetSpace() + " (certificate " + g.target().grouped() + ")"));
         Forms.row(grid, "Bundle", text(null, g.content().bundleId() + " · sequence " + g.content().sequence()));
-        Forms.row(grid, "Created", text(null, when(g.content().created()) + " · expires " + when(g.content().expires())));
-        Forms.row(grid, "Release", text(null, g.content().version() + " of " + g.content().project()));
+        Forms.row(grid, "Bundle created", text(null, when(g.content().created()) + " · expires " + when(g.content().expires())));
+        Forms.row(grid, "Release", text("wizard-release", g.content().version() + " of " + g.content().project() + " · created "
+                + when(g.content().releaseCreated()) + " in " + g.content().sourceSpace()));
         return List.of(verdict, grid, Forms.hint("The signature was checked with the certificate this space pinned for '" + p.sourceSpace()
                 + "', whose fingerprint was confirmed when it was added. Compare it with the one the sender reads out."));
     }
@@ -201,7 +202,7 @@ public final class ImportWizard {
                 + p.changes().map(SnapshotChanges::words).orElse("") + ".").orElse("No earlier release of this project was imported here."));
         changes.getStyleClass().add(Css.HINT);
         ReleaseSnapshotView snapshot = new ReleaseSnapshotView();
-        snapshot.show(new Release(0, 0, p.remoteProject(), c.version(), c.notes(), c.channel(), c.created(), c.snapshot()));
+        snapshot.show(new Release(0, 0, p.remoteProject(), c.version(), c.notes(), c.channel(), c.releaseCreated(), c.snapshot()));
         snapshot.note("As the bundle carries it. Once imported, the process and templates are read-only here; the values stay editable.");
         snapshot.setPrefHeight(430);
         snapshot.setMinHeight(430);
