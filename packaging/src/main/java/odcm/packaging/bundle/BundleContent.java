@@ -34,9 +34,6 @@ public record BundleContent(UUID bundleId, String sourceSpace, String targetSpac
             throw new IllegalArgumentException("a bundle expires after it is created");
         }
         Objects.requireNonNull(releaseCreated, "releaseCreated");
-        if (releaseCreated.isAfter(created)) {
-            throw new IllegalArgumentException("a release is created before the bundle that carries it");
-        }
     }
 
     /** A bundle whose release was created when the bundle was (tests and tools). */
