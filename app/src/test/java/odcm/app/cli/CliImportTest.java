@@ -102,7 +102,7 @@ class CliImportTest {
         CliTest.ok(prod.run("deploy", "--space", PROD, "--project", REMOTE_WEB, "1.0.0", "--to", "Staging"));
         assertEquals("Recorded: release 1.0.0 of 'DevTest Space: Web' deployed to Production, succeeded.\n",
                 CliTest.ok(prod.run("deploy", "--space", PROD, "--project", REMOTE_WEB, "1.0.0", "--to", "production")).out());
-        JsonNode list = new ObjectMapper().readTree(CliTest.ok(prod.run("deployment", "list", "--space", PROD, "--project", REMOTE_WEB)).out());
+        JsonNode list = new ObjectMapper().readTree(CliTest.ok(prod.run("deployment", "list", "--space", PROD, "--project", REMOTE_WEB, "--json")).out());
         assertEquals(3, list.size());
         assertEquals("Production", list.get(0).get("environment").asText());
         assertEquals("failed", list.get(2).get("outcome").asText());
