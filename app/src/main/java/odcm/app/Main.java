@@ -2,6 +2,7 @@ package odcm.app;
 
 import java.io.PrintWriter;
 import odcm.app.cli.Cli;
+import odcm.app.io.ErrorLog;
 
 /**
  * The one entry point: {@code odcm} with no command opens the console; with a command it runs the command line.
@@ -12,6 +13,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Stopping.install();
+        // A fault on a thread of the console (the FX thread, a worker): one sentence, the details in the log.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println("odcm: " + ErrorLog.unexpected(e)));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(Cli.execute(args, out, err, System.getenv()));

@@ -20,12 +20,16 @@ public final class Names {
         if (value == null || value.isBlank()) {
             throw new Refusal(what + " needs a name.");
         }
-        String v = Normalizer.normalize(value.strip().replaceAll("\\s+", " "), Normalizer.Form.NFC);
+        String v = Normalizer.normalize(SPACES.matcher(value).replaceAll(" ").strip(), Normalizer.Form.NFC);
         int length = v.codePointCount(0, v.length());
         if (length > max) {
             throw new Refusal(what + " name can be at most " + max + " characters; this one has " + length + ".");
         }
         refuseInvisible(what + " name", v, false);
+        refuseLookAlike(what, v);
+        if (key(v).length() > MAX_KEY_LENGTH) {
+            throw new Refusal(what + " name uses characters that expand too much when names are compared; choose a plainer name.");
+        }
         return v;
     }
 
@@ -38,9 +42,26 @@ public final class Names {
         return v;
     }
 
-    /** The form names are compared in: compatibility-normalized and case-folded. */
+    /**
+     * The form names are compared in (their "skeleton"): compatibility-normalized (fullwidth letters, ligatures such
+     * as ﬁ, other spaces), invisible characters dropped, Cyrillic and Greek letters that look like Latin ones mapped to
+     * them, whitespace collapsed, and case-folded. Two names with the same key are the same name: {@code Ｔest},
+     * {@code DevTеst} (Cyrillic е) and {@code DEVTEST} are all {@code devtest}. The store's unique name keys hold this.
+     */
     public static String key(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        String d = Normalizer.normalize(name, Normalizer.Form.NFKD);
+        StringBuilder sb = new StringBuilder(d.length());
+        d.codePoints().filter(c -> !isInvisible(c)).forEach(c -> {
+            int i = CONFUSABLE_FROM.indexOf(c);
+            sb.appendCodePoint(i >= 0 && c <= 0xFFFF ? CONFUSABLE_TO.charAt(i) : c);
+        });
+        String k = SPACES.matcher(Normalizer.normalize(sb, Normalizer.Form.NFKC)).replaceAll(" ").strip();
+        return Normalizer.normalize(k.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
+    }
+
+    /** Whether two names are the same name (their {@link #key}s are equal); null is no name. */
+    public static boolean same(String a, String b) {
+        return a != null && b != null && key(a).equals(key(b));
     }
 
     /** Optional free text (descriptions, notes, help): tidied at the ends, limited in length; line breaks and tabs allowed. */
@@ -51,6 +72,80 @@ public final class Names {
         }
         refuseInvisible(what, v, true);
         return v;
+    }
+
+    /**
+     * A value (not a name), kept exactly as given: control characters (C0, DEL, C1) are refused, except line breaks and
+     * tabs in multi-line text; a single-line value refuses those and line/paragraph separators too. The refusal names
+     * {@code what} and the character's code, never the value (it may be a secret).
+     *
+     * @param what the value as a user calls it ("The value of 'Region' for Production")
+     */
+    public static String value(String what, String value, boolean multiLine) {
+        if (value == null) {
+            return "";
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            i += Character.charCount(c);
+            boolean layout = c == '\n' || c == '\t' || c == '\r';
+            int type = Character.getType(c);
+            if ((Character.isISOControl(c) && !(multiLine && layout))
+                    || (!multiLine && (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR))) {
+                throw new Refusal(what + " cannot contain control characters (it holds U+" + String.format("%04X", c) + ")"
+                        + (layout ? "; only multi-line text may hold line breaks and tabs." : "."));
+            }
+        }
+        return value;
+    }
+
+    /** How long a {@link #key} may grow (compatibility forms expand); the store's name_key columns hold this much. */
+    public static final int MAX_KEY_LENGTH = 400;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\h+");
+    /** Cyrillic and Greek letters (upper and lower case, before folding) drawn like Latin ones, and the Latin letter. */
+    private static final String CONFUSABLE_FROM =
+            "АВЕЅІЈКМНОРСТХУЁаеорсухіјѕԁԛԝһӏкмнтвѵүɑ" + "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαβεικνορτυχγηωϲϳ" + "ıɩɡ";
+    private static final String CONFUSABLE_TO =
+            "ABESIJKMHOPCTXYEaeopcyxijsdqwhlkmhtbvya" + "ABEZHIKMNOPTYXaBeikvoptuxynwcj" + "iig";
+    /** Scripts whose letters look like each other's; a name writes in at most one of them. */
+    private static final java.util.Set<Character.UnicodeScript> LOOK_ALIKE_SCRIPTS = java.util.EnumSet.of(
+            Character.UnicodeScript.LATIN, Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.GREEK,
+            Character.UnicodeScript.ARMENIAN, Character.UnicodeScript.CHEROKEE, Character.UnicodeScript.COPTIC);
+
+    /**
+     * Refuses a name that mixes look-alike scripts (Latin with Cyrillic or Greek letters, as in {@code DevTеst}) or
+     * starts with a combining mark (which would attach to whatever is printed before the name).
+     */
+    private static void refuseLookAlike(String what, String v) {
+        Character.UnicodeScript seen = null;
+        for (int i = 0; i < v.length(); ) {
+            int c = v.codePointAt(i);
+            if (i == 0 && (Character.getType(c) == Character.NON_SPACING_MARK || Character.getType(c) == Character.ENCLOSING_MARK
+                    || Character.getType(c) == Character.COMBINING_SPACING_MARK)) {
+                throw new Refusal(what + " name cannot start with a combining mark.");
+            }
+            i += Character.charCount(c);
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            if (LOOK_ALIKE_SCRIPTS.contains(script)) {
+                if (seen != null && seen != script) {
+                    throw new Refusal(what + " name mixes " + scriptName(seen) + " and " + scriptName(script)
+                            + " letters, which can make it look like another name; write it in one alphabet.");
+                }
+                seen = script;
+            }
+        }
+    }
+
+    private static String scriptName(Character.UnicodeScript s) {
+        String n = s.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
+    /** Characters drawn as nothing: format characters (zero-width, direction controls) and other default-ignorables. */
+    public static boolean isInvisible(int c) {
+        return Character.getType(c) == Character.FORMAT || c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5
+                || (c >= 0x180B && c <= 0x180F) || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFFA0
+                || (c >= 0xE0100 && c <= 0xE01EF);
     }
 
     private static void refuseInvisible(String what, String v, boolean linesAllowed) {
@@ -64,7 +159,7 @@ public final class Names {
             if (Character.isISOControl(c)) {
                 throw new Refusal(what + " cannot contain control characters.");
             }
-            if (type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+            if (isInvisible(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
                     || type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
                 throw new Refusal(what + " cannot contain invisible or direction-changing characters (such as U+"
                         + String.format("%04X", c) + "), which would make two different texts look alike.");

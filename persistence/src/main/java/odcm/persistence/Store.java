@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,7 +69,7 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "6";
+    static final String SCHEMA_VERSION = "11";
     static final String USER = "sa";
     static final String PASSWORD = "";
     /** What a missing or wrong master key means, said the same way everywhere. */
@@ -74,6 +77,8 @@ public final class Store implements AutoCloseable {
     private static final byte[] KEY_CHECK = "ODCM master key check v1".getBytes(StandardCharsets.US_ASCII);
     // Held strongly: java.util.logging forgets levels set on loggers nobody references.
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+    /** The details of a failure, for the app's log file (see FileProblems). */
+    private static final Logger STORE_LOG = Logger.getLogger("odcm.store");
 
     static {
         // Before the first DSL use: no banner or tips on a user's terminal.
@@ -83,6 +88,11 @@ public final class Store implements AutoCloseable {
         // terminal; its failures still reach the user, as refusals.
         FLYWAY_LOG.setLevel(Level.SEVERE);
     }
+
+    /** Every store open in this process, for {@link #stopAll()}. */
+    private static final java.util.Set<Store> OPEN = new CopyOnWriteArraySet<>();
+    /** Whether any store of this process committed a change (what a stop can honestly say). */
+    private static volatile boolean anyCommitted;
 
     private final StoreLocation location;
     private final Clock clock;
@@ -95,7 +105,16 @@ public final class Store implements AutoCloseable {
     private final AesGcmKeyVault vault;
     /** The audit key and head file of the open store (set when it is attached). */
     private AuditSeal auditSeal;
+    /** Said on every start while the store does not reach its audit head (see {@link #auditWarning()}). */
+    private String auditWarning;
     private boolean closed;
+    /**
+     * Held from the end of a write's work until its commit and audit head are done, so a stop either waits for a commit
+     * or prevents it, never cuts one in half.
+     */
+    private final ReentrantLock commitGate = new ReentrantLock();
+    /** Set by {@link #stop()}: no write commits any more. */
+    private volatile boolean stopping;
     /** The transaction of the write in progress, if any (guarded by this store's lock, like every use of it). */
     private DSLContext current;
 
@@ -141,7 +160,9 @@ public final class Store implements AutoCloseable {
             if (store == null) {
                 throw new Refusal("The file " + location.databaseFile() + " is not an ODCM store (it has no store identity); it was not changed.");
             }
-            return store.attach(connection, dsl);
+            Store attached = store.attach(connection, dsl);
+            attached.arrive();
+            return attached;
         } catch (RuntimeException | SQLException e) {
             closeQuietly(connection);
             lock.release();
@@ -151,7 +172,12 @@ public final class Store implements AutoCloseable {
             if (e instanceof DataAccessException d && d.getCause() instanceof Refusal r) {
                 throw r;
             }
-            throw new Refusal("The store at " + location.storeDir() + " could not be opened (" + firstLine(e.getMessage()) + ").", e);
+            throw FileProblems.storeFailure(e, location.storeDir()).orElseGet(() -> {
+                Refusal r = new Refusal("The store at " + location.storeDir() + " could not be opened: H2 could not read its file, which may be"
+                        + " damaged; nothing was changed, and the details are in the log file.", e);
+                STORE_LOG.log(Level.SEVERE, r.getMessage(), e);
+                return r;
+            });
         }
     }
 
@@ -231,15 +257,92 @@ public final class Store implements AutoCloseable {
 
     private Store attach(Connection connection, DSLContext dsl) {
         Store attached = new Store(location, clock, osUser, lock, connection, dsl, storeId, masterKeyState, vault);
-        attached.auditSeal = new AuditSeal(storeId, location.auditHeadFile(storeId), vault, masterKeyState, attached::keyRefusal);
+        attached.auditSeal = new AuditSeal(location.auditHeadIdentity(storeId), location.auditHeadFile(storeId), vault, masterKeyState,
+                attached::keyRefusal);
+        OPEN.add(attached);
         return attached;
+    }
+
+    /**
+     * On open: a store from before decision 0019 takes over its head file (named by id alone); a store opened in a
+     * folder other than the one it was last opened in (a copy, a move, a restore elsewhere) starts its own head there,
+     * recorded in its audit log; then whether the store reaches its head is checked, to be said on every start.
+     */
+    private void arrive() {
+        if (masterKeyState == MasterKeyState.PRESENT) {
+            String here = location.storeDir().toString();
+            String recorded = readLocation();
+            if (recorded == null) {
+                auditSeal.adopt(location.legacyAuditHeadFile(storeId), storeId);
+            } else if (!recorded.equals(here) && auditSeal.headMissing()) {
+                try {
+                    rebase("store.copied", here, "This store was opened in " + here + " for the first time; it was last opened in "
+                            + recorded + " (copied, moved or restored there). Its audit head here is " + location.auditHeadFile(storeId) + ".");
+                } catch (Refusal notRecorded) {
+                    recorded = here; // keep the old location: the next open tries again
+                }
+            }
+            if (!here.equals(recorded)) {
+                writeLocation(here);
+            }
+        }
+        auditWarning = read(tx -> tx.audit().endProblem());
+    }
+
+    private String readLocation() {
+        try {
+            return Files.readString(location.locationFile(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void writeLocation(String here) {
+        try {
+            Files.writeString(location.locationFile(), here + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // said again on the next open, which tries again
+        }
+    }
+
+    /** Appends one entry that moves the audit head on from the store's end, whatever the head said before. */
+    private AuditEntry rebase(String action, String subject, String detail) {
+        auditSeal.rebasing(true);
+        try {
+            return write(tx -> tx.audit().append(action, subject, detail));
+        } finally {
+            auditSeal.rebasing(false);
+        }
+    }
+
+    /**
+     * Why this store is not to be trusted as it stands, found on open: it ends before its audit head (an older copy
+     * put in place, a lost last commit) or the head cannot be believed. Every change is refused until that is resolved.
+     */
+    public synchronized Optional<String> auditWarning() {
+        return Optional.ofNullable(auditWarning);
+    }
+
+    /**
+     * Accepts that this store ends before its audit head: records that (what the head said, and the reason) in the audit
+     * log, and moves the head on from the store's end. Refused when there is nothing to accept.
+     */
+    public synchronized AuditEntry acceptAuditRollback(String reason) {
+        String problem = read(tx -> tx.audit().endProblem());
+        if (problem == null) {
+            throw new Refusal("This store reaches its audit head " + location.auditHeadFile(storeId) + "; there is no rollback to accept, and nothing was changed.");
+        }
+        AuditEntry e = rebase("audit.rollback-accepted", location.storeDir().toString(), problem + " Accepted: " + reason.strip());
+        auditWarning = null;
+        return e;
     }
 
     private static void migrate(StoreLocation location) {
         try {
             flyway(jdbcUrl(location)).migrate();
         } catch (FlywayException e) {
-            throw new Refusal("The store at " + location.storeDir() + " could not be brought up to date (" + firstLine(e.getMessage()) + ").", e);
+            throw FileProblems.storeFailure(e, location.storeDir()).orElseGet(() ->
+                    new Refusal("The store at " + location.storeDir() + " could not be brought up to date (" + firstLine(e.getMessage()) + ").", e));
         }
     }
 
@@ -252,16 +355,24 @@ public final class Store implements AutoCloseable {
                 .load();
     }
 
+    /** Test-only: with this system property true, H2 writes its errors to odcm.trace.db again (see docs/decisions/0006). */
+    static final String H2_TRACE_FOR_TESTS = "odcm.test.h2trace";
+
     /**
      * No compaction on close: H2 2.4.240 trips an internal assertion in compactMoveChunks on small stores
      * (seen with -ea; without it the check is skipped and compaction goes on). A desktop store is small, so the
      * space this saves is not worth the risk. See docs/decisions/0006-h2-no-compaction-on-close.md.
+     * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under a running transaction (and the
+     * interrupted statement then failed with its SQL on the user's terminal); {@link #stopAll()} rolls back and closes
+     * instead. TRACE_LEVEL_FILE=0: H2 writes no odcm.trace.db beside the store; failures reach the app's log instead
+     * (a test that looks for H2's internal errors turns the trace file back on with {@link #H2_TRACE_FOR_TESTS}).
      * WRITE_DELAY=0: a commit is written to the file before write() returns. With H2's default (500 ms), a process
      * killed just after a commit lost it, while the audit head (written after the commit) already named its entry, so
      * audit verify reported entries removed from the end (found by ImportKillTest; docs/decisions/0011).
      */
     static String jdbcUrl(StoreLocation location) {
-        return "jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";MAX_COMPACT_TIME=0;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";MAX_COMPACT_TIME=0;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE="
+                + (Boolean.getBoolean(H2_TRACE_FOR_TESTS) ? "1" : "0");
     }
 
     public StoreLocation location() {
@@ -327,6 +438,10 @@ public final class Store implements AutoCloseable {
      * it joins that transaction, so the whole action still commits or rolls back as one.
      */
     public synchronized <T> T write(Function<StoreTx, T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Function<StoreTx, T> work, boolean changing) {
         ensureOpen();
         DSLContext outer = current;
         AuditEntry pendingBefore = auditSeal.pending();
@@ -335,24 +450,80 @@ public final class Store implements AutoCloseable {
             T result = (outer != null ? outer : dsl).transactionResult(cfg -> {
                 current = cfg.dsl();
                 try {
-                    return work.apply(tx(current));
+                    StoreTx tx = tx(current);
+                    if (outer == null && changing) {
+                        auditSeal.refuseChangeIf(tx.audit().endProblem()); // every change, audited or not, while behind the head
+                    }
+                    T r = work.apply(tx);
+                    if (outer == null) {
+                        commitGate.lock(); // released after the audit head is written (below)
+                        if (stopping) {
+                            throw new Refusal("The process is stopping: nothing was changed.");
+                        }
+                        auditSeal.beforeCommit(); // the head names the entries about to be committed, or the write is refused
+                    }
+                    return r;
                 } finally {
                     current = outer;
                 }
             });
             if (outer == null) {
-                auditSeal.committed(); // after the commit: a crash in between leaves the audit head behind the log, never ahead
+                anyCommitted |= auditSeal.pending() != null; // every change is audited: a read appends nothing
+                auditSeal.committed(); // after the commit: the head names them as committed
             }
             return result;
         } catch (RuntimeException e) {
             auditSeal.rollBackTo(pendingBefore); // what the failed (inner) transaction appended is not in the log
-            throw e instanceof DataAccessException d ? Constraints.translate(d) : e;
+            if (e instanceof Refusal) {
+                throw e;
+            }
+            RuntimeException translated = e instanceof DataAccessException d ? Constraints.translate(d) : e;
+            if (translated instanceof Refusal r) {
+                throw r;
+            }
+            throw FileProblems.storeFailure(e, location.storeDir()).map(RuntimeException.class::cast).orElse(translated);
+        } finally {
+            if (outer == null && commitGate.isHeldByCurrentThread()) {
+                commitGate.unlock();
+            }
+        }
+    }
+
+    /**
+     * The process is being stopped (SIGTERM, Ctrl+C): rolls back the write in progress in every open store and closes
+     * them, from the signal's thread, while the thread of that write may be anywhere in it. A commit already under way
+     * is waited for (briefly), never cut in half. Returns whether any store committed a write in this process, so the
+     * caller can say honestly what the stop left behind.
+     */
+    public static boolean stopAll() {
+        for (Store s : OPEN) {
+            s.stop();
+        }
+        return anyCommitted;
+    }
+
+    private void stop() {
+        stopping = true;
+        boolean gate = false;
+        try {
+            gate = commitGate.tryLock(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            closeQuietly(connection); // H2 rolls back the open transaction, then closes the database cleanly
+            lock.release();
+        } finally {
+            OPEN.remove(this);
+            if (gate) {
+                commitGate.unlock();
+            }
         }
     }
 
     /** Like {@link #write}, for reading: one consistent view of the store. */
     public synchronized <T> T read(Function<StoreTx, T> work) {
-        return write(work);
+        return run(work, false);
     }
 
     private StoreTx tx(DSLContext tx) {
@@ -438,6 +609,7 @@ public final class Store implements AutoCloseable {
             return;
         }
         closed = true;
+        OPEN.remove(this);
         if (vault != null) {
             vault.wipe();
         }

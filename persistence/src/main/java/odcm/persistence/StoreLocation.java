@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * <p>Defaults: store in {@code $XDG_DATA_HOME/odcm/store} (else {@code ~/.local/share/odcm/store});
  * keys in {@code $XDG_CONFIG_HOME/odcm/keys} (else {@code ~/.config/odcm/keys}).
- * Overrides: {@code --store DIR} or {@code ODCM_STORE}; {@code ODCM_KEY_DIR}.
+ * Overrides: {@code --store DIR} or {@code ODCM_STORE}; {@code ODCM_KEY_DIR}. The log: {@link #logFile}.
  */
 public record StoreLocation(Path storeDir, Path keyDir) {
 
@@ -49,9 +49,47 @@ public record StoreLocation(Path storeDir, Path keyDir) {
         return keyDir.resolve(storeId + ".key");
     }
 
-    /** The record of the last audit entry of the store with this id, kept beside its master key (outside the database). */
+    /**
+     * The record of the last audit entry of the store with this id in this folder, kept beside its master key (outside
+     * the database). Named by the folder too, so a copy of the store elsewhere has its own head (decision 0019).
+     */
     public Path auditHeadFile(String storeId) {
+        return keyDir.resolve(storeId + "-" + folderTag() + ".audit-head");
+    }
+
+    /** What the head file's MAC is bound to: the store and its folder. */
+    public String auditHeadIdentity(String storeId) {
+        return storeId + "@" + storeDir;
+    }
+
+    /** The head file of versions before decision 0019, named by the store id alone. */
+    public Path legacyAuditHeadFile(String storeId) {
         return keyDir.resolve(storeId + ".audit-head");
+    }
+
+    /**
+     * The log file, where the details of a failure go while the user reads one sentence: {@code ODCM_LOG_DIR/odcm.log},
+     * else {@code $XDG_STATE_HOME/odcm/odcm.log} (else {@code ~/.local/state/odcm/odcm.log}).
+     */
+    public static Path logFile(Map<String, String> env, String userHome) {
+        Path dir = present(env.get("ODCM_LOG_DIR"))
+                ? Path.of(env.get("ODCM_LOG_DIR"))
+                : xdg(env, "XDG_STATE_HOME", Path.of(userHome).resolve(".local").resolve("state")).resolve("odcm");
+        return dir.resolve("odcm.log").toAbsolutePath().normalize();
+    }
+
+    /** Where the store was last opened, written beside it: a different folder means the store was copied or moved. */
+    public Path locationFile() {
+        return storeDir.resolve("odcm.location");
+    }
+
+    private String folderTag() {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(storeDir.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     // The XDG spec says a relative value is invalid and must be ignored.

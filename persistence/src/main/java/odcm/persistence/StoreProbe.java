@@ -31,7 +31,7 @@ final class StoreProbe {
         if (!Files.exists(file)) {
             return false;
         }
-        String url = Store.jdbcUrl(location) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+        String url = Store.jdbcUrl(location) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE"; // no trace file: see Store.jdbcUrl
         boolean hasHistory;
         boolean current = false;
         try (Connection c = DriverManager.getConnection(url, Store.USER, Store.PASSWORD)) {

@@ -1,8 +1,5 @@
 package odcm.app.apply;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +8,7 @@ import odcm.app.apply.ApplyDocument.PhaseDoc;
 import odcm.app.apply.ApplyDocument.ProjectDoc;
 import odcm.app.apply.ApplyDocument.ReleaseDoc;
 import odcm.app.service.AppContext;
+import odcm.model.Names;
 import odcm.model.Refusal;
 import odcm.model.lifecycle.LifecycleDraft;
 import odcm.model.lifecycle.ProgressionRule;
@@ -30,10 +28,7 @@ import odcm.model.release.PackageVersion;
  * anywhere leaves the store as it was.
  */
 public final class ApplyService {
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper STRICT = odcm.app.io.JsonDocuments.strictMapper();
 
     private final AppContext ctx;
 
@@ -43,19 +38,15 @@ public final class ApplyService {
 
     /** Reads a document strictly: unknown fields, duplicate keys and missing required fields are refused, with where. */
     public static ApplyDocument parse(byte[] json) {
-        try {
-            ApplyDocument doc = STRICT.readValue(json, ApplyDocument.class);
-            if (doc == null) {
-                throw new Refusal("The apply file is empty; see docs/apply-format.md for what it holds.");
-            }
-            return doc;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new Refusal("The apply file is not valid" + where + ": " + e.getOriginalMessage().split("\n")[0]
-                    .replaceAll(" \\(class [^)]*\\)", "").replaceAll("`odcm\\.app\\.apply\\.ApplyDocument\\$?", "`") + ".");
-        } catch (java.io.IOException e) {
-            throw new Refusal("The apply file cannot be read: " + e.getMessage() + ".");
-        }
+        return parse(json, "The apply file");
+    }
+
+    /**
+     * @param source the file as the user named it (or "standard input"); a refusal starts with it, then the line,
+     *               column and the path in the document, e.g. "devtest.json line 4, column 12: environments must be a list of objects."
+     */
+    public static ApplyDocument parse(byte[] json, String source) {
+        return odcm.app.io.JsonDocuments.read(STRICT, json, ApplyDocument.class, source);
     }
 
     /** @return one line per thing created, updated or left as it was */
@@ -66,7 +57,7 @@ public final class ApplyService {
             applyEnvironments(doc, space, done);
             for (LifecycleDoc l : doc.lifecycles()) {
                 LifecycleDraft draft = lifecycle(l);
-                boolean exists = ctx.lifecycles().list(space).stream().anyMatch(x -> x.name().equalsIgnoreCase(l.name()));
+                boolean exists = ctx.lifecycles().list(space).stream().anyMatch(x -> Names.same(x.name(), l.name()));
                 if (exists) {
                     ctx.lifecycles().update(space, l.name(), draft);
                 } else {
@@ -76,7 +67,7 @@ public final class ApplyService {
             }
             for (ProjectDoc p : doc.projects()) {
                 ProjectDraft draft = project(p);
-                boolean exists = ctx.projects().list(space).stream().anyMatch(x -> x.name().equalsIgnoreCase(p.name()));
+                boolean exists = ctx.projects().list(space).stream().anyMatch(x -> Names.same(x.name(), p.name()));
                 if (exists) {
                     refuseRemote(space, p.name(), "its process, templates and releases come only from there");
                     ctx.projects().update(space, p.name(), draft);
@@ -111,14 +102,14 @@ public final class ApplyService {
 
     private void applyEnvironments(ApplyDocument doc, String space, List<String> done) {
         for (ApplyDocument.EnvironmentDoc e : doc.environments()) {
-            if (ctx.environments().list(space).stream().noneMatch(x -> x.name().equalsIgnoreCase(e.name().strip()))) {
+            if (ctx.environments().list(space).stream().noneMatch(x -> Names.same(x.name(), e.name()))) {
                 ctx.environments().create(space, e.name(), e.description());
                 done.add("created environment '" + e.name() + "'");
             }
         }
         for (ApplyDocument.RemoteEnvironmentDoc r : doc.remoteEnvironments()) {
             String display = r.space().strip() + ": " + r.name().strip();
-            if (ctx.environments().listRemote(space).stream().noneMatch(x -> x.displayName().equalsIgnoreCase(display))) {
+            if (ctx.environments().listRemote(space).stream().noneMatch(x -> Names.same(x.displayName(), display))) {
                 ctx.environments().createRemote(space, r.space(), r.name());
                 done.add("created remote environment '" + display + "'");
             }

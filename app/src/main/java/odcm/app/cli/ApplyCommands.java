@@ -25,7 +25,8 @@ final class ApplyCommands {
 
         @Override
         public Integer call() {
-            ApplyDocument doc = ApplyService.parse(UserFiles.readFileOrInput(file, System.in, UserFiles.MAX_DOCUMENT_FILE, "an apply document"));
+            ApplyDocument doc = ApplyService.parse(UserFiles.readFileOrInput(file, System.in, UserFiles.MAX_DOCUMENT_FILE, "an apply document"),
+                    "-".equals(file) ? "The apply document on standard input" : file);
             List<String> done = root.cli.withContext(root.store, ctx -> new ApplyService(ctx).apply(doc));
             done.forEach(line -> root.cli.out().println(line));
             return 0;

@@ -31,13 +31,19 @@ final class BundleImportCommand implements Callable<Integer> {
     @Option(names = "--values", paramLabel = "FILE.json", description = "values per environment and template name")
     Path values;
 
+    @Option(names = "--accept-sequence-jump", description = {"accept a bundle whose sequence number jumps more than "
+            + odcm.app.service.BundleChecks.SEQUENCE_WINDOW + " past the last accepted from its source",
+            "(recorded in the audit log); only when the source confirms that number"})
+    boolean acceptSequenceJump;
+
     @Override
     public Integer call() {
         OdcmCommand root = (OdcmCommand) spec.root().userObject();
         byte[] bundle = odcm.app.service.BundleService.readBundle(file);
         Map<String, Map<String, String>> given = values == null ? Map.of()
                 : ValuesFile.parse(UserFiles.read(values, UserFiles.MAX_DOCUMENT_FILE, "a values file"));
-        ImportService.Result r = root.cli.withContext(root.store, ctx -> ctx.imports().importBundle(space, bundle, lifecycle, given));
+        ImportService.Result r = root.cli.withContext(root.store, ctx -> ctx.imports().importBundle(space, bundle, lifecycle, given,
+                acceptSequenceJump));
         root.cli.out().println(Printed.clean(r.sentence()));
         return 0;
     }

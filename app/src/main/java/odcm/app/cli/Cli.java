@@ -3,7 +3,10 @@ package odcm.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import odcm.app.io.ErrorLog;
 import odcm.app.service.AppContext;
 import odcm.model.Refusal;
 import odcm.persistence.StoreLocation;
@@ -13,8 +16,10 @@ import picocli.CommandLine;
 public final class Cli {
     /** Exit code of a refusal: bad input or a rule said no; nothing was changed. */
     public static final int REFUSED = 1;
-    /** Exit code of a command line that could not be parsed. */
+    /** Exit code of a command line that could not be parsed, or names the wrong kind of thing (a file for a folder). */
     public static final int USAGE = 2;
+    /** Exit code of an unexpected error (a fault of the program): one sentence naming the log file with the details. */
+    public static final int UNEXPECTED = 3;
 
     // Jackson is slow to load; only commands with --json pay for it.
     private static final class Json {
@@ -32,7 +37,20 @@ public final class Cli {
     }
 
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        // Everything printed goes through the one escaping routine: no command can let a control character through.
+        PrintWriter terminalOut = odcm.app.io.TerminalText.printer(out);
+        PrintWriter terminalErr = odcm.app.io.TerminalText.printer(err);
+        try {
+            return run(args, terminalOut, terminalErr, env);
+        } finally {
+            terminalOut.flush();
+            terminalErr.flush();
+        }
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         Cli cli = new Cli(out, err, env);
+        ErrorLog.install(env, System.getProperty("user.home"));
         CommandLine cl = new CommandLine(new OdcmCommand(cli));
         cl.setOut(out);
         cl.setErr(err);
@@ -45,15 +63,95 @@ public final class Cli {
                 err.println(oneLine(ex.getMessage()));
                 return REFUSED;
             }
-            // Not a user's mistake: still one line for the user; the trace only on request.
-            err.println("Unexpected error: " + oneLine(String.valueOf(ex.getMessage())) + " (" + ex.getClass().getSimpleName()
-                    + "; set ODCM_DEBUG=1 for details)");
+            // Not a user's mistake: one sentence for the user, the details in the log (and here on request).
+            err.println(ErrorLog.unexpected(ex));
             if (env.containsKey("ODCM_DEBUG")) {
                 ex.printStackTrace(err);
             }
-            return 3;
+            return UNEXPECTED;
+        });
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            checkArguments(parsed);
+            return run.execute(parsed);
         });
         return cl.execute(args);
+    }
+
+    /** The options whose value is one of a few words, by their label, and the parser that knows the words. */
+    private static final Map<String, java.util.function.Function<String, ?>> CHOICES = Map.of(
+            "ec|rsa", odcm.packaging.cert.KeyAlgorithm::parse,
+            "KIND", odcm.model.trust.TrustKind::parse,
+            "FORMAT", odcm.app.compare.ComparisonReport.Format::parse,
+            "pem|der", SpaceCommands::format);
+
+    /**
+     * The values on a command line are of the right kind, checked before anything is opened; a mistake here is the
+     * command line's (exit 2). An option that takes one of a few words gets one of them. A path names the right kind
+     * of thing: a folder for {@code DIR}, a file for {@code FILE…}; an output file ({@code --out}) in a folder that
+     * exists. Whether an input file exists and can be read is the command's to say (it may be '-').
+     */
+    private static void checkArguments(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+            for (CommandLine.Model.ArgSpec a : r.matchedArgs()) {
+                String label = a.paramLabel();
+                String name = a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : label;
+                java.util.function.Function<String, ?> choice = CHOICES.get(label);
+                for (String v : choice == null ? java.util.List.<String>of() : a.originalStringValues()) {
+                    try {
+                        choice.apply(v);
+                    } catch (Refusal wrong) {
+                        throw new CommandLine.ParameterException(r.commandSpec().commandLine(), Printed.clean(wrong.getMessage()));
+                    }
+                }
+                boolean folder = label.equals("DIR");
+                if (!folder && !label.startsWith("FILE")) {
+                    continue;
+                }
+                for (String v : a.originalStringValues()) {
+                    String wrong = wrongPath(v, folder, name.equals("--out"));
+                    if (wrong != null) {
+                        throw new CommandLine.ParameterException(r.commandSpec().commandLine(), name + " " + wrong);
+                    }
+                }
+            }
+        }
+    }
+
+    /** What is wrong with {@code value} as a folder, or an input or output file; null when nothing is. */
+    static String wrongPath(String value, boolean folder, boolean output) {
+        String kind = folder ? "a folder" : "a file";
+        if (value.isBlank()) {
+            return "needs " + kind + "; an empty name is none.";
+        }
+        if (value.equals("-") && !folder) {
+            return null;
+        }
+        Path p;
+        try {
+            p = Path.of(value).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return "'" + Printed.clean(value) + "' is not a path.";
+        }
+        String shown = Printed.clean(p.toString());
+        if (folder && Files.exists(p) && !Files.isDirectory(p)) {
+            return shown + " is a file; it needs a folder.";
+        }
+        if (!folder && Files.isDirectory(p)) {
+            return shown + " is a folder; it needs " + kind + ".";
+        }
+        for (Path up = p.getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up)) {
+                if (!Files.isDirectory(up)) {
+                    return shown + " cannot be: " + Printed.clean(up.toString()) + " is a file, not a folder.";
+                }
+                if (output && !up.equals(p.getParent())) {
+                    return shown + " cannot be written: the folder " + Printed.clean(p.getParent().toString()) + " does not exist.";
+                }
+                break;
+            }
+        }
+        return null;
     }
 
     private static String commandPath(CommandLine c) {
@@ -69,15 +167,13 @@ public final class Cli {
     }
 
     StoreLocation location(String storeOption) {
-        if (storeOption != null && storeOption.isBlank()) {
-            throw new Refusal("--store needs a folder; an empty name is none.");
-        }
         return StoreLocation.resolve(storeOption, env, System.getProperty("user.home"));
     }
 
     /** Opens the store for one command and closes it again, so the store is held only while a command runs. */
     <T> T withContext(String storeOption, java.util.function.Function<AppContext, T> work) {
         try (AppContext ctx = AppContext.open(location(storeOption))) {
+            ctx.store().auditWarning().ifPresent(err::println); // a store behind its audit head, said on every command
             return work.apply(ctx);
         }
     }

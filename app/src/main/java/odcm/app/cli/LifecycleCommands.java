@@ -66,7 +66,7 @@ final class LifecycleCommands {
         try {
             odcm.app.graph.GraphFiles.write(odcm.app.graph.LifecycleLayout.layout(c, status), project + " across spaces", out);
         } catch (java.io.IOException e) {
-            throw new odcm.model.Refusal("Cannot write " + out + ": " + e.getMessage() + ".");
+            throw new odcm.model.Refusal("Cannot write " + out + ": " + odcm.app.io.UserFiles.reason(e) + ".");
         }
         root.cli.out().println("Drew the composite lifecycle of '" + project + "' (" + c.groups().size() + " spaces) to " + out + "."
                 + (status.isEmpty() ? "" : " " + status.size() + (status.size() == 1 ? " environment is" : " environments are")

@@ -12,7 +12,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {picocli.CommandLine.HelpCommand.class, StoreCommands.class, SpaceCommands.class, RemoteCommands.class, TrustCommands.class, AuditCommands.class, EnvironmentCommands.class,
                 LifecycleCommands.class, ProjectCommands.class, ReleaseCommands.class, BundleCommands.class, ReceiptCommands.class, ApplyCommands.Apply.class, ApplyCommands.DemoCommand.class,
                 DeploymentCommands.Deploy.class, DeploymentCommands.Group.class, DashboardCommand.class},
-        footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line; 3 unexpected error."})
+        footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line;",
+                "3 unexpected error (details in the log, ~/.local/state/odcm/odcm.log); 143 stopped by SIGTERM, 130 by Ctrl+C",
+                "(the change in progress undone)."})
 final class OdcmCommand implements Callable<Integer> {
     final Cli cli;
 

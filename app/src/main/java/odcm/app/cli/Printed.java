@@ -17,7 +17,7 @@ final class Printed {
      * an escape sequence) are shown escaped, so no name or subject can forge lines or repaint the terminal.
      */
     static String clean(String text) {
-        return odcm.app.compare.ComparisonReport.clean(text);
+        return odcm.app.io.TerminalText.oneLine(text);
     }
 
     /** A JSON object whose fields keep the order given. */

@@ -70,8 +70,11 @@ final class ReceiptCommands {
             description = "Accept a receipt in the space the releases came from (needs its trust for deployment receipts) and record the "
                     + "outcomes it reports; an older outcome never replaces a newer one. The same receipt again changes nothing (exit 0).")
     int importReceipt(@Parameters(paramLabel = "FILE") Path file,
-                      @Option(names = "--space", required = true, paramLabel = "SPACE", description = "the local space importing it") String space) {
-        ReceiptService.Result r = root.cli.withContext(root.store, ctx -> ctx.receipts().importReceipt(space, file));
+                      @Option(names = "--space", required = true, paramLabel = "SPACE", description = "the local space importing it") String space,
+                      @Option(names = "--accept-sequence-jump", description = "accept a receipt whose sequence number jumps more than "
+                              + odcm.app.service.BundleChecks.SEQUENCE_WINDOW + " past the last accepted from its signer (recorded in the audit "
+                              + "log); only when the signer confirms that number") boolean acceptJump) {
+        ReceiptService.Result r = root.cli.withContext(root.store, ctx -> ctx.receipts().importReceipt(space, file, acceptJump));
         root.cli.out().println(Printed.clean(r.sentence()));
         return 0;
     }

@@ -52,7 +52,7 @@ final class ValuesFile {
             throw new Refusal("The values file is not valid JSON of the expected shape" + where
                     + ". It holds {\"Environment\": {\"TemplateName\": \"value\"}}, every value a quoted text, each key once.");
         } catch (IOException e) {
-            throw new Refusal("The values file cannot be read: " + e.getMessage() + ".");
+            throw new Refusal("The values file cannot be read: " + odcm.app.io.UserFiles.reason(e) + ".");
         }
     }
 }

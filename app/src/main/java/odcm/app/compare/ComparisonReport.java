@@ -255,7 +255,7 @@ public final class ComparisonReport {
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
                 case '\n', '\t' -> sb.appendCodePoint(c);
-                default -> appendClean(sb, c);
+                default -> sb.append(clean(Character.toString(c)));
             }
         });
         return sb.toString();
@@ -332,7 +332,7 @@ public final class ComparisonReport {
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 case '\n' -> sb.append("<br>");
-                default -> appendClean(sb, c);
+                default -> sb.append(clean(Character.toString(c)));
             }
         });
         return sb.toString();
@@ -343,20 +343,6 @@ public final class ComparisonReport {
      * text from a release cannot forge lines or repaint a terminal.
      */
     public static String clean(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> appendClean(sb, c));
-        return sb.toString();
-    }
-
-    private static void appendClean(StringBuilder sb, int c) {
-        if (c == '\n') {
-            sb.append("\\n");
-        } else if (c == '\t') {
-            sb.append("\\t");
-        } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-            sb.append(String.format("\\u%04x", c));
-        } else {
-            sb.appendCodePoint(c);
-        }
+        return odcm.app.io.TerminalText.oneLine(text);
     }
 }

@@ -55,7 +55,10 @@ public final class UserFiles {
             throw new Refusal("There is no file " + abs + ".");
         }
         try (InputStream in = Files.newInputStream(abs)) {
-            // Read one byte more than allowed rather than trusting the size: the file may grow meanwhile.
+            // The size first (nothing read of a file too large), then one byte more than allowed: the file may grow meanwhile.
+            if (Files.size(abs) > max) {
+                throw new Refusal("The file " + abs + " is larger than " + limit(max) + "; it is not " + what + ".");
+            }
             byte[] bytes = in.readNBytes(max + 1);
             if (bytes.length > max) {
                 throw new Refusal("The file " + abs + " is larger than " + limit(max) + "; it is not " + what + ".");
@@ -152,7 +155,7 @@ public final class UserFiles {
         }
         String m = e.getMessage();
         if (m == null || m.isBlank() || e instanceof FileSystemException) {
-            return "the operating system refused (" + e.getClass().getSimpleName() + ")";
+            return "the operating system refused, without saying why";
         }
         return lowerFirst(m.strip().replaceAll("\\.$", ""));
     }

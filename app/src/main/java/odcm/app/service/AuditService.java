@@ -9,7 +9,10 @@ import odcm.model.audit.AuditFilter;
 import odcm.model.audit.AuditVerification;
 import odcm.persistence.Store;
 
-/** Reading, verifying and exporting the audit log. Entries are written by the other services, never here. */
+/**
+ * Reading, verifying and exporting the audit log. Entries are written by the other services; here only the one that
+ * accepts a store put back behind its audit head (decision 0019).
+ */
 public final class AuditService {
     private final Store store;
 
@@ -23,6 +26,14 @@ public final class AuditService {
 
     public AuditVerification verify() {
         return store.read(tx -> tx.audit().verify());
+    }
+
+    /** Records, with the reason, that this store is accepted as it is though it ends before its audit head, and moves the head on. */
+    public AuditEntry acceptRollback(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new odcm.model.Refusal("Say why the rollback is accepted (--reason); it goes into the audit log. Nothing was changed.");
+        }
+        return store.acceptAuditRollback(reason);
     }
 
     /** RFC 4180 CSV, oldest first, with cells that a spreadsheet would run as a formula defused. */

@@ -30,6 +30,13 @@ import odcm.persistence.space.StoredCertificate;
  * last sequence per source. Reading only: nothing here writes.
  */
 public final class BundleChecks {
+    /**
+     * How far past the last sequence accepted from a source (or past 0, for its first file) a bundle or receipt may be
+     * without the importer confirming it; see decision 0016. The writers hand out numbers one by one, so a genuine channel
+     * only skips the numbers of files that were never carried.
+     */
+    public static final long SEQUENCE_WINDOW = 1000;
+
     private BundleChecks() {
     }
 
@@ -77,9 +84,19 @@ public final class BundleChecks {
 
         abstract OptionalLong lastSequence(StoreTx tx, long spaceId, long sourceId);
 
-        /** Checks {@code bytes} with this kind's verifier in {@code context}. Changes nothing. */
+        /** Checks {@code bytes} with this kind's verifier in {@code context}, a sequence jump refused. Changes nothing. */
         public VerificationOutcome verify(byte[] bytes, VerificationContext context) {
-            return verifier.apply(bytes, context);
+            return verify(bytes, context, false);
+        }
+
+        /**
+         * Checks {@code bytes} with this kind's verifier in {@code context}: a genuine file whose sequence jumps beyond
+         * {@link #SEQUENCE_WINDOW} is a {@link VerificationOutcome.SequenceJump} unless {@code acceptSequenceJump}. Changes nothing.
+         */
+        public VerificationOutcome verify(byte[] bytes, VerificationContext context, boolean acceptSequenceJump) {
+            VerificationOutcome o = verifier.apply(bytes, context);
+            VerificationOutcome.SequenceJump jump = jump(o, context.lastAcceptedSequence());
+            return jump == null || acceptSequenceJump ? o : jump;
         }
     }
 
@@ -101,11 +118,21 @@ public final class BundleChecks {
         return verify(store, target, receipt, Accepting.DEPLOYMENT_RECEIPTS, false, limits);
     }
 
+    /** As {@link #verify(Store, String, byte[], boolean)}; a confirmed sequence jump ({@code acceptSequenceJump}) is accepted. */
+    public static VerificationOutcome verify(Store store, String target, byte[] bundle, boolean openSecrets, boolean acceptSequenceJump) {
+        return verify(store, target, bundle, Accepting.RELEASE_BUNDLES, openSecrets, Limits.DEFAULT, acceptSequenceJump);
+    }
+
     private static VerificationOutcome verify(Store store, String target, byte[] bytes, Accepting kind, boolean openSecrets, Limits limits) {
+        return verify(store, target, bytes, kind, openSecrets, limits, false);
+    }
+
+    private static VerificationOutcome verify(Store store, String target, byte[] bytes, Accepting kind, boolean openSecrets, Limits limits,
+                                              boolean acceptSequenceJump) {
         VerificationContext context = store.read(tx -> context(store, tx, EnvironmentService.requireLocal(tx, target), kind, openSecrets)
                 .withLimits(limits));
         try {
-            return kind.verify(bytes, context);
+            return kind.verify(bytes, context, acceptSequenceJump);
         } finally {
             if (context.privateKeyPkcs8() != null) {
                 context.privateKeyPkcs8().wipe();
@@ -143,6 +170,51 @@ public final class BundleChecks {
         return new VerificationContext(target.name(), target.certificate().fingerprint(),
                 f -> trust.getOrDefault(f, new SourceTrust.Unknown()), f -> last.getOrDefault(f, OptionalLong.empty()), store.clock(),
                 kind.ids(tx, target.id()), key, null);
+    }
+
+    /**
+     * The jump of a genuine bundle or receipt beyond {@link #SEQUENCE_WINDOW} past {@code last} of its source, or null (within
+     * the window, or not genuine). A rollback never gets here: the verifier refused it.
+     */
+    static VerificationOutcome.SequenceJump jump(VerificationOutcome o, java.util.function.Function<Fingerprint, OptionalLong> last) {
+        Fingerprint source;
+        String sourceSpace;
+        long claimed;
+        if (o instanceof VerificationOutcome.Genuine g) {
+            source = g.source();
+            sourceSpace = g.content().sourceSpace();
+            claimed = g.content().sequence();
+        } else if (o instanceof VerificationOutcome.GenuineReceipt r) {
+            source = r.source();
+            sourceSpace = r.content().sourceSpace();
+            claimed = r.content().sequence();
+        } else {
+            return null;
+        }
+        long from = last.apply(source).orElse(0);
+        // claimed > from (else a rollback), so the difference read unsigned is exact even across the whole range of long.
+        return Long.compareUnsigned(claimed - from, SEQUENCE_WINDOW) > 0 ? new VerificationOutcome.SequenceJump(sourceSpace, from, claimed,
+                SEQUENCE_WINDOW) : null;
+    }
+
+    /**
+     * Records in the audit log of {@code tx} that {@code here} accepted {@code genuine} although its sequence jumped beyond the
+     * window, as its importer confirmed: the source, the last and the new sequence. Does nothing for a sequence within it.
+     */
+    static void auditAcceptedJump(StoreTx tx, Space here, Accepting kind, VerificationOutcome genuine) {
+        Fingerprint fp = genuine instanceof VerificationOutcome.Genuine g ? g.source()
+                : genuine instanceof VerificationOutcome.GenuineReceipt r ? r.source() : null;
+        Space source = fp == null ? null : tx.spaces().findByFingerprint(fp).orElse(null);
+        if (source == null) {
+            return;
+        }
+        VerificationOutcome.SequenceJump jump = jump(genuine, f -> kind.lastSequence(tx, here.id(), source.id()));
+        if (jump != null) {
+            String noun = kind == Accepting.RELEASE_BUNDLES ? "bundle" : "receipt";
+            tx.audit().append(noun + ".sequence-jump", noun + "s from " + source.describe() + " in " + here.describe(),
+                    "sequence jumped from " + (jump.last() == 0 ? "none accepted yet" : jump.last() + " (the last accepted)") + " to "
+                            + jump.claimed() + ", beyond the window of " + jump.window() + "; accepted as the importer confirmed");
+        }
     }
 
     /** The private key of a local space, opened from the store; the caller wipes it. */

@@ -108,8 +108,11 @@ public final class BundleService {
     public Promoted create(String space, String project, String version, String target, Path out, int validDays, boolean replace) {
         Duration validity = validity(validDays);
         String file = out.toAbsolutePath().toString();
-        return RecordedFile.write(store, out, replace, (tx, writeFile) -> {
-            Built b = build(tx, space, project, version, target, validity);
+        return RecordedFile.write(store, out, replace, tx -> {
+            Route r = route(tx, space, project, version, target);
+            return tx.bundles().reserveSequence(r.source().id(), r.target().id());
+        }, (tx, sequence, writeFile) -> {
+            Built b = build(tx, route(tx, space, project, version, target), validity, sequence);
             writeFile.accept(b.bytes());
             return record(tx, b, file);
         });
@@ -123,7 +126,9 @@ public final class BundleService {
     public Delivered deliver(String space, String project, String version, String target, int validDays) {
         Duration validity = validity(validDays);
         return store.write(tx -> {
-            Built b = build(tx, space, project, version, target, validity);
+            Route r = route(tx, space, project, version, target);
+            // One transaction: a refused delivery rolls its number back with everything else, and no file ever held it.
+            Built b = build(tx, r, validity, tx.bundles().reserveSequence(r.source().id(), r.target().id()));
             if (!b.target().isLocal()) {
                 throw new Refusal(b.target().describe() + " is not in this console; write a bundle file and carry it there.");
             }
@@ -219,17 +224,26 @@ public final class BundleService {
     private record Built(Space source, Space target, Release release, BundleContent content, byte[] bytes, Fingerprint targetCertificate) {
     }
 
-    /** Takes the next sequence for (source, target), signs with the source's key (wiped after) and encrypts to the target. */
-    private Built build(StoreTx tx, String space, String project, String version, String target, Duration validity) {
+    /** What a bundle is made of and for: a release of a local space, and a space its lifecycle promotes to. */
+    private record Route(Space source, Release release, Space target) {
+    }
+
+    private Route route(StoreTx tx, String space, String project, String version, String target) {
         Space s = EnvironmentService.requireLocal(tx, space);
         Project p = ProjectService.require(tx, s, project);
         Release r = tx.releases().find(p.id(), version == null ? "" : version.strip())
                 .orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
-        Space t = requireTarget(tx, s, p, target);
+        return new Route(s, r, requireTarget(tx, s, p, target));
+    }
+
+    /** Bundle {@code sequence} (reserved) of the route: signed with the source's key (wiped after), encrypted to the target. */
+    private Built build(StoreTx tx, Route route, Duration validity, long sequence) {
+        Space s = route.source();
+        Release r = route.release();
+        Space t = route.target();
         StoredCertificate targetCert = tx.spaces().certificates(t.id()).get(0);
         StoredCertificate sourceCert = tx.spaces().certificates(s.id()).get(0);
         Instant now = StoreTime.now(store.clock());
-        long sequence = tx.bundles().nextSequence(s.id(), t.id());
         BundleContent content = BundleContent.of(r, s.name(), t.name(), sequence, now, now.plus(validity), history(tx, s, r));
         Secret key = BundleChecks.privateKey(store, tx, s);
         try {
@@ -286,11 +300,13 @@ public final class BundleService {
     private Space requireTarget(StoreTx tx, Space s, Project p, String target) {
         List<Space> targets = promotedTo(tx, p);
         String wanted = target == null ? "" : target.strip();
-        Space t = targets.stream().filter(x -> x.name().equalsIgnoreCase(wanted)).findFirst().orElseThrow(() -> new Refusal(
+        Space t = targets.stream().filter(x -> odcm.model.Names.same(x.name(), wanted)).findFirst().orElseThrow(() -> new Refusal(
                 "Project '" + p.name() + "' of '" + s.name() + "' does not promote to '" + wanted + "': its lifecycle '" + p.lifecycleName()
                         + "' promotes to " + (targets.isEmpty() ? "no space" : targets.stream().map(x -> "'" + x.name() + "'")
                         .collect(Collectors.joining(", "))) + "."));
-        String problem = problem(tx, t);
+        String own = BundleChecks.notValidNow(tx, s, StoreTime.now(store.clock()), "before promoting from it (its targets refuse a "
+                + "bundle signed with a certificate that is not valid)");
+        String problem = own.isEmpty() ? problem(tx, t) : own;
         if (!problem.isEmpty()) {
             throw new Refusal(problem);
         }

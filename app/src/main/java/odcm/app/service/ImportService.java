@@ -114,7 +114,12 @@ public final class ImportService {
 
     /** Checks and reads {@code bundle} as {@code target} sees it; changes nothing. */
     public Preview preview(String target, byte[] bundle) {
-        VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true);
+        return preview(target, bundle, false);
+    }
+
+    /** As {@link #preview(String, byte[])}; with {@code acceptSequenceJump} a sequence jump the importer confirmed is no refusal. */
+    public Preview preview(String target, byte[] bundle, boolean acceptSequenceJump) {
+        VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true, acceptSequenceJump);
         return store.read(tx -> {
             Space space = EnvironmentService.requireLocal(tx, target);
             List<Lifecycle> lifecycles = tx.lifecycles().findBySpace(space.id());
@@ -143,10 +148,19 @@ public final class ImportService {
      * and the refusal lists all that are missing. {@code lifecycle} null or blank: the one that fits (see {@link #fits}).
      */
     public Result importBundle(String target, byte[] bundle, String lifecycle, Map<String, Map<String, String>> values) {
+        return importBundle(target, bundle, lifecycle, values, false);
+    }
+
+    /**
+     * As {@link #importBundle(String, byte[], String, Map)}; with {@code acceptSequenceJump} a bundle whose sequence jumps
+     * beyond {@link BundleChecks#SEQUENCE_WINDOW} is imported too, and the jump recorded in the audit log.
+     */
+    public Result importBundle(String target, byte[] bundle, String lifecycle, Map<String, Map<String, String>> values,
+                               boolean acceptSequenceJump) {
         Map<String, Map<String, String>> given = values == null ? Map.of() : values;
         store.keyVault(); // without the master key secrets cannot be opened nor values sealed: the master-key sentence first
         Result result = store.write(tx -> {
-            VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true);
+            VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true, acceptSequenceJump);
             if (outcome instanceof VerificationOutcome.AlreadyAccepted a) {
                 Optional<BundleRepository.Accepted> accepted = tx.bundles().accepted(EnvironmentService.requireLocal(tx, target).id(), a.bundleId());
                 return new Result(false, "This bundle (" + a.bundleId() + ") was already imported into '" + target + "'"
@@ -155,7 +169,9 @@ public final class ImportService {
             if (!(outcome instanceof VerificationOutcome.Genuine g)) {
                 throw new Refusal(outcome.sentence());
             }
-            return accept(tx, EnvironmentService.requireLocal(tx, target), g, lifecycle, given);
+            Space here = EnvironmentService.requireLocal(tx, target);
+            BundleChecks.auditAcceptedJump(tx, here, BundleChecks.Accepting.RELEASE_BUNDLES, g);
+            return accept(tx, here, g, lifecycle, given);
         });
         ImportPause.at("committed");
         return result;
@@ -173,6 +189,7 @@ public final class ImportService {
 
     private Result accept(StoreTx tx, Space space, VerificationOutcome.Genuine g, String lifecycleName, Map<String, Map<String, String>> given) {
         BundleContent c = g.content();
+        odcm.model.Names.value("The release notes in the bundle", c.notes(), true);
         ReleaseSnapshot snapshot = c.snapshot();
         if (!g.secretsOpened() && snapshot.variables().stream().anyMatch(Variable::sensitive)) {
             throw new Refusal("The bundle's sensitive values could not be opened with the private key of '" + space.name()
@@ -321,6 +338,8 @@ public final class ImportService {
     /** A value must suit its template's type: a select one of its options, a checkbox true or false. */
     static String check(VariableTemplate t, String environment, String value) {
         String v = t.type() == TemplateType.MULTI_LINE ? value : value.strip();
+        // Single-line values refuse control characters and line breaks; never quoting the value (it may be a password).
+        odcm.model.Names.value("The value of '" + t.name() + "' for " + environment, v, t.type() == TemplateType.MULTI_LINE);
         if (v.isEmpty()) {
             return v;
         }

@@ -3,7 +3,6 @@ package odcm.app.service;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import odcm.model.Names;
@@ -110,7 +109,7 @@ public final class LifecycleService {
             LifecycleCatalog catalog = new LifecycleCatalog(tx.spaces().findAll(), tx.lifecycles().findAll(), tx.projects().lifecycles(),
                     tx.environments().findAllRemote(), tx.trusts().findAll());
             String name = catalog.projects().stream()
-                    .filter(p -> p.spaceId() == s.id() && p.projectName().equalsIgnoreCase(project == null ? "" : project.strip()))
+                    .filter(p -> p.spaceId() == s.id() && Names.same(p.projectName(), project == null ? "" : project.strip()))
                     .map(LifecycleCatalog.ProjectLifecycle::projectName).findFirst()
                     .orElseThrow(() -> new Refusal("'" + s.name() + "' has no project named '" + project + "'."));
             return new Composition(catalog, s.id(), name);
@@ -140,7 +139,7 @@ public final class LifecycleService {
         Set<String> phaseNames = new HashSet<>();
         for (LifecycleDraft.PhaseDraft p : draft.phases()) {
             String phaseName = Names.check("A phase", p.name(), Phase.MAX_NAME);
-            if (!phaseNames.add(phaseName.toLowerCase(Locale.ROOT))) {
+            if (!phaseNames.add(Names.key(phaseName))) {
                 throw new Refusal("The lifecycle has two phases named '" + phaseName + "'; phase names are unique in a lifecycle.");
             }
             List<PhaseMember> members = new ArrayList<>();
@@ -162,7 +161,7 @@ public final class LifecycleService {
             }
             Set<String> seen = new HashSet<>();
             for (PhaseMember m : members) {
-                if (!seen.add(m.displayName().toLowerCase(Locale.ROOT))) {
+                if (!seen.add(Names.key(m.displayName()))) {
                     throw new Refusal("Phase '" + phaseName + "' names '" + m.displayName() + "' twice.");
                 }
             }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -168,14 +167,14 @@ public final class ProjectService {
         return LifecycleService.require(tx, s, name);
     }
 
-    /** Lower-cased name to the name as spelled in the space: environments and remote environments ("Prod Space: Production"). */
+    /** Name key to the name as spelled in the space: environments and remote environments ("Prod Space: Production"). */
     private static Map<String, String> environmentNames(StoreTx tx, Space s) {
         Map<String, String> names = new HashMap<>();
         for (Environment e : tx.environments().findBySpace(s.id())) {
-            names.put(e.name().toLowerCase(Locale.ROOT), e.name());
+            names.put(Names.key(e.name()), e.name());
         }
         for (RemoteEnvironment r : tx.environments().findRemoteBySpace(s.id())) {
-            names.put(r.displayName().toLowerCase(Locale.ROOT), r.displayName());
+            names.put(Names.key(r.displayName()), r.displayName());
         }
         return names;
     }
@@ -183,7 +182,7 @@ public final class ProjectService {
     private static Scope scope(Space s, Map<String, String> known, Scope scope, String what) {
         List<String> resolved = new ArrayList<>();
         for (String e : scope.environments()) {
-            String key = e.strip().replaceAll("\\s*:\\s*", ": ").toLowerCase(Locale.ROOT);
+            String key = Names.key(e.strip().replaceAll("\\s*:\\s*", ": "));
             String name = known.get(key);
             if (name == null) {
                 throw new Refusal(what + " is scoped to '" + e + "', which is not an environment or remote environment of '" + s.name() + "'.");
@@ -196,20 +195,20 @@ public final class ProjectService {
     private static void checkUnique(ProjectDraft draft) {
         Set<String> steps = new HashSet<>();
         for (DeploymentStep st : draft.process()) {
-            if (!steps.add(st.name().toLowerCase(Locale.ROOT))) {
+            if (!steps.add(Names.key(st.name()))) {
                 throw new Refusal("The process has two steps named '" + st.name() + "'; step names are unique in a project.");
             }
         }
         Set<String> variables = new HashSet<>();
         for (Variable v : draft.variables()) {
-            String key = v.name().toLowerCase(Locale.ROOT) + "\n" + v.scope().environments().stream().map(e -> e.toLowerCase(Locale.ROOT)).sorted().toList();
+            String key = Names.key(v.name()) + "\n" + v.scope().environments().stream().map(Names::key).sorted().toList();
             if (!variables.add(key)) {
                 throw new Refusal("Variable '" + v.name() + "' has two values for the same scope (" + v.scope() + "); a variable has one value per scope.");
             }
         }
         Set<String> templates = new HashSet<>();
         for (VariableTemplate t : draft.templates()) {
-            if (!templates.add(t.name().toLowerCase(Locale.ROOT))) {
+            if (!templates.add(Names.key(t.name()))) {
                 throw new Refusal("There are two variable templates named '" + t.name() + "'; template names are unique in a project.");
             }
         }
@@ -222,7 +221,7 @@ public final class ProjectService {
         }
         Set<String> names = new HashSet<>();
         for (Channel c : given) {
-            if (!names.add(c.name().toLowerCase(Locale.ROOT))) {
+            if (!names.add(Names.key(c.name()))) {
                 throw new Refusal("There are two channels named '" + c.name() + "'; channel names are unique in a project.");
             }
         }

@@ -115,24 +115,16 @@ public final class ReceiptService {
     public Created create(String space, String forSpace, Path out, int validDays, boolean replace) {
         Duration validity = BundleService.validity(validDays, "receipt");
         String file = out.toAbsolutePath().toString();
-        return RecordedFile.write(store, out, replace, (tx, writeFile) -> {
-            Space t = EnvironmentService.requireLocal(tx, space);
-            Space s = SpaceService.require(tx, forSpace);
-            List<BundleRepository.Accepted> received = s.id() == t.id() ? List.of() : tx.bundles().acceptedFrom(t.id(), s.id());
-            if (received.isEmpty()) {
-                throw new Refusal("'" + t.name() + "' has received no release bundles from '" + s.name()
-                        + "', so it has nothing to report there: a receipt goes back to the space a release came from.");
-            }
-            Instant now = StoreTime.now(store.clock());
-            for (Space party : List.of(t, s)) {
-                String notValid = BundleChecks.notValidNow(tx, party, now, "before writing a receipt");
-                if (!notValid.isEmpty()) {
-                    throw new Refusal(notValid);
-                }
-            }
-            long sequence = tx.receipts().nextSequence(t.id(), s.id());
+        return RecordedFile.write(store, out, replace, tx -> {
+            Route r = route(tx, space, forSpace);
+            return tx.receipts().reserveSequence(r.signer().id(), r.addressee().id());
+        }, (tx, sequence, writeFile) -> {
+            Route r = route(tx, space, forSpace);
+            Space t = r.signer();
+            Space s = r.addressee();
+            Instant now = r.now();
             ReceiptContent content = new ReceiptContent(UUID.randomUUID(), t.name(), s.name(), sequence, now, now.plus(validity),
-                    deployments(tx, s, received));
+                    deployments(tx, s, r.received()));
             byte[] bytes = sign(tx, t, s, content);
             writeFile.accept(bytes);
             String sha = BundleService.sha256(bytes);
@@ -146,6 +138,28 @@ public final class ReceiptService {
         });
     }
 
+    /** A receipt's parties and what it reports on: the bundles the signer received from the addressee. */
+    private record Route(Space signer, Space addressee, List<BundleRepository.Accepted> received, Instant now) {
+    }
+
+    private Route route(StoreTx tx, String space, String forSpace) {
+        Space t = EnvironmentService.requireLocal(tx, space);
+        Space s = SpaceService.require(tx, forSpace);
+        List<BundleRepository.Accepted> received = s.id() == t.id() ? List.of() : tx.bundles().acceptedFrom(t.id(), s.id());
+        if (received.isEmpty()) {
+            throw new Refusal("'" + t.name() + "' has received no release bundles from '" + s.name()
+                    + "', so it has nothing to report there: a receipt goes back to the space a release came from.");
+        }
+        Instant now = StoreTime.now(store.clock());
+        for (Space party : List.of(t, s)) {
+            String notValid = BundleChecks.notValidNow(tx, party, now, "before writing a receipt");
+            if (!notValid.isEmpty()) {
+                throw new Refusal(notValid);
+            }
+        }
+        return new Route(t, s, received, now);
+    }
+
     /** Checks a receipt file as the local space {@code space} sees it. Writes nothing. */
     public VerificationOutcome verify(String space, Path file) {
         return BundleChecks.verifyReceipt(store, space, read(file), limits);
@@ -153,7 +167,12 @@ public final class ReceiptService {
 
     /** Imports a receipt file into {@code space}; see {@link #importReceipt(String, byte[])}. */
     public Result importReceipt(String space, Path file) {
-        return importReceipt(space, read(file));
+        return importReceipt(space, file, false);
+    }
+
+    /** As {@link #importReceipt(String, Path)}; with {@code acceptSequenceJump} a confirmed sequence jump is accepted, audited. */
+    public Result importReceipt(String space, Path file, boolean acceptSequenceJump) {
+        return importReceipt(space, read(file), acceptSequenceJump);
     }
 
     /**
@@ -164,10 +183,18 @@ public final class ReceiptService {
      * receipt again changes nothing and says so.
      */
     public Result importReceipt(String space, byte[] receipt) {
+        return importReceipt(space, receipt, false);
+    }
+
+    /**
+     * As {@link #importReceipt(String, byte[])}; with {@code acceptSequenceJump} a receipt whose sequence jumps beyond
+     * {@link BundleChecks#SEQUENCE_WINDOW} is accepted too, and the jump recorded in the audit log.
+     */
+    public Result importReceipt(String space, byte[] receipt, boolean acceptSequenceJump) {
         return store.write(tx -> {
             Space here = EnvironmentService.requireLocal(tx, space);
             VerificationOutcome outcome = BundleChecks.Accepting.DEPLOYMENT_RECEIPTS.verify(receipt,
-                    BundleChecks.context(store, tx, here, BundleChecks.Accepting.DEPLOYMENT_RECEIPTS, false).withLimits(limits));
+                    BundleChecks.context(store, tx, here, BundleChecks.Accepting.DEPLOYMENT_RECEIPTS, false).withLimits(limits), acceptSequenceJump);
             if (outcome instanceof VerificationOutcome.AlreadyAccepted a) {
                 return new Result(false, "This receipt (" + a.bundleId() + ") was already accepted by '" + here.name()
                         + "'; nothing was changed.", 0, 0);
@@ -175,6 +202,7 @@ public final class ReceiptService {
             if (!(outcome instanceof VerificationOutcome.GenuineReceipt g)) {
                 throw new Refusal(outcome.sentence(Kind.DEPLOYMENT_RECEIPT));
             }
+            BundleChecks.auditAcceptedJump(tx, here, BundleChecks.Accepting.DEPLOYMENT_RECEIPTS, g);
             ReceiptContent c = g.content();
             Space signer = tx.spaces().findByFingerprint(g.source())
                     .orElseThrow(() -> new Refusal("The space that signed this receipt is no longer in this store."));

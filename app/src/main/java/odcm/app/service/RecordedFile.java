@@ -1,8 +1,13 @@
 package odcm.app.service;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 import odcm.app.io.UserFiles;
 import odcm.model.Refusal;
@@ -10,39 +15,116 @@ import odcm.persistence.Store;
 import odcm.persistence.StoreTx;
 
 /**
- * A signed file written together with the row that records it, as one action: the file is written (atomically) inside the
- * store transaction, after the content is built and before it is recorded; if anything after fails, the transaction rolls
- * back and the file is removed. Refuses to replace an existing file unless asked to.
+ * A signed file written together with the row that records it, so that no file at its name goes without its row and no
+ * sequence number is used twice, whenever the process dies (decision 0016):
+ * <ol>
+ * <li>the sequence number is reserved in a transaction of its own, committed before anything is signed ("file-reserved");</li>
+ * <li>inside the recording transaction the content is built and signed with that number and written, synced, to a
+ * temporary name in the destination folder ("file-written"); the row and its audit entry are committed
+ * ("file-recorded"); a failure before the commit removes the temporary file and leaves the number unused;</li>
+ * <li>only then is the file moved atomically to its name ("file-moved"), replacing an existing file only when asked to.</li>
+ * </ol>
+ * A kill before the move leaves at most a hidden temporary file and a skipped number, which the receiving side accepts.
+ * The quoted names are the points of the test-only pause hook ({@link ImportPause}).
  */
 final class RecordedFile {
     private RecordedFile() {
     }
 
-    /** The work inside the transaction: build the bytes, hand them to {@code writeFile}, then record them. */
-    interface Work<T> {
-        T run(StoreTx tx, Consumer<byte[]> writeFile);
+    /** The first step: checks what it needs and reserves the sequence number (committed on its own). */
+    interface Reserve {
+        long run(StoreTx tx);
     }
 
-    static <T> T write(Store store, Path out, boolean replace, Work<T> work) {
+    /** The work inside the recording transaction: build the bytes with {@code sequence}, hand them to {@code writeFile}, record them. */
+    interface Work<T> {
+        T run(StoreTx tx, long sequence, Consumer<byte[]> writeFile);
+    }
+
+    static <T> T write(Store store, Path out, boolean replace, Reserve reserve, Work<T> work) {
         Path file = out.toAbsolutePath();
+        Path dir = file.getParent();
+        refuseExisting(file, replace);
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new Refusal("The folder " + dir + " does not exist.");
+        }
+        long sequence = store.write(reserve::run);
+        ImportPause.at("file-reserved");
+        Path[] tmp = {null};
+        T result;
+        try {
+            result = store.write(tx -> work.run(tx, sequence, bytes -> {
+                tmp[0] = writeSynced(dir, file, bytes);
+                refuseExisting(file, replace); // appeared meanwhile: refused before anything is recorded
+                ImportPause.at("file-written");
+            }));
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp[0]);
+            throw e;
+        }
+        ImportPause.at("file-recorded");
+        try {
+            try {
+                Files.move(tmp[0], file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp[0], file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new Refusal("The file was signed and recorded, but it could not be moved to " + file + ": " + UserFiles.reason(e)
+                    + "; it is at " + tmp[0] + ", rename it to hand it on.");
+        }
+        syncQuietly(dir);
+        ImportPause.at("file-moved");
+        return result;
+    }
+
+    private static void refuseExisting(Path file, boolean replace) {
+        if (Files.isDirectory(file)) {
+            throw new Refusal(file + " is a folder; give a file name to write to.");
+        }
         if (Files.exists(file) && !replace) {
             throw new Refusal(file + " already exists; choose another file name, or replace it on purpose (--force).");
         }
-        boolean[] written = {false};
+    }
+
+    /** Writes {@code bytes} to a new hidden temporary file next to {@code file}, synced to the disk, readable by all. */
+    private static Path writeSynced(Path dir, Path file, byte[] bytes) {
+        Path tmp = null;
         try {
-            return store.write(tx -> work.run(tx, bytes -> {
-                UserFiles.write(file, bytes);
-                written[0] = true;
-            }));
-        } catch (RuntimeException e) {
-            if (written[0]) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // The refusal is what the user needs; the file names something no row vouches for.
+            tmp = Files.createTempFile(dir, ".odcm-", ".partial");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
                 }
+                ch.force(true);
             }
-            throw e;
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            return tmp;
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new Refusal("Cannot write " + file + ": " + UserFiles.reason(e) + ".");
+        }
+    }
+
+    /** Makes the rename durable where the system allows syncing a folder; elsewhere the move stands as the system keeps it. */
+    private static void syncQuietly(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException ignored) {
+            // not supported here (e.g. Windows); the file is complete either way
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp != null) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // The refusal is what the user needs; a hidden temporary file names no row and no later number.
+            }
         }
     }
 }

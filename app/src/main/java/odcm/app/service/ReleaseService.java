@@ -125,7 +125,7 @@ public final class ReleaseService {
         if (channel == null || channel.isBlank()) {
             return p.defaultChannel();
         }
-        return p.channels().stream().map(Channel::name).filter(c -> c.equalsIgnoreCase(channel.strip())).findFirst()
+        return p.channels().stream().map(Channel::name).filter(c -> odcm.model.Names.same(c, channel)).findFirst()
                 .orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no channel '" + channel.strip() + "'; its channels are "
                         + p.channels().stream().map(Channel::name).collect(Collectors.joining(", ")) + "."));
     }
@@ -149,7 +149,7 @@ public final class ReleaseService {
             PackageVersion pv = byId.get(e.getKey());
             if (pv == null) {
                 String id = p.process().stream().flatMap(st -> st.packages().stream()).map(PackageReference::packageId)
-                        .filter(x -> x.equalsIgnoreCase(e.getKey())).findFirst().orElse(e.getKey());
+                        .filter(x -> odcm.model.Names.same(x, e.getKey())).findFirst().orElse(e.getKey());
                 throw new Refusal("Step '" + e.getValue() + "' deploys package '" + id + "', but no version of it was given.");
             }
             manifest.add(pv);

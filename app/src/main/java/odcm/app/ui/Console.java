@@ -49,7 +49,7 @@ public final class Console {
     private MainWindow main;
 
     /** What opening found, all read on the background thread. */
-    private record Opened(AppContext context, MasterKeyState keyState, Path keyFile, boolean empty) {
+    private record Opened(AppContext context, MasterKeyState keyState, Path keyFile, boolean empty, java.util.Optional<String> auditWarning) {
     }
 
     public Console(Stage stage, StoreLocation location, FxTaskRunner runner, FilePicker files, Runnable exit) {
@@ -67,7 +67,8 @@ public final class Console {
         stage.show();
         runner.run("Opening store " + location.storeDir(), () -> {
             AppContext ctx = AppContext.open(location);
-            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list().isEmpty());
+            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list().isEmpty(),
+                    ctx.store().auditWarning());
         }, this::opened, sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
     }
 
@@ -99,7 +100,7 @@ public final class Console {
         SpacePicker picker = new SpacePicker(context.spaces(), runner, space);
         picker.guard(lifecycles::mayLeave);
         main = new MainWindow(screens, picker, runner,
-                StartScreens.keyWarning(opened.keyState(), opened.keyFile()));
+                StartScreens.keyWarning(opened.keyState(), opened.keyFile()).or(() -> StartScreens.auditWarning(opened.auditWarning())));
         show(main.root(), stage.getScene().getWidth(), stage.getScene().getHeight());
         main.store().show(new odcm.app.ui.common.StoreLink.Facts(location, context.store().storeId(), opened.keyState()));
         main.installShortcuts(stage.getScene());

@@ -61,11 +61,21 @@ final class StartScreens {
         String what = state == MasterKeyState.MISSING
                 ? "The master key file of this store is missing"
                 : "The master key file in the key folder is not this store's key";
-        Label text = new Label(what + " (expected " + keyFile + ")." + odcm.persistence.Store.KEY_CONSEQUENCE);
-        text.setId("key-warning");
+        return Optional.of(banner("key-warning", what + " (expected " + keyFile + ")." + odcm.persistence.Store.KEY_CONSEQUENCE));
+    }
+
+    /** The store ends before its audit head (an older copy, a lost commit): said above every screen; changes are refused. */
+    static Optional<Node> auditWarning(Optional<String> sentence) {
+        return sentence.<Node>map(s -> banner("audit-warning", s + " No change can be made until the newer store is put back or the"
+                + " rollback is accepted (odcm audit accept-rollback)."));
+    }
+
+    private static Label banner(String id, String sentence) {
+        Label text = new Label(sentence);
+        text.setId(id);
         text.setWrapText(true);
         text.getStyleClass().add(Css.BANNER);
         text.setMaxWidth(Double.MAX_VALUE);
-        return Optional.of(text);
+        return text;
     }
 }

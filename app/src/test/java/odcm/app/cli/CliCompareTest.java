@@ -122,8 +122,8 @@ class CliCompareTest {
         assertFalse(r.err().strip().contains("\n"));
         assertTrue(r.err().contains("Nope"), r.err());
         r = cli.run("release", "diff", "--space", "DevTest Space", "--project", "Web", "1.0.0", "1.1.0", "--format", "pdf");
-        assertEquals(Cli.REFUSED, r.exit());
-        assertEquals("A comparison is written as text, json, html or md, not 'pdf'.", r.err().strip());
+        assertEquals(Cli.USAGE, r.exit(), "the command line itself was wrong");
+        assertEquals("A comparison is written as text, json, html or md, not 'pdf'. (see 'odcm release diff --help')", r.err().strip());
     }
 
     @Test

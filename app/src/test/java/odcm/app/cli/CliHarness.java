@@ -17,7 +17,12 @@ final class CliHarness {
 
     CliHarness(Path dir) {
         this.store = dir.resolve("store");
-        this.env = Map.of("ODCM_KEY_DIR", dir.resolve("keys").toString());
+        this.env = Map.of("ODCM_KEY_DIR", dir.resolve("keys").toString(), "ODCM_LOG_DIR", dir.resolve("logs").toString());
+    }
+
+    /** The log file of the commands run here. */
+    Path log() {
+        return Path.of(env.get("ODCM_LOG_DIR")).resolve("odcm.log");
     }
 
     Path store() {

@@ -92,15 +92,16 @@ class CliProjectsTest {
 
     @Test
     void applyWithUnknownFieldIsRefusedWithWhere() throws Exception {
-        String err = refused("apply", doc(DOC.replace("\"notes\": \"First\"", "\"note\": \"First\"")).toString());
-        assertTrue(err.startsWith("The apply file is not valid (line "), err);
-        assertTrue(err.contains("note"), err);
+        Path file = doc(DOC.replace("\"notes\": \"First\"", "\"note\": \"First\""));
+        String err = refused("apply", file.toString());
+        assertTrue(err.startsWith(file + " line 12, column "), err);
+        assertTrue(err.contains(": releases[0] has no field 'note'; its fields are "), err);
     }
 
     @Test
     void applyWithDuplicateKeyIsRefused() throws Exception {
         assertTrue(refused("apply", doc(DOC.replace("\"space\": \"DevTest Space\",", "\"space\": \"DevTest Space\", \"space\": \"X\",")).toString())
-                .contains("Duplicate field"));
+                .contains(": space is given twice; each field is given once."));
     }
 
     @Test

@@ -93,7 +93,7 @@ class CliRefusalTest {
 
     @Test
     void unknownKeyAlgorithm() {
-        assertTrue(refused("space", "create", "Edge", "--key", "dsa").contains("'ec'"));
+        assertTrue(misused("space", "create", "Edge", "--key", "dsa").contains("'ec'"));
     }
 
     @Test
@@ -199,7 +199,7 @@ class CliRefusalTest {
 
     @Test
     void trustOfUnknownKind() {
-        assertTrue(refused("trust", "add", "--space", "QA Space", "--accepts", "packages", "--from", "Prod Space").contains("'bundles'"));
+        assertTrue(misused("trust", "add", "--space", "QA Space", "--accepts", "packages", "--from", "Prod Space").contains("'bundles'"));
     }
 
     @Test
@@ -248,7 +248,8 @@ class CliRefusalTest {
 
     @Test
     void certificateWrittenOntoAFolder() {
-        assertTrue(refused("space", "cert", "QA Space", "--out", tmp.toString()).contains("is a folder"));
+        // A folder where a file is expected: the command line itself is wrong (exit 2, see CliPathMistakesTest).
+        assertTrue(misused("space", "cert", "QA Space", "--out", tmp.toString()).contains("is a folder"));
     }
 
     @Test
@@ -274,7 +275,7 @@ class CliRefusalTest {
         java.io.StringWriter err = new java.io.StringWriter();
         int exit = Cli.execute(new String[] {"space", "list", "--store", ""}, new java.io.PrintWriter(new java.io.StringWriter()),
                 new java.io.PrintWriter(err, true), java.util.Map.of("ODCM_KEY_DIR", tmp.resolve("keys").toString()));
-        assertEquals(Cli.REFUSED, exit);
-        assertEquals("--store needs a folder; an empty name is none.", err.toString().strip());
+        assertEquals(Cli.USAGE, exit, "the command line itself was wrong");
+        assertEquals("--store needs a folder; an empty name is none. (see 'odcm space list --help')", err.toString().strip());
     }
 }

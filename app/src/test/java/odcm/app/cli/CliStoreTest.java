@@ -34,6 +34,38 @@ class CliStoreTest {
         assertTrue(!cli.run("space", "list").out().contains("Other Space"));
     }
 
+    @Test
+    void anOlderStoreFileCopiedBackIsSaidOnEveryCommandRefusedForChangesUntilAccepted() throws Exception {
+        CliHarness cli = new CliHarness(tmp);
+        CliTest.ok(cli.run("space", "create", "A Space"));
+        Path db = cli.store().resolve("odcm.mv.db");
+        Files.copy(db, tmp.resolve("old.mv.db"));
+        CliTest.ok(cli.run("space", "create", "B Space"));
+        Files.copy(tmp.resolve("old.mv.db"), db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Result refused = cli.run("space", "create", "C Space");
+        assertEquals(1, refused.exit());
+        String warning = refused.err().lines().findFirst().orElseThrow();
+        assertTrue(warning.startsWith("This store is behind its audit head ") && warning.endsWith("entry 2 was removed from the end of the audit log."),
+                refused.err());
+        assertTrue(refused.err().contains("Nothing was changed.") && refused.err().contains("odcm audit accept-rollback --reason"), refused.err());
+        Result listed = cli.run("space", "list");
+        assertEquals(0, listed.exit(), listed.err());
+        assertEquals(warning + "\n", listed.err().replace("\r", ""), "one line on stderr, and reading still works");
+        assertTrue(!listed.out().contains("C Space") && !listed.out().contains("B Space"));
+        Result verify = cli.run("audit", "verify");
+        assertEquals(1, verify.exit());
+        assertTrue(verify.err().contains("The audit log has been tampered with: entry 2 was removed from the end of the audit log."), verify.err());
+
+        Result accepted = cli.run("audit", "accept-rollback", "--reason", "restored the older file on purpose");
+        assertEquals(0, accepted.exit(), accepted.err());
+        assertTrue(accepted.out().startsWith("Accepted the store as it is: recorded as audit entry 2"), accepted.out());
+        assertTrue(CliTest.ok(cli.run("audit", "list")).out().contains("restored the older file on purpose"));
+        assertEquals("", CliTest.ok(cli.run("space", "create", "C Space")).err());
+        assertTrue(CliTest.ok(cli.run("audit", "verify")).out().startsWith("The audit log is intact: 3 entries checked."));
+        assertEquals(1, cli.run("audit", "accept-rollback", "--reason", "again").exit(), "nothing left to accept");
+    }
+
     /** Three audited changes, then {@code sql} run directly on the H2 file, then {@code audit verify}: its one stderr line. */
     private String verifyAfterTampering(String sql, int rowsChanged) throws Exception {
         CliHarness cli = new CliHarness(tmp);

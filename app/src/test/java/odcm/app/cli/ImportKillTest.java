@@ -103,7 +103,7 @@ class ImportKillTest {
         }
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
+    static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> all = Files.walk(from)) {
             for (Path f : all.sorted(Comparator.naturalOrder()).toList()) {
                 Path target = to.resolve(from.relativize(f).toString());

@@ -64,6 +64,6 @@ class UserFilesTest {
         assertEquals("no such file or folder", UserFiles.reason(new NoSuchFileException("/x")));
         assertEquals("read-only file system", UserFiles.reason(new FileSystemException("/x", null, "Read-only file system")));
         assertEquals("input/output error", UserFiles.reason(new IOException("Input/output error")));
-        assertEquals("the operating system refused (IOException)", UserFiles.reason(new IOException()));
+        assertEquals("the operating system refused, without saying why", UserFiles.reason(new IOException()), "never a class name");
     }
 }

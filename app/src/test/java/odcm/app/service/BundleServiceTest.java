@@ -164,15 +164,19 @@ class BundleServiceTest extends BundleFixture {
     }
 
     @Test
-    void refusesATargetWhoseCertificateIsNotValidNow() {
+    void refusesWhileTheSourceOrTargetCertificateIsNotValidNow() {
         connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         ctx.close();
         // Ten years on: every certificate made today has expired.
         ctx = new AppContext(odcm.persistence.Store.open(location(), java.time.Clock.offset(java.time.Clock.systemUTC(),
                 java.time.Duration.ofDays(3700 * 3)), "tester"));
         Refusal r = assertThrows(Refusal.class, () -> promote(PROD, "late.odcmbundle"));
-        assertTrue(r.getMessage().startsWith("The certificate of local space 'Prod Space' is not valid now (valid "), r.getMessage());
+        // The source's own first: every target would refuse what it signs.
+        assertTrue(r.getMessage().startsWith("The certificate of local space '" + DEV + "' is not valid now (valid "), r.getMessage());
+        assertTrue(r.getMessage().endsWith("before promoting from it (its targets refuse a bundle signed with a certificate that is not valid)."),
+                r.getMessage());
         assertFalse(Files.exists(out("late.odcmbundle")));
+        assertFalse(ctx.bundles().targets(DEV, "Web").get(0).available()); // and the target's own is said in the Promote dialog
     }
 
     @Test

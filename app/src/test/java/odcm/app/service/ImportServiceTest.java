@@ -144,6 +144,34 @@ class ImportServiceTest {
         assertTrue(prod.imports().preview(PROD, bundle).alreadyImported());
     }
 
+    /**
+     * Issue 11, point 1: a bundle is what was signed (its signed bundle id), not the file's bytes. A re-encoding of the
+     * imported bundle's signature (BER) is refused; the same manifest signed again by the source (another file, another
+     * SHA-256) is the same bundle, already imported: neither is accepted twice nor counted as another bundle.
+     */
+    @Test
+    void aReEncodedOrReSignedCopyOfAnImportedBundleIsTheSameBundleNotANewOne() {
+        byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        prod.imports().importBundle(PROD, bundle, null, TestBundles.values());
+        java.util.Map<String, byte[]> e = new java.util.LinkedHashMap<>(odcm.packaging.bundle.BundleFiles.unzip(bundle));
+        e.put(odcm.packaging.bundle.BundleFormat.SIGNATURE, odcm.packaging.bundle.BundleFiles.berSignature(e.get(odcm.packaging.bundle.BundleFormat.SIGNATURE)));
+        byte[] ber = odcm.packaging.bundle.BundleFiles.zip(e);
+        refused("The bundle's manifest.sig is not DER-encoded, the one encoding of a signature the console writes, so the bundle was refused.",
+                () -> prod.imports().importBundle(PROD, ber, null, TestBundles.values()));
+
+        byte[] resigned;
+        try (odcm.model.Secret key = dev.store().read(tx -> BundleChecks.privateKey(dev.store(), tx, dev.spaces().find(DEV)))) {
+            resigned = odcm.packaging.bundle.BundleFiles.resign(odcm.packaging.bundle.BundleFiles.unzip(bundle),
+                    dev.spaces().certificate(DEV, odcm.model.cert.CertificateFormat.DER), key, null);
+        }
+        assertFalse(java.util.Arrays.equals(resigned, bundle), "another file");
+        List<Object> before = state();
+        ImportService.Result again = prod.imports().importBundle(PROD, resigned, null, TestBundles.values());
+        assertFalse(again.imported(), again.sentence());
+        assertTrue(again.sentence().startsWith("This bundle (") && again.sentence().endsWith("; nothing was changed."), again.sentence());
+        assertEquals(before, state());
+    }
+
     @Test
     void tamperedAndUntrustedBundlesAreRefusedWithTheVerifiersSentence() {
         byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);

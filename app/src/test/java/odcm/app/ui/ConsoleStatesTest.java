@@ -97,6 +97,7 @@ class ConsoleStatesTest {
             }
         }
         try (ConsoleDriver c = new ConsoleDriver(location)) {
+            assertTrue(c.lookup("#audit-warning").tryQuery().isEmpty(), "no audit check without the key: one banner");
             String banner = c.<Label>node("#key-warning").getText();
             assertTrue(banner.contains("Spaces, trusts and history can be read, but nothing can be changed"), banner);
             assertTrue(banner.contains(location.keyDir().toString()), banner);
@@ -114,4 +115,27 @@ class ConsoleStatesTest {
         }
     }
 
+    @Test
+    void aStoreBehindItsAuditHeadShowsABannerAndRefusesChanges() throws Exception {
+        StoreLocation location = TestStores.location(tmp, "rolled-back");
+        Path old = tmp.resolve("old.mv.db");
+        try (AppContext ctx = AppContext.open(location)) {
+            ctx.spaces().create("Prod Space", "Production, network B", KeyAlgorithm.EC_P256);
+        }
+        Files.copy(location.databaseFile(), old);
+        try (AppContext ctx = AppContext.open(location)) {
+            ctx.spaces().create("Test Space", "", KeyAlgorithm.EC_P256);
+        }
+        Files.copy(old, location.databaseFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (ConsoleDriver c = new ConsoleDriver(location)) {
+            String banner = c.<Label>node("#audit-warning").getText();
+            assertTrue(banner.startsWith("This store is behind its audit head " + location.keyDir()), banner);
+            assertTrue(banner.contains("removed from the end of the audit log") && banner.contains("odcm audit accept-rollback"), banner);
+            assertEquals(1, c.<javafx.scene.control.TableView<?>>node("#spaces-table").getItems().size(), "reading still works");
+            c.shoot("audit-behind-head");
+            c.clickOn("#nav-audit");
+            c.idle();
+            assertTrue(c.node("#audit-warning").isVisible(), "the banner stays on every screen");
+        }
+    }
 }

@@ -11,7 +11,7 @@ public record Variable(String name, String value, boolean sensitive, Scope scope
 
     public Variable {
         name = Names.check("A variable", name, 200);
-        value = value == null ? "" : value;
+        value = Names.value("The value of variable '" + name + "'", value, true);
         scope = scope == null ? Scope.ALL : scope;
     }
 

@@ -15,7 +15,10 @@ public record VariableTemplate(String name, String label, String helpText, Templ
         label = label == null || label.isBlank() ? name : Names.check("A template label", label, 200);
         helpText = Names.text("Help text", helpText, 2000);
         options = List.copyOf(options);
-        defaultValue = defaultValue == null ? "" : defaultValue;
+        for (String o : options) {
+            Names.value("An option of template '" + name + "'", o, false);
+        }
+        defaultValue = Names.value("The default of template '" + name + "'", defaultValue, type == TemplateType.MULTI_LINE);
         if (type == TemplateType.SELECT && options.isEmpty()) {
             throw new Refusal("The select template '" + name + "' needs at least one option.");
         }

@@ -27,9 +27,11 @@ import org.bouncycastle.cms.SignerInformation;
 
 /**
  * The one verifier of release bundles, for screens and command line alike. It trusts nothing in the file before checking
- * it, in this order: the container (limits, names), the manifest's schema and shape, the signature's algorithms, the
- * source's trust here, the signature against the pinned certificate, the addressee, the parts against their signed
- * hashes, replay (already accepted, expired, rollback), and the parts' content. It reads its context and changes nothing.
+ * it, in this order: the container (limits, names), the manifest's schema and shape, the signature's algorithms and exact
+ * form (DER, signed attributes, detached), the source's trust here, the pinned certificate's validity now, the signature
+ * against the pinned certificate (and its signer identifier, certificate and low-S), the addressee, the parts against the
+ * exact list of the signed manifest, replay (already accepted, expired, created in the future, rollback), and the parts'
+ * content and the secrets' algorithms. It reads its context and changes nothing.
  */
 public final class BundleVerifier {
     private BundleVerifier() {
@@ -58,7 +60,7 @@ public final class BundleVerifier {
     /** The container's entries, refused unless the file is exactly the canonical container of those entries. */
     static Map<String, byte[]> container(byte[] bytes, Limits limits) throws Refused {
         Map<String, byte[]> entries = BundleReader.read(bytes, limits);
-        if (!java.util.Arrays.equals(BundleWriter.zipBytes(entries), bytes)) {
+        if (!BundleReader.isCanonical(bytes, entries)) {
             // Every byte of a bundle is fixed by its entries; anything else (times, attributes, gaps) was changed on the way.
             throw new Refused(new Malformed("its ZIP container holds bytes the canonical container never holds, so it was altered"));
         }
@@ -96,6 +98,7 @@ public final class BundleVerifier {
         if (!ctx.clock().instant().isBefore(expires)) {
             return new Expired(expires);
         }
+        notInFuture(created, ctx);
         OptionalLong last = ctx.lastAcceptedSequence().apply(source);
         if (last.isPresent() && manifest.sequence() <= last.getAsLong()) {
             return new Rollback(manifest.sequence(), last.getAsLong());
@@ -118,6 +121,11 @@ public final class BundleVerifier {
         if (disallowed != null) {
             throw new Refused(new DisallowedAlgorithm(disallowed));
         }
+        String form = Cms.formProblem(signature);
+        if (form != null) {
+            // Any other encoding of a signature would make a second file of the same signed content.
+            throw new Refused(new InvalidPart(signatureName, form));
+        }
         SourceTrust trust = ctx.trust().apply(source);
         if (trust instanceof SourceTrust.Revoked) {
             return new TrustRevoked(sourceSpace, source);
@@ -131,21 +139,53 @@ public final class BundleVerifier {
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalArgumentException("the pinned certificate of a trusted space is not a certificate", e);
         }
-        if (!odcm.packaging.cert.Certificates.fingerprint(trusted.pinnedCertificateDer()).equals(source) || !Cms.verifies(signer, pinned)) {
+        if (!odcm.packaging.cert.Certificates.fingerprint(trusted.pinnedCertificateDer()).equals(source)) {
             return new SignatureInvalid();
         }
-        if (!Cms.carriesOnly(signature, trusted.pinnedCertificateDer())) {
+        Instant now = ctx.clock().instant();
+        if (!pinned.isValidOn(java.util.Date.from(now))) {
+            return new CertificateNotValid(sourceSpace, source, pinned.getNotBefore().toInstant(), pinned.getNotAfter().toInstant(), now);
+        }
+        if (!Cms.verifies(signer, pinned)) {
+            return new SignatureInvalid();
+        }
+        String owner = Cms.signerProblem(signature, pinned);
+        if (owner != null) {
             // Not trusted either way; refused so that no byte of the signature file goes unchecked.
-            return new InvalidPart(signatureName, "carries a certificate other than its source's pinned one");
+            return new InvalidPart(signatureName, owner);
         }
         return null;
     }
 
-    /** Every listed part present, nothing extra, every hash matching; null when so, else the outcome. */
+    /** How far a creation time may be ahead of this clock: two computers' clocks differ a little. */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
+    /** Refuses a creation time beyond this clock and {@link #CLOCK_SKEW}. */
+    static void notInFuture(Instant created, VerificationContext ctx) throws Refused {
+        Instant now = ctx.clock().instant();
+        if (created.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new Refused(new CreatedInFuture(created, now));
+        }
+    }
+
+    /**
+     * The signed manifest is the exact list of parts: each part of a bundle listed once, every listed part present, nothing
+     * unlisted, every hash matching; null when so, else the outcome.
+     */
     static VerificationOutcome parts(Map<String, byte[]> entries, Dto.Manifest manifest) {
         Map<String, String> listed = new HashMap<>();
         for (Dto.Entry e : manifest.entries()) {
-            listed.put(e.name(), e.sha256());
+            if (e == null || e.name() == null || e.sha256() == null) {
+                return new InvalidPart(BundleFormat.MANIFEST, "lists a part without its name or hash");
+            }
+            if (listed.put(e.name(), e.sha256()) != null) {
+                return new InvalidPart(BundleFormat.MANIFEST, "lists the part " + e.name() + " twice");
+            }
+            if (!BundleFormat.HASHED.contains(e.name())) {
+                return entries.containsKey(e.name()) && !e.name().equals(BundleFormat.MANIFEST) && !e.name().equals(BundleFormat.SIGNATURE)
+                        ? new InvalidPart(BundleFormat.MANIFEST, "lists " + e.name() + ", which is not a part of a release bundle")
+                        : new PartMissing(e.name());
+            }
         }
         for (String name : entries.keySet()) {
             if (!name.equals(BundleFormat.MANIFEST) && !name.equals(BundleFormat.SIGNATURE) && !listed.containsKey(name)) {
@@ -175,8 +215,7 @@ public final class BundleVerifier {
 
     static Dto.Manifest manifest(byte[] bytes) throws Refused {
         try {
-            JsonNode tree = Json.tree(bytes);
-            JsonNode schema = tree.get("schemaVersion");
+            JsonNode schema = Json.field(bytes, "schemaVersion");
             if (schema == null || !schema.isInt() || !BundleFormat.SUPPORTED_SCHEMAS.contains(schema.intValue())) {
                 throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), BundleFormat.SUPPORTED_SCHEMAS));
             }
@@ -224,16 +263,16 @@ public final class BundleVerifier {
     /** The bundle id a part names when it is not {@code expected}; null when it names none or the same. */
     private static String otherBundle(byte[] part, String expected) {
         try {
-            JsonNode id = Json.tree(part).get("bundleId");
+            JsonNode id = Json.field(part, "bundleId");
             return id != null && id.isTextual() && !id.textValue().equals(expected) ? id.textValue() : null;
         } catch (BadJson | RuntimeException e) {
             return null;
         }
     }
 
-    private static <T> T part(Map<String, byte[]> entries, String name, Class<T> type, String bundleId) throws Refused {
+    private static <T> T part(Map<String, byte[]> entries, String name, Class<T> type, String bundleId, Json.Budget budget) throws Refused {
         try {
-            T value = Json.read(entries.get(name), type);
+            T value = Json.read(entries.get(name), type, budget);
             String named = (String) type.getMethod("bundleId").invoke(value);
             if (!bundleId.equals(named)) {
                 throw new Refused(new MixedBundles(name, String.valueOf(named)));
@@ -249,13 +288,23 @@ public final class BundleVerifier {
     private static VerificationOutcome content(Map<String, byte[]> entries, Dto.Manifest m, UUID bundleId, Instant created, Instant expires,
                                                Fingerprint source, Fingerprint target, VerificationContext ctx) throws Refused {
         String id = m.bundleId();
-        Dto.ReleasePart release = part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id);
-        Dto.ProcessPart process = part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id);
-        Dto.VariablesPart variables = part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id);
-        Dto.TemplatesPart templates = part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id);
-        Dto.PackagesPart packages = part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id);
-        Dto.HistoryPart history = part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id);
+        Json.Budget budget = new Json.Budget();
+        Dto.ReleasePart release = part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id, budget);
+        Dto.ProcessPart process = part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id, budget);
+        Dto.VariablesPart variables = part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, budget);
+        Dto.TemplatesPart templates = part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, budget);
+        Dto.PackagesPart packages = part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, budget);
+        Dto.HistoryPart history = part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id, budget);
 
+        try {
+            String disallowed = Cms.disallowedEnvelope(entries.get(BundleFormat.SECRETS));
+            if (disallowed != null) {
+                // Refused whether or not the secrets are opened now: a bundle is genuine only with the algorithms we name.
+                throw new Refused(new DisallowedAlgorithm(disallowed));
+            }
+        } catch (Cms.Undecryptable e) {
+            throw new Refused(new InvalidPart(BundleFormat.SECRETS, e.getMessage()));
+        }
         Map<String, String> secretValues = null;
         if (ctx.privateKeyPkcs8() != null) {
             secretValues = secrets(entries.get(BundleFormat.SECRETS), m, release, ctx);
@@ -268,16 +317,20 @@ public final class BundleVerifier {
     static BundleContent unsealedContent(Map<String, byte[]> entries, Dto.Manifest m, UUID bundleId, Instant created, Instant expires)
             throws Refused {
         String id = m.bundleId();
-        return build(m, bundleId, created, expires, part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id),
-                part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id), part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id),
-                part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id), part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id),
-                part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id), null);
+        Json.Budget b = new Json.Budget();
+        return build(m, bundleId, created, expires, part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id, b),
+                part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id, b), part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, b),
+                part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, b), part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, b),
+                part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id, b), null);
     }
 
     private static BundleContent build(Dto.Manifest m, UUID bundleId, Instant created, Instant expires, Dto.ReleasePart release,
                                        Dto.ProcessPart process, Dto.VariablesPart variables, Dto.TemplatesPart templates,
                                        Dto.PackagesPart packages, Dto.HistoryPart history, Map<String, String> secretValues) throws Refused {
         try {
+            counted(BundleFormat.PROCESS, process.steps().size(), Limits.MAX_STEPS, "steps");
+            counted(BundleFormat.VARIABLES, variables.variables().size(), Limits.MAX_VARIABLES, "variables");
+            counted(BundleFormat.PACKAGES, packages.packages().size(), Limits.MAX_PACKAGES, "packages");
             List<DeploymentStep> steps = process.steps().stream().map(s -> new DeploymentStep(s.name(), s.actionType(), s.properties(),
                     new Scope(s.scope()), s.packages().stream().map(p -> new PackageReference(p.packageId())).toList())).toList();
             List<Variable> vars = new ArrayList<>();
@@ -301,6 +354,12 @@ public final class BundleVerifier {
                     releaseCreated);
         } catch (odcm.model.Refusal | IllegalArgumentException | NullPointerException e) {
             throw new Refused(new InvalidPart("content", "does not describe a valid release (" + e.getMessage() + ")"));
+        }
+    }
+
+    private static void counted(String part, int count, int max, String what) throws Refused {
+        if (count > max) {
+            throw new Refused(new InvalidPart(part, "holds " + count + " " + what + ", more than the " + max + " this console reads"));
         }
     }
 

@@ -3,6 +3,33 @@ package odcm.packaging.bundle;
 import static odcm.packaging.cert.Certificates.BC;
 
 import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.CMSAlgorithmProtection;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.GCMParameters;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerInfo;
+import org.bouncycastle.asn1.pkcs.RSAESOAEPparams;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cms.KeyAgreeRecipientInformation;
+import org.bouncycastle.cms.KeyTransRecipientInformation;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -22,6 +49,8 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSException;
@@ -48,7 +77,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * The two CMS structures of a bundle, with the algorithms that interoperate with openssl 3 (ENGINEERING.md, section 1):
- * SignedData (detached, SHA-256 with ECDSA or RSASSA-PSS) and AuthEnvelopedData (AES-256-GCM to an RSA-OAEP SHA-256
+ * SignedData (detached, DER, SHA-256 with low-S ECDSA or RSASSA-PSS) and AuthEnvelopedData (AES-256-GCM to an RSA-OAEP SHA-256
  * or ECDH SHA-256-KDF recipient).
  */
 final class Cms {
@@ -78,17 +107,202 @@ final class Cms {
         return isRsa(cert) ? RSA_PSS : ECDSA;
     }
 
-    /** Detached SignedData over {@code content}; the signer's certificate is included for tools, never trusted by the reader. */
+    /**
+     * Detached SignedData over {@code content}, DER-encoded, in the one form {@link #formProblem} and {@link #signerProblem}
+     * accept: signed attributes content type, message digest and CMS algorithm protection (RFC 6211, added by
+     * BouncyCastle's default attribute generator) and nothing else, the signer named by issuer and serial number, its certificate included
+     * for tools (never trusted by the reader), an ECDSA signature with the low {@code s}.
+     */
     static byte[] sign(byte[] content, PrivateKey key, X509CertificateHolder cert, String algorithm) {
         try {
-            ContentSigner signer = new JcaContentSignerBuilder(algorithm).setProvider(BC).build(key);
+            ContentSigner base = new JcaContentSignerBuilder(algorithm).setProvider(BC).build(key);
+            ContentSigner signer = isRsa(cert) ? base : lowS(base, curveOrder(cert));
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+            // BouncyCastle's default signed attributes, less the signing time: the wall clock adds nothing the signed content
+            // does not say (its creation time), and would make a signature depend on when, not only on what, was signed.
+            CMSAttributeTableGenerator attributes = params -> new DefaultSignedAttributeTableGenerator().getAttributes(params)
+                    .remove(CMSAttributes.signingTime);
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().setProvider(BC).build())
-                    .build(signer, cert));
+                    .setSignedAttributeGenerator(attributes).build(signer, cert));
             gen.addCertificate(cert);
-            return gen.generate(new CMSProcessableByteArray(content), false).getEncoded();
-        } catch (OperatorCreationException | CMSException | IOException e) {
+            return gen.generate(new CMSProcessableByteArray(content), false).getEncoded(ASN1Encoding.DER);
+        } catch (OperatorCreationException | CMSException | IOException | GeneralSecurityException e) {
             throw new IllegalStateException("could not sign the manifest with " + algorithm, e);
+        }
+    }
+
+    /** {@code base} with its ECDSA signature normalised to s at most n/2, the one of the two valid values the reader accepts. */
+    private static ContentSigner lowS(ContentSigner base, BigInteger n) {
+        return new ContentSigner() {
+            @Override
+            public AlgorithmIdentifier getAlgorithmIdentifier() {
+                return base.getAlgorithmIdentifier();
+            }
+
+            @Override
+            public java.io.OutputStream getOutputStream() {
+                return base.getOutputStream();
+            }
+
+            @Override
+            public byte[] getSignature() {
+                ASN1Sequence rs = ASN1Sequence.getInstance(base.getSignature());
+                BigInteger r = ASN1Integer.getInstance(rs.getObjectAt(0)).getValue();
+                BigInteger s = ASN1Integer.getInstance(rs.getObjectAt(1)).getValue();
+                try {
+                    return new DERSequence(new ASN1Encodable[] {new ASN1Integer(r), new ASN1Integer(s.compareTo(n.shiftRight(1)) > 0 ? n.subtract(s) : s)})
+                            .getEncoded(ASN1Encoding.DER);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    /** The order of the curve of the EC key in {@code cert}. */
+    private static BigInteger curveOrder(X509CertificateHolder cert) throws GeneralSecurityException {
+        return ((java.security.interfaces.ECPublicKey) new JcaX509CertificateConverter().setProvider(BC).getCertificate(cert).getPublicKey())
+                .getParams().getOrder();
+    }
+
+    private static final Set<ASN1ObjectIdentifier> REQUIRED_ATTRIBUTES = Set.of(CMSAttributes.contentType, CMSAttributes.messageDigest,
+            CMSAttributes.cmsAlgorithmProtect);
+
+    /**
+     * Why {@code sig} is not exactly in the form the writer emits, whoever signed it, or null when it is: DER (nothing else
+     * re-encodes to the same bytes), SignedData and SignerInfo version 1, digest SHA-256 (no parameters) in both places,
+     * eContentType id-data and detached, exactly one certificate and no revocation information, the signer named by issuer
+     * and serial number, the signed attributes content type (id-data), message digest, algorithm protection naming the
+     * SignerInfo's own algorithms byte for byte, nothing else (no signing time), each once with one value; no unsigned
+     * attributes; the signature algorithm identifier encoded as the writer encodes it. Call after {@link #disallowedAlgorithm}.
+     */
+    static String formProblem(byte[] sig) {
+        try {
+            ASN1Primitive p = ASN1Primitive.fromByteArray(sig);
+            if (!Arrays.equals(p.getEncoded(ASN1Encoding.DER), sig)) {
+                return "is not DER-encoded, the one encoding of a signature the console writes";
+            }
+            ContentInfo ci = ContentInfo.getInstance(p);
+            if (!ci.getContentType().equals(CMSObjectIdentifiers.signedData)) {
+                return "is a ContentInfo of type " + named(ci.getContentType().getId()) + " instead of signed data";
+            }
+            SignedData sd = SignedData.getInstance(ci.getContent());
+            if (!sd.getVersion().hasValue(1)) {
+                return "has SignedData version " + sd.getVersion().getValue() + " instead of 1";
+            }
+            if (!sd.getEncapContentInfo().getContentType().equals(CMSObjectIdentifiers.data)) {
+                return "signs content of type " + named(sd.getEncapContentInfo().getContentType().getId()) + " instead of data";
+            }
+            if (sd.getEncapContentInfo().getContent() != null) {
+                return "carries the signed content inside it (an attached signature) instead of beside it";
+            }
+            if (sd.getCRLs() != null) {
+                return "carries revocation information";
+            }
+            if (sd.getCertificates() == null || sd.getCertificates().size() != 1) {
+                return "does not carry exactly one certificate, its signer's";
+            }
+            if (sd.getDigestAlgorithms().size() != 1 || !same(sd.getDigestAlgorithms().getObjectAt(0), SHA256)) {
+                return "lists digest algorithms other than SHA-256 alone";
+            }
+            SignerInfo si = SignerInfo.getInstance(sd.getSignerInfos().getObjectAt(0));
+            if (!si.getVersion().hasValue(1) || si.getSID().isTagged()) {
+                return "names its signer otherwise than by issuer and serial number (SignerInfo version " + si.getVersion().getValue() + ")";
+            }
+            if (si.getUnauthenticatedAttributes() != null) {
+                return "carries unsigned attributes";
+            }
+            if (!same(si.getDigestAlgorithm(), SHA256)) {
+                return "encodes its digest algorithm unusually";
+            }
+            if (!SIGNATURE_ALGORITHMS.stream().anyMatch(a -> same(si.getDigestEncryptionAlgorithm(), a))) {
+                return "encodes its signature algorithm unusually";
+            }
+            if (si.getAuthenticatedAttributes() == null) {
+                return "has no signed attributes (content type, message digest, algorithm protection)";
+            }
+            return signedAttributesProblem(si);
+        } catch (IOException | RuntimeException e) {
+            return "is not a CMS signature";
+        }
+    }
+
+    private static String signedAttributesProblem(SignerInfo si) {
+        Set<ASN1ObjectIdentifier> seen = new HashSet<>();
+        for (ASN1Encodable e : si.getAuthenticatedAttributes()) {
+            Attribute a = Attribute.getInstance(e);
+            ASN1ObjectIdentifier type = a.getAttrType();
+            if (!REQUIRED_ATTRIBUTES.contains(type)) {
+                return "has a signed attribute the console does not write (" + named(type.getId()) + ")";
+            }
+            if (!seen.add(type) || a.getAttrValues().size() != 1) {
+                return "repeats its signed attribute " + named(type.getId());
+            }
+            ASN1Encodable value = a.getAttrValues().getObjectAt(0);
+            if (type.equals(CMSAttributes.contentType) && !CMSObjectIdentifiers.data.equals(value)) {
+                return "states a signed content type other than data";
+            }
+            if (type.equals(CMSAttributes.messageDigest) && ASN1OctetString.getInstance(value).getOctets().length != 32) {
+                return "has a message digest that is not a SHA-256";
+            }
+            if (type.equals(CMSAttributes.cmsAlgorithmProtect)) {
+                CMSAlgorithmProtection protection = CMSAlgorithmProtection.getInstance(value);
+                if (protection.getMacAlgorithm() != null || !same(protection.getDigestAlgorithm(), si.getDigestAlgorithm())
+                        || !same(protection.getSignatureAlgorithm(), si.getDigestEncryptionAlgorithm())) {
+                    return "has an algorithm protection attribute that does not name its own algorithms";
+                }
+            }
+        }
+        if (!seen.containsAll(REQUIRED_ATTRIBUTES)) {
+            return "lacks a signed attribute it must have (content type, message digest, algorithm protection)";
+        }
+        return null;
+    }
+
+    /**
+     * Why {@code sig} (in the writer's form, see {@link #formProblem}) does not belong to {@code pinned}, or null: its one
+     * certificate is the pinned one byte for byte, its signer identifier names the pinned certificate's issuer and serial,
+     * and an ECDSA signature value is DER with 0 &lt; r, s &lt; n and s at most n/2 (so the other valid s is refused).
+     */
+    static String signerProblem(byte[] sig, X509CertificateHolder pinned) {
+        try {
+            SignedData sd = SignedData.getInstance(ContentInfo.getInstance(ASN1Primitive.fromByteArray(sig)).getContent());
+            if (!Arrays.equals(sd.getCertificates().getObjectAt(0).toASN1Primitive().getEncoded(ASN1Encoding.DER), pinned.getEncoded())) {
+                return "carries a certificate other than its source's pinned one";
+            }
+            SignerInfo si = SignerInfo.getInstance(sd.getSignerInfos().getObjectAt(0));
+            IssuerAndSerialNumber expected = new IssuerAndSerialNumber(pinned.toASN1Structure());
+            if (!same(si.getSID().getId(), expected)) {
+                return "names a signer other than its source's pinned certificate";
+            }
+            if (isRsa(pinned)) {
+                return null;
+            }
+            byte[] value = si.getEncryptedDigest().getOctets();
+            ASN1Sequence rs = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(value));
+            BigInteger n = curveOrder(pinned);
+            BigInteger r = ASN1Integer.getInstance(rs.getObjectAt(0)).getValue();
+            BigInteger s = ASN1Integer.getInstance(rs.getObjectAt(1)).getValue();
+            boolean exact = rs.size() == 2 && Arrays.equals(rs.getEncoded(ASN1Encoding.DER), value);
+            if (!exact || r.signum() <= 0 || r.compareTo(n) >= 0 || s.signum() <= 0 || s.compareTo(n.shiftRight(1)) > 0) {
+                return "has an ECDSA signature value not in its one accepted form (DER, with the low s)";
+            }
+            return null;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            return "is not a CMS signature";
+        }
+    }
+
+    private static final AlgorithmIdentifier SHA256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256);
+    private static final List<AlgorithmIdentifier> SIGNATURE_ALGORITHMS = List.of(
+            new DefaultSignatureAlgorithmIdentifierFinder().find(ECDSA), new DefaultSignatureAlgorithmIdentifierFinder().find(RSA_PSS));
+
+    /** Whether two ASN.1 values have the same DER bytes (absent and NULL parameters differ). */
+    private static boolean same(ASN1Encodable a, ASN1Encodable b) {
+        try {
+            return Arrays.equals(a.toASN1Primitive().getEncoded(ASN1Encoding.DER), b.toASN1Primitive().getEncoded(ASN1Encoding.DER));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -100,25 +314,6 @@ final class Cms {
             return signers.size() == 1 ? signers.iterator().next() : null;
         } catch (CMSException | RuntimeException e) {
             return null;
-        }
-    }
-
-    /** Whether the SignedData re-encodes to exactly its own bytes and carries no certificate but {@code pinnedDer} (and no CRLs). */
-    static boolean carriesOnly(byte[] sig, byte[] pinnedDer) {
-        try {
-            CMSSignedData data = new CMSSignedData(sig);
-            if (!java.util.Arrays.equals(data.getEncoded(), sig)) {
-                return false;
-            }
-            for (X509CertificateHolder c : data.getCertificates().getMatches(null)) {
-                if (!java.util.Arrays.equals(c.getEncoded(), pinnedDer)) {
-                    return false;
-                }
-            }
-            return data.getCRLs().getMatches(null).isEmpty() && data.getOtherRevocationInfo(
-                    org.bouncycastle.asn1.cms.CMSObjectIdentifiers.id_ri_ocsp_response).getMatches(null).isEmpty();
-        } catch (CMSException | IOException | RuntimeException e) {
-            return false;
         }
     }
 
@@ -162,13 +357,11 @@ final class Cms {
         }
     }
 
-    /** AuthEnvelopedData, AES-256-GCM, to the key of {@code target}. */
+    /**
+     * AuthEnvelopedData, AES-256-GCM, to the key of {@code target}: RSA-OAEP (SHA-256, MGF1-SHA-256) or ECDH with the
+     * SHA-256 X9.63 KDF and AES-256 key wrap. What it made is checked like a reader checks it, so no other algorithm is written.
+     */
     static byte[] encrypt(byte[] plaintext, X509CertificateHolder target) {
-        return encrypt(plaintext, target, CMSAlgorithm.AES256_GCM);
-    }
-
-    /** With another GCM cipher: only for tests that show the reader refuses it. */
-    static byte[] encrypt(byte[] plaintext, X509CertificateHolder target, ASN1ObjectIdentifier cipher) {
         try {
             var cert = new JcaX509CertificateConverter().setProvider(BC).getCertificate(target);
             CMSAuthEnvelopedDataGenerator gen = new CMSAuthEnvelopedDataGenerator();
@@ -183,20 +376,82 @@ final class Cms {
                 gen.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(),
                         ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP).addRecipient(cert).setProvider(BC));
             }
-            OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(cipher)
+            OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
                     .setProvider(BC).build();
-            return gen.generate(new CMSProcessableByteArray(plaintext), encryptor).getEncoded();
+            byte[] envelope = gen.generate(new CMSProcessableByteArray(plaintext), encryptor).getEncoded();
+            String disallowed = disallowedEnvelope(new CMSAuthEnvelopedData(envelope));
+            if (disallowed != null) {
+                throw new IllegalStateException("the secrets would be encrypted with a disallowed algorithm: " + disallowed);
+            }
+            return envelope;
         } catch (GeneralSecurityException | CMSException | IOException e) {
             throw new IllegalStateException("could not encrypt the bundle's secrets to the target certificate", e);
         }
     }
 
-    /** Decrypts AuthEnvelopedData with {@code key}; refuses any content cipher but AES-256-GCM. */
+    /**
+     * Null when an envelope uses only the algorithms the console names, else what it uses: content AES-256-GCM with a
+     * 16-byte tag; one recipient, either RSA-OAEP with SHA-256 and MGF1-SHA-256 and no label (so no PKCS#1 v1.5 and no
+     * OAEP with SHA-1), or ECDH with the SHA-256 X9.63 KDF wrapping with AES-256. Reads only the structure: nothing is decrypted.
+     */
+    static String disallowedEnvelope(CMSAuthEnvelopedData data) {
+        if (!CMSAlgorithm.AES256_GCM.getId().equals(data.getEncryptionAlgOID())) {
+            return "content cipher " + named(data.getEncryptionAlgOID());
+        }
+        try {
+            if (GCMParameters.getInstance(org.bouncycastle.asn1.cms.AuthEnvelopedData.getInstance(data.toASN1Structure().getContent())
+                    .getAuthEncryptedContentInfo().getContentEncryptionAlgorithm().getParameters()).getIcvLen() != 16) {
+                return "AES-256-GCM with a tag shorter than 16 bytes";
+            }
+        } catch (RuntimeException e) {
+            return "AES-256-GCM with unreadable parameters";
+        }
+        for (RecipientInformation r : data.getRecipientInfos().getRecipients()) {
+            AlgorithmIdentifier wrap = r.getKeyEncryptionAlgorithm();
+            if (r instanceof KeyTransRecipientInformation) {
+                if (wrap.getAlgorithm().equals(PKCSObjectIdentifiers.rsaEncryption)) {
+                    return "RSA PKCS#1 v1.5 key transport";
+                }
+                if (!isOaepSha256(wrap)) {
+                    return wrap.getAlgorithm().equals(PKCSObjectIdentifiers.id_RSAES_OAEP)
+                            ? "RSA-OAEP with parameters other than SHA-256 and MGF1-SHA-256" : "key transport " + named(wrap.getAlgorithm().getId());
+                }
+            } else if (r instanceof KeyAgreeRecipientInformation) {
+                if (!wrap.getAlgorithm().equals(CMSAlgorithm.ECDH_SHA256KDF) || wrap.getParameters() == null
+                        || !AlgorithmIdentifier.getInstance(wrap.getParameters()).getAlgorithm().equals(CMSAlgorithm.AES256_WRAP)) {
+                    return "key agreement " + named(wrap.getAlgorithm().getId());
+                }
+            } else {
+                return "a recipient that is neither RSA-OAEP key transport nor ECDH key agreement";
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code wrap} is RSA-OAEP with SHA-256, MGF1 with SHA-256 and the empty label (hash parameters NULL or absent). */
+    private static boolean isOaepSha256(AlgorithmIdentifier wrap) {
+        try {
+            if (!wrap.getAlgorithm().equals(PKCSObjectIdentifiers.id_RSAES_OAEP)) {
+                return false;
+            }
+            RSAESOAEPparams p = RSAESOAEPparams.getInstance(wrap.getParameters());
+            AlgorithmIdentifier mgfHash = AlgorithmIdentifier.getInstance(p.getMaskGenAlgorithm().getParameters());
+            return p.getHashAlgorithm().getAlgorithm().equals(NISTObjectIdentifiers.id_sha256)
+                    && p.getMaskGenAlgorithm().getAlgorithm().equals(PKCSObjectIdentifiers.id_mgf1)
+                    && mgfHash.getAlgorithm().equals(NISTObjectIdentifiers.id_sha256)
+                    && same(p.getPSourceAlgorithm(), RSAESOAEPparams.DEFAULT_P_SOURCE_ALGORITHM);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Decrypts AuthEnvelopedData with {@code key}; refuses any algorithm but those the console names before decrypting anything. */
     static byte[] decrypt(byte[] envelope, PrivateKey key) throws Undecryptable {
         try {
             CMSAuthEnvelopedData data = new CMSAuthEnvelopedData(envelope);
-            if (!CMSAlgorithm.AES256_GCM.getId().equals(data.getEncryptionAlgOID())) {
-                throw new Undecryptable(true, "content cipher " + data.getEncryptionAlgOID());
+            String disallowed = disallowedEnvelope(data);
+            if (disallowed != null) {
+                throw new Undecryptable(true, disallowed);
             }
             Collection<RecipientInformation> recipients = data.getRecipientInfos().getRecipients();
             if (recipients.size() != 1) {
@@ -209,6 +464,15 @@ final class Cms {
             return r.getContent(recipient);
         } catch (CMSException | RuntimeException e) {
             throw new Undecryptable(false, "cannot be decrypted with this space's key");
+        }
+    }
+
+    /** Null when {@code envelope} is AuthEnvelopedData using only the algorithms the console names; see {@link #disallowedEnvelope(CMSAuthEnvelopedData)}. */
+    static String disallowedEnvelope(byte[] envelope) throws Undecryptable {
+        try {
+            return disallowedEnvelope(new CMSAuthEnvelopedData(envelope));
+        } catch (CMSException | RuntimeException e) {
+            throw new Undecryptable(false, "is not CMS AuthEnvelopedData");
         }
     }
 

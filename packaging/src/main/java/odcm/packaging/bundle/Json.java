@@ -1,6 +1,8 @@
 package odcm.packaging.bundle;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,12 +20,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Canonical JSON out (sorted keys, no insignificant whitespace, UTF-8) and strict JSON in: duplicate keys,
- * unknown or missing fields, trailing data, invalid UTF-8, nesting deeper than {@link #MAX_DEPTH} and
- * strings longer than {@link #MAX_STRING} are all refused.
+ * unknown or missing fields, trailing data, invalid UTF-8, nesting deeper than {@link #MAX_DEPTH},
+ * strings longer than {@link #MAX_STRING} and more tokens than a {@link Budget} allows are all refused. Every document
+ * is first scanned as a stream of tokens (no tree), so those limits hold before any object is built from it.
  */
 final class Json {
-    static final int MAX_DEPTH = 16;
-    static final int MAX_STRING = 1 << 20;
+    static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
+    static final int MAX_STRING = Limits.MAX_JSON_STRING;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING)
@@ -50,33 +54,95 @@ final class Json {
         }
     }
 
-    /** Strictly reads {@code bytes} as {@code type}; a {@link BadJson} says briefly what is wrong. */
+    /**
+     * The tokens the JSON documents of one file may hold together: what is built from them (objects, maps, lists) grows
+     * with their count, not with their bytes ("[{},{},…]" costs far more as objects than as text).
+     */
+    static final class Budget {
+        private long left;
+
+        Budget() {
+            this(Limits.MAX_JSON_TOKENS);
+        }
+
+        Budget(long tokens) {
+            left = tokens;
+        }
+
+        private void take() throws BadJson {
+            if (--left < 0) {
+                throw new BadJson("holds more than the " + Limits.MAX_JSON_TOKENS + " JSON names and values this console reads");
+            }
+        }
+    }
+
+    /** Strictly reads {@code bytes} as {@code type}, a document of its own budget; a {@link BadJson} says briefly what is wrong. */
     static <T> T read(byte[] bytes, Class<T> type) throws BadJson {
+        return read(bytes, type, new Budget());
+    }
+
+    /** Strictly reads {@code bytes} as {@code type}, taking its tokens from {@code budget}. */
+    static <T> T read(byte[] bytes, Class<T> type, Budget budget) throws BadJson {
         String text = utf8(bytes);
         try {
-            // The whole document first (depth, duplicate keys, trailing data), then the typed binding.
-            MAPPER.readTree(text);
+            // The whole document first as a stream (depth, sizes, token count, duplicate keys, trailing data), then the binding.
+            scan(text, null, budget);
             T value = MAPPER.readValue(text, type);
             if (value == null) {
                 throw new BadJson("is null instead of an object");
             }
             return value;
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             throw new BadJson(reason(e));
         }
     }
 
-    static JsonNode tree(byte[] bytes) throws BadJson {
-        String text = utf8(bytes);
+    /**
+     * The value of the top-level {@code field} of the JSON object {@code bytes} (null when absent; an object or array
+     * as the text "(an object or array)"), after the whole document was scanned strictly; no tree is built.
+     */
+    static JsonNode field(byte[] bytes, String field) throws BadJson {
         try {
-            JsonNode node = MAPPER.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new BadJson("is not a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException | RuntimeException e) {
+            return scan(utf8(bytes), field, new Budget());
+        } catch (java.io.IOException | RuntimeException e) {
             throw new BadJson(reason(e));
         }
+    }
+
+    private static JsonNode scan(String text, String field, Budget budget) throws BadJson, java.io.IOException {
+        JsonNode found = null;
+        try (JsonParser p = MAPPER.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadJson("is not a JSON object");
+            }
+            for (JsonToken t = p.nextToken(); !(t == JsonToken.END_OBJECT && p.getParsingContext().inRoot()); t = p.nextToken()) {
+                if (t == null) {
+                    throw new BadJson("ends in the middle");
+                }
+                budget.take();
+                if (t == JsonToken.FIELD_NAME && p.getParsingContext().getParent().inRoot() && p.currentName().equals(field)) {
+                    JsonToken v = p.nextToken();
+                    budget.take();
+                    found = scalar(p, v);
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new BadJson("has data after the JSON object");
+            }
+        }
+        return found;
+    }
+
+    private static JsonNode scalar(JsonParser p, JsonToken t) throws java.io.IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return switch (t) {
+            case VALUE_STRING -> f.textNode(p.getText());
+            case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.INT ? f.numberNode(p.getIntValue()) : f.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT -> f.numberNode(p.getDecimalValue());
+            case VALUE_TRUE, VALUE_FALSE -> f.booleanNode(t == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> f.nullNode();
+            default -> f.textNode("(an object or array)");
+        };
     }
 
     private static String utf8(byte[] bytes) throws BadJson {
@@ -102,6 +168,9 @@ final class Json {
         }
         if (m.contains("nesting depth") || m.contains("Nesting depth")) {
             return "is nested deeper than " + MAX_DEPTH + " levels";
+        }
+        if (m.contains("length") && m.contains("exceeds the maximum")) {
+            return "holds a name, text or number longer than this console reads (" + MAX_STRING + " characters)";
         }
         return "is not valid JSON of the expected shape (" + abbreviate(m) + ")";
     }

@@ -57,6 +57,7 @@ public final class ReceiptVerifier {
         if (!ctx.clock().instant().isBefore(expires)) {
             return new Expired(expires);
         }
+        BundleVerifier.notInFuture(created, ctx);
         OptionalLong last = ctx.lastAcceptedSequence().apply(source);
         if (last.isPresent() && receipt.sequence() <= last.getAsLong()) {
             return new Rollback(receipt.sequence(), last.getAsLong());
@@ -80,7 +81,7 @@ public final class ReceiptVerifier {
 
     private static Dto.Receipt receipt(byte[] bytes) throws Refused {
         try {
-            JsonNode schema = Json.tree(bytes).get("schemaVersion");
+            JsonNode schema = Json.field(bytes, "schemaVersion");
             if (schema == null || !schema.isInt() || !ReceiptFormat.SUPPORTED_SCHEMAS.contains(schema.intValue())) {
                 throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), ReceiptFormat.SUPPORTED_SCHEMAS));
             }

@@ -121,7 +121,7 @@ public sealed interface VerificationOutcome {
         @Override
         public String sentence(Kind k) {
             return "The " + k.noun() + " uses a disallowed algorithm (" + what + "); only SHA-256 with ECDSA or RSASSA-PSS signatures and "
-                    + "AES-256-GCM encryption are accepted.";
+                    + "AES-256-GCM encryption to an RSA-OAEP (SHA-256) or ECDH key are accepted.";
         }
     }
 
@@ -202,6 +202,42 @@ public sealed interface VerificationOutcome {
         public String sentence(Kind k) {
             return "This " + k.noun() + " has sequence number " + sequence + ", but number " + lastAccepted
                     + " from the same source was already accepted: an older " + k.noun() + " cannot replace a newer one.";
+        }
+    }
+
+    /** The source's pinned certificate is not valid at the time of verification (expired, or not yet valid). */
+    record CertificateNotValid(String sourceSpace, Fingerprint source, Instant notBefore, Instant notAfter, Instant now)
+            implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "The certificate pinned for '" + sourceSpace + "' (" + source.grouped() + ") is valid from " + notBefore + " to "
+                    + notAfter + ", " + (now.isBefore(notBefore) ? "not yet" : "no longer") + " at " + now + ": a signature is checked only with a certificate valid now, so its "
+                    + k.noun() + "s are refused until a valid certificate is pinned for that space.";
+        }
+    }
+
+    /** Signed with a creation time later than this clock allows, beyond the tolerated skew. */
+    record CreatedInFuture(Instant created, Instant now) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " says it was created at " + created + ", later than this computer's time (" + now
+                    + ") even allowing a few minutes' difference between clocks; check the clocks of both computers.";
+        }
+    }
+
+    /**
+     * Genuine, but its sequence number jumps more than {@code window} past {@code last}, the last accepted from its source
+     * (0: none accepted yet). A signer never skips numbers it did not reserve, so such a jump is a fabricated or a very lost
+     * channel; accepting it would refuse every later file of that source as a rollback. Imported only when confirmed.
+     */
+    record SequenceJump(String sourceSpace, long last, long claimed, long window) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " from '" + sourceSpace + "' has sequence number " + claimed + ", more than " + window + " past "
+                    + (last == 0 ? "the start (it is the first from that source)" : "number " + last + ", the last accepted from that source")
+                    + ": a signer never skips that far, so it may be fabricated, and accepting it would refuse every later " + k.noun()
+                    + " of that source as a rollback. Import it only if the source confirms the number: with --accept-sequence-jump on the"
+                    + " command line, or by ticking 'Accept the sequence jump' in the console; the jump is recorded in the audit log.";
         }
     }
 }

@@ -107,4 +107,41 @@ public final class BundleFiles {
             throw new IllegalStateException(e);
         }
     }
+    /**
+     * AuthEnvelopedData of {@code plaintext} built with any recipient and content cipher BouncyCastle offers: the hostile
+     * secrets no writer of the console makes (PKCS#1 v1.5 or OAEP-SHA-1 key transport, AES-128-GCM, ...).
+     */
+    public static byte[] envelope(byte[] plaintext, org.bouncycastle.cms.RecipientInfoGenerator recipient,
+                                  org.bouncycastle.asn1.ASN1ObjectIdentifier cipher) {
+        try {
+            var gen = new org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator();
+            gen.addRecipientInfoGenerator(recipient);
+            var encryptor = (org.bouncycastle.operator.OutputAEADEncryptor) new org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder(cipher)
+                    .setProvider(odcm.packaging.cert.Certificates.BC).build();
+            return gen.generate(new org.bouncycastle.cms.CMSProcessableByteArray(plaintext), encryptor).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The plaintext of a genuine bundle's secrets.cms, opened with the target's key. */
+    public static byte[] secretsPlaintext(Map<String, byte[]> entries, Secret targetKey) {
+        try {
+            return Cms.decrypt(entries.get(BundleFormat.SECRETS), Cms.privateKey(targetKey));
+        } catch (Cms.Undecryptable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+    /** The same signature (a DER ContentInfo of SignedData) re-encoded in BER with indefinite lengths: the bytes change, the signature still verifies. */
+    public static byte[] berSignature(byte[] der) {
+        try {
+            var signedData = org.bouncycastle.asn1.ASN1Sequence.getInstance(org.bouncycastle.asn1.cms.ContentInfo.getInstance(der).getContent()).toArray();
+            return new org.bouncycastle.asn1.BERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+                    org.bouncycastle.asn1.cms.CMSObjectIdentifiers.signedData,
+                    new org.bouncycastle.asn1.BERTaggedObject(true, 0, new org.bouncycastle.asn1.BERSequence(signedData))})
+                    .getEncoded(org.bouncycastle.asn1.ASN1Encoding.BER);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -95,4 +95,23 @@ final class Fixture {
     static byte[] resign(Map<String, byte[]> entries, SpaceIdentity source, String algorithm) {
         return BundleFiles.resign(entries, source.certificateDer(), source.privateKeyPkcs8(), algorithm);
     }
+    /** A receipt of Prod Space (the signer {@code signer}) to Dev Space reporting one deployment, created at {@code created}. */
+    static byte[] receipt(SpaceIdentity signer, SpaceIdentity addressee, Instant created) {
+        ReceiptContent content = new ReceiptContent(UUID.randomUUID(), "Prod Space", "Dev Space", 1, created, created.plus(Duration.ofDays(30)),
+                List.of(new ReceiptContent.Deployment(UUID.randomUUID(), "Acme", "1.2.3", "Production", "SUCCEEDED", NOW.minusSeconds(60), "ops")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ReceiptWriter.write(content, new SourceKey(signer.certificateDer(), signer.privateKeyPkcs8()), addressee.certificateDer(), out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Dev Space's view ({@code dev} its identity) trusting the given signers for receipts, the clock at NOW. */
+    static VerificationContext devTrustingReceipts(SpaceIdentity dev, SpaceIdentity... signers) {
+        VerificationContext prodView = prodTrusting(dev, signers);
+        return new VerificationContext("Dev Space", fp(dev), prodView.trust(), prodView.lastAcceptedSequence(), prodView.clock(), Set.of(),
+                null, null);
+    }
 }

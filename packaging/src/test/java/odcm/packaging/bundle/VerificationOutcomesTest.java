@@ -187,8 +187,14 @@ class VerificationOutcomesTest {
     @Test
     void disallowedSecretsCipher() throws Exception {
         Map<String, byte[]> e = new LinkedHashMap<>(unzip(bundle(DEV_EC, PROD_EC)));
-        byte[] plain = Cms.decrypt(e.get(BundleFormat.SECRETS), Cms.privateKey(PROD_EC.privateKeyPkcs8()));
-        e.put(BundleFormat.SECRETS, Cms.encrypt(plain, new org.bouncycastle.cert.X509CertificateHolder(PROD_EC.certificateDer()),
+        byte[] plain = BundleFiles.secretsPlaintext(e, PROD_EC.privateKeyPkcs8());
+        var ephemeral = java.security.KeyPairGenerator.getInstance("EC", odcm.packaging.cert.Certificates.BC);
+        ephemeral.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        var pair = ephemeral.generateKeyPair();
+        e.put(BundleFormat.SECRETS, BundleFiles.envelope(plain, new org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator(
+                org.bouncycastle.cms.CMSAlgorithm.ECDH_SHA256KDF, pair.getPrivate(), pair.getPublic(), org.bouncycastle.cms.CMSAlgorithm.AES256_WRAP)
+                .addRecipient(new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                        new org.bouncycastle.cert.X509CertificateHolder(PROD_EC.certificateDer()))).setProvider(odcm.packaging.cert.Certificates.BC),
                 org.bouncycastle.cms.CMSAlgorithm.AES128_GCM));
         byte[] bundle = resign(e, DEV_EC, null);
         var o = assertInstanceOf(DisallowedAlgorithm.class, verify(bundle, prod().withPrivateKey(PROD_EC.privateKeyPkcs8())));

@@ -18,17 +18,19 @@ import odcm.model.audit.AuditHead;
 import odcm.model.audit.AuditKey;
 
 /**
- * {@code <key dir>/<store id>.audit-head}: the last audit entry's sequence number and hash, with a MAC under the
- * audit key bound to the store's id. Written after each committed write that appended entries, by writing a
- * temporary file (owner-only, like the key file) and moving it over the old one, so a reader sees the old head or
- * the new one, never half of one.
+ * {@code <key dir>/<store id>-<folder>.audit-head}: the last committed audit entry's sequence number and hash and,
+ * while a write is being committed, the last entry that write appends ({@code pending}), with a MAC under the audit
+ * key bound to the head's identity (store id and folder). Written before each commit that appends entries (with the
+ * pending entry) and again after it (without), by writing a temporary file (owner-only, like the key file) and moving
+ * it over the old one, so a reader sees the old record or the new one, never half of one.
  */
 final class AuditHeadFile {
     private static final String FIRST_LINE = "odcm audit head v1";
 
     /** What is in the file. */
     sealed interface Read {
-        record Recorded(AuditHead head) implements Read {
+        /** {@code head}: the last committed entry (null before the first); {@code pending}: a write being committed, or null. */
+        record Recorded(AuditHead head, AuditHead pending) implements Read {
         }
 
         record Missing() implements Read {
@@ -54,14 +56,17 @@ final class AuditHeadFile {
         return file;
     }
 
-    void write(AuditHead head, AuditKey key) throws IOException {
+    void write(AuditHead head, AuditHead pending, AuditKey key) throws IOException {
         String text = FIRST_LINE + "\n"
                 + "store=" + storeId + "\n"
-                + "seq=" + head.seq() + "\n"
-                + "hash=" + head.hash() + "\n"
-                + "mac=" + head.mac(key, storeId) + "\n";
+                + (head == null ? "" : "seq=" + head.seq() + "\n" + "hash=" + head.hash() + "\n")
+                + (pending == null ? "" : "pending-seq=" + pending.seq() + "\n" + "pending-hash=" + pending.hash() + "\n")
+                + "mac=" + mac(head, pending, key) + "\n";
         Path dir = file.getParent();
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp", ownerOnly(dir));
+        // One temporary name per head (the store's lock serializes its writes); one left by a kill is replaced.
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, ownerOnly(dir));
         try {
             Files.write(tmp, text.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
@@ -95,14 +100,25 @@ final class AuditHeadFile {
             }
         }
         try {
-            AuditHead head = new AuditHead(Long.parseLong(fields.getOrDefault("seq", "")), fields.getOrDefault("hash", ""));
+            AuditHead head = fields.containsKey("seq") ? new AuditHead(Long.parseLong(fields.get("seq")), fields.getOrDefault("hash", "")) : null;
+            AuditHead pending = fields.containsKey("pending-seq")
+                    ? new AuditHead(Long.parseLong(fields.get("pending-seq")), fields.getOrDefault("pending-hash", "")) : null;
             String mac = fields.getOrDefault("mac", "");
-            boolean fits = storeId.equals(fields.get("store")) && MessageDigest.isEqual(
-                    head.mac(key, storeId).getBytes(StandardCharsets.US_ASCII), mac.getBytes(StandardCharsets.US_ASCII));
-            return fits ? new Read.Recorded(head) : new Read.Altered();
+            boolean fits = (head != null || pending != null) && storeId.equals(fields.get("store")) && MessageDigest.isEqual(
+                    mac(head, pending, key).getBytes(StandardCharsets.US_ASCII), mac.getBytes(StandardCharsets.US_ASCII));
+            return fits ? new Read.Recorded(head, pending) : new Read.Altered();
         } catch (IllegalArgumentException e) { // also NumberFormatException
             return new Read.Altered();
         }
+    }
+
+    // Without a pending entry the MAC is the head's own (as written by earlier versions); with one, it covers both.
+    private String mac(AuditHead head, AuditHead pending, AuditKey key) {
+        if (pending == null) {
+            return head.mac(key, storeId);
+        }
+        return key.mac(FIRST_LINE, storeId, head == null ? "" : Long.toString(head.seq()), head == null ? "" : head.hash(),
+                "pending", Long.toString(pending.seq()), pending.hash());
     }
 
     // Owner-only where the file system knows POSIX permissions (as the master key file); elsewhere the user profile protects it.

@@ -17,4 +17,10 @@ public interface AuditLog {
     List<AuditEntry> list(AuditFilter filter);
 
     AuditVerification verify();
+
+    /**
+     * Why no change may be made: the store ends before its audit head, or the head cannot be believed, as one sentence;
+     * null when the store reaches its head (or has none yet, or no master key to check it with).
+     */
+    String endProblem();
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import odcm.model.Refusal;
 import odcm.model.audit.AuditChain;
@@ -11,13 +12,15 @@ import odcm.model.audit.AuditEntry;
 import odcm.model.audit.AuditHead;
 import odcm.model.audit.AuditKey;
 import odcm.model.audit.AuditVerification;
+import odcm.persistence.FileProblems;
 import odcm.persistence.keys.AesGcmKeyVault;
 import odcm.persistence.keys.MasterKeyState;
 
 /**
  * What one open store's audit log is sealed with: the audit key derived from the master key (or, when the master
  * key is missing or wrong, the refusal every audited write gets), and the head file that catches entries removed
- * from the end. The store calls {@link #committed()} after each commit and {@link #wipe()} when it closes.
+ * from the end or a store put back to an older copy. The store calls {@link #beforeCommit()} before each commit,
+ * {@link #committed()} after it, and {@link #wipe()} when it closes. See docs/decisions/0019.
  */
 public final class AuditSeal {
     /** The audit key is HMAC-SHA256(master key, this label). */
@@ -29,6 +32,9 @@ public final class AuditSeal {
     private final AuditHeadFile headFile;
     /** The last entry appended in the write in progress (guarded by the store's lock, like every use of this seal). */
     private AuditEntry pending;
+    /** The store's last entry before the write in progress appended its first one. */
+    private AuditHead base;
+    private boolean rebasing;
 
     /**
      * @param vault the store's master key, or null when it is missing or wrong
@@ -59,22 +65,79 @@ public final class AuditSeal {
         pending = entry;
     }
 
+    /** Before the first entry a write appends: {@code last} is the store's last entry (or null), the head's new base. */
+    void beforeAppend(AuditEntry last) {
+        if (pending == null) {
+            base = last == null ? null : AuditHead.of(last);
+        }
+    }
+
     /**
-     * After a commit: records the last entry appended in it as the log's head. Called only once the entries are
-     * committed, so a crash in between leaves the head behind the log (which verification accepts), never ahead.
-     * A head that cannot be written does not undo the committed change: the head stays behind, as after a crash,
-     * and the next write that succeeds catches it up.
+     * Refuses a change, changing nothing, when the store does not reach its head (an older copy put in place, a lost
+     * commit) or the head file cannot be believed ({@code problem}, from {@link #endProblem}): a store is never moved
+     * on from a head it is behind, so a rollback is not forgotten. Not while an audited re-base is being recorded.
      */
+    public void refuseChangeIf(String problem) {
+        if (problem != null && !rebasing) {
+            throw new Refusal(problem + " Nothing was changed. Put the newer store back (with its key folder's head file), or accept"
+                    + " this store as it is, recorded in the audit log, with: odcm audit accept-rollback --reason \"...\"");
+        }
+    }
+
+    /**
+     * What is wrong with the store's end against its head file, as the sentence a user is shown when the store opens
+     * and when a write is refused; null when it fits (or a write was interrupted, or there is no head yet).
+     */
+    String endProblem(long last, LongFunction<String> hashAt) {
+        if (key == null) {
+            return null;
+        }
+        AuditHeadFile.Read head = headFile.read(key);
+        if (head instanceof AuditHeadFile.Read.Recorded r) {
+            AuditVerification v = end(r, last, hashAt, 0);
+            if (v instanceof AuditVerification.Truncated || v instanceof AuditVerification.Broken) {
+                return "This store is behind its audit head " + headFile.path() + " (an older copy of the store was put in place, or its"
+                        + " last commit was lost): " + v.sentence().replace("The audit log has been tampered with: ", "");
+            }
+            return null;
+        }
+        if (head instanceof AuditHeadFile.Read.Missing) {
+            return null;
+        }
+        return "The audit head file " + headFile.path() + " " + headProblem(head) + ", so whether this store was rolled back cannot be told.";
+    }
+
+    /**
+     * Writes the head file before the commit: the entries up to {@code base} as committed and the write's last entry as
+     * pending. A head that cannot be written refuses the write (the caller rolls it back), so the store is never ahead
+     * of a head that does not know it; a kill after this and before the commit leaves a pending entry that is not in
+     * the store, which verification names as an interrupted write.
+     */
+    public void beforeCommit() {
+        if (pending == null || key == null) {
+            return;
+        }
+        try {
+            headFile.write(base, AuditHead.of(pending), key);
+        } catch (IOException e) {
+            throw new Refusal("The audit head file " + headFile.path() + " cannot be written (" + FileProblems.describe(e)
+                    + "), so nothing was changed: every change is recorded in the audit log, whose head is kept in the key folder "
+                    + headFile.path().getParent() + "; make it writable and try again.", e);
+        }
+    }
+
+    /** After the commit: the write's last entry becomes the committed head (if this fails, the pending record says so). */
     public void committed() {
         AuditEntry last = pending;
         pending = null;
+        base = null;
         if (last == null || key == null) {
             return;
         }
         try {
-            headFile.write(AuditHead.of(last), key);
+            headFile.write(AuditHead.of(last), null, key);
         } catch (IOException | RuntimeException e) {
-            // behind, as after a crash; see above
+            // the record written before the commit names this entry as pending; verification and the next write accept it
         }
     }
 
@@ -86,6 +149,30 @@ public final class AuditSeal {
     /** A (nested) transaction rolled back: what it appended after {@code mark} is not in the log. */
     public void rollBackTo(AuditEntry mark) {
         pending = mark;
+    }
+
+    /** While set, the next write's entries move the head on from the store's end whatever the head says (audited re-base). */
+    public void rebasing(boolean on) {
+        rebasing = on;
+    }
+
+    /** Copies the head file of an earlier version (named by store id only) to this store's head, when it has none yet. */
+    public void adopt(Path olderHead, String olderIdentity) {
+        if (key == null || !(headFile.read(key) instanceof AuditHeadFile.Read.Missing)) {
+            return;
+        }
+        if (new AuditHeadFile(olderHead, olderIdentity).read(key) instanceof AuditHeadFile.Read.Recorded r) {
+            try {
+                headFile.write(r.head(), r.pending(), key);
+            } catch (IOException e) {
+                // the end stays unchecked until the next write records a head; verification says so
+            }
+        }
+    }
+
+    /** Whether this store has no head file yet. */
+    public boolean headMissing() {
+        return key != null && headFile.read(key) instanceof AuditHeadFile.Read.Missing;
     }
 
     /** Checks entries in sequence order from the first one ever written, as far as the key and the head file allow. */
@@ -105,23 +192,55 @@ public final class AuditSeal {
         }
         AuditHeadFile.Read head = headFile.read(key);
         if (head instanceof AuditHeadFile.Read.Recorded r) {
-            return AuditChain.verifyEnd(entries, r.head());
+            return end(r, entries.size(), seq -> entries.get((int) (seq - 1)).hash(), entries.size()); // verified: entry n is at n - 1
         }
         if (head instanceof AuditHeadFile.Read.Missing && entries.isEmpty()) {
             return chain; // nothing written yet, nothing to remove
         }
-        String why;
-        if (head instanceof AuditHeadFile.Read.Unreadable u) {
-            why = "cannot be read (" + u.why() + ")";
-        } else if (head instanceof AuditHeadFile.Read.Altered) {
-            why = "was altered or belongs to another store";
-        } else {
-            why = "is missing";
-        }
         int n = entries.size();
         return new AuditVerification.PartlyChecked("The end of the audit log cannot be checked: its head file " + headFile.path()
-                + " " + why + ", so whether entries were removed from the end cannot be told. The " + n
+                + " " + headProblem(head) + ", so whether entries were removed from the end cannot be told. The " + n
                 + (n == 1 ? " entry" : " entries") + " in the log are unaltered.");
+    }
+
+    private static String headProblem(AuditHeadFile.Read head) {
+        if (head instanceof AuditHeadFile.Read.Unreadable u) {
+            return "cannot be read (" + u.why() + ")";
+        }
+        return head instanceof AuditHeadFile.Read.Altered ? "was altered or belongs to another store" : "is missing";
+    }
+
+    /**
+     * The log's end ({@code last}, with the hash of any entry up to it) against the head record: intact when it reaches
+     * the pending entry, or the committed head (a log past its head is fine: earlier versions wrote the head after the
+     * commit); a pending entry not in a log that ends exactly at the committed head is an interrupted write, said so.
+     */
+    private static AuditVerification end(AuditHeadFile.Read.Recorded r, long last, LongFunction<String> hashAt, int n) {
+        AuditHead committed = r.head();
+        AuditHead pending = r.pending();
+        if (pending != null && last >= pending.seq() && pending.hash().equals(hashAt.apply(pending.seq()))) {
+            return AuditVerification.intact(n);
+        }
+        long committedSeq = committed == null ? 0 : committed.seq();
+        if (last < committedSeq) {
+            return new AuditVerification.Truncated(last + 1, committedSeq);
+        }
+        if (committed != null && !committed.hash().equals(hashAt.apply(committedSeq))) {
+            return AuditVerification.broken(committedSeq, "entry " + committedSeq + " is not the entry recorded as written there");
+        }
+        if (pending == null) {
+            return AuditVerification.intact(n);
+        }
+        if (last >= pending.seq()) {
+            return AuditVerification.broken(pending.seq(), "entry " + pending.seq() + " is not the entry recorded as written there");
+        }
+        if (last > committedSeq) {
+            return new AuditVerification.Truncated(last + 1, pending.seq());
+        }
+        String which = committedSeq + 1 == pending.seq() ? "entry " + pending.seq() : "entries " + (committedSeq + 1) + " to " + pending.seq();
+        return new AuditVerification.PartlyChecked("The last change begun on this store (" + which + " of the audit log) is not in it:"
+                + " it was interrupted before it was committed (the program was stopped), or the store was put back to just before it."
+                + " The " + n + (n == 1 ? " entry" : " entries") + " in the log are unaltered and end where the head says.");
     }
 
     /** Forgets the audit key (the store is closing). */

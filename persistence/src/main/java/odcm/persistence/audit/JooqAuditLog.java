@@ -37,6 +37,7 @@ public final class JooqAuditLog implements AuditLog {
     public AuditEntry append(String action, String subject, String detail) {
         AuditKey key = seal.keyForAppend(); // refuses without the master key: an entry nobody can verify is no record
         AuditEventRecord last = dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOne();
+        seal.beforeAppend(last == null ? null : entry(last));
         long seq = last == null ? 1 : last.getSeq() + 1;
         String prev = last == null ? AuditChain.GENESIS : last.getHash();
         // Millisecond precision: the hash covers the instant, so it must read back exactly as written.
@@ -73,6 +74,17 @@ public final class JooqAuditLog implements AuditLog {
     @Override
     public AuditVerification verify() {
         return seal.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry));
+    }
+
+    /** The hash of entry {@code seq}, or null when there is none. */
+    private String hashAt(long seq) {
+        return dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.eq(seq)).fetchOne(AUDIT_EVENT.HASH);
+    }
+
+    @Override
+    public String endProblem() {
+        AuditEventRecord last = dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOne();
+        return seal.endProblem(last == null ? 0 : last.getSeq(), this::hashAt);
     }
 
     private static AuditEntry entry(AuditEventRecord r) {

@@ -11,8 +11,14 @@ import odcm.model.cert.Fingerprint;
 
 /** Release bundles a space wrote (its Outbox) and accepted. Rows are inserted once and never changed. */
 public interface BundleRepository {
-    /** The sequence number the next bundle from {@code spaceId} to {@code targetSpaceId} gets: one above the last, from 1. */
+    /** The next sequence number for a file to that space, above every one recorded or reserved. Reads only. */
     long nextSequence(long spaceId, long targetSpaceId);
+
+    /**
+     * Hands out the next sequence number and records it as reserved: once committed it is never handed out again, whether
+     * or not a file with it is ever recorded.
+     */
+    long reserveSequence(long spaceId, long targetSpaceId);
 
     void insertOutbox(OutboxEntry entry);
 

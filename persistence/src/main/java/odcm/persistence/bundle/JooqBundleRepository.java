@@ -29,10 +29,18 @@ public final class JooqBundleRepository implements BundleRepository {
 
     @Override
     public long nextSequence(long spaceId, long targetSpaceId) {
+        return odcm.persistence.SequenceReservations.next(dsl, "BUNDLE", spaceId, targetSpaceId, recordedSequence(spaceId, targetSpaceId));
+    }
+
+    @Override
+    public long reserveSequence(long spaceId, long targetSpaceId) {
+        return odcm.persistence.SequenceReservations.reserve(dsl, "BUNDLE", spaceId, targetSpaceId, recordedSequence(spaceId, targetSpaceId));
+    }
+
+    private long recordedSequence(long spaceId, long targetSpaceId) {
         Long last = dsl.select(DSL.max(BUNDLE_OUTBOX.SEQUENCE)).from(BUNDLE_OUTBOX)
-                .where(BUNDLE_OUTBOX.SPACE_ID.eq(spaceId)).and(BUNDLE_OUTBOX.TARGET_SPACE_ID.eq(targetSpaceId))
-                .fetchOne(0, Long.class);
-        return last == null ? 1 : last + 1;
+                .where(BUNDLE_OUTBOX.SPACE_ID.eq(spaceId)).and(BUNDLE_OUTBOX.TARGET_SPACE_ID.eq(targetSpaceId)).fetchOne(0, Long.class);
+        return last == null ? 0 : last;
     }
 
     @Override

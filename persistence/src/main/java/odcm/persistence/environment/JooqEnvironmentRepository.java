@@ -25,8 +25,9 @@ public final class JooqEnvironmentRepository implements EnvironmentRepository {
         this.dsl = dsl;
     }
 
+    /** The unique name key of environments, lifecycles, projects and channels: {@link odcm.model.Names#key}. */
     public static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return odcm.model.Names.key(name);
     }
 
     @Override

@@ -105,11 +105,11 @@ public final class Documents {
     }
 
     private static boolean has(List<String> scope, String environment) {
-        return scope != null && scope.stream().anyMatch(e -> e.equalsIgnoreCase(environment));
+        return scope != null && scope.stream().anyMatch(e -> odcm.model.Names.same(e, environment));
     }
 
     private static List<String> rename(List<String> scope, String from, String to) {
-        return scope == null ? List.of() : Scope.of(scope.stream().map(e -> e.equalsIgnoreCase(from) ? to : e).toList()).environments();
+        return scope == null ? List.of() : Scope.of(scope.stream().map(e -> odcm.model.Names.same(e, from) ? to : e).toList()).environments();
     }
 
     private static List<StepDto> stepDtos(List<DeploymentStep> steps) {

@@ -28,9 +28,18 @@ public final class JooqReceiptRepository implements ReceiptRepository {
 
     @Override
     public long nextSequence(long spaceId, long forSpaceId) {
+        return odcm.persistence.SequenceReservations.next(dsl, "RECEIPT", spaceId, forSpaceId, recordedSequence(spaceId, forSpaceId));
+    }
+
+    @Override
+    public long reserveSequence(long spaceId, long forSpaceId) {
+        return odcm.persistence.SequenceReservations.reserve(dsl, "RECEIPT", spaceId, forSpaceId, recordedSequence(spaceId, forSpaceId));
+    }
+
+    private long recordedSequence(long spaceId, long forSpaceId) {
         Long last = dsl.select(DSL.max(RECEIPT_OUTBOX.SEQUENCE)).from(RECEIPT_OUTBOX)
                 .where(RECEIPT_OUTBOX.SPACE_ID.eq(spaceId)).and(RECEIPT_OUTBOX.FOR_SPACE_ID.eq(forSpaceId)).fetchOne(0, Long.class);
-        return last == null ? 1 : last + 1;
+        return last == null ? 0 : last;
     }
 
     @Override

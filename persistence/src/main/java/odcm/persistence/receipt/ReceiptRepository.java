@@ -10,8 +10,14 @@ import odcm.model.cert.Fingerprint;
 
 /** Deployment receipts written and accepted, and the outcomes of a space's releases known from other spaces. */
 public interface ReceiptRepository {
-    /** The sequence the next receipt from {@code spaceId} for {@code forSpaceId} gets: one above the last, from 1. */
+    /** The next sequence number for a file to that space, above every one recorded or reserved. Reads only. */
     long nextSequence(long spaceId, long forSpaceId);
+
+    /**
+     * Hands out the next sequence number and records it as reserved: once committed it is never handed out again, whether
+     * or not a file with it is ever recorded.
+     */
+    long reserveSequence(long spaceId, long forSpaceId);
 
     void insertOutbox(Written receipt);
 

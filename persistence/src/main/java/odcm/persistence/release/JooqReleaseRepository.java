@@ -28,6 +28,11 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     private final DSLContext dsl;
     private final SensitiveValues sensitive;
 
+    /** Versions compare ignoring case only (not by the name key): a frozen release row keeps the key it was created with. */
+    private static String versionKey(String version) {
+        return version.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public JooqReleaseRepository(DSLContext dsl, SensitiveValues sensitive) {
         this.dsl = dsl;
         this.sensitive = sensitive;
@@ -46,7 +51,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     private Release insert(long projectId, Long sourceSpaceId, String version, int revision, String notes, String channel,
                            ReleaseSnapshot snapshot, Instant at) {
-        String versionKey = JooqEnvironmentRepository.key(version);
+        String versionKey = versionKey(version);
         ReleaseRecord r = dsl.newRecord(RELEASE);
         r.setProjectId(projectId);
         r.setVersion(version);
@@ -70,7 +75,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public Optional<Release> find(long projectId, String version) {
-        return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(JooqEnvironmentRepository.key(version.strip()))).and(current()))
+        return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()))
                 .stream().findFirst();
     }
 

@@ -171,6 +171,19 @@ public final class ImportWizard {
     private List<Node> who(Preview p) {
         Label verdict = text("wizard-verdict", p.outcome().sentence());
         verdict.getStyleClass().add(p.importable() ? Css.OK : Css.ERROR);
+        if (p.outcome() instanceof VerificationOutcome.SequenceJump) {
+            javafx.scene.control.CheckBox accept = new javafx.scene.control.CheckBox("Accept the sequence jump: the source confirmed this "
+                    + "number (recorded in the audit log)");
+            accept.setId("wizard-accept-jump");
+            accept.setWrapText(true);
+            accept.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    accept.setDisable(true);
+                    model.acceptSequenceJump();
+                }
+            });
+            return List.of(verdict, accept);
+        }
         if (!(p.outcome() instanceof VerificationOutcome.Genuine g)) {
             Label stop = text("wizard-stopped", p.alreadyImported() ? "Nothing to do: this bundle was imported before."
                     : "The import stops here: nothing from this bundle can be shown as coming from its sender, and nothing was changed.");
@@ -188,7 +201,9 @@ public final class ImportWizard {
         Forms.row(grid, "Bundle created", text(null, when(g.content().created()) + " · expires " + when(g.content().expires())));
         Forms.row(grid, "Release", text("wizard-release", g.content().version() + " of " + g.content().project() + " · created "
                 + when(g.content().releaseCreated()) + " in " + g.content().sourceSpace()));
-        return List.of(verdict, grid, Forms.hint("The signature was checked with the certificate this space pinned for '" + p.sourceSpace()
+        Label jump = text("wizard-jump-accepted", model.sequenceJumpAcceptedProperty().get()
+                ? "You accepted its sequence jump; the import records it in the audit log." : "");
+        return List.of(verdict, grid, jump, Forms.hint("The signature was checked with the certificate this space pinned for '" + p.sourceSpace()
                 + "', whose fingerprint was confirmed when it was added. Compare it with the one the sender reads out."));
     }
 

@@ -50,6 +50,7 @@ public final class ImportWizardModel {
     private final ObservableMap<String, String> revealed = FXCollections.observableHashMap();
     private final BooleanProperty importing = new SimpleBooleanProperty();
     private final BooleanProperty done = new SimpleBooleanProperty();
+    private final BooleanProperty acceptSequenceJump = new SimpleBooleanProperty();
     private final StatusMessage message = new StatusMessage();
     private final BooleanBinding canNext;
     private final BooleanBinding canFinish;
@@ -74,10 +75,27 @@ public final class ImportWizardModel {
 
     /** Reads and verifies the bundle (secrets opened with the space's key), off the FX thread. */
     public void load() {
-        runner.run("Opening " + fileName, () -> imports.preview(target, bundle), p -> {
+        boolean accept = acceptSequenceJump.get();
+        runner.run("Opening " + fileName, () -> imports.preview(target, bundle, accept), p -> {
             preview.set(p);
             lifecycle.set(p.suggested().orElse(null));
         }, message::error);
+    }
+
+    /**
+     * The importer confirms a sequence jump the verifier held back (step 1): the bundle is checked again accepting it, and
+     * the import will record the jump in the audit log.
+     */
+    public void acceptSequenceJump() {
+        if (!acceptSequenceJump.get() && preview.get() != null && preview.get().outcome() instanceof odcm.packaging.bundle.VerificationOutcome.SequenceJump) {
+            acceptSequenceJump.set(true);
+            load();
+        }
+    }
+
+    /** Whether the importer confirmed a sequence jump. */
+    public BooleanProperty sequenceJumpAcceptedProperty() {
+        return acceptSequenceJump;
     }
 
     private void buildValues() {
@@ -134,8 +152,9 @@ public final class ImportWizardModel {
             given.put(env, v);
         });
         String lifecycleName = lifecycle.get().name();
+        boolean acceptJump = acceptSequenceJump.get();
         runner.run("Importing release " + preview.get().content().version() + " of '" + preview.get().remoteProject() + "'",
-                () -> imports.importBundle(target, bundle, lifecycleName, given), r -> {
+                () -> imports.importBundle(target, bundle, lifecycleName, given, acceptJump), r -> {
                     importing.set(false);
                     done.set(true);
                     message.info(r.sentence());

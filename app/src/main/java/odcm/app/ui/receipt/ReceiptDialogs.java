@@ -103,10 +103,20 @@ public final class ReceiptDialogs {
                 vm.importedProperty()), Css.OK, Css.HINT);
         Label refused = Forms.problem("receipt-import-error", Bindings.createStringBinding(() -> vm.state().error().isEmpty() ? ""
                 : "✖ REFUSED — " + vm.state().error(), vm.state().errorProperty()), Css.ERROR);
+        javafx.scene.control.CheckBox jump = new javafx.scene.control.CheckBox("Accept a sequence jump: the signer confirmed this receipt's "
+                + "number (recorded in the audit log)");
+        jump.setId("receipt-accept-jump");
+        jump.setWrapText(true);
+        jump.selectedProperty().bindBidirectional(vm.acceptSequenceJumpProperty());
+        jump.selectedProperty().addListener((o, was, now) -> {
+            if (now && vm.fileProperty().get() != null && vm.importedProperty().get() == null) {
+                vm.importFile(vm.fileProperty().get()); // the receipt refused for its jump, imported again as confirmed
+            }
+        });
         VBox body = new VBox(12, Forms.hint("Checks the receipt's signature against the pinned certificate of a space '" + vm.space()
                 + "' trusts for deployment receipts, the addressee, expiry and replay, and that every release it reports was sent "
                 + "there from here. Then records each outcome, unless a newer one is known already. A refused receipt changes nothing."),
-                top, outcome, refused);
+                top, outcome, refused, jump);
         return finish(d, body, 760, 300);
     }
 

@@ -28,6 +28,7 @@ public final class ReceiptsViewModel {
     private final ObjectProperty<ReceiptService.Result> imported = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper sourcesHint = new ReadOnlyStringWrapper("");
     private final BooleanProperty replace = new SimpleBooleanProperty(true);
+    private final BooleanProperty acceptSequenceJump = new SimpleBooleanProperty();
 
     public ReceiptsViewModel(ReceiptService receipts, TaskRunner runner, String space) {
         this.receipts = receipts;
@@ -75,7 +76,14 @@ public final class ReceiptsViewModel {
     public void importFile(Path receipt) {
         file.set(receipt);
         imported.set(null);
-        state.submit("Importing " + receipt.getFileName() + " into '" + space + "'", () -> receipts.importReceipt(space, receipt), imported::set);
+        boolean acceptJump = acceptSequenceJump.get();
+        state.submit("Importing " + receipt.getFileName() + " into '" + space + "'", () -> receipts.importReceipt(space, receipt, acceptJump),
+                imported::set);
+    }
+
+    /** The importer confirmed a receipt's sequence jump (the signer confirmed its number): the import accepts it, audited. */
+    public BooleanProperty acceptSequenceJumpProperty() {
+        return acceptSequenceJump;
     }
 
     public String space() {

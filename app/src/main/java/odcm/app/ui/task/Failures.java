@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import odcm.app.io.ErrorLog;
 import odcm.app.io.UserFiles;
 import odcm.model.Refusal;
 
@@ -30,9 +31,7 @@ public final class Failures {
             }
             return "A file could not be read or written: " + UserFiles.reason(io) + ".";
         }
-        // Not something a user caused: keep the stack trace for developers, show a sentence to the user.
-        t.printStackTrace();
-        String detail = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
-        return "Unexpected error: " + detail + (detail.endsWith(".") ? "" : ".");
+        // Not something a user caused: the stack trace to the log file for developers, a sentence to the user.
+        return ErrorLog.unexpected(t);
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import odcm.model.Refusal;
 import org.junit.jupiter.api.Test;
 
-/** A refusal reaches the user as its own sentence, anything else as "Unexpected error: …". */
+/** A refusal reaches the user as its own sentence, anything else as "Unexpected error (…); the details are in LOG." */
 class FailuresTest {
     @Test
     void refusalsKeepTheirSentenceOtherErrorsAreNamedUnexpected() {
@@ -21,7 +21,8 @@ class FailuresTest {
         runner.run("x", () -> {
             throw new IllegalStateException("disk full");
         }, r -> { }, failure::set);
-        assertEquals("Unexpected error: disk full.", failure.get());
+        assertEquals("Unexpected error (a fault in ODCM Console, not in what you did); the details are in "
+                + odcm.app.io.ErrorLog.file() + ".", failure.get(), "one sentence, the exception only in the log");
         assertFalse(runner.isBusy());
         AtomicReference<Integer> ok = new AtomicReference<>();
         runner.run("x", () -> 42, ok::set, failure::set);

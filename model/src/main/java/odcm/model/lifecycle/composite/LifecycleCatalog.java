@@ -45,7 +45,7 @@ public record LifecycleCatalog(List<Space> spaces, List<Lifecycle> lifecycles, L
     public Optional<Lifecycle> projectLifecycle(long spaceId, List<String> projectNames) {
         for (String name : projectNames) {
             Optional<Lifecycle> l = projects.stream()
-                    .filter(p -> p.spaceId() == spaceId && p.projectName().equalsIgnoreCase(name))
+                    .filter(p -> p.spaceId() == spaceId && odcm.model.Names.same(p.projectName(), name))
                     .findFirst().flatMap(p -> lifecycle(p.lifecycleId()));
             if (l.isPresent()) {
                 return l;

@@ -87,7 +87,7 @@ public final class LifecycleComposer {
                 String mid = pid + "/m" + j++;
                 nodes.add(new Node(mid, g, m instanceof PhaseMember.LocalEnvironment ? NodeKind.ENVIRONMENT : NodeKind.REMOTE_ENVIRONMENT,
                         m.displayName(), "", pid));
-                String earlier = phaseOfEnvironment.putIfAbsent(m.displayName().toLowerCase(Locale.ROOT), phase.name());
+                String earlier = phaseOfEnvironment.putIfAbsent(odcm.model.Names.key(m.displayName()), phase.name());
                 if (earlier != null) {
                     findings.add(new Finding(Severity.ERROR, "Environment '" + m.displayName() + "' is in both phase '" + earlier + "' and phase '"
                             + phase.name() + "' of the " + where + "; an environment belongs to one phase.", mid));
