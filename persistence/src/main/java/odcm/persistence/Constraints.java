@@ -32,6 +32,10 @@ final class Constraints {
         if (m.contains("ODCM_RELEASE_FROZEN")) {
             return new Refusal("A release and its snapshot cannot be changed or deleted once created: build once, deploy many.", e);
         }
+        if (m.contains("ODCM_REMOTE_ORIGIN")) {
+            return new Refusal("A remote project builds nothing: its releases come only from its source space, through an imported bundle,"
+                    + " and the space it was imported from never changes.", e);
+        }
         if (m.contains("UQ_ENVIRONMENT_NAME_KEY")) {
             return new Refusal("That space already has an environment with that name; names are unique in a space, ignoring case.", e);
         }

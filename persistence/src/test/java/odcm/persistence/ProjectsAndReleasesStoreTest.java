@@ -134,7 +134,44 @@ class ProjectsAndReleasesStoreTest {
     @Test
     void theStoreOffersNoWayToChangeARelease() {
         List<String> methods = Arrays.stream(ReleaseRepository.class.getMethods()).map(java.lang.reflect.Method::getName).sorted().toList();
-        assertEquals(List.of("count", "find", "findById", "findByProject", "insert", "insert", "revision"), methods);
+        assertEquals(List.of("count", "find", "findById", "findByProject", "insert", "insert", "insertImported", "revision"), methods);
+    }
+
+    /** Issue 11 point 10: the store itself refuses a release of a remote project that did not come from its source. */
+    @Test
+    void aRemoteProjectGetsReleasesOnlyFromItsSourceEvenThroughTheRepositoryOrSql() throws SQLException {
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            long id = s.project().id();
+            store.write(tx -> {
+                tx.projects().markRemote(id, s.prod().id());
+                return null;
+            });
+            String sentence = "A remote project builds nothing: its releases come only from its source space, through an imported bundle,"
+                    + " and the space it was imported from never changes.";
+            Refusal plain = assertThrows(Refusal.class, () -> release(store, s.project(), "2.0.1"));
+            assertEquals(sentence, plain.getMessage());
+            Refusal wrongSource = assertThrows(Refusal.class, () -> store.write(tx -> tx.releases().insertImported(id, s.dev().id(), "2.0.1", 1, "",
+                    "Default", new ReleaseSnapshot(List.of(), List.of(), List.of(), List.of()), Instant.parse("2025-03-02T10:00:00Z"))));
+            assertEquals(sentence, wrongSource.getMessage());
+            assertEquals(0, (int) store.read(tx -> tx.releases().count(id)));
+
+            Instant atSource = Instant.parse("2025-02-01T08:30:00.123Z");
+            Release imported = store.write(tx -> tx.releases().insertImported(id, s.prod().id(), "1.0.0", 1, "", "Default",
+                    new ReleaseSnapshot(List.of(), List.of(), List.of(), List.of()), atSource));
+            assertEquals(atSource, imported.createdAt(), "an imported release keeps the time its source created it");
+            try (Connection c = DriverManager.getConnection(Store.jdbcUrl(store.location()), "sa", ""); Statement st = c.createStatement()) {
+                SQLException insert = assertThrows(SQLException.class, () -> st.executeUpdate("INSERT INTO release (project_id, version,"
+                        + " version_key, notes, channel, created_at, snapshot_json, snapshot_hash) SELECT project_id, '2.0.1', '2.0.1', notes,"
+                        + " channel, created_at, snapshot_json, snapshot_hash FROM release WHERE id = " + imported.id()));
+                assertTrue(insert.getMessage().contains("ODCM_REMOTE_ORIGIN"), insert.getMessage());
+                SQLException unmark = assertThrows(SQLException.class,
+                        () -> st.executeUpdate("UPDATE project SET source_space_id = NULL WHERE id = " + id));
+                assertTrue(unmark.getMessage().contains("ODCM_REMOTE_ORIGIN"), unmark.getMessage());
+            }
+            assertEquals(List.of(imported), store.read(tx -> tx.releases().findByProject(id)));
+            assertEquals(java.util.Optional.of(s.prod().id()), store.read(tx -> tx.projects().sourceSpace(id)));
+        }
     }
 
     @Test

@@ -69,6 +69,7 @@ public final class ApplyService {
                 ProjectDraft draft = project(p);
                 boolean exists = ctx.projects().list(space).stream().anyMatch(x -> Names.same(x.name(), p.name()));
                 if (exists) {
+                    refuseRemote(space, p.name(), "its process, templates and releases come only from there");
                     ctx.projects().update(space, p.name(), draft);
                 } else {
                     ctx.projects().create(space, draft);
@@ -76,6 +77,7 @@ public final class ApplyService {
                 done.add((exists ? "updated" : "created") + " project '" + p.name() + "'");
             }
             for (ReleaseDoc r : doc.releases()) {
+                refuseRemote(space, r.project(), "its releases come only from there, through an imported bundle");
                 boolean exists = ctx.releases().list(space, r.project()).stream().anyMatch(x -> x.version().equals(r.version().strip()));
                 if (exists) {
                     done.add("release " + r.version() + " of '" + r.project() + "' already exists; a release never changes, so it was left as it is");
@@ -87,6 +89,14 @@ public final class ApplyService {
             }
             tx.audit().append("apply", "local space '" + space + "'", String.join("; ", done));
             return done;
+        });
+    }
+
+    /** A remote project is kept by imports from its source space, never by an apply document (all or nothing: nothing is applied). */
+    private void refuseRemote(String space, String project, String why) {
+        ctx.projects().importedFrom(space, project).ifPresent(source -> {
+            throw new Refusal("Project '" + project + "' was imported from '" + source + "', so an apply document cannot create or change it: "
+                    + why + ". Nothing was applied.");
         });
     }
 

@@ -220,8 +220,8 @@ public final class ImportService {
             audit.append("; the same release was imported before, so only its values and this bundle were recorded");
         } else {
             revision = previous.map(p -> tx.releases().revision(p.id()) + 1).orElse(1);
-            release = tx.releases().insert(project.id(), c.version(), revision, c.notes(), project.defaultChannel(), snapshot,
-                    StoreTime.now(store.clock()));
+            release = tx.releases().insertImported(project.id(), source.id(), c.version(), revision, c.notes(), project.defaultChannel(), snapshot,
+                    c.releaseCreated()); // created when the source created it, not when it arrived
             tx.deployments().insertUpstream(release.id(), c.history().stream()
                     .map(h -> new UpstreamDeployment(h.space(), h.environment(), h.deployedAt(), h.outcome())).toList());
         }

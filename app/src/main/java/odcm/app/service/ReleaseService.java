@@ -45,7 +45,7 @@ public final class ReleaseService {
 
     /**
      * Freezes the project's current process, variables and templates with the given package versions.
-     * Refuses: a version already used in the project; an unknown channel; a package a step needs but not given,
+     * Refuses: a remote project (its releases come only from its source space, see {@link #builtElsewhere}); a version already used in the project; an unknown channel; a package a step needs but not given,
      * or given but needed by no step.
      *
      * @param channel null for the project's default channel
@@ -56,6 +56,9 @@ public final class ReleaseService {
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             Project p = ProjectService.require(tx, s, project);
+            tx.projects().sourceSpace(p.id()).ifPresent(src -> {
+                throw new Refusal(builtElsewhere(p.name(), tx.spaces().findById(src).map(Space::name).orElse("another space")));
+            });
             tx.releases().find(p.id(), v).ifPresent(r -> {
                 throw new Refusal("Project '" + p.name() + "' already has release " + r.version() + "; a version is used once.");
             });
@@ -101,6 +104,12 @@ public final class ReleaseService {
                     "sensitive values revealed while comparing release " + from.version() + " with " + to.version());
             return null;
         });
+    }
+
+    /** Why no release can be created for a remote project here: one sentence, said the same by every screen and command. */
+    public static String builtElsewhere(String project, String source) {
+        return "Project '" + project + "' was imported from '" + source + "', so its releases come only from there, through an imported"
+                + " bundle; a release cannot be created for it here.";
     }
 
     static Release release(StoreTx tx, Project p, String version) {

@@ -61,6 +61,31 @@ class CliImportTest {
                 refused("bundle", "import", bundle.toString(), "--space", PROD, "--values", values("{\"Staging\": null}").toString()).err());
     }
 
+    /** Issue 11 point 10: a remote project builds nothing (release create, apply), and its release keeps the source's creation time. */
+    @Test
+    void aRemoteProjectBuildsNothingAndKeepsTheSourcesCreationTime() throws Exception {
+        CliTest.ok(prod.run("bundle", "import", bundle.toString(), "--space", PROD, "--values", values("{\"Staging\": {\"AdminEmail\": \"a@example.org\","
+                + " \"DbPassword\": \"pw-1\"}, \"Production\": {\"AdminEmail\": \"b@example.org\", \"DbPassword\": \"pw-2\"}}").toString()));
+        String releases = CliTest.ok(prod.run("release", "list", "--space", PROD, "--project", REMOTE_WEB)).out();
+        Result create = refused("release", "create", "--space", PROD, "--project", REMOTE_WEB, "2.0.1", "--package",
+                "Acme.Web:2.0.1:" + TestBundles.SHA);
+        assertEquals(odcm.app.service.ReleaseService.builtElsewhere(REMOTE_WEB, TestBundles.DEV) + "\n", create.err(), "one line");
+        Path doc = Files.writeString(tmp.resolve("apply.json"), "{\"space\": \"Prod Space\", \"environments\": [{\"name\": \"QA\"}],"
+                + " \"releases\": [{\"project\": \"DevTest Space: Web\", \"version\": \"2.0.1\","
+                + " \"packages\": [{\"id\": \"Acme.Web\", \"version\": \"2.0.1\", \"sha256\": \"" + TestBundles.SHA + "\"}]}]}");
+        String envs = CliTest.ok(prod.run("env", "list", "--space", PROD)).out();
+        Result apply = refused("apply", doc.toString());
+        assertEquals("Project 'DevTest Space: Web' was imported from 'DevTest Space', so an apply document cannot create or change it: its releases"
+                + " come only from there, through an imported bundle. Nothing was applied.\n", apply.err());
+        assertEquals(envs, CliTest.ok(prod.run("env", "list", "--space", PROD)).out(), "all or nothing: QA was not created");
+        assertEquals(releases, CliTest.ok(prod.run("release", "list", "--space", PROD, "--project", REMOTE_WEB)).out());
+
+        String source = CliTest.ok(new CliHarness(tmp.resolve("network-a")).run("release", "show", "--space", TestBundles.DEV, "--project", "Web",
+                "1.0.0")).out().lines().findFirst().orElseThrow();
+        String target = CliTest.ok(prod.run("release", "show", "--space", PROD, "--project", REMOTE_WEB, "1.0.0")).out().lines().findFirst().orElseThrow();
+        assertEquals(source.substring(source.indexOf(", created ")), target.substring(target.indexOf(", created ")), target);
+    }
+
     @Test
     void importThenAgainThenDeployInOrder() throws Exception {
         Path v = values("{\"Staging\": {\"AdminEmail\": \"ops-staging@example.org\", \"DbPassword\": \"staging-pw-4411\"},"

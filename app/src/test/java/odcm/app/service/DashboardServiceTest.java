@@ -143,13 +143,13 @@ class DashboardServiceTest extends ServiceFixture {
                 List.of(phase("Production", List.of("Production"), List.of(), List.of()))));
         ctx.projects().create(target, new ProjectDraft("Local App", "", "Prod", List.of(), List.of(), List.of(), List.of()));
         ctx.projects().create(target, new ProjectDraft("DevTest Space: Web", "", "Prod", List.of(), List.of(), List.of(), List.of()));
-        ctx.releases().create(target, "DevTest Space: Web", "1.0.0", "", null, List.of());
         ctx.store().write(tx -> {
             long devId = tx.spaces().findByName(DEV).orElseThrow().id();
             long t = tx.spaces().findByName(target).orElseThrow().id();
             var p = tx.projects().findByName(t, "DevTest Space: Web").orElseThrow();
-            tx.projects().markRemote(p.id(), devId); // as an import does
-            Release r = tx.releases().find(p.id(), "1.0.0").orElseThrow();
+            tx.projects().markRemote(p.id(), devId); // as an import does, before its release comes from the source
+            Release r = tx.releases().insertImported(p.id(), devId, "1.0.0", 1, "", "Default",
+                    new odcm.model.release.ReleaseSnapshot(List.of(), List.of(), List.of(), List.of()), START);
             tx.deployments().insertUpstream(r.id(), List.of(
                     new UpstreamDeployment(DEV, "Development", START.minus(Duration.ofDays(2)), "succeeded"),
                     new UpstreamDeployment(DEV, "Test", START.minus(Duration.ofDays(1)), "failed")));

@@ -8,12 +8,13 @@ import odcm.model.release.Release;
 import odcm.model.release.ReleaseSnapshot;
 
 /**
- * What a release bundle carries, as the console's own types. The certificates of source and target are
+ * What a release bundle carries, as the console's own types. {@code created} is when the bundle was made;
+ * {@code releaseCreated} when the source created the release, which the target keeps as the release's creation time. The certificates of source and target are
  * not here: the writer takes them from the keys it is given, so a bundle cannot name a key it was not made with.
  */
 public record BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
                             String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
-                            List<HistoryEntry> history) {
+                            List<HistoryEntry> history, Instant releaseCreated) {
     public BundleContent {
         Objects.requireNonNull(bundleId, "bundleId");
         Objects.requireNonNull(sourceSpace, "sourceSpace");
@@ -32,13 +33,20 @@ public record BundleContent(UUID bundleId, String sourceSpace, String targetSpac
         if (!expires.isAfter(created)) {
             throw new IllegalArgumentException("a bundle expires after it is created");
         }
+        Objects.requireNonNull(releaseCreated, "releaseCreated");
+    }
+
+    /** A bundle whose release was created when the bundle was (tests and tools). */
+    public BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
+                         String project, String version, String notes, String channel, ReleaseSnapshot snapshot, List<HistoryEntry> history) {
+        this(bundleId, sourceSpace, targetSpace, sequence, created, expires, project, version, notes, channel, snapshot, history, created);
     }
 
     /** The content for promoting {@code release} from {@code source} to {@code target}. */
     public static BundleContent of(Release release, String source, String target, long sequence, Instant created, Instant expires,
                                    List<HistoryEntry> history) {
         return new BundleContent(UUID.randomUUID(), source, target, sequence, created, expires, release.projectName(), release.version(),
-                release.notes(), release.channel(), release.snapshot(), history);
+                release.notes(), release.channel(), release.snapshot(), history, release.createdAt());
     }
 
     /** A deployment of this release already done, here or in an earlier space. */

@@ -348,8 +348,10 @@ public final class BundleVerifier {
             for (Dto.Deployment d : history.deployments()) {
                 done.add(new BundleContent.HistoryEntry(d.space(), d.environment(), instant(d.deployedAt(), "deployedAt"), d.outcome()));
             }
+            Instant releaseCreated = instant(release.created(), "created", BundleFormat.RELEASE);
             return new BundleContent(bundleId, m.source().space(), m.target().space(), m.sequence(), created, expires,
-                    release.project(), release.version(), release.notes(), release.channel(), new ReleaseSnapshot(steps, vars, temps, pkgs), done);
+                    release.project(), release.version(), release.notes(), release.channel(), new ReleaseSnapshot(steps, vars, temps, pkgs), done,
+                    releaseCreated);
         } catch (odcm.model.Refusal | IllegalArgumentException | NullPointerException e) {
             throw new Refused(new InvalidPart("content", "does not describe a valid release (" + e.getMessage() + ")"));
         }

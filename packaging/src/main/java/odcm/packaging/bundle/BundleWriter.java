@@ -29,7 +29,7 @@ public final class BundleWriter {
 
         Map<String, byte[]> parts = new LinkedHashMap<>();
         parts.put(BundleFormat.RELEASE, Json.write(new Dto.ReleasePart(id, content.project(), content.version(), content.notes(),
-                content.channel())));
+                content.channel(), content.releaseCreated().toString())));
         parts.put(BundleFormat.PROCESS, Json.write(new Dto.ProcessPart(id, content.snapshot().process().stream()
                 .map(s -> new Dto.Step(s.name(), s.actionType(), s.properties(), s.scope().environments(),
                         s.packages().stream().map(p -> new Dto.PackageRef(p.packageId())).toList()))

@@ -22,7 +22,8 @@ final class Dto {
                     List<Entry> entries) {
     }
 
-    record ReleasePart(String bundleId, String project, String version, String notes, String channel) {
+    /** {@code created}: when the source created the release (ISO-8601), kept as its creation time by the target. */
+    record ReleasePart(String bundleId, String project, String version, String notes, String channel, String created) {
     }
 
     record PackageRef(String packageId) {

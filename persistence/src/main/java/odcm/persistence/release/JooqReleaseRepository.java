@@ -40,6 +40,17 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public Release insert(long projectId, String version, int revision, String notes, String channel, ReleaseSnapshot snapshot, Instant at) {
+        return insert(projectId, null, version, revision, notes, channel, snapshot, at);
+    }
+
+    @Override
+    public Release insertImported(long projectId, long sourceSpaceId, String version, int revision, String notes, String channel,
+                                  ReleaseSnapshot snapshot, Instant createdAtSource) {
+        return insert(projectId, sourceSpaceId, version, revision, notes, channel, snapshot, createdAtSource);
+    }
+
+    private Release insert(long projectId, Long sourceSpaceId, String version, int revision, String notes, String channel,
+                           ReleaseSnapshot snapshot, Instant at) {
         String versionKey = versionKey(version);
         ReleaseRecord r = dsl.newRecord(RELEASE);
         r.setProjectId(projectId);
@@ -49,6 +60,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         r.setChannel(channel);
         r.setCreatedAt(StoreTime.column(at));
         r.setRevision(revision);
+        r.setSourceSpaceId(sourceSpaceId);
         r.setSnapshotJson(Documents.snapshot(snapshot,
                 (variable, value) -> sensitive.seal(value, sensitive.releaseContext(projectId, contextKey(versionKey, revision), variable))));
         r.setSnapshotHash(hash(r));

@@ -22,6 +22,14 @@ public interface ReleaseRepository {
      */
     Release insert(long projectId, String version, int revision, String notes, String channel, ReleaseSnapshot snapshot, Instant at);
 
+    /**
+     * A release imported from {@code sourceSpaceId} into a remote project of that source, created when the source
+     * created it. The two plain inserts are for projects made here: the store refuses them for a remote project
+     * (trigger {@link RemoteOrigin}), so a remote project builds nothing.
+     */
+    Release insertImported(long projectId, long sourceSpaceId, String version, int revision, String notes, String channel,
+                           ReleaseSnapshot snapshot, Instant createdAtSource);
+
     /** The revision of a release: 1, or higher when it superseded an earlier one of the same version. */
     int revision(long releaseId);
 

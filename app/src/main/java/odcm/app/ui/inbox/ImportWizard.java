@@ -198,8 +198,9 @@ public final class ImportWizard {
         Forms.row(grid, "Signer's certificate", fp);
         Forms.row(grid, "Addressed to", text(null, g.content().targetSpace() + " (certificate " + g.target().grouped() + ")"));
         Forms.row(grid, "Bundle", text(null, g.content().bundleId() + " · sequence " + g.content().sequence()));
-        Forms.row(grid, "Created", text(null, when(g.content().created()) + " · expires " + when(g.content().expires())));
-        Forms.row(grid, "Release", text(null, g.content().version() + " of " + g.content().project()));
+        Forms.row(grid, "Bundle created", text(null, when(g.content().created()) + " · expires " + when(g.content().expires())));
+        Forms.row(grid, "Release", text("wizard-release", g.content().version() + " of " + g.content().project() + " · created "
+                + when(g.content().releaseCreated()) + " in " + g.content().sourceSpace()));
         Label jump = text("wizard-jump-accepted", model.sequenceJumpAcceptedProperty().get()
                 ? "You accepted its sequence jump; the import records it in the audit log." : "");
         return List.of(verdict, grid, jump, Forms.hint("The signature was checked with the certificate this space pinned for '" + p.sourceSpace()
@@ -216,7 +217,7 @@ public final class ImportWizard {
                 + p.changes().map(SnapshotChanges::words).orElse("") + ".").orElse("No earlier release of this project was imported here."));
         changes.getStyleClass().add(Css.HINT);
         ReleaseSnapshotView snapshot = new ReleaseSnapshotView();
-        snapshot.show(new Release(0, 0, p.remoteProject(), c.version(), c.notes(), c.channel(), c.created(), c.snapshot()));
+        snapshot.show(new Release(0, 0, p.remoteProject(), c.version(), c.notes(), c.channel(), c.releaseCreated(), c.snapshot()));
         snapshot.note("As the bundle carries it. Once imported, the process and templates are read-only here; the values stay editable.");
         snapshot.setPrefHeight(430);
         snapshot.setMinHeight(430);

@@ -35,20 +35,14 @@ public final class ReleasesView {
         project.valueProperty().bindBidirectional(vm.projectProperty());
         projectLabel.setLabelFor(project);
         Button create = Forms.button("new-release", "_Create release…", "Freeze the project as it is now in a new release (Ctrl+N)", this::create);
-        create.disableProperty().bind(vm.projectProperty().isNull());
+        create.disableProperty().bind(vm.projectProperty().isNull().or(vm.createProblemProperty().isNotEmpty()));
         Button promote = Forms.button("promote-release", "_Promote to space…", "Write a release bundle of the selected release for a space "
                 + "its lifecycle promotes to", this::promote);
         javafx.beans.binding.StringBinding why = javafx.beans.binding.Bindings.createStringBinding(vm::promoteProblem, vm.selectedProperty(),
                 vm.targets());
         promote.disableProperty().bind(why.isNotEmpty());
-        // A disabled button shows no tooltip: its wrapper says why it is disabled.
-        javafx.scene.layout.StackPane promoteBox = new javafx.scene.layout.StackPane(promote);
-        javafx.scene.control.Tooltip reason = new javafx.scene.control.Tooltip();
-        reason.textProperty().bind(why);
-        why.addListener((o, was, now) -> javafx.scene.control.Tooltip.install(promoteBox, now.isEmpty() ? null : reason));
-        if (!why.get().isEmpty()) {
-            javafx.scene.control.Tooltip.install(promoteBox, reason);
-        }
+        Node promoteBox = explained(promote, why);
+        Node createBox = explained(create, vm.createProblemProperty());
         Button deploy = Forms.button("deploy", "_Deploy…", "Record a deployment of the selected release to an environment", this::deploy);
         deploy.disableProperty().bind(vm.selectedProperty().isNull());
         Button compare = Forms.button("compare-releases", "Co_mpare…",
@@ -61,7 +55,7 @@ public final class ReleasesView {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         ScreenHeader.place(root, "releases-screen", ScreenHeader.create("Releases",
                 "Versions of a project, each with the process, variables and packages it froze when it was created.",
-                projectLabel, project, create, promoteBox, deploy, compare, null, filter), new MessageLine("releases-message", vm.message()));
+                projectLabel, project, createBox, promoteBox, deploy, compare, null, filter), new javafx.scene.layout.VBox(4, createWhy(), new MessageLine("releases-message", vm.message())));
 
         table.getColumns().setAll(List.of(
                 Tables.<Release>fixed("Version", 110, Release::version),
@@ -74,6 +68,29 @@ public final class ReleasesView {
         vm.projectProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
         Tables.bindSelection(table, vm.selectedProperty());
         root.setCenter(Forms.aboveBelow(table, snapshot(), 0.32));
+    }
+
+    /** A disabled button shows no tooltip: its wrapper says why it is disabled. */
+    private static Node explained(Button button, javafx.beans.value.ObservableStringValue why) {
+        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(button);
+        javafx.scene.control.Tooltip reason = new javafx.scene.control.Tooltip();
+        reason.textProperty().bind(why);
+        why.addListener((o, was, now) -> javafx.scene.control.Tooltip.install(box, now.isEmpty() ? null : reason));
+        if (!why.get().isEmpty()) {
+            javafx.scene.control.Tooltip.install(box, reason);
+        }
+        return box;
+    }
+
+    /** Said inline too, not only in a tooltip: why a remote project has no "Create release…". */
+    private Label createWhy() {
+        Label l = Forms.hint("");
+        l.setId("create-release-why");
+        l.setWrapText(true);
+        l.textProperty().bind(vm.createProblemProperty());
+        l.visibleProperty().bind(vm.createProblemProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private Label emptyList() {

@@ -37,6 +37,8 @@ public final class ReleasesViewModel {
     private final SelectableList<Release> list = new SelectableList<>(Release::version, true);
     private final FilteredList<Release> shown = new FilteredList<>(list.items());
     private final StringProperty filter = new SimpleStringProperty("");
+    /** Why "Create release…" is not possible for the chosen project ("" when it is): a remote project builds nothing. */
+    private final StringProperty createProblem = new SimpleStringProperty("");
     private final StatusMessage message = new StatusMessage();
     /** The spaces the chosen project's lifecycle promotes to. */
     private final ObservableList<BundleService.Target> targets = FXCollections.observableArrayList();
@@ -101,12 +103,15 @@ public final class ReleasesViewModel {
         if (p == null || !space.isChosen()) {
             list.replace(List.of());
             targets.clear();
+            createProblem.set("");
             return;
         }
-        runner.run("Loading the releases of '" + p + "'", () -> new Loaded(releases.list(s, p), bundles.targets(s, p)), loaded -> {
+        runner.run("Loading the releases of '" + p + "'", () -> new Loaded(releases.list(s, p), bundles.targets(s, p),
+                projects.importedFrom(s, p).map(src -> ReleaseService.builtElsewhere(p, src)).orElse("")), loaded -> {
             if (p.equals(project.get())) {
                 list.replace(loaded.releases(), select);
                 targets.setAll(loaded.targets());
+                createProblem.set(loaded.createProblem());
             }
         }, message::error);
     }
@@ -119,6 +124,10 @@ public final class ReleasesViewModel {
             message.error("Choose a project first: a release is a version of a project.");
             return;
         }
+        if (!createProblem.get().isEmpty()) {
+            message.error(createProblem.get());
+            return;
+        }
         runner.run("Reading project '" + p + "'", () -> {
             Project found = projects.find(s, p);
             List<Release> existing = releases.list(s, p);
@@ -126,7 +135,12 @@ public final class ReleasesViewModel {
         }, open, message::error);
     }
 
-    private record Loaded(List<Release> releases, List<BundleService.Target> targets) {
+    /** Why "Create release…" (and Ctrl+N) is not possible for the chosen project, or "" when it is. */
+    public StringProperty createProblemProperty() {
+        return createProblem;
+    }
+
+    private record Loaded(List<Release> releases, List<BundleService.Target> targets, String createProblem) {
     }
 
     /** Why "Promote to space…" is not possible now, or "" when it is. */

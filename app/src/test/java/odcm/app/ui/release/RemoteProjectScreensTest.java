@@ -101,4 +101,35 @@ class RemoteProjectScreensTest {
             }
         }
     }
+
+    /** Issue 11 point 10: "Create release…" is disabled for a remote project with the reason shown, and Ctrl+N says it too. */
+    @Test
+    void createReleaseIsDisabledForARemoteProjectWithTheReasonVisible() throws Exception {
+        AppContext[] both = TestBundles.twoNetworks(tmp);
+        try (AppContext dev = both[0]; AppContext prod = both[1]) {
+            prod.imports().importBundle(PROD, TestBundles.bundle(dev, "1.0.0", 1), null, TestBundles.values());
+            String why = "Project 'DevTest Space: Web' was imported from 'DevTest Space', so its releases come only from there, through an"
+                    + " imported bundle; a release cannot be created for it here.";
+            try (ScreensHarness ui = new ScreensHarness(prod)) {
+                ui.chooseSpace(PROD).show(ui.releases);
+                assertEquals(REMOTE_WEB, ((ComboBox<?>) ui.node("#release-project")).getValue());
+                assertTrue(ui.node("#new-release").isDisabled(), "no Create release… for a remote project");
+                Label inline = ui.node("#create-release-why");
+                assertTrue(inline.isVisible(), "the reason is on the screen, not only in a tooltip");
+                assertEquals(why, inline.getText());
+                javafx.scene.control.Tooltip tip = (javafx.scene.control.Tooltip) ui.node("#new-release").getParent().getProperties()
+                        .get("javafx.scene.control.Tooltip");
+                assertEquals(why, tip == null ? null : tip.getText());
+                fx(() -> {
+                    ui.releases.newAction().orElseThrow().run(); // what Ctrl+N does
+                    return null;
+                });
+                ui.idle();
+                assertEquals(why, ((Label) ui.node("#releases-message")).getText());
+                assertTrue(ui.lookup("#release-version").tryQuery().isEmpty(), "no Create release dialog opened");
+                ui.shoot("releases-remote-no-create");
+                assertEquals(1, prod.releases().list(PROD, REMOTE_WEB).size());
+            }
+        }
+    }
 }
