@@ -36,7 +36,11 @@ public class V9__name_keys extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection c = context.getConnection();
+        recomputeKeys(context.getConnection());
+    }
+
+    /** The migration's work on a store's connection (also how a test replays it on rows an older version wrote). */
+    public static void recomputeKeys(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (Keyed t : TABLES) {
                 st.execute("ALTER TABLE " + t.table() + " ALTER COLUMN " + t.key() + " VARCHAR(" + Names.MAX_KEY_LENGTH + ") NOT NULL");

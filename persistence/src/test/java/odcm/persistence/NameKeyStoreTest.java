@@ -53,7 +53,7 @@ class NameKeyStoreTest {
                         + "', '" + e[1] + "', '', CURRENT_TIMESTAMP)");
             }
             st.executeUpdate("UPDATE space SET name_key = 'dev space'");
-            st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '9'");
+            db.migration.V9__name_keys.recomputeKeys(c); // V9 as it ran on such a store
         }
         try (Store store = Fixtures.open(tmp)) {
             List<Environment> all = store.read(tx -> tx.environments().findBySpace(devId));
