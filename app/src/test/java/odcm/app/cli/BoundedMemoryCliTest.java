@@ -87,7 +87,7 @@ class BoundedMemoryCliTest {
 
     @Test
     void aLargeGenuineBundleVerifiesAndImportsInTheSameHeap() throws Exception {
-        Path dir = ImportKillTest.copy(network, tmp.resolve("network-b"));
+        Path dir = PausedChild.copy(network, tmp.resolve("network-b"));
         Path file = Files.write(tmp.resolve("large.odcmbundle"), large);
         Run verified = run(dir, "bundle", "verify", file.toString(), "--space", PROD);
         assertEquals(0, verified.exit, verified.toString());

@@ -5,19 +5,14 @@ import static odcm.app.TestBundles.PROD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import odcm.app.TestBundles;
@@ -69,8 +64,8 @@ class CreateKillTest {
     @CsvSource({"file-reserved,false", "file-written,false", "file-recorded,false", "file-moved,false",
             "file-written,true", "file-recorded,true", "file-moved,true"})
     void bundleCreateKilledAtAnyPoint(String point, boolean force) throws Exception {
-        Path a = ImportKillTest.copy(bundles.resolve("network-a"), tmp.resolve("network-a"));
-        Path b = ImportKillTest.copy(bundles.resolve("network-b"), tmp.resolve("network-b"));
+        Path a = PausedChild.copy(bundles.resolve("network-a"), tmp.resolve("network-a"));
+        Path b = PausedChild.copy(bundles.resolve("network-b"), tmp.resolve("network-b"));
         Path folder = Files.createDirectories(tmp.resolve("out"));
         Path out = folder.resolve("web.odcmbundle");
         String previous = null;
@@ -84,7 +79,7 @@ class CreateKillTest {
         if (force) {
             args.add("--force");
         }
-        killAt(point, a, args);
+        PausedChild.killAt(point, a, args);
 
         try (AppContext ca = AppContext.open(TestBundles.location(a)); AppContext cb = AppContext.open(TestBundles.location(b))) {
             AuditVerification audit = ca.audit().verify();
@@ -116,11 +111,11 @@ class CreateKillTest {
     @ParameterizedTest
     @ValueSource(strings = {"file-written", "file-recorded"})
     void receiptCreateKilledAtAnyPoint(String point) throws Exception {
-        Path a = ImportKillTest.copy(receipts.resolve("network-a"), tmp.resolve("network-a"));
-        Path b = ImportKillTest.copy(receipts.resolve("network-b"), tmp.resolve("network-b"));
+        Path a = PausedChild.copy(receipts.resolve("network-a"), tmp.resolve("network-a"));
+        Path b = PausedChild.copy(receipts.resolve("network-b"), tmp.resolve("network-b"));
         Path folder = Files.createDirectories(tmp.resolve("out"));
         Path out = folder.resolve("prod.odcmreceipt");
-        killAt(point, b, List.of("receipt", "create", "--space", PROD, "--for", DEV, "--out", out.toString()));
+        PausedChild.killAt(point, b, List.of("receipt", "create", "--space", PROD, "--for", DEV, "--out", out.toString()));
 
         try (AppContext ca = AppContext.open(TestBundles.location(a)); AppContext cb = AppContext.open(TestBundles.location(b))) {
             AuditVerification audit = cb.audit().verify();
@@ -156,34 +151,6 @@ class CreateKillTest {
             assertTrue(accept.apply(Files.readAllBytes(newest)), "accepted " + newest.getFileName());
         }
         return highest;
-    }
-
-    /** Runs the command line in a JVM of its own on the stores in {@code dir} and kills it where it pauses at {@code point}. */
-    static void killAt(String point, Path dir, List<String> args) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Dodcm.test.pauseAt=" + point, "-cp", System.getProperty("java.class.path"),
-                "odcm.app.Main"));
-        command.addAll(args);
-        command.addAll(List.of("--store", dir.resolve("store").toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("ODCM_KEY_DIR", dir.resolve("keys").toString());
-        Process p = pb.start();
-        List<String> seen = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); ; line = out.readLine()) {
-                if (line == null) {
-                    fail("the process ended before pausing at '" + point + "': " + seen);
-                }
-                seen.add(line);
-                if (line.equals("ODCM-PAUSED " + point)) {
-                    break;
-                }
-            }
-            p.destroyForcibly();
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "killed");
-        } finally {
-            p.destroyForcibly();
-        }
     }
 
     private static String sha256(Path f) throws Exception {

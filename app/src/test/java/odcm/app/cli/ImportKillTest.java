@@ -4,19 +4,11 @@ import static odcm.app.TestBundles.PROD;
 import static odcm.app.TestBundles.REMOTE_WEB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import odcm.app.TestBundles;
 import odcm.app.service.AppContext;
 import odcm.model.audit.AuditVerification;
@@ -34,50 +26,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImportKillTest {
     @TempDir
     static Path shared;
-    static Path pristine;
-    static Path bundle;
-    static Path values;
+    static PausedChild.ImportFiles files;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void networks() throws IOException {
-        AppContext[] both = TestBundles.twoNetworks(shared);
-        bundle = Files.write(shared.resolve("web.odcmbundle"), TestBundles.bundle(both[0], "1.0.0", 1));
-        values = Files.writeString(shared.resolve("values.json"), "{\"Staging\": {\"AdminEmail\": \"a@example.org\", \"DbPassword\": \"pw-1\"},"
-                + " \"Production\": {\"AdminEmail\": \"b@example.org\"}}");
-        both[0].close();
-        both[1].close();
-        pristine = shared.resolve("network-b");
+        files = PausedChild.ImportFiles.in(shared);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"project", "release", "accepted", "audit", "committed"})
     void killedAtAnyPointLeavesTheImportWholeOrAbsent(String point) throws Exception {
-        Path dir = copy(pristine, tmp.resolve("network-b"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dodcm.test.pauseAt=" + point, "-cp", System.getProperty("java.class.path"), "odcm.app.Main",
-                "bundle", "import", bundle.toString(), "--space", PROD, "--values", values.toString(), "--store", dir.resolve("store").toString())
-                .redirectErrorStream(true);
-        pb.environment().put("ODCM_KEY_DIR", dir.resolve("keys").toString());
-        Process p = pb.start();
-        List<String> seen = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); ; line = out.readLine()) {
-                if (line == null) {
-                    fail("the importer ended before pausing at '" + point + "': " + seen);
-                }
-                seen.add(line);
-                if (line.equals("ODCM-PAUSED " + point)) {
-                    break;
-                }
-            }
-            p.destroyForcibly();
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "killed");
-        } finally {
-            p.destroyForcibly();
-        }
+        Path dir = PausedChild.copy(files.pristine(), tmp.resolve("network-b"));
+        PausedChild.killAt(point, dir, List.of("bundle", "import", files.bundle().toString(), "--space", PROD, "--values",
+                files.values().toString()));
 
         try (AppContext ctx = AppContext.open(TestBundles.location(dir))) {
             AuditVerification audit = ctx.audit().verify();
@@ -96,24 +60,10 @@ class ImportKillTest {
                 assertEquals(List.of(), projects, "no project");
                 assertEquals(0, accepted, "no accepted bundle");
                 assertTrue(!auditEntry, "no audit entry");
-                assertTrue(ctx.imports().importBundle(PROD, Files.readAllBytes(bundle), null, TestBundles.values()).imported(),
+                assertTrue(ctx.imports().importBundle(PROD, Files.readAllBytes(files.bundle()), null, TestBundles.values()).imported(),
                         "the same bundle imports afterwards");
                 assertEquals(1, ctx.releases().list(PROD, REMOTE_WEB).size());
             }
         }
-    }
-
-    static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path f : all.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else if (!f.getFileName().toString().endsWith(".lock")) {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
     }
 }

@@ -5,11 +5,8 @@ import static odcm.app.TestBundles.REMOTE_WEB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,22 +31,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StopSignalTest {
     @TempDir
     static Path shared;
-    static Path pristine;
-    static Path bundle;
-    static Path values;
+    static PausedChild.ImportFiles files;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void networks() throws IOException {
-        AppContext[] both = TestBundles.twoNetworks(shared);
-        bundle = Files.write(shared.resolve("web.odcmbundle"), TestBundles.bundle(both[0], "1.0.0", 1));
-        values = Files.writeString(shared.resolve("values.json"), "{\"Staging\": {\"AdminEmail\": \"a@example.org\", \"DbPassword\": \"pw-1\"},"
-                + " \"Production\": {\"AdminEmail\": \"b@example.org\"}}");
-        both[0].close();
-        both[1].close();
-        pristine = shared.resolve("network-b");
+        files = PausedChild.ImportFiles.in(shared);
     }
 
     /**
@@ -96,21 +85,12 @@ class StopSignalTest {
     @CsvSource({"audit, false, 'odcm: stopped by SIGTERM; nothing was changed.'",
             "committed, true, 'odcm: stopped by SIGTERM; the change in progress was undone, changes saved before it were kept.'"})
     void sigtermRollsBackClosesTheStoreAndSaysOneLine(String point, boolean imported, String line) throws Exception {
-        Path dir = ImportKillTest.copy(pristine, tmp.resolve("network-b"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path dir = PausedChild.copy(files.pristine(), tmp.resolve("network-b"));
         Path stderr = tmp.resolve("stderr");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dodcm.test.pauseAt=" + point, "-cp", System.getProperty("java.class.path"), "odcm.app.Main",
-                "bundle", "import", bundle.toString(), "--space", PROD, "--values", values.toString(), "--store", dir.resolve("store").toString())
-                .redirectError(stderr.toFile());
-        pb.environment().put("ODCM_KEY_DIR", dir.resolve("keys").toString());
-        pb.environment().put("ODCM_LOG_DIR", dir.resolve("logs").toString());
-        Process p = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String l = out.readLine(); !("ODCM-PAUSED " + point).equals(l); l = out.readLine()) {
-                if (l == null) {
-                    fail("the importer ended before pausing at '" + point + "': " + Files.readString(stderr));
-                }
-            }
+        Process p = PausedChild.start(point, dir, List.of("bundle", "import", files.bundle().toString(), "--space", PROD, "--values",
+                files.values().toString()), stderr);
+        try {
+            PausedChild.awaitPause(p, point);
             p.destroy(); // SIGTERM
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "stopped");
         } finally {
