@@ -88,7 +88,8 @@ public final class ReleasesView {
         l.setId("create-release-why");
         l.setWrapText(true);
         l.textProperty().bind(vm.createProblemProperty());
-        l.visibleProperty().bind(vm.createProblemProperty().isNotEmpty());
+        // Hidden while the message line says the same (after Ctrl+N), so the sentence is never shown twice.
+        l.visibleProperty().bind(vm.createProblemProperty().isNotEmpty().and(vm.createProblemProperty().isNotEqualTo(vm.message().textProperty())));
         l.managedProperty().bind(l.visibleProperty());
         return l;
     }

@@ -4,6 +4,7 @@ import static odcm.app.TestBundles.PROD;
 import static odcm.app.TestBundles.REMOTE_WEB;
 import static odcm.app.ui.release.ScreensHarness.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -126,6 +127,7 @@ class RemoteProjectScreensTest {
                 });
                 ui.idle();
                 assertEquals(why, ((Label) ui.node("#releases-message")).getText());
+                assertFalse(inline.isVisible(), "said once: the message line now holds the sentence");
                 assertTrue(ui.lookup("#release-version").tryQuery().isEmpty(), "no Create release dialog opened");
                 ui.shoot("releases-remote-no-create");
                 assertEquals(1, prod.releases().list(PROD, REMOTE_WEB).size());
