@@ -89,9 +89,11 @@ class SequenceJumpWizardUiTest extends TwoNetworkScreens {
         CheckBox accept = node("#wizard-accept-jump");
         assertFalse(accept.isSelected());
         assertEquals(List.of(), prod.projects().list(PROD), "nothing imported");
+        odcm.app.ui.ConsoleDriver.shoot(node("#import-wizard").getScene(), "wizard-1-sequence-jump");
 
         clickOn(accept);
         idle();
+        odcm.app.ui.ConsoleDriver.shoot(node("#import-wizard").getScene(), "wizard-1-sequence-jump-accepted");
         assertEquals(TestBundles.DEV, ((Label) node("#wizard-signer")).getText(), "checked again, accepting the jump: genuine");
         assertTrue(((Label) node("#wizard-jump-accepted")).getText().contains("audit log"));
         clickOn("#wizard-next");
