@@ -31,7 +31,7 @@ public final class EnvironmentService {
         return store.write(tx -> {
             Space s = requireLocal(tx, space);
             tx.environments().findByName(s.id(), n).ifPresent(e -> {
-                throw new Refusal("'" + s.name() + "' already has an environment named '" + e.name() + "'; names in a space differ in more than letter case.");
+                throw new Refusal("'" + s.name() + "' already has an environment named '" + e.name() + "'; names in a space differ in more than letter case or look-alike letters.");
             });
             Environment e = tx.environments().insert(s.id(), n, d, StoreTime.now(store.clock()));
             tx.audit().append("environment.create", subject(s, e.name()), d.isEmpty() ? "created" : "created; description '" + d + "'");
@@ -49,7 +49,7 @@ public final class EnvironmentService {
                 throw new Refusal("The environment '" + e.name() + "' of '" + s.name() + "' is already called '" + n + "'.");
             }
             tx.environments().findByName(s.id(), n).filter(o -> o.id() != e.id()).ifPresent(o -> {
-                throw new Refusal("'" + s.name() + "' already has an environment named '" + o.name() + "'; names in a space differ in more than letter case.");
+                throw new Refusal("'" + s.name() + "' already has an environment named '" + o.name() + "'; names in a space differ in more than letter case or look-alike letters.");
             });
             Environment renamed = tx.environments().rename(e.id(), n);
             tx.projects().renameInScopes(s.id(), e.name(), n);

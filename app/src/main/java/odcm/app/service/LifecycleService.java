@@ -130,7 +130,7 @@ public final class LifecycleService {
 
     private static void checkNameFree(StoreTx tx, Space s, String name, long exceptId) {
         tx.lifecycles().findByName(s.id(), name).filter(l -> l.id() != exceptId).ifPresent(l -> {
-            throw new Refusal("'" + s.name() + "' already has a lifecycle named '" + l.name() + "'; names in a space differ in more than letter case.");
+            throw new Refusal("'" + s.name() + "' already has a lifecycle named '" + l.name() + "'; names in a space differ in more than letter case or look-alike letters.");
         });
     }
 

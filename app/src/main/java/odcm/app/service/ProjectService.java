@@ -75,7 +75,7 @@ public final class ProjectService {
             Space s = EnvironmentService.requireLocal(tx, space);
             Project current = currentName == null ? null : require(tx, s, currentName);
             tx.projects().findByName(s.id(), name).filter(p -> current == null || p.id() != current.id()).ifPresent(p -> {
-                throw new Refusal("'" + s.name() + "' already has a project named '" + p.name() + "'; names in a space differ in more than letter case.");
+                throw new Refusal("'" + s.name() + "' already has a project named '" + p.name() + "'; names in a space differ in more than letter case or look-alike letters.");
             });
             boolean remote = current != null && tx.projects().sourceSpace(current.id()).isPresent();
             if (remote) {

@@ -55,7 +55,7 @@ public final class SpaceService {
 
     static void checkNameFree(StoreTx tx, SpaceName name, long exceptId) {
         tx.spaces().findByName(name.value()).filter(s -> s.id() != exceptId).ifPresent(s -> {
-            throw new Refusal("The name '" + name + "' is already taken by " + s.describe() + "; names must differ in more than letter case.");
+            throw new Refusal("The name '" + name + "' is already taken by " + s.describe() + "; names must differ in more than letter case or look-alike letters.");
         });
     }
 

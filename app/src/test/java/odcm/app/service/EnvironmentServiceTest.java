@@ -48,9 +48,9 @@ class EnvironmentServiceTest extends ServiceFixture {
     @Test
     void namesAreUniquePerSpaceIgnoringCase() {
         organisation();
-        refused("'DevTest Space' already has an environment named 'Test'; names in a space differ in more than letter case.",
+        refused("'DevTest Space' already has an environment named 'Test'; names in a space differ in more than letter case or look-alike letters.",
                 () -> ctx.environments().create(DEV, "TEST", ""));
-        refused("'DevTest Space' already has an environment named 'Test'; names in a space differ in more than letter case.",
+        refused("'DevTest Space' already has an environment named 'Test'; names in a space differ in more than letter case or look-alike letters.",
                 () -> ctx.environments().rename(DEV, "Development", "test"));
         local(QA);
         ctx.environments().create(QA, "Test", ""); // another space: fine

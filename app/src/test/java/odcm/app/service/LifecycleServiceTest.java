@@ -61,10 +61,10 @@ class LifecycleServiceTest extends ServiceFixture {
     void duplicateNameRefused() {
         organisation();
         ctx.lifecycles().create(DEV, simple("Main", true));
-        refused("'DevTest Space' already has a lifecycle named 'Main'; names in a space differ in more than letter case.",
+        refused("'DevTest Space' already has a lifecycle named 'Main'; names in a space differ in more than letter case or look-alike letters.",
                 () -> ctx.lifecycles().create(DEV, simple("MAIN", false)));
         ctx.lifecycles().create(DEV, simple("Hotfix", false));
-        refused("'DevTest Space' already has a lifecycle named 'Main'; names in a space differ in more than letter case.",
+        refused("'DevTest Space' already has a lifecycle named 'Main'; names in a space differ in more than letter case or look-alike letters.",
                 () -> ctx.lifecycles().update(DEV, "Hotfix", simple("main", false)));
         refused("'DevTest Space' has no lifecycle named 'Nightly'.", () -> ctx.lifecycles().update(DEV, "Nightly", simple("Nightly", false)));
     }

@@ -62,7 +62,7 @@ class ProjectServiceTest extends ServiceFixture {
                 () -> ctx.projects().create(DEV, draft(null, List.of(), List.of(), List.of(), List.of())));
         ctx.lifecycles().create(DEV, mainLifecycle());
         ctx.projects().create(DEV, webProject());
-        refused("'DevTest Space' already has a project named 'Web'; names in a space differ in more than letter case.",
+        refused("'DevTest Space' already has a project named 'Web'; names in a space differ in more than letter case or look-alike letters.",
                 () -> ctx.projects().create(DEV, new ProjectDraft("WEB", "", "Main", List.of(), List.of(), List.of(), List.of())));
         refused("'DevTest Space' has no lifecycle named 'Nightly'.",
                 () -> ctx.projects().create(DEV, draft("Nightly", List.of(), List.of(), List.of(), List.of())));

@@ -66,7 +66,7 @@ class EnvironmentsViewModelTest {
         EnvironmentFormViewModel dup = vm.newEnvironment();
         dup.nameProperty().set("test");
         dup.submit(e -> { });
-        assertEquals("'DevTest Space' already has an environment named 'Test'; names in a space differ in more than letter case.", dup.form().error());
+        assertEquals("'DevTest Space' already has an environment named 'Test'; names in a space differ in more than letter case or look-alike letters.", dup.form().error());
 
         EnvironmentFormViewModel rename = vm.rename(vm.selectedProperty().get());
         assertFalse(rename.validProperty().get(), "the same name is no rename");
