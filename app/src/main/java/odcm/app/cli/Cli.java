@@ -173,8 +173,16 @@ public final class Cli {
     /** Opens the store for one command and closes it again, so the store is held only while a command runs. */
     <T> T withContext(String storeOption, java.util.function.Function<AppContext, T> work) {
         try (AppContext ctx = AppContext.open(location(storeOption))) {
-            ctx.store().auditWarning().ifPresent(err::println); // a store behind its audit head, said on every command
-            return work.apply(ctx);
+            // A store behind its audit head is said on every command, once: a refusal that already says it stands alone.
+            java.util.Optional<String> warning = ctx.store().auditWarning();
+            try {
+                T result = work.apply(ctx);
+                warning.ifPresent(err::println);
+                return result;
+            } catch (Refusal r) {
+                warning.filter(w -> r.getMessage() == null || !r.getMessage().startsWith(w)).ifPresent(err::println);
+                throw r;
+            }
         }
     }
 
