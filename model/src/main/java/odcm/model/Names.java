@@ -125,6 +125,10 @@ public final class Names {
                 throw new Refusal(what + " name cannot start with a combining mark.");
             }
             i += Character.charCount(c);
+            if (PHONETIC.contains(Character.UnicodeBlock.of(c)) || c == 0xA730 || c == 0xA731) {
+                throw new Refusal(what + " name cannot contain phonetic letters or small capitals (such as U+" + String.format("%04X", c)
+                        + "), which are drawn like other letters; use the plain letter.");
+            }
             Character.UnicodeScript script = Character.UnicodeScript.of(c);
             if (LOOK_ALIKE_SCRIPTS.contains(script)) {
                 if (seen != null && seen != script) {
@@ -135,6 +139,11 @@ public final class Names {
             }
         }
     }
+
+    /** Latin letters of phonetics (small capitals such as ᴠ, ʜ, modifier letters): drawn like the plain letters, never needed in a name. */
+    private static final java.util.Set<Character.UnicodeBlock> PHONETIC = java.util.Set.of(Character.UnicodeBlock.IPA_EXTENSIONS,
+            Character.UnicodeBlock.PHONETIC_EXTENSIONS, Character.UnicodeBlock.PHONETIC_EXTENSIONS_SUPPLEMENT,
+            Character.UnicodeBlock.SPACING_MODIFIER_LETTERS);
 
     private static String scriptName(Character.UnicodeScript s) {
         String n = s.name().toLowerCase(Locale.ROOT);

@@ -62,6 +62,14 @@ class NameRuleTest {
         assertTrue(r.getMessage().contains("one alphabet"), r.getMessage());
     }
 
+    /** Latin small capitals and other phonetic letters look like plain letters that NFKC does not fold (De\u1D20elopment, Web S\u029Cop). */
+    @ParameterizedTest
+    @ValueSource(strings = {"De\u1D20elopment", "Web S\u029Cop", "\u0280elease", "Prod\u02B0", "\uA731pace", "Te\u1D9Ct"})
+    void phoneticLettersAndSmallCapitalsAreRefused(String name) {
+        Refusal r = assertThrows(Refusal.class, () -> Names.check("An environment", name, 100));
+        assertTrue(r.getMessage().contains("phonetic letters or small capitals"), r.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Dev\u200BTest", "Dev\u200DTest", "Dev\u200CTest", "\uFEFFDev", "Dev\u2060Test", "Dev\u00ADTest", "Dev\u202ETest",
             "Dev\u2066Test\u2069", "Dev\u202ATest", "Dev\u001B[31mTest", "Dev\u0007", "Dev\u009BTest", "Dev\u007FTest", "Dev\u0000Test",

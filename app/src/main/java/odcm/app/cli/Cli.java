@@ -72,7 +72,7 @@ public final class Cli {
         });
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
         cl.setExecutionStrategy(parsed -> {
-            checkArguments(parsed);
+            cli.checkArguments(parsed);
             return run.execute(parsed);
         });
         return cl.execute(args);
@@ -91,7 +91,21 @@ public final class Cli {
      * of thing: a folder for {@code DIR}, a file for {@code FILE…}; an output file ({@code --out}) in a folder that
      * exists. Whether an input file exists and can be read is the command's to say (it may be '-').
      */
-    private static void checkArguments(CommandLine.ParseResult parsed) {
+    private void checkArguments(CommandLine.ParseResult parsed) {
+        String storeOption = null;
+        for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--store")) {
+                storeOption = r.matchedOptionValue("--store", null);
+            }
+        }
+        for (String variable : java.util.List.of("ODCM_STORE", "ODCM_KEY_DIR")) {
+            if (env.containsKey(variable) && env.get(variable).isBlank() && (storeOption == null || variable.equals("ODCM_KEY_DIR"))) {
+                // An empty variable is a script's mistake, never a wish for the default store (the operator's real one).
+                throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), variable + " is set but empty; set it to a folder,"
+                        + " or unset it to use the default.");
+            }
+        }
+        StoreLocation location = storeOption != null && storeOption.isBlank() ? null : location(storeOption);
         for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
             for (CommandLine.Model.ArgSpec a : r.matchedArgs()) {
                 String label = a.paramLabel();
@@ -110,12 +124,55 @@ public final class Cli {
                 }
                 for (String v : a.originalStringValues()) {
                     String wrong = wrongPath(v, folder, name.equals("--out"));
+                    if (wrong == null && name.equals("--out") && location != null) {
+                        wrong = insideStore(v, location);
+                    }
                     if (wrong != null) {
                         throw new CommandLine.ParameterException(r.commandSpec().commandLine(), name + " " + wrong);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Why {@code value} may not be written: it lies directly in the store's folder or anywhere in its key folder (the
+     * database, lock, master key, audit head), also through a link; null when it does not. Writing there would destroy the store or its keys.
+     */
+    static String insideStore(String value, StoreLocation location) {
+        if (value.equals("-")) {
+            return null;
+        }
+        Path p = Path.of(value).toAbsolutePath().normalize();
+        java.util.List<Path> forms = new java.util.ArrayList<>(java.util.List.of(p));
+        try {
+            Path parent = p.getParent();
+            if (parent != null && Files.exists(parent)) {
+                forms.add(parent.toRealPath().resolve(p.getFileName()));
+            }
+        } catch (java.io.IOException e) {
+            // the plain form is still compared
+        }
+        for (Path dir : java.util.List.of(location.storeDir(), location.keyDir())) {
+            java.util.List<Path> dirs = new java.util.ArrayList<>(java.util.List.of(dir));
+            try {
+                if (Files.exists(dir)) {
+                    dirs.add(dir.toRealPath());
+                }
+            } catch (java.io.IOException e) {
+                // the plain form is still compared
+            }
+            boolean keys = dir.equals(location.keyDir());
+            for (Path f : forms) {
+                // The store's own files lie directly in its folder (its inbox folders below may take bundles); every key file in the key folder.
+                if (dirs.stream().anyMatch(d -> keys ? f.startsWith(d) : d.equals(f.getParent()))) {
+                    String what = dir.equals(location.storeDir()) ? "the store's folder" : "the store's key folder";
+                    return "'" + Printed.clean(value) + "' is in " + what + " (" + dir + "), where a file written would destroy the store or its"
+                            + " keys; choose a file elsewhere.";
+                }
+            }
+        }
+        return null;
     }
 
     /** What is wrong with {@code value} as a folder, or an input or output file; null when nothing is. */

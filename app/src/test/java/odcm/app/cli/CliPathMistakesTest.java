@@ -71,6 +71,45 @@ class CliPathMistakesTest {
         assertFalse(Files.exists(keys), "no key folder was made");
     }
 
+    /** No --out may name a file of the store (database, lock, location) or of its key folder, also through a link: exit 2, nothing written. */
+    @Test
+    void anOutputFileNeverOverwritesTheStoreOrItsKeys() throws Exception {
+        String s = store.toString();
+        assertEquals("0", run("space", "create", "A Space", "--store", s)[0]);
+        byte[] db = Files.readAllBytes(store.resolve("odcm.mv.db"));
+        Path key;
+        try (var k = Files.list(keys)) {
+            key = k.filter(f -> f.toString().endsWith(".key")).findFirst().orElseThrow();
+        }
+        byte[] keyBytes = Files.readAllBytes(key);
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), store);
+        for (String[] args : List.of(
+                new String[] {"space", "cert", "A Space", "--out", store.resolve("odcm.mv.db").toString(), "--store", s},
+                new String[] {"space", "cert", "A Space", "--out", link.resolve("odcm.mv.db").toString(), "--store", s},
+                new String[] {"space", "cert", "A Space", "--out", key.toString(), "--store", s},
+                new String[] {"audit", "export", "--out", keys.resolve("new.csv").toString(), "--store", s},
+                new String[] {"audit", "export", "--out", store.resolve("odcm.lock").toString(), "--store", s})) {
+            assertTrue(misused(args).contains("where a file written would destroy the store or its keys; choose a file elsewhere."),
+                    String.join(" ", args));
+        }
+        assertTrue(java.util.Arrays.equals(db, Files.readAllBytes(store.resolve("odcm.mv.db"))), "the store untouched");
+        assertTrue(java.util.Arrays.equals(keyBytes, Files.readAllBytes(key)), "the master key untouched");
+        assertFalse(Files.exists(keys.resolve("new.csv")));
+        Path inbox = Files.createDirectories(store.resolve("inbox").resolve("A Space"));
+        assertEquals("0", run("space", "cert", "A Space", "--out", inbox.resolve("a.pem").toString(), "--store", s)[0], "below the store: its inbox");
+    }
+
+    /** An empty ODCM_STORE is a script's mistake, not a wish for the operator's default store: exit 2, nothing opened. */
+    @Test
+    void anEmptyStoreVariableIsNotTheDefaultStore() {
+        StringWriter err = new StringWriter();
+        int exit = Cli.execute(new String[] {"space", "list"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                Map.of("ODCM_STORE", "", "ODCM_KEY_DIR", keys.toString(), "ODCM_LOG_DIR", logs.toString(), "XDG_DATA_HOME", tmp.resolve("xdg").toString()));
+        assertEquals(Cli.USAGE, exit, err.toString());
+        assertTrue(err.toString().startsWith("ODCM_STORE is set but empty; set it to a folder, or unset it to use the default."), err.toString());
+        assertFalse(Files.exists(tmp.resolve("xdg")), "the default store was not made");
+    }
+
     @Test
     void fileOptionsNeedAFileInAFolderThatExists() throws Exception {
         String s = store.toString();
