@@ -95,6 +95,13 @@ public final class Names {
                 throw new Refusal(what + " cannot contain control characters (it holds U+" + String.format("%04X", c) + ")"
                         + (layout ? "; only multi-line text may hold line breaks and tabs." : "."));
             }
+            // A one-line value (a host, an address) shown on a screen must read as it is: no overrides, nothing invisible
+            // (right-to-left text keeps its marks U+200E/U+200F).
+            if (!multiLine && ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || (c >= 0x200B && c <= 0x200D)
+                    || c == 0x2060 || c == 0xFEFF)) {
+                throw new Refusal(what + " cannot contain direction overrides or invisible characters (it holds U+" + String.format("%04X", c)
+                        + "), which would make it read as another value.");
+            }
         }
         return value;
     }

@@ -45,9 +45,6 @@ public final class TrustRules {
         if (r.isEmpty()) {
             throw new Refusal("Say why the trust is revoked; the reason goes into the audit log.");
         }
-        if (r.length() > MAX_REASON) {
-            throw new Refusal("A reason can be at most " + MAX_REASON + " characters.");
-        }
-        return r;
+        return odcm.model.Names.text("A reason", r, MAX_REASON); // no control or invisible characters, as in every text
     }
 }

@@ -59,6 +59,10 @@ class TrustRulesTest {
         assertEquals("because", TrustRules.checkRevocation(trust(QA, DEV, TrustKind.RELEASE_BUNDLES, false), "  because "));
         assertThrows(Refusal.class, () -> TrustRules.checkRevocation(trust(QA, DEV, TrustKind.RELEASE_BUNDLES, false), " "));
         assertThrows(Refusal.class, () -> TrustRules.checkRevocation(trust(QA, DEV, TrustKind.RELEASE_BUNDLES, true), "again"));
+        for (String hostile : new String[] {"stolen\u001b[2J", "bad\u007fkey", "x\u009b31m", "key \u202Eyek"}) {
+            Refusal r = assertThrows(Refusal.class, () -> TrustRules.checkRevocation(trust(QA, DEV, TrustKind.RELEASE_BUNDLES, false), hostile));
+            assertTrue(r.getMessage().startsWith("A reason cannot contain"), r.getMessage());
+        }
     }
 
     @Test
