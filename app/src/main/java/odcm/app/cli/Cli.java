@@ -143,36 +143,33 @@ public final class Cli {
         if (value.equals("-")) {
             return null;
         }
-        Path p = Path.of(value).toAbsolutePath().normalize();
-        java.util.List<Path> forms = new java.util.ArrayList<>(java.util.List.of(p));
-        try {
-            Path parent = p.getParent();
-            if (parent != null && Files.exists(parent)) {
-                forms.add(parent.toRealPath().resolve(p.getFileName()));
-            }
-        } catch (java.io.IOException e) {
-            // the plain form is still compared
-        }
+        java.util.List<Path> file = spellings(Path.of(value).toAbsolutePath().normalize());
         for (Path dir : java.util.List.of(location.storeDir(), location.keyDir())) {
-            java.util.List<Path> dirs = new java.util.ArrayList<>(java.util.List.of(dir));
-            try {
-                if (Files.exists(dir)) {
-                    dirs.add(dir.toRealPath());
-                }
-            } catch (java.io.IOException e) {
-                // the plain form is still compared
-            }
             boolean keys = dir.equals(location.keyDir());
-            for (Path f : forms) {
-                // The store's own files lie directly in its folder (its inbox folders below may take bundles); every key file in the key folder.
-                if (dirs.stream().anyMatch(d -> keys ? f.startsWith(d) : d.equals(f.getParent()))) {
-                    String what = dir.equals(location.storeDir()) ? "the store's folder" : "the store's key folder";
-                    return "'" + Printed.clean(value) + "' is in " + what + " (" + dir + "), where a file written would destroy the store or its"
-                            + " keys; choose a file elsewhere.";
-                }
+            java.util.List<Path> dirs = spellings(dir);
+            // The store's own files lie directly in its folder (its inbox folders below may take bundles); every file of the key folder.
+            if (file.stream().anyMatch(f -> dirs.stream().anyMatch(d -> keys ? f.startsWith(d) : d.equals(f.getParent())))) {
+                return "'" + Printed.clean(value) + "' is in " + (keys ? "the store's key folder" : "the store's folder") + " (" + dir
+                        + "), where a file written would destroy the store or its keys; choose a file elsewhere.";
             }
         }
         return null;
+    }
+
+    /** {@code p} as written, and as the file system resolves it (links followed: of {@code p} itself, else of its folder). */
+    private static java.util.List<Path> spellings(Path p) {
+        try {
+            if (Files.exists(p)) {
+                return java.util.List.of(p, p.toRealPath());
+            }
+            Path parent = p.getParent();
+            if (parent != null && Files.exists(parent)) {
+                return java.util.List.of(p, parent.toRealPath().resolve(p.getFileName()));
+            }
+        } catch (java.io.IOException e) {
+            // the form as written is still compared
+        }
+        return java.util.List.of(p);
     }
 
     /** What is wrong with {@code value} as a folder, or an input or output file; null when nothing is. */

@@ -86,6 +86,8 @@ class CliPathMistakesTest {
         for (String[] args : List.of(
                 new String[] {"space", "cert", "A Space", "--out", store.resolve("odcm.mv.db").toString(), "--store", s},
                 new String[] {"space", "cert", "A Space", "--out", link.resolve("odcm.mv.db").toString(), "--store", s},
+                new String[] {"space", "cert", "A Space", "--out", Files.createSymbolicLink(tmp.resolve("innocent.pem"), key).toString(),
+                        "--store", s},
                 new String[] {"space", "cert", "A Space", "--out", key.toString(), "--store", s},
                 new String[] {"audit", "export", "--out", keys.resolve("new.csv").toString(), "--store", s},
                 new String[] {"audit", "export", "--out", store.resolve("odcm.lock").toString(), "--store", s})) {
