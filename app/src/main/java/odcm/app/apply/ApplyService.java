@@ -87,7 +87,9 @@ public final class ApplyService {
                     done.add("created release " + r.version() + " of '" + r.project() + "'");
                 }
             }
-            tx.audit().append("apply", "local space '" + space + "'", String.join("; ", done));
+            // Each change has its own entry; this one names how many and the first few, never the whole document.
+            tx.audit().append("apply", "local space '" + space + "'", done.size() + (done.size() == 1 ? " change: " : " changes: ")
+                    + odcm.model.audit.AuditText.few(done, "; "));
             return done;
         });
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import odcm.app.io.UserFiles;
 import odcm.model.Refusal;
+import odcm.model.audit.AuditText;
 import odcm.model.Secret;
 import odcm.model.cert.Fingerprint;
 import odcm.model.lifecycle.Lifecycle;
@@ -182,11 +183,15 @@ public final class BundleService {
                 BundleContent c = g.content();
                 tx.audit().append("bundle.reveal", "bundle " + c.bundleId() + " (release " + c.version() + " of project '" + c.project()
                         + "' from '" + c.sourceSpace() + "') in " + EnvironmentService.requireLocal(tx, space).describe(),
-                        "sensitive values shown: " + c.snapshot().variables().stream().filter(v -> v.sensitive()).map(v -> v.name())
-                                .distinct().collect(Collectors.joining(", ")));
+                        sensitiveShown(c.snapshot().variables().stream().filter(v -> v.sensitive()).map(v -> v.name()).distinct().toList()));
             }
             return o;
         });
+    }
+
+    /** "sensitive values shown: 3 variables (A, B, C)": counts and the first few names, never a value. */
+    static String sensitiveShown(List<String> names) {
+        return "sensitive values shown: " + names.size() + (names.size() == 1 ? " variable (" : " variables (") + AuditText.few(names) + ")";
     }
 
     /** What a bundle file says about itself, without any trust: needs no store and no space. */

@@ -237,8 +237,8 @@ public final class ImportService {
         audit.append("; ").append(snapshot.packages().size()).append(" packages, ").append(snapshot.process().size()).append(" steps, ")
                 .append(snapshot.variables().size()).append(" variables, ").append(snapshot.templates().size()).append(" templates; ")
                 .append(c.history().size()).append(" upstream deployments; values set for ")
-                .append(DeploymentRules.environments(lifecycle).stream().map(e -> e + " (" + values.stream()
-                        .filter(v -> v.scope().environments().contains(e)).map(Variable::name).collect(Collectors.joining(", ")) + ")")
+                .append(DeploymentRules.environments(lifecycle).stream().map(e -> e + " (" + odcm.model.audit.AuditText.few(values.stream()
+                        .filter(v -> v.scope().environments().contains(e)).map(Variable::name).toList()) + ")")
                         .collect(Collectors.joining("; ")));
         tx.audit().append("release.import", subject, audit.toString());
         ImportPause.at("audit");

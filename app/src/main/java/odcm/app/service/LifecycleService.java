@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import odcm.model.Names;
 import odcm.model.Refusal;
+import odcm.model.audit.AuditText;
 import odcm.model.environment.Environment;
 import odcm.model.environment.RemoteEnvironment;
 import odcm.model.lifecycle.Lifecycle;
@@ -192,7 +193,7 @@ public final class LifecycleService {
     /** "default; Testing [Test] (all must complete) → Production [Prod Space: Production, Promote to Prod Space] (optional)". */
     private static String summary(Lifecycle l) {
         String phases = l.phases().isEmpty() ? "no phases" : l.phases().stream()
-                .map(p -> p.name() + " [" + p.members().stream().map(PhaseMember::displayName).collect(Collectors.joining(", ")) + "] ("
+                .map(p -> p.name() + " [" + AuditText.few(p.members().stream().map(PhaseMember::displayName).toList()) + "] ("
                         + p.rule().words() + ")")
                 .collect(Collectors.joining(" → "));
         return (l.isDefault() ? "default; " : "") + phases;

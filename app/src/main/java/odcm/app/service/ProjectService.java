@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import odcm.model.Names;
 import odcm.model.Refusal;
+import odcm.model.audit.AuditText;
 import odcm.model.environment.Environment;
 import odcm.model.environment.RemoteEnvironment;
 import odcm.model.lifecycle.Lifecycle;
@@ -244,12 +245,12 @@ public final class ProjectService {
         return "project '" + project + "' of " + s.describe();
     }
 
-    /** Never a sensitive value: names, counts and scopes only. */
+    /** Never a sensitive value, nor the whole content: counts and the first few names. */
     private static String summary(Project p) {
         long sensitive = p.variables().stream().filter(Variable::sensitive).count();
         return "lifecycle '" + p.lifecycleName() + "'; " + p.process().size() + " steps ("
-                + p.process().stream().map(DeploymentStep::name).collect(Collectors.joining(", ")) + "); "
+                + AuditText.few(p.process().stream().map(DeploymentStep::name).toList()) + "); "
                 + p.variables().size() + " variables (" + sensitive + " sensitive); " + p.templates().size() + " templates; channels "
-                + p.channels().stream().map(c -> c.name() + (c.isDefault() ? " (default)" : "")).collect(Collectors.joining(", "));
+                + AuditText.few(p.channels().stream().map(c -> c.name() + (c.isDefault() ? " (default)" : "")).toList());
     }
 }

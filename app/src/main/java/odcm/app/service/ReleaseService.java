@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import odcm.model.Names;
 import odcm.model.Refusal;
+import odcm.model.audit.AuditText;
 import odcm.model.compare.ReleaseDiff;
 import odcm.model.project.Channel;
 import odcm.model.project.DeploymentStep;
@@ -71,8 +72,8 @@ public final class ReleaseService {
                     StoreTime.now(store.clock()));
             tx.audit().append("release.create", "release " + v + " of project '" + p.name() + "' of " + s.describe(),
                     "channel " + ch + "; " + p.process().size() + " steps, " + p.variables().size() + " variables, " + p.templates().size()
-                            + " templates; packages " + (manifest.isEmpty() ? "none" : manifest.stream()
-                            .map(m -> m.packageId() + " " + m.version() + " (sha256 " + m.sha256() + ")").collect(Collectors.joining(", "))));
+                            + " templates; " + (manifest.isEmpty() ? "no packages" : manifest.size() + " packages: " + AuditText.few(manifest.stream()
+                            .map(m -> m.packageId() + " " + m.version() + " (sha256 " + m.sha256() + ")").toList())));
             return r;
         });
     }

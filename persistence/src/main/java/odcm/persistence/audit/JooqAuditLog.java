@@ -8,6 +8,7 @@ import odcm.model.audit.AuditChain;
 import odcm.model.audit.AuditEntry;
 import odcm.model.audit.AuditFilter;
 import odcm.model.audit.AuditKey;
+import odcm.model.audit.AuditText;
 import odcm.model.audit.AuditVerification;
 import odcm.persistence.StoreTime;
 import odcm.persistence.jooq.tables.records.AuditEventRecord;
@@ -41,7 +42,9 @@ public final class JooqAuditLog implements AuditLog {
         long seq = last == null ? 1 : last.getSeq() + 1;
         String prev = last == null ? AuditChain.GENESIS : last.getHash();
         // Millisecond precision: the hash covers the instant, so it must read back exactly as written.
-        AuditEntry e = AuditChain.seal(key, seq, prev, StoreTime.now(clock), osUser, action, subject, nullToEmpty(detail));
+        // Bounded as the columns are: no change is ever refused for the length of its words (what is kept is what is chained).
+        AuditEntry e = AuditChain.seal(key, seq, prev, StoreTime.now(clock), osUser, action, AuditText.bounded(nullToEmpty(subject),
+                AuditText.MAX_SUBJECT), AuditText.bounded(nullToEmpty(detail), AuditText.MAX_DETAIL));
         AuditEventRecord r = dsl.newRecord(AUDIT_EVENT);
         r.setSeq(e.seq());
         r.setAt(StoreTime.column(e.at()));
