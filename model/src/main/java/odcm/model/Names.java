@@ -20,13 +20,18 @@ public final class Names {
         if (value == null || value.isBlank()) {
             throw new Refusal(what + " needs a name.");
         }
-        String v = Normalizer.normalize(SPACES.matcher(value).replaceAll(" ").strip(), Normalizer.Form.NFC);
+        // Printable ASCII: NFC changes nothing, and nothing in it is invisible, a combining mark or of another alphabet.
+        String asciiName = ascii(value, false);
+        boolean ascii = asciiName != null;
+        String v = ascii ? asciiName : Normalizer.normalize(SPACES.matcher(value).replaceAll(" ").strip(), Normalizer.Form.NFC);
         int length = v.codePointCount(0, v.length());
         if (length > max) {
             throw new Refusal(what + " name can be at most " + max + " characters; this one has " + length + ".");
         }
-        refuseInvisible(what + " name", v, false);
-        refuseLookAlike(what, v);
+        if (!ascii) {
+            refuseInvisible(what + " name", v, false);
+            refuseLookAlike(what, v);
+        }
         if (key(v).length() > MAX_KEY_LENGTH) {
             throw new Refusal(what + " name uses characters that expand too much when names are compared; choose a plainer name.");
         }
@@ -49,6 +54,37 @@ public final class Names {
      * {@code DevTеst} (Cyrillic е) and {@code DEVTEST} are all {@code devtest}. The store's unique name keys hold this.
      */
     public static String key(String name) {
+        String ascii = ascii(name, true);
+        return ascii != null ? ascii : unicodeKey(name);
+    }
+
+    /**
+     * A name of printable ASCII only (most names) with its spaces tidied (and {@code lowerCase}: its key), in one pass: none
+     * of the Unicode steps of {@link #unicodeKey} or {@link #check} changes such a name but the spaces and the case, so the
+     * result is the same; null for any other name.
+     */
+    static String ascii(String name, boolean lowerCase) {
+        StringBuilder sb = new StringBuilder(name.length());
+        boolean space = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return null;
+            }
+            if (c == ' ') {
+                space = sb.length() > 0; // leading spaces dropped; inner runs become one; trailing ones never written
+                continue;
+            }
+            if (space) {
+                sb.append(' ');
+                space = false;
+            }
+            sb.append(lowerCase && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return sb.toString();
+    }
+
+    static String unicodeKey(String name) {
         String d = Normalizer.normalize(name, Normalizer.Form.NFKD);
         StringBuilder sb = new StringBuilder(d.length());
         d.codePoints().filter(c -> !isInvisible(c)).forEach(c -> {

@@ -79,7 +79,7 @@ public final class BundleService {
     public List<Target> targets(String space, String project) {
         return store.read(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
-            Project p = ProjectService.require(tx, s, project);
+            Project p = ProjectService.requireHead(tx, s, project);
             List<Target> out = new ArrayList<>();
             for (Space t : promotedTo(tx, p)) {
                 out.add(new Target(t.name(), t.isLocal(), t.certificate().fingerprint(), problem(tx, t)));
@@ -110,7 +110,7 @@ public final class BundleService {
         Duration validity = validity(validDays);
         String file = out.toAbsolutePath().toString();
         return RecordedFile.write(store, out, replace, tx -> {
-            Route r = route(tx, space, project, version, target);
+            Route r = route(tx, space, project, version, target, false); // all checked; the release's snapshot is read once, below
             return tx.bundles().reserveSequence(r.source().id(), r.target().id());
         }, (tx, sequence, writeFile) -> {
             Built b = build(tx, route(tx, space, project, version, target), validity, sequence);
@@ -234,10 +234,22 @@ public final class BundleService {
     }
 
     private Route route(StoreTx tx, String space, String project, String version, String target) {
+        return route(tx, space, project, version, target, true);
+    }
+
+    /**
+     * The route, every check made; without {@code withRelease} the release is only looked up ({@code release()} is null).
+     * Only the project's head is read: a bundle needs its lifecycle, not its current process and variables.
+     */
+    private Route route(StoreTx tx, String space, String project, String version, String target, boolean withRelease) {
         Space s = EnvironmentService.requireLocal(tx, space);
-        Project p = ProjectService.require(tx, s, project);
-        Release r = tx.releases().find(p.id(), version == null ? "" : version.strip())
-                .orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
+        Project p = ProjectService.requireHead(tx, s, project);
+        String v = version == null ? "" : version.strip();
+        Refusal none = new Refusal("Project '" + p.name() + "' has no release " + version + ".");
+        Release r = withRelease ? tx.releases().find(p.id(), v).orElseThrow(() -> none) : null;
+        if (!withRelease && !tx.releases().exists(p.id(), v)) {
+            throw none;
+        }
         return new Route(s, r, requireTarget(tx, s, p, target));
     }
 

@@ -133,8 +133,10 @@ public final class ImportService {
             Optional<Release> previous = existing.flatMap(p -> tx.releases().findByProject(p.id()).stream().findFirst());
             Optional<Lifecycle> suggested = suggested(fitting, existing);
             Map<String, List<Field>> fields = new LinkedHashMap<>();
+            DeploymentRules.Values here = new DeploymentRules.Values(existing.map(Project::variables).orElse(List.of()));
+            DeploymentRules.Values provided = new DeploymentRules.Values(g.content().snapshot().variables());
             for (var e : tx.environments().findBySpace(space.id())) {
-                fields.put(e.name(), fields(g.content(), e.name(), existing.map(Project::variables).orElse(List.of())));
+                fields.put(e.name(), fields(g.content(), e.name(), here, provided));
             }
             return new Preview(outcome, g.content(), source.name(), name, previous.map(Release::version),
                     previous.map(r -> SnapshotChanges.between(r.snapshot(), g.content().snapshot())), lifecycles, fitting, suggested, fields);
@@ -307,9 +309,11 @@ public final class ImportService {
         List<Variable> out = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         int count = 0;
+        DeploymentRules.Values here = new DeploymentRules.Values(existing);
+        DeploymentRules.Values provided = new DeploymentRules.Values(c.snapshot().variables());
         for (String env : environments) {
             List<String> missingHere = new ArrayList<>();
-            for (Field f : fields(c, env, existing)) {
+            for (Field f : fields(c, env, here, provided)) {
                 VariableTemplate t = f.template();
                 String value = byKey.getOrDefault(env, Map.of()).getOrDefault(t.name(), f.value());
                 if (t.mandatory() && value.isBlank()) {
@@ -359,13 +363,14 @@ public final class ImportService {
     /**
      * The form for one environment: every template, starting with the value set here before, else the one the source
      * provided (scoped to its remote environment '<this space>: <environment>', else unscoped), else the default.
+     * {@code existing}: the values set here before; {@code variables}: the bundle's.
      */
-    static List<Field> fields(BundleContent c, String environment, List<Variable> existing) {
+    static List<Field> fields(BundleContent c, String environment, DeploymentRules.Values existing, DeploymentRules.Values variables) {
         String remoteName = c.targetSpace() + ": " + environment;
         List<Field> out = new ArrayList<>();
         for (VariableTemplate t : c.snapshot().templates()) {
-            Optional<String> here = DeploymentRules.value(existing, t.name(), environment);
-            Optional<String> provided = DeploymentRules.value(c.snapshot().variables(), t.name(), remoteName);
+            Optional<String> here = existing.value(t.name(), environment);
+            Optional<String> provided = variables.value(t.name(), remoteName);
             if (here.isPresent()) {
                 out.add(new Field(environment, t, here.get(), Origin.SET_HERE));
             } else if (provided.isPresent()) {

@@ -154,8 +154,16 @@ public final class ProjectService {
     // ---- helpers ----
 
     static Project require(StoreTx tx, Space s, String name) {
-        return tx.projects().findByName(s.id(), name == null ? "" : name)
-                .orElseThrow(() -> new Refusal("'" + s.name() + "' has no project named '" + name + "'."));
+        return tx.projects().findByName(s.id(), name == null ? "" : name).orElseThrow(() -> noProject(s, name));
+    }
+
+    /** As {@link #require}, without its process, variables and templates (empty): its id, name, lifecycle and channels. */
+    static Project requireHead(StoreTx tx, Space s, String name) {
+        return tx.projects().findHeadByName(s.id(), name == null ? "" : name).orElseThrow(() -> noProject(s, name));
+    }
+
+    private static Refusal noProject(Space s, String name) {
+        return new Refusal("'" + s.name() + "' has no project named '" + name + "'.");
     }
 
     private static Lifecycle lifecycle(StoreTx tx, Space s, String name) {

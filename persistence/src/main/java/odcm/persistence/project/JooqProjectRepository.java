@@ -43,7 +43,7 @@ public final class JooqProjectRepository implements ProjectRepository {
         r.setVariablesJson(variablesJson(r.getId(), data));
         r.store();
         insertChannels(r.getId(), data.channels());
-        return findById(r.getId()).orElseThrow();
+        return written(r, data);
     }
 
     @Override
@@ -54,7 +54,14 @@ public final class JooqProjectRepository implements ProjectRepository {
         r.store();
         dsl.deleteFrom(PROJECT_CHANNEL).where(PROJECT_CHANNEL.PROJECT_ID.eq(projectId)).execute();
         insertChannels(projectId, data.channels());
-        return findById(projectId).orElseThrow();
+        return written(r, data);
+    }
+
+    /** The project as just written: its row's columns and the data it was written from (not parsed and opened again). */
+    private Project written(ProjectRecord r, ProjectData data) {
+        String lifecycle = dsl.select(LIFECYCLE.NAME).from(LIFECYCLE).where(LIFECYCLE.ID.eq(r.getLifecycleId())).fetchSingle(LIFECYCLE.NAME);
+        return new Project(r.getId(), r.getSpaceId(), r.getName(), r.getDescription(), r.getLifecycleId(), lifecycle, data.process(),
+                data.variables(), data.templates(), data.channels());
     }
 
     private static void fill(ProjectRecord r, ProjectData data) {
@@ -71,6 +78,7 @@ public final class JooqProjectRepository implements ProjectRepository {
     }
 
     private void insertChannels(long projectId, List<Channel> channels) {
+        List<ProjectChannelRecord> rows = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
             ProjectChannelRecord c = dsl.newRecord(PROJECT_CHANNEL);
             c.setProjectId(projectId);
@@ -78,8 +86,9 @@ public final class JooqProjectRepository implements ProjectRepository {
             c.setName(channels.get(i).name());
             c.setNameKey(JooqEnvironmentRepository.key(channels.get(i).name()));
             c.setIsDefault(channels.get(i).isDefault());
-            c.store();
+            rows.add(c);
         }
+        dsl.batchInsert(rows).execute();
     }
 
     @Override
@@ -95,6 +104,16 @@ public final class JooqProjectRepository implements ProjectRepository {
     @Override
     public Optional<Project> findById(long projectId) {
         return find(PROJECT.ID.eq(projectId)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Project> findHeadByName(long spaceId, String name) {
+        return dsl.select(PROJECT.ID, PROJECT.SPACE_ID, PROJECT.NAME, PROJECT.DESCRIPTION, PROJECT.LIFECYCLE_ID, LIFECYCLE.NAME)
+                .from(PROJECT).join(LIFECYCLE).on(LIFECYCLE.ID.eq(PROJECT.LIFECYCLE_ID))
+                .where(PROJECT.SPACE_ID.eq(spaceId).and(PROJECT.NAME_KEY.eq(JooqEnvironmentRepository.key(name.strip())))).fetchOptional()
+                .map(r -> new Project(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), List.of(), List.of(), List.of(),
+                        dsl.selectFrom(PROJECT_CHANNEL).where(PROJECT_CHANNEL.PROJECT_ID.eq(r.value1())).orderBy(PROJECT_CHANNEL.POSITION)
+                                .fetch(c -> new Channel(c.getName(), c.getIsDefault()))));
     }
 
     @Override

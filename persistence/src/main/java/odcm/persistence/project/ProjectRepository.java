@@ -27,6 +27,12 @@ public interface ProjectRepository {
     /** By name, case-insensitively. */
     Optional<Project> findByName(long spaceId, String name);
 
+    /**
+     * By name, case-insensitively, without reading its documents: process, variables and templates are empty. For callers
+     * that need only its id, name, lifecycle and channels (a bundle's route), whatever the size of the project.
+     */
+    Optional<Project> findHeadByName(long spaceId, String name);
+
     /** Which lifecycle every project of every space uses (no process or variables read). */
     List<LifecycleCatalog.ProjectLifecycle> lifecycles();
 

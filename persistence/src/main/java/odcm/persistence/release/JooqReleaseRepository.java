@@ -65,7 +65,9 @@ public final class JooqReleaseRepository implements ReleaseRepository {
                 (variable, value) -> sensitive.seal(value, sensitive.releaseContext(projectId, contextKey(versionKey, revision), variable))));
         r.setSnapshotHash(hash(r));
         r.store();
-        return find(RELEASE.ID.eq(r.getId())).get(0);
+        // What was written, not parsed and opened again: the snapshot given is the one sealed into the row.
+        String project = dsl.select(PROJECT.NAME).from(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle(PROJECT.NAME);
+        return new Release(r.getId(), projectId, project, version, notes, channel, StoreTime.instant(r.getCreatedAt()), snapshot);
     }
 
     @Override
@@ -77,6 +79,11 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     public Optional<Release> find(long projectId, String version) {
         return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()))
                 .stream().findFirst();
+    }
+
+    @Override
+    public boolean exists(long projectId, String version) {
+        return dsl.fetchExists(RELEASE, RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))));
     }
 
     @Override

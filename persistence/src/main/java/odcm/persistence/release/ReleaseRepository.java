@@ -39,6 +39,9 @@ public interface ReleaseRepository {
     /** By version, case-insensitively: its current (highest) revision. */
     Optional<Release> find(long projectId, String version);
 
+    /** Whether the project has this version (case-insensitively), without reading its snapshot. */
+    boolean exists(long projectId, String version);
+
     /** Every release row of the project, superseded revisions included. */
     int count(long projectId);
 
