@@ -103,16 +103,20 @@ public final class ApplyService {
     }
 
     private void applyEnvironments(ApplyDocument doc, String space, List<String> done) {
+        // The names there are read once (300 environments: not 300 listings); each one created joins them.
+        java.util.Set<String> local = new java.util.HashSet<>(ctx.environments().list(space).stream().map(x -> Names.key(x.name())).toList());
         for (ApplyDocument.EnvironmentDoc e : doc.environments()) {
-            if (ctx.environments().list(space).stream().noneMatch(x -> Names.same(x.name(), e.name()))) {
-                ctx.environments().create(space, e.name(), e.description());
+            if (!local.contains(Names.key(e.name()))) {
+                local.add(Names.key(ctx.environments().create(space, e.name(), e.description()).name()));
                 done.add("created environment '" + e.name() + "'");
             }
         }
+        java.util.Set<String> remote = new java.util.HashSet<>(ctx.environments().listRemote(space).stream()
+                .map(x -> Names.key(x.displayName())).toList());
         for (ApplyDocument.RemoteEnvironmentDoc r : doc.remoteEnvironments()) {
             String display = r.space().strip() + ": " + r.name().strip();
-            if (ctx.environments().listRemote(space).stream().noneMatch(x -> Names.same(x.displayName(), display))) {
-                ctx.environments().createRemote(space, r.space(), r.name());
+            if (!remote.contains(Names.key(display))) {
+                remote.add(Names.key(ctx.environments().createRemote(space, r.space(), r.name()).displayName()));
                 done.add("created remote environment '" + display + "'");
             }
         }

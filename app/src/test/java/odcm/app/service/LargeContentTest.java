@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * document of 300 environments are saved, and each audit entry names what changed (counts, the first few names) without
  * copying the whole content, the chain verifying. (Before: the audit detail column refused them.)
  */
-class LargeContentTest extends ServiceFixture {
+class LargeContentTest extends BundleFixture {
 
     @Test
     void aProjectOfFiveThousandStepsIsSavedAndAudited() {
@@ -62,6 +62,25 @@ class LargeContentTest extends ServiceFixture {
         assertTrue(created.detail().startsWith("channel Default; 100 steps, 0 variables, 0 templates; 10000 packages: Pkg0 1.0.0 (sha256 "
                 + "0".repeat(64) + "), Pkg1 1.0.1 ("), created.detail());
         assertTrue(created.detail().endsWith(", and 9992 more"), created.detail());
+        assertTrue(ctx.audit().verify().isIntact(), ctx.audit().verify().sentence());
+    }
+
+    @Test
+    void aReleaseOfTenThousandPackagesGoesThroughABundle() {
+        connected(odcm.packaging.cert.KeyAlgorithm.EC_P256, odcm.packaging.cert.KeyAlgorithm.EC_P256);
+        prodLifecycle();
+        ctx.projects().create(DEV, project("Big", 100, 100, 0));
+        List<PackageVersion> packages = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            packages.add(new PackageVersion("Pkg" + i, "1.0." + i, String.format("%064x", i)));
+        }
+        ctx.releases().create(DEV, "Big", "1.0.0", "", null, packages);
+        BundleService.Delivered d = ctx.bundles().deliver(DEV, "Big", "1.0.0", PROD, 30); // made, verified and imported by Prod
+        assertTrue(d.imported().imported(), d.sentence());
+        assertEquals(packages, ctx.releases().find(PROD, DEV + ": Big", "1.0.0").snapshot().packages());
+        AuditEntry imported = lastAudit();
+        assertEquals("release.import", imported.action());
+        assertTrue(imported.detail().contains("; 10000 packages, 100 steps, 0 variables, 0 templates;"), imported.detail());
         assertTrue(ctx.audit().verify().isIntact(), ctx.audit().verify().sentence());
     }
 
