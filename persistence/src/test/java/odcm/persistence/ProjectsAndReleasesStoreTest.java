@@ -134,7 +134,7 @@ class ProjectsAndReleasesStoreTest {
     @Test
     void theStoreOffersNoWayToChangeARelease() {
         List<String> methods = Arrays.stream(ReleaseRepository.class.getMethods()).map(java.lang.reflect.Method::getName).sorted().toList();
-        assertEquals(List.of("count", "find", "findById", "findByProject", "insert", "insert", "insertImported", "revision"), methods);
+        assertEquals(List.of("count", "exists", "find", "findById", "findByProject", "insert", "insert", "insertImported", "revision"), methods);
     }
 
     /** Issue 11 point 10: the store itself refuses a release of a remote project that did not come from its source. */
