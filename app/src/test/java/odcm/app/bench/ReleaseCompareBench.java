@@ -100,11 +100,11 @@ public final class ReleaseCompareBench {
         TIMINGS.print();
     }
 
-    static final String SPACE = "Bench Space";
-    static final String PROJECT = "Web";
+    public static final String SPACE = "Bench Space";
+    public static final String PROJECT = "Web";
 
     /** A store with a space, a project and the two releases, inserted as the store freezes them (sealed values, hash). */
-    private static void store(Path dir, ReleaseSnapshot a, ReleaseSnapshot b) throws Exception {
+    public static void store(Path dir, ReleaseSnapshot a, ReleaseSnapshot b) {
         try (AppContext ctx = AppContext.open(new StoreLocation(dir.resolve("store"), dir.resolve("keys")))) {
             ctx.spaces().create(SPACE, "", odcm.packaging.cert.KeyAlgorithm.EC_P256);
             ctx.environments().create(SPACE, "Test", "");
@@ -121,7 +121,7 @@ public final class ReleaseCompareBench {
     }
 
     /** Release 0, or release 1 with changes: every 50th variable's value, every 200th scope, 1% of steps' scripts, 20 steps moved, some added/removed. */
-    static ReleaseSnapshot snapshot(int version) {
+    public static ReleaseSnapshot snapshot(int version) {
         List<DeploymentStep> steps = new ArrayList<>();
         for (int i = 0; i < STEPS; i++) {
             if (version == 1 && i % 250 == 7) {
