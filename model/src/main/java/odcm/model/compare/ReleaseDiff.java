@@ -1,7 +1,6 @@
 package odcm.model.compare;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,12 +42,33 @@ public final class ReleaseDiff {
     private final Side from;
     private final Side to;
     private final List<Entry> entries;
+    /** Counted and split once: the renderers ask for sections and counts many times. */
+    private final Map<Section, List<Entry>> sections = new EnumMap<>(Section.class);
+    private final int[][] counts = new int[Section.values().length][Change.values().length];
+    private final List<Entry> changes;
+    private final int moved;
 
     private ReleaseDiff(String project, Side from, Side to, List<Entry> entries) {
         this.project = project;
         this.from = from;
         this.to = to;
         this.entries = List.copyOf(entries);
+        Map<Section, List<Entry>> split = new EnumMap<>(Section.class);
+        List<Entry> changed = new ArrayList<>();
+        int m = 0;
+        for (Entry e : this.entries) {
+            split.computeIfAbsent(e.section(), x -> new ArrayList<>()).add(e);
+            counts[e.section().ordinal()][e.change().ordinal()]++;
+            m += e.moved() ? 1 : 0;
+            if (e.isChange()) {
+                changed.add(e);
+            }
+        }
+        for (Section s : Section.values()) {
+            sections.put(s, List.copyOf(split.getOrDefault(s, List.of())));
+        }
+        this.changes = List.copyOf(changed);
+        this.moved = m;
     }
 
     public static ReleaseDiff of(Release from, Release to) {
@@ -82,19 +102,19 @@ public final class ReleaseDiff {
     }
 
     public List<Entry> changes() {
-        return entries.stream().filter(Entry::isChange).toList();
+        return changes;
     }
 
     public List<Entry> section(Section s) {
-        return entries.stream().filter(e -> e.section() == s).toList();
+        return sections.get(s);
     }
 
     public int count(Section s, Change c) {
-        return (int) entries.stream().filter(e -> e.section() == s && e.change() == c).count();
+        return counts[s.ordinal()][c.ordinal()];
     }
 
     public int moved() {
-        return (int) entries.stream().filter(Entry::moved).count();
+        return moved;
     }
 
     /** "2 steps added, 1 changed, 1 moved, 1 variable changed, 2 packages changed" or "No changes." */
@@ -246,9 +266,12 @@ public final class ReleaseDiff {
             }
         }
         unmatchedB.values().forEach(js -> js.forEach(j -> out.add(variable(null, b.get(j), 0, j + 1))));
-        out.sort(Comparator.comparing((Entry x) -> x.name().toLowerCase(Locale.ROOT)).thenComparingInt(Entry::toPosition)
-                .thenComparingInt(Entry::fromPosition));
-        return out;
+        // By name ignoring case, then position; each name lowered once, not at every comparison.
+        List<Map.Entry<String, Entry>> keyed = new ArrayList<>(out.size());
+        out.forEach(x -> keyed.add(Map.entry(x.name().toLowerCase(Locale.ROOT), x)));
+        keyed.sort(Map.Entry.<String, Entry>comparingByKey().thenComparingInt(x -> x.getValue().toPosition())
+                .thenComparingInt(x -> x.getValue().fromPosition()));
+        return keyed.stream().map(Map.Entry::getValue).toList();
     }
 
     private static String variableKey(Variable v) {
@@ -330,8 +353,10 @@ public final class ReleaseDiff {
 
     private static Entry entry(Section s, String name, boolean inFrom, boolean inTo, int fromPos, int toPos, boolean moved,
                                List<FieldChange> fields) {
-        Change c = !inFrom ? Change.ADDED : !inTo ? Change.REMOVED
-                : fields.stream().anyMatch(FieldChange::changed) ? Change.CHANGED : Change.UNCHANGED;
+        Change c = !inFrom ? Change.ADDED : !inTo ? Change.REMOVED : Change.UNCHANGED;
+        for (int i = 0; c == Change.UNCHANGED && i < fields.size(); i++) {
+            c = fields.get(i).changed() ? Change.CHANGED : c;
+        }
         return new Entry(s, name, c, moved, fromPos, toPos, fields);
     }
 
