@@ -46,7 +46,7 @@ public final class ReleaseCompareBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path out = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "app/target/bench"));
-        Path odcm = args.length > 2 ? Path.of(args[2]) : null; // ./odcm, for the whole-process case
+        Path launcher = args.length > 2 ? Path.of(args[2]) : null; // ./odcm, for the whole-process case
         System.out.printf("ODCM release comparison benchmark; JVM %s, %d cores%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         ReleaseSnapshot a = snapshot(0);
@@ -90,8 +90,8 @@ public final class ReleaseCompareBench {
             }
             return exit;
         }, peer);
-        if (odcm != null) {
-            List<String> whole = new ArrayList<>(List.of(odcm.toString()));
+        if (launcher != null) {
+            List<String> whole = new ArrayList<>(List.of(launcher.toString()));
             whole.addAll(List.of(command));
             versus("./odcm release diff (whole process)", Math.max(3, runs / 2), () -> process(env, whole.toArray(String[]::new)), peer);
         }
