@@ -112,7 +112,7 @@ public final class LifecycleGraphBench {
         Platform.exit();
     }
 
-    static CompositeLifecycle composite() {
+    public static CompositeLifecycle composite() {
         Shapes o = new Shapes();
         List<Space> spaces = new ArrayList<>();
         for (int s = 0; s < SPACES; s++) {
