@@ -69,7 +69,7 @@ public final class ComparisonReport {
     }
 
     private static List<Entry> shown(ReleaseDiff d, Section s, boolean onlyChanges) {
-        return d.section(s).stream().filter(e -> !onlyChanges || e.isChange()).toList();
+        return onlyChanges ? d.changes(s) : d.section(s);
     }
 
     private static List<FieldChange> fieldsOf(Entry e, boolean onlyChanges) {

@@ -56,6 +56,21 @@ class LargeReleaseComparisonTest {
     }
 
     @Test
+    void theChangesMadeAtOnceAreThoseAmongEveryEntryMadeLater() {
+        ReleaseDiff d = ReleaseDiff.of("Bench", FROM, A, TO, B);
+        java.util.List<odcm.model.compare.Entry> changes = d.changes(); // before any entry of every variable is made
+        for (odcm.model.compare.Section s : odcm.model.compare.Section.values()) {
+            java.util.List<odcm.model.compare.Entry> changed = d.changes(s);
+            assertEquals(d.section(s).stream().filter(odcm.model.compare.Entry::isChange).toList(), changed, s + ": its changes, in order");
+            for (odcm.model.compare.Change c : odcm.model.compare.Change.values()) {
+                assertEquals(d.section(s).stream().filter(e -> e.change() == c).count(), d.count(s, c), s + " " + c);
+            }
+        }
+        assertEquals(d.entries().stream().filter(odcm.model.compare.Entry::isChange).toList(), changes);
+        assertEquals(10_000 + 20, d.section(odcm.model.compare.Section.VARIABLES).size(), "10,000 matched or removed, 20 added");
+    }
+
+    @Test
     void twoLargeReleasesReadFromTheStoreCompareAsTheyWereFrozen() {
         ReleaseCompareBench.store(tmp, A, B);
         try (AppContext ctx = AppContext.open(new StoreLocation(tmp.resolve("store"), tmp.resolve("keys")))) {
