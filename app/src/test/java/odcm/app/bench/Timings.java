@@ -34,15 +34,15 @@ final class Timings {
     }
 
     /**
-     * Ours beside the peer, run alternately (ours, peer, ours, peer…) after 2 warm-up runs of each, so both see the
+     * Ours beside the peer, run alternately (ours, peer, ours, peer…) after warm-up runs, so both see the
      * same load on a shared machine; prints both medians and ours / peer.
      */
-    <T> T versus(String what, int runs, Supplier<T> ours, String peerName, Runnable peer) {
+    <T> T versus(String what, int runs, int warmUp, Supplier<T> ours, String peerName, Runnable peer) {
         T result = null;
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < warmUp; i++) { // in-process: the JIT has compiled our code, as in a console used all day
             result = ours.get();
-            peer.run();
         }
+        peer.run();
         long[] a = new long[runs];
         long[] b = new long[runs];
         for (int i = 0; i < runs; i++) {
