@@ -69,7 +69,7 @@ public final class ComparisonReport {
     }
 
     private static List<Entry> shown(ReleaseDiff d, Section s, boolean onlyChanges) {
-        return d.section(s).stream().filter(e -> !onlyChanges || e.isChange()).toList();
+        return onlyChanges ? d.changes(s) : d.section(s);
     }
 
     private static List<FieldChange> fieldsOf(Entry e, boolean onlyChanges) {
@@ -92,7 +92,8 @@ public final class ComparisonReport {
             List<Entry> entries = shown(d, s, onlyChanges);
             sb.append('\n').append(s.title()).append(entries.isEmpty() ? (onlyChanges ? ": no changes" : ": none") : "").append('\n');
             for (Entry e : entries) {
-                sb.append(String.format("%-2s ", e.marker())).append(clean(e.name())).append("  [").append(e.describe()).append("]\n");
+                String marker = e.marker();
+                sb.append(marker).append(marker.length() < 2 ? "  " : " ").append(clean(e.name())).append("  [").append(e.describe()).append("]\n");
                 for (FieldChange f : fieldsOf(e, onlyChanges)) {
                     if (f.changed() && f.hasLineDiff() && f.from() != null && f.to() != null) {
                         sb.append("     ").append(clean(f.field())).append(":\n");

@@ -60,12 +60,23 @@ public final class LifecycleLayout {
     private final Map<String, ElkNode> groupNodes = new LinkedHashMap<>();
     private final Map<String, ElkNode> phaseNodes = new LinkedHashMap<>();
     private final Map<ElkEdge, Edge> edges = new LinkedHashMap<>();
+    /** Each phase's environments, in the composite's order: grouped once, not searched for each phase. */
+    private final Map<String, List<Node>> members = new java.util.HashMap<>();
 
     private LifecycleLayout(CompositeLifecycle composite, Map<String, GraphStatus.Of> status) {
         this.composite = composite;
         this.status = Map.copyOf(status);
         this.errors = composite.findings().stream().filter(f -> f.severity() == Severity.ERROR && f.nodeId() != null)
                 .map(CompositeLifecycle.Finding::nodeId).collect(Collectors.toSet());
+        for (Node n : composite.nodes()) {
+            if (n.phaseId() != null) {
+                members.computeIfAbsent(n.phaseId(), k -> new ArrayList<>()).add(n);
+            }
+        }
+    }
+
+    private List<Node> members(String phaseId) {
+        return members.getOrDefault(phaseId, List.of());
     }
 
     public static GraphLayout layout(CompositeLifecycle composite) {
@@ -97,8 +108,8 @@ public final class LifecycleLayout {
         for (Node n : composite.nodes()) {
             if (n.kind() == NodeKind.PHASE || n.kind() == NodeKind.REMOTE_PHASE) {
                 ElkNode p = ElkGraphUtil.createNode(groupNodes.get(n.groupId()));
-                List<Node> members = composite.members(n.id());
-                p.setDimensions(phaseWidth(n, members), phaseHeight(members.size()));
+                List<Node> inPhase = members(n.id());
+                p.setDimensions(phaseWidth(n, inPhase), phaseHeight(inPhase.size()));
                 phaseNodes.put(n.id(), p);
             }
         }
@@ -174,9 +185,9 @@ public final class LifecycleLayout {
             Point at = absolute(n);
             boxes.add(new Box(phase.id(), phase.groupId(), phase.kind() == NodeKind.PHASE ? BoxKind.PHASE : BoxKind.REMOTE_PHASE, at.x(), at.y(),
                     n.getWidth(), n.getHeight(), phase.label(), phase.detail(), errors.contains(phase.id()), null, null));
-            List<Node> members = composite.members(phase.id());
-            for (int i = 0; i < members.size(); i++) {
-                Node m = members.get(i);
+            List<Node> inPhase = members(phase.id());
+            for (int i = 0; i < inPhase.size(); i++) {
+                Node m = inPhase.get(i);
                 boxes.add(new Box(m.id(), phase.id(), m.kind() == NodeKind.ENVIRONMENT ? BoxKind.ENVIRONMENT : BoxKind.REMOTE_ENVIRONMENT,
                         at.x() + PAD, at.y() + PHASE_HEADER + i * (ENVIRONMENT_HEIGHT + ENVIRONMENT_GAP), n.getWidth() - 2 * PAD, ENVIRONMENT_HEIGHT,
                         m.label(), m.detail(), errors.contains(m.id()), statusOf(m.id()), textOf(m.id())));

@@ -19,6 +19,13 @@ public final class TerminalText {
 
     /** Text as one safe line: also line breaks and tabs inside it are escaped ({@code \n}, {@code \t}). */
     public static String oneLine(String text) {
+        int plain = 0;
+        while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) < 0x7f) {
+            plain++;
+        }
+        if (plain == text.length()) {
+            return text; // printable ASCII only, the common case: nothing to escape
+        }
         StringBuilder sb = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             if (c == '\n') {
@@ -40,7 +47,7 @@ public final class TerminalText {
     }
 
     private static void escape(StringBuilder sb, int c) {
-        if (printable(c)) {
+        if (c >= 0x20 && c < 0x7f || printable(c)) {
             sb.appendCodePoint(c);
         } else {
             for (char ch : Character.toChars(c)) {

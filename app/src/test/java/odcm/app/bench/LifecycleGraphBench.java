@@ -1,23 +1,28 @@
 package odcm.app.bench;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import odcm.app.cli.Cli;
 import odcm.app.graph.GraphLayout;
 import odcm.app.graph.LifecycleLayout;
 import odcm.app.graph.PngRenderer;
 import odcm.app.graph.Shapes;
 import odcm.app.graph.SvgRenderer;
+import odcm.app.service.AppContext;
 import odcm.app.ui.Theme;
 import odcm.app.ui.common.Css;
 import odcm.app.ui.graph.LifecycleGraphView;
@@ -28,11 +33,14 @@ import odcm.model.lifecycle.PhaseMember;
 import odcm.model.lifecycle.composite.CompositeLifecycle;
 import odcm.model.lifecycle.composite.CompositeLifecycle.Node;
 import odcm.model.space.Space;
+import odcm.persistence.StoreLocation;
 
 /**
  * The composite lifecycle graph at size: 20 spaces × 50 environments (5 phases of 10 in each space), chained by
- * promotions, so 1,000 environments and 100 phases. Times ELK layout, SVG and PNG drawing, Graphviz dot on the
- * same graph, and the console's frame time while panning (headless Monocle). Not a test: run it with
+ * promotions, so 1,000 environments and 100 phases. Times ELK layout, SVG and PNG drawing; beside Graphviz
+ * {@code dot -Tsvg} on the same graph (a whole process, run in turn with ours): layout + SVG file in memory,
+ * {@code lifecycle render} through the command line in this process on a real store holding that graph, and, given
+ * the path of {@code ./odcm}, as a whole process; and the console's frame time while panning (headless Monocle). Not a test: run it with
  * {@code bench/lifecycle-graph.sh}; see docs/benchmarks.md.
  */
 public final class LifecycleGraphBench {
@@ -47,6 +55,7 @@ public final class LifecycleGraphBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path out = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "app/target/bench"));
+        Path launcher = args.length > 2 ? Path.of(args[2]) : null; // ./odcm, for the whole-process case
         System.out.printf("ODCM lifecycle graph benchmark; JVM %s, %d cores%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
 
@@ -54,6 +63,12 @@ public final class LifecycleGraphBench {
         long environments = c.nodes().stream().filter(n -> n.phaseId() != null).count();
         System.out.printf("graph: %d spaces, %d phases, %d environments, %d edges%n", c.groups().size(), c.nodes().size() - environments,
                 environments, c.edges().size());
+        Path dot = out.resolve("graph-1000.dot");
+        Files.writeString(dot, Dot.of(c), StandardCharsets.UTF_8);
+        Path dotSvg = out.resolve("graph-1000-dot.svg");
+        boolean graphviz = graphviz();
+        Runnable peer = () -> process(Map.of(), "dot", "-Tsvg", dot.toString(), "-o", dotSvg.toString());
+
         GraphLayout layout = time("ELK layered layout", runs, () -> LifecycleLayout.layout(c));
         String svg = time("SVG drawing (text)", runs, () -> SvgRenderer.render(layout, "bench"));
         time("PNG drawing (Java2D, 1x, no encoding)", runs, () -> PngRenderer.render(layout, 1));
@@ -62,17 +77,42 @@ public final class LifecycleGraphBench {
         Files.write(out.resolve("graph-1000.png"), png);
         System.out.printf("picture: %.0f x %.0f; SVG %d kB, PNG %d kB (in %s)%n", layout.width(), layout.height(), svg.length() / 1024,
                 png.length / 1024, out);
+        if (graphviz) {
+            Path ours = out.resolve("graph-1000-ours.svg");
+            versus("layout + SVG file (in-process)", runs, () -> {
+                try {
+                    odcm.app.graph.GraphFiles.write(LifecycleLayout.layout(c), "bench", ours);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return ours;
+            }, peer);
 
-        Path dot = out.resolve("graph-1000.dot");
-        Files.writeString(dot, Dot.of(c), StandardCharsets.UTF_8);
-        graphviz(dot, out.resolve("graph-1000-dot.svg"), Math.max(3, runs / 2));
+            // What the user runs: `lifecycle render` on a real store holding the same graph.
+            Path dir = Files.createTempDirectory("odcm-graph-bench");
+            Map<String, String> env = Map.of("ODCM_STORE", dir.resolve("store").toString(), "ODCM_KEY_DIR", dir.resolve("keys").toString());
+            store(dir, env);
+            String[] command = {"lifecycle", "render", "--space", "Space 1", "--project", "Web", "--out", out.resolve("graph-1000-cli.svg").toString()};
+            versus("CLI lifecycle render in-process (warm)", runs, () -> {
+                int exit = Cli.execute(command, new PrintWriter(Writer.nullWriter()), new PrintWriter(System.err, true), env);
+                if (exit != 0) {
+                    throw new IllegalStateException("lifecycle render exited " + exit);
+                }
+                return exit;
+            }, peer);
+            if (launcher != null) {
+                List<String> whole = new ArrayList<>(List.of(launcher.toString()));
+                whole.addAll(List.of(command));
+                versus("./odcm lifecycle render (whole process)", Math.max(3, runs / 2), () -> process(env, whole.toArray(String[]::new)), peer);
+            }
+        }
 
         frames(c, Math.max(60, runs * 6));
         TIMINGS.print();
         Platform.exit();
     }
 
-    static CompositeLifecycle composite() {
+    public static CompositeLifecycle composite() {
         Shapes o = new Shapes();
         List<Space> spaces = new ArrayList<>();
         for (int s = 0; s < SPACES; s++) {
@@ -101,24 +141,71 @@ public final class LifecycleGraphBench {
         return o.compose(spaces.get(0), "Web");
     }
 
-    private static void graphviz(Path dot, Path svg, int runs) throws IOException, InterruptedException {
+    private static boolean graphviz() {
         try {
             new ProcessBuilder("dot", "-V").redirectErrorStream(true).start().waitFor();
-        } catch (IOException e) {
+            return true;
+        } catch (IOException | InterruptedException e) {
             System.out.println("Graphviz dot is not installed: skipped (bench/lifecycle-graph.sh installs it).");
             TIMINGS.skipped("Graphviz dot -Tsvg (whole process)");
-            return;
+            return false;
         }
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            Process p = new ProcessBuilder("dot", "-Tsvg", dot.toString(), "-o", svg.toString()).inheritIO().start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("dot failed");
+    }
+
+    private static Integer process(Map<String, String> env, String... command) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " took over two minutes");
             }
-            nanos[i] = System.nanoTime() - t;
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue());
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
-        row("Graphviz dot -Tsvg (whole process)", nanos);
+    }
+
+    /**
+     * The same graph in a real store, as a user makes it: 20 spaces, each trusting the one before it for bundles,
+     * and one {@code odcm apply} document per space (its 50 environments and its default lifecycle of 5 phases, the
+     * last promoting to the next space); the project "Web" in the first space.
+     */
+    private static void store(Path dir, Map<String, String> env) throws IOException {
+        try (AppContext ctx = AppContext.open(new StoreLocation(dir.resolve("store"), dir.resolve("keys")))) {
+            for (int s = 1; s <= SPACES; s++) {
+                ctx.spaces().create("Space " + s, "", odcm.packaging.cert.KeyAlgorithm.EC_P256);
+            }
+            for (int s = 2; s <= SPACES; s++) {
+                ctx.trusts().add("Space " + s, "Space " + (s - 1), odcm.model.trust.TrustKind.RELEASE_BUNDLES);
+            }
+        }
+        for (int s = 1; s <= SPACES; s++) {
+            StringBuilder doc = new StringBuilder("{\"space\": \"Space " + s + "\", \"environments\": [");
+            for (int e = 1; e <= PHASES * PER_PHASE; e++) {
+                doc.append(e > 1 ? ", " : "").append("{\"name\": \"S").append(s).append(" env ").append(e).append("\"}");
+            }
+            doc.append("], \"lifecycles\": [{\"name\": \"Lifecycle ").append(s).append("\", \"default\": true, \"phases\": [");
+            for (int p = 0; p < PHASES; p++) {
+                doc.append(p > 0 ? ", " : "").append("{\"name\": \"Phase ").append(p + 1).append("\", \"environments\": [");
+                for (int e = 0; e < PER_PHASE; e++) {
+                    doc.append(e > 0 ? ", " : "").append("\"S").append(s).append(" env ").append(p * PER_PHASE + e + 1).append('"');
+                }
+                doc.append(']').append(p == PHASES - 1 && s < SPACES ? ", \"promotions\": [\"Space " + (s + 1) + "\"]" : "").append('}');
+            }
+            doc.append("]}]").append(s == 1 ? ", \"projects\": [{\"name\": \"Web\", \"lifecycle\": \"Lifecycle 1\"}]" : "").append('}');
+            Path file = Files.writeString(dir.resolve("space-" + s + ".json"), doc, StandardCharsets.UTF_8);
+            int exit = Cli.execute(new String[] {"apply", file.toString()}, new PrintWriter(Writer.nullWriter()), new PrintWriter(System.err, true), env);
+            if (exit != 0) {
+                throw new IllegalStateException("apply of space " + s + " exited " + exit);
+            }
+        }
     }
 
     /**
@@ -178,6 +265,10 @@ public final class LifecycleGraphBench {
 
     private static <T> T time(String what, int runs, Supplier<T> action) {
         return TIMINGS.time(what, runs, action);
+    }
+
+    private static <T> T versus(String what, int runs, Supplier<T> ours, Runnable peer) {
+        return TIMINGS.versus(what, runs, what.contains("whole process") ? 1 : Math.max(10, runs), ours, "dot -Tsvg", peer);
     }
 
     private static void row(String what, long[] nanos) {

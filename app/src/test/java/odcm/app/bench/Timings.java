@@ -33,6 +33,37 @@ final class Timings {
         System.out.printf("%-44s %10s median, %10s p90 (%d runs)%n", r[0], r[1], r[2], nanos.length);
     }
 
+    /**
+     * Ours beside the peer, run alternately (ours, peer, ours, peer…) after warm-up runs, so both see the
+     * same load on a shared machine; prints both medians and ours / peer.
+     */
+    <T> T versus(String what, int runs, int warmUp, Supplier<T> ours, String peerName, Runnable peer) {
+        T result = null;
+        for (int i = 0; i < warmUp; i++) { // in-process: the JIT has compiled our code, as in a console used all day
+            result = ours.get();
+        }
+        peer.run();
+        long[] a = new long[runs];
+        long[] b = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            result = ours.get();
+            a[i] = System.nanoTime() - t;
+            t = System.nanoTime();
+            peer.run();
+            b[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(a);
+        Arrays.sort(b);
+        double oursMs = a[runs / 2] / 1e6;
+        double peerMs = b[runs / 2] / 1e6;
+        String[] r = {what, String.format(Locale.ROOT, "%.1f ms", oursMs), String.format(Locale.ROOT, "%.1f ms", a[Math.min(runs - 1, runs * 9 / 10)] / 1e6),
+                peerName, String.format(Locale.ROOT, "%.1f ms", peerMs), String.format(Locale.ROOT, "%.2f", oursMs / peerMs)};
+        rows.add(r);
+        System.out.printf("%-44s ours %10s median (p90 %s), %s %s, ratio %s (%d runs each)%n", r[0], r[1], r[2], r[3], r[4], r[5], runs);
+        return result;
+    }
+
     void skipped(String what) {
         rows.add(new String[] {what, "skipped", ""});
     }
@@ -40,6 +71,7 @@ final class Timings {
     void print() {
         System.out.println();
         System.out.printf("%-44s %10s %10s%n", "what", "median", "p90");
-        rows.forEach(r -> System.out.printf("%-44s %10s %10s%n", r[0], r[1], r[2]));
+        rows.forEach(r -> System.out.printf("%-44s %10s %10s%s%n", r[0], r[1], r[2],
+                r.length > 3 ? String.format(Locale.ROOT, "   peer %s %s, ours/peer %s", r[3], r[4], r[5]) : ""));
     }
 }

@@ -1,7 +1,6 @@
 package odcm.model.compare;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,13 +41,44 @@ public final class ReleaseDiff {
     private final String project;
     private final Side from;
     private final Side to;
-    private final List<Entry> entries;
+    /** Steps, templates and packages, made at once; variables: their changes at once, every entry when first asked. */
+    private final Map<Section, List<Entry>> sections = new EnumMap<>(Section.class);
+    private final Variables variables;
+    private final Map<Section, List<Entry>> changesBySection = new EnumMap<>(Section.class);
+    private final int[][] counts = new int[Section.values().length][Change.values().length];
+    private final List<Entry> changes;
+    private final int moved;
+    private List<Entry> entries;
 
-    private ReleaseDiff(String project, Side from, Side to, List<Entry> entries) {
+    private ReleaseDiff(String project, Side from, Side to, List<Entry> steps, Variables variables, List<Entry> templates, List<Entry> packages) {
         this.project = project;
         this.from = from;
         this.to = to;
-        this.entries = List.copyOf(entries);
+        this.variables = variables;
+        sections.put(Section.PROCESS, List.copyOf(steps));
+        sections.put(Section.TEMPLATES, List.copyOf(templates));
+        sections.put(Section.PACKAGES, List.copyOf(packages));
+        List<Entry> changed = new ArrayList<>();
+        int m = 0;
+        for (Section s : Section.values()) {
+            List<Entry> inSection = new ArrayList<>();
+            if (s == Section.VARIABLES) {
+                inSection.addAll(variables.changes);
+                System.arraycopy(variables.counts, 0, counts[s.ordinal()], 0, variables.counts.length);
+            } else {
+                for (Entry e : sections.get(s)) {
+                    counts[s.ordinal()][e.change().ordinal()]++;
+                    m += e.moved() ? 1 : 0;
+                    if (e.isChange()) {
+                        inSection.add(e);
+                    }
+                }
+            }
+            changesBySection.put(s, List.copyOf(inSection));
+            changed.addAll(inSection);
+        }
+        this.changes = List.copyOf(changed);
+        this.moved = m;
     }
 
     public static ReleaseDiff of(Release from, Release to) {
@@ -56,12 +86,8 @@ public final class ReleaseDiff {
     }
 
     public static ReleaseDiff of(String project, Side from, ReleaseSnapshot a, Side to, ReleaseSnapshot b) {
-        List<Entry> entries = new ArrayList<>();
-        entries.addAll(steps(a.process(), b.process()));
-        entries.addAll(variables(a.variables(), b.variables()));
-        entries.addAll(templates(a.templates(), b.templates()));
-        entries.addAll(packages(a.packages(), b.packages()));
-        return new ReleaseDiff(project, from, to, entries);
+        return new ReleaseDiff(project, from, to, steps(a.process(), b.process()), new Variables(a.variables(), b.variables()),
+                templates(a.templates(), b.templates()), packages(a.packages(), b.packages()));
     }
 
     public String project() {
@@ -77,24 +103,38 @@ public final class ReleaseDiff {
     }
 
     /** Every item of both releases, by section, changed or not. */
-    public List<Entry> entries() {
+    public synchronized List<Entry> entries() {
+        if (entries == null) {
+            List<Entry> all = new ArrayList<>();
+            for (Section s : Section.values()) {
+                all.addAll(section(s));
+            }
+            entries = List.copyOf(all);
+        }
         return entries;
     }
 
+    /** The items added, removed, changed or moved, in the order of {@link #entries()}. */
     public List<Entry> changes() {
-        return entries.stream().filter(Entry::isChange).toList();
+        return changes;
     }
 
+    /** Every item of one section, changed or not; the unchanged variables are made on the first call. */
     public List<Entry> section(Section s) {
-        return entries.stream().filter(e -> e.section() == s).toList();
+        return s == Section.VARIABLES ? variables.all() : sections.get(s);
+    }
+
+    /** The items of one section that are a change, in the order of {@link #section}: {@code section(s)} filtered by {@link Entry#isChange}. */
+    public List<Entry> changes(Section s) {
+        return changesBySection.get(s);
     }
 
     public int count(Section s, Change c) {
-        return (int) entries.stream().filter(e -> e.section() == s && e.change() == c).count();
+        return counts[s.ordinal()][c.ordinal()];
     }
 
     public int moved() {
-        return (int) entries.stream().filter(Entry::moved).count();
+        return moved;
     }
 
     /** "2 steps added, 1 changed, 1 moved, 1 variable changed, 2 packages changed" or "No changes." */
@@ -207,48 +247,91 @@ public final class ReleaseDiff {
 
     // ---- variables
 
-    static List<Entry> variables(List<Variable> a, List<Variable> b) {
-        Map<String, List<Integer>> unmatchedA = new LinkedHashMap<>(); // name key → indexes not matched exactly
-        Map<String, List<Integer>> unmatchedB = new LinkedHashMap<>();
-        Map<String, Integer> exactB = new HashMap<>();
-        for (int j = 0; j < b.size(); j++) {
-            exactB.putIfAbsent(variableKey(b.get(j)), j);
-        }
-        boolean[] usedB = new boolean[b.size()];
-        List<int[]> pairs = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            Integer j = exactB.get(variableKey(a.get(i)));
-            if (j != null && !usedB[j]) {
-                usedB[j] = true;
-                pairs.add(new int[] {i, j});
-            } else {
-                unmatchedA.computeIfAbsent(key(a.get(i).name()), k -> new ArrayList<>()).add(i);
+    /**
+     * The variables matched: by name and scope; then a name left with exactly one unmatched value on each side is the
+     * same variable with its scope changed. Sorted by name ignoring case, then position. A pair of equal variables is
+     * unchanged, so its entry is made only when every entry is asked for (the console's "everything", {@code --all}):
+     * the changes alone are sorted the same way, so they keep the order they have among every entry.
+     */
+    static final class Variables {
+        private final List<Variable> a;
+        private final List<Variable> b;
+        /** (FROM index, TO index), -1 where absent, in the order the entries are made before sorting. */
+        private final List<int[]> made = new ArrayList<>();
+        final List<Entry> changes;
+        final int[] counts = new int[Change.values().length];
+        private List<Entry> all;
+
+        Variables(List<Variable> a, List<Variable> b) {
+            this.a = a;
+            this.b = b;
+            Map<String, List<Integer>> unmatchedA = new LinkedHashMap<>(); // name key → indexes not matched exactly
+            Map<String, List<Integer>> unmatchedB = new LinkedHashMap<>();
+            Map<String, Integer> exactB = new HashMap<>();
+            for (int j = 0; j < b.size(); j++) {
+                exactB.putIfAbsent(variableKey(b.get(j)), j);
             }
-        }
-        for (int j = 0; j < b.size(); j++) {
-            if (!usedB[j]) {
-                unmatchedB.computeIfAbsent(key(b.get(j).name()), k -> new ArrayList<>()).add(j);
+            boolean[] usedB = new boolean[b.size()];
+            for (int i = 0; i < a.size(); i++) {
+                Integer j = exactB.get(variableKey(a.get(i)));
+                if (j != null && !usedB[j]) {
+                    usedB[j] = true;
+                    made.add(new int[] {i, j});
+                } else {
+                    unmatchedA.computeIfAbsent(key(a.get(i).name()), k -> new ArrayList<>()).add(i);
+                }
             }
-        }
-        List<Entry> out = new ArrayList<>();
-        for (int[] p : pairs) {
-            out.add(variable(a.get(p[0]), b.get(p[1]), p[0] + 1, p[1] + 1));
-        }
-        for (Map.Entry<String, List<Integer>> e : unmatchedA.entrySet()) {
-            List<Integer> other = unmatchedB.getOrDefault(e.getKey(), List.of());
-            if (e.getValue().size() == 1 && other.size() == 1) { // unambiguous: the same variable, its scope changed
-                int i = e.getValue().get(0);
-                int j = other.get(0);
-                out.add(variable(a.get(i), b.get(j), i + 1, j + 1));
-                unmatchedB.remove(e.getKey());
-            } else {
-                e.getValue().forEach(i -> out.add(variable(a.get(i), null, i + 1, 0)));
+            for (int j = 0; j < b.size(); j++) {
+                if (!usedB[j]) {
+                    unmatchedB.computeIfAbsent(key(b.get(j).name()), k -> new ArrayList<>()).add(j);
+                }
             }
+            for (Map.Entry<String, List<Integer>> e : unmatchedA.entrySet()) {
+                List<Integer> other = unmatchedB.getOrDefault(e.getKey(), List.of());
+                if (e.getValue().size() == 1 && other.size() == 1) { // unambiguous: the same variable, its scope changed
+                    made.add(new int[] {e.getValue().get(0), other.get(0)});
+                    unmatchedB.remove(e.getKey());
+                } else {
+                    e.getValue().forEach(i -> made.add(new int[] {i, -1}));
+                }
+            }
+            unmatchedB.values().forEach(js -> js.forEach(j -> made.add(new int[] {-1, j})));
+            List<Entry> changed = new ArrayList<>();
+            for (int[] m : made) {
+                if (m[0] >= 0 && m[1] >= 0 && a.get(m[0]).equals(b.get(m[1]))) {
+                    counts[Change.UNCHANGED.ordinal()]++; // same name, value, sensitivity and scope: every field unchanged
+                    continue;
+                }
+                Entry e = entry(m);
+                counts[e.change().ordinal()]++;
+                if (e.isChange()) {
+                    changed.add(e);
+                }
+            }
+            this.changes = sorted(changed);
         }
-        unmatchedB.values().forEach(js -> js.forEach(j -> out.add(variable(null, b.get(j), 0, j + 1))));
-        out.sort(Comparator.comparing((Entry x) -> x.name().toLowerCase(Locale.ROOT)).thenComparingInt(Entry::toPosition)
-                .thenComparingInt(Entry::fromPosition));
-        return out;
+
+        synchronized List<Entry> all() {
+            if (all == null) {
+                List<Entry> every = new ArrayList<>(made.size());
+                made.forEach(m -> every.add(entry(m)));
+                all = sorted(every);
+            }
+            return all;
+        }
+
+        private Entry entry(int[] m) {
+            return variable(m[0] < 0 ? null : a.get(m[0]), m[1] < 0 ? null : b.get(m[1]), m[0] + 1, m[1] + 1);
+        }
+
+        /** By name ignoring case, then position; each name lowered once, not at every comparison. */
+        private static List<Entry> sorted(List<Entry> entries) {
+            List<Map.Entry<String, Entry>> keyed = new ArrayList<>(entries.size());
+            entries.forEach(x -> keyed.add(Map.entry(x.name().toLowerCase(Locale.ROOT), x)));
+            keyed.sort(Map.Entry.<String, Entry>comparingByKey().thenComparingInt(x -> x.getValue().toPosition())
+                    .thenComparingInt(x -> x.getValue().fromPosition()));
+            return keyed.stream().map(Map.Entry::getValue).toList();
+        }
     }
 
     private static String variableKey(Variable v) {
@@ -330,8 +413,10 @@ public final class ReleaseDiff {
 
     private static Entry entry(Section s, String name, boolean inFrom, boolean inTo, int fromPos, int toPos, boolean moved,
                                List<FieldChange> fields) {
-        Change c = !inFrom ? Change.ADDED : !inTo ? Change.REMOVED
-                : fields.stream().anyMatch(FieldChange::changed) ? Change.CHANGED : Change.UNCHANGED;
+        Change c = !inFrom ? Change.ADDED : !inTo ? Change.REMOVED : Change.UNCHANGED;
+        for (int i = 0; c == Change.UNCHANGED && i < fields.size(); i++) {
+            c = fields.get(i).changed() ? Change.CHANGED : c;
+        }
         return new Entry(s, name, c, moved, fromPos, toPos, fields);
     }
 

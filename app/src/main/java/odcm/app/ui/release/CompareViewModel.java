@@ -82,7 +82,11 @@ public final class CompareViewModel {
         }
         message.clear();
         revealed.clear();
-        runner.run("Comparing release " + f + " with " + t, () -> new Loaded(releases.compare(space, project, f, t), approvalState(t)), loaded -> {
+        runner.run("Comparing release " + f + " with " + t, () -> {
+            ReleaseDiff d = releases.compare(space, project, f, t);
+            d.entries(); // every entry made here, off the FX thread (the unchanged ones are made on first ask)
+            return new Loaded(d, approvalState(t));
+        }, loaded -> {
             if (f.equals(from.get()) && t.equals(to.get())) {
                 diff.set(loaded.diff());
                 summary.set(loaded.diff().summary());

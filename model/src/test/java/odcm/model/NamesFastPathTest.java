@@ -1,0 +1,48 @@
+package odcm.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Names#check}, {@link Names#key} and {@link Names#value} take a short cut for plain ASCII (decision 0023); the
+ * short cut must give what the full rule gives. The full rule is reached with the same name padded so the short
+ * cut does not apply: a leading space (tidied away by check), an invisible character (dropped by key).
+ */
+class NamesFastPathTest {
+    @Test
+    void plainAsciiNamesCheckAndCompareAsTheFullRuleDoes() {
+        Random random = new Random(23);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int length = 1 + random.nextInt(30);
+            for (int i = 0; i < length; i++) {
+                sb.append((char) (0x20 + random.nextInt(0x5f))); // printable ASCII, spaces included
+            }
+            String raw = sb.toString();
+            if (raw.isBlank()) {
+                continue;
+            }
+            String tidy = Names.check("A step", " " + raw, 100); // the full rule: strip, collapse spaces, checks
+            assertEquals(tidy, Names.check("A step", tidy, 100), raw);
+            assertEquals(Names.key(tidy + "\u200B"), Names.key(tidy), raw);
+            assertEquals(Names.key(raw + "\u200B"), Names.key(raw), raw);
+            assertEquals(raw, Names.value("A value", raw, false));
+        }
+    }
+
+    @Test
+    void theShortCutStillRefusesWhatTheRuleRefuses() {
+        assertEquals("A step name can be at most 5 characters; this one has 6.",
+                assertThrows(Refusal.class, () -> Names.check("A step", "Deploy", 5)).getMessage());
+        assertThrows(Refusal.class, () -> Names.check("A step", "   ", 100));
+        assertThrows(Refusal.class, () -> Names.check("A step", "Dev\u0000Test", 100));
+        assertThrows(Refusal.class, () -> Names.check("A step", "DevT\u0435st", 100)); // Cyrillic е among Latin letters
+        assertThrows(Refusal.class, () -> Names.value("A value", "a\u007fb", false));
+        assertEquals("Dev Test", Names.check("A step", "  Dev   Test ", 100));
+        assertEquals("devtest", Names.key("DevT\u0435st"));
+        assertEquals(Names.key("DEV TEST"), Names.key("dev  test"));
+    }
+}
