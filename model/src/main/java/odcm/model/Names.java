@@ -17,9 +17,6 @@ public final class Names {
      * @return the name in Unicode NFC, with surrounding and repeated whitespace tidied
      */
     public static String check(String what, String value, int max) {
-        if (tidyAscii(value) && value.length() <= Math.min(max, MAX_KEY_LENGTH)) {
-            return value; // every check below passes such a name unchanged; names read back from the store are mostly like this
-        }
         if (value == null || value.isBlank()) {
             throw new Refusal(what + " needs a name.");
         }
@@ -96,23 +93,6 @@ public final class Names {
         });
         String k = SPACES.matcher(Normalizer.normalize(sb, Normalizer.Form.NFKC)).replaceAll(" ").strip();
         return Normalizer.normalize(k.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
-    }
-
-    /**
-     * Printable ASCII only, not starting or ending with a space, no two spaces in a row: a name that normalising,
-     * tidying whitespace and every refusal of {@link #check} leave as it is (the fast path of check and key).
-     */
-    private static boolean tidyAscii(String s) {
-        if (s == null || s.isEmpty() || s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ') {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c > 0x7e || c == ' ' && s.charAt(i - 1) == ' ') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether two names are the same name (their {@link #key}s are equal); null is no name. */
