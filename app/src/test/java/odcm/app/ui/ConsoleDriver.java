@@ -74,21 +74,34 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
         return shoot(stage.getScene(), name);
     }
 
+    /** Writes the window as a PNG under target/screenshots in every run, for a test that checks the image itself. */
+    public Path snapshot(String name) {
+        return write(stage.getScene(), name);
+    }
+
     public Path shootDialog(String dialogId, String name) {
         DialogPane pane = node("#" + dialogId + "-dialog");
         return shoot(pane.getScene(), name);
     }
 
     public static Path shoot(Scene scene, String name) {
+        if (SCREENSHOTS) {
+            return write(scene, name);
+        }
+        try {
+            WaitForAsyncUtils.asyncFx(() -> {
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+            }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return SHOTS.resolve(name + ".png");
+    }
+
+    private static Path write(Scene scene, String name) {
         Path file = SHOTS.resolve(name + ".png");
         try {
-            if (!SCREENSHOTS) {
-                WaitForAsyncUtils.asyncFx(() -> {
-                    scene.getRoot().applyCss();
-                    scene.getRoot().layout();
-                }).get(10, TimeUnit.SECONDS);
-                return file;
-            }
             Files.createDirectories(SHOTS);
             WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
