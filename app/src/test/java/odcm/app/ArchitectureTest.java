@@ -56,4 +56,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "org.h2..", "org.flywaydb..", "odcm.persistence.jooq..", "java.sql..")
                 .check(APP);
     }
+
+    @Test
+    void onlyOurClassesAreReadTheLibrariesTheyUseAreKnownByName() {
+        // archunit.properties: resolveMissingDependenciesFromClassPath=false (docs/decisions/0025); the rules above need names only.
+        com.tngtech.archunit.core.domain.JavaClass node = APP.get(odcm.app.ui.Console.class).getDirectDependenciesFromSelf().stream()
+                .map(com.tngtech.archunit.core.domain.Dependency::getTargetClass)
+                .filter(c -> c.getName().equals("javafx.stage.Stage")).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(node.getSource().isEmpty(), "javafx.stage.Stage was read from the class path");
+    }
 }

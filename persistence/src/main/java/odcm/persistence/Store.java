@@ -194,7 +194,7 @@ public final class Store implements AutoCloseable {
         try {
             deleteRecursively(staging);
             StoreLocation building = new StoreLocation(staging, location.keyDir());
-            migrate(building);
+            migrateNew(building);
             try (Connection c = DriverManager.getConnection(jdbcUrl(building), USER, PASSWORD)) {
                 dsl(c).transaction(cfg -> created(location, clock, cfg.dsl()));
             }
@@ -347,6 +347,30 @@ public final class Store implements AutoCloseable {
             throw FileProblems.storeFailure(e, location.storeDir()).orElseGet(() ->
                     new Refusal("The store at " + location.storeDir() + " could not be brought up to date (" + firstLine(e.getMessage()) + ").", e));
         }
+    }
+
+    /** Test-only: with this system property true, a new store's schema is a copy of one Flyway made once in this JVM (docs/decisions/0025). */
+    static final String MIGRATE_ONCE_FOR_TESTS = "odcm.test.migrateOnce";
+    private static Path migratedOnce;
+
+    // The schema of a new, empty store; its identity and master key are made afterwards, for each store its own.
+    private static void migrateNew(StoreLocation building) throws IOException {
+        if (!Boolean.getBoolean(MIGRATE_ONCE_FOR_TESTS)) {
+            migrate(building);
+            return;
+        }
+        synchronized (Store.class) {
+            if (migratedOnce == null) {
+                Path dir = Files.createTempDirectory("odcm-migrated-");
+                dir.toFile().deleteOnExit(); // deleted after the file in it (the reverse order of registration)
+                StoreLocation once = new StoreLocation(dir, dir);
+                migrate(once);
+                once.databaseFile().toFile().deleteOnExit();
+                migratedOnce = once.databaseFile();
+            }
+        }
+        Files.createDirectories(building.storeDir());
+        Files.copy(migratedOnce, building.databaseFile());
     }
 
     static Flyway flyway(String url) {

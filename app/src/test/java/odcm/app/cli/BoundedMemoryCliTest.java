@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import odcm.app.ChildJvm;
 import odcm.app.TestBundles;
 import odcm.app.service.AppContext;
 import odcm.app.service.BundleChecks;
@@ -121,8 +121,7 @@ class BoundedMemoryCliTest {
     }
 
     private Run run(Path dir, String... args) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, HEAP, "-cp", System.getProperty("java.class.path"), "odcm.app.Main"));
+        List<String> cmd = ChildJvm.command(List.of(HEAP), "odcm.app.Main");
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--store", dir.resolve("store").toString()));
         Path out = Files.createTempFile(tmp, "out", ".txt");

@@ -12,6 +12,7 @@ import java.util.Base64;
 import odcm.app.cli.CliHarness.Result;
 import odcm.packaging.cert.Certificates;
 import odcm.packaging.cert.KeyAlgorithm;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,26 +22,35 @@ import org.junit.jupiter.api.io.TempDir;
  * and every listing (spaces, remote spaces, trusts, audit log) exactly as before.
  */
 class CliRefusalTest {
+    /** The organisation, made once for the class; each test works on its own copy of it (docs/decisions/0025). */
+    @TempDir
+    static Path built;
+    static Path prodPem;
+    static String prodFingerprint;
+
     @TempDir
     Path tmp;
     CliHarness cli;
-    Path prodPem;
-    String prodFingerprint;
     String before;
 
-    @BeforeEach
-    void organisation() throws Exception {
-        CliHarness other = new CliHarness(tmp.resolve("other"));
+    @BeforeAll
+    static void organisation() {
+        CliHarness other = new CliHarness(built.resolve("other"));
         CliTest.ok(other.run("space", "create", "Prod Space"));
-        prodPem = tmp.resolve("prod.pem");
+        prodPem = built.resolve("prod.pem");
         Result wrote = CliTest.ok(other.run("space", "cert", "Prod Space", "--out", prodPem.toString()));
         prodFingerprint = wrote.out().replaceAll("(?s).*SHA-256 fingerprint: ([0-9A-F ]+)\\s*$", "$1").strip();
 
-        cli = new CliHarness(tmp.resolve("here"));
-        CliTest.ok(cli.run("space", "create", "DevTest Space"));
-        CliTest.ok(cli.run("space", "create", "QA Space"));
-        CliTest.ok(cli.run("remote", "add", "Prod Space", "--cert", prodPem.toString(), "--fingerprint", prodFingerprint));
-        CliTest.ok(cli.run("trust", "add", "--space", "QA Space", "--accepts", "bundles", "--from", "DevTest Space"));
+        CliHarness here = new CliHarness(built.resolve("here"));
+        CliTest.ok(here.run("space", "create", "DevTest Space"));
+        CliTest.ok(here.run("space", "create", "QA Space"));
+        CliTest.ok(here.run("remote", "add", "Prod Space", "--cert", prodPem.toString(), "--fingerprint", prodFingerprint));
+        CliTest.ok(here.run("trust", "add", "--space", "QA Space", "--accepts", "bundles", "--from", "DevTest Space"));
+    }
+
+    @BeforeEach
+    void copyOfTheOrganisation() throws Exception {
+        cli = new CliHarness(PausedChild.copy(built.resolve("here"), tmp.resolve("here")));
         before = cli.listings();
     }
 

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import odcm.app.ChildJvm;
 import odcm.app.TestBundles;
 import odcm.app.service.AppContext;
 
@@ -40,9 +41,7 @@ final class PausedChild {
 
     /** Starts {@code odcm ARGS --store dir/store}, to pause at {@code point}; stderr goes to {@code stderr}, or with stdout when null. */
     static Process start(String point, Path dir, List<String> args, Path stderr) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Dodcm.test.pauseAt=" + point, "-cp", System.getProperty("java.class.path"),
-                "odcm.app.Main"));
+        List<String> command = ChildJvm.command(List.of("-Dodcm.test.pauseAt=" + point), "odcm.app.Main");
         command.addAll(args);
         command.addAll(List.of("--store", dir.resolve("store").toString()));
         ProcessBuilder pb = new ProcessBuilder(command);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import odcm.app.ChildJvm;
 import java.util.concurrent.TimeUnit;
 import odcm.app.TestBundles;
 import odcm.app.service.AppContext;
@@ -53,10 +54,10 @@ class StopSignalTest {
         Path doc = Files.writeString(tmp.resolve("apply.json"), "{\"space\": \"DevTest Space\", \"environments\": ["
                 + java.util.stream.IntStream.range(0, 150).mapToObj(i -> "{\"name\": \"Env " + i + "\"}")
                         .collect(java.util.stream.Collectors.joining(",")) + "]}");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path stderr = tmp.resolve("stderr");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "odcm.app.Main",
-                "apply", doc.toString(), "--store", cli.store().toString())
+        List<String> cmd = ChildJvm.command(List.of(), "odcm.app.Main");
+        cmd.addAll(List.of("apply", doc.toString(), "--store", cli.store().toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("ODCM_KEY_DIR", tmp.resolve("keys").toString());
         pb.environment().put("ODCM_LOG_DIR", tmp.resolve("logs").toString());

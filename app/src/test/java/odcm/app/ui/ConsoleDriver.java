@@ -63,9 +63,20 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
         return console;
     }
 
-    /** Writes the window, or a dialog (by its pane id), as a PNG under target/screenshots. */
+    /** Whether {@link #shoot} writes PNGs: only when asked for, {@code mvn test -Dodcm.screenshots=true} (docs/decisions/0025). */
+    public static final boolean SCREENSHOTS = Boolean.getBoolean("odcm.screenshots");
+
+    /**
+     * Writes the window, or a dialog (by its pane id), as a PNG under target/screenshots when {@link #SCREENSHOTS};
+     * otherwise only runs the CSS and layout pass a snapshot would, so the test goes on from the same state.
+     */
     public Path shoot(String name) {
         return shoot(stage.getScene(), name);
+    }
+
+    /** Writes the window as a PNG under target/screenshots in every run, for a test that checks the image itself. */
+    public Path snapshot(String name) {
+        return write(stage.getScene(), name);
     }
 
     public Path shootDialog(String dialogId, String name) {
@@ -74,10 +85,25 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
     }
 
     public static Path shoot(Scene scene, String name) {
+        if (SCREENSHOTS) {
+            return write(scene, name);
+        }
+        try {
+            WaitForAsyncUtils.asyncFx(() -> {
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+            }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return SHOTS.resolve(name + ".png");
+    }
+
+    private static Path write(Scene scene, String name) {
+        Path file = SHOTS.resolve(name + ".png");
         try {
             Files.createDirectories(SHOTS);
             WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
-            Path file = SHOTS.resolve(name + ".png");
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
             assertTrue(Files.size(file) > 1000, "a snapshot with content: " + file);
             return file;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import odcm.app.ChildJvm;
 import java.util.concurrent.TimeUnit;
 import odcm.app.service.AppContext;
 import odcm.model.audit.AuditVerification;
@@ -30,10 +31,11 @@ class ConsoleStopTest {
         try (AppContext ctx = AppContext.open(location)) {
             ctx.spaces().create("DevTest Space", "", KeyAlgorithm.EC_P256);
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path stderr = tmp.resolve("stderr");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "odcm.app.Main", "--store", location.storeDir().toString())
+        List<String> cmd = ChildJvm.command(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Djava.awt.headless=true"), "odcm.app.Main");
+        cmd.addAll(List.of("--store", location.storeDir().toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("ODCM_KEY_DIR", location.keyDir().toString());
         pb.environment().put("ODCM_LOG_DIR", tmp.resolve("logs").toString());

@@ -340,7 +340,7 @@ class RoundTripUiTest {
             assertTrue(prod.getStyleClass().contains("dashboard-succeeded") && prod.getStyleClass().contains("dashboard-reported"),
                     prod.getStyleClass().toString());
             assertTrue(prod.getTooltip().getText().contains("from a receipt of Prod Space"), prod.getTooltip().getText());
-            Path shot = a.shoot("roundtrip-dashboard");
+            Path shot = a.snapshot("roundtrip-dashboard"); // written in every run: the image is checked
             assertTrue(Files.size(shot) > 1000);
 
             nav(a, "nav-audit");

@@ -94,7 +94,29 @@ public final class Certificates {
         return algorithm == KeyAlgorithm.RSA_3072 ? "SHA256withRSAandMGF1" : "SHA256withECDSA";
     }
 
+    /**
+     * Test-only: with this system property true, RSA key pairs (about a second each) come in turn from a few made
+     * once in this JVM, as real as any other; tests make hundreds of spaces (docs/decisions/0025). Never set by ./odcm.
+     */
+    static final String REUSE_RSA_KEYS_FOR_TESTS = "odcm.test.reuseRsaKeys";
+    static final int REUSED_RSA_KEYS = 4;
+    private static final KeyPair[] RSA_KEYS = new KeyPair[REUSED_RSA_KEYS];
+    private static int nextRsaKey;
+
     private static KeyPair newKeyPair(KeyAlgorithm algorithm) throws GeneralSecurityException {
+        if (algorithm == KeyAlgorithm.RSA_3072 && Boolean.getBoolean(REUSE_RSA_KEYS_FOR_TESTS)) {
+            synchronized (RSA_KEYS) {
+                int i = nextRsaKey++ % REUSED_RSA_KEYS;
+                if (RSA_KEYS[i] == null) {
+                    RSA_KEYS[i] = generateKeyPair(algorithm);
+                }
+                return RSA_KEYS[i];
+            }
+        }
+        return generateKeyPair(algorithm);
+    }
+
+    private static KeyPair generateKeyPair(KeyAlgorithm algorithm) throws GeneralSecurityException {
         KeyPairGenerator generator;
         if (algorithm == KeyAlgorithm.RSA_3072) {
             generator = KeyPairGenerator.getInstance("RSA", BC);
