@@ -27,6 +27,7 @@ class LauncherTest {
     Path tmp;
     Path calls;
     Path target;
+    Path cds;
 
     /** Records its arguments (and the class list a dump is given); plays the parts the launcher asks of a JVM. */
     private static final String FAKE_JAVA = """
@@ -45,6 +46,7 @@ class LauncherTest {
               if [ "${FAKE_DUMP:-}" = fail ]; then echo "# A fatal error has been detected by the Java Runtime Environment" >&2; exit 134; fi
               echo archive > "$archive"; exit 0
             fi
+            if [ "${FAKE_DUMP:-}" = unusable ] && [[ " $* " == *" -Xshare:on "* ]]; then echo "An error has occurred while processing the shared archive file." >&2; exit 1; fi
             echo "ran ${*: -2}"
             """;
 
@@ -58,7 +60,7 @@ class LauncherTest {
         }
         target = tmp.resolve("app/target");
         Files.createDirectories(target.resolve("lib"));
-        Files.createDirectories(target.resolve("cds"));
+        cds = Files.createDirectories(target.resolve("cds"));
         for (String jar : List.of("odcm-app.jar", "lib/picocli-4.7.7.jar", "lib/h2-2.4.240.jar", "lib/javafx-base-21.0.12-linux.jar",
                 "lib/javafx-base-21.0.12.jar", "cds/openjfx-monocle-17.0.10.jar")) {
             Files.write(target.resolve(jar), new byte[0]);
@@ -69,31 +71,44 @@ class LauncherTest {
     }
 
     @Test
-    void theArchiveIsMadeOnceFromTheClassListsWithoutLambdasAndUsedByEveryRunWithTheSameClassPath() throws Exception {
+    void theArchivesAreMadeOnceFromClassListsWithoutLambdasAndUsedByEveryRunWithTheirClassPath() throws Exception {
         Run first = odcm("ok", "space", "list");
         assertEquals(0, first.exit(), first.err());
         assertEquals("ran space list\n", first.out());
         assertEquals("odcm: preparing a faster start (once per build)...\n", first.err());
         List<String> dumps = calls().stream().filter(c -> c.contains("-Xshare:dump")).toList();
-        assertEquals(1, dumps.size(), calls().toString());
+        assertEquals(2, dumps.size(), calls().toString());
+        assertTrue(dumps.get(0).contains("-XX:SharedArchiveFile=" + cds.resolve("cli.jsa.")) && !dumps.get(0).contains("--module-path"), dumps.get(0));
+        assertTrue(dumps.get(1).contains("-XX:SharedArchiveFile=" + cds.resolve("console.jsa.")) && dumps.get(1).contains("--module-path"), dumps.get(1));
         assertTrue(calls().stream().filter(c -> c.startsWith("list: ")).allMatch(c -> c.equals("list: odcm/app/Main")), calls().toString());
         assertTrue(calls().stream().anyMatch(c -> c.contains("-Dodcm.cds.training=true")), "a console start is recorded too");
         String run = last();
-        assertTrue(run.contains("-Xshare:auto -XX:SharedArchiveFile=" + target.resolve("odcm.jsa")), run);
+        assertTrue(run.contains("-Xshare:auto -XX:SharedArchiveFile=" + cds.resolve("cli.jsa") + " "), run);
         assertEquals(classPath(dumps.get(0)), classPath(run), "the run's class path is the dump's");
+        assertFalse(run.contains("--module-path"), "a command runs without JavaFX: " + run);
         assertTrue(run.contains("-XX:TieredStopAtLevel=1"), "a command: the quick compiler alone");
 
         Files.delete(calls);
         Run again = odcm("ok", "--store", "elsewhere", "dashboard", "--space", "S");
         assertEquals("", again.err());
         assertEquals(1, calls().size(), "no second dump: " + calls());
-        assertTrue(last().contains("-XX:SharedArchiveFile="), last());
+        assertTrue(last().contains("-XX:SharedArchiveFile=" + cds.resolve("cli.jsa") + " "), last());
 
-        // a new build (a jar newer than the archive): made again
+        // a new build (a jar newer than the archives): made again
         Files.setLastModifiedTime(target.resolve("lib/h2-2.4.240.jar"), FileTime.from(Instant.now().plusSeconds(5)));
         Files.delete(calls);
         odcm("ok", "space", "list");
-        assertEquals(1, calls().stream().filter(c -> c.contains("-Xshare:dump")).count(), calls().toString());
+        assertEquals(2, calls().stream().filter(c -> c.contains("-Xshare:dump")).count(), calls().toString());
+    }
+
+    @Test
+    void theConsoleRunsWithJavaFxItsOwnArchiveAndBothCompilers() throws Exception {
+        for (String[] console : List.of(new String[] {}, new String[] {"--store", "somewhere"}, new String[] {"--store=somewhere"}, new String[] {"--"})) {
+            odcm("ok", console);
+            String run = last();
+            assertTrue(run.contains("--module-path") && run.contains("-XX:SharedArchiveFile=" + cds.resolve("console.jsa") + " "), run);
+            assertFalse(run.contains("TieredStopAtLevel"), run);
+        }
     }
 
     @Test
@@ -102,9 +117,9 @@ class LauncherTest {
         assertEquals(0, first.exit(), first.err());
         assertEquals("ran space list\n", first.out());
         assertEquals("odcm: preparing a faster start (once per build)...\n", first.err(), "nothing of the JVM's on the terminal");
-        assertFalse(Files.exists(target.resolve("odcm.jsa")));
+        assertEquals(List.of(), archives());
         assertFalse(last().contains("SharedArchiveFile"), last());
-        assertTrue(Files.readString(target.resolve("odcm.jsa.log")).contains("fatal error"), "the reason is kept in odcm.jsa.log");
+        assertTrue(Files.readString(cds.resolve("archive.log")).contains("fatal error"), "the reason is kept in cds/archive.log");
 
         Files.delete(calls);
         Run second = odcm("fail", "space", "list");
@@ -114,11 +129,19 @@ class LauncherTest {
     }
 
     @Test
-    void theConsoleKeepsBothCompilers() throws Exception {
-        odcm("ok", "--store", "somewhere");
-        assertFalse(last().contains("TieredStopAtLevel"), last());
-        odcm("ok", "--store=somewhere");
-        assertFalse(last().contains("TieredStopAtLevel"), last());
+    void anArchiveThatTheJvmCannotUseIsNeverPutInPlace() throws Exception {
+        Run first = odcm("unusable", "space", "list");
+        assertEquals("ran space list\n", first.out());
+        assertEquals("odcm: preparing a faster start (once per build)...\n", first.err());
+        assertTrue(calls().stream().anyMatch(c -> c.contains("-Xshare:on")), "a new archive is tried before it is used");
+        assertEquals(List.of(), archives());
+        assertFalse(last().contains("SharedArchiveFile"), last());
+    }
+
+    private List<Path> archives() throws IOException {
+        try (var files = Files.list(cds)) {
+            return files.filter(f -> f.getFileName().toString().contains(".jsa")).toList();
+        }
     }
 
     private record Run(int exit, String out, String err) {
