@@ -108,6 +108,8 @@ public final class Store implements AutoCloseable {
     /** Said on every start while the store does not reach its audit head (see {@link #auditWarning()}). */
     private String auditWarning;
     private boolean closed;
+    /** Opened for reading only ({@link #openForReading}): on a read-only connection, so no write is tried. */
+    private boolean readOnly;
     /**
      * Held from the end of a write's work until its commit and audit head are done, so a stop either waits for a commit
      * or prevents it, never cuts one in half.
@@ -136,6 +138,20 @@ public final class Store implements AutoCloseable {
     }
 
     public static Store open(StoreLocation location, Clock clock, String osUser) {
+        return open(location, clock, osUser, false);
+    }
+
+    /**
+     * Opens the store for a command that only reads, the light way: when the store is current and was last opened in
+     * this folder (nothing to migrate, adopt or record), its one read-only connection serves the whole command, and
+     * no write is possible ({@link #write} refuses). Otherwise it is opened as for a change, with every step of
+     * {@link #open(StoreLocation)}. The lock, the master key and the audit head are checked the same either way.
+     */
+    public static Store openForReading(StoreLocation location) {
+        return open(location, Clock.systemUTC(), System.getProperty("user.name", "unknown"), true);
+    }
+
+    private static Store open(StoreLocation location, Clock clock, String osUser, boolean reading) {
         try {
             Files.createDirectories(location.storeDir());
         } catch (IOException e) {
@@ -147,10 +163,17 @@ public final class Store implements AutoCloseable {
             if (!Files.exists(location.databaseFile())) {
                 createNew(location, clock);
             }
-            if (!StoreProbe.check(location)) {
-                migrate(location);
+            connection = StoreProbe.connect(location);
+            boolean current = StoreProbe.check(location, connection);
+            boolean readOnly = reading && current && location.storeDir().toString().equals(readLocation(location));
+            if (!readOnly) {
+                closeQuietly(connection);
+                connection = null;
+                if (!current) {
+                    migrate(location);
+                }
+                connection = DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
             }
-            connection = DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
             DSLContext dsl = dsl(connection);
             Store store = dsl.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
@@ -160,7 +183,7 @@ public final class Store implements AutoCloseable {
             if (store == null) {
                 throw new Refusal("The file " + location.databaseFile() + " is not an ODCM store (it has no store identity); it was not changed.");
             }
-            Store attached = store.attach(connection, dsl);
+            Store attached = store.attach(connection, dsl, readOnly);
             attached.arrive();
             return attached;
         } catch (RuntimeException | SQLException e) {
@@ -255,8 +278,9 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private Store attach(Connection connection, DSLContext dsl) {
+    private Store attach(Connection connection, DSLContext dsl, boolean readOnly) {
         Store attached = new Store(location, clock, osUser, lock, connection, dsl, storeId, masterKeyState, vault);
+        attached.readOnly = readOnly;
         attached.auditSeal = new AuditSeal(location.auditHeadIdentity(storeId), location.auditHeadFile(storeId), vault, masterKeyState,
                 attached::keyRefusal);
         OPEN.add(attached);
@@ -269,9 +293,9 @@ public final class Store implements AutoCloseable {
      * recorded in its audit log; then whether the store reaches its head is checked, to be said on every start.
      */
     private void arrive() {
-        if (masterKeyState == MasterKeyState.PRESENT) {
+        if (masterKeyState == MasterKeyState.PRESENT && !readOnly) { // read-only: opened where it was last opened, nothing to record
             String here = location.storeDir().toString();
-            String recorded = readLocation();
+            String recorded = readLocation(location);
             if (recorded == null) {
                 auditSeal.adopt(location.legacyAuditHeadFile(storeId), storeId);
             } else if (!recorded.equals(here) && auditSeal.headMissing()) {
@@ -292,7 +316,7 @@ public final class Store implements AutoCloseable {
         auditWarning = read(tx -> tx.audit().endProblem());
     }
 
-    private String readLocation() {
+    private static String readLocation(StoreLocation location) {
         try {
             return Files.readString(location.locationFile(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
@@ -470,6 +494,9 @@ public final class Store implements AutoCloseable {
 
     private <T> T run(Function<StoreTx, T> work, boolean changing) {
         ensureOpen();
+        if (changing && readOnly) {
+            throw new IllegalStateException("the store at " + location.storeDir() + " was opened for reading only");
+        }
         DSLContext outer = current;
         AuditEntry pendingBefore = auditSeal.pending();
         try {

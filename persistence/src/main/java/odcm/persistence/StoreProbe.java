@@ -27,29 +27,54 @@ final class StoreProbe {
      * @return true when the store exists with exactly this build's schema, so Flyway (slow to start) need not run
      */
     static boolean check(StoreLocation location) {
-        Path file = location.databaseFile();
-        if (!Files.exists(file)) {
+        if (!Files.exists(location.databaseFile())) {
             return false;
         }
-        String url = Store.jdbcUrl(location) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE"; // no trace file: see Store.jdbcUrl
+        try (Connection c = connect(location)) {
+            return check(location, c);
+        } catch (SQLException e) {
+            throw refusal(location, e);
+        }
+    }
+
+    /** A read-only connection to an existing store's file: it cannot change a byte of it (see {@link #check}). */
+    static Connection connect(StoreLocation location) {
+        try {
+            return DriverManager.getConnection(readOnlyUrl(location), Store.USER, Store.PASSWORD);
+        } catch (SQLException e) {
+            throw refusal(location, e);
+        }
+    }
+
+    /** {@link #check(StoreLocation)} on a connection from {@link #connect}, left open. */
+    static boolean check(StoreLocation location, Connection c) {
+        Path file = location.databaseFile();
         boolean hasHistory;
-        boolean current = false;
-        try (Connection c = DriverManager.getConnection(url, Store.USER, Store.PASSWORD)) {
+        boolean current;
+        try {
             hasHistory = tableExists(c, "flyway_schema_history");
             if (!hasHistory && anyTable(c)) {
                 throw new Refusal("The file " + file + " is not an ODCM store (it is an H2 database of something else); it was not changed.");
             }
             current = hasHistory && isExactlyCurrent(c);
         } catch (SQLException e) {
-            if (e.getErrorCode() == 90020) { // DATABASE_ALREADY_OPEN: another program (not a console) has the file
-                throw new Refusal("The store at " + location.storeDir() + " is in use by another program; close it and try again.");
-            }
-            throw new Refusal("The file " + file + " is not an ODCM store (it cannot be read as an H2 database); it was not changed.", e);
+            throw refusal(location, e);
         }
         if (hasHistory && !current) {
-            checkNotNewer(location, url);
+            checkNotNewer(location, readOnlyUrl(location));
         }
         return current;
+    }
+
+    private static String readOnlyUrl(StoreLocation location) {
+        return Store.jdbcUrl(location) + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE"; // no trace file: see Store.jdbcUrl
+    }
+
+    private static Refusal refusal(StoreLocation location, SQLException e) {
+        if (e.getErrorCode() == 90020) { // DATABASE_ALREADY_OPEN: another program (not a console) has the file
+            return new Refusal("The store at " + location.storeDir() + " is in use by another program; close it and try again.");
+        }
+        return new Refusal("The file " + location.databaseFile() + " is not an ODCM store (it cannot be read as an H2 database); it was not changed.", e);
     }
 
     // Every applied migration succeeded and the newest is this build's newest: the common case, decided by one query.

@@ -20,7 +20,7 @@ final class AuditCommands {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List audit entries, newest first.")
     int list(@Option(names = "--filter", paramLabel = "TEXT", defaultValue = "") String filter,
              @Option(names = "--json") boolean json) {
-        List<AuditEntry> entries = root.cli.withContext(root.store, ctx -> ctx.audit().list(new AuditFilter(filter, null, null)));
+        List<AuditEntry> entries = root.cli.reading(root.store, ctx -> ctx.audit().list(new AuditFilter(filter, null, null)));
         if (json) {
             root.cli.printJson(entries.stream().map(Printed::json).toList());
         } else if (entries.isEmpty()) {
@@ -34,7 +34,7 @@ final class AuditCommands {
     @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check the audit log's keyed hash chain and its end; exit 1 unless it is intact,"
             + " naming the first broken entry, the entries removed from the end, or what could not be checked.")
     int verify() {
-        AuditVerification v = root.cli.withContext(root.store, ctx -> ctx.audit().verify());
+        AuditVerification v = root.cli.reading(root.store, ctx -> ctx.audit().verify());
         if (!(v instanceof AuditVerification.Intact)) {
             // Tampered with, or only partly checked: either way not a log a script may take as intact.
             throw new odcm.model.Refusal(v.sentence());

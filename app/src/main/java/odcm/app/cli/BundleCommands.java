@@ -91,7 +91,7 @@ final class BundleCommands {
 
     @Command(name = "outbox", mixinStandardHelpOptions = true, description = "List the bundles a space wrote, newest first.")
     int outbox(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Option(names = "--json") boolean json) {
-        List<OutboxEntry> entries = root.cli.withContext(root.store, ctx -> ctx.bundles().outbox(space));
+        List<OutboxEntry> entries = root.cli.reading(root.store, ctx -> ctx.bundles().outbox(space));
         java.time.Instant now = java.time.Instant.now();
         if (json) {
             root.cli.printJson(entries.stream().map(e -> Printed.fields("bundleId", e.bundleId().toString(), "project", e.project(),

@@ -52,6 +52,9 @@ public final class Cli {
         Cli cli = new Cli(out, err, env);
         ErrorLog.install(env, System.getProperty("user.home"));
         CommandLine cl = new CommandLine(new OdcmCommand(cli));
+        for (Class<?> command : commandsFor(args)) {
+            cl.addSubcommand(command);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -76,6 +79,29 @@ public final class Cli {
             return run.execute(parsed);
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The commands whose model picocli builds for {@code args}: only the one the command line names (with its own
+     * subcommands), as building every command's model costs more than most commands' work; all of them when help,
+     * a mistake (an unknown command, which picocli answers with the names it knows) or anything unusual may need them;
+     * none when no command is named (the console opens).
+     */
+    static java.util.List<Class<?>> commandsFor(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--store")) {
+                i++; // its value
+            } else if (!a.startsWith("--store=")) {
+                for (Class<?> c : OdcmCommand.COMMANDS) {
+                    if (!a.equals("help") && a.equals(c.getAnnotation(CommandLine.Command.class).name())) {
+                        return java.util.List.of(c);
+                    }
+                }
+                return OdcmCommand.COMMANDS;
+            }
+        }
+        return java.util.List.of(); // no command: the console opens
     }
 
     /** The options whose value is one of a few words, by their label, and the parser that knows the words. */
@@ -226,7 +252,17 @@ public final class Cli {
 
     /** Opens the store for one command and closes it again, so the store is held only while a command runs. */
     <T> T withContext(String storeOption, java.util.function.Function<AppContext, T> work) {
-        try (AppContext ctx = AppContext.open(location(storeOption))) {
+        return withContext(storeOption, false, work);
+    }
+
+    /** Like {@link #withContext} for a command that only reads: the store is opened the light way (docs/decisions/0020). */
+    <T> T reading(String storeOption, java.util.function.Function<AppContext, T> work) {
+        return withContext(storeOption, true, work);
+    }
+
+    private <T> T withContext(String storeOption, boolean reading, java.util.function.Function<AppContext, T> work) {
+        StoreLocation location = location(storeOption);
+        try (AppContext ctx = reading ? AppContext.openForReading(location) : AppContext.open(location)) {
             // A store behind its audit head is said on every command, once: a refusal that already says it stands alone.
             java.util.Optional<String> warning = ctx.store().auditWarning();
             try {

@@ -32,7 +32,7 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dashboard d = root.cli.withContext(root.store, ctx -> ctx.dashboards().dashboard(space));
+        Dashboard d = root.cli.reading(root.store, ctx -> ctx.dashboards().dashboard(space));
         if (json) {
             root.cli.printJson(json(d));
         } else {

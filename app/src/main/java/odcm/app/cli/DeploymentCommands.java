@@ -52,7 +52,7 @@ final class DeploymentCommands {
         int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                  @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
                  @Option(names = "--json") boolean json) {
-            List<Deployment> all = root.cli.withContext(root.store, ctx -> ctx.deployments().list(space, project));
+            List<Deployment> all = root.cli.reading(root.store, ctx -> ctx.deployments().list(space, project));
             if (json) {
                 root.cli.printJson(all.stream().map(d -> Printed.fields("version", d.version(), "environment", d.environment(), "outcome", d.outcome(),
                         "deployedAt", d.deployedAt().toString(), "deployedBy", d.deployedBy())).toList());

@@ -36,7 +36,7 @@ final class EnvironmentCommands {
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Option(names = "--json") boolean json) {
         record Both(List<Environment> local, List<RemoteEnvironment> remote) {
         }
-        Both both = root.cli.withContext(root.store, ctx -> new Both(ctx.environments().list(space), ctx.environments().listRemote(space)));
+        Both both = root.cli.reading(root.store, ctx -> new Both(ctx.environments().list(space), ctx.environments().listRemote(space)));
         if (json) {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("environments", both.local().stream().map(e -> Printed.fields("name", e.name(), "description", e.description())).toList());

@@ -17,7 +17,7 @@ final class LifecycleCommands {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a space's lifecycles with their phases.")
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space) {
-        List<Lifecycle> lifecycles = root.cli.withContext(root.store, ctx -> ctx.lifecycles().list(space));
+        List<Lifecycle> lifecycles = root.cli.reading(root.store, ctx -> ctx.lifecycles().list(space));
         if (lifecycles.isEmpty()) {
             root.cli.out().println("'" + space + "' has no lifecycles yet; describe them in a file for 'odcm apply' (docs/apply-format.md).");
         }
@@ -34,7 +34,7 @@ final class LifecycleCommands {
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Compose a project's lifecycle across spaces and say what is wrong; exit 1 when anything is.")
     int check(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
               @Option(names = "--project", required = true, paramLabel = "PROJECT") String project) {
-        CompositeLifecycle c = root.cli.withContext(root.store, ctx -> ctx.lifecycles().composite(space, project));
+        CompositeLifecycle c = root.cli.reading(root.store, ctx -> ctx.lifecycles().composite(space, project));
         root.cli.out().println(project + " crosses " + c.groups().size() + (c.groups().size() == 1 ? " space: " : " spaces: ")
                 + String.join(" → ", c.groups().stream().map(CompositeLifecycle.SpaceGroup::spaceName).toList()));
         c.findings().forEach(f -> root.cli.out().println(f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.sentence()));
@@ -56,7 +56,7 @@ final class LifecycleCommands {
             throw new odcm.model.Refusal("Choose a file name ending in .svg or .png, not '" + out.getFileName() + "'.");
         }
         java.util.Map<String, odcm.app.graph.GraphStatus.Of> status = new java.util.HashMap<>();
-        CompositeLifecycle c = root.cli.withContext(root.store, ctx -> {
+        CompositeLifecycle c = root.cli.reading(root.store, ctx -> {
             CompositeLifecycle composite = ctx.lifecycles().composite(space, project);
             if (!noStatus) {
                 ctx.dashboards().dashboard(space).row(project).ifPresent(r -> status.putAll(odcm.app.graph.GraphStatus.of(composite, r)));

@@ -9,13 +9,20 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "odcm", mixinStandardHelpOptions = true, version = "ODCM Console 0.1.0",
         description = {"ODCM Console: spaces, certificates of remote spaces, and the trusts between them.",
                 "With no command, opens the console window."},
-        subcommands = {picocli.CommandLine.HelpCommand.class, StoreCommands.class, SpaceCommands.class, RemoteCommands.class, TrustCommands.class, AuditCommands.class, EnvironmentCommands.class,
-                LifecycleCommands.class, ProjectCommands.class, ReleaseCommands.class, BundleCommands.class, ReceiptCommands.class, ApplyCommands.Apply.class, ApplyCommands.DemoCommand.class,
-                DeploymentCommands.Deploy.class, DeploymentCommands.Group.class, DashboardCommand.class},
         footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line;",
                 "3 unexpected error (details in the log, ~/.local/state/odcm/odcm.log); 143 stopped by SIGTERM, 130 by Ctrl+C",
                 "(the change in progress undone)."})
 final class OdcmCommand implements Callable<Integer> {
+    /**
+     * The commands, in the order help lists them. Not in the annotation: picocli would build the model of every one of
+     * them on each call, while a command line needs only the one it names (see {@link Cli} and docs/decisions/0020).
+     */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(picocli.CommandLine.HelpCommand.class, StoreCommands.class,
+            SpaceCommands.class, RemoteCommands.class, TrustCommands.class, AuditCommands.class, EnvironmentCommands.class,
+            LifecycleCommands.class, ProjectCommands.class, ReleaseCommands.class, BundleCommands.class, ReceiptCommands.class,
+            ApplyCommands.Apply.class, ApplyCommands.DemoCommand.class, DeploymentCommands.Deploy.class, DeploymentCommands.Group.class,
+            DashboardCommand.class);
+
     final Cli cli;
 
     @Option(names = "--store", paramLabel = "DIR", scope = ScopeType.INHERIT,

@@ -13,7 +13,7 @@ final class ProjectCommands {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a space's projects.")
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Option(names = "--json") boolean json) {
-        List<Project> projects = root.cli.withContext(root.store, ctx -> ctx.projects().list(space));
+        List<Project> projects = root.cli.reading(root.store, ctx -> ctx.projects().list(space));
         if (json) {
             root.cli.printJson(projects.stream().map(p -> Printed.fields("name", p.name(), "description", p.description(),
                     "lifecycle", p.lifecycleName(), "steps", p.process().size(), "variables", p.variables().size(),

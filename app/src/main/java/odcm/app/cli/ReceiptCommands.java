@@ -84,7 +84,7 @@ final class ReceiptCommands {
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Option(names = "--json") boolean json) {
         record Listing(List<Written> written, List<ReceiptService.Known> known) {
         }
-        Listing l = root.cli.withContext(root.store, ctx -> new Listing(ctx.receipts().outbox(space), ctx.receipts().known(space)));
+        Listing l = root.cli.reading(root.store, ctx -> new Listing(ctx.receipts().outbox(space), ctx.receipts().known(space)));
         if (json) {
             root.cli.printJson(Printed.fields(
                     "written", l.written().stream().map(w -> Printed.fields("receiptId", w.receiptId().toString(), "for", w.forSpaceName(),

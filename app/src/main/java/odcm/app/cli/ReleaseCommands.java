@@ -49,7 +49,7 @@ final class ReleaseCommands {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a project's releases, newest first.")
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
              @Option(names = "--project", required = true, paramLabel = "PROJECT") String project) {
-        List<Release> releases = root.cli.withContext(root.store, ctx -> ctx.releases().list(space, project));
+        List<Release> releases = root.cli.reading(root.store, ctx -> ctx.releases().list(space, project));
         if (releases.isEmpty()) {
             root.cli.out().println("'" + project + "' has no releases yet; create one with 'odcm release create'.");
         }
@@ -62,7 +62,7 @@ final class ReleaseCommands {
              @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
              @Parameters(paramLabel = "VERSION") String version,
              @Option(names = "--json") boolean json) {
-        Release r = root.cli.withContext(root.store, ctx -> ctx.releases().find(space, project, version));
+        Release r = root.cli.reading(root.store, ctx -> ctx.releases().find(space, project, version));
         if (json) {
             root.cli.printJson(json(r));
             return 0;
@@ -99,7 +99,7 @@ final class ReleaseCommands {
              @Option(names = "--all", description = "also what did not change") boolean all,
              @Option(names = "--out", paramLabel = "FILE", description = "write to this file instead of standard output") java.nio.file.Path out) {
         ComparisonReport.Format f = ComparisonReport.Format.parse(format);
-        ReleaseDiff d = root.cli.withContext(root.store, ctx -> ctx.releases().compare(space, project, from, to));
+        ReleaseDiff d = root.cli.reading(root.store, ctx -> ctx.releases().compare(space, project, from, to));
         String report = ComparisonReport.render(d, f, !all);
         if (out != null) {
             odcm.app.io.UserFiles.write(out, report.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -138,7 +138,7 @@ final class ReleaseCommands {
     int decisions(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                   @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
                   @Parameters(paramLabel = "VERSION") String version) {
-        List<ApprovalDecision> all = root.cli.withContext(root.store, ctx -> ctx.approvals().decisions(space, project, version));
+        List<ApprovalDecision> all = root.cli.reading(root.store, ctx -> ctx.approvals().decisions(space, project, version));
         if (all.isEmpty()) {
             root.cli.out().println("No decisions on release " + Printed.clean(version) + " yet.");
         }

@@ -46,7 +46,7 @@ final class RemoteCommands {
     int list(@Option(names = "--json") boolean json) {
         record Listed(Space space, boolean confirmed) {
         }
-        List<Listed> spaces = root.cli.withContext(root.store, ctx -> ctx.spaces().remotes().stream()
+        List<Listed> spaces = root.cli.reading(root.store, ctx -> ctx.spaces().remotes().stream()
                 .map(s -> new Listed(s, ctx.remotes().isConfirmed(s.name()))).toList());
         if (json) {
             root.cli.printJson(spaces.stream().map(l -> {
@@ -72,7 +72,7 @@ final class RemoteCommands {
 
     @Command(name = "history", mixinStandardHelpOptions = true, description = "A remote space's certificates, current first.")
     int history(@Parameters(paramLabel = "NAME") String name) {
-        List<StoredCertificate> certs = root.cli.withContext(root.store, ctx -> {
+        List<StoredCertificate> certs = root.cli.reading(root.store, ctx -> {
             if (ctx.spaces().find(name).isLocal()) {
                 throw new odcm.model.Refusal("'" + name + "' is a local space; its certificate is shown by 'odcm space cert'.");
             }

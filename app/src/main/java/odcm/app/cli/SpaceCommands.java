@@ -33,7 +33,7 @@ final class SpaceCommands {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List local spaces.")
     int list(@Option(names = "--json") boolean json) {
-        List<Space> spaces = root.cli.withContext(root.store, ctx -> ctx.spaces().locals());
+        List<Space> spaces = root.cli.reading(root.store, ctx -> ctx.spaces().locals());
         if (json) {
             root.cli.printJson(spaces.stream().map(Printed::json).toList());
         } else if (spaces.isEmpty()) {

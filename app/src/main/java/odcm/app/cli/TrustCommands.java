@@ -38,7 +38,7 @@ final class TrustCommands {
              @Option(names = "--all", description = "Include revoked trusts.") boolean all,
              @Option(names = "--json") boolean json) {
         if (space != null) {
-            List<List<Trust>> both = root.cli.withContext(root.store, ctx -> {
+            List<List<Trust>> both = root.cli.reading(root.store, ctx -> {
                 String name = ctx.spaces().find(space).name();
                 List<Trust> involving = ctx.trusts().list(all);
                 return List.of(involving.stream().filter(t -> t.trusterName().equals(name)).toList(),
@@ -55,7 +55,7 @@ final class TrustCommands {
             }
             return 0;
         }
-        List<Trust> trusts = root.cli.withContext(root.store, ctx -> ctx.trusts().list(all));
+        List<Trust> trusts = root.cli.reading(root.store, ctx -> ctx.trusts().list(all));
         if (json) {
             root.cli.printJson(trusts.stream().map(Printed::json).toList());
         } else if (trusts.isEmpty()) {

@@ -43,6 +43,11 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(Store.open(location));
     }
 
+    /** For work that only reads: the store opened the light way (see {@link Store#openForReading}); a change is refused. */
+    public static AppContext openForReading(StoreLocation location) {
+        return new AppContext(Store.openForReading(location));
+    }
+
     public Store store() {
         return store;
     }

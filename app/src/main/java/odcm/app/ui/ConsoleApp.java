@@ -25,6 +25,25 @@ public final class ConsoleApp extends Application {
         StoreLocation location = new StoreLocation(Path.of(named.get(STORE)), Path.of(named.get(KEYS)));
         console = new Console(stage, location, new FxTaskRunner(), new FxFilePicker(), Platform::exit);
         console.start();
+        if (Boolean.getBoolean("odcm.cds.training")) {
+            stopOnceOpened(60);
+        }
+    }
+
+    /**
+     * Only for ./odcm's class-data-sharing step (docs/decisions/0020), which records the classes a start loads: stops the
+     * console within a second of its main window being there (after a minute in any case).
+     */
+    private void stopOnceOpened(int secondsLeft) {
+        javafx.animation.PauseTransition second = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        second.setOnFinished(e -> {
+            if (console.main() != null || secondsLeft == 0) {
+                Platform.exit();
+            } else {
+                stopOnceOpened(secondsLeft - 1);
+            }
+        });
+        second.play();
     }
 
     @Override
