@@ -65,6 +65,7 @@ public final class Console {
         stage.setTitle("ODCM Console — " + location.storeDir());
         show(StartScreens.opening(location.storeDir()), 1100, 720);
         stage.show();
+        StartupTimes.afterNextPulse(stage.getScene(), "window-shown");
         runner.run("Opening store " + location.storeDir(), () -> {
             AppContext ctx = AppContext.open(location);
             return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list().isEmpty(),
@@ -106,6 +107,9 @@ public final class Console {
         main.installShortcuts(stage.getScene());
         stage.getScene().getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+V"), outbox::verify);
         main.select(0);
+        StartupTimes.when(stage.getScene(), () -> opened.empty() || space.isChosen()
+                && stage.getScene().lookup("#spaces-table") instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty(), "usable");
+        StartupTimes.whenIdle(runner, stage.getScene(), "idle");
         if (opened.empty() && opened.keyState() == MasterKeyState.PRESENT) {
             offerDemo();
         }
