@@ -84,7 +84,7 @@ run() {
 }
 
 for i in $(seq "$runs"); do
-  run hello window-shown
+  [ -n "${ODCM_BENCH_ONLY_OURS:-}" ] || run hello window-shown
   run odcm window-shown usable idle
   printf '.' >&2
 done

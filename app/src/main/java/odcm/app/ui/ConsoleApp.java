@@ -2,6 +2,7 @@ package odcm.app.ui;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -13,6 +14,8 @@ import odcm.persistence.StoreLocation;
 public final class ConsoleApp extends Application {
     private static final String STORE = "store";
     private static final String KEYS = "keys";
+    /** The store of the arguments, being opened since before JavaFX started (ConsoleLauncher); null to open it later. */
+    static volatile CompletableFuture<Console.Opened> opening;
     private Console console;
 
     static String[] arguments(StoreLocation location) {
@@ -23,7 +26,7 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
         StoreLocation location = new StoreLocation(Path.of(named.get(STORE)), Path.of(named.get(KEYS)));
-        console = new Console(stage, location, new FxTaskRunner(), new FxFilePicker(), Platform::exit);
+        console = new Console(stage, location, new FxTaskRunner(), new FxFilePicker(), Platform::exit, opening);
         console.start();
     }
 
