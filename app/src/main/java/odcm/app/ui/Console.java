@@ -2,7 +2,6 @@ package odcm.app.ui;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -40,9 +39,10 @@ import odcm.persistence.StoreLocation;
 import odcm.persistence.keys.MasterKeyState;
 
 /**
- * One console window on one store: shows "Opening store…" while the store opens in the background (begun before the
- * window, when started from the command line), then the main window, or the refusal when the store cannot be opened.
- * The main window makes each screen when it is first shown (decision 0021). Tests create it on their own stage.
+ * One console window on one store: shows "Opening store…" at once, then opens the store in the background (not
+ * before: on a busy machine that would only delay the window, decision 0021), then the main window, or the refusal
+ * when the store cannot be opened. The main window makes each screen when it is first shown. Tests create it on their
+ * own stage.
  */
 public final class Console {
     private final Stage stage;
@@ -50,46 +50,24 @@ public final class Console {
     private final FxTaskRunner runner;
     private final FilePicker files;
     private final Runnable exit;
-    /** The store being opened since before the window existed; null to open it when the window is shown. */
-    private final CompletableFuture<Opened> opening;
     private AppContext context;
     private MainWindow main;
     private LifecyclesView lifecycles;
     private OutboxView outbox;
 
-    /** What opening found, all read on a background thread. */
-    record Opened(AppContext context, MasterKeyState keyState, Path keyFile, boolean empty, java.util.Optional<String> auditWarning) {
+    /** What opening found, all read on the background thread. */
+    private record Opened(AppContext context, MasterKeyState keyState, Path keyFile, boolean empty, java.util.Optional<String> auditWarning) {
     }
 
     public Console(Stage stage, StoreLocation location, FxTaskRunner runner, FilePicker files, Runnable exit) {
-        this(stage, location, runner, files, exit, null);
-    }
-
-    Console(Stage stage, StoreLocation location, FxTaskRunner runner, FilePicker files, Runnable exit, CompletableFuture<Opened> opening) {
         this.stage = stage;
         this.location = location;
         this.runner = runner;
         this.files = files;
         this.exit = exit;
-        this.opening = opening;
     }
 
-    /** Opens the store on a thread of its own, so that it goes on while JavaFX starts and draws the first window. */
-    static CompletableFuture<Opened> openInBackground(StoreLocation location) {
-        CompletableFuture<Opened> opened = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                opened.complete(open(location));
-            } catch (Throwable e) {
-                opened.completeExceptionally(e);
-            }
-        }, "odcm-store-open");
-        t.setDaemon(true);
-        t.start();
-        return opened;
-    }
-
-    static Opened open(StoreLocation location) {
+    private static Opened open(StoreLocation location) {
         AppContext ctx = AppContext.open(location);
         return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list().isEmpty(), ctx.store().auditWarning());
     }
@@ -100,8 +78,7 @@ public final class Console {
         show(StartScreens.opening(location.storeDir()), 1100, 720);
         stage.show();
         StartupTimes.afterNextPulse(stage.getScene(), "window-shown");
-        // The worker waits for an opening already under way, never the FX thread.
-        runner.run("Opening store " + location.storeDir(), () -> opening == null ? open(location) : opening.join(), this::opened,
+        runner.run("Opening store " + location.storeDir(), () -> open(location), this::opened,
                 sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
     }
 

@@ -2,7 +2,6 @@ package odcm.app.ui;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -14,8 +13,6 @@ import odcm.persistence.StoreLocation;
 public final class ConsoleApp extends Application {
     private static final String STORE = "store";
     private static final String KEYS = "keys";
-    /** The store of the arguments, being opened since before JavaFX started (ConsoleLauncher); null to open it later. */
-    static volatile CompletableFuture<Console.Opened> opening;
     private Console console;
 
     static String[] arguments(StoreLocation location) {
@@ -26,7 +23,7 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
         StoreLocation location = new StoreLocation(Path.of(named.get(STORE)), Path.of(named.get(KEYS)));
-        console = new Console(stage, location, new FxTaskRunner(), new FxFilePicker(), Platform::exit, opening);
+        console = new Console(stage, location, new FxTaskRunner(), new FxFilePicker(), Platform::exit);
         console.start();
     }
 

@@ -11,12 +11,8 @@ public final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
-    /**
-     * Opens the console on this store and returns when its window closed. The store begins to open now, on a thread of
-     * its own, while JavaFX starts and shows the window.
-     */
+    /** Opens the console on this store and returns when its window closed. */
     public static void launch(StoreLocation location) {
-        ConsoleApp.opening = Console.openInBackground(location);
         Application.launch(ConsoleApp.class, ConsoleApp.arguments(location));
     }
 }

@@ -59,12 +59,6 @@ public final class StartupTimes {
         runner.busyProperty().addListener(idle);
     }
 
-    public static void mark(String what) {
-        if (ON) {
-            print(what);
-        }
-    }
-
     private static void print(String what) {
         long now = System.currentTimeMillis();
         // Off the FX thread: loading the management classes must not delay what is being measured.

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,12 +34,12 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
     private final Console console;
 
     public ConsoleDriver(StoreLocation location) throws Exception {
-        this(location, null);
+        this(location, runner -> { });
         idle();
     }
 
-    /** A console whose store is being opened by {@code opening} (null: by the console itself); returns once the window shows. */
-    ConsoleDriver(StoreLocation location, CompletableFuture<Console.Opened> opening) throws Exception {
+    /** A console whose runner got {@code first} before the console started (e.g. work that holds it); returns once the window shows. */
+    ConsoleDriver(StoreLocation location, java.util.function.Consumer<FxTaskRunner> first) throws Exception {
         stage = FxToolkit.registerStage(Stage::new);
         console = WaitForAsyncUtils.asyncFx(() -> {
             FxTaskRunner runner = new FxTaskRunner();
@@ -49,7 +48,8 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
                     activities.add(now);
                 }
             });
-            Console c = new Console(stage, location, runner, files, () -> exited.set(true), opening);
+            first.accept(runner);
+            Console c = new Console(stage, location, runner, files, () -> exited.set(true));
             c.start();
             return c;
         }).get(10, TimeUnit.SECONDS);

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -44,12 +45,13 @@ class LazyScreensTest {
         try (AppContext ctx = AppContext.open(location)) {
             new Demo(ctx).create();
         }
-        CompletableFuture<Console.Opened> opening = new CompletableFuture<>();
-        try (ConsoleDriver c = new ConsoleDriver(location, opening)) {
+        CountDownLatch held = new CountDownLatch(1);
+        // Work queued before the console's own holds its one worker thread: the store opens only once it is released.
+        try (ConsoleDriver c = new ConsoleDriver(location, runner -> runner.run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { }))) {
             assertEquals("Opening store " + location.storeDir() + "…", c.<Label>node("#opening-store").getText());
             assertTrue(c.lookup("#main-window").tryQuery().isEmpty(), "no screen before the store is open");
             c.shoot("start-opening");
-            opening.complete(Console.open(location));
+            held.countDown();
             c.idle();
             assertEquals(Demo.DEVTEST, c.<ComboBox<String>>node("#current-space").getValue());
             assertEquals(2, c.<TableView<?>>node("#spaces-table").getItems().size(), "the demo's two local spaces listed");
@@ -67,12 +69,12 @@ class LazyScreensTest {
             MainWindow main = c.console().main();
             assertEquals(Demo.DEVTEST, c.<ComboBox<String>>node("#current-space").getValue(), "the current space is chosen");
             assertFalse(c.<TableView<?>>node("#spaces-table").getItems().isEmpty(), "and the spaces listed");
+            assertEquals(List.of(), c.activities.stream().filter(a -> !a.startsWith("Opening store") && !a.equals("Loading the local spaces")
+                    && !a.equals("Loading spaces")).toList(), "nothing but the store, the space picker and the Spaces screen loaded at start");
             assertTrue(main.isMade("nav-spaces"));
             for (String id : OTHERS) {
                 assertFalse(main.isMade(id), id + " is not made before it is shown");
             }
-            assertEquals(List.of(), c.activities.stream().filter(a -> !a.startsWith("Opening store") && !a.equals("Loading the local spaces")
-                    && !a.equals("Loading spaces")).toList(), "nothing but the store, the space picker and the Spaces screen loaded at start");
 
             // The Pipeline is composed and laid out when first shown, not before.
             c.clickOn("#nav-pipeline");
