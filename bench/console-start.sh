@@ -8,10 +8,12 @@
 # the JVM's own start): hello-world window shown; the console's first window shown, usable (the current space chosen
 # and the Spaces screen listing the spaces), and idle (all start-up work done); and the ratios to the hello-world.
 # Goals (issue 12): first window <= 1.3x hello-world, usable <= 2x.
-# Usage: bench/console-start.sh [RUNS]     (default 5)
+# Usage: bench/console-start.sh [RUNS [OTHER]]     (default 5 runs; OTHER: a second checkout, e.g. the code before a change,
+#        whose ./odcm is run in turn too, on the same store, and printed as "other")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
+other="${2:-}"
 if ! command -v Xvfb >/dev/null 2>&1 || ! ldconfig -p | grep -q 'libgtk-3\.so'; then
   echo "Xvfb or GTK 3 (JavaFX's glass needs it) is missing: installing Debian's xvfb and libgtk-3-0, for this benchmark only."
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y xvfb xauth libgtk-3-0 >/dev/null || { apt-get update >/dev/null && apt-get install -y xvfb xauth libgtk-3-0 >/dev/null; }
@@ -64,6 +66,7 @@ run() {
   : >"$err"
   launched="$(date +%s%3N)"
   if [ "$name" = hello ]; then ODCM_STARTUP_TIMES=1 "$real_java" "${hello_args[@]}" 2>"$err" >/dev/null & pid=$!
+  elif [ "$name" = other ]; then ODCM_STARTUP_TIMES=1 "$other/odcm" 2>"$err" >/dev/null & pid=$!
   else ODCM_STARTUP_TIMES=1 ./odcm 2>"$err" >/dev/null & pid=$!; fi
   for _ in $(seq 600); do
     local all=1
@@ -84,8 +87,9 @@ run() {
 }
 
 for i in $(seq "$runs"); do
-  [ -n "${ODCM_BENCH_ONLY_OURS:-}" ] || run hello window-shown
+  run hello window-shown
   run odcm window-shown usable idle
+  [ -z "$other" ] || run other window-shown usable idle
   printf '.' >&2
 done
 echo >&2
@@ -100,4 +104,11 @@ for m in window-shown usable idle; do
   printf '%-44s %8s %8s %7s   (%s / %s)\n' "console $m vs hello window-shown" "$ours" "$hello" \
     "$(awk -v a="$ours" -v b="$hello" 'BEGIN {printf "%.2fx", a / b}')" "$ours_jvm" "$hello_jvm"
 done
+if [ -n "$other" ]; then
+  for m in window-shown usable idle; do
+    ours="$(median "$work/other.times" "$m" 2)"; ours_jvm="$(median "$work/other.times" "$m" 3)"
+    printf '%-44s %8s %8s %7s   (%s / %s)\n' "other $m vs hello window-shown" "$ours" "$hello" \
+      "$(awk -v a="$ours" -v b="$hello" 'BEGIN {printf "%.2fx", a / b}')" "$ours_jvm" "$hello_jvm"
+  done
+fi
 echo "goals: window-shown <= 1.30x, usable <= 2.00x"
