@@ -18,6 +18,7 @@ public final class Main {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println("odcm: " + ErrorLog.unexpected(e)));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(Cli.execute(args, out, err, System.getenv()));
+        // No command: straight to the console, without the command line's parser (decision 0021).
+        System.exit(args.length == 0 ? Cli.console(err, System.getenv()) : Cli.execute(args, out, err, System.getenv()));
     }
 }

@@ -18,7 +18,10 @@ import odcm.app.ui.project.ProjectsViewModel;
 import odcm.app.ui.release.ReleasesView;
 import odcm.app.ui.release.ReleasesViewModel;
 import odcm.app.ui.common.FilePicker;
-import odcm.app.ui.common.Screen;
+import odcm.app.ui.dashboard.DashboardView;
+import odcm.app.ui.dashboard.DashboardViewModel;
+import odcm.app.ui.inbox.InboxView;
+import odcm.app.ui.inbox.InboxViewModel;
 import odcm.app.ui.environment.EnvironmentsView;
 import odcm.app.ui.environment.EnvironmentsViewModel;
 import odcm.app.ui.lifecycle.LifecyclesView;
@@ -36,8 +39,10 @@ import odcm.persistence.StoreLocation;
 import odcm.persistence.keys.MasterKeyState;
 
 /**
- * One console window on one store: shows "Opening store…", opens the store in the background, then the
- * main window, or the refusal when the store cannot be opened. Tests create it on their own stage.
+ * One console window on one store: shows "Opening store…" at once, then opens the store in the background (not
+ * before: on a busy machine that would only delay the window, decision 0021), then the main window, or the refusal
+ * when the store cannot be opened. The main window makes each screen when it is first shown. Tests create it on their
+ * own stage.
  */
 public final class Console {
     private final Stage stage;
@@ -47,6 +52,8 @@ public final class Console {
     private final Runnable exit;
     private AppContext context;
     private MainWindow main;
+    private LifecyclesView lifecycles;
+    private OutboxView outbox;
 
     /** What opening found, all read on the background thread. */
     private record Opened(AppContext context, MasterKeyState keyState, Path keyFile, boolean empty, java.util.Optional<String> auditWarning) {
@@ -60,55 +67,80 @@ public final class Console {
         this.exit = exit;
     }
 
+    private static Opened open(StoreLocation location) {
+        AppContext ctx = AppContext.open(location);
+        return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list().isEmpty(), ctx.store().auditWarning());
+    }
+
     public void start() {
         Theme.apply();
         stage.setTitle("ODCM Console — " + location.storeDir());
         show(StartScreens.opening(location.storeDir()), 1100, 720);
         stage.show();
-        runner.run("Opening store " + location.storeDir(), () -> {
-            AppContext ctx = AppContext.open(location);
-            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list().isEmpty(),
-                    ctx.store().auditWarning());
-        }, this::opened, sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
+        StartupTimes.afterNextPulse(stage.getScene(), "window-shown");
+        runner.run("Opening store " + location.storeDir(), () -> open(location), this::opened,
+                sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
     }
 
     private void opened(Opened opened) {
         context = opened.context();
+        AppContext c = context;
         CurrentSpace space = new CurrentSpace();
         Runnable spaces = () -> main.select("nav-spaces");
-        LifecyclesView lifecycles = new LifecyclesView(
-                new LifecyclesViewModel(context.lifecycles(), context.environments(), context.spaces(), runner, space), space, spaces);
-        OutboxView outbox = new OutboxView(new OutboxViewModel(context.bundles(), runner, space), context.bundles(), context.receipts(), runner, files);
-        // In the order of MainWindow's NAV_IDS.
-        List<Screen> screens = List.of(
-                new SpacesView(new SpacesViewModel(context.spaces(), runner), files).screen(),
-                new RemoteSpacesView(new RemoteSpacesViewModel(context.remotes(), context.spaces(), runner), files).screen(),
-                new TrustsView(new TrustsViewModel(context.trusts(), context.spaces(), runner)).screen(),
-                new EnvironmentsView(new EnvironmentsViewModel(context.environments(), context.spaces(), runner, space), space, spaces).screen(),
-                lifecycles.screen(),
-                new ProjectsView(new ProjectsViewModel(context.projects(), context.environments(), context.lifecycles(), runner, space)).screen(),
-                new ReleasesView(new ReleasesViewModel(context.projects(), context.releases(), context.bundles(), context.deployments(),
-                        context.approvals(), runner, space), files).screen(),
-                outbox.screen(),
-                new odcm.app.ui.inbox.InboxView(new odcm.app.ui.inbox.InboxViewModel(context.imports(), runner, space,
-                        location.storeDir().resolve("inbox")), context.receipts(), files).screen(),
-                new odcm.app.ui.dashboard.DashboardView(new odcm.app.ui.dashboard.DashboardViewModel(context.dashboards(), runner, space), space,
-                        spaces, java.time.ZoneId.systemDefault()).screen(),
-                new PipelineView(new PipelineViewModel(context.lifecycles(), context.projects(), context.dashboards(), runner, space), runner, files, space, spaces)
-                        .screen(),
-                new AuditView(new AuditViewModel(context.audit(), runner), files).screen());
-        SpacePicker picker = new SpacePicker(context.spaces(), runner, space);
-        picker.guard(lifecycles::mayLeave);
+        // In the order of MainWindow's NAV_IDS; each made when first shown.
+        List<MainWindow.Entry> screens = List.of(
+                new MainWindow.Entry("Spaces", () -> new SpacesView(new SpacesViewModel(c.spaces(), runner), files).screen()),
+                new MainWindow.Entry("Remote spaces", () -> new RemoteSpacesView(new RemoteSpacesViewModel(c.remotes(), c.spaces(), runner), files).screen()),
+                new MainWindow.Entry("Trusts", () -> new TrustsView(new TrustsViewModel(c.trusts(), c.spaces(), runner)).screen()),
+                new MainWindow.Entry("Environments", () -> new EnvironmentsView(new EnvironmentsViewModel(c.environments(), c.spaces(), runner, space),
+                        space, spaces).screen()),
+                new MainWindow.Entry("Lifecycles", () -> lifecycles(space, spaces).screen()),
+                new MainWindow.Entry("Projects", () -> new ProjectsView(new ProjectsViewModel(c.projects(), c.environments(), c.lifecycles(), runner,
+                        space)).screen()),
+                new MainWindow.Entry("Releases", () -> new ReleasesView(new ReleasesViewModel(c.projects(), c.releases(), c.bundles(), c.deployments(),
+                        c.approvals(), runner, space), files).screen()),
+                new MainWindow.Entry("Outbox", () -> outbox(space).screen()),
+                new MainWindow.Entry("Inbox", () -> new InboxView(new InboxViewModel(c.imports(), runner, space, location.storeDir().resolve("inbox")),
+                        c.receipts(), files).screen()),
+                new MainWindow.Entry("Dashboard", () -> new DashboardView(new DashboardViewModel(c.dashboards(), runner, space), space, spaces,
+                        java.time.ZoneId.systemDefault()).screen()),
+                new MainWindow.Entry("Pipeline", () -> new PipelineView(new PipelineViewModel(c.lifecycles(), c.projects(), c.dashboards(), runner, space),
+                        runner, files, space, spaces).screen()),
+                new MainWindow.Entry("Audit log", () -> new AuditView(new AuditViewModel(c.audit(), runner), files).screen()));
+        SpacePicker picker = new SpacePicker(c.spaces(), runner, space);
+        // Only a Lifecycles screen that was made can hold unsaved changes.
+        picker.guard(proceed -> lifecycles == null || lifecycles.mayLeave(proceed));
         main = new MainWindow(screens, picker, runner,
                 StartScreens.keyWarning(opened.keyState(), opened.keyFile()).or(() -> StartScreens.auditWarning(opened.auditWarning())));
         show(main.root(), stage.getScene().getWidth(), stage.getScene().getHeight());
-        main.store().show(new odcm.app.ui.common.StoreLink.Facts(location, context.store().storeId(), opened.keyState()));
+        main.store().show(new odcm.app.ui.common.StoreLink.Facts(location, c.store().storeId(), opened.keyState()));
         main.installShortcuts(stage.getScene());
-        stage.getScene().getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+V"), outbox::verify);
+        stage.getScene().getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+V"), () -> {
+            main.select("nav-outbox"); // its dialog belongs to the Outbox, whichever screen was shown
+            outbox(space).verify();
+        });
         main.select(0);
+        StartupTimes.when(stage.getScene(), () -> opened.empty() || space.isChosen()
+                && stage.getScene().lookup("#spaces-table") instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty(), "usable");
+        StartupTimes.whenIdle(runner, stage.getScene(), "idle");
         if (opened.empty() && opened.keyState() == MasterKeyState.PRESENT) {
             offerDemo();
         }
+    }
+
+    private LifecyclesView lifecycles(CurrentSpace space, Runnable goToSpaces) {
+        if (lifecycles == null) {
+            lifecycles = new LifecyclesView(new LifecyclesViewModel(context.lifecycles(), context.environments(), context.spaces(), runner, space), space,
+                    goToSpaces);
+        }
+        return lifecycles;
+    }
+
+    private OutboxView outbox(CurrentSpace space) {
+        if (outbox == null) {
+            outbox = new OutboxView(new OutboxViewModel(context.bundles(), runner, space), context.bundles(), context.receipts(), runner, files);
+        }
+        return outbox;
     }
 
     /** A store without spaces: offer the example organisation; afterwards the current screen and the space picker show it. */
@@ -116,7 +148,7 @@ public final class Console {
         AppContext ctx = context;
         FirstRunOffer[] offer = new FirstRunOffer[1];
         offer[0] = new FirstRunOffer(runner, () -> new Demo(ctx).create(),
-                done -> main.select(main.screens().indexOf(main.current())), () -> main.removePanel(offer[0]));
+                done -> main.reselect(), () -> main.removePanel(offer[0]));
         main.showPanel(offer[0]);
     }
 

@@ -2,6 +2,7 @@ package odcm.app.ui;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -21,7 +22,10 @@ import odcm.app.ui.common.Css;
 import odcm.app.ui.common.Screen;
 import odcm.app.ui.task.TaskRunner;
 
-/** Navigation, the current screen, the theme toggle and the status line. The screens do the rest. */
+/**
+ * Navigation, the current screen, the theme toggle and the status line. The screens do the rest. A screen (and its
+ * view model, which loads its data) is made when it is first shown, never before; each showing loads its data again.
+ */
 public final class MainWindow {
     /** In the order of the screens Console hands over; the same order there. */
     private static final String[] NAV_IDS = {
@@ -39,15 +43,22 @@ public final class MainWindow {
         "nav-audit",
     };
     private final SpacePicker picker;
-    private final List<Screen> screens;
+    private final List<Entry> entries;
+    /** The screens made so far, by index; null until first shown. */
+    private final Screen[] screens;
     private final BorderPane root = new BorderPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final odcm.app.ui.common.StoreLink store = new odcm.app.ui.common.StoreLink();
     private final VBox top = new VBox();
-    private Screen current;
+    private int current = -1;
 
-    public MainWindow(List<Screen> screens, SpacePicker picker, TaskRunner runner, Optional<Node> banner) {
-        this.screens = screens;
+    /** A screen of the navigation before it is made: its title, and how to make it (the view and its view model). */
+    public record Entry(String title, Supplier<Screen> make) {
+    }
+
+    public MainWindow(List<Entry> entries, SpacePicker picker, TaskRunner runner, Optional<Node> banner) {
+        this.entries = entries;
+        this.screens = new Screen[entries.size()];
         this.picker = picker;
         root.setId("main-window");
         banner.ifPresent(top.getChildren()::add);
@@ -60,13 +71,13 @@ public final class MainWindow {
         VBox box = new VBox(4);
         box.getStyleClass().add(Css.NAV);
         box.getChildren().add(picker.node());
-        for (int i = 0; i < screens.size(); i++) {
+        for (int i = 0; i < entries.size(); i++) {
             int index = i;
-            ToggleButton b = new ToggleButton(screens.get(i).title());
+            ToggleButton b = new ToggleButton(entries.get(i).title());
             b.setId(NAV_IDS[i]);
             b.getStyleClass().add(Css.NAV_BUTTON);
             b.setMaxWidth(Double.MAX_VALUE);
-            b.setTooltip(new Tooltip(screens.get(i).title() + (i < 10 ? " (Ctrl+" + digit(i) + ")" : "")));
+            b.setTooltip(new Tooltip(entries.get(i).title() + (i < 10 ? " (Ctrl+" + digit(i) + ")" : "")));
             b.setToggleGroup(nav);
             b.setOnAction(e -> select(index));
             box.getChildren().add(b);
@@ -111,20 +122,47 @@ public final class MainWindow {
 
     /** Ctrl+1..9 and Ctrl+0 switch screens, Ctrl+N runs the current screen's New action. */
     void installShortcuts(Scene scene) {
-        for (int i = 0; i < Math.min(10, screens.size()); i++) {
+        for (int i = 0; i < Math.min(10, entries.size()); i++) {
             int index = i;
             scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + digit(i)), () -> select(index));
         }
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"),
-                () -> current.newAction().ifPresent(Runnable::run));
+                () -> current().newAction().ifPresent(Runnable::run));
     }
 
     public void select(int index) {
-        current = screens.get(index);
+        Screen screen = screen(index);
+        current = index;
         nav.selectToggle(nav.getToggles().get(index));
-        root.setCenter(current.node());
+        root.setCenter(screen.node());
         picker.refresh(); // a space created or deleted meanwhile appears or goes
-        current.shown();
+        screen.shown();
+    }
+
+    /** The screen at this index, made now if it was never shown. */
+    private Screen screen(int index) {
+        if (screens[index] == null) {
+            screens[index] = entries.get(index).make().get();
+        }
+        return screens[index];
+    }
+
+    /** Shows the current screen again, with what the store holds now. */
+    void reselect() {
+        select(current);
+    }
+
+    /** Whether the screen with this navigation id has been made (it is made when first shown). */
+    public boolean isMade(String navId) {
+        return screens[index(navId)] != null;
+    }
+
+    private static int index(String navId) {
+        int index = java.util.Arrays.asList(NAV_IDS).indexOf(navId);
+        if (index < 0) {
+            throw new IllegalArgumentException("no screen " + navId);
+        }
+        return index;
     }
 
     /** The status bar's "Store: <folder>" and its About this store dialog. */
@@ -134,7 +172,7 @@ public final class MainWindow {
 
     /** Shows the screen with this navigation id, e.g. "nav-spaces". */
     public void select(String navId) {
-        select(java.util.Arrays.asList(NAV_IDS).indexOf(navId));
+        select(index(navId));
     }
 
     /** Shows a panel above the screens (below a warning banner), e.g. the first-run offer. */
@@ -146,16 +184,12 @@ public final class MainWindow {
         top.getChildren().remove(panel);
     }
 
-    public List<Screen> screens() {
-        return screens;
-    }
-
     public SpacePicker picker() {
         return picker;
     }
 
     public Screen current() {
-        return current;
+        return screens[current];
     }
 
     public Parent root() {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.embed.swing.SwingFXUtils;
@@ -26,17 +28,32 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
     public static final Path SHOTS = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
     public final ScriptedFilePicker files = new ScriptedFilePicker();
     public final AtomicBoolean exited = new AtomicBoolean(false);
+    /** What the console's background work was about, in order ("Loading spaces", …), from its very start. */
+    public final List<String> activities = new CopyOnWriteArrayList<>();
     private final Stage stage;
     private final Console console;
 
     public ConsoleDriver(StoreLocation location) throws Exception {
+        this(location, runner -> { });
+        idle();
+    }
+
+    /** A console whose runner got {@code first} before the console started (e.g. work that holds it); returns once the window shows. */
+    ConsoleDriver(StoreLocation location, java.util.function.Consumer<FxTaskRunner> first) throws Exception {
         stage = FxToolkit.registerStage(Stage::new);
         console = WaitForAsyncUtils.asyncFx(() -> {
-            Console c = new Console(stage, location, new FxTaskRunner(), files, () -> exited.set(true));
+            FxTaskRunner runner = new FxTaskRunner();
+            runner.activityProperty().addListener((o, was, now) -> {
+                if (!now.isEmpty()) {
+                    activities.add(now);
+                }
+            });
+            first.accept(runner);
+            Console c = new Console(stage, location, runner, files, () -> exited.set(true));
             c.start();
             return c;
         }).get(10, TimeUnit.SECONDS);
-        idle();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Waits until every background task delivered its outcome and the FX thread caught up. */

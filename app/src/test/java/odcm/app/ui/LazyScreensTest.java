@@ -1,0 +1,117 @@
+package odcm.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import odcm.app.apply.Demo;
+import odcm.app.service.AppContext;
+import odcm.app.ui.graph.LifecycleGraphView;
+import odcm.persistence.StoreLocation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Decision 0021: at start only the Spaces screen is made and loaded; every other screen (its view model, its data,
+ * the Pipeline's graph layout, the dashboard) when it is first shown, and each showing shows what the store holds now.
+ */
+class LazyScreensTest {
+    private static final List<String> OTHERS = List.of("nav-remotes", "nav-trusts", "nav-environments", "nav-lifecycles", "nav-projects",
+            "nav-releases", "nav-outbox", "nav-inbox", "nav-dashboard", "nav-pipeline", "nav-audit");
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void theWindowShowsWhileTheStoreOpensThenTheCurrentSpaceListed() throws Exception {
+        StoreLocation location = TestStores.location(tmp, "demo");
+        try (AppContext ctx = AppContext.open(location)) {
+            new Demo(ctx).create();
+        }
+        CountDownLatch held = new CountDownLatch(1);
+        // Work queued before the console's own holds its one worker thread: the store opens only once it is released.
+        try (ConsoleDriver c = new ConsoleDriver(location, runner -> runner.run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { }))) {
+            assertEquals("Opening store " + location.storeDir() + "…", c.<Label>node("#opening-store").getText());
+            assertTrue(c.lookup("#main-window").tryQuery().isEmpty(), "no screen before the store is open");
+            c.shoot("start-opening");
+            held.countDown();
+            c.idle();
+            assertEquals(Demo.DEVTEST, c.<ComboBox<String>>node("#current-space").getValue());
+            assertEquals(2, c.<TableView<?>>node("#spaces-table").getItems().size(), "the demo's two local spaces listed");
+            c.shoot("start-usable");
+        }
+    }
+
+    @Test
+    void aScreenIsMadeAndLoadedWhenFirstShownAndShowsWhatChangedWhileHidden() throws Exception {
+        StoreLocation location = TestStores.location(tmp, "demo");
+        try (AppContext ctx = AppContext.open(location)) {
+            new Demo(ctx).create();
+        }
+        try (ConsoleDriver c = new ConsoleDriver(location)) {
+            MainWindow main = c.console().main();
+            assertEquals(Demo.DEVTEST, c.<ComboBox<String>>node("#current-space").getValue(), "the current space is chosen");
+            assertFalse(c.<TableView<?>>node("#spaces-table").getItems().isEmpty(), "and the spaces listed");
+            assertEquals(List.of(), c.activities.stream().filter(a -> !a.startsWith("Opening store") && !a.equals("Loading the local spaces")
+                    && !a.equals("Loading spaces")).toList(), "nothing but the store, the space picker and the Spaces screen loaded at start");
+            assertTrue(main.isMade("nav-spaces"));
+            for (String id : OTHERS) {
+                assertFalse(main.isMade(id), id + " is not made before it is shown");
+            }
+
+            // The Pipeline is composed and laid out when first shown, not before.
+            c.clickOn("#nav-pipeline");
+            c.idle();
+            assertTrue(main.isMade("nav-pipeline"));
+            assertTrue(c.activities.contains("Laying out the lifecycle graph"), c.activities.toString());
+            assertNotNull(c.<LifecycleGraphView>node("#lifecycle-graph").layoutProperty().get(), "the graph is drawn");
+            assertFalse(main.isMade("nav-dashboard"), "showing one screen makes no other");
+
+            // The Dashboard, first shown, then again after a deployment recorded while it was hidden.
+            c.clickOn("#nav-dashboard");
+            c.idle();
+            assertEquals(0, c.lookup("#dashboard-table .table-cell.dashboard-succeeded").queryAll().size(), "nothing deployed yet");
+            c.clickOn("#nav-spaces");
+            c.idle();
+            c.console().context().deployments().deploy(Demo.DEVTEST, "Web Shop", "1.1.0", "Development", true);
+            c.clickOn("#nav-dashboard");
+            c.idle();
+            assertEquals(1, c.lookup("#dashboard-table .table-cell.dashboard-succeeded").queryAll().size(), "the deployment made meanwhile is shown");
+
+            // Keyboard: Ctrl+2 makes and shows Remote spaces; Ctrl+Shift+V verifies a bundle from any screen.
+            c.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+            c.idle();
+            assertTrue(main.isMade("nav-remotes") && c.<ToggleButton>node("#nav-remotes").isSelected());
+            c.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V);
+            c.idle();
+            assertTrue(c.lookup("#verify-bundle-dialog").tryQuery().isPresent(), "Ctrl+Shift+V opens Verify bundle");
+            c.push(KeyCode.ESCAPE);
+            c.idle();
+            assertTrue(c.lookup("#verify-bundle-dialog").tryQuery().isEmpty(), "Escape closes it");
+
+            // Every screen, once made, has the title its navigation button shows.
+            for (String id : OTHERS) {
+                c.interact(() -> main.select(id));
+                c.idle();
+                assertEquals(c.<ToggleButton>node("#" + id).getText(), main.current().title(), id);
+            }
+        }
+    }
+}
