@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 mvn -B -q -o -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test \
   || mvn -B -q -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 CP="app/target/test-classes:app/target/classes:model/target/classes:persistence/target/classes:packaging/target/classes:$(cat app/target/bench.cp)"
-FLAGS="-Dtestfx.robot=glass -Dtestfx.headless=true -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless -Djava.awt.headless=true -Dprism.text=t2k"
+FLAGS="-Dtestfx.robot=glass -Dtestfx.headless=true -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless -Djava.awt.headless=true -Dprism.text=t2k -Dheadless.geometry=1300x900-32"
 RUNS="${1:-3}"
 OUT=$(mktemp)
 for i in $(seq 1 "$RUNS"); do

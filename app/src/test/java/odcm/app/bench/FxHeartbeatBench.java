@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -49,6 +50,10 @@ public final class FxHeartbeatBench {
     private static final AtomicLong worst = new AtomicLong();
     private static final AtomicLong worstAt = new AtomicLong();
     private static volatile long scenarioStart;
+    /** Posted and not yet run: the oldest heartbeat still waiting for the FX thread (0 when none). */
+    private static final java.util.concurrent.ConcurrentLinkedDeque<Long> pending = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile Thread fxThread;
 
     private FxHeartbeatBench() {
     }
@@ -75,9 +80,20 @@ public final class FxHeartbeatBench {
             t.setDaemon(true);
             return t;
         });
+        fxThread = fx(Thread::currentThread);
+        boolean profile = Boolean.getBoolean("bench.profile");
         beat.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
+            pending.addLast(posted);
+            if (profile) {
+                try {
+                    sample();
+                } catch (RuntimeException e) {
+                    e.printStackTrace(); // never let the heartbeat stop
+                }
+            }
             Platform.runLater(() -> {
+                pending.remove(posted);
                 long late = System.nanoTime() - posted;
                 if (late > worst.get()) {
                     worst.set(late);
@@ -86,6 +102,10 @@ public final class FxHeartbeatBench {
             });
         }, 5, 5, TimeUnit.MILLISECONDS);
 
+        scenario("nothing (the noise floor of this machine)", () -> {
+            Thread.sleep(2000);
+            return null;
+        });
         Console a = scenario("start console (network A)", () -> open(TestBundles.location(tmp.resolve("network-a"))));
         int screens = fx(() -> a.main().screens().size());
         scenario("open each screen (" + screens + ")", () -> {
@@ -197,6 +217,29 @@ public final class FxHeartbeatBench {
         beat.shutdownNow();
     }
 
+    /** While the FX thread is 30 ms late: where it is, by the first frames of ours or of JavaFX's layout and CSS. */
+    private static void sample() {
+        Long oldest = pending.peekFirst();
+        if (oldest == null || System.nanoTime() - oldest < 30_000_000L) {
+            return;
+        }
+        StackTraceElement[] stack = fxThread.getStackTrace();
+        StringBuilder where = new StringBuilder(stack.length == 0 ? "?" : frame(stack[0]));
+        int kept = 0;
+        for (int i = 1; i < stack.length && kept < 3; i++) {
+            if (stack[i].getClassName().startsWith("odcm.") && !stack[i].getClassName().startsWith("odcm.app.bench")) {
+                where.append(" < ").append(frame(stack[i]));
+                kept++;
+            }
+        }
+        samples.merge(where.toString(), 1, Integer::sum);
+    }
+
+    private static String frame(StackTraceElement e) {
+        String c = e.getClassName();
+        return c.substring(c.lastIndexOf('.') + 1).replaceAll("\\$\\$Lambda.*", "\\$Lambda") + "." + e.getMethodName();
+    }
+
     private static <T> T scenario(String what, Callable<T> work) throws Exception {
         idleFx();
         scenarioStart = System.nanoTime();
@@ -204,6 +247,9 @@ public final class FxHeartbeatBench {
         T result = work.call();
         long total = System.nanoTime() - scenarioStart;
         System.out.printf(Locale.ROOT, "RESULT|%s|%.0f|%.0f|%.0f%n", what, worst.get() / 1e6, total / 1e6, worstAt.get() / 1e6);
+        samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf("  %5d x 5 ms  %s%n", e.getValue(), e.getKey()));
+        samples.clear();
         return result;
     }
 

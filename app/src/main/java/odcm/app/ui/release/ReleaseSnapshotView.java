@@ -91,7 +91,21 @@ public final class ReleaseSnapshotView extends VBox {
         tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
+    /** Shows {@code r}, sorting its variables here: for small releases; {@link Shown#of} sorts big ones off the FX thread. */
     public void show(Release r) {
+        showPrepared(Shown.of(r));
+    }
+
+    /** A release and its variables in the order shown (by name, then scope), prepared on the task runner. */
+    public record Shown(Release release, List<Variable> variables) {
+        public static Shown of(Release r) {
+            return r == null ? null : new Shown(r, r.snapshot().variables().stream()
+                    .sorted(Comparator.comparing(Variable::name, String.CASE_INSENSITIVE_ORDER).thenComparing(v -> v.scope().toString())).toList());
+        }
+    }
+
+    public void showPrepared(Shown shown) {
+        Release r = shown == null ? null : shown.release();
         if (r == null) {
             title.setText("");
             details.getChildren().clear();
@@ -106,8 +120,7 @@ public final class ReleaseSnapshotView extends VBox {
                 text("snapshot-notes", r.notes().isBlank() ? "No notes." : r.notes()));
         details.getChildren().get(0).getStyleClass().add(Css.HINT);
         fill(packages, r.snapshot().packages());
-        fill(variables, r.snapshot().variables().stream()
-                .sorted(Comparator.comparing(Variable::name, String.CASE_INSENSITIVE_ORDER).thenComparing(v -> v.scope().toString())).toList());
+        fill(variables, shown.variables());
         fill(templates, r.snapshot().templates());
         tabs.getTabs().get(0).setText("Process (" + r.snapshot().process().size() + " steps)");
         tabs.getTabs().get(1).setText("Variables (" + r.snapshot().variables().size() + ")");
