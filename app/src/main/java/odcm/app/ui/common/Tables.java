@@ -18,11 +18,15 @@ public final class Tables {
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue() == null ? "" : value.apply(cell.getValue())));
         // Long values are elided in the cell; the tooltip shows them whole.
         c.setCellFactory(col -> new TableCell<>() {
+            // One tooltip per cell, its text changed as the cell is reused: a new one each time made scrolling a long table stall.
+            private final Tooltip whole = new Tooltip();
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                whole.setText(item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : whole);
             }
         });
         return c;
@@ -39,12 +43,15 @@ public final class Tables {
         c.setMinWidth(width);
         c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 String t = empty || item == null ? null : text.apply(item);
                 setText(t);
-                setTooltip(t == null || t.isEmpty() ? null : new Tooltip(t));
+                whole.setText(t);
+                setTooltip(t == null || t.isEmpty() ? null : whole);
                 getStyleClass().remove(styleClass);
                 if (!empty && item != null && marked.test(item)) {
                     getStyleClass().add(styleClass);

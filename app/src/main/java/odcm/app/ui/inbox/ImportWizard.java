@@ -43,7 +43,6 @@ import odcm.model.lifecycle.Lifecycle;
 import odcm.model.project.TemplateType;
 import odcm.model.project.Variable;
 import odcm.model.project.VariableTemplate;
-import odcm.model.release.Release;
 import odcm.model.release.SnapshotChanges;
 import odcm.packaging.bundle.VerificationOutcome;
 
@@ -217,7 +216,7 @@ public final class ImportWizard {
                 + p.changes().map(SnapshotChanges::words).orElse("") + ".").orElse("No earlier release of this project was imported here."));
         changes.getStyleClass().add(Css.HINT);
         ReleaseSnapshotView snapshot = new ReleaseSnapshotView();
-        snapshot.show(new Release(0, 0, p.remoteProject(), c.version(), c.notes(), c.channel(), c.releaseCreated(), c.snapshot()));
+        snapshot.showPrepared(model.inside());
         snapshot.note("As the bundle carries it. Once imported, the process and templates are read-only here; the values stay editable.");
         snapshot.setPrefHeight(430);
         snapshot.setMinHeight(430);
@@ -232,7 +231,7 @@ public final class ImportWizard {
         }
         ComboBox<String> which = new ComboBox<>();
         which.setId("wizard-reveal-choice");
-        sensitive.forEach(v -> which.getItems().add(ImportWizardModel.key(v)));
+        which.getItems().setAll(sensitive.stream().map(ImportWizardModel::key).toList());
         which.getSelectionModel().selectFirst();
         Label shown = text("wizard-revealed", "");
         shown.getStyleClass().add(Css.MONO);

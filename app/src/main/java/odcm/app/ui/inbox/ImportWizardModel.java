@@ -53,6 +53,7 @@ public final class ImportWizardModel {
     private final BooleanProperty acceptSequenceJump = new SimpleBooleanProperty();
     private final StatusMessage message = new StatusMessage();
     private final BooleanBinding canNext;
+    private odcm.app.ui.release.ReleaseSnapshotView.Shown inside;
     private final BooleanBinding canFinish;
 
     public ImportWizardModel(ImportService imports, TaskRunner runner, String target, byte[] bundle, String fileName) {
@@ -76,10 +77,25 @@ public final class ImportWizardModel {
     /** Reads and verifies the bundle (secrets opened with the space's key), off the FX thread. */
     public void load() {
         boolean accept = acceptSequenceJump.get();
-        runner.run("Opening " + fileName, () -> imports.preview(target, bundle, accept), p -> {
+        runner.run("Opening " + fileName, () -> {
+            Preview p = imports.preview(target, bundle, accept);
+            var c = p.content();
+            return new Opened(p, c == null ? null : odcm.app.ui.release.ReleaseSnapshotView.Shown.of(new odcm.model.release.Release(0, 0,
+                    p.remoteProject(), c.version(), c.notes(), c.channel(), c.releaseCreated(), c.snapshot())));
+        }, opened -> {
+            Preview p = opened.preview();
+            inside = opened.inside();
             preview.set(p);
             lifecycle.set(p.suggested().orElse(null));
         }, message::error);
+    }
+
+    private record Opened(Preview preview, odcm.app.ui.release.ReleaseSnapshotView.Shown inside) {
+    }
+
+    /** The release the bundle carries, as the "What's inside" step shows it (prepared with the preview, off the FX thread). */
+    public odcm.app.ui.release.ReleaseSnapshotView.Shown inside() {
+        return inside;
     }
 
     /**

@@ -114,13 +114,9 @@ public final class ProjectsView {
         content.disableProperty().bind(vm.editor().importedFromProperty().isNotEmpty());
         if (what.equals("process")) {
             // The steps' scopes name the source's environments, which the scope checklist here cannot show: read-only boxes instead.
-            VBox steps = new VBox(10);
-            steps.setId("project-process-read-only");
-            steps.setPadding(new javafx.geometry.Insets(10));
-            vm.selectedProperty().addListener((o, was, now) -> steps.getChildren().setAll(now == null ? List.of()
-                    : odcm.app.ui.release.ReleaseSnapshotView.steps(now.process())));
-            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(steps);
-            scroll.setFitToWidth(true);
+            var scroll = odcm.app.ui.release.ReleaseSnapshotView.stepList("project-process-read-only");
+            vm.selectedProperty().addListener((o, was, now) -> scroll.setItems(now == null ? javafx.collections.FXCollections.emptyObservableList()
+                    : javafx.collections.FXCollections.observableList(now.process())));
             scroll.visibleProperty().bind(vm.editor().importedFromProperty().isNotEmpty());
             content.visibleProperty().bind(scroll.visibleProperty().not());
             content = new StackPane(content, scroll);

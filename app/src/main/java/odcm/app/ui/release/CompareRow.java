@@ -14,6 +14,20 @@ import odcm.model.compare.Value;
 public record CompareRow(Kind kind, Section section, Entry entry, FieldChange field, String heading, boolean revealed) {
     public enum Kind { SECTION, ENTRY, FIELD }
 
+    /**
+     * A row is itself only: the table, the selection and next/previous find rows by identity, which stays cheap in a
+     * comparison of tens of thousands of rows (a record's equals would compare the items' fields, row by row).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     /** A section's heading: its title in the item column, "3 steps: 1 added, 1 changed" beside it. */
     static CompareRow section(Section s, ReleaseDiff d) {
         java.util.List<String> parts = new java.util.ArrayList<>();

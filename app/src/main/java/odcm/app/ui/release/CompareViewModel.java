@@ -82,16 +82,20 @@ public final class CompareViewModel {
         }
         message.clear();
         revealed.clear();
+        boolean only = onlyChanges.get();
         runner.run("Comparing release " + f + " with " + t, () -> {
             ReleaseDiff d = releases.compare(space, project, f, t);
-            d.entries(); // every entry made here, off the FX thread (the unchanged ones are made on first ask)
-            return new Loaded(d, approvalState(t));
+            return new Loaded(d, approvalState(t), rows(d, only, Set.of()));
         }, loaded -> {
             if (f.equals(from.get()) && t.equals(to.get())) {
                 diff.set(loaded.diff());
                 summary.set(loaded.diff().summary());
                 approval.set(loaded.approval());
-                fill();
+                if (only == onlyChanges.get()) {
+                    show(loaded.rows());
+                } else {
+                    fill(); // "Only changes" was switched while the comparison loaded
+                }
                 if (f.equals(t)) {
                     message.warning("FROM and TO are the same release; choose another to see changes.");
                 }
@@ -104,7 +108,7 @@ public final class CompareViewModel {
         });
     }
 
-    private record Loaded(ReleaseDiff diff, String approval) {
+    private record Loaded(ReleaseDiff diff, String approval, List<CompareRow> rows) {
     }
 
     /** Called on the task runner: what the approval requirement and the latest decision say about TO. */
@@ -121,30 +125,46 @@ public final class CompareViewModel {
                 + odcm.app.ui.common.Formats.dateTime(d.decidedAt()) + (d.comment().isEmpty() ? "." : ": " + d.comment());
     }
 
+    /**
+     * Shows the rows of the diff as the options say (only changes, which items are revealed). The rows of two releases
+     * of thousands of items are built on the task runner; the FX thread only sets them, and keeps the selection.
+     */
     private void fill() {
         ReleaseDiff d = diff.get();
+        boolean only = onlyChanges.get();
+        Set<String> open = Set.copyOf(revealed);
+        runner.run("Listing the changes", () -> rows(d, only, open), out -> {
+            if (d == diff.get() && only == onlyChanges.get() && open.equals(revealed)) {
+                show(out);
+            }
+        }, message::error);
+    }
+
+    private void show(List<CompareRow> out) {
         CompareRow keep = selected.get();
+        rows.setAll(out);
+        selected.set(keep == null ? null : out.stream().filter(r -> same(r, keep)).findFirst().orElse(null));
+    }
+
+    static List<CompareRow> rows(ReleaseDiff d, boolean only, Set<String> revealed) {
         List<CompareRow> out = new ArrayList<>();
-        if (d != null) {
-            boolean only = onlyChanges.get();
-            for (Section s : Section.values()) {
-                List<CompareRow> inSection = new ArrayList<>();
-                for (Entry e : d.section(s)) {
-                    if (only && !e.isChange()) {
-                        continue;
-                    }
-                    boolean open = revealed.contains(key(e));
-                    inSection.add(new CompareRow(CompareRow.Kind.ENTRY, s, e, null, null, open));
-                    List<FieldChange> fields = only && e.change() == odcm.model.compare.Change.CHANGED ? e.changedFields()
-                            : e.moved() && e.change() == odcm.model.compare.Change.UNCHANGED && only ? List.of() : e.fields();
-                    fields.forEach(f -> inSection.add(new CompareRow(CompareRow.Kind.FIELD, s, e, f, null, open)));
+        if (d == null) {
+            return out;
+        }
+        for (Section s : Section.values()) {
+            out.add(CompareRow.section(s, d));
+            for (Entry e : d.section(s)) {
+                if (only && !e.isChange()) {
+                    continue;
                 }
-                out.add(CompareRow.section(s, d));
-                out.addAll(inSection);
+                boolean open = revealed.contains(key(e));
+                out.add(new CompareRow(CompareRow.Kind.ENTRY, s, e, null, null, open));
+                List<FieldChange> fields = only && e.change() == odcm.model.compare.Change.CHANGED ? e.changedFields()
+                        : e.moved() && e.change() == odcm.model.compare.Change.UNCHANGED && only ? List.of() : e.fields();
+                fields.forEach(f -> out.add(new CompareRow(CompareRow.Kind.FIELD, s, e, f, null, open)));
             }
         }
-        rows.setAll(out);
-        selected.set(keep == null ? null : rows.stream().filter(r -> same(r, keep)).findFirst().orElse(null));
+        return out;
     }
 
     private static boolean same(CompareRow a, CompareRow b) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -30,7 +32,7 @@ public final class ReleaseSnapshotView extends VBox {
     private final Label title = Forms.sectionTitle("snapshot-title");
     private final VBox details = new VBox(4);
     private final TableView<PackageVersion> packages = Tables.table("snapshot-packages");
-    private final VBox process = new VBox(10);
+    private final ListView<DeploymentStep> process = stepList("snapshot-process");
     private final TableView<Variable> variables = Tables.table("snapshot-variables");
     private final TableView<VariableTemplate> templates = Tables.table("snapshot-templates");
     private final TabPane tabs = new TabPane();
@@ -40,7 +42,6 @@ public final class ReleaseSnapshotView extends VBox {
     public ReleaseSnapshotView() {
         super(12);
         setId("release-snapshot");
-        process.setId("snapshot-process");
         readOnly.setId("snapshot-read-only");
         readOnly.getStyleClass().add(Css.PREVIEW);
         readOnly.setWrapText(true);
@@ -65,10 +66,7 @@ public final class ReleaseSnapshotView extends VBox {
                 Tables.<VariableTemplate>column("Default", 90, VariableTemplate::defaultValue),
                 Tables.<VariableTemplate>column("Help", 240, VariableTemplate::helpText)));
         templates.setPlaceholder(Forms.emptyState("snapshot-templates-empty", "No variable templates."));
-        javafx.scene.control.ScrollPane processScroll = new javafx.scene.control.ScrollPane(process);
-        processScroll.setFitToWidth(true);
-        process.setPadding(new javafx.geometry.Insets(10));
-        tabs.getTabs().setAll(tab("snapshot-tab-process", processScroll), tab("snapshot-tab-variables", variables),
+        tabs.getTabs().setAll(tab("snapshot-tab-process", process), tab("snapshot-tab-variables", variables),
                 tab("snapshot-tab-templates", templates), tab("snapshot-tab-packages", packages));
         tabs.setId("snapshot-tabs");
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
@@ -93,11 +91,25 @@ public final class ReleaseSnapshotView extends VBox {
         tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
+    /** Shows {@code r}, sorting its variables here: for small releases; {@link Shown#of} sorts big ones off the FX thread. */
     public void show(Release r) {
+        showPrepared(Shown.of(r));
+    }
+
+    /** A release and its variables in the order shown (by name, then scope), prepared on the task runner. */
+    public record Shown(Release release, List<Variable> variables) {
+        public static Shown of(Release r) {
+            return r == null ? null : new Shown(r, r.snapshot().variables().stream()
+                    .sorted(Comparator.comparing(Variable::name, String.CASE_INSENSITIVE_ORDER).thenComparing(v -> v.scope().toString())).toList());
+        }
+    }
+
+    public void showPrepared(Shown shown) {
+        Release r = shown == null ? null : shown.release();
         if (r == null) {
             title.setText("");
             details.getChildren().clear();
-            process.getChildren().clear();
+            process.setItems(FXCollections.emptyObservableList());
             packages.getItems().clear();
             variables.getItems().clear();
             templates.getItems().clear();
@@ -108,26 +120,37 @@ public final class ReleaseSnapshotView extends VBox {
                 text("snapshot-notes", r.notes().isBlank() ? "No notes." : r.notes()));
         details.getChildren().get(0).getStyleClass().add(Css.HINT);
         fill(packages, r.snapshot().packages());
-        fill(variables, r.snapshot().variables().stream()
-                .sorted(Comparator.comparing(Variable::name, String.CASE_INSENSITIVE_ORDER).thenComparing(v -> v.scope().toString())).toList());
+        fill(variables, shown.variables());
         fill(templates, r.snapshot().templates());
         tabs.getTabs().get(0).setText("Process (" + r.snapshot().process().size() + " steps)");
         tabs.getTabs().get(1).setText("Variables (" + r.snapshot().variables().size() + ")");
         tabs.getTabs().get(2).setText("Templates (" + r.snapshot().templates().size() + ")");
         tabs.getTabs().get(3).setText("Packages (" + r.snapshot().packages().size() + ")");
-        process.getChildren().setAll(steps(r.snapshot().process()));
+        process.setItems(FXCollections.observableList(r.snapshot().process()));
     }
 
-    /** A process as read-only boxes, one per step in order (scope, action, packages, properties). */
-    public static List<Node> steps(List<DeploymentStep> steps) {
-        if (steps.isEmpty()) {
-            return List.of(Forms.hint("The process had no steps."));
-        }
-        List<Node> out = new java.util.ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            out.add(step(i, steps.get(i)));
-        }
-        return out;
+    /**
+     * A process as a read-only list, one box per step in order (scope, action, packages, properties). Virtualised:
+     * only the steps in sight have nodes, so a process of thousands of steps shows as fast as one of three.
+     */
+    public static ListView<DeploymentStep> stepList(String id) {
+        ListView<DeploymentStep> list = new ListView<>();
+        list.setId(id);
+        list.getStyleClass().add("snapshot-steps");
+        list.setPlaceholder(Forms.hint("The process had no steps."));
+        list.setCellFactory(l -> new ListCell<>() {
+            {
+                setPrefWidth(0); // as wide as the list, never wider: long names and scripts wrap instead of scrolling sideways
+            }
+
+            @Override
+            protected void updateItem(DeploymentStep s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(null);
+                setGraphic(empty || s == null ? null : step(getIndex(), s));
+            }
+        });
+        return list;
     }
 
     private static <T> void fill(TableView<T> table, List<T> rows) {

@@ -103,7 +103,7 @@ public final class ReleasesView {
 
     private Node snapshot() {
         ReleaseSnapshotView view = new ReleaseSnapshotView();
-        vm.selectedProperty().addListener((o, was, now) -> view.show(now));
+        vm.snapshotProperty().addListener((o, was, now) -> view.showPrepared(now));
         Label none = Forms.emptyState("snapshot-none", "Select a release to see its frozen snapshot.");
         none.visibleProperty().bind(vm.selectedProperty().isNull().and(javafx.beans.binding.Bindings.isNotEmpty(vm.all())));
         javafx.scene.layout.BorderPane withDeployments = new javafx.scene.layout.BorderPane(view);

@@ -29,6 +29,7 @@ public final class ReleasesViewModel {
     private final BundleService bundles;
     private final DeploymentService deploymentService;
     private final ObservableList<Deployment> deployments = FXCollections.observableArrayList();
+    private final ObjectProperty<ReleaseSnapshotView.Shown> snapshot = new javafx.beans.property.SimpleObjectProperty<>();
     private final ApprovalService approvals;
     private final TaskRunner runner;
     private final CurrentSpace space;
@@ -51,7 +52,10 @@ public final class ReleasesViewModel {
         this.bundles = bundles;
         this.deploymentService = deployments;
         this.approvals = approvals;
-        list.selectedProperty().addListener((o, was, now) -> loadDeployments());
+        list.selectedProperty().addListener((o, was, now) -> {
+            loadDeployments();
+            loadShown(now);
+        });
         this.runner = runner;
         this.space = space;
         filter.addListener((o, was, now) -> shown.setPredicate(r -> matches(r, now)));
@@ -170,6 +174,24 @@ public final class ReleasesViewModel {
 
     public ObservableList<BundleService.Target> targets() {
         return targets;
+    }
+
+    /** The selected release as its snapshot shows it; its thousands of variables are sorted on the task runner. */
+    private void loadShown(Release r) {
+        if (r == null) {
+            snapshot.set(null);
+            return;
+        }
+        runner.run("Reading release " + r.version(), () -> ReleaseSnapshotView.Shown.of(r), s -> {
+            if (r == list.selectedProperty().get()) {
+                snapshot.set(s);
+            }
+        }, message::error);
+    }
+
+    /** The selected release as the snapshot view shows it, once prepared (null while none is selected). */
+    public ObjectProperty<ReleaseSnapshotView.Shown> snapshotProperty() {
+        return snapshot;
     }
 
     private void loadDeployments() {

@@ -108,4 +108,53 @@ class CompareViewModelTest {
         Release r = ctx.releases().find(Demo.DEVTEST, "Web Shop", "1.1.0");
         assertEquals(Verdict.APPROVED, ctx.approvals().decisions(Demo.DEVTEST, "Web Shop", r.version()).get(0).verdict());
     }
+
+    /** Work waits until the test runs it: what the FX thread does before the runner delivers can be seen. */
+    static final class HeldRunner implements odcm.app.ui.task.TaskRunner {
+        private final java.util.List<Runnable> held = new java.util.ArrayList<>();
+        private final SameThreadTaskRunner now = new SameThreadTaskRunner();
+
+        @Override
+        public <T> void run(String what, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                            java.util.function.Consumer<String> onFailure) {
+            held.add(() -> now.run(what, work, onSuccess, onFailure));
+        }
+
+        void runAll() {
+            while (!held.isEmpty()) {
+                held.remove(0).run();
+            }
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+            return now.busyProperty();
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyStringProperty activityProperty() {
+            return now.activityProperty();
+        }
+    }
+
+    @Test
+    void theRowsAreBuiltOnTheTaskRunnerNeverOnTheCallersThread() {
+        HeldRunner held = new HeldRunner();
+        CompareViewModel c = new CompareViewModel(ctx.releases(), ctx.approvals(), held, Demo.DEVTEST, "Web Shop", List.of("2.0.0", "1.1.0", "1.0.0"),
+                "1.0.0", "1.1.0");
+        c.load();
+        assertTrue(c.rows().isEmpty(), "the diff is computed on the runner");
+        held.runAll();
+        int changes = c.rows().size();
+        assertTrue(changes > 0);
+        c.onlyChangesProperty().set(false);
+        assertEquals(changes, c.rows().size(), "showing everything lists the rows on the runner, not on the FX thread");
+        held.runAll();
+        assertTrue(c.rows().size() > changes);
+        c.onlyChangesProperty().set(true);
+        c.onlyChangesProperty().set(false);
+        c.onlyChangesProperty().set(true);
+        held.runAll();
+        assertEquals(changes, c.rows().size(), "switched quickly: the last choice is what shows");
+    }
 }

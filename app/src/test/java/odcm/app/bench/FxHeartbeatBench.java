@@ -1,0 +1,367 @@
+package odcm.app.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import odcm.app.TestBundles;
+import odcm.app.service.AppContext;
+import odcm.app.ui.Console;
+import odcm.app.ui.ScriptedFilePicker;
+import odcm.app.ui.inbox.InboxViewModel;
+import odcm.app.ui.release.BigReleases;
+import odcm.app.ui.task.FxTaskRunner;
+import odcm.model.release.Release;
+import odcm.packaging.bundle.BundleContent;
+
+/**
+ * How long the FX thread stays unavailable while a user works with big releases: a heartbeat posts a Runnable to
+ * the FX thread every 5 ms and records how late each one ran. Scenarios, in one console per network on real stores:
+ * open every screen; choose a project whose newest release has 1,000 steps, 10,000 variables and 500 packages (and
+ * look at each of its tabs); compare two such releases (everything, only changes, F7 three times); import a bundle of
+ * such a release through the Inbox and the whole wizard. Prints per scenario the longest stall and the time until done.
+ * Not a test: run it with {@code bench/fx-heartbeat.sh}, which passes the headless Monocle flags of the UI tests.
+ */
+public final class FxHeartbeatBench {
+    static final String BIG = "Web Large";
+    private static final AtomicLong worst = new AtomicLong();
+    private static final AtomicLong worstAt = new AtomicLong();
+    private static volatile long scenarioStart;
+    /** Posted and not yet run: the oldest heartbeat still waiting for the FX thread (0 when none). */
+    private static final java.util.concurrent.ConcurrentLinkedDeque<Long> pending = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile Thread fxThread;
+
+    private FxHeartbeatBench() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run();
+            System.exit(0);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1); // the FX thread would keep the JVM alive
+        }
+    }
+
+    private static void run() throws Exception {
+        Path tmp = Files.createTempDirectory("odcm-fx-bench");
+        prepare(tmp);
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        up.await();
+        Platform.setImplicitExit(false);
+        ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        fxThread = fx(Thread::currentThread);
+        boolean profile = Boolean.getBoolean("bench.profile");
+        beat.scheduleAtFixedRate(() -> {
+            long posted = System.nanoTime();
+            pending.addLast(posted);
+            if (profile) {
+                try {
+                    sample();
+                } catch (RuntimeException e) {
+                    e.printStackTrace(); // never let the heartbeat stop
+                }
+            }
+            Platform.runLater(() -> {
+                pending.remove(posted);
+                long late = System.nanoTime() - posted;
+                if (late > worst.get()) {
+                    worst.set(late);
+                    worstAt.set(posted - scenarioStart);
+                }
+            });
+        }, 5, 5, TimeUnit.MILLISECONDS);
+
+        scenario("nothing (the noise floor of this machine)", () -> {
+            Thread.sleep(2000);
+            return null;
+        });
+        Console a = scenario("start console (network A)", () -> open(TestBundles.location(tmp.resolve("network-a"))));
+        int screens = fx(() -> a.main().screens().size());
+        scenario("open each screen (" + screens + ")", () -> {
+            for (int i = 0; i < screens; i++) {
+                int index = i;
+                fx(() -> {
+                    a.main().select(index);
+                    return null;
+                });
+                idle(a);
+            }
+            return null;
+        });
+        fx(() -> {
+            a.main().select("nav-releases");
+            return null;
+        });
+        idle(a);
+        scenario("choose a 1,000-step release + its tabs", () -> {
+            fx(() -> {
+                ComboBox<String> project = find("release-project");
+                project.setValue(BIG);
+                return null;
+            });
+            idle(a);
+            fx(() -> {
+                TableView<?> releases = find("releases-table");
+                releases.getSelectionModel().select(0); // the newest, 1.1.0
+                return null;
+            });
+            idle(a);
+            for (String tab : List.of("snapshot-tab-variables", "snapshot-tab-packages", "snapshot-tab-templates", "snapshot-tab-process")) {
+                fx(() -> {
+                    TabPane tabs = find("snapshot-tabs");
+                    tabs.getTabs().stream().filter(t -> tab.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+                    return null;
+                });
+                idle(a);
+            }
+            return null;
+        });
+        scenario("compare two 1,000-step releases", () -> {
+            fx(() -> {
+                fire("compare-releases");
+                return null;
+            });
+            idle(a);
+            fx(() -> {
+                check(FxHeartbeatBench.<Label>find("compare-summary").getText().contains("variable"), "the comparison loaded: " + FxHeartbeatBench.<Label>find("compare-summary").getText()
+                        + " " + FxHeartbeatBench.<ComboBox<String>>find("compare-from").getValue() + " " + FxHeartbeatBench.<ComboBox<String>>find("compare-to").getValue());
+                return null;
+            });
+            for (int i = 0; i < 3; i++) {
+                fx(() -> {
+                    Node table = find("compare-table");
+                    Event.fireEvent(table, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.F7, false, false, false, false));
+                    return null;
+                });
+                idle(a);
+            }
+            fx(() -> {
+                FxHeartbeatBench.<CheckBox>find("compare-only-changes").fire(); // everything
+                return null;
+            });
+            idle(a);
+            fx(() -> {
+                FxHeartbeatBench.<CheckBox>find("compare-only-changes").fire();
+                return null;
+            });
+            idle(a);
+            return null;
+        });
+        fx(() -> {
+            ((Stage) FxHeartbeatBench.<Node>find("compare-window").getScene().getWindow()).close();
+            return null;
+        });
+
+        Console b = scenario("start console (network B)", () -> open(TestBundles.location(tmp.resolve("network-b"))));
+        scenario("import a 10,000-variable bundle (Inbox + wizard)", () -> {
+            fx(() -> {
+                b.main().select("nav-inbox");
+                return null;
+            });
+            idle(b);
+            fx(() -> {
+                TableView<?> inbox = find("inbox-table");
+                check(inbox.getItems().size() == 1, "one bundle in the Inbox");
+                inbox.getSelectionModel().select(0);
+                fire("inbox-import");
+                return null;
+            });
+            idle(b);
+            for (int step = 0; step < 4; step++) {
+                fx(() -> {
+                    fire("wizard-next");
+                    return null;
+                });
+                idle(b);
+            }
+            fx(() -> {
+                fire("wizard-finish");
+                return null;
+            });
+            idle(b);
+            String said = fx(() -> FxHeartbeatBench.<Label>find("wizard-message").getText());
+            check(said.startsWith("Imported release"), "imported: " + said);
+            return null;
+        });
+        beat.shutdownNow();
+    }
+
+    /** While the FX thread is 30 ms late: where it is, by the first frames of ours or of JavaFX's layout and CSS. */
+    private static void sample() {
+        Long oldest = pending.peekFirst();
+        if (oldest == null || System.nanoTime() - oldest < 30_000_000L) {
+            return;
+        }
+        StackTraceElement[] stack = fxThread.getStackTrace();
+        StringBuilder where = new StringBuilder(stack.length == 0 ? "?" : frame(stack[0]));
+        int kept = 0;
+        for (int i = 1; i < stack.length && kept < 3; i++) {
+            if (stack[i].getClassName().startsWith("odcm.") && !stack[i].getClassName().startsWith("odcm.app.bench")) {
+                where.append(" < ").append(frame(stack[i]));
+                kept++;
+            }
+        }
+        samples.merge(where.toString(), 1, Integer::sum);
+    }
+
+    private static String frame(StackTraceElement e) {
+        String c = e.getClassName();
+        return c.substring(c.lastIndexOf('.') + 1).replaceAll("\\$\\$Lambda.*", "\\$Lambda") + "." + e.getMethodName();
+    }
+
+    private static <T> T scenario(String what, Callable<T> work) throws Exception {
+        idleFx();
+        scenarioStart = System.nanoTime();
+        worst.set(0);
+        T result = work.call();
+        long total = System.nanoTime() - scenarioStart;
+        System.out.printf(Locale.ROOT, "RESULT|%s|%.0f|%.0f|%.0f%n", what, worst.get() / 1e6, total / 1e6, worstAt.get() / 1e6);
+        samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf("  %5d x 5 ms  %s%n", e.getValue(), e.getKey()));
+        samples.clear();
+        return result;
+    }
+
+    interface Callable<T> {
+        T call() throws Exception;
+    }
+
+    private static Console open(odcm.persistence.StoreLocation location) throws Exception {
+        Console c = fx(() -> {
+            Stage stage = new Stage();
+            Console console = new Console(stage, location, new FxTaskRunner(), new ScriptedFilePicker(), () -> { });
+            console.start();
+            return console;
+        });
+        idle(c);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (fx(() -> c.main() == null) && System.nanoTime() < until) {
+            Thread.sleep(20);
+            idle(c);
+        }
+        return c;
+    }
+
+    /** Until the console's runner has nothing left and the FX thread has laid out and drawn what came back. */
+    private static void idle(Console c) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() < until) {
+            quiet = fx(() -> c.runner().isBusy()) ? 0 : quiet + 1;
+            Thread.sleep(20);
+        }
+        idleFx();
+    }
+
+    /** Two pulses after now: whatever was changed has been laid out, styled and rendered. */
+    private static void idleFx() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            CompletableFuture<Void> pulse = new CompletableFuture<>();
+            fx(() -> {
+                Scene any = Window.getWindows().stream().filter(Window::isShowing).map(Window::getScene).findFirst().orElse(null);
+                if (any == null) {
+                    pulse.complete(null);
+                    return null;
+                }
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    any.removePostLayoutPulseListener(once[0]);
+                    pulse.complete(null);
+                };
+                any.addPostLayoutPulseListener(once[0]);
+                Platform.requestNextPulse();
+                return null;
+            });
+            pulse.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(120, TimeUnit.SECONDS);
+    }
+
+    /** The node with this id in any open window. */
+    @SuppressWarnings("unchecked")
+    static <T extends Node> T find(String id) {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null) {
+                Node n = w.getScene().getRoot().lookup("#" + id);
+                if (n != null) {
+                    return (T) n;
+                }
+            }
+        }
+        throw new IllegalStateException("no #" + id + " on screen");
+    }
+
+    private static void fire(String id) {
+        Button b = find(id);
+        check(!b.isDisabled(), "#" + id + " is enabled");
+        b.fire();
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException("not so: " + what);
+        }
+    }
+
+    /** Network A with the small Web project and 'Web Large' (releases 1.0.0 and 1.1.0 at size); network B with its bundle of 1.1.0 in the Inbox. */
+    static void prepare(Path tmp) throws Exception {
+        AppContext[] both = TestBundles.twoNetworks(tmp);
+        AppContext a = both[0];
+        try (AppContext b = both[1]) {
+            BigReleases.insert(a, TestBundles.DEV, BIG, TestBundles.PROD + ": Production");
+            System.out.println("prepared: " + a.releases().list(TestBundles.DEV, BIG).stream().map(Release::version).toList() + "; "
+                    + a.releases().compare(TestBundles.DEV, BIG, "1.0.0", "1.1.0").summary());
+            Release r = a.releases().find(TestBundles.DEV, BIG, "1.1.0");
+            Instant now = a.spaces().now();
+            byte[] bundle = TestBundles.write(a, BundleContent.of(r, TestBundles.DEV, TestBundles.PROD, 1, now.minusSeconds(60),
+                    now.plus(Duration.ofDays(14)), List.of()));
+            Path inbox = Files.createDirectories(InboxViewModel.defaultFolder(TestBundles.location(tmp.resolve("network-b")).storeDir()
+                    .resolve("inbox"), TestBundles.PROD));
+            Files.write(inbox.resolve("web-large-1.1.0.odcmbundle"), bundle);
+        } finally {
+            a.close();
+        }
+    }
+}
