@@ -153,6 +153,11 @@ public final class MainWindow {
     }
 
     /** Whether the screen with this navigation id has been made (it is made when first shown). */
+    /** How many screens the navigation offers (made or not). */
+    public int screenCount() {
+        return entries.size();
+    }
+
     public boolean isMade(String navId) {
         return screens[index(navId)] != null;
     }

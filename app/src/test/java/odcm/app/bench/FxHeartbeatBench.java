@@ -107,7 +107,7 @@ public final class FxHeartbeatBench {
             return null;
         });
         Console a = scenario("start console (network A)", () -> open(TestBundles.location(tmp.resolve("network-a"))));
-        int screens = fx(() -> a.main().screens().size());
+        int screens = fx(() -> a.main().screenCount());
         scenario("open each screen (" + screens + ")", () -> {
             for (int i = 0; i < screens; i++) {
                 int index = i;
