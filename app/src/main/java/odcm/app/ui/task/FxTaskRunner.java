@@ -28,6 +28,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(String what, Callable<T> work, Consumer<? super T> onSuccess, Consumer<String> onFailure) {
+        if (executor.isShutdown()) {
+            return; // the console is closing: work asked for now (a screen still loading) has no window to show in
+        }
         running++;
         busy.set(true);
         activity.set(what);
