@@ -6,10 +6,9 @@
 # Usage: bench/bundle.sh [RUNS] [ec|rsa]     (defaults: 10 ec)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/peer.sh
 if ! command -v openssl >/dev/null 2>&1; then
-  echo "openssl is missing: installing Debian's openssl package, for this benchmark only."
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y openssl >/dev/null || { apt-get update >/dev/null && apt-get install -y openssl >/dev/null; }
-  else sudo apt-get install -y openssl >/dev/null; fi
+  install_for_bench "openssl is missing" openssl
 fi
 mvn -B -q -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 java -cp "app/target/test-classes:app/target/classes:packaging/target/classes:persistence/target/classes:model/target/classes:$(cat app/target/bench.cp)" \

@@ -14,10 +14,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
 other="${2:-}"
+source bench/peer.sh
 if ! command -v Xvfb >/dev/null 2>&1 || ! ldconfig -p | grep -q 'libgtk-3\.so'; then
-  echo "Xvfb or GTK 3 (JavaFX's glass needs it) is missing: installing Debian's xvfb and libgtk-3-0, for this benchmark only."
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y xvfb xauth libgtk-3-0 >/dev/null || { apt-get update >/dev/null && apt-get install -y xvfb xauth libgtk-3-0 >/dev/null; }
-  else sudo apt-get install -y xvfb xauth libgtk-3-0 >/dev/null; fi
+  install_for_bench "Xvfb or GTK 3 (JavaFX's glass needs it) is missing" xvfb xauth libgtk-3-0
 fi
 work="$(mktemp -d)"
 xvfb=""

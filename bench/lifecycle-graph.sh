@@ -6,10 +6,9 @@
 # Usage: bench/lifecycle-graph.sh [RUNS]     (default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/peer.sh
 if ! command -v dot >/dev/null 2>&1; then
-  echo "Graphviz 'dot' is missing: installing Debian's graphviz package, for this benchmark only."
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y graphviz >/dev/null || { apt-get update >/dev/null && apt-get install -y graphviz >/dev/null; }
-  else sudo apt-get install -y graphviz >/dev/null; fi
+  install_for_bench "Graphviz 'dot' is missing" graphviz
 fi
 mvn -B -q -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 ./odcm --help >/dev/null   # builds the console if a source changed, outside the timings
