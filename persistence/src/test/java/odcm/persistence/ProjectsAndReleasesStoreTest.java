@@ -34,6 +34,7 @@ import odcm.model.project.Variable;
 import odcm.model.project.VariableTemplate;
 import odcm.model.release.PackageVersion;
 import odcm.model.release.Release;
+import odcm.model.release.ReleaseHead;
 import odcm.model.release.ReleaseSnapshot;
 import odcm.model.space.Space;
 import odcm.persistence.project.ProjectData;
@@ -134,7 +135,7 @@ class ProjectsAndReleasesStoreTest {
     @Test
     void theStoreOffersNoWayToChangeARelease() {
         List<String> methods = Arrays.stream(ReleaseRepository.class.getMethods()).map(java.lang.reflect.Method::getName).sorted().toList();
-        assertEquals(List.of("count", "exists", "find", "findById", "findByProject", "insert", "insert", "insertImported", "revision"), methods);
+        assertEquals(List.of("count", "exists", "find", "findById", "findByProject", "findHeadById", "findHeadsByProject", "insert", "insert", "insertImported", "revision"), methods);
     }
 
     /** Issue 11 point 10: the store itself refuses a release of a remote project that did not come from its source. */
@@ -193,12 +194,36 @@ class ProjectsAndReleasesStoreTest {
     }
 
     @Test
+    void headsAreTheCurrentReleasesWithoutSnapshotsAndProjectsWithoutDocuments() {
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            Release first = release(store, s.project(), "1.0.0");
+            Release second = store.write(tx -> tx.releases().insert(s.project().id(), "1.0.0", 2, "two", "Default", first.snapshot(),
+                    Instant.parse("2025-03-03T10:00:00Z")));
+            Release other = release(store, s.project(), "1.1.0");
+            List<Release> whole = store.read(tx -> tx.releases().findByProject(s.project().id()));
+            List<ReleaseHead> heads = store.read(tx -> tx.releases().findHeadsByProject(s.project().id()));
+            assertEquals(whole.stream().map(r -> new ReleaseHead(r.id(), r.projectId(), r.version(), r.id() == second.id() ? 2 : 1, r.notes(),
+                    r.channel(), r.createdAt())).toList(), heads);
+            assertEquals(List.of(second.id(), other.id()), heads.stream().map(ReleaseHead::id).toList(), "newest first, current revisions only");
+            assertEquals(new ReleaseHead(first.id(), first.projectId(), "1.0.0", 1, "notes", "Default", first.createdAt()),
+                    store.read(tx -> tx.releases().findHeadById(first.id())).orElseThrow(), "a superseded revision is still read by id");
+            assertTrue(store.read(tx -> tx.releases().findHeadById(-1)).isEmpty());
+            Project head = store.read(tx -> tx.projects().findHeadsBySpace(s.dev().id())).get(0);
+            assertEquals(new Project(s.project().id(), s.dev().id(), "Web", "the shop", s.lifecycle().id(), "Main", List.of(), List.of(),
+                    List.of(), List.of(new Channel("Default", true))), head);
+            assertEquals(List.of(), store.read(tx -> tx.projects().findHeadsBySpace(s.prod().id())));
+        }
+    }
+
+    @Test
     void releaseAlteredInTheFileByOtherMeansIsRefusedOnRead() throws SQLException {
         StoreLocation loc = Fixtures.location(tmp);
         long projectId;
+        long releaseId;
         try (Store store = Fixtures.open(tmp)) {
             Setup s = setUp(store);
-            release(store, s.project(), "1.0.0");
+            releaseId = release(store, s.project(), "1.0.0").id();
             projectId = s.project().id();
         }
         try (Connection c = DriverManager.getConnection(Store.jdbcUrl(loc), "sa", ""); Statement st = c.createStatement()) {
@@ -210,6 +235,9 @@ class ProjectsAndReleasesStoreTest {
             Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().find(projectId, "1.0.0")));
             assertEquals("Release 1.0.0 of project 'Web' does not match the hash it was frozen with: the store file was altered outside"
                     + " ODCM Console, so this release cannot be used.", r.getMessage());
+            // The reads without the snapshot (lists, the dashboard) check the hash all the same.
+            assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHeadsByProject(projectId))).getMessage());
+            assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHeadById(releaseId))).getMessage());
         }
     }
 

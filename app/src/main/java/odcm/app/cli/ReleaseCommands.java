@@ -15,6 +15,7 @@ import odcm.model.project.Variable;
 import odcm.model.project.VariableTemplate;
 import odcm.model.release.PackageVersion;
 import odcm.model.release.Release;
+import odcm.model.release.ReleaseHead;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,7 +50,7 @@ final class ReleaseCommands {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a project's releases, newest first.")
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
              @Option(names = "--project", required = true, paramLabel = "PROJECT") String project) {
-        List<Release> releases = root.cli.reading(root.store, ctx -> ctx.releases().list(space, project));
+        List<ReleaseHead> releases = root.cli.reading(root.store, ctx -> ctx.releases().heads(space, project));
         if (releases.isEmpty()) {
             root.cli.out().println("'" + project + "' has no releases yet; create one with 'odcm release create'.");
         }

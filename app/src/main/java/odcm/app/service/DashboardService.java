@@ -9,7 +9,7 @@ import odcm.model.deployment.UpstreamDeployment;
 import odcm.model.environment.Environment;
 import odcm.model.environment.RemoteEnvironment;
 import odcm.model.project.Project;
-import odcm.model.release.Release;
+import odcm.model.release.ReleaseHead;
 import odcm.model.space.Space;
 import odcm.persistence.Store;
 import odcm.persistence.StoreTime;
@@ -39,24 +39,24 @@ public final class DashboardService {
             }
             Map<Long, Project> projects = new HashMap<>();
             Revisions revisions = new Revisions(tx);
-            for (Project p : tx.projects().findBySpace(s.id())) {
+            for (Project p : tx.projects().findHeadsBySpace(s.id())) {
                 projects.put(p.id(), p);
                 b.project(p.name(), tx.projects().sourceSpace(p.id()).isPresent());
                 for (Deployment d : tx.deployments().findByProject(p.id())) {
                     b.local(p.name(), d.environment(), d.version(), revisions.of(d.releaseId()), d.succeeded(), d.deployedAt(), d.deployedBy());
                 }
-                for (Release r : tx.releases().findByProject(p.id())) {
+                for (ReleaseHead r : tx.releases().findHeadsByProject(p.id())) {
                     for (UpstreamDeployment u : tx.deployments().upstream(r.id())) {
-                        b.upstream(p.name(), u.space(), u.environment(), r.version(), revisions.of(r.id()), "succeeded".equalsIgnoreCase(u.outcome()),
+                        b.upstream(p.name(), u.space(), u.environment(), r.version(), r.revision(), "succeeded".equalsIgnoreCase(u.outcome()),
                                 u.deployedAt());
                     }
                 }
             }
             for (RemoteDeployment d : tx.receipts().remoteDeployments(s.id())) {
-                Release r = tx.releases().findById(d.releaseId()).orElse(null);
+                ReleaseHead r = tx.releases().findHeadById(d.releaseId()).orElse(null);
                 Project p = r == null ? null : projects.get(r.projectId());
                 if (p != null) {
-                    b.reported(p.name(), d.reporterName(), d.environment(), r.version(), revisions.of(r.id()), d.succeeded(), d.deployedAt(),
+                    b.reported(p.name(), d.reporterName(), d.environment(), r.version(), r.revision(), d.succeeded(), d.deployedAt(),
                             d.deployedBy(), d.receiptId() == null ? null : d.reportedAt());
                 }
             }

@@ -17,6 +17,7 @@ import odcm.model.project.Project;
 import odcm.model.project.Variable;
 import odcm.model.release.PackageVersion;
 import odcm.model.release.Release;
+import odcm.model.release.ReleaseHead;
 import odcm.model.release.ReleaseSnapshot;
 import odcm.model.space.Space;
 import odcm.persistence.Store;
@@ -35,7 +36,12 @@ public final class ReleaseService {
 
     /** Newest first. */
     public List<Release> list(String space, String project) {
-        return store.read(tx -> tx.releases().findByProject(project(tx, space, project).id()));
+        return store.read(tx -> tx.releases().findByProject(projectHead(tx, space, project).id()));
+    }
+
+    /** As {@link #list}, without the snapshots: what a list shows (each release's hash is still checked). */
+    public List<ReleaseHead> heads(String space, String project) {
+        return store.read(tx -> tx.releases().findHeadsByProject(projectHead(tx, space, project).id()));
     }
 
     public Release find(String space, String project, String version) {
@@ -120,6 +126,11 @@ public final class ReleaseService {
 
     private static Project project(StoreTx tx, String space, String project) {
         return ProjectService.require(tx, EnvironmentService.requireLocal(tx, space), project);
+    }
+
+    /** The project without its documents: for reads that need only its id. */
+    private static Project projectHead(StoreTx tx, String space, String project) {
+        return ProjectService.requireHead(tx, EnvironmentService.requireLocal(tx, space), project);
     }
 
     private static String channel(Project p, String channel) {

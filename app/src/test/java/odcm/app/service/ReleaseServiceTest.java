@@ -92,7 +92,7 @@ class ReleaseServiceTest extends ServiceFixture {
     void theServiceOffersNoWayToChangeARelease() {
         List<String> methods = Arrays.stream(ReleaseService.class.getDeclaredMethods()).filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
                 .map(Method::getName).sorted().toList();
-        assertEquals(List.of("builtElsewhere", "compare", "create", "find", "list", "recordReveal"), methods,
+        assertEquals(List.of("builtElsewhere", "compare", "create", "find", "heads", "list", "recordReveal"), methods,
                 "reads, creation, the audit entry of a reveal, and the sentence refusing a remote project's release");
     }
 

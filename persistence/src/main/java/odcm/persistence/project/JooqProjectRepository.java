@@ -108,10 +108,19 @@ public final class JooqProjectRepository implements ProjectRepository {
 
     @Override
     public Optional<Project> findHeadByName(long spaceId, String name) {
+        return heads(PROJECT.SPACE_ID.eq(spaceId).and(PROJECT.NAME_KEY.eq(JooqEnvironmentRepository.key(name.strip())))).stream().findFirst();
+    }
+
+    @Override
+    public List<Project> findHeadsBySpace(long spaceId) {
+        return heads(PROJECT.SPACE_ID.eq(spaceId));
+    }
+
+    private List<Project> heads(Condition condition) {
         return dsl.select(PROJECT.ID, PROJECT.SPACE_ID, PROJECT.NAME, PROJECT.DESCRIPTION, PROJECT.LIFECYCLE_ID, LIFECYCLE.NAME)
                 .from(PROJECT).join(LIFECYCLE).on(LIFECYCLE.ID.eq(PROJECT.LIFECYCLE_ID))
-                .where(PROJECT.SPACE_ID.eq(spaceId).and(PROJECT.NAME_KEY.eq(JooqEnvironmentRepository.key(name.strip())))).fetchOptional()
-                .map(r -> new Project(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), List.of(), List.of(), List.of(),
+                .where(condition).orderBy(PROJECT.ID)
+                .fetch(r -> new Project(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), List.of(), List.of(), List.of(),
                         dsl.selectFrom(PROJECT_CHANNEL).where(PROJECT_CHANNEL.PROJECT_ID.eq(r.value1())).orderBy(PROJECT_CHANNEL.POSITION)
                                 .fetch(c -> new Channel(c.getName(), c.getIsDefault()))));
     }

@@ -33,6 +33,9 @@ public interface ProjectRepository {
      */
     Optional<Project> findHeadByName(long spaceId, String name);
 
+    /** The space's projects as {@link #findHeadByName} reads one (no documents), in the order they were created. */
+    List<Project> findHeadsBySpace(long spaceId);
+
     /** Which lifecycle every project of every space uses (no process or variables read). */
     List<LifecycleCatalog.ProjectLifecycle> lifecycles();
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import odcm.model.Refusal;
 import odcm.model.release.Release;
+import odcm.model.release.ReleaseHead;
 import odcm.model.release.ReleaseSnapshot;
 import odcm.persistence.SensitiveValues;
 import odcm.persistence.StoreTime;
@@ -76,6 +77,11 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     }
 
     @Override
+    public List<ReleaseHead> findHeadsByProject(long projectId) {
+        return find(RELEASE.PROJECT_ID.eq(projectId).and(current()), this::head);
+    }
+
+    @Override
     public Optional<Release> find(long projectId, String version) {
         return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()))
                 .stream().findFirst();
@@ -113,20 +119,41 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         return find(RELEASE.ID.eq(releaseId)).stream().findFirst();
     }
 
+    @Override
+    public Optional<ReleaseHead> findHeadById(long releaseId) {
+        return find(RELEASE.ID.eq(releaseId), this::head).stream().findFirst();
+    }
+
     private List<Release> find(Condition condition) {
+        return find(condition, this::release);
+    }
+
+    private <T> List<T> find(Condition condition, org.jooq.RecordMapper<Record, T> mapper) {
         return dsl.select(RELEASE.fields()).select(PROJECT.NAME)
                 .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
                 .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
-                .fetch(this::release);
+                .fetch(mapper);
+    }
+
+    /** The row, refused when it does not match its hash: every read, whole or head only, checks it. */
+    private static ReleaseRecord checked(Record row) {
+        ReleaseRecord r = row.into(RELEASE);
+        if (!hash(r).equals(r.getSnapshotHash())) {
+            throw new Refusal("Release " + r.getVersion() + " of project '" + row.get(PROJECT.NAME) + "' does not match the hash it was frozen with:"
+                    + " the store file was altered outside ODCM Console, so this release cannot be used.");
+        }
+        return r;
+    }
+
+    private ReleaseHead head(Record row) {
+        ReleaseRecord r = checked(row);
+        return new ReleaseHead(r.getId(), r.getProjectId(), r.getVersion(), r.getRevision() == null ? 1 : r.getRevision(), r.getNotes(),
+                r.getChannel(), StoreTime.instant(r.getCreatedAt()));
     }
 
     private Release release(Record row) {
-        ReleaseRecord r = row.into(RELEASE);
+        ReleaseRecord r = checked(row);
         String project = row.get(PROJECT.NAME);
-        if (!hash(r).equals(r.getSnapshotHash())) {
-            throw new Refusal("Release " + r.getVersion() + " of project '" + project + "' does not match the hash it was frozen with:"
-                    + " the store file was altered outside ODCM Console, so this release cannot be used.");
-        }
         ReleaseSnapshot snapshot = Documents.snapshot(r.getSnapshotJson(), (variable, sealed) -> sensitive.open(sealed,
                 sensitive.releaseContext(r.getProjectId(), contextKey(r.getVersionKey(), r.getRevision()), variable),
                 "variable '" + variable + "' of release " + r.getVersion() + " of project '" + project + "'"));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import odcm.model.release.Release;
+import odcm.model.release.ReleaseHead;
 import odcm.model.release.ReleaseSnapshot;
 
 /**
@@ -36,6 +37,9 @@ public interface ReleaseRepository {
     /** Newest first; current revisions only (superseded ones are left out). */
     List<Release> findByProject(long projectId);
 
+    /** As {@link #findByProject}, without parsing or opening the snapshots (their hash is still checked). */
+    List<ReleaseHead> findHeadsByProject(long projectId);
+
     /** By version, case-insensitively: its current (highest) revision. */
     Optional<Release> find(long projectId, String version);
 
@@ -47,4 +51,7 @@ public interface ReleaseRepository {
 
     /** By id, with its project's name; empty when there is none. */
     Optional<Release> findById(long releaseId);
+
+    /** As {@link #findById}, without parsing or opening the snapshot (its hash is still checked). */
+    Optional<ReleaseHead> findHeadById(long releaseId);
 }
