@@ -164,8 +164,8 @@ public final class ReleaseDiff {
 
     /** Keys "name#n" so a repeated step name matches its n-th occurrence on the other side. */
     private static List<String> stepKeys(List<DeploymentStep> steps) {
-        Map<String, Integer> seen = new HashMap<>();
-        List<String> keys = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>(steps.size() * 2);
+        List<String> keys = new ArrayList<>(steps.size());
         for (DeploymentStep s : steps) {
             String k = key(s.name());
             int n = seen.merge(k, 1, Integer::sum);
@@ -177,7 +177,7 @@ public final class ReleaseDiff {
     static List<Entry> steps(List<DeploymentStep> a, List<DeploymentStep> b) {
         List<String> keysA = stepKeys(a);
         List<String> keysB = stepKeys(b);
-        Map<String, Integer> indexB = new HashMap<>();
+        Map<String, Integer> indexB = new HashMap<>(keysB.size() * 2);
         for (int j = 0; j < keysB.size(); j++) {
             indexB.put(keysB.get(j), j);
         }
@@ -267,7 +267,7 @@ public final class ReleaseDiff {
             this.b = b;
             Map<String, List<Integer>> unmatchedA = new LinkedHashMap<>(); // name key → indexes not matched exactly
             Map<String, List<Integer>> unmatchedB = new LinkedHashMap<>();
-            Map<String, Integer> exactB = new HashMap<>();
+            Map<VariableKey, Integer> exactB = new HashMap<>(b.size() * 2);
             for (int j = 0; j < b.size(); j++) {
                 exactB.putIfAbsent(variableKey(b.get(j)), j);
             }
@@ -298,7 +298,7 @@ public final class ReleaseDiff {
             unmatchedB.values().forEach(js -> js.forEach(j -> made.add(new int[] {-1, j})));
             List<Entry> changed = new ArrayList<>();
             for (int[] m : made) {
-                if (m[0] >= 0 && m[1] >= 0 && a.get(m[0]).equals(b.get(m[1]))) {
+                if (m[0] >= 0 && m[1] >= 0 && same(a.get(m[0]), b.get(m[1]))) {
                     counts[Change.UNCHANGED.ordinal()]++; // same name, value, sensitivity and scope: every field unchanged
                     continue;
                 }
@@ -309,6 +309,11 @@ public final class ReleaseDiff {
                 }
             }
             this.changes = sorted(changed);
+        }
+
+        /** {@link Variable#equals}, spelt out: the record's generated equals costs more than the comparison at this size. */
+        private static boolean same(Variable x, Variable y) {
+            return x.sensitive() == y.sensitive() && x.name().equals(y.name()) && x.value().equals(y.value()) && x.scope().equals(y.scope());
         }
 
         synchronized List<Entry> all() {
@@ -334,8 +339,58 @@ public final class ReleaseDiff {
         }
     }
 
-    private static String variableKey(Variable v) {
-        return key(v.name()) + "\n" + String.join("\n", v.scope().environments()).toLowerCase(Locale.ROOT);
+    private static VariableKey variableKey(Variable v) {
+        List<String> scope = v.scope().environments();
+        return new VariableKey(v.name().strip(), scope.isEmpty() ? "" : String.join("\n", scope).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A variable's name ignoring case ({@link #key}) and its scope, lowered: equal exactly when both lowered strings
+     * are. A name of ASCII only is lowered as it is compared and hashed, not copied; any other name is lowered once.
+     */
+    private static final class VariableKey {
+        private final String name; // as it is when ascii, else already lowered
+        private final boolean ascii;
+        private final String scope;
+        private final int hash;
+
+        VariableKey(String name, String scope) {
+            boolean plain = true;
+            for (int i = 0; i < name.length() && plain; i++) {
+                plain = name.charAt(i) < 0x80;
+            }
+            this.ascii = plain;
+            this.name = plain ? name : name.toLowerCase(Locale.ROOT);
+            this.scope = scope;
+            int h = 0;
+            for (int i = 0; i < this.name.length(); i++) {
+                h = 31 * h + charAt(i);
+            }
+            this.hash = 31 * h + scope.hashCode();
+        }
+
+        private char charAt(int i) {
+            char c = name.charAt(i);
+            return ascii && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof VariableKey k) || k.hash != hash || k.name.length() != name.length() || !k.scope.equals(scope)) {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                if (k.charAt(i) != charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static Entry variable(Variable a, Variable b, int fromPos, int toPos) {
@@ -382,7 +437,7 @@ public final class ReleaseDiff {
 
     /** In TO order, the removed ones last. */
     private static <T> List<Entry> byName(Section s, List<T> a, List<T> b, java.util.function.Function<T, String> name, Pairing<T> pairing) {
-        Map<String, Integer> indexA = new HashMap<>();
+        Map<String, Integer> indexA = new HashMap<>(a.size() * 2);
         for (int i = 0; i < a.size(); i++) {
             indexA.putIfAbsent(key(name.apply(a.get(i))), i);
         }
