@@ -41,8 +41,9 @@ public final class ReleaseDiff {
     private final String project;
     private final Side from;
     private final Side to;
-    /** Steps, templates and packages, made at once; variables: their changes at once, every entry when first asked. */
+    /** Templates and packages, made at once; steps and variables: their changes at once, every entry when first asked. */
     private final Map<Section, List<Entry>> sections = new EnumMap<>(Section.class);
+    private final Steps steps;
     private final Variables variables;
     private final Map<Section, List<Entry>> changesBySection = new EnumMap<>(Section.class);
     private final int[][] counts = new int[Section.values().length][Change.values().length];
@@ -50,12 +51,12 @@ public final class ReleaseDiff {
     private final int moved;
     private List<Entry> entries;
 
-    private ReleaseDiff(String project, Side from, Side to, List<Entry> steps, Variables variables, List<Entry> templates, List<Entry> packages) {
+    private ReleaseDiff(String project, Side from, Side to, Steps steps, Variables variables, List<Entry> templates, List<Entry> packages) {
         this.project = project;
         this.from = from;
         this.to = to;
+        this.steps = steps;
         this.variables = variables;
-        sections.put(Section.PROCESS, List.copyOf(steps));
         sections.put(Section.TEMPLATES, List.copyOf(templates));
         sections.put(Section.PACKAGES, List.copyOf(packages));
         List<Entry> changed = new ArrayList<>();
@@ -66,7 +67,11 @@ public final class ReleaseDiff {
                 inSection.addAll(variables.changes);
                 System.arraycopy(variables.counts, 0, counts[s.ordinal()], 0, variables.counts.length);
             } else {
-                for (Entry e : sections.get(s)) {
+                for (Entry e : s == Section.PROCESS ? java.util.Arrays.asList(steps.entries) : sections.get(s)) {
+                    if (e == null) { // an equal step, not moved
+                        counts[s.ordinal()][Change.UNCHANGED.ordinal()]++;
+                        continue;
+                    }
                     counts[s.ordinal()][e.change().ordinal()]++;
                     m += e.moved() ? 1 : 0;
                     if (e.isChange()) {
@@ -121,7 +126,7 @@ public final class ReleaseDiff {
 
     /** Every item of one section, changed or not; the unchanged variables are made on the first call. */
     public List<Entry> section(Section s) {
-        return s == Section.VARIABLES ? variables.all() : sections.get(s);
+        return s == Section.VARIABLES ? variables.all() : s == Section.PROCESS ? steps.all() : sections.get(s);
     }
 
     /** The items of one section that are a change, in the order of {@link #section}: {@code section(s)} filtered by {@link Entry#isChange}. */
@@ -164,8 +169,8 @@ public final class ReleaseDiff {
 
     /** Keys "name#n" so a repeated step name matches its n-th occurrence on the other side. */
     private static List<String> stepKeys(List<DeploymentStep> steps) {
-        Map<String, Integer> seen = new HashMap<>();
-        List<String> keys = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>(steps.size() * 2);
+        List<String> keys = new ArrayList<>(steps.size());
         for (DeploymentStep s : steps) {
             String k = key(s.name());
             int n = seen.merge(k, 1, Integer::sum);
@@ -174,10 +179,10 @@ public final class ReleaseDiff {
         return keys;
     }
 
-    static List<Entry> steps(List<DeploymentStep> a, List<DeploymentStep> b) {
+    static Steps steps(List<DeploymentStep> a, List<DeploymentStep> b) {
         List<String> keysA = stepKeys(a);
         List<String> keysB = stepKeys(b);
-        Map<String, Integer> indexB = new HashMap<>();
+        Map<String, Integer> indexB = new HashMap<>(keysB.size() * 2);
         for (int j = 0; j < keysB.size(); j++) {
             indexB.put(keysB.get(j), j);
         }
@@ -202,24 +207,65 @@ public final class ReleaseDiff {
             movedA[matchedA[k]] = !kept[k];
         }
         // In TO order; a removed step right after the FROM step it followed (or first).
-        Map<Integer, List<Entry>> removedAfter = new HashMap<>(); // FROM index of the previous matched step (-1: none) → removed
+        Map<Integer, List<int[]>> removedAfter = new HashMap<>(); // FROM index of the previous matched step (-1: none) → removed
         int lastMatched = -1;
         for (int i = 0; i < a.size(); i++) {
             if (!indexB.containsKey(keysA.get(i))) {
-                removedAfter.computeIfAbsent(lastMatched, x -> new ArrayList<>()).add(step(a.get(i), null, i + 1, 0, false));
+                removedAfter.computeIfAbsent(lastMatched, x -> new ArrayList<>()).add(new int[] {i, -1, 0});
             } else {
                 lastMatched = i;
             }
         }
-        List<Entry> out = new ArrayList<>(removedAfter.getOrDefault(-1, List.of()));
+        List<int[]> out = new ArrayList<>(removedAfter.getOrDefault(-1, List.of()));
         for (int j = 0; j < b.size(); j++) {
             int i = matchOfB[j];
-            out.add(i < 0 ? step(null, b.get(j), 0, j + 1, false) : step(a.get(i), b.get(j), i + 1, j + 1, movedA[i]));
+            out.add(new int[] {i, j, i >= 0 && movedA[i] ? 1 : 0});
             if (i >= 0) {
                 out.addAll(removedAfter.getOrDefault(i, List.of()));
             }
         }
-        return out;
+        return new Steps(a, b, out);
+    }
+
+    /**
+     * The steps in order as (FROM index, TO index, moved), -1 where absent. A pair of equal steps that did not move
+     * is unchanged in every field, so its entry is made only when every entry is asked for, as for variables.
+     */
+    static final class Steps {
+        private final List<DeploymentStep> a;
+        private final List<DeploymentStep> b;
+        private final List<int[]> made;
+        /** The entry of each made step; null for an unchanged one until {@link #all} is asked for. */
+        final Entry[] entries;
+        private List<Entry> all;
+
+        Steps(List<DeploymentStep> a, List<DeploymentStep> b, List<int[]> made) {
+            this.a = a;
+            this.b = b;
+            this.made = made;
+            this.entries = new Entry[made.size()];
+            for (int k = 0; k < entries.length; k++) {
+                int[] m = made.get(k);
+                if (m[0] < 0 || m[1] < 0 || m[2] == 1 || !a.get(m[0]).equals(b.get(m[1]))) {
+                    entries[k] = entry(m);
+                }
+            }
+        }
+
+        private Entry entry(int[] m) {
+            return step(m[0] < 0 ? null : a.get(m[0]), m[1] < 0 ? null : b.get(m[1]), m[0] + 1, m[1] + 1, m[2] == 1);
+        }
+
+        synchronized List<Entry> all() {
+            if (all == null) {
+                List<Entry> every = new ArrayList<>(entries.length);
+                for (int k = 0; k < entries.length; k++) {
+                    every.add(entries[k] != null ? entries[k] : entry(made.get(k)));
+                }
+                all = List.copyOf(every);
+            }
+            return all;
+        }
     }
 
     private static Entry step(DeploymentStep a, DeploymentStep b, int fromPos, int toPos, boolean moved) {
@@ -267,7 +313,7 @@ public final class ReleaseDiff {
             this.b = b;
             Map<String, List<Integer>> unmatchedA = new LinkedHashMap<>(); // name key → indexes not matched exactly
             Map<String, List<Integer>> unmatchedB = new LinkedHashMap<>();
-            Map<String, Integer> exactB = new HashMap<>();
+            Map<VariableKey, Integer> exactB = new HashMap<>(b.size() * 2);
             for (int j = 0; j < b.size(); j++) {
                 exactB.putIfAbsent(variableKey(b.get(j)), j);
             }
@@ -298,7 +344,7 @@ public final class ReleaseDiff {
             unmatchedB.values().forEach(js -> js.forEach(j -> made.add(new int[] {-1, j})));
             List<Entry> changed = new ArrayList<>();
             for (int[] m : made) {
-                if (m[0] >= 0 && m[1] >= 0 && a.get(m[0]).equals(b.get(m[1]))) {
+                if (m[0] >= 0 && m[1] >= 0 && same(a.get(m[0]), b.get(m[1]))) {
                     counts[Change.UNCHANGED.ordinal()]++; // same name, value, sensitivity and scope: every field unchanged
                     continue;
                 }
@@ -309,6 +355,11 @@ public final class ReleaseDiff {
                 }
             }
             this.changes = sorted(changed);
+        }
+
+        /** {@link Variable#equals}, spelt out: the record's generated equals costs more than the comparison at this size. */
+        private static boolean same(Variable x, Variable y) {
+            return x.sensitive() == y.sensitive() && x.name().equals(y.name()) && x.value().equals(y.value()) && x.scope().equals(y.scope());
         }
 
         synchronized List<Entry> all() {
@@ -334,8 +385,58 @@ public final class ReleaseDiff {
         }
     }
 
-    private static String variableKey(Variable v) {
-        return key(v.name()) + "\n" + String.join("\n", v.scope().environments()).toLowerCase(Locale.ROOT);
+    private static VariableKey variableKey(Variable v) {
+        List<String> scope = v.scope().environments();
+        return new VariableKey(v.name().strip(), scope.isEmpty() ? "" : String.join("\n", scope).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A variable's name ignoring case ({@link #key}) and its scope, lowered: equal exactly when both lowered strings
+     * are. A name of ASCII only is lowered as it is compared and hashed, not copied; any other name is lowered once.
+     */
+    private static final class VariableKey {
+        private final String name; // as it is when ascii, else already lowered
+        private final boolean ascii;
+        private final String scope;
+        private final int hash;
+
+        VariableKey(String name, String scope) {
+            boolean plain = true;
+            for (int i = 0; i < name.length() && plain; i++) {
+                plain = name.charAt(i) < 0x80;
+            }
+            this.ascii = plain;
+            this.name = plain ? name : name.toLowerCase(Locale.ROOT);
+            this.scope = scope;
+            int h = 0;
+            for (int i = 0; i < this.name.length(); i++) {
+                h = 31 * h + charAt(i);
+            }
+            this.hash = 31 * h + scope.hashCode();
+        }
+
+        private char charAt(int i) {
+            char c = name.charAt(i);
+            return ascii && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof VariableKey k) || k.hash != hash || k.name.length() != name.length() || !k.scope.equals(scope)) {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                if (k.charAt(i) != charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static Entry variable(Variable a, Variable b, int fromPos, int toPos) {
@@ -382,7 +483,7 @@ public final class ReleaseDiff {
 
     /** In TO order, the removed ones last. */
     private static <T> List<Entry> byName(Section s, List<T> a, List<T> b, java.util.function.Function<T, String> name, Pairing<T> pairing) {
-        Map<String, Integer> indexA = new HashMap<>();
+        Map<String, Integer> indexA = new HashMap<>(a.size() * 2);
         for (int i = 0; i < a.size(); i++) {
             indexA.putIfAbsent(key(name.apply(a.get(i))), i);
         }

@@ -142,6 +142,22 @@ class ReleaseDiffTest {
     }
 
     @Test
+    void variablesMatchByNameAndScopeIgnoringCaseAsciiOrNot() {
+        ReleaseDiff d = diff(variables(new Variable("LogLevel", "Debug", false, Scope.of(List.of("Prod"))),
+                        new Variable("Ärger", "1", false, Scope.ALL), new Variable("Arger", "1", false, Scope.ALL),
+                        new Variable("Same", "s", false, Scope.ALL)),
+                variables(new Variable("LOGLEVEL", "Info", false, Scope.of(List.of("PROD"))),
+                        new Variable("äRGER", "2", false, Scope.ALL), new Variable("ARGER", "1", false, Scope.ALL),
+                        new Variable("Same", "s", false, Scope.ALL)));
+        assertEquals(Change.CHANGED, named(d, "LOGLEVEL").change(), "an ASCII name and scope matched ignoring case");
+        assertEquals(Change.CHANGED, named(d, "äRGER (all environments)").change(), "a non-ASCII name matched ignoring case");
+        assertEquals(Change.UNCHANGED, named(d, "ARGER (all environments)").change(), "'Ärger' is not 'Arger'");
+        assertEquals(Change.UNCHANGED, named(d, "Same (all environments)").change());
+        assertEquals(0, d.count(Section.VARIABLES, Change.ADDED) + d.count(Section.VARIABLES, Change.REMOVED));
+        assertEquals(2, d.count(Section.VARIABLES, Change.UNCHANGED));
+    }
+
+    @Test
     void anAmbiguousScopeChangeIsRemovedAndAdded() {
         ReleaseDiff d = diff(variables(new Variable("X", "1", false, Scope.of(List.of("A"))), new Variable("X", "2", false, Scope.of(List.of("B")))),
                 variables(new Variable("X", "1", false, Scope.of(List.of("C"))), new Variable("X", "2", false, Scope.of(List.of("D")))));
