@@ -10,9 +10,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import odcm.app.ChildJvm;
 import odcm.app.TestBundles;
 import odcm.app.service.AppContext;
@@ -63,25 +68,50 @@ class BoundedMemoryCliTest {
 
     @Test
     void hostileFilesAreRefusedInABoundedHeapAndChangeNothing() throws Exception {
-        int auditBefore = auditEntries(network);
         // One of each class (every file of HostileBundles runs in packaging's BoundedMemoryTest): a JVM start costs seconds here.
         List<String> cases = List.of("deflated-entries", "deflated-entries-headers-claim-small", "many-entries-stored", "deep-json",
                 "tiny-objects-json", "receipt-tiny-objects", "signed-many-properties");
         List<String> receiptCases = List.of("deflated-entries", "receipt-tiny-objects");
-        for (String name : cases) {
-            Path file = Files.write(tmp.resolve(name), hostile.get(name));
-            refused(run(network, "bundle", "verify", file.toString(), "--space", PROD));
-            refused(run(network, "bundle", "import", file.toString(), "--space", PROD));
-            if (receiptCases.contains(name)) {
-                refused(run(network, "receipt", "verify", file.toString(), "--space", PROD));
-                refused(run(network, "receipt", "import", file.toString(), "--space", PROD));
+        // Still one JVM per command, but two at a time: each works through its half of the files on its own copy of the store.
+        List<Path> copies = List.of(PausedChild.copy(network, tmp.resolve("copy-0")), PausedChild.copy(network, tmp.resolve("copy-1")));
+        List<Integer> auditBefore = List.of(auditEntries(copies.get(0)), auditEntries(copies.get(1)));
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<Run>>> halves = new ArrayList<>();
+            for (int half = 0; half < 2; half++) {
+                int h = half;
+                Path dir = copies.get(h);
+                List<String> mine = IntStream.range(0, cases.size()).filter(i -> i % 2 == h).mapToObj(cases::get).toList();
+                halves.add(two.submit(() -> {
+                    List<Run> runs = new ArrayList<>();
+                    for (String name : mine) {
+                        Path file = Files.write(tmp.resolve(name), hostile.get(name));
+                        runs.add(run(dir, "bundle", "verify", file.toString(), "--space", PROD));
+                        runs.add(run(dir, "bundle", "import", file.toString(), "--space", PROD));
+                        if (receiptCases.contains(name)) {
+                            runs.add(run(dir, "receipt", "verify", file.toString(), "--space", PROD));
+                            runs.add(run(dir, "receipt", "import", file.toString(), "--space", PROD));
+                        }
+                    }
+                    return runs;
+                }));
             }
+            List<Run> runs = new ArrayList<>();
+            for (Future<List<Run>> half : halves) {
+                runs.addAll(half.get());
+            }
+            assertEquals(18, runs.size(), "every command ran");
+            runs.forEach(BoundedMemoryCliTest::refused);
+        } finally {
+            two.shutdownNow();
         }
-        try (AppContext ctx = AppContext.open(TestBundles.location(network))) {
-            assertEquals(List.of(), ctx.projects().list(PROD), "no project imported");
-            assertEquals(0, ctx.store().read(tx -> tx.bundles().acceptedBundleIds(ctx.spaces().find(PROD).id())).size());
-            assertEquals(auditBefore, ctx.audit().list(AuditFilter.ALL).size(), "no audit entry");
-            assertTrue(ctx.audit().verify().isIntact());
+        for (int half = 0; half < 2; half++) {
+            try (AppContext ctx = AppContext.open(TestBundles.location(copies.get(half)))) {
+                assertEquals(List.of(), ctx.projects().list(PROD), "no project imported");
+                assertEquals(0, ctx.store().read(tx -> tx.bundles().acceptedBundleIds(ctx.spaces().find(PROD).id())).size());
+                assertEquals(auditBefore.get(half), ctx.audit().list(AuditFilter.ALL).size(), "no audit entry");
+                assertTrue(ctx.audit().verify().isIntact());
+            }
         }
     }
 
