@@ -15,6 +15,8 @@ import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAlgorithmProtection;
@@ -24,9 +26,11 @@ import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
 import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerIdentifier;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.pkcs.RSAESOAEPparams;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.KeyTransRecipientInformation;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
@@ -221,10 +225,34 @@ final class Cms {
             if (si.getAuthenticatedAttributes() == null) {
                 return "has no signed attributes (content type, message digest, algorithm protection)";
             }
-            return signedAttributesProblem(si);
+            String attributes = signedAttributesProblem(si);
+            if (attributes != null) {
+                return attributes;
+            }
+            if (!Arrays.equals(writersForm(sd, si), sig)) {
+                // A reader that skips a tag's number or class, or an element it does not expect, would pass the checks above.
+                return "holds bytes the console never writes around its signed parts (a changed tag or an added element)";
+            }
+            return null;
         } catch (IOException | RuntimeException e) {
             return "is not a CMS signature";
         }
+    }
+
+    /**
+     * The signature the writer emits with the parts of {@code sd} that vary (its certificate, signer identifier, signed
+     * attributes, signature algorithm and value; {@link #signerProblem} checks the first two), every structure and tag around them rebuilt here rather than taken from the input: the input is
+     * in the writer's form exactly when it equals this, byte for byte. The signature covers the signed attributes re-tagged
+     * as a SET, so the tag they carry in the file is checked only here.
+     */
+    private static byte[] writersForm(SignedData sd, SignerInfo si) throws IOException {
+        ASN1Encodable cert = Certificate.getInstance(sd.getCertificates().getObjectAt(0));
+        SignerInfo signer = new SignerInfo(new SignerIdentifier(IssuerAndSerialNumber.getInstance(si.getSID().getId())), SHA256,
+                new DERSet(si.getAuthenticatedAttributes().toArray()), si.getDigestEncryptionAlgorithm(),
+                new DEROctetString(si.getEncryptedDigest().getOctets()), null);
+        SignedData rebuilt = new SignedData(new DERSet(SHA256), new ContentInfo(CMSObjectIdentifiers.data, null), new DERSet(cert), null,
+                new DERSet(signer));
+        return new ContentInfo(CMSObjectIdentifiers.signedData, rebuilt).getEncoded(ASN1Encoding.DER);
     }
 
     private static String signedAttributesProblem(SignerInfo si) {

@@ -28,6 +28,8 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
@@ -216,6 +218,53 @@ class SignatureFormTest {
             el[3] = new DERTaggedObject(false, 0, new DERSet(cert(OTHER_EC).toASN1Structure()));
             return el;
         }), "carries a certificate other than its source's pinned one");
+    }
+
+    /**
+     * Found by the mutation campaign: the signed attributes under [1] instead of [0] still verified, as BouncyCastle reads
+     * them by position and the signature covers them re-tagged as a SET. Every tagged part the writer emits (the content of
+     * the ContentInfo, the certificates, the signed attributes), under another tag number or class, is refused.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    void anotherTagOnATaggedPartIsRefused(Signed s) {
+        byte[] signedAttributesUnderOne = editSignerInfo(s.sig(), el -> {
+            el[3] = new DERTaggedObject(false, 1, ASN1Set.getInstance((ASN1TaggedObject) el[3], false));
+            return el;
+        });
+        assertRefused(s, signedAttributesUnderOne, "holds bytes the console never writes around its signed parts");
+        int[][] tags = {{BERTags.CONTEXT_SPECIFIC, 1}, {BERTags.CONTEXT_SPECIFIC, 2}, {BERTags.CONTEXT_SPECIFIC, 30},
+                {BERTags.APPLICATION, 0}, {BERTags.PRIVATE, 0}, {BERTags.APPLICATION, 1}};
+        int verified = 0;
+        for (int[] tag : tags) {
+            List<byte[]> crafted = List.of(
+                    retagged(s.sig(), tag),
+                    editSignedData(s.sig(), el -> {
+                        el[3] = new DERTaggedObject(false, tag[0], tag[1], ASN1Set.getInstance((ASN1TaggedObject) el[3], false));
+                        return el;
+                    }),
+                    editSignerInfo(s.sig(), el -> {
+                        el[3] = new DERTaggedObject(false, tag[0], tag[1], ASN1Set.getInstance((ASN1TaggedObject) el[3], false));
+                        return el;
+                    }));
+            for (byte[] sig : crafted) {
+                assertFalse(java.util.Arrays.equals(sig, s.sig()));
+                var signer = Cms.onlySigner(s.signed(), sig);
+                if (signer != null && Cms.verifies(signer, cert(s.signer()))) {
+                    verified++;
+                }
+                VerificationOutcome o = verify(s, sig);
+                InvalidPart part = assertInstanceOf(InvalidPart.class, o, s.label() + ", tag " + java.util.Arrays.toString(tag) + ": " + o.sentence());
+                assertEquals(s.signature(), part.part());
+            }
+        }
+        assertTrue(verified >= 2, "some re-tagged signatures still verify cryptographically, so the form check is what refuses them: " + verified);
+    }
+
+    /** The signature with the tag of the ContentInfo's content changed (the explicit [0] around the SignedData). */
+    private static byte[] retagged(byte[] sig, int[] tag) {
+        ContentInfo ci = ContentInfo.getInstance(sig);
+        return der(new DERSequence(new ASN1Encodable[] {ci.getContentType(), new DERTaggedObject(true, tag[0], tag[1], ci.getContent())}));
     }
 
     // ---- signed again by the genuine key, in a form the console never writes ----
