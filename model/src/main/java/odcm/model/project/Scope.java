@@ -12,11 +12,12 @@ public record Scope(List<String> environments) {
     public static final Scope ALL = new Scope(List.of());
 
     public Scope {
-        environments = List.copyOf(new TreeSet<>(environments));
+        // Sorted and without repeats; none or one (most scopes) needs no set (a release has 10,000 of them to read).
+        environments = environments.size() <= 1 ? List.copyOf(environments) : List.copyOf(new TreeSet<>(environments));
     }
 
     public static Scope of(Collection<String> environments) {
-        return new Scope(List.copyOf(environments));
+        return new Scope(environments instanceof List<String> l ? l : List.copyOf(environments));
     }
 
     public boolean isAll() {

@@ -390,8 +390,24 @@ final class Cms {
      * SHA-256 X9.63 KDF and AES-256 key wrap. What it made is checked like a reader checks it, so no other algorithm is written.
      */
     static byte[] encrypt(byte[] plaintext, X509CertificateHolder target) {
+        return encrypt(plaintext, target, JDK_GCM);
+    }
+
+    /** The JDK's provider of AES-GCM (SunJCE), which uses the processor's AES and carry-less multiply instructions. */
+    static final java.security.Provider JDK_GCM = jdkGcm();
+
+    private static java.security.Provider jdkGcm() {
         try {
-            var cert = new JcaX509CertificateConverter().setProvider(BC).getCertificate(target);
+            return javax.crypto.Cipher.getInstance("AES/GCM/NoPadding").getProvider();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+        }
+    }
+
+    /** As {@link #encrypt(byte[], X509CertificateHolder)}, the content encrypted by {@code contentProvider} (tests compare providers). */
+    static byte[] encrypt(byte[] plaintext, X509CertificateHolder target, java.security.Provider contentProvider) {
+        try {
+            var cert = new JcaX509CertificateConverter().getCertificate(target); // only its key is used; the JDK's factory is made faster
             CMSAuthEnvelopedDataGenerator gen = new CMSAuthEnvelopedDataGenerator();
             if (isRsa(target)) {
                 var oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP,
@@ -404,8 +420,10 @@ final class Cms {
                 gen.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(),
                         ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP).addRecipient(cert).setProvider(BC));
             }
+            // The content through the JDK's AES-GCM (CPU instructions), many times BouncyCastle's pure Java; the same
+            // AuthEnvelopedData, checked below like any other, that openssl 3 and our reader decrypt.
             OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
-                    .setProvider(BC).build();
+                    .setProvider(contentProvider).build();
             byte[] envelope = gen.generate(new CMSProcessableByteArray(plaintext), encryptor).getEncoded();
             String disallowed = disallowedEnvelope(new CMSAuthEnvelopedData(envelope));
             if (disallowed != null) {
