@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,7 +23,8 @@ import java.nio.charset.StandardCharsets;
  * Canonical JSON out (sorted keys, no insignificant whitespace, UTF-8) and strict JSON in: duplicate keys,
  * unknown or missing fields, trailing data, invalid UTF-8, nesting deeper than {@link #MAX_DEPTH},
  * strings longer than {@link #MAX_STRING} and more tokens than a {@link Budget} allows are all refused. Every document
- * is first scanned as a stream of tokens (no tree), so those limits hold before any object is built from it.
+ * is first scanned as a stream of tokens (no tree), so those limits hold before any object is built from it; the tokens
+ * the scan kept (no more than the budget allowed) are what the objects are then bound from.
  */
 final class Json {
     static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
@@ -85,9 +87,14 @@ final class Json {
     static <T> T read(byte[] bytes, Class<T> type, Budget budget) throws BadJson {
         String text = utf8(bytes);
         try {
-            // The whole document first as a stream (depth, sizes, token count, duplicate keys, trailing data), then the binding.
-            scan(text, null, budget);
-            T value = MAPPER.readValue(text, type);
+            // The whole document first as a stream (depth, sizes, token count, duplicate keys, trailing data), then the binding,
+            // from the tokens the scan kept: the text is tokenized once (a release's parts are a megabyte and 150,000 tokens).
+            TokenBuffer tokens = new TokenBuffer(null, false);
+            scan(text, null, budget, tokens);
+            T value;
+            try (JsonParser p = tokens.asParser(MAPPER)) {
+                value = MAPPER.readValue(p, type);
+            }
             if (value == null) {
                 throw new BadJson("is null instead of an object");
             }
@@ -103,34 +110,45 @@ final class Json {
      */
     static JsonNode field(byte[] bytes, String field) throws BadJson {
         try {
-            return scan(utf8(bytes), field, new Budget());
+            return scan(utf8(bytes), field, new Budget(), null);
         } catch (java.io.IOException | RuntimeException e) {
             throw new BadJson(reason(e));
         }
     }
 
-    private static JsonNode scan(String text, String field, Budget budget) throws BadJson, java.io.IOException {
+    /** Scans the document strictly; {@code tokens}, when given, receives every token of it (the root object) for binding. */
+    private static JsonNode scan(String text, String field, Budget budget, TokenBuffer tokens) throws BadJson, java.io.IOException {
         JsonNode found = null;
         try (JsonParser p = MAPPER.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadJson("is not a JSON object");
             }
+            copy(p, tokens);
             for (JsonToken t = p.nextToken(); !(t == JsonToken.END_OBJECT && p.getParsingContext().inRoot()); t = p.nextToken()) {
                 if (t == null) {
                     throw new BadJson("ends in the middle");
                 }
                 budget.take();
+                copy(p, tokens);
                 if (t == JsonToken.FIELD_NAME && p.getParsingContext().getParent().inRoot() && p.currentName().equals(field)) {
                     JsonToken v = p.nextToken();
                     budget.take();
+                    copy(p, tokens);
                     found = scalar(p, v);
                 }
             }
+            copy(p, tokens);
             if (p.nextToken() != null) {
                 throw new BadJson("has data after the JSON object");
             }
         }
         return found;
+    }
+
+    private static void copy(JsonParser p, TokenBuffer tokens) throws java.io.IOException {
+        if (tokens != null) {
+            tokens.copyCurrentEvent(p);
+        }
     }
 
     private static JsonNode scalar(JsonParser p, JsonToken t) throws java.io.IOException {
