@@ -10,6 +10,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import odcm.model.project.Variable;
@@ -27,13 +30,6 @@ public final class BundleWriter {
         String id = content.bundleId().toString();
         String targetFingerprint = Certificates.fingerprint(targetCertificateDer).hex();
 
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(BundleFormat.RELEASE, Json.write(new Dto.ReleasePart(id, content.project(), content.version(), content.notes(),
-                content.channel(), content.releaseCreated().toString())));
-        parts.put(BundleFormat.PROCESS, Json.write(new Dto.ProcessPart(id, content.snapshot().process().stream()
-                .map(s -> new Dto.Step(s.name(), s.actionType(), s.properties(), s.scope().environments(),
-                        s.packages().stream().map(p -> new Dto.PackageRef(p.packageId())).toList()))
-                .toList())));
         List<Dto.Variable> variables = new ArrayList<>();
         List<Dto.SecretValue> secrets = new ArrayList<>();
         for (Variable v : content.snapshot().variables()) {
@@ -42,7 +38,19 @@ public final class BundleWriter {
                 secrets.add(new Dto.SecretValue(v.name(), v.scope().environments(), v.value()));
             }
         }
-        parts.put(BundleFormat.VARIABLES, Json.write(new Dto.VariablesPart(id, variables)));
+        // The variables (the largest part, values of sensitive ones left out) are written on another core while this thread
+        // writes the other parts and encrypts the secrets; when no core is free, this thread writes them itself (below).
+        FutureTask<byte[]> variablesJson = new FutureTask<>(() -> Json.write(new Dto.VariablesPart(id, variables)));
+        ForkJoinPool.commonPool().execute(variablesJson);
+
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put(BundleFormat.RELEASE, Json.write(new Dto.ReleasePart(id, content.project(), content.version(), content.notes(),
+                content.channel(), content.releaseCreated().toString())));
+        parts.put(BundleFormat.PROCESS, Json.write(new Dto.ProcessPart(id, content.snapshot().process().stream()
+                .map(s -> new Dto.Step(s.name(), s.actionType(), s.properties(), s.scope().environments(),
+                        s.packages().stream().map(p -> new Dto.PackageRef(p.packageId())).toList()))
+                .toList())));
+        parts.put(BundleFormat.VARIABLES, null); // its place in the order; its bytes below
         parts.put(BundleFormat.TEMPLATES, Json.write(new Dto.TemplatesPart(id, content.snapshot().templates().stream()
                 .map(t -> new Dto.Template(t.name(), t.label(), t.helpText(), t.type().name(), t.options(), t.mandatory(), t.defaultValue()))
                 .toList())));
@@ -57,6 +65,7 @@ public final class BundleWriter {
         } finally {
             java.util.Arrays.fill(secretJson, (byte) 0);
         }
+        parts.put(BundleFormat.VARIABLES, result(variablesJson));
 
         List<Dto.Entry> entries = new ArrayList<>();
         parts.forEach((name, bytes) -> entries.add(new Dto.Entry(name, sha256(bytes))));
@@ -72,6 +81,19 @@ public final class BundleWriter {
         all.put(BundleFormat.SIGNATURE, signature);
         all.putAll(parts);
         writeZip(all, out);
+    }
+
+    /** What {@code task} made: run here if no other thread has started it, else waited for. */
+    private static byte[] result(FutureTask<byte[]> task) {
+        task.run(); // does nothing once another thread has started it
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a bundle", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** The DOS epoch, the same in every time zone: a bundle's bytes depend only on its entries. */
