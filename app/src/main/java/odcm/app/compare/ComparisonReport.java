@@ -248,7 +248,9 @@ public final class ComparisonReport {
 
     static String html(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '&' -> sb.append("&amp;");
                 case '<' -> sb.append("&lt;");
@@ -256,9 +258,9 @@ public final class ComparisonReport {
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
                 case '\n', '\t' -> sb.appendCodePoint(c);
-                default -> sb.append(clean(Character.toString(c)));
+                default -> cleanCodePoint(sb, c);
             }
-        });
+        }
         return sb.toString();
     }
 
@@ -326,17 +328,28 @@ public final class ComparisonReport {
 
     static String md(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> sb.append('\\').appendCodePoint(c);
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 case '\n' -> sb.append("<br>");
-                default -> sb.append(clean(Character.toString(c)));
+                default -> cleanCodePoint(sb, c);
             }
-        });
+        }
         return sb.toString();
+    }
+
+    /** One character as {@link #clean} shows it; printable ASCII, nearly every character of a report, without a string of its own (for speed). */
+    private static void cleanCodePoint(StringBuilder sb, int c) {
+        if (c >= 0x20 && c < 0x7f) {
+            sb.append((char) c);
+        } else {
+            sb.append(clean(Character.toString(c)));
+        }
     }
 
     /**
