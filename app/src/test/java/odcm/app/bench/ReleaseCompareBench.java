@@ -108,8 +108,8 @@ public final class ReleaseCompareBench {
      * The diff alone and the diff with each report, each beside {@code diff -u}, every case treated alike: warm-up
      * rounds, then timed rounds, each round running every case once and {@code diff -u} after each, so no case pays
      * the JIT's warm-up for the others or meets another load (in a fixed order, the first case did: decision 0023).
-     * In-process and warm, as in a console in use; the first call in a fresh JVM is the row above. 3 × RUNS timed rounds
-     * (a round costs milliseconds).
+     * In-process and warm, as in a console in use; the first call in a fresh JVM is the row above. 3 × RUNS warm-up and
+     * 3 × RUNS timed rounds (a round costs milliseconds).
      */
     private static void inMemory(int runs, Supplier<ReleaseDiff> diff, Runnable peer) {
         Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ public final class ReleaseCompareBench {
         for (ComparisonReport.Format f : ComparisonReport.Format.values()) {
             cases.put("diff + render " + f.name().toLowerCase(Locale.ROOT) + " (in-process)", () -> ComparisonReport.render(diff.get(), f, true));
         }
-        for (int w = 0; w < Math.max(10, runs); w++) {
+        for (int w = 0; w < 3 * runs; w++) {
             cases.values().forEach(ours -> {
                 ours.get();
                 peer.run();
