@@ -32,7 +32,7 @@ public final class Names {
             refuseInvisible(what + " name", v, false);
             refuseLookAlike(what, v);
         }
-        if (key(v).length() > MAX_KEY_LENGTH) {
+        if ((ascii ? v.length() : key(v).length()) > MAX_KEY_LENGTH) { // an ASCII name's key is as long as the name
             throw new Refusal(what + " name uses characters that expand too much when names are compared; choose a plainer name.");
         }
         return v;

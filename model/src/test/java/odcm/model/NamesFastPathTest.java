@@ -42,6 +42,10 @@ class NamesFastPathTest {
         assertThrows(Refusal.class, () -> Names.check("A step", "DevT\u0435st", 100)); // Cyrillic е among Latin letters
         assertThrows(Refusal.class, () -> Names.value("A value", "a\u007fb", false));
         assertEquals("Dev Test", Names.check("A step", "  Dev   Test ", 100));
+        // An ASCII name's key is as long as the name, so its length is not worked out from a second copy: the limit still holds.
+        assertEquals("A step name uses characters that expand too much when names are compared; choose a plainer name.",
+                assertThrows(Refusal.class, () -> Names.check("A step", "a".repeat(Names.MAX_KEY_LENGTH + 1), 1000)).getMessage());
+        assertEquals(Names.MAX_KEY_LENGTH, Names.check("A step", "a".repeat(Names.MAX_KEY_LENGTH), 1000).length());
         assertEquals("devtest", Names.key("DevT\u0435st"));
         assertEquals(Names.key("DEV TEST"), Names.key("dev  test"));
     }

@@ -1,13 +1,14 @@
 package odcm.app.compare;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import odcm.model.compare.Change;
 import odcm.model.compare.Entry;
 import odcm.model.compare.FieldChange;
@@ -118,63 +119,69 @@ public final class ComparisonReport {
 
     // ---- json
 
+    /**
+     * Written field by field through Jackson's generator (the mapper's own pretty printer), not built as maps and handed
+     * to the serializer: the same document, without a map per entry and field (for speed).
+     */
     public static String json(ReleaseDiff d, boolean onlyChanges) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("project", d.project());
-        m.put("from", side(d.from(), true));
-        m.put("to", side(d.to(), true));
-        m.put("summary", d.summary());
-        Map<String, Object> counts = new LinkedHashMap<>();
-        d.counts().forEach((s, c) -> {
-            Map<String, Object> n = new LinkedHashMap<>();
-            c.forEach((ch, k) -> n.put(ch.words(), k));
-            if (s == Section.PROCESS) {
-                n.put("moved", d.moved());
-            }
-            counts.put(s.title().toLowerCase(Locale.ROOT), n);
-        });
-        m.put("counts", counts);
-        List<Object> entries = new ArrayList<>();
-        for (Section s : Section.values()) {
-            for (Entry e : shown(d, s, onlyChanges)) {
-                Map<String, Object> em = new LinkedHashMap<>();
-                em.put("section", s.title().toLowerCase(Locale.ROOT));
-                em.put("name", e.name());
-                em.put("change", e.change().words());
-                em.put("moved", e.moved());
-                em.put("fromPosition", e.fromPosition());
-                em.put("toPosition", e.toPosition());
-                List<Object> fields = new ArrayList<>();
-                for (FieldChange f : fieldsOf(e, onlyChanges)) {
-                    Map<String, Object> fm = new LinkedHashMap<>();
-                    fm.put("field", f.field());
-                    fm.put("from", f.from() == null ? null : f.from().shown());
-                    fm.put("to", f.to() == null ? null : f.to().shown());
-                    fm.put("changed", f.changed());
-                    fm.put("sensitive", f.sensitive());
-                    fields.add(fm);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("project", d.project());
+            side(g, "from", d.from());
+            side(g, "to", d.to());
+            g.writeStringField("summary", d.summary());
+            g.writeObjectFieldStart("counts");
+            for (Section s : Section.values()) {
+                g.writeObjectFieldStart(s.title().toLowerCase(Locale.ROOT));
+                for (Change c : Change.values()) {
+                    g.writeNumberField(c.words(), d.count(s, c));
                 }
-                em.put("fields", fields);
-                entries.add(em);
+                if (s == Section.PROCESS) {
+                    g.writeNumberField("moved", d.moved());
+                }
+                g.writeEndObject();
             }
+            g.writeEndObject();
+            g.writeArrayFieldStart("entries");
+            for (Section s : Section.values()) {
+                for (Entry e : shown(d, s, onlyChanges)) {
+                    g.writeStartObject();
+                    g.writeStringField("section", s.title().toLowerCase(Locale.ROOT));
+                    g.writeStringField("name", e.name());
+                    g.writeStringField("change", e.change().words());
+                    g.writeBooleanField("moved", e.moved());
+                    g.writeNumberField("fromPosition", e.fromPosition());
+                    g.writeNumberField("toPosition", e.toPosition());
+                    g.writeArrayFieldStart("fields");
+                    for (FieldChange f : fieldsOf(e, onlyChanges)) {
+                        g.writeStartObject();
+                        g.writeStringField("field", f.field());
+                        g.writeStringField("from", f.from() == null ? null : f.from().shown()); // null is written as null
+                        g.writeStringField("to", f.to() == null ? null : f.to().shown());
+                        g.writeBooleanField("changed", f.changed());
+                        g.writeBooleanField("sensitive", f.sensitive());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        m.put("entries", entries);
-        try {
-            return JSON.writeValueAsString(m) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return out + "\n";
     }
 
-    private static Map<String, Object> side(ReleaseDiff.Side s, boolean withNotes) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", s.version());
-        m.put("channel", s.channel());
-        m.put("createdAt", s.createdAt().toString());
-        if (withNotes) {
-            m.put("notes", s.notes());
-        }
-        return m;
+    private static void side(JsonGenerator g, String name, ReleaseDiff.Side s) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeStringField("version", s.version());
+        g.writeStringField("channel", s.channel());
+        g.writeStringField("createdAt", s.createdAt().toString());
+        g.writeStringField("notes", s.notes());
+        g.writeEndObject();
     }
 
     // ---- html
@@ -248,7 +255,9 @@ public final class ComparisonReport {
 
     static String html(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '&' -> sb.append("&amp;");
                 case '<' -> sb.append("&lt;");
@@ -256,9 +265,9 @@ public final class ComparisonReport {
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
                 case '\n', '\t' -> sb.appendCodePoint(c);
-                default -> sb.append(clean(Character.toString(c)));
+                default -> cleanCodePoint(sb, c);
             }
-        });
+        }
         return sb.toString();
     }
 
@@ -326,17 +335,28 @@ public final class ComparisonReport {
 
     static String md(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> sb.append('\\').appendCodePoint(c);
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 case '\n' -> sb.append("<br>");
-                default -> sb.append(clean(Character.toString(c)));
+                default -> cleanCodePoint(sb, c);
             }
-        });
+        }
         return sb.toString();
+    }
+
+    /** One character as {@link #clean} shows it; printable ASCII, nearly every character of a report, without a string of its own (for speed). */
+    private static void cleanCodePoint(StringBuilder sb, int c) {
+        if (c >= 0x20 && c < 0x7f) {
+            sb.append((char) c);
+        } else {
+            sb.append(clean(Character.toString(c)));
+        }
     }
 
     /**

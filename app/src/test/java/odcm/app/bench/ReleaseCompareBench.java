@@ -63,14 +63,18 @@ public final class ReleaseCompareBench {
         String[] diffU = {"diff", "-u", ta.toString(), tb.toString()};
         Runnable peer = () -> process(diffU);
 
-        ReleaseDiff d = time("diff (model)", runs, () -> ReleaseDiff.of("Bench", from, a, to, b));
+        // The first comparison in a fresh JVM (classes loaded, code interpreted): what the console's first Compare costs.
+        long t0 = System.nanoTime();
+        ComparisonReport.render(ReleaseDiff.of("Bench", from, a, to, b), ComparisonReport.Format.TEXT, true);
+        TIMINGS.row("diff + render text, first call in a fresh JVM", new long[] {System.nanoTime() - t0});
+        ReleaseDiff d = ReleaseDiff.of("Bench", from, a, to, b);
         System.out.println("summary: " + d.summary());
         for (ComparisonReport.Format f : ComparisonReport.Format.values()) {
-            String report = versus("diff + render " + f.name().toLowerCase(Locale.ROOT) + " (in-process)", runs,
-                    () -> ComparisonReport.render(ReleaseDiff.of("Bench", from, a, to, b), f, true), peer);
+            String report = ComparisonReport.render(d, f, true);
             Files.writeString(out.resolve("compare." + f.extension()), report, StandardCharsets.UTF_8);
             System.out.printf("%s: %d kB%n", f, report.length() / 1024);
         }
+        inMemory(runs, () -> ReleaseDiff.of("Bench", from, a, to, b), peer);
         time("render text (everything)", Math.max(3, runs / 2), () -> ComparisonReport.render(d, ComparisonReport.Format.TEXT, false));
         time("render html (everything)", Math.max(3, runs / 2), () -> ComparisonReport.render(d, ComparisonReport.Format.HTML, false));
 
@@ -98,6 +102,42 @@ public final class ReleaseCompareBench {
         time("/bin/true (process start alone)", runs, () -> process("true"));
 
         TIMINGS.print();
+    }
+
+    /**
+     * The diff alone and the diff with each report, each beside {@code diff -u}, every case treated alike: warm-up
+     * rounds, then timed rounds, each round running every case once and {@code diff -u} after each, so no case pays
+     * the JIT's warm-up for the others or meets another load (in a fixed order, the first case did: decision 0023).
+     * In-process and warm, as in a console in use; the first call in a fresh JVM is the row above. 3 × RUNS warm-up and
+     * 3 × RUNS timed rounds (a round costs milliseconds).
+     */
+    private static void inMemory(int runs, Supplier<ReleaseDiff> diff, Runnable peer) {
+        Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
+        cases.put("diff (model, no report)", diff::get);
+        for (ComparisonReport.Format f : ComparisonReport.Format.values()) {
+            cases.put("diff + render " + f.name().toLowerCase(Locale.ROOT) + " (in-process)", () -> ComparisonReport.render(diff.get(), f, true));
+        }
+        for (int w = 0; w < 3 * runs; w++) {
+            cases.values().forEach(ours -> {
+                ours.get();
+                peer.run();
+            });
+        }
+        int timed = 3 * runs;
+        Map<String, long[][]> nanos = new LinkedHashMap<>();
+        cases.keySet().forEach(what -> nanos.put(what, new long[2][timed]));
+        for (int i = 0; i < timed; i++) {
+            for (Map.Entry<String, Supplier<Object>> c : cases.entrySet()) {
+                long[][] n = nanos.get(c.getKey());
+                long t = System.nanoTime();
+                c.getValue().get();
+                n[0][i] = System.nanoTime() - t;
+                t = System.nanoTime();
+                peer.run();
+                n[1][i] = System.nanoTime() - t;
+            }
+        }
+        nanos.forEach((what, n) -> TIMINGS.versusRow(what, n[0], "diff -u", n[1]));
     }
 
     public static final String SPACE = "Bench Space";

@@ -53,6 +53,13 @@ final class Timings {
             peer.run();
             b[i] = System.nanoTime() - t;
         }
+        versusRow(what, a, peerName, b);
+        return result;
+    }
+
+    /** A row of ours beside the peer from timings taken elsewhere, run in turn (same length): medians and ours / peer. */
+    void versusRow(String what, long[] a, String peerName, long[] b) {
+        int runs = a.length;
         Arrays.sort(a);
         Arrays.sort(b);
         double oursMs = a[runs / 2] / 1e6;
@@ -61,7 +68,6 @@ final class Timings {
                 peerName, String.format(Locale.ROOT, "%.1f ms", peerMs), String.format(Locale.ROOT, "%.2f", oursMs / peerMs)};
         rows.add(r);
         System.out.printf("%-44s ours %10s median (p90 %s), %s %s, ratio %s (%d runs each)%n", r[0], r[1], r[2], r[3], r[4], r[5], runs);
-        return result;
     }
 
     void skipped(String what) {

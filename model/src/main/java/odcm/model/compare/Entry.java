@@ -1,5 +1,7 @@
 package odcm.model.compare;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -22,11 +24,22 @@ public record Entry(Section section, String name, Change change, boolean moved, 
     }
 
     public List<FieldChange> changedFields() {
-        return fields.stream().filter(FieldChange::changed).toList();
+        List<FieldChange> changed = new ArrayList<>(fields.size()); // a loop, not a stream: asked for by every report line
+        for (FieldChange f : fields) {
+            if (f.changed()) {
+                changed.add(f);
+            }
+        }
+        return Collections.unmodifiableList(changed);
     }
 
     public boolean sensitive() {
-        return fields.stream().anyMatch(FieldChange::sensitive);
+        for (FieldChange f : fields) {
+            if (f.sensitive()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "+" added, "-" removed, "~" changed, "↕" moved, "~↕" moved and changed, " " unchanged. */
@@ -41,8 +54,13 @@ public record Entry(Section section, String name, Change change, boolean moved, 
     public String describe() {
         StringBuilder sb = new StringBuilder(change.words());
         if (change == Change.CHANGED) {
-            List<String> names = changedFields().stream().map(FieldChange::field).toList();
-            sb.append(": ").append(String.join(", ", names));
+            String separator = ": ";
+            for (FieldChange f : fields) {
+                if (f.changed()) {
+                    sb.append(separator).append(f.field());
+                    separator = ", ";
+                }
+            }
         }
         if (moved) {
             sb.setLength(change == Change.UNCHANGED ? 0 : sb.length());

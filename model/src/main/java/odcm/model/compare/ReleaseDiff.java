@@ -163,26 +163,26 @@ public final class ReleaseDiff {
 
     // ---- steps
 
-    private static String key(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+    /** A name ignoring case, as everything is matched. */
+    private static NameKey key(String name) {
+        return new NameKey(name.strip(), "");
     }
 
-    /** Keys "name#n" so a repeated step name matches its n-th occurrence on the other side. */
-    private static List<String> stepKeys(List<DeploymentStep> steps) {
-        Map<String, Integer> seen = new HashMap<>(steps.size() * 2);
-        List<String> keys = new ArrayList<>(steps.size());
+    /** Keys (name, "n") so a repeated step name matches its n-th occurrence on the other side. */
+    private static List<NameKey> stepKeys(List<DeploymentStep> steps) {
+        Map<NameKey, Integer> seen = new HashMap<>(steps.size() * 2);
+        List<NameKey> keys = new ArrayList<>(steps.size());
         for (DeploymentStep s : steps) {
-            String k = key(s.name());
-            int n = seen.merge(k, 1, Integer::sum);
-            keys.add(k + "#" + n);
+            int n = seen.merge(key(s.name()), 1, Integer::sum);
+            keys.add(new NameKey(s.name().strip(), Integer.toString(n)));
         }
         return keys;
     }
 
     static Steps steps(List<DeploymentStep> a, List<DeploymentStep> b) {
-        List<String> keysA = stepKeys(a);
-        List<String> keysB = stepKeys(b);
-        Map<String, Integer> indexB = new HashMap<>(keysB.size() * 2);
+        List<NameKey> keysA = stepKeys(a);
+        List<NameKey> keysB = stepKeys(b);
+        Map<NameKey, Integer> indexB = new HashMap<>(keysB.size() * 2);
         for (int j = 0; j < keysB.size(); j++) {
             indexB.put(keysB.get(j), j);
         }
@@ -311,9 +311,9 @@ public final class ReleaseDiff {
         Variables(List<Variable> a, List<Variable> b) {
             this.a = a;
             this.b = b;
-            Map<String, List<Integer>> unmatchedA = new LinkedHashMap<>(); // name key → indexes not matched exactly
-            Map<String, List<Integer>> unmatchedB = new LinkedHashMap<>();
-            Map<VariableKey, Integer> exactB = new HashMap<>(b.size() * 2);
+            Map<NameKey, List<Integer>> unmatchedA = new LinkedHashMap<>(); // name key → indexes not matched exactly
+            Map<NameKey, List<Integer>> unmatchedB = new LinkedHashMap<>();
+            Map<NameKey, Integer> exactB = new HashMap<>(b.size() * 2);
             for (int j = 0; j < b.size(); j++) {
                 exactB.putIfAbsent(variableKey(b.get(j)), j);
             }
@@ -332,7 +332,7 @@ public final class ReleaseDiff {
                     unmatchedB.computeIfAbsent(key(b.get(j).name()), k -> new ArrayList<>()).add(j);
                 }
             }
-            for (Map.Entry<String, List<Integer>> e : unmatchedA.entrySet()) {
+            for (Map.Entry<NameKey, List<Integer>> e : unmatchedA.entrySet()) {
                 List<Integer> other = unmatchedB.getOrDefault(e.getKey(), List.of());
                 if (e.getValue().size() == 1 && other.size() == 1) { // unambiguous: the same variable, its scope changed
                     made.add(new int[] {e.getValue().get(0), other.get(0)});
@@ -385,39 +385,66 @@ public final class ReleaseDiff {
         }
     }
 
-    private static VariableKey variableKey(Variable v) {
+    /** A variable's name and scope ignoring case: the scope's environments joined by "\n". */
+    private static NameKey variableKey(Variable v) {
         List<String> scope = v.scope().environments();
-        return new VariableKey(v.name().strip(), scope.isEmpty() ? "" : String.join("\n", scope).toLowerCase(Locale.ROOT));
+        return new NameKey(v.name().strip(), scope.isEmpty() ? "" : scope.size() == 1 ? scope.get(0) : String.join("\n", scope));
     }
 
     /**
-     * A variable's name ignoring case ({@link #key}) and its scope, lowered: equal exactly when both lowered strings
-     * are. A name of ASCII only is lowered as it is compared and hashed, not copied; any other name is lowered once.
+     * A name and what qualifies it (a variable's scope, a step's occurrence), both ignoring case: equal exactly when
+     * both, lowered ({@code toLowerCase(Locale.ROOT)}), are. For speed, a string of ASCII only is lowered as it is
+     * compared and hashed, not copied; any other string is lowered once.
      */
-    private static final class VariableKey {
-        private final String name; // as it is when ascii, else already lowered
-        private final boolean ascii;
-        private final String scope;
+    private static final class NameKey {
+        private final String name; // as it is when ASCII, else already lowered
+        private final String qualifier; // likewise
+        private final boolean asciiName;
+        private final boolean asciiQualifier;
         private final int hash;
 
-        VariableKey(String name, String scope) {
-            boolean plain = true;
-            for (int i = 0; i < name.length() && plain; i++) {
-                plain = name.charAt(i) < 0x80;
-            }
-            this.ascii = plain;
-            this.name = plain ? name : name.toLowerCase(Locale.ROOT);
-            this.scope = scope;
-            int h = 0;
-            for (int i = 0; i < this.name.length(); i++) {
-                h = 31 * h + charAt(i);
-            }
-            this.hash = 31 * h + scope.hashCode();
+        NameKey(String name, String qualifier) {
+            this.asciiName = ascii(name);
+            this.name = asciiName ? name : name.toLowerCase(Locale.ROOT);
+            this.asciiQualifier = ascii(qualifier);
+            this.qualifier = asciiQualifier ? qualifier : qualifier.toLowerCase(Locale.ROOT);
+            this.hash = 31 * hash(this.name, asciiName) + hash(this.qualifier, asciiQualifier);
         }
 
-        private char charAt(int i) {
-            char c = name.charAt(i);
+        private static boolean ascii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The i-th character of the lowered string. */
+        private static char lowered(String s, boolean ascii, int i) {
+            char c = s.charAt(i);
             return ascii && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+
+        /** {@link String#hashCode} of the lowered string. */
+        private static int hash(String s, boolean ascii) {
+            int h = 0;
+            for (int i = 0; i < s.length(); i++) {
+                h = 31 * h + lowered(s, ascii, i);
+            }
+            return h;
+        }
+
+        private static boolean same(String s, boolean ascii, String t, boolean asciiT) {
+            if (s.length() != t.length()) {
+                return false;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                if (lowered(s, ascii, i) != lowered(t, asciiT, i)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -427,15 +454,8 @@ public final class ReleaseDiff {
 
         @Override
         public boolean equals(Object o) {
-            if (!(o instanceof VariableKey k) || k.hash != hash || k.name.length() != name.length() || !k.scope.equals(scope)) {
-                return false;
-            }
-            for (int i = 0; i < name.length(); i++) {
-                if (k.charAt(i) != charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
+            return o instanceof NameKey k && k.hash == hash && same(k.name, k.asciiName, name, asciiName)
+                    && same(k.qualifier, k.asciiQualifier, qualifier, asciiQualifier);
         }
     }
 
@@ -483,7 +503,7 @@ public final class ReleaseDiff {
 
     /** In TO order, the removed ones last. */
     private static <T> List<Entry> byName(Section s, List<T> a, List<T> b, java.util.function.Function<T, String> name, Pairing<T> pairing) {
-        Map<String, Integer> indexA = new HashMap<>(a.size() * 2);
+        Map<NameKey, Integer> indexA = new HashMap<>(a.size() * 2);
         for (int i = 0; i < a.size(); i++) {
             indexA.putIfAbsent(key(name.apply(a.get(i))), i);
         }

@@ -142,6 +142,27 @@ class ReleaseDiffTest {
     }
 
     @Test
+    void stepsAndScopesMatchIgnoringCaseAsciiOrNot() {
+        ReleaseDiff d = diff(process(step("Ärger"), step("Deploy", "N", "1"), step("deploy", "N", "2"), step("ΣΥΝΘΗΚΗ")),
+                process(step("äRGER"), step("DEPLOY", "N", "1"), step("Deploy", "N", "2"), step("συνθηκη"), step("Arger")));
+        assertEquals(Change.UNCHANGED, named(d, "äRGER").change(), "a non-ASCII step name matched ignoring case");
+        assertEquals(Change.UNCHANGED, named(d, "DEPLOY").change(), "the first 'deploy' with the first");
+        assertEquals(Change.UNCHANGED, named(d, "Deploy").change(), "the second 'deploy' with the second");
+        assertEquals(Change.UNCHANGED, named(d, "συνθηκη").change());
+        assertEquals(Change.ADDED, named(d, "Arger").change(), "'Ärger' is not 'Arger'");
+        assertEquals("1 step added.", d.summary());
+
+        ReleaseDiff v = diff(variables(new Variable("A", "1", false, Scope.of(List.of("Über"))),
+                        new Variable("B", "1", false, Scope.of(List.of("Prod", "Test"))), new Variable("C", "1", false, Scope.of(List.of("Ärger")))),
+                variables(new Variable("A", "1", false, Scope.of(List.of("über"))),
+                        new Variable("B", "1", false, Scope.of(List.of("PROD", "test"))), new Variable("C", "1", false, Scope.of(List.of("Arger")))));
+        assertEquals(List.of("Scope"), named(v, "A").changedFields().stream().map(FieldChange::field).toList(), "a non-ASCII scope matched ignoring case");
+        assertEquals(List.of("Scope"), named(v, "B").changedFields().stream().map(FieldChange::field).toList(), "a scope of two matched ignoring case");
+        assertEquals(Change.CHANGED, named(v, "C").change(), "left alone on each side: the same variable, its scope changed");
+        assertEquals("3 variables changed.", v.summary());
+    }
+
+    @Test
     void variablesMatchByNameAndScopeIgnoringCaseAsciiOrNot() {
         ReleaseDiff d = diff(variables(new Variable("LogLevel", "Debug", false, Scope.of(List.of("Prod"))),
                         new Variable("Ärger", "1", false, Scope.ALL), new Variable("Arger", "1", false, Scope.ALL),
