@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import odcm.app.ChildJvm;
 import odcm.app.TestBundles;
 import odcm.app.service.AppContext;
@@ -81,16 +79,6 @@ final class PausedChild {
 
     /** A copy of the folder {@code from} (stores and keys), without lock files. */
     static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path f : all.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else if (!f.getFileName().toString().endsWith(".lock")) {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
+        return odcm.app.ui.TestStores.copy(from, to);
     }
 }

@@ -41,10 +41,7 @@ class LazyScreensTest {
 
     @Test
     void theWindowShowsWhileTheStoreOpensThenTheCurrentSpaceListed() throws Exception {
-        StoreLocation location = TestStores.location(tmp, "demo");
-        try (AppContext ctx = AppContext.open(location)) {
-            new Demo(ctx).create();
-        }
+        StoreLocation location = TestStores.demo(tmp, "demo");
         CountDownLatch held = new CountDownLatch(1);
         // Work queued before the console's own holds its one worker thread: the store opens only once it is released.
         try (ConsoleDriver c = new ConsoleDriver(location, runner -> runner.run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { }))) {
@@ -61,10 +58,7 @@ class LazyScreensTest {
 
     @Test
     void aScreenIsMadeAndLoadedWhenFirstShownAndShowsWhatChangedWhileHidden() throws Exception {
-        StoreLocation location = TestStores.location(tmp, "demo");
-        try (AppContext ctx = AppContext.open(location)) {
-            new Demo(ctx).create();
-        }
+        StoreLocation location = TestStores.demo(tmp, "demo");
         try (ConsoleDriver c = new ConsoleDriver(location)) {
             MainWindow main = c.console().main();
             assertEquals(Demo.DEVTEST, c.<ComboBox<String>>node("#current-space").getValue(), "the current space is chosen");

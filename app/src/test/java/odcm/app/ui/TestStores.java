@@ -1,6 +1,8 @@
 package odcm.app.ui;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import odcm.app.apply.Demo;
 import odcm.app.service.AppContext;
 import odcm.model.cert.CertificateFormat;
 import odcm.packaging.cert.Certificates;
@@ -82,6 +87,71 @@ public final class TestStores {
             System.setErr(was);
         }
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static StoreLocation demoTemplate;
+
+    /**
+     * The store {@code name} in {@code tmp} holding the demo organisation ({@link Demo#create}), as if just made: a copy
+     * of one made once per test JVM (decision 0025), each test its own files. It is opened once here, so the copy's
+     * first-open entry ("store.copied") is in its audit log before the test looks.
+     */
+    public static StoreLocation demo(Path tmp, String name) {
+        StoreLocation at = location(tmp, name);
+        demoAt(at);
+        return at;
+    }
+
+    /** The demo organisation copied into {@code at}, as {@link #demo}. */
+    public static void demoAt(StoreLocation at) {
+        StoreLocation template = demoTemplate();
+        try {
+            copy(template.storeDir(), at.storeDir());
+            copy(template.keyDir(), at.keyDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AppContext.open(at).close();
+    }
+
+    private static synchronized StoreLocation demoTemplate() {
+        if (demoTemplate == null) {
+            try {
+                Path dir = Files.createTempDirectory("odcm-demo-template");
+                StoreLocation template = new StoreLocation(dir.resolve("store"), dir.resolve("keys"));
+                try (AppContext ctx = AppContext.open(template)) {
+                    new Demo(ctx).create();
+                }
+                demoTemplate = template;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return demoTemplate;
+    }
+
+    /** A copy of the folder {@code from} (stores and keys), without lock files. */
+    public static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path f : all.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!f.getFileName().toString().endsWith(".lock")) {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind
+        }
     }
 
     /** Adds a remote space with its fingerprint confirmed, as someone would after the phone call; only then can it be trusted. */

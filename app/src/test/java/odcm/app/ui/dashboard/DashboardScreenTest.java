@@ -55,8 +55,8 @@ class DashboardScreenTest {
     static final Instant RECEIPT = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
 
     static void organisation(StoreLocation location) {
+        TestStores.demoAt(location);
         try (AppContext ctx = AppContext.open(location)) {
-            new Demo(ctx).create();
             ctx.spaces().create("Empty Space", "", odcm.packaging.cert.KeyAlgorithm.EC_P256);
             String dev = Demo.DEVTEST;
             ctx.deployments().deploy(dev, "Web Shop", "1.1.0", "Development", true);

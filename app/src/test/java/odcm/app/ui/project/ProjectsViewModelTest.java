@@ -33,8 +33,7 @@ class ProjectsViewModelTest {
 
     @BeforeEach
     void open() {
-        ctx = TestStores.open(tmp, "store");
-        new Demo(ctx).create();
+        ctx = AppContext.open(TestStores.demo(tmp, "store"));
         vm = new ProjectsViewModel(ctx.projects(), ctx.environments(), ctx.lifecycles(), new SameThreadTaskRunner(), space);
         space.choose(Demo.DEVTEST);
     }

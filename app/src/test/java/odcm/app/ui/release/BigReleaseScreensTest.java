@@ -44,8 +44,7 @@ class BigReleaseScreensTest {
 
     @BeforeEach
     void open() throws Exception {
-        ctx = TestStores.open(tmp, "store");
-        new Demo(ctx).create();
+        ctx = AppContext.open(TestStores.demo(tmp, "store"));
         BigReleases.insert(ctx, Demo.DEVTEST, BIG, "Production");
         ui = new ScreensHarness(ctx).chooseSpace(Demo.DEVTEST);
     }

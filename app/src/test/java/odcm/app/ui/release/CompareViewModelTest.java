@@ -32,8 +32,7 @@ class CompareViewModelTest {
 
     @BeforeEach
     void open() {
-        ctx = TestStores.open(tmp, "store");
-        new Demo(ctx).create();
+        ctx = AppContext.open(TestStores.demo(tmp, "store"));
         CurrentSpace space = new CurrentSpace();
         ReleasesViewModel releases = new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), ctx.deployments(), ctx.approvals(), runner, space);
         space.choose(Demo.DEVTEST);

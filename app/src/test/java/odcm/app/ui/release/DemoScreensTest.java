@@ -24,8 +24,7 @@ abstract class DemoScreensTest {
 
     @BeforeEach
     void openDemo() throws Exception {
-        ctx = TestStores.open(tmp, "store");
-        new Demo(ctx).create();
+        ctx = AppContext.open(TestStores.demo(tmp, "store"));
         ui = new ScreensHarness(ctx);
         ui.chooseSpace(Demo.DEVTEST);
     }

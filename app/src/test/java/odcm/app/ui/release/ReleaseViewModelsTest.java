@@ -29,8 +29,7 @@ class ReleaseViewModelsTest {
 
     @BeforeEach
     void open() {
-        ctx = TestStores.open(tmp, "store");
-        new Demo(ctx).create();
+        ctx = AppContext.open(TestStores.demo(tmp, "store"));
         vm = new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), ctx.deployments(), ctx.approvals(), new SameThreadTaskRunner(), space);
         space.choose(Demo.DEVTEST);
         vm.projectProperty().set("Web Shop");
