@@ -110,11 +110,11 @@ class AuditRollbackTest {
             append(store, "B");
             append(store, "C");
         }
-        // the last block of the file (the newest chunk's end) zeroed, as a damaged page
+        // the newest chunk's last block zeroed, as a damaged page (H2 may have written that chunk into space freed earlier,
+        // so it is found by its header rather than taken to be at the end of the file)
         try (RandomAccessFile f = new RandomAccessFile(at.databaseFile().toFile(), "rw")) {
-            long len = f.length();
-            assertTrue(len > before, "the later writes added chunks");
-            f.seek(len - 4096);
+            assertTrue(f.length() > before, "the later writes added chunks");
+            f.seek(newestChunkLastBlock(Files.readAllBytes(at.databaseFile())));
             f.write(new byte[4096]);
         }
         try (Store store = Fixtures.open(tmp)) { // H2 opens the chunk before the damaged one
@@ -225,5 +225,24 @@ class AuditRollbackTest {
                 Files.delete(p);
             }
         }
+    }
+
+    /**
+     * The offset of the last block of the newest chunk of an H2 MVStore file: chunks start on a 4,096-byte block with a
+     * text header "chunk:&lt;id&gt;,len:&lt;blocks&gt;,..." (hexadecimal), the newest having the highest id.
+     */
+    static long newestChunkLastBlock(byte[] file) {
+        long newestId = -1;
+        long lastBlock = -1;
+        for (int block = 0; (long) block * 4096 + 64 <= file.length; block++) {
+            String head = new String(file, block * 4096, 64, java.nio.charset.StandardCharsets.ISO_8859_1);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^chunk:([0-9a-f]+),len:([0-9a-f]+),").matcher(head);
+            if (m.find() && Long.parseLong(m.group(1), 16) > newestId) {
+                newestId = Long.parseLong(m.group(1), 16);
+                lastBlock = (block + Long.parseLong(m.group(2), 16) - 1) * 4096;
+            }
+        }
+        assertTrue(lastBlock >= 0, "the store file has chunks");
+        return lastBlock;
     }
 }
