@@ -53,6 +53,9 @@ public final class FxHeartbeatBench {
     /** Posted and not yet run: the oldest heartbeat still waiting for the FX thread (0 when none). */
     private static final java.util.concurrent.ConcurrentLinkedDeque<Long> pending = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private static final Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every stall sample with its time, deeper: the ones inside the worst stall are printed after the scenario. */
+    private static final java.util.concurrent.ConcurrentLinkedQueue<Object[]> timed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final AtomicLong worstPosted = new AtomicLong();
     private static volatile Thread fxThread;
 
     private FxHeartbeatBench() {
@@ -98,6 +101,7 @@ public final class FxHeartbeatBench {
                 if (late > worst.get()) {
                     worst.set(late);
                     worstAt.set(posted - scenarioStart);
+                    worstPosted.set(posted);
                 }
             });
         }, 5, 5, TimeUnit.MILLISECONDS);
@@ -233,6 +237,14 @@ public final class FxHeartbeatBench {
             }
         }
         samples.merge(where.toString(), 1, Integer::sum);
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0, shown = 0; i < stack.length; i++) {
+            String c = stack[i].getClassName();
+            if (i == 0 || shown < 10 && !c.startsWith("java.") && !c.startsWith("jdk.") || c.startsWith("odcm.") && !c.startsWith("odcm.app.bench")) {
+                deep.append(shown++ == 0 ? "" : " < ").append(frame(stack[i]));
+            }
+        }
+        timed.add(new Object[] {System.nanoTime(), deep.toString()});
     }
 
     private static String frame(StackTraceElement e) {
@@ -250,6 +262,13 @@ public final class FxHeartbeatBench {
         samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
                 .forEach(e -> System.out.printf("  %5d x 5 ms  %s%n", e.getValue(), e.getKey()));
         samples.clear();
+        long from = worstPosted.get();
+        long to = from + worst.get();
+        Map<String, Integer> inWorst = new java.util.TreeMap<>();
+        timed.stream().filter(t -> (long) t[0] >= from && (long) t[0] <= to).forEach(t -> inWorst.merge((String) t[1], 1, Integer::sum));
+        inWorst.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.printf("  in the worst stall: %3d x  %s%n", e.getValue(), e.getKey()));
+        timed.clear();
         return result;
     }
 
