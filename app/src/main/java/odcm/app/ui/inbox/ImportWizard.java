@@ -229,7 +229,7 @@ public final class ImportWizard {
                 + p.changes().map(SnapshotChanges::words).orElse("") + ".").orElse("No earlier release of this project was imported here."));
         changes.getStyleClass().add(Css.HINT);
         ReleaseSnapshotView snapshot = new ReleaseSnapshotView();
-        snapshot.showPrepared(model.inside());
+        afterThisPulse(() -> snapshot.showPrepared(model.inside()));
         snapshot.note("As the bundle carries it. Once imported, the process and templates are read-only here; the values stay editable.");
         snapshot.setPrefHeight(430);
         snapshot.setMinHeight(430);
@@ -323,12 +323,17 @@ public final class ImportWizard {
         });
         javafx.collections.transformation.FilteredList<ValueLine> shown = new javafx.collections.transformation.FilteredList<>(
                 javafx.collections.FXCollections.observableList(lines));
-        ListView<ValueLine> list = new ListView<>(shown);
+        ListView<ValueLine> list = new ListView<>();
+        list.setPlaceholder(new Label(""));
+        afterThisPulse(() -> {
+            list.setItems(shown);
+            list.setPlaceholder(Forms.hint(lines.isEmpty() ? "This release has no variable templates: there is nothing to fill in." : "No value matches the search."));
+        });
         list.setId("wizard-values");
         list.getStyleClass().add("wizard-values");
         list.setFocusTraversable(false); // Tab goes from field to field; the list scrolls to keep the focused one in sight
+        lineNodes.clear();
         list.setCellFactory(l -> new ValueCell());
-        list.setPlaceholder(Forms.hint(lines.isEmpty() ? "This release has no variable templates: there is nothing to fill in." : "No value matches the search."));
         VBox.setVgrow(list, Priority.ALWAYS);
         TextField search = new TextField();
         search.setId("wizard-values-search");
@@ -363,12 +368,24 @@ public final class ImportWizard {
         return false;
     }
 
-    private final class ValueCell extends ListCell<ValueLine> {
-        private final List<Runnable> unbind = new java.util.ArrayList<>();
-        private ValueLine line;
+    /**
+     * The nodes of the lines shown lately, kept while they are among the last {@value #KEPT}: the list measures a line
+     * (in a cell of its own) before it shows it, and a line scrolled back into sight keeps its caret. A control stays
+     * bound to its value while it lives; the binding is weak, so a node dropped from here goes with its binding.
+     */
+    private final Map<ValueLine, Node> lineNodes = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ValueLine, Node> eldest) {
+            return size() > KEPT;
+        }
+    };
+    private static final int KEPT = 200;
 
+    private final class ValueCell extends ListCell<ValueLine> {
         ValueCell() {
             setPrefWidth(0); // as wide as the list: help texts wrap instead of scrolling sideways
+            // The theme draws inputs inside a ".cell" flat, as for editing a table in place; these are the form's own fields.
+            getStyleClass().remove("cell");
         }
 
         /** The line with the focus and its neighbours come into sight, so Tab and Shift+Tab walk every line, not only those shown. */
@@ -387,16 +404,10 @@ public final class ImportWizard {
         }
 
         @Override
-        protected void updateItem(ValueLine item, boolean empty) {
-            super.updateItem(item, empty);
+        protected void updateItem(ValueLine line, boolean empty) {
+            super.updateItem(line, empty);
             setText(null);
-            if (!empty && item == line && getGraphic() != null) {
-                return; // the same line again: keep its control (and the caret and focus in it)
-            }
-            unbind.forEach(Runnable::run);
-            unbind.clear();
-            line = empty ? null : item;
-            setGraphic(line == null ? null : line.template() == null ? heading(line) : field(line, unbind));
+            setGraphic(empty || line == null ? null : lineNodes.computeIfAbsent(line, l -> l.template() == null ? heading(l) : field(l)));
         }
     }
 
@@ -407,9 +418,9 @@ public final class ImportWizard {
         return l;
     }
 
-    private Node field(ValueLine line, List<Runnable> unbind) {
+    private Node field(ValueLine line) {
         VariableTemplate t = line.template();
-        Control control = control(t, line.value(), line.id(), unbind);
+        Control control = control(t, line.value(), line.id());
         Field f = line.field();
         String origin = f == null || f.origin() == ImportService.Origin.NONE ? "" : f.origin() == ImportService.Origin.PROVIDED
                 ? "Provided by " + model.previewProperty().get().sourceSpace() + "." : "Filled in: " + f.origin().words() + ".";
@@ -424,43 +435,43 @@ public final class ImportWizard {
         return grid;
     }
 
-    /** A control per template type, bound both ways to the value until {@code unbind} runs. */
-    private static Control control(VariableTemplate t, StringProperty value, String id, List<Runnable> unbind) {
+    /** A control per template type, bound both ways to the value. */
+    private static Control control(VariableTemplate t, StringProperty value, String id) {
         Control c = switch (t.type()) {
-            case SENSITIVE -> text(new PasswordField(), value, unbind);
+            case SENSITIVE -> {
+                PasswordField f = new PasswordField();
+                f.textProperty().bindBidirectional(value);
+                yield f;
+            }
             case MULTI_LINE -> {
                 TextArea a = new TextArea();
                 a.setPrefRowCount(3);
-                yield text(a, value, unbind);
+                a.textProperty().bindBidirectional(value);
+                yield a;
             }
             case CHECKBOX -> {
                 CheckBox b = new CheckBox("Yes");
                 b.setSelected("true".equals(value.get()));
-                javafx.beans.value.ChangeListener<Boolean> set = (o, was, now) -> value.set(Boolean.toString(now));
-                b.selectedProperty().addListener(set);
-                unbind.add(() -> b.selectedProperty().removeListener(set));
+                b.selectedProperty().addListener((o, was, now) -> value.set(Boolean.toString(now)));
                 yield b;
             }
             case SELECT -> {
                 ComboBox<String> box = new ComboBox<>();
                 box.getItems().setAll(t.options());
                 box.valueProperty().bindBidirectional(value);
-                unbind.add(() -> box.valueProperty().unbindBidirectional(value));
                 yield box;
             }
-            case SINGLE_LINE -> text(new TextField(), value, unbind);
+            case SINGLE_LINE -> {
+                TextField f = new TextField();
+                f.textProperty().bindBidirectional(value);
+                yield f;
+            }
         };
         c.setId(id);
         if (t.type() != TemplateType.CHECKBOX && t.type() != TemplateType.SELECT) {
             c.setPrefWidth(420);
         }
         return c;
-    }
-
-    private static Control text(javafx.scene.control.TextInputControl field, StringProperty value, List<Runnable> unbind) {
-        field.textProperty().bindBidirectional(value);
-        unbind.add(() -> field.textProperty().unbindBidirectional(value));
-        return field;
     }
 
     // ---- 5. Summary ----
@@ -487,6 +498,25 @@ public final class ImportWizard {
     }
 
     // ---- helpers ----
+
+    /**
+     * Runs {@code fill} once the page shown now has been styled and laid out: a big page comes in two pulses (its frame,
+     * then its lines), each a short stall, instead of one long one.
+     */
+    private void afterThisPulse(Runnable fill) {
+        Scene scene = root.getScene();
+        if (scene == null) {
+            fill.run();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(fill);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
 
     /** How many names a sentence lists before saying how many more there are. */
     static final int SHOWN = 10;

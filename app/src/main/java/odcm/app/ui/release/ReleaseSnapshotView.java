@@ -68,6 +68,14 @@ public final class ReleaseSnapshotView extends VBox {
         templates.setPlaceholder(Forms.emptyState("snapshot-templates-empty", "No variable templates."));
         tabs.getTabs().setAll(tab("snapshot-tab-process", process), tab("snapshot-tab-variables", variables),
                 tab("snapshot-tab-templates", templates), tab("snapshot-tab-packages", packages));
+        // A tab's table joins the scene when the tab is first chosen: hidden tabs' tables would otherwise get their skins,
+        // styles and a row of cells per line in sight on every first show, with thousands of rows behind them.
+        tabs.getTabs().stream().skip(1).forEach(t -> t.setContent(null)); // the process tab is the one shown first
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && now.getContent() == null) {
+                now.setContent((Node) now.getUserData());
+            }
+        });
         tabs.setId("snapshot-tabs");
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
         getStyleClass().add(Css.DETAIL);
@@ -76,6 +84,7 @@ public final class ReleaseSnapshotView extends VBox {
 
     private static Tab tab(String id, Node content) {
         Tab t = new Tab("", content);
+        t.setUserData(content);
         t.setId(id);
         t.setClosable(false);
         return t;
