@@ -60,12 +60,12 @@ public final class Tables {
     }
 
     /**
-     * The cell's whole text as its tooltip, made when the pointer first enters the cell: a tooltip is a popup window,
+     * The cell's whole text as its tooltip, made when the pointer first moves over the cell: a tooltip is a popup window,
      * and one built for every cell in sight made the first show of a wide table of thousands of rows stall. The
      * tooltip follows the text as the cell is reused and is taken away while the cell is empty.
      */
     static void wholeOnHover(javafx.scene.control.Labeled cell) {
-        cell.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+        cell.addEventHandler(javafx.scene.input.MouseEvent.ANY, e -> {
             if (cell.getProperties().get(WHOLE) == null) {
                 Tooltip whole = new Tooltip();
                 whole.textProperty().bind(cell.textProperty());
