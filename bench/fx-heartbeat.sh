@@ -4,7 +4,9 @@
 # project whose release has 1,000 steps, 10,000 variables and 500 packages (and each tab of its snapshot); compares two
 # such releases (loads, F7 x3, everything, only changes); imports a bundle of one through the Inbox and the whole wizard.
 # Each run is a fresh JVM on fresh stores. Prints per scenario: the longest FX stall (median of the runs, and the worst),
-# its ratio to the 50 ms budget, and the median time until done.
+# its ratio to the 50 ms budget, the FX thread's own CPU time in its longest wait (median; what a stall would be on an
+# idle machine: other processes on a loaded one stretch the stall, not this), and the median time until done.
+# -Dbench.profile=true (in JAVA_OPTS) also prints where the FX thread was during stalls and inside the worst one.
 # Usage: bench/fx-heartbeat.sh [RUNS]     (default 3; a run takes about 30-60 s on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,14 +18,14 @@ RUNS="${1:-3}"
 OUT=$(mktemp)
 for i in $(seq 1 "$RUNS"); do
   echo "run $i of $RUNS" >&2
-  ODCM_LOG_DIR="$(mktemp -d)" java $FLAGS -cp "$CP" odcm.app.bench.FxHeartbeatBench | grep '^RESULT|' >>"$OUT"
+  ODCM_LOG_DIR="$(mktemp -d)" java $FLAGS ${JAVA_OPTS:-} -cp "$CP" odcm.app.bench.FxHeartbeatBench | tee -a "${BENCH_LOG:-/dev/null}" | grep '^RESULT|' >>"$OUT"
 done
-echo "ODCM FX heartbeat benchmark: $RUNS runs; JVM $(java -version 2>&1 | head -1); $(nproc) cores"
+echo "ODCM FX heartbeat benchmark: $RUNS runs; JVM $(java -version 2>&1 | head -1); $(nproc) cores; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -F'|' '
-  { key=$2; if (!(key in n)) order[++k]=key; n[key]++; stall[key, n[key]]=$3; total[key, n[key]]=$4; if ($3+0 > worst[key]+0) worst[key]=$3 }
+  { key=$2; if (!(key in n)) order[++k]=key; n[key]++; stall[key, n[key]]=$3; total[key, n[key]]=$4; busy[key, n[key]]=$6; if ($3+0 > worst[key]+0) worst[key]=$3 }
   function median(arr, key, m,   i, j, t, v) { for (i=1;i<=m;i++) v[i]=arr[key, i]+0; for (i=1;i<=m;i++) for (j=i+1;j<=m;j++) if (v[j]<v[i]) { t=v[i]; v[i]=v[j]; v[j]=t }; return v[int((m+1)/2)] }
   END {
-    printf "%-50s %14s %12s %14s %14s\n", "scenario", "stall median", "stall worst", "stall/50 ms", "done median"
-    for (i=1;i<=k;i++) { key=order[i]; s=median(stall, key, n[key]); printf "%-50s %11d ms %9d ms %13.1fx %11d ms\n", key, s, worst[key], s/50, median(total, key, n[key]) }
+    printf "%-50s %14s %12s %14s %14s %14s\n", "scenario", "stall median", "stall worst", "stall/50 ms", "FX CPU median", "done median"
+    for (i=1;i<=k;i++) { key=order[i]; s=median(stall, key, n[key]); printf "%-50s %11d ms %9d ms %13.1fx %11d ms %11d ms\n", key, s, worst[key], s/50, median(busy, key, n[key]), median(total, key, n[key]) }
   }' "$OUT"
 rm -f "$OUT"

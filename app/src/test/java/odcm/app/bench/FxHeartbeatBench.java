@@ -53,6 +53,18 @@ public final class FxHeartbeatBench {
     /** Posted and not yet run: the oldest heartbeat still waiting for the FX thread (0 when none). */
     private static final java.util.concurrent.ConcurrentLinkedDeque<Long> pending = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private static final Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every stall sample with its time, deeper: the ones inside the worst stall are printed after the scenario. */
+    private static final java.util.concurrent.ConcurrentLinkedQueue<Object[]> timed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final AtomicLong worstPosted = new AtomicLong();
+    /**
+     * The most CPU time the FX thread itself spent while one heartbeat waited: the stall this work would be on an idle
+     * machine, whatever other processes take from it (a loaded machine stretches the wall-clock stall, not this).
+     * Waiting for the renderer is not in it.
+     */
+    private static final AtomicLong worstCpu = new AtomicLong();
+    private static final AtomicLong sinceMark = new AtomicLong();
+    private static final AtomicLong markPosted = new AtomicLong();
+    private static final AtomicLong cpuSinceMark = new AtomicLong();
     private static volatile Thread fxThread;
 
     private FxHeartbeatBench() {
@@ -82,8 +94,11 @@ public final class FxHeartbeatBench {
         });
         fxThread = fx(Thread::currentThread);
         boolean profile = Boolean.getBoolean("bench.profile");
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long fxId = fxThread.getId();
         beat.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
+            long cpuPosted = cpu.getThreadCpuTime(fxId);
             pending.addLast(posted);
             if (profile) {
                 try {
@@ -95,9 +110,19 @@ public final class FxHeartbeatBench {
             Platform.runLater(() -> {
                 pending.remove(posted);
                 long late = System.nanoTime() - posted;
+                long busy = cpu.getCurrentThreadCpuTime() - cpuPosted;
+                if (cpuPosted >= 0 && busy > worstCpu.get()) {
+                    worstCpu.set(busy);
+                }
+                if (late > sinceMark.get()) {
+                    sinceMark.set(late);
+                    markPosted.set(posted);
+                }
+                cpuSinceMark.accumulateAndGet(busy, Math::max);
                 if (late > worst.get()) {
                     worst.set(late);
                     worstAt.set(posted - scenarioStart);
+                    worstPosted.set(posted);
                 }
             });
         }, 5, 5, TimeUnit.MILLISECONDS);
@@ -131,12 +156,14 @@ public final class FxHeartbeatBench {
                 return null;
             });
             idle(a);
+            mark("project chosen");
             fx(() -> {
                 TableView<?> releases = find("releases-table");
                 releases.getSelectionModel().select(0); // the newest, 1.1.0
                 return null;
             });
             idle(a);
+            mark("release selected");
             for (String tab : List.of("snapshot-tab-variables", "snapshot-tab-packages", "snapshot-tab-templates", "snapshot-tab-process")) {
                 fx(() -> {
                     TabPane tabs = find("snapshot-tabs");
@@ -144,6 +171,7 @@ public final class FxHeartbeatBench {
                     return null;
                 });
                 idle(a);
+                mark(tab);
             }
             return null;
         });
@@ -153,6 +181,7 @@ public final class FxHeartbeatBench {
                 return null;
             });
             idle(a);
+            mark("compare window loaded");
             fx(() -> {
                 check(FxHeartbeatBench.<Label>find("compare-summary").getText().contains("variable"), "the comparison loaded: " + FxHeartbeatBench.<Label>find("compare-summary").getText()
                         + " " + FxHeartbeatBench.<ComboBox<String>>find("compare-from").getValue() + " " + FxHeartbeatBench.<ComboBox<String>>find("compare-to").getValue());
@@ -166,16 +195,19 @@ public final class FxHeartbeatBench {
                 });
                 idle(a);
             }
+            mark("F7 x3");
             fx(() -> {
                 FxHeartbeatBench.<CheckBox>find("compare-only-changes").fire(); // everything
                 return null;
             });
             idle(a);
+            mark("everything");
             fx(() -> {
                 FxHeartbeatBench.<CheckBox>find("compare-only-changes").fire();
                 return null;
             });
             idle(a);
+            mark("only changes");
             return null;
         });
         fx(() -> {
@@ -190,6 +222,7 @@ public final class FxHeartbeatBench {
                 return null;
             });
             idle(b);
+            mark("inbox");
             fx(() -> {
                 TableView<?> inbox = find("inbox-table");
                 check(inbox.getItems().size() == 1, "one bundle in the Inbox");
@@ -198,23 +231,44 @@ public final class FxHeartbeatBench {
                 return null;
             });
             idle(b);
+            mark("wizard: who sent it");
             for (int step = 0; step < 4; step++) {
                 fx(() -> {
                     fire("wizard-next");
                     return null;
                 });
                 idle(b);
+                mark("wizard: " + fx(() -> FxHeartbeatBench.<Label>find("wizard-title").getText()));
             }
             fx(() -> {
                 fire("wizard-finish");
                 return null;
             });
             idle(b);
+            mark("wizard: finish");
             String said = fx(() -> FxHeartbeatBench.<Label>find("wizard-message").getText());
             check(said.startsWith("Imported release"), "imported: " + said);
             return null;
         });
         beat.shutdownNow();
+    }
+
+    /** With -Dbench.profile=true: the longest stall (and FX CPU) since the last mark, for the part of a scenario just done. */
+    private static void mark(String what) {
+        long stall = sinceMark.getAndSet(0);
+        long busy = cpuSinceMark.getAndSet(0);
+        if (Boolean.getBoolean("bench.profile")) {
+            System.out.printf(Locale.ROOT, "  part %-40s stall %4.0f ms, FX CPU %4.0f ms%n", what, stall / 1e6, busy / 1e6);
+            inside(markPosted.get(), stall, "    ", 5);
+        }
+    }
+
+    /** The stacks sampled during the stall of the heartbeat posted at {@code from}, most frequent first. */
+    private static void inside(long from, long stall, String indent, int limit) {
+        Map<String, Integer> in = new java.util.TreeMap<>();
+        timed.stream().filter(t -> (long) t[0] >= from && (long) t[0] <= from + stall).forEach(t -> in.merge((String) t[1], 1, Integer::sum));
+        in.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+                .forEach(e -> System.out.printf("%sin the stall: %3d x  %s%n", indent, e.getValue(), e.getKey()));
     }
 
     /** While the FX thread is 30 ms late: where it is, by the first frames of ours or of JavaFX's layout and CSS. */
@@ -233,6 +287,14 @@ public final class FxHeartbeatBench {
             }
         }
         samples.merge(where.toString(), 1, Integer::sum);
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0, shown = 0; i < stack.length; i++) {
+            String c = stack[i].getClassName();
+            if (i == 0 || shown < 10 && !c.startsWith("java.") && !c.startsWith("jdk.") || c.startsWith("odcm.") && !c.startsWith("odcm.app.bench")) {
+                deep.append(shown++ == 0 ? "" : " < ").append(frame(stack[i]));
+            }
+        }
+        timed.add(new Object[] {System.nanoTime(), deep.toString()});
     }
 
     private static String frame(StackTraceElement e) {
@@ -244,12 +306,17 @@ public final class FxHeartbeatBench {
         idleFx();
         scenarioStart = System.nanoTime();
         worst.set(0);
+        worstCpu.set(0);
+        sinceMark.set(0);
+        cpuSinceMark.set(0);
         T result = work.call();
         long total = System.nanoTime() - scenarioStart;
-        System.out.printf(Locale.ROOT, "RESULT|%s|%.0f|%.0f|%.0f%n", what, worst.get() / 1e6, total / 1e6, worstAt.get() / 1e6);
+        System.out.printf(Locale.ROOT, "RESULT|%s|%.0f|%.0f|%.0f|%.0f%n", what, worst.get() / 1e6, total / 1e6, worstAt.get() / 1e6, worstCpu.get() / 1e6);
         samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
                 .forEach(e -> System.out.printf("  %5d x 5 ms  %s%n", e.getValue(), e.getKey()));
         samples.clear();
+        inside(worstPosted.get(), worst.get(), "  ", 8);
+        timed.clear();
         return result;
     }
 

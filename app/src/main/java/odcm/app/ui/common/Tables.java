@@ -18,15 +18,14 @@ public final class Tables {
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue() == null ? "" : value.apply(cell.getValue())));
         // Long values are elided in the cell; the tooltip shows them whole.
         c.setCellFactory(col -> new TableCell<>() {
-            // One tooltip per cell, its text changed as the cell is reused: a new one each time made scrolling a long table stall.
-            private final Tooltip whole = new Tooltip();
+            {
+                wholeOnHover(this);
+            }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                whole.setText(item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : whole);
             }
         });
         return c;
@@ -43,15 +42,14 @@ public final class Tables {
         c.setMinWidth(width);
         c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip whole = new Tooltip();
+            {
+                wholeOnHover(this);
+            }
 
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                String t = empty || item == null ? null : text.apply(item);
-                setText(t);
-                whole.setText(t);
-                setTooltip(t == null || t.isEmpty() ? null : whole);
+                setText(empty || item == null ? null : text.apply(item));
                 getStyleClass().remove(styleClass);
                 if (!empty && item != null && marked.test(item)) {
                     getStyleClass().add(styleClass);
@@ -60,6 +58,25 @@ public final class Tables {
         });
         return c;
     }
+
+    /**
+     * The cell's whole text as its tooltip, made when the pointer first moves over the cell: a tooltip is a popup window,
+     * and one built for every cell in sight made the first show of a wide table of thousands of rows stall. The
+     * tooltip follows the text as the cell is reused and is taken away while the cell is empty.
+     */
+    static void wholeOnHover(javafx.scene.control.Labeled cell) {
+        cell.addEventHandler(javafx.scene.input.MouseEvent.ANY, e -> {
+            if (cell.getProperties().get(WHOLE) == null) {
+                Tooltip whole = new Tooltip();
+                whole.textProperty().bind(cell.textProperty());
+                cell.getProperties().put(WHOLE, whole);
+                cell.textProperty().addListener((o, was, now) -> cell.setTooltip(now == null || now.isEmpty() ? null : whole));
+                cell.setTooltip(cell.getText() == null || cell.getText().isEmpty() ? null : whole);
+            }
+        });
+    }
+
+    private static final String WHOLE = "odcm.tables.whole";
 
     /** A column that keeps its width (dates, short codes) while the flexible ones share the rest. */
     public static <T> TableColumn<T, String> fixed(String title, double width, Function<T, String> value) {

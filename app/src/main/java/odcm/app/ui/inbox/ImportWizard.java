@@ -15,13 +15,14 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -77,6 +78,14 @@ public final class ImportWizard {
         model.doneProperty().addListener((o, was, now) -> showPage());
         showPage();
         Scene scene = new Scene(root, 980, 700);
+        scene.focusOwnerProperty().addListener((o, was, now) -> {
+            for (Node n = now; n != null; n = n.getParent()) {
+                if (n instanceof ValueCell cell) {
+                    javafx.application.Platform.runLater(cell::follow); // after the focus change, not inside it
+                    return;
+                }
+            }
+        });
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
         stage.initOwner(owner);
@@ -128,8 +137,11 @@ public final class ImportWizard {
     }
 
     private void showMissing() {
-        missing.setText(model.missing().isEmpty() ? "Every mandatory value is set."
-                : "Missing mandatory values (" + model.missing().size() + "): " + String.join("; ", model.missing()) + ".");
+        List<String> all = model.missing();
+        // The first few by name, then how many more: a sentence of a thousand names would be laid out again on every key.
+        missing.setText(all.isEmpty() ? "Every mandatory value is set." : "Missing mandatory values (" + all.size() + "): "
+                + String.join("; ", all.subList(0, Math.min(all.size(), SHOWN))) + (all.size() > SHOWN ? "; and " + (all.size() - SHOWN) + " more" : "")
+                + ".");
         missing.getStyleClass().removeAll(Css.OK, Css.ERROR);
         missing.getStyleClass().add(model.missing().isEmpty() ? Css.OK : Css.ERROR);
     }
@@ -162,6 +174,7 @@ public final class ImportWizard {
             });
         }
         page.setContent(content);
+        page.setFitToHeight(p != null && current == ImportWizardModel.VALUES); // its list fills the page and scrolls itself
         page.setVvalue(0);
     }
 
@@ -216,7 +229,7 @@ public final class ImportWizard {
                 + p.changes().map(SnapshotChanges::words).orElse("") + ".").orElse("No earlier release of this project was imported here."));
         changes.getStyleClass().add(Css.HINT);
         ReleaseSnapshotView snapshot = new ReleaseSnapshotView();
-        snapshot.showPrepared(model.inside());
+        afterThisPulse(() -> snapshot.showPrepared(model.inside()));
         snapshot.note("As the bundle carries it. Once imported, the process and templates are read-only here; the values stay editable.");
         snapshot.setPrefHeight(430);
         snapshot.setMinHeight(430);
@@ -278,37 +291,148 @@ public final class ImportWizard {
 
     // ---- 4. Values ----
 
-    private List<Node> values() {
-        VBox sections = new VBox(10);
-        model.values().forEach((env, templates) -> sections.getChildren().add(environment(env, templates)));
-        if (model.values().isEmpty() || model.values().values().stream().allMatch(Map::isEmpty)) {
-            sections.getChildren().add(Forms.hint("This release has no variable templates: there is nothing to fill in."));
+    /** A line of the Values step: an environment's heading ({@code template} null), or one template's value there. */
+    public record ValueLine(String environment, VariableTemplate template, StringProperty value, Field field, int count) {
+        /** The id of the line's control ({@code value-<environment>-<template>}), of its heading ({@code values-<environment>}). */
+        public String id() {
+            return template == null ? "values-" + safe(environment) : "value-" + safe(environment) + "-" + safe(template.name());
         }
-        return List.of(Forms.hint("Fields marked * are mandatory. Values the source provided are filled in and can be changed."), sections);
+
+        boolean matches(String query) {
+            return template != null && (contains(template.label(), query) || contains(template.name(), query) || contains(environment, query));
+        }
+
+        private static boolean contains(String text, String query) {
+            return text.toLowerCase(java.util.Locale.ROOT).contains(query);
+        }
     }
 
-    private Node environment(String env, Map<VariableTemplate, StringProperty> templates) {
-        GridPane grid = Forms.grid();
-        List<Field> fields = model.fields(env);
-        int i = 0;
-        for (Map.Entry<VariableTemplate, StringProperty> e : templates.entrySet()) {
-            VariableTemplate t = e.getKey();
-            String id = "value-" + safe(env) + "-" + safe(t.name());
-            Control control = control(t, e.getValue(), id);
-            Field f = fields.stream().filter(x -> x.template().equals(t)).findFirst().orElse(null);
-            String origin = f == null || f.origin() == ImportService.Origin.NONE ? "" : f.origin() == ImportService.Origin.PROVIDED
-                    ? "Provided by " + model.previewProperty().get().sourceSpace() + "." : "Filled in: " + f.origin().words() + ".";
-            String help = sentence(t.helpText()) + " " + origin + (t.mandatory() ? " Mandatory." : " Optional.");
-            Label h = Forms.hint(help.strip().replaceAll(" +", " "));
-            h.setId(id + "-help");
-            VBox cell = new VBox(3, control, h);
-            Forms.row(grid, t.label() + (t.mandatory() ? " *" : ""), cell);
-            i++;
+    /**
+     * One line per template and environment in a virtualised list: only the lines in sight have controls, so a release
+     * of thousands of templates shows as fast as one of five. A line's control is bound to the model's value while it is
+     * shown and unbound when the cell is reused, so nothing typed is lost. A search narrows the lines (never by value:
+     * sensitive values are not searchable).
+     */
+    private List<Node> values() {
+        List<ValueLine> lines = new java.util.ArrayList<>();
+        model.values().forEach((env, templates) -> {
+            Map<VariableTemplate, Field> fields = new java.util.HashMap<>();
+            model.fields(env).forEach(f -> fields.putIfAbsent(f.template(), f));
+            lines.add(new ValueLine(env, null, null, null, templates.size()));
+            templates.forEach((t, value) -> lines.add(new ValueLine(env, t, value, fields.get(t), 0)));
+        });
+        javafx.collections.transformation.FilteredList<ValueLine> shown = new javafx.collections.transformation.FilteredList<>(
+                javafx.collections.FXCollections.observableList(lines));
+        ListView<ValueLine> list = new ListView<>();
+        list.setPlaceholder(new Label(""));
+        afterThisPulse(() -> {
+            list.setItems(shown);
+            list.setPlaceholder(Forms.hint(lines.isEmpty() ? "This release has no variable templates: there is nothing to fill in." : "No value matches the search."));
+        });
+        list.setId("wizard-values");
+        list.getStyleClass().add("wizard-values");
+        list.setFocusTraversable(false); // Tab goes from field to field; the list scrolls to keep the focused one in sight
+        lineNodes.clear();
+        list.setCellFactory(l -> new ValueCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        TextField search = new TextField();
+        search.setId("wizard-values-search");
+        search.setPromptText("Find a value by its label, name or environment");
+        search.textProperty().addListener((o, was, now) -> {
+            String q = now.strip().toLowerCase(java.util.Locale.ROOT);
+            if (q.isEmpty()) {
+                shown.setPredicate(null);
+                return;
+            }
+            java.util.Set<String> withMatches = new java.util.HashSet<>();
+            lines.stream().filter(line -> line.matches(q)).forEach(line -> withMatches.add(line.environment()));
+            shown.setPredicate(line -> line.template() == null ? withMatches.contains(line.environment()) : line.matches(q));
+        });
+        Label searchLabel = new Label("_Search");
+        searchLabel.setMnemonicParsing(true);
+        searchLabel.setLabelFor(search);
+        HBox find = new HBox(8, searchLabel, search);
+        find.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        return List.of(Forms.hint("Fields marked * are mandatory. Values the source provided are filled in and can be changed."), find, list);
+    }
+
+    /** Scrolls the Values step's list to the line whose control (or heading) has {@code id}; false if no line has it. */
+    public static boolean scrollTo(ListView<ValueLine> values, String id) {
+        for (int i = 0; i < values.getItems().size(); i++) {
+            if (values.getItems().get(i).id().equals(id)) {
+                values.scrollTo(i);
+                return true;
+            }
         }
-        TitledPane pane = new TitledPane(env + " (" + i + (i == 1 ? " value)" : " values)"), grid);
-        pane.setId("values-" + safe(env));
-        pane.setCollapsible(false);
-        return pane;
+        return false;
+    }
+
+    /**
+     * The nodes of the lines shown lately, kept while they are among the last {@value #KEPT}: the list measures a line
+     * (in a cell of its own) before it shows it, and a line scrolled back into sight keeps its caret. A control stays
+     * bound to its value while it lives; the binding is weak, so a node dropped from here goes with its binding.
+     */
+    private final Map<ValueLine, Node> lineNodes = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ValueLine, Node> eldest) {
+            return size() > KEPT;
+        }
+    };
+    private static final int KEPT = 200;
+
+    private final class ValueCell extends ListCell<ValueLine> {
+        ValueCell() {
+            setPrefWidth(0); // as wide as the list: help texts wrap instead of scrolling sideways
+            // The theme draws inputs inside a ".cell" flat, as for editing a table in place; these are the form's own fields.
+            getStyleClass().remove("cell");
+        }
+
+        /** The line with the focus and its neighbours come into sight, so Tab and Shift+Tab walk every line, not only those shown. */
+        void follow() {
+            if (!isFocusWithin() || isEmpty() || getListView() == null) {
+                return;
+            }
+            int at = getIndex();
+            int last = getListView().getItems().size() - 1;
+            getListView().lookupAll(".virtual-flow").stream().findFirst().ifPresent(n -> {
+                var flow = (javafx.scene.control.skin.VirtualFlow<?>) n;
+                flow.scrollTo(Math.min(last, at + 1));
+                flow.scrollTo(Math.max(0, at - 1));
+                flow.scrollTo(at);
+            });
+        }
+
+        @Override
+        protected void updateItem(ValueLine line, boolean empty) {
+            super.updateItem(line, empty);
+            setText(null);
+            setGraphic(empty || line == null ? null : lineNodes.computeIfAbsent(line, l -> l.template() == null ? heading(l) : field(l)));
+        }
+    }
+
+    private static Node heading(ValueLine line) {
+        Label l = new Label(line.environment() + " (" + line.count() + (line.count() == 1 ? " value)" : " values)"));
+        l.setId(line.id());
+        l.getStyleClass().add(Css.SUBSECTION);
+        return l;
+    }
+
+    private Node field(ValueLine line) {
+        VariableTemplate t = line.template();
+        Control control = control(t, line.value(), line.id());
+        Field f = line.field();
+        String origin = f == null || f.origin() == ImportService.Origin.NONE ? "" : f.origin() == ImportService.Origin.PROVIDED
+                ? "Provided by " + model.previewProperty().get().sourceSpace() + "." : "Filled in: " + f.origin().words() + ".";
+        String help = sentence(t.helpText()) + " " + origin + (t.mandatory() ? " Mandatory." : " Optional.");
+        Label h = Forms.hint(help.strip().replaceAll(" +", " "));
+        h.setId(line.id() + "-help");
+        GridPane grid = Forms.grid();
+        grid.getColumnConstraints().get(0).setPrefWidth(200);
+        grid.getColumnConstraints().get(0).setMinWidth(200);
+        Forms.row(grid, t.label() + (t.mandatory() ? " *" : ""), new VBox(3, control, h));
+        ((Label) grid.getChildren().get(0)).setWrapText(true);
+        return grid;
     }
 
     /** A control per template type, bound both ways to the value. */
@@ -365,7 +489,7 @@ public final class ImportWizard {
         model.values().forEach((env, m) -> Forms.row(grid, env, text("summary-values-" + safe(env), m.isEmpty() ? "no values" : m.entrySet().stream()
                 .filter(e -> e.getValue().get() != null && !e.getValue().get().isBlank())
                 .map(e -> e.getKey().label() + " = " + (e.getKey().type() == TemplateType.SENSITIVE ? Variable.MASK : e.getValue().get().replace('\n', ' ')))
-                .collect(java.util.stream.Collectors.joining(", ")))));
+                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), ImportWizard::firstFew)))));
         Label after = text("summary-after", model.doneProperty().get()
                 ? "Done. The project is on the Projects screen; its releases on the Releases screen."
                 : "Finish imports all of this in one step: the remote project, the release and its snapshot, the values and an audit entry — or, if anything fails, none of it.");
@@ -374,6 +498,34 @@ public final class ImportWizard {
     }
 
     // ---- helpers ----
+
+    /**
+     * Runs {@code fill} once the page shown now has been styled and laid out: a big page comes in two pulses (its frame,
+     * then its lines), each a short stall, instead of one long one.
+     */
+    private void afterThisPulse(Runnable fill) {
+        Scene scene = root.getScene();
+        if (scene == null) {
+            fill.run();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(fill);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    /** How many names a sentence lists before saying how many more there are. */
+    static final int SHOWN = 10;
+
+    /** The values of a summary line, or for many the first twenty and how many more (all are imported). */
+    private static String firstFew(List<String> values) {
+        int n = Math.min(values.size(), 2 * SHOWN);
+        return String.join(", ", values.subList(0, n)) + (values.size() > n ? ", and " + (values.size() - n) + " more" : "");
+    }
 
     private static String when(Instant i) {
         return odcm.app.ui.common.Formats.dateTime(i);

@@ -83,16 +83,18 @@ public final class CompareViewModel {
         message.clear();
         revealed.clear();
         boolean only = onlyChanges.get();
+        CompareRow keep = selected.get();
         runner.run("Comparing release " + f + " with " + t, () -> {
             ReleaseDiff d = releases.compare(space, project, f, t);
-            return new Loaded(d, approvalState(t), rows(d, only, Set.of()));
+            List<CompareRow> out = rows(d, only, Set.of());
+            return new Loaded(d, approvalState(t), out, sameAs(out, keep));
         }, loaded -> {
             if (f.equals(from.get()) && t.equals(to.get())) {
                 diff.set(loaded.diff());
                 summary.set(loaded.diff().summary());
                 approval.set(loaded.approval());
                 if (only == onlyChanges.get()) {
-                    show(loaded.rows());
+                    show(loaded.rows(), keep, loaded.kept());
                 } else {
                     fill(); // "Only changes" was switched while the comparison loaded
                 }
@@ -108,7 +110,7 @@ public final class CompareViewModel {
         });
     }
 
-    private record Loaded(ReleaseDiff diff, String approval, List<CompareRow> rows) {
+    private record Loaded(ReleaseDiff diff, String approval, List<CompareRow> rows, CompareRow kept) {
     }
 
     /** Called on the task runner: what the approval requirement and the latest decision say about TO. */
@@ -133,17 +135,34 @@ public final class CompareViewModel {
         ReleaseDiff d = diff.get();
         boolean only = onlyChanges.get();
         Set<String> open = Set.copyOf(revealed);
-        runner.run("Listing the changes", () -> rows(d, only, open), out -> {
+        CompareRow keep = selected.get();
+        runner.run("Listing the changes", () -> {
+            List<CompareRow> out = rows(d, only, open);
+            return new Listed(out, sameAs(out, keep));
+        }, listed -> {
             if (d == diff.get() && only == onlyChanges.get() && open.equals(revealed)) {
-                show(out);
+                show(listed.rows(), keep, listed.kept());
             }
         }, message::error);
     }
 
-    private void show(List<CompareRow> out) {
-        CompareRow keep = selected.get();
+    private record Listed(List<CompareRow> rows, CompareRow kept) {
+    }
+
+    /**
+     * Shows {@code out} with the row that stands for the one selected before, {@code kept}, found on the runner for
+     * {@code keep} (tens of thousands of rows: not a search for the FX thread); found again here only if the selection
+     * moved meanwhile.
+     */
+    private void show(List<CompareRow> out, CompareRow keep, CompareRow kept) {
+        CompareRow now = selected.get();
         rows.setAll(out);
-        selected.set(keep == null ? null : out.stream().filter(r -> same(r, keep)).findFirst().orElse(null));
+        selected.set(now == keep ? kept : sameAs(out, now));
+    }
+
+    /** The row of {@code out} that stands for {@code keep} (same kind, section, item and field), or null. */
+    private static CompareRow sameAs(List<CompareRow> out, CompareRow keep) {
+        return keep == null ? null : out.stream().filter(r -> same(r, keep)).findFirst().orElse(null);
     }
 
     static List<CompareRow> rows(ReleaseDiff d, boolean only, Set<String> revealed) {

@@ -68,6 +68,14 @@ public final class ReleaseSnapshotView extends VBox {
         templates.setPlaceholder(Forms.emptyState("snapshot-templates-empty", "No variable templates."));
         tabs.getTabs().setAll(tab("snapshot-tab-process", process), tab("snapshot-tab-variables", variables),
                 tab("snapshot-tab-templates", templates), tab("snapshot-tab-packages", packages));
+        // A tab's table joins the scene when the tab is first chosen: hidden tabs' tables would otherwise get their skins,
+        // styles and a row of cells per line in sight on every first show, with thousands of rows behind them.
+        tabs.getTabs().stream().skip(1).forEach(t -> t.setContent(null)); // the process tab is the one shown first
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && now.getContent() == null) {
+                now.setContent((Node) now.getUserData());
+            }
+        });
         tabs.setId("snapshot-tabs");
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
         getStyleClass().add(Css.DETAIL);
@@ -76,6 +84,7 @@ public final class ReleaseSnapshotView extends VBox {
 
     private static Tab tab(String id, Node content) {
         Tab t = new Tab("", content);
+        t.setUserData(content);
         t.setId(id);
         t.setClosable(false);
         return t;
@@ -138,6 +147,15 @@ public final class ReleaseSnapshotView extends VBox {
         list.setId(id);
         list.getStyleClass().add("snapshot-steps");
         list.setPlaceholder(Forms.hint("The process had no steps."));
+        // The boxes of the steps shown lately: the list measures a step (in a cell of its own) before it shows it, so
+        // without them each box in sight was built twice. A new process drops them.
+        Map<Integer, Node> boxes = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, Node> eldest) {
+                return size() > 100;
+            }
+        };
+        list.itemsProperty().addListener((o, was, now) -> boxes.clear());
         list.setCellFactory(l -> new ListCell<>() {
             {
                 setPrefWidth(0); // as wide as the list, never wider: long names and scripts wrap instead of scrolling sideways
@@ -147,7 +165,13 @@ public final class ReleaseSnapshotView extends VBox {
             protected void updateItem(DeploymentStep s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(null);
-                setGraphic(empty || s == null ? null : step(getIndex(), s));
+                Node box = empty || s == null ? null : boxes.get(getIndex());
+                if (box == null && !empty && s != null || box != null && box.getUserData() != s) {
+                    box = step(getIndex(), s);
+                    box.setUserData(s);
+                    boxes.put(getIndex(), box);
+                }
+                setGraphic(box);
             }
         });
         return list;

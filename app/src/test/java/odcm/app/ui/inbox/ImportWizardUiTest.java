@@ -44,13 +44,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class ImportWizardUiTest extends TwoNetworkScreens {
     /** Scrolls the field into sight, clicks it and types, as a user would. */
     void type(String query, String text) throws Exception {
-        Node field = node(query);
-        fx(() -> {
-            odcm.app.ui.common.Reveal.later(node("#wizard-page"), field);
-            return null;
-        });
+        assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), query.substring(1))), "a line " + query);
         WaitForAsyncUtils.waitForFxEvents();
-        clickOn(field).write(text);
+        clickOn(this.<Node>node(query)).write(text);
     }
 
     Path shootWizard(String name) {
@@ -153,10 +149,7 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         assertFalse(this.<Button>node("#wizard-finish").isDisabled());
         Node provided = node("#value-Production-DbPassword-help");
         assertEquals("The shop database's password. Provided by DevTest Space. Mandatory.", ((Label) provided).getText());
-        fx(() -> {
-            odcm.app.ui.common.Reveal.later(node("#wizard-page"), node("#value-Production-Maintenance"));
-            return null;
-        });
+        fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Production-Maintenance"));
         WaitForAsyncUtils.waitForFxEvents();
         shootWizard("wizard-4-values-filled");
 

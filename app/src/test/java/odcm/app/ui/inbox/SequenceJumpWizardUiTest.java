@@ -37,13 +37,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class SequenceJumpWizardUiTest extends TwoNetworkScreens {
     void type(String query, String text) throws Exception {
-        Node field = node(query);
-        fx(() -> {
-            odcm.app.ui.common.Reveal.later(node("#wizard-page"), field);
-            return null;
-        });
+        assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), query.substring(1))), "a line " + query);
         WaitForAsyncUtils.waitForFxEvents();
-        clickOn(field).write(text);
+        clickOn(this.<Node>node(query)).write(text);
     }
 
     @Test

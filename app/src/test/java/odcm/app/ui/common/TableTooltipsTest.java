@@ -1,0 +1,75 @@
+package odcm.app.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.collections.FXCollections;
+import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A table cell makes its tooltip (the whole, maybe elided, text) when the pointer first enters it, not when it is
+ * created: a table of thousands of rows shows without a popup window per cell in sight. Reused for another row, the
+ * cell's tooltip follows its text; an empty cell has none.
+ */
+class TableTooltipsTest extends FxRobot {
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    /** The pointer moves over the cell (the headless robot's moves do not reach cells of a second stage). */
+    private static void hover(TableCell<?, ?> cell) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> javafx.event.Event.fireEvent(cell, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED,
+                5, 5, 5, 5, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null)))
+                .get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aCellMakesItsTooltipOnFirstHoverAndItFollowsTheText() throws Exception {
+        String longValue = "a value much longer than its column, which the cell elides and the tooltip shows whole";
+        TableView<String> table = Tables.table("t");
+        table.getColumns().setAll(List.of(Tables.<String>column("Value", 120, v -> v)));
+        table.setItems(FXCollections.observableArrayList(longValue, "short"));
+        stage = FxToolkit.registerStage(Stage::new);
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setScene(new Scene(table, 200, 200));
+            stage.show();
+        }).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TableCell<?, ?>> cells = lookup(".table-cell").queryAll().stream().<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n).filter(c -> !c.isEmpty()).toList();
+        assertEquals(2, cells.size());
+        assertTrue(cells.stream().allMatch(c -> c.getTooltip() == null), "no tooltip before the pointer comes");
+
+        TableCell<?, ?> first = cells.stream().filter(c -> longValue.equals(c.getText())).findFirst().orElseThrow();
+        hover(first);
+        assertEquals(longValue, first.getTooltip().getText());
+
+        // Reused, as the list scrolls: for another row, then for none.
+        WaitForAsyncUtils.asyncFx(() -> first.updateIndex(1)).get(20, TimeUnit.SECONDS);
+        assertEquals("short", first.getText());
+        assertEquals("short", first.getTooltip().getText(), "reused: the tooltip follows the text");
+        WaitForAsyncUtils.asyncFx(() -> first.updateIndex(5)).get(20, TimeUnit.SECONDS);
+        assertTrue(first.isEmpty());
+        assertNull(first.getTooltip(), "an empty cell shows no tooltip");
+    }
+}
