@@ -139,6 +139,14 @@ public final class MainWindow {
         screen.shown();
     }
 
+    /**
+     * Makes the screen at this index and puts it in the window without showing or loading it: before the window is in
+     * a shown scene, so on any thread (the console makes its first screen on its worker, decision 0028).
+     */
+    void make(int index) {
+        root.setCenter(screen(index).node());
+    }
+
     /** The screen at this index, made now if it was never shown. */
     private Screen screen(int index) {
         if (screens[index] == null) {
