@@ -77,37 +77,15 @@ public final class Console {
         }
     }
 
-    /** Stores whose opening began before JavaFX started (see {@link #openEarly}), taken by the console on that store. */
-    private static final java.util.Map<StoreLocation, java.util.concurrent.CompletableFuture<Opened>> EARLY = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * Begins opening the store now, on its own thread, while JavaFX starts (decision 0028); the console started next on
-     * this store takes the outcome on its worker, so the FX thread never waits for it. Called by {@link ConsoleLauncher}.
-     */
-    static void openEarly(StoreLocation location) {
-        java.util.concurrent.CompletableFuture<Opened> opening = new java.util.concurrent.CompletableFuture<>();
-        EARLY.put(location, opening);
-        Thread t = new Thread(() -> {
-            try {
-                opening.complete(open(location));
-            } catch (Throwable e) {
-                opening.completeExceptionally(e);
-            }
-        }, "odcm-store-open");
-        t.setDaemon(true);
-        t.start();
-    }
-
     public void start() {
         Theme.apply();
         stage.setTitle("ODCM Console — " + location.storeDir());
         show(StartScreens.opening(location.storeDir()), 1100, 720);
         stage.show();
         StartupTimes.afterNextPulse(stage.getScene(), "window-shown");
-        java.util.concurrent.CompletableFuture<Opened> early = EARLY.remove(location);
         double width = stage.getScene().getWidth();
         double height = stage.getScene().getHeight();
-        runner.run("Opening store " + location.storeDir(), () -> made(early == null ? open(location) : early.join(), width, height), this::opened,
+        runner.run("Opening store " + location.storeDir(), () -> made(open(location), width, height), this::opened,
                 sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
     }
 

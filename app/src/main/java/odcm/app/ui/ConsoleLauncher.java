@@ -13,7 +13,6 @@ public final class ConsoleLauncher {
 
     /** Opens the console on this store and returns when its window closed. */
     public static void launch(StoreLocation location) {
-        Console.openEarly(location); // while JavaFX starts (decision 0028)
         Application.launch(ConsoleApp.class, ConsoleApp.arguments(location));
     }
 }
