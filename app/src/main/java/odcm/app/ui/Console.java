@@ -83,10 +83,28 @@ public final class Console {
         show(StartScreens.opening(location.storeDir()), 1100, 720);
         stage.show();
         StartupTimes.afterNextPulse(stage.getScene(), "window-shown");
-        double width = stage.getScene().getWidth();
-        double height = stage.getScene().getHeight();
-        runner.run("Opening store " + location.storeDir(), () -> made(open(location), width, height), this::opened,
-                sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
+        // Once the first frame is laid out (it is drawn meanwhile): on 2 busy cores, opening the store sooner took the
+        // CPU that frame needed and made the window later, not the console usable sooner (decisions 0021, 0028).
+        Scene opening = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            opening.removePostLayoutPulseListener(once[0]);
+            double width = opening.getWidth();
+            double height = opening.getHeight();
+            runner.run("Opening store " + location.storeDir(), () -> {
+                StartupTimes.mark("store-opening");
+                Thread warm = new Thread(() -> warmUp(width, height), "odcm-warm-up");
+                warm.setDaemon(true);
+                warm.start();
+                Opened opened = open(location);
+                StartupTimes.mark("store-opened");
+                warm.join();
+                return made(opened, width, height);
+            }, this::opened,
+                    sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
+        };
+        opening.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** The main window, made on the worker with the Spaces screen in it and styled in its scene, not yet shown. */
@@ -108,12 +126,53 @@ public final class Console {
             MainWindow window = new MainWindow(entries(c, space),
                     picker, runner, StartScreens.keyWarning(opened.keyState(), opened.keyFile()).or(() -> StartScreens.auditWarning(opened.auditWarning())));
             window.make(0);
-            return new Made(opened, space, window, styled(window.root(), width, height));
+            Made made = new Made(opened, space, window, styled(window.root(), width, height));
+            StartupTimes.mark("main-made");
+            return made;
         } catch (RuntimeException e) {
             opened.context().close();
             throw e;
         }
     }
+
+    /**
+     * While the store opens, on a thread of its own: a main window with a Spaces screen like the real ones (no store
+     * behind them, a runner that runs nothing) is made and styled, then thrown away. What stays is what made the real
+     * one slow to make afterwards: classes loaded and initialised, the code of CSS and skins compiled (decision 0028).
+     */
+    private void warmUp(double width, double height) {
+        try {
+            CurrentSpace space = new CurrentSpace();
+            List<MainWindow.Entry> entries = new java.util.ArrayList<>(entries(null, space)); // their titles: only the first is made
+            entries.set(0, new MainWindow.Entry("Spaces", () -> new SpacesView(new SpacesViewModel(null, NOTHING), files).screen()));
+            MainWindow window = new MainWindow(entries, new SpacePicker(null, NOTHING, space), NOTHING, java.util.Optional.empty());
+            window.make(0);
+            styled(window.root(), width, height);
+        } catch (RuntimeException e) {
+            StartupTimes.mark("warm-up-failed"); // only a warm-up: the real window is made next either way
+        }
+    }
+
+    /** For {@link #warmUp}: runs nothing, never busy. */
+    private static final odcm.app.ui.task.TaskRunner NOTHING = new odcm.app.ui.task.TaskRunner() {
+        private final javafx.beans.property.ReadOnlyBooleanWrapper busy = new javafx.beans.property.ReadOnlyBooleanWrapper();
+        private final javafx.beans.property.ReadOnlyStringWrapper activity = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+        @Override
+        public <T> void run(String what, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                            java.util.function.Consumer<String> onFailure) {
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+            return busy.getReadOnlyProperty();
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyStringProperty activityProperty() {
+            return activity.getReadOnlyProperty();
+        }
+    };
 
     /**
      * A scene for this root with the console's stylesheet and its CSS applied (which makes the controls' skins), on any
@@ -154,6 +213,7 @@ public final class Console {
         context = opened.context();
         main = made.main();
         CurrentSpace space = made.space();
+        StartupTimes.mark("main-received");
         stage.setScene(made.scene());
         main.store().show(new odcm.app.ui.common.StoreLink.Facts(location, context.store().storeId(), opened.keyState()));
         main.installShortcuts(stage.getScene());
