@@ -69,7 +69,12 @@ public final class Console {
 
     private static Opened open(StoreLocation location) {
         AppContext ctx = AppContext.open(location);
-        return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list().isEmpty(), ctx.store().auditWarning());
+        try {
+            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list().isEmpty(), ctx.store().auditWarning());
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
     }
 
     public void start() {
@@ -78,23 +83,117 @@ public final class Console {
         show(StartScreens.opening(location.storeDir()), 1100, 720);
         stage.show();
         StartupTimes.afterNextPulse(stage.getScene(), "window-shown");
-        runner.run("Opening store " + location.storeDir(), () -> open(location), this::opened,
-                sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
+        // Once the first frame is laid out (it is drawn meanwhile): on 2 busy cores, opening the store sooner took the
+        // CPU that frame needed and made the window later, not the console usable sooner (decisions 0021, 0028).
+        Scene opening = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            opening.removePostLayoutPulseListener(once[0]);
+            double width = opening.getWidth();
+            double height = opening.getHeight();
+            runner.run("Opening store " + location.storeDir(), () -> {
+                StartupTimes.mark("store-opening");
+                Thread warm = new Thread(() -> warmUp(width, height), "odcm-warm-up");
+                warm.setDaemon(true);
+                warm.start();
+                Opened opened = open(location);
+                StartupTimes.mark("store-opened");
+                warm.join();
+                return made(opened, width, height);
+            }, this::opened,
+                    sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
+        };
+        opening.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
-    private void opened(Opened opened) {
-        context = opened.context();
-        AppContext c = context;
-        CurrentSpace space = new CurrentSpace();
+    /** The main window, made on the worker with the Spaces screen in it and styled in its scene, not yet shown. */
+    private record Made(Opened opened, CurrentSpace space, MainWindow main, Scene scene) {
+    }
+
+    /**
+     * Off the FX thread (decision 0028): the main window and its first screen are made and styled in a scene that no
+     * window shows yet (JavaFX allows that), so the FX thread only lays it out and shows it. Nothing is loaded here:
+     * each screen loads its data when shown.
+     */
+    private Made made(Opened opened, double width, double height) {
+        try {
+            AppContext c = opened.context();
+            CurrentSpace space = new CurrentSpace();
+            SpacePicker picker = new SpacePicker(c.spaces(), runner, space);
+            // Only a Lifecycles screen that was made can hold unsaved changes.
+            picker.guard(proceed -> lifecycles == null || lifecycles.mayLeave(proceed));
+            MainWindow window = new MainWindow(entries(c, space),
+                    picker, runner, StartScreens.keyWarning(opened.keyState(), opened.keyFile()).or(() -> StartScreens.auditWarning(opened.auditWarning())));
+            window.make(0);
+            Made made = new Made(opened, space, window, styled(window.root(), width, height));
+            StartupTimes.mark("main-made");
+            return made;
+        } catch (RuntimeException e) {
+            opened.context().close();
+            throw e;
+        }
+    }
+
+    /**
+     * While the store opens, on a thread of its own: a main window with a Spaces screen like the real ones (no store
+     * behind them, a runner that runs nothing) is made and styled, then thrown away. What stays is what made the real
+     * one slow to make afterwards: classes loaded and initialised, the code of CSS and skins compiled (decision 0028).
+     */
+    private void warmUp(double width, double height) {
+        try {
+            CurrentSpace space = new CurrentSpace();
+            List<MainWindow.Entry> entries = new java.util.ArrayList<>(entries(null, space)); // their titles: only the first is made
+            entries.set(0, new MainWindow.Entry("Spaces", () -> new SpacesView(new SpacesViewModel(null, NOTHING), files).screen()));
+            MainWindow window = new MainWindow(entries, new SpacePicker(null, NOTHING, space), NOTHING, java.util.Optional.empty());
+            window.make(0);
+            styled(window.root(), width, height);
+        } catch (RuntimeException e) {
+            StartupTimes.mark("warm-up-failed"); // only a warm-up: the real window is made next either way
+        }
+    }
+
+    /** For {@link #warmUp}: runs nothing, never busy. */
+    private static final odcm.app.ui.task.TaskRunner NOTHING = new odcm.app.ui.task.TaskRunner() {
+        private final javafx.beans.property.ReadOnlyBooleanWrapper busy = new javafx.beans.property.ReadOnlyBooleanWrapper();
+        private final javafx.beans.property.ReadOnlyStringWrapper activity = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+        @Override
+        public <T> void run(String what, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                            java.util.function.Consumer<String> onFailure) {
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+            return busy.getReadOnlyProperty();
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyStringProperty activityProperty() {
+            return activity.getReadOnlyProperty();
+        }
+    };
+
+    /**
+     * A scene for this root with the console's stylesheet and its CSS applied (which makes the controls' skins), on any
+     * thread before it is shown. Not laid out: JavaFX measures text with caches shared by all threads.
+     */
+    private static Scene styled(Parent root, double width, double height) {
+        Scene scene = scene(root, width, height);
+        root.applyCss();
+        return scene;
+    }
+
+    /** The screens in the order of MainWindow's NAV_IDS; each made when first shown. */
+    private List<MainWindow.Entry> entries(AppContext c, CurrentSpace space) {
         Runnable spaces = () -> main.select("nav-spaces");
-        // In the order of MainWindow's NAV_IDS; each made when first shown.
-        List<MainWindow.Entry> screens = List.of(
+        return List.of(
                 new MainWindow.Entry("Spaces", () -> new SpacesView(new SpacesViewModel(c.spaces(), runner), files).screen()),
                 new MainWindow.Entry("Remote spaces", () -> new RemoteSpacesView(new RemoteSpacesViewModel(c.remotes(), c.spaces(), runner), files).screen()),
                 new MainWindow.Entry("Trusts", () -> new TrustsView(new TrustsViewModel(c.trusts(), c.spaces(), runner)).screen()),
                 new MainWindow.Entry("Environments", () -> new EnvironmentsView(new EnvironmentsViewModel(c.environments(), c.spaces(), runner, space),
                         space, spaces).screen()),
-                new MainWindow.Entry("Lifecycles", () -> lifecycles(space, spaces).screen()),
+                new MainWindow.Entry("Lifecycles", () -> lifecycles(space).screen()),
                 new MainWindow.Entry("Projects", () -> new ProjectsView(new ProjectsViewModel(c.projects(), c.environments(), c.lifecycles(), runner,
                         space)).screen()),
                 new MainWindow.Entry("Releases", () -> new ReleasesView(new ReleasesViewModel(c.projects(), c.releases(), c.bundles(), c.deployments(),
@@ -107,13 +206,16 @@ public final class Console {
                 new MainWindow.Entry("Pipeline", () -> new PipelineView(new PipelineViewModel(c.lifecycles(), c.projects(), c.dashboards(), runner, space),
                         runner, files, space, spaces).screen()),
                 new MainWindow.Entry("Audit log", () -> new AuditView(new AuditViewModel(c.audit(), runner), files).screen()));
-        SpacePicker picker = new SpacePicker(c.spaces(), runner, space);
-        // Only a Lifecycles screen that was made can hold unsaved changes.
-        picker.guard(proceed -> lifecycles == null || lifecycles.mayLeave(proceed));
-        main = new MainWindow(screens, picker, runner,
-                StartScreens.keyWarning(opened.keyState(), opened.keyFile()).or(() -> StartScreens.auditWarning(opened.auditWarning())));
-        show(main.root(), stage.getScene().getWidth(), stage.getScene().getHeight());
-        main.store().show(new odcm.app.ui.common.StoreLink.Facts(location, c.store().storeId(), opened.keyState()));
+    }
+
+    private void opened(Made made) {
+        Opened opened = made.opened();
+        context = opened.context();
+        main = made.main();
+        CurrentSpace space = made.space();
+        StartupTimes.mark("main-received");
+        stage.setScene(made.scene());
+        main.store().show(new odcm.app.ui.common.StoreLink.Facts(location, context.store().storeId(), opened.keyState()));
         main.installShortcuts(stage.getScene());
         stage.getScene().getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+V"), () -> {
             main.select("nav-outbox"); // its dialog belongs to the Outbox, whichever screen was shown
@@ -128,10 +230,10 @@ public final class Console {
         }
     }
 
-    private LifecyclesView lifecycles(CurrentSpace space, Runnable goToSpaces) {
+    private LifecyclesView lifecycles(CurrentSpace space) {
         if (lifecycles == null) {
             lifecycles = new LifecyclesView(new LifecyclesViewModel(context.lifecycles(), context.environments(), context.spaces(), runner, space), space,
-                    goToSpaces);
+                    () -> main.select("nav-spaces"));
         }
         return lifecycles;
     }
@@ -153,9 +255,13 @@ public final class Console {
     }
 
     private void show(Parent root, double width, double height) {
+        stage.setScene(scene(root, width, height));
+    }
+
+    private static Scene scene(Parent root, double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Css.stylesheet());
-        stage.setScene(scene);
+        return scene;
     }
 
     public MainWindow main() {

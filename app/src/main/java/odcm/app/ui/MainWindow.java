@@ -51,6 +51,8 @@ public final class MainWindow {
     private final odcm.app.ui.common.StoreLink store = new odcm.app.ui.common.StoreLink();
     private final VBox top = new VBox();
     private int current = -1;
+    /** Whether this window was made on the FX thread: the console makes and styles it on its worker (decision 0028). */
+    private final boolean madeOnFxThread = javafx.application.Platform.isFxApplicationThread();
 
     /** A screen of the navigation before it is made: its title, and how to make it (the view and its view model). */
     public record Entry(String title, Supplier<Screen> make) {
@@ -139,6 +141,14 @@ public final class MainWindow {
         screen.shown();
     }
 
+    /**
+     * Makes the screen at this index and puts it in the window without showing or loading it: before the window is in
+     * a shown scene, so on any thread (the console makes its first screen on its worker, decision 0028).
+     */
+    void make(int index) {
+        root.setCenter(screen(index).node());
+    }
+
     /** The screen at this index, made now if it was never shown. */
     private Screen screen(int index) {
         if (screens[index] == null) {
@@ -187,6 +197,10 @@ public final class MainWindow {
 
     void removePanel(Node panel) {
         top.getChildren().remove(panel);
+    }
+
+    boolean madeOnFxThread() {
+        return madeOnFxThread;
     }
 
     public SpacePicker picker() {

@@ -9,7 +9,8 @@ import odcm.app.ui.task.TaskRunner;
 
 /**
  * For bench/console-start.sh: with {@code ODCM_STARTUP_TIMES=1} the console prints "window-shown <ms> <epoch ms>" and
- * "usable <ms> <epoch ms>" on stderr, ms counted from the JVM's start. Nothing at all without it.
+ * "usable <ms> <epoch ms>" on stderr, ms counted from the JVM's start, and the steps between them (store-opened,
+ * main-made). Nothing at all without it.
  */
 public final class StartupTimes {
     private static final boolean ON = "1".equals(System.getenv("ODCM_STARTUP_TIMES"));
@@ -57,6 +58,13 @@ public final class StartupTimes {
             }
         };
         runner.busyProperty().addListener(idle);
+    }
+
+    /** Prints {@code what} now, from any thread: the steps in between, for the profile of a start (decision 0028). */
+    static void mark(String what) {
+        if (ON) {
+            print(what);
+        }
     }
 
     private static void print(String what) {

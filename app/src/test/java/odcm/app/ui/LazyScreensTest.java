@@ -56,6 +56,50 @@ class LazyScreensTest {
         }
     }
 
+    /**
+     * Decision 0028: the main window and its Spaces screen are made and styled on the worker, in a scene no window shows
+     * yet; the FX thread only swaps scenes, lays out and shows. Held here: the FX thread itself, from the moment the
+     * store begins to open until the worker has nothing left to do; the window it then shows was already made and styled.
+     */
+    @Test
+    void theMainWindowIsMadeAndStyledOnTheWorkerWhileTheFxThreadIsBusy() throws Exception {
+        StoreLocation location = TestStores.location(tmp, "demo");
+        try (AppContext ctx = AppContext.open(location)) {
+            new Demo(ctx).create();
+        }
+        CountDownLatch held = new CountDownLatch(1);
+        try (ConsoleDriver c = new ConsoleDriver(location, runner -> runner.run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { }))) {
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> c.activities.stream().anyMatch(a -> a.startsWith("Opening store")));
+            CountDownLatch fxHeld = new CountDownLatch(1);
+            CountDownLatch fxFree = new CountDownLatch(1);
+            javafx.application.Platform.runLater(() -> {
+                fxHeld.countDown();
+                try {
+                    fxFree.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(fxHeld.await(30, TimeUnit.SECONDS));
+            held.countDown();
+            // The worker opens the store and makes the window while the FX thread is held, then waits for more work.
+            org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Thread.getAllStackTraces().entrySet().stream()
+                    .anyMatch(e -> e.getKey().getName().equals("odcm-console-work")
+                            && java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("getTask"))));
+            fxFree.countDown();
+            c.idle();
+            MainWindow main = c.console().main();
+            assertFalse(main.madeOnFxThread(), "the main window was made on the worker");
+            assertTrue(main.isMade("nav-spaces"));
+            TableView<?> spaces = c.node("#spaces-table");
+            assertEquals(2, spaces.getItems().size(), "the demo's two local spaces listed");
+            assertTrue(spaces.isFocusTraversable() && spaces.getSkin() != null, "a styled, usable table");
+            c.push(KeyCode.CONTROL, KeyCode.DIGIT2); // keyboard access as before
+            c.idle();
+            assertTrue(main.isMade("nav-remotes"));
+        }
+    }
+
     @Test
     void aScreenIsMadeAndLoadedWhenFirstShownAndShowsWhatChangedWhileHidden() throws Exception {
         StoreLocation location = TestStores.demo(tmp, "demo");
