@@ -93,12 +93,8 @@ public final class Console {
             double height = opening.getHeight();
             runner.run("Opening store " + location.storeDir(), () -> {
                 StartupTimes.mark("store-opening");
-                Thread warm = new Thread(() -> warmUp(width, height), "odcm-warm-up");
-                warm.setDaemon(true);
-                warm.start();
                 Opened opened = open(location);
                 StartupTimes.mark("store-opened");
-                warm.join();
                 return made(opened, width, height);
             }, this::opened,
                     sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
@@ -134,45 +130,6 @@ public final class Console {
             throw e;
         }
     }
-
-    /**
-     * While the store opens, on a thread of its own: a main window with a Spaces screen like the real ones (no store
-     * behind them, a runner that runs nothing) is made and styled, then thrown away. What stays is what made the real
-     * one slow to make afterwards: classes loaded and initialised, the code of CSS and skins compiled (decision 0028).
-     */
-    private void warmUp(double width, double height) {
-        try {
-            CurrentSpace space = new CurrentSpace();
-            List<MainWindow.Entry> entries = new java.util.ArrayList<>(entries(null, space)); // their titles: only the first is made
-            entries.set(0, new MainWindow.Entry("Spaces", () -> new SpacesView(new SpacesViewModel(null, NOTHING), files).screen()));
-            MainWindow window = new MainWindow(entries, new SpacePicker(null, NOTHING, space), NOTHING, java.util.Optional.empty());
-            window.make(0);
-            styled(window.root(), width, height);
-        } catch (RuntimeException e) {
-            StartupTimes.mark("warm-up-failed"); // only a warm-up: the real window is made next either way
-        }
-    }
-
-    /** For {@link #warmUp}: runs nothing, never busy. */
-    private static final odcm.app.ui.task.TaskRunner NOTHING = new odcm.app.ui.task.TaskRunner() {
-        private final javafx.beans.property.ReadOnlyBooleanWrapper busy = new javafx.beans.property.ReadOnlyBooleanWrapper();
-        private final javafx.beans.property.ReadOnlyStringWrapper activity = new javafx.beans.property.ReadOnlyStringWrapper("");
-
-        @Override
-        public <T> void run(String what, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
-                            java.util.function.Consumer<String> onFailure) {
-        }
-
-        @Override
-        public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
-            return busy.getReadOnlyProperty();
-        }
-
-        @Override
-        public javafx.beans.property.ReadOnlyStringProperty activityProperty() {
-            return activity.getReadOnlyProperty();
-        }
-    };
 
     /**
      * A scene for this root with the console's stylesheet and its CSS applied (which makes the controls' skins), on any
