@@ -407,7 +407,20 @@ public final class ImportWizard {
         protected void updateItem(ValueLine line, boolean empty) {
             super.updateItem(line, empty);
             setText(null);
-            setGraphic(empty || line == null ? null : lineNodes.computeIfAbsent(line, l -> l.template() == null ? heading(l) : field(l)));
+            setGraphic(empty || line == null ? null : nodeFor(line));
+        }
+
+        /**
+         * The kept node of {@code line}, unless another cell on screen shows it: a node has one parent, so taking it would
+         * leave that cell blank (the list measures a line in a cell of its own while the line is on screen). That cell
+         * gets a node of its own, not kept.
+         */
+        private Node nodeFor(ValueLine line) {
+            Node kept = lineNodes.get(line);
+            if (kept != null && kept.getParent() instanceof ValueCell other && other != this && other.isVisible() && other.getItem() == line) {
+                return line.template() == null ? heading(line) : field(line);
+            }
+            return lineNodes.computeIfAbsent(line, l -> l.template() == null ? heading(l) : field(l));
         }
     }
 

@@ -147,15 +147,6 @@ public final class ReleaseSnapshotView extends VBox {
         list.setId(id);
         list.getStyleClass().add("snapshot-steps");
         list.setPlaceholder(Forms.hint("The process had no steps."));
-        // The boxes of the steps shown lately: the list measures a step (in a cell of its own) before it shows it, so
-        // without them each box in sight was built twice. A new process drops them.
-        Map<Integer, Node> boxes = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, Node> eldest) {
-                return size() > 100;
-            }
-        };
-        list.itemsProperty().addListener((o, was, now) -> boxes.clear());
         list.setCellFactory(l -> new ListCell<>() {
             {
                 setPrefWidth(0); // as wide as the list, never wider: long names and scripts wrap instead of scrolling sideways
@@ -165,13 +156,9 @@ public final class ReleaseSnapshotView extends VBox {
             protected void updateItem(DeploymentStep s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(null);
-                Node box = empty || s == null ? null : boxes.get(getIndex());
-                if (box == null && !empty && s != null || box != null && box.getUserData() != s) {
-                    box = step(getIndex(), s);
-                    box.setUserData(s);
-                    boxes.put(getIndex(), box);
-                }
-                setGraphic(box);
+                // A box per update, never shared between cells: the list measures a step in a cell of its own, and a node
+                // given to that cell would leave the cell on screen blank.
+                setGraphic(empty || s == null ? null : step(getIndex(), s));
             }
         });
         return list;

@@ -105,6 +105,7 @@ class BigImportWizardUiTest extends TwoNetworkScreens {
         assertTrue(fx(() -> ImportWizard.scrollTo(list, "value-Production-Template4321")));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("typed-4321", this.<TextField>node("#value-Production-Template4321").getText(), "shown again with what was typed");
+        everyLineInSightShowsItsNode(list);
         assertEquals("typed-4321", model.values().get("Production").get(t4321).get());
 
         // Tab walks from field to field beyond the lines in sight: the list follows the focus.
@@ -118,6 +119,7 @@ class BigImportWizardUiTest extends TwoNetworkScreens {
         Node focused = fx(() -> list.getScene().getFocusOwner());
         assertEquals("value-Staging-Template30", focused.getId(), "thirty fields on, past the lines first in sight");
         assertTrue(fx(() -> cellOf(focused).getIndex()) == 31, "the focused field's line");
+        everyLineInSightShowsItsNode(list);
 
         // Sensitive: a password field, and its value is not searchable.
         assertTrue(fx(() -> ImportWizard.scrollTo(list, "value-Production-Secret")));
@@ -133,6 +135,14 @@ class BigImportWizardUiTest extends TwoNetworkScreens {
                 .anyMatch(n -> n instanceof Label l && l.getText() != null && l.getText().contains(SECRET))), "the secret is nowhere on screen");
         assertTrue(this.<javafx.scene.control.Button>node("#wizard-finish").isDisabled(), "Finish waits for the mandatory values");
         ConsoleDriver.shoot(list.getScene(), "wizard-4-values-10000-not-by-value");
+    }
+
+    /** No line on screen is blank: a node has one parent, so a node shared by two cells would leave one of them empty. */
+    private void everyLineInSightShowsItsNode(ListView<ImportWizard.ValueLine> list) throws Exception {
+        List<String> blank = fx(() -> list.lookupAll(".list-cell").stream().map(n -> (ListCell<?>) n)
+                .filter(c -> c.isVisible() && !c.isEmpty() && (c.getGraphic() == null || c.getGraphic().getParent() != c))
+                .map(c -> "line " + c.getIndex()).toList());
+        assertEquals(List.of(), blank, "lines on screen without their controls");
     }
 
     /** The line ({@link ListCell}) a node of the Values list is in. */
