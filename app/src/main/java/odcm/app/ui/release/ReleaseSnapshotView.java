@@ -78,6 +78,9 @@ public final class ReleaseSnapshotView extends VBox {
         });
         tabs.setId("snapshot-tabs");
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
+        // Room for the tab headers and two steps or a few table rows, whatever else the window holds: squeezed below that,
+        // a 1280×800 window showed the process as one cut-off line.
+        tabs.setMinHeight(200);
         getStyleClass().add(Css.DETAIL);
         getChildren().addAll(title, readOnly, details, tabs);
     }

@@ -67,7 +67,7 @@ public final class ReleasesView {
         vm.shown().predicateProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
         vm.projectProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
         Tables.bindSelection(table, vm.selectedProperty());
-        root.setCenter(Forms.aboveBelow(table, snapshot(), 0.32));
+        root.setCenter(Forms.aboveBelow(table, snapshot(), 0.25));
     }
 
     /** A disabled button shows no tooltip: its wrapper says why it is disabled. */

@@ -136,6 +136,13 @@ class ProjectToReleaseUiTest extends DemoScreensTest {
         assertEquals("2.0.1", releases.getItems().get(0).version());
         assertEquals("2.0.1", releases.getSelectionModel().getSelectedItem().version());
         assertEquals("Release 2.0.1 of 'Web Shop'", ui.<Label>node("#snapshot-title").getText());
+        ListView<DeploymentStep> frozenSteps = ui.node("#snapshot-process");
+        assertEquals(4, frozenSteps.getItems().size());
+        ScreensHarness.fx(() -> { // the steps are a virtualised list: the second is shown once scrolled to, as a user would
+            frozenSteps.scrollTo(1);
+            return null;
+        });
+        ui.idle();
         assertEquals("2. Notify team", ui.<Label>node("#snapshot-step-1").getText());
         assertEquals("Development", ui.<Label>node("#snapshot-step-1-scope").getText());
         ui.shoot("releases-snapshot-process");
