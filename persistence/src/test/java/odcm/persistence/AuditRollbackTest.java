@@ -227,6 +227,8 @@ class AuditRollbackTest {
         }
     }
 
+    private static final java.util.regex.Pattern CHUNK_HEADER = java.util.regex.Pattern.compile("^chunk:([0-9a-f]+),len:([0-9a-f]+),");
+
     /**
      * The offset of the last block of the newest chunk of an H2 MVStore file: chunks start on a 4,096-byte block with a
      * text header "chunk:&lt;id&gt;,len:&lt;blocks&gt;,..." (hexadecimal), the newest having the highest id.
@@ -236,7 +238,7 @@ class AuditRollbackTest {
         long lastBlock = -1;
         for (int block = 0; (long) block * 4096 + 64 <= file.length; block++) {
             String head = new String(file, block * 4096, 64, java.nio.charset.StandardCharsets.ISO_8859_1);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^chunk:([0-9a-f]+),len:([0-9a-f]+),").matcher(head);
+            java.util.regex.Matcher m = CHUNK_HEADER.matcher(head);
             if (m.find() && Long.parseLong(m.group(1), 16) > newestId) {
                 newestId = Long.parseLong(m.group(1), 16);
                 lastBlock = (block + Long.parseLong(m.group(2), 16) - 1) * 4096;
