@@ -15,12 +15,15 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import odcm.app.ui.task.FxTaskRunner;
 import odcm.persistence.StoreLocation;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.service.finder.WindowFinder;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives one console window as a user would, waits for its background work, and takes snapshots. */
@@ -66,6 +69,41 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
             throw new IllegalStateException("the console stayed busy", e);
         }
         return this;
+    }
+
+    /** Types {@code text} as {@link #write(FxRobot, String)} does. */
+    @Override
+    public FxRobot write(String text) {
+        write(this, text);
+        return this;
+    }
+
+    /**
+     * Types {@code text} as TestFX's {@code write} does: each character pressed, typed and released by the same robot in
+     * the focused window's scene, the FX thread having handled them before the next character, and idle at the end. The
+     * one difference: after a character it waits for one round trip through the FX thread's queue (which comes after that
+     * character's events and whatever they queued) instead of five, each followed by a fixed 10 ms sleep (decision 0025).
+     */
+    public static void write(FxRobot robot, String text) {
+        WindowFinder windows = robot.robotContext().getWindowFinder();
+        Window window = windows.window(Window::isFocused);
+        if (window == null) {
+            window = windows.targetWindow();
+        }
+        if (window == null) {
+            window = windows.window(0);
+        }
+        Scene scene = window.getScene();
+        try {
+            for (char ch : text.toCharArray()) {
+                KeyCode key = ch == '\n' ? KeyCode.ENTER : ch == '\t' ? KeyCode.TAB : KeyCode.UNDEFINED;
+                robot.robotContext().getBaseRobot().typeKeyboard(scene, key, Character.toString(ch));
+                WaitForAsyncUtils.asyncFx(() -> { }).get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("typing '" + text + "' did not finish", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     public <T extends Node> T node(String query) {

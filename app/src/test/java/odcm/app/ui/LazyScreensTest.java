@@ -15,7 +15,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import odcm.app.apply.Demo;
-import odcm.app.service.AppContext;
 import odcm.app.ui.graph.LifecycleGraphView;
 import odcm.persistence.StoreLocation;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,10 +62,7 @@ class LazyScreensTest {
      */
     @Test
     void theMainWindowIsMadeAndStyledOnTheWorkerWhileTheFxThreadIsBusy() throws Exception {
-        StoreLocation location = TestStores.location(tmp, "demo");
-        try (AppContext ctx = AppContext.open(location)) {
-            new Demo(ctx).create();
-        }
+        StoreLocation location = TestStores.demo(tmp, "demo");
         CountDownLatch held = new CountDownLatch(1);
         try (ConsoleDriver c = new ConsoleDriver(location, runner -> runner.run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { }))) {
             org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> c.activities.stream().anyMatch(a -> a.startsWith("Opening store")));

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import odcm.app.service.AppContext;
+import odcm.app.ui.ConsoleDriver;
 import odcm.app.ui.task.FxTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,13 @@ abstract class TwoNetworkScreens extends FxRobot {
     @BeforeAll
     static void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
+    }
+
+    /** Typing as {@link ConsoleDriver#write(FxRobot, String)}: the FX thread catches up after each character, without fixed sleeps. */
+    @Override
+    public FxRobot write(String text) {
+        ConsoleDriver.write(this, text);
+        return this;
     }
 
     @AfterEach

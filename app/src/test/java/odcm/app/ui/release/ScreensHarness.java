@@ -38,6 +38,13 @@ public final class ScreensHarness extends FxRobot implements AutoCloseable {
     public final ScriptedFilePicker files = new ScriptedFilePicker();
     public OutboxView outboxView;
 
+    /** Typing as {@link ConsoleDriver#write(FxRobot, String)}: the FX thread catches up after each character, without fixed sleeps. */
+    @Override
+    public FxRobot write(String text) {
+        ConsoleDriver.write(this, text);
+        return this;
+    }
+
     public ScreensHarness(AppContext ctx) throws Exception {
         stage = FxToolkit.registerStage(Stage::new);
         runner = fx(FxTaskRunner::new);

@@ -1,0 +1,72 @@
+package odcm.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Decision 0025: the UI tests type through {@link ConsoleDriver#write(FxRobot, String)}, which waits for one round trip
+ * of the FX thread after each character instead of TestFX's five with a 10 ms sleep each. A field sees the same events
+ * in the same order as with TestFX's own typing: one change of its text per character, Enter as its action, and work a
+ * keystroke queued on the FX thread done before the next keystroke.
+ */
+class TypingTest {
+    private static final String TEXT = "DevTest: A, rack 4\n";
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.close()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void typesWhatTestFxTypesInTheSameSteps() throws Exception {
+        List<String> ours = typed(() -> ConsoleDriver.write(robot, TEXT));
+        List<String> testFx = typed(() -> robot.write(TEXT));
+        assertEquals(testFx, ours);
+        assertEquals(List.of("D", "De", "Dev"), ours.subList(0, 3), "one change per character, each handled before the next");
+        assertEquals("action DevTest: A, rack 4", ours.get(ours.size() - 1), "Enter is the field's action, after every character");
+    }
+
+    /** What a field saw while {@code typing}: each text change, with what the FX thread had queued after the one before. */
+    private List<String> typed(Runnable typing) throws Exception {
+        List<String> seen = new ArrayList<>();
+        TextField field = WaitForAsyncUtils.asyncFx(() -> {
+            TextField f = new TextField();
+            f.setId("typed");
+            // Work a keystroke queues: done before the next keystroke arrives, as with TestFX's typing.
+            f.textProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(() -> seen.add(now)));
+            f.setOnAction(e -> seen.add("action " + f.getText()));
+            if (stage == null) {
+                stage = new Stage();
+            }
+            stage.setScene(new Scene(new VBox(f), 300, 100));
+            stage.show();
+            f.requestFocus();
+            return f;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(field);
+        typing.run();
+        WaitForAsyncUtils.waitForFxEvents();
+        return seen;
+    }
+}
