@@ -1,0 +1,21 @@
+package odcm.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Decision 0025: the test JVMs run with C1 only and the serial collector (the build's {@code odcm.testJvm}): C2's
+ * compiler threads took about 45 % of a test JVM's CPU, for code that mostly runs a few times. The flags change how fast
+ * the tests run, not what they check; a build that drops them would be slower, not wrong, and this says so.
+ */
+class TestJvmTest {
+    @Test
+    void theTestJvmRunsC1OnlyWithTheSerialCollector() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        assertEquals("1", vm.getVMOption("TieredStopAtLevel").getValue(), "C1 only");
+        assertEquals("true", vm.getVMOption("UseSerialGC").getValue(), "the serial collector");
+    }
+}
