@@ -73,7 +73,7 @@ class LauncherTest {
     }
 
     @Test
-    void theArchivesAreMadeOnceFromClassListsWithoutLambdasAndUsedByEveryRunWithTheirClassPath() throws Exception {
+    void theArchivesAreMadeOnceFromClassListsAndUsedByEveryRunWithTheirClassPath() throws Exception {
         Run first = odcm("ok", "space", "list");
         assertEquals(0, first.exit(), first.err());
         assertEquals("ran space list\n", first.out());
@@ -136,6 +136,8 @@ class LauncherTest {
     void aDumpThatFailsOnTheLambdaEntriesIsMadeAgainWithoutThem() throws Exception {
         Run first = odcm("lambdas", "space", "list");
         assertEquals("ran space list\n", first.out());
+        assertEquals(3, calls().stream().filter(c -> c.contains("-Xshare:dump")).count(), calls().toString());
+        assertTrue(classList(0).contains("@lambda-proxy odcm/app/Main run"), "first with the lambda entries: " + classList(0));
         assertEquals(List.of("odcm/app/Main"), classList(1), "the second dump of the commands' archive");
         assertEquals(List.of(cds.resolve("cli.jsa"), cds.resolve("console.jsa")), archives().stream().sorted().toList());
         assertTrue(last().contains("-XX:SharedArchiveFile=" + cds.resolve("cli.jsa") + " "), last());
