@@ -33,17 +33,19 @@ class LauncherTest {
     private static final String FAKE_JAVA = """
             #!/usr/bin/env bash
             echo "java $*" >> "$FAKE_CALLS"
-            dump=""; archive=""
+            dump=""; archive=""; list=""
             for a in "$@"; do
               case "$a" in
-                -XX:DumpLoadedClassList=*) printf '# header\\nodcm/app/Main\\n@lambda-proxy odcm/app/Main run\\n@lambda-form-invoker [LF_RESOLVE] x\\n' > "${a#*=}" ;;
-                -XX:SharedClassListFile=*) sed 's/^/list: /' "${a#*=}" >> "$FAKE_CALLS" ;;
+                -XX:DumpLoadedClassList=*) printf '# header\\nodcm/app/Main\\n@lambda-proxy odcm/app/Main run\\n@lambda-form-invoker [LF_RESOLVE] x\\n@lambda-proxy odcm/packaging/bundle/Cms getAttributes ()Lorg/bouncycastle/cms/CMSAttributeTableGenerator;\\n' > "${a#*=}" ;;
+                -XX:SharedClassListFile=*) sed 's/^/list: /' "${a#*=}" >> "$FAKE_CALLS"; list="${a#*=}" ;;
                 -Xshare:dump) dump=1 ;;
                 -XX:SharedArchiveFile=*) archive="${a#*=}" ;;
               esac
             done
             if [ -n "$dump" ]; then
-              if [ "${FAKE_DUMP:-}" = fail ]; then echo "# A fatal error has been detected by the Java Runtime Environment" >&2; exit 134; fi
+              if [ "${FAKE_DUMP:-}" = fail ] || { [ "${FAKE_DUMP:-}" = lambdas ] && grep -q '^@' "$list"; }; then
+                echo "# A fatal error has been detected by the Java Runtime Environment" >&2; exit 134
+              fi
               echo archive > "$archive"; exit 0
             fi
             if [ "${FAKE_DUMP:-}" = unusable ] && [[ " $* " == *" -Xshare:on "* ]]; then echo "An error has occurred while processing the shared archive file." >&2; exit 1; fi
@@ -71,7 +73,7 @@ class LauncherTest {
     }
 
     @Test
-    void theArchivesAreMadeOnceFromClassListsWithoutLambdasAndUsedByEveryRunWithTheirClassPath() throws Exception {
+    void theArchivesAreMadeOnceFromClassListsAndUsedByEveryRunWithTheirClassPath() throws Exception {
         Run first = odcm("ok", "space", "list");
         assertEquals(0, first.exit(), first.err());
         assertEquals("ran space list\n", first.out());
@@ -80,7 +82,9 @@ class LauncherTest {
         assertEquals(2, dumps.size(), calls().toString());
         assertTrue(dumps.get(0).contains("-XX:SharedArchiveFile=" + cds.resolve("cli.jsa.")) && !dumps.get(0).contains("--module-path"), dumps.get(0));
         assertTrue(dumps.get(1).contains("-XX:SharedArchiveFile=" + cds.resolve("console.jsa.")) && dumps.get(1).contains("--module-path"), dumps.get(1));
-        assertTrue(calls().stream().filter(c -> c.startsWith("list: ")).allMatch(c -> c.equals("list: odcm/app/Main")), calls().toString());
+        // the commands' archive takes the lambda entries too (a static dump archives them); the console's does not
+        assertEquals(List.of("odcm/app/Main", "@lambda-proxy odcm/app/Main run", "@lambda-form-invoker [LF_RESOLVE] x"), classList(0));
+        assertEquals(List.of("odcm/app/Main"), classList(1));
         assertTrue(calls().stream().anyMatch(c -> c.contains("-Dodcm.cds.training=true")), "a console start is recorded too");
         String run = last();
         assertTrue(run.contains("-Xshare:auto -XX:SharedArchiveFile=" + cds.resolve("cli.jsa") + " "), run);
@@ -129,6 +133,17 @@ class LauncherTest {
     }
 
     @Test
+    void aDumpThatFailsOnTheLambdaEntriesIsMadeAgainWithoutThem() throws Exception {
+        Run first = odcm("lambdas", "space", "list");
+        assertEquals("ran space list\n", first.out());
+        assertEquals(3, calls().stream().filter(c -> c.contains("-Xshare:dump")).count(), calls().toString());
+        assertTrue(classList(0).contains("@lambda-proxy odcm/app/Main run"), "first with the lambda entries: " + classList(0));
+        assertEquals(List.of("odcm/app/Main"), classList(1), "the second dump of the commands' archive");
+        assertEquals(List.of(cds.resolve("cli.jsa"), cds.resolve("console.jsa")), archives().stream().sorted().toList());
+        assertTrue(last().contains("-XX:SharedArchiveFile=" + cds.resolve("cli.jsa") + " "), last());
+    }
+
+    @Test
     void anArchiveThatTheJvmCannotUseIsNeverPutInPlace() throws Exception {
         Run first = odcm("unusable", "space", "list");
         assertEquals("ran space list\n", first.out());
@@ -136,6 +151,37 @@ class LauncherTest {
         assertTrue(calls().stream().anyMatch(c -> c.contains("-Xshare:on")), "a new archive is tried before it is used");
         assertEquals(List.of(), archives());
         assertFalse(last().contains("SharedArchiveFile"), last());
+    }
+
+    @Test
+    void aRunStartsJavaWithNoHelperProgramButFind() throws Exception {
+        odcm("ok", "space", "list"); // the archives made, with every program the making needs
+        Path only = Files.createDirectories(tmp.resolve("only"));
+        Files.copy(tmp.resolve("bin/java"), only.resolve("java"));
+        Files.setPosixFilePermissions(only.resolve("java"), PosixFilePermissions.fromString("rwx------"));
+        for (String program : List.of("bash", "find")) {
+            Files.createSymbolicLink(only.resolve(program), Path.of(new String(new ProcessBuilder("bash", "-c", "command -v " + program)
+                    .start().getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip()));
+        }
+        Files.delete(calls);
+        Run run = odcmOnPath("ok", only.toString(), "space", "list");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("ran space list\n", run.out());
+        assertTrue(last().contains("-XX:SharedArchiveFile=" + cds.resolve("cli.jsa") + " "), last());
+    }
+
+    /** The class list given to the n-th dump. */
+    private List<String> classList(int n) throws IOException {
+        List<String> list = new java.util.ArrayList<>();
+        int dumps = -1;
+        for (String c : calls()) {
+            if (c.startsWith("java ")) {
+                dumps += c.contains("-Xshare:dump") ? 1 : 0;
+            } else if (c.startsWith("list: ") && dumps == n) {
+                list.add(c.substring("list: ".length()));
+            }
+        }
+        return list;
     }
 
     private List<Path> archives() throws IOException {
@@ -148,11 +194,15 @@ class LauncherTest {
     }
 
     private Run odcm(String dump, String... args) throws Exception {
+        return odcmOnPath(dump, tmp.resolve("bin") + ":" + System.getenv("PATH"), args);
+    }
+
+    private Run odcmOnPath(String dump, String path, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(tmp.resolve("odcm").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile())
                 .redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
-        pb.environment().put("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().put("PATH", path);
         pb.environment().put("FAKE_CALLS", calls.toString());
         pb.environment().put("FAKE_DUMP", dump);
         pb.environment().remove("ODCM_JAVA_OPTS");

@@ -45,8 +45,8 @@ final class StoreLock {
                 throw inUse(storeDir, readPid(file));
             }
             channel.truncate(0);
+            // Not forced to disk: only a process that finds the lock held reads the pid, and the OS lock dies with a crash.
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-            channel.force(false);
             return new StoreLock(storeDir, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bundle", mixinStandardHelpOptions = true, subcommands = BundleImportCommand.class,
+@Command(name = "bundle", addMethodSubcommands = false, mixinStandardHelpOptions = true, subcommands = BundleImportCommand.class,
         description = "Release bundles: promote a release to another space as a signed file, check a bundle, look inside one, list the Outbox, import one.")
 final class BundleCommands {
     @ParentCommand

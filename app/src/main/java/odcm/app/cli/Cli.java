@@ -53,7 +53,7 @@ public final class Cli {
         ErrorLog.install(env, System.getProperty("user.home"));
         CommandLine cl = new CommandLine(new OdcmCommand(cli));
         for (Class<?> command : commandsFor(args)) {
-            cl.addSubcommand(command);
+            cl.addSubcommand(command(command, args));
         }
         cl.setOut(out);
         cl.setErr(err);
@@ -102,6 +102,47 @@ public final class Cli {
             }
         }
         return java.util.List.of(); // no command: the console opens
+    }
+
+    /**
+     * The model of one command. Of a group of subcommands (its methods, {@code addMethodSubcommands = false}), only the
+     * subcommand named by the word after the group's name (past {@code --store [DIR]}), as building each costs as much as
+     * running a read; all of them when that word names none (help, a mistake, an option), so picocli lists or names them.
+     */
+    static CommandLine command(Class<?> command, String[] args) {
+        CommandLine line = new CommandLine(command);
+        if (line.getCommandSpec().isAddMethodSubcommands()) {
+            return line; // picocli has added them all
+        }
+        String word = wordAfter(args, line.getCommandName());
+        java.util.List<java.lang.reflect.Method> named = CommandLine.getCommandMethods(command, null).stream()
+                .filter(m -> m.getAnnotation(CommandLine.Command.class).name().equals(word)).toList(); // each is named (a test checks)
+        if (named.size() == 1) {
+            line.addSubcommand(new CommandLine(named.get(0)));
+        } else {
+            line.getCommandSpec().addMethodSubcommands();
+        }
+        return line;
+    }
+
+    /** The word after the first, when the first is {@code name} (words of {@code --store [DIR]} not counted); else null. */
+    private static String wordAfter(String[] args, String name) {
+        boolean first = true;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--store")) {
+                i++; // its value
+            } else if (!a.startsWith("--store=")) {
+                if (!first) {
+                    return a;
+                }
+                if (!a.equals(name)) {
+                    return null;
+                }
+                first = false;
+            }
+        }
+        return null;
     }
 
     /**

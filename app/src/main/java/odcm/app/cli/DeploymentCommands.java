@@ -43,7 +43,7 @@ final class DeploymentCommands {
         }
     }
 
-    @Command(name = "deployment", mixinStandardHelpOptions = true, description = "Deployments recorded in a space.")
+    @Command(name = "deployment", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Deployments recorded in a space.")
     static final class Group {
         @ParentCommand
         OdcmCommand root;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "env", mixinStandardHelpOptions = true, description = "Environments of a local space, and remote environments (placeholders for environments of other spaces).")
+@Command(name = "env", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Environments of a local space, and remote environments (placeholders for environments of other spaces).")
 final class EnvironmentCommands {
     @ParentCommand
     OdcmCommand root;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "lifecycle", mixinStandardHelpOptions = true, description = "Lifecycles of a local space (create and change them with 'odcm apply'), and composite lifecycles.")
+@Command(name = "lifecycle", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Lifecycles of a local space (create and change them with 'odcm apply'), and composite lifecycles.")
 final class LifecycleCommands {
     @ParentCommand
     OdcmCommand root;

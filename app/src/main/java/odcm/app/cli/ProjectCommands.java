@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "project", mixinStandardHelpOptions = true, description = "Projects of a local space (create and change them with 'odcm apply').")
+@Command(name = "project", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Projects of a local space (create and change them with 'odcm apply').")
 final class ProjectCommands {
     @ParentCommand
     OdcmCommand root;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "receipt", mixinStandardHelpOptions = true,
+@Command(name = "receipt", addMethodSubcommands = false, mixinStandardHelpOptions = true,
         description = "Deployment receipts: report the outcomes of releases that came from another space back to it as a signed file, "
                 + "check one, import one, list what a space wrote and what it knows.")
 final class ReceiptCommands {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "release", mixinStandardHelpOptions = true, description = "Releases: a project's version with its process, variables and templates frozen at creation.")
+@Command(name = "release", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Releases: a project's version with its process, variables and templates frozen at creation.")
 final class ReleaseCommands {
     @ParentCommand
     OdcmCommand root;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "remote", mixinStandardHelpOptions = true, description = "Remote spaces: spaces of another console, known by the certificate exchanged by hand.")
+@Command(name = "remote", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Remote spaces: spaces of another console, known by the certificate exchanged by hand.")
 final class RemoteCommands {
     @ParentCommand
     OdcmCommand root;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "space", mixinStandardHelpOptions = true, description = "Local spaces: each has its own key pair and certificate.")
+@Command(name = "space", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Local spaces: each has its own key pair and certificate.")
 final class SpaceCommands {
     @ParentCommand
     OdcmCommand root;

@@ -4,7 +4,7 @@ import odcm.persistence.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "store", mixinStandardHelpOptions = true, description = "The store itself: where it is and what a backup needs.")
+@Command(name = "store", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "The store itself: where it is and what a backup needs.")
 final class StoreCommands {
     @ParentCommand
     OdcmCommand root;

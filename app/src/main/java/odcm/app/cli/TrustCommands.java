@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "trust", mixinStandardHelpOptions = true, description = "Trusts: a local space accepts release bundles or deployment receipts from another space.")
+@Command(name = "trust", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "Trusts: a local space accepts release bundles or deployment receipts from another space.")
 final class TrustCommands {
     @ParentCommand
     OdcmCommand root;

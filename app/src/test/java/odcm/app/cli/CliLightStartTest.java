@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import odcm.app.cli.CliHarness.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -38,6 +40,32 @@ class CliLightStartTest {
                 new String[] {"-V"}, new String[] {"--", "space"})) {
             assertEquals(OdcmCommand.COMMANDS, Cli.commandsFor(everything), String.join(" ", everything));
         }
+    }
+
+    @Test
+    void ofAGroupOnlyTheNamedSubcommandIsBuiltAndAllWhenNoneIsNamed() {
+        assertEquals(List.of("list"), methods(Cli.command(SpaceCommands.class, new String[] {"space", "list"})));
+        assertEquals(List.of("list"), methods(Cli.command(SpaceCommands.class, new String[] {"--store", "space", "space", "--store=x", "list", "--json"})));
+        assertEquals(List.of("list"), methods(Cli.command(ReleaseCommands.class, new String[] {"release", "list", "--space", "S", "--project", "P"})));
+        for (Class<?> c : OdcmCommand.COMMANDS) {
+            String name = c.getAnnotation(Command.class).name();
+            List<Method> all = CommandLine.getCommandMethods(c, null);
+            assertTrue(all.isEmpty() || !c.getAnnotation(Command.class).addMethodSubcommands(), name + ": a group builds only the subcommand named");
+            // help, a word that names none of them, or nothing after the group's name: picocli gets them all to list or name
+            for (String[] args : List.of(new String[] {name, "--help"}, new String[] {name, "lst"}, new String[] {name}, new String[] {"help", name, "list"})) {
+                assertEquals(all.size(), methods(Cli.command(c, args)).size(), String.join(" ", args));
+            }
+            for (Method m : all) { // each alone, by its name
+                String sub = m.getAnnotation(Command.class).name();
+                assertEquals(List.of(sub), methods(Cli.command(c, new String[] {name, sub, "--help"})), name + " " + sub);
+            }
+        }
+    }
+
+    /** The subcommands of a command's model that are methods of its class. */
+    private static List<String> methods(CommandLine line) {
+        return line.getSubcommands().entrySet().stream().filter(e -> e.getValue().getCommandSpec().userObject() instanceof Method)
+                .map(java.util.Map.Entry::getKey).toList();
     }
 
     @Test

@@ -19,20 +19,34 @@ public final class RemoteOrigin implements Trigger {
     public static final String MARKER = "ODCM_REMOTE_ORIGIN";
 
     private boolean release;
+    private String schema;
+    private String table;
+    /** Where the columns are in a row; found on the first write, not in {@link #init}, which runs on every open of the store. */
+    private boolean found;
     private int id;
     private int projectId;
     private int source;
 
     @Override
-    public void init(Connection conn, String schema, String trigger, String table, boolean before, int type) throws SQLException {
-        release = table.equalsIgnoreCase("RELEASE");
-        id = column(conn, schema, table, "ID");
-        projectId = release ? column(conn, schema, table, "PROJECT_ID") : -1;
-        source = column(conn, schema, table, "SOURCE_SPACE_ID");
+    public void init(Connection conn, String schema, String trigger, String table, boolean before, int type) {
+        this.release = table.equalsIgnoreCase("RELEASE");
+        this.schema = schema;
+        this.table = table;
+    }
+
+    // Each query of INFORMATION_SCHEMA.COLUMNS lists every column of the store; five of them were a tenth of a read's time.
+    private synchronized void find(Connection conn) throws SQLException {
+        if (!found) {
+            id = column(conn, schema, table, "ID");
+            projectId = release ? column(conn, schema, table, "PROJECT_ID") : -1;
+            source = column(conn, schema, table, "SOURCE_SPACE_ID");
+            found = true;
+        }
     }
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
+        find(conn);
         if (release) {
             Long wanted = one(conn, "SELECT source_space_id FROM project WHERE id = ?", newRow[projectId]);
             if (!Objects.equals(wanted, number(newRow[source]))) {
