@@ -1,6 +1,7 @@
 package odcm.app.ui;
 
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
@@ -18,7 +19,8 @@ import odcm.model.space.Space;
  * shown or the list is opened, so a space created or deleted on the Spaces screen appears or goes.
  */
 public final class SpacePicker {
-    private final SpaceService spaces;
+    /** Resolved when used: the console makes the picker while its store is still opening (decision 0032). */
+    private final Supplier<SpaceService> spaces;
     private final TaskRunner runner;
     private final CurrentSpace current;
     private final ObservableList<String> names = FXCollections.observableArrayList();
@@ -33,6 +35,10 @@ public final class SpacePicker {
     }
 
     public SpacePicker(SpaceService spaces, TaskRunner runner, CurrentSpace current) {
+        this(() -> spaces, runner, current);
+    }
+
+    public SpacePicker(Supplier<SpaceService> spaces, TaskRunner runner, CurrentSpace current) {
         this.spaces = spaces;
         this.runner = runner;
         this.current = current;
@@ -60,14 +66,17 @@ public final class SpacePicker {
     }
 
     public void refresh() {
-        runner.run("Loading the local spaces", spaces::locals, loaded -> {
-            List<String> n = loaded.stream().map(Space::name).toList();
-            if (!names.equals(n)) {
-                names.setAll(n);
-            }
-            current.choose(keep(current.name(), n));
-            box.setValue(current.isChosen() ? current.name() : null);
-        }, sentence -> { });
+        runner.run("Loading the local spaces", () -> spaces.get().locals(), this::show, sentence -> { });
+    }
+
+    /** Offers these local spaces and keeps the current one (else the first). On the FX thread, or before it is shown. */
+    public void show(List<Space> locals) {
+        List<String> n = locals.stream().map(Space::name).toList();
+        if (!names.equals(n)) {
+            names.setAll(n);
+        }
+        current.choose(keep(current.name(), n));
+        box.setValue(current.isChosen() ? current.name() : null);
     }
 
     /** The space to keep: the current one while it exists (by name, any case), else the first, else none. */

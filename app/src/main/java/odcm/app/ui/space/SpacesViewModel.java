@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -21,7 +22,8 @@ import odcm.model.space.Space;
 
 /** The local spaces of this console: the list, its filter, the selected space and what can be done to it. */
 public final class SpacesViewModel {
-    private final SpaceService spaces;
+    /** Resolved when used: the console makes this screen while its store is still opening (decision 0032). */
+    private final Supplier<SpaceService> spaces;
     private final TaskRunner runner;
     private final SelectableList<Space> list = new SelectableList<>(Space::name, true);
     private final FilteredList<Space> shown = new FilteredList<>(list.items());
@@ -34,6 +36,10 @@ public final class SpacesViewModel {
     }
 
     public SpacesViewModel(SpaceService spaces, TaskRunner runner) {
+        this(() -> spaces, runner);
+    }
+
+    public SpacesViewModel(Supplier<SpaceService> spaces, TaskRunner runner) {
         this.spaces = spaces;
         this.runner = runner;
         filter.addListener((o, was, now) -> shown.setPredicate(s -> matches(s, now)));
@@ -54,10 +60,17 @@ public final class SpacesViewModel {
 
     /** Reloads the list; then selects the space named {@code select}, else keeps the selection by name, else the first. */
     public void refresh(String select) {
-        runner.run("Loading spaces", () -> new Loaded(spaces.locals(), spaces.now()), loaded -> {
-            now.set(loaded.now()); // before the selection changes, so the detail judges by this time
-            list.replace(loaded.spaces(), select);
-        }, message::error);
+        runner.run("Loading spaces", () -> new Loaded(spaces.get().locals(), spaces.get().now()), loaded -> show(loaded.spaces(), loaded.now(), select),
+                message::error);
+    }
+
+    /**
+     * Shows these local spaces, read at {@code now} by the store's clock, and selects the space named {@code select},
+     * else keeps the selection by name, else the first. On the FX thread, or before the screen is in a shown scene.
+     */
+    public void show(List<Space> locals, Instant at, String select) {
+        now.set(at); // before the selection changes, so the detail judges by this time
+        list.replace(locals, select);
     }
 
     public void saveCertificate(Path file) {
@@ -67,7 +80,7 @@ public final class SpacesViewModel {
         }
         CertificateFormat format = CertificateFormat.forFileName(file.getFileName().toString());
         runner.run("Saving the certificate of " + s.describe(), () -> {
-            UserFiles.write(file, spaces.certificate(s.name(), format));
+            UserFiles.write(file, spaces.get().certificate(s.name(), format));
             return file;
         }, f -> message.info("Saved the certificate of " + s.describe() + " as " + format + " to " + f + "."), message::error);
     }
@@ -78,20 +91,20 @@ public final class SpacesViewModel {
     }
 
     public NewSpaceViewModel newSpace() {
-        return new NewSpaceViewModel(spaces, runner);
+        return new NewSpaceViewModel(spaces.get(), runner);
     }
 
     public RenameSpaceViewModel rename(Space s) {
-        return new RenameSpaceViewModel(spaces, runner, s);
+        return new RenameSpaceViewModel(spaces.get(), runner, s);
     }
 
     public DescribeSpaceViewModel describe(Space s) {
-        return new DescribeSpaceViewModel(spaces, runner, s);
+        return new DescribeSpaceViewModel(spaces.get(), runner, s);
     }
 
     /** Deletion as the confirm dialog runs it; refusals (trusts still refer to it) stay in the dialog. */
     public void delete(Space s) {
-        spaces.delete(s.name());
+        spaces.get().delete(s.name());
     }
 
     public void deleted(Space s) {
