@@ -94,14 +94,27 @@ public final class Console {
     }
 
     public void start() {
+        // The first window in four moments of the FX thread, so that nothing waits for all of them at once (decision
+        // 0032): the theme's stylesheet read; the "Opening store" screen made; its CSS (the console's stylesheet parsed,
+        // the skins made); the window shown and laid out.
         Theme.apply();
         stage.setTitle("ODCM Console — " + location.storeDir());
-        show(StartScreens.opening(location.storeDir()), 1100, 720);
+        javafx.application.Platform.runLater(() -> {
+            Scene opening = scene(StartScreens.opening(location.storeDir()), 1100, 720);
+            javafx.application.Platform.runLater(() -> {
+                opening.getRoot().applyCss();
+                javafx.application.Platform.runLater(() -> showOpening(opening));
+            });
+        });
+    }
+
+    /** Shows the "Opening store" window, and once its first frame is laid out, opens the store. */
+    private void showOpening(Scene opening) {
+        stage.setScene(opening);
         stage.show();
         StartupTimes.afterNextPulse(stage.getScene(), "window-shown");
         // Once the first frame is laid out (it is drawn meanwhile): on 2 busy cores, opening the store sooner took the
         // CPU that frame needed and made the window later, not the console usable sooner (decisions 0021, 0028).
-        Scene opening = stage.getScene();
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             opening.removePostLayoutPulseListener(once[0]);

@@ -47,6 +47,8 @@ class LazyScreensTest {
         try (ConsoleDriver c = new ConsoleDriver(location, runner -> runner.run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { }))) {
             assertEquals("Opening store " + location.storeDir() + "…", c.<Label>node("#opening-store").getText());
             assertTrue(c.lookup("#main-window").tryQuery().isEmpty(), "no screen before the store is open");
+            // Decision 0032: the progress indicator turns only once the wait is long enough to notice (a second).
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> c.<javafx.scene.control.ProgressIndicator>node("#opening-progress").isVisible());
             c.shoot("start-opening");
             held.countDown();
             c.idle();
