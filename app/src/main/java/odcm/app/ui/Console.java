@@ -3,7 +3,6 @@ package odcm.app.ui;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -53,8 +52,7 @@ public final class Console {
     private final FxTaskRunner runner;
     private final FilePicker files;
     private final Runnable exit;
-    /** Set on the FX thread once the store is open; screens made later use it (volatile: the window is made on its own thread). */
-    private volatile AppContext context;
+    private AppContext context;
     private MainWindow main;
     private LifecyclesView lifecycles;
     private OutboxView outbox;
@@ -120,23 +118,13 @@ public final class Console {
             opening.removePostLayoutPulseListener(once[0]);
             double width = opening.getWidth();
             double height = opening.getHeight();
-            // Two things at once (decision 0032): the main window made and styled on a thread of its own, the store
-            // opened on the worker; neither needs the other until the window is filled with what the store holds.
-            CompletableFuture<Shell> shell = new CompletableFuture<>();
-            Thread maker = new Thread(() -> {
-                try {
-                    shell.complete(shell(width, height));
-                } catch (Throwable e) {
-                    shell.completeExceptionally(e);
-                }
-            }, "odcm-console-window");
-            maker.setDaemon(true);
-            maker.start();
             runner.run("Opening store " + location.storeDir(), () -> {
                 StartupTimes.mark("store-opening");
                 Opened opened = open(location);
                 StartupTimes.mark("store-opened");
-                return made(opened, shell);
+                // One after the other on the worker: made on a thread of its own while the store opened, the window came
+                // no sooner on 2 loaded cores (each took ~20% longer than both in turn; decision 0032).
+                return made(opened, width, height);
             }, this::opened,
                     sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
         };
@@ -154,15 +142,14 @@ public final class Console {
 
     /**
      * Off the FX thread (decision 0028): the main window and its first screen are made and styled in a scene that no
-     * window shows yet (JavaFX allows that), so the FX thread only lays it out and shows it. The store may still be
-     * opening: what the picker and the screen will use of it is looked up when they load (decision 0032).
+     * window shows yet (JavaFX allows that), so the FX thread only lays it out and shows it.
      */
-    private Shell shell(double width, double height) {
+    private Shell shell(AppContext c, double width, double height) {
         CurrentSpace space = new CurrentSpace();
-        SpacePicker picker = new SpacePicker(() -> context.spaces(), runner, space);
+        SpacePicker picker = new SpacePicker(c.spaces(), runner, space);
         // Only a Lifecycles screen that was made can hold unsaved changes.
         picker.guard(proceed -> lifecycles == null || lifecycles.mayLeave(proceed));
-        SpacesViewModel spaces = new SpacesViewModel(() -> context.spaces(), runner);
+        SpacesViewModel spaces = new SpacesViewModel(c.spaces(), runner);
         MainWindow window = new MainWindow(entries(spaces, space), picker, runner);
         window.make(0);
         Shell shell = new Shell(space, window, spaces, styled(window.root(), width, height));
@@ -175,9 +162,9 @@ public final class Console {
      * (the picker chooses the current space, the Spaces screen lists them), then CSS for what that changed. The FX
      * thread shows the window as it is, without loading it again.
      */
-    private Made made(Opened opened, CompletableFuture<Shell> making) {
+    private Made made(Opened opened, double width, double height) {
         try {
-            Shell shell = making.join();
+            Shell shell = shell(opened.context(), width, height);
             MainWindow window = shell.main();
             StartScreens.keyWarning(opened.keyState(), opened.keyFile()).or(() -> StartScreens.auditWarning(opened.auditWarning()))
                     .ifPresent(window::showPanel);
@@ -188,9 +175,6 @@ public final class Console {
             window.root().applyCss();
             StartupTimes.mark("main-filled");
             return new Made(opened, shell);
-        } catch (java.util.concurrent.CompletionException e) {
-            opened.context().close();
-            throw e.getCause() instanceof RuntimeException r ? r : e;
         } catch (RuntimeException e) {
             opened.context().close();
             throw e;

@@ -1,7 +1,6 @@
 package odcm.app.ui;
 
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
@@ -19,8 +18,7 @@ import odcm.model.space.Space;
  * shown or the list is opened, so a space created or deleted on the Spaces screen appears or goes.
  */
 public final class SpacePicker {
-    /** Resolved when used: the console makes the picker while its store is still opening (decision 0032). */
-    private final Supplier<SpaceService> spaces;
+    private final SpaceService spaces;
     private final TaskRunner runner;
     private final CurrentSpace current;
     private final ObservableList<String> names = FXCollections.observableArrayList();
@@ -35,10 +33,6 @@ public final class SpacePicker {
     }
 
     public SpacePicker(SpaceService spaces, TaskRunner runner, CurrentSpace current) {
-        this(() -> spaces, runner, current);
-    }
-
-    public SpacePicker(Supplier<SpaceService> spaces, TaskRunner runner, CurrentSpace current) {
         this.spaces = spaces;
         this.runner = runner;
         this.current = current;
@@ -66,7 +60,7 @@ public final class SpacePicker {
     }
 
     public void refresh() {
-        runner.run("Loading the local spaces", () -> spaces.get().locals(), this::show, sentence -> { });
+        runner.run("Loading the local spaces", spaces::locals, this::show, sentence -> { });
     }
 
     /** Offers these local spaces and keeps the current one (else the first). On the FX thread, or before it is shown. */

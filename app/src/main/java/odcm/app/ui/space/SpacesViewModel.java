@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -22,8 +21,7 @@ import odcm.model.space.Space;
 
 /** The local spaces of this console: the list, its filter, the selected space and what can be done to it. */
 public final class SpacesViewModel {
-    /** Resolved when used: the console makes this screen while its store is still opening (decision 0032). */
-    private final Supplier<SpaceService> spaces;
+    private final SpaceService spaces;
     private final TaskRunner runner;
     private final SelectableList<Space> list = new SelectableList<>(Space::name, true);
     private final FilteredList<Space> shown = new FilteredList<>(list.items());
@@ -36,10 +34,6 @@ public final class SpacesViewModel {
     }
 
     public SpacesViewModel(SpaceService spaces, TaskRunner runner) {
-        this(() -> spaces, runner);
-    }
-
-    public SpacesViewModel(Supplier<SpaceService> spaces, TaskRunner runner) {
         this.spaces = spaces;
         this.runner = runner;
         filter.addListener((o, was, now) -> shown.setPredicate(s -> matches(s, now)));
@@ -60,7 +54,7 @@ public final class SpacesViewModel {
 
     /** Reloads the list; then selects the space named {@code select}, else keeps the selection by name, else the first. */
     public void refresh(String select) {
-        runner.run("Loading spaces", () -> new Loaded(spaces.get().locals(), spaces.get().now()), loaded -> show(loaded.spaces(), loaded.now(), select),
+        runner.run("Loading spaces", () -> new Loaded(spaces.locals(), spaces.now()), loaded -> show(loaded.spaces(), loaded.now(), select),
                 message::error);
     }
 
@@ -80,7 +74,7 @@ public final class SpacesViewModel {
         }
         CertificateFormat format = CertificateFormat.forFileName(file.getFileName().toString());
         runner.run("Saving the certificate of " + s.describe(), () -> {
-            UserFiles.write(file, spaces.get().certificate(s.name(), format));
+            UserFiles.write(file, spaces.certificate(s.name(), format));
             return file;
         }, f -> message.info("Saved the certificate of " + s.describe() + " as " + format + " to " + f + "."), message::error);
     }
@@ -91,20 +85,20 @@ public final class SpacesViewModel {
     }
 
     public NewSpaceViewModel newSpace() {
-        return new NewSpaceViewModel(spaces.get(), runner);
+        return new NewSpaceViewModel(spaces, runner);
     }
 
     public RenameSpaceViewModel rename(Space s) {
-        return new RenameSpaceViewModel(spaces.get(), runner, s);
+        return new RenameSpaceViewModel(spaces, runner, s);
     }
 
     public DescribeSpaceViewModel describe(Space s) {
-        return new DescribeSpaceViewModel(spaces.get(), runner, s);
+        return new DescribeSpaceViewModel(spaces, runner, s);
     }
 
     /** Deletion as the confirm dialog runs it; refusals (trusts still refer to it) stay in the dialog. */
     public void delete(Space s) {
-        spaces.get().delete(s.name());
+        spaces.delete(s.name());
     }
 
     public void deleted(Space s) {
