@@ -1,6 +1,7 @@
 package odcm.app.ui;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -37,6 +38,7 @@ import odcm.app.ui.trust.TrustsView;
 import odcm.app.ui.trust.TrustsViewModel;
 import odcm.persistence.StoreLocation;
 import odcm.persistence.keys.MasterKeyState;
+import odcm.model.space.Space;
 
 /**
  * One console window on one store: shows "Opening store…" at once, then opens the store in the background (not
@@ -55,8 +57,19 @@ public final class Console {
     private LifecyclesView lifecycles;
     private OutboxView outbox;
 
-    /** What opening found, all read on the background thread. */
-    private record Opened(AppContext context, MasterKeyState keyState, Path keyFile, boolean empty, java.util.Optional<String> auditWarning) {
+    /**
+     * What opening found, all read on the background thread: also all spaces, by the store's clock at {@code now}, which
+     * the space picker and the Spaces screen show first (one query, decision 0032).
+     */
+    private record Opened(AppContext context, MasterKeyState keyState, Path keyFile, List<Space> spaces, Instant now,
+                          java.util.Optional<String> auditWarning) {
+        boolean empty() {
+            return spaces.isEmpty();
+        }
+
+        List<Space> locals() {
+            return spaces.stream().filter(Space::isLocal).toList();
+        }
     }
 
     public Console(Stage stage, StoreLocation location, FxTaskRunner runner, FilePicker files, Runnable exit) {
@@ -70,7 +83,8 @@ public final class Console {
     private static Opened open(StoreLocation location) {
         AppContext ctx = AppContext.open(location);
         try {
-            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list().isEmpty(), ctx.store().auditWarning());
+            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list(), ctx.spaces().now(),
+                    ctx.store().auditWarning());
         } catch (RuntimeException e) {
             ctx.close();
             throw e;
@@ -78,14 +92,27 @@ public final class Console {
     }
 
     public void start() {
+        // The first window in four moments of the FX thread, so that nothing waits for all of them at once (decision
+        // 0032): the theme's stylesheet read; the "Opening store" screen made; its CSS (the console's stylesheet parsed,
+        // the skins made); the window shown and laid out.
         Theme.apply();
         stage.setTitle("ODCM Console — " + location.storeDir());
-        show(StartScreens.opening(location.storeDir()), 1100, 720);
+        javafx.application.Platform.runLater(() -> {
+            Scene opening = scene(StartScreens.opening(location.storeDir()), 1100, 720);
+            javafx.application.Platform.runLater(() -> {
+                opening.getRoot().applyCss();
+                javafx.application.Platform.runLater(() -> showOpening(opening));
+            });
+        });
+    }
+
+    /** Shows the "Opening store" window, and once its first frame is laid out, opens the store. */
+    private void showOpening(Scene opening) {
+        stage.setScene(opening);
         stage.show();
         StartupTimes.afterNextPulse(stage.getScene(), "window-shown");
         // Once the first frame is laid out (it is drawn meanwhile): on 2 busy cores, opening the store sooner took the
         // CPU that frame needed and made the window later, not the console usable sooner (decisions 0021, 0028).
-        Scene opening = stage.getScene();
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             opening.removePostLayoutPulseListener(once[0]);
@@ -95,6 +122,8 @@ public final class Console {
                 StartupTimes.mark("store-opening");
                 Opened opened = open(location);
                 StartupTimes.mark("store-opened");
+                // One after the other on the worker: made on a thread of its own while the store opened, the window came
+                // no sooner on 2 loaded cores (each took ~20% longer than both in turn; decision 0032).
                 return made(opened, width, height);
             }, this::opened,
                     sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
@@ -103,28 +132,49 @@ public final class Console {
         javafx.application.Platform.requestNextPulse();
     }
 
-    /** The main window, made on the worker with the Spaces screen in it and styled in its scene, not yet shown. */
-    private record Made(Opened opened, CurrentSpace space, MainWindow main, Scene scene) {
+    /** The main window with its Spaces screen, made and styled in a scene no window shows yet; not filled. */
+    private record Shell(CurrentSpace space, MainWindow main, SpacesViewModel spaces, Scene scene) {
+    }
+
+    /** The main window, filled with what opening read and styled, not yet shown. */
+    private record Made(Opened opened, Shell shell) {
     }
 
     /**
      * Off the FX thread (decision 0028): the main window and its first screen are made and styled in a scene that no
-     * window shows yet (JavaFX allows that), so the FX thread only lays it out and shows it. Nothing is loaded here:
-     * each screen loads its data when shown.
+     * window shows yet (JavaFX allows that), so the FX thread only lays it out and shows it.
+     */
+    private Shell shell(AppContext c, double width, double height) {
+        CurrentSpace space = new CurrentSpace();
+        SpacePicker picker = new SpacePicker(c.spaces(), runner, space);
+        // Only a Lifecycles screen that was made can hold unsaved changes.
+        picker.guard(proceed -> lifecycles == null || lifecycles.mayLeave(proceed));
+        SpacesViewModel spaces = new SpacesViewModel(c.spaces(), runner);
+        MainWindow window = new MainWindow(entries(spaces, space), picker, runner);
+        window.make(0);
+        Shell shell = new Shell(space, window, spaces, styled(window.root(), width, height));
+        StartupTimes.mark("main-made");
+        return shell;
+    }
+
+    /**
+     * On the worker, once the store is open and the window made: the warning banner, the spaces read while opening
+     * (the picker chooses the current space, the Spaces screen lists them), then CSS for what that changed. The FX
+     * thread shows the window as it is, without loading it again.
      */
     private Made made(Opened opened, double width, double height) {
         try {
-            AppContext c = opened.context();
-            CurrentSpace space = new CurrentSpace();
-            SpacePicker picker = new SpacePicker(c.spaces(), runner, space);
-            // Only a Lifecycles screen that was made can hold unsaved changes.
-            picker.guard(proceed -> lifecycles == null || lifecycles.mayLeave(proceed));
-            MainWindow window = new MainWindow(entries(c, space),
-                    picker, runner, StartScreens.keyWarning(opened.keyState(), opened.keyFile()).or(() -> StartScreens.auditWarning(opened.auditWarning())));
-            window.make(0);
-            Made made = new Made(opened, space, window, styled(window.root(), width, height));
-            StartupTimes.mark("main-made");
-            return made;
+            Shell shell = shell(opened.context(), width, height);
+            MainWindow window = shell.main();
+            StartScreens.keyWarning(opened.keyState(), opened.keyFile()).or(() -> StartScreens.auditWarning(opened.auditWarning()))
+                    .ifPresent(window::showPanel);
+            window.store().show(new odcm.app.ui.common.StoreLink.Facts(location, opened.context().store().storeId(), opened.keyState()));
+            List<Space> locals = opened.locals();
+            window.picker().show(locals);
+            shell.spaces().show(locals, opened.now(), null);
+            window.root().applyCss();
+            StartupTimes.mark("main-filled");
+            return new Made(opened, shell);
         } catch (RuntimeException e) {
             opened.context().close();
             throw e;
@@ -141,44 +191,47 @@ public final class Console {
         return scene;
     }
 
-    /** The screens in the order of MainWindow's NAV_IDS; each made when first shown. */
-    private List<MainWindow.Entry> entries(AppContext c, CurrentSpace space) {
+    /** The screens in the order of MainWindow's NAV_IDS; each made when first shown (Spaces at start, with {@code first}). */
+    private List<MainWindow.Entry> entries(SpacesViewModel first, CurrentSpace space) {
         Runnable spaces = () -> main.select("nav-spaces");
         return List.of(
-                new MainWindow.Entry("Spaces", () -> new SpacesView(new SpacesViewModel(c.spaces(), runner), files).screen()),
-                new MainWindow.Entry("Remote spaces", () -> new RemoteSpacesView(new RemoteSpacesViewModel(c.remotes(), c.spaces(), runner), files).screen()),
-                new MainWindow.Entry("Trusts", () -> new TrustsView(new TrustsViewModel(c.trusts(), c.spaces(), runner)).screen()),
-                new MainWindow.Entry("Environments", () -> new EnvironmentsView(new EnvironmentsViewModel(c.environments(), c.spaces(), runner, space),
+                new MainWindow.Entry("Spaces", () -> new SpacesView(first, files).screen()),
+                new MainWindow.Entry("Remote spaces", () -> new RemoteSpacesView(new RemoteSpacesViewModel(c().remotes(), c().spaces(), runner), files).screen()),
+                new MainWindow.Entry("Trusts", () -> new TrustsView(new TrustsViewModel(c().trusts(), c().spaces(), runner)).screen()),
+                new MainWindow.Entry("Environments", () -> new EnvironmentsView(new EnvironmentsViewModel(c().environments(), c().spaces(), runner, space),
                         space, spaces).screen()),
                 new MainWindow.Entry("Lifecycles", () -> lifecycles(space).screen()),
-                new MainWindow.Entry("Projects", () -> new ProjectsView(new ProjectsViewModel(c.projects(), c.environments(), c.lifecycles(), runner,
+                new MainWindow.Entry("Projects", () -> new ProjectsView(new ProjectsViewModel(c().projects(), c().environments(), c().lifecycles(), runner,
                         space)).screen()),
-                new MainWindow.Entry("Releases", () -> new ReleasesView(new ReleasesViewModel(c.projects(), c.releases(), c.bundles(), c.deployments(),
-                        c.approvals(), runner, space), files).screen()),
+                new MainWindow.Entry("Releases", () -> new ReleasesView(new ReleasesViewModel(c().projects(), c().releases(), c().bundles(), c().deployments(),
+                        c().approvals(), runner, space), files).screen()),
                 new MainWindow.Entry("Outbox", () -> outbox(space).screen()),
-                new MainWindow.Entry("Inbox", () -> new InboxView(new InboxViewModel(c.imports(), runner, space, location.storeDir().resolve("inbox")),
-                        c.receipts(), files).screen()),
-                new MainWindow.Entry("Dashboard", () -> new DashboardView(new DashboardViewModel(c.dashboards(), runner, space), space, spaces,
+                new MainWindow.Entry("Inbox", () -> new InboxView(new InboxViewModel(c().imports(), runner, space, location.storeDir().resolve("inbox")),
+                        c().receipts(), files).screen()),
+                new MainWindow.Entry("Dashboard", () -> new DashboardView(new DashboardViewModel(c().dashboards(), runner, space), space, spaces,
                         java.time.ZoneId.systemDefault()).screen()),
-                new MainWindow.Entry("Pipeline", () -> new PipelineView(new PipelineViewModel(c.lifecycles(), c.projects(), c.dashboards(), runner, space),
+                new MainWindow.Entry("Pipeline", () -> new PipelineView(new PipelineViewModel(c().lifecycles(), c().projects(), c().dashboards(), runner, space),
                         runner, files, space, spaces).screen()),
-                new MainWindow.Entry("Audit log", () -> new AuditView(new AuditViewModel(c.audit(), runner), files).screen()));
+                new MainWindow.Entry("Audit log", () -> new AuditView(new AuditViewModel(c().audit(), runner), files).screen()));
+    }
+
+    /** The store's services: screens other than Spaces are made after the store opened (on the FX thread). */
+    private AppContext c() {
+        return context;
     }
 
     private void opened(Made made) {
         Opened opened = made.opened();
         context = opened.context();
-        main = made.main();
-        CurrentSpace space = made.space();
+        main = made.shell().main();
+        CurrentSpace space = made.shell().space();
         StartupTimes.mark("main-received");
-        stage.setScene(made.scene());
-        main.store().show(new odcm.app.ui.common.StoreLink.Facts(location, context.store().storeId(), opened.keyState()));
+        stage.setScene(made.shell().scene());
         main.installShortcuts(stage.getScene());
         stage.getScene().getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+V"), () -> {
             main.select("nav-outbox"); // its dialog belongs to the Outbox, whichever screen was shown
             outbox(space).verify();
         });
-        main.select(0);
         StartupTimes.when(stage.getScene(), () -> opened.empty() || space.isChosen()
                 && stage.getScene().lookup("#spaces-table") instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty(), "usable");
         StartupTimes.whenIdle(runner, stage.getScene(), "idle");

@@ -1,7 +1,6 @@
 package odcm.app.ui;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -58,12 +57,11 @@ public final class MainWindow {
     public record Entry(String title, Supplier<Screen> make) {
     }
 
-    public MainWindow(List<Entry> entries, SpacePicker picker, TaskRunner runner, Optional<Node> banner) {
+    public MainWindow(List<Entry> entries, SpacePicker picker, TaskRunner runner) {
         this.entries = entries;
         this.screens = new Screen[entries.size()];
         this.picker = picker;
         root.setId("main-window");
-        banner.ifPresent(top.getChildren()::add);
         root.setTop(top);
         root.setLeft(navigation());
         root.setBottom(statusLine(runner));
@@ -133,20 +131,22 @@ public final class MainWindow {
     }
 
     public void select(int index) {
-        Screen screen = screen(index);
-        current = index;
-        nav.selectToggle(nav.getToggles().get(index));
-        root.setCenter(screen.node());
+        Screen screen = make(index);
         picker.refresh(); // a space created or deleted meanwhile appears or goes
         screen.shown();
     }
 
     /**
-     * Makes the screen at this index and puts it in the window without showing or loading it: before the window is in
-     * a shown scene, so on any thread (the console makes its first screen on its worker, decision 0028).
+     * Makes the screen at this index and puts it in the window as the current one, without loading it: before the
+     * window is in a shown scene, so on any thread (the console makes its first screen off the FX thread and fills it
+     * with what it read while opening the store, decisions 0028 and 0032).
      */
-    void make(int index) {
-        root.setCenter(screen(index).node());
+    Screen make(int index) {
+        Screen screen = screen(index);
+        current = index;
+        nav.selectToggle(nav.getToggles().get(index));
+        root.setCenter(screen.node());
+        return screen;
     }
 
     /** The screen at this index, made now if it was never shown. */
@@ -190,7 +190,7 @@ public final class MainWindow {
         select(index(navId));
     }
 
-    /** Shows a panel above the screens (below a warning banner), e.g. the first-run offer. */
+    /** Shows a panel above the screens (below one shown before), e.g. a warning banner, the first-run offer. */
     void showPanel(Node panel) {
         top.getChildren().add(panel);
     }

@@ -60,14 +60,17 @@ public final class SpacePicker {
     }
 
     public void refresh() {
-        runner.run("Loading the local spaces", spaces::locals, loaded -> {
-            List<String> n = loaded.stream().map(Space::name).toList();
-            if (!names.equals(n)) {
-                names.setAll(n);
-            }
-            current.choose(keep(current.name(), n));
-            box.setValue(current.isChosen() ? current.name() : null);
-        }, sentence -> { });
+        runner.run("Loading the local spaces", spaces::locals, this::show, sentence -> { });
+    }
+
+    /** Offers these local spaces and keeps the current one (else the first). On the FX thread, or before it is shown. */
+    public void show(List<Space> locals) {
+        List<String> n = locals.stream().map(Space::name).toList();
+        if (!names.equals(n)) {
+            names.setAll(n);
+        }
+        current.choose(keep(current.name(), n));
+        box.setValue(current.isChosen() ? current.name() : null);
     }
 
     /** The space to keep: the current one while it exists (by name, any case), else the first, else none. */

@@ -19,7 +19,14 @@ final class StartScreens {
 
     static Parent opening(Path storeDir) {
         ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("opening-progress");
         progress.setPrefSize(40, 40);
+        // Turning only once the wait is long enough to notice: drawn all the time, the animation took CPU from the
+        // store's opening and the main window's making on 2 cores (decision 0032).
+        progress.setVisible(false);
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        later.setOnFinished(e -> progress.setVisible(true));
+        later.play();
         Label text = new Label("Opening store " + storeDir + "…");
         text.setId("opening-store");
         VBox box = new VBox(16, progress, text);

@@ -46,6 +46,8 @@ class LazyScreensTest {
         try (ConsoleDriver c = new ConsoleDriver(location, runner -> runner.run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { }))) {
             assertEquals("Opening store " + location.storeDir() + "…", c.<Label>node("#opening-store").getText());
             assertTrue(c.lookup("#main-window").tryQuery().isEmpty(), "no screen before the store is open");
+            // Decision 0032: the progress indicator turns only once the wait is long enough to notice (a second).
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> c.<javafx.scene.control.ProgressIndicator>node("#opening-progress").isVisible());
             c.shoot("start-opening");
             held.countDown();
             c.idle();
@@ -93,6 +95,53 @@ class LazyScreensTest {
             c.push(KeyCode.CONTROL, KeyCode.DIGIT2); // keyboard access as before
             c.idle();
             assertTrue(main.isMade("nav-remotes"));
+        }
+    }
+
+    /**
+     * Decision 0032: the spaces are read once, while the store opens; the space picker and the Spaces screen show them
+     * without loading them again after the window shows. Showing Spaces again loads it again, as every showing does.
+     */
+    @Test
+    void theSpacesReadWhileTheStoreOpensFillThePickerAndTheSpacesScreen() throws Exception {
+        StoreLocation location = TestStores.demo(tmp, "demo");
+        try (ConsoleDriver c = new ConsoleDriver(location)) {
+            assertEquals(List.of("Opening store " + location.storeDir()), List.copyOf(c.activities), "nothing loaded after the store opened");
+            assertEquals(Demo.DEVTEST, c.<ComboBox<String>>node("#current-space").getValue(), "the current space is chosen");
+            assertEquals(2, c.<TableView<?>>node("#spaces-table").getItems().size(), "the demo's two local spaces listed");
+            assertEquals(Demo.DEVTEST, c.<Label>node("#space-detail-name").getText(), "the first selected, its detail shown");
+            c.clickOn("#nav-spaces");
+            c.idle();
+            assertTrue(c.activities.contains("Loading spaces") && c.activities.contains("Loading the local spaces"), c.activities.toString());
+        }
+    }
+
+    /**
+     * Decision 0032: the first window is made in several moments of the FX thread (the theme; the "Opening store"
+     * screen; its CSS; the window), so other work waiting for the FX thread (input, a heartbeat) runs between them.
+     */
+    @Test
+    void theFirstWindowIsMadeInSeveralMomentsOfTheFxThread() throws Exception {
+        StoreLocation location = TestStores.demo(tmp, "demo");
+        javafx.stage.Stage stage = FxToolkit.registerStage(javafx.stage.Stage::new);
+        List<Boolean> showing = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Console console = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            Console c = new Console(stage, location, new odcm.app.ui.task.FxTaskRunner(), new ScriptedFilePicker(), () -> { });
+            c.start();
+            showing.add(stage.isShowing());
+            javafx.application.Platform.runLater(() -> showing.add(stage.isShowing())); // between the moments
+            return c;
+        }).get(10, TimeUnit.SECONDS);
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, stage::isShowing);
+            assertEquals(List.of(false, false), showing, "the FX thread was free before the window was made and shown");
+            assertEquals("Opening store " + location.storeDir() + "…", ((Label) stage.getScene().lookup("#opening-store")).getText());
+            org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> console.main() != null);
+        } finally {
+            org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                console.close();
+                stage.hide();
+            }).get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -54,10 +54,17 @@ public final class SpacesViewModel {
 
     /** Reloads the list; then selects the space named {@code select}, else keeps the selection by name, else the first. */
     public void refresh(String select) {
-        runner.run("Loading spaces", () -> new Loaded(spaces.locals(), spaces.now()), loaded -> {
-            now.set(loaded.now()); // before the selection changes, so the detail judges by this time
-            list.replace(loaded.spaces(), select);
-        }, message::error);
+        runner.run("Loading spaces", () -> new Loaded(spaces.locals(), spaces.now()), loaded -> show(loaded.spaces(), loaded.now(), select),
+                message::error);
+    }
+
+    /**
+     * Shows these local spaces, read at {@code now} by the store's clock, and selects the space named {@code select},
+     * else keeps the selection by name, else the first. On the FX thread, or before the screen is in a shown scene.
+     */
+    public void show(List<Space> locals, Instant at, String select) {
+        now.set(at); // before the selection changes, so the detail judges by this time
+        list.replace(locals, select);
     }
 
     public void saveCertificate(Path file) {
