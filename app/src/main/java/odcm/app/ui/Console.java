@@ -52,8 +52,9 @@ public final class Console {
     private final Runnable exit;
     private AppContext context;
     private MainWindow main;
-    private LifecyclesView lifecycles;
-    private OutboxView outbox;
+    /** Made on the worker with their screens (decision 0033); read on the FX thread once delivered. */
+    private volatile LifecyclesView lifecycles;
+    private volatile OutboxView outbox;
 
     /** What opening found, all read on the background thread. */
     private record Opened(AppContext context, MasterKeyState keyState, Path keyFile, boolean empty, java.util.Optional<String> auditWarning) {
@@ -175,8 +176,8 @@ public final class Console {
         main.store().show(new odcm.app.ui.common.StoreLink.Facts(location, context.store().storeId(), opened.keyState()));
         main.installShortcuts(stage.getScene());
         stage.getScene().getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+V"), () -> {
-            main.select("nav-outbox"); // its dialog belongs to the Outbox, whichever screen was shown
-            outbox(space).verify();
+            // Its dialog belongs to the Outbox, whichever screen was shown; opened once the Outbox is in the window.
+            main.select("nav-outbox", () -> outbox(space).verify());
         });
         main.select(0);
         StartupTimes.when(stage.getScene(), () -> opened.empty() || space.isChosen()
