@@ -104,7 +104,7 @@ public record CompareRow(Kind kind, Section section, Entry entry, FieldChange fi
         return nl < 0 ? t : t.substring(0, nl) + " …";
     }
 
-    /** The pseudo-class of the row (CompareView): by change, so the stylesheet colours it; the marker says the same in text. */
+    /** The style class of the row: by change, so the stylesheet colours it; the marker says the same in text. */
     public String styleClass() {
         return switch (kind) {
             case SECTION -> "compare-section";

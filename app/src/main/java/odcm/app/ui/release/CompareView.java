@@ -105,23 +105,13 @@ public final class CompareView {
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setItems(vm.rows());
         table.setPlaceholder(Forms.emptyState("compare-empty", "Loading the comparison…"));
-        // A row's kind of change is a pseudo-class: a reused row changes state only, where a new style class would match
-        // the row and its cells against the stylesheets again on every scroll and refill (decisions 0029, 0033).
         table.setRowFactory(t -> new TableRow<>() {
-            private javafx.css.PseudoClass shown;
-
             @Override
             protected void updateItem(CompareRow item, boolean empty) {
                 super.updateItem(item, empty);
-                javafx.css.PseudoClass now = empty || item == null ? null : javafx.css.PseudoClass.getPseudoClass(item.styleClass());
-                if (now != shown) {
-                    if (shown != null) {
-                        pseudoClassStateChanged(shown, false);
-                    }
-                    if (now != null) {
-                        pseudoClassStateChanged(now, true);
-                    }
-                    shown = now;
+                getStyleClass().removeIf(c -> c.startsWith("compare-"));
+                if (!empty && item != null) {
+                    getStyleClass().add(item.styleClass());
                 }
             }
         });
