@@ -170,7 +170,7 @@ public final class MainWindow {
             return;
         }
         String title = entries.get(index).title();
-        root.setCenter(StartScreens.making(title));
+        root.setCenter(StartScreens.making("Opening " + title + "…"));
         if (making.containsKey(index)) {
             making.merge(index, then, (a, b) -> () -> { a.run(); b.run(); });
             return;
@@ -187,17 +187,23 @@ public final class MainWindow {
                 show(index);
                 after.run();
             }
-            if (making.isEmpty() && spaceChange != null) {
-                Runnable change = spaceChange;
-                spaceChange = null;
-                change.run();
-            }
+            spaceChangeAsked();
         }, sentence -> {
             making.remove(index);
             if (current == index) {
-                root.setCenter(StartScreens.making(title + ": " + sentence));
+                root.setCenter(StartScreens.making(title + " could not be opened. " + sentence));
             }
+            spaceChangeAsked();
         });
+    }
+
+    /** Once no screen is being made: the change of space asked for meanwhile, if any. */
+    private void spaceChangeAsked() {
+        if (making.isEmpty() && spaceChange != null) {
+            Runnable change = spaceChange;
+            spaceChange = null;
+            change.run();
+        }
     }
 
     /**

@@ -29,8 +29,9 @@ final class StartScreens {
     }
 
     /** In a screen's place while it is made for its first showing (decision 0033): a line, nothing to lay out. */
-    static Parent making(String what) {
-        Label text = new Label("Opening " + what + "…");
+    static Parent making(String line) {
+        Label text = new Label(line);
+        text.setWrapText(true);
         text.setId("screen-opening");
         VBox box = new VBox(text);
         box.setAlignment(Pos.CENTER);
