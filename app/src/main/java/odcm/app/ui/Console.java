@@ -54,8 +54,9 @@ public final class Console {
     private final Runnable exit;
     private AppContext context;
     private MainWindow main;
-    private LifecyclesView lifecycles;
-    private OutboxView outbox;
+    /** Made on the worker with their screens (decision 0033); read on the FX thread once delivered. */
+    private volatile LifecyclesView lifecycles;
+    private volatile OutboxView outbox;
 
     /**
      * What opening found, all read on the background thread: also all spaces, by the store's clock at {@code now}, which
@@ -229,8 +230,8 @@ public final class Console {
         stage.setScene(made.shell().scene());
         main.installShortcuts(stage.getScene());
         stage.getScene().getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+V"), () -> {
-            main.select("nav-outbox"); // its dialog belongs to the Outbox, whichever screen was shown
-            outbox(space).verify();
+            // Its dialog belongs to the Outbox, whichever screen was shown; opened once the Outbox is in the window.
+            main.select("nav-outbox", () -> outbox(space).verify());
         });
         StartupTimes.when(stage.getScene(), () -> opened.empty() || space.isChosen()
                 && stage.getScene().lookup("#spaces-table") instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty(), "usable");

@@ -50,6 +50,11 @@ public final class MainWindow {
     private final odcm.app.ui.common.StoreLink store = new odcm.app.ui.common.StoreLink();
     private final VBox top = new VBox();
     private int current = -1;
+    private final TaskRunner runner;
+    /** The screens being made on the worker now, and what to run once each is shown (decision 0033). */
+    private final java.util.Map<Integer, Runnable> making = new java.util.HashMap<>();
+    /** A change of space asked for while a screen is made on the worker: done once it is in the window. */
+    private Runnable spaceChange;
     /** Whether this window was made on the FX thread: the console makes and styles it on its worker (decision 0028). */
     private final boolean madeOnFxThread = javafx.application.Platform.isFxApplicationThread();
 
@@ -61,6 +66,20 @@ public final class MainWindow {
         this.entries = entries;
         this.screens = new Screen[entries.size()];
         this.picker = picker;
+        this.runner = runner;
+        // The screen made on the worker binds to the current space: the space changes only once it is in the window.
+        SpacePicker.Leaving guard = picker.guard();
+        picker.guard(proceed -> {
+            if (making.isEmpty()) {
+                return guard.mayLeave(proceed);
+            }
+            spaceChange = () -> {
+                if (guard.mayLeave(proceed)) {
+                    proceed.run();
+                }
+            };
+            return false;
+        });
         root.setId("main-window");
         root.setTop(top);
         root.setLeft(navigation());
@@ -127,13 +146,95 @@ public final class MainWindow {
             scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + digit(i)), () -> select(index));
         }
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"),
-                () -> current().newAction().ifPresent(Runnable::run));
+                () -> java.util.Optional.ofNullable(current()).flatMap(Screen::newAction).ifPresent(Runnable::run));
     }
 
     public void select(int index) {
-        Screen screen = make(index);
+        select(index, () -> { });
+    }
+
+    /**
+     * Shows the screen at this index and loads its data, then runs {@code then}. A screen never shown before is made
+     * and styled on the worker in a scene no window shows (decision 0033), with a line saying so in its place
+     * meanwhile; the FX thread only puts it in the window and lays it out.
+     */
+    public void select(int index, Runnable then) {
+        current = index;
+        nav.selectToggle(nav.getToggles().get(index));
         picker.refresh(); // a space created or deleted meanwhile appears or goes
+        if (screens[index] != null) {
+            show(index);
+            then.run();
+            return;
+        }
+        String title = entries.get(index).title();
+        root.setCenter(StartScreens.making("Opening " + title + "…"));
+        if (making.containsKey(index)) {
+            making.merge(index, then, (a, b) -> () -> { a.run(); b.run(); });
+            return;
+        }
+        making.put(index, then);
+        List<String> sheets = List.copyOf(root.getScene() == null ? List.of() : root.getScene().getStylesheets());
+        runner.run("Opening " + title, () -> {
+            fxCaughtUp();
+            return styled(entries.get(index).make().get(), sheets);
+        }, screen -> {
+            screens[index] = screen;
+            Runnable after = making.remove(index);
+            if (current == index) {
+                show(index);
+                after.run();
+            }
+            spaceChangeAsked();
+        }, sentence -> {
+            making.remove(index);
+            if (current == index) {
+                root.setCenter(StartScreens.making(title + " could not be opened. " + sentence));
+            }
+            spaceChangeAsked();
+        });
+    }
+
+    /** Once no screen is being made: the change of space asked for meanwhile, if any. */
+    private void spaceChangeAsked() {
+        if (making.isEmpty() && spaceChange != null) {
+            Runnable change = spaceChange;
+            spaceChange = null;
+            change.run();
+        }
+    }
+
+    /**
+     * On the worker, before a screen is made: lets the FX thread run what was handed to it before (outcomes of earlier
+     * work, such as the space picker's), so nothing the screen binds to changes while it is made. Never waits long: at
+     * close the FX thread waits for the worker.
+     */
+    private static void fxCaughtUp() throws InterruptedException {
+        if (!javafx.application.Platform.isFxApplicationThread()) {
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            javafx.application.Platform.runLater(done::countDown);
+            done.await(2, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private void show(int index) {
+        Screen screen = screens[index];
+        root.setCenter(screen.node());
         screen.shown();
+    }
+
+    /**
+     * On the worker: the screen's node in a scene of its own with the window's stylesheets, its CSS applied (which makes
+     * the controls' skins), then taken out again. Not laid out: JavaFX measures text with caches shared by all threads
+     * (decision 0028).
+     */
+    private static Screen styled(Screen screen, List<String> sheets) {
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(screen.node());
+        Scene scene = new Scene(holder);
+        scene.getStylesheets().setAll(sheets);
+        holder.applyCss();
+        holder.getChildren().clear();
+        return screen;
     }
 
     /**
@@ -190,7 +291,12 @@ public final class MainWindow {
         select(index(navId));
     }
 
-    /** Shows a panel above the screens (below one shown before), e.g. a warning banner, the first-run offer. */
+    /** Shows the screen with this navigation id, then runs {@code then} (once it is made, the first time). */
+    public void select(String navId, Runnable then) {
+        select(index(navId), then);
+    }
+
+    /** Shows a panel above the screens (below one shown before), e.g. the first-run offer. */
     void showPanel(Node panel) {
         top.getChildren().add(panel);
     }
@@ -207,8 +313,9 @@ public final class MainWindow {
         return picker;
     }
 
+    /** The screen shown, or null while it is being made. */
     public Screen current() {
-        return screens[current];
+        return current < 0 ? null : screens[current];
     }
 
     public Parent root() {

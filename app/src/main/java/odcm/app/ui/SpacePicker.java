@@ -83,6 +83,10 @@ public final class SpacePicker {
         this.guard = leaving;
     }
 
+    Leaving guard() {
+        return guard;
+    }
+
     public VBox node() {
         return node;
     }

@@ -35,6 +35,17 @@ final class StartScreens {
         return box;
     }
 
+    /** In a screen's place while it is made for its first showing (decision 0033): a line, nothing to lay out. */
+    static Parent making(String line) {
+        Label text = new Label(line);
+        text.setWrapText(true);
+        text.setId("screen-opening");
+        VBox box = new VBox(text);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add(Css.CENTER_MESSAGE);
+        return box;
+    }
+
     /** The store could not be opened: say so in the store's own sentence; OK exits. */
     static Parent refused(Path storeDir, String sentence, Runnable exit) {
         Label title = new Label("The console cannot open the store in " + storeDir + ".");

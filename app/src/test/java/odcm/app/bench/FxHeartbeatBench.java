@@ -141,6 +141,7 @@ public final class FxHeartbeatBench {
                     return null;
                 });
                 idle(a);
+                mark("screen " + (index + 1));
             }
             return null;
         });

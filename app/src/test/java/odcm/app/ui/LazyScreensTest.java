@@ -145,6 +145,43 @@ class LazyScreensTest {
         }
     }
 
+    /**
+     * Decision 0033: a screen first asked for is made and styled on the worker; meanwhile the FX thread is free (the
+     * window says what is being opened, other screens can be shown) and a change of space waits until the screen is in
+     * the window. On the code before, the screen was made on the FX thread the moment it was asked for.
+     */
+    @Test
+    void aScreenFirstAskedForIsMadeOnTheWorkerAndTheSpaceChangesOnlyOnceItIsIn() throws Exception {
+        StoreLocation location = TestStores.demo(tmp, "demo");
+        try (ConsoleDriver c = new ConsoleDriver(location)) {
+            MainWindow main = c.console().main();
+            CountDownLatch held = new CountDownLatch(1);
+            c.interact(() -> c.console().runner().run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { }));
+            c.clickOn("#nav-environments");
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(main.isMade("nav-environments"), "not made on the FX thread");
+            assertEquals("Opening Environments…", c.<Label>node("#screen-opening").getText());
+            assertTrue(c.<ToggleButton>node("#nav-environments").isSelected());
+            ComboBox<String> picker = c.node("#current-space");
+            String other = picker.getItems().stream().filter(n -> !n.equals(Demo.DEVTEST)).findFirst().orElseThrow();
+            c.interact(() -> picker.setValue(other)); // while the screen is being made: the change waits
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(Demo.DEVTEST, picker.getValue(), "the space stays until the screen is in the window");
+            c.push(KeyCode.CONTROL, KeyCode.DIGIT1); // the FX thread is free: Spaces shows at once
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(c.<ToggleButton>node("#nav-spaces").isSelected() && c.lookup("#spaces-table").tryQuery().isPresent());
+            c.clickOn("#nav-environments");
+            held.countDown();
+            c.idle();
+            assertTrue(main.isMade("nav-environments"));
+            assertTrue(c.lookup("#screen-opening").tryQuery().isEmpty(), "the screen took its place");
+            assertEquals(other, picker.getValue(), "the change of space asked for meanwhile is done");
+            assertTrue(c.lookup(".label").queryAll().stream().anyMatch(n -> ("Environments of '" + other + "'").equals(((Label) n).getText())),
+                    "the screen shows the new space");
+            c.shoot("screen-made-on-the-worker");
+        }
+    }
+
     @Test
     void aScreenIsMadeAndLoadedWhenFirstShownAndShowsWhatChangedWhileHidden() throws Exception {
         StoreLocation location = TestStores.demo(tmp, "demo");

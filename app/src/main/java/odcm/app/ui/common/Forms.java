@@ -137,4 +137,25 @@ public final class Forms {
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all of the sentence, never "…"
         return l;
     }
+
+    /**
+     * A tab's content joins the scene when the tab is first chosen, and stays: the hidden tabs' contents would otherwise
+     * get their skins, styles and layout on the first show of the pane (decisions 0029, 0033). The tab chosen now keeps
+     * its content.
+     */
+    public static void contentWhenChosen(javafx.scene.control.TabPane tabs) {
+        java.util.Map<javafx.scene.control.Tab, Node> later = new java.util.HashMap<>();
+        for (javafx.scene.control.Tab t : tabs.getTabs()) {
+            if (t != tabs.getSelectionModel().getSelectedItem() && t.getContent() != null) {
+                later.put(t, t.getContent());
+                t.setContent(null);
+            }
+        }
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            Node content = later.remove(now);
+            if (content != null) {
+                now.setContent(content);
+            }
+        });
+    }
 }

@@ -53,14 +53,16 @@ import odcm.packaging.bundle.VerificationOutcome;
  */
 public final class ImportWizard {
     private final ImportWizardModel model;
-    private final Stage stage = new Stage();
+    /** Made on the FX thread when shown; the rest of the window is made and styled on the worker (decision 0033). */
+    private Stage stage;
+    private final Scene scene;
     private final BorderPane root = new BorderPane();
     private final VBox steps = new VBox(6);
     private final ScrollPane page = new ScrollPane();
     /** What is still missing, pinned above the buttons on the Values step so it never scrolls away. */
     private final Label missing = text("wizard-missing", "");
 
-    private ImportWizard(Window owner, ImportWizardModel model) {
+    private ImportWizard(ImportWizardModel model, List<String> stylesheets) {
         this.model = model;
         root.setId("import-wizard");
         root.getStyleClass().add(Css.FORM);
@@ -77,7 +79,7 @@ public final class ImportWizard {
         model.previewProperty().addListener((o, was, now) -> showPage());
         model.doneProperty().addListener((o, was, now) -> showPage());
         showPage();
-        Scene scene = new Scene(root, 980, 700);
+        scene = new Scene(root, 980, 700);
         scene.focusOwnerProperty().addListener((o, was, now) -> {
             for (Node n = now; n != null; n = n.getParent()) {
                 if (n instanceof ValueCell cell) {
@@ -86,19 +88,33 @@ public final class ImportWizard {
                 }
             }
         });
-        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        stage.setScene(scene);
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Import " + model.fileName() + " into " + model.target());
+        scene.getStylesheets().addAll(stylesheets);
+        root.applyCss();
     }
 
     /** Opens the wizard over {@code owner} and starts reading the bundle. */
     public static ImportWizard open(Window owner, ImportWizardModel model) {
-        ImportWizard w = new ImportWizard(owner, model);
-        w.stage.show();
+        return made(model, owner.getScene().getStylesheets()).show(owner);
+    }
+
+    /**
+     * The wizard's content in its scene with these stylesheets, styled (the controls' skins made): on any thread, before
+     * it is shown (decision 0033). {@link #show} makes the window on the FX thread.
+     */
+    public static ImportWizard made(ImportWizardModel model, List<String> stylesheets) {
+        return new ImportWizard(model, List.copyOf(stylesheets));
+    }
+
+    /** On the FX thread: the wizard's window over {@code owner}; then the bundle is read. */
+    public ImportWizard show(Window owner) {
+        stage = new Stage();
+        stage.setScene(scene);
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Import " + model.fileName() + " into " + model.target());
+        stage.show();
         model.load();
-        return w;
+        return this;
     }
 
     public Stage stage() {
@@ -113,7 +129,7 @@ public final class ImportWizard {
         next.setDefaultButton(true);
         Button finish = Forms.button("wizard-finish", "_Finish", "Import the release with these values", model::finish);
         finish.disableProperty().bind(model.canFinish().not());
-        Button cancel = Forms.button("wizard-cancel", "Cancel", "Close without importing anything", stage::close);
+        Button cancel = Forms.button("wizard-cancel", "Cancel", "Close without importing anything", () -> stage.close());
         cancel.textProperty().bind(Bindings.when(model.doneProperty()).then("Close").otherwise("Cancel"));
         cancel.disableProperty().bind(model.importingProperty());
         cancel.setCancelButton(true);

@@ -163,9 +163,11 @@ public final class InboxView {
             return;
         }
         String target = vm.space().name();
-        vm.runner().run("Reading " + item.name(), () -> odcm.app.service.BundleService.readBundle(item.file()), bytes -> {
-            ImportWizardModel model = new ImportWizardModel(vm.imports(), vm.runner(), target, bytes, item.name());
-            wizard = ImportWizard.open(root.getScene().getWindow(), model);
+        List<String> sheets = List.copyOf(root.getScene().getStylesheets());
+        // The wizard's content is made and styled on the worker with the bundle read; the FX thread makes its window (0033).
+        vm.runner().run("Reading " + item.name(), () -> ImportWizard.made(new ImportWizardModel(vm.imports(), vm.runner(), target,
+                odcm.app.service.BundleService.readBundle(item.file()), item.name()), sheets), made -> {
+            wizard = made.show(root.getScene().getWindow());
             wizard.stage().setOnHidden(e -> vm.refresh());
         }, vm.message()::error);
     }

@@ -98,6 +98,7 @@ public final class ProjectsView {
         imported.visibleProperty().bind(editor.importedFromProperty().isNotEmpty());
         imported.managedProperty().bind(imported.visibleProperty());
         tabs.setId("project-tabs");
+        Forms.contentWhenChosen(tabs); // General first; the process, variables, templates and channels when chosen
         Label error = Forms.problem("project-error", vm.saveState().errorProperty(), Css.ERROR);
         VBox filled = new VBox(10, Forms.detailHead(title, save, revert, delete), imported, error, tabs);
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);

@@ -44,16 +44,20 @@ import odcm.model.release.Verdict;
 public final class CompareView {
     private final CompareViewModel vm;
     private final FilePicker files;
-    private final Stage stage = new Stage();
+    /** Made on the FX thread when shown; the rest of the window is made and styled on the worker (decision 0033). */
+    private Stage stage;
+    private final Scene scene;
     private final BorderPane root = new BorderPane();
     private final TableView<CompareRow> table = Tables.table("compare-table");
     private final VBox detail = new VBox(8);
 
-    public CompareView(CompareViewModel vm, FilePicker files, Window owner) {
+    /**
+     * The window's content in its scene, styled (the controls' skins made): on any thread, before it is shown
+     * (decision 0033). {@link #show} makes the window on the FX thread.
+     */
+    public CompareView(CompareViewModel vm, FilePicker files) {
         this.vm = vm;
         this.files = files;
-        stage.initOwner(owner);
-        stage.setTitle("Compare releases of '" + vm.project() + "'");
 
         ComboBox<String> from = versions("compare-from", vm.fromProperty());
         ComboBox<String> to = versions("compare-to", vm.toProperty());
@@ -127,7 +131,7 @@ public final class CompareView {
         root.setCenter(split);
         showDetail(null);
 
-        Scene scene = new Scene(root, 1280, 820);
+        scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(Css.stylesheet());
         // A filter, so a focused table or combo box cannot swallow the keys first.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -144,7 +148,7 @@ public final class CompareView {
                 stage.close();
             }
         });
-        stage.setScene(scene);
+        root.applyCss();
     }
 
     private ComboBox<String> versions(String id, javafx.beans.property.ObjectProperty<String> value) {
@@ -254,7 +258,12 @@ public final class CompareView {
         DecisionDialog.create(stage, vm, verdict).show();
     }
 
-    public void show() {
+    /** On the FX thread: the window over {@code owner}, then the comparison is loaded. */
+    public void show(Window owner) {
+        stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle("Compare releases of '" + vm.project() + "'");
+        stage.setScene(scene);
         stage.show();
         vm.load();
     }

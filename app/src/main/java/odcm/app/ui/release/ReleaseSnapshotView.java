@@ -70,12 +70,7 @@ public final class ReleaseSnapshotView extends VBox {
                 tab("snapshot-tab-templates", templates), tab("snapshot-tab-packages", packages));
         // A tab's table joins the scene when the tab is first chosen: hidden tabs' tables would otherwise get their skins,
         // styles and a row of cells per line in sight on every first show, with thousands of rows behind them.
-        tabs.getTabs().stream().skip(1).forEach(t -> t.setContent(null)); // the process tab is the one shown first
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null && now.getContent() == null) {
-                now.setContent((Node) now.getUserData());
-            }
-        });
+        Forms.contentWhenChosen(tabs); // the process tab is the one shown first
         tabs.setId("snapshot-tabs");
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
         // Room for the tab headers and two steps or a few table rows, whatever else the window holds: squeezed below that,
@@ -87,7 +82,6 @@ public final class ReleaseSnapshotView extends VBox {
 
     private static Tab tab(String id, Node content) {
         Tab t = new Tab("", content);
-        t.setUserData(content);
         t.setId(id);
         t.setClosable(false);
         return t;

@@ -146,7 +146,9 @@ public final class ReleasesView {
     }
 
     private void compare() {
-        vm.startCompare().ifPresent(model -> new CompareView(model, files, root.getScene().getWindow()).show());
+        // The window's content is made and styled on the worker; the FX thread makes the window and lays it out (0033).
+        vm.startCompare().ifPresent(model -> model.runner().run("Opening the comparison", () -> new CompareView(model, files),
+                view -> view.show(root.getScene().getWindow()), vm.message()::error));
     }
 
     public Screen screen() {

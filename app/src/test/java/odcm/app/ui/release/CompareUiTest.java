@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -83,6 +84,12 @@ class CompareUiTest extends DemoScreensTest {
         assertTrue(table.getItems().stream().anyMatch(r -> r.entry() != null && r.entry().name().equals("Deploy Web Shop")));
         assertEquals("Run database migrations", selectedName());
         ConsoleDriver.shoot(table.getScene(), "compare-releases-all");
+        // A row reused for another kind of change keeps the rows' height: its state changes colour and weight only.
+        List<Long> heights = ui.lookup("#compare-table .table-row-cell").queryAll().stream()
+                .<javafx.scene.control.TableRow<?>>map(n -> (javafx.scene.control.TableRow<?>) n).filter(r -> r.getItem() != null)
+                .map(r -> Math.round(r.getHeight())).distinct().toList();
+        assertTrue(heights.stream().mapToLong(h -> h).max().orElseThrow() - heights.stream().mapToLong(h -> h).min().orElseThrow() <= 2,
+                "every row as tall as the others (the selected one has a border): " + heights);
         ui.clickOn("#compare-only-changes");
         ui.idle();
 
