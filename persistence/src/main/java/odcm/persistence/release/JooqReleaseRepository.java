@@ -2,6 +2,7 @@ package odcm.persistence.release;
 
 import static odcm.persistence.jooq.Tables.PROJECT;
 import static odcm.persistence.jooq.Tables.RELEASE;
+import static odcm.persistence.jooq.Tables.RELEASE_BUNDLE_PARTS;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -85,6 +86,50 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     public Optional<Release> find(long projectId, String version) {
         return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()))
                 .stream().findFirst();
+    }
+
+    @Override
+    public Optional<ReleaseHead> findHead(long projectId, String version) {
+        return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()), this::head)
+                .stream().findFirst();
+    }
+
+    @Override
+    public void insertBundleParts(long releaseId, byte[] parts, String secretsJson) {
+        String snapshotHash = dsl.select(RELEASE.SNAPSHOT_HASH).from(RELEASE).where(RELEASE.ID.eq(releaseId)).fetchSingle(RELEASE.SNAPSHOT_HASH);
+        byte[] sealed = sensitive.seal(partsHash(releaseId, snapshotHash, parts) + "\n" + secretsJson, sensitive.bundlePartsContext(releaseId));
+        dsl.insertInto(RELEASE_BUNDLE_PARTS).set(RELEASE_BUNDLE_PARTS.RELEASE_ID, releaseId).set(RELEASE_BUNDLE_PARTS.PARTS, parts)
+                .set(RELEASE_BUNDLE_PARTS.SECRETS_SEALED, sealed).execute();
+    }
+
+    @Override
+    public Optional<BundleParts> bundleParts(long releaseId) {
+        var row = dsl.select(RELEASE_BUNDLE_PARTS.PARTS, RELEASE_BUNDLE_PARTS.SECRETS_SEALED, RELEASE.SNAPSHOT_HASH, RELEASE.VERSION, PROJECT.NAME)
+                .from(RELEASE_BUNDLE_PARTS).join(RELEASE).on(RELEASE.ID.eq(RELEASE_BUNDLE_PARTS.RELEASE_ID))
+                .join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
+                .where(RELEASE_BUNDLE_PARTS.RELEASE_ID.eq(releaseId)).fetchOne();
+        if (row == null || !sensitive.available()) {
+            return Optional.empty();
+        }
+        String release = "release " + row.value4() + " of project '" + row.value5() + "'";
+        String opened = sensitive.open(row.value2(), sensitive.bundlePartsContext(releaseId), "the bundle parts of " + release).orElseThrow();
+        int newline = opened.indexOf('\n');
+        if (newline < 0 || !opened.substring(0, newline).equals(partsHash(releaseId, row.value3(), row.value1()))) {
+            throw new Refusal("The bundle parts of " + release + " do not match the hash sealed with them: the store file was altered"
+                    + " outside ODCM Console, so no bundle can be made of this release.");
+        }
+        return Optional.of(new BundleParts(row.value1(), opened.substring(newline + 1)));
+    }
+
+    /** SHA-256 over the release's id and snapshot hash and its parts: the parts of this release, as frozen. */
+    static String partsHash(long releaseId, String snapshotHash, byte[] parts) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(("odcm-release-parts-v1\n" + releaseId + "\n" + snapshotHash + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d.digest(parts));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     @Override
