@@ -273,7 +273,7 @@ public final class BundleService {
                 route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r), r.createdAt());
         Secret key = BundleChecks.privateKey(store, tx, s);
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(parts.size() + 64 * 1024); // not grown and copied again and again
             BundleWriter.write(content, parts, new SourceKey(sourceCert.der(), key), targetCert.der(), bytes);
             return new Built(s, t, r, content, bytes.toByteArray(), targetCert.info().fingerprint());
         } catch (IOException e) {

@@ -96,6 +96,11 @@ public final class BundleParts {
         return out.array();
     }
 
+    /** The bytes of the four lists and the secret values: about the size of a bundle of them. */
+    public int size() {
+        return process.length + variables.length + templates.length + packages.length + secrets.length();
+    }
+
     /** The secret values (name, scope, value) as canonical JSON: sensitive, to be stored only sealed. */
     public String secretsJson() {
         return secrets;

@@ -48,10 +48,13 @@ public final class JooqProjectRepository implements ProjectRepository {
 
     @Override
     public Project update(long projectId, ProjectData data) {
-        ProjectRecord r = dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle();
+        ProjectRecord r = dsl.newRecord(PROJECT);
         fill(r, data);
         r.setVariablesJson(variablesJson(projectId, data));
-        r.store();
+        // The columns written, nothing read back: a record's store() re-reads the row, its documents a megabyte at size.
+        dsl.update(PROJECT).set(r).where(PROJECT.ID.eq(projectId)).execute();
+        r.setId(projectId);
+        r.setSpaceId(dsl.select(PROJECT.SPACE_ID).from(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle(PROJECT.SPACE_ID));
         dsl.deleteFrom(PROJECT_CHANNEL).where(PROJECT_CHANNEL.PROJECT_ID.eq(projectId)).execute();
         insertChannels(projectId, data.channels());
         return written(r, data);

@@ -66,10 +66,11 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         r.setSnapshotJson(Documents.snapshot(snapshot,
                 (variable, value) -> sensitive.seal(value, sensitive.releaseContext(projectId, contextKey(versionKey, revision), variable))));
         r.setSnapshotHash(hash(r));
-        r.store();
+        // Only the id comes back (a record's store() would read the whole row, its megabyte of snapshot, back).
+        long id = dsl.insertInto(RELEASE).set(r).returning(RELEASE.ID).fetchSingle(RELEASE.ID);
         // What was written, not parsed and opened again: the snapshot given is the one sealed into the row.
         String project = dsl.select(PROJECT.NAME).from(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle(PROJECT.NAME);
-        return new Release(r.getId(), projectId, project, version, notes, channel, StoreTime.instant(r.getCreatedAt()), snapshot);
+        return new Release(id, projectId, project, version, notes, channel, StoreTime.instant(r.getCreatedAt()), snapshot);
     }
 
     @Override
@@ -208,16 +209,19 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     /** SHA-256 over every column but id and the hash itself, each length-prefixed so no two rows hash alike by shifting text. */
     static String hash(ReleaseRecord r) {
-        StringBuilder b = new StringBuilder("odcm-release-v1");
-        for (String field : new String[] {Long.toString(r.getProjectId()), r.getVersion(), r.getVersionKey(), r.getNotes(), r.getChannel(),
-                Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli()), r.getSnapshotJson()}) {
-            b.append('\n').append(field.length()).append(':').append(field);
-        }
-        if (r.getRevision() != null && r.getRevision() != 1) { // revision 1 hashes as rows made before revisions existed
-            b.append("\nrevision:").append(r.getRevision());
-        }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+            // Fed to the digest field by field (the snapshot is a megabyte at size): the same bytes as the UTF-8 of the whole text.
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update("odcm-release-v1".getBytes(StandardCharsets.UTF_8));
+            for (String field : new String[] {Long.toString(r.getProjectId()), r.getVersion(), r.getVersionKey(), r.getNotes(), r.getChannel(),
+                    Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli()), r.getSnapshotJson()}) {
+                d.update(("\n" + field.length() + ":").getBytes(StandardCharsets.UTF_8));
+                d.update(field.getBytes(StandardCharsets.UTF_8));
+            }
+            if (r.getRevision() != null && r.getRevision() != 1) { // revision 1 hashes as rows made before revisions existed
+                d.update(("\nrevision:" + r.getRevision()).getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
