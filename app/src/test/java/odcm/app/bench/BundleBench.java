@@ -75,6 +75,7 @@ public final class BundleBench {
 
             long[][] t = new long[6][runs];
             long[] freeze = new long[runs];
+            long[] importCpu = new long[runs];
             for (int round = -WARM_UP; round < runs; round++) {
                 String version = "1.0." + (round + WARM_UP);
                 long f0 = System.nanoTime();
@@ -103,9 +104,13 @@ public final class BundleBench {
                 ours = System.nanoTime() - t0;
                 record(t, 2, round, ours, opensslVerifyDecrypt(dir));
 
+                long c0 = cpu();
                 t0 = System.nanoTime();
                 var imported = b.imports().importBundle(PROD, BundleService.readBundle(file), "Prod", Map.of());
                 ours = System.nanoTime() - t0;
+                if (round >= 0) {
+                    importCpu[round] = cpu() - c0;
+                }
                 if (!imported.imported()) {
                     throw new IllegalStateException(imported.sentence());
                 }
@@ -126,6 +131,8 @@ public final class BundleBench {
             }
             // Not compared: release create freezes the release and makes its bundle parts once (decision 0030).
             System.out.printf(Locale.ROOT, "%-10s %11.1f ms   (release create before each round, ours only)%n", "freeze", median(freeze));
+            // The machine may be loaded: the process CPU time per import (all threads, GC and JIT included) is steadier than its wall time.
+            System.out.printf(Locale.ROOT, "%-10s %11.1f ms   (process CPU per import, median)%n", "import CPU", median(importCpu));
         }
     }
 
@@ -134,6 +141,10 @@ public final class BundleBench {
             t[row][round] = ours;
             t[row + 1][round] = peer;
         }
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long opensslVerifyDecrypt(Path dir) throws IOException, InterruptedException {
