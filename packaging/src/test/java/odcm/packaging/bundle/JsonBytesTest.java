@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bundle JSON is parsed from its bytes (decision 0031): the UTF-8 check that replaced decoding must refuse exactly what the
+ * Bundle JSON is parsed from its bytes (decision 0030, import): the UTF-8 check that replaced decoding must refuse exactly what the
  * JDK's strict decoder refuses, and bytes the parser would read as another encoding (a byte order mark, UTF-16 or UTF-32
  * guessed from NUL bytes) are refused before it guesses.
  */
