@@ -33,6 +33,11 @@ public final class SensitiveValues {
         return "variable:" + store.storeId() + ":release:" + projectId + ":" + versionKey + ":" + variable;
     }
 
+    /** Context of a release's sealed bundle secrets (decision 0030): this store, the release. */
+    public String bundlePartsContext(long releaseId) {
+        return "bundle-parts:" + store.storeId() + ":release:" + releaseId;
+    }
+
     public byte[] seal(String value, String context) {
         byte[] clear = value.getBytes(StandardCharsets.UTF_8);
         try (Secret s = new Secret(clear)) {

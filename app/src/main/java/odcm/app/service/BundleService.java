@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import odcm.app.io.UserFiles;
 import odcm.model.Refusal;
@@ -21,9 +23,12 @@ import odcm.model.lifecycle.Lifecycle;
 import odcm.model.lifecycle.PhaseMember;
 import odcm.model.project.Project;
 import odcm.model.release.Release;
+import odcm.model.release.ReleaseHead;
+import odcm.model.release.ReleaseSnapshot;
 import odcm.model.space.Space;
 import odcm.packaging.bundle.BundleContent;
 import odcm.packaging.bundle.BundleInspector;
+import odcm.packaging.bundle.BundleParts;
 import odcm.packaging.bundle.BundleWriter;
 import odcm.packaging.bundle.Limits;
 import odcm.packaging.bundle.SourceKey;
@@ -32,6 +37,7 @@ import odcm.persistence.Store;
 import odcm.persistence.StoreTime;
 import odcm.persistence.StoreTx;
 import odcm.persistence.bundle.BundleRepository.OutboxEntry;
+import odcm.persistence.release.ReleaseRepository;
 import odcm.persistence.space.StoredCertificate;
 
 /**
@@ -226,11 +232,11 @@ public final class BundleService {
         return UserFiles.read(file, (int) Math.min(limits.maxTotalBytes(), Integer.MAX_VALUE - 8), what);
     }
 
-    private record Built(Space source, Space target, Release release, BundleContent content, byte[] bytes, Fingerprint targetCertificate) {
+    private record Built(Space source, Space target, ReleaseHead release, BundleContent content, byte[] bytes, Fingerprint targetCertificate) {
     }
 
     /** What a bundle is made of and for: a release of a local space, and a space its lifecycle promotes to. */
-    private record Route(Space source, Release release, Space target) {
+    private record Route(Space source, Project project, ReleaseHead release, Space target) {
     }
 
     private Route route(StoreTx tx, String space, String project, String version, String target) {
@@ -246,26 +252,29 @@ public final class BundleService {
         Project p = ProjectService.requireHead(tx, s, project);
         String v = version == null ? "" : version.strip();
         Refusal none = new Refusal("Project '" + p.name() + "' has no release " + version + ".");
-        Release r = withRelease ? tx.releases().find(p.id(), v).orElseThrow(() -> none) : null;
+        ReleaseHead r = withRelease ? tx.releases().findHead(p.id(), v).orElseThrow(() -> none) : null;
         if (!withRelease && !tx.releases().exists(p.id(), v)) {
             throw none;
         }
-        return new Route(s, r, requireTarget(tx, s, p, target));
+        return new Route(s, p, r, requireTarget(tx, s, p, target));
     }
 
     /** Bundle {@code sequence} (reserved) of the route: signed with the source's key (wiped after), encrypted to the target. */
     private Built build(StoreTx tx, Route route, Duration validity, long sequence) {
         Space s = route.source();
-        Release r = route.release();
+        ReleaseHead r = route.release();
         Space t = route.target();
         StoredCertificate targetCert = tx.spaces().certificates(t.id()).get(0);
         StoredCertificate sourceCert = tx.spaces().certificates(s.id()).get(0);
         Instant now = StoreTime.now(store.clock());
-        BundleContent content = BundleContent.of(r, s.name(), t.name(), sequence, now, now.plus(validity), history(tx, s, r));
+        BundleParts parts = parts(store, tx, r.id());
+        // The release's content travels in its parts; the snapshot here stays empty (the writer does not read it).
+        BundleContent content = new BundleContent(UUID.randomUUID(), s.name(), t.name(), sequence, now, now.plus(validity),
+                route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r), r.createdAt());
         Secret key = BundleChecks.privateKey(store, tx, s);
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            BundleWriter.write(content, new SourceKey(sourceCert.der(), key), targetCert.der(), bytes);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(parts.size() + 64 * 1024); // not grown and copied again and again
+            BundleWriter.write(content, parts, new SourceKey(sourceCert.der(), key), targetCert.der(), bytes);
             return new Built(s, t, r, content, bytes.toByteArray(), targetCert.info().fingerprint());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -274,11 +283,40 @@ public final class BundleService {
         }
     }
 
+    /** The content of every bundle of a release lives in its parts, not in the (empty) snapshot of {@link BundleContent}. */
+    private static final ReleaseSnapshot IN_PARTS = new ReleaseSnapshot(List.of(), List.of(), List.of(), List.of());
+
+    /**
+     * The release's bundle parts as kept when it was frozen (their hash and seal checked); a release frozen before they
+     * were kept, or imported, gets them now from its snapshot, kept for its next bundles when the master key is there.
+     */
+    static BundleParts parts(Store store, StoreTx tx, long releaseId) {
+        Optional<ReleaseRepository.BundleParts> kept = tx.releases().bundleParts(releaseId);
+        if (kept.isPresent()) {
+            try {
+                return BundleParts.fromStored(kept.get().parts(), kept.get().secretsJson());
+            } catch (IllegalArgumentException e) { // the hash matched, so only a store written by hand gets here
+                throw new Refusal("The bundle parts of this release are damaged in the store, so no bundle can be made of it.");
+            }
+        }
+        Release r = tx.releases().findById(releaseId).orElseThrow(() -> new IllegalStateException("the release of a route exists"));
+        return keepParts(store, tx, releaseId, r.snapshot());
+    }
+
+    /** Makes the bundle parts of a release just frozen and keeps them beside it; without the master key they are made later. */
+    static BundleParts keepParts(Store store, StoreTx tx, long releaseId, ReleaseSnapshot snapshot) {
+        BundleParts parts = BundleParts.of(snapshot);
+        if (store.sensitiveValues().available()) {
+            tx.releases().insertBundleParts(releaseId, parts.stored(), parts.secretsJson());
+        }
+        return parts;
+    }
+
     /**
      * Deployments of this release already done: first those in earlier spaces (the history the bundle that brought it here
      * carried, when it was imported), then those here, oldest first.
      */
-    private static List<BundleContent.HistoryEntry> history(StoreTx tx, Space here, Release release) {
+    private static List<BundleContent.HistoryEntry> history(StoreTx tx, Space here, ReleaseHead release) {
         List<BundleContent.HistoryEntry> all = new java.util.ArrayList<>();
         for (odcm.model.deployment.UpstreamDeployment u : tx.deployments().upstream(release.id())) {
             all.add(new BundleContent.HistoryEntry(u.space(), u.environment(), u.deployedAt(), u.outcome()));

@@ -199,18 +199,20 @@ public final class ImportService {
         }
         Space source = source(tx, g);
         String name = remoteProjectName(source, c);
-        Optional<Project> existing = tx.projects().findByName(space.id(), name);
+        // Its head and values only: the process it mirrors is replaced by the bundle's, so it is not read (a megabyte at size).
+        Optional<Project> existing = tx.projects().findHeadByName(space.id(), name);
         if (existing.isPresent() && !tx.projects().sourceSpace(existing.get().id()).equals(Optional.of(source.id()))) {
             throw new Refusal("'" + space.name() + "' already has a project named '" + existing.get().name()
                     + "' that was not imported from '" + source.name() + "'; rename it before importing this release.");
         }
         List<Lifecycle> fitting = tx.lifecycles().findBySpace(space.id()).stream().filter(ImportService::fits).toList();
         Lifecycle lifecycle = lifecycle(tx, space, lifecycleName, fitting, existing);
-        List<Variable> values = values(c, lifecycle, existing.map(Project::variables).orElse(List.of()), given, name);
+        List<Variable> existingValues = existing.map(p -> tx.projects().variables(p.id())).orElse(List.of());
+        List<Variable> values = values(c, lifecycle, existingValues, given, name);
 
         StringBuilder audit = new StringBuilder("bundle " + c.bundleId() + " (sequence " + c.sequence() + ") from " + source.describe()
                 + ", signed by certificate " + g.source().grouped() + "; lifecycle '" + lifecycle.name() + "'");
-        Project project = saveProject(tx, space, source, name, lifecycle, snapshot, values, existing);
+        Project project = saveProject(tx, space, source, name, lifecycle, snapshot, values, existing, existingValues);
         ImportPause.at("project");
 
         Optional<Release> previous = tx.releases().find(project.id(), c.version());
@@ -254,8 +256,8 @@ public final class ImportService {
 
     /** The remote project mirrors the newest release's process and templates (read-only here) and holds the importer's values. */
     private Project saveProject(StoreTx tx, Space space, Space source, String name, Lifecycle lifecycle, ReleaseSnapshot snapshot,
-                                List<Variable> values, Optional<Project> existing) {
-        List<Variable> kept = new ArrayList<>(existing.map(Project::variables).orElse(List.of()));
+                                List<Variable> values, Optional<Project> existing, List<Variable> existingValues) {
+        List<Variable> kept = new ArrayList<>(existingValues);
         kept.removeIf(v -> values.stream().anyMatch(n -> Names.key(n.name()).equals(Names.key(v.name())) && n.scope().equals(v.scope())));
         kept.addAll(values);
         ProjectData data = new ProjectData(name, existing.map(Project::description).orElse("Imported from " + source.name() + "."), lifecycle.id(),

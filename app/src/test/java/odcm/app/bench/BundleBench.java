@@ -40,7 +40,8 @@ import odcm.persistence.StoreLocation;
  * Each round makes a new release (not timed), then in turn: ours {@code bundle create} (in-process, the service the
  * command calls), openssl sign + encrypt of the same payload (whole processes); ours {@code bundle verify}, openssl
  * verify + decrypt; ours {@code bundle import}, openssl verify + decrypt. The payload is the bundle's own bytes: the
- * signed JSON parts (concatenated) and the secrets' plaintext. Not a test: run it with {@code bench/bundle.sh}.
+ * signed JSON parts (concatenated) and the secrets' plaintext. Also printed, not compared: the median of the release
+ * create before each round, which makes the release's bundle parts once (decision 0030). Not a test: run it with {@code bench/bundle.sh}.
  * Usage: BundleBench [RUNS] [WORKDIR] [ec|rsa]
  */
 public final class BundleBench {
@@ -73,9 +74,15 @@ public final class BundleBench {
                     ? new String[] {"-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256"} : new String[0];
 
             long[][] t = new long[6][runs];
+            long[] freeze = new long[runs];
+            long[] importCpu = new long[runs];
             for (int round = -WARM_UP; round < runs; round++) {
                 String version = "1.0." + (round + WARM_UP);
+                long f0 = System.nanoTime();
                 a.releases().create(DEV, "Big", version, "bench", null, packages());
+                if (round >= 0) {
+                    freeze[round] = System.nanoTime() - f0;
+                }
                 Path file = dir.resolve("big-" + version + ".odcmbundle");
 
                 long t0 = System.nanoTime();
@@ -97,9 +104,13 @@ public final class BundleBench {
                 ours = System.nanoTime() - t0;
                 record(t, 2, round, ours, opensslVerifyDecrypt(dir));
 
+                long c0 = cpu();
                 t0 = System.nanoTime();
                 var imported = b.imports().importBundle(PROD, BundleService.readBundle(file), "Prod", Map.of());
                 ours = System.nanoTime() - t0;
+                if (round >= 0) {
+                    importCpu[round] = cpu() - c0;
+                }
                 if (!imported.imported()) {
                     throw new IllegalStateException(imported.sentence());
                 }
@@ -118,6 +129,10 @@ public final class BundleBench {
                 double peer = median(t[2 * c + 1]);
                 System.out.printf(Locale.ROOT, "%-10s %11.1f ms %13.1f ms %8.2f%n", names[c], ours, peer, ours / peer);
             }
+            // Not compared: release create freezes the release and makes its bundle parts once (decision 0030).
+            System.out.printf(Locale.ROOT, "%-10s %11.1f ms   (release create before each round, ours only)%n", "freeze", median(freeze));
+            // The machine may be loaded: the process CPU time per import (all threads, GC and JIT included) is steadier than its wall time.
+            System.out.printf(Locale.ROOT, "%-10s %11.1f ms   (process CPU per import, median)%n", "import CPU", median(importCpu));
         }
     }
 
@@ -126,6 +141,10 @@ public final class BundleBench {
             t[row][round] = ours;
             t[row + 1][round] = peer;
         }
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long opensslVerifyDecrypt(Path dir) throws IOException, InterruptedException {

@@ -10,12 +10,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import odcm.model.project.Variable;
 import odcm.packaging.cert.Certificates;
 import org.bouncycastle.cert.X509CertificateHolder;
 
@@ -25,47 +21,36 @@ public final class BundleWriter {
     }
 
     public static void write(BundleContent content, SourceKey source, byte[] targetCertificateDer, OutputStream out) throws IOException {
+        write(content, BundleParts.of(content.snapshot()), source, targetCertificateDer, out);
+    }
+
+    /**
+     * As {@link #write(BundleContent, SourceKey, byte[], OutputStream)}, the release's steps, variables, templates,
+     * packages and secret values taken from {@code parts} (made once, when the release was frozen): the snapshot of
+     * {@code content} is not read.
+     */
+    public static void write(BundleContent content, BundleParts releaseParts, SourceKey source, byte[] targetCertificateDer, OutputStream out)
+            throws IOException {
         X509CertificateHolder sourceCert = new X509CertificateHolder(source.certificateDer());
         X509CertificateHolder targetCert = new X509CertificateHolder(targetCertificateDer);
         String id = content.bundleId().toString();
         String targetFingerprint = Certificates.fingerprint(targetCertificateDer).hex();
 
-        List<Dto.Variable> variables = new ArrayList<>();
-        List<Dto.SecretValue> secrets = new ArrayList<>();
-        for (Variable v : content.snapshot().variables()) {
-            variables.add(new Dto.Variable(v.name(), v.sensitive(), v.scope().environments(), v.sensitive() ? null : v.value()));
-            if (v.sensitive()) {
-                secrets.add(new Dto.SecretValue(v.name(), v.scope().environments(), v.value()));
-            }
-        }
-        // The variables (the largest part, values of sensitive ones left out) are written on another core while this thread
-        // writes the other parts and encrypts the secrets; when no core is free, this thread writes them itself (below).
-        FutureTask<byte[]> variablesJson = new FutureTask<>(() -> Json.write(new Dto.VariablesPart(id, variables)));
-        ForkJoinPool.commonPool().execute(variablesJson);
-
         Map<String, byte[]> parts = new LinkedHashMap<>();
         parts.put(BundleFormat.RELEASE, Json.write(new Dto.ReleasePart(id, content.project(), content.version(), content.notes(),
                 content.channel(), content.releaseCreated().toString())));
-        parts.put(BundleFormat.PROCESS, Json.write(new Dto.ProcessPart(id, content.snapshot().process().stream()
-                .map(s -> new Dto.Step(s.name(), s.actionType(), s.properties(), s.scope().environments(),
-                        s.packages().stream().map(p -> new Dto.PackageRef(p.packageId())).toList()))
-                .toList())));
-        parts.put(BundleFormat.VARIABLES, null); // its place in the order; its bytes below
-        parts.put(BundleFormat.TEMPLATES, Json.write(new Dto.TemplatesPart(id, content.snapshot().templates().stream()
-                .map(t -> new Dto.Template(t.name(), t.label(), t.helpText(), t.type().name(), t.options(), t.mandatory(), t.defaultValue()))
-                .toList())));
-        parts.put(BundleFormat.PACKAGES, Json.write(new Dto.PackagesPart(id, content.snapshot().packages().stream()
-                .map(p -> new Dto.Package(p.packageId(), p.version(), p.sha256())).toList())));
+        parts.put(BundleFormat.PROCESS, releaseParts.processPart(id));
+        parts.put(BundleFormat.VARIABLES, releaseParts.variablesPart(id));
+        parts.put(BundleFormat.TEMPLATES, releaseParts.templatesPart(id));
+        parts.put(BundleFormat.PACKAGES, releaseParts.packagesPart(id));
         parts.put(BundleFormat.HISTORY, Json.write(new Dto.HistoryPart(id, content.history().stream()
                 .map(h -> new Dto.Deployment(h.space(), h.environment(), h.deployedAt().toString(), h.outcome())).toList())));
-        byte[] secretJson = Json.write(new Dto.Secrets(id, content.project(), content.version(), content.targetSpace(), targetFingerprint,
-                secrets));
+        byte[] secretJson = releaseParts.secretsPart(id, content.project(), content.version(), content.targetSpace(), targetFingerprint);
         try {
             parts.put(BundleFormat.SECRETS, Cms.encrypt(secretJson, targetCert));
         } finally {
             java.util.Arrays.fill(secretJson, (byte) 0);
         }
-        parts.put(BundleFormat.VARIABLES, result(variablesJson));
 
         List<Dto.Entry> entries = new ArrayList<>();
         parts.forEach((name, bytes) -> entries.add(new Dto.Entry(name, sha256(bytes))));
@@ -81,19 +66,6 @@ public final class BundleWriter {
         all.put(BundleFormat.SIGNATURE, signature);
         all.putAll(parts);
         writeZip(all, out);
-    }
-
-    /** What {@code task} made: run here if no other thread has started it, else waited for. */
-    private static byte[] result(FutureTask<byte[]> task) {
-        task.run(); // does nothing once another thread has started it
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing a bundle", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 
     /** The DOS epoch, the same in every time zone: a bundle's bytes depend only on its entries. */

@@ -14,10 +14,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Canonical JSON out (sorted keys, no insignificant whitespace, UTF-8) and strict JSON in: duplicate keys,
@@ -85,12 +81,12 @@ final class Json {
 
     /** Strictly reads {@code bytes} as {@code type}, taking its tokens from {@code budget}. */
     static <T> T read(byte[] bytes, Class<T> type, Budget budget) throws BadJson {
-        String text = utf8(bytes);
+        utf8(bytes);
         try {
             // The whole document first as a stream (depth, sizes, token count, duplicate keys, trailing data), then the binding,
             // from the tokens the scan kept: the text is tokenized once (a release's parts are a megabyte and 150,000 tokens).
             TokenBuffer tokens = new TokenBuffer(null, false);
-            scan(text, null, budget, tokens);
+            scan(bytes, null, budget, tokens);
             T value;
             try (JsonParser p = tokens.asParser(MAPPER)) {
                 value = MAPPER.readValue(p, type);
@@ -110,16 +106,22 @@ final class Json {
      */
     static JsonNode field(byte[] bytes, String field) throws BadJson {
         try {
-            return scan(utf8(bytes), field, new Budget(), null);
+            utf8(bytes);
+            return scan(bytes, field, new Budget(), null);
         } catch (java.io.IOException | RuntimeException e) {
             throw new BadJson(reason(e));
         }
     }
 
     /** Scans the document strictly; {@code tokens}, when given, receives every token of it (the root object) for binding. */
-    private static JsonNode scan(String text, String field, Budget budget, TokenBuffer tokens) throws BadJson, java.io.IOException {
+    private static JsonNode scan(byte[] bytes, String field, Budget budget, TokenBuffer tokens) throws BadJson, java.io.IOException {
         JsonNode found = null;
-        try (JsonParser p = MAPPER.createParser(text)) {
+        // Read as UTF-8 bytes (checked by utf8): no second copy of the text as characters. The parser would guess another
+        // encoding from a byte order mark or NUL bytes at the start; neither begins a JSON object, so they are refused first.
+        if (bytes.length > 0 && (bytes[0] == (byte) 0xEF || bytes[0] == 0 || bytes.length > 1 && bytes[1] == 0)) {
+            throw new BadJson("is not a JSON object");
+        }
+        try (JsonParser p = MAPPER.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadJson("is not a JSON object");
             }
@@ -163,12 +165,51 @@ final class Json {
         };
     }
 
-    private static String utf8(byte[] bytes) throws BadJson {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadJson("is not valid UTF-8 text");
+    /**
+     * Refuses {@code bytes} unless they are well-formed UTF-8 as the JDK's strict decoder reads it (no overlong form, no
+     * surrogate, nothing beyond U+10FFFF, no sequence cut short), without decoding them into a second copy.
+     */
+    static void utf8(byte[] bytes) throws BadJson {
+        int i = 0;
+        int n = bytes.length;
+        while (i < n) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            b &= 0xFF;
+            int more;
+            int min;
+            int max = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                more = 1;
+                min = 0x80;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                more = 2;
+                min = b == 0xE0 ? 0xA0 : 0x80;
+                max = b == 0xED ? 0x9F : 0xBF; // ED A0..BF would be a surrogate
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                more = 3;
+                min = b == 0xF0 ? 0x90 : 0x80;
+                max = b == 0xF4 ? 0x8F : 0xBF; // beyond U+10FFFF otherwise
+            } else {
+                throw new BadJson("is not valid UTF-8 text");
+            }
+            if (i + more >= n) {
+                throw new BadJson("is not valid UTF-8 text");
+            }
+            int second = bytes[i + 1] & 0xFF;
+            if (second < min || second > max) {
+                throw new BadJson("is not valid UTF-8 text");
+            }
+            for (int k = 2; k <= more; k++) {
+                int c = bytes[i + k] & 0xFF;
+                if (c < 0x80 || c > 0xBF) {
+                    throw new BadJson("is not valid UTF-8 text");
+                }
+            }
+            i += more + 1;
         }
     }
 

@@ -48,10 +48,13 @@ public final class JooqProjectRepository implements ProjectRepository {
 
     @Override
     public Project update(long projectId, ProjectData data) {
-        ProjectRecord r = dsl.selectFrom(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle();
+        ProjectRecord r = dsl.newRecord(PROJECT);
         fill(r, data);
         r.setVariablesJson(variablesJson(projectId, data));
-        r.store();
+        // The columns written, nothing read back: a record's store() re-reads the row, its documents a megabyte at size.
+        dsl.update(PROJECT).set(r).where(PROJECT.ID.eq(projectId)).execute();
+        r.setId(projectId);
+        r.setSpaceId(dsl.select(PROJECT.SPACE_ID).from(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle(PROJECT.SPACE_ID));
         dsl.deleteFrom(PROJECT_CHANNEL).where(PROJECT_CHANNEL.PROJECT_ID.eq(projectId)).execute();
         insertChannels(projectId, data.channels());
         return written(r, data);
@@ -169,6 +172,17 @@ public final class JooqProjectRepository implements ProjectRepository {
         return dsl.select(PROJECT.NAME).from(PROJECT).where(PROJECT.LIFECYCLE_ID.eq(lifecycleId)).orderBy(PROJECT.ID).fetch(PROJECT.NAME);
     }
 
+    @Override
+    public List<odcm.model.project.Variable> variables(long projectId) {
+        var row = dsl.select(PROJECT.NAME, PROJECT.VARIABLES_JSON).from(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle();
+        return variables(projectId, row.value1(), row.value2());
+    }
+
+    private List<odcm.model.project.Variable> variables(long projectId, String name, String json) {
+        return Documents.variables(json, (variable, sealed) -> sensitive.open(sealed, sensitive.projectContext(projectId, variable),
+                "variable '" + variable + "' of project '" + name + "'"));
+    }
+
     private List<Project> find(Condition condition) {
         List<Record> rows = dsl.select(PROJECT.fields()).select(LIFECYCLE.NAME)
                 .from(PROJECT).join(LIFECYCLE).on(LIFECYCLE.ID.eq(PROJECT.LIFECYCLE_ID))
@@ -187,8 +201,7 @@ public final class JooqProjectRepository implements ProjectRepository {
         ProjectRecord p = row.into(PROJECT);
         return new Project(p.getId(), p.getSpaceId(), p.getName(), p.getDescription(), p.getLifecycleId(), row.get(LIFECYCLE.NAME),
                 Documents.process(p.getProcessJson()),
-                Documents.variables(p.getVariablesJson(), (variable, sealed) -> sensitive.open(sealed, sensitive.projectContext(p.getId(), variable),
-                        "variable '" + variable + "' of project '" + p.getName() + "'")),
+                variables(p.getId(), p.getName(), p.getVariablesJson()),
                 Documents.templates(p.getTemplatesJson()), channels);
     }
 }

@@ -33,6 +33,9 @@ public interface ProjectRepository {
      */
     Optional<Project> findHeadByName(long spaceId, String name);
 
+    /** The project's variables alone, sealed values opened (empty when the master key is not available); its process is not read. */
+    List<odcm.model.project.Variable> variables(long projectId);
+
     /** The space's projects as {@link #findHeadByName} reads one (no documents), in the order they were created. */
     List<Project> findHeadsBySpace(long spaceId);
 

@@ -2,6 +2,7 @@ package odcm.persistence.release;
 
 import static odcm.persistence.jooq.Tables.PROJECT;
 import static odcm.persistence.jooq.Tables.RELEASE;
+import static odcm.persistence.jooq.Tables.RELEASE_BUNDLE_PARTS;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -65,10 +66,11 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         r.setSnapshotJson(Documents.snapshot(snapshot,
                 (variable, value) -> sensitive.seal(value, sensitive.releaseContext(projectId, contextKey(versionKey, revision), variable))));
         r.setSnapshotHash(hash(r));
-        r.store();
+        // Only the id comes back (a record's store() would read the whole row, its megabyte of snapshot, back).
+        long id = dsl.insertInto(RELEASE).set(r).returning(RELEASE.ID).fetchSingle(RELEASE.ID);
         // What was written, not parsed and opened again: the snapshot given is the one sealed into the row.
         String project = dsl.select(PROJECT.NAME).from(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle(PROJECT.NAME);
-        return new Release(r.getId(), projectId, project, version, notes, channel, StoreTime.instant(r.getCreatedAt()), snapshot);
+        return new Release(id, projectId, project, version, notes, channel, StoreTime.instant(r.getCreatedAt()), snapshot);
     }
 
     @Override
@@ -85,6 +87,50 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     public Optional<Release> find(long projectId, String version) {
         return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()))
                 .stream().findFirst();
+    }
+
+    @Override
+    public Optional<ReleaseHead> findHead(long projectId, String version) {
+        return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()), this::head)
+                .stream().findFirst();
+    }
+
+    @Override
+    public void insertBundleParts(long releaseId, byte[] parts, String secretsJson) {
+        String snapshotHash = dsl.select(RELEASE.SNAPSHOT_HASH).from(RELEASE).where(RELEASE.ID.eq(releaseId)).fetchSingle(RELEASE.SNAPSHOT_HASH);
+        byte[] sealed = sensitive.seal(partsHash(releaseId, snapshotHash, parts) + "\n" + secretsJson, sensitive.bundlePartsContext(releaseId));
+        dsl.insertInto(RELEASE_BUNDLE_PARTS).set(RELEASE_BUNDLE_PARTS.RELEASE_ID, releaseId).set(RELEASE_BUNDLE_PARTS.PARTS, parts)
+                .set(RELEASE_BUNDLE_PARTS.SECRETS_SEALED, sealed).execute();
+    }
+
+    @Override
+    public Optional<BundleParts> bundleParts(long releaseId) {
+        var row = dsl.select(RELEASE_BUNDLE_PARTS.PARTS, RELEASE_BUNDLE_PARTS.SECRETS_SEALED, RELEASE.SNAPSHOT_HASH, RELEASE.VERSION, PROJECT.NAME)
+                .from(RELEASE_BUNDLE_PARTS).join(RELEASE).on(RELEASE.ID.eq(RELEASE_BUNDLE_PARTS.RELEASE_ID))
+                .join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
+                .where(RELEASE_BUNDLE_PARTS.RELEASE_ID.eq(releaseId)).fetchOne();
+        if (row == null || !sensitive.available()) {
+            return Optional.empty();
+        }
+        String release = "release " + row.value4() + " of project '" + row.value5() + "'";
+        String opened = sensitive.open(row.value2(), sensitive.bundlePartsContext(releaseId), "the bundle parts of " + release).orElseThrow();
+        int newline = opened.indexOf('\n');
+        if (newline < 0 || !opened.substring(0, newline).equals(partsHash(releaseId, row.value3(), row.value1()))) {
+            throw new Refusal("The bundle parts of " + release + " do not match the hash sealed with them: the store file was altered"
+                    + " outside ODCM Console, so no bundle can be made of this release.");
+        }
+        return Optional.of(new BundleParts(row.value1(), opened.substring(newline + 1)));
+    }
+
+    /** SHA-256 over the release's id and snapshot hash and its parts: the parts of this release, as frozen. */
+    static String partsHash(long releaseId, String snapshotHash, byte[] parts) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(("odcm-release-parts-v1\n" + releaseId + "\n" + snapshotHash + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d.digest(parts));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     @Override
@@ -163,16 +209,19 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     /** SHA-256 over every column but id and the hash itself, each length-prefixed so no two rows hash alike by shifting text. */
     static String hash(ReleaseRecord r) {
-        StringBuilder b = new StringBuilder("odcm-release-v1");
-        for (String field : new String[] {Long.toString(r.getProjectId()), r.getVersion(), r.getVersionKey(), r.getNotes(), r.getChannel(),
-                Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli()), r.getSnapshotJson()}) {
-            b.append('\n').append(field.length()).append(':').append(field);
-        }
-        if (r.getRevision() != null && r.getRevision() != 1) { // revision 1 hashes as rows made before revisions existed
-            b.append("\nrevision:").append(r.getRevision());
-        }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+            // Fed to the digest field by field (the snapshot is a megabyte at size): the same bytes as the UTF-8 of the whole text.
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update("odcm-release-v1".getBytes(StandardCharsets.UTF_8));
+            for (String field : new String[] {Long.toString(r.getProjectId()), r.getVersion(), r.getVersionKey(), r.getNotes(), r.getChannel(),
+                    Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli()), r.getSnapshotJson()}) {
+                d.update(("\n" + field.length() + ":").getBytes(StandardCharsets.UTF_8));
+                d.update(field.getBytes(StandardCharsets.UTF_8));
+            }
+            if (r.getRevision() != null && r.getRevision() != 1) { // revision 1 hashes as rows made before revisions existed
+                d.update(("\nrevision:" + r.getRevision()).getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -54,4 +54,23 @@ public interface ReleaseRepository {
 
     /** As {@link #findById}, without parsing or opening the snapshot (its hash is still checked). */
     Optional<ReleaseHead> findHeadById(long releaseId);
+
+    /** As {@link #find(long, String)}, without parsing or opening the snapshot (its hash is still checked). */
+    Optional<ReleaseHead> findHead(long projectId, String version);
+
+    /**
+     * Keeps the bundle parts made from the release's snapshot (once; decision 0030): {@code parts} as they are,
+     * {@code secretsJson} sealed with the master key together with the hash that binds {@code parts} to the release.
+     */
+    void insertBundleParts(long releaseId, byte[] parts, String secretsJson);
+
+    /**
+     * The release's bundle parts with their secrets opened; empty when none were kept or the master key is not available.
+     * Refused when they do not match the hash sealed with them, or the seal was altered (the store file was).
+     */
+    Optional<BundleParts> bundleParts(long releaseId);
+
+    /** A release's bundle parts as kept: the secrets opened (sensitive: never shown, logged or written in clear). */
+    record BundleParts(byte[] parts, String secretsJson) {
+    }
 }
