@@ -116,7 +116,7 @@ class LazyScreensTest {
         }
     }
 
-    /** Decision 0032: a navigation button's tooltip is made when the pointer first comes over it, not at start. */
+    /** Decision 0032: a navigation button's (and the space picker's) tooltip is made when the pointer first comes over it, not at start. */
     @Test
     void aNavigationTooltipIsMadeOnFirstHover() throws Exception {
         StoreLocation location = TestStores.demo(tmp, "demo");
@@ -131,6 +131,10 @@ class LazyScreensTest {
             c.moveTo("#theme-toggle");
             c.idle();
             assertEquals("Switch between the light and the dark theme", c.<ToggleButton>node("#theme-toggle").getTooltip().getText());
+            assertEquals(null, c.<ComboBox<String>>node("#current-space").getTooltip(), "nor the space picker's");
+            c.moveTo("#current-space");
+            c.idle();
+            assertTrue(c.<ComboBox<String>>node("#current-space").getTooltip().getText().startsWith("The local space that"));
         }
     }
 
