@@ -5,7 +5,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import odcm.app.service.SpaceService;
 import odcm.app.ui.common.Css;
@@ -39,7 +38,7 @@ public final class SpacePicker {
         box.setId("current-space");
         box.setMaxWidth(Double.MAX_VALUE);
         box.setPromptText("No local space");
-        box.setTooltip(new Tooltip("The local space that Environments, Lifecycles, Projects, Releases and Pipeline work in"));
+        MainWindow.tooltipOnHover(box, "The local space that Environments, Lifecycles, Projects, Releases and Pipeline work in");
         box.valueProperty().addListener((o, was, now) -> {
             if (now != null && !now.equals(current.name())) {
                 if (guard.mayLeave(() -> current.choose(now))) {

@@ -116,6 +116,28 @@ class LazyScreensTest {
         }
     }
 
+    /** Decision 0032: a navigation button's (and the space picker's) tooltip is made when the pointer first comes over it, not at start. */
+    @Test
+    void aNavigationTooltipIsMadeOnFirstHover() throws Exception {
+        StoreLocation location = TestStores.demo(tmp, "demo");
+        try (ConsoleDriver c = new ConsoleDriver(location)) {
+            ToggleButton trusts = c.node("#nav-trusts");
+            assertEquals(null, trusts.getTooltip(), "none made at start");
+            assertEquals("Trusts (Ctrl+3)", trusts.getAccessibleHelp(), "its words are the button's help meanwhile");
+            c.moveTo("#nav-trusts");
+            c.idle();
+            assertEquals("Trusts (Ctrl+3)", trusts.getTooltip().getText());
+            assertEquals(null, c.<ToggleButton>node("#theme-toggle").getTooltip(), "the others still not made");
+            c.moveTo("#theme-toggle");
+            c.idle();
+            assertEquals("Switch between the light and the dark theme", c.<ToggleButton>node("#theme-toggle").getTooltip().getText());
+            assertEquals(null, c.<ComboBox<String>>node("#current-space").getTooltip(), "nor the space picker's");
+            c.moveTo("#current-space");
+            c.idle();
+            assertTrue(c.<ComboBox<String>>node("#current-space").getTooltip().getText().startsWith("The local space that"));
+        }
+    }
+
     /**
      * Decision 0032: the first window is made in several moments of the FX thread (the theme; the "Opening store"
      * screen; its CSS; the window), so other work waiting for the FX thread (input, a heartbeat) runs between them.
