@@ -46,23 +46,23 @@ public final class AesGcmKeyVault implements KeyVault {
 
     /**
      * One AES-GCM cipher for many values: a fresh random nonce and the value's own context for each (the standard use of
-     * GCM), the key schedule made once instead of once a value. The key copy and the cipher are dropped on close, as a
-     * cipher of {@link #seal} was dropped after its one value: no longer-lived than before.
+     * GCM), the key schedule made once instead of once a value. The key spec and the cipher are dropped on close, as those
+     * of {@link #seal} were dropped after its one value: nothing keyed lives longer than the write that sealed.
      */
     @Override
     public Sealing sealing() {
         return new Sealing() {
-            private byte[] copy = key.clone();
-            private SecretKeySpec spec = new SecretKeySpec(copy, "AES");
+            private SecretKeySpec spec = new SecretKeySpec(key, "AES");
             private Cipher cipher;
+            private final byte[] nonces = new byte[NONCE * 64];
+            private int used = nonces.length;
 
             @Override
             public byte[] seal(Secret plain, String context) {
                 if (spec == null) {
                     throw new IllegalStateException("this sealing was closed");
                 }
-                byte[] nonce = new byte[NONCE];
-                RANDOM.nextBytes(nonce);
+                byte[] nonce = nonce();
                 byte[] clear = plain.reveal();
                 try {
                     if (cipher == null) {
@@ -78,10 +78,18 @@ public final class AesGcmKeyVault implements KeyVault {
                 }
             }
 
+            /** Nonces drawn from the system's random source 64 at a time (one read of it instead of 64); each used once. */
+            private byte[] nonce() {
+                if (used == nonces.length) {
+                    RANDOM.nextBytes(nonces);
+                    used = 0;
+                }
+                used += NONCE;
+                return Arrays.copyOfRange(nonces, used - NONCE, used);
+            }
+
             @Override
             public void close() {
-                Arrays.fill(copy, (byte) 0);
-                copy = null;
                 spec = null;
                 cipher = null;
             }
