@@ -64,6 +64,9 @@ public final class Names {
      * result is the same; null for any other name.
      */
     static String ascii(String name, boolean lowerCase) {
+        if (tidyAscii(name, lowerCase)) {
+            return name; // most names: nothing to tidy, so no copy (an import checks some 30,000 names)
+        }
         StringBuilder sb = new StringBuilder(name.length());
         boolean space = false;
         for (int i = 0; i < name.length(); i++) {
@@ -82,6 +85,23 @@ public final class Names {
             sb.append(lowerCase && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
         }
         return sb.toString();
+    }
+
+    /** Printable ASCII with no space at either end nor two in a row (and, for a key, no capital): {@link #ascii} would return it unchanged. */
+    private static boolean tidyAscii(String name, boolean lowerCase) {
+        int n = name.length();
+        if (n == 0 || name.charAt(0) == ' ' || name.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == ' ' && previous == ' ' || lowerCase && c >= 'A' && c <= 'Z') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     static String unicodeKey(String name) {

@@ -1,7 +1,9 @@
 package odcm.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -27,5 +29,19 @@ class NamesAsciiTest {
         assertNull(Names.ascii("DevT\u0435st", true), "a Cyrillic letter takes the Unicode steps");
         assertNull(Names.ascii("Dev\tTest", true), "a tab too");
         assertEquals(Names.key("devtest"), Names.key("DevT\u0435st"));
+    }
+
+    @Test
+    void aTidyNameIsReturnedItselfNotCopied() {
+        // An import checks some 30,000 names of a release; a tidy one is returned as it is (decision 0030, "Import, round 2").
+        String name = "Var1234 of step 7";
+        assertSame(name, Names.ascii(name, false));
+        String key = "var1234 of step 7";
+        assertSame(key, Names.key(key));
+        assertNotSame(name, Names.key(name), "capitals are lowered in a copy");
+        assertEquals("var 7", Names.key("Var  7"));
+        assertEquals("a b", Names.ascii(" a b", false));
+        assertEquals("a b", Names.ascii("a b ", false));
+        assertEquals("", Names.ascii("", false));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import odcm.model.Refusal;
 import odcm.model.Secret;
+import odcm.persistence.keys.KeyVault;
 import odcm.persistence.keys.MasterKeyState;
 
 /**
@@ -39,11 +40,44 @@ public final class SensitiveValues {
     }
 
     public byte[] seal(String value, String context) {
-        byte[] clear = value.getBytes(StandardCharsets.UTF_8);
-        try (Secret s = new Secret(clear)) {
-            return store.keyVault().seal(s, context);
-        } finally {
-            Arrays.fill(clear, (byte) 0);
+        try (Sealing s = sealing()) {
+            return s.seal(value, context);
+        }
+    }
+
+    /**
+     * Seals the many values of one document (a release's 1,000 sensitive values) with one cipher, each with its own nonce
+     * and context; the master key is asked for at the first value only (a document without sensitive values needs none).
+     */
+    public Sealing sealing() {
+        return new Sealing();
+    }
+
+    /** See {@link #sealing()}; closing forgets the cipher. */
+    public final class Sealing implements AutoCloseable {
+        private KeyVault.Sealing vault;
+
+        private Sealing() {
+        }
+
+        public byte[] seal(String value, String context) {
+            if (vault == null) {
+                vault = store.keyVault().sealing();
+            }
+            byte[] clear = value.getBytes(StandardCharsets.UTF_8);
+            try (Secret s = new Secret(clear)) {
+                return vault.seal(s, context);
+            } finally {
+                Arrays.fill(clear, (byte) 0);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (vault != null) {
+                vault.close();
+                vault = null;
+            }
         }
     }
 

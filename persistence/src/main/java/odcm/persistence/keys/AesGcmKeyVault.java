@@ -39,22 +39,69 @@ public final class AesGcmKeyVault implements KeyVault {
 
     @Override
     public byte[] seal(Secret plain, String context) {
-        byte[] nonce = new byte[NONCE];
-        RANDOM.nextBytes(nonce);
-        byte[] clear = plain.reveal();
-        try {
-            Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce, context);
-            byte[] ct = c.doFinal(clear);
-            byte[] out = new byte[1 + NONCE + ct.length];
-            out[0] = VERSION;
-            System.arraycopy(nonce, 0, out, 1, NONCE);
-            System.arraycopy(ct, 0, out, 1 + NONCE, ct.length);
-            return out;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
-        } finally {
-            Arrays.fill(clear, (byte) 0);
+        try (Sealing s = sealing()) {
+            return s.seal(plain, context);
         }
+    }
+
+    /**
+     * One AES-GCM cipher for many values: a fresh random nonce and the value's own context for each (the standard use of
+     * GCM), the key schedule made once instead of once a value. The key spec and the cipher are dropped on close, as those
+     * of {@link #seal} were dropped after its one value: nothing keyed lives longer than the write that sealed.
+     */
+    @Override
+    public Sealing sealing() {
+        return new Sealing() {
+            private SecretKeySpec spec = new SecretKeySpec(key, "AES");
+            private Cipher cipher;
+            private final byte[] nonces = new byte[NONCE * 64];
+            private int used = nonces.length;
+
+            @Override
+            public byte[] seal(Secret plain, String context) {
+                if (spec == null) {
+                    throw new IllegalStateException("this sealing was closed");
+                }
+                byte[] nonce = nonce();
+                byte[] clear = plain.reveal();
+                try {
+                    if (cipher == null) {
+                        cipher = Cipher.getInstance(TRANSFORMATION, GCM);
+                    }
+                    cipher.init(Cipher.ENCRYPT_MODE, spec, new GCMParameterSpec(TAG_BITS, nonce));
+                    cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+                    return sealed(nonce, cipher.doFinal(clear));
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+                } finally {
+                    Arrays.fill(clear, (byte) 0);
+                }
+            }
+
+            /** Nonces drawn from the system's random source 64 at a time (one read of it instead of 64); each used once. */
+            private byte[] nonce() {
+                if (used == nonces.length) {
+                    RANDOM.nextBytes(nonces);
+                    used = 0;
+                }
+                used += NONCE;
+                return Arrays.copyOfRange(nonces, used - NONCE, used);
+            }
+
+            @Override
+            public void close() {
+                spec = null;
+                cipher = null;
+            }
+        };
+    }
+
+    private static byte[] sealed(byte[] nonce, byte[] ct) {
+        byte[] out = new byte[1 + NONCE + ct.length];
+        out[0] = VERSION;
+        System.arraycopy(nonce, 0, out, 1, NONCE);
+        System.arraycopy(ct, 0, out, 1 + NONCE, ct.length);
+        return out;
     }
 
     @Override

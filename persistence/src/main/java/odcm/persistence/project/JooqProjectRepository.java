@@ -77,7 +77,9 @@ public final class JooqProjectRepository implements ProjectRepository {
     }
 
     private String variablesJson(long projectId, ProjectData data) {
-        return Documents.variables(data.variables(), (variable, value) -> sensitive.seal(value, sensitive.projectContext(projectId, variable)));
+        try (SensitiveValues.Sealing sealing = sensitive.sealing()) {
+            return Documents.variables(data.variables(), (variable, value) -> sealing.seal(value, sensitive.projectContext(projectId, variable)));
+        }
     }
 
     private void insertChannels(long projectId, List<Channel> channels) {

@@ -63,11 +63,17 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         r.setCreatedAt(StoreTime.column(at));
         r.setRevision(revision);
         r.setSourceSpaceId(sourceSpaceId);
-        r.setSnapshotJson(Documents.snapshot(snapshot,
-                (variable, value) -> sensitive.seal(value, sensitive.releaseContext(projectId, contextKey(versionKey, revision), variable))));
+        String context = contextKey(versionKey, revision);
+        try (SensitiveValues.Sealing sealing = sensitive.sealing()) {
+            r.setSnapshotJson(Documents.snapshot(snapshot,
+                    (variable, value) -> sealing.seal(value, sensitive.releaseContext(projectId, context, variable))));
+        }
         r.setSnapshotHash(hash(r));
-        // Only the id comes back (a record's store() would read the whole row, its megabyte of snapshot, back).
-        long id = dsl.insertInto(RELEASE).set(r).returning(RELEASE.ID).fetchSingle(RELEASE.ID);
+        // Only the id is read back, by the row's unique key: a record's store() would read the whole row, and H2's
+        // RETURNING (a select from the inserted row) copied its megabyte of snapshot once more.
+        dsl.insertInto(RELEASE).set(r).execute();
+        long id = dsl.select(RELEASE.ID).from(RELEASE).where(RELEASE.PROJECT_ID.eq(projectId)).and(RELEASE.VERSION_KEY.eq(versionKey))
+                .and(RELEASE.REVISION.eq(revision)).fetchSingle(RELEASE.ID);
         // What was written, not parsed and opened again: the snapshot given is the one sealed into the row.
         String project = dsl.select(PROJECT.NAME).from(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle(PROJECT.NAME);
         return new Release(id, projectId, project, version, notes, channel, StoreTime.instant(r.getCreatedAt()), snapshot);
