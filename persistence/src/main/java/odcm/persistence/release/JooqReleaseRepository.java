@@ -80,7 +80,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public List<ReleaseHead> findHeadsByProject(long projectId) {
-        return find(RELEASE.PROJECT_ID.eq(projectId).and(current()), this::head);
+        return heads(RELEASE.PROJECT_ID.eq(projectId).and(current()));
     }
 
     @Override
@@ -91,7 +91,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public Optional<ReleaseHead> findHead(long projectId, String version) {
-        return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()), this::head)
+        return heads(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()))
                 .stream().findFirst();
     }
 
@@ -167,24 +167,41 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public Optional<ReleaseHead> findHeadById(long releaseId) {
-        return find(RELEASE.ID.eq(releaseId), this::head).stream().findFirst();
+        return heads(RELEASE.ID.eq(releaseId)).stream().findFirst();
     }
 
     private List<Release> find(Condition condition) {
-        return find(condition, this::release);
-    }
-
-    private <T> List<T> find(Condition condition, org.jooq.RecordMapper<Record, T> mapper) {
         return dsl.select(RELEASE.fields()).select(PROJECT.NAME)
                 .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
                 .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
-                .fetch(mapper);
+                .fetch(this::release);
+    }
+
+    /**
+     * The snapshot's stored UTF-8 bytes, for a head: its hash is checked over them as they are, without decoding a megabyte
+     * of text into a string only to encode it again (decision 0030, create round 2).
+     */
+    private static final org.jooq.Field<byte[]> SNAPSHOT_UTF8 = RELEASE.SNAPSHOT_JSON.coerce(byte[].class).as("snapshot_utf8");
+
+    /** Every column of the row but the snapshot's text, which comes as {@link #SNAPSHOT_UTF8}. */
+    private static final List<org.jooq.Field<?>> HEAD_FIELDS = java.util.Arrays.stream(RELEASE.fields())
+            .filter(f -> !f.equals(RELEASE.SNAPSHOT_JSON)).toList();
+
+    private List<ReleaseHead> heads(Condition condition) {
+        return dsl.select(HEAD_FIELDS).select(SNAPSHOT_UTF8, PROJECT.NAME)
+                .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
+                .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
+                .fetch(this::head);
     }
 
     /** The row, refused when it does not match its hash: every read, whole or head only, checks it. */
     private static ReleaseRecord checked(Record row) {
         ReleaseRecord r = row.into(RELEASE);
-        if (!hash(r).equals(r.getSnapshotHash())) {
+        return checked(row, r, hash(r));
+    }
+
+    private static ReleaseRecord checked(Record row, ReleaseRecord r, String hash) {
+        if (!hash.equals(r.getSnapshotHash())) {
             throw new Refusal("Release " + r.getVersion() + " of project '" + row.get(PROJECT.NAME) + "' does not match the hash it was frozen with:"
                     + " the store file was altered outside ODCM Console, so this release cannot be used.");
         }
@@ -192,7 +209,8 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     }
 
     private ReleaseHead head(Record row) {
-        ReleaseRecord r = checked(row);
+        ReleaseRecord r = row.into(RELEASE); // its snapshot text left null: hashed from its bytes
+        checked(row, r, hash(r, row.get(SNAPSHOT_UTF8)));
         return new ReleaseHead(r.getId(), r.getProjectId(), r.getVersion(), r.getRevision() == null ? 1 : r.getRevision(), r.getNotes(),
                 r.getChannel(), StoreTime.instant(r.getCreatedAt()));
     }
@@ -209,15 +227,42 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     /** SHA-256 over every column but id and the hash itself, each length-prefixed so no two rows hash alike by shifting text. */
     static String hash(ReleaseRecord r) {
+        String snapshot = r.getSnapshotJson();
+        return hash(r, snapshot.length(), snapshot.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #hash(ReleaseRecord)} of the row whose snapshot text is stored as {@code snapshotUtf8}. */
+    static String hash(ReleaseRecord r, byte[] snapshotUtf8) {
+        return hash(r, utf16Length(snapshotUtf8), snapshotUtf8);
+    }
+
+    /**
+     * The length in chars of the string whose UTF-8 is {@code utf8}: one per byte that starts a character, two for a
+     * four-byte one (a surrogate pair). Bytes that are no string's UTF-8 never match a hash made from a string, however
+     * they are counted: the refusal then follows as before.
+     */
+    static int utf16Length(byte[] utf8) {
+        int chars = 0;
+        for (byte b : utf8) {
+            if ((b & 0xC0) != 0x80) {
+                chars += (b & 0xF8) == 0xF0 ? 2 : 1;
+            }
+        }
+        return chars;
+    }
+
+    private static String hash(ReleaseRecord r, int snapshotLength, byte[] snapshotUtf8) {
         try {
             // Fed to the digest field by field (the snapshot is a megabyte at size): the same bytes as the UTF-8 of the whole text.
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update("odcm-release-v1".getBytes(StandardCharsets.UTF_8));
             for (String field : new String[] {Long.toString(r.getProjectId()), r.getVersion(), r.getVersionKey(), r.getNotes(), r.getChannel(),
-                    Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli()), r.getSnapshotJson()}) {
+                    Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli())}) {
                 d.update(("\n" + field.length() + ":").getBytes(StandardCharsets.UTF_8));
                 d.update(field.getBytes(StandardCharsets.UTF_8));
             }
+            d.update(("\n" + snapshotLength + ":").getBytes(StandardCharsets.UTF_8));
+            d.update(snapshotUtf8);
             if (r.getRevision() != null && r.getRevision() != 1) { // revision 1 hashes as rows made before revisions existed
                 d.update(("\nrevision:" + r.getRevision()).getBytes(StandardCharsets.UTF_8));
             }
