@@ -183,12 +183,15 @@ public final class JooqReleaseRepository implements ReleaseRepository {
      */
     private static final org.jooq.Field<byte[]> SNAPSHOT_UTF8 = RELEASE.SNAPSHOT_JSON.coerce(byte[].class).as("snapshot_utf8");
 
-    /** Every column of the row but the snapshot's text, which comes as {@link #SNAPSHOT_UTF8}. */
+    /** The snapshot's length in chars, which H2 keeps beside its text (not counted again from a megabyte of bytes). */
+    private static final org.jooq.Field<Integer> SNAPSHOT_CHARS = DSL.charLength(RELEASE.SNAPSHOT_JSON).as("snapshot_chars");
+
+    /** Every column of the row but the snapshot's text, which comes as {@link #SNAPSHOT_UTF8} and {@link #SNAPSHOT_CHARS}. */
     private static final List<org.jooq.Field<?>> HEAD_FIELDS = java.util.Arrays.stream(RELEASE.fields())
             .filter(f -> !f.equals(RELEASE.SNAPSHOT_JSON)).toList();
 
     private List<ReleaseHead> heads(Condition condition) {
-        return dsl.select(HEAD_FIELDS).select(SNAPSHOT_UTF8, PROJECT.NAME)
+        return dsl.select(HEAD_FIELDS).select(SNAPSHOT_UTF8, SNAPSHOT_CHARS, PROJECT.NAME)
                 .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
                 .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
                 .fetch(this::head);
@@ -210,7 +213,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     private ReleaseHead head(Record row) {
         ReleaseRecord r = row.into(RELEASE); // its snapshot text left null: hashed from its bytes
-        checked(row, r, hash(r, row.get(SNAPSHOT_UTF8)));
+        checked(row, r, hash(r, row.get(SNAPSHOT_CHARS), row.get(SNAPSHOT_UTF8)));
         return new ReleaseHead(r.getId(), r.getProjectId(), r.getVersion(), r.getRevision() == null ? 1 : r.getRevision(), r.getNotes(),
                 r.getChannel(), StoreTime.instant(r.getCreatedAt()));
     }
@@ -231,27 +234,12 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         return hash(r, snapshot.length(), snapshot.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@link #hash(ReleaseRecord)} of the row whose snapshot text is stored as {@code snapshotUtf8}. */
-    static String hash(ReleaseRecord r, byte[] snapshotUtf8) {
-        return hash(r, utf16Length(snapshotUtf8), snapshotUtf8);
-    }
-
     /**
-     * The length in chars of the string whose UTF-8 is {@code utf8}: one per byte that starts a character, two for a
-     * four-byte one (a surrogate pair). Bytes that are no string's UTF-8 never match a hash made from a string, however
-     * they are counted: the refusal then follows as before.
+     * {@link #hash(ReleaseRecord)} of the row whose snapshot text, {@code snapshotLength} chars long, is stored as
+     * {@code snapshotUtf8}. Bytes that are no string's UTF-8, or a length that is not theirs, never match a hash made from
+     * a string: an altered row is refused as before.
      */
-    static int utf16Length(byte[] utf8) {
-        int chars = 0;
-        for (byte b : utf8) {
-            if ((b & 0xC0) != 0x80) {
-                chars += (b & 0xF8) == 0xF0 ? 2 : 1;
-            }
-        }
-        return chars;
-    }
-
-    private static String hash(ReleaseRecord r, int snapshotLength, byte[] snapshotUtf8) {
+    static String hash(ReleaseRecord r, int snapshotLength, byte[] snapshotUtf8) {
         try {
             // Fed to the digest field by field (the snapshot is a megabyte at size): the same bytes as the UTF-8 of the whole text.
             MessageDigest d = MessageDigest.getInstance("SHA-256");
