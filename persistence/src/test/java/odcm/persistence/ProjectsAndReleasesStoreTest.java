@@ -218,6 +218,38 @@ class ProjectsAndReleasesStoreTest {
         }
     }
 
+    /** A head is checked over the snapshot's stored bytes (decision 0030): text of one, two, three and four UTF-8 bytes. */
+    @Test
+    void headOfASnapshotBeyondAsciiMatchesItsHashAndAnEditOfTheSameLengthIsRefused() throws SQLException {
+        StoreLocation loc = Fixtures.location(tmp);
+        long projectId;
+        long releaseId;
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            projectId = s.project().id();
+            String text = "Caf\u00e9 \u20ac5 \ud83d\ude80 \\ \"quoted\"\n";
+            releaseId = store.write(tx -> tx.releases().insert(projectId, "2.0.0", "notes " + text, "Default", new ReleaseSnapshot(
+                    List.of(new DeploymentStep("Deploy " + text, "Deploy a package", Map.of("k", text), Scope.ALL, List.of())),
+                    List.of(new Variable("Greeting", text, false, Scope.ALL)), List.of(), List.of()), Instant.parse("2025-03-02T10:00:00Z"))).id();
+            ReleaseHead head = store.read(tx -> tx.releases().findHeadById(releaseId)).orElseThrow();
+            assertEquals("notes " + text, head.notes());
+            assertEquals(List.of(head), store.read(tx -> tx.releases().findHeadsByProject(projectId)));
+            assertEquals(head, store.read(tx -> tx.releases().findHead(projectId, "2.0.0")).orElseThrow());
+        }
+        try (Connection c = DriverManager.getConnection(Store.jdbcUrl(loc), "sa", ""); Statement st = c.createStatement()) {
+            st.execute("DROP TRIGGER trg_release_frozen");
+            // The same number of chars (a surrogate pair for two ASCII letters), other bytes: the length prefix alone proves nothing.
+            assertEquals(1, st.executeUpdate("UPDATE release SET snapshot_json = REPLACE(snapshot_json, U&'\\+01F680', 'ab') WHERE id = " + releaseId));
+            st.execute("CREATE TRIGGER trg_release_frozen BEFORE UPDATE, DELETE ON release FOR EACH ROW CALL 'odcm.persistence.release.FrozenRelease'");
+        }
+        try (Store store = Fixtures.open(tmp)) {
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHeadById(releaseId)));
+            assertEquals("Release 2.0.0 of project 'Web' does not match the hash it was frozen with: the store file was altered outside"
+                    + " ODCM Console, so this release cannot be used.", r.getMessage());
+            assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().find(projectId, "2.0.0"))).getMessage());
+        }
+    }
+
     @Test
     void releaseAlteredInTheFileByOtherMeansIsRefusedOnRead() throws SQLException {
         StoreLocation loc = Fixtures.location(tmp);

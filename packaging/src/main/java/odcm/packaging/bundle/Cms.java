@@ -124,7 +124,9 @@ final class Cms {
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             // BouncyCastle's default signed attributes, less the signing time: the wall clock adds nothing the signed content
             // does not say (its creation time), and would make a signature depend on when, not only on what, was signed.
-            CMSAttributeTableGenerator attributes = params -> new DefaultSignedAttributeTableGenerator().getAttributes(params)
+            // A signing time given up front and removed again: the generator would otherwise make one from the clock each time
+            // (a date format set up anew), only to have it removed.
+            CMSAttributeTableGenerator attributes = params -> new DefaultSignedAttributeTableGenerator(UNUSED_SIGNING_TIME).getAttributes(params)
                     .remove(CMSAttributes.signingTime);
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().setProvider(BC).build())
                     .setSignedAttributeGenerator(attributes).build(signer, cert));
@@ -134,6 +136,11 @@ final class Cms {
             throw new IllegalStateException("could not sign the manifest with " + algorithm, e);
         }
     }
+
+    /** Stands in for the signing time that {@link #sign} removes; never written. */
+    private static final org.bouncycastle.asn1.cms.AttributeTable UNUSED_SIGNING_TIME = new org.bouncycastle.asn1.cms.AttributeTable(
+            new Attribute(CMSAttributes.signingTime, new DERSet(
+                    new org.bouncycastle.asn1.cms.Time(new java.util.Date(0)))));
 
     /** {@code base} with its ECDSA signature normalised to s at most n/2, the one of the two valid values the reader accepts. */
     private static ContentSigner lowS(ContentSigner base, BigInteger n) {
@@ -407,7 +414,10 @@ final class Cms {
     /** As {@link #encrypt(byte[], X509CertificateHolder)}, the content encrypted by {@code contentProvider} (tests compare providers). */
     static byte[] encrypt(byte[] plaintext, X509CertificateHolder target, java.security.Provider contentProvider) {
         try {
-            var cert = new JcaX509CertificateConverter().getCertificate(target); // only its key is used; the JDK's factory is made faster
+            // Only its key is used. An EC key from BouncyCastle names its curve, so the agreement runs on BouncyCastle's own P-256
+            // arithmetic; the JDK's key would be turned, for every envelope, into a generic curve (its prime tested anew).
+            var cert = isRsa(target) ? new JcaX509CertificateConverter().getCertificate(target)
+                    : new JcaX509CertificateConverter().setProvider(BC).getCertificate(target);
             CMSAuthEnvelopedDataGenerator gen = new CMSAuthEnvelopedDataGenerator();
             if (isRsa(target)) {
                 var oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP,
@@ -422,8 +432,8 @@ final class Cms {
             }
             // The content through the JDK's AES-GCM (CPU instructions), many times BouncyCastle's pure Java; the same
             // AuthEnvelopedData, checked below like any other, that openssl 3 and our reader decrypt.
-            OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
-                    .setProvider(contentProvider).build();
+            OutputAEADEncryptor encryptor = oneShot((OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
+                    .setProvider(contentProvider).build(), contentProvider, plaintext.length);
             byte[] envelope = gen.generate(new CMSProcessableByteArray(plaintext), encryptor).getEncoded();
             String disallowed = disallowedEnvelope(new CMSAuthEnvelopedData(envelope));
             if (disallowed != null) {
@@ -433,6 +443,69 @@ final class Cms {
         } catch (GeneralSecurityException | CMSException | IOException e) {
             throw new IllegalStateException("could not encrypt the bundle's secrets to the target certificate", e);
         }
+    }
+
+    /**
+     * {@code base}'s algorithm, nonce and key, the content encrypted in one {@code doFinal} once all of it ({@code size}
+     * bytes) is written: fed through {@code update}, as BouncyCastle's stream feeds it, the JDK 17 AES-GCM is about twenty
+     * times slower. The plaintext is held in a buffer of its size (never grown, so never left behind in a copy) and wiped.
+     */
+    private static OutputAEADEncryptor oneShot(OutputAEADEncryptor base, java.security.Provider provider, int size) throws GeneralSecurityException {
+        GCMParameters gcm = GCMParameters.getInstance(base.getAlgorithmIdentifier().getParameters());
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding", provider);
+        Object key = base.getKey().getRepresentation();
+        cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, key instanceof java.security.Key k ? k : new javax.crypto.spec.SecretKeySpec((byte[]) key, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(gcm.getIcvLen() * 8, gcm.getNonce()));
+        java.io.ByteArrayOutputStream aad = new java.io.ByteArrayOutputStream();
+        byte[][] mac = new byte[1][];
+        return new OutputAEADEncryptor() {
+            @Override
+            public AlgorithmIdentifier getAlgorithmIdentifier() {
+                return base.getAlgorithmIdentifier();
+            }
+
+            @Override
+            public org.bouncycastle.operator.GenericKey getKey() {
+                return base.getKey();
+            }
+
+            @Override
+            public java.io.OutputStream getAADStream() {
+                return aad;
+            }
+
+            @Override
+            public byte[] getMAC() {
+                return mac[0].clone();
+            }
+
+            @Override
+            public java.io.OutputStream getOutputStream(java.io.OutputStream out) {
+                return new java.io.ByteArrayOutputStream(size) {
+                    @Override
+                    public void close() throws IOException {
+                        if (mac[0] != null) {
+                            return;
+                        }
+                        try {
+                            if (aad.size() > 0) {
+                                cipher.updateAAD(aad.toByteArray());
+                            }
+                            byte[] sealed = cipher.doFinal(buf, 0, count);
+                            int tag = gcm.getIcvLen();
+                            out.write(sealed, 0, sealed.length - tag);
+                            mac[0] = java.util.Arrays.copyOfRange(sealed, sealed.length - tag, sealed.length);
+                            out.close();
+                        } catch (GeneralSecurityException e) {
+                            throw new IOException("could not encrypt the bundle's secrets", e);
+                        } finally {
+                            java.util.Arrays.fill(buf, (byte) 0);
+                            count = 0;
+                        }
+                    }
+                };
+            }
+        };
     }
 
     /**

@@ -86,7 +86,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public List<ReleaseHead> findHeadsByProject(long projectId) {
-        return find(RELEASE.PROJECT_ID.eq(projectId).and(current()), this::head);
+        return heads(RELEASE.PROJECT_ID.eq(projectId).and(current()));
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public Optional<ReleaseHead> findHead(long projectId, String version) {
-        return find(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()), this::head)
+        return heads(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()))
                 .stream().findFirst();
     }
 
@@ -173,24 +173,44 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public Optional<ReleaseHead> findHeadById(long releaseId) {
-        return find(RELEASE.ID.eq(releaseId), this::head).stream().findFirst();
+        return heads(RELEASE.ID.eq(releaseId)).stream().findFirst();
     }
 
     private List<Release> find(Condition condition) {
-        return find(condition, this::release);
-    }
-
-    private <T> List<T> find(Condition condition, org.jooq.RecordMapper<Record, T> mapper) {
         return dsl.select(RELEASE.fields()).select(PROJECT.NAME)
                 .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
                 .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
-                .fetch(mapper);
+                .fetch(this::release);
+    }
+
+    /**
+     * The snapshot's stored UTF-8 bytes, for a head: its hash is checked over them as they are, without decoding a megabyte
+     * of text into a string only to encode it again (decision 0030, create round 2).
+     */
+    private static final org.jooq.Field<byte[]> SNAPSHOT_UTF8 = RELEASE.SNAPSHOT_JSON.coerce(byte[].class).as("snapshot_utf8");
+
+    /** The snapshot's length in chars, which H2 keeps beside its text (not counted again from a megabyte of bytes). */
+    private static final org.jooq.Field<Integer> SNAPSHOT_CHARS = DSL.charLength(RELEASE.SNAPSHOT_JSON).as("snapshot_chars");
+
+    /** Every column of the row but the snapshot's text, which comes as {@link #SNAPSHOT_UTF8} and {@link #SNAPSHOT_CHARS}. */
+    private static final List<org.jooq.Field<?>> HEAD_FIELDS = java.util.Arrays.stream(RELEASE.fields())
+            .filter(f -> !f.equals(RELEASE.SNAPSHOT_JSON)).toList();
+
+    private List<ReleaseHead> heads(Condition condition) {
+        return dsl.select(HEAD_FIELDS).select(SNAPSHOT_UTF8, SNAPSHOT_CHARS, PROJECT.NAME)
+                .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
+                .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
+                .fetch(this::head);
     }
 
     /** The row, refused when it does not match its hash: every read, whole or head only, checks it. */
     private static ReleaseRecord checked(Record row) {
         ReleaseRecord r = row.into(RELEASE);
-        if (!hash(r).equals(r.getSnapshotHash())) {
+        return checked(row, r, hash(r));
+    }
+
+    private static ReleaseRecord checked(Record row, ReleaseRecord r, String hash) {
+        if (!hash.equals(r.getSnapshotHash())) {
             throw new Refusal("Release " + r.getVersion() + " of project '" + row.get(PROJECT.NAME) + "' does not match the hash it was frozen with:"
                     + " the store file was altered outside ODCM Console, so this release cannot be used.");
         }
@@ -198,7 +218,8 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     }
 
     private ReleaseHead head(Record row) {
-        ReleaseRecord r = checked(row);
+        ReleaseRecord r = row.into(RELEASE); // its snapshot text left null: hashed from its bytes
+        checked(row, r, hash(r, row.get(SNAPSHOT_CHARS), row.get(SNAPSHOT_UTF8)));
         return new ReleaseHead(r.getId(), r.getProjectId(), r.getVersion(), r.getRevision() == null ? 1 : r.getRevision(), r.getNotes(),
                 r.getChannel(), StoreTime.instant(r.getCreatedAt()));
     }
@@ -215,15 +236,27 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     /** SHA-256 over every column but id and the hash itself, each length-prefixed so no two rows hash alike by shifting text. */
     static String hash(ReleaseRecord r) {
+        String snapshot = r.getSnapshotJson();
+        return hash(r, snapshot.length(), snapshot.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@link #hash(ReleaseRecord)} of the row whose snapshot text, {@code snapshotLength} chars long, is stored as
+     * {@code snapshotUtf8}. Bytes that are no string's UTF-8, or a length that is not theirs, never match a hash made from
+     * a string: an altered row is refused as before.
+     */
+    static String hash(ReleaseRecord r, int snapshotLength, byte[] snapshotUtf8) {
         try {
             // Fed to the digest field by field (the snapshot is a megabyte at size): the same bytes as the UTF-8 of the whole text.
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update("odcm-release-v1".getBytes(StandardCharsets.UTF_8));
             for (String field : new String[] {Long.toString(r.getProjectId()), r.getVersion(), r.getVersionKey(), r.getNotes(), r.getChannel(),
-                    Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli()), r.getSnapshotJson()}) {
+                    Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli())}) {
                 d.update(("\n" + field.length() + ":").getBytes(StandardCharsets.UTF_8));
                 d.update(field.getBytes(StandardCharsets.UTF_8));
             }
+            d.update(("\n" + snapshotLength + ":").getBytes(StandardCharsets.UTF_8));
+            d.update(snapshotUtf8);
             if (r.getRevision() != null && r.getRevision() != 1) { // revision 1 hashes as rows made before revisions existed
                 d.update(("\nrevision:" + r.getRevision()).getBytes(StandardCharsets.UTF_8));
             }
