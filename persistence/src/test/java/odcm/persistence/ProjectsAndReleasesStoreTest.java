@@ -367,4 +367,12 @@ class ProjectsAndReleasesStoreTest {
                     + " for another project, release or store.", r.getMessage());
         }
     }
+
+    /** A release's kept bundle parts printed (a log line, an exception, a failed assertion) never show their secrets. */
+    @Test
+    void keptBundlePartsPrintedShowNoSecret() {
+        String printed = new ReleaseRepository.BundleParts(new byte[12], "[{\"name\":\"DbPassword\",\"value\":\"hunter2-secret\"}]").toString();
+        assertFalse(printed.contains("hunter2-secret") || printed.contains("DbPassword"), printed);
+        assertTrue(printed.contains("12 bytes"), printed);
+    }
 }

@@ -72,5 +72,10 @@ public interface ReleaseRepository {
 
     /** A release's bundle parts as kept: the secrets opened (sensitive: never shown, logged or written in clear). */
     record BundleParts(byte[] parts, String secretsJson) {
+        /** Never the secrets: a log line, an exception or a failed assertion that prints the parts names only their sizes. */
+        @Override
+        public String toString() {
+            return "BundleParts[" + parts.length + " bytes of parts, secrets hidden]";
+        }
     }
 }
