@@ -39,6 +39,11 @@ public final class SensitiveValues {
         return "bundle-parts:" + store.storeId() + ":release:" + releaseId;
     }
 
+    /** The keyed seal of a release row (decision 0034); refuses, with the master key's sentence, without the key. */
+    public String releaseSeal(long releaseId, String snapshotHash) {
+        return store.releaseSeal(releaseId, snapshotHash);
+    }
+
     public byte[] seal(String value, String context) {
         try (Sealing s = sealing()) {
             return s.seal(value, context);
@@ -60,7 +65,12 @@ public final class SensitiveValues {
         private Sealing() {
         }
 
-        public byte[] seal(String value, String context) {
+        /** The keyed seal of a release row (decision 0034); refuses, with the master key's sentence, without the key. */
+    public String releaseSeal(long releaseId, String snapshotHash) {
+        return store.releaseSeal(releaseId, snapshotHash);
+    }
+
+    public byte[] seal(String value, String context) {
             if (vault == null) {
                 vault = store.keyVault().sealing();
             }

@@ -20,6 +20,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import odcm.model.Refusal;
 import odcm.model.audit.AuditEntry;
+import odcm.model.audit.AuditFilter;
+import odcm.model.audit.AuditKey;
+import odcm.model.audit.AuditVerification;
 import odcm.model.Secret;
 import odcm.persistence.approval.ApprovalRepository;
 import odcm.persistence.approval.JooqApprovalRepository;
@@ -69,12 +72,21 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "12";
+    static final String SCHEMA_VERSION = "13";
     static final String USER = "sa";
     static final String PASSWORD = "";
     /** What a missing or wrong master key means, said the same way everywhere. */
     public static final String KEY_CONSEQUENCE = " Spaces, trusts and history can be read, but nothing can be changed and the private keys of local spaces cannot be used until the key file is restored from backup.";
     private static final byte[] KEY_CHECK = "ODCM master key check v1".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The check value of a store whose releases are all sealed (decision 0034): a store made since seals exist, or one
+     * whose earlier releases were sealed once. Only the master key can write it, so it cannot be put back to v1 unseen.
+     */
+    private static final byte[] KEY_CHECK_SEALED = "ODCM master key check v2: releases sealed".getBytes(StandardCharsets.US_ASCII);
+    /** The audit action that records the one sealing of the releases frozen before seals existed. */
+    static final String RELEASES_SEALED = "store.releases-sealed";
+    /** The key of releases' seals is HMAC-SHA256(master key, this label). */
+    private static final String RELEASE_SEAL_LABEL = "odcm release seal v1";
     // Held strongly: java.util.logging forgets levels set on loggers nobody references.
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
     /** The details of a failure, for the app's log file (see FileProblems). */
@@ -105,6 +117,10 @@ public final class Store implements AutoCloseable {
     private final AesGcmKeyVault vault;
     /** The audit key and head file of the open store (set when it is attached). */
     private AuditSeal auditSeal;
+    /** The key of releases' seals (decision 0034), derived from the master key; null without it. */
+    private AuditKey releaseSealKey;
+    /** Its master-key check is still v1: releases frozen before seals existed may be without one (decision 0034). */
+    private boolean releasesUnsealed;
     /** Said on every start while the store does not reach its audit head (see {@link #auditWarning()}). */
     private String auditWarning;
     private boolean closed;
@@ -290,7 +306,7 @@ public final class Store implements AutoCloseable {
         info.setId(1);
         info.setStoreId(id);
         info.setCreatedAt(StoreTime.column(StoreTime.now(clock)));
-        info.setMasterKeyCheck(vault.seal(new Secret(KEY_CHECK), checkContext(id)));
+        info.setMasterKeyCheck(vault.seal(new Secret(KEY_CHECK_SEALED), checkContext(id)));
         info.store();
         vault.wipe();
     }
@@ -310,10 +326,13 @@ public final class Store implements AutoCloseable {
         AesGcmKeyVault vault = new AesGcmKeyVault(k);
         Arrays.fill(k, (byte) 0);
         try (Secret check = vault.open(info.getMasterKeyCheck(), checkContext(id))) {
-            if (!Arrays.equals(check.reveal(), KEY_CHECK)) {
+            boolean sealed = Arrays.equals(check.reveal(), KEY_CHECK_SEALED);
+            if (!sealed && !Arrays.equals(check.reveal(), KEY_CHECK)) {
                 throw new Refusal("wrong check value");
             }
-            return new Store(location, clock, osUser, lock, null, null, id, MasterKeyState.PRESENT, vault);
+            Store store = new Store(location, clock, osUser, lock, null, null, id, MasterKeyState.PRESENT, vault);
+            store.releasesUnsealed = !sealed;
+            return store;
         } catch (Refusal wrong) {
             vault.wipe();
             return new Store(location, clock, osUser, lock, null, null, id, MasterKeyState.WRONG, null);
@@ -323,6 +342,12 @@ public final class Store implements AutoCloseable {
     private Store attach(Connection connection, DSLContext dsl, boolean readOnly) {
         Store attached = new Store(location, clock, osUser, lock, connection, dsl, storeId, masterKeyState, vault);
         attached.readOnly = readOnly;
+        attached.releasesUnsealed = releasesUnsealed;
+        if (vault != null) {
+            byte[] k = vault.derive(RELEASE_SEAL_LABEL);
+            attached.releaseSealKey = new AuditKey(k);
+            Arrays.fill(k, (byte) 0);
+        }
         attached.auditSeal = new AuditSeal(location.auditHeadIdentity(storeId), location.auditHeadFile(storeId), vault, masterKeyState,
                 attached::keyRefusal);
         OPEN.add(attached);
@@ -354,8 +379,43 @@ public final class Store implements AutoCloseable {
             if (!here.equals(recorded)) {
                 writeLocation(here);
             }
+            if (releasesUnsealed) {
+                sealEarlierReleases();
+            }
         }
         auditWarning = read(tx -> tx.audit().endProblem());
+    }
+
+    /**
+     * Once in a store's life, on its first open with the master key since seals exist: the releases frozen before get
+     * their seal, recorded in the audit log, and the master-key check becomes v2 in the same commit (decision 0034). Only
+     * when the audit log is intact to its head and has no record of a sealing: a store whose seals were removed and whose
+     * check was put back to v1 has that record (or a broken log), so its unsealed releases stay refused.
+     */
+    private void sealEarlierReleases() {
+        boolean committedBefore = anyCommitted; // arriving is not a change of the user's
+        try {
+            boolean sealed = write(tx -> {
+                AuditVerification log = tx.audit().verify();
+                if (!(log instanceof AuditVerification.Intact)
+                        || tx.audit().list(new AuditFilter(RELEASES_SEALED, null, null)).stream().anyMatch(e -> e.action().equals(RELEASES_SEALED))) {
+                    STORE_LOG.warning("Releases of the store at " + location.storeDir() + " were not sealed: its audit log is not intact"
+                            + " or records a sealing already; releases without a seal are refused (decision 0034).");
+                    return false;
+                }
+                int n = tx.releases().sealUnsealed();
+                tx.audit().append(RELEASES_SEALED, "store " + storeId, n + (n == 1 ? " release" : " releases")
+                        + " frozen before releases were sealed got their seal under the master key; the audit log was verified intact first");
+                current.update(STORE_INFO).set(STORE_INFO.MASTER_KEY_CHECK, vault.seal(new Secret(KEY_CHECK_SEALED), checkContext(storeId)))
+                        .execute();
+                return true;
+            });
+            releasesUnsealed = !sealed;
+        } catch (Refusal notNow) { // a rollback to accept first, or a stop: the next open tries again
+            STORE_LOG.log(Level.INFO, "Releases frozen before seals existed were not sealed on this open: " + notNow.getMessage());
+        } finally {
+            anyCommitted = committedBefore;
+        }
     }
 
     private static String readLocation(StoreLocation location) {
@@ -507,6 +567,17 @@ public final class Store implements AutoCloseable {
             throw keyRefusal();
         }
         return vault;
+    }
+
+    /**
+     * The keyed seal of release {@code releaseId} whose row hash is {@code snapshotHash} (decision 0034): HMAC-SHA256 under
+     * a key derived from the master key. Refuses with the master key's sentence when it is missing or wrong.
+     */
+    public String releaseSeal(long releaseId, String snapshotHash) {
+        if (releaseSealKey == null) {
+            throw keyRefusal();
+        }
+        return releaseSealKey.mac("odcm-release-seal-v1", storeId, Long.toString(releaseId), snapshotHash);
     }
 
     /** Seals and opens sensitive variable values; reading works without the master key, sealing refuses. */
@@ -710,6 +781,9 @@ public final class Store implements AutoCloseable {
             vault.wipe();
         }
         auditSeal.wipe();
+        if (releaseSealKey != null) {
+            releaseSealKey.wipe();
+        }
         closeQuietly(connection); // the last connection closes the H2 database
         lock.release();
     }

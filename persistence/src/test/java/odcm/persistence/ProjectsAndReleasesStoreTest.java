@@ -135,9 +135,10 @@ class ProjectsAndReleasesStoreTest {
     @Test
     void theStoreOffersNoWayToChangeARelease() {
         List<String> methods = Arrays.stream(ReleaseRepository.class.getMethods()).map(java.lang.reflect.Method::getName).sorted().toList();
-        // insertBundleParts adds the parts made from a release's snapshot (decision 0030) beside it; the release stays as it was.
+        // insertBundleParts adds the parts made from a release's snapshot (decision 0030) beside it, sealUnsealed the seal of a release
+        // frozen before seals existed (0034); the release stays as it was.
         assertEquals(List.of("bundleParts", "count", "exists", "find", "findById", "findByProject", "findHead", "findHeadById", "findHeadsByProject",
-                "insert", "insert", "insertBundleParts", "insertImported", "revision"), methods);
+                "insert", "insert", "insertBundleParts", "insertImported", "revision", "sealUnsealed"), methods);
     }
 
     /** Issue 11 point 10: the store itself refuses a release of a remote project that did not come from its source. */
@@ -272,6 +273,160 @@ class ProjectsAndReleasesStoreTest {
             // The reads without the snapshot (lists, the dashboard) check the hash all the same.
             assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHeadsByProject(projectId))).getMessage());
             assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHeadById(releaseId))).getMessage());
+        }
+    }
+
+    /**
+     * Someone who can write the store file but has no master key changes a frozen release and hashes it again (the
+     * row hash is a plain SHA-256 anybody can compute), with its seal left, removed, or its kept bundle parts removed so
+     * that they are made anew: every read refuses it (decision 0034).
+     */
+    @Test
+    void aReleaseChangedAndHashedAgainIsRefusedByItsSeal() throws SQLException {
+        StoreLocation loc = Fixtures.location(tmp);
+        long projectId;
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            projectId = s.project().id();
+            release(store, s.project(), "1.0.0");
+        }
+        alterAndHashAgain(loc, "Deploy web", "Deploy evil", "DELETE FROM release_bundle_parts");
+        String changed = "Release 1.0.0 of project 'Web' does not match the seal it was frozen with: the store file was altered outside"
+                + " ODCM Console, so this release cannot be used.";
+        try (Store store = Fixtures.open(tmp)) {
+            assertEquals(changed, assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().find(projectId, "1.0.0"))).getMessage());
+            assertEquals(changed, assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHeadsByProject(projectId))).getMessage());
+        }
+        alterAndHashAgain(loc, "Deploy evil", "Deploy worse", "DELETE FROM release_seal");
+        try (Store store = Fixtures.open(tmp)) {
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHead(projectId, "1.0.0")));
+            assertEquals("Release 1.0.0 of project 'Web' has no seal: it was put into the store file, or its seal removed, outside ODCM"
+                    + " Console, so this release cannot be used.", r.getMessage());
+        }
+    }
+
+    @Test
+    void aReleaseWithTheSealOfAnotherIsRefused() throws SQLException {
+        StoreLocation loc = Fixtures.location(tmp);
+        long projectId;
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            projectId = s.project().id();
+            release(store, s.project(), "1.0.0");
+            release(store, s.project(), "2.0.0");
+        }
+        try (Connection c = DriverManager.getConnection(Store.jdbcUrl(loc), "sa", ""); Statement st = c.createStatement()) {
+            // A seal is bound to its release's id: one release's seal does not fit another, even one of the same content.
+            List<String> seals = new java.util.ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT seal FROM release_seal ORDER BY release_id")) {
+                while (rs.next()) {
+                    seals.add(rs.getString(1));
+                }
+            }
+            assertEquals(2, seals.size());
+            assertEquals(1, st.executeUpdate("UPDATE release_seal SET seal = '" + seals.get(1) + "' WHERE seal = '" + seals.get(0) + "'"));
+        }
+        try (Store store = Fixtures.open(tmp)) {
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHead(projectId, "1.0.0")));
+            assertTrue(r.getMessage().endsWith("does not match the seal it was frozen with: the store file was altered outside ODCM Console,"
+                    + " so this release cannot be used."), r.getMessage());
+        }
+    }
+
+    /**
+     * A store from before seals: its releases get their seal once, on the first open with the master key, recorded in the
+     * audit log. Putting such a store back to that state afterwards (seals removed, the v1 key check restored) seals
+     * nothing again: its unsealed releases are refused. A store whose audit log is broken seals nothing either.
+     */
+    @Test
+    void releasesFrozenBeforeSealsGetThemOnceOnly() throws Exception {
+        StoreLocation loc = Fixtures.location(tmp);
+        long projectId;
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            projectId = s.project().id();
+            release(store, s.project(), "1.0.0");
+            store.write(tx -> tx.audit().append("test.entry", "a change", "before the upgrade"));
+        }
+        byte[] v1 = asBeforeSeals(loc, null);
+        try (Store store = Fixtures.open(tmp)) {
+            assertEquals("notes", store.read(tx -> tx.releases().find(projectId, "1.0.0")).orElseThrow().notes());
+            List<odcm.model.audit.AuditEntry> sealing = store.read(tx -> tx.audit().list(null)).stream()
+                    .filter(e -> e.action().equals(Store.RELEASES_SEALED)).toList();
+            assertEquals(1, sealing.size());
+            assertTrue(sealing.get(0).detail().startsWith("1 release frozen before releases were sealed got their seal"), sealing.get(0).detail());
+        }
+        try (Store store = Fixtures.open(tmp)) {
+            assertEquals(1, store.read(tx -> tx.audit().list(null)).stream().filter(e -> e.action().equals(Store.RELEASES_SEALED)).count(),
+                    "sealed once: a second open records nothing");
+        }
+        asBeforeSeals(loc, v1);
+        alterAndHashAgain(loc, "Deploy web", "Deploy evil", "SELECT 1");
+        try (Store store = Fixtures.open(tmp)) {
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().find(projectId, "1.0.0")));
+            assertTrue(r.getMessage().contains("has no seal"), r.getMessage());
+        }
+    }
+
+    @Test
+    void releasesOfAStoreWithABrokenAuditLogAreNotSealed() throws Exception {
+        StoreLocation loc = Fixtures.location(tmp);
+        long projectId;
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            projectId = s.project().id();
+            release(store, s.project(), "1.0.0");
+            store.write(tx -> tx.audit().append("test.entry", "first", "one"));
+            store.write(tx -> tx.audit().append("test.entry", "second", "two"));
+        }
+        asBeforeSeals(loc, null);
+        try (Connection c = DriverManager.getConnection(Store.jdbcUrl(loc), "sa", ""); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("UPDATE audit_event SET detail = 'rewritten' WHERE seq = 1"));
+        }
+        try (Store store = Fixtures.open(tmp)) {
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().find(projectId, "1.0.0")));
+            assertTrue(r.getMessage().contains("has no seal"), r.getMessage());
+            assertEquals(0, store.read(tx -> tx.audit().list(null)).stream().filter(e -> e.action().equals(Store.RELEASES_SEALED)).count());
+        }
+    }
+
+    /** Changes a release's snapshot in the file, hashes the row again as the store would, then runs {@code more}. */
+    private static void alterAndHashAgain(StoreLocation loc, String from, String to, String more) throws SQLException {
+        try (Connection c = DriverManager.getConnection(Store.jdbcUrl(loc), "sa", ""); Statement st = c.createStatement()) {
+            st.execute("DROP TRIGGER trg_release_frozen");
+            assertEquals(1, st.executeUpdate("UPDATE release SET snapshot_json = REPLACE(snapshot_json, '" + from + "', '" + to + "') WHERE version = '1.0.0'"));
+            var r = org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.H2).selectFrom(odcm.persistence.jooq.Tables.RELEASE)
+                    .where(odcm.persistence.jooq.Tables.RELEASE.VERSION.eq("1.0.0")).fetchSingle();
+            assertEquals(1, st.executeUpdate("UPDATE release SET snapshot_hash = '" + odcm.persistence.release.JooqReleaseRepository.hash(r)
+                    + "' WHERE version = '1.0.0'"));
+            st.execute("CREATE TRIGGER trg_release_frozen BEFORE UPDATE, DELETE ON release FOR EACH ROW CALL 'odcm.persistence.release.FrozenRelease'");
+            st.execute(more);
+        }
+    }
+
+    /**
+     * Puts the store back as a version before seals left it: no seals, the master-key check v1 (made with the key, as that
+     * version made it, or {@code check} as it was saved). Returns the v1 check.
+     */
+    private static byte[] asBeforeSeals(StoreLocation loc, byte[] check) throws Exception {
+        try (Connection c = DriverManager.getConnection(Store.jdbcUrl(loc), "sa", "")) {
+            String storeId;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT store_id FROM store_info")) {
+                rs.next();
+                storeId = rs.getString(1);
+            }
+            if (check == null) {
+                var vault = new odcm.persistence.keys.AesGcmKeyVault(odcm.persistence.keys.MasterKeyFile.read(loc.keyFile(storeId)).orElseThrow());
+                check = vault.seal(new odcm.model.Secret("ODCM master key check v1".getBytes(StandardCharsets.US_ASCII)), "master-key-check:" + storeId);
+                vault.wipe();
+            }
+            try (Statement st = c.createStatement();
+                 var update = c.prepareStatement("UPDATE store_info SET master_key_check = ?")) {
+                st.executeUpdate("DELETE FROM release_seal");
+                update.setBytes(1, check);
+                assertEquals(1, update.executeUpdate());
+            }
+            return check;
         }
     }
 

@@ -76,6 +76,33 @@ class ReleaseBundlePartsTest extends BundleFixture {
                 + " or it was sealed for another project, release or store.");
     }
 
+    /**
+     * Someone with the store file but not the master key changes a frozen release, hashes its row again (a plain SHA-256),
+     * and removes its kept parts so that create would make them anew from the changed snapshot and sign them: the
+     * release's seal (decision 0034) refuses it, and no bundle is made.
+     */
+    @Test
+    void aReleaseChangedAndHashedAgainInTheStoreFileMakesNoBundle() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        long id = ctx.releases().find(DEV, "Web", "1.0.0").id();
+        ctx.close();
+        ctx = null;
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + location().storeDir().resolve("odcm"), "sa", "");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP TRIGGER trg_release_frozen");
+            assertEquals(1, st.executeUpdate("UPDATE release SET snapshot_json = REPLACE(snapshot_json, 'http://test.example', 'http://evil.example')"
+                    + " WHERE id = " + id));
+            var row = org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.H2).selectFrom(odcm.persistence.jooq.Tables.RELEASE)
+                    .where(odcm.persistence.jooq.Tables.RELEASE.ID.eq(id)).fetchSingle();
+            st.executeUpdate("UPDATE release SET snapshot_hash = '" + odcm.persistence.release.JooqReleaseRepository.hash(row) + "' WHERE id = " + id);
+            st.execute("CREATE TRIGGER trg_release_frozen BEFORE UPDATE, DELETE ON release FOR EACH ROW CALL 'odcm.persistence.release.FrozenRelease'");
+            assertEquals(1, st.executeUpdate("DELETE FROM release_bundle_parts WHERE release_id = " + id));
+        }
+        ctx = opener.get();
+        refusedToPromote("Release 1.0.0 of project 'Web' does not match the seal it was frozen with: the store file was altered outside"
+                + " ODCM Console, so this release cannot be used.");
+    }
+
     private void refusedToPromote(String sentence) {
         int outbox = ctx.bundles().outbox(DEV).size();
         int entries = audit().size();

@@ -3,6 +3,7 @@ package odcm.persistence.release;
 import static odcm.persistence.jooq.Tables.PROJECT;
 import static odcm.persistence.jooq.Tables.RELEASE;
 import static odcm.persistence.jooq.Tables.RELEASE_BUNDLE_PARTS;
+import static odcm.persistence.jooq.Tables.RELEASE_SEAL;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,7 +26,10 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
-/** Releases in jOOQ: insert and read only; the hash is computed on insert and checked in {@link #release}. */
+/**
+ * Releases in jOOQ: insert and read only. The row hash and its keyed seal (decision 0034) are made on insert and
+ * checked on every read, whole or head only; the seal whenever the master key is at hand.
+ */
 public final class JooqReleaseRepository implements ReleaseRepository {
     private final DSLContext dsl;
     private final SensitiveValues sensitive;
@@ -74,6 +78,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         dsl.insertInto(RELEASE).set(r).execute();
         long id = dsl.select(RELEASE.ID).from(RELEASE).where(RELEASE.PROJECT_ID.eq(projectId)).and(RELEASE.VERSION_KEY.eq(versionKey))
                 .and(RELEASE.REVISION.eq(revision)).fetchSingle(RELEASE.ID);
+        seal(id, r.getSnapshotHash());
         // What was written, not parsed and opened again: the snapshot given is the one sealed into the row.
         String project = dsl.select(PROJECT.NAME).from(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle(PROJECT.NAME);
         return new Release(id, projectId, project, version, notes, channel, StoreTime.instant(r.getCreatedAt()), snapshot);
@@ -128,6 +133,19 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         return Optional.of(new BundleParts(row.value1(), opened.substring(newline + 1)));
     }
 
+    @Override
+    public int sealUnsealed() {
+        var unsealed = dsl.select(RELEASE.ID, RELEASE.SNAPSHOT_HASH).from(RELEASE)
+                .whereNotExists(DSL.selectOne().from(RELEASE_SEAL).where(RELEASE_SEAL.RELEASE_ID.eq(RELEASE.ID))).fetch();
+        unsealed.forEach(row -> seal(row.value1(), row.value2()));
+        return unsealed.size();
+    }
+
+    private void seal(long releaseId, String snapshotHash) {
+        dsl.insertInto(RELEASE_SEAL).set(RELEASE_SEAL.RELEASE_ID, releaseId).set(RELEASE_SEAL.SEAL, sensitive.releaseSeal(releaseId, snapshotHash))
+                .execute();
+    }
+
     /** SHA-256 over the release's id and snapshot hash and its parts: the parts of this release, as frozen. */
     static String partsHash(long releaseId, String snapshotHash, byte[] parts) {
         try {
@@ -177,8 +195,8 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     }
 
     private List<Release> find(Condition condition) {
-        return dsl.select(RELEASE.fields()).select(PROJECT.NAME)
-                .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
+        return dsl.select(RELEASE.fields()).select(PROJECT.NAME, RELEASE_SEAL.SEAL)
+                .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID)).leftJoin(RELEASE_SEAL).on(RELEASE_SEAL.RELEASE_ID.eq(RELEASE.ID))
                 .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
                 .fetch(this::release);
     }
@@ -197,22 +215,40 @@ public final class JooqReleaseRepository implements ReleaseRepository {
             .filter(f -> !f.equals(RELEASE.SNAPSHOT_JSON)).toList();
 
     private List<ReleaseHead> heads(Condition condition) {
-        return dsl.select(HEAD_FIELDS).select(SNAPSHOT_UTF8, SNAPSHOT_CHARS, PROJECT.NAME)
-                .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
+        return dsl.select(HEAD_FIELDS).select(SNAPSHOT_UTF8, SNAPSHOT_CHARS, PROJECT.NAME, RELEASE_SEAL.SEAL)
+                .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID)).leftJoin(RELEASE_SEAL).on(RELEASE_SEAL.RELEASE_ID.eq(RELEASE.ID))
                 .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
                 .fetch(this::head);
     }
 
-    /** The row, refused when it does not match its hash: every read, whole or head only, checks it. */
-    private static ReleaseRecord checked(Record row) {
+    /** The row, refused when it does not match its hash or its seal: every read, whole or head only, checks both. */
+    private ReleaseRecord checked(Record row) {
         ReleaseRecord r = row.into(RELEASE);
         return checked(row, r, hash(r));
     }
 
-    private static ReleaseRecord checked(Record row, ReleaseRecord r, String hash) {
+    /**
+     * The hash catches a row changed by hand; the seal, a row changed and hashed again (anybody can compute a SHA-256), or
+     * put in whole: only the master key makes a seal. Without the key nothing can be sealed, signed or changed, and the
+     * seal is not checked.
+     */
+    private ReleaseRecord checked(Record row, ReleaseRecord r, String hash) {
+        String release = "Release " + r.getVersion() + " of project '" + row.get(PROJECT.NAME) + "'";
         if (!hash.equals(r.getSnapshotHash())) {
-            throw new Refusal("Release " + r.getVersion() + " of project '" + row.get(PROJECT.NAME) + "' does not match the hash it was frozen with:"
-                    + " the store file was altered outside ODCM Console, so this release cannot be used.");
+            throw new Refusal(release + " does not match the hash it was frozen with: the store file was altered outside ODCM Console,"
+                    + " so this release cannot be used.");
+        }
+        if (sensitive.available()) {
+            String seal = row.get(RELEASE_SEAL.SEAL);
+            if (seal == null) {
+                throw new Refusal(release + " has no seal: it was put into the store file, or its seal removed, outside ODCM Console,"
+                        + " so this release cannot be used.");
+            }
+            if (!MessageDigest.isEqual(seal.getBytes(StandardCharsets.US_ASCII),
+                    sensitive.releaseSeal(r.getId(), hash).getBytes(StandardCharsets.US_ASCII))) {
+                throw new Refusal(release + " does not match the seal it was frozen with: the store file was altered outside ODCM Console,"
+                        + " so this release cannot be used.");
+            }
         }
         return r;
     }
@@ -234,8 +270,11 @@ public final class JooqReleaseRepository implements ReleaseRepository {
                 StoreTime.instant(r.getCreatedAt()), snapshot);
     }
 
-    /** SHA-256 over every column but id and the hash itself, each length-prefixed so no two rows hash alike by shifting text. */
-    static String hash(ReleaseRecord r) {
+    /**
+     * SHA-256 over every column but id and the hash itself, each length-prefixed so no two rows hash alike by shifting text.
+     * Public: anybody can compute it, which is why the seal binds it with a key.
+     */
+    public static String hash(ReleaseRecord r) {
         String snapshot = r.getSnapshotJson();
         return hash(r, snapshot.length(), snapshot.getBytes(StandardCharsets.UTF_8));
     }

@@ -64,6 +64,9 @@ public interface ReleaseRepository {
      */
     void insertBundleParts(long releaseId, byte[] parts, String secretsJson);
 
+    /** Seals every release that has no seal (those frozen before seals existed; decision 0034); how many it sealed. */
+    int sealUnsealed();
+
     /**
      * The release's bundle parts with their secrets opened; empty when none were kept or the master key is not available.
      * Refused when they do not match the hash sealed with them, or the seal was altered (the store file was).
