@@ -399,8 +399,9 @@ public final class Store implements AutoCloseable {
                 AuditVerification log = tx.audit().verify();
                 if (!(log instanceof AuditVerification.Intact)
                         || tx.audit().list(new AuditFilter(RELEASES_SEALED, null, null)).stream().anyMatch(e -> e.action().equals(RELEASES_SEALED))) {
-                    STORE_LOG.warning("Releases of the store at " + location.storeDir() + " were not sealed: its audit log is not intact"
-                            + " or records a sealing already; releases without a seal are refused (decision 0034).");
+                    STORE_LOG.warning("Releases of the store at " + location.storeDir() + " were not sealed (decision 0034), so those"
+                            + " without a seal are refused: " + (log instanceof AuditVerification.Intact ? "its audit log records a sealing already."
+                            : log.sentence()));
                     return false;
                 }
                 int n = tx.releases().sealUnsealed();
