@@ -168,6 +168,9 @@ public final class Store implements AutoCloseable {
     }
 
     private static Store open(StoreLocation location, Clock clock, String osUser, boolean reading) {
+        if (location.onServer()) {
+            return openOnServer(location, clock, osUser);
+        }
         try {
             Files.createDirectories(location.storeDir());
         } catch (IOException e) {
@@ -222,6 +225,80 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * A team store on a PostgreSQL server (docs/decisions/0035): no file lock, since many consoles share it; the schema
+     * brought up to date by Flyway (which serialises concurrent migrations itself); a new, empty database made a store
+     * by the first console that opens it, with its master key made on that machine.
+     */
+    private static Store openOnServer(StoreLocation location, Clock clock, String osUser) {
+        Connection connection = null;
+        try {
+            Files.createDirectories(location.storeDir());
+            migrate(location);
+            connection = connect(location);
+            DSLContext dsl = dsl(connection, SQLDialect.POSTGRES);
+            Store store = dsl.transactionResult(cfg -> {
+                DSLContext tx = cfg.dsl();
+                serialise(tx); // two consoles making a new store at once: one makes it, the other finds it
+                StoreInfoRecord info = tx.selectFrom(STORE_INFO).fetchOne();
+                if (info == null) {
+                    created(location, clock, tx);
+                    info = tx.selectFrom(STORE_INFO).fetchOne();
+                }
+                return existing(location, clock, osUser, StoreLock.none(), info);
+            });
+            Store attached = store.attach(connection, dsl, false);
+            attached.arrive();
+            return attached;
+        } catch (RuntimeException | SQLException | IOException e) {
+            closeQuietly(connection);
+            if (e instanceof Refusal r) {
+                throw r;
+            }
+            if (e instanceof DataAccessException d && d.getCause() instanceof Refusal r) {
+                throw r;
+            }
+            String problem = serverProblem(e);
+            Refusal r = new Refusal("The team store " + location.describe() + " could not be opened: " + problem
+                    + (problem.contains("password") ? " (a team store's password is read from ~/.pgpass, see the README)" : "")
+                    + "; nothing was changed, and the details are in the log file.", e);
+            STORE_LOG.log(Level.SEVERE, r.getMessage(), e);
+            throw r;
+        }
+    }
+
+    /** The server's or driver's own words, first line only (they are clear: refused connection, failed authentication). */
+    private static String serverProblem(Throwable e) {
+        String words = String.valueOf(e.getMessage());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getMessage() != null) {
+                words = sql.getMessage();
+            }
+        }
+        return firstLine(words).replaceFirst("^FATAL: ", "").replaceFirst("\\.$", "");
+    }
+
+    private static Connection connect(StoreLocation location) throws SQLException {
+        if (location.onServer()) {
+            return DriverManager.getConnection(location.server().jdbcUrl(), location.server().properties());
+        }
+        return DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
+    }
+
+    /** Any number fixed for this product: the advisory lock every change of a team store takes first. */
+    private static final long WRITE_LOCK = 0x0DC3_5702L;
+
+    /**
+     * On a team store, every change takes one transaction-scoped advisory lock first, so changes from many consoles are
+     * made one after another: the audit chain's next entry and a pair's next sequence number are read and written by one
+     * change at a time, never the same number twice. Reads do not take it. A no-op on H2, which one process holds.
+     */
+    private static void serialise(DSLContext tx) {
+        if (tx.dialect() == SQLDialect.POSTGRES) {
+            tx.fetch("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+        }
+    }
+
     /** Whether jOOQ has been used in this process (its start is then done). */
     private static volatile boolean jooqStarted;
 
@@ -263,7 +340,19 @@ public final class Store implements AutoCloseable {
     }
 
     private static DSLContext dsl(Connection connection) {
-        return DSL.using(connection, SQLDialect.H2, settings());
+        return dsl(connection, SQLDialect.H2);
+    }
+
+    /**
+     * On PostgreSQL names are rendered unquoted: the generated names are upper case (read from the H2 DDL), and
+     * PostgreSQL folds unquoted names to the lower case its tables have.
+     */
+    private static DSLContext dsl(Connection connection, SQLDialect dialect) {
+        Settings settings = settings();
+        if (dialect == SQLDialect.POSTGRES) {
+            settings.setRenderQuotedNames(org.jooq.conf.RenderQuotedNames.NEVER);
+        }
+        return DSL.using(connection, dialect, settings);
     }
 
     /**
@@ -360,7 +449,11 @@ public final class Store implements AutoCloseable {
      * recorded in its audit log; then whether the store reaches its head is checked, to be said on every start.
      */
     private void arrive() {
-        if (masterKeyState == MasterKeyState.PRESENT && !readOnly) { // read-only: opened where it was last opened, nothing to record
+        if (masterKeyState == MasterKeyState.PRESENT && !readOnly && location.onServer()) {
+            if (releasesUnsealed) {
+                sealEarlierReleases();
+            }
+        } else if (masterKeyState == MasterKeyState.PRESENT && !readOnly) { // read-only: opened where it was last opened, nothing to record
             String here = location.storeDir().toString();
             String recorded = readLocation(location);
             if (recorded == null) {
@@ -469,8 +562,11 @@ public final class Store implements AutoCloseable {
 
     private static void migrate(StoreLocation location) {
         try {
-            flyway(jdbcUrl(location)).migrate();
+            (location.onServer() ? serverFlyway(location.server()) : flyway(jdbcUrl(location))).migrate();
         } catch (FlywayException e) {
+            if (location.onServer()) {
+                throw e; // said with the server's own words where the team store is opened
+            }
             throw FileProblems.storeFailure(e, location.storeDir()).orElseGet(() ->
                     new Refusal("The store at " + location.storeDir() + " could not be brought up to date (" + firstLine(e.getMessage()) + ").", e));
         }
@@ -504,6 +600,21 @@ public final class Store implements AutoCloseable {
         return Flyway.configure(Store.class.getClassLoader())
                 .dataSource(url, USER, PASSWORD)
                 .locations("classpath:db/migration")
+                .cleanDisabled(true)
+                .validateOnMigrate(true)
+                .load();
+    }
+
+    /** A team store's migrations: its own folder (the schema at version 13 at once), then what both engines share. */
+    private static Flyway serverFlyway(ServerAddress server) {
+        return Flyway.configure(Store.class.getClassLoader())
+                .dataSource(new org.postgresql.ds.PGSimpleDataSource() {
+                    @Override
+                    public Connection getConnection() throws SQLException {
+                        return DriverManager.getConnection(server.jdbcUrl(), server.properties());
+                    }
+                })
+                .locations("classpath:db/postgresql")
                 .cleanDisabled(true)
                 .validateOnMigrate(true)
                 .load();
@@ -620,6 +731,7 @@ public final class Store implements AutoCloseable {
                 try {
                     StoreTx tx = tx(current);
                     if (outer == null && changing) {
+                        serialise(current);
                         auditSeal.refuseChangeIf(tx.audit().endProblem()); // every change, audited or not, while behind the head
                     }
                     T r = work.apply(tx);

@@ -10,29 +10,52 @@ import java.util.Map;
  * <p>Defaults: store in {@code $XDG_DATA_HOME/odcm/store} (else {@code ~/.local/share/odcm/store});
  * keys in {@code $XDG_CONFIG_HOME/odcm/keys} (else {@code ~/.config/odcm/keys}).
  * Overrides: {@code --store DIR} or {@code ODCM_STORE}; {@code ODCM_KEY_DIR}. The log: {@link #logFile}.
+ *
+ * <p>A team store (docs/decisions/0035) is named by its server's address instead, {@code --store postgresql://...};
+ * its {@code storeDir} is then this machine's own folder for it (inbox, state), under the same data folder.
+ *
+ * @param server the team store's address, or null for the embedded H2 store in {@code storeDir}
  */
-public record StoreLocation(Path storeDir, Path keyDir) {
+public record StoreLocation(Path storeDir, Path keyDir, ServerAddress server) {
 
     public StoreLocation {
         storeDir = storeDir.toAbsolutePath().normalize();
         keyDir = keyDir.toAbsolutePath().normalize();
     }
 
+    public StoreLocation(Path storeDir, Path keyDir) {
+        this(storeDir, keyDir, null);
+    }
+
+    /** Whether this is a team store on a PostgreSQL server. */
+    public boolean onServer() {
+        return server != null;
+    }
+
+    /** The store as a user names it: the server's address, or the H2 store's folder. */
+    public String describe() {
+        return onServer() ? server.toString() : storeDir.toString();
+    }
+
     /** @param storeOverride the {@code --store} option, or null */
     public static StoreLocation resolve(String storeOverride, Map<String, String> env, String userHome) {
         Path home = Path.of(userHome);
+        Path data = xdg(env, "XDG_DATA_HOME", home.resolve(".local").resolve("share")).resolve("odcm");
+        String named = present(storeOverride) ? storeOverride : env.get("ODCM_STORE");
+        ServerAddress server = null;
         Path store;
-        if (present(storeOverride)) {
-            store = Path.of(storeOverride);
-        } else if (present(env.get("ODCM_STORE"))) {
-            store = Path.of(env.get("ODCM_STORE"));
+        if (ServerAddress.isServer(named)) {
+            server = ServerAddress.parse(named);
+            store = data.resolve("servers").resolve(server.folderName());
+        } else if (present(named)) {
+            store = Path.of(named);
         } else {
-            store = xdg(env, "XDG_DATA_HOME", home.resolve(".local").resolve("share")).resolve("odcm").resolve("store");
+            store = data.resolve("store");
         }
         Path keys = present(env.get("ODCM_KEY_DIR"))
                 ? Path.of(env.get("ODCM_KEY_DIR"))
                 : xdg(env, "XDG_CONFIG_HOME", home.resolve(".config")).resolve("odcm").resolve("keys");
-        return new StoreLocation(store, keys);
+        return new StoreLocation(store, keys, server);
     }
 
     /** The H2 database file (without H2's {@code .mv.db} suffix in the JDBC URL). */
@@ -59,7 +82,7 @@ public record StoreLocation(Path storeDir, Path keyDir) {
 
     /** What the head file's MAC is bound to: the store and its folder. */
     public String auditHeadIdentity(String storeId) {
-        return storeId + "@" + storeDir;
+        return storeId + "@" + describe();
     }
 
     /** The head file of versions before decision 0019, named by the store id alone. */
@@ -85,7 +108,7 @@ public record StoreLocation(Path storeDir, Path keyDir) {
 
     private String folderTag() {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(storeDir.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(describe().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(d, 0, 6);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

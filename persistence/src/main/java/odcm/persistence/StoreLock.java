@@ -59,7 +59,15 @@ final class StoreLock {
         }
     }
 
+    /** No lock: a team store on a server is shared by many consoles at once (docs/decisions/0035). */
+    static StoreLock none() {
+        return new StoreLock(null, null, null);
+    }
+
     void release() {
+        if (channel == null) {
+            return;
+        }
         try {
             lock.release();
         } catch (IOException ignored) {

@@ -53,7 +53,7 @@ class ProjectsAndReleasesStoreTest {
     record Setup(Space dev, Space prod, Environment test, RemoteEnvironment prodEnv, Lifecycle lifecycle, Project project) {
     }
 
-    private Setup setUp(Store store) {
+    static Setup setUp(Store store) {
         Space dev = Fixtures.local(store, "DevTest Space");
         Space prod = Fixtures.remote(store, "Prod Space");
         return store.write(tx -> {
@@ -74,7 +74,7 @@ class ProjectsAndReleasesStoreTest {
         });
     }
 
-    private static Release release(Store store, Project p, String version) {
+    static Release release(Store store, Project p, String version) {
         return store.write(tx -> {
             Project current = tx.projects().findById(p.id()).orElseThrow();
             return tx.releases().insert(p.id(), version, "notes", "Default", new ReleaseSnapshot(current.process(), current.variables(),

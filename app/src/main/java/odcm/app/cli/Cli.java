@@ -206,7 +206,12 @@ public final class Cli {
         if (empty != null) {
             throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), empty);
         }
-        StoreLocation location = storeOption != null && storeOption.isBlank() ? null : location(storeOption);
+        StoreLocation location;
+        try {
+            location = storeOption != null && storeOption.isBlank() ? null : location(storeOption);
+        } catch (Refusal wrong) { // a team store's address that is not one, or holds a password
+            throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), Printed.clean(wrong.getMessage()));
+        }
         for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
             for (CommandLine.Model.ArgSpec a : r.matchedArgs()) {
                 String label = a.paramLabel();

@@ -63,8 +63,9 @@ final class AuditHeadFile {
                 + (pending == null ? "" : "pending-seq=" + pending.seq() + "\n" + "pending-hash=" + pending.hash() + "\n")
                 + "mac=" + mac(head, pending, key) + "\n";
         Path dir = file.getParent();
-        // One temporary name per head (the store's lock serializes its writes); one left by a kill is replaced.
-        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        // One temporary name per process and thread: the consoles of one user on one machine share the head of a team
+        // store (decision 0035); one left by a kill is replaced when that process number writes again.
+        Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, ownerOnly(dir));
         try {

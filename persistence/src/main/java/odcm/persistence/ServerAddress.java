@@ -1,0 +1,103 @@
+package odcm.persistence;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import odcm.model.Refusal;
+
+/**
+ * The address of a team store on a PostgreSQL server, as a user writes it: {@code postgresql://[user@]host[:port]/database}
+ * with optional TLS settings ({@code ?sslmode=verify-full&sslrootcert=...}). Never a password: that comes from
+ * {@code ~/.pgpass} (or {@code PGPASSFILE}), read by the driver, so it is not in the process list, the shell history or a
+ * config file of ours (docs/decisions/0035).
+ */
+public record ServerAddress(String host, int port, String database, String user, Map<String, String> options) {
+    public static final String SCHEME = "postgresql://";
+    /** The driver settings a user may give in the address; anything else is refused rather than silently passed on. */
+    private static final Set<String> OPTIONS = Set.of("sslmode", "sslrootcert", "sslcert", "sslkey", "connectTimeout", "applicationName");
+
+    public static boolean isServer(String text) {
+        return text != null && text.strip().toLowerCase(java.util.Locale.ROOT).startsWith(SCHEME);
+    }
+
+    public static ServerAddress parse(String text) {
+        String t = text.strip();
+        String form = " A team store's address has the form postgresql://[user@]host[:port]/database.";
+        URI uri;
+        try {
+            uri = new URI(t);
+        } catch (URISyntaxException e) {
+            throw new Refusal("'" + t + "' is not a store address." + form);
+        }
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null && userInfo.contains(":")) {
+            throw new Refusal("A store address must not hold a password (it would show in the process list and the shell history);"
+                    + " put it in ~/.pgpass instead, as the README says.");
+        }
+        String path = uri.getRawPath();
+        if (uri.getHost() == null || path == null || path.length() < 2 || path.indexOf('/', 1) >= 0) {
+            throw new Refusal("'" + t + "' names no server and database." + form);
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+                if (key.equalsIgnoreCase("password")) {
+                    throw new Refusal("A store address must not hold a password (it would show in the process list and the shell"
+                            + " history); put it in ~/.pgpass instead, as the README says.");
+                }
+                if (!OPTIONS.contains(key)) {
+                    throw new Refusal("The store address has the setting '" + key + "', which ODCM Console does not know; it knows "
+                            + String.join(", ", new java.util.TreeSet<>(OPTIONS)) + ".");
+                }
+                options.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+        }
+        String user = userInfo == null ? System.getProperty("user.name", "") : decode(userInfo);
+        return new ServerAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), decode(path.substring(1)), user, Map.copyOf(options));
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    /** The address as the user sees it: no password is ever part of it. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(SCHEME).append(user).append('@').append(host).append(':').append(port).append('/').append(database);
+        if (!options.isEmpty()) {
+            b.append('?');
+            options.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> b.append(b.charAt(b.length() - 1) == '?' ? "" : "&").append(e.getKey()).append('=').append(e.getValue()));
+        }
+        return b.toString();
+    }
+
+    /** The driver's URL; the user and settings go as connection properties ({@link #properties}). */
+    String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /** The connection's properties: the user, the TLS settings, and no password (the driver reads ~/.pgpass). */
+    java.util.Properties properties() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", user);
+        p.setProperty("ApplicationName", options.getOrDefault("applicationName", "ODCM Console"));
+        options.forEach((k, v) -> {
+            if (!k.equals("applicationName")) {
+                p.setProperty(k, v);
+            }
+        });
+        return p;
+    }
+
+    /** A name for the local folder of this server's store (its inbox, its state), made of safe characters only. */
+    String folderName() {
+        return (host + "-" + port + "-" + database + "-" + user).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

@@ -1,0 +1,57 @@
+package odcm.persistence;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Team stores for tests: each a new database on the server named by {@code ODCM_TEST_POSTGRES} (an address like
+ * {@code postgresql://odcm@localhost:5432/postgres} whose user may create databases; its password in ~/.pgpass), dropped
+ * when the test is done. Without the variable the test is skipped, and says why; `.ci/run` sets it.
+ */
+final class TeamStores implements AutoCloseable {
+    static final String VARIABLE = "ODCM_TEST_POSTGRES";
+
+    private final ServerAddress admin;
+    private final String database;
+    final StoreLocation location;
+
+    private TeamStores(ServerAddress admin, Path tmp) throws SQLException {
+        this.admin = admin;
+        this.database = "odcm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.properties()); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + database);
+        }
+        ServerAddress server = new ServerAddress(admin.host(), admin.port(), database, admin.user(), admin.options());
+        this.location = new StoreLocation(tmp.resolve("state"), tmp.resolve("keys"), server);
+    }
+
+    /** A new, empty database for one test; skips the test when no server is configured. */
+    static TeamStores create(Path tmp) throws SQLException {
+        String address = System.getenv(VARIABLE);
+        Assumptions.assumeTrue(address != null && !address.isBlank(),
+                VARIABLE + " is not set: this team-store test needs a PostgreSQL server (README, 'A team store')");
+        return new TeamStores(ServerAddress.parse(address), tmp);
+    }
+
+    Store open(String user) {
+        return Store.open(location, new Fixtures.TickingClock(Fixtures.T0), user);
+    }
+
+    /** A plain connection to the test's database, as someone with a SQL console would have. */
+    Connection sql() throws SQLException {
+        return DriverManager.getConnection(location.server().jdbcUrl(), location.server().properties());
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.properties()); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+}
