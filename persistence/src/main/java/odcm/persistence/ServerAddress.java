@@ -79,12 +79,12 @@ public record ServerAddress(String host, int port, String database, String user,
     }
 
     /** The driver's URL; the user and settings go as connection properties ({@link #properties}). */
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
     /** The connection's properties: the user, the TLS settings, and no password (the driver reads ~/.pgpass). */
-    java.util.Properties properties() {
+    public java.util.Properties properties() {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("user", user);
         p.setProperty("ApplicationName", options.getOrDefault("applicationName", "ODCM Console"));
@@ -94,6 +94,35 @@ public record ServerAddress(String host, int port, String database, String user,
             }
         });
         return p;
+    }
+
+    /**
+     * Makes database {@code name} on this server, owned by this address's user (who needs CREATEDB), and returns its
+     * address. For tests and for `store copy` into a new team store; {@code name} is of letters, digits and '_' only.
+     */
+    public ServerAddress createDatabase(String name) {
+        admin("CREATE DATABASE " + checkedName(name));
+        return new ServerAddress(host, port, name, user, options);
+    }
+
+    /** Drops this address's database, connected to the server's maintenance database {@code postgres}. */
+    public void dropDatabase() {
+        new ServerAddress(host, port, "postgres", user, options).admin("DROP DATABASE IF EXISTS " + checkedName(database) + " WITH (FORCE)");
+    }
+
+    private void admin(String statement) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl(), properties()); java.sql.Statement st = c.createStatement()) {
+            st.execute(statement);
+        } catch (java.sql.SQLException e) {
+            throw new Refusal("The server " + host + ":" + port + " refused '" + statement + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static String checkedName(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        return name;
     }
 
     /** A name for the local folder of this server's store (its inbox, its state), made of safe characters only. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -17,17 +16,10 @@ import org.junit.jupiter.api.Assumptions;
 final class TeamStores implements AutoCloseable {
     static final String VARIABLE = "ODCM_TEST_POSTGRES";
 
-    private final ServerAddress admin;
-    private final String database;
     final StoreLocation location;
 
-    private TeamStores(ServerAddress admin, Path tmp) throws SQLException {
-        this.admin = admin;
-        this.database = "odcm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.properties()); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        }
-        ServerAddress server = new ServerAddress(admin.host(), admin.port(), database, admin.user(), admin.options());
+    private TeamStores(ServerAddress admin, Path tmp) {
+        ServerAddress server = admin.createDatabase("odcm_test_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT));
         this.location = new StoreLocation(tmp.resolve("state"), tmp.resolve("keys"), server);
     }
 
@@ -49,9 +41,7 @@ final class TeamStores implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.properties()); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+    public void close() {
+        location.server().dropDatabase();
     }
 }

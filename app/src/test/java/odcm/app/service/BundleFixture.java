@@ -9,7 +9,6 @@ import odcm.model.Secret;
 import odcm.model.cert.CertificateFormat;
 import odcm.model.trust.TrustKind;
 import odcm.packaging.cert.KeyAlgorithm;
-import odcm.persistence.StoreLocation;
 
 /**
  * DevTest Space promoting project Web to Prod Space, both local spaces of one real store, Prod trusting DevTest for
@@ -18,10 +17,6 @@ import odcm.persistence.StoreLocation;
 abstract class BundleFixture extends ServiceFixture {
     /** How the store is (re)opened; a test may open it with another clock. */
     Supplier<AppContext> opener = () -> AppContext.open(location());
-
-    StoreLocation location() {
-        return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"));
-    }
 
     void connected(KeyAlgorithm dev, KeyAlgorithm prod) {
         open();

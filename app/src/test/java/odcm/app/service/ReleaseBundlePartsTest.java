@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.Optional;
 import odcm.model.release.Release;
@@ -87,15 +86,16 @@ class ReleaseBundlePartsTest extends BundleFixture {
         long id = ctx.releases().find(DEV, "Web", "1.0.0").id();
         ctx.close();
         ctx = null;
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + location().storeDir().resolve("odcm"), "sa", "");
-             java.sql.Statement st = c.createStatement()) {
-            st.execute("DROP TRIGGER trg_release_frozen");
+        boolean server = location().onServer();
+        try (Connection c = sql(); java.sql.Statement st = c.createStatement()) {
+            st.execute(server ? "ALTER TABLE release DISABLE TRIGGER trg_release_frozen" : "DROP TRIGGER trg_release_frozen");
             assertEquals(1, st.executeUpdate("UPDATE release SET snapshot_json = REPLACE(snapshot_json, 'http://test.example', 'http://evil.example')"
                     + " WHERE id = " + id));
-            var row = org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.H2).selectFrom(odcm.persistence.jooq.Tables.RELEASE)
+            var row = jooq(c).selectFrom(odcm.persistence.jooq.Tables.RELEASE)
                     .where(odcm.persistence.jooq.Tables.RELEASE.ID.eq(id)).fetchSingle();
             st.executeUpdate("UPDATE release SET snapshot_hash = '" + odcm.persistence.release.JooqReleaseRepository.hash(row) + "' WHERE id = " + id);
-            st.execute("CREATE TRIGGER trg_release_frozen BEFORE UPDATE, DELETE ON release FOR EACH ROW CALL 'odcm.persistence.release.FrozenRelease'");
+            st.execute(server ? "ALTER TABLE release ENABLE TRIGGER trg_release_frozen"
+                    : "CREATE TRIGGER trg_release_frozen BEFORE UPDATE, DELETE ON release FOR EACH ROW CALL 'odcm.persistence.release.FrozenRelease'");
             assertEquals(1, st.executeUpdate("DELETE FROM release_bundle_parts WHERE release_id = " + id));
         }
         ctx = opener.get();
@@ -121,8 +121,7 @@ class ReleaseBundlePartsTest extends BundleFixture {
     private void sql(String statement, byte[]... parameters) throws Exception {
         ctx.close();
         ctx = null;
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + location().storeDir().resolve("odcm"), "sa", "");
-             PreparedStatement st = c.prepareStatement(statement)) {
+        try (Connection c = sql(); PreparedStatement st = c.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 st.setBytes(i + 1, parameters[i]);
             }

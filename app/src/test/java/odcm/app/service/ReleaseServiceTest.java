@@ -98,6 +98,7 @@ class ReleaseServiceTest extends ServiceFixture {
 
     @Test
     void theStoreRefusesDirectUpdatesAndDeletesOfARelease() throws SQLException {
+        assumeEmbedded(); // the H2 file itself; the team store's twin is TeamStoreTest
         webReady();
         Release r = ctx.releases().create(DEV, "Web", "1.0.0", "notes", null, webPackages("1.0.0"));
         StoreLocation loc = ctx.store().location();
@@ -114,6 +115,7 @@ class ReleaseServiceTest extends ServiceFixture {
 
     @Test
     void sensitiveValuesAreNotInClearInTheStoreFile() throws Exception {
+        assumeEmbedded(); // the H2 file itself; the team store's twin is TeamStoreTest
         webReady();
         ctx.releases().create(DEV, "Web", "1.0.0", "", null, webPackages("1.0.0"));
         assertEquals(SECRET, ctx.releases().find(DEV, "Web", "1.0.0").snapshot().variables().get(0).value());
@@ -156,6 +158,7 @@ class ReleaseServiceTest extends ServiceFixture {
 
     @Test
     void aReleaseAlteredInTheFileIsRefusedOnRead() throws Exception {
+        assumeEmbedded(); // the H2 file itself; the team store's twin is TeamStoreTest
         webReady();
         ctx.releases().create(DEV, "Web", "1.0.0", "", null, webPackages("1.0.0"));
         StoreLocation loc = ctx.store().location();

@@ -26,8 +26,10 @@ import odcm.model.release.PackageVersion;
 import odcm.model.space.Space;
 import odcm.packaging.cert.Certificates;
 import odcm.packaging.cert.KeyAlgorithm;
+import odcm.persistence.ServerAddress;
 import odcm.persistence.StoreLocation;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,15 +45,56 @@ abstract class ServiceFixture {
     Path tmp;
     AppContext ctx;
 
+    /** The test's team store database, when the tests run on PostgreSQL (see {@link #location()}). */
+    private ServerAddress teamDatabase;
+
     AppContext open() {
-        ctx = AppContext.open(new StoreLocation(tmp.resolve("store"), tmp.resolve("keys")));
+        ctx = AppContext.open(location());
         return ctx;
+    }
+
+    /**
+     * The test's store: an H2 store in its folder; with {@code -Dodcm.test.engine=postgresql}, a new database on the server
+     * named by ODCM_TEST_POSTGRES instead (the service tests are run that way too in CI, decision 0035).
+     */
+    StoreLocation location() {
+        if (!"postgresql".equals(System.getProperty("odcm.test.engine"))) {
+            return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"));
+        }
+        if (teamDatabase == null) {
+            String admin = System.getenv("ODCM_TEST_POSTGRES");
+            Assumptions.assumeTrue(admin != null && !admin.isBlank(), "ODCM_TEST_POSTGRES is not set: no PostgreSQL server to run on");
+            teamDatabase = ServerAddress.parse(admin).createDatabase("odcm_test_" + java.util.UUID.randomUUID().toString().replace("-", ""));
+        }
+        return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"), teamDatabase);
+    }
+
+    /** Skips a test of the H2 file itself (its bytes, its triggers) where the tests run on a team store. */
+    void assumeEmbedded() {
+        Assumptions.assumeFalse(location().onServer(), "a test of the embedded store's file");
+    }
+
+    /** A plain, writable connection to the closed store, as someone with the file (or a SQL login to the server) has. */
+    java.sql.Connection sql() throws java.sql.SQLException {
+        StoreLocation at = location();
+        return at.onServer() ? StoreDigest.connect(at)
+                : java.sql.DriverManager.getConnection("jdbc:h2:file:" + at.storeDir().resolve("odcm"), "sa", "");
+    }
+
+    /** jOOQ on {@link #sql()}, in the store's dialect. */
+    org.jooq.DSLContext jooq(java.sql.Connection c) {
+        return location().onServer()
+                ? org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.POSTGRES, new org.jooq.conf.Settings().withRenderQuotedNames(org.jooq.conf.RenderQuotedNames.NEVER))
+                : org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.H2);
     }
 
     @AfterEach
     void closeContext() {
         if (ctx != null) {
             ctx.close();
+        }
+        if (teamDatabase != null) {
+            teamDatabase.dropDatabase();
         }
     }
 

@@ -25,15 +25,16 @@ public final class StoreDigest {
     private StoreDigest() {
     }
 
-    /** The store must be closed (H2 locks its file while open). */
+    /** The store must be closed (H2 locks its file while open); on a team store, every table of its database. */
     public static String of(StoreLocation location) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(files(location.storeDir()).getBytes(StandardCharsets.UTF_8));
-            String url = "jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";ACCESS_MODE_DATA=r";
-            try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+            try (Connection c = connect(location); Statement st = c.createStatement()) {
                 List<String> tables = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME")) {
+                String schema = location.onServer() ? "public" : "PUBLIC";
+                try (ResultSet rs = st.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = '" + schema
+                        + "' AND TABLE_TYPE IN ('BASE TABLE', 'TABLE') ORDER BY TABLE_NAME")) {
                     while (rs.next()) {
                         tables.add(rs.getString(1));
                     }
@@ -62,6 +63,14 @@ public final class StoreDigest {
         } catch (SQLException | IOException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A plain connection, as a SQL console would have: to the H2 file, read-only, or to the team store's database. */
+    public static Connection connect(StoreLocation location) throws SQLException {
+        if (location.onServer()) {
+            return DriverManager.getConnection(location.server().jdbcUrl(), location.server().properties());
+        }
+        return DriverManager.getConnection("jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";ACCESS_MODE_DATA=r", "sa", "");
     }
 
     /** The files in a folder and below, by relative name. */
