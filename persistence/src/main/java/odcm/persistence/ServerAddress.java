@@ -105,6 +105,12 @@ public record ServerAddress(String host, int port, String database, String user,
         return new ServerAddress(host, port, name, user, options);
     }
 
+    /** Like {@link #createDatabase(String)}, as a copy of {@code template} (a database nobody is connected to). */
+    public ServerAddress createDatabase(String name, ServerAddress template) {
+        admin("CREATE DATABASE " + checkedName(name) + " TEMPLATE " + checkedName(template.database()));
+        return new ServerAddress(host, port, name, user, options);
+    }
+
     /** Drops this address's database, connected to the server's maintenance database {@code postgres}. */
     public void dropDatabase() {
         new ServerAddress(host, port, "postgres", user, options).admin("DROP DATABASE IF EXISTS " + checkedName(database) + " WITH (FORCE)");

@@ -234,8 +234,10 @@ public final class Store implements AutoCloseable {
         Connection connection = null;
         try {
             Files.createDirectories(location.storeDir());
-            migrate(location);
             connection = connect(location);
+            if (!StoreProbe.serverIsCurrent(connection)) {
+                migrate(location); // Flyway, slow to start, only when there is something to do (a newer schema is refused there)
+            }
             DSLContext dsl = dsl(connection, SQLDialect.POSTGRES);
             Store store = dsl.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
@@ -558,6 +560,21 @@ public final class Store implements AutoCloseable {
         AuditEntry e = rebase("audit.rollback-accepted", location.storeDir().toString(), problem + " Accepted: " + reason.strip());
         auditWarning = null;
         return e;
+    }
+
+    /**
+     * Brings a team store's schema up to date without making it a store (no identity, no master key): what an
+     * administrator may do before the first console opens it, and what a copy into it needs first.
+     */
+    public static void prepare(StoreLocation location) {
+        if (!location.onServer()) {
+            throw new IllegalArgumentException("only a team store is prepared apart from opening it");
+        }
+        try {
+            migrate(location);
+        } catch (FlywayException e) {
+            throw new Refusal("The team store " + location.describe() + " could not be prepared: " + serverProblem(e) + ".", e);
+        }
     }
 
     private static void migrate(StoreLocation location) {

@@ -77,6 +77,17 @@ final class StoreProbe {
         return new Refusal("The file " + location.databaseFile() + " is not an ODCM store (it cannot be read as an H2 database); it was not changed.", e);
     }
 
+    /**
+     * Whether a team store's database has exactly this build's schema, so Flyway need not start: false for a new, empty
+     * database (no history table), which Flyway then makes a store.
+     */
+    static boolean serverIsCurrent(Connection c) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1) && isExactlyCurrent(c);
+        }
+    }
+
     // Every applied migration succeeded and the newest is this build's newest: the common case, decided by one query.
     private static boolean isExactlyCurrent(Connection c) throws SQLException {
         MigrationVersion newest = null;

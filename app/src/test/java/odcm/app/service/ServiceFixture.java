@@ -64,9 +64,27 @@ abstract class ServiceFixture {
         if (teamDatabase == null) {
             String admin = System.getenv("ODCM_TEST_POSTGRES");
             Assumptions.assumeTrue(admin != null && !admin.isBlank(), "ODCM_TEST_POSTGRES is not set: no PostgreSQL server to run on");
-            teamDatabase = ServerAddress.parse(admin).createDatabase("odcm_test_" + java.util.UUID.randomUUID().toString().replace("-", ""));
+            ServerAddress server = ServerAddress.parse(admin);
+            teamDatabase = server.createDatabase(uniqueName(), prepared(server));
         }
         return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"), teamDatabase);
+    }
+
+    /** A database migrated once per test JVM, which each test's database copies (as H2 tests copy one migrated file). */
+    private static ServerAddress preparedTemplate;
+
+    private static synchronized ServerAddress prepared(ServerAddress server) {
+        if (preparedTemplate == null) {
+            ServerAddress template = server.createDatabase(uniqueName());
+            Runtime.getRuntime().addShutdownHook(new Thread(template::dropDatabase));
+            odcm.persistence.Store.prepare(new StoreLocation(Path.of("unused"), Path.of("unused"), template));
+            preparedTemplate = template;
+        }
+        return preparedTemplate;
+    }
+
+    private static String uniqueName() {
+        return "odcm_test_" + java.util.UUID.randomUUID().toString().replace("-", "");
     }
 
     /** Skips a test of the H2 file itself (its bytes, its triggers) where the tests run on a team store. */
