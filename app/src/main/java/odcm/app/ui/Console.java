@@ -97,9 +97,9 @@ public final class Console {
         // 0032): the theme's stylesheet read; the "Opening store" screen made; its CSS (the console's stylesheet parsed,
         // the skins made); the window shown and laid out.
         Theme.apply();
-        stage.setTitle("ODCM Console — " + location.storeDir());
+        stage.setTitle("ODCM Console — " + location.describe());
         javafx.application.Platform.runLater(() -> {
-            Scene opening = scene(StartScreens.opening(location.storeDir()), 1100, 720);
+            Scene opening = scene(StartScreens.opening(location.describe()), 1100, 720);
             javafx.application.Platform.runLater(() -> {
                 opening.getRoot().applyCss();
                 javafx.application.Platform.runLater(() -> showOpening(opening));
@@ -119,7 +119,7 @@ public final class Console {
             opening.removePostLayoutPulseListener(once[0]);
             double width = opening.getWidth();
             double height = opening.getHeight();
-            runner.run("Opening store " + location.storeDir(), () -> {
+            runner.run("Opening store " + location.describe(), () -> {
                 StartupTimes.mark("store-opening");
                 Opened opened = open(location);
                 StartupTimes.mark("store-opened");
@@ -127,7 +127,7 @@ public final class Console {
                 // no sooner on 2 loaded cores (each took ~20% longer than both in turn; decision 0032).
                 return made(opened, width, height);
             }, this::opened,
-                    sentence -> show(StartScreens.refused(location.storeDir(), sentence, exit), 1100, 720));
+                    sentence -> show(StartScreens.refused(location.describe(), sentence, exit), 1100, 720));
         };
         opening.addPostLayoutPulseListener(once[0]);
         javafx.application.Platform.requestNextPulse();

@@ -17,7 +17,7 @@ final class StartScreens {
     private StartScreens() {
     }
 
-    static Parent opening(Path storeDir) {
+    static Parent opening(String store) {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("opening-progress");
         progress.setPrefSize(40, 40);
@@ -27,7 +27,7 @@ final class StartScreens {
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
         later.setOnFinished(e -> progress.setVisible(true));
         later.play();
-        Label text = new Label("Opening store " + storeDir + "…");
+        Label text = new Label("Opening store " + store + "…");
         text.setId("opening-store");
         VBox box = new VBox(16, progress, text);
         box.setAlignment(Pos.CENTER);
@@ -47,8 +47,8 @@ final class StartScreens {
     }
 
     /** The store could not be opened: say so in the store's own sentence; OK exits. */
-    static Parent refused(Path storeDir, String sentence, Runnable exit) {
-        Label title = new Label("The console cannot open the store in " + storeDir + ".");
+    static Parent refused(String store, String sentence, Runnable exit) {
+        Label title = new Label("The console cannot open the store " + store + ".");
         title.setId("store-refused-title");
         title.getStyleClass().add(Css.SECTION_TITLE);
         title.setWrapText(true);

@@ -67,7 +67,7 @@ public final class StoreLink extends Hyperlink {
 
     public void show(Facts f) {
         facts = f;
-        setText("Store: " + f.storeDir());
+        setText("Store: " + f.location().describe());
         setTooltip(new Tooltip("Store " + f.storeId() + "\nMaster key file: " + f.keyFile()
                 + (f.keyState() == MasterKeyState.PRESENT ? "" : " (" + f.keyState().name().toLowerCase(java.util.Locale.ROOT) + ")")
                 + "\nClick for About this store and how to back it up."));
@@ -84,7 +84,7 @@ public final class StoreLink extends Hyperlink {
         pane.setId("about-store-dialog");
         pane.getStylesheets().add(Css.stylesheet());
         GridPane grid = Forms.grid();
-        Forms.row(grid, "Store folder", path("about-store-folder", f.storeDir().toString()));
+        Forms.row(grid, f.location().onServer() ? "Team store" : "Store folder", path("about-store-folder", f.location().describe()));
         Forms.row(grid, "Store id", path("about-store-id", f.storeId()));
         Forms.row(grid, "Master key file", path("about-store-key-file", f.keyFile().toString()));
         Label state = value("about-store-key-state", f.keyStateSentence());
