@@ -26,7 +26,7 @@ final class OdcmCommand implements Callable<Integer> {
     final Cli cli;
 
     @Option(names = "--store", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "The store folder (default: $ODCM_STORE, else ~/.local/share/odcm/store).")
+            description = "The store folder, or a team store's address postgresql://[user@]host[:port]/database (default: $ODCM_STORE, else ~/.local/share/odcm/store).")
     String store;
 
     OdcmCommand(Cli cli) {

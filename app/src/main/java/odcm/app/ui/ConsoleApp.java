@@ -7,22 +7,30 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import odcm.app.ui.common.FxFilePicker;
 import odcm.app.ui.task.FxTaskRunner;
+import odcm.persistence.ServerAddress;
 import odcm.persistence.StoreLocation;
 
 /** The JavaFX application: one console window on one store. */
 public final class ConsoleApp extends Application {
     private static final String STORE = "store";
     private static final String KEYS = "keys";
+    private static final String SERVER = "server";
     private Console console;
 
     static String[] arguments(StoreLocation location) {
-        return new String[] {"--" + STORE + "=" + location.storeDir(), "--" + KEYS + "=" + location.keyDir()};
+        String[] folders = {"--" + STORE + "=" + location.storeDir(), "--" + KEYS + "=" + location.keyDir()};
+        if (!location.onServer()) {
+            return folders;
+        }
+        return new String[] {folders[0], folders[1], "--" + SERVER + "=" + location.server()}; // an address holds no password
     }
 
     @Override
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
-        StoreLocation location = new StoreLocation(Path.of(named.get(STORE)), Path.of(named.get(KEYS)));
+        String server = named.get(SERVER);
+        StoreLocation location = new StoreLocation(Path.of(named.get(STORE)), Path.of(named.get(KEYS)),
+                server == null ? null : ServerAddress.parse(server));
         console = new Console(stage, location, new FxTaskRunner(), new FxFilePicker(), Platform::exit);
         console.start();
         if (Boolean.getBoolean("odcm.cds.training")) {
