@@ -136,7 +136,7 @@ class AuditRollbackTest {
             head = at.auditHeadFile(store.storeId());
             before = Files.readString(head);
             // A non-empty folder where the head's temporary file goes: no write there succeeds, not even for root.
-            Files.createDirectories(head.resolveSibling(head.getFileName() + ".tmp").resolve("blocker"));
+            Files.createDirectories(odcm.persistence.audit.AuditHeadFile.temporary(head).resolve("blocker"));
             Refusal r = assertThrows(Refusal.class, () -> store.write(tx -> {
                 tx.audit().append("space.create", "QA Space", "");
                 return Fixtures.local(store, "QA Space");
@@ -148,7 +148,7 @@ class AuditRollbackTest {
             assertEquals(before, Files.readString(head));
             assertEquals(new AuditVerification.Intact(1), verify(store));
         }
-        deleteFolder(head.resolveSibling(head.getFileName() + ".tmp"));
+        deleteFolder(odcm.persistence.audit.AuditHeadFile.temporary(head));
         // A head path that cannot be read (a folder stands there) refuses too, naming it.
         Files.delete(head);
         Files.createDirectories(head.resolve("blocker"));

@@ -24,7 +24,7 @@ import odcm.model.audit.AuditKey;
  * pending entry) and again after it (without), by writing a temporary file (owner-only, like the key file) and moving
  * it over the old one, so a reader sees the old record or the new one, never half of one.
  */
-final class AuditHeadFile {
+public final class AuditHeadFile {
     private static final String FIRST_LINE = "odcm audit head v1";
 
     /** What is in the file. */
@@ -63,9 +63,7 @@ final class AuditHeadFile {
                 + (pending == null ? "" : "pending-seq=" + pending.seq() + "\n" + "pending-hash=" + pending.hash() + "\n")
                 + "mac=" + mac(head, pending, key) + "\n";
         Path dir = file.getParent();
-        // One temporary name per process and thread: the consoles of one user on one machine share the head of a team
-        // store (decision 0035); one left by a kill is replaced when that process number writes again.
-        Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".tmp");
+        Path tmp = temporary(file);
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, ownerOnly(dir));
         try {
@@ -127,5 +125,14 @@ final class AuditHeadFile {
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
+    }
+
+    /**
+     * Where the head is written before it is moved into place: one name per process and thread, since the consoles of one
+     * user on one machine share the head of a team store (decision 0035); one left by a kill is replaced when that
+     * process number writes again.
+     */
+    public static Path temporary(Path head) {
+        return head.resolveSibling(head.getFileName() + "." + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".tmp");
     }
 }
