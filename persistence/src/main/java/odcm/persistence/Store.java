@@ -823,6 +823,24 @@ public final class Store implements AutoCloseable {
         return run(work, false);
     }
 
+    /** Reads the store's tables themselves, in one consistent view: for {@link StoreCopy} only. */
+    synchronized <T> T readTables(Function<DSLContext, T> work) {
+        return run(tx -> work.apply(current), false);
+    }
+
+    /**
+     * A connection and jOOQ to a store's database that is not opened as a store: for {@link StoreCopy}, which fills a new
+     * one. The schema is brought up to date first (an H2 file is made in its folder).
+     */
+    static DSLContext prepared(StoreLocation location) throws SQLException {
+        if (location.onServer()) {
+            prepare(location);
+            return dsl(connect(location), SQLDialect.POSTGRES);
+        }
+        migrate(location);
+        return dsl(connect(location), SQLDialect.H2);
+    }
+
     private StoreTx tx(DSLContext tx) {
         SpaceRepository spaces = new JooqSpaceRepository(tx, clock);
         TrustRepository trusts = new JooqTrustRepository(tx);
