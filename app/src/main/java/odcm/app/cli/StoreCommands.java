@@ -1,7 +1,9 @@
 package odcm.app.cli;
 
 import odcm.persistence.Store;
+import odcm.persistence.StoreCopy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "store", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "The store itself: where it is and what a backup needs.")
@@ -14,7 +16,7 @@ final class StoreCommands {
         root.cli.withContext(root.store, ctx -> {
             Store s = ctx.store();
             var out = root.cli.out();
-            out.println("Store folder:     " + s.location().storeDir());
+            out.println((s.location().onServer() ? "Team store:       " : "Store folder:     ") + s.location().describe());
             out.println("Store id:         " + s.storeId());
             out.println("Master key file:  " + s.masterKeyFile() + " (" + switch (s.masterKeyState()) {
                 case PRESENT -> "present";
@@ -23,6 +25,19 @@ final class StoreCommands {
             } + ")");
             out.println("Spaces:           " + ctx.spaces().locals().size() + " local, " + ctx.spaces().remotes().size() + " remote");
             out.println("Back up the store folder and the master key file, kept apart; see README, 'Where things live'.");
+            return null;
+        });
+        return 0;
+    }
+
+    @Command(name = "copy", mixinStandardHelpOptions = true, description = {"Copy the whole store into an empty team store or a new"
+            + " folder, and verify its audit log there: to move to PostgreSQL (--to postgresql://user@host/db) or back to a file.",
+            "The copy is the same store: the same master key file opens it."})
+    int copy(@Option(names = "--to", required = true, paramLabel = "STORE",
+            description = "An empty database's address (postgresql://[user@]host[:port]/database), or a folder without a store.") String to) {
+        var target = root.cli.location(to);
+        root.cli.withContext(root.store, ctx -> {
+            root.cli.out().println(StoreCopy.copy(ctx.store(), target).sentence());
             return null;
         });
         return 0;

@@ -113,4 +113,25 @@ class CliStoreTest {
         assertTrue(refused.err().contains("The master key of this store is missing"), refused.err());
         assertEquals(before, cli.listings(), "the refused change left every listing as it was");
     }
+
+    /** `store copy` into a new folder (the team store's direction is StoreCopyTest's): the copy opens with the same key. */
+    @Test
+    void aStoreCopiedIntoANewFolderIsTheSameStoreAndAFolderWithAStoreIsRefused() {
+        CliHarness cli = new CliHarness(tmp);
+        CliTest.ok(cli.run("space", "create", "DevTest Space"));
+        Path copy = tmp.resolve("copy");
+        Result copied = CliTest.ok(cli.run("store", "copy", "--to", copy.toString()));
+        assertTrue(copied.out().startsWith("Copied the store into " + copy + ": "), copied.out());
+        assertTrue(copied.out().strip().endsWith("its 2 audit entries were verified on the copy."), copied.out());
+        try (Store copied2 = Store.open(new StoreLocation(copy, tmp.resolve("keys")))) {
+            assertEquals(java.util.List.of("DevTest Space"), copied2.read(tx -> tx.spaces().findAll()).stream().map(sp -> sp.name()).toList());
+            assertEquals("store.copied-in", copied2.read(tx -> tx.audit().list(null)).get(0).action());
+        }
+        Result again = cli.run("store", "copy", "--to", copy.toString());
+        assertEquals(1, again.exit());
+        assertEquals("The folder " + copy + " already holds a store; copy into a new folder, or an empty database.", again.err().strip());
+        Result password = cli.run("store", "copy", "--to", "postgresql://alice:hunter2@db/odcm");
+        assertEquals(1, password.exit());
+        assertTrue(password.err().startsWith("A store address must not hold a password"), password.err());
+    }
 }
