@@ -4,14 +4,9 @@ import static odcm.persistence.jooq.Tables.PROJECT;
 import static odcm.persistence.jooq.Tables.RELEASE;
 import static odcm.persistence.jooq.Tables.RELEASE_BUNDLE_PARTS;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Blob;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +15,7 @@ import odcm.model.Refusal;
 import odcm.model.release.Release;
 import odcm.model.release.ReleaseHead;
 import odcm.model.release.ReleaseSnapshot;
+import odcm.persistence.Lobs;
 import odcm.persistence.SensitiveValues;
 import odcm.persistence.StoreTime;
 import odcm.persistence.environment.JooqEnvironmentRepository;
@@ -28,7 +24,6 @@ import odcm.persistence.project.Documents;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /** Releases in jOOQ: insert and read only; the hash is computed on insert and checked in {@link #release}. */
@@ -117,51 +112,23 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public Optional<BundleParts> bundleParts(long releaseId) {
-        byte[] parts;
-        byte[] sealed;
-        String snapshotHash;
-        String release;
-        // The two BLOBs read straight into arrays of their size: through jOOQ's byte[] binding H2 copies each into a buffer
-        // grown from 32 bytes (a megabyte copied over and over, several times its size in garbage, for every bundle).
-        try (ResultSet row = dsl.select(RELEASE_BUNDLE_PARTS.PARTS, RELEASE_BUNDLE_PARTS.SECRETS_SEALED, RELEASE.SNAPSHOT_HASH, RELEASE.VERSION,
-                        PROJECT.NAME)
+        // Both read at their size (Lobs.BYTES): the parts are a megabyte at size.
+        var row = dsl.select(RELEASE_BUNDLE_PARTS.PARTS.coerce(Lobs.BYTES), RELEASE_BUNDLE_PARTS.SECRETS_SEALED.coerce(Lobs.BYTES),
+                        RELEASE.SNAPSHOT_HASH, RELEASE.VERSION, PROJECT.NAME)
                 .from(RELEASE_BUNDLE_PARTS).join(RELEASE).on(RELEASE.ID.eq(RELEASE_BUNDLE_PARTS.RELEASE_ID))
                 .join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
-                .where(RELEASE_BUNDLE_PARTS.RELEASE_ID.eq(releaseId)).fetchResultSet()) {
-            if (!row.next() || !sensitive.available()) {
-                return Optional.empty();
-            }
-            parts = bytes(row.getBlob(1));
-            sealed = bytes(row.getBlob(2));
-            snapshotHash = row.getString(3);
-            release = "release " + row.getString(4) + " of project '" + row.getString(5) + "'";
-        } catch (SQLException | IOException e) {
-            throw new DataAccessException("the bundle parts of release " + releaseId + " could not be read", e);
+                .where(RELEASE_BUNDLE_PARTS.RELEASE_ID.eq(releaseId)).fetchOne();
+        if (row == null || !sensitive.available()) {
+            return Optional.empty();
         }
-        String opened = sensitive.open(sealed, sensitive.bundlePartsContext(releaseId), "the bundle parts of " + release).orElseThrow();
+        String release = "release " + row.value4() + " of project '" + row.value5() + "'";
+        String opened = sensitive.open(row.value2(), sensitive.bundlePartsContext(releaseId), "the bundle parts of " + release).orElseThrow();
         int newline = opened.indexOf('\n');
-        if (newline < 0 || !opened.substring(0, newline).equals(partsHash(releaseId, snapshotHash, parts))) {
+        if (newline < 0 || !opened.substring(0, newline).equals(partsHash(releaseId, row.value3(), row.value1()))) {
             throw new Refusal("The bundle parts of " + release + " do not match the hash sealed with them: the store file was altered"
                     + " outside ODCM Console, so no bundle can be made of this release.");
         }
-        return Optional.of(new BundleParts(parts, opened.substring(newline + 1)));
-    }
-
-    /** The whole content of {@code blob}, in one array of its length. */
-    private static byte[] bytes(Blob blob) throws SQLException, IOException {
-        long length = blob.length();
-        if (length > Integer.MAX_VALUE - 8) {
-            throw new IOException("a BLOB of " + length + " bytes");
-        }
-        byte[] out = new byte[(int) length];
-        try (InputStream in = blob.getBinaryStream()) {
-            if (in.readNBytes(out, 0, out.length) != out.length || in.read() != -1) {
-                throw new IOException("a BLOB not of its stated length");
-            }
-        } finally {
-            blob.free();
-        }
-        return out;
+        return Optional.of(new BundleParts(row.value1(), opened.substring(newline + 1)));
     }
 
     /** SHA-256 over the release's id and snapshot hash and its parts: the parts of this release, as frozen. */
@@ -221,9 +188,9 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     /**
      * The snapshot's stored UTF-8 bytes, for a head: its hash is checked over them as they are, without decoding a megabyte
-     * of text into a string only to encode it again (decision 0030, create round 2).
+     * of text into a string only to encode it again (decision 0030, create round 2), read at their size ({@link Lobs#BYTES}).
      */
-    private static final org.jooq.Field<byte[]> SNAPSHOT_UTF8 = RELEASE.SNAPSHOT_JSON.coerce(byte[].class).as("snapshot_utf8");
+    private static final org.jooq.Field<byte[]> SNAPSHOT_UTF8 = RELEASE.SNAPSHOT_JSON.coerce(Lobs.BYTES).as("snapshot_utf8");
 
     /** The snapshot's length in chars, which H2 keeps beside its text (not counted again from a megabyte of bytes). */
     private static final org.jooq.Field<Integer> SNAPSHOT_CHARS = DSL.charLength(RELEASE.SNAPSHOT_JSON).as("snapshot_chars");
