@@ -154,7 +154,9 @@ final class RecordedFile {
         if (syncing != null) {
             try {
                 syncing.get();
-            } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException ignored) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
                 // the failure being handled is what the user hears about
             }
         }
