@@ -232,7 +232,11 @@ public final class BundleChecks {
 
     /** Why the current certificate of {@code space} cannot be used now ({@code purpose}: "before promoting there"), or "". */
     static String notValidNow(StoreTx tx, Space space, Instant now, String purpose) {
-        StoredCertificate current = tx.spaces().certificates(space.id()).get(0);
+        return notValidNow(space, tx.spaces().certificates(space.id()).get(0), now, purpose);
+    }
+
+    /** As {@link #notValidNow(StoreTx, Space, Instant, String)}, with the space's current certificate already read. */
+    static String notValidNow(Space space, StoredCertificate current, Instant now, String purpose) {
         if (current.info().isValidAt(now)) {
             return "";
         }

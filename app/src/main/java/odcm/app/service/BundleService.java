@@ -8,9 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -19,8 +17,6 @@ import odcm.model.Refusal;
 import odcm.model.audit.AuditText;
 import odcm.model.Secret;
 import odcm.model.cert.Fingerprint;
-import odcm.model.lifecycle.Lifecycle;
-import odcm.model.lifecycle.PhaseMember;
 import odcm.model.project.Project;
 import odcm.model.release.Release;
 import odcm.model.release.ReleaseHead;
@@ -87,8 +83,8 @@ public final class BundleService {
             Space s = EnvironmentService.requireLocal(tx, space);
             Project p = ProjectService.requireHead(tx, s, project);
             List<Target> out = new ArrayList<>();
-            for (Space t : promotedTo(tx, p)) {
-                out.add(new Target(t.name(), t.isLocal(), t.certificate().fingerprint(), problem(tx, t)));
+            for (Space t : tx.spaces().promotionTargets(p.lifecycleId())) {
+                out.add(new Target(t.name(), t.isLocal(), t.certificate().fingerprint(), problem(t, current(tx, t))));
             }
             return out;
         });
@@ -235,8 +231,12 @@ public final class BundleService {
     private record Built(Space source, Space target, ReleaseHead release, BundleContent content, byte[] bytes, Fingerprint targetCertificate) {
     }
 
-    /** What a bundle is made of and for: a release of a local space, and a space its lifecycle promotes to. */
-    private record Route(Space source, Project project, ReleaseHead release, Space target) {
+    /**
+     * What a bundle is made of and for: a release of a local space, and a space its lifecycle promotes to, with the current
+     * certificates of both as the checks read them (the bundle is signed with the one and encrypted to the other).
+     */
+    private record Route(Space source, Project project, ReleaseHead release, Space target, StoredCertificate sourceCertificate,
+                         StoredCertificate targetCertificate) {
     }
 
     private Route route(StoreTx tx, String space, String project, String version, String target) {
@@ -245,7 +245,8 @@ public final class BundleService {
 
     /**
      * The route, every check made; without {@code withRelease} the release is only looked up ({@code release()} is null).
-     * Only the project's head is read: a bundle needs its lifecycle, not its current process and variables.
+     * Only the project's head is read: a bundle needs its lifecycle, not its current process and variables; of the
+     * lifecycle only the spaces it promotes to; each certificate once.
      */
     private Route route(StoreTx tx, String space, String project, String version, String target, boolean withRelease) {
         Space s = EnvironmentService.requireLocal(tx, space);
@@ -256,7 +257,22 @@ public final class BundleService {
         if (!withRelease && !tx.releases().exists(p.id(), v)) {
             throw none;
         }
-        return new Route(s, p, r, requireTarget(tx, s, p, target));
+        Space t = requireTarget(tx, s, p, target);
+        Instant now = StoreTime.now(store.clock());
+        StoredCertificate sourceCert = current(tx, s);
+        String own = BundleChecks.notValidNow(s, sourceCert, now, "before promoting from it (its targets refuse a "
+                + "bundle signed with a certificate that is not valid)");
+        StoredCertificate targetCert = current(tx, t);
+        String problem = own.isEmpty() ? problem(t, targetCert) : own;
+        if (!problem.isEmpty()) {
+            throw new Refusal(problem);
+        }
+        return new Route(s, p, r, t, sourceCert, targetCert);
+    }
+
+    /** The space's current certificate. */
+    private static StoredCertificate current(StoreTx tx, Space s) {
+        return tx.spaces().certificates(s.id()).get(0);
     }
 
     /** Bundle {@code sequence} (reserved) of the route: signed with the source's key (wiped after), encrypted to the target. */
@@ -264,8 +280,8 @@ public final class BundleService {
         Space s = route.source();
         ReleaseHead r = route.release();
         Space t = route.target();
-        StoredCertificate targetCert = tx.spaces().certificates(t.id()).get(0);
-        StoredCertificate sourceCert = tx.spaces().certificates(s.id()).get(0);
+        StoredCertificate targetCert = route.targetCertificate();
+        StoredCertificate sourceCert = route.sourceCertificate();
         Instant now = StoreTime.now(store.clock());
         BundleParts parts = parts(store, tx, r.id());
         // The release's content travels in its parts; the snapshot here stays empty (the writer does not read it).
@@ -343,35 +359,20 @@ public final class BundleService {
         return new Promoted(entry, b.bytes());
     }
 
-    private static List<Space> promotedTo(StoreTx tx, Project p) {
-        Lifecycle l = tx.lifecycles().findById(p.lifecycleId()).orElseThrow(() -> new IllegalStateException("a project's lifecycle exists"));
-        Map<Long, Space> targets = new LinkedHashMap<>();
-        l.phases().stream().flatMap(ph -> ph.members().stream()).filter(m -> m instanceof PhaseMember.Promotion)
-                .map(m -> ((PhaseMember.Promotion) m).targetSpaceId())
-                .forEach(id -> tx.spaces().findById(id).ifPresent(sp -> targets.putIfAbsent(id, sp)));
-        return List.copyOf(targets.values());
-    }
-
-    private Space requireTarget(StoreTx tx, Space s, Project p, String target) {
-        List<Space> targets = promotedTo(tx, p);
+    /** The space of the project's lifecycle named {@code target}, refused when the lifecycle does not promote there. */
+    private static Space requireTarget(StoreTx tx, Space s, Project p, String target) {
+        List<Space> targets = tx.spaces().promotionTargets(p.lifecycleId());
         String wanted = target == null ? "" : target.strip();
         Space t = targets.stream().filter(x -> odcm.model.Names.same(x.name(), wanted)).findFirst().orElseThrow(() -> new Refusal(
                 "Project '" + p.name() + "' of '" + s.name() + "' does not promote to '" + wanted + "': its lifecycle '" + p.lifecycleName()
                         + "' promotes to " + (targets.isEmpty() ? "no space" : targets.stream().map(x -> "'" + x.name() + "'")
                         .collect(Collectors.joining(", "))) + "."));
-        String own = BundleChecks.notValidNow(tx, s, StoreTime.now(store.clock()), "before promoting from it (its targets refuse a "
-                + "bundle signed with a certificate that is not valid)");
-        String problem = own.isEmpty() ? problem(tx, t) : own;
-        if (!problem.isEmpty()) {
-            throw new Refusal(problem);
-        }
         return t;
     }
 
-    /** Why no bundle can be made for {@code t} now, or "". */
-    private String problem(StoreTx tx, Space t) {
-        StoredCertificate current = tx.spaces().certificates(t.id()).get(0);
-        String notValid = BundleChecks.notValidNow(tx, t, StoreTime.now(store.clock()), "before promoting there");
+    /** Why no bundle can be made for {@code t}, whose current certificate is {@code current}, now; or "". */
+    private String problem(Space t, StoredCertificate current) {
+        String notValid = BundleChecks.notValidNow(t, current, StoreTime.now(store.clock()), "before promoting there");
         if (!notValid.isEmpty()) {
             return notValid;
         }

@@ -16,6 +16,7 @@ import odcm.model.Refusal;
 import odcm.model.release.Release;
 import odcm.model.release.ReleaseHead;
 import odcm.model.release.ReleaseSnapshot;
+import odcm.persistence.Lobs;
 import odcm.persistence.SensitiveValues;
 import odcm.persistence.StoreTime;
 import odcm.persistence.environment.JooqEnvironmentRepository;
@@ -116,7 +117,9 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public Optional<BundleParts> bundleParts(long releaseId) {
-        var row = dsl.select(RELEASE_BUNDLE_PARTS.PARTS, RELEASE_BUNDLE_PARTS.SECRETS_SEALED, RELEASE.SNAPSHOT_HASH, RELEASE.VERSION, PROJECT.NAME)
+        // Both read at their size (Lobs.BYTES): the parts are a megabyte at size.
+        var row = dsl.select(RELEASE_BUNDLE_PARTS.PARTS.coerce(Lobs.BYTES), RELEASE_BUNDLE_PARTS.SECRETS_SEALED.coerce(Lobs.BYTES),
+                        RELEASE.SNAPSHOT_HASH, RELEASE.VERSION, PROJECT.NAME)
                 .from(RELEASE_BUNDLE_PARTS).join(RELEASE).on(RELEASE.ID.eq(RELEASE_BUNDLE_PARTS.RELEASE_ID))
                 .join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID))
                 .where(RELEASE_BUNDLE_PARTS.RELEASE_ID.eq(releaseId)).fetchOne();
@@ -203,9 +206,9 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     /**
      * The snapshot's stored UTF-8 bytes, for a head: its hash is checked over them as they are, without decoding a megabyte
-     * of text into a string only to encode it again (decision 0030, create round 2).
+     * of text into a string only to encode it again (decision 0030, create round 2), read at their size ({@link Lobs#BYTES}).
      */
-    private static final org.jooq.Field<byte[]> SNAPSHOT_UTF8 = RELEASE.SNAPSHOT_JSON.coerce(byte[].class).as("snapshot_utf8");
+    private static final org.jooq.Field<byte[]> SNAPSHOT_UTF8 = RELEASE.SNAPSHOT_JSON.coerce(Lobs.BYTES).as("snapshot_utf8");
 
     /** The snapshot's length in chars, which H2 keeps beside its text (not counted again from a megabyte of bytes). */
     private static final org.jooq.Field<Integer> SNAPSHOT_CHARS = DSL.charLength(RELEASE.SNAPSHOT_JSON).as("snapshot_chars");

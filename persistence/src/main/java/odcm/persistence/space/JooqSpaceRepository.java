@@ -1,6 +1,8 @@
 package odcm.persistence.space;
 
 import static odcm.persistence.jooq.Tables.CERTIFICATE;
+import static odcm.persistence.jooq.Tables.PHASE;
+import static odcm.persistence.jooq.Tables.PHASE_MEMBER;
 import static odcm.persistence.jooq.Tables.SPACE;
 import static odcm.persistence.jooq.Tables.SPACE_KEY;
 import static odcm.persistence.jooq.Tables.TRUST;
@@ -116,6 +118,21 @@ public final class JooqSpaceRepository implements SpaceRepository {
             return Optional.empty();
         }
         return select(SPACE.NAME_KEY.eq(key)).fetchOptional(JooqSpaceRepository::space);
+    }
+
+    @Override
+    public List<Space> promotionTargets(long lifecycleId) {
+        java.util.Map<Long, Space> targets = new java.util.LinkedHashMap<>();
+        dsl.select(SPACE.fields()).select(CERTIFICATE.fields())
+                .from(PHASE_MEMBER)
+                .join(PHASE).on(PHASE.ID.eq(PHASE_MEMBER.PHASE_ID))
+                .join(SPACE).on(SPACE.ID.eq(PHASE_MEMBER.TARGET_SPACE_ID))
+                .join(CERTIFICATE).on(CERTIFICATE.SPACE_ID.eq(SPACE.ID)).and(CERTIFICATE.RETIRED_AT.isNull())
+                .where(PHASE.LIFECYCLE_ID.eq(lifecycleId))
+                .orderBy(PHASE.POSITION, PHASE_MEMBER.POSITION)
+                .fetch(JooqSpaceRepository::space)
+                .forEach(s -> targets.putIfAbsent(s.id(), s));
+        return List.copyOf(targets.values());
     }
 
     @Override

@@ -31,6 +31,12 @@ public interface SpaceRepository {
     /** By name, case-insensitively. */
     Optional<Space> findByName(String name);
 
+    /**
+     * The spaces the lifecycle {@code lifecycleId} promotes to, each once, in the order of its phases and their members
+     * (one statement: what a bundle's route needs of the lifecycle, without reading the whole lifecycle).
+     */
+    List<Space> promotionTargets(long lifecycleId);
+
     /** The space that has or had a certificate with this fingerprint. */
     Optional<Space> findByFingerprint(Fingerprint fingerprint);
 

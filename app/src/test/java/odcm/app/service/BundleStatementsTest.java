@@ -1,0 +1,77 @@
+package odcm.app.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import odcm.model.lifecycle.LifecycleDraft;
+import odcm.packaging.cert.KeyAlgorithm;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 12, goal 3: what a bundle create asks of the store. Both route checks (decision 0016) stay, but each reads only
+ * what it needs: of the lifecycle only the spaces it promotes to, each certificate once, none again to sign and encrypt.
+ * The statements are counted by H2 itself ({@code INFORMATION_SCHEMA.QUERY_STATISTICS}) through a second session of the
+ * same database in this process; no store code is replaced or wrapped.
+ */
+class BundleStatementsTest extends BundleFixture {
+
+    @Test
+    void aBundleCreateChecksItsRouteTwiceInFewStatements() throws SQLException {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promote(PROD, "first.odcmbundle"); // the release's parts are kept by then; a later create only reads them
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + location().storeDir().resolve("odcm"), "sa", "")) {
+            counting(c, false);
+            counting(c, true);
+            ctx.bundles().create(DEV, "Web", "1.0.0", PROD, out("counted.odcmbundle"), 30, false);
+            Map<String, Long> ran = statements(c);
+            long total = ran.values().stream().mapToLong(Long::longValue).sum();
+            // Before: 46 (each route read the whole lifecycle in 3 statements, each target by id, each certificate up to 3 times).
+            assertTrue(total <= 32, total + " statements: " + ran);
+            assertEquals(0, ran.keySet().stream().filter(sql -> sql.startsWith("select \"LIFECYCLE\".")).count(),
+                    "no whole lifecycle is read: " + ran.keySet());
+            counting(c, false);
+        }
+        assertEquals(2, ctx.bundles().outbox(DEV).size());
+    }
+
+    @Test
+    void theTargetsAreTheLifecyclesPromotionsInPhaseOrderEachOnce() {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        local(QA);
+        ctx.lifecycles().create(DEV, new LifecycleDraft("Wide", "", false, List.of(
+                phase("Dev", List.of("Development"), List.of(), List.of(QA)),
+                phase("Production", List.of(), List.of(), List.of(PROD, QA)))));
+        ctx.projects().create(DEV, new odcm.model.project.ProjectDraft("Wide", "", "Wide", List.of(), List.of(), List.of(), List.of()));
+        assertEquals(List.of(QA, PROD), ctx.bundles().targets(DEV, "Wide").stream().map(BundleService.Target::name).toList());
+        ctx.releases().create(DEV, "Wide", "1.0.0", "", null, List.of());
+        refused("Project 'Wide' of 'DevTest Space' does not promote to 'Nowhere': its lifecycle 'Wide' promotes to 'QA Space', "
+                + "'Prod Space'.", () -> ctx.bundles().create(DEV, "Wide", "1.0.0", "Nowhere", out("none.odcmbundle"), 30, false));
+    }
+
+    private static void counting(Connection c, boolean on) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET QUERY_STATISTICS " + on);
+        }
+    }
+
+    /** Each statement run since counting began (its first 100 characters; the counting session's own left out), with how often it ran. */
+    private static Map<String, Long> statements(Connection c) throws SQLException {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+            while (r.next()) {
+                if (!r.getString(1).contains("QUERY_STATISTICS")) {
+                    out.merge(r.getString(1).length() > 100 ? r.getString(1).substring(0, 100) + "…" : r.getString(1), r.getLong(2), Long::sum);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package odcm.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Blob;
+import java.sql.SQLException;
+import org.jooq.Binding;
+import org.jooq.Converter;
+import org.jooq.DataType;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.SQLDataType;
+
+/** Large columns read at their size. */
+public final class Lobs {
+    private Lobs() {
+    }
+
+    /**
+     * A BLOB (or the stored UTF-8 of a CLOB, coerced to it) read into one array of its length, for reading only. jOOQ's own
+     * byte[] binding reads through H2's {@code Blob.getBytes}, which copies into a buffer grown from 32 bytes: for a
+     * megabyte, several times its size in garbage and as many copies, on every read. Same bytes either way.
+     */
+    public static final DataType<byte[]> BYTES = SQLDataType.BLOB.asConvertedDataType(Binding.of(
+            Converter.ofNullable(byte[].class, byte[].class, b -> b, b -> b),
+            ctx -> ctx.render().sql(ctx.variable()),
+            ctx -> {
+                try {
+                    ctx.value(bytes(ctx.resultSet().getBlob(ctx.index())));
+                } catch (SQLException | IOException e) {
+                    throw new DataAccessException("a large column could not be read", e);
+                }
+            },
+            ctx -> {
+                try {
+                    ctx.statement().setBytes(ctx.index(), ctx.value());
+                } catch (SQLException e) {
+                    throw new DataAccessException("a large column could not be bound", e);
+                }
+            }));
+
+    /** The whole content of {@code blob} (null for SQL NULL), in one array of its length. */
+    static byte[] bytes(Blob blob) throws SQLException, IOException {
+        if (blob == null) {
+            return null;
+        }
+        try {
+            long length = blob.length();
+            if (length > Integer.MAX_VALUE - 8) {
+                throw new IOException("a column of " + length + " bytes");
+            }
+            byte[] out = new byte[(int) length];
+            try (InputStream in = blob.getBinaryStream()) {
+                if (in.readNBytes(out, 0, out.length) != out.length || in.read() != -1) {
+                    throw new IOException("a column not of its stated length");
+                }
+            }
+            return out;
+        } finally {
+            blob.free();
+        }
+    }
+}
