@@ -25,7 +25,9 @@ public final class Lobs {
             ctx -> ctx.render().sql(ctx.variable()),
             ctx -> {
                 try {
-                    ctx.value(bytes(ctx.resultSet().getBlob(ctx.index())));
+                    // PostgreSQL's BYTEA and TEXT arrive whole with the row: its driver's bytes are already the value's size.
+                    ctx.value(ctx.family() == org.jooq.SQLDialect.POSTGRES ? ctx.resultSet().getBytes(ctx.index())
+                            : bytes(ctx.resultSet().getBlob(ctx.index())));
                 } catch (SQLException | IOException e) {
                     throw new DataAccessException("a large column could not be read", e);
                 }
