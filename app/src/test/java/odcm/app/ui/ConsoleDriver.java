@@ -38,6 +38,9 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
 
     public ConsoleDriver(StoreLocation location) throws Exception {
         this(location, runner -> { });
+        // The store begins to open only after the first frame (decision 0028): until then the runner is not busy yet.
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> console.main() != null
+                || stage.getScene() != null && stage.getScene().lookup("#opening-store") == null).get());
         idle();
     }
 
