@@ -305,6 +305,28 @@ public final class MainWindow {
         return screens[index];
     }
 
+    /**
+     * Before the window's scene is first shown (the console's start): the frame (navigation, status line, banners) is
+     * laid out in one moment of the FX thread with "Opening …" in the screen's place, the current screen put in and laid
+     * out in the next, after that frame's pulse (decision 0033, 2026-12-04). Another screen chosen meanwhile takes the
+     * place as usual.
+     */
+    void screenAfterFirstFrame(Scene scene) {
+        Node screen = root.getCenter();
+        Node opening = StartScreens.making("Opening " + entries.get(current).title() + "…");
+        root.setCenter(opening);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(() -> {
+                if (root.getCenter() == opening) {
+                    root.setCenter(screen);
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
     /** Shows the current screen again, with what the store holds now. */
     void reselect() {
         select(current);

@@ -70,6 +70,10 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
         try {
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> console.runner().isBusy()).get());
+            // A screen in the making says "Opening …" in its place; the start's first screen comes a pulse after the
+            // window's frame (decision 0033, 2026-12-04), with no work on the runner.
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> stage.getScene() == null
+                    || !(stage.getScene().lookup("#screen-opening") instanceof javafx.scene.control.Label l && l.getText().startsWith("Opening "))).get());
             WaitForAsyncUtils.waitForFxEvents();
         } catch (Exception e) {
             throw new IllegalStateException("the console stayed busy", e);
