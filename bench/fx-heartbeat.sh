@@ -6,6 +6,11 @@
 # Each run is a fresh JVM on fresh stores. Prints per scenario: the longest FX stall (median of the runs, and the worst),
 # its ratio to the 50 ms budget, the FX thread's own CPU time in its longest wait (median; what a stall would be on an
 # idle machine: other processes on a loaded one stretch the stall, not this), and the median time until done.
+# A console's start is also reported from the moment its first window shows ("once its window shows"): before that no
+# window can freeze (the first moments load JavaFX's classes and the theme; bench/console-start.sh times how soon the
+# window comes), so that line is the stall a user can feel at start.
+# The JVM runs with the console's compiler flag from ./odcm (-XX:TieredStopAtLevel=1, decision 0028): what a user's
+# console runs with (until 2026-12-04 the bench ran both compilers, whose FX-thread CPU was 20-40% higher).
 # -Dbench.profile=true (in JAVA_OPTS) also prints where the FX thread was during stalls and inside the worst one.
 # Usage: bench/fx-heartbeat.sh [RUNS]     (default 3; a run takes about 30-60 s on 2 cores)
 set -euo pipefail
@@ -13,7 +18,7 @@ cd "$(dirname "$0")/.."
 mvn -B -q -o -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test \
   || mvn -B -q -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 CP="app/target/test-classes:app/target/classes:model/target/classes:persistence/target/classes:packaging/target/classes:$(cat app/target/bench.cp)"
-FLAGS="-Dtestfx.robot=glass -Dtestfx.headless=true -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless -Djava.awt.headless=true -Dprism.text=t2k -Dheadless.geometry=1300x900-32"
+FLAGS="-Dtestfx.robot=glass -Dtestfx.headless=true -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless -Djava.awt.headless=true -Dprism.text=t2k -Dheadless.geometry=1300x900-32 -XX:TieredStopAtLevel=1"
 RUNS="${1:-3}"
 OUT=$(mktemp)
 for i in $(seq 1 "$RUNS"); do

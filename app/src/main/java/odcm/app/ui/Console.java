@@ -227,6 +227,9 @@ public final class Console {
         main = made.shell().main();
         CurrentSpace space = made.shell().space();
         StartupTimes.mark("main-received");
+        // Its frame first, its Spaces screen a pulse later: laid out at once, the two were the longest wait of the FX
+        // thread once the window shows (~80 ms of its CPU; decision 0033, 2026-12-04).
+        main.screenAfterFirstFrame(made.shell().scene());
         stage.setScene(made.shell().scene());
         main.installShortcuts(stage.getScene());
         stage.getScene().getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+V"), () -> {

@@ -137,8 +137,9 @@ public final class MainWindow {
 
     private Node statusLine(TaskRunner runner) {
         ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("status-progress");
         progress.setPrefSize(14, 14);
-        progress.visibleProperty().bind(runner.busyProperty());
+        turnsWhenLong(progress, runner.busyProperty());
         Label activity = new Label();
         activity.setId("status-activity");
         activity.textProperty().bind(runner.activityProperty().map(a -> a.isEmpty() ? "Ready" : a + "…"));
@@ -149,6 +150,36 @@ public final class MainWindow {
         bar.setPadding(new Insets(4, 12, 4, 12));
         return bar;
     }
+
+    /**
+     * The status line's progress indicator turns only once the worker has been busy for {@link #TURNS_AFTER}: most tasks
+     * (a screen made, a list loaded) end sooner, and each frame of the animation is drawn, and under a software pipeline
+     * composed, while the FX thread lays out what those tasks bring back (decision 0033, 2026-12-04). The activity's
+     * words ("Loading…") show at once, as before.
+     */
+    static void turnsWhenLong(ProgressIndicator progress, javafx.beans.value.ObservableBooleanValue busy) {
+        progress.setVisible(false);
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(TURNS_AFTER);
+        later.setOnFinished(e -> progress.setVisible(busy.get()));
+        busy.addListener((o, was, now) -> {
+            Runnable apply = () -> {
+                if (busy.get()) {
+                    later.playFromStart();
+                } else {
+                    later.stop();
+                    progress.setVisible(false);
+                }
+            };
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                apply.run();
+            } else {
+                javafx.application.Platform.runLater(apply);
+            }
+        });
+    }
+
+    /** How long the worker is busy before the status line's progress indicator shows. */
+    static final javafx.util.Duration TURNS_AFTER = javafx.util.Duration.millis(700);
 
     /** The digit of the screen's shortcut: 1..9, then 0 for the tenth. */
     private static int digit(int index) {
@@ -272,6 +303,28 @@ public final class MainWindow {
             screens[index] = entries.get(index).make().get();
         }
         return screens[index];
+    }
+
+    /**
+     * Before the window's scene is first shown (the console's start): the frame (navigation, status line, banners) is
+     * laid out in one moment of the FX thread with "Opening …" in the screen's place, the current screen put in and laid
+     * out in the next, after that frame's pulse (decision 0033, 2026-12-04). Another screen chosen meanwhile takes the
+     * place as usual.
+     */
+    void screenAfterFirstFrame(Scene scene) {
+        Node screen = root.getCenter();
+        Node opening = StartScreens.making("Opening " + entries.get(current).title() + "…");
+        root.setCenter(opening);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(() -> {
+                if (root.getCenter() == opening) {
+                    root.setCenter(screen);
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Shows the current screen again, with what the store holds now. */

@@ -38,6 +38,9 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
 
     public ConsoleDriver(StoreLocation location) throws Exception {
         this(location, runner -> { });
+        // The store begins to open only after the first frame (decision 0028): until then the runner is not busy yet.
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> console.main() != null
+                || stage.getScene() != null && stage.getScene().lookup("#opening-store") == null).get());
         idle();
     }
 
@@ -67,6 +70,10 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
         try {
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> console.runner().isBusy()).get());
+            // A screen in the making says "Opening …" in its place; the start's first screen comes a pulse after the
+            // window's frame (decision 0033, 2026-12-04), with no work on the runner.
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> stage.getScene() == null
+                    || !(stage.getScene().lookup("#screen-opening") instanceof javafx.scene.control.Label l && l.getText().startsWith("Opening "))).get());
             WaitForAsyncUtils.waitForFxEvents();
         } catch (Exception e) {
             throw new IllegalStateException("the console stayed busy", e);

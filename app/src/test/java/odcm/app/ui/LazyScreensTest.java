@@ -99,6 +99,36 @@ class LazyScreensTest {
     }
 
     /**
+     * Decision 0033, 2026-12-04: the main window is laid out in two moments of the FX thread: its frame (navigation,
+     * status line) with "Opening Spaces…" in the screen's place, then, after that frame's pulse, the Spaces screen as it
+     * was filled on the worker. On the code before, both were laid out in the one moment the scene was set.
+     */
+    @Test
+    void theMainWindowShowsItsFrameFirstAndItsSpacesScreenAPulseLater() throws Exception {
+        StoreLocation location = TestStores.demo(tmp, "demo");
+        CountDownLatch held = new CountDownLatch(1);
+        try (ConsoleDriver c = new ConsoleDriver(location, runner -> runner.run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { }))) {
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> c.scene() != null);
+            List<String> atFirst = new java.util.concurrent.CopyOnWriteArrayList<>();
+            c.interact(() -> ((javafx.stage.Stage) c.scene().getWindow()).sceneProperty().addListener((o, was, now) -> {
+                if (now != null && now.lookup("#main-window") != null) {
+                    atFirst.add(now.lookup("#screen-opening") instanceof Label l ? l.getText() : "no placeholder");
+                    atFirst.add(now.lookup("#spaces-table") == null ? "no table" : "table");
+                }
+            }));
+            held.countDown();
+            c.idle();
+            assertEquals(List.of("Opening Spaces…", "no table"), atFirst, "the frame first, without its screen");
+            assertTrue(c.lookup("#screen-opening").tryQuery().isEmpty(), "then the screen in its place");
+            assertEquals(2, c.<TableView<?>>node("#spaces-table").getItems().size(), "listing the spaces read while the store opened");
+            assertEquals(List.of("Held", "Opening store " + location.storeDir()), List.copyOf(c.activities), "nothing loaded again");
+            c.push(KeyCode.CONTROL, KeyCode.DIGIT2); // keyboard access as before
+            c.idle();
+            assertTrue(c.console().main().isMade("nav-remotes"));
+        }
+    }
+
+    /**
      * Decision 0032: the spaces are read once, while the store opens; the space picker and the Spaces screen show them
      * without loading them again after the window shows. Showing Spaces again loads it again, as every showing does.
      */
@@ -201,6 +231,33 @@ class LazyScreensTest {
             assertTrue(c.lookup(".label").queryAll().stream().anyMatch(n -> ("Environments of '" + other + "'").equals(((Label) n).getText())),
                     "the screen shows the new space");
             c.shoot("screen-made-on-the-worker");
+        }
+    }
+
+    /**
+     * Decision 0033, 2026-12-04: the status line says at once what the worker does, but its progress indicator turns
+     * only once the work has lasted a while, so the many short tasks (a screen made, a list loaded) draw no animation
+     * while the FX thread lays out what they bring back. On the code before it turned the moment the worker was busy.
+     */
+    @Test
+    void theStatusLineTurnsOnlyOnceTheWorkerIsBusyForAWhile() throws Exception {
+        StoreLocation location = TestStores.demo(tmp, "demo");
+        try (ConsoleDriver c = new ConsoleDriver(location)) {
+            javafx.scene.control.ProgressIndicator progress = c.node("#status-progress");
+            CountDownLatch held = new CountDownLatch(1);
+            boolean[] turnedAtOnce = new boolean[1];
+            c.interact(() -> {
+                c.console().runner().run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { });
+                turnedAtOnce[0] = progress.isVisible();
+            });
+            assertFalse(turnedAtOnce[0], "no animation the moment the worker starts");
+            assertEquals("Held…", c.<Label>node("#status-activity").getText(), "the words show at once");
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, progress::isVisible);
+            held.countDown();
+            c.idle();
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(progress.isVisible(), "gone once the worker is done");
+            assertEquals("Ready", c.<Label>node("#status-activity").getText());
         }
     }
 

@@ -109,9 +109,14 @@ public final class CompareView {
             @Override
             protected void updateItem(CompareRow item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeIf(c -> c.startsWith("compare-"));
-                if (!empty && item != null) {
-                    getStyleClass().add(item.styleClass());
+                // Changed only when the kind of row changes: each change of the style classes matches the row's CSS
+                // again, and a reused row mostly shows a change of the same kind (decision 0033, 2026-12-04).
+                String kind = empty || item == null ? null : item.styleClass();
+                if (kind == null || !getStyleClass().contains(kind)) {
+                    getStyleClass().removeIf(c -> c.startsWith("compare-") && !c.equals(kind));
+                    if (kind != null) {
+                        getStyleClass().add(kind);
+                    }
                 }
             }
         });

@@ -46,6 +46,39 @@ class CompareUiTest extends DemoScreensTest {
         return r == null || r.entry() == null ? null : r.entry().name();
     }
 
+    /**
+     * Decision 0033, 2026-12-04: a row reused for a change of the same kind keeps its style classes untouched (each
+     * change of them matches the row's CSS again); reused for another kind, it carries that kind's class alone. On the
+     * code before, every reuse removed and added the class again.
+     */
+    @Test
+    void aReusedRowChangesItsStyleOnlyForAnotherKindOfChange() throws Exception {
+        ui.clickOn("#compare-releases");
+        ui.idle();
+        TableView<CompareRow> table = ui.node("#compare-table");
+        ScreensHarness.fx(() -> {
+            List<CompareRow> rows = table.getItems();
+            String kind = rows.get(0).styleClass();
+            int same = java.util.stream.IntStream.range(1, rows.size()).filter(i -> rows.get(i).styleClass().equals(kind)).findFirst().orElseThrow();
+            int other = java.util.stream.IntStream.range(1, rows.size()).filter(i -> !rows.get(i).styleClass().equals(kind)).findFirst().orElseThrow();
+            javafx.scene.control.TableRow<CompareRow> row = table.getRowFactory().call(table);
+            row.updateTableView(table);
+            row.updateIndex(0);
+            assertTrue(row.getStyleClass().contains(kind), row.getStyleClass().toString());
+            List<String> changes = new java.util.ArrayList<>();
+            row.getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> changes.add(c.toString()));
+            row.updateIndex(same);
+            assertEquals(List.of(), changes, "a change of the same kind (" + kind + ") leaves the classes alone");
+            row.updateIndex(other);
+            String otherKind = rows.get(other).styleClass();
+            assertEquals(List.of(otherKind), row.getStyleClass().stream().filter(c -> c.startsWith("compare-")).toList(),
+                    "another kind: its class alone");
+            row.updateIndex(rows.size() + 5); // empty
+            assertEquals(List.of(), row.getStyleClass().stream().filter(c -> c.startsWith("compare-")).toList(), "an empty row: none");
+            return null;
+        });
+    }
+
     @Test
     void stepThroughTheChangesOfTwoDemoReleases() throws Exception {
         ui.clickOn("#compare-releases");
