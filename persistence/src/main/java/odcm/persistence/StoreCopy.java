@@ -41,6 +41,13 @@ public final class StoreCopy {
 
     public static Copied copy(Store source, StoreLocation target) {
         source.keyVault(); // without the master key the copy's audit log could not be verified: refused with the key's sentence
+        // The copy starts a new audit head at the source's end: a source cut back before its head (or not checkable to it)
+        // would be laundered into a copy that verifies, and one that seals what the cut removed the record of (0034).
+        odcm.model.audit.AuditVerification log = source.read(tx -> tx.audit().verify());
+        if (!(log instanceof odcm.model.audit.AuditVerification.Intact)) {
+            throw new Refusal("The store " + source.location().describe() + " is not copied: its audit log does not verify to its head. "
+                    + log.sentence() + " Nothing was copied.");
+        }
         if (target.describe().equals(source.location().describe())) {
             throw new Refusal("A store cannot be copied onto itself; name another folder or team store with --to.");
         }
