@@ -116,4 +116,24 @@ class TeamStoreTest {
             }
         }
     }
+
+    /**
+     * Review (0035, Lobs): a head is hashed with the snapshot's length as the database counts it; PostgreSQL's char_length
+     * counts code points, Java's String.length() UTF-16 units, so a snapshot with a character beyond the BMP (an emoji)
+     * reads as altered on a team store.
+     */
+    @Test
+    void theHeadOfASnapshotWithAnEmojiReadsOnATeamStore() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); Store store = team.open("alice")) {
+            ProjectsAndReleasesStoreTest.Setup s = ProjectsAndReleasesStoreTest.setUp(store);
+            long projectId = s.project().id();
+            String text = "Caf\u00e9 \ud83d\ude80";
+            long id = store.write(tx -> tx.releases().insert(projectId, "2.0.0", "notes", "Default", new odcm.model.release.ReleaseSnapshot(
+                    List.of(), List.of(new odcm.model.project.Variable("Greeting", text, false, odcm.model.project.Scope.ALL)), List.of(), List.of()),
+                    java.time.Instant.parse("2025-03-02T10:00:00Z"))).id();
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> store.read(tx -> tx.releases().find(projectId, "2.0.0")), "the whole row reads");
+            // the head (snapshot hashed from its bytes and char_length) is refused as altered
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> store.read(tx -> tx.releases().findHeadById(id)), "the head reads");
+        }
+    }
 }
