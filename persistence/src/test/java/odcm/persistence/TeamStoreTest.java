@@ -136,4 +136,48 @@ class TeamStoreTest {
             org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> store.read(tx -> tx.releases().findHeadById(id)), "the head reads");
         }
     }
+
+    /**
+     * Review (0035, audit head per machine): a console killed on machine A after its head named a pending entry and before
+     * the commit (the state AuditSeal.beforeCommit documents), then any change from machine B: A now finds "entry n is not
+     * the entry recorded as written there" and refuses every change, though nothing was tampered with.
+     */
+    @Test
+    void aChangeKilledBeforeItsCommitOnOneMachineIsNoTamperingOnceAnotherMachineWrites() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            StoreLocation a = team.location;
+            StoreLocation b = new StoreLocation(tmp.resolve("b-state"), tmp.resolve("b-keys"), a.server());
+            String id;
+            odcm.model.audit.AuditEntry last;
+            try (Store store = Store.open(a, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                id = store.storeId();
+                Fixtures.local(store, "DevTest Space");
+                store.write(tx -> tx.audit().append("test.entry", "alice", "a first change"));
+                last = store.read(tx -> tx.audit().list(null)).get(0);
+            }
+            java.nio.file.Files.createDirectories(b.keyDir());
+            java.nio.file.Files.copy(a.keyFile(id), b.keyFile(id)); // the team's master key, handed to machine B
+            // Machine A: a change's head written before its commit (pending entry last + 1), then kill -9.
+            var vault = new odcm.persistence.keys.AesGcmKeyVault(java.nio.file.Files.readAllBytes(a.keyFile(id)));
+            var key = new odcm.model.audit.AuditKey(vault.derive("odcm audit key v1"));
+            var ctor = Class.forName("odcm.persistence.audit.AuditHeadFile").getDeclaredConstructor(Path.class, String.class);
+            ctor.setAccessible(true);
+            Object head = ctor.newInstance(a.auditHeadFile(id), a.auditHeadIdentity(id));
+            var write = head.getClass().getDeclaredMethod("write", odcm.model.audit.AuditHead.class, odcm.model.audit.AuditHead.class,
+                    odcm.model.audit.AuditKey.class);
+            write.setAccessible(true);
+            write.invoke(head, new odcm.model.audit.AuditHead(last.seq(), last.hash()),
+                    new odcm.model.audit.AuditHead(last.seq() + 1, "ab".repeat(32)), key);
+            try (Store store = Store.open(a, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                assertTrue(store.auditWarning().isEmpty(), "an interrupted change alone is said as such");
+            }
+            try (Store store = Store.open(b, new Fixtures.TickingClock(Fixtures.T0), "bob")) {
+                store.write(tx -> tx.audit().append("test.entry", "bob", "a change from machine B"));
+            }
+            try (Store store = Store.open(a, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                assertTrue(store.auditWarning().isEmpty(), "machine A after B's change: " + store.auditWarning().orElse(""));
+                store.write(tx -> tx.audit().append("test.entry", "alice", "a change from machine A"));
+            }
+        }
+    }
 }
