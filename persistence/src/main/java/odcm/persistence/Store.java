@@ -826,9 +826,15 @@ public final class Store implements AutoCloseable {
         return run(work, false);
     }
 
-    /** Reads the store's tables themselves, in one consistent view: for {@link StoreCopy} only. */
-    synchronized <T> T readTables(Function<DSLContext, T> work) {
-        return run(tx -> work.apply(current), false);
+    /**
+     * Reads the store's tables themselves, in one consistent view: for {@link StoreCopy} only. One transaction holding a
+     * team store's write lock, so no change of another console commits while the tables are read one after another.
+     */
+    synchronized <T> T readTables(java.util.function.BiFunction<StoreTx, DSLContext, T> work) {
+        return run(tx -> {
+            serialise(current);
+            return work.apply(tx, current);
+        }, false);
     }
 
     /**
