@@ -180,4 +180,28 @@ class TeamStoreTest {
             }
         }
     }
+
+    /**
+     * Review (0035): a team store whose identity row is removed by a SQL login is not made a new store on top of its rows
+     * (a new id and a new master key, every release and audit entry then failing) but refused, as an H2 file without one is.
+     */
+    @Test
+    void aTeamStoreWithoutItsIdentityButWithRowsIsNotMadeANewStore() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            String id;
+            try (Store store = team.open("alice")) {
+                id = store.storeId();
+                Fixtures.local(store, "DevTest Space");
+                store.write(tx -> tx.audit().append("test.entry", "alice", "a change"));
+            }
+            try (Connection c = team.sql(); Statement st = c.createStatement()) {
+                assertEquals(1, st.executeUpdate("DELETE FROM store_info"));
+            }
+            try (Store store = team.open("alice")) {
+                assertEquals(id, store.storeId(), "a new store was made on top of the old one's rows");
+            } catch (Refusal refused) {
+                // refused: sound
+            }
+        }
+    }
 }
