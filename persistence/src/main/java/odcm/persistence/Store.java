@@ -244,6 +244,11 @@ public final class Store implements AutoCloseable {
                 serialise(tx); // two consoles making a new store at once: one makes it, the other finds it
                 StoreInfoRecord info = tx.selectFrom(STORE_INFO).fetchOne();
                 if (info == null) {
+                    // Only an empty database becomes a store: rows without an identity are a store damaged or tampered with.
+                    if (tx.fetchExists(odcm.persistence.jooq.Tables.AUDIT_EVENT) || tx.fetchExists(odcm.persistence.jooq.Tables.SPACE)) {
+                        throw new Refusal("The team store " + location.describe() + " holds a store's rows but no store identity"
+                                + " (its store_info row was removed); it was not made a new store, and nothing was changed.");
+                    }
                     created(location, clock, tx);
                     info = tx.selectFrom(STORE_INFO).fetchOne();
                 }
