@@ -59,7 +59,13 @@ public record ServerAddress(String host, int port, String database, String user,
             }
         }
         String user = userInfo == null ? System.getProperty("user.name", "") : decode(userInfo);
-        return new ServerAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), decode(path.substring(1)), user, Map.copyOf(options));
+        String database = decode(path.substring(1));
+        // Decoded, the name goes into the driver's URL: no '?', '&', '/', '#' or '%' there, which the driver would read as
+        // settings (a password among them) or decode again. Nor a ':' in the user, which would show a password.
+        if (!database.matches("[^/?&#%\\p{Cntrl}]+") || user.contains(":")) {
+            throw new Refusal("'" + uri.getHost() + "' names a database or user the address cannot hold (no / ? & # % or :)." + form);
+        }
+        return new ServerAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database, user, Map.copyOf(options));
     }
 
     private static String decode(String s) {

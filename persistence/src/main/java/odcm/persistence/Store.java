@@ -244,6 +244,11 @@ public final class Store implements AutoCloseable {
                 serialise(tx); // two consoles making a new store at once: one makes it, the other finds it
                 StoreInfoRecord info = tx.selectFrom(STORE_INFO).fetchOne();
                 if (info == null) {
+                    // Only an empty database becomes a store: rows without an identity are a store damaged or tampered with.
+                    if (tx.fetchExists(odcm.persistence.jooq.Tables.AUDIT_EVENT) || tx.fetchExists(odcm.persistence.jooq.Tables.SPACE)) {
+                        throw new Refusal("The team store " + location.describe() + " holds a store's rows but no store identity"
+                                + " (its store_info row was removed); it was not made a new store, and nothing was changed.");
+                    }
                     created(location, clock, tx);
                     info = tx.selectFrom(STORE_INFO).fetchOne();
                 }
@@ -826,9 +831,15 @@ public final class Store implements AutoCloseable {
         return run(work, false);
     }
 
-    /** Reads the store's tables themselves, in one consistent view: for {@link StoreCopy} only. */
-    synchronized <T> T readTables(Function<DSLContext, T> work) {
-        return run(tx -> work.apply(current), false);
+    /**
+     * Reads the store's tables themselves, in one consistent view: for {@link StoreCopy} only. One transaction holding a
+     * team store's write lock, so no change of another console commits while the tables are read one after another.
+     */
+    synchronized <T> T readTables(java.util.function.BiFunction<StoreTx, DSLContext, T> work) {
+        return run(tx -> {
+            serialise(current);
+            return work.apply(tx, current);
+        }, false);
     }
 
     /**

@@ -80,10 +80,22 @@ public final class StoreCopy {
                                 + " has rows); a store is copied only into an empty database or a new folder. Nothing was copied.");
                     }
                 }
-                for (Table<?> t : tables) {
-                    copied[0] += copyTable(source, t, tx);
-                    restartIdentity(tx, t);
-                }
+                copied[0] = source.readTables((stx, from) -> {
+                    // The copy starts a new audit head at the source's end: a source cut back before its head (or not
+                    // checkable to it) would be laundered into a copy that verifies, and one that seals what the cut
+                    // removed the record of (0034). Checked in the same locked view as the rows copied.
+                    AuditVerification log = stx.audit().verify();
+                    if (!(log instanceof AuditVerification.Intact)) {
+                        throw new Refusal("The store " + source.location().describe() + " is not copied: its audit log does not verify"
+                                + " to its head. " + log.sentence() + " Nothing was copied.");
+                    }
+                    long n = 0;
+                    for (Table<?> t : tables) {
+                        n += copyTable(from, t, tx);
+                        restartIdentity(tx, t);
+                    }
+                    return n;
+                });
             });
             rows = copied[0];
         } catch (SQLException e) {
@@ -92,8 +104,8 @@ public final class StoreCopy {
         return new Copied(target.describe(), tables.size(), rows, verified(source, target, rows));
     }
 
-    private static long copyTable(Store source, Table<?> t, DSLContext into) {
-        return source.readTables(from -> {
+    private static long copyTable(DSLContext from, Table<?> t, DSLContext into) {
+        {
             long n = 0;
             try (Cursor<? extends Record> cursor = from.selectFrom(t).fetchLazy()) {
                 List<TableRecord<?>> batch = new ArrayList<>(BATCH);
@@ -114,7 +126,7 @@ public final class StoreCopy {
                 }
             }
             return n;
-        });
+        }
     }
 
     /** The next id a table hands out follows the copied ones. */

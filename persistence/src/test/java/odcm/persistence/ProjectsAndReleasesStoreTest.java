@@ -368,6 +368,113 @@ class ProjectsAndReleasesStoreTest {
         }
     }
 
+    /**
+     * Review (0034/0035): the store put back as before seals (v1 check saved earlier), a release changed and hashed again,
+     * and the audit log cut back to before its sealing entry. The store itself is behind its head and seals nothing; but
+     * `store copy` copies it without looking at its end, the copy starts a new head at the cut end, and the copy's next
+     * open seals the changed release as genuine.
+     */
+    @Test
+    void aStoreCutBackBeforeItsSealingIsNotSealedThroughACopy() throws Exception {
+        StoreLocation loc = Fixtures.location(tmp);
+        long projectId;
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            projectId = s.project().id();
+            release(store, s.project(), "1.0.0");
+            store.write(tx -> tx.audit().append("test.entry", "a change", "before the upgrade"));
+        }
+        byte[] v1 = asBeforeSeals(loc, null);
+        long sealingSeq;
+        try (Store store = Fixtures.open(tmp)) { // the upgrade: sealed once
+            sealingSeq = store.read(tx -> tx.audit().list(null)).stream().filter(e -> e.action().equals(Store.RELEASES_SEALED))
+                    .findFirst().orElseThrow().seq();
+            store.write(tx -> tx.audit().append("test.entry", "a change", "after the upgrade"));
+        }
+        // The attacker: no master key, only the store file and a v1 check value saved before the upgrade.
+        asBeforeSeals(loc, v1);
+        alterAndHashAgain(loc, "Deploy web", "Deploy evil", "DELETE FROM audit_event WHERE seq >= " + sealingSeq);
+        StoreLocation copyAt = new StoreLocation(tmp.resolve("copy"), tmp.resolve("keys"));
+        try (Store store = Fixtures.open(tmp)) {
+            assertTrue(store.auditWarning().isPresent(), "the store itself is behind its head");
+            try {
+                StoreCopy.copy(store, copyAt);
+            } catch (Refusal refused) {
+                return; // a store behind its head is not copied: sound
+            }
+        }
+        try (Store copy = Store.open(copyAt, new Fixtures.TickingClock(Fixtures.T0), "bob")) {
+            copy.storeId();
+        }
+        try (Store copy = Store.open(copyAt, new Fixtures.TickingClock(Fixtures.T0), "bob")) {
+            var read = copy.read(tx -> {
+                try {
+                    return tx.releases().find(projectId, "1.0.0").map(r -> r.snapshot().toString());
+                } catch (Refusal refused) {
+                    return java.util.Optional.<String>empty();
+                }
+            });
+            assertTrue(read.isEmpty() || !read.get().contains("Deploy evil"), "the changed release reads as genuine in the copy: " + read);
+        }
+    }
+
+    /**
+     * Review (0034): the same cut store, and its user does what the warning offers (accept the rollback) or moves the
+     * store's folder by hand: the head moves on from the cut end, and the next open seals the changed release.
+     */
+    @Test
+    void aStoreCutBackBeforeItsSealingIsNotSealedAfterTheRollbackIsAcceptedOrTheFolderMoved() throws Exception {
+        for (boolean moved : new boolean[] {true, false}) {
+            Path dir = tmp.resolve(moved ? "moved-case" : "accepted-case");
+            StoreLocation loc = Fixtures.location(dir);
+            long projectId;
+            try (Store store = Fixtures.open(dir)) {
+                Setup s = setUp(store);
+                projectId = s.project().id();
+                release(store, s.project(), "1.0.0");
+            }
+            byte[] v1 = asBeforeSeals(loc, null);
+            long sealingSeq;
+            try (Store store = Fixtures.open(dir)) {
+                sealingSeq = store.read(tx -> tx.audit().list(null)).stream().filter(e -> e.action().equals(Store.RELEASES_SEALED))
+                        .findFirst().orElseThrow().seq();
+            }
+            asBeforeSeals(loc, v1);
+            alterAndHashAgain(loc, "Deploy web", "Deploy evil", "DELETE FROM audit_event WHERE seq >= " + sealingSeq);
+            StoreLocation at = loc;
+            if (moved) {
+                at = new StoreLocation(dir.resolve("elsewhere"), loc.keyDir());
+                Files.createDirectories(at.storeDir());
+                try (var files = Files.list(loc.storeDir())) {
+                    for (Path f : files.toList()) {
+                        if (Files.isRegularFile(f)) {
+                            Files.copy(f, at.storeDir().resolve(f.getFileName()));
+                        }
+                    }
+                }
+            } else {
+                try (Store store = Fixtures.open(dir)) {
+                    assertTrue(store.auditWarning().isPresent());
+                    store.acceptAuditRollback("we restored a backup");
+                }
+            }
+            StoreLocation opened = at;
+            for (int i = 0; i < 2; i++) {
+                try (Store store = Store.open(opened, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                    var read = store.read(tx -> {
+                        try {
+                            return tx.releases().find(projectId, "1.0.0").map(r -> r.snapshot().toString());
+                        } catch (Refusal refused) {
+                            return java.util.Optional.<String>empty();
+                        }
+                    });
+                    assertTrue(read.isEmpty() || !read.get().contains("Deploy evil"),
+                            (moved ? "moved" : "rollback accepted") + ": the changed release reads as genuine: " + read);
+                }
+            }
+        }
+    }
+
     @Test
     void releasesOfAStoreWithABrokenAuditLogAreNotSealed() throws Exception {
         StoreLocation loc = Fixtures.location(tmp);

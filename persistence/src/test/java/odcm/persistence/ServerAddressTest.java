@@ -59,4 +59,24 @@ class ServerAddressTest {
         assertEquals("postgresql://bob@db:5432/odcm", fromVariable.describe());
         assertFalse(StoreLocation.resolve("/srv/odcm", Map.of(), "/home/alice").onServer());
     }
+
+    /**
+     * Review (0035): the database name is percent-decoded and put into the driver's URL as it is, so an encoded '?' there
+     * carries driver settings past the list of known ones, a password among them (and the address shows it).
+     */
+    @Test
+    void anEncodedQueryInTheDatabaseNameCarriesNoSettingAndNoPasswordToTheDriver() throws Exception {
+        String text = "postgresql://alice@db/odcm%3Fpassword%3Dhunter2%26loggerFile%3D%2Ftmp%2Fx";
+        ServerAddress a;
+        try {
+            a = ServerAddress.parse(text);
+        } catch (Refusal refused) {
+            assertFalse(refused.getMessage().contains("hunter2"), refused.getMessage());
+            return; // refused: sound
+        }
+        java.util.Properties seen = org.postgresql.Driver.parseURL(a.jdbcUrl(), a.properties());
+        assertEquals(null, seen.getProperty("password"), "a password reached the driver: " + a.jdbcUrl());
+        assertEquals(null, seen.getProperty("loggerFile"), "an unknown setting reached the driver: " + a.jdbcUrl());
+        assertFalse(a.toString().contains("hunter2"), "the address shows a password: " + a);
+    }
 }

@@ -116,4 +116,92 @@ class TeamStoreTest {
             }
         }
     }
+
+    /**
+     * Review (0035, Lobs): a head is hashed with the snapshot's length as the database counts it; PostgreSQL's char_length
+     * counts code points, Java's String.length() UTF-16 units, so a snapshot with a character beyond the BMP (an emoji)
+     * reads as altered on a team store.
+     */
+    @Test
+    void theHeadOfASnapshotWithAnEmojiReadsOnATeamStore() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); Store store = team.open("alice")) {
+            ProjectsAndReleasesStoreTest.Setup s = ProjectsAndReleasesStoreTest.setUp(store);
+            long projectId = s.project().id();
+            String text = "Caf\u00e9 \ud83d\ude80";
+            long id = store.write(tx -> tx.releases().insert(projectId, "2.0.0", "notes", "Default", new odcm.model.release.ReleaseSnapshot(
+                    List.of(), List.of(new odcm.model.project.Variable("Greeting", text, false, odcm.model.project.Scope.ALL)), List.of(), List.of()),
+                    java.time.Instant.parse("2025-03-02T10:00:00Z"))).id();
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> store.read(tx -> tx.releases().find(projectId, "2.0.0")), "the whole row reads");
+            // the head (snapshot hashed from its bytes and char_length) is refused as altered
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> store.read(tx -> tx.releases().findHeadById(id)), "the head reads");
+        }
+    }
+
+    /**
+     * Review (0035, audit head per machine): a console killed on machine A after its head named a pending entry and before
+     * the commit (the state AuditSeal.beforeCommit documents), then any change from machine B: A now finds "entry n is not
+     * the entry recorded as written there" and refuses every change, though nothing was tampered with.
+     */
+    @Test
+    void aChangeKilledBeforeItsCommitOnOneMachineIsNoTamperingOnceAnotherMachineWrites() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            StoreLocation a = team.location;
+            StoreLocation b = new StoreLocation(tmp.resolve("b-state"), tmp.resolve("b-keys"), a.server());
+            String id;
+            odcm.model.audit.AuditEntry last;
+            try (Store store = Store.open(a, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                id = store.storeId();
+                Fixtures.local(store, "DevTest Space");
+                store.write(tx -> tx.audit().append("test.entry", "alice", "a first change"));
+                last = store.read(tx -> tx.audit().list(null)).get(0);
+            }
+            java.nio.file.Files.createDirectories(b.keyDir());
+            java.nio.file.Files.copy(a.keyFile(id), b.keyFile(id)); // the team's master key, handed to machine B
+            // Machine A: a change's head written before its commit (pending entry last + 1), then kill -9.
+            var vault = new odcm.persistence.keys.AesGcmKeyVault(java.nio.file.Files.readAllBytes(a.keyFile(id)));
+            var key = new odcm.model.audit.AuditKey(vault.derive("odcm audit key v1"));
+            var ctor = Class.forName("odcm.persistence.audit.AuditHeadFile").getDeclaredConstructor(Path.class, String.class);
+            ctor.setAccessible(true);
+            Object head = ctor.newInstance(a.auditHeadFile(id), a.auditHeadIdentity(id));
+            var write = head.getClass().getDeclaredMethod("write", odcm.model.audit.AuditHead.class, odcm.model.audit.AuditHead.class,
+                    odcm.model.audit.AuditKey.class);
+            write.setAccessible(true);
+            write.invoke(head, new odcm.model.audit.AuditHead(last.seq(), last.hash()),
+                    new odcm.model.audit.AuditHead(last.seq() + 1, "ab".repeat(32)), key);
+            try (Store store = Store.open(a, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                assertTrue(store.auditWarning().isEmpty(), "an interrupted change alone is said as such");
+            }
+            try (Store store = Store.open(b, new Fixtures.TickingClock(Fixtures.T0), "bob")) {
+                store.write(tx -> tx.audit().append("test.entry", "bob", "a change from machine B"));
+            }
+            try (Store store = Store.open(a, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                assertTrue(store.auditWarning().isEmpty(), "machine A after B's change: " + store.auditWarning().orElse(""));
+                store.write(tx -> tx.audit().append("test.entry", "alice", "a change from machine A"));
+            }
+        }
+    }
+
+    /**
+     * Review (0035): a team store whose identity row is removed by a SQL login is not made a new store on top of its rows
+     * (a new id and a new master key, every release and audit entry then failing) but refused, as an H2 file without one is.
+     */
+    @Test
+    void aTeamStoreWithoutItsIdentityButWithRowsIsNotMadeANewStore() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            String id;
+            try (Store store = team.open("alice")) {
+                id = store.storeId();
+                Fixtures.local(store, "DevTest Space");
+                store.write(tx -> tx.audit().append("test.entry", "alice", "a change"));
+            }
+            try (Connection c = team.sql(); Statement st = c.createStatement()) {
+                assertEquals(1, st.executeUpdate("DELETE FROM store_info"));
+            }
+            try (Store store = team.open("alice")) {
+                assertEquals(id, store.storeId(), "a new store was made on top of the old one's rows");
+            } catch (Refusal refused) {
+                // refused: sound
+            }
+        }
+    }
 }

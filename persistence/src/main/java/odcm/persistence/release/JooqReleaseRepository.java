@@ -258,9 +258,23 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     private ReleaseHead head(Record row) {
         ReleaseRecord r = row.into(RELEASE); // its snapshot text left null: hashed from its bytes
-        checked(row, r, hash(r, row.get(SNAPSHOT_CHARS), row.get(SNAPSHOT_UTF8)));
+        byte[] utf8 = row.get(SNAPSHOT_UTF8);
+        // PostgreSQL's char_length counts code points, the hash Java's chars (UTF-16 units): counted from the bytes there.
+        int chars = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES ? utf16Length(utf8) : row.get(SNAPSHOT_CHARS);
+        checked(row, r, hash(r, chars, utf8));
         return new ReleaseHead(r.getId(), r.getProjectId(), r.getVersion(), r.getRevision() == null ? 1 : r.getRevision(), r.getNotes(),
                 r.getChannel(), StoreTime.instant(r.getCreatedAt()));
+    }
+
+    /** The length in Java chars of the string whose UTF-8 is {@code utf8}: one per code point, two for one beyond the BMP. */
+    static int utf16Length(byte[] utf8) {
+        int n = 0;
+        for (byte b : utf8) {
+            if ((b & 0xC0) != 0x80) {
+                n += (b & 0xF8) == 0xF0 ? 2 : 1;
+            }
+        }
+        return n;
     }
 
     private Release release(Record row) {
