@@ -445,7 +445,7 @@ public final class Store implements AutoCloseable {
             Arrays.fill(k, (byte) 0);
         }
         attached.auditSeal = new AuditSeal(location.auditHeadIdentity(storeId), location.auditHeadFile(storeId), vault, masterKeyState,
-                attached::keyRefusal);
+                attached::keyRefusal, location.onServer());
         OPEN.add(attached);
         return attached;
     }
@@ -493,6 +493,15 @@ public final class Store implements AutoCloseable {
      * check was put back to v1 has that record (or a broken log), so its unsealed releases stay refused.
      */
     private void sealEarlierReleases() {
+        Path marker = location.releasesSealedFile(storeId);
+        if (location.onServer() || Files.exists(marker)) {
+            // A team store is made with its releases sealed (or copied from a sealed store); a marker beside the key says this
+            // store's releases were sealed once already. Either way a v1 check now is an old value put back: seal nothing.
+            STORE_LOG.warning("Releases of the store " + location.describe() + " were not sealed again (decision 0034): "
+                    + (location.onServer() ? "a team store's releases are sealed from the start" : marker + " says they were sealed once")
+                    + "; releases without a seal are refused.");
+            return;
+        }
         boolean committedBefore = anyCommitted; // arriving is not a change of the user's
         try {
             boolean sealed = write(tx -> {
@@ -512,10 +521,26 @@ public final class Store implements AutoCloseable {
                 return true;
             });
             releasesUnsealed = !sealed;
+            if (sealed) {
+                writeSealedMarker(marker);
+            }
         } catch (Refusal notNow) { // a rollback to accept first, or a stop: the next open tries again
             STORE_LOG.log(Level.INFO, "Releases frozen before seals existed were not sealed on this open: " + notNow.getMessage());
         } finally {
             anyCommitted = committedBefore;
+        }
+    }
+
+    /**
+     * Where an attacker without the master key cannot write (the key folder): this store's releases were sealed once. The
+     * audit entry of the sealing can be cut off the log's end and the old check value put back; this file stays.
+     */
+    private void writeSealedMarker(Path marker) {
+        try {
+            Files.writeString(marker, "The releases of store " + storeId + " were sealed (decision 0034); they are never sealed again.\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            STORE_LOG.log(Level.WARNING, "The marker " + marker + " could not be written (" + FileProblems.describe(e) + ")", e);
         }
     }
 

@@ -85,6 +85,11 @@ public record StoreLocation(Path storeDir, Path keyDir, ServerAddress server) {
         return storeId + "@" + describe();
     }
 
+    /** Written beside the master key when a store's releases frozen before seals got theirs (decision 0034). */
+    public Path releasesSealedFile(String storeId) {
+        return keyDir.resolve(storeId + ".releases-sealed");
+    }
+
     /** The head file of versions before decision 0019, named by the store id alone. */
     public Path legacyAuditHeadFile(String storeId) {
         return keyDir.resolve(storeId + ".audit-head");

@@ -45,8 +45,8 @@ abstract class ServiceFixture {
     Path tmp;
     AppContext ctx;
 
-    /** The test's team store database, when the tests run on PostgreSQL (see {@link #location()}). */
-    private ServerAddress teamDatabase;
+    /** Whether this test's team store database was emptied for it (see {@link #location()}). */
+    private boolean teamStoreEmptied;
 
     AppContext open() {
         ctx = AppContext.open(location());
@@ -54,37 +54,55 @@ abstract class ServiceFixture {
     }
 
     /**
-     * The test's store: an H2 store in its folder; with {@code -Dodcm.test.engine=postgresql}, a new database on the server
-     * named by ODCM_TEST_POSTGRES instead (the service tests are run that way too in CI, decision 0035).
+     * The test's store: an H2 store in its folder; with {@code -Dodcm.test.engine=postgresql}, a team store on the server
+     * named by ODCM_TEST_POSTGRES instead (the service tests are run that way too in CI, decision 0035): one database per
+     * test JVM, migrated once and emptied before each test, as H2 tests copy one migrated file.
      */
     StoreLocation location() {
         if (!"postgresql".equals(System.getProperty("odcm.test.engine"))) {
             return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"));
         }
+        ServerAddress database = teamDatabase();
+        if (!teamStoreEmptied) {
+            empty(database);
+            teamStoreEmptied = true;
+        }
+        return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"), database);
+    }
+
+    private static ServerAddress teamDatabase;
+
+    private static synchronized ServerAddress teamDatabase() {
         if (teamDatabase == null) {
             String admin = System.getenv("ODCM_TEST_POSTGRES");
             Assumptions.assumeTrue(admin != null && !admin.isBlank(), "ODCM_TEST_POSTGRES is not set: no PostgreSQL server to run on");
-            ServerAddress server = ServerAddress.parse(admin);
-            teamDatabase = server.createDatabase(uniqueName(), prepared(server));
+            ServerAddress database = ServerAddress.parse(admin).createDatabase("odcm_test_" + java.util.UUID.randomUUID().toString().replace("-", ""));
+            Runtime.getRuntime().addShutdownHook(new Thread(database::dropDatabase));
+            odcm.persistence.Store.prepare(new StoreLocation(Path.of("unused"), Path.of("unused"), database));
+            teamDatabase = database;
         }
-        return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"), teamDatabase);
+        return teamDatabase;
     }
 
-    /** A database migrated once per test JVM, which each test's database copies (as H2 tests copy one migrated file). */
-    private static ServerAddress preparedTemplate;
-
-    private static synchronized ServerAddress prepared(ServerAddress server) {
-        if (preparedTemplate == null) {
-            ServerAddress template = server.createDatabase(uniqueName());
-            Runtime.getRuntime().addShutdownHook(new Thread(template::dropDatabase));
-            odcm.persistence.Store.prepare(new StoreLocation(Path.of("unused"), Path.of("unused"), template));
-            preparedTemplate = template;
+    /** Every row of every table gone (the frozen-release triggers set aside for it, as the database's owner may), ids from 1. */
+    private static void empty(ServerAddress database) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.properties());
+             java.sql.Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("SET LOCAL lock_timeout = '20s'"); // a store a test left open fails the next test instead of hanging it
+            String tables;
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables"
+                    + " WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'")) {
+                rs.next();
+                tables = rs.getString(1);
+            }
+            st.execute("ALTER TABLE release DISABLE TRIGGER USER");
+            st.execute("TRUNCATE " + tables + " RESTART IDENTITY CASCADE");
+            st.execute("ALTER TABLE release ENABLE TRIGGER USER");
+            c.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the test database could not be emptied", e);
         }
-        return preparedTemplate;
-    }
-
-    private static String uniqueName() {
-        return "odcm_test_" + java.util.UUID.randomUUID().toString().replace("-", "");
     }
 
     /** Skips a test of the H2 file itself (its bytes, its triggers) where the tests run on a team store. */
@@ -110,9 +128,6 @@ abstract class ServiceFixture {
     void closeContext() {
         if (ctx != null) {
             ctx.close();
-        }
-        if (teamDatabase != null) {
-            teamDatabase.dropDatabase();
         }
     }
 

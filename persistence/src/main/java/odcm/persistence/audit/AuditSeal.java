@@ -27,6 +27,7 @@ public final class AuditSeal {
     static final String KEY_LABEL = "odcm audit key v1";
 
     private final AuditKey key;
+    private final boolean shared;
     private final MasterKeyState masterKeyState;
     private final Supplier<Refusal> noKey;
     private final AuditHeadFile headFile;
@@ -41,6 +42,16 @@ public final class AuditSeal {
      * @param noKey the refusal an audited write gets without the master key (the store's master-key sentence)
      */
     public AuditSeal(String storeId, Path headFile, AesGcmKeyVault vault, MasterKeyState masterKeyState, Supplier<Refusal> noKey) {
+        this(storeId, headFile, vault, masterKeyState, noKey, false);
+    }
+
+    /**
+     * @param shared a team store, which other machines write to as well: a change of this machine interrupted before its
+     *               commit may find its place in the log taken by another machine's entry, which is no tampering
+     */
+    public AuditSeal(String storeId, Path headFile, AesGcmKeyVault vault, MasterKeyState masterKeyState, Supplier<Refusal> noKey,
+                     boolean shared) {
+        this.shared = shared;
         this.headFile = new AuditHeadFile(headFile, storeId);
         this.masterKeyState = masterKeyState;
         this.noKey = noKey;
@@ -215,10 +226,15 @@ public final class AuditSeal {
      * the pending entry, or the committed head (a log past its head is fine: earlier versions wrote the head after the
      * commit); a pending entry not in a log that ends exactly at the committed head is an interrupted write, said so.
      */
-    private static AuditVerification end(AuditHeadFile.Read.Recorded r, long last, LongFunction<String> hashAt, int n) {
+    private AuditVerification end(AuditHeadFile.Read.Recorded r, long last, LongFunction<String> hashAt, int n) {
         AuditHead committed = r.head();
         AuditHead pending = r.pending();
         if (pending != null && last >= pending.seq() && pending.hash().equals(hashAt.apply(pending.seq()))) {
+            return AuditVerification.intact(n);
+        }
+        if (shared && pending != null && last >= pending.seq() && (committed == null || committed.hash().equals(hashAt.apply(committed.seq())))) {
+            // A team store: this machine's change was interrupted before its commit, and another machine's entries took its
+            // place. What this machine committed is there, unaltered (decision 0035).
             return AuditVerification.intact(n);
         }
         long committedSeq = committed == null ? 0 : committed.seq();
