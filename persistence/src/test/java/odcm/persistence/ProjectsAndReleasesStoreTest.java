@@ -341,13 +341,7 @@ class ProjectsAndReleasesStoreTest {
     @Test
     void releasesFrozenBeforeSealsGetThemOnceOnly() throws Exception {
         StoreLocation loc = Fixtures.location(tmp);
-        long projectId;
-        try (Store store = Fixtures.open(tmp)) {
-            Setup s = setUp(store);
-            projectId = s.project().id();
-            release(store, s.project(), "1.0.0");
-            store.write(tx -> tx.audit().append("test.entry", "a change", "before the upgrade"));
-        }
+        long projectId = aReleaseAndAChange(tmp);
         byte[] v1 = asBeforeSeals(loc, null);
         try (Store store = Fixtures.open(tmp)) {
             assertEquals("notes", store.read(tx -> tx.releases().find(projectId, "1.0.0")).orElseThrow().notes());
@@ -377,13 +371,7 @@ class ProjectsAndReleasesStoreTest {
     @Test
     void aStoreCutBackBeforeItsSealingIsNotSealedThroughACopy() throws Exception {
         StoreLocation loc = Fixtures.location(tmp);
-        long projectId;
-        try (Store store = Fixtures.open(tmp)) {
-            Setup s = setUp(store);
-            projectId = s.project().id();
-            release(store, s.project(), "1.0.0");
-            store.write(tx -> tx.audit().append("test.entry", "a change", "before the upgrade"));
-        }
+        long projectId = aReleaseAndAChange(tmp);
         byte[] v1 = asBeforeSeals(loc, null);
         long sealingSeq;
         try (Store store = Fixtures.open(tmp)) { // the upgrade: sealed once
@@ -494,6 +482,16 @@ class ProjectsAndReleasesStoreTest {
             Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().find(projectId, "1.0.0")));
             assertTrue(r.getMessage().contains("has no seal"), r.getMessage());
             assertEquals(0, store.read(tx -> tx.audit().list(null)).stream().filter(e -> e.action().equals(Store.RELEASES_SEALED)).count());
+        }
+    }
+
+    /** A store in {@code dir} with project Web, its release 1.0.0 and one audited change; the project's id. */
+    private static long aReleaseAndAChange(Path dir) {
+        try (Store store = Fixtures.open(dir)) {
+            Setup s = setUp(store);
+            release(store, s.project(), "1.0.0");
+            store.write(tx -> tx.audit().append("test.entry", "a change", "before the upgrade"));
+            return s.project().id();
         }
     }
 
