@@ -432,9 +432,11 @@ final class Cms {
             }
             // The content through the JDK's AES-GCM (CPU instructions), many times BouncyCastle's pure Java; the same
             // AuthEnvelopedData, checked below like any other, that openssl 3 and our reader decrypt.
-            OutputAEADEncryptor encryptor = oneShot((OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
-                    .setProvider(contentProvider).build(), contentProvider, plaintext.length);
-            byte[] envelope = gen.generate(new CMSProcessableByteArray(plaintext), encryptor).getEncoded();
+            byte[] envelope;
+            try (OneShot encryptor = oneShot((OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
+                    .setProvider(contentProvider).build(), contentProvider, plaintext.length)) {
+                envelope = gen.generate(new CMSProcessableByteArray(plaintext), encryptor).getEncoded();
+            }
             String disallowed = disallowedEnvelope(new CMSAuthEnvelopedData(envelope));
             if (disallowed != null) {
                 throw new IllegalStateException("the secrets would be encrypted with a disallowed algorithm: " + disallowed);
@@ -450,7 +452,13 @@ final class Cms {
      * bytes) is written: fed through {@code update}, as BouncyCastle's stream feeds it, the JDK 17 AES-GCM is about twenty
      * times slower. The plaintext is held in a buffer of its size (never grown, so never left behind in a copy) and wiped.
      */
-    private static OutputAEADEncryptor oneShot(OutputAEADEncryptor base, java.security.Provider provider, int size) throws GeneralSecurityException {
+    /** An encryptor whose plaintext buffer is wiped when it is closed, whether or not the envelope was made. */
+    private interface OneShot extends OutputAEADEncryptor, AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static OneShot oneShot(OutputAEADEncryptor base, java.security.Provider provider, int size) throws GeneralSecurityException {
         GCMParameters gcm = GCMParameters.getInstance(base.getAlgorithmIdentifier().getParameters());
         javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding", provider);
         Object key = base.getKey().getRepresentation();
@@ -458,7 +466,15 @@ final class Cms {
                 new javax.crypto.spec.GCMParameterSpec(gcm.getIcvLen() * 8, gcm.getNonce()));
         java.io.ByteArrayOutputStream aad = new java.io.ByteArrayOutputStream();
         byte[][] mac = new byte[1][];
-        return new OutputAEADEncryptor() {
+        byte[][] held = new byte[1][]; // the plaintext buffer, for close() to wipe if the generator fails before it is done
+        return new OneShot() {
+            @Override
+            public void close() {
+                if (held[0] != null) {
+                    java.util.Arrays.fill(held[0], (byte) 0);
+                }
+            }
+
             @Override
             public AlgorithmIdentifier getAlgorithmIdentifier() {
                 return base.getAlgorithmIdentifier();
@@ -482,6 +498,10 @@ final class Cms {
             @Override
             public java.io.OutputStream getOutputStream(java.io.OutputStream out) {
                 return new java.io.ByteArrayOutputStream(size) {
+                    {
+                        held[0] = buf; // never grown (its size is the plaintext's), so this stays the one copy
+                    }
+
                     @Override
                     public void close() throws IOException {
                         if (mac[0] != null) {
