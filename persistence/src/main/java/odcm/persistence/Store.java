@@ -236,7 +236,8 @@ public final class Store implements AutoCloseable {
             Files.createDirectories(location.storeDir());
             connection = connect(location);
             if (!StoreProbe.serverIsCurrent(connection)) {
-                migrate(location); // Flyway, slow to start, only when there is something to do (a newer schema is refused there)
+                StoreProbe.checkNotNewer(location, serverFlyway(location.server())); // refused before Flyway would touch it
+                migrate(location); // Flyway, slow to start, only when there is something to do
             }
             DSLContext dsl = dsl(connection, SQLDialect.POSTGRES);
             Store store = dsl.transactionResult(cfg -> {

@@ -61,7 +61,7 @@ final class StoreProbe {
             throw refusal(location, e);
         }
         if (hasHistory && !current) {
-            checkNotNewer(location, readOnlyUrl(location));
+            checkNotNewer(location, Store.flyway(readOnlyUrl(location)));
         }
         return current;
     }
@@ -104,15 +104,17 @@ final class StoreProbe {
         return newest != null && newest.equals(MigrationVersion.fromVersion(Store.SCHEMA_VERSION));
     }
 
-    private static void checkNotNewer(StoreLocation location, String readOnlyUrl) {
-        MigrationInfo[] all = Store.flyway(readOnlyUrl).info().all();
+    /** Refuses, changing nothing, a store whose schema is newer than this build's: Flyway must not touch it. */
+    static void checkNotNewer(StoreLocation location, org.flywaydb.core.Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
         Optional<MigrationVersion> known = Arrays.stream(all).filter(i -> i.getState().isResolved())
                 .map(MigrationInfo::getVersion).filter(v -> v != null).max(Comparator.naturalOrder());
         Optional<MigrationVersion> applied = Arrays.stream(all).filter(i -> i.getState().isApplied())
                 .map(MigrationInfo::getVersion).filter(v -> v != null).max(Comparator.naturalOrder());
         boolean future = Arrays.stream(all).anyMatch(i -> i.getState().name().startsWith("FUTURE"));
         if (applied.isPresent() && (future || known.isEmpty() || applied.get().compareTo(known.get()) > 0)) {
-            throw new Refusal("The store at " + location.storeDir() + " was written by a newer ODCM Console (schema version "
+            throw new Refusal("The store " + (location.onServer() ? location.describe() : "at " + location.storeDir())
+                    + " was written by a newer ODCM Console (schema version "
                     + applied.get() + "; this console knows up to " + known.map(MigrationVersion::toString).orElse("none")
                     + "). It was not changed.");
         }

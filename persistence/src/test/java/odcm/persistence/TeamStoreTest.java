@@ -204,4 +204,25 @@ class TeamStoreTest {
             }
         }
     }
+
+    @Test
+    void aTeamStoreOfANewerSchemaIsRefusedAndLeftAsItWas() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            try (Store store = team.open("alice")) {
+                Fixtures.local(store, "DevTest Space");
+            }
+            try (Connection c = team.sql(); Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                        + " installed_by, execution_time, success) VALUES (99, '999', 'from the future', 'SQL', 'V999__future.sql', 1, 'x', 1, TRUE)");
+            }
+            Refusal r = assertThrows(Refusal.class, () -> team.open("bob"));
+            assertEquals("The store " + team.location.describe() + " was written by a newer ODCM Console (schema version 999; this console"
+                    + " knows up to " + Store.SCHEMA_VERSION + "). It was not changed.", r.getMessage());
+            try (Connection c = team.sql(); Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM flyway_schema_history")) {
+                rs.next();
+                assertEquals(2, rs.getInt(1), "V13 and the future one, nothing more");
+            }
+        }
+    }
 }
