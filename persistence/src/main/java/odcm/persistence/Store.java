@@ -653,9 +653,23 @@ public final class Store implements AutoCloseable {
                 .load();
     }
 
-    /** A team store's migrations: its own folder (the schema at version 13 at once), then what both engines share. */
+    /**
+     * A team store's migrations: its own folder (the schema at version 13 at once). Made as the role that owns the
+     * database when the user is a member of it (the team's role, README "A team store"), so that every member, not only
+     * the one whose console came first, may use the tables.
+     */
     private static Flyway serverFlyway(ServerAddress server) {
+        String owner = null;
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.properties());
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT quote_ident(r.rolname) FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba"
+                     + " WHERE d.datname = current_database() AND r.rolname <> current_user AND pg_has_role(current_user, r.oid, 'MEMBER')")) {
+            owner = rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            // Flyway's own connection meets the same problem and says it
+        }
         return Flyway.configure(Store.class.getClassLoader())
+                .initSql(owner == null ? null : "SET ROLE " + owner)
                 .dataSource(new org.postgresql.ds.PGSimpleDataSource() {
                     @Override
                     public Connection getConnection() throws SQLException {
