@@ -225,4 +225,28 @@ class TeamStoreTest {
             }
         }
     }
+
+    /** A member without the master key (decision 0035): reads the team's spaces and releases, changes nothing. */
+    @Test
+    void aMemberWithoutTheMasterKeyReadsAndChangesNothing() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            long projectId;
+            try (Store store = team.open("alice")) {
+                ProjectsAndReleasesStoreTest.Setup s = ProjectsAndReleasesStoreTest.setUp(store);
+                projectId = s.project().id();
+                ProjectsAndReleasesStoreTest.release(store, s.project(), "1.0.0");
+            }
+            StoreLocation withoutKey = new StoreLocation(tmp.resolve("bob-state"), tmp.resolve("bob-keys"), team.location.server());
+            try (Store store = Store.open(withoutKey, new Fixtures.TickingClock(Fixtures.T0), "bob")) {
+                assertEquals(odcm.persistence.keys.MasterKeyState.MISSING, store.masterKeyState());
+                assertEquals(List.of("DevTest Space", "Prod Space"), store.read(tx -> tx.spaces().findAll()).stream().map(Space::name).sorted().toList());
+                assertEquals("notes", store.read(tx -> tx.releases().find(projectId, "1.0.0")).orElseThrow().notes());
+                Refusal r = assertThrows(Refusal.class, () -> store.write(tx -> tx.audit().append("test.entry", "bob", "a change")));
+                assertTrue(r.getMessage().startsWith("The master key of this store is missing"), r.getMessage());
+            }
+            try (Store store = team.open("alice")) {
+                assertEquals(0, store.read(tx -> tx.audit().list(null)).stream().filter(e -> e.osUser().equals("bob")).count());
+            }
+        }
+    }
 }
