@@ -84,6 +84,11 @@ public record ServerAddress(String host, int port, String database, String user,
         return b.toString();
     }
 
+    /** A new connection to this address's database, as this address's user (the password from ~/.pgpass). */
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(), properties());
+    }
+
     /** The driver's URL; the user and settings go as connection properties ({@link #properties}). */
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
@@ -123,7 +128,7 @@ public record ServerAddress(String host, int port, String database, String user,
     }
 
     private void admin(String statement) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl(), properties()); java.sql.Statement st = c.createStatement()) {
+        try (java.sql.Connection c = connect(); java.sql.Statement st = c.createStatement()) {
             st.execute(statement);
         } catch (java.sql.SQLException e) {
             throw new Refusal("The server " + host + ":" + port + " refused '" + statement + "': " + e.getMessage(), e);

@@ -192,7 +192,7 @@ public final class Store implements AutoCloseable {
                 if (!current) {
                     migrate(location);
                 }
-                connection = DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
+                connection = connect(location);
             }
             awaitJooq(jooq);
             DSLContext dsl = dsl(connection);
@@ -288,7 +288,7 @@ public final class Store implements AutoCloseable {
 
     private static Connection connect(StoreLocation location) throws SQLException {
         if (location.onServer()) {
-            return DriverManager.getConnection(location.server().jdbcUrl(), location.server().properties());
+            return location.server().connect();
         }
         return DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
     }
@@ -660,7 +660,7 @@ public final class Store implements AutoCloseable {
      */
     private static Flyway serverFlyway(ServerAddress server) {
         String owner = null;
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.properties());
+        try (Connection c = server.connect();
              java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT quote_ident(r.rolname) FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba"
                      + " WHERE d.datname = current_database() AND r.rolname <> current_user AND pg_has_role(current_user, r.oid, 'MEMBER')")) {
@@ -673,7 +673,7 @@ public final class Store implements AutoCloseable {
                 .dataSource(new org.postgresql.ds.PGSimpleDataSource() {
                     @Override
                     public Connection getConnection() throws SQLException {
-                        return DriverManager.getConnection(server.jdbcUrl(), server.properties());
+                        return server.connect();
                     }
                 })
                 .locations("classpath:db/postgresql")

@@ -70,7 +70,7 @@ public final class StoreCopy {
         } catch (SQLException e) {
             throw new Refusal("The store " + target.describe() + " could not be reached to copy into: " + e.getMessage(), e);
         }
-        try (Connection c = into.configuration().connectionProvider().acquire()) {
+        try (Connection c = into.configuration().connectionProvider().acquire()) { // the target's one connection, closed when done
             long[] copied = {0};
             into.transaction(cfg -> {
                 DSLContext tx = cfg.dsl();

@@ -2,7 +2,6 @@ package odcm.persistence;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
@@ -37,7 +36,7 @@ final class TeamStores implements AutoCloseable {
 
     /** A plain connection to the test's database, as someone with a SQL console would have. */
     Connection sql() throws SQLException {
-        return DriverManager.getConnection(location.server().jdbcUrl(), location.server().properties());
+        return location.server().connect();
     }
 
     @Override

@@ -86,7 +86,7 @@ abstract class ServiceFixture {
 
     /** Every row of every table gone (the frozen-release triggers set aside for it, as the database's owner may), ids from 1. */
     private static void empty(ServerAddress database) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.properties());
+        try (java.sql.Connection c = database.connect();
              java.sql.Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("SET LOCAL lock_timeout = '20s'"); // a store a test left open fails the next test instead of hanging it

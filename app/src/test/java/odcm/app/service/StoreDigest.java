@@ -68,7 +68,7 @@ public final class StoreDigest {
     /** A plain connection, as a SQL console would have: to the H2 file, read-only, or to the team store's database. */
     public static Connection connect(StoreLocation location) throws SQLException {
         if (location.onServer()) {
-            return DriverManager.getConnection(location.server().jdbcUrl(), location.server().properties());
+            return location.server().connect();
         }
         return DriverManager.getConnection("jdbc:h2:file:" + location.storeDir().resolve("odcm") + ";ACCESS_MODE_DATA=r", "sa", "");
     }
