@@ -1,0 +1,140 @@
+package odcm.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Changes other consoles make to a team store, as they commit (decision 0037). Every change that appends to the audit
+ * log also sends a PostgreSQL notification, in its own transaction (so it is delivered at its commit and never for a
+ * change rolled back): the number of its last audit entry and the token of the store that made it. A console listens on a
+ * connection of its own, on a daemon thread, and is told the number of the last entry of each change of another store;
+ * what changed, and who, it reads from the audit log itself (the notification's words are not trusted for that).
+ * An embedded store has no other writer, so nothing to watch.
+ */
+public final class StoreChanges implements AutoCloseable {
+    /** The channel of every store's database: one store per database, so one channel is enough. */
+    static final String CHANNEL = "odcm_changes";
+    /** How long the listener waits for a notification before it looks whether it was closed. */
+    private static final int POLL_MILLIS = 500;
+    /** How long it waits before it connects again after the server went away. */
+    private static final long RETRY_MILLIS = 3_000;
+
+    private final ServerAddress server;
+    private final String ownToken;
+    private final Consumer<Long> changed;
+    private final Consumer<String> lost;
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile Connection connection;
+
+    private StoreChanges(ServerAddress server, String ownToken, Consumer<Long> changed, Consumer<String> lost) {
+        this.server = server;
+        this.ownToken = ownToken;
+        this.changed = changed;
+        this.lost = lost;
+        this.thread = new Thread(this::listen, "odcm-store-changes");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts listening for changes other stores (consoles, commands) make to this team store: {@code changed} is called on
+     * the listener's thread with the number of the last audit entry of each such change; {@code lost} with a sentence when
+     * the server can no longer be reached (the listener tries again every few seconds), and with null once it is back,
+     * followed by a change, since any number of changes may have been missed. Empty for an embedded store.
+     */
+    public static Optional<StoreChanges> watch(Store store, Consumer<Long> changed, Consumer<String> lost) {
+        if (!store.location().onServer()) {
+            return Optional.empty();
+        }
+        StoreChanges watcher = new StoreChanges(store.location().server(), store.changeToken(), changed, lost);
+        watcher.thread.start();
+        return Optional.of(watcher);
+    }
+
+    /** In the transaction of a change of a team store that appended {@code lastSeq}: tells the listeners at its commit. */
+    static void announce(DSLContext tx, String token, long lastSeq) {
+        tx.fetch("SELECT pg_notify(?, ?)", CHANNEL, token + " " + lastSeq);
+    }
+
+    private void listen() {
+        boolean missed = false;
+        while (!closed) {
+            try (Connection c = server.connect()) {
+                connection = c;
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                if (missed) {
+                    lost.accept(null);
+                    changed.accept(Long.MAX_VALUE); // whatever happened while away
+                    missed = false;
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] notes = pg.getNotifications(POLL_MILLIS);
+                    long last = lastOfOthers(notes);
+                    if (last > 0) {
+                        changed.accept(last);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                if (!missed) {
+                    lost.accept("Changes of others are not shown while " + server + " cannot be reached (" + e.getMessage() + ").");
+                }
+                missed = true;
+                pause();
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    /** The highest entry number among notifications of other stores; 0 when there is none. */
+    private long lastOfOthers(PGNotification[] notes) {
+        long last = 0;
+        for (PGNotification n : notes == null ? new PGNotification[0] : notes) {
+            String[] parts = n.getParameter().split(" ", 2);
+            if (parts.length == 2 && !parts[0].equals(ownToken)) {
+                try {
+                    last = Math.max(last, Long.parseLong(parts[1]));
+                } catch (NumberFormatException e) {
+                    last = Math.max(last, 1); // someone's own NOTIFY on our channel: look anyway
+                }
+            }
+        }
+        return last;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            closed = true;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops listening and closes its connection; called by the console when it closes its store. */
+    @Override
+    public void close() {
+        closed = true;
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing anyway: the listener's thread ends with it
+            }
+        }
+        thread.interrupt();
+    }
+}
