@@ -818,7 +818,7 @@ public final class Store implements AutoCloseable {
                         auditSeal.beforeCommit(); // the head names the entries about to be committed, or the write is refused
                         AuditEntry appended = auditSeal.pending();
                         if (appended != null && appended != pendingBefore && current.dialect() == SQLDialect.POSTGRES) {
-                            StoreChanges.announce(current, changeToken(), appended.seq()); // delivered at the commit
+                            StoreChanges.announce(current, changeToken(), auditSeal.firstPendingSeq(), appended.seq()); // delivered at the commit
                         }
                     }
                     return r;

@@ -12,8 +12,8 @@ import org.postgresql.PGNotification;
 /**
  * Changes other consoles make to a team store, as they commit (decision 0037). Every change that appends to the audit
  * log also sends a PostgreSQL notification, in its own transaction (so it is delivered at its commit and never for a
- * change rolled back): the number of its last audit entry and the token of the store that made it. A console listens on a
- * connection of its own, on a daemon thread, and is told the number of the last entry of each change of another store;
+ * change rolled back): the numbers of its first and last audit entries and the token of the store that made it. A console listens on a
+ * connection of its own, on a daemon thread, and is told the entries of each change of another store;
  * what changed, and who, it reads from the audit log itself (the notification's words are not trusted for that).
  * An embedded store has no other writer, so nothing to watch.
  */
@@ -27,13 +27,13 @@ public final class StoreChanges implements AutoCloseable {
 
     private final ServerAddress server;
     private final String ownToken;
-    private final Consumer<Long> changed;
+    private final Consumer<Change> changed;
     private final Consumer<String> lost;
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection connection;
 
-    private StoreChanges(ServerAddress server, String ownToken, Consumer<Long> changed, Consumer<String> lost) {
+    private StoreChanges(ServerAddress server, String ownToken, Consumer<Change> changed, Consumer<String> lost) {
         this.server = server;
         this.ownToken = ownToken;
         this.changed = changed;
@@ -44,11 +44,11 @@ public final class StoreChanges implements AutoCloseable {
 
     /**
      * Starts listening for changes other stores (consoles, commands) make to this team store: {@code changed} is called on
-     * the listener's thread with the number of the last audit entry of each such change; {@code lost} with a sentence when
+     * the listener's thread with the audit entries of each such change; {@code lost} with a sentence when
      * the server can no longer be reached (the listener tries again every few seconds), and with null once it is back,
      * followed by a change, since any number of changes may have been missed. Empty for an embedded store.
      */
-    public static Optional<StoreChanges> watch(Store store, Consumer<Long> changed, Consumer<String> lost) {
+    public static Optional<StoreChanges> watch(Store store, Consumer<Change> changed, Consumer<String> lost) {
         if (!store.location().onServer()) {
             return Optional.empty();
         }
@@ -57,9 +57,22 @@ public final class StoreChanges implements AutoCloseable {
         return Optional.of(watcher);
     }
 
-    /** In the transaction of a change of a team store that appended {@code lastSeq}: tells the listeners at its commit. */
-    static void announce(DSLContext tx, String token, long lastSeq) {
-        tx.fetch("SELECT pg_notify(?, ?)", CHANNEL, token + " " + lastSeq);
+    /**
+     * In the transaction of a change of a team store that appended entries {@code first} to {@code last}: tells the
+     * listeners at its commit.
+     */
+    static void announce(DSLContext tx, String token, long first, long last) {
+        tx.fetch("SELECT pg_notify(?, ?)", CHANNEL, token + " " + first + " " + last);
+    }
+
+    /** The audit entries of one change of another store: {@code first} to {@code last}. */
+    public record Change(long first, long last) {
+        /** Not one change: whatever happened while the listener was away (from the start of the log to its end). */
+        public static final Change UNKNOWN = new Change(1, Long.MAX_VALUE);
+
+        public boolean holds(long seq) {
+            return seq >= first && seq <= last;
+        }
     }
 
     private void listen() {
@@ -72,15 +85,14 @@ public final class StoreChanges implements AutoCloseable {
                 }
                 if (missed) {
                     lost.accept(null);
-                    changed.accept(Long.MAX_VALUE); // whatever happened while away
+                    changed.accept(Change.UNKNOWN); // whatever happened while away
                     missed = false;
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!closed) {
                     PGNotification[] notes = pg.getNotifications(POLL_MILLIS);
-                    long last = lastOfOthers(notes);
-                    if (last > 0) {
-                        changed.accept(last);
+                    for (PGNotification n : notes == null ? new PGNotification[0] : notes) {
+                        othersChange(n.getParameter()).ifPresent(changed);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -98,20 +110,21 @@ public final class StoreChanges implements AutoCloseable {
         }
     }
 
-    /** The highest entry number among notifications of other stores; 0 when there is none. */
-    private long lastOfOthers(PGNotification[] notes) {
-        long last = 0;
-        for (PGNotification n : notes == null ? new PGNotification[0] : notes) {
-            String[] parts = n.getParameter().split(" ", 2);
-            if (parts.length == 2 && !parts[0].equals(ownToken)) {
-                try {
-                    last = Math.max(last, Long.parseLong(parts[1]));
-                } catch (NumberFormatException e) {
-                    last = Math.max(last, 1); // someone's own NOTIFY on our channel: look anyway
-                }
-            }
+    /**
+     * The change a notification names, unless this store made it. The words are not trusted for more than that: what
+     * changed is read from the audit log. Someone's own NOTIFY on the channel is a change of unknown entries.
+     */
+    private Optional<Change> othersChange(String payload) {
+        String[] parts = payload.split(" ");
+        if (parts.length == 3 && parts[0].equals(ownToken)) {
+            return Optional.empty();
         }
-        return last;
+        try {
+            Change c = new Change(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            return Optional.of(parts.length == 3 && c.first() > 0 && c.first() <= c.last() ? c : Change.UNKNOWN);
+        } catch (RuntimeException e) {
+            return Optional.of(Change.UNKNOWN);
+        }
     }
 
     private void pause() {

@@ -33,24 +33,27 @@ class StoreChangesTest {
     @Test
     void aConsoleIsToldOfOthersCommittedChangesNotOfItsOwnNorOfRolledBackOnes() throws Exception {
         try (TeamStores team = TeamStores.create(tmp); Store alice = team.open("alice"); Store bob = team.open("bob")) {
-            BlockingQueue<Long> told = new LinkedBlockingQueue<>();
+            BlockingQueue<StoreChanges.Change> told = new LinkedBlockingQueue<>();
             try (StoreChanges watching = StoreChanges.watch(alice, told::add, lost -> { }).orElseThrow()) {
                 awaitListening(team);
                 long first = bob.write(tx -> tx.audit().append("space.created", "Payments", "by bob")).seq();
-                assertEquals(first, told.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+                assertEquals(new StoreChanges.Change(first, first), told.poll(WAIT_SECONDS, TimeUnit.SECONDS));
 
                 alice.write(tx -> tx.audit().append("space.created", "Own", "by alice")); // her own: not told
                 assertThrows(IllegalStateException.class, () -> bob.write(tx -> {
                     tx.audit().append("space.created", "Never", "rolled back");
                     throw new IllegalStateException("the change fails after its entry");
                 }));
-                long second = bob.write(tx -> tx.audit().append("space.renamed", "Payments", "by bob")).seq();
+                long second = bob.write(tx -> {
+                    tx.audit().append("space.renamed", "Payments", "by bob");
+                    return tx.audit().append("space.described", "Payments", "by bob, in the same change");
+                }).seq();
                 // Notifications come in commit order: anything about alice's or the rolled-back change would be first.
-                assertEquals(second, told.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+                assertEquals(new StoreChanges.Change(second - 1, second), told.poll(WAIT_SECONDS, TimeUnit.SECONDS));
                 assertTrue(told.isEmpty(), told.toString());
 
                 List<AuditEntry> since = alice.read(tx -> tx.audit().after(first, 10));
-                assertEquals(List.of("alice space.created Own", "bob space.renamed Payments"),
+                assertEquals(List.of("alice space.created Own", "bob space.renamed Payments", "bob space.described Payments"),
                         since.stream().map(e -> e.osUser() + " " + e.action() + " " + e.subject()).toList());
                 assertEquals(second, (long) alice.read(tx -> tx.audit().lastSeq()));
                 assertEquals(1, alice.read(tx -> tx.audit().after(first, 1)).size());
@@ -61,7 +64,7 @@ class StoreChangesTest {
     @Test
     void aLostConnectionIsSaidAndChangesAreLookedForOnceItIsBack() throws Exception {
         try (TeamStores team = TeamStores.create(tmp); Store alice = team.open("alice")) {
-            BlockingQueue<Long> told = new LinkedBlockingQueue<>();
+            BlockingQueue<StoreChanges.Change> told = new LinkedBlockingQueue<>();
             BlockingQueue<Optional<String>> lost = new LinkedBlockingQueue<>();
             try (StoreChanges watching = StoreChanges.watch(alice, told::add, sentence -> lost.add(Optional.ofNullable(sentence))).orElseThrow()) {
                 awaitListening(team);
@@ -72,7 +75,7 @@ class StoreChangesTest {
                 String sentence = lost.poll(WAIT_SECONDS, TimeUnit.SECONDS).orElseThrow();
                 assertTrue(sentence.startsWith("Changes of others are not shown while postgresql://"), sentence);
                 assertEquals(Optional.empty(), lost.poll(WAIT_SECONDS, TimeUnit.SECONDS), "back again");
-                assertEquals(Long.MAX_VALUE, told.poll(WAIT_SECONDS, TimeUnit.SECONDS), "whatever changed meanwhile is looked for");
+                assertEquals(StoreChanges.Change.UNKNOWN, told.poll(WAIT_SECONDS, TimeUnit.SECONDS), "whatever changed meanwhile is looked for");
             }
         }
     }
