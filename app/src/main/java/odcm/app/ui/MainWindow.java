@@ -142,6 +142,7 @@ public final class MainWindow {
         turnsWhenLong(progress, runner.busyProperty());
         Label activity = new Label();
         activity.setId("status-activity");
+        activity.setMinWidth(80); // "Ready" stays readable beside a long store address
         activity.textProperty().bind(runner.activityProperty().map(a -> a.isEmpty() ? "Ready" : a + "…"));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
