@@ -113,6 +113,8 @@ public final class Store implements AutoCloseable {
     private final Connection connection;
     private final DSLContext dsl;
     private final String storeId;
+    /** Made when first needed (a team store's first change or watcher): a random UUID costs a little at start. */
+    private String changeToken;
     private final MasterKeyState masterKeyState;
     private final AesGcmKeyVault vault;
     /** The audit key and head file of the open store (set when it is attached). */
@@ -713,6 +715,14 @@ public final class Store implements AutoCloseable {
         return storeId;
     }
 
+    /** Names this opened store among the consoles of a team store, so it can tell its own changes from others'. */
+    synchronized String changeToken() {
+        if (changeToken == null) {
+            changeToken = java.util.UUID.randomUUID().toString();
+        }
+        return changeToken;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -806,6 +816,10 @@ public final class Store implements AutoCloseable {
                             throw new Refusal("The process is stopping: nothing was changed.");
                         }
                         auditSeal.beforeCommit(); // the head names the entries about to be committed, or the write is refused
+                        AuditEntry appended = auditSeal.pending();
+                        if (appended != null && appended != pendingBefore && current.dialect() == SQLDialect.POSTGRES) {
+                            StoreChanges.announce(current, changeToken(), auditSeal.firstPendingSeq(), appended.seq()); // delivered at the commit
+                        }
                     }
                     return r;
                 } finally {

@@ -24,6 +24,16 @@ public final class AuditService {
         return store.read(tx -> tx.audit().list(filter));
     }
 
+    /** Up to {@code limit} entries after entry {@code seq}, oldest first: what others changed since a console looked. */
+    public List<AuditEntry> after(long seq, int limit) {
+        return store.read(tx -> tx.audit().after(seq, limit));
+    }
+
+    /** The number of the last entry, 0 when the log is empty. */
+    public long lastSeq() {
+        return store.read(tx -> tx.audit().lastSeq());
+    }
+
     public AuditVerification verify() {
         return store.read(tx -> tx.audit().verify());
     }

@@ -57,6 +57,10 @@ public final class Console {
     /** Made on the worker with their screens (decision 0033); read on the FX thread once delivered. */
     private volatile LifecyclesView lifecycles;
     private volatile OutboxView outbox;
+    /** On a team store: what other consoles change (decision 0037); null otherwise. */
+    private OthersChanges others;
+    /** The example organisation offered for an empty store, while it shows. */
+    private FirstRunOffer offer;
 
     /**
      * What opening found, all read on the background thread: also all spaces, by the store's clock at {@code now}, which
@@ -239,8 +243,26 @@ public final class Console {
         StartupTimes.when(stage.getScene(), () -> opened.empty() || space.isChosen()
                 && stage.getScene().lookup("#spaces-table") instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty(), "usable");
         StartupTimes.whenIdle(runner, stage.getScene(), "idle");
+        others = OthersChanges.start(context.store(), context.audit(), runner, main, this::editing, this::withdrawOffer).orElse(null);
         if (opened.empty() && opened.keyState() == MasterKeyState.PRESENT) {
             offerDemo();
+        }
+    }
+
+    /**
+     * Whether loading the screen shown again would lose what the user is typing: the Projects screen's editor keeps no
+     * mark of unsaved edits, so it is loaded again only when asked (F5). The Lifecycles screen keeps its unsaved edits
+     * when it loads (its own guard).
+     */
+    private boolean editing() {
+        return "nav-projects".equals(main.currentId());
+    }
+
+    /** Others changed the store: it is no longer the empty store the example organisation was offered for. */
+    private void withdrawOffer() {
+        if (offer != null) {
+            main.removePanel(offer);
+            offer = null;
         }
     }
 
@@ -262,10 +284,14 @@ public final class Console {
     /** A store without spaces: offer the example organisation; afterwards the current screen and the space picker show it. */
     private void offerDemo() {
         AppContext ctx = context;
-        FirstRunOffer[] offer = new FirstRunOffer[1];
-        offer[0] = new FirstRunOffer(runner, () -> new Demo(ctx).create(),
-                done -> main.reselect(), () -> main.removePanel(offer[0]));
-        main.showPanel(offer[0]);
+        FirstRunOffer[] made = new FirstRunOffer[1];
+        made[0] = new FirstRunOffer(runner, () -> new Demo(ctx).create(),
+                done -> main.reselect(), () -> {
+                    main.removePanel(made[0]);
+                    offer = null;
+                });
+        offer = made[0];
+        main.showPanel(offer);
     }
 
     private void show(Parent root, double width, double height) {
@@ -293,6 +319,9 @@ public final class Console {
 
     /** Closes the store after any work still queued, so the last change is not cut off. */
     public void close() {
+        if (others != null) {
+            others.close();
+        }
         AppContext ctx = context;
         runner.shutdown(() -> {
             if (ctx != null) {

@@ -142,6 +142,7 @@ public final class MainWindow {
         turnsWhenLong(progress, runner.busyProperty());
         Label activity = new Label();
         activity.setId("status-activity");
+        activity.setMinWidth(80); // "Ready" stays readable beside a long store address
         activity.textProperty().bind(runner.activityProperty().map(a -> a.isEmpty() ? "Ready" : a + "…"));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
@@ -192,6 +193,7 @@ public final class MainWindow {
             int index = i;
             scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + digit(i)), () -> select(index));
         }
+        scene.getAccelerators().put(KeyCombination.keyCombination("F5"), this::reload);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"),
                 () -> java.util.Optional.ofNullable(current()).flatMap(Screen::newAction).ifPresent(Runnable::run));
     }
@@ -330,6 +332,28 @@ public final class MainWindow {
     /** Shows the current screen again, with what the store holds now. */
     void reselect() {
         select(current);
+    }
+
+    /**
+     * Loads the shown screen's data again, as showing it does, and the space picker's (F5, or others changed the store);
+     * nothing while the screen is still being made (it loads once shown).
+     */
+    void reload() {
+        if (current >= 0 && screens[current] != null) {
+            picker.refresh();
+            screens[current].shown();
+        }
+    }
+
+    /** The navigation id of the screen shown or being made, e.g. "nav-spaces"; empty before any. */
+    String currentId() {
+        return current < 0 ? "" : NAV_IDS[current];
+    }
+
+    /** Puts a node in the status line, before the store's name (e.g. what others changed). */
+    void showInStatusLine(Node node) {
+        HBox bar = (HBox) root.getBottom();
+        bar.getChildren().add(bar.getChildren().size() - 1, node);
     }
 
     /** Whether the screen with this navigation id has been made (it is made when first shown). */

@@ -16,6 +16,12 @@ public interface AuditLog {
     /** Matching entries, newest first. */
     List<AuditEntry> list(AuditFilter filter);
 
+    /** Up to {@code limit} entries after entry {@code seq}, oldest first: what changed since a console last looked. */
+    List<AuditEntry> after(long seq, int limit);
+
+    /** The number of the last entry, 0 when the log is empty. */
+    long lastSeq();
+
     AuditVerification verify();
 
     /**

@@ -152,6 +152,14 @@ public final class AuditSeal {
         }
     }
 
+    /**
+     * The number of the first entry the write in progress appended: its entries run from here to {@link #pending()}, one
+     * after the other (a team store's changes are made one at a time).
+     */
+    public long firstPendingSeq() {
+        return base == null ? 1 : base.seq() + 1;
+    }
+
     /** The last entry appended by the write in progress, or null: a mark to roll back to. */
     public AuditEntry pending() {
         return pending;

@@ -75,6 +75,18 @@ public final class JooqAuditLog implements AuditLog {
     }
 
     @Override
+    public List<AuditEntry> after(long seq, int limit) {
+        return dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.gt(seq)).orderBy(AUDIT_EVENT.SEQ.asc()).limit(limit)
+                .fetch(JooqAuditLog::entry);
+    }
+
+    @Override
+    public long lastSeq() {
+        Long last = dsl.select(DSL.max(AUDIT_EVENT.SEQ)).from(AUDIT_EVENT).fetchOne(0, Long.class);
+        return last == null ? 0 : last;
+    }
+
+    @Override
     public AuditVerification verify() {
         return seal.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry));
     }

@@ -68,7 +68,7 @@ public final class StoreLink extends Hyperlink {
     public void show(Facts f) {
         facts = f;
         setText("Store: " + f.location().describe());
-        setTooltip(new Tooltip("Store " + f.storeId() + "\nMaster key file: " + f.keyFile()
+        setTooltip(new Tooltip("Store " + f.location().describe() + " (" + f.storeId() + ")\nMaster key file: " + f.keyFile()
                 + (f.keyState() == MasterKeyState.PRESENT ? "" : " (" + f.keyState().name().toLowerCase(java.util.Locale.ROOT) + ")")
                 + "\nClick for About this store and how to back it up."));
         setVisible(true);

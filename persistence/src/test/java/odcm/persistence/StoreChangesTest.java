@@ -1,0 +1,109 @@
+package odcm.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import odcm.model.audit.AuditEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A console sees the changes other consoles make to a team store as they commit (decision 0037): told by PostgreSQL,
+ * read from the audit log. Skipped, with the reason, where ODCM_TEST_POSTGRES names no server.
+ */
+class StoreChangesTest {
+    /** How long a test waits for a notification that must come (never a figure of speed: a bound for a hang). */
+    private static final long WAIT_SECONDS = 20;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aConsoleIsToldOfOthersCommittedChangesNotOfItsOwnNorOfRolledBackOnes() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); Store alice = team.open("alice"); Store bob = team.open("bob")) {
+            BlockingQueue<StoreChanges.Change> told = new LinkedBlockingQueue<>();
+            try (StoreChanges watching = StoreChanges.watch(alice, told::add, lost -> { }).orElseThrow()) {
+                awaitListening(team);
+                long first = bob.write(tx -> tx.audit().append("space.created", "Payments", "by bob")).seq();
+                assertEquals(new StoreChanges.Change(first, first), told.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+
+                alice.write(tx -> tx.audit().append("space.created", "Own", "by alice")); // her own: not told
+                assertThrows(IllegalStateException.class, () -> bob.write(tx -> {
+                    tx.audit().append("space.created", "Never", "rolled back");
+                    throw new IllegalStateException("the change fails after its entry");
+                }));
+                long second = bob.write(tx -> {
+                    tx.audit().append("space.renamed", "Payments", "by bob");
+                    return tx.audit().append("space.described", "Payments", "by bob, in the same change");
+                }).seq();
+                // Notifications come in commit order: anything about alice's or the rolled-back change would be first.
+                assertEquals(new StoreChanges.Change(second - 1, second), told.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+                assertTrue(told.isEmpty(), told.toString());
+
+                List<AuditEntry> since = alice.read(tx -> tx.audit().after(first, 10));
+                assertEquals(List.of("alice space.created Own", "bob space.renamed Payments", "bob space.described Payments"),
+                        since.stream().map(e -> e.osUser() + " " + e.action() + " " + e.subject()).toList());
+                assertEquals(second, (long) alice.read(tx -> tx.audit().lastSeq()));
+                assertEquals(1, alice.read(tx -> tx.audit().after(first, 1)).size());
+            }
+        }
+    }
+
+    @Test
+    void aLostConnectionIsSaidAndChangesAreLookedForOnceItIsBack() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); Store alice = team.open("alice")) {
+            BlockingQueue<StoreChanges.Change> told = new LinkedBlockingQueue<>();
+            BlockingQueue<Optional<String>> lost = new LinkedBlockingQueue<>();
+            try (StoreChanges watching = StoreChanges.watch(alice, told::add, sentence -> lost.add(Optional.ofNullable(sentence))).orElseThrow()) {
+                awaitListening(team);
+                try (Connection c = team.sql(); Statement st = c.createStatement()) {
+                    st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                            + " AND query = 'LISTEN " + StoreChanges.CHANNEL + "'");
+                }
+                String sentence = lost.poll(WAIT_SECONDS, TimeUnit.SECONDS).orElseThrow();
+                assertTrue(sentence.startsWith("Changes of others are not shown while postgresql://"), sentence);
+                assertEquals(Optional.empty(), lost.poll(WAIT_SECONDS, TimeUnit.SECONDS), "back again");
+                assertEquals(StoreChanges.Change.UNKNOWN, told.poll(WAIT_SECONDS, TimeUnit.SECONDS), "whatever changed meanwhile is looked for");
+            }
+        }
+    }
+
+    @Test
+    void anEmbeddedStoreHasNoOtherWriterToWatch() {
+        try (Store store = Store.open(Fixtures.location(tmp))) {
+            assertTrue(StoreChanges.watch(store, seq -> { }, lost -> { }).isEmpty());
+            assertNull(store.read(tx -> tx.audit().after(0, 10)).stream().findFirst().orElse(null));
+            assertEquals(0L, (long) store.read(tx -> tx.audit().lastSeq()));
+        }
+    }
+
+    /** Until the listener's LISTEN has run: a change committed before it would not be told. */
+    private static void awaitListening(TeamStores team) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        try (Connection c = team.sql(); Statement st = c.createStatement()) {
+            while (System.nanoTime() < until) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND query = 'LISTEN " + StoreChanges.CHANNEL + "'")) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        assertNotNull(null, "the listener never listened");
+    }
+}
