@@ -110,8 +110,13 @@ public final class Store implements AutoCloseable {
     private final Clock clock;
     private final String osUser;
     private final StoreLock lock;
-    private final Connection connection;
-    private final DSLContext dsl;
+    /** The store's one connection; a team store's is made again after it was lost (see {@link #reconnect()}). */
+    private Connection connection;
+    private DSLContext dsl;
+    /** A team store's connection broke (server restarted, network): the next unit of work connects again first. */
+    private boolean connectionLost;
+    /** The write in progress has done its work and is being committed: a connection lost now leaves its outcome unknown. */
+    private boolean committing;
     private final String storeId;
     /** Made when first needed (a team store's first change or watcher): a random UUID costs a little at start. */
     private String changeToken;
@@ -798,6 +803,10 @@ public final class Store implements AutoCloseable {
             throw new IllegalStateException("the store at " + location.storeDir() + " was opened for reading only");
         }
         DSLContext outer = current;
+        if (outer == null && connectionLost) {
+            reconnect();
+        }
+        committing = false;
         AuditEntry pendingBefore = auditSeal.pending();
         try {
             // Nested: a savepoint inside the outer transaction, so a step that fails and is handled leaves nothing behind.
@@ -820,6 +829,7 @@ public final class Store implements AutoCloseable {
                         if (appended != null && appended != pendingBefore && current.dialect() == SQLDialect.POSTGRES) {
                             StoreChanges.announce(current, changeToken(), auditSeal.firstPendingSeq(), appended.seq()); // delivered at the commit
                         }
+                        committing = changing;
                     }
                     return r;
                 } finally {
@@ -833,6 +843,10 @@ public final class Store implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             auditSeal.rollBackTo(pendingBefore); // what the failed (inner) transaction appended is not in the log
+            if (outer == null && !stopping && location.onServer() && lostConnection(e)) {
+                connectionLost = true;
+                throw lost(e, committing);
+            }
             if (e instanceof Refusal) {
                 throw e;
             }
@@ -845,6 +859,49 @@ public final class Store implements AutoCloseable {
             if (outer == null && commitGate.isHeldByCurrentThread()) {
                 commitGate.unlock();
             }
+        }
+    }
+
+    /**
+     * Whether {@code e} says the team store's server is gone: a connection failure (SQL state class 08), the server shut
+     * down or restarting (57P01–57P03), or the connection closed under us.
+     */
+    private boolean lostConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        try {
+            return connection.isClosed();
+        } catch (SQLException closed) {
+            return true;
+        }
+    }
+
+    /** The sentence for a unit of work whose team-store connection was lost; the next one connects again. */
+    private Refusal lost(Throwable e, boolean whileCommitting) {
+        STORE_LOG.log(Level.WARNING, "The connection to the team store " + location.describe() + " was lost", e);
+        String words = "The connection to the team store " + location.describe() + " was lost (" + serverProblem(e) + ")";
+        return new Refusal(whileCommitting
+                ? words + " while a change was being saved: whether it was saved cannot be told here; look for it in the Audit log"
+                        + " (the log stays whole either way). The next action connects again."
+                : words + ": nothing was changed. The next action connects again.", e);
+    }
+
+    /** Connects to the team store's server again after its connection was lost; refuses with a sentence while it cannot. */
+    private void reconnect() {
+        try {
+            Connection fresh = connect(location);
+            closeQuietly(connection);
+            connection = fresh;
+            dsl = dsl(fresh, SQLDialect.POSTGRES);
+            connectionLost = false;
+        } catch (SQLException e) {
+            STORE_LOG.log(Level.WARNING, "Connecting again to the team store " + location.describe(), e);
+            throw new Refusal("The team store " + location.describe() + " cannot be reached (" + serverProblem(e)
+                    + "): nothing was changed. Try again once the server is back.", e);
         }
     }
 

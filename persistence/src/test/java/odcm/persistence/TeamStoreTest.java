@@ -249,4 +249,25 @@ class TeamStoreTest {
             }
         }
     }
+
+    /**
+     * The server goes away under an open console (restarted, a network cut, an administrator ending its session): the
+     * action that meets it gets one sentence and changes nothing, and the next one connects again.
+     */
+    @Test
+    void aLostConnectionIsOneSentenceAndTheNextActionConnectsAgain() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); Store store = team.open("alice")) {
+            Fixtures.local(store, "DevTest Space");
+            try (Connection c = team.sql(); Statement st = c.createStatement()) {
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+            }
+            Refusal lost = assertThrows(Refusal.class, () -> store.write(tx -> tx.audit().append("test.entry", "lost", "never saved")));
+            assertTrue(lost.getMessage().startsWith("The connection to the team store postgresql://") && lost.getMessage()
+                    .endsWith(": nothing was changed. The next action connects again."), lost.getMessage());
+            store.write(tx -> tx.audit().append("test.entry", "after", "saved once connected again"));
+            assertEquals(List.of("after"), store.read(tx -> tx.audit().list(null)).stream().filter(e -> e.action().equals("test.entry"))
+                    .map(odcm.model.audit.AuditEntry::subject).toList());
+            assertInstanceOf(AuditVerification.Intact.class, store.read(tx -> tx.audit().verify()));
+        }
+    }
 }
