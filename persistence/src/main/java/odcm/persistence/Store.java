@@ -290,6 +290,15 @@ public final class Store implements AutoCloseable {
                 words = sql.getMessage();
             }
         }
+        if (words.contains("PKIX path building failed") || words.contains("unable to find valid certification path")) {
+            return "the server's TLS certificate is not from the CA named by sslrootcert, so the server is not the one meant";
+        }
+        if (words.contains("could not be verified by hostnameverifier")) {
+            return "the server's TLS certificate is not made out to the host named in the address";
+        }
+        if (words.contains("does not support SSL")) {
+            return "the server does not offer TLS, which the address's sslmode asks for";
+        }
         return firstLine(words).replaceFirst("^FATAL: ", "").replaceFirst("\\.$", "");
     }
 

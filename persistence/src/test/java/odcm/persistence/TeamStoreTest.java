@@ -270,4 +270,41 @@ class TeamStoreTest {
             assertInstanceOf(AuditVerification.Intact.class, store.read(tx -> tx.audit().verify()));
         }
     }
+
+    /**
+     * TLS as the README says to use it across a network: the server's certificate checked against the CA named, and a
+     * server whose certificate is not from that CA refused with one sentence. Needs ODCM_TEST_POSTGRES_CA, the CA of the
+     * test server's certificate (`.ci/run` makes both); skipped without it.
+     */
+    @Test
+    void overTlsTheServersCertificateIsCheckedAgainstTheNamedCa() throws Exception {
+        String ca = System.getenv("ODCM_TEST_POSTGRES_CA");
+        org.junit.jupiter.api.Assumptions.assumeTrue(ca != null && !ca.isBlank(),
+                "ODCM_TEST_POSTGRES_CA is not set: no CA of the test server's certificate to check it with (.ci/run sets it)");
+        try (TeamStores team = TeamStores.create(tmp)) {
+            ServerAddress checked = ServerAddress.parse(team.location.server() + "?sslmode=verify-full&sslrootcert=" + ca);
+            try (Store store = Store.open(new StoreLocation(tmp.resolve("tls-state"), tmp.resolve("keys"), checked), new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                Fixtures.local(store, "DevTest Space");
+            }
+            // Made out to another host than the one named: refused as well (the test certificate names only 'localhost').
+            ServerAddress otherHost = ServerAddress.parse(checked.toString().replace("@localhost:", "@127.0.0.1:"));
+            Refusal host = assertThrows(Refusal.class, () -> Store.open(new StoreLocation(tmp.resolve("host-state"), tmp.resolve("keys"), otherHost),
+                    new Fixtures.TickingClock(Fixtures.T0), "alice"));
+            assertTrue(host.getMessage().contains("the server's TLS certificate is not made out to the host named in the address"), host.getMessage());
+            try (Connection c = checked.connect(); Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+                assertTrue(rs.next() && rs.getBoolean(1), "the connection is encrypted");
+            }
+            Path otherCa = tmp.resolve("other-ca.pem");
+            Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-days", "1", "-subj", "/CN=Not the server's CA", "-keyout", tmp.resolve("other-ca.key").toString(), "-out", otherCa.toString())
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("openssl.log").toFile()).start();
+            assertEquals(0, p.waitFor());
+            ServerAddress wrong = ServerAddress.parse(team.location.server() + "?sslmode=verify-full&sslrootcert=" + otherCa);
+            Refusal refused = assertThrows(Refusal.class, () -> Store.open(new StoreLocation(tmp.resolve("wrong-state"), tmp.resolve("keys"), wrong),
+                    new Fixtures.TickingClock(Fixtures.T0), "mallory"));
+            assertTrue(refused.getMessage().startsWith("The team store " + wrong.toString() + " could not be opened: the server's TLS"
+                    + " certificate is not from the CA named by sslrootcert") && refused.getMessage().endsWith("nothing was changed, and the details are in the log file."), refused.getMessage());
+        }
+    }
 }
