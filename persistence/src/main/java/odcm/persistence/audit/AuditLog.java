@@ -16,6 +16,9 @@ public interface AuditLog {
     /** Matching entries, newest first. */
     List<AuditEntry> list(AuditFilter filter);
 
+    /** The newest entry about exactly this subject, if any: who changed a thing last, and how (decision 0036). */
+    java.util.Optional<AuditEntry> latestAbout(String subject);
+
     AuditVerification verify();
 
     /**
