@@ -14,6 +14,7 @@ import odcm.model.lifecycle.LifecycleDraft;
 import odcm.model.project.Project;
 import odcm.model.project.ProjectDraft;
 import odcm.model.space.Space;
+import odcm.model.trust.TrustKind;
 import odcm.persistence.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,39 @@ class OptimisticVersionsTest extends ServiceFixture {
         assertEquals("Alice's words", ctx.projects().update(DEV, "Web", described(reloaded, "Alice's words"), reloaded.seen()).description(),
                 "after a reload the change is made");
         assertEquals("project.update", lastAudit().action());
+    }
+
+    @Test
+    void twoSavesAtOnceFromOneVersionMakeOneChange() throws Exception {
+        twoConsoles();
+        Project alices = ctx.projects().find(DEV, "Web");
+        Project bobs = bob.projects().find(DEV, "Web");
+        int entries = audit().size();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<String> a = two.submit(() -> saveAfter(go, ctx, alices, "Alice's words"));
+            java.util.concurrent.Future<String> b = two.submit(() -> saveAfter(go, bob, bobs, "Bob's words"));
+            go.countDown();
+            List<String> outcomes = List.of(a.get(), b.get());
+            assertEquals(1, outcomes.stream().filter(o -> o.startsWith("saved ")).count(), outcomes.toString());
+            String refused = outcomes.stream().filter(o -> !o.startsWith("saved ")).findFirst().orElseThrow();
+            assertTrue(refused.startsWith("Project 'Web' of 'DevTest Space' was changed by someone else since you opened it ("), refused);
+            String kept = outcomes.stream().filter(o -> o.startsWith("saved ")).findFirst().orElseThrow().substring("saved ".length());
+            assertEquals(kept, ctx.projects().find(DEV, "Web").description(), "the one change made is the one kept");
+            assertEquals(entries + 1, audit().size(), "one audit entry: the change made");
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    private static String saveAfter(java.util.concurrent.CountDownLatch go, AppContext console, Project seen, String description) throws Exception {
+        go.await();
+        try {
+            return "saved " + console.projects().update(DEV, "Web", described(seen, description), seen.seen()).description();
+        } catch (Refusal r) {
+            return r.getMessage();
+        }
     }
 
     @Test
@@ -154,6 +188,21 @@ class OptimisticVersionsTest extends ServiceFixture {
                 () -> ctx.environments().rename(DEV, "Dev", "Build", alices.seen()));
         refusedAsChanged("Environment 'Dev' of 'DevTest Space'", "environment.rename", () -> ctx.environments().delete(DEV, "Dev", alices.seen()));
         assertEquals("Build", ctx.environments().rename(DEV, "Dev", "Build", renamed.seen()).name(), "after a reload the change is made");
+    }
+
+    /** A trust changes once, from active to revoked: the row shown is named by its id, and its state is its version. */
+    @Test
+    void theSecondOfTwoRevocationsOfOneTrustIsRefusedNamingWhoRevokedIt() {
+        twoConsoles();
+        local(QA);
+        long shown = ctx.trusts().add(DEV, QA, TrustKind.RELEASE_BUNDLES).id();
+        bob.trusts().revoke(shown, "Bob's reason");
+        refused("The trust 'DevTest Space' accepts release bundles from 'QA Space' was already revoked by " + bob.store().osUser() + ".",
+                () -> ctx.trusts().revoke(shown, "Alice's reason"));
+        long again = ctx.trusts().add(DEV, QA, TrustKind.RELEASE_BUNDLES).id();
+        refused("The trust 'DevTest Space' accepts release bundles from 'QA Space' was already revoked by " + bob.store().osUser() + ".",
+                () -> ctx.trusts().revoke(shown, "Alice's reason")); // not the new trust of the same two spaces, which Alice never saw
+        assertTrue(ctx.trusts().list(false).stream().anyMatch(t -> t.id() == again && t.isActive()));
     }
 
     @Test
