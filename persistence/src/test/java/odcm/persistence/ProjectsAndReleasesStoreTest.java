@@ -214,7 +214,7 @@ class ProjectsAndReleasesStoreTest {
             assertTrue(store.read(tx -> tx.releases().findHeadById(-1)).isEmpty());
             Project head = store.read(tx -> tx.projects().findHeadsBySpace(s.dev().id())).get(0);
             assertEquals(new Project(s.project().id(), s.dev().id(), "Web", "the shop", s.lifecycle().id(), "Main", List.of(), List.of(),
-                    List.of(), List.of(new Channel("Default", true))), head);
+                    List.of(), List.of(new Channel("Default", true)), head.version()), head);
             assertEquals(List.of(), store.read(tx -> tx.projects().findHeadsBySpace(s.prod().id())));
         }
     }

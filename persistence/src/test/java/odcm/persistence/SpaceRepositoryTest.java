@@ -72,12 +72,17 @@ class SpaceRepositoryTest {
     void renameAndDescriptionChange() {
         Space a = Fixtures.local(store, "A Space");
         Fixtures.remote(store, "B Space");
-        Space renamed = store.write(tx -> tx.spaces().rename(a.id(), SpaceName.of("a SPACE")));
+        assertEquals(1, a.version(), "a new space starts at version 1");
+        Space renamed = store.write(tx -> tx.spaces().rename(a.id(), 1, SpaceName.of("a SPACE"))).orElseThrow();
         assertEquals("a SPACE", renamed.name(), "a space may change the case of its own name");
-        assertThrows(Refusal.class, () -> store.write(tx -> tx.spaces().rename(a.id(), SpaceName.of("b space"))));
+        assertEquals(2, renamed.version(), "each change counts");
+        assertThrows(Refusal.class, () -> store.write(tx -> tx.spaces().rename(a.id(), 2, SpaceName.of("b space"))));
         assertEquals("a SPACE", store.read(tx -> tx.spaces().findById(a.id())).orElseThrow().name());
-        assertEquals("new words", store.write(tx -> tx.spaces().updateDescription(a.id(), "new words")).description());
-        Refusal missing = assertThrows(Refusal.class, () -> store.write(tx -> tx.spaces().rename(9999, SpaceName.of("x"))));
+        assertEquals(java.util.Optional.empty(), store.write(tx -> tx.spaces().updateDescription(a.id(), 1, "stale words")),
+                "a change from a version no longer current changes nothing");
+        assertEquals(a.description(), store.read(tx -> tx.spaces().findById(a.id())).orElseThrow().description());
+        assertEquals("new words", store.write(tx -> tx.spaces().updateDescription(a.id(), 2, "new words")).orElseThrow().description());
+        Refusal missing = assertThrows(Refusal.class, () -> store.write(tx -> tx.spaces().rename(9999, 1, SpaceName.of("x"))));
         assertEquals("There is no space with id 9999 in this store.", missing.getMessage());
     }
 

@@ -30,6 +30,7 @@ class StoreCopyTest {
                 ProjectsAndReleasesStoreTest.Setup s = ProjectsAndReleasesStoreTest.setUp(h2);
                 projectId = s.project().id();
                 release = ProjectsAndReleasesStoreTest.release(h2, s.project(), "1.0.0");
+                h2.write(tx -> tx.spaces().updateDescription(s.dev().id(), 1, "changed once")); // its version is 2 (decision 0036)
                 h2.write(tx -> tx.audit().append("test.entry", "before the copy", "one"));
                 h2.write(tx -> tx.audit().append("test.entry", "before the copy", "two"));
                 spaces = names(h2);
@@ -72,6 +73,8 @@ class StoreCopyTest {
 
     private static void assertSameStore(Store store, long projectId, Release release, List<String> spaces) {
         assertEquals(new java.util.TreeSet<>(spaces), new java.util.TreeSet<>(names(store)));
+        assertEquals(2, store.read(tx -> tx.spaces().findByName("DevTest Space")).orElseThrow().version(), "versions are copied too");
+        assertEquals(1, store.read(tx -> tx.projects().findById(projectId)).orElseThrow().version());
         assertEquals(release, store.read(tx -> tx.releases().find(projectId, "1.0.0")).orElseThrow(), "its seal and hash hold on the copy");
         AuditVerification v = store.read(tx -> tx.audit().verify());
         assertTrue(v instanceof AuditVerification.Intact, v.sentence());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import odcm.model.Names;
 import odcm.model.Refusal;
+import odcm.model.Seen;
 import odcm.model.environment.Environment;
 import odcm.model.environment.RemoteEnvironment;
 import odcm.model.space.Space;
@@ -41,6 +42,11 @@ public final class EnvironmentService {
 
     /** Renames the environment; scopes of the space's projects follow the new name (lifecycle phases refer to it by id). */
     public Environment rename(String space, String name, String newName) {
+        return rename(space, name, newName, null);
+    }
+
+    /** As {@link #rename(String, String, String)}; refused, changing nothing, when it is no longer the one {@code seen} (decision 0036). */
+    public Environment rename(String space, String name, String newName, Seen seen) {
         String n = Environment.checkName(newName);
         return store.write(tx -> {
             Space s = requireLocal(tx, space);
@@ -51,7 +57,8 @@ public final class EnvironmentService {
             tx.environments().findByName(s.id(), n).filter(o -> o.id() != e.id()).ifPresent(o -> {
                 throw new Refusal("'" + s.name() + "' already has an environment named '" + o.name() + "'; names in a space differ in more than letter case or look-alike letters.");
             });
-            Environment renamed = tx.environments().rename(e.id(), n);
+            Environment renamed = Changed.write(tx, seen, e.seen(), what(s, e), subject(s, e.name()),
+                    version -> tx.environments().rename(e.id(), version, n));
             tx.projects().renameInScopes(s.id(), e.name(), n);
             tx.audit().append("environment.rename", subject(s, n), "renamed from '" + e.name() + "' to '" + n + "'");
             return renamed;
@@ -60,12 +67,18 @@ public final class EnvironmentService {
 
     /** Refused while a lifecycle phase or a scope (steps, variables) refers to it, saying which. */
     public void delete(String space, String name) {
+        delete(space, name, null);
+    }
+
+    /** As {@link #delete(String, String)}; refused, deleting nothing, when it is no longer the one {@code seen} (decision 0036). */
+    public void delete(String space, String name, Seen seen) {
         store.write(tx -> {
             Space s = requireLocal(tx, space);
             Environment e = require(tx, s, name);
+            Changed.check(tx, seen, e.seen(), what(s, e), subject(s, e.name()));
             refuseWhileReferred(tx, s, "environment '" + e.name() + "'", tx.lifecycles().namesUsingEnvironment(e.id()),
                     tx.projects().namesScopedTo(s.id(), e.name()));
-            tx.environments().delete(e.id());
+            Changed.delete(tx, seen, e.seen(), what(s, e), subject(s, e.name()), version -> tx.environments().delete(e.id(), version));
             tx.audit().append("environment.delete", subject(s, e.name()), "deleted");
             return null;
         });
@@ -135,6 +148,10 @@ public final class EnvironmentService {
         String env = d.substring(colon + 1).strip();
         return tx.spaces().findByName(owner).flatMap(o -> tx.environments().findRemote(s.id(), o.id(), env))
                 .orElseThrow(() -> new Refusal("'" + s.name() + "' has no remote environment '" + d + "'."));
+    }
+
+    private static String what(Space s, Environment e) {
+        return "Environment '" + e.name() + "' of '" + s.name() + "'";
     }
 
     private static String subject(Space s, String environment) {

@@ -263,7 +263,7 @@ public final class ImportService {
         ProjectData data = new ProjectData(name, existing.map(Project::description).orElse("Imported from " + source.name() + "."), lifecycle.id(),
                 snapshot.process(), kept, snapshot.templates(), existing.map(Project::channels).orElse(List.of(new Channel("Default", true))));
         if (existing.isPresent()) {
-            return tx.projects().update(existing.get().id(), data);
+            return tx.projects().update(existing.get().id(), existing.get().version(), data).orElseThrow(); // read in this transaction
         }
         Project p = tx.projects().insert(space.id(), data, StoreTime.now(store.clock()));
         tx.projects().markRemote(p.id(), source.id());

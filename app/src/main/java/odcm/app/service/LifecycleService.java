@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import odcm.model.Names;
 import odcm.model.Refusal;
+import odcm.model.Seen;
 import odcm.model.audit.AuditText;
 import odcm.model.environment.Environment;
 import odcm.model.environment.RemoteEnvironment;
@@ -51,7 +52,7 @@ public final class LifecycleService {
             List<Phase> phases = resolve(tx, s, draft);
             boolean isDefault = draft.isDefault() || tx.lifecycles().findBySpace(s.id()).isEmpty();
             if (isDefault) {
-                tx.lifecycles().clearDefault(s.id());
+                tx.lifecycles().clearDefault(s.id(), -1);
             }
             Lifecycle l = tx.lifecycles().insert(s.id(), name, description, isDefault, phases, StoreTime.now(store.clock()));
             tx.audit().append("lifecycle.create", subject(s, name), summary(l));
@@ -59,8 +60,13 @@ public final class LifecycleService {
         });
     }
 
-    /** Replaces the lifecycle named {@code currentName} (its phases, name, default flag). */
+    /** Replaces the lifecycle named {@code currentName} (its phases, name, default flag), as it is now: for a command. */
     public Lifecycle update(String space, String currentName, LifecycleDraft draft) {
+        return update(space, currentName, draft, null);
+    }
+
+    /** As {@link #update(String, String, LifecycleDraft)}; refused, changing nothing, when it is no longer the one {@code seen} (decision 0036). */
+    public Lifecycle update(String space, String currentName, LifecycleDraft draft, Seen seen) {
         String name = Lifecycle.checkName(draft.name());
         String description = Names.text("A description", draft.description(), 2000);
         return store.write(tx -> {
@@ -72,10 +78,11 @@ public final class LifecycleService {
                 throw new Refusal("'" + current.name() + "' is the default lifecycle of '" + s.name()
                         + "'; make another lifecycle the default instead of clearing it, so the space always has one.");
             }
+            Lifecycle l = Changed.write(tx, seen, current.seen(), what(s, current), subject(s, current.name()),
+                    version -> tx.lifecycles().replace(current.id(), version, name, description, draft.isDefault(), phases));
             if (draft.isDefault()) {
-                tx.lifecycles().clearDefault(s.id());
+                tx.lifecycles().clearDefault(s.id(), l.id());
             }
-            Lifecycle l = tx.lifecycles().replace(current.id(), name, description, draft.isDefault(), phases);
             tx.audit().append("lifecycle.update", subject(s, name),
                     (current.name().equals(name) ? "" : "renamed from '" + current.name() + "'; ") + summary(l));
             return l;
@@ -84,9 +91,15 @@ public final class LifecycleService {
 
     /** Refused while a project uses it, and for the default lifecycle while the space has others. */
     public void delete(String space, String name) {
+        delete(space, name, null);
+    }
+
+    /** As {@link #delete(String, String)}; refused, deleting nothing, when it is no longer the one {@code seen}. */
+    public void delete(String space, String name, Seen seen) {
         store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             Lifecycle l = require(tx, s, name);
+            Changed.check(tx, seen, l.seen(), what(s, l), subject(s, l.name()));
             List<String> projects = tx.projects().namesUsingLifecycle(l.id());
             if (!projects.isEmpty()) {
                 throw new Refusal("Cannot delete lifecycle '" + l.name() + "' of '" + s.name() + "' while "
@@ -97,7 +110,7 @@ public final class LifecycleService {
             if (l.isDefault() && tx.lifecycles().findBySpace(s.id()).size() > 1) {
                 throw new Refusal("'" + l.name() + "' is the default lifecycle of '" + s.name() + "'; make another lifecycle the default before deleting it.");
             }
-            tx.lifecycles().delete(l.id());
+            Changed.delete(tx, seen, l.seen(), what(s, l), subject(s, l.name()), version -> tx.lifecycles().delete(l.id(), version));
             tx.audit().append("lifecycle.delete", subject(s, l.name()), "deleted; was " + summary(l));
             return null;
         });
@@ -184,6 +197,10 @@ public final class LifecycleService {
         RemoteEnvironment r = tx.environments().findRemote(s.id(), o.id(), d.substring(colon + 1).strip()).orElseThrow(() -> new Refusal(
                 "Phase '" + phaseName + "' names remote environment '" + d + "', which '" + s.name() + "' does not have; add it as a remote environment first."));
         return new PhaseMember.RemoteEnvironmentMember(r.id(), r.ownerSpaceId(), r.ownerSpaceName(), r.name());
+    }
+
+    private static String what(Space s, Lifecycle l) {
+        return "Lifecycle '" + l.name() + "' of '" + s.name() + "'";
     }
 
     private static String subject(Space s, String lifecycle) {

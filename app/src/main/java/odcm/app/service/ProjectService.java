@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import odcm.model.Names;
 import odcm.model.Refusal;
+import odcm.model.Seen;
 import odcm.model.audit.AuditText;
 import odcm.model.environment.Environment;
 import odcm.model.environment.RemoteEnvironment;
@@ -57,14 +58,20 @@ public final class ProjectService {
      * A null or blank lifecycle name means the space's default lifecycle.
      */
     public Project create(String space, ProjectDraft draft) {
-        return save(space, null, draft);
+        return save(space, null, draft, null);
     }
 
+    /** As {@link #update(String, String, ProjectDraft, Seen)} from the project as it is now: for a command, which reads and writes at once. */
     public Project update(String space, String currentName, ProjectDraft draft) {
-        return save(space, currentName == null ? "" : currentName, draft);
+        return update(space, currentName, draft, null);
     }
 
-    private Project save(String space, String currentName, ProjectDraft draft) {
+    /** Refused, changing nothing, when the project is no longer the one {@code seen} (decision 0036). */
+    public Project update(String space, String currentName, ProjectDraft draft, Seen seen) {
+        return save(space, currentName == null ? "" : currentName, draft, seen);
+    }
+
+    private Project save(String space, String currentName, ProjectDraft draft, Seen seen) {
         String name = Project.checkName(draft.name());
         String description = Names.text("A description", draft.description(), 2000);
         List<Channel> channels = channels(draft.channels());
@@ -94,7 +101,8 @@ public final class ProjectService {
                 saved = tx.projects().insert(s.id(), data, StoreTime.now(store.clock()));
                 tx.audit().append("project.create", subject(s, name), summary(saved));
             } else {
-                saved = tx.projects().update(current.id(), data);
+                saved = Changed.write(tx, seen, current.seen(), what(s, current), subject(s, current.name()),
+                        version -> tx.projects().update(current.id(), version, data));
                 tx.audit().append("project.update", subject(s, name),
                         (current.name().equals(name) ? "" : "renamed from '" + current.name() + "'; ") + summary(saved));
             }
@@ -137,15 +145,21 @@ public final class ProjectService {
 
     /** Refused while the project has releases. */
     public void delete(String space, String name) {
+        delete(space, name, null);
+    }
+
+    /** As {@link #delete(String, String)}; refused, deleting nothing, when the project is no longer the one {@code seen}. */
+    public void delete(String space, String name, Seen seen) {
         store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             Project p = require(tx, s, name);
+            Changed.check(tx, seen, p.seen(), what(s, p), subject(s, p.name()));
             int releases = tx.releases().count(p.id());
             if (releases > 0) {
                 throw new Refusal("Cannot delete project '" + p.name() + "' of '" + s.name() + "': it has " + releases
                         + (releases == 1 ? " release, which is" : " releases, which are") + " frozen.");
             }
-            tx.projects().delete(p.id());
+            Changed.delete(tx, seen, p.seen(), what(s, p), subject(s, p.name()), version -> tx.projects().delete(p.id(), version));
             tx.audit().append("project.delete", subject(s, p.name()), "deleted; was " + summary(p));
             return null;
         });
@@ -247,6 +261,10 @@ public final class ProjectService {
             return out;
         }
         return given;
+    }
+
+    private static String what(Space s, Project p) {
+        return "Project '" + p.name() + "' of '" + s.name() + "'";
     }
 
     private static String subject(Space s, String project) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import odcm.model.Refusal;
+import odcm.model.Seen;
 import odcm.model.Secret;
 import odcm.model.cert.CertificateFormat;
 import odcm.model.space.Space;
@@ -85,6 +86,11 @@ public final class SpaceService {
     }
 
     public Space rename(String currentName, String newName) {
+        return rename(currentName, newName, null);
+    }
+
+    /** As {@link #rename(String, String)}; refused, changing nothing, when it is no longer the one {@code seen} (decision 0036). */
+    public Space rename(String currentName, String newName, Seen seen) {
         SpaceName target = SpaceName.of(newName);
         return store.write(tx -> {
             Space s = require(tx, currentName);
@@ -92,7 +98,7 @@ public final class SpaceService {
                 throw new Refusal("The " + s.describe() + " is already called '" + target + "'.");
             }
             checkNameFree(tx, target, s.id());
-            Space renamed = tx.spaces().rename(s.id(), target);
+            Space renamed = Changed.write(tx, seen, s.seen(), what(s), s.describe(), version -> tx.spaces().rename(s.id(), version, target));
             // Scopes name remote environments as "<space>: <environment>"; they follow the space's new name.
             for (var r : tx.environments().findAllRemote()) {
                 if (r.ownerSpaceId() == s.id()) {
@@ -105,13 +111,22 @@ public final class SpaceService {
     }
 
     public Space describe(String name, String description) {
+        return describe(name, description, null);
+    }
+
+    /** As {@link #describe(String, String)}; refused, changing nothing, when it is no longer the one {@code seen}. */
+    public Space describe(String name, String description, Seen seen) {
         String desc = Space.checkDescription(description);
         return store.write(tx -> {
             Space s = require(tx, name);
-            Space changed = tx.spaces().updateDescription(s.id(), desc);
+            Space changed = Changed.write(tx, seen, s.seen(), what(s), s.describe(), version -> tx.spaces().updateDescription(s.id(), version, desc));
             tx.audit().append("space.describe", s.describe(), "description from '" + s.description() + "' to '" + desc + "'");
             return changed;
         });
+    }
+
+    private static String what(Space s) {
+        return "Space '" + s.name() + "'";
     }
 
     /** Deletes a local space, refused while any active trust refers to it. */

@@ -8,7 +8,8 @@ import odcm.model.Names;
  * A remote project (imported from another space) is named {@code DevTest Space: My Project}.
  */
 public record Project(long id, long spaceId, String name, String description, long lifecycleId, String lifecycleName,
-                      List<DeploymentStep> process, List<Variable> variables, List<VariableTemplate> templates, List<Channel> channels) {
+                      List<DeploymentStep> process, List<Variable> variables, List<VariableTemplate> templates, List<Channel> channels,
+                      long version) {
     public static final int MAX_NAME = 100;
 
     public Project {
@@ -26,5 +27,10 @@ public record Project(long id, long spaceId, String name, String description, lo
     public String defaultChannel() {
         return channels.stream().filter(Channel::isDefault).map(Channel::name).findFirst()
                 .orElse(channels.isEmpty() ? "Default" : channels.get(0).name());
+    }
+
+    /** Its id and version, for a change of what was seen (decision 0036). */
+    public odcm.model.Seen seen() {
+        return new odcm.model.Seen(id, version);
     }
 }

@@ -39,7 +39,8 @@ public final class TrustRules {
     /** A revocation needs a reason, so nobody later wonders why a trust ended. */
     public static String checkRevocation(Trust trust, String reason) {
         if (!trust.isActive()) {
-            throw new Refusal("The trust " + trust.sentence() + " was already revoked.");
+            // Someone else may have revoked it since it was shown: say who (decision 0036).
+            throw new Refusal("The trust " + trust.sentence() + " was already revoked" + (trust.revokedBy() == null ? "" : " by " + trust.revokedBy()) + ".");
         }
         String r = reason == null ? "" : reason.strip();
         if (r.isEmpty()) {

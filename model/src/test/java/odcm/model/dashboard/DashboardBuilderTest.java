@@ -38,9 +38,9 @@ class DashboardBuilderTest {
     static DashboardBuilder devTest() {
         // Two lifecycles: the default skips Test; the other has it between Development and Staging. Lab is in none.
         Lifecycle quick = new Lifecycle(1, 1, "Quick", "", true, List.of(phase("Dev", env("Development")),
-                phase("Prod", env("Staging"), remote("Prod Space", "Production"), new PhaseMember.Promotion(7, "Prod Space"))));
+                phase("Prod", env("Staging"), remote("Prod Space", "Production"), new PhaseMember.Promotion(7, "Prod Space"))), 1);
         Lifecycle full = new Lifecycle(2, 1, "Full", "", false, List.of(phase("Dev", env("Development")), phase("Test", env("Test")),
-                phase("Stage", env("Staging")), phase("Prod", remote("Prod EU Space", "Production"), remote("Prod Space", "Production"))));
+                phase("Stage", env("Staging")), phase("Prod", remote("Prod EU Space", "Production"), remote("Prod Space", "Production"))), 1);
         return new DashboardBuilder("DevTest Space", NOW)
                 .environments(List.of("Lab", "Staging", "Test", "Development"))
                 .remoteEnvironment("Prod Space", "Production").remoteEnvironment("Prod EU Space", "Production").remoteEnvironment("Archive", "Cold")

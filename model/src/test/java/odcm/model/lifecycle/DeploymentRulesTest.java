@@ -22,7 +22,7 @@ class DeploymentRulesTest {
     static final Lifecycle LIFECYCLE = new Lifecycle(1, 1, "Main", "", true, List.of(
             new Phase("Test", List.of(env("Test A"), env("Test B"), env("Test C")), ProgressionRule.atLeast(2)),
             new Phase("Try", List.of(env("Canary")), ProgressionRule.OPTIONAL),
-            new Phase("Live", List.of(env("Production"), new PhaseMember.Promotion(9, "Other Space")), ProgressionRule.ALL)));
+            new Phase("Live", List.of(env("Production"), new PhaseMember.Promotion(9, "Other Space")), ProgressionRule.ALL)), 1);
 
     @Test
     void phasesCompleteByTheirRule() {

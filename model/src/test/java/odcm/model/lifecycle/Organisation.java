@@ -33,7 +33,7 @@ final class Organisation {
     private Space space(String name, SpaceKind kind) {
         CertificateInfo cert = new CertificateInfo("CN=" + name, "CN=" + name, "1", Instant.EPOCH, Instant.MAX, "EC", "secp256r1",
                 new Fingerprint(String.format("%064x", ids)));
-        Space s = new Space(ids++, kind, name, "", Instant.EPOCH, cert);
+        Space s = new Space(ids++, kind, name, "", Instant.EPOCH, cert, 1);
         spaces.add(s);
         return s;
     }
@@ -51,7 +51,7 @@ final class Organisation {
     }
 
     Lifecycle lifecycle(Space space, String name, boolean isDefault, Phase... phases) {
-        Lifecycle l = new Lifecycle(ids++, space.id(), name, "", isDefault, List.of(phases));
+        Lifecycle l = new Lifecycle(ids++, space.id(), name, "", isDefault, List.of(phases), 1);
         lifecycles.add(l);
         return l;
     }

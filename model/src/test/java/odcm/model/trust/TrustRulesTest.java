@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 class TrustRulesTest {
     static final CertificateInfo CERT = new CertificateInfo("CN=x", "CN=x", "01", Instant.EPOCH, Instant.MAX, "EC", "secp256r1",
             new Fingerprint("a".repeat(64)));
-    static final Space DEV = new Space(1, SpaceKind.LOCAL, "DevTest Space", "", Instant.EPOCH, CERT);
-    static final Space QA = new Space(2, SpaceKind.LOCAL, "QA Space", "", Instant.EPOCH, CERT);
-    static final Space PROD = new Space(3, SpaceKind.REMOTE, "Prod Space", "", Instant.EPOCH, CERT);
+    static final Space DEV = new Space(1, SpaceKind.LOCAL, "DevTest Space", "", Instant.EPOCH, CERT, 1);
+    static final Space QA = new Space(2, SpaceKind.LOCAL, "QA Space", "", Instant.EPOCH, CERT, 1);
+    static final Space PROD = new Space(3, SpaceKind.REMOTE, "Prod Space", "", Instant.EPOCH, CERT, 1);
 
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -77,7 +77,7 @@ class TrustRulesTest {
     void noTrustInASpaceWhoseCertificateExpired() {
         CertificateInfo old = new CertificateInfo("CN=x", "CN=x", "01", Instant.EPOCH, NOW.minusSeconds(86400), "EC", "secp256r1",
                 new Fingerprint("b".repeat(64)));
-        Space expired = new Space(4, SpaceKind.REMOTE, "Old Prod", "", Instant.EPOCH, old);
+        Space expired = new Space(4, SpaceKind.REMOTE, "Old Prod", "", Instant.EPOCH, old, 1);
         String sentence = assertThrows(Refusal.class, () -> TrustRules.checkGrant(DEV, expired, TrustKind.DEPLOYMENT_RECEIPTS, List.of(), NOW))
                 .getMessage();
         assertTrue(sentence.startsWith("The certificate of remote space 'Old Prod' expired on "), sentence);

@@ -22,6 +22,9 @@ public interface AuditLog {
     /** The number of the last entry, 0 when the log is empty. */
     long lastSeq();
 
+    /** The newest entry about exactly this subject, if any: who changed a thing last, and how (decision 0036). */
+    java.util.Optional<AuditEntry> latestAbout(String subject);
+
     AuditVerification verify();
 
     /**

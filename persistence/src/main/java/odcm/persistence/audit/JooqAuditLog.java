@@ -87,6 +87,12 @@ public final class JooqAuditLog implements AuditLog {
     }
 
     @Override
+    public java.util.Optional<AuditEntry> latestAbout(String subject) {
+        return dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.SUBJECT.eq(subject)).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1)
+                .fetchOptional(JooqAuditLog::entry);
+    }
+
+    @Override
     public AuditVerification verify() {
         return seal.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry));
     }

@@ -10,10 +10,12 @@ import odcm.model.environment.RemoteEnvironment;
 public interface EnvironmentRepository {
     Environment insert(long spaceId, String name, String description, Instant at);
 
-    Environment rename(long environmentId, String newName);
+    /** Empty, and nothing written, when the environment is no longer at {@code version} (decision 0036). */
+    Optional<Environment> rename(long environmentId, long version, String newName);
 
     /** Callers check references (phases, scopes) first; foreign keys are the last line. */
-    void delete(long environmentId);
+    /** False, and nothing deleted, when the environment is no longer at {@code version}. */
+    boolean delete(long environmentId, long version);
 
     /** In the order they were created. */
     List<Environment> findBySpace(long spaceId);

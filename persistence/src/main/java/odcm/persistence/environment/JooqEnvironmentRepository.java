@@ -43,15 +43,17 @@ public final class JooqEnvironmentRepository implements EnvironmentRepository {
     }
 
     @Override
-    public Environment rename(long environmentId, String newName) {
-        dsl.update(ENVIRONMENT).set(ENVIRONMENT.NAME, newName).set(ENVIRONMENT.NAME_KEY, key(newName))
-                .where(ENVIRONMENT.ID.eq(environmentId)).execute();
-        return environment(dsl.selectFrom(ENVIRONMENT).where(ENVIRONMENT.ID.eq(environmentId)).fetchSingle());
+    public Optional<Environment> rename(long environmentId, long version, String newName) {
+        if (dsl.update(ENVIRONMENT).set(ENVIRONMENT.NAME, newName).set(ENVIRONMENT.NAME_KEY, key(newName)).set(ENVIRONMENT.VERSION, ENVIRONMENT.VERSION.plus(1))
+                .where(ENVIRONMENT.ID.eq(environmentId)).and(ENVIRONMENT.VERSION.eq(version)).execute() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(environment(dsl.selectFrom(ENVIRONMENT).where(ENVIRONMENT.ID.eq(environmentId)).fetchSingle()));
     }
 
     @Override
-    public void delete(long environmentId) {
-        dsl.deleteFrom(ENVIRONMENT).where(ENVIRONMENT.ID.eq(environmentId)).execute();
+    public boolean delete(long environmentId, long version) {
+        return dsl.deleteFrom(ENVIRONMENT).where(ENVIRONMENT.ID.eq(environmentId)).and(ENVIRONMENT.VERSION.eq(version)).execute() > 0;
     }
 
     @Override
@@ -107,7 +109,7 @@ public final class JooqEnvironmentRepository implements EnvironmentRepository {
     }
 
     private static Environment environment(EnvironmentRecord r) {
-        return new Environment(r.getId(), r.getSpaceId(), r.getName(), r.getDescription());
+        return new Environment(r.getId(), r.getSpaceId(), r.getName(), r.getDescription(), r.getVersion());
     }
 
     private static RemoteEnvironment remote(Record r) {

@@ -53,13 +53,15 @@ public final class JooqLifecycleRepository implements LifecycleRepository {
     }
 
     @Override
-    public Lifecycle replace(long lifecycleId, String name, String description, boolean isDefault, List<Phase> phases) {
-        dsl.update(LIFECYCLE).set(LIFECYCLE.NAME, name).set(LIFECYCLE.NAME_KEY, JooqEnvironmentRepository.key(name))
-                .set(LIFECYCLE.DESCRIPTION, description).set(LIFECYCLE.IS_DEFAULT, isDefault)
-                .where(LIFECYCLE.ID.eq(lifecycleId)).execute();
+    public Optional<Lifecycle> replace(long lifecycleId, long version, String name, String description, boolean isDefault, List<Phase> phases) {
+        if (dsl.update(LIFECYCLE).set(LIFECYCLE.NAME, name).set(LIFECYCLE.NAME_KEY, JooqEnvironmentRepository.key(name))
+                .set(LIFECYCLE.DESCRIPTION, description).set(LIFECYCLE.IS_DEFAULT, isDefault).set(LIFECYCLE.VERSION, LIFECYCLE.VERSION.plus(1))
+                .where(LIFECYCLE.ID.eq(lifecycleId)).and(LIFECYCLE.VERSION.eq(version)).execute() == 0) {
+            return Optional.empty();
+        }
         dsl.deleteFrom(PHASE).where(PHASE.LIFECYCLE_ID.eq(lifecycleId)).execute(); // members go with their phases
         insertPhases(lifecycleId, phases);
-        return findById(lifecycleId).orElseThrow();
+        return findById(lifecycleId);
     }
 
     private void insertPhases(long lifecycleId, List<Phase> phases) {
@@ -90,13 +92,15 @@ public final class JooqLifecycleRepository implements LifecycleRepository {
     }
 
     @Override
-    public void clearDefault(long spaceId) {
-        dsl.update(LIFECYCLE).set(LIFECYCLE.IS_DEFAULT, false).where(LIFECYCLE.SPACE_ID.eq(spaceId)).execute();
+    public void clearDefault(long spaceId, long exceptId) {
+        // The old default changes: an editor holding it is refused (decision 0036), rather than make it the default again.
+        dsl.update(LIFECYCLE).set(LIFECYCLE.IS_DEFAULT, false).set(LIFECYCLE.VERSION, LIFECYCLE.VERSION.plus(1))
+                .where(LIFECYCLE.SPACE_ID.eq(spaceId)).and(LIFECYCLE.IS_DEFAULT.isTrue()).and(LIFECYCLE.ID.ne(exceptId)).execute();
     }
 
     @Override
-    public void delete(long lifecycleId) {
-        dsl.deleteFrom(LIFECYCLE).where(LIFECYCLE.ID.eq(lifecycleId)).execute();
+    public boolean delete(long lifecycleId, long version) {
+        return dsl.deleteFrom(LIFECYCLE).where(LIFECYCLE.ID.eq(lifecycleId)).and(LIFECYCLE.VERSION.eq(version)).execute() > 0;
     }
 
     @Override
@@ -179,6 +183,6 @@ public final class JooqLifecycleRepository implements LifecycleRepository {
                     .add(new Phase(p.getName(), membersOfPhase.getOrDefault(p.getId(), List.of()), rule));
         }
         return lifecycles.stream().map(l -> new Lifecycle(l.getId(), l.getSpaceId(), l.getName(), l.getDescription(), l.getIsDefault(),
-                phasesOf.getOrDefault(l.getId(), List.of()))).toList();
+                phasesOf.getOrDefault(l.getId(), List.of()), l.getVersion())).toList();
     }
 }

@@ -11,12 +11,14 @@ public interface LifecycleRepository {
     Lifecycle insert(long spaceId, String name, String description, boolean isDefault, List<Phase> phases, Instant at);
 
     /** Replaces name, description, default flag and all phases. */
-    Lifecycle replace(long lifecycleId, String name, String description, boolean isDefault, List<Phase> phases);
+    /** Empty, and nothing written, when the lifecycle is no longer at {@code version} (decision 0036). */
+    Optional<Lifecycle> replace(long lifecycleId, long version, String name, String description, boolean isDefault, List<Phase> phases);
 
     /** No lifecycle of the space is its default any more. */
-    void clearDefault(long spaceId);
+    void clearDefault(long spaceId, long exceptId);
 
-    void delete(long lifecycleId);
+    /** False, and nothing deleted, when the lifecycle is no longer at {@code version}. */
+    boolean delete(long lifecycleId, long version);
 
     /** In the order they were created. */
     List<Lifecycle> findBySpace(long spaceId);

@@ -47,24 +47,28 @@ public final class JooqProjectRepository implements ProjectRepository {
     }
 
     @Override
-    public Project update(long projectId, ProjectData data) {
+    public Optional<Project> update(long projectId, long version, ProjectData data) {
         ProjectRecord r = dsl.newRecord(PROJECT);
         fill(r, data);
         r.setVariablesJson(variablesJson(projectId, data));
         // The columns written, nothing read back: a record's store() re-reads the row, its documents a megabyte at size.
-        dsl.update(PROJECT).set(r).where(PROJECT.ID.eq(projectId)).execute();
+        if (dsl.update(PROJECT).set(r).set(PROJECT.VERSION, PROJECT.VERSION.plus(1))
+                .where(PROJECT.ID.eq(projectId)).and(PROJECT.VERSION.eq(version)).execute() == 0) {
+            return Optional.empty();
+        }
         r.setId(projectId);
+        r.setVersion(version + 1);
         r.setSpaceId(dsl.select(PROJECT.SPACE_ID).from(PROJECT).where(PROJECT.ID.eq(projectId)).fetchSingle(PROJECT.SPACE_ID));
         dsl.deleteFrom(PROJECT_CHANNEL).where(PROJECT_CHANNEL.PROJECT_ID.eq(projectId)).execute();
         insertChannels(projectId, data.channels());
-        return written(r, data);
+        return Optional.of(written(r, data));
     }
 
     /** The project as just written: its row's columns and the data it was written from (not parsed and opened again). */
     private Project written(ProjectRecord r, ProjectData data) {
         String lifecycle = dsl.select(LIFECYCLE.NAME).from(LIFECYCLE).where(LIFECYCLE.ID.eq(r.getLifecycleId())).fetchSingle(LIFECYCLE.NAME);
         return new Project(r.getId(), r.getSpaceId(), r.getName(), r.getDescription(), r.getLifecycleId(), lifecycle, data.process(),
-                data.variables(), data.templates(), data.channels());
+                data.variables(), data.templates(), data.channels(), r.getVersion());
     }
 
     private static void fill(ProjectRecord r, ProjectData data) {
@@ -97,8 +101,8 @@ public final class JooqProjectRepository implements ProjectRepository {
     }
 
     @Override
-    public void delete(long projectId) {
-        dsl.deleteFrom(PROJECT).where(PROJECT.ID.eq(projectId)).execute();
+    public boolean delete(long projectId, long version) {
+        return dsl.deleteFrom(PROJECT).where(PROJECT.ID.eq(projectId)).and(PROJECT.VERSION.eq(version)).execute() > 0;
     }
 
     @Override
@@ -122,12 +126,12 @@ public final class JooqProjectRepository implements ProjectRepository {
     }
 
     private List<Project> heads(Condition condition) {
-        return dsl.select(PROJECT.ID, PROJECT.SPACE_ID, PROJECT.NAME, PROJECT.DESCRIPTION, PROJECT.LIFECYCLE_ID, LIFECYCLE.NAME)
+        return dsl.select(PROJECT.ID, PROJECT.SPACE_ID, PROJECT.NAME, PROJECT.DESCRIPTION, PROJECT.LIFECYCLE_ID, LIFECYCLE.NAME, PROJECT.VERSION)
                 .from(PROJECT).join(LIFECYCLE).on(LIFECYCLE.ID.eq(PROJECT.LIFECYCLE_ID))
                 .where(condition).orderBy(PROJECT.ID)
                 .fetch(r -> new Project(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), List.of(), List.of(), List.of(),
                         dsl.selectFrom(PROJECT_CHANNEL).where(PROJECT_CHANNEL.PROJECT_ID.eq(r.value1())).orderBy(PROJECT_CHANNEL.POSITION)
-                                .fetch(c -> new Channel(c.getName(), c.getIsDefault()))));
+                                .fetch(c -> new Channel(c.getName(), c.getIsDefault())), r.value7()));
     }
 
     @Override
@@ -154,6 +158,7 @@ public final class JooqProjectRepository implements ProjectRepository {
             if (Documents.scopedTo(p.getProcessJson(), p.getVariablesJson(), from)) {
                 p.setProcessJson(Documents.renameInProcess(p.getProcessJson(), from, to));
                 p.setVariablesJson(Documents.renameInVariables(p.getVariablesJson(), from, to));
+                p.setVersion(p.getVersion() + 1); // changed: an editor holding it before is refused (decision 0036)
                 p.store();
             }
         }
@@ -161,7 +166,8 @@ public final class JooqProjectRepository implements ProjectRepository {
 
     @Override
     public void markRemote(long projectId, long sourceSpaceId) {
-        dsl.update(PROJECT).set(PROJECT.SOURCE_SPACE_ID, sourceSpaceId).where(PROJECT.ID.eq(projectId)).execute();
+        dsl.update(PROJECT).set(PROJECT.SOURCE_SPACE_ID, sourceSpaceId).set(PROJECT.VERSION, PROJECT.VERSION.plus(1))
+                .where(PROJECT.ID.eq(projectId)).execute();
     }
 
     @Override
@@ -204,6 +210,6 @@ public final class JooqProjectRepository implements ProjectRepository {
         return new Project(p.getId(), p.getSpaceId(), p.getName(), p.getDescription(), p.getLifecycleId(), row.get(LIFECYCLE.NAME),
                 Documents.process(p.getProcessJson()),
                 variables(p.getId(), p.getName(), p.getVariablesJson()),
-                Documents.templates(p.getTemplatesJson()), channels);
+                Documents.templates(p.getTemplatesJson()), channels, p.getVersion());
     }
 }

@@ -14,10 +14,12 @@ public interface ProjectRepository {
     Project insert(long spaceId, ProjectData data, Instant at);
 
     /** Replaces everything of the project but its space and id. */
-    Project update(long projectId, ProjectData data);
+    /** Empty, and nothing written, when the project is no longer at {@code version} (decision 0036). */
+    Optional<Project> update(long projectId, long version, ProjectData data);
 
     /** Callers check for releases first; the foreign key is the last line. */
-    void delete(long projectId);
+    /** False, and nothing deleted, when the project is no longer at {@code version}. */
+    boolean delete(long projectId, long version);
 
     /** In the order they were created. */
     List<Project> findBySpace(long spaceId);

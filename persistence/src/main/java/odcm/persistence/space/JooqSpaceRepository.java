@@ -65,18 +65,22 @@ public final class JooqSpaceRepository implements SpaceRepository {
     }
 
     @Override
-    public Space rename(long spaceId, SpaceName newName) {
+    public Optional<Space> rename(long spaceId, long version, SpaceName newName) {
         require(spaceId);
         checkNameFree(newName, spaceId);
-        dsl.update(SPACE).set(SPACE.NAME, newName.value()).set(SPACE.NAME_KEY, newName.key()).where(SPACE.ID.eq(spaceId)).execute();
-        return require(spaceId);
+        return changed(spaceId, dsl.update(SPACE).set(SPACE.NAME, newName.value()).set(SPACE.NAME_KEY, newName.key())
+                .set(SPACE.VERSION, SPACE.VERSION.plus(1)).where(SPACE.ID.eq(spaceId)).and(SPACE.VERSION.eq(version)).execute());
     }
 
     @Override
-    public Space updateDescription(long spaceId, String description) {
+    public Optional<Space> updateDescription(long spaceId, long version, String description) {
         require(spaceId);
-        dsl.update(SPACE).set(SPACE.DESCRIPTION, Space.checkDescription(description)).where(SPACE.ID.eq(spaceId)).execute();
-        return require(spaceId);
+        return changed(spaceId, dsl.update(SPACE).set(SPACE.DESCRIPTION, Space.checkDescription(description))
+                .set(SPACE.VERSION, SPACE.VERSION.plus(1)).where(SPACE.ID.eq(spaceId)).and(SPACE.VERSION.eq(version)).execute());
+    }
+
+    private Optional<Space> changed(long spaceId, int rows) {
+        return rows == 0 ? Optional.empty() : Optional.of(require(spaceId));
     }
 
     @Override
@@ -230,7 +234,7 @@ public final class JooqSpaceRepository implements SpaceRepository {
     private static Space space(Record r) {
         SpaceRecord s = r.into(SPACE);
         return new Space(s.getId(), SpaceKind.valueOf(s.getKind()), s.getName(), s.getDescription(),
-                StoreTime.instant(s.getCreatedAt()), info(r.into(CERTIFICATE)));
+                StoreTime.instant(s.getCreatedAt()), info(r.into(CERTIFICATE)), s.getVersion());
     }
 
     private static StoredCertificate stored(CertificateRecord c) {

@@ -16,9 +16,11 @@ public interface SpaceRepository {
 
     Space insertRemote(SpaceName name, String description, NewCertificate certificate);
 
-    Space rename(long spaceId, SpaceName newName);
+    /** Empty, and nothing written, when the space is no longer at {@code version} (decision 0036). */
+    Optional<Space> rename(long spaceId, long version, SpaceName newName);
 
-    Space updateDescription(long spaceId, String description);
+    /** Empty, and nothing written, when the space is no longer at {@code version}. */
+    Optional<Space> updateDescription(long spaceId, long version, String description);
 
     /** Deletes the space, its certificates, its key and its revoked trusts. Callers check references first. */
     void delete(long spaceId);

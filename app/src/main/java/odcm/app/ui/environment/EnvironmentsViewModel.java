@@ -82,7 +82,7 @@ public final class EnvironmentsViewModel {
 
     public EnvironmentFormViewModel rename(Environment e) {
         String space = current.name();
-        return EnvironmentFormViewModel.rename(runner, e.name(), name -> environments.rename(space, e.name(), name));
+        return EnvironmentFormViewModel.rename(runner, e.name(), name -> environments.rename(space, e.name(), name, e.seen()));
     }
 
     public RemoteEnvironmentFormViewModel newRemote() {
@@ -91,7 +91,7 @@ public final class EnvironmentsViewModel {
 
     /** As the confirm dialog runs it, in the background; a refusal (a lifecycle still uses it) stays in the dialog. */
     public void delete(Environment e) {
-        environments.delete(current.name(), e.name());
+        environments.delete(current.name(), e.name(), e.seen());
     }
 
     public void deleteRemote(RemoteEnvironment r) {

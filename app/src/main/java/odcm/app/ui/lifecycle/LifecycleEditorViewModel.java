@@ -50,6 +50,8 @@ public final class LifecycleEditorViewModel {
     private final ObservableList<String> remoteEnvironments = FXCollections.observableArrayList();
     private final ObservableList<String> targets = FXCollections.observableArrayList();
     private LifecycleDraft baseline;
+    /** The stored lifecycle as loaded (its id and version): a save from it is refused if it changed since (decision 0036). */
+    private odcm.model.Seen seen;
     private boolean loading;
 
     public LifecycleEditorViewModel(LifecycleService lifecycles, TaskRunner runner) {
@@ -64,6 +66,7 @@ public final class LifecycleEditorViewModel {
 
     /** A new, empty lifecycle; {@code first} makes it the default (a space's first lifecycle is its default anyway). */
     public void startNew(boolean first) {
+        seen = null;
         fill(null, "", "", first, List.of());
         loading = true; // a new lifecycle's first phase is not a change
         phases.add(phase("Development"));
@@ -74,6 +77,7 @@ public final class LifecycleEditorViewModel {
     }
 
     public void load(Lifecycle l) {
+        seen = l.seen();
         fill(l.name(), l.name(), l.description(), l.isDefault(), l.phases());
     }
 
@@ -206,8 +210,9 @@ public final class LifecycleEditorViewModel {
         }
         LifecycleDraft d = draft();
         String current = editing.get();
+        odcm.model.Seen from = seen;
         form.submit("Saving lifecycle '" + d.name() + "'",
-                () -> current == null ? lifecycles.create(space, d) : lifecycles.update(space, current, d), saved -> {
+                () -> current == null ? lifecycles.create(space, d) : lifecycles.update(space, current, d, from), saved -> {
                     load(saved);
                     onSaved.accept(saved);
                 });

@@ -127,13 +127,15 @@ public final class LifecyclesViewModel {
         });
     }
 
+    /** Back to the stored lifecycle, read afresh (someone else may have changed it: decision 0036). */
     public void discard() {
         editor.discard(list.selectedProperty().get());
+        refresh();
     }
 
     /** As the confirm dialog runs it, in the background. */
     public void delete(Lifecycle l) {
-        lifecycles.delete(current.name(), l.name());
+        lifecycles.delete(current.name(), l.name(), l.seen());
     }
 
     public void deleted(Lifecycle l) {

@@ -28,6 +28,8 @@ public final class ProjectEditor {
     private final ObservableList<ChannelRow> channels = FXCollections.observableArrayList();
     private final BooleanProperty active = new SimpleBooleanProperty(false);
     private final StringProperty originalName = new SimpleStringProperty(null);
+    /** The stored project as loaded (its id and version): a save from it is refused if it changed since (decision 0036). */
+    private odcm.model.Seen seen;
     /** The space a remote project was imported from; "" for a project made here. */
     private final StringProperty importedFrom = new SimpleStringProperty("");
 
@@ -55,6 +57,7 @@ public final class ProjectEditor {
         templates.setAll(p.templates().stream().map(TemplateRow::of).toList());
         channels.setAll(p.channels().stream().map(c -> new ChannelRow(c.name(), c.isDefault())).toList());
         originalName.set(p.name());
+        seen = p.seen();
         active.set(true);
     }
 
@@ -70,6 +73,7 @@ public final class ProjectEditor {
         templates.clear();
         channels.setAll(new ChannelRow("Default", true));
         originalName.set(null);
+        seen = null;
         active.set(true);
     }
 
@@ -180,6 +184,11 @@ public final class ProjectEditor {
     }
 
     /** The stored name of the project being edited; null for a new one. */
+    /** The id and version of the stored project loaded; null for a new one. */
+    public odcm.model.Seen seen() {
+        return seen;
+    }
+
     public StringProperty originalNameProperty() {
         return originalName;
     }

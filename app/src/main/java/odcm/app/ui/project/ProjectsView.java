@@ -81,7 +81,7 @@ public final class ProjectsView {
                 : "Project '" + editor.originalNameProperty().get() + "'", editor.originalNameProperty()));
         Button save = Forms.button("project-save", "_Save", "Save the project (Ctrl+S); a release made afterwards freezes it", vm::save);
         save.disableProperty().bind(vm.saveState().submittingProperty());
-        Button revert = Forms.button("project-revert", "Re_vert", "Discard the changes made since the last save", vm::revert);
+        Button revert = Forms.button("project-revert", "Re_vert", "Discard the changes and read the project again as stored now", vm::revert);
         Button delete = Forms.button("project-delete", "_Delete…", "Delete this project (refused while it has releases)", this::delete);
         delete.disableProperty().bind(vm.selectedProperty().isNull());
         tabs = new TabPane(GeneralTab.create(vm), readOnlyWhenImported(new ProcessTab(editor, vm.scopeChoices()).create(), "process"),

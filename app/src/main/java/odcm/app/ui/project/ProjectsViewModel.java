@@ -144,19 +144,24 @@ public final class ProjectsViewModel {
         }
         String s = space.name();
         String current = editor.originalNameProperty().get();
-        save.submit("Saving project '" + draft.name() + "'", () -> current == null ? projects.create(s, draft) : projects.update(s, current, draft),
+        odcm.model.Seen seen = editor.seen();
+        save.submit("Saving project '" + draft.name() + "'", () -> current == null ? projects.create(s, draft) : projects.update(s, current, draft, seen),
                 saved -> {
                     message.info((current == null ? "Created" : "Saved") + " project '" + saved.name() + "' of '" + s + "'.");
                     refresh(saved.name());
                 });
     }
 
-    /** Discards the edits: the stored project again, or nothing for a new one. */
+    /**
+     * Discards the edits: the stored project again, read afresh (someone else may have changed it: a save from an old
+     * version is refused, decision 0036), or nothing for a new one.
+     */
     public void revert() {
         Project p = list.selectedProperty().get();
         save.clearError();
         if (p != null) {
             editor.load(p);
+            refresh(p.name());
         } else {
             editor.close();
         }
@@ -164,7 +169,7 @@ public final class ProjectsViewModel {
 
     /** As the confirm dialog runs it; the refusal while releases exist stays in the dialog. */
     public void delete(Project p) {
-        projects.delete(space.name(), p.name());
+        projects.delete(space.name(), p.name(), p.seen());
     }
 
     public void deleted(Project p) {

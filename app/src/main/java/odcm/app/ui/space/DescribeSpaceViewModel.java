@@ -19,7 +19,7 @@ public final class DescribeSpaceViewModel {
         this.space = space;
         this.form = new TextForm<>(runner, space.description(), NameCheck::descriptionProblem,
                 d -> !(d == null ? "" : d.strip()).equals(space.description()),
-                "Changing the description of " + space.describe(), d -> spaces.describe(space.name(), d));
+                "Changing the description of " + space.describe(), d -> spaces.describe(space.name(), d, space.seen()));
     }
 
     public void submit(Consumer<Space> onDescribed) {

@@ -23,7 +23,7 @@ public final class RenameSpaceViewModel {
         this.form = new TextForm<>(runner, space.name(), n -> {
             String p = NameCheck.nameProblem(n);
             return p.isEmpty() && SpaceName.of(n).value().equals(space.name()) ? "Type the new name of " + space.describe() + "." : p;
-        }, n -> true, "Renaming " + space.describe(), n -> spaces.rename(space.name(), n));
+        }, n -> true, "Renaming " + space.describe(), n -> spaces.rename(space.name(), n, space.seen()));
         StringProperty name = form.textProperty();
         problemIsError = Bindings.createBooleanBinding(() -> !NameCheck.nameProblem(name.get()).isEmpty(), name);
     }
