@@ -80,6 +80,30 @@ class StoreChangesTest {
         }
     }
 
+    /**
+     * Review (0037): anyone who can connect may send NOTIFYs on the channel, thousands in one statement. Each was told to
+     * the console on its own (a task for its FX thread each); what arrives together is told as one look at the log.
+     */
+    @Test
+    void aBurstOfNotificationsIsToldAsOneLookNotOneEach() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); Store alice = team.open("alice"); Store bob = team.open("bob")) {
+            BlockingQueue<StoreChanges.Change> told = new LinkedBlockingQueue<>();
+            try (StoreChanges watching = StoreChanges.watch(alice, told::add, lost -> { }).orElseThrow()) {
+                awaitListening(team);
+                try (Connection c = team.sql(); Statement st = c.createStatement()) {
+                    st.execute("SELECT pg_notify('" + StoreChanges.CHANNEL + "', 'flood ' || g) FROM generate_series(1, 3000) g");
+                }
+                long seq = bob.write(tx -> tx.audit().append("space.created", "Payments", "by bob")).seq();
+                List<StoreChanges.Change> calls = new java.util.ArrayList<>();
+                for (StoreChanges.Change c = told.poll(WAIT_SECONDS, TimeUnit.SECONDS); c != null; c = told.poll(2, TimeUnit.SECONDS)) {
+                    calls.add(c); // until the burst is over: nothing more for 2 s
+                }
+                assertTrue(calls.stream().anyMatch(c -> c.holds(seq)), "bob's change was never told");
+                assertTrue(calls.size() <= 10, calls.size() + " calls for one burst of notifications and one change");
+            }
+        }
+    }
+
     @Test
     void anEmbeddedStoreHasNoOtherWriterToWatch() {
         try (Store store = Store.open(Fixtures.location(tmp))) {
