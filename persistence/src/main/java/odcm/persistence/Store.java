@@ -120,6 +120,11 @@ public final class Store implements AutoCloseable {
     private final String storeId;
     /** Made when first needed (a team store's first change or watcher): a random UUID costs a little at start. */
     private String changeToken;
+    /**
+     * A team store: the audit entries of the changes this opened store committed (first to last), so a console never names
+     * its own changes as others' (read from any thread, without the store's lock).
+     */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> madeHere = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final MasterKeyState masterKeyState;
     private final AesGcmKeyVault vault;
     /** The audit key and head file of the open store (set when it is attached). */
@@ -737,6 +742,12 @@ public final class Store implements AutoCloseable {
         return changeToken;
     }
 
+    /** Whether audit entry {@code seq} is of a change this opened store committed (a team store; never on H2). */
+    public boolean madeHere(long seq) {
+        java.util.Map.Entry<Long, Long> span = madeHere.floorEntry(seq);
+        return span != null && span.getValue() >= seq;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -817,6 +828,7 @@ public final class Store implements AutoCloseable {
         }
         committing = false;
         AuditEntry pendingBefore = auditSeal.pending();
+        long[] announced = new long[2]; // the entries this change tells others of: first, last
         try {
             // Nested: a savepoint inside the outer transaction, so a step that fails and is handled leaves nothing behind.
             T result = (outer != null ? outer : dsl).transactionResult(cfg -> {
@@ -836,7 +848,9 @@ public final class Store implements AutoCloseable {
                         auditSeal.beforeCommit(); // the head names the entries about to be committed, or the write is refused
                         AuditEntry appended = auditSeal.pending();
                         if (appended != null && appended != pendingBefore && current.dialect() == SQLDialect.POSTGRES) {
-                            StoreChanges.announce(current, changeToken(), auditSeal.firstPendingSeq(), appended.seq()); // delivered at the commit
+                            announced[0] = auditSeal.firstPendingSeq();
+                            announced[1] = appended.seq();
+                            StoreChanges.announce(current, changeToken(), announced[0], announced[1]); // delivered at the commit
                         }
                         committing = changing;
                     }
@@ -848,6 +862,9 @@ public final class Store implements AutoCloseable {
             if (outer == null) {
                 anyCommitted |= auditSeal.pending() != null; // every change is audited: a read appends nothing
                 auditSeal.committed(); // after the commit: the head names them as committed
+                if (announced[0] > 0) {
+                    madeHere.put(announced[0], announced[1]);
+                }
             }
             return result;
         } catch (RuntimeException e) {

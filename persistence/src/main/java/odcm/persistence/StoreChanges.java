@@ -91,8 +91,8 @@ public final class StoreChanges implements AutoCloseable {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!closed) {
                     PGNotification[] notes = pg.getNotifications(POLL_MILLIS);
-                    for (PGNotification n : notes == null ? new PGNotification[0] : notes) {
-                        othersChange(n.getParameter()).ifPresent(changed);
+                    if (notes != null && notes.length > 0) {
+                        othersChange(notes).ifPresent(changed);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -108,6 +108,24 @@ public final class StoreChanges implements AutoCloseable {
                 connection = null;
             }
         }
+    }
+
+    /**
+     * What the notifications that arrived together tell, as one look at the log: anyone who can connect may send
+     * thousands at once, and each would be a task for the console. The entries of all others' changes among them
+     * (first to last), or unknown ones; empty when all are this store's own.
+     */
+    private Optional<Change> othersChange(PGNotification[] notes) {
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        for (PGNotification n : notes) {
+            Optional<Change> c = othersChange(n.getParameter());
+            if (c.isPresent()) {
+                first = Math.min(first, c.get().first());
+                last = Math.max(last, c.get().last());
+            }
+        }
+        return last == 0 ? Optional.empty() : Optional.of(new Change(first, last));
     }
 
     /**

@@ -22,6 +22,12 @@ public interface AuditLog {
     /** The number of the last entry, 0 when the log is empty. */
     long lastSeq();
 
+    /**
+     * Whether the store's key shows that {@code entry} was not written by ODCM Console (its MAC is not the store's: a row
+     * written by hand); false when it was, and when the master key is missing, so that it cannot be told.
+     */
+    boolean forged(AuditEntry entry);
+
     AuditVerification verify();
 
     /**
