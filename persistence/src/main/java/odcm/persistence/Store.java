@@ -315,7 +315,9 @@ public final class Store implements AutoCloseable {
     }
 
     /** Any number fixed for this product: the advisory lock every change of a team store takes first. */
-    private static final long WRITE_LOCK = 0x0DC3_5702L;
+    static final long WRITE_LOCK = 0x0DC3_5702L;
+    /** How long a change waits for the write lock (a test makes it shorter). */
+    static volatile java.time.Duration writeLockWait = java.time.Duration.ofSeconds(60);
 
     /**
      * On a team store, every change takes one transaction-scoped advisory lock first, so changes from many consoles are

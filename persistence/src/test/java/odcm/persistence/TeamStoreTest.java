@@ -272,6 +272,42 @@ class TeamStoreTest {
     }
 
     /**
+     * Review (0035): every change waits for the team store's write lock with no bound. A session that holds it and never
+     * ends (a member's psql with BEGIN; SELECT pg_advisory_xact_lock(...), or a console cut from the network mid-change,
+     * whose server session stays until TCP gives up, hours by default) hung every console's and command's next change,
+     * saying nothing. The wait is bounded, and the change refused with a sentence, nothing changed.
+     */
+    @Test
+    void aWriteLockHeldElsewhereForeverIsASentenceNotAHang() throws Exception {
+        java.time.Duration before = Store.writeLockWait;
+        Store.writeLockWait = java.time.Duration.ofSeconds(2);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (TeamStores team = TeamStores.create(tmp); Store alice = team.open("alice")) {
+            try (Connection holder = team.sql(); Statement st = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                st.execute("SELECT pg_advisory_xact_lock(" + Store.WRITE_LOCK + ")"); // held until this transaction ends
+                Future<?> change = pool.submit(() -> alice.write(tx -> tx.audit().append("test.entry", "waiting", "for the lock")));
+                try {
+                    change.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    throw new AssertionError("the change was made while another session held the write lock");
+                } catch (java.util.concurrent.ExecutionException refused) {
+                    Refusal r = assertInstanceOf(Refusal.class, refused.getCause());
+                    assertTrue(r.getMessage().contains("write lock") && r.getMessage().contains("nothing was changed"), r.getMessage());
+                } catch (java.util.concurrent.TimeoutException hung) {
+                    throw new AssertionError("a change waited 60 s for the write lock another session holds, and still waits");
+                } finally {
+                    holder.rollback(); // lets a waiting change go on, so the store can close
+                }
+            }
+            alice.write(tx -> tx.audit().append("test.entry", "after", "once the lock is free"));
+            assertInstanceOf(AuditVerification.Intact.class, alice.read(tx -> tx.audit().verify()));
+        } finally {
+            Store.writeLockWait = before;
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * TLS as the README says to use it across a network: the server's certificate checked against the CA named, and a
      * server whose certificate is not from that CA refused with one sentence. Needs ODCM_TEST_POSTGRES_CA, the CA of the
      * test server's certificate (`.ci/run` makes both); skipped without it.
