@@ -326,7 +326,20 @@ public final class Store implements AutoCloseable {
      */
     private static void serialise(DSLContext tx) {
         if (tx.dialect() == SQLDialect.POSTGRES) {
-            tx.fetch("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+            // Bounded: a session that holds the lock and never ends (someone's psql, a machine cut from the network
+            // mid-change, whose server session lives on until TCP gives up) must not hang every change, saying nothing.
+            long wait = writeLockWait.toMillis();
+            tx.execute("SET LOCAL lock_timeout = " + wait); // to the end of this transaction
+            try {
+                tx.fetch("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+            } catch (DataAccessException e) {
+                if ("55P03".equals(e.sqlState())) { // lock_not_available
+                    throw new Refusal("Another console's or command's change has held the team store's write lock for "
+                            + (wait / 1000) + " s: nothing was changed. Try again; if it goes on, a session holding it (advisory lock "
+                            + WRITE_LOCK + " in pg_locks) can be ended by the server's administrator.", e);
+                }
+                throw e;
+            }
         }
     }
 
