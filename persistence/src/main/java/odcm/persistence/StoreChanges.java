@@ -24,6 +24,8 @@ public final class StoreChanges implements AutoCloseable {
     private static final int POLL_MILLIS = 500;
     /** How long it waits before it connects again after the server went away. */
     private static final long RETRY_MILLIS = 3_000;
+    /** After how long without a word from the server the listener asks whether it is still there (a test makes it shorter). */
+    static volatile long probeMillis = 30_000;
 
     private final ServerAddress server;
     private final String ownToken;
