@@ -26,6 +26,8 @@ public final class StoreChanges implements AutoCloseable {
     private static final long RETRY_MILLIS = 3_000;
     /** After how long without a word from the server the listener asks whether it is still there (a test makes it shorter). */
     static volatile long probeMillis = 30_000;
+    /** How long the server has to answer that question (the driver may wait twice as long before it says no). */
+    private static final int PROBE_SECONDS = 5;
 
     private final ServerAddress server;
     private final String ownToken;
@@ -91,10 +93,18 @@ public final class StoreChanges implements AutoCloseable {
                     missed = false;
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long heard = System.nanoTime();
                 while (!closed) {
                     PGNotification[] notes = pg.getNotifications(POLL_MILLIS);
                     if (notes != null && notes.length > 0) {
                         othersChange(notes).ifPresent(changed);
+                        heard = System.nanoTime();
+                    } else if (System.nanoTime() - heard > probeMillis * 1_000_000L) {
+                        // A network cut sends nothing: a poll sees no notification and no error. Ask the server.
+                        if (!c.isValid(PROBE_SECONDS)) {
+                            throw new SQLException("the server did not answer for " + (2 * PROBE_SECONDS) + " s", "08006");
+                        }
+                        heard = System.nanoTime();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
