@@ -251,6 +251,38 @@ class TeamStoreTest {
     }
 
     /**
+     * Review (0035, 0034): "a member without the master key can read, review and compare … and can change nothing" holds
+     * for the console only. Every member's login may write every table (the team's role owns them), and only releases
+     * (seals) and the audit log (MACs) are keyed: a member without the key adds a trust with one INSERT, and every
+     * console takes it — bundles signed by that space are then accepted — with the audit log verifying intact and no
+     * entry for it. Not fixed here: it needs a keyed seal over trusts (and spaces, certificates), or rights per table
+     * for members (issue 14).
+     */
+    @Test
+    void aTrustAddedWithPlainSqlByAMemberWithoutTheKeyIsNotTakenUnnoticed() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            long local;
+            long stranger;
+            try (Store store = team.open("alice")) {
+                local = Fixtures.local(store, "DevTest Space").id();
+                stranger = Fixtures.remote(store, "Stranger Space").id();
+            }
+            boolean written;
+            try (Connection c = team.sql(); Statement st = c.createStatement()) {
+                written = st.executeUpdate("INSERT INTO trust (truster_id, trusted_id, kind, created_at, created_by)"
+                        + " VALUES (" + local + ", " + stranger + ", 'RELEASE_BUNDLES', now(), 'alice')") == 1;
+            } catch (SQLException refused) {
+                written = false; // refused by the database: sound
+            }
+            try (Store store = team.open("alice")) {
+                boolean taken = !store.read(tx -> tx.trusts().activeInvolving(local)).isEmpty();
+                boolean noticed = !(store.read(tx -> tx.audit().verify()) instanceof AuditVerification.Intact);
+                assertTrue(!written || !taken || noticed, "a trust written with plain SQL is taken by the console, and the audit log is intact");
+            }
+        }
+    }
+
+    /**
      * The server goes away under an open console (restarted, a network cut, an administrator ending its session): the
      * action that meets it gets one sentence and changes nothing, and the next one connects again.
      */
