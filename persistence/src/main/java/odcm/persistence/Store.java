@@ -316,6 +316,8 @@ public final class Store implements AutoCloseable {
 
     /** Any number fixed for this product: the advisory lock every change of a team store takes first. */
     static final long WRITE_LOCK = 0x0DC3_5702L;
+    /** How long a team store's connection waits for an answer from the server before it is given up as lost (a test makes it shorter). */
+    static volatile java.time.Duration networkTimeout = java.time.Duration.ofSeconds(120);
     /** How long a change waits for the write lock (a test makes it shorter). */
     static volatile java.time.Duration writeLockWait = java.time.Duration.ofSeconds(60);
 

@@ -114,19 +114,9 @@ class StoreChangesTest {
     void aListenerCutOffSilentlyByTheNetworkSaysSo() throws Exception {
         long before = StoreChanges.probeMillis;
         StoreChanges.probeMillis = 1_000;
-        try (TeamStores team = TeamStores.create(tmp); FreezingProxy proxy = new FreezingProxy(team.location.server())) {
-            ServerAddress s = team.location.server();
-            StoreLocation viaProxy = new StoreLocation(tmp.resolve("via-proxy"), team.location.keyDir(),
-                    new ServerAddress("127.0.0.1", proxy.port(), s.database(), s.user(), s.options()));
+        try (TeamStores team = TeamStores.create(tmp); FreezingProxy proxy = new FreezingProxy(team.location)) {
             team.open("first").close(); // makes the store
-            // The password of the test's login, for the proxy's address too (the driver reads this file as it reads ~/.pgpass).
-            String env = System.getenv("PGPASSFILE");
-            Path pgpass = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".pgpass");
-            Path copy = tmp.resolve("pgpass");
-            java.nio.file.Files.write(copy, java.nio.file.Files.readAllLines(pgpass).stream()
-                    .map(l -> l.replaceFirst("^[^:]*:[^:]*:", "*:*:")).toList());
-            java.nio.file.Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            System.setProperty("org.postgresql.pgpassfile", copy.toString());
+            StoreLocation viaProxy = proxy.location(tmp);
             try (Store alice = Store.open(viaProxy, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
                 BlockingQueue<Optional<String>> lost = new LinkedBlockingQueue<>();
                 try (StoreChanges watching = StoreChanges.watch(alice, c -> { }, sentence -> lost.add(Optional.ofNullable(sentence))).orElseThrow()) {
@@ -140,69 +130,7 @@ class StoreChangesTest {
             }
         } finally {
             StoreChanges.probeMillis = before;
-            System.clearProperty("org.postgresql.pgpassfile");
-        }
-    }
-
-    /** Passes bytes between a client and the test server until frozen: then holds them, closing nothing (a network cut). */
-    private static final class FreezingProxy implements AutoCloseable {
-        private final java.net.ServerSocket listening = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        private final List<java.net.Socket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
-        volatile boolean frozen;
-
-        FreezingProxy(ServerAddress server) throws java.io.IOException {
-            Thread accept = new Thread(() -> {
-                try {
-                    while (true) {
-                        java.net.Socket client = listening.accept();
-                        java.net.Socket upstream = new java.net.Socket(server.host(), server.port());
-                        sockets.add(client);
-                        sockets.add(upstream);
-                        pump(client, upstream);
-                        pump(upstream, client);
-                    }
-                } catch (java.io.IOException closed) {
-                    // the test is over
-                }
-            }, "freezing-proxy");
-            accept.setDaemon(true);
-            accept.start();
-        }
-
-        int port() {
-            return listening.getLocalPort();
-        }
-
-        private void pump(java.net.Socket from, java.net.Socket to) {
-            Thread t = new Thread(() -> {
-                byte[] buf = new byte[8192];
-                try {
-                    for (int n = from.getInputStream().read(buf); n >= 0; n = from.getInputStream().read(buf)) {
-                        while (frozen) {
-                            Thread.sleep(20);
-                        }
-                        to.getOutputStream().write(buf, 0, n);
-                    }
-                } catch (java.io.IOException | InterruptedException e) {
-                    // one side closed
-                } finally {
-                    try {
-                        to.shutdownOutput();
-                    } catch (java.io.IOException ignored) {
-                        // closed already
-                    }
-                }
-            }, "freezing-proxy-pump");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            listening.close();
-            for (java.net.Socket s : sockets) {
-                s.close();
-            }
+            FreezingProxy.forgetPasswords();
         }
     }
 

@@ -341,6 +341,42 @@ class TeamStoreTest {
     }
 
     /**
+     * Review (0035): a network cut that sends nothing (no reset) left an action waiting for the server's answer until TCP
+     * gave up — a quarter of an hour on Linux — with the console busy and no sentence, though the decision says a cut
+     * network is one sentence. The store's connection gives up after a bound without an answer; the next action connects
+     * again.
+     */
+    @Test
+    void anActionCutOffSilentlyByTheNetworkIsASentenceNotAHang() throws Exception {
+        java.time.Duration before = Store.networkTimeout;
+        Store.networkTimeout = java.time.Duration.ofSeconds(3);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (TeamStores team = TeamStores.create(tmp); FreezingProxy proxy = new FreezingProxy(team.location)) {
+            team.open("first").close(); // makes the store
+            try (Store alice = Store.open(proxy.location(tmp), new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                proxy.frozen = true;
+                Future<?> change = pool.submit(() -> alice.write(tx -> tx.audit().append("test.entry", "cut", "never answered")));
+                try {
+                    change.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    throw new AssertionError("a change was made through a cut network");
+                } catch (java.util.concurrent.ExecutionException refused) {
+                    Refusal r = assertInstanceOf(Refusal.class, refused.getCause());
+                    assertTrue(r.getMessage().startsWith("The connection to the team store "), r.getMessage());
+                } catch (java.util.concurrent.TimeoutException hung) {
+                    throw new AssertionError("an action waited 60 s for a server cut off by the network, and still waits");
+                } finally {
+                    proxy.frozen = false;
+                }
+                alice.write(tx -> tx.audit().append("test.entry", "after", "connected again"));
+            }
+        } finally {
+            Store.networkTimeout = before;
+            FreezingProxy.forgetPasswords();
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * TLS as the README says to use it across a network: the server's certificate checked against the CA named, and a
      * server whose certificate is not from that CA refused with one sentence. Needs ODCM_TEST_POSTGRES_CA, the CA of the
      * test server's certificate (`.ci/run` makes both); skipped without it.
