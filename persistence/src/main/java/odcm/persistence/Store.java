@@ -309,7 +309,12 @@ public final class Store implements AutoCloseable {
 
     private static Connection connect(StoreLocation location) throws SQLException {
         if (location.onServer()) {
-            return location.server().connect();
+            Connection c = location.server().connect();
+            // A network cut sends nothing: without a bound a statement waits until TCP gives up (a quarter of an hour),
+            // the console busy and silent. Every statement of ours answers long before (the write lock's wait is bounded
+            // below it); then the connection is given up and the action says it was lost.
+            c.setNetworkTimeout(Runnable::run, (int) networkTimeout.toMillis());
+            return c;
         }
         return DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
     }
