@@ -377,6 +377,23 @@ class TeamStoreTest {
     }
 
     /**
+     * Review (0035): the server's "permission denied" (a login not in the team's role, a table's rights taken away) was
+     * read as a file problem of an H2 store: "The store folder ~/.local/share/odcm/servers/… may not be written (permission
+     * denied) … Check its owner and permissions", a folder that has nothing to do with it. It is said as the server's.
+     */
+    @Test
+    void theServersPermissionDeniedIsNotSaidAsTheLocalFoldersOwn() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); Store alice = team.open("alice")) {
+            try (Connection c = team.sql(); Statement st = c.createStatement()) {
+                st.execute("REVOKE INSERT ON audit_event FROM current_user");
+            }
+            Refusal r = assertThrows(Refusal.class, () -> alice.write(tx -> tx.audit().append("test.entry", "denied", "never saved")));
+            assertTrue(!r.getMessage().contains("store folder") && r.getMessage().contains("permission denied for table audit_event")
+                    && r.getMessage().contains("nothing was changed"), r.getMessage());
+        }
+    }
+
+    /**
      * TLS as the README says to use it across a network: the server's certificate checked against the CA named, and a
      * server whose certificate is not from that CA refused with one sentence. Needs ODCM_TEST_POSTGRES_CA, the CA of the
      * test server's certificate (`.ci/run` makes both); skipped without it.
