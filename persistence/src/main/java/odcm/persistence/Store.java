@@ -902,6 +902,10 @@ public final class Store implements AutoCloseable {
             if (translated instanceof Refusal r) {
                 throw r;
             }
+            if (location.onServer()) {
+                // The server's own problem (a right taken away, its disk full), never this machine's state folder's.
+                throw serverRefusal(e).map(RuntimeException.class::cast).orElse(translated);
+            }
             throw FileProblems.storeFailure(e, location.storeDir()).map(RuntimeException.class::cast).orElse(translated);
         } finally {
             if (outer == null && commitGate.isHeldByCurrentThread()) {
@@ -926,6 +930,23 @@ public final class Store implements AutoCloseable {
         } catch (SQLException closed) {
             return true;
         }
+    }
+
+    /**
+     * A team store's server refused the work for want of a right (42501), of resources such as its disk (class 53) or
+     * for a system error of its own (class 58): one sentence with its words.
+     */
+    private Optional<Refusal> serverRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().equals("42501")
+                    || sql.getSQLState().startsWith("53") || sql.getSQLState().startsWith("58"))) {
+                STORE_LOG.log(Level.WARNING, "The team store " + location.describe() + " refused an action", e);
+                return Optional.of(new Refusal("The team store's server " + location.describe() + " refused this action ("
+                        + serverProblem(e).replaceFirst("^ERROR: ", "") + "): nothing was changed." + (sql.getSQLState().equals("42501")
+                        ? " Is your login in the team's role? (README, 'A team store')" : ""), e));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The sentence for a unit of work whose team-store connection was lost; the next one connects again. */

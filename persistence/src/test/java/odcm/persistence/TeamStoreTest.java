@@ -388,7 +388,7 @@ class TeamStoreTest {
                 st.execute("REVOKE INSERT ON audit_event FROM current_user");
             }
             Refusal r = assertThrows(Refusal.class, () -> alice.write(tx -> tx.audit().append("test.entry", "denied", "never saved")));
-            assertTrue(!r.getMessage().contains("store folder") && r.getMessage().contains("permission denied for table audit_event")
+            assertTrue(!r.getMessage().contains("store folder") && r.getMessage().contains("(permission denied for table audit_event)")
                     && r.getMessage().contains("nothing was changed"), r.getMessage());
         }
     }
