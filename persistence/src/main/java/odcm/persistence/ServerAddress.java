@@ -55,8 +55,18 @@ public record ServerAddress(String host, int port, String database, String user,
                     throw new Refusal("The store address has the setting '" + key + "', which ODCM Console does not know; it knows "
                             + String.join(", ", new java.util.TreeSet<>(OPTIONS)) + ".");
                 }
-                options.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                if (options.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1))) != null) {
+                    // which one the driver would take is not for the user to guess (sslmode=verify-full&sslmode=disable)
+                    throw new Refusal("The store address gives the setting '" + key + "' twice; give it once.");
+                }
             }
+        }
+        String sslmode = options.getOrDefault("sslmode", "");
+        if (options.containsKey("sslrootcert") && !sslmode.equals("verify-ca") && !sslmode.equals("verify-full")) {
+            // pgjdbc checks the server's certificate only for these two; with any other sslmode it ignores sslrootcert
+            // (libpq does not), so the CA named would not be checked at all.
+            throw new Refusal("The store address names a CA (sslrootcert) but sslmode " + (sslmode.isEmpty() ? "is not given" : "is " + sslmode)
+                    + ", with which the server's certificate is not checked against it; use sslmode=verify-full (or verify-ca).");
         }
         String user = userInfo == null ? System.getProperty("user.name", "") : decode(userInfo);
         String database = decode(path.substring(1));

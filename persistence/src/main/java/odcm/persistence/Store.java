@@ -120,6 +120,11 @@ public final class Store implements AutoCloseable {
     private final String storeId;
     /** Made when first needed (a team store's first change or watcher): a random UUID costs a little at start. */
     private String changeToken;
+    /**
+     * A team store: the audit entries of the changes this opened store committed (first to last), so a console never names
+     * its own changes as others' (read from any thread, without the store's lock).
+     */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> madeHere = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final MasterKeyState masterKeyState;
     private final AesGcmKeyVault vault;
     /** The audit key and head file of the open store (set when it is attached). */
@@ -304,13 +309,22 @@ public final class Store implements AutoCloseable {
 
     private static Connection connect(StoreLocation location) throws SQLException {
         if (location.onServer()) {
-            return location.server().connect();
+            Connection c = location.server().connect();
+            // A network cut sends nothing: without a bound a statement waits until TCP gives up (a quarter of an hour),
+            // the console busy and silent. Every statement of ours answers long before (the write lock's wait is bounded
+            // below it); then the connection is given up and the action says it was lost.
+            c.setNetworkTimeout(Runnable::run, (int) networkTimeout.toMillis());
+            return c;
         }
         return DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
     }
 
     /** Any number fixed for this product: the advisory lock every change of a team store takes first. */
-    private static final long WRITE_LOCK = 0x0DC3_5702L;
+    static final long WRITE_LOCK = 0x0DC3_5702L;
+    /** How long a team store's connection waits for an answer from the server before it is given up as lost (a test makes it shorter). */
+    static volatile java.time.Duration networkTimeout = java.time.Duration.ofSeconds(120);
+    /** How long a change waits for the write lock (a test makes it shorter). */
+    static volatile java.time.Duration writeLockWait = java.time.Duration.ofSeconds(60);
 
     /**
      * On a team store, every change takes one transaction-scoped advisory lock first, so changes from many consoles are
@@ -319,7 +333,20 @@ public final class Store implements AutoCloseable {
      */
     private static void serialise(DSLContext tx) {
         if (tx.dialect() == SQLDialect.POSTGRES) {
-            tx.fetch("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+            // Bounded: a session that holds the lock and never ends (someone's psql, a machine cut from the network
+            // mid-change, whose server session lives on until TCP gives up) must not hang every change, saying nothing.
+            long wait = writeLockWait.toMillis();
+            tx.execute("SET LOCAL lock_timeout = " + wait); // to the end of this transaction
+            try {
+                tx.fetch("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+            } catch (DataAccessException e) {
+                if ("55P03".equals(e.sqlState())) { // lock_not_available
+                    throw new Refusal("Another console's or command's change has held the team store's write lock for "
+                            + (wait / 1000) + " s: nothing was changed. Try again; if it goes on, a session holding it (advisory lock "
+                            + WRITE_LOCK + " in pg_locks) can be ended by the server's administrator.", e);
+                }
+                throw e;
+            }
         }
     }
 
@@ -737,6 +764,12 @@ public final class Store implements AutoCloseable {
         return changeToken;
     }
 
+    /** Whether audit entry {@code seq} is of a change this opened store committed (a team store; never on H2). */
+    public boolean madeHere(long seq) {
+        java.util.Map.Entry<Long, Long> span = madeHere.floorEntry(seq);
+        return span != null && span.getValue() >= seq;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -817,6 +850,7 @@ public final class Store implements AutoCloseable {
         }
         committing = false;
         AuditEntry pendingBefore = auditSeal.pending();
+        long[] announced = new long[2]; // the entries this change tells others of: first, last
         try {
             // Nested: a savepoint inside the outer transaction, so a step that fails and is handled leaves nothing behind.
             T result = (outer != null ? outer : dsl).transactionResult(cfg -> {
@@ -836,7 +870,9 @@ public final class Store implements AutoCloseable {
                         auditSeal.beforeCommit(); // the head names the entries about to be committed, or the write is refused
                         AuditEntry appended = auditSeal.pending();
                         if (appended != null && appended != pendingBefore && current.dialect() == SQLDialect.POSTGRES) {
-                            StoreChanges.announce(current, changeToken(), auditSeal.firstPendingSeq(), appended.seq()); // delivered at the commit
+                            announced[0] = auditSeal.firstPendingSeq();
+                            announced[1] = appended.seq();
+                            StoreChanges.announce(current, changeToken(), announced[0], announced[1]); // delivered at the commit
                         }
                         committing = changing;
                     }
@@ -848,6 +884,9 @@ public final class Store implements AutoCloseable {
             if (outer == null) {
                 anyCommitted |= auditSeal.pending() != null; // every change is audited: a read appends nothing
                 auditSeal.committed(); // after the commit: the head names them as committed
+                if (announced[0] > 0) {
+                    madeHere.put(announced[0], announced[1]);
+                }
             }
             return result;
         } catch (RuntimeException e) {
@@ -862,6 +901,10 @@ public final class Store implements AutoCloseable {
             RuntimeException translated = e instanceof DataAccessException d ? Constraints.translate(d) : e;
             if (translated instanceof Refusal r) {
                 throw r;
+            }
+            if (location.onServer()) {
+                // The server's own problem (a right taken away, its disk full), never this machine's state folder's.
+                throw serverRefusal(e).map(RuntimeException.class::cast).orElse(translated);
             }
             throw FileProblems.storeFailure(e, location.storeDir()).map(RuntimeException.class::cast).orElse(translated);
         } finally {
@@ -887,6 +930,23 @@ public final class Store implements AutoCloseable {
         } catch (SQLException closed) {
             return true;
         }
+    }
+
+    /**
+     * A team store's server refused the work for want of a right (42501), of resources such as its disk (class 53) or
+     * for a system error of its own (class 58): one sentence with its words.
+     */
+    private Optional<Refusal> serverRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().equals("42501")
+                    || sql.getSQLState().startsWith("53") || sql.getSQLState().startsWith("58"))) {
+                STORE_LOG.log(Level.WARNING, "The team store " + location.describe() + " refused an action", e);
+                return Optional.of(new Refusal("The team store's server " + location.describe() + " refused this action ("
+                        + serverProblem(e).replaceFirst("^ERROR: ", "") + "): nothing was changed." + (sql.getSQLState().equals("42501")
+                        ? " Is your login in the team's role? (README, 'A team store')" : ""), e));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The sentence for a unit of work whose team-store connection was lost; the next one connects again. */

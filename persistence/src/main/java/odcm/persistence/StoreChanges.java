@@ -24,6 +24,10 @@ public final class StoreChanges implements AutoCloseable {
     private static final int POLL_MILLIS = 500;
     /** How long it waits before it connects again after the server went away. */
     private static final long RETRY_MILLIS = 3_000;
+    /** After how long without a word from the server the listener asks whether it is still there (a test makes it shorter). */
+    static volatile long probeMillis = 30_000;
+    /** How long the server has to answer that question (the driver may wait twice as long before it says no). */
+    private static final int PROBE_SECONDS = 5;
 
     private final ServerAddress server;
     private final String ownToken;
@@ -89,10 +93,18 @@ public final class StoreChanges implements AutoCloseable {
                     missed = false;
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long heard = System.nanoTime();
                 while (!closed) {
                     PGNotification[] notes = pg.getNotifications(POLL_MILLIS);
-                    for (PGNotification n : notes == null ? new PGNotification[0] : notes) {
-                        othersChange(n.getParameter()).ifPresent(changed);
+                    if (notes != null && notes.length > 0) {
+                        othersChange(notes).ifPresent(changed);
+                        heard = System.nanoTime();
+                    } else if (System.nanoTime() - heard > probeMillis * 1_000_000L) {
+                        // A network cut sends nothing: a poll sees no notification and no error. Ask the server.
+                        if (!c.isValid(PROBE_SECONDS)) {
+                            throw new SQLException("the server did not answer for " + (2 * PROBE_SECONDS) + " s", "08006");
+                        }
+                        heard = System.nanoTime();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -108,6 +120,24 @@ public final class StoreChanges implements AutoCloseable {
                 connection = null;
             }
         }
+    }
+
+    /**
+     * What the notifications that arrived together tell, as one look at the log: anyone who can connect may send
+     * thousands at once, and each would be a task for the console. The entries of all others' changes among them
+     * (first to last), or unknown ones; empty when all are this store's own.
+     */
+    private Optional<Change> othersChange(PGNotification[] notes) {
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        for (PGNotification n : notes) {
+            Optional<Change> c = othersChange(n.getParameter());
+            if (c.isPresent()) {
+                first = Math.min(first, c.get().first());
+                last = Math.max(last, c.get().last());
+            }
+        }
+        return last == 0 ? Optional.empty() : Optional.of(new Change(first, last));
     }
 
     /**

@@ -79,4 +79,34 @@ class ServerAddressTest {
         assertEquals(null, seen.getProperty("loggerFile"), "an unknown setting reached the driver: " + a.jdbcUrl());
         assertFalse(a.toString().contains("hunter2"), "the address shows a password: " + a);
     }
+
+    /**
+     * Review (0035): a setting given twice was taken from its last occurrence, so an address (or an ODCM_STORE with a
+     * setting appended by a script) that says sslmode=verify-full and later sslmode=disable connected without TLS, and
+     * the address shown named only the second. A setting given twice, in any spelling, is refused.
+     */
+    @Test
+    void aSettingGivenTwiceIsRefusedRatherThanTheLastOneTaken() {
+        for (String twice : new String[] {"postgresql://db/odcm?sslmode=verify-full&sslmode=disable",
+                "postgresql://db/odcm?sslmode=verify-full&ssl%6Dode=disable"}) {
+            Refusal r = assertThrows(Refusal.class, () -> ServerAddress.parse(twice), twice);
+            assertTrue(r.getMessage().contains("'sslmode' twice"), r.getMessage());
+        }
+    }
+
+    /**
+     * Review (0035): pgjdbc checks the server's certificate only for sslmode verify-ca and verify-full; with require (or
+     * prefer, allow, or none) it ignores sslrootcert, unlike libpq, where require with a root certificate checks it. An
+     * address naming a CA whose check the driver would skip (tried: sslmode=require with a CA that did not sign the
+     * server's certificate connects) is refused with a sentence, not connected to a server nobody checked.
+     */
+    @Test
+    void aRootCertificateThatTheDriverWouldNotCheckIsRefused() {
+        for (String unchecked : new String[] {"postgresql://db/odcm?sslmode=require&sslrootcert=/etc/ssl/ca.pem",
+                "postgresql://db/odcm?sslrootcert=/etc/ssl/ca.pem", "postgresql://db/odcm?sslmode=prefer&sslrootcert=/etc/ssl/ca.pem"}) {
+            Refusal r = assertThrows(Refusal.class, () -> ServerAddress.parse(unchecked), unchecked);
+            assertTrue(r.getMessage().contains("sslmode=verify-full"), r.getMessage());
+        }
+        assertEquals("verify-ca", ServerAddress.parse("postgresql://db/odcm?sslmode=verify-ca&sslrootcert=/ca.pem").options().get("sslmode"));
+    }
 }

@@ -80,6 +80,60 @@ class StoreChangesTest {
         }
     }
 
+    /**
+     * Review (0037): anyone who can connect may send NOTIFYs on the channel, thousands in one statement. Each was told to
+     * the console on its own (a task for its FX thread each); what arrives together is told as one look at the log.
+     */
+    @Test
+    void aBurstOfNotificationsIsToldAsOneLookNotOneEach() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); Store alice = team.open("alice"); Store bob = team.open("bob")) {
+            BlockingQueue<StoreChanges.Change> told = new LinkedBlockingQueue<>();
+            try (StoreChanges watching = StoreChanges.watch(alice, told::add, lost -> { }).orElseThrow()) {
+                awaitListening(team);
+                try (Connection c = team.sql(); Statement st = c.createStatement()) {
+                    st.execute("SELECT pg_notify('" + StoreChanges.CHANNEL + "', 'flood ' || g) FROM generate_series(1, 3000) g");
+                }
+                long seq = bob.write(tx -> tx.audit().append("space.created", "Payments", "by bob")).seq();
+                List<StoreChanges.Change> calls = new java.util.ArrayList<>();
+                for (StoreChanges.Change c = told.poll(WAIT_SECONDS, TimeUnit.SECONDS); c != null; c = told.poll(2, TimeUnit.SECONDS)) {
+                    calls.add(c); // until the burst is over: nothing more for 2 s
+                }
+                assertTrue(calls.stream().anyMatch(c -> c.holds(seq)), "bob's change was never told");
+                assertTrue(calls.size() <= 10, calls.size() + " calls for one burst of notifications and one change");
+            }
+        }
+    }
+
+    /**
+     * Review (0037): a network cut (a cable, a VPN that drops, a NAT that forgets) sends nothing: the listener's poll saw
+     * no notification and no error, forever, so the console said nothing while it showed no change of others. The
+     * listener asks the server once in a while when it has heard nothing, and says so when no answer comes. The cut is
+     * a proxy that stops passing bytes on without closing anything.
+     */
+    @Test
+    void aListenerCutOffSilentlyByTheNetworkSaysSo() throws Exception {
+        long before = StoreChanges.probeMillis;
+        StoreChanges.probeMillis = 1_000;
+        try (TeamStores team = TeamStores.create(tmp); FreezingProxy proxy = new FreezingProxy(team.location)) {
+            team.open("first").close(); // makes the store
+            StoreLocation viaProxy = proxy.location(tmp);
+            try (Store alice = Store.open(viaProxy, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                BlockingQueue<Optional<String>> lost = new LinkedBlockingQueue<>();
+                try (StoreChanges watching = StoreChanges.watch(alice, c -> { }, sentence -> lost.add(Optional.ofNullable(sentence))).orElseThrow()) {
+                    awaitListening(team);
+                    proxy.frozen = true;
+                    Optional<String> said = lost.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+                    proxy.frozen = false;
+                    assertNotNull(said, "a listener cut off by the network said nothing in " + WAIT_SECONDS + " s");
+                    assertTrue(said.orElseThrow().startsWith("Changes of others are not shown while"), said.toString());
+                }
+            }
+        } finally {
+            StoreChanges.probeMillis = before;
+            FreezingProxy.forgetPasswords();
+        }
+    }
+
     @Test
     void anEmbeddedStoreHasNoOtherWriterToWatch() {
         try (Store store = Store.open(Fixtures.location(tmp))) {

@@ -29,6 +29,19 @@ public final class AuditService {
         return store.read(tx -> tx.audit().after(seq, limit));
     }
 
+    /**
+     * An entry of the audit log as a console reads what others changed: whether this opened store made it itself, and
+     * whether the store's key shows it was written by hand (see {@link odcm.persistence.audit.AuditLog#forged}).
+     */
+    public record Read(AuditEntry entry, boolean madeHere, boolean forged) {
+    }
+
+    /** Like {@link #after}, each entry said whether this console made it and whether it was written by hand. */
+    public List<Read> readAfter(long seq, int limit) {
+        return store.read(tx -> tx.audit().after(seq, limit).stream()
+                .map(e -> new Read(e, store.madeHere(e.seq()), tx.audit().forged(e))).toList());
+    }
+
     /** The number of the last entry, 0 when the log is empty. */
     public long lastSeq() {
         return store.read(tx -> tx.audit().lastSeq());

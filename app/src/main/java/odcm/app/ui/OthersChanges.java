@@ -44,6 +44,8 @@ final class OthersChanges implements AutoCloseable {
     /** The last audit entry read; -1 until the log's end is known. */
     private long seen = -1;
     private boolean reading;
+    /** The reading under way found new entries: the screen loads again once it is done (not for a notification naming none). */
+    private boolean fresh;
     private StoreChanges watcher;
 
     private OthersChanges(AuditService audit, TaskRunner runner, MainWindow main, BooleanSupplier editing, Runnable changed) {
@@ -96,18 +98,23 @@ final class OthersChanges implements AutoCloseable {
         }
         reading = true;
         long from = seen;
-        runner.run("Reading what others changed", () -> audit.after(from, BATCH), entries -> {
+        runner.run("Reading what others changed", () -> audit.readAfter(from, BATCH), entries -> {
             reading = false;
             if (!entries.isEmpty()) {
-                seen = entries.get(entries.size() - 1).seq();
+                seen = entries.get(entries.size() - 1).entry().seq();
+                fresh = true;
             }
-            show(entries.stream().filter(e -> told.stream().anyMatch(c -> c.holds(e.seq()))).toList());
+            // Never this console's own changes (an unknown change spans them too), whatever a notification said.
+            show(entries.stream().filter(r -> !r.madeHere() && told.stream().anyMatch(c -> c.holds(r.entry().seq()))).toList());
             told.removeIf(c -> c.last() <= seen);
             if (entries.size() == BATCH) {
                 read(); // more than one batch behind
             } else {
                 told.clear(); // all read: a change told by mistake (no such entries) is forgotten
-                reload();
+                if (fresh) { // every change is audited: no new entry, nothing to load again
+                    fresh = false;
+                    reload();
+                }
             }
         }, sentence -> {
             reading = false;
@@ -115,15 +122,23 @@ final class OthersChanges implements AutoCloseable {
         });
     }
 
-    private void show(List<AuditEntry> others) {
-        for (AuditEntry e : others) {
-            recent.addFirst(TIME.format(e.at()) + " " + e.osUser() + ": " + e.action() + " " + e.subject());
+    private void show(List<AuditService.Read> others) {
+        boolean forged = false;
+        for (AuditService.Read r : others) {
+            AuditEntry e = r.entry();
+            // A row written by hand (and announced by anyone's NOTIFY) is no one's change: its words are not repeated.
+            forged |= r.forged();
+            recent.addFirst(r.forged() ? "entry " + e.seq() + " of the audit log does not verify (it was not written with this store's key):"
+                    + " see the Audit log" : TIME.format(e.at()) + " " + e.osUser() + ": " + e.action() + " " + e.subject());
             while (recent.size() > RECENT) {
                 recent.removeLast();
             }
         }
         if (!others.isEmpty()) {
             line.getStyleClass().remove(Css.WARNING);
+            if (forged) {
+                line.getStyleClass().add(Css.WARNING);
+            }
             line.setText("Changed by others — " + recent.getFirst());
             line.setTooltip(new Tooltip("Recent changes by other consoles (newest first; the Audit log has them all):\n"
                     + String.join("\n", recent)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,97 @@ class TeamConsoleTest {
                     assertTrue(c.lookup("#audit-table").tryQuery().isPresent(), "the link opens the Audit log");
                 }
             }
+        } finally {
+            database.dropDatabase();
+        }
+    }
+
+    /**
+     * Review (0037): anyone who can connect can write an audit row by hand (a member without the master key among them)
+     * and send a NOTIFY. The console read the row and named it as a person's change ("carol: release.approve …"),
+     * though its MAC is not the store's: the words of a row nobody sealed are not a change of anyone's. It is said as an
+     * entry that does not verify, pointing at the Audit log.
+     */
+    @Test
+    void anAuditRowWrittenByHandIsNotNamedAsSomeonesChange() throws Exception {
+        onATeamStore((location, database) -> {
+            try (ConsoleDriver c = new ConsoleDriver(location); AppContext bob = new AppContext(Store.open(location, Clock.systemUTC(), "bob"))) {
+                Hyperlink changes = c.node("#status-changes");
+                bob.spaces().create("Payments Space", "Made at another desk", KeyAlgorithm.EC_P256);
+                try (java.sql.Connection sql = database.connect(); java.sql.Statement st = sql.createStatement()) {
+                    st.execute("INSERT INTO audit_event (seq, at, os_user, action, subject, detail, prev_hash, hash)"
+                            + " SELECT seq + 1, now(), 'carol', 'release.approve', 'release 9.9 of Payments', 'written by hand', hash, repeat('f', 64)"
+                            + " FROM audit_event ORDER BY seq DESC LIMIT 1");
+                    st.execute("SELECT pg_notify('odcm_changes', 'forged ' || max(seq) || ' ' || max(seq)) FROM audit_event");
+                }
+                bob.spaces().describe("Payments Space", "Described at another desk"); // a real change after it
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> changes.getText().contains("space.describe")).get());
+                c.idle();
+                String said = changes.getText() + "\n" + changes.getTooltip().getText();
+                assertTrue(!said.contains("carol"), "a row written by hand is named as a person's change: " + said);
+                assertTrue(said.contains("does not verify"), said);
+            }
+        });
+    }
+
+    /**
+     * Review (0037): a NOTIFY on the channel is open to anyone who can connect. Each one was a task on the FX thread and,
+     * once the log was read, loaded the screen shown again, though the log had no new entry (every change is audited):
+     * a loop of pg_notify kept every console on the store reloading. Notifications that name nothing new load nothing.
+     */
+    @Test
+    void aFloodOfNotificationsThatNameNothingNewLoadsNothingAgain() throws Exception {
+        onATeamStore((location, database) -> {
+            try (ConsoleDriver c = new ConsoleDriver(location)) {
+                c.idle();
+                c.activities.clear();
+                try (java.sql.Connection sql = database.connect(); java.sql.Statement st = sql.createStatement()) {
+                    st.execute("SELECT pg_notify('odcm_changes', 'flood ' || g) FROM generate_series(1, 3000) g");
+                }
+                Thread.sleep(3_000); // delivered within this (the listener polls every 500 ms)
+                c.idle();
+                List<String> loads = c.activities.stream().filter(a -> !a.equals("Reading what others changed")).toList();
+                assertEquals(List.of(), loads, "screens loaded again for notifications that named nothing new");
+                long reads = c.activities.stream().filter(a -> a.equals("Reading what others changed")).count();
+                assertTrue(reads <= 10, reads + " reads of the audit log for one burst of notifications");
+            }
+        });
+    }
+
+    /**
+     * Review (0037): when the listener comes back after its connection was lost it looks at everything since it last
+     * read; the console's own changes among those entries were named "Changed by others — alice: …". Its own changes
+     * are never said to be others'.
+     */
+    @Test
+    void theConsolesOwnChangesAreNotNamedAsOthersAfterTheListenerCameBack() throws Exception {
+        onATeamStore((location, database) -> {
+            try (ConsoleDriver c = new ConsoleDriver(location)) {
+                Hyperlink changes = c.node("#status-changes");
+                c.console().context().spaces().create("Own Space", "Made at this desk", KeyAlgorithm.EC_P256);
+                try (java.sql.Connection sql = database.connect(); java.sql.Statement st = sql.createStatement()) {
+                    st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                            + " AND query = 'LISTEN odcm_changes'");
+                }
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> changes.getText().contains("shown again")
+                        || changes.getText().startsWith("Changed by others")).get());
+                Thread.sleep(1_000);
+                c.idle();
+                assertTrue(!changes.getText().contains("Own Space"), "the console's own change is named as others': " + changes.getText());
+            }
+        });
+    }
+
+    private interface OnTeamStore {
+        void run(StoreLocation location, ServerAddress database) throws Exception;
+    }
+
+    private void onATeamStore(OnTeamStore test) throws Exception {
+        String admin = System.getenv("ODCM_TEST_POSTGRES");
+        Assumptions.assumeTrue(admin != null && !admin.isBlank(), "ODCM_TEST_POSTGRES is not set: no PostgreSQL server to run on");
+        ServerAddress database = ServerAddress.parse(admin).createDatabase("odcm_test_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT));
+        try {
+            test.run(new StoreLocation(tmp.resolve("alice"), tmp.resolve("keys"), database), database);
         } finally {
             database.dropDatabase();
         }

@@ -25,6 +25,12 @@ public interface AuditLog {
     /** The newest entry about exactly this subject, if any: who changed a thing last, and how (decision 0036). */
     java.util.Optional<AuditEntry> latestAbout(String subject);
 
+    /**
+     * Whether the store's key shows that {@code entry} was not written by ODCM Console (its MAC is not the store's: a row
+     * written by hand); false when it was, and when the master key is missing, so that it cannot be told.
+     */
+    boolean forged(AuditEntry entry);
+
     AuditVerification verify();
 
     /**

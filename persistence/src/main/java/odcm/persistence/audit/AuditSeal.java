@@ -160,6 +160,16 @@ public final class AuditSeal {
         return base == null ? 1 : base.seq() + 1;
     }
 
+    /** Whether the audit key shows that {@code e} was not written with it (never, without the key: it cannot be told). */
+    public boolean forged(AuditEntry e) {
+        if (key == null) {
+            return false;
+        }
+        String expected = AuditChain.hash(key, e.prevHash(), e.seq(), e.at(), e.osUser(), e.action(), e.subject(), e.detail());
+        return !java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                String.valueOf(e.hash()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The last entry appended by the write in progress, or null: a mark to roll back to. */
     public AuditEntry pending() {
         return pending;

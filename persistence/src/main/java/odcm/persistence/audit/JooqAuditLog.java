@@ -81,6 +81,11 @@ public final class JooqAuditLog implements AuditLog {
     }
 
     @Override
+    public boolean forged(AuditEntry entry) {
+        return seal.forged(entry);
+    }
+
+    @Override
     public long lastSeq() {
         Long last = dsl.select(DSL.max(AUDIT_EVENT.SEQ)).from(AUDIT_EVENT).fetchOne(0, Long.class);
         return last == null ? 0 : last;
