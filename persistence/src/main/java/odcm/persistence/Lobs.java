@@ -40,6 +40,36 @@ public final class Lobs {
                 }
             }));
 
+    /**
+     * A CLOB written from {@link Json.Text} as a stream of its characters, for writing only: bound as a string, H2 computed
+     * the hash code of the whole text (a megabyte at size) for its string cache and kept a copy of it before storing it as
+     * a LOB. PostgreSQL's driver reads a stream into a string anyway, so it gets the string. The column holds the same text.
+     */
+    public static final DataType<Json.Text> TEXT = SQLDataType.CLOB.asConvertedDataType(Binding.of(
+            Converter.ofNullable(String.class, Json.Text.class, Json.Text::of, Json.Text::toString),
+            ctx -> ctx.render().sql(ctx.variable()),
+            ctx -> {
+                try {
+                    ctx.value(Json.Text.of(ctx.resultSet().getString(ctx.index())));
+                } catch (SQLException e) {
+                    throw new DataAccessException("a large column could not be read", e);
+                }
+            },
+            ctx -> {
+                try {
+                    Json.Text text = ctx.value();
+                    if (text == null) {
+                        ctx.statement().setNull(ctx.index(), java.sql.Types.CLOB);
+                    } else if (ctx.family() == org.jooq.SQLDialect.POSTGRES) {
+                        ctx.statement().setString(ctx.index(), text.toString());
+                    } else {
+                        ctx.statement().setCharacterStream(ctx.index(), text.reader(), text.size());
+                    }
+                } catch (SQLException e) {
+                    throw new DataAccessException("a large column could not be bound", e);
+                }
+            }));
+
     /** The whole content of {@code blob} (null for SQL NULL), in one array of its length. */
     static byte[] bytes(Blob blob) throws SQLException, IOException {
         if (blob == null) {

@@ -134,7 +134,7 @@ public final class ImportService {
             Optional<Lifecycle> suggested = suggested(fitting, existing);
             Map<String, List<Field>> fields = new LinkedHashMap<>();
             DeploymentRules.Values here = new DeploymentRules.Values(existing.map(Project::variables).orElse(List.of()));
-            DeploymentRules.Values provided = new DeploymentRules.Values(g.content().snapshot().variables());
+            DeploymentRules.Values provided = provided(g.content().snapshot());
             for (var e : tx.environments().findBySpace(space.id())) {
                 fields.put(e.name(), fields(g.content(), e.name(), here, provided));
             }
@@ -312,7 +312,7 @@ public final class ImportService {
         List<String> missing = new ArrayList<>();
         int count = 0;
         DeploymentRules.Values here = new DeploymentRules.Values(existing);
-        DeploymentRules.Values provided = new DeploymentRules.Values(c.snapshot().variables());
+        DeploymentRules.Values provided = provided(c.snapshot());
         for (String env : environments) {
             List<String> missingHere = new ArrayList<>();
             for (Field f : fields(c, env, here, provided)) {
@@ -360,6 +360,48 @@ public final class ImportService {
             throw new Refusal("The value of '" + t.name() + "' for " + environment + " is longer than 100,000 characters.");
         }
         return v;
+    }
+
+    /**
+     * The bundle's values the form can start with: only a template's value is ever looked up, so only the variables that
+     * may bear a template's name go into the lookup (keying all of them, 10,000 at size, was 5% of an import). A name of
+     * printable ASCII has as its key the name with A-Z in lower case and its spaces tidied ({@link Names#key}), so two such
+     * names share a key only if they are equal without spaces and case: {@link #fold} of them is then equal. A variable is
+     * left out only when its name is printable ASCII and its fold is no template key's fold; any other name keeps it, and
+     * the lookup ({@link DeploymentRules.Values}) then matches by the key itself, exactly as with every variable in it.
+     */
+    static DeploymentRules.Values provided(ReleaseSnapshot s) {
+        int[] folds = s.templates().stream().map(t -> Names.key(t.name())).filter(ImportService::printableAscii)
+                .mapToInt(ImportService::fold).sorted().toArray();
+        List<Variable> candidates = new ArrayList<>();
+        for (Variable v : s.variables()) {
+            if (!printableAscii(v.name()) || java.util.Arrays.binarySearch(folds, fold(v.name())) >= 0) {
+                candidates.add(v);
+            }
+        }
+        return new DeploymentRules.Values(candidates);
+    }
+
+    private static boolean printableAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (ch < 0x20 || ch > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A hash of a printable-ASCII name without its spaces, A-Z in lower case: equal for names of equal keys. */
+    static int fold(String name) {
+        int h = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (ch != ' ') {
+                h = 31 * h + (ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+            }
+        }
+        return h;
     }
 
     /**

@@ -77,6 +77,8 @@ public final class BundleBench {
             long[] freeze = new long[runs];
             long[] importCpu = new long[runs];
             long[] createCpu = new long[runs];
+            long[] importThreadCpu = new long[runs];
+            long[] importAllocated = new long[runs];
             for (int round = -WARM_UP; round < runs; round++) {
                 String version = "1.0." + (round + WARM_UP);
                 long f0 = System.nanoTime();
@@ -110,11 +112,15 @@ public final class BundleBench {
                 record(t, 2, round, ours, opensslVerifyDecrypt(dir));
 
                 long c0 = cpu();
+                long th0 = THREADS.getCurrentThreadCpuTime();
+                long al0 = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
                 t0 = System.nanoTime();
                 var imported = b.imports().importBundle(PROD, BundleService.readBundle(file), "Prod", Map.of());
                 ours = System.nanoTime() - t0;
                 if (round >= 0) {
                     importCpu[round] = cpu() - c0;
+                    importThreadCpu[round] = THREADS.getCurrentThreadCpuTime() - th0;
+                    importAllocated[round] = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - al0;
                 }
                 if (!imported.imported()) {
                     throw new IllegalStateException(imported.sentence());
@@ -139,6 +145,10 @@ public final class BundleBench {
             // The machine may be loaded: the process CPU time per import (all threads, GC and JIT included) is steadier than its wall time.
             System.out.printf(Locale.ROOT, "%-10s %11.1f ms   (process CPU per create, median)%n", "create CPU", median(createCpu));
             System.out.printf(Locale.ROOT, "%-10s %11.1f ms   (process CPU per import, median)%n", "import CPU", median(importCpu));
+            // Steadier still on a shared machine: the importing thread's own CPU time and what it allocated (GC work follows it).
+            System.out.printf(Locale.ROOT, "%-10s %11.1f ms   (the importing thread's CPU per import, median)%n", "import thr", median(importThreadCpu));
+            System.out.printf(Locale.ROOT, "%-10s %11.1f MB   (allocated by the importing thread per import, median)%n", "import mem",
+                    median(importAllocated)); // median() divides by a million: bytes to MB
         }
     }
 
@@ -148,6 +158,9 @@ public final class BundleBench {
             t[row + 1][round] = peer;
         }
     }
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
     private static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();

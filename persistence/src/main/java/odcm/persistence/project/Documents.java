@@ -52,7 +52,9 @@ public final class Documents {
     }
 
     public static String process(List<DeploymentStep> steps) {
-        return Json.write(stepDtos(steps));
+        Json.Text out = new Json.Text(steps.size() * 256);
+        Json.stream(out, g -> writeSteps(g, steps));
+        return out.toString();
     }
 
     public static List<DeploymentStep> process(String json) {
@@ -76,8 +78,137 @@ public final class Documents {
     }
 
     public static String snapshot(ReleaseSnapshot s, Sealer sealer) {
-        return Json.write(new SnapshotDto(stepDtos(s.process()), variableDtos(s.variables(), sealer), templateDtos(s.templates()),
-                s.packages().stream().map(p -> new PackageDto(p.packageId(), p.version(), p.sha256())).toList()));
+        return snapshotText(s, sealer).toString();
+    }
+
+    /**
+     * The snapshot's JSON as {@link #snapshot(ReleaseSnapshot, Sealer)} gives it, in a buffer that is never copied into a
+     * string (a megabyte at size): written token by token with the same generator the DTOs' data binding uses, field for
+     * field in the order of {@link SnapshotDto} and its parts, so the text is the same, character for character
+     * ({@code DocumentsTest}); no DTO is made per step or variable.
+     */
+    public static Json.Text snapshotText(ReleaseSnapshot s, Sealer sealer) {
+        Json.Text out = new Json.Text(size(s));
+        Json.stream(out, g -> {
+            g.writeStartObject();
+            g.writeFieldName("process");
+            writeSteps(g, s.process());
+            g.writeFieldName("variables");
+            g.writeStartArray();
+            for (Variable v : s.variables()) {
+                g.writeStartObject();
+                g.writeStringField("name", v.name());
+                g.writeBooleanField("sensitive", v.sensitive());
+                g.writeStringField("value", v.sensitive() ? null : v.value());
+                g.writeStringField("sealed", v.sensitive() ? Base64.getEncoder().encodeToString(sealer.seal(v.name(), v.value())) : null);
+                writeStrings(g, "scope", v.scope().environments());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeFieldName("templates");
+            g.writeStartArray();
+            for (VariableTemplate t : s.templates()) {
+                g.writeStartObject();
+                g.writeStringField("name", t.name());
+                g.writeStringField("label", t.label());
+                g.writeStringField("helpText", t.helpText());
+                g.writeStringField("type", t.type().name());
+                writeStrings(g, "options", t.options());
+                g.writeBooleanField("mandatory", t.mandatory());
+                g.writeStringField("defaultValue", t.defaultValue());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeFieldName("packages");
+            g.writeStartArray();
+            for (PackageVersion p : s.packages()) {
+                g.writeStartObject();
+                g.writeStringField("packageId", p.packageId());
+                g.writeStringField("version", p.version());
+                g.writeStringField("sha256", p.sha256());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+        return out;
+    }
+
+    /**
+     * About the length of the snapshot's JSON, a little over for most content: the buffer is made once at that size
+     * instead of doubling from a guess (each doubling a copy and a larger array, megabytes at size). A sealed value is its
+     * UTF-8 with a nonce, a tag and a version byte, in base64; text that needs escapes may still make the buffer grow.
+     */
+    static int size(ReleaseSnapshot s) {
+        long n = 256;
+        for (Variable v : s.variables()) {
+            n += 64 + v.name().length() + chars(v.scope().environments()) + (v.sensitive() ? (3L * v.value().length() + 40) * 4 / 3 : v.value().length());
+        }
+        for (DeploymentStep d : s.process()) {
+            n += 96 + d.name().length() + d.actionType().length() + chars(d.scope().environments());
+            for (Map.Entry<String, String> e : d.properties().entrySet()) {
+                n += 8 + e.getKey().length() + e.getValue().length();
+            }
+            for (PackageReference p : d.packages()) {
+                n += 3 + p.packageId().length();
+            }
+        }
+        n += 160L * s.templates().size() + 96L * s.packages().size();
+        for (VariableTemplate t : s.templates()) {
+            n += t.name().length() + t.label().length() + t.helpText().length() + t.defaultValue().length() + chars(t.options());
+        }
+        for (PackageVersion p : s.packages()) {
+            n += p.packageId().length() + p.version().length() + p.sha256().length();
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 16, n + n / 16);
+    }
+
+    private static long chars(List<String> values) {
+        long n = 0;
+        for (String v : values) {
+            n += 3 + v.length();
+        }
+        return n;
+    }
+
+    /** The snapshot as its DTO, as the data binding wrote it before it was streamed: what {@code DocumentsTest} compares with. */
+    static SnapshotDto snapshotDto(ReleaseSnapshot s, Sealer sealer) {
+        return new SnapshotDto(stepDtos(s.process()), variableDtos(s.variables(), sealer), templateDtos(s.templates()),
+                s.packages().stream().map(p -> new PackageDto(p.packageId(), p.version(), p.sha256())).toList());
+    }
+
+    /** The steps as the array of {@link StepDto} the data binding writes. */
+    private static void writeSteps(com.fasterxml.jackson.core.JsonGenerator g, List<DeploymentStep> steps) throws java.io.IOException {
+        g.writeStartArray();
+        for (DeploymentStep s : steps) {
+            g.writeStartObject();
+            g.writeStringField("name", s.name());
+            g.writeStringField("actionType", s.actionType());
+            g.writeFieldName("properties");
+            g.writeStartObject();
+            for (Map.Entry<String, String> e : s.properties().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            writeStrings(g, "scope", s.scope().environments());
+            g.writeFieldName("packages");
+            g.writeStartArray();
+            for (PackageReference p : s.packages()) {
+                g.writeString(p.packageId());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeStrings(com.fasterxml.jackson.core.JsonGenerator g, String field, List<String> values) throws java.io.IOException {
+        g.writeFieldName(field);
+        g.writeStartArray();
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     public static ReleaseSnapshot snapshot(String json, Opener opener) {

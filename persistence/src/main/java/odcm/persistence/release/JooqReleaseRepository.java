@@ -5,6 +5,11 @@ import static odcm.persistence.jooq.Tables.RELEASE;
 import static odcm.persistence.jooq.Tables.RELEASE_BUNDLE_PARTS;
 import static odcm.persistence.jooq.Tables.RELEASE_SEAL;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +21,7 @@ import odcm.model.Refusal;
 import odcm.model.release.Release;
 import odcm.model.release.ReleaseHead;
 import odcm.model.release.ReleaseSnapshot;
+import odcm.persistence.Json;
 import odcm.persistence.Lobs;
 import odcm.persistence.SensitiveValues;
 import odcm.persistence.StoreTime;
@@ -69,14 +75,16 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         r.setRevision(revision);
         r.setSourceSpaceId(sourceSpaceId);
         String context = contextKey(versionKey, revision);
+        Json.Text text;
         try (SensitiveValues.Sealing sealing = sensitive.sealing()) {
-            r.setSnapshotJson(Documents.snapshot(snapshot,
-                    (variable, value) -> sealing.seal(value, sensitive.releaseContext(projectId, context, variable))));
+            text = Documents.snapshotText(snapshot, (variable, value) -> sealing.seal(value, sensitive.releaseContext(projectId, context, variable)));
         }
-        r.setSnapshotHash(hash(r));
+        // The snapshot's text stays in its buffer: hashed from it and bound as a stream of it (Lobs.TEXT), never copied
+        // into a string (a megabyte at size); the hash is the one hash(r) gives for the same text in the row.
+        r.setSnapshotHash(hash(r, text.chars()));
         // Only the id is read back, by the row's unique key: a record's store() would read the whole row, and H2's
         // RETURNING (a select from the inserted row) copied its megabyte of snapshot once more.
-        dsl.insertInto(RELEASE).set(r).execute();
+        dsl.insertInto(RELEASE).set(r).set(SNAPSHOT_TEXT, text).execute();
         long id = dsl.select(RELEASE.ID).from(RELEASE).where(RELEASE.PROJECT_ID.eq(projectId)).and(RELEASE.VERSION_KEY.eq(versionKey))
                 .and(RELEASE.REVISION.eq(revision)).fetchSingle(RELEASE.ID);
         seal(id, r.getSnapshotHash());
@@ -213,6 +221,9 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     /** The snapshot's length in chars, which H2 keeps beside its text (not counted again from a megabyte of bytes). */
     private static final org.jooq.Field<Integer> SNAPSHOT_CHARS = DSL.charLength(RELEASE.SNAPSHOT_JSON).as("snapshot_chars");
 
+    /** The snapshot's text written from its buffer ({@link Lobs#TEXT}). */
+    private static final org.jooq.Field<Json.Text> SNAPSHOT_TEXT = RELEASE.SNAPSHOT_JSON.coerce(Lobs.TEXT);
+
     /** Every column of the row but the snapshot's text, which comes as {@link #SNAPSHOT_UTF8} and {@link #SNAPSHOT_CHARS}. */
     private static final List<org.jooq.Field<?>> HEAD_FIELDS = java.util.Arrays.stream(RELEASE.fields())
             .filter(f -> !f.equals(RELEASE.SNAPSHOT_JSON)).toList();
@@ -302,6 +313,33 @@ public final class JooqReleaseRepository implements ReleaseRepository {
      * a string: an altered row is refused as before.
      */
     static String hash(ReleaseRecord r, int snapshotLength, byte[] snapshotUtf8) {
+        return hash(r, snapshotLength, d -> d.update(snapshotUtf8));
+    }
+
+    /**
+     * {@link #hash(ReleaseRecord)} of the row whose snapshot text is {@code snapshot}: its UTF-8 fed to the digest a chunk at
+     * a time, as {@link String#getBytes} encodes it (a lone surrogate as '?'), without a megabyte array of it.
+     */
+    static String hash(ReleaseRecord r, CharBuffer snapshot) {
+        return hash(r, snapshot.remaining(), d -> {
+            CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            ByteBuffer out = ByteBuffer.allocate(16 * 1024);
+            CharBuffer in = snapshot.duplicate();
+            for (boolean flushed = false; !flushed; ) {
+                CoderResult result = encoder.encode(in, out, true);
+                if (result.isUnderflow()) {
+                    result = encoder.flush(out);
+                    flushed = result.isUnderflow();
+                }
+                out.flip();
+                d.update(out);
+                out.clear();
+            }
+        });
+    }
+
+    private static String hash(ReleaseRecord r, int snapshotLength, java.util.function.Consumer<MessageDigest> snapshotUtf8) {
         try {
             // Fed to the digest field by field (the snapshot is a megabyte at size): the same bytes as the UTF-8 of the whole text.
             MessageDigest d = MessageDigest.getInstance("SHA-256");
@@ -312,7 +350,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
                 d.update(field.getBytes(StandardCharsets.UTF_8));
             }
             d.update(("\n" + snapshotLength + ":").getBytes(StandardCharsets.UTF_8));
-            d.update(snapshotUtf8);
+            snapshotUtf8.accept(d);
             if (r.getRevision() != null && r.getRevision() != 1) { // revision 1 hashes as rows made before revisions existed
                 d.update(("\nrevision:" + r.getRevision()).getBytes(StandardCharsets.UTF_8));
             }
