@@ -47,6 +47,8 @@ import odcm.packaging.bundle.BundleContent;
  */
 public final class FxHeartbeatBench {
     static final String BIG = "Web Large";
+    /** The scenario of a run with -Dbench.hello=true, which starts no console. */
+    static final String HELLO = "start a JavaFX hello-world (its first window)";
     private static final AtomicLong worst = new AtomicLong();
     private static final AtomicLong worstAt = new AtomicLong();
     private static volatile long scenarioStart;
@@ -89,8 +91,9 @@ public final class FxHeartbeatBench {
     }
 
     private static void run() throws Exception {
+        boolean hello = Boolean.getBoolean("bench.hello");
         Path tmp = Files.createTempDirectory("odcm-fx-bench");
-        prepare(tmp);
+        prepare(tmp); // for the hello-world too: the same JVM work before its start
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
@@ -148,6 +151,26 @@ public final class FxHeartbeatBench {
             Thread.sleep(2000);
             return null;
         });
+        if (hello) {
+            // The peer of the console's start: a JavaFX hello-world's first window in this JVM, as bench/console-start.sh's.
+            scenario(HELLO, () -> {
+                fx(() -> {
+                    Stage stage = new Stage();
+                    stage.showingProperty().addListener((o, was, now) -> {
+                        if (now && windowFrom == Long.MAX_VALUE) {
+                            windowFrom = System.nanoTime();
+                        }
+                    });
+                    stage.setTitle("Hello");
+                    stage.setScene(new Scene(new javafx.scene.layout.StackPane(new Label("Hello, world")), 1100, 720));
+                    stage.show();
+                    return null;
+                });
+                idleFx();
+                return null;
+            });
+            return;
+        }
         Console a = scenario("start console (network A)", () -> open(TestBundles.location(tmp.resolve("network-a"))));
         int screens = fx(() -> a.main().screenCount());
         scenario("open each screen (" + screens + ")", () -> {
