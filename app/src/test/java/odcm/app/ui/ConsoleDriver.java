@@ -116,6 +116,21 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * The pointer moves over this node, as a mouse-moved event at the node: tooltips of cells and headers are made then
+     * (decisions 0029 and 0033); unlike {@code moveTo}, also for a node scrolled out of the window's sight.
+     */
+    public void hover(Node node) {
+        try {
+            WaitForAsyncUtils.asyncFx(() -> javafx.event.Event.fireEvent(node, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED,
+                    1, 1, 1, 1, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null)))
+                    .get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("hovering over " + node + " did not finish", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     public <T extends Node> T node(String query) {
         return lookup(query).query();
     }

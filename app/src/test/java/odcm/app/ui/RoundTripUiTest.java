@@ -337,6 +337,7 @@ class RoundTripUiTest {
                     "version, ✓ and the receipt marker: " + prod.getText());
             assertTrue(prod.getStyleClass().contains("dashboard-succeeded") && prod.getStyleClass().contains("dashboard-reported"),
                     prod.getStyleClass().toString());
+            a.hover(prod); // the tooltip is made on the first hover
             assertTrue(prod.getTooltip().getText().contains("from a receipt of Prod Space"), prod.getTooltip().getText());
             Path shot = a.snapshot("roundtrip-dashboard"); // written in every run: the image is checked
             assertTrue(Files.size(shot) > 1000);

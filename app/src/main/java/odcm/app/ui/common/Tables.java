@@ -65,13 +65,22 @@ public final class Tables {
      * tooltip follows the text as the cell is reused and is taken away while the cell is empty.
      */
     static void wholeOnHover(javafx.scene.control.Labeled cell) {
-        cell.addEventHandler(javafx.scene.input.MouseEvent.ANY, e -> {
-            if (cell.getProperties().get(WHOLE) == null) {
-                Tooltip whole = new Tooltip();
-                whole.textProperty().bind(cell.textProperty());
-                cell.getProperties().put(WHOLE, whole);
-                cell.textProperty().addListener((o, was, now) -> cell.setTooltip(now == null || now.isEmpty() ? null : whole));
-                cell.setTooltip(cell.getText() == null || cell.getText().isEmpty() ? null : whole);
+        tooltipOnHover(cell, cell.textProperty());
+    }
+
+    /**
+     * A tooltip with this text, made when the pointer first moves over the control (a tooltip is a popup window with a
+     * scene of its own, styled when made: decisions 0029 and 0033). It follows the text, and there is none while the
+     * text is empty; for a cell, set the text on each update.
+     */
+    public static void tooltipOnHover(javafx.scene.control.Control control, javafx.beans.value.ObservableValue<String> text) {
+        control.addEventHandler(javafx.scene.input.MouseEvent.ANY, e -> {
+            if (control.getProperties().get(WHOLE) == null) {
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(text);
+                control.getProperties().put(WHOLE, tip);
+                text.addListener((o, was, now) -> control.setTooltip(now == null || now.isEmpty() ? null : tip));
+                control.setTooltip(text.getValue() == null || text.getValue().isEmpty() ? null : tip);
             }
         });
     }
@@ -120,4 +129,5 @@ public final class Tables {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
     }
+
 }

@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import odcm.app.ui.common.CurrentSpace;
@@ -93,7 +92,7 @@ public final class DashboardView {
         // Remote columns on two lines, "Prod Space:" above "Production", so several fit side by side.
         String[] lines = c.kind() == Dashboard.ColumnKind.LOCAL ? new String[] {c.title()} : new String[] {c.owner() + ":", c.environment()};
         Label title = new Label(String.join("\n", lines));
-        title.setTooltip(new Tooltip(c.description()));
+        Tables.tooltipOnHover(title, new javafx.beans.property.ReadOnlyStringWrapper(c.description()));
         if (c.kind() != Dashboard.ColumnKind.LOCAL) {
             title.getStyleClass().add(REPORTED);
         }
@@ -105,6 +104,13 @@ public final class DashboardView {
         col.setPrefWidth(Math.max(118, Math.min(300, longest + 34)));
         col.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         col.setCellFactory(x -> new TableCell<>() {
+            /** Where the cell's deployment is known from: its tooltip, made on the first hover (decision 0033, 2026-12-05). */
+            private final javafx.beans.property.StringProperty hint = new javafx.beans.property.SimpleStringProperty();
+
+            {
+                Tables.tooltipOnHover(this, hint);
+            }
+
             @Override
             protected void updateItem(Row row, boolean isEmpty) {
                 super.updateItem(row, isEmpty);
@@ -112,7 +118,7 @@ public final class DashboardView {
                 Cell cell = isEmpty || row == null ? null : row.cell(c).orElse(null);
                 if (cell == null) {
                     setText(isEmpty || row == null ? null : "–");
-                    setTooltip(isEmpty || row == null ? null : new Tooltip("Nothing of " + row.project() + " is known to be deployed to " + c.title() + "."));
+                    hint.set(isEmpty || row == null ? null : "Nothing of " + row.project() + " is known to be deployed to " + c.title() + ".");
                     return;
                 }
                 setText(text(cell, d));
@@ -120,7 +126,7 @@ public final class DashboardView {
                 if (!cell.local()) {
                     getStyleClass().add(REPORTED);
                 }
-                setTooltip(new Tooltip(tooltip(row, c, cell)));
+                hint.set(tooltip(row, c, cell));
             }
         });
         return col;

@@ -2,6 +2,7 @@ package odcm.app.ui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -102,6 +103,12 @@ class DashboardScreenTest {
             assertEquals(List.of("Project", "Development", "Test", "Prod EU Space:\nProduction", "Prod Space:\nProduction", "Prod US Space:\nProduction",
                     "QA Space:\nQA"), headers, "remote environments on two lines");
             Label prodHeader = (Label) table.getColumns().get(4).getGraphic();
+            // Tooltips are made on the first hover (decision 0033, 2026-12-05): none when the dashboard shows.
+            assertNull(prodHeader.getTooltip(), "a header's tooltip is made when the pointer comes");
+            assertTrue(c.lookup("#dashboard-table .table-cell").queryAll().stream().allMatch(n -> ((TableCell<?, ?>) n).getTooltip() == null),
+                    "no cell's tooltip made before the pointer comes");
+            c.hover(prodHeader);
+            c.hover((Label) table.getColumns().get(6).getGraphic());
             assertEquals("Remote environment: Production of Prod Space, known from its reports.", prodHeader.getTooltip().getText());
             assertEquals("Environment QA of QA Space: reported by it, not a remote environment here.",
                     ((Label) table.getColumns().get(6).getGraphic()).getTooltip().getText());
@@ -110,10 +117,12 @@ class DashboardScreenTest {
             assertTrue(failed.contains("2.0.0 ✗ now") || failed.contains("2.0.0 ✗ 1m"), failed.toString());
             TableCell<?, ?> prod = cells(c, "dashboard-reported").stream().filter(x -> x.getText().startsWith("1.1.0 ✓")).findFirst().orElseThrow();
             assertEquals("1.1.0 ✓ 2d " + DashboardView.REPORTED_MARKER, prod.getText(), "from the receipt: ✓, its age and the marker");
+            c.hover(prod);
             assertTrue(prod.getTooltip().getText().endsWith("from a receipt of Prod Space created " + DashboardText.time(RECEIPT, ZoneId.systemDefault())
                     + "."), prod.getTooltip().getText());
             assertTrue(prod.getStyleClass().contains("dashboard-succeeded"));
             TableCell<?, ?> qa = cells(c, "dashboard-reported").stream().filter(x -> x.getText().startsWith("2.0.0 ✓")).findFirst().orElseThrow();
+            c.hover(qa);
             assertTrue(qa.getTooltip().getText().contains("reported directly by QA Space"), qa.getTooltip().getText());
             assertEquals(3, cells(c, "dashboard-reported").size(), "Prod Space, Prod EU Space, QA Space");
             assertTrue(c.<Label>node("#dashboard-legend").getText().startsWith("✓ succeeded (green), ✗ failed (red)"));
