@@ -224,7 +224,7 @@ class RowSealsTest {
             assertEquals(1, store.read(tx -> tx.trusts().findAll()).size());
             assertEquals(2, store.read(tx -> tx.spaces().findAll()).size());
         }
-        assertTrue(Files.exists(loc.rowsSealedFile(storeId)));
+        assertTrue(Files.exists(loc.keyDir().resolve(storeId + ".rows-sealed")));
         try (Store store = Fixtures.open(tmp)) {
             assertEquals(1, sealings(store).size(), "sealed once only");
             store.write(tx -> tx.trusts().insert(ids[0], ids[1], TrustKind.DEPLOYMENT_RECEIPTS, Instant.parse("2025-03-03T10:00:00Z"), "alice"));
@@ -266,7 +266,7 @@ class RowSealsTest {
             Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.spaces().findAll()));
             assertTrue(r.getMessage().startsWith("The certificate of the space 'DevTest Space' with SHA-256 fingerprint "), r.getMessage());
             assertTrue(r.getMessage().contains(" has no seal"), r.getMessage());
-            assertFalse(Files.exists(loc.rowsSealedFile(store.storeId())));
+            assertFalse(Files.exists(loc.keyDir().resolve(store.storeId() + ".rows-sealed")));
         }
     }
 
