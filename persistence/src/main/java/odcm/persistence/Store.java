@@ -72,7 +72,7 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "14";
+    static final String SCHEMA_VERSION = "15";
     static final String USER = "sa";
     static final String PASSWORD = "";
     /** What a missing or wrong master key means, said the same way everywhere. */
@@ -83,8 +83,17 @@ public final class Store implements AutoCloseable {
      * whose earlier releases were sealed once. Only the master key can write it, so it cannot be put back to v1 unseen.
      */
     private static final byte[] KEY_CHECK_SEALED = "ODCM master key check v2: releases sealed".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The check value of a store whose trusts and certificates are sealed too (decision 0038): made since V15, or sealed once
+     * on upgrade. It implies v2: a store is only ever moved on from v2 (or from v1, after its releases' step).
+     */
+    private static final byte[] KEY_CHECK_ROWS_SEALED = "ODCM master key check v3: releases, trusts and certificates sealed".getBytes(StandardCharsets.US_ASCII);
     /** The audit action that records the one sealing of the releases frozen before seals existed. */
     static final String RELEASES_SEALED = "store.releases-sealed";
+    /** The audit action that records the one sealing of the trusts and certificates made before V15 (decision 0038). */
+    static final String ROWS_SEALED = "store.rows-sealed";
+    /** The key of trusts' and certificates' seals is HMAC-SHA256(master key, this label). */
+    private static final String ROW_SEAL_LABEL = "odcm row seal v1";
     /** The key of releases' seals is HMAC-SHA256(master key, this label). */
     private static final String RELEASE_SEAL_LABEL = "odcm release seal v1";
     // Held strongly: java.util.logging forgets levels set on loggers nobody references.
@@ -133,6 +142,10 @@ public final class Store implements AutoCloseable {
     private AuditKey releaseSealKey;
     /** Its master-key check is still v1: releases frozen before seals existed may be without one (decision 0034). */
     private boolean releasesUnsealed;
+    /** The key of trusts' and certificates' seals (decision 0038), derived from the master key; null without it. */
+    private AuditKey rowSealKey;
+    /** Its master-key check is below v3: trusts and certificates made before V15 may be without a seal (decision 0038). */
+    private boolean rowsUnsealed;
     /** Said on every start while the store does not reach its audit head (see {@link #auditWarning()}). */
     private String auditWarning;
     private boolean closed;
@@ -446,7 +459,7 @@ public final class Store implements AutoCloseable {
         info.setId(1);
         info.setStoreId(id);
         info.setCreatedAt(StoreTime.column(StoreTime.now(clock)));
-        info.setMasterKeyCheck(vault.seal(new Secret(KEY_CHECK_SEALED), checkContext(id)));
+        info.setMasterKeyCheck(vault.seal(new Secret(KEY_CHECK_ROWS_SEALED), checkContext(id)));
         info.store();
         vault.wipe();
     }
@@ -466,12 +479,14 @@ public final class Store implements AutoCloseable {
         AesGcmKeyVault vault = new AesGcmKeyVault(k);
         Arrays.fill(k, (byte) 0);
         try (Secret check = vault.open(info.getMasterKeyCheck(), checkContext(id))) {
-            boolean sealed = Arrays.equals(check.reveal(), KEY_CHECK_SEALED);
+            boolean rowsSealed = Arrays.equals(check.reveal(), KEY_CHECK_ROWS_SEALED);
+            boolean sealed = rowsSealed || Arrays.equals(check.reveal(), KEY_CHECK_SEALED);
             if (!sealed && !Arrays.equals(check.reveal(), KEY_CHECK)) {
                 throw new Refusal("wrong check value");
             }
             Store store = new Store(location, clock, osUser, lock, null, null, id, MasterKeyState.PRESENT, vault);
             store.releasesUnsealed = !sealed;
+            store.rowsUnsealed = !rowsSealed;
             return store;
         } catch (Refusal wrong) {
             vault.wipe();
@@ -483,9 +498,13 @@ public final class Store implements AutoCloseable {
         Store attached = new Store(location, clock, osUser, lock, connection, dsl, storeId, masterKeyState, vault);
         attached.readOnly = readOnly;
         attached.releasesUnsealed = releasesUnsealed;
+        attached.rowsUnsealed = rowsUnsealed;
         if (vault != null) {
             byte[] k = vault.derive(RELEASE_SEAL_LABEL);
             attached.releaseSealKey = new AuditKey(k);
+            Arrays.fill(k, (byte) 0);
+            k = vault.derive(ROW_SEAL_LABEL);
+            attached.rowSealKey = new AuditKey(k);
             Arrays.fill(k, (byte) 0);
         }
         attached.auditSeal = new AuditSeal(location.auditHeadIdentity(storeId), location.auditHeadFile(storeId), vault, masterKeyState,
@@ -503,6 +522,9 @@ public final class Store implements AutoCloseable {
         if (masterKeyState == MasterKeyState.PRESENT && !readOnly && location.onServer()) {
             if (releasesUnsealed) {
                 sealEarlierReleases();
+            }
+            if (rowsUnsealed) {
+                sealEarlierRows();
             }
         } else if (masterKeyState == MasterKeyState.PRESENT && !readOnly) { // read-only: opened where it was last opened, nothing to record
             String here = location.storeDir().toString();
@@ -526,6 +548,9 @@ public final class Store implements AutoCloseable {
             if (releasesUnsealed) {
                 sealEarlierReleases();
             }
+            if (rowsUnsealed) {
+                sealEarlierRows();
+            }
         }
         auditWarning = read(tx -> tx.audit().endProblem());
     }
@@ -537,39 +562,75 @@ public final class Store implements AutoCloseable {
      * check was put back to v1 has that record (or a broken log), so its unsealed releases stay refused.
      */
     private void sealEarlierReleases() {
-        Path marker = location.releasesSealedFile(storeId);
+        releasesUnsealed = !sealEarlier("releases", location.releasesSealedFile(storeId), RELEASES_SEALED, KEY_CHECK_SEALED,
+                "0034", tx -> {
+                    int n = tx.releases().sealUnsealed();
+                    return n + (n == 1 ? " release" : " releases") + " frozen before releases were sealed got their seal";
+                });
+    }
+
+    /**
+     * The same for trusts and certificates (decision 0038): once in a store's life, those made before V15 get their seal,
+     * recorded in the audit log, the check moving to v3 in the same commit, the marker {@code <store id>.rows-sealed} written
+     * beside the key; only while the audit log is intact and records no such sealing, never on a team store.
+     */
+    private void sealEarlierRows() {
+        rowsUnsealed = !sealEarlier("trusts and certificates", location.rowsSealedFile(storeId), ROWS_SEALED,
+                KEY_CHECK_ROWS_SEALED, "0038", tx -> {
+                    RowSeals seals = new RowSeals(this);
+                    int trusts = seals.sealUnsealed(current, odcm.persistence.jooq.Tables.TRUST, odcm.persistence.jooq.Tables.TRUST.ID);
+                    int certificates = seals.sealUnsealed(current, odcm.persistence.jooq.Tables.CERTIFICATE,
+                            odcm.persistence.jooq.Tables.CERTIFICATE.ID);
+                    return trusts + (trusts == 1 ? " trust" : " trusts") + " and " + certificates
+                            + (certificates == 1 ? " certificate" : " certificates") + " made before they were sealed got their seal";
+                });
+    }
+
+    /** Whether this store is a team store whose trusts and certificates from before V15 stay unsealed (decision 0038). */
+    boolean rowsUnsealedOnServer() {
+        return rowsUnsealed && location.onServer();
+    }
+
+    /**
+     * One after-the-fact sealing (decisions 0034, 0038): {@code sealing} seals what has no seal yet and says what, in one
+     * commit with the audit entry {@code action} and the check value {@code check}; then {@code marker} is written. Nothing
+     * is sealed on a team store, where the marker exists, while the audit log is not intact, or when it records the
+     * sealing already. Whether it was done.
+     */
+    private boolean sealEarlier(String what, Path marker, String action, byte[] check, String decision,
+                                Function<StoreTx, String> sealing) {
+        String these = Character.toUpperCase(what.charAt(0)) + what.substring(1);
         if (location.onServer() || Files.exists(marker)) {
-            // A team store is made with its releases sealed (or copied from a sealed store); a marker beside the key says this
-            // store's releases were sealed once already. Either way a v1 check now is an old value put back: seal nothing.
-            STORE_LOG.warning("Releases of the store " + location.describe() + " were not sealed again (decision 0034): "
-                    + (location.onServer() ? "a team store's releases are sealed from the start" : marker + " says they were sealed once")
-                    + "; releases without a seal are refused.");
-            return;
+            // A team store is made sealed (or copied from a sealed store); a marker beside the key says this store's rows were
+            // sealed once already. Either way an earlier check value now is an old value put back: seal nothing.
+            STORE_LOG.warning(these + " of the store " + location.describe() + " were not sealed again (decision " + decision + "): "
+                    + (location.onServer() ? "a team store is never sealed in place" : marker + " says they were sealed once")
+                    + "; " + what + " without a seal are refused.");
+            return false;
         }
         boolean committedBefore = anyCommitted; // arriving is not a change of the user's
         try {
             boolean sealed = write(tx -> {
                 AuditVerification log = tx.audit().verify();
                 if (!(log instanceof AuditVerification.Intact)
-                        || tx.audit().list(new AuditFilter(RELEASES_SEALED, null, null)).stream().anyMatch(e -> e.action().equals(RELEASES_SEALED))) {
-                    STORE_LOG.warning("Releases of the store at " + location.storeDir() + " were not sealed (decision 0034), so those"
-                            + " without a seal are refused: " + (log instanceof AuditVerification.Intact ? "its audit log records a sealing already."
-                            : log.sentence()));
+                        || tx.audit().list(new AuditFilter(action, null, null)).stream().anyMatch(e -> e.action().equals(action))) {
+                    STORE_LOG.warning(these + " of the store at " + location.storeDir() + " were not sealed (decision " + decision + "), so"
+                            + " those without a seal are refused: " + (log instanceof AuditVerification.Intact
+                            ? "its audit log records a sealing already." : log.sentence()));
                     return false;
                 }
-                int n = tx.releases().sealUnsealed();
-                tx.audit().append(RELEASES_SEALED, "store " + storeId, n + (n == 1 ? " release" : " releases")
-                        + " frozen before releases were sealed got their seal under the master key; the audit log was verified intact first");
-                current.update(STORE_INFO).set(STORE_INFO.MASTER_KEY_CHECK, vault.seal(new Secret(KEY_CHECK_SEALED), checkContext(storeId)))
-                        .execute();
+                tx.audit().append(action, "store " + storeId, sealing.apply(tx)
+                        + " under the master key; the audit log was verified intact first");
+                current.update(STORE_INFO).set(STORE_INFO.MASTER_KEY_CHECK, vault.seal(new Secret(check), checkContext(storeId))).execute();
                 return true;
             });
-            releasesUnsealed = !sealed;
             if (sealed) {
-                writeSealedMarker(marker);
+                writeSealedMarker(marker, what);
             }
+            return sealed;
         } catch (Refusal notNow) { // a rollback to accept first, or a stop: the next open tries again
-            STORE_LOG.log(Level.INFO, "Releases frozen before seals existed were not sealed on this open: " + notNow.getMessage());
+            STORE_LOG.log(Level.INFO, these + " made before seals existed were not sealed on this open: " + notNow.getMessage());
+            return false;
         } finally {
             anyCommitted = committedBefore;
         }
@@ -579,9 +640,9 @@ public final class Store implements AutoCloseable {
      * Where an attacker without the master key cannot write (the key folder): this store's releases were sealed once. The
      * audit entry of the sealing can be cut off the log's end and the old check value put back; this file stays.
      */
-    private void writeSealedMarker(Path marker) {
+    private void writeSealedMarker(Path marker, String what) {
         try {
-            Files.writeString(marker, "The releases of store " + storeId + " were sealed (decision 0034); they are never sealed again.\n",
+            Files.writeString(marker, "The " + what + " of store " + storeId + " were sealed once; they are never sealed again.\n",
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             STORE_LOG.log(Level.WARNING, "The marker " + marker + " could not be written (" + FileProblems.describe(e) + ")", e);
@@ -814,6 +875,18 @@ public final class Store implements AutoCloseable {
         return releaseSealKey.mac("odcm-release-seal-v1", storeId, Long.toString(releaseId), snapshotHash);
     }
 
+    /** The seal of a trust's or certificate's row, over {@code fields} (see {@link RowSeals}); refuses without the key. */
+    String rowSeal(String... fields) {
+        if (rowSealKey == null) {
+            throw keyRefusal();
+        }
+        return rowSealKey.mac(fields);
+    }
+
+    boolean rowSealKeyPresent() {
+        return rowSealKey != null;
+    }
+
     /** Seals and opens sensitive variable values; reading works without the master key, sealing refuses. */
     public SensitiveValues sensitiveValues() {
         return new SensitiveValues(this);
@@ -1036,8 +1109,9 @@ public final class Store implements AutoCloseable {
     }
 
     private StoreTx tx(DSLContext tx) {
-        SpaceRepository spaces = new JooqSpaceRepository(tx, clock);
-        TrustRepository trusts = new JooqTrustRepository(tx);
+        RowSeals seals = new RowSeals(this);
+        SpaceRepository spaces = new JooqSpaceRepository(tx, clock, seals);
+        TrustRepository trusts = new JooqTrustRepository(tx, seals);
         AuditLog audit = new JooqAuditLog(tx, clock, osUser, auditSeal);
         SensitiveValues sensitive = new SensitiveValues(this);
         EnvironmentRepository environments = new JooqEnvironmentRepository(tx);
@@ -1125,6 +1199,9 @@ public final class Store implements AutoCloseable {
         auditSeal.wipe();
         if (releaseSealKey != null) {
             releaseSealKey.wipe();
+        }
+        if (rowSealKey != null) {
+            rowSealKey.wipe();
         }
         closeQuietly(connection); // the last connection closes the H2 database
         lock.release();

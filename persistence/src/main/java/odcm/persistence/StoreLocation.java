@@ -90,6 +90,11 @@ public record StoreLocation(Path storeDir, Path keyDir, ServerAddress server) {
         return keyDir.resolve(storeId + ".releases-sealed");
     }
 
+    /** Written beside the master key when a store's trusts and certificates made before V15 got their seal (decision 0038). */
+    public Path rowsSealedFile(String storeId) {
+        return keyDir.resolve(storeId + ".rows-sealed");
+    }
+
     /** The head file of versions before decision 0019, named by the store id alone. */
     public Path legacyAuditHeadFile(String storeId) {
         return keyDir.resolve(storeId + ".audit-head");

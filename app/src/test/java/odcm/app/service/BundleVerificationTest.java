@@ -333,4 +333,57 @@ class BundleVerificationTest extends BundleFixture {
         var r = assertInstanceOf(BundleInspector.Unreadable.class, unchanged(() -> BundleService.inspect(f)));
         assertEquals(verify(PROD, slip), r.outcome());
     }
+
+    // ---- decision 0038: the rows a verification rests on are keyed ----
+
+    /**
+     * The review's reproduction (0035, "Open, high"): the trust revoked through the console, then an active one put back with
+     * plain SQL (the store file without the key; a team member's login). The bundle is not taken as genuine: refused, naming
+     * the trust, and the trusts' list says the same.
+     */
+    @Test
+    void aTrustInsertedWithPlainSqlIsRefused() throws Exception {
+        ctx.trusts().revoke(PROD, DEV, TrustKind.RELEASE_BUNDLES, "key compromised");
+        long prod = ctx.spaces().find(PROD).id();
+        long dev = ctx.spaces().find(DEV).id();
+        withPlainSql("INSERT INTO trust (truster_id, trusted_id, kind, created_at, created_by) VALUES (" + prod + ", " + dev
+                + ", 'RELEASE_BUNDLES', CURRENT_TIMESTAMP, 'alice')");
+        String sentence = "The trust ('Prod Space' accepts release bundles from 'DevTest Space') has no seal: it was not made by ODCM"
+                + " Console (put into the store outside it, or its seal removed), so it is not used. Remove it, or restore the store from a backup.";
+        Path f = file("checked.odcmbundle", bundle);
+        assertEquals(sentence, assertThrows(Refusal.class, () -> ctx.bundles().verify(PROD, f)).getMessage());
+        assertEquals(sentence, assertThrows(Refusal.class, () -> ctx.trusts().list(true)).getMessage());
+    }
+
+    /**
+     * DevTest's pinned certificate swapped with plain SQL for an attacker's, whose key signed a bundle naming it: refused at
+     * verification and in the spaces' list, never genuine.
+     */
+    @Test
+    void aCertificateSwappedWithPlainSqlIsRefused() throws Exception {
+        odcm.packaging.cert.SpaceIdentity attacker = odcm.packaging.cert.Certificates.generate(DEV, KeyAlgorithm.EC_P256, java.time.Instant.now());
+        String devFingerprint = fingerprint(DEV).hex();
+        String attackerFingerprint = attacker.info().fingerprint().hex();
+        byte[] forged = BundleFiles.resign(BundleFiles.unzip(editManifest(entries(), devFingerprint, attackerFingerprint)),
+                attacker.certificateDer(), attacker.privateKeyPkcs8(), null);
+        withPlainSql("UPDATE certificate SET der = ?, sha256 = '" + attackerFingerprint + "' WHERE sha256 = '" + devFingerprint + "'",
+                attacker.certificateDer());
+        String sentence = "The certificate of the space 'DevTest Space' with SHA-256 fingerprint " + attackerFingerprint + " does not match"
+                + " its seal: it was changed outside ODCM Console, so it is not used. Restore the store from a backup.";
+        Path f = file("forged.odcmbundle", forged);
+        assertEquals(sentence, assertThrows(Refusal.class, () -> ctx.bundles().verify(PROD, f)).getMessage());
+        assertEquals(sentence, assertThrows(Refusal.class, () -> ctx.spaces().list()).getMessage());
+    }
+
+    /** Runs {@code statement} with plain JDBC on the closed store, as someone without the master key could, then opens it again. */
+    private void withPlainSql(String statement, byte[]... parameters) throws Exception {
+        ctx.close();
+        try (java.sql.Connection c = sql(); java.sql.PreparedStatement st = c.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setBytes(i + 1, parameters[i]);
+            }
+            assertEquals(1, st.executeUpdate());
+        }
+        ctx = opener.get();
+    }
 }

@@ -17,6 +17,7 @@ import odcm.model.cert.Fingerprint;
 import odcm.model.space.Space;
 import odcm.model.space.SpaceKind;
 import odcm.model.space.SpaceName;
+import odcm.persistence.RowSeals;
 import odcm.persistence.StoreTime;
 import odcm.persistence.jooq.tables.records.CertificateRecord;
 import odcm.persistence.jooq.tables.records.SpaceRecord;
@@ -24,14 +25,20 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
-/** Spaces, their certificates and keys in jOOQ; records become model types only in {@link #space} and {@link #stored}. */
+/**
+ * Spaces, their certificates and keys in jOOQ; records become model types only in {@link #space} and {@link #stored}, which
+ * refuse a certificate row without its keyed seal or with one that does not fit (decision 0038); every write of a
+ * certificate seals its row.
+ */
 public final class JooqSpaceRepository implements SpaceRepository {
     private final DSLContext dsl;
     private final Clock clock;
+    private final RowSeals seals;
 
-    public JooqSpaceRepository(DSLContext dsl, Clock clock) {
+    public JooqSpaceRepository(DSLContext dsl, Clock clock, RowSeals seals) {
         this.dsl = dsl;
         this.clock = clock;
+        this.seals = seals;
     }
 
     @Override
@@ -102,12 +109,12 @@ public final class JooqSpaceRepository implements SpaceRepository {
     @Override
     public List<Space> findAll() {
         // 'LOCAL' sorts before 'REMOTE': local spaces first
-        return select(null).orderBy(SPACE.KIND.asc(), SPACE.NAME_KEY.asc()).fetch(JooqSpaceRepository::space);
+        return oneCurrentCertificateEach(select(null).orderBy(SPACE.KIND.asc(), SPACE.NAME_KEY.asc()).fetch(this::space));
     }
 
     @Override
     public Optional<Space> findById(long spaceId) {
-        return select(SPACE.ID.eq(spaceId)).fetchOptional(JooqSpaceRepository::space);
+        return oneCurrentCertificateEach(select(SPACE.ID.eq(spaceId)).fetch(this::space)).stream().findFirst();
     }
 
     @Override
@@ -121,7 +128,7 @@ public final class JooqSpaceRepository implements SpaceRepository {
         } catch (Refusal notAName) {
             return Optional.empty();
         }
-        return select(SPACE.NAME_KEY.eq(key)).fetchOptional(JooqSpaceRepository::space);
+        return oneCurrentCertificateEach(select(SPACE.NAME_KEY.eq(key)).fetch(this::space)).stream().findFirst();
     }
 
     @Override
@@ -134,42 +141,51 @@ public final class JooqSpaceRepository implements SpaceRepository {
                 .join(CERTIFICATE).on(CERTIFICATE.SPACE_ID.eq(SPACE.ID)).and(CERTIFICATE.RETIRED_AT.isNull())
                 .where(PHASE.LIFECYCLE_ID.eq(lifecycleId))
                 .orderBy(PHASE.POSITION, PHASE_MEMBER.POSITION)
-                .fetch(JooqSpaceRepository::space)
+                .fetch(this::space)
                 .forEach(s -> targets.putIfAbsent(s.id(), s));
         return List.copyOf(targets.values());
     }
 
     @Override
     public Optional<Space> findByFingerprint(Fingerprint fingerprint) {
-        return dsl.select(CERTIFICATE.SPACE_ID).from(CERTIFICATE).where(CERTIFICATE.SHA256.eq(fingerprint.hex()))
-                .fetchOptional(CERTIFICATE.SPACE_ID)
-                .flatMap(this::findById);
+        return dsl.selectFrom(CERTIFICATE).where(CERTIFICATE.SHA256.eq(fingerprint.hex())).fetchOptional()
+                .flatMap(c -> {
+                    checked(c);
+                    return findById(c.getSpaceId());
+                });
     }
 
     @Override
     public List<StoredCertificate> certificates(long spaceId) {
         return dsl.selectFrom(CERTIFICATE).where(CERTIFICATE.SPACE_ID.eq(spaceId))
                 .orderBy(CERTIFICATE.RETIRED_AT.desc().nullsFirst(), CERTIFICATE.ADDED_AT.desc(), CERTIFICATE.ID.desc())
-                .fetch(JooqSpaceRepository::stored);
+                .fetch(this::stored);
     }
 
     @Override
     public Space replaceCertificate(long spaceId, NewCertificate certificate) {
-        require(spaceId);
+        long current = currentCertificate(spaceId);
         checkCertificateNew(certificate);
         Instant now = StoreTime.now(clock);
-        dsl.update(CERTIFICATE).set(CERTIFICATE.RETIRED_AT, StoreTime.column(now))
-                .where(CERTIFICATE.SPACE_ID.eq(spaceId)).and(CERTIFICATE.RETIRED_AT.isNull())
-                .execute();
+        dsl.update(CERTIFICATE).set(CERTIFICATE.RETIRED_AT, StoreTime.column(now)).where(CERTIFICATE.ID.eq(current)).execute();
+        seals.seal(dsl, CERTIFICATE, CERTIFICATE.ID, current);
         addCertificate(spaceId, certificate, now);
         return require(spaceId);
     }
 
     @Override
     public void confirmCurrentCertificate(long spaceId) {
-        dsl.update(CERTIFICATE).set(CERTIFICATE.CONFIRMED_AT, StoreTime.column(StoreTime.now(clock)))
-                .where(CERTIFICATE.SPACE_ID.eq(spaceId)).and(CERTIFICATE.RETIRED_AT.isNull())
+        long current = currentCertificate(spaceId);
+        dsl.update(CERTIFICATE).set(CERTIFICATE.CONFIRMED_AT, StoreTime.column(StoreTime.now(clock))).where(CERTIFICATE.ID.eq(current))
                 .execute();
+        seals.seal(dsl, CERTIFICATE, CERTIFICATE.ID, current);
+    }
+
+    /** The id of the space's one current certificate, its row checked first: a change never seals a row nobody sealed. */
+    private long currentCertificate(long spaceId) {
+        require(spaceId);
+        return dsl.select(CERTIFICATE.ID).from(CERTIFICATE).where(CERTIFICATE.SPACE_ID.eq(spaceId)).and(CERTIFICATE.RETIRED_AT.isNull())
+                .fetchSingle(CERTIFICATE.ID);
     }
 
     @Override
@@ -198,6 +214,7 @@ public final class JooqSpaceRepository implements SpaceRepository {
         c.setNotAfter(StoreTime.column(info.notAfter()));
         c.setAddedAt(StoreTime.column(addedAt));
         c.store();
+        seals.seal(dsl, CERTIFICATE, CERTIFICATE.ID, c.getId());
     }
 
     private void checkNameFree(SpaceName name, Long exceptId) {
@@ -205,7 +222,7 @@ public final class JooqSpaceRepository implements SpaceRepository {
         if (exceptId != null) {
             sameName = sameName.and(SPACE.ID.ne(exceptId));
         }
-        Optional<Space> other = select(sameName).fetchOptional(JooqSpaceRepository::space);
+        Optional<Space> other = oneCurrentCertificateEach(select(sameName).fetch(this::space)).stream().findFirst();
         if (other.isPresent()) {
             throw new Refusal("There is already a " + other.get().describe() + "; space names are unique, ignoring case, across local and remote spaces.");
         }
@@ -231,13 +248,41 @@ public final class JooqSpaceRepository implements SpaceRepository {
                 .where(condition == null ? org.jooq.impl.DSL.noCondition() : condition);
     }
 
-    private static Space space(Record r) {
+    private Space space(Record r) {
         SpaceRecord s = r.into(SPACE);
+        CertificateRecord c = r.into(CERTIFICATE);
+        seals.check(c, () -> certificateWords(c, "the space '" + s.getName() + "'"));
         return new Space(s.getId(), SpaceKind.valueOf(s.getKind()), s.getName(), s.getDescription(),
-                StoreTime.instant(s.getCreatedAt()), info(r.into(CERTIFICATE)), s.getVersion());
+                StoreTime.instant(s.getCreatedAt()), info(c), s.getVersion());
     }
 
-    private static StoredCertificate stored(CertificateRecord c) {
+    /**
+     * A space has one current certificate. Two current rows, each with a seal that fits, are an earlier sealed state of a
+     * retired row put back: refused, naming the space, as is any row whose seal does not fit.
+     */
+    private static List<Space> oneCurrentCertificateEach(List<Space> spaces) {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Space s : spaces) {
+            if (!seen.add(s.id())) {
+                throw new Refusal("The " + s.describe() + " has more than one current certificate in the store: a retired certificate was"
+                        + " made current again outside ODCM Console, so the space is not used. Restore the store from a backup.");
+            }
+        }
+        return spaces;
+    }
+
+    private CertificateRecord checked(CertificateRecord c) {
+        seals.check(c, () -> certificateWords(c, dsl.select(SPACE.NAME).from(SPACE).where(SPACE.ID.eq(c.getSpaceId())).fetchOptional(SPACE.NAME)
+                .map(name -> "the space '" + name + "'").orElse("space id " + c.getSpaceId())));
+        return c;
+    }
+
+    private static String certificateWords(CertificateRecord c, String of) {
+        return "The certificate of " + of + " with SHA-256 fingerprint " + c.getSha256();
+    }
+
+    private StoredCertificate stored(CertificateRecord c) {
+        checked(c);
         return new StoredCertificate(c.getId(), c.getSpaceId(), c.getDer(), info(c),
                 StoreTime.instant(c.getAddedAt()), StoreTime.instant(c.getRetiredAt()), StoreTime.instant(c.getConfirmedAt()));
     }

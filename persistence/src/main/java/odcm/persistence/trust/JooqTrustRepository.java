@@ -10,6 +10,7 @@ import odcm.model.Refusal;
 import odcm.model.space.SpaceKind;
 import odcm.model.trust.Trust;
 import odcm.model.trust.TrustKind;
+import odcm.persistence.RowSeals;
 import odcm.persistence.StoreTime;
 import odcm.persistence.jooq.tables.records.TrustRecord;
 import org.jooq.Condition;
@@ -17,15 +18,20 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 
-/** Trusts in jOOQ, joined with the names of both spaces; records become {@link Trust} only in {@link #trust}. */
+/**
+ * Trusts in jOOQ, joined with the names of both spaces; records become {@link Trust} only in {@link #trust}, which refuses a
+ * row without its keyed seal or with one that does not fit (decision 0038); every insert and revocation seals the row.
+ */
 public final class JooqTrustRepository implements TrustRepository {
     private static final odcm.persistence.jooq.tables.Space TRUSTER = SPACE.as("TRUSTER");
     private static final odcm.persistence.jooq.tables.Space TRUSTED = SPACE.as("TRUSTED");
 
     private final DSLContext dsl;
+    private final RowSeals seals;
 
-    public JooqTrustRepository(DSLContext dsl) {
+    public JooqTrustRepository(DSLContext dsl, RowSeals seals) {
         this.dsl = dsl;
+        this.seals = seals;
     }
 
     @Override
@@ -37,6 +43,7 @@ public final class JooqTrustRepository implements TrustRepository {
         r.setCreatedAt(StoreTime.column(at));
         r.setCreatedBy(by);
         r.store();
+        seals.seal(dsl, TRUST, TRUST.ID, r.getId());
         return require(r.getId());
     }
 
@@ -52,23 +59,24 @@ public final class JooqTrustRepository implements TrustRepository {
         if (changed == 0) {
             throw new Refusal("The trust " + trust.sentence() + " was already revoked.");
         }
+        seals.seal(dsl, TRUST, TRUST.ID, trustId);
         return require(trustId);
     }
 
     @Override
     public Optional<Trust> findById(long trustId) {
-        return select(TRUST.ID.eq(trustId)).fetchOptional(JooqTrustRepository::trust);
+        return select(TRUST.ID.eq(trustId)).fetchOptional(this::trust);
     }
 
     @Override
     public List<Trust> findAll() {
-        return select(org.jooq.impl.DSL.noCondition()).orderBy(TRUST.CREATED_AT.desc(), TRUST.ID.desc()).fetch(JooqTrustRepository::trust);
+        return select(org.jooq.impl.DSL.noCondition()).orderBy(TRUST.CREATED_AT.desc(), TRUST.ID.desc()).fetch(this::trust);
     }
 
     @Override
     public List<Trust> involving(long spaceId) {
         return select(TRUST.TRUSTER_ID.eq(spaceId).or(TRUST.TRUSTED_ID.eq(spaceId)))
-                .orderBy(TRUST.CREATED_AT.desc(), TRUST.ID.desc()).fetch(JooqTrustRepository::trust);
+                .orderBy(TRUST.CREATED_AT.desc(), TRUST.ID.desc()).fetch(this::trust);
     }
 
     private Trust require(long trustId) {
@@ -83,11 +91,21 @@ public final class JooqTrustRepository implements TrustRepository {
                 .where(condition);
     }
 
-    private static Trust trust(Record r) {
+    private Trust trust(Record r) {
         TrustRecord t = r.into(TRUST);
+        seals.check(t, () -> "The trust ('" + r.get(TRUSTER.NAME) + "' accepts " + kindWords(t.getKind()) + " from '"
+                + r.get(TRUSTED.NAME) + "')");
         return new Trust(t.getId(), t.getTrusterId(), r.get(TRUSTER.NAME), t.getTrustedId(), r.get(TRUSTED.NAME),
                 SpaceKind.LOCAL.name().equals(r.get(TRUSTED.KIND)), TrustKind.valueOf(t.getKind()),
                 StoreTime.instant(t.getCreatedAt()), t.getCreatedBy(),
                 StoreTime.instant(t.getRevokedAt()), t.getRevokedBy(), t.getRevokeReason());
+    }
+
+    private static String kindWords(String kind) {
+        try {
+            return TrustKind.valueOf(kind).words();
+        } catch (IllegalArgumentException notAKind) {
+            return "'" + kind + "'";
+        }
     }
 }

@@ -1,0 +1,106 @@
+package odcm.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import odcm.model.Refusal;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.TableRecord;
+
+/**
+ * The keyed seals of the rows a signature's verification rests on: trusts and the certificates of spaces (decision 0038).
+ * A seal is HMAC-SHA256, under a key derived from the master key, over the store's id, the table's name and every column
+ * of the row in table order but the seal itself, each column in one canonical form (null apart from every value; numbers
+ * decimal; text as it is; bytes hex; instants ISO-8601 UTC), the fields length-prefixed. The repositories seal each row in
+ * the transaction that writes it and check it on every read with the master key; without the key nothing can be written,
+ * and nothing is checked (as for releases, decision 0034).
+ */
+public final class RowSeals {
+    private static final String SEAL = "SEAL";
+    private final Store store;
+
+    RowSeals(Store store) {
+        this.store = store;
+    }
+
+    /** Whether seals can be made and checked here (the master key is present and right). */
+    public boolean available() {
+        return store.rowSealKeyPresent();
+    }
+
+    /**
+     * Seals row {@code id} of {@code table} as it now is in this transaction: called by the repository after each insert
+     * or update of it, once the row has been checked where it existed before. Refuses, with the master key's sentence,
+     * without the key.
+     */
+    public <R extends TableRecord<R>> void seal(DSLContext dsl, Table<R> table, TableField<R, Long> id, long rowId) {
+        R row = dsl.selectFrom(table).where(id.eq(rowId)).fetchSingle();
+        @SuppressWarnings("unchecked")
+        Field<String> seal = (Field<String>) table.field(SEAL);
+        dsl.update(table).set(seal, of(row)).where(id.eq(rowId)).execute();
+    }
+
+    /**
+     * Refuses {@code row} (every column of its table, the seal included) when the master key is at hand and it has no seal
+     * or one that does not fit; {@code what} names it for the sentence ("The trust ('A' accepts … from 'B')").
+     */
+    public void check(TableRecord<?> row, Supplier<String> what) {
+        if (!available()) {
+            return;
+        }
+        String seal = (String) row.get(SEAL);
+        if (seal == null) {
+            throw new Refusal(what.get() + " has no seal: it was not made by ODCM Console (put into the store outside it, or its seal"
+                    + " removed), so it is not used. " + (store.rowsUnsealedOnServer()
+                    ? "This team store was made before trusts and certificates were sealed, and a team store is never sealed in"
+                    + " place: copy it into a store file with the master key (store copy), open that once, which seals them while"
+                    + " its audit log is intact, and copy it back into a new database (decision 0038)."
+                    : "Remove it, or restore the store from a backup."));
+        }
+        if (!MessageDigest.isEqual(seal.getBytes(StandardCharsets.US_ASCII), of(row).getBytes(StandardCharsets.US_ASCII))) {
+            throw new Refusal(what.get() + " does not match its seal: it was changed outside ODCM Console, so it is not used."
+                    + " Restore the store from a backup.");
+        }
+    }
+
+    /** Seals every row of {@code table} without one (the one sealing of rows made before V15); how many. */
+    <R extends TableRecord<R>> int sealUnsealed(DSLContext dsl, Table<R> table, TableField<R, Long> id) {
+        @SuppressWarnings("unchecked")
+        Field<String> seal = (Field<String>) table.field(SEAL);
+        List<Long> ids = dsl.select(id).from(table).where(seal.isNull()).orderBy(id).fetch(id);
+        ids.forEach(rowId -> seal(dsl, table, id, rowId));
+        return ids.size();
+    }
+
+    private String of(Record row) {
+        List<String> fields = new ArrayList<>();
+        fields.add("odcm-row-seal-v1");
+        fields.add(store.storeId());
+        fields.add(((TableRecord<?>) row).getTable().getName().toLowerCase(java.util.Locale.ROOT));
+        for (Field<?> f : ((TableRecord<?>) row).getTable().fields()) {
+            if (!f.getName().equalsIgnoreCase(SEAL)) {
+                fields.add(canonical(row.get(f)));
+            }
+        }
+        return store.rowSeal(fields.toArray(String[]::new));
+    }
+
+    /** One column's canonical form: "-" for null, "=" and the value otherwise, so no value reads as null. */
+    static String canonical(Object v) {
+        if (v == null) {
+            return "-";
+        }
+        Object x = v instanceof OffsetDateTime t ? t.toInstant().toString()
+                : v instanceof byte[] b ? HexFormat.of().formatHex(b)
+                : v;
+        return "=" + x;
+    }
+}
