@@ -229,7 +229,7 @@ public final class AuditSeal {
         int n = entries.size();
         return new AuditVerification.PartlyChecked("The end of the audit log cannot be checked: its head file " + headFile.path()
                 + " " + headProblem(head) + ", so whether entries were removed from the end cannot be told. The " + n
-                + (n == 1 ? " entry" : " entries") + " in the log are unaltered.");
+                + (n == 1 ? " entry in the log is" : " entries in the log are") + " unaltered.");
     }
 
     private static String headProblem(AuditHeadFile.Read head) {
@@ -274,7 +274,7 @@ public final class AuditSeal {
         String which = committedSeq + 1 == pending.seq() ? "entry " + pending.seq() : "entries " + (committedSeq + 1) + " to " + pending.seq();
         return new AuditVerification.PartlyChecked("The last change begun on this store (" + which + " of the audit log) is not in it:"
                 + " it was interrupted before it was committed (the program was stopped), or the store was put back to just before it."
-                + " The " + n + (n == 1 ? " entry" : " entries") + " in the log are unaltered and end where the head says.");
+                + " The " + n + (n == 1 ? " entry in the log is unaltered and ends" : " entries in the log are unaltered and end") + " where the head says.");
     }
 
     /** Forgets the audit key (the store is closing). */
