@@ -300,6 +300,39 @@ class RowSealsTest {
         }
     }
 
+    /**
+     * Review 2 of 0038: the way the refusal names (copy to a store file, open it once, copy back) seals whatever the team
+     * store holds, so a trust any member's login put in before it is blessed: the very thing sealing in place was rejected
+     * for. The audit log being intact says nothing of trust rows (it never recorded the forged one).
+     */
+    @Test
+    void aTrustAMemberPutIntoATeamStoreBeforeItsSealingIsNotSealedThroughAStoreFile() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); TeamStores again = TeamStores.create(tmp)) {
+            long[] ids = aTrustAndAChange(team(team));
+            asVersion14(team(team), team.location.keyDir(), null);
+            try (Connection c = team.sql(); Statement st = c.createStatement()) { // a member's login, no master key
+                assertEquals(1, st.executeUpdate("INSERT INTO trust (truster_id, trusted_id, kind, created_at, created_by) VALUES ("
+                        + ids[0] + ", " + ids[1] + ", 'DEPLOYMENT_RECEIPTS', CURRENT_TIMESTAMP, 'mallory')"));
+            }
+            StoreLocation file = new StoreLocation(tmp.resolve("file"), team.location.keyDir());
+            try (Store store = team.open("alice")) {
+                StoreCopy.copy(store, file);
+            }
+            try (Store store = Store.open(file, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                StoreCopy.copy(store, again.location);
+            }
+            try (Store store = again.open("alice")) {
+                List<odcm.model.trust.Trust> trusts;
+                try {
+                    trusts = store.read(tx -> tx.trusts().findAll());
+                } catch (Refusal refused) {
+                    return; // refused: sound
+                }
+                assertTrue(trusts.stream().noneMatch(t -> t.createdBy().equals("mallory")), "the member's forged trust was sealed: " + trusts);
+            }
+        }
+    }
+
     /** DevTest Space (local) trusts Prod Space (remote) for release bundles, and one audited change; their ids. */
     private static long[] aTrustAndAChange(Engine engine) {
         try (Store store = engine.open()) {
