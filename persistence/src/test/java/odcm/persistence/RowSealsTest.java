@@ -333,6 +333,52 @@ class RowSealsTest {
         }
     }
 
+    /**
+     * Review 2 of 0038: a change checks the row, then updates it, then seals it as it reads it then. On PostgreSQL (read
+     * committed) a member's swap that commits between the check and the update is what gets sealed: the member holds the row
+     * in an open transaction, the console's confirm checks the old row and waits on the lock, the member commits.
+     */
+    @Test
+    void aCertificateSwappedByAMemberWhileTheConsoleConfirmsItIsNotSealed() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            long prod;
+            try (Store store = team.open("alice")) {
+                Fixtures.local(store, "DevTest Space");
+                prod = Fixtures.remote(store, "Prod Space").id();
+            }
+            var attacker = Fixtures.cert("Attacker");
+            try (Store store = team.open("alice"); Connection member = team.sql()) {
+                member.setAutoCommit(false);
+                try (var st = member.prepareStatement("UPDATE certificate SET der = ?, sha256 = ? WHERE space_id = ? AND retired_at IS NULL")) {
+                    st.setBytes(1, attacker.der());
+                    st.setString(2, attacker.info().fingerprint().hex());
+                    st.setLong(3, prod);
+                    assertEquals(1, st.executeUpdate());
+                }
+                var confirm = java.util.concurrent.CompletableFuture.runAsync(() -> store.write(tx -> {
+                    tx.spaces().confirmCurrentCertificate(prod);
+                    return null;
+                }));
+                Thread.sleep(1500); // the console has read the row and waits on the member's lock
+                member.commit();
+                try {
+                    confirm.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException refused) {
+                    // refused: sound
+                }
+            }
+            try (Store store = team.open("alice")) {
+                Space read;
+                try {
+                    read = store.read(tx -> tx.spaces().findById(prod)).orElseThrow();
+                } catch (Refusal refused) {
+                    return; // the swapped row is refused: sound
+                }
+                org.junit.jupiter.api.Assertions.assertNotEquals(attacker.info().fingerprint(), read.certificate().fingerprint(), "the member's certificate got the console's seal");
+            }
+        }
+    }
+
     /** DevTest Space (local) trusts Prod Space (remote) for release bundles, and one audited change; their ids. */
     private static long[] aTrustAndAChange(Engine engine) {
         try (Store store = engine.open()) {
