@@ -300,6 +300,85 @@ class RowSealsTest {
         }
     }
 
+    /**
+     * Review 2 of 0038: the way the refusal names (copy to a store file, open it once, copy back) seals whatever the team
+     * store holds, so a trust any member's login put in before it is blessed: the very thing sealing in place was rejected
+     * for. The audit log being intact says nothing of trust rows (it never recorded the forged one).
+     */
+    @Test
+    void aTrustAMemberPutIntoATeamStoreBeforeItsSealingIsNotSealedThroughAStoreFile() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); TeamStores again = TeamStores.create(tmp)) {
+            long[] ids = aTrustAndAChange(team(team));
+            asVersion14(team(team), team.location.keyDir(), null);
+            try (Connection c = team.sql(); Statement st = c.createStatement()) { // a member's login, no master key
+                assertEquals(1, st.executeUpdate("INSERT INTO trust (truster_id, trusted_id, kind, created_at, created_by) VALUES ("
+                        + ids[0] + ", " + ids[1] + ", 'DEPLOYMENT_RECEIPTS', CURRENT_TIMESTAMP, 'mallory')"));
+            }
+            StoreLocation file = new StoreLocation(tmp.resolve("file"), team.location.keyDir());
+            try (Store store = team.open("alice")) {
+                StoreCopy.copy(store, file);
+            }
+            try (Store store = Store.open(file, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+                StoreCopy.copy(store, again.location);
+            }
+            try (Store store = again.open("alice")) {
+                List<odcm.model.trust.Trust> trusts;
+                try {
+                    trusts = store.read(tx -> tx.trusts().findAll());
+                } catch (Refusal refused) {
+                    return; // refused: sound
+                }
+                assertTrue(trusts.stream().noneMatch(t -> t.createdBy().equals("mallory")), "the member's forged trust was sealed: " + trusts);
+            }
+        }
+    }
+
+    /**
+     * Review 2 of 0038: a change checks the row, then updates it, then seals it as it reads it then. On PostgreSQL (read
+     * committed) a member's swap that commits between the check and the update is what gets sealed: the member holds the row
+     * in an open transaction, the console's confirm checks the old row and waits on the lock, the member commits.
+     */
+    @Test
+    void aCertificateSwappedByAMemberWhileTheConsoleConfirmsItIsNotSealed() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            long prod;
+            try (Store store = team.open("alice")) {
+                Fixtures.local(store, "DevTest Space");
+                prod = Fixtures.remote(store, "Prod Space").id();
+            }
+            var attacker = Fixtures.cert("Attacker");
+            try (Store store = team.open("alice"); Connection member = team.sql()) {
+                member.setAutoCommit(false);
+                try (var st = member.prepareStatement("UPDATE certificate SET der = ?, sha256 = ? WHERE space_id = ? AND retired_at IS NULL")) {
+                    st.setBytes(1, attacker.der());
+                    st.setString(2, attacker.info().fingerprint().hex());
+                    st.setLong(3, prod);
+                    assertEquals(1, st.executeUpdate());
+                }
+                var confirm = java.util.concurrent.CompletableFuture.runAsync(() -> store.write(tx -> {
+                    tx.spaces().confirmCurrentCertificate(prod);
+                    return null;
+                }));
+                Thread.sleep(1500); // the console has read the row and waits on the member's lock
+                member.commit();
+                try {
+                    confirm.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException refused) {
+                    // refused: sound
+                }
+            }
+            try (Store store = team.open("alice")) {
+                Space read;
+                try {
+                    read = store.read(tx -> tx.spaces().findById(prod)).orElseThrow();
+                } catch (Refusal refused) {
+                    return; // the swapped row is refused: sound
+                }
+                org.junit.jupiter.api.Assertions.assertNotEquals(attacker.info().fingerprint(), read.certificate().fingerprint(), "the member's certificate got the console's seal");
+            }
+        }
+    }
+
     /** DevTest Space (local) trusts Prod Space (remote) for release bundles, and one audited change; their ids. */
     private static long[] aTrustAndAChange(Engine engine) {
         try (Store store = engine.open()) {

@@ -153,6 +153,16 @@ public final class BundleChecks {
         if (!target.isLocal()) {
             throw new Refusal(target.describe() + " is a remote space; " + kind.trust().words() + " are checked by a local space of this store.");
         }
+        if (store.masterKeyState() != odcm.persistence.keys.MasterKeyState.PRESENT) {
+            // The seals of trusts and certificates are checked only with the master key (decision 0038): without it a trust
+            // or a pinned certificate put into the store by hand would read as genuine, so nothing is verified here.
+            try {
+                store.keyVault();
+            } catch (Refusal noKey) {
+                throw new Refusal("Without the master key the seals of this store's trusts and certificates cannot be checked, so no "
+                        + kind.trust().words().replaceAll("s$", "") + " is verified here. " + noKey.getMessage(), noKey);
+            }
+        }
         Map<Fingerprint, SourceTrust> trust = new HashMap<>();
         Map<Fingerprint, OptionalLong> last = new HashMap<>();
         List<Trust> trusts = tx.trusts().involving(target.id());

@@ -375,6 +375,38 @@ class BundleVerificationTest extends BundleFixture {
         assertEquals(sentence, assertThrows(Refusal.class, () -> ctx.spaces().list()).getMessage());
     }
 
+    /**
+     * Review 2 of 0038: the trust revoked, an active one put back with plain SQL, and the store then opened where its master key
+     * is not (a member's read-only console; a machine the key was not copied to). The seal cannot be checked there, so the
+     * bundle must not be called genuine: 'odcm bundle verify' exits 0 on genuine, and people and scripts act on that.
+     */
+    @Test
+    void aTrustInsertedWithPlainSqlMakesNoBundleGenuineWithoutTheMasterKey() throws Exception {
+        ctx.trusts().revoke(PROD, DEV, TrustKind.RELEASE_BUNDLES, "key compromised");
+        long prod = ctx.spaces().find(PROD).id();
+        long dev = ctx.spaces().find(DEV).id();
+        withPlainSql("INSERT INTO trust (truster_id, trusted_id, kind, created_at, created_by) VALUES (" + prod + ", " + dev
+                + ", 'RELEASE_BUNDLES', CURRENT_TIMESTAMP, 'alice')");
+        Path key = ctx.store().masterKeyFile();
+        ctx.close();
+        java.nio.file.Files.move(key, tmp.resolve("elsewhere.key"));
+        try {
+            ctx = opener.get();
+            Path f = file("checked.odcmbundle", bundle);
+            VerificationOutcome o;
+            try {
+                o = ctx.bundles().verify(PROD, f);
+            } catch (Refusal refused) {
+                return; // refused: sound
+            }
+            assertFalse(o.genuine(), "genuine without the master key, on a trust nobody sealed: " + o.sentence());
+        } finally {
+            ctx.close();
+            java.nio.file.Files.move(tmp.resolve("elsewhere.key"), key);
+            ctx = opener.get();
+        }
+    }
+
     /** Runs {@code statement} with plain JDBC on the closed store, as someone without the master key could, then opens it again. */
     private void withPlainSql(String statement, byte[]... parameters) throws Exception {
         ctx.close();

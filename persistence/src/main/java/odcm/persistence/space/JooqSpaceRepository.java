@@ -184,8 +184,12 @@ public final class JooqSpaceRepository implements SpaceRepository {
     /** The id of the space's one current certificate, its row checked first: a change never seals a row nobody sealed. */
     private long currentCertificate(long spaceId) {
         require(spaceId);
-        return dsl.select(CERTIFICATE.ID).from(CERTIFICATE).where(CERTIFICATE.SPACE_ID.eq(spaceId)).and(CERTIFICATE.RETIRED_AT.isNull())
-                .fetchSingle(CERTIFICATE.ID);
+        // Locked, then checked as locked: on a team store another login's change cannot land between this check and the
+        // update and seal that follow (read committed would let the update see, and the seal bless, a change committed
+        // meanwhile).
+        CertificateRecord c = dsl.selectFrom(CERTIFICATE).where(CERTIFICATE.SPACE_ID.eq(spaceId)).and(CERTIFICATE.RETIRED_AT.isNull())
+                .forUpdate().fetchSingle();
+        return checked(c).getId();
     }
 
     @Override

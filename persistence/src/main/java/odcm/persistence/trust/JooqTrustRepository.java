@@ -49,6 +49,8 @@ public final class JooqTrustRepository implements TrustRepository {
 
     @Override
     public Trust revoke(long trustId, Instant at, String by, String reason) {
+        // Locked before it is checked: no other login's change lands between the check and the seal (see RowSeals).
+        dsl.selectFrom(TRUST).where(TRUST.ID.eq(trustId)).forUpdate().fetchOptional();
         Trust trust = require(trustId);
         int changed = dsl.update(TRUST)
                 .set(TRUST.REVOKED_AT, StoreTime.column(at))
