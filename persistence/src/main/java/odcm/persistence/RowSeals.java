@@ -61,8 +61,10 @@ public final class RowSeals {
             throw new Refusal(what.get() + " has no seal: it was not made by ODCM Console (put into the store outside it, or its seal"
                     + " removed), so it is not used. " + (store.rowsUnsealedOnServer()
                     ? "This team store was made before trusts and certificates were sealed, and a team store is never sealed in"
-                    + " place: copy it into a store file with the master key (store copy), open that once, which seals them while"
-                    + " its audit log is intact, and copy it back into a new database (decision 0038)."
+                    + " place (any member's login could have added a row). A key holder who has checked every trust and remote"
+                    + " certificate in it (trust list --all, remote list: each fingerprint with its owner) can seal them: copy it"
+                    + " into a store file with the master key (store copy), open that once, and copy it back into a new database;"
+                    + " the sealing takes the rows as they are (decision 0038)."
                     : "Remove it, or restore the store from a backup."));
         }
         if (!MessageDigest.isEqual(seal.getBytes(StandardCharsets.US_ASCII), of(row).getBytes(StandardCharsets.US_ASCII))) {
