@@ -25,7 +25,13 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** The tests' team stores (with -Dodcm.test.engine=postgresql): the shared database, emptied for each test's folder. */
+    private static final Map<Path, StoreLocation> TEAM = new java.util.concurrent.ConcurrentHashMap<>();
+
     static StoreLocation location(Path tmp) {
+        if (TestDatabases.onTeamStore()) {
+            return TEAM.computeIfAbsent(tmp, t -> new StoreLocation(t.resolve("store"), t.resolve("keys"), TestDatabases.emptied()));
+        }
         return StoreLocation.resolve(tmp.resolve("store").toString(), Map.of("ODCM_KEY_DIR", tmp.resolve("keys").toString()), tmp.toString());
     }
 

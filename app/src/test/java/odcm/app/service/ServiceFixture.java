@@ -28,6 +28,7 @@ import odcm.packaging.cert.Certificates;
 import odcm.packaging.cert.KeyAlgorithm;
 import odcm.persistence.ServerAddress;
 import odcm.persistence.StoreLocation;
+import odcm.persistence.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.function.Executable;
@@ -46,7 +47,8 @@ abstract class ServiceFixture {
     AppContext ctx;
 
     /** Whether this test's team store database was emptied for it (see {@link #location()}). */
-    private boolean teamStoreEmptied;
+    /** This test's team store, emptied for it; null until first asked for (or on H2). */
+    private ServerAddress teamStore;
 
     AppContext open() {
         ctx = AppContext.open(location());
@@ -59,50 +61,13 @@ abstract class ServiceFixture {
      * test JVM, migrated once and emptied before each test, as H2 tests copy one migrated file.
      */
     StoreLocation location() {
-        if (!"postgresql".equals(System.getProperty("odcm.test.engine"))) {
+        if (!TestDatabases.onTeamStore()) {
             return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"));
         }
-        ServerAddress database = teamDatabase();
-        if (!teamStoreEmptied) {
-            empty(database);
-            teamStoreEmptied = true;
+        if (teamStore == null) {
+            teamStore = TestDatabases.emptied();
         }
-        return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"), database);
-    }
-
-    private static ServerAddress teamDatabase;
-
-    private static synchronized ServerAddress teamDatabase() {
-        if (teamDatabase == null) {
-            String admin = System.getenv("ODCM_TEST_POSTGRES");
-            Assumptions.assumeTrue(admin != null && !admin.isBlank(), "ODCM_TEST_POSTGRES is not set: no PostgreSQL server to run on");
-            ServerAddress database = ServerAddress.parse(admin).createDatabase("odcm_test_" + java.util.UUID.randomUUID().toString().replace("-", ""));
-            Runtime.getRuntime().addShutdownHook(new Thread(database::dropDatabase));
-            odcm.persistence.Store.prepare(new StoreLocation(Path.of("unused"), Path.of("unused"), database));
-            teamDatabase = database;
-        }
-        return teamDatabase;
-    }
-
-    /** Every row of every table gone (the frozen-release triggers set aside for it, as the database's owner may), ids from 1. */
-    private static void empty(ServerAddress database) {
-        try (java.sql.Connection c = database.connect();
-             java.sql.Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            st.execute("SET LOCAL lock_timeout = '20s'"); // a store a test left open fails the next test instead of hanging it
-            String tables;
-            try (java.sql.ResultSet rs = st.executeQuery("SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables"
-                    + " WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'")) {
-                rs.next();
-                tables = rs.getString(1);
-            }
-            st.execute("ALTER TABLE release DISABLE TRIGGER USER");
-            st.execute("TRUNCATE " + tables + " RESTART IDENTITY CASCADE");
-            st.execute("ALTER TABLE release ENABLE TRIGGER USER");
-            c.commit();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("the test database could not be emptied", e);
-        }
+        return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"), teamStore);
     }
 
     /** Skips a test of the H2 file itself (its bytes, its triggers) where the tests run on a team store. */

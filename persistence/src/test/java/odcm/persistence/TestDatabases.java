@@ -1,0 +1,64 @@
+package odcm.persistence;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The test JVM's team store, for tests run a second time on PostgreSQL ({@code -Dodcm.test.engine=postgresql}, decision
+ * 0035): one database per test JVM on the server named by ODCM_TEST_POSTGRES, migrated once, emptied before each test
+ * (as H2 tests start from a fresh store). Skipped, saying so, where no server is named. Used by the repository tests here
+ * and the service tests of the app.
+ */
+public final class TestDatabases {
+    private static ServerAddress shared;
+
+    private TestDatabases() {
+    }
+
+    /** Whether the tests of this JVM run on a team store. */
+    public static boolean onTeamStore() {
+        return "postgresql".equals(System.getProperty("odcm.test.engine"));
+    }
+
+    /** The test JVM's database, made and migrated on first use and dropped when the JVM ends. */
+    public static synchronized ServerAddress shared() {
+        if (shared == null) {
+            String admin = System.getenv("ODCM_TEST_POSTGRES");
+            Assumptions.assumeTrue(admin != null && !admin.isBlank(), "ODCM_TEST_POSTGRES is not set: no PostgreSQL server to run on");
+            ServerAddress database = ServerAddress.parse(admin)
+                    .createDatabase("odcm_test_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT));
+            Runtime.getRuntime().addShutdownHook(new Thread(database::dropDatabase));
+            Store.prepare(new StoreLocation(Path.of("unused"), Path.of("unused"), database));
+            shared = database;
+        }
+        return shared;
+    }
+
+    /** The shared database emptied (every row of every table, the release triggers set aside by its owner, ids from 1). */
+    public static ServerAddress emptied() {
+        ServerAddress database = shared();
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("SET LOCAL lock_timeout = '20s'"); // a store a test left open fails the next test instead of hanging it
+            String tables;
+            try (ResultSet rs = st.executeQuery("SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables"
+                    + " WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'")) {
+                rs.next();
+                tables = rs.getString(1);
+            }
+            st.execute("ALTER TABLE release DISABLE TRIGGER USER");
+            st.execute("TRUNCATE " + tables + " RESTART IDENTITY CASCADE");
+            st.execute("ALTER TABLE release ENABLE TRIGGER USER");
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the test database could not be emptied", e);
+        }
+        return database;
+    }
+}
