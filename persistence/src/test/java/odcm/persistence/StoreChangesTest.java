@@ -35,7 +35,7 @@ class StoreChangesTest {
         try (TeamStores team = TeamStores.create(tmp); Store alice = team.open("alice"); Store bob = team.open("bob")) {
             BlockingQueue<StoreChanges.Change> told = new LinkedBlockingQueue<>();
             try (StoreChanges watching = StoreChanges.watch(alice, told::add, lost -> { }).orElseThrow()) {
-                awaitListening(team);
+                TestDatabases.awaitListening(team.location.server());
                 long first = bob.write(tx -> tx.audit().append("space.created", "Payments", "by bob")).seq();
                 assertEquals(new StoreChanges.Change(first, first), told.poll(WAIT_SECONDS, TimeUnit.SECONDS));
 
@@ -67,7 +67,7 @@ class StoreChangesTest {
             BlockingQueue<StoreChanges.Change> told = new LinkedBlockingQueue<>();
             BlockingQueue<Optional<String>> lost = new LinkedBlockingQueue<>();
             try (StoreChanges watching = StoreChanges.watch(alice, told::add, sentence -> lost.add(Optional.ofNullable(sentence))).orElseThrow()) {
-                awaitListening(team);
+                TestDatabases.awaitListening(team.location.server());
                 try (Connection c = team.sql(); Statement st = c.createStatement()) {
                     st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
                             + " AND query = 'LISTEN " + StoreChanges.CHANNEL + "'");
@@ -89,7 +89,7 @@ class StoreChangesTest {
         try (TeamStores team = TeamStores.create(tmp); Store alice = team.open("alice"); Store bob = team.open("bob")) {
             BlockingQueue<StoreChanges.Change> told = new LinkedBlockingQueue<>();
             try (StoreChanges watching = StoreChanges.watch(alice, told::add, lost -> { }).orElseThrow()) {
-                awaitListening(team);
+                TestDatabases.awaitListening(team.location.server());
                 try (Connection c = team.sql(); Statement st = c.createStatement()) {
                     st.execute("SELECT pg_notify('" + StoreChanges.CHANNEL + "', 'flood ' || g) FROM generate_series(1, 3000) g");
                 }
@@ -120,7 +120,7 @@ class StoreChangesTest {
             try (Store alice = Store.open(viaProxy, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
                 BlockingQueue<Optional<String>> lost = new LinkedBlockingQueue<>();
                 try (StoreChanges watching = StoreChanges.watch(alice, c -> { }, sentence -> lost.add(Optional.ofNullable(sentence))).orElseThrow()) {
-                    awaitListening(team);
+                    TestDatabases.awaitListening(team.location.server());
                     proxy.frozen = true;
                     Optional<String> said = lost.poll(WAIT_SECONDS, TimeUnit.SECONDS);
                     proxy.frozen = false;
@@ -141,23 +141,5 @@ class StoreChangesTest {
             assertNull(store.read(tx -> tx.audit().after(0, 10)).stream().findFirst().orElse(null));
             assertEquals(0L, (long) store.read(tx -> tx.audit().lastSeq()));
         }
-    }
-
-    /** Until the listener's LISTEN has run: a change committed before it would not be told. */
-    private static void awaitListening(TeamStores team) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        try (Connection c = team.sql(); Statement st = c.createStatement()) {
-            while (System.nanoTime() < until) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND query = 'LISTEN " + StoreChanges.CHANNEL + "'")) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        assertNotNull(null, "the listener never listened");
     }
 }

@@ -26,13 +26,21 @@ public final class TestDatabases {
         return "postgresql".equals(System.getProperty("odcm.test.engine"));
     }
 
+    /**
+     * A new, empty database on the server named by ODCM_TEST_POSTGRES (its user may create databases; the password in
+     * ~/.pgpass), for a test that drops it when done; the test is skipped, saying why, where no server is named.
+     */
+    public static ServerAddress fresh() {
+        String admin = System.getenv("ODCM_TEST_POSTGRES");
+        Assumptions.assumeTrue(admin != null && !admin.isBlank(),
+                "ODCM_TEST_POSTGRES is not set: this team-store test needs a PostgreSQL server (README, 'A team store')");
+        return ServerAddress.parse(admin).createDatabase("odcm_test_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT));
+    }
+
     /** The test JVM's database, made and migrated on first use and dropped when the JVM ends. */
     public static synchronized ServerAddress shared() {
         if (shared == null) {
-            String admin = System.getenv("ODCM_TEST_POSTGRES");
-            Assumptions.assumeTrue(admin != null && !admin.isBlank(), "ODCM_TEST_POSTGRES is not set: no PostgreSQL server to run on");
-            ServerAddress database = ServerAddress.parse(admin)
-                    .createDatabase("odcm_test_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT));
+            ServerAddress database = fresh();
             Runtime.getRuntime().addShutdownHook(new Thread(database::dropDatabase));
             Store.prepare(new StoreLocation(Path.of("unused"), Path.of("unused"), database));
             shared = database;
@@ -60,5 +68,26 @@ public final class TestDatabases {
             throw new IllegalStateException("the test database could not be emptied", e);
         }
         return database;
+    }
+
+    /**
+     * Waits until a console's change listener on this database has run its LISTEN (decision 0037): a change committed
+     * before that is not told. The bound only ends a hung test.
+     */
+    public static void awaitListening(ServerAddress database) throws SQLException, InterruptedException {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            while (System.nanoTime() < until) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND query = 'LISTEN " + StoreChanges.CHANNEL + "'")) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("the change listener never listened on " + database);
     }
 }
