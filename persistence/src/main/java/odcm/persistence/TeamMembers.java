@@ -38,6 +38,9 @@ public final class TeamMembers {
             String g = quoted(sql, group);
             sql.execute("GRANT CONNECT ON DATABASE " + quoted(sql, store.location().server().database()) + " TO " + g);
             sql.execute("GRANT USAGE ON SCHEMA public TO " + g);
+            // Members make no objects of their own (PostgreSQL before 15 lets everyone create in public; a no-op, with a
+            // warning, where this login does not own the schema).
+            sql.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
             sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + g);
             sql.execute("REVOKE INSERT, UPDATE, DELETE ON flyway_schema_history FROM " + g);
             sql.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + g);

@@ -6,9 +6,11 @@
 -- The console reads session_user once when it opens the store and MACs that name, so its entries verify.
 CREATE INDEX IF NOT EXISTS audit_event_person ON audit_event (os_user);
 
-CREATE OR REPLACE FUNCTION odcm_audit_person() RETURNS trigger LANGUAGE plpgsql AS $$
+-- search_path fixed to the catalog: a member whose login may create functions (the public schema of PostgreSQL before 15
+-- lets everyone) cannot put a pg_has_role of their own before the catalog's.
+CREATE OR REPLACE FUNCTION odcm_audit_person() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  IF pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'USAGE') THEN
+  IF pg_catalog.pg_has_role(session_user, (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = TG_RELID), 'USAGE') THEN
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
   END IF;
   IF TG_OP <> 'INSERT' THEN

@@ -108,6 +108,20 @@ class PeopleTest {
             assertRefused(() -> st.execute("TRUNCATE audit_event CASCADE"), "permission denied");
             st.execute("SET ROLE " + TeamMembers.group(team.location.server()));
             assertRefused(() -> st.executeUpdate(insert.formatted(admin().user())), "ODCM_AUDIT_PERSON");
+            st.execute("RESET ROLE");
+            assertRefused(() -> st.execute("CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS 'SELECT 1'"), "permission denied");
+        }
+        // Where members may create functions (PostgreSQL before 15: everyone in public), one of their own named as the
+        // catalog's, searched first, does not open the trigger.
+        try (Connection c = team.sql(); Statement st = c.createStatement()) {
+            st.execute("GRANT CREATE ON SCHEMA public TO " + TeamMembers.group(team.location.server()));
+        }
+        try (Connection c = as(bob).server().connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE FUNCTION public.pg_has_role(name, oid, text) RETURNS boolean LANGUAGE sql AS 'SELECT true'");
+            st.execute("SET search_path = public, pg_catalog");
+            assertRefused(() -> st.executeUpdate(("INSERT INTO audit_event (seq, at, os_user, action, subject, detail, prev_hash, hash)"
+                    + " VALUES (1000, now(), '%s', 'trust.create', 's', 'd', repeat('0', 64), repeat('0', 64))").formatted(admin().user())),
+                    "ODCM_AUDIT_PERSON");
         }
         try (Store owner = team.open("alice")) {
             assertEquals(List.of(), owner.read(tx -> tx.audit().list(new AuditFilter("", null, null, "alice"))));
