@@ -299,11 +299,15 @@ public final class Store implements AutoCloseable {
             String problem = serverProblem(e);
             Refusal r = new Refusal("The team store " + location.describe() + " could not be opened: " + problem
                     + (problem.contains("password") ? " (a team store's password is read from ~/.pgpass, see the README)" : "")
-                    + "; nothing was changed, and the details are in the log file.", e);
+                    + "; nothing was changed, and the details are in the log file." + (problem.contains("permission denied") ? NOT_LET_IN : ""), e);
             STORE_LOG.log(Level.SEVERE, r.getMessage(), e);
             throw r;
         }
     }
+
+    /** What a refusal for want of a right on a team store asks (decision 0040). */
+    private static final String NOT_LET_IN = " Has the store's administrator let your login in (odcm store admit, README 'A team store on PostgreSQL')?"
+            + " Bringing a store's schema up to date is the administrator's too.";
 
     /** The server's or driver's own words, first line only (they are clear: refused connection, failed authentication). */
     private static String serverProblem(Throwable e) {
@@ -1046,7 +1050,7 @@ public final class Store implements AutoCloseable {
                 STORE_LOG.log(Level.WARNING, "The team store " + location.describe() + " refused an action", e);
                 return Optional.of(new Refusal("The team store's server " + location.describe() + " refused this action ("
                         + serverProblem(e).replaceFirst("^ERROR: ", "") + "): nothing was changed." + (sql.getSQLState().equals("42501")
-                        ? " Is your login in the team's role? (README, 'A team store')" : ""), e));
+                        ? NOT_LET_IN : ""), e));
             }
         }
         return Optional.empty();

@@ -153,7 +153,8 @@ class PeopleTest {
         }
         Refusal out = assertThrows(Refusal.class, () -> Store.open(as(bob), new Fixtures.TickingClock(Fixtures.T0), "bob")
                 .read(tx -> tx.spaces().findAll()));
-        assertTrue(out.getMessage().contains("permission denied"), out.getMessage());
+        assertTrue(out.getMessage().contains("permission denied") && out.getMessage().contains("Has the store's administrator let your"
+                + " login in (odcm store admit"), out.getMessage());
     }
 
     @Test
