@@ -157,6 +157,44 @@ class PeopleTest {
                 + " login in (odcm store admit"), out.getMessage());
     }
 
+    /**
+     * The plain SQL of decision 0040 lets a login in as `store admit` does; a store copied in by that member (not the
+     * tables' owner) cannot keep the original names, so nothing is copied; the member's own console works.
+     */
+    @Test
+    void theDocumentedSqlLetsALoginInAndOnlyTheOwnerCopiesAStoreIn() throws Exception {
+        team = TeamStores.create(tmp);
+        String bob = login();
+        String group = TeamMembers.group(team.location.server());
+        Store.prepare(team.location);
+        try (Connection c = team.sql(); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + group + " NOLOGIN");
+            logins.add(group);
+            st.execute("GRANT CONNECT ON DATABASE " + team.location.server().database() + " TO " + group);
+            st.execute("GRANT USAGE ON SCHEMA public TO " + group);
+            st.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + group);
+            st.execute("REVOKE INSERT, UPDATE, DELETE ON flyway_schema_history FROM " + group);
+            st.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + group);
+            st.execute("GRANT " + group + " TO " + bob);
+        }
+        try (Store h2 = Store.open(new StoreLocation(tmp.resolve("h2"), team.location.keyDir()), new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+            h2.write(tx -> tx.audit().append("test.entry", "made by alice", "in her own store"));
+            Refusal refused = assertThrows(Refusal.class, () -> StoreCopy.copy(h2, as(bob)));
+            assertTrue(refused.getMessage().startsWith("The team store's audit log names the login that writes each entry, and only its"
+                    + " administrator"), refused.getMessage());
+        }
+        try (Connection c = team.sql(); Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                "SELECT (SELECT count(*) FROM audit_event) + (SELECT count(*) FROM store_info)")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "nothing was copied");
+        }
+        try (Store member = Store.open(as(bob), new Fixtures.TickingClock(Fixtures.T0), "alice")) {
+            assertEquals(bob, member.write(tx -> tx.audit().append("test.entry", "s", "d")).person());
+            assertInstanceOf(AuditVerification.Intact.class, member.read(tx -> tx.audit().verify()));
+        }
+    }
+
     @Test
     void inAnEmbeddedStoreTheOsUserIsTheOnePersonAndNobodyIsLetIn() {
         try (Store store = Store.open(StoreLocation.resolve(tmp.resolve("store").toString(),
