@@ -32,6 +32,11 @@ final class Constraints {
         if (m.contains("ODCM_RELEASE_FROZEN")) {
             return new Refusal("A release and its snapshot cannot be changed or deleted once created: build once, deploy many.", e);
         }
+        if (m.contains("ODCM_AUDIT_PERSON")) { // decision 0040: a team store's audit log names the login that writes it
+            return new Refusal("The team store's audit log names the login that writes each entry, and only its administrator (the"
+                    + " login owning its tables) may write another name, change or remove an entry: nothing was changed."
+                    + " Copy a store into a team store as its administrator.", e);
+        }
         if (m.contains("ODCM_REMOTE_ORIGIN")) {
             return new Refusal("A remote project builds nothing: its releases come only from its source space, through an imported bundle,"
                     + " and the space it was imported from never changes.", e);

@@ -72,7 +72,7 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "15";
+    static final String SCHEMA_VERSION = "18";
     static final String USER = "sa";
     static final String PASSWORD = "";
     /** What a missing or wrong master key means, said the same way everywhere. */
@@ -118,6 +118,8 @@ public final class Store implements AutoCloseable {
     private final StoreLocation location;
     private final Clock clock;
     private final String osUser;
+    /** Who acts: on a team store the login the server authenticated, read once on open; else this computer's user. */
+    private Person person;
     private final StoreLock lock;
     /** The store's one connection; a team store's is made again after it was lost (see {@link #reconnect()}). */
     private Connection connection;
@@ -166,6 +168,7 @@ public final class Store implements AutoCloseable {
         this.location = location;
         this.clock = clock;
         this.osUser = osUser;
+        this.person = Person.embedded(osUser);
         this.lock = lock;
         this.connection = connection;
         this.dsl = dsl;
@@ -278,7 +281,9 @@ public final class Store implements AutoCloseable {
                     created(location, clock, tx);
                     info = tx.selectFrom(STORE_INFO).fetchOne();
                 }
-                return existing(location, clock, osUser, StoreLock.none(), info);
+                Store existing = existing(location, clock, osUser, StoreLock.none(), info);
+                existing.person = signedIn(tx);
+                return existing;
             });
             Store attached = store.attach(connection, dsl, false);
             attached.arrive();
@@ -294,11 +299,15 @@ public final class Store implements AutoCloseable {
             String problem = serverProblem(e);
             Refusal r = new Refusal("The team store " + location.describe() + " could not be opened: " + problem
                     + (problem.contains("password") ? " (a team store's password is read from ~/.pgpass, see the README)" : "")
-                    + "; nothing was changed, and the details are in the log file.", e);
+                    + "; nothing was changed, and the details are in the log file." + (problem.contains("permission denied") ? NOT_LET_IN : ""), e);
             STORE_LOG.log(Level.SEVERE, r.getMessage(), e);
             throw r;
         }
     }
+
+    /** What a refusal for want of a right on a team store asks (decision 0040). */
+    private static final String NOT_LET_IN = " Has the store's administrator let your login in (odcm store admit, README 'A team store on PostgreSQL')?"
+            + " Bringing a store's schema up to date is the administrator's too.";
 
     /** The server's or driver's own words, first line only (they are clear: refused connection, failed authentication). */
     private static String serverProblem(Throwable e) {
@@ -496,6 +505,7 @@ public final class Store implements AutoCloseable {
 
     private Store attach(Connection connection, DSLContext dsl, boolean readOnly) {
         Store attached = new Store(location, clock, osUser, lock, connection, dsl, storeId, masterKeyState, vault);
+        attached.person = person;
         attached.readOnly = readOnly;
         attached.releasesUnsealed = releasesUnsealed;
         attached.rowsUnsealed = rowsUnsealed;
@@ -835,8 +845,32 @@ public final class Store implements AutoCloseable {
         return clock;
     }
 
+    /** The OS user this store was opened for (System user.name): a name the process claims, which proves nothing. */
     public String osUser() {
         return osUser;
+    }
+
+    /**
+     * Who acts on this store, and whom its audit entries name (docs/decisions/0040-people.md): on a team store the
+     * database login the server authenticated, with its groups; in an embedded store this computer's user.
+     */
+    public Person person() {
+        return person;
+    }
+
+    /**
+     * The login the server authenticated for this session ({@code session_user}: {@code SET ROLE} does not change it, and
+     * the audit trigger of V18 holds every entry to it) and the roles it is a member of, directly or through other roles,
+     * PostgreSQL's predefined {@code pg_*} roles left out.
+     */
+    private static Person signedIn(DSLContext tx) {
+        String login = String.valueOf(tx.fetchValue("SELECT session_user::text"));
+        java.util.List<String> groups = tx.fetch("WITH RECURSIVE m(roleid) AS ("
+                + " SELECT a.roleid FROM pg_auth_members a JOIN pg_roles s ON s.oid = a.member WHERE s.rolname = session_user"
+                + " UNION SELECT a.roleid FROM pg_auth_members a JOIN m ON a.member = m.roleid)"
+                + " SELECT r.rolname::text FROM m JOIN pg_roles r ON r.oid = m.roleid WHERE NOT starts_with(r.rolname::text, 'pg_')"
+                + " ORDER BY 1").getValues(0, String.class);
+        return new Person(login, groups, false);
     }
 
     public MasterKeyState masterKeyState() {
@@ -1016,7 +1050,7 @@ public final class Store implements AutoCloseable {
                 STORE_LOG.log(Level.WARNING, "The team store " + location.describe() + " refused an action", e);
                 return Optional.of(new Refusal("The team store's server " + location.describe() + " refused this action ("
                         + serverProblem(e).replaceFirst("^ERROR: ", "") + "): nothing was changed." + (sql.getSQLState().equals("42501")
-                        ? " Is your login in the team's role? (README, 'A team store')" : ""), e));
+                        ? NOT_LET_IN : ""), e));
             }
         }
         return Optional.empty();
@@ -1095,6 +1129,11 @@ public final class Store implements AutoCloseable {
         }, false);
     }
 
+    /** A change that needs the database itself besides the repositories (for {@link TeamMembers}): one write, audited as any. */
+    synchronized <T> T writeTables(java.util.function.BiFunction<StoreTx, DSLContext, T> work) {
+        return run(tx -> work.apply(tx, current), true);
+    }
+
     /**
      * A connection and jOOQ to a store's database that is not opened as a store: for {@link StoreCopy}, which fills a new
      * one. The schema is brought up to date first (an H2 file is made in its folder).
@@ -1112,7 +1151,7 @@ public final class Store implements AutoCloseable {
         RowSeals seals = new RowSeals(this);
         SpaceRepository spaces = new JooqSpaceRepository(tx, clock, seals);
         TrustRepository trusts = new JooqTrustRepository(tx, seals);
-        AuditLog audit = new JooqAuditLog(tx, clock, osUser, auditSeal);
+        AuditLog audit = new JooqAuditLog(tx, clock, person.name(), auditSeal);
         SensitiveValues sensitive = new SensitiveValues(this);
         EnvironmentRepository environments = new JooqEnvironmentRepository(tx);
         LifecycleRepository lifecycles = new JooqLifecycleRepository(tx);

@@ -102,6 +102,8 @@ class OptimisticVersionsStoreTest {
             for (String table : VERSIONED) {
                 st.executeUpdate("ALTER TABLE " + table + " DROP COLUMN version");
             }
+            // V18 (people, decision 0040) undone in the history only: it makes what is missing, as it was.
+            assertEquals(1, st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '18'"));
             assertEquals(1, st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '14'"));
             // V15 (row seals, decision 0038) undone in the history only: it adds its columns only where they are missing.
             assertEquals(1, st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '15'"));

@@ -53,7 +53,9 @@ class StoreChangesTest {
                 assertTrue(told.isEmpty(), told.toString());
 
                 List<AuditEntry> since = alice.read(tx -> tx.audit().after(first, 10));
-                assertEquals(List.of("alice space.created Own", "bob space.renamed Payments", "bob space.described Payments"),
+                String a = alice.person().name(); // both the test server's login: the person is who signed in (decision 0040)
+                String b = bob.person().name();
+                assertEquals(List.of(a + " space.created Own", b + " space.renamed Payments", b + " space.described Payments"),
                         since.stream().map(e -> e.osUser() + " " + e.action() + " " + e.subject()).toList());
                 assertEquals(second, (long) alice.read(tx -> tx.audit().lastSeq()));
                 assertEquals(1, alice.read(tx -> tx.audit().after(first, 1)).size());

@@ -19,12 +19,15 @@ final class AuditCommands {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List audit entries, newest first.")
     int list(@Option(names = "--filter", paramLabel = "TEXT", defaultValue = "") String filter,
+             @Option(names = "--person", paramLabel = "NAME", description = "Only the entries of this person (exactly as"
+                     + " recorded: a team store's database login, an embedded store's OS user).") String person,
              @Option(names = "--json") boolean json) {
-        List<AuditEntry> entries = root.cli.reading(root.store, ctx -> ctx.audit().list(new AuditFilter(filter, null, null)));
+        List<AuditEntry> entries = root.cli.reading(root.store, ctx -> ctx.audit().list(new AuditFilter(filter, null, null, person)));
         if (json) {
             root.cli.printJson(entries.stream().map(Printed::json).toList());
         } else if (entries.isEmpty()) {
-            root.cli.out().println(filter.isBlank() ? "The audit log is empty." : "No audit entries match '" + filter + "'.");
+            root.cli.out().println(filter.isBlank() && person == null ? "The audit log is empty."
+                    : "No audit entries" + (filter.isBlank() ? "" : " match '" + filter + "'") + (person == null ? "" : " by " + person) + ".");
         } else {
             entries.forEach(e -> root.cli.out().println(Printed.line(e)));
         }

@@ -30,6 +30,22 @@ final class StoreCommands {
         return 0;
     }
 
+    @Command(name = "admit", mixinStandardHelpOptions = true, description = {"Let a database login into this team store: it becomes a"
+            + " member of the store's group <database>_members, which may read and change the store's tables (made on the first"
+            + " admission: needs CREATEROLE). Only the tables' owner can; recorded in the audit log.",
+            "The login itself is made by the server's administrator (CREATE ROLE name LOGIN PASSWORD '…'); see README, 'A team store'."})
+    int admit(@picocli.CommandLine.Parameters(paramLabel = "LOGIN") String login) {
+        root.cli.out().println(root.cli.<String>withContext(root.store, ctx -> odcm.persistence.TeamMembers.admit(ctx.store(), login)));
+        return 0;
+    }
+
+    @Command(name = "dismiss", mixinStandardHelpOptions = true, description = "Take a database login out of this team store's"
+            + " group <database>_members; only the tables' owner can; recorded in the audit log.")
+    int dismiss(@picocli.CommandLine.Parameters(paramLabel = "LOGIN") String login) {
+        root.cli.out().println(root.cli.<String>withContext(root.store, ctx -> odcm.persistence.TeamMembers.dismiss(ctx.store(), login)));
+        return 0;
+    }
+
     @Command(name = "copy", mixinStandardHelpOptions = true, description = {"Copy the whole store into an empty team store or a new"
             + " folder, and verify its audit log there: to move to PostgreSQL (--to postgresql://user@host/db) or back to a file.",
             "The copy is the same store: the same master key file opens it."})

@@ -174,6 +174,7 @@ public final class Console {
             StartScreens.keyWarning(opened.keyState(), opened.keyFile()).or(() -> StartScreens.auditWarning(opened.auditWarning()))
                     .ifPresent(window::showPanel);
             window.store().show(new odcm.app.ui.common.StoreLink.Facts(location, opened.context().store().storeId(), opened.keyState()));
+            window.showPerson(opened.context().store().person());
             List<Space> locals = opened.locals();
             window.picker().show(locals);
             shell.spaces().show(locals, opened.now(), null);

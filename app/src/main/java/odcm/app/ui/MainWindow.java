@@ -48,6 +48,8 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final odcm.app.ui.common.StoreLink store = new odcm.app.ui.common.StoreLink();
+    /** Who acts on the store (decision 0040): empty until {@link #showPerson} is given it. */
+    private final Label person = new Label();
     private final VBox top = new VBox();
     private int current = -1;
     private final TaskRunner runner;
@@ -146,7 +148,9 @@ public final class MainWindow {
         activity.textProperty().bind(runner.activityProperty().map(a -> a.isEmpty() ? "Ready" : a + "…"));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(8, progress, activity, spring, store);
+        person.setId("status-person");
+        person.setMinWidth(Region.USE_PREF_SIZE); // the store's address gives way first
+        HBox bar = new HBox(8, progress, activity, spring, person, store);
         bar.getStyleClass().add(Css.STATUS_BAR);
         bar.setPadding(new Insets(4, 12, 4, 12));
         return bar;
@@ -372,6 +376,15 @@ public final class MainWindow {
             throw new IllegalArgumentException("no screen " + navId);
         }
         return index;
+    }
+
+    /**
+     * The status bar's "Person: …": who acts on the store and whom its audit entries name; in an embedded store this
+     * computer's user, who holds every role. Its tooltip says it whole. Called before the window is shown, like {@link #store()}.
+     */
+    public void showPerson(odcm.persistence.Person p) {
+        person.setText("Person: " + p.name() + (p.embedded() ? " (this computer's user, every role)" : " (database login)"));
+        tooltipOnHover(person, p.sentence());
     }
 
     /** The status bar's "Store: <folder>" and its About this store dialog. */

@@ -48,7 +48,7 @@ class OptimisticVersionsTest extends ServiceFixture {
     private void refusedAsChanged(String what, String action, Executable change) {
         List<Object> before = state();
         Refusal r = assertThrows(Refusal.class, change);
-        String user = bob.store().osUser();
+        String user = bob.store().person().name();
         assertTrue(Pattern.matches(Pattern.quote(what + " was changed by someone else since you opened it (" + user + ", ")
                 + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d" + Pattern.quote(": " + action + "); reload it and try again."), r.getMessage()), r.getMessage());
         assertEquals(before, state(), "the refused change left listings and audit log as they were");

@@ -31,6 +31,11 @@ class ConsoleStatesTest {
             assertTrue(c.<Label>node("#spaces-empty").getText().startsWith("No local spaces yet."));
             StoreLocation location = TestStores.location(tmp, "fresh");
             assertEquals("Store: " + location.storeDir(), c.<javafx.scene.control.Hyperlink>node("#status-store").getText());
+            // Decision 0040: the embedded store's one person, this computer's user, who holds every role.
+            Label person = c.node("#status-person");
+            assertEquals("Person: " + System.getProperty("user.name") + " (this computer's user, every role)", person.getText());
+            assertEquals(System.getProperty("user.name") + " (this computer's user; an embedded store has one person, with every role)",
+                    person.getAccessibleHelp());
             assertTrue(c.<javafx.scene.control.Hyperlink>node("#status-store").getTooltip().getText().contains(location.keyDir().toString()),
                     "the tooltip says where the master key file is");
             c.shoot("spaces-empty");

@@ -42,14 +42,20 @@ class TeamConsoleTest {
                 Hyperlink changes = c.node("#status-changes");
                 assertTrue(!changes.isVisible(), "nothing changed by others yet");
                 assertTrue(c.lookup("#demo-offer").tryQuery().isPresent(), "an empty store: the example organisation is offered");
+                // Decision 0040: the person is the login the server signed in (the test server's user), not a name the client gave.
+                javafx.scene.control.Label person = c.node("#status-person");
+                assertEquals("Person: " + database.user() + " (database login)", person.getText());
+                assertTrue(person.getAccessibleHelp().startsWith(database.user() + " (the database login signed in to the team store; groups: "),
+                        person.getAccessibleHelp());
                 try (AppContext bob = new AppContext(Store.open(location, Clock.systemUTC(), "bob"))) {
+                    String who = bob.store().person().name(); // the login the server signed in, not the name "bob" (decision 0040)
                     bob.spaces().create("Payments Space", "Made at another desk", KeyAlgorithm.EC_P256);
                     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(changes::isVisible).get());
                     c.idle();
-                    assertTrue(changes.getText().matches("Changed by others — \\d\\d:\\d\\d bob: space\\.create local space 'Payments Space'"), changes.getText());
+                    assertTrue(changes.getText().matches("Changed by others — \\d\\d:\\d\\d " + java.util.regex.Pattern.quote(who) + ": space\\.create local space 'Payments Space'"), changes.getText());
                     TableView<?> spaces = c.node("#spaces-table");
                     assertEquals(1, spaces.getItems().size(), "the Spaces screen shows the new space without a restart");
-                    assertTrue(changes.getTooltip().getText().contains("bob: space.create local space 'Payments Space'"));
+                    assertTrue(changes.getTooltip().getText().contains(who + ": space.create local space 'Payments Space'"));
                     assertTrue(c.lookup("#demo-offer").tryQuery().isEmpty(), "no longer offered for a store others work in");
                     c.shoot("team-store-changed-by-others");
 
@@ -58,7 +64,7 @@ class TeamConsoleTest {
                     c.idle();
                     bob.spaces().describe("Payments Space", "Described at another desk");
                     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> changes.getText().endsWith("(F5 shows them)")).get());
-                    assertTrue(changes.getText().contains("bob: space.describe local space 'Payments Space'"), changes.getText());
+                    assertTrue(changes.getText().contains(who + ": space.describe local space 'Payments Space'"), changes.getText());
                     c.type(KeyCode.F5);
                     c.idle();
 

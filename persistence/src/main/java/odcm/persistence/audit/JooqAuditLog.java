@@ -27,6 +27,7 @@ public final class JooqAuditLog implements AuditLog {
     private final String osUser;
     private final AuditSeal seal;
 
+    /** {@code osUser}: the person the store's entries name (see {@link odcm.persistence.Store#person()}). */
     public JooqAuditLog(DSLContext dsl, Clock clock, String osUser, AuditSeal seal) {
         this.dsl = dsl;
         this.clock = clock;
@@ -68,6 +69,9 @@ public final class JooqAuditLog implements AuditLog {
         }
         if (f.to() != null) {
             when = when.and(AUDIT_EVENT.AT.le(StoreTime.column(f.to())));
+        }
+        if (f.person() != null) {
+            when = when.and(AUDIT_EVENT.OS_USER.eq(f.person()));
         }
         // The text match is the model's, so the screen and the command line find the same entries.
         return dsl.selectFrom(AUDIT_EVENT).where(when).orderBy(AUDIT_EVENT.SEQ.desc())

@@ -26,22 +26,27 @@ public final class AuditView {
         this.files = files;
         TextField filter = new TextField();
         filter.setId("audit-filter");
-        filter.setPromptText("Filter by action, subject, detail or user");
+        filter.setPromptText("Filter by action, subject, detail or person");
         filter.setPrefColumnCount(24);
         filter.textProperty().bindBidirectional(vm.filterProperty());
+        TextField person = new TextField();
+        person.setId("audit-person");
+        person.setPromptText("Person (exact name)");
+        person.setPrefColumnCount(10);
+        person.textProperty().bindBidirectional(vm.personProperty());
         MessageLine outcome = new MessageLine("audit-outcome", vm.outcome());
         ScreenHeader.place(root, "audit-screen", ScreenHeader.create("Audit log",
                         "Every change made in this console, newest first. Each entry is chained to the one before it and sealed with this store's master key, so tampering shows.",
                         Forms.button("verify-audit", "_Verify", "Check that no entry was changed, removed or reordered", vm::verify),
                         Forms.button("export-audit", "_Export CSV…", "Save the entries shown as a CSV file", this::export),
-                        null, filter),
+                        null, new javafx.scene.layout.HBox(8, person, filter)),
                 outcome);
 
         TableView<AuditEntry> table = Tables.table("audit-table");
         table.getColumns().setAll(List.of(
                 Tables.<AuditEntry>fixed("#", 48, e -> Long.toString(e.seq())),
                 Tables.<AuditEntry>fixed("Time", 178, e -> Formats.dateTime(e.at())),
-                Tables.<AuditEntry>fixed("User", 80, AuditEntry::osUser),
+                Tables.<AuditEntry>fixed("Person", 80, AuditEntry::person),
                 Tables.<AuditEntry>fixed("Action", 150, AuditEntry::action),
                 Tables.<AuditEntry>column("Subject", 260, AuditEntry::subject),
                 Tables.<AuditEntry>column("Detail", 300, AuditEntry::detail)));

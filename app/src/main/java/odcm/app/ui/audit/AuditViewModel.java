@@ -22,6 +22,8 @@ public final class AuditViewModel {
     private final TaskRunner runner;
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
     private final StringProperty filter = new SimpleStringProperty("");
+    /** Only this person's entries (exactly the name recorded); blank for everyone's. */
+    private final StringProperty person = new SimpleStringProperty("");
     /** The outcome of the last verification or export; an error when the chain is broken or a step failed. */
     private final StatusMessage outcome = new StatusMessage();
     /** Typing queues one query per key; only the newest one's answer is shown. */
@@ -31,10 +33,12 @@ public final class AuditViewModel {
         this.audit = audit;
         this.runner = runner;
         filter.addListener((o, was, now) -> refresh());
+        person.addListener((o, was, now) -> refresh());
     }
 
     private AuditFilter currentFilter() {
-        return new AuditFilter(filter.get(), null, null);
+        String who = person.get() == null ? "" : person.get().strip();
+        return new AuditFilter(filter.get(), null, null, who.isEmpty() ? null : who);
     }
 
     public void refresh() {
@@ -71,7 +75,8 @@ public final class AuditViewModel {
                 w.flush();
             });
             return file;
-        }, path -> outcome.info("Exported " + (f.text().isBlank() ? "the audit log" : "the entries matching '" + f.text().strip() + "'")
+        }, path -> outcome.info("Exported " + (f.text().isBlank() && f.person() == null ? "the audit log" : "the entries"
+                + (f.text().isBlank() ? "" : " matching '" + f.text().strip() + "'") + (f.person() == null ? "" : " by " + f.person()))
                 + " to " + path + "."), outcome::error);
     }
 
@@ -81,6 +86,10 @@ public final class AuditViewModel {
 
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    public StringProperty personProperty() {
+        return person;
     }
 
     public StatusMessage outcome() {

@@ -63,6 +63,23 @@ class AuditViewModelTest {
         assertFalse(vm.outcome().isError(), vm.outcome().text());
     }
 
+    /** Decision 0040: the person filter keeps exactly that person's entries, the text filter still applying. */
+    @Test
+    void filtersByPerson() {
+        AuditViewModel vm = new AuditViewModel(ctx.audit(), runner);
+        vm.refresh();
+        int all = vm.entries().size();
+        vm.personProperty().set(" " + ctx.store().person().name() + " ");
+        assertEquals(all, vm.entries().size(), "every entry is this store's one person's");
+        vm.filterProperty().set("qa space");
+        assertEquals(1, vm.entries().size());
+        vm.personProperty().set("nobody");
+        assertEquals(0, vm.entries().size());
+        vm.filterProperty().set("");
+        vm.personProperty().set(ctx.store().person().name() + "x");
+        assertEquals(0, vm.entries().size(), "a longer name is another person");
+    }
+
     @Test
     void withoutTheMasterKeyTheVerificationIsAWarningNotIntact() throws Exception {
         ctx.close();

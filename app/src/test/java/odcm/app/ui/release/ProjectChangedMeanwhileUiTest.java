@@ -42,7 +42,7 @@ class ProjectChangedMeanwhileUiTest extends DemoScreensTest {
         ui.idle();
         String shown = ui.<Label>node("#project-error").getText();
         assertTrue(Pattern.matches(Pattern.quote("Project 'Web Shop' of 'DevTest Space' was changed by someone else since you opened it ("
-                + ctx.store().osUser() + ", ") + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d" + Pattern.quote(": project.update); reload it and try again."),
+                + ctx.store().person().name() + ", ") + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d" + Pattern.quote(": project.update); reload it and try again."),
                 shown), shown);
         assertEquals("Alice's words", ui.<TextArea>node("#project-description").getText(), "the edits are not lost");
         assertEquals("Bob's words", ctx.projects().find(Demo.DEVTEST, "Web Shop").description(), "Bob's save is kept");

@@ -1,0 +1,28 @@
+package odcm.persistence;
+
+import java.util.List;
+
+/**
+ * Who acts on an opened store (docs/decisions/0040-people.md). On a team store: the database login the server
+ * authenticated ({@code session_user}, never a name the client claims) and the database roles it is a member of,
+ * directly or through other roles (PostgreSQL's own {@code pg_*} roles left out). In an embedded store: this computer's
+ * user, the store's one person, who holds every role.
+ */
+public record Person(String name, List<String> groups, boolean embedded) {
+    public Person {
+        groups = List.copyOf(groups);
+    }
+
+    static Person embedded(String osUser) {
+        return new Person(osUser, List.of(), true);
+    }
+
+    /** What the person is, in one line (the status bar's tooltip, {@code odcm whoami}). */
+    public String sentence() {
+        if (embedded) {
+            return name + " (this computer's user; an embedded store has one person, with every role)";
+        }
+        return name + " (the database login signed in to the team store; groups: "
+                + (groups.isEmpty() ? "none" : String.join(", ", groups)) + ")";
+    }
+}
