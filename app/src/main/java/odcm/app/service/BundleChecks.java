@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import odcm.model.audit.AuditEntry;
-import odcm.model.audit.AuditVerification;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -228,14 +227,10 @@ public final class BundleChecks {
      * removed from the middle breaks the chain, one cut from the end is refused on open (decision 0019).
      */
     private static List<Logged> logged(StoreTx tx, Space here, Accepting kind) {
-        AuditVerification log = tx.audit().verify();
-        if (log instanceof AuditVerification.Broken || log instanceof AuditVerification.Truncated) {
-            String noun = kind == Accepting.RELEASE_BUNDLES ? "bundle" : "receipt";
-            throw new Refusal(log.sentence() + " Which " + noun + "s were accepted before is read from it as well, so no " + noun
-                    + " is verified or imported in this store until it is restored from a backup.");
-        }
+        String noun = kind == Accepting.RELEASE_BUNDLES ? "bundle" : "receipt";
         List<Logged> logged = new ArrayList<>();
-        for (AuditEntry e : tx.audit().withAction(kind.action)) {
+        for (AuditEntry e : AuditAnchor.entries(tx, kind.action, e -> true, "Which " + noun + "s were accepted before is read from it"
+                + " as well, so no " + noun + " is verified or imported in this store")) {
             Matcher m = LOGGED.matcher(kind.loggedId(e));
             if (m.find()) {
                 try {

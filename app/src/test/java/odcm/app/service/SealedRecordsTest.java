@@ -182,6 +182,68 @@ class SealedRecordsTest extends BundleFixture {
         assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
     }
 
+    /** A rejection deleted with plain SQL would make the earlier approval the latest: the audit log's count of decisions says no. */
+    @Test
+    void aDeletedRejectionDoesNotLetTheEarlierApprovalCount() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.approvals().setRequired(DEV, true);
+        ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "");
+        ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.REJECTED, "found a bug");
+        assertEquals(1, plainSql("DELETE FROM approval_decision WHERE verdict = 'REJECTED'"));
+        refusedWith("The audit log records 2 approval decisions on release 1.0.0 of Web in local space 'DevTest Space', the store holds 1:",
+                "Restore the store from a backup.", () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
+        assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
+    }
+
+    /** The requirement of approval deleted with plain SQL would let releases in unapproved: the audit log's last word on it counts. */
+    @Test
+    void aDeletedApprovalRequirementStillHolds() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.approvals().setRequired(DEV, true);
+        assertEquals(1, plainSql("DELETE FROM approval_policy"));
+        refusedWith("local space 'DevTest Space' requires an approval before a release's first deployment (audit entry ",
+                "Require it again (odcm space require-approval), or restore the store from a backup.",
+                () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
+        assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
+        assertTrue(ctx.approvals().setRequired(DEV, true), "required again, as the sentence says");
+        refusedWith("Release 1.0.0 of Web needs an approval", "it has none.",
+                () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
+        ctx.approvals().setRequired(DEV, false); // the console's own word: deployments go on
+        ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true);
+    }
+
+    /**
+     * Without the master key (a member's console that has none; the key file moved away) the seals cannot be checked, as for
+     * releases and trusts (0034, 0038): a forged deployment reads, but nothing acts on it, since no deployment, import or
+     * decision can be made without the key.
+     */
+    @Test
+    void withoutTheMasterKeyAForgedDeploymentLeadsToNoAction() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        prodLifecycle();
+        byte[] bundle = promote(PROD, "web.odcmbundle");
+        assertEquals(1, plainSql("INSERT INTO deployment (space_id, release_id, environment_id, outcome, deployed_at, deployed_by) SELECT "
+                + id(DEV) + ", " + release(DEV, "Web") + ", id, 'SUCCEEDED', CURRENT_TIMESTAMP, 'mallory' FROM environment WHERE name = 'Development'"));
+        java.nio.file.Path key = ctx.store().masterKeyFile();
+        ctx.close();
+        Files.move(key, tmp.resolve("elsewhere.key"));
+        try {
+            ctx = opener.get();
+            assertEquals(1, ctx.deployments().list(DEV, "Web").size(), "read, unchecked, as releases are without the key");
+            for (Executable e : List.<Executable>of(() -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Test", true),
+                    () -> ctx.imports().importBundle(PROD, bundle, null, Map.of()),
+                    () -> ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, ""))) {
+                Refusal r = assertThrows(Refusal.class, e);
+                assertTrue(r.getMessage().contains("master key"), r.getMessage());
+            }
+            assertEquals(1, ctx.deployments().list(DEV, "Web").size(), "nothing deployed");
+        } finally {
+            ctx.close();
+            Files.move(tmp.resolve("elsewhere.key"), key);
+            ctx = opener.get();
+        }
+    }
+
     /** A deployment inserted, or a failed one made to succeed, with plain SQL does not move the release along its lifecycle. */
     @Test
     void aForgedOrChangedDeploymentDoesNotMoveTheLifecycle() throws Exception {
