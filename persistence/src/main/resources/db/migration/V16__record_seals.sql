@@ -1,4 +1,4 @@
--- Keyed seals on the rows that record what was accepted, reserved, decided or done (docs/decisions/0039-sealed-records.md):
+-- Keyed seals on the rows that record what was accepted, reserved, decided or done (docs/decisions/0039-sealed-records-and-replay-anchored-in-the-audit-log.md):
 -- the signed bundles and receipts a space accepted (they stop a replay), the sequence numbers a space reserved (no number
 -- handed out twice), approval decisions and deployments (they move a release along its lifecycle). The same seal as
 -- V15's (odcm.persistence.RowSeals): HMAC-SHA256 under a key derived from the master key over the store's id, the table
