@@ -91,7 +91,7 @@ public final class ApprovalService {
         String space = s.name();
         List<ApprovalDecision> decisions = tx.approvals().decisions(spaceId, releaseId);
         String release = "Release " + r.version() + " of " + r.projectName();
-        decisionsNotRemoved(tx, s, r, decisions.size());
+        decisionsNotRemoved(tx, s, r, tx.approvals().decisionsOnVersion(spaceId, r.projectId(), r.version()).size());
         if (decisions.isEmpty()) {
             return Optional.of(release + " needs an approval in " + space + " before its first deployment here; it has none.");
         }
@@ -117,7 +117,8 @@ public final class ApprovalService {
     }
 
     /**
-     * Refuses when the audit log records more decisions on release {@code r} in {@code s} than the store holds ({@code held}):
+     * Refuses when the audit log records more decisions on release {@code r} in {@code s} than the store holds on any of its
+     * revisions ({@code held}; the audit names a release by version):
      * one was removed outside ODCM Console (a rejection removed makes an earlier approval the latest; decision 0039).
      */
     private static void decisionsNotRemoved(StoreTx tx, Space s, Release r, int held) {

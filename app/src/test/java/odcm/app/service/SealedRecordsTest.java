@@ -195,6 +195,23 @@ class SealedRecordsTest extends BundleFixture {
         assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
     }
 
+    /** A decision on an earlier revision of the release is no decision removed from a new one: the new one needs its own. */
+    @Test
+    void aNewRevisionNeedsItsOwnApprovalAndIsNotTakenForARemovedDecision() {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        prodLifecycle();
+        ctx.imports().importBundle(PROD, promote(PROD, "web.odcmbundle"), null, Map.of());
+        ctx.approvals().setRequired(PROD, true);
+        ctx.approvals().decide(PROD, DEV + ": Web", "1.0.0", Verdict.APPROVED, "");
+        byte[] revised = odcm.app.TestBundles.revised(ctx, "1.0.0", 2, List.of(new odcm.model.project.DeploymentStep("Warm up",
+                "Run a script", Map.of("Script", "true"), odcm.model.project.Scope.ALL, List.of())));
+        assertTrue(ctx.imports().importBundle(PROD, revised, null, Map.of()).imported());
+        refusedWith("Release 1.0.0 of " + DEV + ": Web needs an approval", "it has none.",
+                () -> ctx.deployments().deploy(PROD, DEV + ": Web", "1.0.0", "Production", true));
+        ctx.approvals().decide(PROD, DEV + ": Web", "1.0.0", Verdict.APPROVED, "");
+        ctx.deployments().deploy(PROD, DEV + ": Web", "1.0.0", "Production", true);
+    }
+
     /** The requirement of approval deleted with plain SQL would let releases in unapproved: the audit log's last word on it counts. */
     @Test
     void aDeletedApprovalRequirementStillHolds() throws Exception {

@@ -62,6 +62,14 @@ public final class JooqApprovalRepository implements ApprovalRepository {
                 .fetch(this::decision);
     }
 
+    @Override
+    public List<ApprovalDecision> decisionsOnVersion(long spaceId, long projectId, String version) {
+        var release = odcm.persistence.jooq.Tables.RELEASE;
+        return dsl.select(APPROVAL_DECISION.fields()).from(APPROVAL_DECISION).join(release).on(release.ID.eq(APPROVAL_DECISION.RELEASE_ID))
+                .where(APPROVAL_DECISION.SPACE_ID.eq(spaceId)).and(release.PROJECT_ID.eq(projectId)).and(release.VERSION.eq(version))
+                .fetch(rec -> decision(rec.into(APPROVAL_DECISION)));
+    }
+
     /**
      * Every decision is read through its keyed seal (decision 0039): one put in or changed without the master key would
      * count as an approval at the gates, so it is refused, and with it whatever relied on the release's decisions.
