@@ -70,7 +70,8 @@ public final class RowSeals {
                     + " removed), so it is not used. " + (store.recordsUnsealedOnServer(row.getTable())
                     ? "This team store was made before what it accepted, reserved, approved and deployed was sealed (decision 0039),"
                     + " and a team store is never sealed in place; a key holder can seal it as for trusts: copy it into a store file"
-                    + " with the master key (store copy), open that once, and copy it back into a new database."
+                    + " with the master key (store copy), open that once, and copy it back into a new database; the sealing takes the"
+                    + " rows as they are, so check its deployments and approvals against its audit log (audit list) first."
                     : store.rowsUnsealedOnServer()
                     ? "This team store was made before trusts and certificates were sealed, and a team store is never sealed in"
                     + " place (any member's login could have added a row). A key holder who has checked every trust and remote"

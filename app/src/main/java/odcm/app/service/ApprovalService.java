@@ -107,7 +107,7 @@ public final class ApprovalService {
      * requirement: its row was removed outside ODCM Console, which would let releases in unapproved (decision 0039).
      */
     private static void requirementNotRemoved(StoreTx tx, Space s) {
-        List<odcm.model.audit.AuditEntry> said = AuditAnchor.entries(tx, "space.require-approval", e -> e.subject().equals(s.describe()),
+        List<odcm.model.audit.AuditEntry> said = AuditAnchor.entries(tx, "space.require-approval", e -> e.subject().equals(s.describe()) && AuditAnchor.about(e, s),
                 "Whether " + s.describe() + " requires an approval is read from it as well, so nothing is deployed there");
         if (!said.isEmpty() && said.get(said.size() - 1).detail().startsWith("releases need an approval")) {
             throw new Refusal(s.describe() + " requires an approval before a release's first deployment (audit entry "
@@ -124,8 +124,9 @@ public final class ApprovalService {
     private static void decisionsNotRemoved(StoreTx tx, Space s, Release r, int held) {
         String subject = "release " + r.version() + " of project '" + r.projectName() + "' of " + s.describe();
         String consequence = "The decisions on releases are read from it as well, so nothing is deployed in " + s.describe();
-        long logged = AuditAnchor.entries(tx, "release.approve", e -> e.subject().equals(subject), consequence).size()
-                + tx.audit().withAction("release.reject").stream().filter(e -> e.subject().equals(subject)).count();
+        java.util.function.Predicate<odcm.model.audit.AuditEntry> aboutIt = e -> e.subject().equals(subject) && AuditAnchor.about(e, s);
+        long logged = AuditAnchor.entries(tx, "release.approve", aboutIt, consequence).size()
+                + tx.audit().withAction("release.reject").stream().filter(aboutIt).count();
         if (logged > held) {
             throw new Refusal("The audit log records " + logged + " approval decisions on release " + r.version() + " of "
                     + r.projectName() + " in " + s.describe() + ", the store holds " + held + ": a decision was removed outside ODCM"

@@ -18,6 +18,14 @@ final class AuditAnchor {
     }
 
     /**
+     * Whether entry {@code e} names {@code s} by the words {@code s.describe()} within {@code subject} as {@code s} itself:
+     * written since {@code s} was made (a space renamed leaves its old name free for another one, which is not it).
+     */
+    static boolean about(AuditEntry e, odcm.model.space.Space s) {
+        return !e.at().isBefore(s.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    /**
      * The entries of exactly {@code action} matching {@code which}, oldest first, after the whole log was verified; refused,
      * saying {@code consequence} ("so no bundle is verified or imported in this store"), when it was tampered with.
      */

@@ -235,7 +235,7 @@ public final class BundleChecks {
             if (m.find()) {
                 try {
                     logged.add(new Logged(UUID.fromString(m.group(1)), Long.parseLong(m.group(2)), e.subject().endsWith(kind.inSpace
-                            + here.describe()), e.detail()));
+                            + here.describe()) && AuditAnchor.about(e, here), e.detail()));
                 } catch (IllegalArgumentException notOne) {
                     // not an entry this console wrote about an acceptance (the chain verified, so it is only words)
                 }

@@ -230,6 +230,27 @@ class SealedRecordsTest extends BundleFixture {
     }
 
     /**
+     * The audit log names a space by its words: a space renamed leaves its old name to a new space, which does not inherit
+     * the old one's requirement of approval (nor, for bundles, its last sequences).
+     */
+    @Test
+    void aNewSpaceWithTheNameOfARenamedOneIsNotBoundByItsAuditEntries() {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.approvals().setRequired(DEV, true);
+        ctx.spaces().rename(DEV, "Old DevTest Space");
+        ctx.spaces().create(DEV, "", KeyAlgorithm.EC_P256);
+        ctx.environments().create(DEV, "Development", "");
+        ctx.environments().create(DEV, "Test", "");
+        ctx.environments().createRemote(DEV, PROD, "Production");
+        ctx.lifecycles().create(DEV, mainLifecycle());
+        ctx.projects().create(DEV, webProject());
+        ctx.releases().create(DEV, "Web", "1.0.0", "first", null, webPackages("1.0.0"));
+        ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true);
+        refusedWith("Release 1.0.0 of Web needs an approval", "it has none.",
+                () -> ctx.deployments().deploy("Old DevTest Space", "Web", "1.0.0", "Development", true));
+    }
+
+    /**
      * Without the master key (a member's console that has none; the key file moved away) the seals cannot be checked, as for
      * releases and trusts (0034, 0038): a forged deployment reads, but nothing acts on it, since no deployment, import or
      * decision can be made without the key.
