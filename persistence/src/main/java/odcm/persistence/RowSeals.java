@@ -25,6 +25,14 @@ import org.jooq.TableRecord;
  */
 public final class RowSeals {
     private static final String SEAL = "SEAL";
+    /**
+     * The tables of decision 0039 (V16): what a space accepted (stops a replay), reserved (no sequence number twice),
+     * decided (approvals) and did (deployments, its own and those reported to it).
+     */
+    public static final List<Table<?>> RECORDS = List.of(odcm.persistence.jooq.Tables.BUNDLE_ACCEPTED,
+            odcm.persistence.jooq.Tables.RECEIPT_ACCEPTED, odcm.persistence.jooq.Tables.SEQUENCE_RESERVED,
+            odcm.persistence.jooq.Tables.APPROVAL_DECISION, odcm.persistence.jooq.Tables.DEPLOYMENT,
+            odcm.persistence.jooq.Tables.REMOTE_DEPLOYMENT);
     private final Store store;
 
     RowSeals(Store store) {
@@ -59,7 +67,12 @@ public final class RowSeals {
         String seal = (String) row.get(SEAL);
         if (seal == null) {
             throw new Refusal(what.get() + " has no seal: it was not made by ODCM Console (put into the store outside it, or its seal"
-                    + " removed), so it is not used. " + (store.rowsUnsealedOnServer()
+                    + " removed), so it is not used. " + (store.recordsUnsealedOnServer(row.getTable())
+                    ? "This team store was made before what it accepted, reserved, approved and deployed was sealed (decision 0039),"
+                    + " and a team store is never sealed in place; a key holder can seal it as for trusts: copy it into a store file"
+                    + " with the master key (store copy), open that once, and copy it back into a new database; the sealing takes the"
+                    + " rows as they are, so check its deployments and approvals against its audit log (audit list) first."
+                    : store.rowsUnsealedOnServer()
                     ? "This team store was made before trusts and certificates were sealed, and a team store is never sealed in"
                     + " place (any member's login could have added a row). A key holder who has checked every trust and remote"
                     + " certificate in it (trust list --all, remote list: each fingerprint with its owner) can seal them: copy it"
@@ -80,6 +93,40 @@ public final class RowSeals {
         List<Long> ids = dsl.select(id).from(table).where(seal.isNull()).orderBy(id).fetch(id);
         ids.forEach(rowId -> seal(dsl, table, id, rowId));
         return ids.size();
+    }
+
+    /**
+     * Seals every row of {@code table} matching {@code where} as it now is in this transaction: for the tables keyed by more
+     * than one column (decision 0039); as {@link #seal(DSLContext, Table, TableField, long)} otherwise. How many.
+     */
+    public <R extends TableRecord<R>> int seal(DSLContext dsl, Table<R> table, org.jooq.Condition where) {
+        @SuppressWarnings("unchecked")
+        Field<String> seal = (Field<String>) table.field(SEAL);
+        List<R> rows = dsl.selectFrom(table).where(where).fetch();
+        for (R row : rows) {
+            org.jooq.Condition key = org.jooq.impl.DSL.noCondition();
+            for (TableField<R, ?> f : table.getPrimaryKey().getFields()) {
+                key = key.and(same(f, row));
+            }
+            dsl.update(table).set(seal, of(row)).where(key).execute();
+        }
+        return rows.size();
+    }
+
+    /** The name of space {@code id} in quotes, for the sentence of a row refused (read only then). */
+    public static String spaceName(DSLContext dsl, long id) {
+        String name = dsl.select(odcm.persistence.jooq.Tables.SPACE.NAME).from(odcm.persistence.jooq.Tables.SPACE)
+                .where(odcm.persistence.jooq.Tables.SPACE.ID.eq(id)).fetchOne(odcm.persistence.jooq.Tables.SPACE.NAME);
+        return name == null ? "space #" + id : "'" + name + "'";
+    }
+
+    private static <R extends Record, T> org.jooq.Condition same(TableField<R, T> f, R row) {
+        return f.eq(row.get(f));
+    }
+
+    /** Seals every row of {@code table} without one, whatever its key (the one sealing of rows made before V16); how many. */
+    <R extends TableRecord<R>> int sealUnsealed(DSLContext dsl, Table<R> table) {
+        return seal(dsl, table, table.field(SEAL).isNull());
     }
 
     private String of(Record row) {

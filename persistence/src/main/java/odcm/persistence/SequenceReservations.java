@@ -2,6 +2,7 @@ package odcm.persistence;
 
 import static odcm.persistence.jooq.Tables.SEQUENCE_RESERVED;
 
+import odcm.persistence.jooq.tables.records.SequenceReservedRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
@@ -14,20 +15,32 @@ public final class SequenceReservations {
     private SequenceReservations() {
     }
 
-    /** The next number after {@code recorded} (the highest in the Outbox, 0 if none) and every reserved one. Reads only. */
-    public static long next(DSLContext dsl, String kind, long spaceId, long toSpaceId, long recorded) {
-        Long reserved = dsl.select(SEQUENCE_RESERVED.LAST_RESERVED).from(SEQUENCE_RESERVED).where(pair(kind, spaceId, toSpaceId))
-                .fetchOne(SEQUENCE_RESERVED.LAST_RESERVED);
-        return Math.max(recorded, reserved == null ? 0 : reserved) + 1;
+    /**
+     * The next number after {@code recorded} (the highest in the Outbox, 0 if none) and every reserved one. Reads only; the
+     * reservation is refused when its keyed seal does not verify (decision 0039: lowered by hand, a number would be reused).
+     */
+    public static long next(DSLContext dsl, RowSeals seals, String kind, long spaceId, long toSpaceId, long recorded) {
+        return next(dsl, seals, kind, spaceId, toSpaceId, recorded, false);
     }
 
-    /** Hands out {@link #next} and records it as reserved (in the caller's transaction). */
-    public static long reserve(DSLContext dsl, String kind, long spaceId, long toSpaceId, long recorded) {
-        long next = next(dsl, kind, spaceId, toSpaceId, recorded);
+    private static long next(DSLContext dsl, RowSeals seals, String kind, long spaceId, long toSpaceId, long recorded, boolean lock) {
+        var query = dsl.selectFrom(SEQUENCE_RESERVED).where(pair(kind, spaceId, toSpaceId));
+        SequenceReservedRecord row = lock ? query.forUpdate().fetchOne() : query.fetchOne(); // locked before it is checked (0038)
+        if (row != null) {
+            seals.check(row, () -> "The reservation of " + kind.toLowerCase(java.util.Locale.ROOT) + " sequence numbers up to "
+                    + row.getLastReserved() + " by " + RowSeals.spaceName(dsl, spaceId) + " for " + RowSeals.spaceName(dsl, toSpaceId));
+        }
+        return Math.max(recorded, row == null ? 0 : row.getLastReserved()) + 1;
+    }
+
+    /** Hands out {@link #next} and records it as reserved, sealed (in the caller's transaction). */
+    public static long reserve(DSLContext dsl, RowSeals seals, String kind, long spaceId, long toSpaceId, long recorded) {
+        long next = next(dsl, seals, kind, spaceId, toSpaceId, recorded, true);
         if (dsl.update(SEQUENCE_RESERVED).set(SEQUENCE_RESERVED.LAST_RESERVED, next).where(pair(kind, spaceId, toSpaceId)).execute() == 0) {
             dsl.insertInto(SEQUENCE_RESERVED, SEQUENCE_RESERVED.KIND, SEQUENCE_RESERVED.SPACE_ID, SEQUENCE_RESERVED.TO_SPACE_ID,
                     SEQUENCE_RESERVED.LAST_RESERVED).values(kind, spaceId, toSpaceId, next).execute();
         }
+        seals.seal(dsl, SEQUENCE_RESERVED, pair(kind, spaceId, toSpaceId));
         return next;
     }
 

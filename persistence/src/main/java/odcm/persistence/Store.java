@@ -88,6 +88,14 @@ public final class Store implements AutoCloseable {
      * on upgrade. It implies v2: a store is only ever moved on from v2 (or from v1, after its releases' step).
      */
     private static final byte[] KEY_CHECK_ROWS_SEALED = "ODCM master key check v3: releases, trusts and certificates sealed".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The check value of a store whose accepted bundles and receipts, reserved sequences, approvals and deployments are
+     * sealed too (decision 0039): made since V16, or sealed once on upgrade. It implies v3.
+     */
+    private static final byte[] KEY_CHECK_RECORDS_SEALED = "ODCM master key check v4: releases, trusts, certificates and records sealed"
+            .getBytes(StandardCharsets.US_ASCII);
+    /** The audit action that records the one sealing of the records made before V16 (decision 0039). */
+    static final String RECORDS_SEALED = "store.records-sealed";
     /** The audit action that records the one sealing of the releases frozen before seals existed. */
     static final String RELEASES_SEALED = "store.releases-sealed";
     /** The audit action that records the one sealing of the trusts and certificates made before V15 (decision 0038). */
@@ -148,6 +156,8 @@ public final class Store implements AutoCloseable {
     private AuditKey rowSealKey;
     /** Its master-key check is below v3: trusts and certificates made before V15 may be without a seal (decision 0038). */
     private boolean rowsUnsealed;
+    /** Whether the records of decision 0039 (accepted files, reserved sequences, approvals, deployments) may lack a seal. */
+    private boolean recordsUnsealed;
     /** Said on every start while the store does not reach its audit head (see {@link #auditWarning()}). */
     private String auditWarning;
     private boolean closed;
@@ -468,7 +478,7 @@ public final class Store implements AutoCloseable {
         info.setId(1);
         info.setStoreId(id);
         info.setCreatedAt(StoreTime.column(StoreTime.now(clock)));
-        info.setMasterKeyCheck(vault.seal(new Secret(KEY_CHECK_ROWS_SEALED), checkContext(id)));
+        info.setMasterKeyCheck(vault.seal(new Secret(KEY_CHECK_RECORDS_SEALED), checkContext(id)));
         info.store();
         vault.wipe();
     }
@@ -488,7 +498,8 @@ public final class Store implements AutoCloseable {
         AesGcmKeyVault vault = new AesGcmKeyVault(k);
         Arrays.fill(k, (byte) 0);
         try (Secret check = vault.open(info.getMasterKeyCheck(), checkContext(id))) {
-            boolean rowsSealed = Arrays.equals(check.reveal(), KEY_CHECK_ROWS_SEALED);
+            boolean recordsSealed = Arrays.equals(check.reveal(), KEY_CHECK_RECORDS_SEALED);
+            boolean rowsSealed = recordsSealed || Arrays.equals(check.reveal(), KEY_CHECK_ROWS_SEALED);
             boolean sealed = rowsSealed || Arrays.equals(check.reveal(), KEY_CHECK_SEALED);
             if (!sealed && !Arrays.equals(check.reveal(), KEY_CHECK)) {
                 throw new Refusal("wrong check value");
@@ -496,6 +507,7 @@ public final class Store implements AutoCloseable {
             Store store = new Store(location, clock, osUser, lock, null, null, id, MasterKeyState.PRESENT, vault);
             store.releasesUnsealed = !sealed;
             store.rowsUnsealed = !rowsSealed;
+            store.recordsUnsealed = !recordsSealed;
             return store;
         } catch (Refusal wrong) {
             vault.wipe();
@@ -509,6 +521,7 @@ public final class Store implements AutoCloseable {
         attached.readOnly = readOnly;
         attached.releasesUnsealed = releasesUnsealed;
         attached.rowsUnsealed = rowsUnsealed;
+        attached.recordsUnsealed = recordsUnsealed;
         if (vault != null) {
             byte[] k = vault.derive(RELEASE_SEAL_LABEL);
             attached.releaseSealKey = new AuditKey(k);
@@ -536,6 +549,9 @@ public final class Store implements AutoCloseable {
             if (rowsUnsealed) {
                 sealEarlierRows();
             }
+            if (recordsUnsealed && !rowsUnsealed) { // v3 before v4: the check only ever moves on one step at a time
+                sealEarlierRecords();
+            }
         } else if (masterKeyState == MasterKeyState.PRESENT && !readOnly) { // read-only: opened where it was last opened, nothing to record
             String here = location.storeDir().toString();
             String recorded = readLocation(location);
@@ -560,6 +576,9 @@ public final class Store implements AutoCloseable {
             }
             if (rowsUnsealed) {
                 sealEarlierRows();
+            }
+            if (recordsUnsealed && !rowsUnsealed) { // v3 before v4: the check only ever moves on one step at a time
+                sealEarlierRecords();
             }
         }
         auditWarning = read(tx -> tx.audit().endProblem());
@@ -594,6 +613,29 @@ public final class Store implements AutoCloseable {
                     return trusts + (trusts == 1 ? " trust" : " trusts") + " and " + certificates
                             + (certificates == 1 ? " certificate" : " certificates") + " made before they were sealed got their seal";
                 });
+    }
+
+    /**
+     * The same for what a space accepted, reserved, decided and did (decision 0039): once in a store's life, the rows of
+     * V16's tables made before get their seal, recorded in the audit log, the check moving to v4 in the same commit, the
+     * marker {@code <store id>.records-sealed} written beside the key; under the same guards.
+     */
+    private void sealEarlierRecords() {
+        recordsUnsealed = !sealEarlier("accepted bundles and receipts, reserved sequences, approvals and deployments",
+                location.recordsSealedFile(storeId), RECORDS_SEALED, KEY_CHECK_RECORDS_SEALED, "0039", tx -> {
+                    RowSeals seals = new RowSeals(this);
+                    int n = 0;
+                    for (org.jooq.Table<?> t : RowSeals.RECORDS) {
+                        n += seals.sealUnsealed(current, (org.jooq.Table) t);
+                    }
+                    return n + (n == 1 ? " record" : " records") + " (accepted bundles and receipts, reserved sequences, approvals and"
+                            + " deployments) made before they were sealed got their seal";
+                });
+    }
+
+    /** Whether this is a team store whose rows of {@code table}, one of {@link RowSeals#RECORDS}, from before V16 stay unsealed. */
+    boolean recordsUnsealedOnServer(org.jooq.Table<?> table) {
+        return recordsUnsealed && location.onServer() && RowSeals.RECORDS.contains(table);
     }
 
     /** Whether this store is a team store whose trusts and certificates from before V15 stay unsealed (decision 0038). */
@@ -1157,10 +1199,10 @@ public final class Store implements AutoCloseable {
         LifecycleRepository lifecycles = new JooqLifecycleRepository(tx);
         ProjectRepository projects = new JooqProjectRepository(tx, sensitive);
         ReleaseRepository releases = new JooqReleaseRepository(tx, sensitive);
-        BundleRepository bundles = new JooqBundleRepository(tx);
-        ReceiptRepository receipts = new JooqReceiptRepository(tx);
-        DeploymentRepository deployments = new JooqDeploymentRepository(tx);
-        ApprovalRepository approvals = new JooqApprovalRepository(tx);
+        BundleRepository bundles = new JooqBundleRepository(tx, seals);
+        ReceiptRepository receipts = new JooqReceiptRepository(tx, seals);
+        DeploymentRepository deployments = new JooqDeploymentRepository(tx, seals);
+        ApprovalRepository approvals = new JooqApprovalRepository(tx, seals);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {

@@ -95,6 +95,11 @@ public record StoreLocation(Path storeDir, Path keyDir, ServerAddress server) {
         return keyDir.resolve(storeId + ".rows-sealed");
     }
 
+    /** Written beside the master key when a store's records made before V16 got their seal (decision 0039). */
+    public Path recordsSealedFile(String storeId) {
+        return keyDir.resolve(storeId + ".records-sealed");
+    }
+
     /** The head file of versions before decision 0019, named by the store id alone. */
     public Path legacyAuditHeadFile(String storeId) {
         return keyDir.resolve(storeId + ".audit-head");

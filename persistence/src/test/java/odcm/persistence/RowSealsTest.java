@@ -380,6 +380,10 @@ class RowSealsTest {
             st.executeUpdate("ALTER TABLE certificate DROP COLUMN IF EXISTS seal");
             st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '18'"); // V18 (people) is made again as it was
             st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '15'");
+            for (var t : RowSeals.RECORDS) { // and V16 (decision 0039), which came after
+                st.executeUpdate("ALTER TABLE " + t.getName() + " DROP COLUMN IF EXISTS seal");
+            }
+            st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '16'");
             try (var update = c.prepareStatement("UPDATE store_info SET master_key_check = ?")) {
                 update.setBytes(1, check);
                 assertEquals(1, update.executeUpdate());

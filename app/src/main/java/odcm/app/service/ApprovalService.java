@@ -82,13 +82,16 @@ public final class ApprovalService {
      *         here; it has none.", or "… was rejected by alice: comment"
      */
     public static Optional<String> deploymentRefusal(StoreTx tx, long spaceId, long releaseId) {
+        Space s = tx.spaces().findById(spaceId).orElseThrow(() -> new Refusal("There is no space with id " + spaceId + " in this store."));
         if (!tx.approvals().isRequired(spaceId)) {
+            requirementNotRemoved(tx, s);
             return Optional.empty();
         }
         Release r = tx.releases().findById(releaseId).orElseThrow(() -> new Refusal("There is no release with id " + releaseId + " in this store."));
-        String space = tx.spaces().findById(spaceId).map(Space::name).orElse("this space");
+        String space = s.name();
         List<ApprovalDecision> decisions = tx.approvals().decisions(spaceId, releaseId);
         String release = "Release " + r.version() + " of " + r.projectName();
+        decisionsNotRemoved(tx, s, r, tx.approvals().decisionsOnVersion(spaceId, r.projectId(), r.version()).size());
         if (decisions.isEmpty()) {
             return Optional.of(release + " needs an approval in " + space + " before its first deployment here; it has none.");
         }
@@ -97,5 +100,37 @@ public final class ApprovalService {
             return Optional.of(release + " was rejected in " + space + " by " + latest.decidedBy() + ": " + latest.comment());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Refuses when the audit log's last word on {@code s} is that approval is required while the store has no such
+     * requirement: its row was removed outside ODCM Console, which would let releases in unapproved (decision 0039).
+     */
+    private static void requirementNotRemoved(StoreTx tx, Space s) {
+        List<odcm.model.audit.AuditEntry> said = AuditAnchor.entries(tx, "space.require-approval", e -> e.subject().equals(s.describe()) && AuditAnchor.about(e, s),
+                "Whether " + s.describe() + " requires an approval is read from it as well, so nothing is deployed there");
+        if (!said.isEmpty() && said.get(said.size() - 1).detail().startsWith("releases need an approval")) {
+            throw new Refusal(s.describe() + " requires an approval before a release's first deployment (audit entry "
+                    + said.get(said.size() - 1).seq() + "), but the store's record of that requirement is missing: it was removed outside"
+                    + " ODCM Console, so nothing is deployed there. Require it again (odcm space require-approval), or restore the store from a backup.");
+        }
+    }
+
+    /**
+     * Refuses when the audit log records more decisions on release {@code r} in {@code s} than the store holds on any of its
+     * revisions ({@code held}; the audit names a release by version):
+     * one was removed outside ODCM Console (a rejection removed makes an earlier approval the latest; decision 0039).
+     */
+    private static void decisionsNotRemoved(StoreTx tx, Space s, Release r, int held) {
+        String subject = "release " + r.version() + " of project '" + r.projectName() + "' of " + s.describe();
+        String consequence = "The decisions on releases are read from it as well, so nothing is deployed in " + s.describe();
+        java.util.function.Predicate<odcm.model.audit.AuditEntry> aboutIt = e -> e.subject().equals(subject) && AuditAnchor.about(e, s);
+        long logged = AuditAnchor.entries(tx, "release.approve", aboutIt, consequence).size()
+                + tx.audit().withAction("release.reject").stream().filter(aboutIt).count();
+        if (logged > held) {
+            throw new Refusal("The audit log records " + logged + " approval decisions on release " + r.version() + " of "
+                    + r.projectName() + " in " + s.describe() + ", the store holds " + held + ": a decision was removed outside ODCM"
+                    + " Console, so whether the release is approved cannot be told and it is not deployed. Restore the store from a backup.");
+        }
     }
 }

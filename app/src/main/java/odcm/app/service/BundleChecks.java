@@ -1,7 +1,12 @@
 package odcm.app.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import odcm.model.audit.AuditEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -45,7 +50,12 @@ public final class BundleChecks {
      * per source are kept, and the verifier that checks it.
      */
     public enum Accepting {
-        RELEASE_BUNDLES(TrustKind.RELEASE_BUNDLES, BundleVerifier::verify) {
+        RELEASE_BUNDLES(TrustKind.RELEASE_BUNDLES, BundleVerifier::verify, "release.import", " of ") {
+            @Override
+            String loggedId(AuditEntry e) {
+                return e.detail(); // "bundle <id> (sequence n) from …, signed by certificate …"; the subject ends with the space
+            }
+
             @Override
             Set<UUID> ids(StoreTx tx, long spaceId) {
                 return tx.bundles().acceptedBundleIds(spaceId);
@@ -56,7 +66,12 @@ public final class BundleChecks {
                 return tx.bundles().lastAcceptedSequence(spaceId, sourceId);
             }
         },
-        DEPLOYMENT_RECEIPTS(TrustKind.DEPLOYMENT_RECEIPTS, ReceiptVerifier::verify) {
+        DEPLOYMENT_RECEIPTS(TrustKind.DEPLOYMENT_RECEIPTS, ReceiptVerifier::verify, "receipt.import", " in ") {
+            @Override
+            String loggedId(AuditEntry e) {
+                return e.subject(); // "deployment receipt <id> (sequence n) from … in <space>"; the detail "signed by certificate …"
+            }
+
             @Override
             Set<UUID> ids(StoreTx tx, long spaceId) {
                 return tx.receipts().acceptedIds(spaceId);
@@ -70,11 +85,19 @@ public final class BundleChecks {
 
         private final TrustKind trust;
         private final BiFunction<byte[], VerificationContext, VerificationOutcome> verifier;
+        /** The audit action that records an acceptance of this kind, and the words before the accepting space in its subject. */
+        private final String action;
+        private final String inSpace;
 
-        Accepting(TrustKind trust, BiFunction<byte[], VerificationContext, VerificationOutcome> verifier) {
+        Accepting(TrustKind trust, BiFunction<byte[], VerificationContext, VerificationOutcome> verifier, String action, String inSpace) {
             this.trust = trust;
             this.verifier = verifier;
+            this.action = action;
+            this.inSpace = inSpace;
         }
+
+        /** The text of an acceptance's audit entry that begins with the file's id and sequence. */
+        abstract String loggedId(AuditEntry e);
 
         public TrustKind trust() {
             return trust;
@@ -166,20 +189,59 @@ public final class BundleChecks {
         Map<Fingerprint, SourceTrust> trust = new HashMap<>();
         Map<Fingerprint, OptionalLong> last = new HashMap<>();
         List<Trust> trusts = tx.trusts().involving(target.id());
+        List<Logged> logged = logged(tx, target, kind);
+        Set<UUID> accepted = new HashSet<>(kind.ids(tx, target.id()));
+        logged.forEach(l -> accepted.add(l.id()));
         for (Space source : tx.spaces().findAll()) {
             if (source.id() == target.id()) {
                 continue;
             }
-            StoredCertificate current = tx.spaces().certificates(source.id()).get(0);
+            List<StoredCertificate> certificates = tx.spaces().certificates(source.id());
+            StoredCertificate current = certificates.get(0);
             Fingerprint fp = current.info().fingerprint();
             trust.put(fp, sourceTrust(trusts, target, source, current, kind.trust()));
-            last.put(fp, kind.lastSequence(tx, target.id(), source.id()));
+            List<String> signedBy = certificates.stream().map(c -> "signed by certificate " + c.info().fingerprint().grouped() + ";").toList();
+            OptionalLong inLog = logged.stream().filter(l -> l.here() && signedBy.stream().anyMatch(l.detail()::contains))
+                    .mapToLong(Logged::sequence).max();
+            OptionalLong inRows = kind.lastSequence(tx, target.id(), source.id());
+            last.put(fp, inLog.isEmpty() ? inRows : inRows.isEmpty() ? inLog : OptionalLong.of(Math.max(inLog.getAsLong(), inRows.getAsLong())));
         }
         Secret key = openSecrets && store.masterKeyState() == odcm.persistence.keys.MasterKeyState.PRESENT
                 ? privateKey(store, tx, target) : null;
         return new VerificationContext(target.name(), target.certificate().fingerprint(),
                 f -> trust.getOrDefault(f, new SourceTrust.Unknown()), f -> last.getOrDefault(f, OptionalLong.empty()), store.clock(),
-                kind.ids(tx, target.id()), key, null);
+                accepted, key, null);
+    }
+
+    /** An acceptance as the audit log records it: the file's id and sequence, whether it was {@code here}, and the entry's detail. */
+    private record Logged(UUID id, long sequence, boolean here, String detail) {
+    }
+
+    private static final Pattern LOGGED = Pattern.compile("^(?:bundle|deployment receipt) ([0-9a-f-]{36}) \\(sequence (\\d+)\\) from ");
+
+    /**
+     * The files of {@code kind} this store's audit log records as accepted (decision 0039). The rows that stop a replay can
+     * be deleted by whoever writes the store without the master key, and a per-row seal cannot show a row that is gone; the
+     * audit entry of each acceptance is keyed and chained to a head kept outside the store, so a file it names counts as
+     * accepted, and its sequence as the last from its source, whatever the rows say. Only while the log verifies: an entry
+     * removed from the middle breaks the chain, one cut from the end is refused on open (decision 0019).
+     */
+    private static List<Logged> logged(StoreTx tx, Space here, Accepting kind) {
+        String noun = kind == Accepting.RELEASE_BUNDLES ? "bundle" : "receipt";
+        List<Logged> logged = new ArrayList<>();
+        for (AuditEntry e : AuditAnchor.entries(tx, kind.action, e -> true, "Which " + noun + "s were accepted before is read from it"
+                + " as well, so no " + noun + " is verified or imported in this store")) {
+            Matcher m = LOGGED.matcher(kind.loggedId(e));
+            if (m.find()) {
+                try {
+                    logged.add(new Logged(UUID.fromString(m.group(1)), Long.parseLong(m.group(2)), e.subject().endsWith(kind.inSpace
+                            + here.describe()) && AuditAnchor.about(e, here), e.detail()));
+                } catch (IllegalArgumentException notOne) {
+                    // not an entry this console wrote about an acceptance (the chain verified, so it is only words)
+                }
+            }
+        }
+        return logged;
     }
 
     /**

@@ -166,7 +166,8 @@ public final class ImportService {
             if (outcome instanceof VerificationOutcome.AlreadyAccepted a) {
                 Optional<BundleRepository.Accepted> accepted = tx.bundles().accepted(EnvironmentService.requireLocal(tx, target).id(), a.bundleId());
                 return new Result(false, "This bundle (" + a.bundleId() + ") was already imported into '" + target + "'"
-                        + accepted.map(x -> " on " + x.acceptedAt()).orElse("") + "; nothing was changed.", "", "", 0);
+                        + accepted.map(x -> " on " + x.acceptedAt()).orElse(" (its audit entry says so, while the store's record of it is"
+                        + " missing: removed outside ODCM Console)") + "; nothing was changed.", "", "", 0);
             }
             if (!(outcome instanceof VerificationOutcome.Genuine g)) {
                 throw new Refusal(outcome.sentence());

@@ -16,4 +16,7 @@ public interface ApprovalRepository {
 
     /** The decisions on a release for deployments in a space, newest first. */
     List<ApprovalDecision> decisions(long spaceId, long releaseId);
+
+    /** The decisions in a space on every revision of a project's release {@code version} (as the audit log names them, 0039). */
+    List<ApprovalDecision> decisionsOnVersion(long spaceId, long projectId, String version);
 }

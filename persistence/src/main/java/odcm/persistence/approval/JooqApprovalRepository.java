@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import odcm.model.release.ApprovalDecision;
 import odcm.model.release.Verdict;
+import odcm.persistence.RowSeals;
 import odcm.persistence.StoreTime;
 import odcm.persistence.jooq.tables.records.ApprovalDecisionRecord;
 import org.jooq.DSLContext;
@@ -14,9 +15,11 @@ import org.jooq.DSLContext;
 /** Approvals in jOOQ; records become {@link ApprovalDecision} only in {@link #decision}. */
 public final class JooqApprovalRepository implements ApprovalRepository {
     private final DSLContext dsl;
+    private final RowSeals seals;
 
-    public JooqApprovalRepository(DSLContext dsl) {
+    public JooqApprovalRepository(DSLContext dsl, RowSeals seals) {
         this.dsl = dsl;
+        this.seals = seals;
     }
 
     @Override
@@ -47,7 +50,8 @@ public final class JooqApprovalRepository implements ApprovalRepository {
         r.setDecidedAt(StoreTime.column(at));
         r.setDecidedBy(by);
         r.store();
-        return decision(r);
+        seals.seal(dsl, APPROVAL_DECISION, APPROVAL_DECISION.ID, r.getId());
+        return decision(dsl.selectFrom(APPROVAL_DECISION).where(APPROVAL_DECISION.ID.eq(r.getId())).fetchSingle());
     }
 
     @Override
@@ -55,10 +59,27 @@ public final class JooqApprovalRepository implements ApprovalRepository {
         return dsl.selectFrom(APPROVAL_DECISION)
                 .where(APPROVAL_DECISION.SPACE_ID.eq(spaceId)).and(APPROVAL_DECISION.RELEASE_ID.eq(releaseId))
                 .orderBy(APPROVAL_DECISION.DECIDED_AT.desc(), APPROVAL_DECISION.ID.desc())
-                .fetch(JooqApprovalRepository::decision);
+                .fetch(this::decision);
     }
 
-    private static ApprovalDecision decision(ApprovalDecisionRecord r) {
+    @Override
+    public List<ApprovalDecision> decisionsOnVersion(long spaceId, long projectId, String version) {
+        var release = odcm.persistence.jooq.Tables.RELEASE;
+        return dsl.select(APPROVAL_DECISION.fields()).from(APPROVAL_DECISION).join(release).on(release.ID.eq(APPROVAL_DECISION.RELEASE_ID))
+                .where(APPROVAL_DECISION.SPACE_ID.eq(spaceId)).and(release.PROJECT_ID.eq(projectId)).and(release.VERSION.eq(version))
+                .fetch(rec -> decision(rec.into(APPROVAL_DECISION)));
+    }
+
+    /**
+     * Every decision is read through its keyed seal (decision 0039): one put in or changed without the master key would
+     * count as an approval at the gates, so it is refused, and with it whatever relied on the release's decisions.
+     */
+    private ApprovalDecision decision(ApprovalDecisionRecord r) {
+        seals.check(r, () -> "The " + r.getVerdict().toLowerCase(java.util.Locale.ROOT) + " decision by " + r.getDecidedBy() + " on "
+                + StoreTime.instant(r.getDecidedAt()) + " about release " + dsl.select(odcm.persistence.jooq.Tables.RELEASE.VERSION)
+                .from(odcm.persistence.jooq.Tables.RELEASE).where(odcm.persistence.jooq.Tables.RELEASE.ID.eq(r.getReleaseId()))
+                .fetchOne(odcm.persistence.jooq.Tables.RELEASE.VERSION) + " in " + RowSeals.spaceName(dsl, r.getSpaceId())
+                + " (approval decision #" + r.getId() + ")");
         return new ApprovalDecision(r.getId(), r.getSpaceId(), r.getReleaseId(), Verdict.valueOf(r.getVerdict()), r.getComment(),
                 StoreTime.instant(r.getDecidedAt()), r.getDecidedBy());
     }

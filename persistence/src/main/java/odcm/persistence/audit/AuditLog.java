@@ -33,6 +33,9 @@ public interface AuditLog {
 
     AuditVerification verify();
 
+    /** Every entry of exactly {@code action}, oldest first, as stored (check them with {@link #verify()} or {@link #forged}). */
+    List<AuditEntry> withAction(String action);
+
     /**
      * Why no change may be made: the store ends before its audit head, or the head cannot be believed, as one sentence;
      * null when the store reaches its head (or has none yet, or no master key to check it with).

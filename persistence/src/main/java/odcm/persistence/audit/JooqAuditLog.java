@@ -106,6 +106,11 @@ public final class JooqAuditLog implements AuditLog {
         return seal.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry));
     }
 
+    @Override
+    public List<AuditEntry> withAction(String action) {
+        return dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq(action)).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry);
+    }
+
     /** The hash of entry {@code seq}, or null when there is none. */
     private String hashAt(long seq) {
         return dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.eq(seq)).fetchOne(AUDIT_EVENT.HASH);

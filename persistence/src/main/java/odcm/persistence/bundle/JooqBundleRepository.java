@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import odcm.model.cert.Fingerprint;
+import odcm.persistence.RowSeals;
 import odcm.persistence.StoreTime;
 import odcm.persistence.jooq.tables.records.BundleAcceptedRecord;
 import odcm.persistence.jooq.tables.records.BundleOutboxRecord;
@@ -22,19 +23,21 @@ import org.jooq.impl.DSL;
 /** Outbox and accepted bundles in jOOQ. */
 public final class JooqBundleRepository implements BundleRepository {
     private final DSLContext dsl;
+    private final RowSeals seals;
 
-    public JooqBundleRepository(DSLContext dsl) {
+    public JooqBundleRepository(DSLContext dsl, RowSeals seals) {
         this.dsl = dsl;
+        this.seals = seals;
     }
 
     @Override
     public long nextSequence(long spaceId, long targetSpaceId) {
-        return odcm.persistence.SequenceReservations.next(dsl, "BUNDLE", spaceId, targetSpaceId, recordedSequence(spaceId, targetSpaceId));
+        return odcm.persistence.SequenceReservations.next(dsl, seals, "BUNDLE", spaceId, targetSpaceId, recordedSequence(spaceId, targetSpaceId));
     }
 
     @Override
     public long reserveSequence(long spaceId, long targetSpaceId) {
-        return odcm.persistence.SequenceReservations.reserve(dsl, "BUNDLE", spaceId, targetSpaceId, recordedSequence(spaceId, targetSpaceId));
+        return odcm.persistence.SequenceReservations.reserve(dsl, seals, "BUNDLE", spaceId, targetSpaceId, recordedSequence(spaceId, targetSpaceId));
     }
 
     private long recordedSequence(long spaceId, long targetSpaceId) {
@@ -83,37 +86,41 @@ public final class JooqBundleRepository implements BundleRepository {
         r.setReleaseId(a.releaseId());
         r.setAcceptedAt(StoreTime.column(a.acceptedAt()));
         r.insert();
+        seals.seal(dsl, BUNDLE_ACCEPTED, BUNDLE_ACCEPTED.SPACE_ID.eq(a.spaceId()).and(BUNDLE_ACCEPTED.BUNDLE_ID.eq(a.bundleId())));
     }
 
     @Override
     public Set<UUID> acceptedBundleIds(long spaceId) {
-        return new HashSet<>(dsl.select(BUNDLE_ACCEPTED.BUNDLE_ID).from(BUNDLE_ACCEPTED)
-                .where(BUNDLE_ACCEPTED.SPACE_ID.eq(spaceId)).fetch(BUNDLE_ACCEPTED.BUNDLE_ID));
+        return new HashSet<>(dsl.selectFrom(BUNDLE_ACCEPTED).where(BUNDLE_ACCEPTED.SPACE_ID.eq(spaceId)).fetch(this::accepted).stream()
+                .map(Accepted::bundleId).toList());
     }
 
     @Override
     public Optional<Accepted> accepted(long spaceId, UUID bundleId) {
         return dsl.selectFrom(BUNDLE_ACCEPTED).where(BUNDLE_ACCEPTED.SPACE_ID.eq(spaceId)).and(BUNDLE_ACCEPTED.BUNDLE_ID.eq(bundleId))
-                .fetchOptional(JooqBundleRepository::accepted);
+                .fetchOptional(this::accepted);
     }
 
     @Override
     public List<Accepted> acceptedFrom(long spaceId, long sourceSpaceId) {
         return dsl.selectFrom(BUNDLE_ACCEPTED).where(BUNDLE_ACCEPTED.SPACE_ID.eq(spaceId)).and(BUNDLE_ACCEPTED.SOURCE_SPACE_ID.eq(sourceSpaceId))
-                .orderBy(BUNDLE_ACCEPTED.SEQUENCE).fetch(JooqBundleRepository::accepted);
+                .orderBy(BUNDLE_ACCEPTED.SEQUENCE).fetch(this::accepted);
     }
 
-    private static Accepted accepted(BundleAcceptedRecord r) {
+    /**
+     * Every accepted row is read through its keyed seal (decision 0039): a row put in or changed without the master key
+     * (an id changed frees the bundle for a second import) is refused, and with it the import that relied on the list.
+     */
+    private Accepted accepted(BundleAcceptedRecord r) {
+        seals.check(r, () -> "The record that " + RowSeals.spaceName(dsl, r.getSpaceId()) + " accepted bundle " + r.getBundleId()
+                + " (sequence " + r.getSequence() + " from " + RowSeals.spaceName(dsl, r.getSourceSpaceId()) + ")");
         return new Accepted(r.getBundleId(), r.getSpaceId(), r.getSourceSpaceId(), new Fingerprint(r.getSourceSha256()), r.getSequence(),
                 r.getReleaseId(), StoreTime.instant(r.getAcceptedAt()));
     }
 
     @Override
     public OptionalLong lastAcceptedSequence(long spaceId, long sourceSpaceId) {
-        Long last = dsl.select(DSL.max(BUNDLE_ACCEPTED.SEQUENCE)).from(BUNDLE_ACCEPTED)
-                .where(BUNDLE_ACCEPTED.SPACE_ID.eq(spaceId)).and(BUNDLE_ACCEPTED.SOURCE_SPACE_ID.eq(sourceSpaceId))
-                .fetchOne(0, Long.class);
-        return last == null ? OptionalLong.empty() : OptionalLong.of(last);
+        return acceptedFrom(spaceId, sourceSpaceId).stream().mapToLong(Accepted::sequence).max();
     }
 
     private static OutboxEntry outboxEntry(Record rec) {

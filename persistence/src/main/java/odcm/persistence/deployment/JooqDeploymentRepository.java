@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import odcm.model.deployment.Deployment;
 import odcm.model.deployment.UpstreamDeployment;
+import odcm.persistence.RowSeals;
 import odcm.persistence.StoreTime;
 import odcm.persistence.jooq.tables.records.DeploymentRecord;
 import odcm.persistence.jooq.tables.records.ReleaseHistoryRecord;
@@ -19,9 +20,11 @@ import org.jooq.Record;
 /** Deployments and upstream history in jOOQ. */
 public final class JooqDeploymentRepository implements DeploymentRepository {
     private final DSLContext dsl;
+    private final RowSeals seals;
 
-    public JooqDeploymentRepository(DSLContext dsl) {
+    public JooqDeploymentRepository(DSLContext dsl, RowSeals seals) {
         this.dsl = dsl;
+        this.seals = seals;
     }
 
     @Override
@@ -34,6 +37,7 @@ public final class JooqDeploymentRepository implements DeploymentRepository {
         r.setDeployedAt(StoreTime.column(at));
         r.setDeployedBy(by.length() > 200 ? by.substring(0, 200) : by);
         r.insert();
+        seals.seal(dsl, DEPLOYMENT, DEPLOYMENT.ID, r.getId());
         return find(DEPLOYMENT.ID.eq(r.getId())).get(0);
     }
 
@@ -52,11 +56,18 @@ public final class JooqDeploymentRepository implements DeploymentRepository {
                 .from(DEPLOYMENT).join(RELEASE).on(RELEASE.ID.eq(DEPLOYMENT.RELEASE_ID))
                 .join(ENVIRONMENT).on(ENVIRONMENT.ID.eq(DEPLOYMENT.ENVIRONMENT_ID))
                 .where(condition).orderBy(DEPLOYMENT.DEPLOYED_AT.desc(), DEPLOYMENT.ID.desc())
-                .fetch(JooqDeploymentRepository::deployment);
+                .fetch(this::deployment);
     }
 
-    private static Deployment deployment(Record rec) {
+    /**
+     * Every deployment is read through its keyed seal (decision 0039): one put in or changed without the master key would
+     * move a release along its lifecycle and onto the dashboard, so it is refused, and with it the list that held it.
+     */
+    private Deployment deployment(Record rec) {
         DeploymentRecord r = rec.into(DEPLOYMENT);
+        seals.check(r, () -> "The deployment of release " + rec.get(RELEASE.VERSION) + " to '" + rec.get(ENVIRONMENT.NAME) + "' ("
+                + r.getOutcome().toLowerCase(java.util.Locale.ROOT) + " " + StoreTime.instant(r.getDeployedAt()) + " by "
+                + r.getDeployedBy() + ", deployment #" + r.getId() + ")");
         return new Deployment(r.getId(), r.getReleaseId(), rec.get(RELEASE.VERSION), rec.get(ENVIRONMENT.NAME), "SUCCEEDED".equals(r.getOutcome()),
                 StoreTime.instant(r.getDeployedAt()), r.getDeployedBy());
     }

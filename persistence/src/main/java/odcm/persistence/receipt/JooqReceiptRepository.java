@@ -11,7 +11,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import odcm.model.Names;
+import odcm.persistence.RowSeals;
 import odcm.persistence.StoreTime;
+import odcm.persistence.jooq.tables.records.RemoteDeploymentRecord;
 import odcm.persistence.jooq.tables.records.ReceiptAcceptedRecord;
 import odcm.persistence.jooq.tables.records.ReceiptOutboxRecord;
 import org.jooq.DSLContext;
@@ -21,19 +23,21 @@ import org.jooq.impl.DSL;
 /** Receipts and remote deployments in jOOQ. */
 public final class JooqReceiptRepository implements ReceiptRepository {
     private final DSLContext dsl;
+    private final RowSeals seals;
 
-    public JooqReceiptRepository(DSLContext dsl) {
+    public JooqReceiptRepository(DSLContext dsl, RowSeals seals) {
         this.dsl = dsl;
+        this.seals = seals;
     }
 
     @Override
     public long nextSequence(long spaceId, long forSpaceId) {
-        return odcm.persistence.SequenceReservations.next(dsl, "RECEIPT", spaceId, forSpaceId, recordedSequence(spaceId, forSpaceId));
+        return odcm.persistence.SequenceReservations.next(dsl, seals, "RECEIPT", spaceId, forSpaceId, recordedSequence(spaceId, forSpaceId));
     }
 
     @Override
     public long reserveSequence(long spaceId, long forSpaceId) {
-        return odcm.persistence.SequenceReservations.reserve(dsl, "RECEIPT", spaceId, forSpaceId, recordedSequence(spaceId, forSpaceId));
+        return odcm.persistence.SequenceReservations.reserve(dsl, seals, "RECEIPT", spaceId, forSpaceId, recordedSequence(spaceId, forSpaceId));
     }
 
     private long recordedSequence(long spaceId, long forSpaceId) {
@@ -82,29 +86,44 @@ public final class JooqReceiptRepository implements ReceiptRepository {
         r.setCreatedAt(StoreTime.column(a.created()));
         r.setAcceptedAt(StoreTime.column(a.acceptedAt()));
         r.insert();
+        seals.seal(dsl, RECEIPT_ACCEPTED, RECEIPT_ACCEPTED.SPACE_ID.eq(a.spaceId()).and(RECEIPT_ACCEPTED.RECEIPT_ID.eq(a.receiptId())));
     }
 
     @Override
     public Set<UUID> acceptedIds(long spaceId) {
-        return new HashSet<>(dsl.select(RECEIPT_ACCEPTED.RECEIPT_ID).from(RECEIPT_ACCEPTED)
-                .where(RECEIPT_ACCEPTED.SPACE_ID.eq(spaceId)).fetch(RECEIPT_ACCEPTED.RECEIPT_ID));
+        return new HashSet<>(dsl.selectFrom(RECEIPT_ACCEPTED).where(RECEIPT_ACCEPTED.SPACE_ID.eq(spaceId)).fetch(this::checked).stream()
+                .map(ReceiptAcceptedRecord::getReceiptId).toList());
     }
 
     @Override
     public OptionalLong lastAcceptedSequence(long spaceId, long reporterSpaceId) {
-        Long last = dsl.select(DSL.max(RECEIPT_ACCEPTED.SEQUENCE)).from(RECEIPT_ACCEPTED)
-                .where(RECEIPT_ACCEPTED.SPACE_ID.eq(spaceId)).and(RECEIPT_ACCEPTED.REPORTER_SPACE_ID.eq(reporterSpaceId))
-                .fetchOne(0, Long.class);
-        return last == null ? OptionalLong.empty() : OptionalLong.of(last);
+        return dsl.selectFrom(RECEIPT_ACCEPTED).where(RECEIPT_ACCEPTED.SPACE_ID.eq(spaceId))
+                .and(RECEIPT_ACCEPTED.REPORTER_SPACE_ID.eq(reporterSpaceId)).fetch(this::checked).stream()
+                .mapToLong(ReceiptAcceptedRecord::getSequence).max();
+    }
+
+    /** An accepted receipt's row, read through its keyed seal (decision 0039): it stops a replay, so a forged one is refused. */
+    private ReceiptAcceptedRecord checked(ReceiptAcceptedRecord r) {
+        seals.check(r, () -> "The record that " + RowSeals.spaceName(dsl, r.getSpaceId()) + " accepted deployment receipt "
+                + r.getReceiptId() + " (sequence " + r.getSequence() + " from " + RowSeals.spaceName(dsl, r.getReporterSpaceId()) + ")");
+        return r;
+    }
+
+    /** A reported deployment's row, read through its keyed seal (decision 0039): it moves a release along its lifecycle. */
+    private RemoteDeploymentRecord checked(RemoteDeploymentRecord r) {
+        seals.check(r, () -> "The deployment of release #" + r.getReleaseId() + " to '" + r.getEnvironment() + "' reported by "
+                + RowSeals.spaceName(dsl, r.getReporterSpaceId()) + " to " + RowSeals.spaceName(dsl, r.getSpaceId())
+                + " (" + r.getOutcome().toLowerCase(java.util.Locale.ROOT) + " " + StoreTime.instant(r.getDeployedAt()) + ")");
+        return r;
     }
 
     @Override
     public boolean record(RemoteDeployment d) {
         String key = Names.key(d.environment());
-        var known = dsl.select(REMOTE_DEPLOYMENT.DEPLOYED_AT).from(REMOTE_DEPLOYMENT)
+        var known = dsl.selectFrom(REMOTE_DEPLOYMENT)
                 .where(REMOTE_DEPLOYMENT.SPACE_ID.eq(d.spaceId())).and(REMOTE_DEPLOYMENT.RELEASE_ID.eq(d.releaseId()))
                 .and(REMOTE_DEPLOYMENT.REPORTER_SPACE_ID.eq(d.reporterSpaceId())).and(REMOTE_DEPLOYMENT.ENVIRONMENT_KEY.eq(key))
-                .fetchOptional(REMOTE_DEPLOYMENT.DEPLOYED_AT);
+                .forUpdate().fetchOptional().map(this::checked).map(RemoteDeploymentRecord::getDeployedAt);
         if (known.isPresent() && !d.deployedAt().isAfter(StoreTime.instant(known.get()))) {
             return false;
         }
@@ -124,6 +143,8 @@ public final class JooqReceiptRepository implements ReceiptRepository {
                 .set(REMOTE_DEPLOYMENT.RECEIPT_ID, d.receiptId())
                 .set(REMOTE_DEPLOYMENT.REPORTED_AT, StoreTime.column(d.reportedAt()))
                 .execute();
+        seals.seal(dsl, REMOTE_DEPLOYMENT, REMOTE_DEPLOYMENT.SPACE_ID.eq(d.spaceId()).and(REMOTE_DEPLOYMENT.RELEASE_ID.eq(d.releaseId()))
+                .and(REMOTE_DEPLOYMENT.REPORTER_SPACE_ID.eq(d.reporterSpaceId())).and(REMOTE_DEPLOYMENT.ENVIRONMENT_KEY.eq(key)));
         return true;
     }
 
@@ -133,11 +154,11 @@ public final class JooqReceiptRepository implements ReceiptRepository {
                 .join(SPACE).on(SPACE.ID.eq(REMOTE_DEPLOYMENT.REPORTER_SPACE_ID))
                 .where(REMOTE_DEPLOYMENT.SPACE_ID.eq(spaceId))
                 .orderBy(REMOTE_DEPLOYMENT.DEPLOYED_AT.desc())
-                .fetch(JooqReceiptRepository::remote);
+                .fetch(this::remote);
     }
 
-    private static RemoteDeployment remote(Record rec) {
-        var r = rec.into(REMOTE_DEPLOYMENT);
+    private RemoteDeployment remote(Record rec) {
+        var r = checked(rec.into(REMOTE_DEPLOYMENT));
         return new RemoteDeployment(r.getSpaceId(), r.getReleaseId(), r.getReporterSpaceId(), rec.get(SPACE.NAME), r.getEnvironment(),
                 "SUCCEEDED".equals(r.getOutcome()), StoreTime.instant(r.getDeployedAt()), r.getDeployedBy(), r.getReceiptId(),
                 StoreTime.instant(r.getReportedAt()));
