@@ -22,6 +22,13 @@ public final class JooqRoleRepository implements RoleRepository {
     private static final String PERSON = "PERSON";
     private static final String GROUP = "GROUP";
 
+    private static final java.util.Comparator<RoleGrant> ORDER = java.util.Comparator.comparing(RoleGrant::spaceName)
+            .thenComparing(RoleGrant::role)
+            .thenComparing(g -> g.environment() == null ? "" : g.environment())
+            .thenComparing(g -> g.grantee().group())
+            .thenComparing(g -> g.grantee().name())
+            .thenComparingLong(RoleGrant::id);
+
     private final DSLContext dsl;
 
     public JooqRoleRepository(DSLContext dsl) {
@@ -77,8 +84,9 @@ public final class JooqRoleRepository implements RoleRepository {
                 .join(SPACE).on(SPACE.ID.eq(ROLE_GRANT.SPACE_ID))
                 .leftJoin(ENVIRONMENT).on(ENVIRONMENT.ID.eq(ROLE_GRANT.ENVIRONMENT_ID))
                 .where(condition)
-                .orderBy(SPACE.NAME, ROLE_GRANT.ROLE, ENVIRONMENT.NAME, ROLE_GRANT.GRANTEE_KIND, ROLE_GRANT.GRANTEE, ROLE_GRANT.ID)
-                .fetch(JooqRoleRepository::grant);
+                .fetch(JooqRoleRepository::grant).stream()
+                .sorted(ORDER) // the roles in the order they are named (Role), not alphabetically
+                .toList();
     }
 
     private static RoleGrant grant(Record r) {

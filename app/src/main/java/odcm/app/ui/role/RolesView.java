@@ -62,11 +62,11 @@ public final class RolesView {
                 new VBox(4, who, new MessageLine("roles-message", vm.message())));
 
         table.getColumns().setAll(List.of(
-                Tables.<RoleGrant>column("Space", 170, RoleGrant::spaceName),
-                Tables.<RoleGrant>fixed("Role", 130, g -> g.role().words()),
+                Tables.<RoleGrant>column("Space", 150, RoleGrant::spaceName),
+                Tables.<RoleGrant>fixed("Role", 150, g -> g.role().words()),
                 Tables.<RoleGrant>fixed("Environment", 150, g -> g.role() != Role.DEPLOYER ? "" : g.environment() == null ? "every environment" : g.environment()),
-                Tables.<RoleGrant>column("Held by", 180, g -> g.grantee().group() ? "group " + g.grantee().name() : g.grantee().name()),
-                Tables.<RoleGrant>column("Granted", 220, g -> Formats.minutes(g.grantedAt()) + " by " + g.grantedBy())));
+                Tables.<RoleGrant>column("Held by", 220, g -> g.grantee().group() ? "group " + g.grantee().name() : g.grantee().name()),
+                Tables.<RoleGrant>column("Granted", 200, g -> Formats.minutes(g.grantedAt()) + " by " + g.grantedBy())));
         table.setItems(vm.shown());
         table.setPlaceholder(Forms.emptyState("roles-empty",
                 "No roles granted here. The maker of a space holds its roles; an administrator grants them with Grant… (Ctrl+N)."));
@@ -172,7 +172,7 @@ public final class RolesView {
         group.selectedProperty().addListener((o, was, now) -> vm.groupProperty().set(now));
         TextField name = new TextField();
         name.setId("grant-role-name");
-        name.setPromptText("Their login on the team store, or the group's database role");
+        name.setPromptText("A login, or a group's database role");
         name.textProperty().bindBidirectional(vm.granteeProperty());
         GridPane grid = Forms.grid();
         Forms.row(grid, "_Space", space);
