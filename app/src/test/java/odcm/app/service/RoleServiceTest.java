@@ -167,4 +167,28 @@ class RoleServiceTest extends ServiceFixture {
         ctx.roles().revoke(DEV, Role.DEPLOYER, "Test", Grantee.group("ops"));
         assertFalse(ctx.roles().list(DEV).stream().anyMatch(x -> x.grantee().group()));
     }
+
+    /**
+     * V19 on a store made before roles: every local space gets every role that changes, held on H2 by whoever made the
+     * store (its first audit entry), on a team store by the team's group (the role that owns the database); remote
+     * spaces get none.
+     */
+    @Test
+    void spacesMadeBeforeRolesGetTheirRolesAtTheUpgrade() throws Exception {
+        ctx.close();
+        String owner;
+        try (java.sql.Connection c = sql(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("DROP TABLE role_grant");
+            st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '19'");
+            owner = location().onServer() ? jooq(c).fetchValue("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")
+                    .toString() : null;
+        }
+        open();
+        Grantee expected = location().onServer() ? Grantee.group(owner) : Grantee.person(me);
+        List<RoleGrant> grants = ctx.roles().list(null);
+        assertEquals(List.of(Role.ADMINISTRATOR, Role.RELEASE_MANAGER, Role.APPROVER, Role.IMPORTER, Role.DEPLOYER),
+                grants.stream().map(RoleGrant::role).toList(), grants.toString());
+        assertTrue(grants.stream().allMatch(g -> g.spaceName().equals(DEV) && g.grantee().equals(expected) && g.grantedBy().equals("V19")),
+                grants.toString());
+    }
 }
