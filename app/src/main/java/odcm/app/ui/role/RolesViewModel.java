@@ -66,7 +66,7 @@ public final class RolesViewModel {
             who.set(p.holdsEveryRole()
                     ? "You are " + p.name() + ", the one person of this embedded store: you hold every role of every space without a grant."
                     + " The grants below are the rules on a team store made from it."
-                    : "You are " + p.name() + ". On this team store the grants below are the rules; what you may not do is disabled, saying why.");
+                    : "You are " + p.name() + ". The grants below are the rules for you: what you may not do is disabled, saying why.");
         }, message::error);
     }
 

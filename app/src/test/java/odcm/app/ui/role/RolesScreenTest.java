@@ -106,7 +106,7 @@ class RolesScreenTest extends FxRobot {
             screen.shown();
         }).get(10, TimeUnit.SECONDS);
         idle();
-        assertEquals("You are bob. On this team store the grants below are the rules; what you may not do is disabled, saying why.",
+        assertEquals("You are bob. The grants below are the rules for you: what you may not do is disabled, saying why.",
                 lookup("#roles-who").<Label>query().getText());
         TableView<RoleGrant> table = lookup("#roles-table").query();
         int before = table.getItems().size();
