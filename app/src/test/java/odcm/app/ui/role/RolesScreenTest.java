@@ -156,4 +156,40 @@ class RolesScreenTest extends FxRobot {
             assertEquals("bob may not change projects in 'Prod Space': that needs the release manager role of 'Prod Space'.", tooltipOf(save));
         }
     }
+
+    /** Carol holds no role anywhere: Add trust… and Add remote space… are disabled, each saying the role it needs. */
+    @Test
+    void withoutAnAdministratorRoleAddTrustAndAddRemoteSpaceAreDisabledSayingWhy() throws Exception {
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        AppContext first = bob;
+        WaitForAsyncUtils.asyncFx(() -> runner.shutdown(() -> {
+            first.close();
+            closed.countDown();
+        })).get(20, TimeUnit.SECONDS);
+        assertTrue(closed.await(20, TimeUnit.SECONDS), "bob's store closed before carol's opens");
+        bob = new AppContext(Store.open(TestStores.location(tmp, "s"), Clock.systemUTC(), "carol")); // another person, as bob is
+        runner = new FxTaskRunner();
+        RoleGate gate = new RoleGate(bob.roles(), runner);
+        show(new odcm.app.ui.trust.TrustsView(new odcm.app.ui.trust.TrustsViewModel(bob.trusts(), bob.spaces(), runner), gate).screen());
+        Button addTrust = lookup("#add-trust").query();
+        assertTrue(addTrust.isDisabled());
+        assertEquals("carol may not trust a space: that needs the administrator role of a local space.", tooltipOf(addTrust));
+        show(new odcm.app.ui.remote.RemoteSpacesView(new odcm.app.ui.remote.RemoteSpacesViewModel(bob.remotes(), bob.spaces(), runner),
+                new odcm.app.ui.ScriptedFilePicker(), gate).screen());
+        Button addRemote = lookup("#add-remote").query();
+        assertTrue(addRemote.isDisabled());
+        assertEquals("carol may not add or change a remote space: that needs the administrator role of a local space.", tooltipOf(addRemote));
+    }
+
+    private void show(Screen screen) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Theme.apply();
+            Scene scene = new Scene((javafx.scene.Parent) screen.node(), 1100, 720);
+            scene.getStylesheets().add(Css.stylesheet());
+            stage.setScene(scene);
+            stage.show();
+            screen.shown();
+        }).get(10, TimeUnit.SECONDS);
+        idle();
+    }
 }
