@@ -70,7 +70,8 @@ public final class RoleGate {
         StackPane box = new StackPane(button);
         Tooltip reason = new Tooltip();
         reason.textProperty().bind(why);
-        button.accessibleHelpProperty().bind(why);
+        // null while usable: the help is then the button's own tooltip, as for any control
+        button.accessibleHelpProperty().bind(Bindings.createStringBinding(() -> why.get().isEmpty() ? null : why.get(), why));
         why.addListener((o, was, now) -> Tooltip.install(box, now.isEmpty() ? null : reason));
         if (!why.get().isEmpty()) {
             Tooltip.install(box, reason);
