@@ -43,6 +43,7 @@ import odcm.persistence.project.JooqProjectRepository;
 import odcm.persistence.project.ProjectRepository;
 import odcm.persistence.release.JooqReleaseRepository;
 import odcm.persistence.release.ReleaseRepository;
+import odcm.persistence.role.RoleRepository;
 import odcm.persistence.jooq.tables.records.StoreInfoRecord;
 import odcm.persistence.keys.AesGcmKeyVault;
 import odcm.persistence.keys.KeyVault;
@@ -72,7 +73,7 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "18";
+    static final String SCHEMA_VERSION = "19";
     static final String USER = "sa";
     static final String PASSWORD = "";
     /** What a missing or wrong master key means, said the same way everywhere. */
@@ -1203,6 +1204,7 @@ public final class Store implements AutoCloseable {
         ReceiptRepository receipts = new JooqReceiptRepository(tx, seals);
         DeploymentRepository deployments = new JooqDeploymentRepository(tx, seals);
         ApprovalRepository approvals = new JooqApprovalRepository(tx, seals);
+        RoleRepository roles = new odcm.persistence.role.JooqRoleRepository(tx);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {
@@ -1257,6 +1259,11 @@ public final class Store implements AutoCloseable {
             @Override
             public ApprovalRepository approvals() {
                 return approvals;
+            }
+
+            @Override
+            public RoleRepository roles() {
+                return roles;
             }
         };
     }

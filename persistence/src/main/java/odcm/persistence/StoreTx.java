@@ -9,6 +9,7 @@ import odcm.persistence.environment.EnvironmentRepository;
 import odcm.persistence.lifecycle.LifecycleRepository;
 import odcm.persistence.project.ProjectRepository;
 import odcm.persistence.release.ReleaseRepository;
+import odcm.persistence.role.RoleRepository;
 import odcm.persistence.space.SpaceRepository;
 import odcm.persistence.trust.TrustRepository;
 
@@ -40,4 +41,7 @@ public interface StoreTx {
 
     /** Approval requirements of spaces and decisions on releases. */
     ApprovalRepository approvals();
+
+    /** Roles granted in local spaces (decision 0041). */
+    RoleRepository roles();
 }

@@ -186,6 +186,7 @@ public final class Cli {
     private static final Map<String, java.util.function.Function<String, ?>> CHOICES = Map.of(
             "ec|rsa", odcm.packaging.cert.KeyAlgorithm::parse,
             "KIND", odcm.model.trust.TrustKind::parse,
+            "ROLE", odcm.model.role.Role::parse,
             "FORMAT", odcm.app.compare.ComparisonReport.Format::parse,
             "pem|der", SpaceCommands::format);
 

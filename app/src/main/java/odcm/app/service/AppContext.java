@@ -20,6 +20,7 @@ public final class AppContext implements AutoCloseable {
     private final ApprovalService approvals;
     private final DashboardService dashboards;
     private final ReceiptService receipts;
+    private final RoleService roles;
 
     public AppContext(Store store) {
         this.store = store;
@@ -37,6 +38,7 @@ public final class AppContext implements AutoCloseable {
         this.approvals = new ApprovalService(store);
         this.dashboards = new DashboardService(store);
         this.receipts = new ReceiptService(store);
+        this.roles = new RoleService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -106,6 +108,10 @@ public final class AppContext implements AutoCloseable {
 
     public ReceiptService receipts() {
         return receipts;
+    }
+
+    public RoleService roles() {
+        return roles;
     }
 
     @Override

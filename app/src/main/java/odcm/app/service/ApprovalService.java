@@ -1,5 +1,6 @@
 package odcm.app.service;
 
+import odcm.model.role.Action;
 import java.util.List;
 import java.util.Optional;
 import odcm.model.Names;
@@ -33,6 +34,7 @@ public final class ApprovalService {
     public boolean setRequired(String space, boolean required) {
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.SET_APPROVAL_RULE, s);
             boolean changed = tx.approvals().setRequired(s.id(), required, StoreTime.now(store.clock()), store.osUser());
             if (changed) {
                 tx.audit().append("space.require-approval", s.describe(), required
@@ -53,6 +55,7 @@ public final class ApprovalService {
         }
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.APPROVE, s);
             Project p = ProjectService.require(tx, s, project);
             Release r = ReleaseService.release(tx, p, version);
             ApprovalDecision d = tx.approvals().insert(s.id(), r.id(), verdict, c, StoreTime.now(store.clock()), store.osUser());

@@ -1,5 +1,6 @@
 package odcm.app.service;
 
+import odcm.model.role.Action;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -130,6 +131,9 @@ public final class BundleService {
         Duration validity = validity(validDays);
         return store.write(tx -> {
             Route r = route(tx, space, project, version, target);
+            if (r.target().isLocal()) { // a connected promotion imports into the target too
+                RoleService.check(tx, store, Action.IMPORT_BUNDLE, r.target());
+            }
             // One transaction: a refused delivery rolls its number back with everything else, and no file ever held it.
             Built b = build(tx, r, validity, tx.bundles().reserveSequence(r.source().id(), r.target().id()));
             if (!b.target().isLocal()) {
@@ -250,6 +254,7 @@ public final class BundleService {
      */
     private Route route(StoreTx tx, String space, String project, String version, String target, boolean withRelease) {
         Space s = EnvironmentService.requireLocal(tx, space);
+        RoleService.check(tx, store, Action.PROMOTE, s);
         Project p = ProjectService.requireHead(tx, s, project);
         String v = version == null ? "" : version.strip();
         Refusal none = new Refusal("Project '" + p.name() + "' has no release " + version + ".");

@@ -1,5 +1,6 @@
 package odcm.app.service;
 
+import odcm.model.role.Action;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,7 @@ public final class DeploymentService {
             Project p = ProjectService.require(tx, s, project);
             Release r = release(tx, p, version);
             Environment e = EnvironmentService.require(tx, s, environment);
+            RoleService.check(tx, store, Action.DEPLOY, s, e.name());
             Optional<String> refusal = refusal(tx, s, p, r, e);
             if (refusal.isPresent()) {
                 throw new Refusal(refusal.get());

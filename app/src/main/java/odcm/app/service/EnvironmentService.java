@@ -1,5 +1,6 @@
 package odcm.app.service;
 
+import odcm.model.role.Action;
 import java.util.ArrayList;
 import java.util.List;
 import odcm.model.Names;
@@ -31,6 +32,7 @@ public final class EnvironmentService {
         String d = Names.text("A description", description, 2000);
         return store.write(tx -> {
             Space s = requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
             tx.environments().findByName(s.id(), n).ifPresent(e -> {
                 throw new Refusal("'" + s.name() + "' already has an environment named '" + e.name() + "'; names in a space differ in more than letter case or look-alike letters.");
             });
@@ -50,6 +52,7 @@ public final class EnvironmentService {
         String n = Environment.checkName(newName);
         return store.write(tx -> {
             Space s = requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
             Environment e = require(tx, s, name);
             if (e.name().equals(n)) {
                 throw new Refusal("The environment '" + e.name() + "' of '" + s.name() + "' is already called '" + n + "'.");
@@ -74,6 +77,7 @@ public final class EnvironmentService {
     public void delete(String space, String name, Seen seen) {
         store.write(tx -> {
             Space s = requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
             Environment e = require(tx, s, name);
             Changed.check(tx, seen, e.seen(), what(s, e), subject(s, e.name()));
             refuseWhileReferred(tx, s, "environment '" + e.name() + "'", tx.lifecycles().namesUsingEnvironment(e.id()),
@@ -93,6 +97,7 @@ public final class EnvironmentService {
         String n = Environment.checkName(name);
         return store.write(tx -> {
             Space s = requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
             Space owner = SpaceService.require(tx, ownerSpace);
             if (owner.id() == s.id()) {
                 throw new Refusal("A remote environment stands for an environment of another space; '" + s.name()
@@ -112,6 +117,7 @@ public final class EnvironmentService {
     public void deleteRemote(String space, String displayName) {
         store.write(tx -> {
             Space s = requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
             RemoteEnvironment r = requireRemote(tx, s, displayName);
             refuseWhileReferred(tx, s, "remote environment '" + r.displayName() + "'", tx.lifecycles().namesUsingRemoteEnvironment(r.id()),
                     tx.projects().namesScopedTo(s.id(), r.displayName()));

@@ -1,5 +1,6 @@
 package odcm.app.service;
 
+import odcm.model.role.Action;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,6 +163,7 @@ public final class ImportService {
         Map<String, Map<String, String>> given = values == null ? Map.of() : values;
         store.keyVault(); // without the master key secrets cannot be opened nor values sealed: the master-key sentence first
         Result result = store.write(tx -> {
+            RoleService.check(tx, store, Action.IMPORT_BUNDLE, EnvironmentService.requireLocal(tx, target));
             VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true, acceptSequenceJump);
             if (outcome instanceof VerificationOutcome.AlreadyAccepted a) {
                 Optional<BundleRepository.Accepted> accepted = tx.bundles().accepted(EnvironmentService.requireLocal(tx, target).id(), a.bundleId());

@@ -1,5 +1,6 @@
 package odcm.app.service;
 
+import odcm.model.role.Action;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class LifecycleService {
         String description = Names.text("A description", draft.description(), 2000);
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_LIFECYCLES, s);
             checkNameFree(tx, s, name, -1);
             List<Phase> phases = resolve(tx, s, draft);
             boolean isDefault = draft.isDefault() || tx.lifecycles().findBySpace(s.id()).isEmpty();
@@ -71,6 +73,7 @@ public final class LifecycleService {
         String description = Names.text("A description", draft.description(), 2000);
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_LIFECYCLES, s);
             Lifecycle current = require(tx, s, currentName);
             checkNameFree(tx, s, name, current.id());
             List<Phase> phases = resolve(tx, s, draft);
@@ -98,6 +101,7 @@ public final class LifecycleService {
     public void delete(String space, String name, Seen seen) {
         store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_LIFECYCLES, s);
             Lifecycle l = require(tx, s, name);
             Changed.check(tx, seen, l.seen(), what(s, l), subject(s, l.name()));
             List<String> projects = tx.projects().namesUsingLifecycle(l.id());

@@ -1,5 +1,6 @@
 package odcm.app.service;
 
+import odcm.model.role.Action;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,6 +82,7 @@ public final class ProjectService {
         }
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_PROJECTS, s);
             Project current = currentName == null ? null : require(tx, s, currentName);
             tx.projects().findByName(s.id(), name).filter(p -> current == null || p.id() != current.id()).ifPresent(p -> {
                 throw new Refusal("'" + s.name() + "' already has a project named '" + p.name() + "'; names in a space differ in more than letter case or look-alike letters.");
@@ -152,6 +154,7 @@ public final class ProjectService {
     public void delete(String space, String name, Seen seen) {
         store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_PROJECTS, s);
             Project p = require(tx, s, name);
             Changed.check(tx, seen, p.seen(), what(s, p), subject(s, p.name()));
             int releases = tx.releases().count(p.id());

@@ -1,5 +1,6 @@
 package odcm.app.service;
 
+import odcm.model.role.Action;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,6 +145,7 @@ public final class ReceiptService {
 
     private Route route(StoreTx tx, String space, String forSpace) {
         Space t = EnvironmentService.requireLocal(tx, space);
+        RoleService.check(tx, store, Action.WRITE_RECEIPT, t);
         Space s = SpaceService.require(tx, forSpace);
         List<BundleRepository.Accepted> received = s.id() == t.id() ? List.of() : tx.bundles().acceptedFrom(t.id(), s.id());
         if (received.isEmpty()) {
@@ -193,6 +195,7 @@ public final class ReceiptService {
     public Result importReceipt(String space, byte[] receipt, boolean acceptSequenceJump) {
         return store.write(tx -> {
             Space here = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.IMPORT_RECEIPT, here);
             VerificationOutcome outcome = BundleChecks.Accepting.DEPLOYMENT_RECEIPTS.verify(receipt,
                     BundleChecks.context(store, tx, here, BundleChecks.Accepting.DEPLOYMENT_RECEIPTS, false).withLimits(limits), acceptSequenceJump);
             if (outcome instanceof VerificationOutcome.AlreadyAccepted a) {

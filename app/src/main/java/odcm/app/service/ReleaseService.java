@@ -1,5 +1,6 @@
 package odcm.app.service;
 
+import odcm.model.role.Action;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,7 @@ public final class ReleaseService {
         String n = Names.text("Release notes", notes, MAX_NOTES);
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CREATE_RELEASE, s);
             Project p = ProjectService.require(tx, s, project);
             tx.projects().sourceSpace(p.id()).ifPresent(src -> {
                 throw new Refusal(builtElsewhere(p.name(), tx.spaces().findById(src).map(Space::name).orElse("another space")));

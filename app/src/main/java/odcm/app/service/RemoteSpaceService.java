@@ -1,5 +1,6 @@
 package odcm.app.service;
 
+import odcm.model.role.Action;
 import java.time.Instant;
 import java.util.Optional;
 import odcm.model.Refusal;
@@ -39,6 +40,7 @@ public final class RemoteSpaceService {
         String desc = Space.checkDescription(description);
         ReadCertificate cert = checked(certificateBytes, expectedFingerprint);
         return store.write(tx -> {
+            RoleService.checkInAnySpace(tx, store, Action.CHANGE_REMOTE_SPACES);
             SpaceService.checkNameFree(tx, spaceName, -1);
             checkUnknown(tx, cert, -1);
             Space s = tx.spaces().insertRemote(spaceName, desc, new NewCertificate(cert.der(), cert.info()));
@@ -57,6 +59,7 @@ public final class RemoteSpaceService {
         ReadCertificate cert = checked(certificateBytes, expectedFingerprint);
         return store.write(tx -> {
             Space s = requireRemote(tx, name);
+            RoleService.checkChange(tx, store, s);
             if (s.certificate().fingerprint().equals(cert.info().fingerprint())) {
                 throw new Refusal("This certificate is already the current certificate of " + s.describe() + ".");
             }
@@ -85,6 +88,7 @@ public final class RemoteSpaceService {
         Fingerprint read = Fingerprint.parse(fingerprint);
         return store.write(tx -> {
             Space s = requireRemote(tx, name);
+            RoleService.checkChange(tx, store, s);
             if (!read.equals(s.certificate().fingerprint())) {
                 throw new Refusal("The fingerprint read out by the other side (" + read.grouped() + ") does not match the certificate of "
                         + s.describe() + " (" + s.certificate().fingerprint().grouped() + "); it stays unconfirmed. Check with the other side.");
@@ -109,7 +113,9 @@ public final class RemoteSpaceService {
 
     public void remove(String name) {
         store.write(tx -> {
-            SpaceService.deleteChecked(tx, requireRemote(tx, name), "remote.remove");
+            Space s = requireRemote(tx, name);
+            RoleService.checkChange(tx, store, s);
+            SpaceService.deleteChecked(tx, s, "remote.remove");
             return null;
         });
     }

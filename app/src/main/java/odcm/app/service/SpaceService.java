@@ -77,6 +77,7 @@ public final class SpaceService {
                 checkNameFree(tx, spaceName, -1);
                 Space s = tx.spaces().insertLocal(spaceName, desc, new NewCertificate(identity.certificateDer(), identity.info()),
                         algorithm.name(), sealed);
+                RoleService.madeBy(tx, store, s);
                 tx.audit().append("space.create", s.describe(),
                         "key " + identity.info().keyDescription() + "; certificate fingerprint " + identity.info().fingerprint().grouped()
                                 + (desc.isEmpty() ? "" : "; description '" + desc + "'"));
@@ -94,6 +95,7 @@ public final class SpaceService {
         SpaceName target = SpaceName.of(newName);
         return store.write(tx -> {
             Space s = require(tx, currentName);
+            RoleService.checkChange(tx, store, s);
             if (s.name().equals(target.value())) {
                 throw new Refusal("The " + s.describe() + " is already called '" + target + "'.");
             }
@@ -119,6 +121,7 @@ public final class SpaceService {
         String desc = Space.checkDescription(description);
         return store.write(tx -> {
             Space s = require(tx, name);
+            RoleService.checkChange(tx, store, s);
             Space changed = Changed.write(tx, seen, s.seen(), what(s), s.describe(), version -> tx.spaces().updateDescription(s.id(), version, desc));
             tx.audit().append("space.describe", s.describe(), "description from '" + s.description() + "' to '" + desc + "'");
             return changed;
@@ -136,6 +139,7 @@ public final class SpaceService {
             if (!s.isLocal()) {
                 throw new Refusal("'" + s.name() + "' is a remote space; remove it with 'remote remove'.");
             }
+            RoleService.checkChange(tx, store, s);
             deleteChecked(tx, s, "space.delete");
             return null;
         });

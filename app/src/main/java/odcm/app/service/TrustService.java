@@ -1,5 +1,6 @@
 package odcm.app.service;
 
+import odcm.model.role.Action;
 import java.time.Instant;
 import java.util.List;
 import odcm.model.Refusal;
@@ -22,6 +23,7 @@ public final class TrustService {
         return store.write(tx -> {
             Space truster = SpaceService.require(tx, trusterName);
             Space trusted = SpaceService.require(tx, trustedName);
+            RoleService.check(tx, store, Action.TRUST, truster);
             TrustRules.checkGrant(truster, trusted, kind, tx.trusts().involving(truster.id()), Instant.now(store.clock()));
             if (!trusted.isLocal() && !tx.spaces().certificates(trusted.id()).get(0).isConfirmed()) {
                 throw new Refusal("Nobody has confirmed the fingerprint of " + trusted.describe() + " with the other side yet, so it cannot be"
@@ -37,6 +39,7 @@ public final class TrustService {
     public Trust revoke(long trustId, String reason) {
         return store.write(tx -> {
             Trust t = tx.trusts().findById(trustId).orElseThrow(() -> new Refusal("There is no trust with id " + trustId + "."));
+            RoleService.check(tx, store, Action.REVOKE_TRUST, tx.spaces().findById(t.trusterId()).orElseThrow());
             String why = TrustRules.checkRevocation(t, reason);
             Trust revoked = tx.trusts().revoke(t.id(), Instant.now(store.clock()), store.osUser(), why);
             tx.audit().append("trust.revoke", "trust " + t.sentence(), "revoked: " + why);

@@ -14,6 +14,9 @@ import odcm.app.ui.bundle.OutboxView;
 import odcm.app.ui.bundle.OutboxViewModel;
 import odcm.app.ui.common.Css;
 import odcm.app.ui.common.CurrentSpace;
+import odcm.app.ui.common.RoleGate;
+import odcm.app.ui.role.RolesView;
+import odcm.app.ui.role.RolesViewModel;
 import odcm.app.ui.project.ProjectsView;
 import odcm.app.ui.project.ProjectsViewModel;
 import odcm.app.ui.release.ReleasesView;
@@ -53,6 +56,8 @@ public final class Console {
     private final FilePicker files;
     private final Runnable exit;
     private AppContext context;
+    private RoleGate gate;
+    private AppContext gateContext;
     private MainWindow main;
     /** Made on the worker with their screens (decision 0033); read on the FX thread once delivered. */
     private volatile LifecyclesView lifecycles;
@@ -202,23 +207,34 @@ public final class Console {
         Runnable spaces = () -> main.select("nav-spaces");
         return List.of(
                 new MainWindow.Entry("Spaces", () -> new SpacesView(first, files).screen()),
-                new MainWindow.Entry("Remote spaces", () -> new RemoteSpacesView(new RemoteSpacesViewModel(c().remotes(), c().spaces(), runner), files).screen()),
-                new MainWindow.Entry("Trusts", () -> new TrustsView(new TrustsViewModel(c().trusts(), c().spaces(), runner)).screen()),
+                new MainWindow.Entry("Remote spaces", () -> new RemoteSpacesView(new RemoteSpacesViewModel(c().remotes(), c().spaces(), runner), files, gate()).screen()),
+                new MainWindow.Entry("Trusts", () -> new TrustsView(new TrustsViewModel(c().trusts(), c().spaces(), runner), gate()).screen()),
                 new MainWindow.Entry("Environments", () -> new EnvironmentsView(new EnvironmentsViewModel(c().environments(), c().spaces(), runner, space),
                         space, spaces).screen()),
                 new MainWindow.Entry("Lifecycles", () -> lifecycles(space).screen()),
                 new MainWindow.Entry("Projects", () -> new ProjectsView(new ProjectsViewModel(c().projects(), c().environments(), c().lifecycles(), runner,
-                        space)).screen()),
+                        space), gate()).screen()),
                 new MainWindow.Entry("Releases", () -> new ReleasesView(new ReleasesViewModel(c().projects(), c().releases(), c().bundles(), c().deployments(),
-                        c().approvals(), runner, space), files).screen()),
+                        c().approvals(), runner, space), files, gate()).screen()),
                 new MainWindow.Entry("Outbox", () -> outbox(space).screen()),
                 new MainWindow.Entry("Inbox", () -> new InboxView(new InboxViewModel(c().imports(), runner, space, location.storeDir().resolve("inbox")),
-                        c().receipts(), files).screen()),
+                        c().receipts(), files, gate()).screen()),
                 new MainWindow.Entry("Dashboard", () -> new DashboardView(new DashboardViewModel(c().dashboards(), runner, space), space, spaces,
                         java.time.ZoneId.systemDefault()).screen()),
                 new MainWindow.Entry("Pipeline", () -> new PipelineView(new PipelineViewModel(c().lifecycles(), c().projects(), c().dashboards(), runner, space),
                         runner, files, space, spaces).screen()),
-                new MainWindow.Entry("Audit log", () -> new AuditView(new AuditViewModel(c().audit(), runner), files).screen()));
+                new MainWindow.Entry("Audit log", () -> new AuditView(new AuditViewModel(c().audit(), runner), files).screen()),
+                new MainWindow.Entry("People & roles", () -> new RolesView(new RolesViewModel(c().roles(), c().spaces(), c().environments(), runner,
+                        gate())).screen()));
+    }
+
+    /** What the person may do, shared by the screens that disable what they may not (made with the first of them, on the FX thread). */
+    private RoleGate gate() {
+        if (gate == null || gateContext != context) {
+            gate = new RoleGate(context.roles(), runner);
+            gateContext = context;
+        }
+        return gate;
     }
 
     /** The store's services: screens other than Spaces are made after the store opened (on the FX thread). */

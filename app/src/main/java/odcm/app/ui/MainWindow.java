@@ -40,6 +40,7 @@ public final class MainWindow {
         "nav-dashboard",
         "nav-pipeline",
         "nav-audit",
+        "nav-roles",
     };
     private final SpacePicker picker;
     private final List<Entry> entries;

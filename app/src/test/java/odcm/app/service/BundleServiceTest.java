@@ -169,7 +169,7 @@ class BundleServiceTest extends BundleFixture {
         ctx.close();
         // Ten years on: every certificate made today has expired.
         ctx = new AppContext(odcm.persistence.Store.open(location(), java.time.Clock.offset(java.time.Clock.systemUTC(),
-                java.time.Duration.ofDays(3700 * 3)), "tester"));
+                java.time.Duration.ofDays(3700 * 3)), System.getProperty("user.name"))); // the same person, ten years on (roles, decision 0041)
         Refusal r = assertThrows(Refusal.class, () -> promote(PROD, "late.odcmbundle"));
         // The source's own first: every target would refuse what it signs.
         assertTrue(r.getMessage().startsWith("The certificate of local space '" + DEV + "' is not valid now (valid "), r.getMessage());

@@ -28,7 +28,7 @@ import org.testfx.api.FxToolkit;
  */
 class LazyScreensTest {
     private static final List<String> OTHERS = List.of("nav-remotes", "nav-trusts", "nav-environments", "nav-lifecycles", "nav-projects",
-            "nav-releases", "nav-outbox", "nav-inbox", "nav-dashboard", "nav-pipeline", "nav-audit");
+            "nav-releases", "nav-outbox", "nav-inbox", "nav-dashboard", "nav-pipeline", "nav-audit", "nav-roles");
 
     @TempDir
     Path tmp;

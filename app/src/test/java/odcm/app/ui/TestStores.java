@@ -46,7 +46,7 @@ public final class TestStores {
      * seen as it will be, e.g. expired.
      */
     public static AppContext openAhead(Path tmp, String name, Duration ahead) {
-        return new AppContext(Store.open(location(tmp, name), Clock.offset(Clock.systemUTC(), ahead), "tester"));
+        return new AppContext(Store.open(location(tmp, name), Clock.offset(Clock.systemUTC(), ahead), System.getProperty("user.name"))); // the same person, later (roles, decision 0041)
     }
 
     /** The PEM certificate of another console's space, valid now and expiring at about {@code notAfter}. */

@@ -44,15 +44,19 @@ public final class InboxView {
     private volatile String lastListing = "";
     private ImportWizard wizard;
 
-    public InboxView(InboxViewModel vm, odcm.app.service.ReceiptService receipts, FilePicker files) {
+    private final odcm.app.ui.common.RoleGate gate;
+
+    public InboxView(InboxViewModel vm, odcm.app.service.ReceiptService receipts, FilePicker files, odcm.app.ui.common.RoleGate gate) {
         this.vm = vm;
+        this.gate = gate;
         this.files = files;
         this.receipts = receipts;
         Button open = Forms.button("inbox-open", "_Open…", "Check a bundle file from anywhere", this::openFile);
         open.disableProperty().bind(vm.space().nameProperty().isEmpty());
         Button importButton = Forms.button("inbox-import", "_Import…", "Open the import wizard for the selected bundle", this::importSelected);
-        importButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> vm.selectedProperty().get() == null || vm.selectedProperty().get().outcome() == null, vm.selectedProperty()));
+        javafx.scene.Node importBox = gate.gate(importButton, javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.selectedProperty().get() == null || vm.selectedProperty().get().outcome() == null, vm.selectedProperty()),
+                p -> p.refusal(odcm.model.role.Action.IMPORT_BUNDLE, vm.space().name(), null), vm.space().nameProperty());
         Button refresh = Forms.button("inbox-refresh", "Check _again", "Read the folder and check every bundle again", vm::refresh);
         Button receipt = Forms.button("inbox-import-receipt", "Import _receipt…",
                 "Accept a deployment receipt from a space this space's releases went to", this::importReceipt);
@@ -60,7 +64,7 @@ public final class InboxView {
         ScreenHeader.place(root, "inbox-screen", ScreenHeader.create("Inbox",
                 "Release bundles for this space: drop files here, put them in the watched folder, or open one. Each is checked before it is opened. "
                         + "Deployment receipts from the spaces its releases went to: Import receipt….",
-                open, importButton, refresh, receipt), new MessageLine("inbox-message", vm.message()));
+                open, importBox, refresh, receipt), new MessageLine("inbox-message", vm.message()));
 
         table.getColumns().setAll(List.of(
                 Tables.<Item>column("File", 220, Item::name),
@@ -226,6 +230,9 @@ public final class InboxView {
     }
 
     public Screen screen() {
-        return new Screen("Inbox", root, vm::refresh, this::openFile);
+        return new Screen("Inbox", root, () -> {
+            gate.refresh();
+            vm.refresh();
+        }, this::openFile);
     }
 }

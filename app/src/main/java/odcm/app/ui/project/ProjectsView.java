@@ -31,7 +31,10 @@ public final class ProjectsView {
     private final TableView<Project> table = Tables.table("projects-table");
     private TabPane tabs;
 
-    public ProjectsView(ProjectsViewModel vm) {
+    private final odcm.app.ui.common.RoleGate gate;
+
+    public ProjectsView(ProjectsViewModel vm, odcm.app.ui.common.RoleGate gate) {
+        this.gate = gate;
         this.vm = vm;
         Button create = Forms.button("new-project", "_New project", "Start a new project in the current space (Ctrl+N)", this::newProject);
         create.disableProperty().bind(vm.space().nameProperty().isEmpty());
@@ -80,7 +83,8 @@ public final class ProjectsView {
         title.textProperty().bind(Bindings.createStringBinding(() -> editor.isNew() ? "New project"
                 : "Project '" + editor.originalNameProperty().get() + "'", editor.originalNameProperty()));
         Button save = Forms.button("project-save", "_Save", "Save the project (Ctrl+S); a release made afterwards freezes it", vm::save);
-        save.disableProperty().bind(vm.saveState().submittingProperty());
+        javafx.scene.Node saveBox = gate.gate(save, vm.saveState().submittingProperty(),
+                p -> p.refusal(odcm.model.role.Action.CHANGE_PROJECTS, vm.space().name(), null), vm.space().nameProperty());
         Button revert = Forms.button("project-revert", "Re_vert", "Discard the changes and read the project again as stored now", vm::revert);
         Button delete = Forms.button("project-delete", "_Delete…", "Delete this project (refused while it has releases)", this::delete);
         delete.disableProperty().bind(vm.selectedProperty().isNull());
@@ -100,7 +104,7 @@ public final class ProjectsView {
         tabs.setId("project-tabs");
         Forms.contentWhenChosen(tabs); // General first; the process, variables, templates and channels when chosen
         Label error = Forms.problem("project-error", vm.saveState().errorProperty(), Css.ERROR);
-        VBox filled = new VBox(10, Forms.detailHead(title, save, revert, delete), imported, error, tabs);
+        VBox filled = new VBox(10, Forms.detailHead(title, saveBox, revert, delete), imported, error, tabs);
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
         filled.getStyleClass().add(Css.DETAIL);
         filled.visibleProperty().bind(editor.activeProperty());
@@ -153,6 +157,9 @@ public final class ProjectsView {
     }
 
     public Screen screen() {
-        return new Screen("Projects", root, vm::refresh, this::newProject);
+        return new Screen("Projects", root, () -> {
+            gate.refresh();
+            vm.refresh();
+        }, this::newProject);
     }
 }

@@ -55,7 +55,7 @@ public final class CompareView {
      * The window's content in its scene, styled (the controls' skins made): on any thread, before it is shown
      * (decision 0033). {@link #show} makes the window on the FX thread.
      */
-    public CompareView(CompareViewModel vm, FilePicker files) {
+    public CompareView(CompareViewModel vm, FilePicker files, odcm.app.ui.common.RoleGate gate) {
         this.vm = vm;
         this.files = files;
 
@@ -72,9 +72,13 @@ public final class CompareView {
                 () -> export(ComparisonReport.Format.MD));
         Button approve = Forms.button("compare-approve", "_Approve…", "Approve the TO release for deployment, with a comment", () -> decide(Verdict.APPROVED));
         Button reject = Forms.button("compare-reject", "_Reject…", "Reject the TO release, saying why", () -> decide(Verdict.REJECTED));
-        for (Button b : List.of(previous, next, html, md, approve, reject)) {
+        for (Button b : List.of(previous, next, html, md)) {
             b.disableProperty().bind(vm.diffProperty().isNull());
         }
+        java.util.function.Function<odcm.model.role.Permissions, java.util.Optional<String>> mayDecide =
+                p -> p.refusal(odcm.model.role.Action.APPROVE, vm.space(), null);
+        javafx.scene.Node approveBox = gate.gate(approve, vm.diffProperty().isNull(), mayDecide);
+        javafx.scene.Node rejectBox = gate.gate(reject, vm.diffProperty().isNull(), mayDecide);
         Label fromLabel = new Label("_From");
         fromLabel.setMnemonicParsing(true);
         fromLabel.setLabelFor(from);
@@ -94,7 +98,7 @@ public final class CompareView {
         VBox header = ScreenHeader.create("Compare releases of '" + vm.project() + "'",
                 "What changed from FROM to TO: steps, variables (sensitive values masked), templates and packages, matched by name. "
                         + "Markers: + added, - removed, ~ changed, \u2195 moved.",
-                fromLabel, from, toLabel, to, only, previous, next, null, html, md, approve, reject);
+                fromLabel, from, toLabel, to, only, previous, next, null, html, md, approveBox, rejectBox);
         ScreenHeader.place(root, "compare-window", new VBox(6, header, summary, approval), new MessageLine("compare-message", vm.message()));
 
         table.getColumns().setAll(List.of(

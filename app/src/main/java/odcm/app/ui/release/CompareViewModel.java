@@ -53,6 +53,11 @@ public final class CompareViewModel {
     private final Set<String> revealed = new HashSet<>();
 
     /** @param versions the project's releases, newest first */
+    /** The space the releases are of (and decided in). */
+    public String space() {
+        return space;
+    }
+
     public CompareViewModel(ReleaseService releases, ApprovalService approvals, TaskRunner runner, String space, String project,
                             List<String> versions, String fromVersion, String toVersion) {
         this.releases = releases;

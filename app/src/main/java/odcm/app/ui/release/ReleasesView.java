@@ -24,7 +24,10 @@ public final class ReleasesView {
     private final BorderPane root = new BorderPane();
     private final TableView<Release> table = Tables.table("releases-table");
 
-    public ReleasesView(ReleasesViewModel vm, FilePicker files) {
+    private final odcm.app.ui.common.RoleGate gate;
+
+    public ReleasesView(ReleasesViewModel vm, FilePicker files, odcm.app.ui.common.RoleGate gate) {
+        this.gate = gate;
         this.vm = vm;
         this.files = files;
         Label projectLabel = new Label("_Project");
@@ -41,8 +44,8 @@ public final class ReleasesView {
         javafx.beans.binding.StringBinding why = javafx.beans.binding.Bindings.createStringBinding(vm::promoteProblem, vm.selectedProperty(),
                 vm.targets());
         promote.disableProperty().bind(why.isNotEmpty());
-        Node promoteBox = explained(promote, why);
-        Node createBox = explained(create, vm.createProblemProperty());
+        Node promoteBox = odcm.app.ui.common.RoleGate.explained(promote, why);
+        Node createBox = odcm.app.ui.common.RoleGate.explained(create, vm.createProblemProperty());
         Button deploy = Forms.button("deploy", "_Deploy…", "Record a deployment of the selected release to an environment", this::deploy);
         deploy.disableProperty().bind(vm.selectedProperty().isNull());
         Button compare = Forms.button("compare-releases", "Co_mpare…",
@@ -68,18 +71,6 @@ public final class ReleasesView {
         vm.projectProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
         Tables.bindSelection(table, vm.selectedProperty());
         root.setCenter(Forms.aboveBelow(table, snapshot(), 0.25));
-    }
-
-    /** A disabled button shows no tooltip: its wrapper says why it is disabled. */
-    private static Node explained(Button button, javafx.beans.value.ObservableStringValue why) {
-        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(button);
-        javafx.scene.control.Tooltip reason = new javafx.scene.control.Tooltip();
-        reason.textProperty().bind(why);
-        why.addListener((o, was, now) -> javafx.scene.control.Tooltip.install(box, now.isEmpty() ? null : reason));
-        if (!why.get().isEmpty()) {
-            javafx.scene.control.Tooltip.install(box, reason);
-        }
-        return box;
     }
 
     /** Said inline too, not only in a tooltip: why a remote project has no "Create release…". */
@@ -147,11 +138,14 @@ public final class ReleasesView {
 
     private void compare() {
         // The window's content is made and styled on the worker; the FX thread makes the window and lays it out (0033).
-        vm.startCompare().ifPresent(model -> model.runner().run("Opening the comparison", () -> new CompareView(model, files),
+        vm.startCompare().ifPresent(model -> model.runner().run("Opening the comparison", () -> new CompareView(model, files, gate),
                 view -> view.show(root.getScene().getWindow()), vm.message()::error));
     }
 
     public Screen screen() {
-        return new Screen("Releases", root, vm::refresh, this::create);
+        return new Screen("Releases", root, () -> {
+            gate.refresh();
+            vm.refresh();
+        }, this::create);
     }
 }

@@ -32,12 +32,16 @@ public final class RemoteSpacesView {
     private final BorderPane root = new BorderPane();
     private final TableView<Space> table = Tables.table("remotes-table");
 
-    public RemoteSpacesView(RemoteSpacesViewModel vm, FilePicker files) {
+    private final odcm.app.ui.common.RoleGate gate;
+
+    public RemoteSpacesView(RemoteSpacesViewModel vm, FilePicker files, odcm.app.ui.common.RoleGate gate) {
         this.vm = vm;
+        this.gate = gate;
         this.files = files;
         ScreenHeader.place(root, "remotes-screen", ScreenHeader.create("Remote spaces",
                         "Spaces managed by other consoles, usually in other networks. Check each certificate's fingerprint with the other side.",
-                        Forms.button("add-remote", "_Add remote space…", "Add a remote space from its certificate (Ctrl+N)", this::add)),
+                        gate.gate(Forms.button("add-remote", "_Add remote space…", "Add a remote space from its certificate (Ctrl+N)", this::add),
+                                new javafx.beans.property.SimpleBooleanProperty(false), p -> p.refusalInAnySpace(odcm.model.role.Action.CHANGE_REMOTE_SPACES))),
                 new MessageLine("remotes-message", vm.message()));
 
         table.getColumns().setAll(List.of(
@@ -104,6 +108,9 @@ public final class RemoteSpacesView {
     }
 
     private void add() {
+        if (gate.refusal(p -> p.refusalInAnySpace(odcm.model.role.Action.CHANGE_REMOTE_SPACES)).map(why -> { vm.message().error(why); return true; }).orElse(false)) {
+            return; // Ctrl+N on a disabled Add remote space…
+        }
         CertificateInputDialog.create(window(), vm.add(), files, saved -> vm.changed("Added " + saved.describe() + ".", saved)).show();
     }
 
@@ -133,6 +140,9 @@ public final class RemoteSpacesView {
     }
 
     public Screen screen() {
-        return new Screen("Remote spaces", root, vm::refresh, this::add);
+        return new Screen("Remote spaces", root, () -> {
+            gate.refresh();
+            vm.refresh();
+        }, this::add);
     }
 }

@@ -29,9 +29,11 @@ public final class TrustsView {
     private final TrustsViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<Trust> table = Tables.table("trusts-table");
+    private final odcm.app.ui.common.RoleGate gate;
 
-    public TrustsView(TrustsViewModel vm) {
+    public TrustsView(TrustsViewModel vm, odcm.app.ui.common.RoleGate gate) {
         this.vm = vm;
+        this.gate = gate;
         Button revoke = Forms.button("revoke-trust", "_Revoke…", "Revoke the selected trust, with a reason", this::revoke);
         revoke.disableProperty().bind(vm.selectedProperty().map(t -> !t.isActive()).orElse(true));
         CheckBox showRevoked = new CheckBox("Show _revoked");
@@ -40,7 +42,8 @@ public final class TrustsView {
         showRevoked.selectedProperty().bindBidirectional(vm.showRevokedProperty());
         ScreenHeader.place(root, "trusts-screen", ScreenHeader.create("Trusts",
                         "Nothing crosses between spaces without a trust: a local space accepts release bundles or deployment receipts from another space.",
-                        Forms.button("add-trust", "_Add trust…", "Let a local space accept bundles or receipts from another space (Ctrl+N)", this::add),
+                        gate.gate(Forms.button("add-trust", "_Add trust…", "Let a local space accept bundles or receipts from another space (Ctrl+N)", this::add),
+                                new javafx.beans.property.SimpleBooleanProperty(false), p -> p.refusalInAnySpace(odcm.model.role.Action.TRUST)),
                         revoke, null, showRevoked),
                 new MessageLine("trusts-message", vm.message()));
 
@@ -124,6 +127,9 @@ public final class TrustsView {
     }
 
     private void add() {
+        if (gate.refusal(p -> p.refusalInAnySpace(odcm.model.role.Action.TRUST)).map(why -> { vm.message().error(why); return true; }).orElse(false)) {
+            return; // Ctrl+N on a disabled Add trust…
+        }
         TrustDialogs.add(window(), vm.add(), added -> vm.changed("Added the trust " + added.sentence() + ".")).show();
     }
 
@@ -135,6 +141,9 @@ public final class TrustsView {
     }
 
     public Screen screen() {
-        return new Screen("Trusts", root, vm::refresh, this::add);
+        return new Screen("Trusts", root, () -> {
+            gate.refresh();
+            vm.refresh();
+        }, this::add);
     }
 }

@@ -70,7 +70,7 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         BorderPane root = new BorderPane();
         Screen inbox = fx(() -> {
             Theme.apply();
-            InboxView view = new InboxView(new InboxViewModel(prod.imports(), runner, space, inboxRoot), prod.receipts(), new odcm.app.ui.ScriptedFilePicker());
+            InboxView view = new InboxView(new InboxViewModel(prod.imports(), runner, space, inboxRoot), prod.receipts(), new odcm.app.ui.ScriptedFilePicker(), new odcm.app.ui.common.RoleGate(prod.roles(), runner));
             Screen s = view.screen();
             root.setCenter(s.node());
             Scene scene = new Scene(root, 1280, 760);

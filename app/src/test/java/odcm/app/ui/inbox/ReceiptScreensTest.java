@@ -92,7 +92,7 @@ class ReceiptScreensTest extends TwoNetworkScreens {
             Theme.apply();
             Screen outbox = new OutboxView(new OutboxViewModel(prod.bundles(), runner, prodSpace), prod.bundles(), prod.receipts(), runner, files)
                     .screen();
-            Screen inbox = new InboxView(new InboxViewModel(dev.imports(), runner, devSpace, tmp.resolve("inbox")), dev.receipts(), files).screen();
+            Screen inbox = new InboxView(new InboxViewModel(dev.imports(), runner, devSpace, tmp.resolve("inbox")), dev.receipts(), files, new odcm.app.ui.common.RoleGate(dev.roles(), runner)).screen();
             Scene scene = new Scene(root, 1280, 760);
             scene.getStylesheets().add(Css.stylesheet());
             stage.setScene(scene);

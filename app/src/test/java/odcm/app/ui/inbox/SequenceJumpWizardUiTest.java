@@ -58,7 +58,7 @@ class SequenceJumpWizardUiTest extends TwoNetworkScreens {
         fx(() -> {
             Theme.apply();
             InboxView view = new InboxView(new InboxViewModel(prod.imports(), runner, space, inboxRoot), prod.receipts(),
-                    new odcm.app.ui.ScriptedFilePicker());
+                    new odcm.app.ui.ScriptedFilePicker(), new odcm.app.ui.common.RoleGate(prod.roles(), runner));
             var s = view.screen();
             root.setCenter(s.node());
             Scene scene = new Scene(root, 1280, 760);

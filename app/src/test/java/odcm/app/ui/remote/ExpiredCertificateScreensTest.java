@@ -94,7 +94,7 @@ class ExpiredCertificateScreensTest extends FxRobot {
     @Test
     void theRemoteSpacesScreenMarksTheExpiredCertificate() throws Exception {
         RemoteSpacesViewModel vm = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
-        show(new RemoteSpacesView(vm, new ScriptedFilePicker()).screen());
+        show(new RemoteSpacesView(vm, new ScriptedFilePicker(), new odcm.app.ui.common.RoleGate(ctx.roles(), runner)).screen());
         String expired = "Expired " + Formats.date(notAfter);
         TableCell<?, ?> cell = lookup("#remotes-table .table-cell").match(n -> n instanceof TableCell<?, ?> c
                 && expired.equals(c.getText())).query();
@@ -118,7 +118,7 @@ class ExpiredCertificateScreensTest extends FxRobot {
 
     @Test
     void aTrustInTheExpiredSpaceIsRefusedInsideTheDialog() throws Exception {
-        show(new TrustsView(new TrustsViewModel(ctx.trusts(), ctx.spaces(), runner)).screen());
+        show(new TrustsView(new TrustsViewModel(ctx.trusts(), ctx.spaces(), runner), new odcm.app.ui.common.RoleGate(ctx.roles(), runner)).screen());
         clickOn("#add-trust");
         clickOn("#add-trust-trusted");
         clickOn(lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c

@@ -1,0 +1,203 @@
+package odcm.app.ui.role;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import odcm.app.ui.common.Css;
+import odcm.app.ui.common.FormDialog;
+import odcm.app.ui.common.FormState;
+import odcm.app.ui.common.Formats;
+import odcm.app.ui.common.Forms;
+import odcm.app.ui.common.MessageLine;
+import odcm.app.ui.common.Screen;
+import odcm.app.ui.common.ScreenHeader;
+import odcm.app.ui.common.Tables;
+import odcm.model.role.Role;
+import odcm.model.role.RoleGrant;
+
+/** People & roles screen: who holds which role in which local space; Grant… and Revoke… for administrators (decision 0041). */
+public final class RolesView {
+    private final RolesViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TableView<RoleGrant> table = Tables.table("roles-table");
+
+    public RolesView(RolesViewModel vm) {
+        this.vm = vm;
+        Button grant = Forms.button("grant-role", "_Grant…", "Grant a role in a local space to a person or a group (Ctrl+N)", this::grant);
+        Node grantBox = vm.gate().gate(grant, new javafx.beans.property.SimpleBooleanProperty(false),
+                p -> vm.refusal(null));
+        Button revoke = Forms.button("revoke-role", "_Revoke…", "Revoke the selected grant (Delete)", this::revoke);
+        Node revokeBox = vm.gate().gate(revoke, vm.selectedProperty().isNull(),
+                p -> Optional.ofNullable(vm.selectedProperty().get()).flatMap(g -> vm.refusal(g.spaceName())), vm.selectedProperty());
+        ComboBox<String> space = new ComboBox<>(vm.spaceChoices());
+        space.setId("roles-space");
+        space.valueProperty().bindBidirectional(vm.spaceProperty());
+        space.setTooltip(new javafx.scene.control.Tooltip("Show the roles of one local space, or of all"));
+        Label spaceLabel = new Label("_Space");
+        spaceLabel.setMnemonicParsing(true);
+        spaceLabel.setLabelFor(space);
+        Label who = Forms.hint("");
+        who.setId("roles-who");
+        who.setWrapText(true);
+        who.textProperty().bind(vm.whoProperty());
+        ScreenHeader.place(root, "roles-screen", ScreenHeader.create("People & roles",
+                        "Who may do what in each local space: roles granted to people (their login on a team store) or to groups (its database roles).",
+                        grantBox, revokeBox, null, spaceLabel, space),
+                new VBox(4, who, new MessageLine("roles-message", vm.message())));
+
+        table.getColumns().setAll(List.of(
+                Tables.<RoleGrant>column("Space", 150, RoleGrant::spaceName),
+                Tables.<RoleGrant>fixed("Role", 150, g -> g.role().words()),
+                Tables.<RoleGrant>fixed("Environment", 150, g -> g.role() != Role.DEPLOYER ? "" : g.environment() == null ? "every environment" : g.environment()),
+                Tables.<RoleGrant>column("Held by", 220, g -> g.grantee().group() ? "group " + g.grantee().name() : g.grantee().name()),
+                Tables.<RoleGrant>column("Granted", 200, g -> Formats.minutes(g.grantedAt()) + " by " + g.grantedBy())));
+        table.setItems(vm.shown());
+        table.setPlaceholder(Forms.emptyState("roles-empty",
+                "No roles granted here. The maker of a space holds its roles; an administrator grants them with Grant… (Ctrl+N)."));
+        Tables.bindSelection(table, vm.selectedProperty());
+        Tables.onDelete(table, this::revoke);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root.setCenter(new VBox(10, table, legend()));
+    }
+
+    /** What each role permits, always in sight: the words a grant's reader needs. */
+    private static Node legend() {
+        GridPane grid = new GridPane();
+        grid.setId("roles-legend");
+        grid.setHgap(16);
+        grid.setVgap(2);
+        for (Role r : Role.values()) {
+            Label name = new Label(r.words());
+            name.getStyleClass().add(Css.FIELD_NAME);
+            Label permits = new Label(r.permits());
+            permits.setWrapText(true);
+            grid.addRow(grid.getRowCount(), name, permits);
+        }
+        Label title = new Label("What each role permits");
+        title.getStyleClass().add(Css.SUBSECTION);
+        VBox box = new VBox(6, title, grid);
+        box.getStyleClass().add(Css.DETAIL);
+        return box;
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
+    }
+
+    private void grant() {
+        Optional<String> refused = vm.refusal(null);
+        if (refused.isPresent()) {
+            vm.message().error(refused.get()); // Ctrl+N on a disabled Grant…
+            return;
+        }
+        grantDialog(window(), vm.grant(), g -> vm.changed("Granted: " + g.sentence() + ".")).show();
+    }
+
+    private void revoke() {
+        RoleGrant g = vm.selectedProperty().get();
+        if (g == null) {
+            return;
+        }
+        Optional<String> refused = vm.refusal(g.spaceName());
+        if (refused.isPresent()) {
+            vm.message().error(refused.get());
+            return;
+        }
+        Label what = new Label("Revoke: " + g.sentence() + "? The grant goes; the audit log keeps who had it.");
+        what.setId("revoke-role-what");
+        what.setWrapText(true);
+        what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        FormState form = new FormState(vm.runner());
+        FormDialog dialog = new FormDialog(window(), "revoke-role", "Revoke role", "Revoke", new VBox(12, what),
+                new javafx.beans.property.SimpleBooleanProperty(false), form, close -> vm.revoke(form, g, revoked -> {
+                    close.run();
+                    vm.changed("Revoked: " + revoked.sentence() + " no longer.");
+                }));
+        dialog.show();
+    }
+
+    static FormDialog grantDialog(Window owner, GrantRoleViewModel vm, Consumer<RoleGrant> onGranted) {
+        ComboBox<String> space = new ComboBox<>(vm.spaces());
+        space.setId("grant-role-space");
+        space.setPromptText("Local space");
+        space.setMaxWidth(Double.MAX_VALUE);
+        space.valueProperty().bindBidirectional(vm.spaceProperty());
+        ComboBox<Role> role = new ComboBox<>();
+        role.setId("grant-role-role");
+        role.getItems().setAll(Role.values());
+        role.setPromptText("Role");
+        role.setMaxWidth(Double.MAX_VALUE);
+        role.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Role r) {
+                return r == null ? "" : r.words();
+            }
+
+            @Override
+            public Role fromString(String text) {
+                return null;
+            }
+        });
+        role.valueProperty().bindBidirectional(vm.roleProperty());
+        ComboBox<String> environment = new ComboBox<>(vm.environmentChoices());
+        environment.setId("grant-role-environment");
+        environment.setMaxWidth(Double.MAX_VALUE);
+        environment.valueProperty().bindBidirectional(vm.environmentProperty());
+        environment.disableProperty().bind(vm.roleProperty().isNotEqualTo(Role.DEPLOYER));
+        ToggleGroup kind = new ToggleGroup();
+        RadioButton person = new RadioButton("_Person");
+        person.setId("grant-role-person");
+        person.setToggleGroup(kind);
+        RadioButton group = new RadioButton("Gr_oup");
+        group.setId("grant-role-group");
+        group.setToggleGroup(kind);
+        person.setSelected(!vm.groupProperty().get());
+        group.setSelected(vm.groupProperty().get());
+        group.selectedProperty().addListener((o, was, now) -> vm.groupProperty().set(now));
+        TextField name = new TextField();
+        name.setId("grant-role-name");
+        name.setPromptText("A login, or a group's database role");
+        name.textProperty().bindBidirectional(vm.granteeProperty());
+        GridPane grid = Forms.grid();
+        Forms.row(grid, "_Space", space);
+        Forms.row(grid, "_Role", role);
+        Forms.row(grid, "_Environment", environment);
+        Forms.row(grid, "Held by", new HBox(16, person, group));
+        Forms.row(grid, "_Name", name);
+        Label preview = new Label();
+        preview.setId("grant-role-preview");
+        preview.getStyleClass().add(Css.PREVIEW);
+        preview.setWrapText(true);
+        preview.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        preview.setMaxWidth(Double.MAX_VALUE);
+        preview.textProperty().bind(vm.previewProperty());
+        FormDialog dialog = new FormDialog(owner, "grant-role", "Grant role", "Grant", new VBox(12, grid, preview), vm.validProperty().not(), vm.form(),
+                close -> vm.submit(granted -> {
+                    close.run();
+                    onGranted.accept(granted);
+                }));
+        vm.previewProperty().addListener((o, was, now) -> dialog.fit());
+        dialog.dialog().setOnShown(e -> (vm.spaceProperty().get() == null ? space : role).requestFocus());
+        return dialog;
+    }
+
+    public Screen screen() {
+        return new Screen("People & roles", root, vm::refresh, this::grant);
+    }
+}

@@ -1,0 +1,124 @@
+package odcm.app.ui.role;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import odcm.app.service.EnvironmentService;
+import odcm.app.service.RoleService;
+import odcm.app.service.SpaceService;
+import odcm.app.ui.common.FormState;
+import odcm.app.ui.common.RoleGate;
+import odcm.app.ui.common.SelectableList;
+import odcm.app.ui.common.StatusMessage;
+import odcm.app.ui.task.TaskRunner;
+import odcm.model.role.Action;
+import odcm.model.role.Person;
+import odcm.model.role.RoleGrant;
+import odcm.model.space.Space;
+
+/** People & roles: the grants of every local space (or one), who the person is, and Grant…/Revoke… (decision 0041). */
+public final class RolesViewModel {
+    /** The space filter's "every space" choice. */
+    public static final String ALL = "All local spaces";
+
+    private final RoleService roles;
+    private final SpaceService spaces;
+    private final EnvironmentService environments;
+    private final TaskRunner runner;
+    private final RoleGate gate;
+    private final SelectableList<RoleGrant> list = new SelectableList<>(RoleGrant::id, false);
+    private final FilteredList<RoleGrant> shown = new FilteredList<>(list.items());
+    private final ObservableList<String> spaceChoices = FXCollections.observableArrayList(ALL);
+    private final ObjectProperty<String> space = new SimpleObjectProperty<>(ALL);
+    private final ReadOnlyStringWrapper who = new ReadOnlyStringWrapper("");
+    private final StatusMessage message = new StatusMessage();
+    private List<Space> locals = List.of();
+
+    private record Loaded(List<RoleGrant> grants, List<Space> locals, Person person) {
+    }
+
+    public RolesViewModel(RoleService roles, SpaceService spaces, EnvironmentService environments, TaskRunner runner, RoleGate gate) {
+        this.roles = roles;
+        this.spaces = spaces;
+        this.environments = environments;
+        this.runner = runner;
+        this.gate = gate;
+        space.addListener((o, was, now) -> shown.setPredicate(g -> now == null || ALL.equals(now) || g.spaceName().equals(now)));
+    }
+
+    public void refresh() {
+        gate.refresh();
+        runner.run("Loading roles", () -> new Loaded(roles.list(null), spaces.locals(), roles.person()), loaded -> {
+            locals = loaded.locals();
+            String keep = space.get();
+            spaceChoices.setAll(ALL);
+            loaded.locals().forEach(s -> spaceChoices.add(s.name()));
+            space.set(spaceChoices.contains(keep) ? keep : ALL);
+            list.replace(loaded.grants());
+            Person p = loaded.person();
+            who.set(p.holdsEveryRole()
+                    ? "You are " + p.name() + ", the one person of this embedded store: you hold every role of every space without a grant."
+                    + " The grants below are the rules on a team store made from it."
+                    : "You are " + p.name() + ". The grants below are the rules for you: what you may not do is disabled, saying why.");
+        }, message::error);
+    }
+
+    /** Why the person may not grant or revoke roles in {@code spaceName} (any local space when null), or empty. */
+    public Optional<String> refusal(String spaceName) {
+        return gate.refusal(p -> spaceName == null ? p.refusalInAnySpace(Action.GRANT_ROLES) : p.refusal(Action.GRANT_ROLES, spaceName, null));
+    }
+
+    public GrantRoleViewModel grant() {
+        String preferred = ALL.equals(space.get()) ? null : space.get();
+        return new GrantRoleViewModel(roles, environments, new FormState(runner), locals, preferred);
+    }
+
+    /** Revokes the selected grant; a refusal (the last administrator) is said in the dialog. */
+    public void revoke(FormState form, RoleGrant g, Consumer<RoleGrant> done) {
+        form.submit("Revoking the role", () -> roles.revoke(g.spaceName(), g.role(), g.environment(), g.grantee()), done);
+    }
+
+    public void changed(String what) {
+        message.info(what);
+        refresh();
+    }
+
+    public ObservableList<RoleGrant> shown() {
+        return shown;
+    }
+
+    public ObservableList<String> spaceChoices() {
+        return spaceChoices;
+    }
+
+    public ObjectProperty<String> spaceProperty() {
+        return space;
+    }
+
+    public ObjectProperty<RoleGrant> selectedProperty() {
+        return list.selectedProperty();
+    }
+
+    public ReadOnlyStringProperty whoProperty() {
+        return who.getReadOnlyProperty();
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    public RoleGate gate() {
+        return gate;
+    }
+
+    public StatusMessage message() {
+        return message;
+    }
+}

@@ -1,0 +1,195 @@
+package odcm.app.ui.role;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import odcm.app.service.AppContext;
+import odcm.app.ui.ConsoleDriver;
+import odcm.app.ui.TestStores;
+import odcm.app.ui.Theme;
+import odcm.app.ui.common.Css;
+import odcm.app.ui.common.RoleGate;
+import odcm.app.ui.common.Screen;
+import odcm.app.ui.release.ScreensHarness;
+import odcm.app.ui.task.FxTaskRunner;
+import odcm.model.role.Grantee;
+import odcm.model.role.Role;
+import odcm.model.role.RoleGrant;
+import odcm.packaging.cert.KeyAlgorithm;
+import odcm.persistence.Store;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The People & roles screen (decision 0041), as bob: administrator of 'DevTest Space' only. He grants a role there with
+ * the keyboard through Grant…; what he may not do is disabled, its wrapper's tooltip naming the missing role.
+ *
+ * <p>Bob is another person: until the people slice lands, the store opened under another name (the lead switches this
+ * to a second login on a team store once {@code RoleService.who} is the authenticated person).
+ */
+class RolesScreenTest extends FxRobot {
+    private static final String DEV = "DevTest Space";
+    private static final String PROD = "Prod Space";
+
+    @TempDir
+    Path tmp;
+    AppContext bob;
+    FxTaskRunner runner;
+    Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void store() throws Exception {
+        try (AppContext me = TestStores.open(tmp, "s")) {
+            me.spaces().create(DEV, "", KeyAlgorithm.EC_P256);
+            me.spaces().create(PROD, "", KeyAlgorithm.EC_P256);
+            me.roles().grant(DEV, Role.ADMINISTRATOR, null, Grantee.person("bob"));
+            me.roles().grant(PROD, Role.VIEWER, null, Grantee.person("bob"));
+        }
+        bob = new AppContext(Store.open(TestStores.location(tmp, "s"), Clock.systemUTC(), "bob"));
+        runner = new FxTaskRunner();
+        stage = FxToolkit.registerStage(Stage::new);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            runner.shutdown(bob::close);
+            stage.close();
+        }).get(20, TimeUnit.SECONDS);
+    }
+
+    private void idle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> runner.isBusy()).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String tooltipOf(Node button) {
+        Tooltip tip = (Tooltip) button.getParent().getProperties().get("javafx.scene.control.Tooltip");
+        return tip == null ? null : tip.getText();
+    }
+
+    @Test
+    void bobGrantsARoleWhereHeIsAdministratorAndMayNotRevokeElsewhere() throws Exception {
+        RolesView view = new RolesView(new RolesViewModel(bob.roles(), bob.spaces(), bob.environments(), runner, new RoleGate(bob.roles(), runner)));
+        Screen screen = view.screen();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Theme.apply();
+            Scene scene = new Scene((javafx.scene.Parent) screen.node(), 1100, 720);
+            scene.getStylesheets().add(Css.stylesheet());
+            stage.setScene(scene);
+            stage.show();
+            screen.shown();
+        }).get(10, TimeUnit.SECONDS);
+        idle();
+        assertEquals("You are bob. The grants below are the rules for you: what you may not do is disabled, saying why.",
+                lookup("#roles-who").<Label>query().getText());
+        TableView<RoleGrant> table = lookup("#roles-table").query();
+        int before = table.getItems().size();
+
+        // Grant… with the keyboard: the dialog opens on the space, then role, environment, person's name; Enter grants.
+        clickOn("#grant-role");
+        idle();
+        ComboBox<String> space = lookup("#grant-role-space").query();
+        WaitForAsyncUtils.asyncFx(() -> space.setValue(DEV)).get(5, TimeUnit.SECONDS);
+        ComboBox<Role> role = lookup("#grant-role-role").query();
+        WaitForAsyncUtils.asyncFx(() -> role.setValue(Role.APPROVER)).get(5, TimeUnit.SECONDS);
+        Button ok = lookup("#grant-role-ok").query();
+        assertTrue(ok.isDisabled(), "no Grant without a name");
+        assertEquals("Name the person (their login on a team store).", lookup("#grant-role-preview").<Label>query().getText());
+        clickOn("#grant-role-name");
+        ConsoleDriver.write(this, "carol");
+        assertEquals("carol will be approver of 'DevTest Space': " + Role.APPROVER.permits() + ".", lookup("#grant-role-preview").<Label>query().getText());
+        type(KeyCode.ENTER);
+        idle();
+        assertTrue(lookup("#grant-role-dialog").tryQuery().isEmpty(), "the dialog closed once granted");
+        assertEquals(before + 1, table.getItems().size());
+        assertTrue(table.getItems().stream().anyMatch(g -> g.sentence().equals("carol is approver of 'DevTest Space'")), table.getItems().toString());
+        assertEquals("Granted: carol is approver of 'DevTest Space'.", lookup("#roles-message").<Label>query().getText());
+        assertEquals("role.grant", bob.audit().list(odcm.model.audit.AuditFilter.ALL).stream()
+                .max(java.util.Comparator.comparingLong(odcm.model.audit.AuditEntry::seq)).orElseThrow().action());
+
+        // A grant of Prod Space, where bob is only a viewer: Revoke… disabled, saying why.
+        RoleGrant prodGrant = table.getItems().stream().filter(g -> g.spaceName().equals(PROD)).findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(prodGrant)).get(5, TimeUnit.SECONDS);
+        idle();
+        Button revoke = lookup("#revoke-role").query();
+        assertTrue(revoke.isDisabled());
+        assertEquals("bob may not grant or revoke roles in 'Prod Space': that needs the administrator role of 'Prod Space'.", tooltipOf(revoke));
+        RoleGrant carol = table.getItems().stream().filter(g -> g.grantee().name().equals("carol")).findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(carol)).get(5, TimeUnit.SECONDS);
+        idle();
+        assertFalse(revoke.isDisabled(), "bob administers DevTest Space");
+        assertEquals(null, tooltipOf(revoke), "no reason shown for a button that works");
+    }
+
+    @Test
+    void theProjectEditorsSaveIsDisabledWithTheMissingRole() throws Exception {
+        try (ScreensHarness ui = new ScreensHarness(bob)) {
+            ui.chooseSpace(PROD).show(ui.projects);
+            Button save = ui.node("#project-save");
+            assertTrue(save.isDisabled());
+            assertEquals("bob may not change projects in 'Prod Space': that needs the release manager role of 'Prod Space'.", tooltipOf(save));
+        }
+    }
+
+    /** Carol holds no role anywhere: Add trust… and Add remote space… are disabled, each saying the role it needs. */
+    @Test
+    void withoutAnAdministratorRoleAddTrustAndAddRemoteSpaceAreDisabledSayingWhy() throws Exception {
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        AppContext first = bob;
+        WaitForAsyncUtils.asyncFx(() -> runner.shutdown(() -> {
+            first.close();
+            closed.countDown();
+        })).get(20, TimeUnit.SECONDS);
+        assertTrue(closed.await(20, TimeUnit.SECONDS), "bob's store closed before carol's opens");
+        bob = new AppContext(Store.open(TestStores.location(tmp, "s"), Clock.systemUTC(), "carol")); // another person, as bob is
+        runner = new FxTaskRunner();
+        RoleGate gate = new RoleGate(bob.roles(), runner);
+        show(new odcm.app.ui.trust.TrustsView(new odcm.app.ui.trust.TrustsViewModel(bob.trusts(), bob.spaces(), runner), gate).screen());
+        Button addTrust = lookup("#add-trust").query();
+        assertTrue(addTrust.isDisabled());
+        assertEquals("carol may not trust a space: that needs the administrator role of a local space.", tooltipOf(addTrust));
+        show(new odcm.app.ui.remote.RemoteSpacesView(new odcm.app.ui.remote.RemoteSpacesViewModel(bob.remotes(), bob.spaces(), runner),
+                new odcm.app.ui.ScriptedFilePicker(), gate).screen());
+        Button addRemote = lookup("#add-remote").query();
+        assertTrue(addRemote.isDisabled());
+        assertEquals("carol may not add or change a remote space: that needs the administrator role of a local space.", tooltipOf(addRemote));
+    }
+
+    private void show(Screen screen) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Theme.apply();
+            Scene scene = new Scene((javafx.scene.Parent) screen.node(), 1100, 720);
+            scene.getStylesheets().add(Css.stylesheet());
+            stage.setScene(scene);
+            stage.show();
+            screen.shown();
+        }).get(10, TimeUnit.SECONDS);
+        idle();
+    }
+}
