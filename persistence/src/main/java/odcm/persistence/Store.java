@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import odcm.model.role.Person;
 import odcm.model.Refusal;
 import odcm.model.audit.AuditEntry;
 import odcm.model.audit.AuditFilter;

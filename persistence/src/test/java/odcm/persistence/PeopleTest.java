@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import odcm.model.role.Person;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,7 +56,7 @@ class PeopleTest {
         String bob = login();
         try (Store owner = team.open(System.getProperty("user.name"))) {
             assertEquals(admin().user(), owner.person().name());
-            assertFalse(owner.person().embedded());
+            assertFalse(owner.person().holdsEveryRole());
             String said = TeamMembers.admit(owner, bob);
             assertTrue(said.startsWith(bob + " may now use the team store"), said);
             logins.add(TeamMembers.group(team.location.server()));

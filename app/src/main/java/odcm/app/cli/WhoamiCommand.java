@@ -1,7 +1,7 @@
 package odcm.app.cli;
 
 import java.util.concurrent.Callable;
-import odcm.persistence.Person;
+import odcm.model.role.Person;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,9 +18,9 @@ final class WhoamiCommand implements Callable<Integer> {
         root.cli.reading(root.store, ctx -> {
             Person p = ctx.store().person();
             var out = root.cli.out();
-            out.println("Person:  " + p.name() + (p.embedded() ? " (this computer's user)" : " (the database login the server signed in)"));
+            out.println("Person:  " + p.name() + (p.holdsEveryRole() ? " (this computer's user)" : " (the database login the server signed in)"));
             out.println("Store:   " + ctx.store().location().describe());
-            out.println(p.embedded() ? "Roles:   every role (an embedded store has one person)"
+            out.println(p.holdsEveryRole() ? "Roles:   every role (an embedded store has one person)"
                     : "Groups:  " + (p.groups().isEmpty() ? "none" : String.join(", ", p.groups()))
                             + " (the database roles it is a member of, directly or through others; PostgreSQL's own pg_* roles not shown)");
             return null;

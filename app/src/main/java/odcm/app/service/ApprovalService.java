@@ -35,7 +35,7 @@ public final class ApprovalService {
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.SET_APPROVAL_RULE, s);
-            boolean changed = tx.approvals().setRequired(s.id(), required, StoreTime.now(store.clock()), store.osUser());
+            boolean changed = tx.approvals().setRequired(s.id(), required, StoreTime.now(store.clock()), store.person().name());
             if (changed) {
                 tx.audit().append("space.require-approval", s.describe(), required
                         ? "releases need an approval before their first deployment here" : "releases no longer need an approval before deployment here");
@@ -58,7 +58,7 @@ public final class ApprovalService {
             RoleService.check(tx, store, Action.APPROVE, s);
             Project p = ProjectService.require(tx, s, project);
             Release r = ReleaseService.release(tx, p, version);
-            ApprovalDecision d = tx.approvals().insert(s.id(), r.id(), verdict, c, StoreTime.now(store.clock()), store.osUser());
+            ApprovalDecision d = tx.approvals().insert(s.id(), r.id(), verdict, c, StoreTime.now(store.clock()), store.person().name());
             tx.audit().append("release." + (verdict == Verdict.APPROVED ? "approve" : "reject"),
                     "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
                     verdict.words() + (c.isEmpty() ? "" : ": " + c));

@@ -42,7 +42,7 @@ public final class DeploymentService {
             if (refusal.isPresent()) {
                 throw new Refusal(refusal.get());
             }
-            Deployment d = tx.deployments().insert(s.id(), r.id(), e.id(), succeeded, StoreTime.now(store.clock()), store.osUser());
+            Deployment d = tx.deployments().insert(s.id(), r.id(), e.id(), succeeded, StoreTime.now(store.clock()), store.person().name());
             tx.audit().append("deployment.record", "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
                     "deployed to " + e.name() + ": " + d.outcome());
             ReceiptService.flowBack(tx, d.deployedAt(), s, r, d);

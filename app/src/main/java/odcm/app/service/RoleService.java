@@ -30,13 +30,17 @@ public final class RoleService {
     }
 
     /**
-     * Who acts: THE one seam between roles and people. Until the people slice (issue 14, point 1) lands, the name the
-     * store was opened with and no groups; the embedded store's one person (the local OS user) holds every role. The
-     * lead switches this to the authenticated person ({@code Store.person()}) and their database roles as groups.
+     * Who acts, for the role checks: the store's person (decision 0040) — on a team store the login the server
+     * authenticated, with its database roles as groups; in an embedded store this computer's user, who holds every role.
+     * An embedded store opened under any other name (only tests do: it is how a second person is played on H2) goes by
+     * the grants, so each rule is tried on both engines.
      */
     public static Person who(Store store) {
-        boolean embeddedOwner = !store.location().onServer() && store.osUser().equals(System.getProperty("user.name", "unknown"));
-        return new Person(store.osUser(), List.of(), embeddedOwner);
+        Person p = store.person();
+        if (p.holdsEveryRole() && !p.name().equals(System.getProperty("user.name", "unknown"))) {
+            return new Person(p.name(), p.groups(), false);
+        }
+        return p;
     }
 
     /** Refuses, with the sentence naming the missing role, unless the person acting may take {@code action} in {@code space}. */

@@ -29,7 +29,7 @@ public final class TrustService {
                 throw new Refusal("Nobody has confirmed the fingerprint of " + trusted.describe() + " with the other side yet, so it cannot be"
                         + " trusted; confirm it first ('odcm remote confirm', or Confirm fingerprint… under Remote spaces).");
             }
-            Trust t = tx.trusts().insert(truster.id(), trusted.id(), kind, Instant.now(store.clock()), store.osUser());
+            Trust t = tx.trusts().insert(truster.id(), trusted.id(), kind, Instant.now(store.clock()), store.person().name());
             tx.audit().append("trust.add", "trust " + t.sentence(), (t.isConnected() ? "connected (both spaces in this console)"
                     : "disconnected; certificate fingerprint " + trusted.certificate().fingerprint().grouped()));
             return t;
@@ -41,7 +41,7 @@ public final class TrustService {
             Trust t = tx.trusts().findById(trustId).orElseThrow(() -> new Refusal("There is no trust with id " + trustId + "."));
             RoleService.check(tx, store, Action.REVOKE_TRUST, tx.spaces().findById(t.trusterId()).orElseThrow());
             String why = TrustRules.checkRevocation(t, reason);
-            Trust revoked = tx.trusts().revoke(t.id(), Instant.now(store.clock()), store.osUser(), why);
+            Trust revoked = tx.trusts().revoke(t.id(), Instant.now(store.clock()), store.person().name(), why);
             tx.audit().append("trust.revoke", "trust " + t.sentence(), "revoked: " + why);
             return revoked;
         });

@@ -383,8 +383,8 @@ public final class MainWindow {
      * The status bar's "Person: …": who acts on the store and whom its audit entries name; in an embedded store this
      * computer's user, who holds every role. Its tooltip says it whole. Called before the window is shown, like {@link #store()}.
      */
-    public void showPerson(odcm.persistence.Person p) {
-        person.setText("Person: " + p.name() + (p.embedded() ? " (this computer's user, every role)" : " (database login)"));
+    public void showPerson(odcm.model.role.Person p) {
+        person.setText("Person: " + p.name() + (p.holdsEveryRole() ? " (this computer's user, every role)" : " (database login)"));
         tooltipOnHover(person, p.sentence());
     }
 
