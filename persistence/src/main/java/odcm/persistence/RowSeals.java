@@ -26,6 +26,7 @@ import org.jooq.TableRecord;
 public final class RowSeals {
     private static final String SEAL = "SEAL";
     private final Store store;
+    private boolean freshChecked;
 
     RowSeals(Store store) {
         this.store = store;
@@ -46,6 +47,24 @@ public final class RowSeals {
         @SuppressWarnings("unchecked")
         Field<String> seal = (Field<String>) table.field(SEAL);
         dsl.update(table).set(seal, of(row)).where(id.eq(rowId)).execute();
+        store.rowsChanged();
+    }
+
+    /**
+     * Refuses, once per transaction, trusts and certificates that are not the ones the audit log records last: an earlier
+     * sealed state of a row put back fits its seal, but not the log (decision 0038, "Freshness"). Called by the two
+     * repositories after the rows of a read passed {@link #check}.
+     */
+    public void fresh(DSLContext dsl) {
+        if (!freshChecked) {
+            store.checkRowsFresh(dsl);
+            freshChecked = true;
+        }
+    }
+
+    /** A trust or certificate row was deleted in this transaction: its state is recorded before the commit. */
+    public void changed() {
+        store.rowsChanged();
     }
 
     /**
