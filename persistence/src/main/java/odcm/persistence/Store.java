@@ -626,7 +626,18 @@ public final class Store implements AutoCloseable {
         if (rowSealKey == null || rowsChanged) {
             return;
         }
-        rowFreshness.check(tx, new JooqAuditLog(tx, clock, osUser, auditSeal), auditSeal.pending() == null);
+        try {
+            rowFreshness.check(tx, new JooqAuditLog(tx, clock, osUser, auditSeal), auditSeal.pending() == null);
+        } catch (Refusal notFresh) {
+            // A row without its seal, or with one that does not fit, is named in its own words rather than the set's.
+            RowSeals seals = new RowSeals(this);
+            seals.fresh = false;
+            new JooqTrustRepository(tx, seals).findAll();
+            SpaceRepository spaces = new JooqSpaceRepository(tx, clock, seals);
+            tx.select(odcm.persistence.jooq.Tables.SPACE.ID).from(odcm.persistence.jooq.Tables.SPACE)
+                    .fetch(odcm.persistence.jooq.Tables.SPACE.ID).forEach(spaces::certificates);
+            throw notFresh;
+        }
     }
 
     /** The write in progress changed a trust or certificate row (sealed it, or deleted one). */
