@@ -19,35 +19,44 @@ import org.jooq.impl.DSL;
 /**
  * Freshness of the sealed trust and certificate rows (decision 0038, "Freshness"): a seal binds a row's content to its id,
  * not to its time, so an earlier sealed state put back (a revoked trust made active again, a retired certificate made
- * current again) fits its seal. Every change of these rows therefore ends with an audit entry {@value #ACTION} naming the
- * SHA-256 of all of them (table, id and seal of each, in order): the audit log is keyed, and its end is held by the head
- * file outside the store, so nobody without the master key can write or remove such an entry. When the rows are relied on,
- * they must be exactly the ones the newest such entry names, and every entry from it to the log's end must be genuine (a
- * newer one altered or removed would hide a later state). This process remembers how far it verified the log, so a read
- * checks only the entries appended since, and the rows' digest (two small queries).
+ * current again) fits its seal. So the audit entry of every change of these rows ends with their state,
+ * {@value #MARK}{@code <digest>-<mac>}: the digest is SHA-256 over every certificate's and trust's id and seal, the mac binds
+ * it to the store and the entry's number under the row-seal key (so words a person typed into an entry never pass for a
+ * state). The audit log is keyed, and its end is held by the head file outside the store, so nobody without the master key
+ * can write or remove such an entry. When the rows are relied on they must be exactly what the newest state names, and
+ * every entry from it to the log's end must be genuine (a newer one altered or removed would hide a later state). An open
+ * team store remembers how far it verified the log, so each transaction's first read checks only the entries appended
+ * since and the rows' digest (two statements); an embedded store, which nobody else writes while it is open, is checked
+ * once per open. A change of the rows that no audit entry follows in its transaction gets an entry {@value #ACTION}.
  */
 final class RowFreshness {
     static final String ACTION = "store.rows-state";
-    private static final String DIGEST = "digest ";
+    static final String MARK = "; rows-state ";
+    private static final int HALF = 32;
 
     private final Store store;
-    /** The log is verified, in this process, from the newest state entry up to this entry (-1: not yet). */
+    /** The log is verified, in this open store, from the newest state up to this entry (-1: not yet). */
     private long verifiedSeq = -1;
     private String verifiedHash;
-    /** The newest state entry found so far (0: none; a store whose rows never changed since freshness exists). */
+    /** The newest state found so far (0: none; a store whose rows never changed since freshness exists). */
     private long stateSeq;
     private String stateDigest;
+    /** An embedded store found fresh once: nobody else writes its file while it is open, and its own changes check first. */
+    private boolean settled;
 
     RowFreshness(Store store) {
         this.store = store;
     }
 
     /**
-     * Refuses, with one sentence, when the trusts and certificates are not the ones the newest state entry of the audit log
-     * names, or the log from that entry on cannot be believed. Nothing is checked without the master key (the seals are not
-     * either), nor after this write changed the rows itself (they were checked before; their state is recorded at commit).
+     * Refuses, with one sentence, when the trusts and certificates are not the ones the newest state in the audit log names,
+     * or the log from that entry on cannot be believed. {@code remember}: this transaction appended nothing yet, so what it
+     * read of the log is committed.
      */
-    synchronized void check(DSLContext dsl, AuditLog audit, boolean remember) {
+    synchronized void check(DSLContext dsl, AuditLog audit, boolean remember, boolean embedded) {
+        if (settled) {
+            return;
+        }
         for (int attempt = 0; ; attempt++) {
             Tail tail = verified(dsl, audit);
             if (remember) {
@@ -56,14 +65,12 @@ final class RowFreshness {
                 stateSeq = tail.stateSeq;
                 stateDigest = tail.stateDigest;
             }
-            if (tail.stateSeq == 0) {
-                return; // no row was written since freshness exists: nothing to put back (decision 0038, "Freshness")
-            }
-            String now = digest(dsl);
-            if (now.equals(tail.stateDigest)) {
+            // No state yet: no row was written since freshness exists, nothing to put back.
+            if (tail.stateSeq == 0 || digest(dsl).equals(tail.stateDigest)) { // digest: its first half, as in the entry
+                settled = remember && embedded;
                 return;
             }
-            // On a team store another console may have committed a change (rows, then its state entry) between the reads.
+            // On a team store another console may have committed a change (rows and its entry) between the two reads.
             if (attempt == 2 || audit.lastSeq() == tail.seq) {
                 throw new Refusal("The trusts and certificates in this store are not the ones ODCM Console last recorded (audit entry "
                         + tail.stateSeq + "): a trust or certificate was put back to an earlier state, added, changed or removed"
@@ -72,66 +79,92 @@ final class RowFreshness {
         }
     }
 
-    /** Appends the state entry naming the rows as this write leaves them (called just before its commit). */
-    void record(DSLContext dsl, AuditLog audit) {
-        int trusts = dsl.fetchCount(TRUST);
-        int certificates = dsl.fetchCount(CERTIFICATE);
-        audit.append(ACTION, "trusts and certificates", trusts + (trusts == 1 ? " trust" : " trusts") + " and " + certificates
-                + (certificates == 1 ? " certificate" : " certificates") + " as this change left them; " + DIGEST + digest(dsl));
+    /** What ends the detail of audit entry {@code seq}: the rows' state as the transaction leaves them. */
+    String suffix(DSLContext dsl, long seq) {
+        String digest = digest(dsl);
+        return MARK + digest + "-" + mac(seq, digest);
+    }
+
+    /** The fallback: rows changed in a transaction that appends no entry after the change (called just before its commit). */
+    void record(AuditLog audit) {
+        audit.append(ACTION, "trusts and certificates", "as this change left them");
     }
 
     /** Whether the audit log names no state of the rows yet (a store from before freshness). */
-    static boolean noStateRecorded(DSLContext dsl) {
-        return !dsl.fetchExists(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(ACTION));
+    boolean noStateRecorded(DSLContext dsl) {
+        return candidates(dsl, Long.MAX_VALUE).stream().noneMatch(e -> state(e) != null);
+    }
+
+    /** The digest {@code e} names as the rows' state, or null when it names none (or words that only look like one). */
+    private String state(AuditEntry e) {
+        int at = e.detail().lastIndexOf(MARK);
+        if (at < 0) {
+            return null;
+        }
+        String[] parts = e.detail().substring(at + MARK.length()).split("-", -1);
+        return parts.length == 2 && parts[0].length() == HALF && MessageDigest.isEqual(mac(e.seq(), parts[0]).getBytes(StandardCharsets.US_ASCII),
+                parts[1].getBytes(StandardCharsets.US_ASCII)) ? parts[0] : null;
+    }
+
+    private String mac(long seq, String digest) {
+        return store.rowSeal("odcm-rows-state-v1", store.storeId(), Long.toString(seq), digest).substring(0, HALF);
+    }
+
+    /** Entries up to {@code below} whose detail looks like it names a state, newest first. */
+    private static List<AuditEntry> candidates(DSLContext dsl, long below) {
+        return dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.DETAIL.like("%" + MARK + "%")).and(AUDIT_EVENT.SEQ.le(below))
+                .orderBy(AUDIT_EVENT.SEQ.desc()).fetch(r -> new AuditEntry(r.getSeq(), null, r.getOsUser(), r.getAction(), r.getSubject(),
+                        r.getDetail(), r.getPrevHash(), r.getHash()));
     }
 
     private record Tail(long seq, String hash, long stateSeq, String stateDigest) {
     }
 
-    /** The log checked from where this process stopped (first: from the newest state entry, or the start) to its end. */
+    /** The log checked from where this store stopped (first: from the newest state, or the start) to its end. */
     private Tail verified(DSLContext dsl, AuditLog audit) {
         long seq = verifiedSeq;
         String hash = verifiedHash;
         long state = stateSeq;
-        String stateDigestNow = stateDigest;
+        String digest = stateDigest;
         if (seq < 0) {
             String problem = audit.endProblem();
             if (problem != null) {
                 throw new Refusal(problem + " So the trusts and certificates in it are not used: whether one of them was put back"
                         + " to an earlier state cannot be told.");
             }
-            Long newest = dsl.select(DSL.max(AUDIT_EVENT.SEQ)).from(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq(ACTION)).fetchOne(0, Long.class);
-            seq = newest == null ? 0 : newest - 1;
+            // The newest entry that names a state as far as its own words go; the tail's check below checks it is genuine.
+            long newest = candidates(dsl, Long.MAX_VALUE).stream().filter(e -> state(e) != null).findFirst().map(AuditEntry::seq).orElse(0L);
+            seq = newest == 0 ? 0 : newest - 1;
             hash = seq == 0 ? AuditChain.GENESIS
                     : dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.eq(seq)).fetchOne(AUDIT_EVENT.HASH);
             state = 0;
-            stateDigestNow = null;
+            digest = null;
         }
-        List<AuditEntry> after = audit.after(seq, Integer.MAX_VALUE);
-        for (AuditEntry e : after) {
+        for (AuditEntry e : audit.after(seq, Integer.MAX_VALUE)) {
             if (e.seq() != seq + 1 || !e.prevHash().equals(hash) || audit.forged(e)) {
                 throw new Refusal("The audit log of this store was changed after entry " + seq + " (run audit verify), so its trusts"
                         + " and certificates are not used: whether one of them was put back to an earlier state cannot be told.");
             }
-            if (ACTION.equals(e.action())) {
+            String named = state(e);
+            if (named != null) {
                 state = e.seq();
-                stateDigestNow = e.detail().substring(e.detail().lastIndexOf(DIGEST) + DIGEST.length());
+                digest = named;
             }
             seq = e.seq();
             hash = e.hash();
         }
-        return new Tail(seq, hash, state, stateDigestNow);
+        return new Tail(seq, hash, state, digest);
     }
 
-    /** SHA-256 over every trust's and certificate's id and seal, in order. */
+    /** The first half of SHA-256 over every certificate's and trust's id and seal, in order (one statement). */
     private static String digest(DSLContext dsl) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            dsl.select(TRUST.ID, TRUST.SEAL).from(TRUST).orderBy(TRUST.ID).fetch()
-                    .forEach(r -> sha.update(("trust " + r.value1() + " " + r.value2() + "\n").getBytes(StandardCharsets.US_ASCII)));
-            dsl.select(CERTIFICATE.ID, CERTIFICATE.SEAL).from(CERTIFICATE).orderBy(CERTIFICATE.ID).fetch()
-                    .forEach(r -> sha.update(("certificate " + r.value1() + " " + r.value2() + "\n").getBytes(StandardCharsets.US_ASCII)));
-            return HexFormat.of().formatHex(sha.digest());
+            dsl.select(DSL.inline("certificate").as("t"), CERTIFICATE.ID.as("id"), CERTIFICATE.SEAL.as("seal")).from(CERTIFICATE)
+                    .unionAll(DSL.select(DSL.inline("trust").as("t"), TRUST.ID.as("id"), TRUST.SEAL.as("seal")).from(TRUST))
+                    .orderBy(DSL.field(DSL.name("t")), DSL.field(DSL.name("id"))).fetch()
+                    .forEach(r -> sha.update((r.value1() + " " + r.value2() + " " + r.value3() + "\n").getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, HALF);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

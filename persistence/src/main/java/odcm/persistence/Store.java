@@ -602,10 +602,11 @@ public final class Store implements AutoCloseable {
         boolean committedBefore = anyCommitted;
         try {
             if (read(tx -> (current.fetchExists(odcm.persistence.jooq.Tables.TRUST) || current.fetchExists(odcm.persistence.jooq.Tables.CERTIFICATE))
-                    && RowFreshness.noStateRecorded(current))) {
+                    && rowFreshness.noStateRecorded(current))) {
                 write(tx -> {
                     if (tx.audit().verify() instanceof AuditVerification.Intact) {
-                        rowFreshness.record(current, tx.audit());
+                        rowsChanged = true; // their state as they are, in an entry of its own
+                        rowFreshness.record(tx.audit());
                     }
                     return null;
                 });
@@ -627,7 +628,7 @@ public final class Store implements AutoCloseable {
             return;
         }
         try {
-            rowFreshness.check(tx, new JooqAuditLog(tx, clock, osUser, auditSeal), auditSeal.pending() == null);
+            rowFreshness.check(tx, new JooqAuditLog(tx, clock, osUser, auditSeal), auditSeal.pending() == null, !location.onServer());
         } catch (Refusal notFresh) {
             // A row without its seal, or with one that does not fit, is named in its own words rather than the set's.
             RowSeals seals = new RowSeals(this);
@@ -638,6 +639,18 @@ public final class Store implements AutoCloseable {
                     .fetch(odcm.persistence.jooq.Tables.SPACE.ID).forEach(spaces::certificates);
             throw notFresh;
         }
+    }
+
+    /**
+     * What ends the detail of audit entry {@code seq}: after a change of trusts or certificates in this write, their state
+     * (decision 0038, "Freshness"); "" otherwise.
+     */
+    private String rowState(long seq) {
+        if (!rowsChanged || current == null) {
+            return "";
+        }
+        rowsChanged = false;
+        return rowFreshness.suffix(current, seq);
     }
 
     /** The write in progress changed a trust or certificate row (sealed it, or deleted one). */
@@ -1003,8 +1016,7 @@ public final class Store implements AutoCloseable {
                             throw new Refusal("The process is stopping: nothing was changed.");
                         }
                         if (rowsChanged) {
-                            rowFreshness.record(current, tx.audit()); // the rows' state, as this change leaves them ("Freshness")
-                            rowsChanged = false;
+                            rowFreshness.record(tx.audit()); // no entry followed the change: one says their state ("Freshness")
                         }
                         auditSeal.beforeCommit(); // the head names the entries about to be committed, or the write is refused
                         AuditEntry appended = auditSeal.pending();
@@ -1178,7 +1190,7 @@ public final class Store implements AutoCloseable {
         RowSeals seals = new RowSeals(this);
         SpaceRepository spaces = new JooqSpaceRepository(tx, clock, seals);
         TrustRepository trusts = new JooqTrustRepository(tx, seals);
-        AuditLog audit = new JooqAuditLog(tx, clock, osUser, auditSeal);
+        AuditLog audit = new JooqAuditLog(tx, clock, osUser, auditSeal, this::rowState);
         SensitiveValues sensitive = new SensitiveValues(this);
         EnvironmentRepository environments = new JooqEnvironmentRepository(tx);
         LifecycleRepository lifecycles = new JooqLifecycleRepository(tx);

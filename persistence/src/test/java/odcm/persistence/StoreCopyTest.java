@@ -47,7 +47,7 @@ class StoreCopyTest {
                 Fixtures.local(pg, "New Space"); // its id comes after the copied ones: no clash
                 assertEquals(spaces.size() + 1, names(pg).size());
                 StoreCopy.Copied home = StoreCopy.copy(pg, back);
-                // and the entry recording trusts and certificates as the new space's certificate left them (0038, "Freshness")
+                // and the entry saying the state of trusts and certificates after the new space, which no entry followed (0038, "Freshness")
                 assertEquals(there.auditEntries() + 2, home.auditEntries());
             }
             try (Store h2 = Store.open(back, new Fixtures.TickingClock(Fixtures.T0), "carol")) {

@@ -112,7 +112,7 @@ class TeamStoreTest {
             }
             try (Store store = team.open("dave")) {
                 AuditVerification v = store.read(tx -> tx.audit().verify());
-                // and the entry recording trusts and certificates as DevTest's certificate left them (0038, "Freshness")
+                // and the entry saying the state of trusts and certificates after DevTest, which no entry followed (0038, "Freshness")
                 assertEquals(new AuditVerification.Intact(3 * each + 1), v, v.sentence());
             }
         }
