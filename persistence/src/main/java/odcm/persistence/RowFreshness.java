@@ -129,8 +129,9 @@ final class RowFreshness {
         if (seq < 0) {
             String problem = audit.endProblem();
             if (problem != null) {
-                throw new Refusal(problem + " So the trusts and certificates in it are not used: whether one of them was put back"
-                        + " to an earlier state cannot be told.");
+                throw new Refusal(problem + " Nothing was changed. Its trusts and certificates are not used until then (one of"
+                        + " them could be an earlier state put back): put the newer store back (with its key folder's head file), or"
+                        + " accept this store as it is, recorded in the audit log, with: odcm audit accept-rollback --reason \"...\"");
             }
             // The newest entry that names a state as far as its own words go; the tail's check below checks it is genuine.
             long newest = candidates(dsl, Long.MAX_VALUE).stream().filter(e -> state(e) != null).findFirst().map(AuditEntry::seq).orElse(0L);
