@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 entries="${1:-300}"; runs="${2:-20}"; rounds="${3:-3}"; base="${4:-5fa950d}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 mvn -B -q -o -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
-git archive "$base" pom.xml model persistence | tar -x -C "$work" && mkdir -p "$work/src"
+git archive "$base" | tar -x -C "$work"
 (cd "$work" && mvn -B -q -o -DskipTests -pl persistence -am compile)
 cp="app/target/test-classes:app/target/classes:packaging/target/classes:model/target/classes:$(cat app/target/bench.cp)"
 java -cp "persistence/target/classes:$cp" odcm.app.bench.FreshnessBench make "$work/store" "$entries"
