@@ -79,6 +79,11 @@ final class RowFreshness {
         }
     }
 
+    /** Whether the state covers rows of {@code table}: trusts and certificates (other sealed rows have no earlier state that matters here). */
+    static boolean covers(org.jooq.Table<?> table) {
+        return table.getName().equalsIgnoreCase(TRUST.getName()) || table.getName().equalsIgnoreCase(CERTIFICATE.getName());
+    }
+
     /** What ends the detail of audit entry {@code seq}: the rows' state as the transaction leaves them. */
     String suffix(DSLContext dsl, long seq) {
         String digest = digest(dsl);

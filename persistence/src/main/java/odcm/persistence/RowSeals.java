@@ -49,7 +49,9 @@ public final class RowSeals {
         @SuppressWarnings("unchecked")
         Field<String> seal = (Field<String>) table.field(SEAL);
         dsl.update(table).set(seal, of(row)).where(id.eq(rowId)).execute();
-        store.rowsChanged();
+        if (RowFreshness.covers(table)) {
+            store.rowsChanged();
+        }
     }
 
     /**
