@@ -34,6 +34,9 @@ public final class RowSeals {
             odcm.persistence.jooq.Tables.APPROVAL_DECISION, odcm.persistence.jooq.Tables.DEPLOYMENT,
             odcm.persistence.jooq.Tables.REMOTE_DEPLOYMENT);
     private final Store store;
+    private boolean freshChecked;
+    /** Whether {@link #fresh} checks at all (not while the rows of a set found not fresh are checked one by one). */
+    boolean fresh = true;
 
     RowSeals(Store store) {
         this.store = store;
@@ -54,6 +57,26 @@ public final class RowSeals {
         @SuppressWarnings("unchecked")
         Field<String> seal = (Field<String>) table.field(SEAL);
         dsl.update(table).set(seal, of(row)).where(id.eq(rowId)).execute();
+        if (RowFreshness.covers(table)) {
+            store.rowsChanged();
+        }
+    }
+
+    /**
+     * Refuses, once per transaction, trusts and certificates that are not the ones the audit log records last: an earlier
+     * sealed state of a row put back fits its seal, but not the log (decision 0038, "Freshness"). Called by the two
+     * repositories after the rows of a read passed {@link #check}.
+     */
+    public void fresh(DSLContext dsl) {
+        if (fresh && !freshChecked) {
+            store.checkRowsFresh(dsl);
+            freshChecked = true;
+        }
+    }
+
+    /** A trust or certificate row was deleted in this transaction: its state is recorded before the commit. */
+    public void changed() {
+        store.rowsChanged();
     }
 
     /**

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -174,6 +176,10 @@ public final class Store implements AutoCloseable {
     private volatile boolean stopping;
     /** The transaction of the write in progress, if any (guarded by this store's lock, like every use of it). */
     private DSLContext current;
+    /** How far this process verified the audit log for the freshness of trusts and certificates (decision 0038, "Freshness"). */
+    private final RowFreshness rowFreshness = new RowFreshness(this);
+    /** The write in progress changed trusts or certificates: their state is recorded in the audit log before its commit. */
+    private boolean rowsChanged;
 
     private Store(StoreLocation location, Clock clock, String osUser, StoreLock lock, Connection connection, DSLContext dsl,
                   String storeId, MasterKeyState masterKeyState, AesGcmKeyVault vault) {
@@ -583,6 +589,9 @@ public final class Store implements AutoCloseable {
                 sealEarlierRecords();
             }
         }
+        if (masterKeyState == MasterKeyState.PRESENT && !readOnly) {
+            recordRowState();
+        }
         auditWarning = read(tx -> tx.audit().endProblem());
     }
 
@@ -608,12 +617,11 @@ public final class Store implements AutoCloseable {
     private void sealEarlierRows() {
         rowsUnsealed = !sealEarlier("trusts and certificates", location.rowsSealedFile(storeId), ROWS_SEALED,
                 KEY_CHECK_ROWS_SEALED, "0038", tx -> {
-                    RowSeals seals = new RowSeals(this);
-                    int trusts = seals.sealUnsealed(current, odcm.persistence.jooq.Tables.TRUST, odcm.persistence.jooq.Tables.TRUST.ID);
-                    int certificates = seals.sealUnsealed(current, odcm.persistence.jooq.Tables.CERTIFICATE,
-                            odcm.persistence.jooq.Tables.CERTIFICATE.ID);
-                    return trusts + (trusts == 1 ? " trust" : " trusts") + " and " + certificates
-                            + (certificates == 1 ? " certificate" : " certificates") + " made before they were sealed got their seal";
+                    // Only rows an entry of the (verified) log vouches for, never one put in by hand before this open ("Freshness").
+                    List<String> notSealed = new ArrayList<>();
+                    String sealed = RowVouches.sealVouched(new RowSeals(this), current, tx.audit().list(AuditFilter.ALL), notSealed);
+                    notSealed.forEach(STORE_LOG::warning);
+                    return sealed;
                 });
     }
 
@@ -638,6 +646,70 @@ public final class Store implements AutoCloseable {
     /** Whether this is a team store whose rows of {@code table}, one of {@link RowSeals#RECORDS}, from before V16 stay unsealed. */
     boolean recordsUnsealedOnServer(org.jooq.Table<?> table) {
         return recordsUnsealed && location.onServer() && RowSeals.RECORDS.contains(table);
+    }
+
+    /**
+     * A store whose trusts and certificates changed last before their state was recorded in the audit log (decision 0038,
+     * "Freshness"): their state as they are is recorded once, on an open with the master key, while the log is intact.
+     */
+    private void recordRowState() {
+        boolean committedBefore = anyCommitted;
+        try {
+            if (read(tx -> (current.fetchExists(odcm.persistence.jooq.Tables.TRUST) || current.fetchExists(odcm.persistence.jooq.Tables.CERTIFICATE))
+                    && rowFreshness.noStateRecorded(current))) {
+                write(tx -> {
+                    if (tx.audit().verify() instanceof AuditVerification.Intact) {
+                        rowsChanged = true; // their state as they are, in an entry of its own
+                        rowFreshness.record(tx.audit());
+                    }
+                    return null;
+                });
+            }
+        } catch (Refusal notNow) { // a rollback to accept first, or a stop: the next open tries again
+            STORE_LOG.log(Level.INFO, "The state of trusts and certificates was not recorded on this open: " + notNow.getMessage());
+        } finally {
+            anyCommitted = committedBefore;
+        }
+    }
+
+    /**
+     * Refuses, with one sentence, trusts and certificates that are not the ones the audit log records last (an earlier
+     * sealed state put back: decision 0038, "Freshness"); nothing to check without the master key, or once the write in
+     * progress changed them itself (checked before, recorded at its commit).
+     */
+    void checkRowsFresh(DSLContext tx) {
+        if (rowSealKey == null || rowsChanged) {
+            return;
+        }
+        try {
+            rowFreshness.check(tx, new JooqAuditLog(tx, clock, person.name(), auditSeal), auditSeal.pending() == null, !location.onServer());
+        } catch (Refusal notFresh) {
+            // A row without its seal, or with one that does not fit, is named in its own words rather than the set's.
+            RowSeals seals = new RowSeals(this);
+            seals.fresh = false;
+            new JooqTrustRepository(tx, seals).findAll();
+            SpaceRepository spaces = new JooqSpaceRepository(tx, clock, seals);
+            tx.select(odcm.persistence.jooq.Tables.SPACE.ID).from(odcm.persistence.jooq.Tables.SPACE)
+                    .fetch(odcm.persistence.jooq.Tables.SPACE.ID).forEach(spaces::certificates);
+            throw notFresh;
+        }
+    }
+
+    /**
+     * What ends the detail of audit entry {@code seq}: after a change of trusts or certificates in this write, their state
+     * (decision 0038, "Freshness"); "" otherwise.
+     */
+    private String rowState(long seq) {
+        if (!rowsChanged || current == null) {
+            return "";
+        }
+        rowsChanged = false;
+        return rowFreshness.suffix(current, seq);
+    }
+
+    /** The write in progress changed a trust or certificate row (sealed it, or deleted one). */
+    void rowsChanged() {
+        rowsChanged = true;
     }
 
     /** Whether this store is a team store whose trusts and certificates from before V15 stay unsealed (decision 0038). */
@@ -1008,6 +1080,9 @@ public final class Store implements AutoCloseable {
                 current = cfg.dsl();
                 try {
                     StoreTx tx = tx(current);
+                    if (outer == null) {
+                        rowsChanged = false;
+                    }
                     if (outer == null && changing) {
                         serialise(current);
                         auditSeal.refuseChangeIf(tx.audit().endProblem()); // every change, audited or not, while behind the head
@@ -1017,6 +1092,9 @@ public final class Store implements AutoCloseable {
                         commitGate.lock(); // released after the audit head is written (below)
                         if (stopping) {
                             throw new Refusal("The process is stopping: nothing was changed.");
+                        }
+                        if (rowsChanged) {
+                            rowFreshness.record(tx.audit()); // no entry followed the change: one says their state ("Freshness")
                         }
                         auditSeal.beforeCommit(); // the head names the entries about to be committed, or the write is refused
                         AuditEntry appended = auditSeal.pending();
@@ -1195,7 +1273,7 @@ public final class Store implements AutoCloseable {
         RowSeals seals = new RowSeals(this);
         SpaceRepository spaces = new JooqSpaceRepository(tx, clock, seals);
         TrustRepository trusts = new JooqTrustRepository(tx, seals);
-        AuditLog audit = new JooqAuditLog(tx, clock, person.name(), auditSeal);
+        AuditLog audit = new JooqAuditLog(tx, clock, person.name(), auditSeal, this::rowState);
         SensitiveValues sensitive = new SensitiveValues(this);
         EnvironmentRepository environments = new JooqEnvironmentRepository(tx);
         LifecycleRepository lifecycles = new JooqLifecycleRepository(tx);

@@ -217,8 +217,8 @@ class RowSealsTest {
             storeId = store.storeId();
             List<AuditEntry> sealings = sealings(store);
             assertEquals(1, sealings.size());
-            assertEquals("1 trust and 2 certificates made before they were sealed got their seal under the master key; the audit log was"
-                    + " verified intact first", sealings.get(0).detail());
+            assertEquals("1 trust and 2 certificates made before they were sealed got their seal (each vouched for by an entry of this"
+                    + " log) under the master key; the audit log was verified intact first", withoutState(sealings.get(0).detail()));
             sealingSeq = sealings.get(0).seq();
             assertInstanceOf(AuditVerification.Intact.class, store.read(tx -> tx.audit().verify()));
             assertEquals(1, store.read(tx -> tx.trusts().findAll()).size());
@@ -347,14 +347,240 @@ class RowSealsTest {
         }
     }
 
-    /** DevTest Space (local) trusts Prod Space (remote) for release bundles, and one audited change; their ids. */
-    private static long[] aTrustAndAChange(Engine engine) {
+    // ---- Freshness (decision 0038, "Freshness"): an earlier sealed state of a row put back ----
+
+    private static final String NOT_FRESH = "The trusts and certificates in this store are not the ones ODCM Console last recorded (audit entry ";
+    private static final String NOT_FRESH_END = "): a trust or certificate was put back to an earlier state, added, changed or removed outside"
+            + " ODCM Console, so none of them is used. Restore the store from a backup.";
+
+    private static void assertNotFresh(Executable read) {
+        Refusal r = assertThrows(Refusal.class, read);
+        assertTrue(r.getMessage().startsWith(NOT_FRESH) && r.getMessage().endsWith(NOT_FRESH_END), r.getMessage());
+    }
+
+    @Test
+    void aRevokedTrustPutBackActiveWithItsOldSealInTheStoreFileIsRefused() throws Exception {
+        revokedTrustPutBack(h2());
+    }
+
+    @Test
+    void aRevokedTrustPutBackActiveWithItsOldSealByATeamMembersLoginIsRefused() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            revokedTrustPutBack(team(team));
+        }
+    }
+
+    @Test
+    void aRetiredCertificatePutBackAsCurrentWithItsOldSealInTheStoreFileIsRefused() throws Exception {
+        retiredCertificatePutBack(h2());
+    }
+
+    @Test
+    void aRetiredCertificatePutBackAsCurrentWithItsOldSealByATeamMembersLoginIsRefused() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            retiredCertificatePutBack(team(team));
+        }
+    }
+
+    @Test
+    void theConsolesOwnChangesOfTrustsAndCertificatesStayFreshInTheStoreFile() throws Exception {
+        ownChangesStayFresh(h2());
+    }
+
+    @Test
+    void theConsolesOwnChangesOfTrustsAndCertificatesStayFreshOnATeamStore() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            ownChangesStayFresh(team(team));
+        }
+    }
+
+    /** The trust, active, kept with its seal by the attacker; revoked by the console; put back active with that seal. */
+    private static void revokedTrustPutBack(Engine engine) throws Exception {
+        long prod;
+        long trustId;
+        try (Store store = engine.open()) {
+            long dev = Fixtures.local(store, "DevTest Space").id();
+            prod = Fixtures.remote(store, "Prod Space").id();
+            trustId = store.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:00:00Z"), "alice")).id();
+        }
+        String activeSeal = seal(engine, "SELECT seal FROM trust WHERE id = " + trustId);
+        try (Store store = engine.open()) {
+            store.write(tx -> tx.trusts().revoke(trustId, Instant.parse("2025-03-02T11:00:00Z"), "bob", "key compromised"));
+        }
+        try (Connection c = engine.sql(); var st = c.prepareStatement("UPDATE trust SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL,"
+                + " seal = ? WHERE id = ?")) {
+            st.setString(1, activeSeal);
+            st.setLong(2, trustId);
+            assertEquals(1, st.executeUpdate());
+        }
+        try (Store store = engine.open()) {
+            for (Executable read : List.<Executable>of(() -> store.read(tx -> tx.trusts().findAll()),
+                    () -> store.read(tx -> tx.trusts().involving(prod)), () -> store.read(tx -> tx.trusts().findById(trustId)))) {
+                assertNotFresh(read);
+            }
+            // in the same process, after a read that passed: the memory of how far the log was verified does not hide it either
+        }
+        // Deleting it instead (the attacker wants the trust gone): the rows are no longer the recorded ones either.
+        try (Connection c = engine.sql(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("DELETE FROM trust WHERE id = " + trustId));
+        }
+        try (Store store = engine.open()) {
+            assertNotFresh(() -> store.read(tx -> tx.spaces().findAll()));
+        }
+    }
+
+    /** The newest certificate of a remote space deleted and the retired one made current again with the seal it had then. */
+    private static void retiredCertificatePutBack(Engine engine) throws Exception {
+        long prod;
+        String currentSeal;
+        var older = Fixtures.cert("Prod Space");
+        try (Store store = engine.open()) {
+            Fixtures.local(store, "DevTest Space");
+            prod = store.write(tx -> tx.spaces().insertRemote(odcm.model.space.SpaceName.of("Prod Space"), "", older)).id();
+            store.write(tx -> {
+                tx.spaces().confirmCurrentCertificate(prod);
+                return null;
+            });
+            currentSeal = seal(engine, "SELECT seal FROM certificate WHERE space_id = " + prod);
+            store.write(tx -> tx.spaces().replaceCertificate(prod, Fixtures.cert("Prod Space")));
+        }
+        try (Connection c = engine.sql(); Statement st = c.createStatement();
+             var put = c.prepareStatement("UPDATE certificate SET retired_at = NULL, seal = ? WHERE space_id = ?")) {
+            assertEquals(1, st.executeUpdate("DELETE FROM certificate WHERE space_id = " + prod + " AND retired_at IS NULL"));
+            put.setString(1, currentSeal);
+            put.setLong(2, prod);
+            assertEquals(1, put.executeUpdate());
+        }
+        try (Store store = engine.open()) {
+            for (Executable read : List.<Executable>of(() -> store.read(tx -> tx.spaces().findById(prod)),
+                    () -> store.read(tx -> tx.spaces().findAll()), () -> store.read(tx -> tx.spaces().findByName("Prod Space")),
+                    () -> store.read(tx -> tx.spaces().certificates(prod)),
+                    () -> store.read(tx -> tx.spaces().findByFingerprint(older.info().fingerprint())))) {
+                assertNotFresh(read);
+            }
+        }
+    }
+
+    /** Trust added, revoked, added again; a certificate replaced and confirmed; a space with a revoked trust deleted. */
+    private static void ownChangesStayFresh(Engine engine) throws Exception {
         try (Store store = engine.open()) {
             long dev = Fixtures.local(store, "DevTest Space").id();
             long prod = Fixtures.remote(store, "Prod Space").id();
-            store.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:00:00Z"), "alice"));
+            long qa = Fixtures.remote(store, "QA Space").id();
+            Trust first = store.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:00:00Z"), "alice"));
+            store.write(tx -> tx.trusts().revoke(first.id(), Instant.parse("2025-03-02T11:00:00Z"), "bob", "rotating"));
+            store.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T12:00:00Z"), "alice"));
+            Trust qaTrust = store.write(tx -> tx.trusts().insert(dev, qa, TrustKind.DEPLOYMENT_RECEIPTS, Instant.parse("2025-03-02T12:00:00Z"), "alice"));
+            store.write(tx -> tx.trusts().revoke(qaTrust.id(), Instant.parse("2025-03-02T13:00:00Z"), "bob", "gone"));
+            assertEquals(3, store.read(tx -> tx.trusts().findAll()).size(), "read in the process that made them");
+            store.write(tx -> tx.spaces().replaceCertificate(prod, Fixtures.cert("Prod Space")));
+            store.write(tx -> {
+                tx.spaces().confirmCurrentCertificate(prod);
+                tx.spaces().delete(qa);
+                return null;
+            });
+            assertEquals(2, store.read(tx -> tx.spaces().certificates(prod)).size());
+        }
+        try (Store store = engine.open()) {
+            assertEquals(2, store.read(tx -> tx.trusts().findAll()).size(), "read in another process");
+            assertEquals(2, store.read(tx -> tx.spaces().findAll()).size());
+            assertInstanceOf(AuditVerification.Intact.class, store.read(tx -> tx.audit().verify()));
+        }
+    }
+
+    /** The log behind the rows cannot be cut or altered to hide the newest recorded state either. */
+    @Test
+    void aRecordedStateCutFromTheLogOrAlteredIsNoticed() throws Exception {
+        long trustId;
+        try (Store store = Fixtures.open(tmp)) {
+            long dev = Fixtures.local(store, "DevTest Space").id();
+            long prod = Fixtures.remote(store, "Prod Space").id();
+            trustId = store.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:00:00Z"), "alice")).id();
+        }
+        String activeSeal = seal(h2(), "SELECT seal FROM trust WHERE id = " + trustId);
+        try (Store store = Fixtures.open(tmp)) {
+            store.write(tx -> tx.trusts().revoke(trustId, Instant.parse("2025-03-02T11:00:00Z"), "bob", "key compromised"));
+            store.write(tx -> tx.audit().append("test.entry", "a change", "after the revocation"));
+        }
+        try (Connection c = h2().sql(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE trust SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL, seal = '" + activeSeal + "'");
+            // the newest recorded state made to look like another entry: its MAC no longer fits
+            assertEquals(1, st.executeUpdate("UPDATE audit_event SET action = 'test.entry' WHERE seq = (SELECT MAX(seq) FROM audit_event"
+                    + " WHERE action = 'store.rows-state')"));
+        }
+        try (Store store = Fixtures.open(tmp)) {
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.trusts().findAll()));
+            assertTrue(r.getMessage().startsWith("The audit log of this store was changed after entry ") && r.getMessage().endsWith(
+                    " so its trusts and certificates are not used: whether one of them was put back to an earlier state cannot be told."),
+                    r.getMessage());
+        }
+        // ... or cut from the end, from the revocation on: the head file beside the key says so
+        try (Connection c = h2().sql(); Statement st = c.createStatement()) {
+            assertTrue(st.executeUpdate("DELETE FROM audit_event WHERE seq >= (SELECT MIN(seq) FROM audit_event WHERE action = 'test.entry')"
+                    + " - 2") > 0);
+        }
+        try (Store store = Fixtures.open(tmp)) {
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.trusts().findAll()));
+            assertTrue(r.getMessage().startsWith("This store is behind its audit head ") && r.getMessage().contains(" Nothing was changed."
+                    + " Its trusts and certificates are not used until then (one of them could be an earlier state put back)"), r.getMessage());
+        }
+    }
+
+    /**
+     * Hole C of 0038's review: the one sealing of rows made before V15 took them as they were. A trust put in by hand and a
+     * certificate swapped before the first open at V15 are not sealed (no audit entry vouches for them) and are named, in the
+     * sealing's audit entry; the rows the log vouches for are sealed.
+     */
+    @Test
+    void rowsPutInByHandBeforeTheFirstSealingAreNotSealedAndAreListed() throws Exception {
+        StoreLocation loc = Fixtures.location(tmp);
+        long[] ids = aTrustAndAChange(h2());
+        long other;
+        try (Store store = Fixtures.open(tmp)) {
+            other = Fixtures.remote(store, "Other Space").id(); // no remote.add entry: as if put in by hand
+        }
+        asVersion14(h2(), loc.keyDir(), null);
+        try (Connection c = h2().sql(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("INSERT INTO trust (truster_id, trusted_id, kind, created_at, created_by) VALUES ("
+                    + ids[0] + ", " + ids[1] + ", 'DEPLOYMENT_RECEIPTS', CURRENT_TIMESTAMP, 'mallory')"));
+        }
+        try (Store store = Fixtures.open(tmp)) {
+            List<AuditEntry> sealings = sealings(store);
+            assertEquals(1, sealings.size());
+            String detail = sealings.get(0).detail();
+            assertTrue(detail.startsWith("1 trust and 2 certificates made before they were sealed got their seal (each vouched for by an entry"
+                    + " of this log; 2 not sealed, so refused until removed or the store restored: The trust 'DevTest Space' accepts deployment"
+                    + " receipts from 'Prod Space' (trust id 2) was not sealed: no entry of the audit log vouches for it as it is (active)."
+                    + " The certificate of the remote space 'Other Space' with SHA-256 fingerprint "), detail);
+            assertTrue(withoutState(detail).endsWith(" was not sealed: no entry of the audit log vouches for it as it is.) under the master"
+                    + " key; the audit log was verified intact first"), detail);
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.trusts().findAll()));
+            assertTrue(r.getMessage().startsWith("The trust ('DevTest Space' accepts deployment receipts from 'Prod Space') has no seal"), r.getMessage());
+            r = assertThrows(Refusal.class, () -> store.read(tx -> tx.spaces().findById(other)));
+            assertTrue(r.getMessage().startsWith("The certificate of the space 'Other Space' with SHA-256 fingerprint "), r.getMessage());
+            assertEquals("Prod Space", store.read(tx -> tx.spaces().findById(ids[1])).orElseThrow().name(), "the vouched rows are sealed");
+            assertEquals("DevTest Space", store.read(tx -> tx.spaces().findById(ids[0])).orElseThrow().name());
+        }
+    }
+
+    /**
+     * DevTest Space (local) trusts Prod Space (remote) for release bundles, each recorded in the audit log as the app's services
+     * record them (what vouches for them at the one sealing), and one audited change; their ids.
+     */
+    private static long[] aTrustAndAChange(Engine engine) {
+        try (Store store = engine.open()) {
+            Space dev = Fixtures.local(store, "DevTest Space");
+            Space prod = Fixtures.remote(store, "Prod Space");
+            store.write(tx -> {
+                tx.audit().append("space.create", dev.describe(), "key EC P-256; certificate fingerprint " + dev.certificate().fingerprint().grouped());
+                tx.audit().append("remote.add", prod.describe(), "certificate CN=Prod Space, fingerprint " + prod.certificate().fingerprint().grouped()
+                        + ", valid until 2030-01-01T00:00:00Z; fingerprint not confirmed");
+                Trust t = tx.trusts().insert(dev.id(), prod.id(), TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:00:00Z"), "alice");
+                return tx.audit().append("trust.add", "trust " + t.sentence(), "disconnected; certificate fingerprint "
+                        + prod.certificate().fingerprint().grouped());
+            });
             store.write(tx -> tx.audit().append("test.entry", "a change", "before the upgrade"));
-            return new long[] {dev, prod};
+            return new long[] {dev.id(), prod.id()};
         }
     }
 
@@ -392,6 +618,12 @@ class RowSealsTest {
             }
             return check;
         }
+    }
+
+    /** {@code detail} without the state of trusts and certificates its change left (decision 0038, "Freshness"). */
+    private static String withoutState(String detail) {
+        assertTrue(detail.matches(".*; rows-state [0-9a-f]{32}-[0-9a-f]{32}"), detail);
+        return detail.substring(0, detail.lastIndexOf("; rows-state "));
     }
 
     private static List<AuditEntry> sealings(Store store) {

@@ -141,6 +141,33 @@ class CliBundleTest {
                 "bundle", "inspect", out.toString());
     }
 
+    /**
+     * Decision 0038, "Freshness": the trust by which Prod accepts DevTest's bundles revoked, then put back active with plain
+     * JDBC and the seal it had while active. 'bundle verify' exits 1 with one sentence (before: 0, "Genuine").
+     */
+    @Test
+    void verifyOfABundleWhoseRevokedTrustWasPutBackExitsOne() throws Exception {
+        Path out = create("web.odcmbundle");
+        String url = "jdbc:h2:file:" + tmp.resolve("store").resolve("odcm");
+        String activeSeal;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", ""); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT seal FROM trust")) {
+            assertTrue(rs.next());
+            activeSeal = rs.getString(1);
+        }
+        ok("trust", "revoke", "--space", "Prod Space", "--accepts", "bundles", "--from", "DevTest Space", "--reason", "key compromised");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+             java.sql.PreparedStatement st = c.prepareStatement("UPDATE trust SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL, seal = ?")) {
+            st.setString(1, activeSeal);
+            assertEquals(1, st.executeUpdate());
+        }
+        Result r = cli.run("bundle", "verify", out.toString(), "--space", "Prod Space");
+        assertEquals(Cli.REFUSED, r.exit(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("The trusts and certificates in this store are not the ones ODCM Console last recorded (audit entry "), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
     @Test
     void unknownTarget() {
         refused("Project 'Web' of 'DevTest Space' does not promote to 'Mars Space': its lifecycle 'Main' promotes to 'Prod Space', 'Remote Space'.",

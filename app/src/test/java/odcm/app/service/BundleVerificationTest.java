@@ -407,6 +407,73 @@ class BundleVerificationTest extends BundleFixture {
         }
     }
 
+    // ---- decision 0038, "Freshness": an earlier sealed state of a trust or certificate put back ----
+
+    private static final String NOT_FRESH = "The trusts and certificates in this store are not the ones ODCM Console last recorded (audit entry ";
+
+    private static void assertNotFresh(org.junit.jupiter.api.function.Executable read) {
+        Refusal r = assertThrows(Refusal.class, read);
+        assertTrue(r.getMessage().startsWith(NOT_FRESH) && r.getMessage().endsWith(": a trust or certificate was put back to an earlier"
+                + " state, added, changed or removed outside ODCM Console, so none of them is used. Restore the store from a backup."), r.getMessage());
+    }
+
+    /** Runs {@code statement} with plain JDBC on the closed store with text parameters, then opens it again. */
+    private void withPlainSqlText(String statement, String... parameters) throws Exception {
+        ctx.close();
+        try (java.sql.Connection c = sql(); java.sql.PreparedStatement st = c.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setString(i + 1, parameters[i]);
+            }
+            assertEquals(1, st.executeUpdate());
+        }
+        ctx = opener.get();
+    }
+
+    private String plainSqlValue(String query) throws Exception {
+        try (java.sql.Connection c = sql(); java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(query)) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * The trust by which Prod accepts DevTest's bundles, kept with its seal while active, revoked (DevTest's key compromised),
+     * then put back active with that seal: it fits its seal, but is not the state the audit log records last, so the bundle
+     * signed with the compromised key is refused, never genuine (before, it verified as genuine).
+     */
+    @Test
+    void aRevokedTrustPutBackActiveWithItsOldSealIsRefused() throws Exception {
+        String activeSeal = plainSqlValue("SELECT seal FROM trust");
+        ctx.trusts().revoke(PROD, DEV, TrustKind.RELEASE_BUNDLES, "key compromised");
+        assertInstanceOf(TrustRevoked.class, verify(PROD, bundle));
+        withPlainSqlText("UPDATE trust SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL, seal = ?", activeSeal);
+        Path f = file("checked.odcmbundle", bundle);
+        assertNotFresh(() -> ctx.bundles().verify(PROD, f));
+        assertNotFresh(() -> ctx.trusts().list(true));
+    }
+
+    /**
+     * A remote space whose certificate was replaced (rotation after a compromise): the new certificate deleted and the retired
+     * one made current again with the seal it had while current. Refused wherever the rows are relied on.
+     */
+    @Test
+    void aRetiredCertificatePutBackAsCurrentWithItsOldSealIsRefused() throws Exception {
+        odcm.packaging.cert.SpaceIdentity old = odcm.packaging.cert.Certificates.generate("Partner Space", KeyAlgorithm.EC_P256, java.time.Instant.now());
+        odcm.packaging.cert.SpaceIdentity next = odcm.packaging.cert.Certificates.generate("Partner Space", KeyAlgorithm.EC_P256, java.time.Instant.now());
+        ctx.remotes().add("Partner Space", "", old.certificateDer(), old.info().fingerprint().grouped());
+        ctx.trusts().add(PROD, "Partner Space", TrustKind.RELEASE_BUNDLES);
+        String oldFingerprint = old.info().fingerprint().hex();
+        String currentSeal = plainSqlValue("SELECT seal FROM certificate WHERE sha256 = '" + oldFingerprint + "'");
+        ctx.remotes().replaceCertificate("Partner Space", next.certificateDer(), next.info().fingerprint().grouped());
+        assertInstanceOf(Genuine.class, verify(PROD, bundle), "the console's own rotation keeps verifying");
+        withPlainSqlText("DELETE FROM certificate WHERE sha256 = ?", next.info().fingerprint().hex());
+        withPlainSqlText("UPDATE certificate SET retired_at = NULL, seal = ? WHERE sha256 = '" + oldFingerprint + "'", currentSeal);
+        Path f = file("checked.odcmbundle", bundle);
+        assertNotFresh(() -> ctx.bundles().verify(PROD, f));
+        assertNotFresh(() -> ctx.spaces().list());
+        assertNotFresh(() -> ctx.remotes().knownAs(old.info().fingerprint()));
+    }
+
     /** Runs {@code statement} with plain JDBC on the closed store, as someone without the master key could, then opens it again. */
     private void withPlainSql(String statement, byte[]... parameters) throws Exception {
         ctx.close();

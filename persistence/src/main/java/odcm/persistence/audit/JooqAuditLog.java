@@ -26,13 +26,23 @@ public final class JooqAuditLog implements AuditLog {
     private final Clock clock;
     private final String osUser;
     private final AuditSeal seal;
+    private final java.util.function.LongFunction<String> ending;
 
     /** {@code osUser}: the person the store's entries name (see {@link odcm.persistence.Store#person()}). */
     public JooqAuditLog(DSLContext dsl, Clock clock, String osUser, AuditSeal seal) {
+        this(dsl, clock, osUser, seal, seq -> "");
+    }
+
+    /**
+     * @param ending what the store adds to the end of entry {@code seq}'s detail (the state of trusts and certificates after a
+     *               change of them, decision 0038 "Freshness"), or ""
+     */
+    public JooqAuditLog(DSLContext dsl, Clock clock, String osUser, AuditSeal seal, java.util.function.LongFunction<String> ending) {
         this.dsl = dsl;
         this.clock = clock;
         this.osUser = osUser;
         this.seal = seal;
+        this.ending = ending;
     }
 
     @Override
@@ -42,10 +52,11 @@ public final class JooqAuditLog implements AuditLog {
         seal.beforeAppend(last == null ? null : entry(last));
         long seq = last == null ? 1 : last.getSeq() + 1;
         String prev = last == null ? AuditChain.GENESIS : last.getHash();
+        String end = ending.apply(seq);
         // Millisecond precision: the hash covers the instant, so it must read back exactly as written.
         // Bounded as the columns are: no change is ever refused for the length of its words (what is kept is what is chained).
         AuditEntry e = AuditChain.seal(key, seq, prev, StoreTime.now(clock), osUser, action, AuditText.bounded(nullToEmpty(subject),
-                AuditText.MAX_SUBJECT), AuditText.bounded(nullToEmpty(detail), AuditText.MAX_DETAIL));
+                AuditText.MAX_SUBJECT), AuditText.bounded(nullToEmpty(detail), AuditText.MAX_DETAIL - end.length()) + end);
         AuditEventRecord r = dsl.newRecord(AUDIT_EVENT);
         r.setSeq(e.seq());
         r.setAt(StoreTime.column(e.at()));

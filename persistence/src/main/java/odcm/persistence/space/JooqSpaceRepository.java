@@ -104,17 +104,18 @@ public final class JooqSpaceRepository implements SpaceRepository {
         }
         // certificate and space_key rows go with it (ON DELETE CASCADE)
         dsl.deleteFrom(SPACE).where(SPACE.ID.eq(spaceId)).execute();
+        seals.changed();
     }
 
     @Override
     public List<Space> findAll() {
         // 'LOCAL' sorts before 'REMOTE': local spaces first
-        return oneCurrentCertificateEach(select(null).orderBy(SPACE.KIND.asc(), SPACE.NAME_KEY.asc()).fetch(this::space));
+        return fresh(oneCurrentCertificateEach(select(null).orderBy(SPACE.KIND.asc(), SPACE.NAME_KEY.asc()).fetch(this::space)));
     }
 
     @Override
     public Optional<Space> findById(long spaceId) {
-        return oneCurrentCertificateEach(select(SPACE.ID.eq(spaceId)).fetch(this::space)).stream().findFirst();
+        return fresh(oneCurrentCertificateEach(select(SPACE.ID.eq(spaceId)).fetch(this::space)).stream().findFirst());
     }
 
     @Override
@@ -128,7 +129,7 @@ public final class JooqSpaceRepository implements SpaceRepository {
         } catch (Refusal notAName) {
             return Optional.empty();
         }
-        return oneCurrentCertificateEach(select(SPACE.NAME_KEY.eq(key)).fetch(this::space)).stream().findFirst();
+        return fresh(oneCurrentCertificateEach(select(SPACE.NAME_KEY.eq(key)).fetch(this::space)).stream().findFirst());
     }
 
     @Override
@@ -143,7 +144,7 @@ public final class JooqSpaceRepository implements SpaceRepository {
                 .orderBy(PHASE.POSITION, PHASE_MEMBER.POSITION)
                 .fetch(this::space)
                 .forEach(s -> targets.putIfAbsent(s.id(), s));
-        return List.copyOf(targets.values());
+        return fresh(List.copyOf(targets.values()));
     }
 
     @Override
@@ -152,14 +153,21 @@ public final class JooqSpaceRepository implements SpaceRepository {
                 .flatMap(c -> {
                     checked(c);
                     return findById(c.getSpaceId());
-                });
+                }).or(() -> fresh(Optional.empty()));
     }
 
     @Override
     public List<StoredCertificate> certificates(long spaceId) {
-        return dsl.selectFrom(CERTIFICATE).where(CERTIFICATE.SPACE_ID.eq(spaceId))
+        List<StoredCertificate> stored = dsl.selectFrom(CERTIFICATE).where(CERTIFICATE.SPACE_ID.eq(spaceId))
                 .orderBy(CERTIFICATE.RETIRED_AT.desc().nullsFirst(), CERTIFICATE.ADDED_AT.desc(), CERTIFICATE.ID.desc())
                 .fetch(this::stored);
+        return fresh(stored);
+    }
+
+    /** What was read, once its rows passed their seals, if they are the state the audit log records last (decision 0038). */
+    private <T> T fresh(T read) {
+        seals.fresh(dsl);
+        return read;
     }
 
     @Override

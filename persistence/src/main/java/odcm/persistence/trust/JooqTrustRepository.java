@@ -67,18 +67,24 @@ public final class JooqTrustRepository implements TrustRepository {
 
     @Override
     public Optional<Trust> findById(long trustId) {
-        return select(TRUST.ID.eq(trustId)).fetchOptional(this::trust);
+        return fresh(select(TRUST.ID.eq(trustId)).fetchOptional(this::trust));
     }
 
     @Override
     public List<Trust> findAll() {
-        return select(org.jooq.impl.DSL.noCondition()).orderBy(TRUST.CREATED_AT.desc(), TRUST.ID.desc()).fetch(this::trust);
+        return fresh(select(org.jooq.impl.DSL.noCondition()).orderBy(TRUST.CREATED_AT.desc(), TRUST.ID.desc()).fetch(this::trust));
     }
 
     @Override
     public List<Trust> involving(long spaceId) {
-        return select(TRUST.TRUSTER_ID.eq(spaceId).or(TRUST.TRUSTED_ID.eq(spaceId)))
-                .orderBy(TRUST.CREATED_AT.desc(), TRUST.ID.desc()).fetch(this::trust);
+        return fresh(select(TRUST.TRUSTER_ID.eq(spaceId).or(TRUST.TRUSTED_ID.eq(spaceId)))
+                .orderBy(TRUST.CREATED_AT.desc(), TRUST.ID.desc()).fetch(this::trust));
+    }
+
+    /** What was read, once its rows passed their seals, if they are the state the audit log records last (decision 0038). */
+    private <T> T fresh(T read) {
+        seals.fresh(dsl);
+        return read;
     }
 
     private Trust require(long trustId) {

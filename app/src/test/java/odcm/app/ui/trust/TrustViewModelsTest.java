@@ -44,6 +44,37 @@ class TrustViewModelsTest {
         ctx.close();
     }
 
+    /**
+     * Decision 0038, "Freshness": the trust revoked, then put back active with plain JDBC and the seal it had while active.
+     * The Trusts screen shows no trust, and says why in one sentence (before: the trust listed as active).
+     */
+    @Test
+    void aRevokedTrustPutBackActiveWithItsOldSealIsNotShownAsTrusted() throws Exception {
+        Trust t = ctx.trusts().add("Prod Space", "DevTest Space", TrustKind.RELEASE_BUNDLES);
+        String url = "jdbc:h2:file:" + TestStores.location(tmp, "b").storeDir().resolve("odcm");
+        String activeSeal;
+        try (var c = java.sql.DriverManager.getConnection(url, "sa", ""); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT seal FROM trust WHERE id = " + t.id())) {
+            assertTrue(rs.next());
+            activeSeal = rs.getString(1);
+        }
+        ctx.trusts().revoke(t.id(), "key compromised");
+        ctx.close();
+        try (var c = java.sql.DriverManager.getConnection(url, "sa", "");
+             var st = c.prepareStatement("UPDATE trust SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL, seal = ? WHERE id = ?")) {
+            st.setString(1, activeSeal);
+            st.setLong(2, t.id());
+            assertEquals(1, st.executeUpdate());
+        }
+        ctx = TestStores.open(tmp, "b");
+        trusts = new TrustsViewModel(ctx.trusts(), ctx.spaces(), runner);
+        trusts.refresh();
+        assertTrue(trusts.list().stream().noneMatch(Trust::isActive), trusts.list().toString());
+        assertTrue(trusts.message().isError());
+        assertTrue(trusts.message().text().startsWith("The trusts and certificates in this store are not the ones ODCM Console last recorded"),
+                trusts.message().text());
+    }
+
     @Test
     void onlyLocalSpacesAcceptAndNeverFromThemselves() {
         AddTrustViewModel vm = trusts.add();
