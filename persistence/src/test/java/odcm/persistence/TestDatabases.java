@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestDatabases {
     private static ServerAddress shared;
+    /** The logins this JVM made for people of its tests ({@link #as}); dropped when it ends. */
+    private static final java.util.Set<String> logins = new java.util.LinkedHashSet<>();
+    /** Logins are the server's, shared by every test JVM: each JVM's own end in this. */
+    private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
 
     private TestDatabases() {
     }
@@ -41,7 +45,10 @@ public final class TestDatabases {
     public static synchronized ServerAddress shared() {
         if (shared == null) {
             ServerAddress database = fresh();
-            Runtime.getRuntime().addShutdownHook(new Thread(database::dropDatabase));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                database.dropDatabase();
+                dropRoles(TeamMembers.group(database)); // its rights went with the database
+            }));
             Store.prepare(new StoreLocation(Path.of("unused"), Path.of("unused"), database));
             shared = database;
         }
@@ -89,5 +96,44 @@ public final class TestDatabases {
             }
         }
         throw new AssertionError("the change listener never listened on " + database);
+    }
+
+    /** The login a test's {@code person} ("bob") signs in with on the test server: the name and this JVM's own suffix. */
+    public static String login(String person) {
+        return person.endsWith("_" + RUN) ? person : person.toLowerCase(Locale.ROOT) + "_" + RUN;
+    }
+
+    /**
+     * {@code database} as {@link #login}({@code person}) signs in to it: the login made with a password of its own on first
+     * use (given as a connection property, as only a test may) and dropped when the JVM ends. The store's owner lets it in
+     * first ({@code TeamMembers.admit}); until then it may not use the store.
+     */
+    public static synchronized ServerAddress as(ServerAddress database, String person) {
+        String login = login(person);
+        if (logins.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropRoles(logins.toArray(String[]::new))));
+        }
+        if (!logins.contains(login)) {
+            try (Connection c = ServerAddress.parse(System.getenv("ODCM_TEST_POSTGRES")).connect(); Statement st = c.createStatement()) {
+                st.execute("CREATE ROLE " + login + " LOGIN PASSWORD '" + login + "-pw'");
+            } catch (SQLException e) {
+                throw new IllegalStateException("the test login " + login + " could not be made", e);
+            }
+            logins.add(login);
+        }
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>(database.options());
+        options.put("password", login + "-pw");
+        return new ServerAddress(database.host(), database.port(), database.database(), login, options);
+    }
+
+    /** Drops these roles of the test server where they exist (a test JVM's end: a failure only leaves them behind). */
+    public static void dropRoles(String... roles) {
+        try (Connection c = ServerAddress.parse(System.getenv("ODCM_TEST_POSTGRES")).connect(); Statement st = c.createStatement()) {
+            for (String role : roles) {
+                st.execute("DROP ROLE IF EXISTS " + role);
+            }
+        } catch (SQLException e) {
+            System.err.println("test roles left on the server: " + String.join(", ", roles) + " (" + e.getMessage() + ")");
+        }
     }
 }

@@ -73,8 +73,9 @@ public final class Console {
      */
     private record Opened(AppContext context, MasterKeyState keyState, Path keyFile, List<Space> spaces, Instant now,
                           java.util.Optional<String> auditWarning) {
+        /** An empty store, to offer the example organisation for (never one whose spaces could not be read). */
         boolean empty() {
-            return spaces.isEmpty();
+            return spaces.isEmpty() && auditWarning.isEmpty();
         }
 
         List<Space> locals() {
@@ -93,11 +94,27 @@ public final class Console {
     private static Opened open(StoreLocation location) {
         AppContext ctx = AppContext.open(location);
         try {
-            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), ctx.spaces().list(), ctx.spaces().now(),
-                    ctx.store().auditWarning());
+            java.util.Optional<String> behind = ctx.store().auditWarning();
+            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), spaces(ctx, behind), ctx.spaces().now(),
+                    behind);
         } catch (RuntimeException e) {
             ctx.close();
             throw e;
+        }
+    }
+
+    /**
+     * The spaces to start with. A store behind its audit head does not use its trusts and certificates (decision 0038,
+     * "Freshness"), so its spaces cannot be listed: the window opens with none, under the banner that says why and how on.
+     */
+    private static List<Space> spaces(AppContext ctx, java.util.Optional<String> behind) {
+        try {
+            return ctx.spaces().list();
+        } catch (odcm.model.Refusal refused) {
+            if (behind.isEmpty()) {
+                throw refused;
+            }
+            return List.of();
         }
     }
 

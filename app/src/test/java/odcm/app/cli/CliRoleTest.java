@@ -60,15 +60,19 @@ class CliRoleTest {
     }
 
     /**
-     * On a team store the grants are the rules: the space was made by bob (until the people slice, a store opened under
-     * another name; the lead switches this to a second login), so the command line's person holds no role in it.
+     * On a team store the grants are the rules: the spaces were made by bob, a login of his own let in by the store's
+     * owner, so the command line's person (the owner's login) holds no role in them.
      */
     @Test
     void aRefusalOnATeamStoreNamesTheMissingRole() {
         ServerAddress database = TestDatabases.fresh();
         try {
             StoreLocation location = new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"), database);
-            try (AppContext bob = new AppContext(Store.open(location, Clock.systemUTC(), "bob"))) {
+            StoreLocation asBob = new StoreLocation(tmp.resolve("store-bob"), tmp.resolve("keys"), TestDatabases.as(database, "bob"));
+            try (Store owner = Store.open(location, Clock.systemUTC(), ME)) {
+                odcm.persistence.TeamMembers.admit(owner, TestDatabases.login("bob"));
+            }
+            try (AppContext bob = new AppContext(Store.open(asBob, Clock.systemUTC(), "bob"))) {
                 bob.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
                 bob.spaces().create("QA Space", "", KeyAlgorithm.EC_P256);
             }
@@ -78,10 +82,11 @@ class CliRoleTest {
             int exit = Cli.execute(new String[] {"trust", "add", "--space", "Prod Space", "--accepts", "bundles", "--from", "QA Space",
                     "--store", database.toString()}, new PrintWriter(out, true), new PrintWriter(err, true), env);
             assertEquals(Cli.REFUSED, exit, err.toString());
-            assertEquals(ME + " may not trust a space in 'Prod Space': that needs the administrator role of 'Prod Space'.\n", err.toString());
+            assertEquals(database.user() + " may not trust a space in 'Prod Space': that needs the administrator role of 'Prod Space'.\n", err.toString());
             assertEquals("", out.toString());
         } finally {
             database.dropDatabase();
+            TestDatabases.dropRoles(odcm.persistence.TeamMembers.group(database));
         }
     }
 }

@@ -12,7 +12,11 @@ import odcm.model.role.Grantee;
 import odcm.model.role.Role;
 import odcm.model.role.RoleGrant;
 import odcm.model.trust.TrustKind;
+import odcm.persistence.ServerAddress;
 import odcm.persistence.Store;
+import odcm.persistence.StoreLocation;
+import odcm.persistence.TeamMembers;
+import odcm.persistence.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,31 +25,43 @@ import org.junit.jupiter.api.Test;
  * with the sentence naming the missing role (nothing written, no audit entry), the last administrator kept, grants to
  * groups, every grant and revocation audited.
  *
- * <p>Another person: until the people slice (issue 14, point 1) lands, the store opened under another name ("bob") is
- * another person; the lead switches {@link #as} to a second login when {@code RoleService.who} becomes the authenticated
- * person. The person who made the organisation ({@link #me}) is the one opening the store with the OS user's name.
+ * <p>Another person: see {@link #as}. The person who made the organisation ({@link #me}) is the one opening the store with the OS user's name.
  */
 class RoleServiceTest extends ServiceFixture {
     private String me;
+    /** Another person: "bob" on H2 (a store opened under another name); on a team store a login of his own, let in. */
+    private String bob;
 
     @BeforeEach
     void organisationWithARelease() {
         organisation();
-        me = ctx.store().osUser();
+        me = ctx.store().person().name();
+        bob = location().onServer() ? TestDatabases.login("bob") : "bob";
         ctx.lifecycles().create(DEV, mainLifecycle());
         ctx.projects().create(DEV, webProject());
         ctx.releases().create(DEV, "Web", "1.0.0", "", null, webPackages("1.0.0"));
     }
 
-    /** The store opened as {@code person} instead (see the class comment: the lead's switch to a second login). */
+    /**
+     * The store opened as {@code person} instead: on H2 under that name (only the OS user holds every role there); on a
+     * team store as the person's own login, let into the store by its owner ({@link #me}) first.
+     */
     private AppContext as(String person) {
         ctx.close();
-        ctx = new AppContext(Store.open(location(), Clock.systemUTC(), person));
+        StoreLocation at = location();
+        if (at.onServer() && !person.equals(me)) {
+            ServerAddress signedIn = TestDatabases.as(at.server(), person);
+            try (Store owner = Store.open(at, Clock.systemUTC(), me)) {
+                TeamMembers.admit(owner, person);
+            }
+            at = new StoreLocation(at.storeDir(), at.keyDir(), signedIn);
+        }
+        ctx = new AppContext(Store.open(at, Clock.systemUTC(), person));
         return ctx;
     }
 
     private void grant(String person, Role role, String environment) {
-        String was = ctx.store().osUser();
+        String was = ctx.store().person().name();
         as(me).roles().grant(DEV, role, environment, Grantee.person(person));
         as(was);
     }
@@ -67,59 +83,59 @@ class RoleServiceTest extends ServiceFixture {
     @Test
     void administrator_refusedThenPermittedToTrust() {
         local(QA);
-        as("bob");
-        refused("bob may not trust a space in 'QA Space': that needs the administrator role of 'QA Space'.",
+        as(bob);
+        refused(bob + " may not trust a space in 'QA Space': that needs the administrator role of 'QA Space'.",
                 () -> ctx.trusts().add(QA, DEV, TrustKind.RELEASE_BUNDLES));
-        refused("bob may not grant or revoke roles in 'QA Space': that needs the administrator role of 'QA Space'.",
-                () -> ctx.roles().grant(QA, Role.ADMINISTRATOR, null, Grantee.person("bob")));
-        refused("bob may not add or change a remote space: that needs the administrator role of a local space.",
+        refused(bob + " may not grant or revoke roles in 'QA Space': that needs the administrator role of 'QA Space'.",
+                () -> ctx.roles().grant(QA, Role.ADMINISTRATOR, null, Grantee.person(bob)));
+        refused(bob + " may not add or change a remote space: that needs the administrator role of a local space.",
                 () -> remote("Other Space"));
-        grant("bob", Role.ADMINISTRATOR, null); // of DevTest Space: not of QA Space
-        refused("bob may not trust a space in 'QA Space': that needs the administrator role of 'QA Space'.",
+        grant(bob, Role.ADMINISTRATOR, null); // of DevTest Space: not of QA Space
+        refused(bob + " may not trust a space in 'QA Space': that needs the administrator role of 'QA Space'.",
                 () -> ctx.trusts().add(QA, DEV, TrustKind.RELEASE_BUNDLES));
-        assertEquals("bob", ctx.trusts().add(DEV, QA, TrustKind.RELEASE_BUNDLES).createdBy());
+        assertEquals(bob, ctx.trusts().add(DEV, QA, TrustKind.RELEASE_BUNDLES).createdBy());
         remote("Other Space"); // an administrator of any local space looks after remote spaces
     }
 
     @Test
     void releaseManager_refusedThenPermittedToChangeProjectsAndReleases() {
-        as("bob");
-        refused("bob may not change projects in 'DevTest Space': that needs the release manager role of 'DevTest Space'.",
+        as(bob);
+        refused(bob + " may not change projects in 'DevTest Space': that needs the release manager role of 'DevTest Space'.",
                 () -> ctx.projects().delete(DEV, "Web"));
-        refused("bob may not create a release in 'DevTest Space': that needs the release manager role of 'DevTest Space'.",
+        refused(bob + " may not create a release in 'DevTest Space': that needs the release manager role of 'DevTest Space'.",
                 () -> ctx.releases().create(DEV, "Web", "1.0.1", "", null, webPackages("1.0.1")));
-        grant("bob", Role.RELEASE_MANAGER, null);
+        grant(bob, Role.RELEASE_MANAGER, null);
         assertEquals("1.0.1", ctx.releases().create(DEV, "Web", "1.0.1", "", null, webPackages("1.0.1")).version());
-        refused("bob may not change the environments in 'DevTest Space': that needs the administrator role of 'DevTest Space'.",
+        refused(bob + " may not change the environments in 'DevTest Space': that needs the administrator role of 'DevTest Space'.",
                 () -> ctx.environments().create(DEV, "Staging", ""));
     }
 
     @Test
     void approver_refusedThenPermittedToApprove() {
-        as("bob");
-        refused("bob may not approve or reject a release in 'DevTest Space': that needs the approver role of 'DevTest Space'.",
+        as(bob);
+        refused(bob + " may not approve or reject a release in 'DevTest Space': that needs the approver role of 'DevTest Space'.",
                 () -> ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "fine"));
-        grant("bob", Role.APPROVER, null);
-        assertEquals("bob", ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "fine").decidedBy());
+        grant(bob, Role.APPROVER, null);
+        assertEquals(bob, ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "fine").decidedBy());
     }
 
     @Test
     void deployer_heldPerEnvironment() {
-        grant("bob", Role.DEPLOYER, "Test");
-        as("bob");
-        refused("bob may not record a deployment in 'DevTest Space': that needs the deployer role of 'DevTest Space' for 'Development'.",
+        grant(bob, Role.DEPLOYER, "Test");
+        as(bob);
+        refused(bob + " may not record a deployment in 'DevTest Space': that needs the deployer role of 'DevTest Space' for 'Development'.",
                 () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
-        grant("bob", Role.DEPLOYER, "Development");
-        assertEquals("bob", ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true).deployedBy());
+        grant(bob, Role.DEPLOYER, "Development");
+        assertEquals(bob, ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true).deployedBy());
     }
 
     @Test
     void importer_theRoleIsCheckedBeforeTheBundleIsRead() {
         byte[] notABundle = "not a bundle".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        as("bob");
-        refused("bob may not import a release bundle in 'DevTest Space': that needs the importer role of 'DevTest Space'.",
+        as(bob);
+        refused(bob + " may not import a release bundle in 'DevTest Space': that needs the importer role of 'DevTest Space'.",
                 () -> ctx.imports().importBundle(DEV, notABundle, "Main", Map.of()));
-        grant("bob", Role.IMPORTER, null);
+        grant(bob, Role.IMPORTER, null);
         // Permitted now: what stops the import is the file itself, no longer the role.
         String said = org.junit.jupiter.api.Assertions.assertThrows(odcm.model.Refusal.class,
                 () -> ctx.imports().importBundle(DEV, notABundle, "Main", Map.of())).getMessage();
@@ -128,10 +144,10 @@ class RoleServiceTest extends ServiceFixture {
 
     @Test
     void viewer_readsButChangesNothing() {
-        grant("bob", Role.VIEWER, null);
-        as("bob");
+        grant(bob, Role.VIEWER, null);
+        as(bob);
         assertEquals(1, ctx.releases().list(DEV, "Web").size());
-        refused("bob may not change the space in 'DevTest Space': that needs the administrator role of 'DevTest Space'.",
+        refused(bob + " may not change the space in 'DevTest Space': that needs the administrator role of 'DevTest Space'.",
                 () -> ctx.spaces().describe(DEV, "bob's words"));
     }
 
@@ -142,11 +158,11 @@ class RoleServiceTest extends ServiceFixture {
         // A group may have nobody in it: it never stands alone as the administrator.
         ctx.roles().grant(DEV, Role.ADMINISTRATOR, null, Grantee.group("ops"));
         refused(last, () -> ctx.roles().revoke(DEV, Role.ADMINISTRATOR, null, Grantee.person(me)));
-        ctx.roles().grant(DEV, Role.ADMINISTRATOR, null, Grantee.person("bob"));
+        ctx.roles().grant(DEV, Role.ADMINISTRATOR, null, Grantee.person(bob));
         ctx.roles().revoke(DEV, Role.ADMINISTRATOR, null, Grantee.person(me));
-        as("bob");
-        refused("bob is the last administrator of 'DevTest Space', who is kept: grant the administrator role to another person first.",
-                () -> ctx.roles().revoke(DEV, Role.ADMINISTRATOR, null, Grantee.person("bob")));
+        as(bob);
+        refused(bob + " is the last administrator of 'DevTest Space', who is kept: grant the administrator role to another person first.",
+                () -> ctx.roles().revoke(DEV, Role.ADMINISTRATOR, null, Grantee.person(bob)));
         ctx.roles().revoke(DEV, Role.ADMINISTRATOR, null, Grantee.group("ops")); // a group's grant goes freely
     }
 

@@ -106,8 +106,9 @@ class SealedRecordsTest extends BundleFixture {
         ctx.environments().create(PROD, "Later", ""); // the import's entry is not the last one
         assertEquals(1, plainSql("DELETE FROM bundle_accepted"));
         assertEquals(1, plainSql("DELETE FROM audit_event WHERE action = 'release.import'"));
-        refusedWith("The audit log has been tampered with", "so no bundle is verified or imported in this store until it is restored"
-                + " from a backup.", () -> ctx.imports().importBundle(PROD, bundle, null, Map.of()));
+        // Said by whichever check meets the broken log first: the bundle checks (0039), or the trusts' freshness (0038).
+        refusedWith("The audit log ", "", () -> ctx.imports().importBundle(PROD, bundle, null, Map.of()));
+        assertEquals(0, plainSql("DELETE FROM bundle_accepted"), "nothing was imported");
     }
 
     /** An accepted row whose bundle id was changed would free the bundle for a second import: refused, naming it. */
@@ -365,6 +366,9 @@ class SealedRecordsTest extends BundleFixture {
                     "remote_deployment")) {
                 st.executeUpdate("ALTER TABLE " + t + " DROP COLUMN seal");
             }
+            // The migrations after V16 undone first and made again as they were: V19's grants (0041), V18's index/trigger (0040).
+            st.executeUpdate("DROP TABLE IF EXISTS role_grant");
+            st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('18', '19')");
             assertEquals(1, st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '16'"));
             var vault = new odcm.persistence.keys.AesGcmKeyVault(odcm.persistence.keys.MasterKeyFile.read(location().keyDir()
                     .resolve(storeId + ".key")).orElseThrow());
