@@ -107,8 +107,10 @@ public final class ApprovalService {
      * requirement: its row was removed outside ODCM Console, which would let releases in unapproved (decision 0039).
      */
     private static void requirementNotRemoved(StoreTx tx, Space s) {
-        List<odcm.model.audit.AuditEntry> said = AuditAnchor.entries(tx, "space.require-approval", e -> e.subject().equals(s.describe()) && AuditAnchor.about(e, s),
-                "Whether " + s.describe() + " requires an approval is read from it as well, so nothing is deployed there");
+        String consequence = "Whether " + s.describe() + " requires an approval is read from it as well, so nothing is deployed there";
+        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
+        List<odcm.model.audit.AuditEntry> said = AuditAnchor.entries(tx, "space.require-approval",
+                e -> names.stream().anyMatch(n -> n.covers(e) && e.subject().equals(n.describe())), consequence);
         if (!said.isEmpty() && said.get(said.size() - 1).detail().startsWith("releases need an approval")) {
             throw new Refusal(s.describe() + " requires an approval before a release's first deployment (audit entry "
                     + said.get(said.size() - 1).seq() + "), but the store's record of that requirement is missing: it was removed outside"
@@ -122,9 +124,11 @@ public final class ApprovalService {
      * one was removed outside ODCM Console (a rejection removed makes an earlier approval the latest; decision 0039).
      */
     private static void decisionsNotRemoved(StoreTx tx, Space s, Release r, int held) {
-        String subject = "release " + r.version() + " of project '" + r.projectName() + "' of " + s.describe();
+        String subject = "release " + r.version() + " of project '" + r.projectName() + "' of ";
         String consequence = "The decisions on releases are read from it as well, so nothing is deployed in " + s.describe();
-        java.util.function.Predicate<odcm.model.audit.AuditEntry> aboutIt = e -> e.subject().equals(subject) && AuditAnchor.about(e, s);
+        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
+        java.util.function.Predicate<odcm.model.audit.AuditEntry> aboutIt = e -> names.stream().anyMatch(n -> n.covers(e)
+                && e.subject().equals(subject + n.describe()));
         long logged = AuditAnchor.entries(tx, "release.approve", aboutIt, consequence).size()
                 + tx.audit().withAction("release.reject").stream().filter(aboutIt).count();
         if (logged > held) {
