@@ -190,7 +190,8 @@ class SealedRecordsTest extends BundleFixture {
         ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "");
         ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.REJECTED, "found a bug");
         assertEquals(1, plainSql("DELETE FROM approval_decision WHERE verdict = 'REJECTED'"));
-        refusedWith("The audit log records 2 approval decisions on release 1.0.0 of Web in local space 'DevTest Space', the store holds 1:",
+        refusedWith("The audit log records 2 approval decisions on releases 1.0.0 in local space 'DevTest Space' (of Web or another project),"
+                + " the store holds 1:",
                 "Restore the store from a backup.", () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
         assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
     }
@@ -290,7 +291,8 @@ class SealedRecordsTest extends BundleFixture {
         ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.REJECTED, "found a bug");
         ctx.spaces().rename(DEV, "Renamed Space");
         assertEquals(1, plainSql("DELETE FROM approval_decision WHERE verdict = 'REJECTED'"));
-        refusedWith("The audit log records 2 approval decisions on release 1.0.0 of Web in local space 'Renamed Space', the store holds 1:",
+        refusedWith("The audit log records 2 approval decisions on releases 1.0.0 in local space 'Renamed Space' (of Web or another project),"
+                + " the store holds 1:",
                 "Restore the store from a backup.", () -> ctx.deployments().deploy("Renamed Space", "Web", "1.0.0", "Development", true));
         assertEquals(1, plainSql("DELETE FROM approval_policy"));
         refusedWith("local space 'Renamed Space' requires an approval before a release's first deployment (audit entry ",
@@ -311,6 +313,23 @@ class SealedRecordsTest extends BundleFixture {
         assertEquals(1, plainSql("UPDATE space SET name = 'DEVTEST SPACE' WHERE name = 'DevTest Space'"));
         refusedWith("The name of local space 'DEVTEST SPACE' is not the one the audit log gives it ('DevTest Space', audit entry ",
                 "so nothing is deployed there until it is renamed back, or the store is restored from a backup.",
+                () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
+        assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
+    }
+
+    /**
+     * Review (2026-12-05): the audit log names a release by its project's name, which is not sealed and may be renamed: a
+     * deleted rejection is still caught after the project is renamed, by the console or (here only its case) with plain SQL.
+     */
+    @Test
+    void aDeletedRejectionIsCaughtAfterTheProjectIsRenamed() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.approvals().setRequired(DEV, true);
+        ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "");
+        ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.REJECTED, "found a bug");
+        assertEquals(1, plainSql("DELETE FROM approval_decision WHERE verdict = 'REJECTED'"));
+        assertEquals(1, plainSql("UPDATE project SET name = 'WEB' WHERE name = 'Web'"));
+        refusedWith("The audit log records 2 approval decisions on releases 1.0.0 in local space 'DevTest Space'", "Restore the store from a backup.",
                 () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
         assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
     }
