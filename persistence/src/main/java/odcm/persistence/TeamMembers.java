@@ -36,7 +36,12 @@ public final class TeamMembers {
                 sql.execute("CREATE ROLE " + quoted(sql, group) + " NOLOGIN");
             }
             String g = quoted(sql, group);
-            sql.execute("GRANT CONNECT ON DATABASE " + quoted(sql, store.location().server().database()) + " TO " + g);
+            String db = quoted(sql, store.location().server().database());
+            sql.execute("GRANT CONNECT ON DATABASE " + db + " TO " + g);
+            // Only the group connects: PostgreSQL lets every login connect to a new database, so a login never let in, or
+            // dismissed, could still sign in, listen to the store's changes and signal false ones (review of 2026-12-05; a
+            // no-op, with a warning, where this login does not own the database).
+            sql.execute("REVOKE CONNECT ON DATABASE " + db + " FROM PUBLIC");
             sql.execute("GRANT USAGE ON SCHEMA public TO " + g);
             // Members make no objects of their own (PostgreSQL before 15 lets everyone create in public; a no-op, with a
             // warning, where this login does not own the schema).

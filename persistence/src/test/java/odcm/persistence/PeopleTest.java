@@ -158,6 +158,25 @@ class PeopleTest {
                 + " login in (odcm store admit"), out.getMessage());
     }
 
+    /** Review (2026-12-05): a dismissed login no longer connects at all (it could still sign in, LISTEN and NOTIFY). */
+    @Test
+    void aDismissedLoginNoLongerConnectsNorListens() throws Exception {
+        team = TeamStores.create(tmp);
+        String bob = login();
+        try (Store owner = team.open("alice")) {
+            TeamMembers.admit(owner, bob);
+            logins.add(TeamMembers.group(team.location.server()));
+            TeamMembers.dismiss(owner, bob);
+        }
+        SQLException out = assertThrows(SQLException.class, () -> {
+            try (Connection c = as(bob).server().connect(); Statement st = c.createStatement()) {
+                st.execute("LISTEN " + StoreChanges.CHANNEL);
+                st.execute("NOTIFY " + StoreChanges.CHANNEL);
+            }
+        });
+        assertTrue(out.getMessage().contains("permission denied for database"), out.getMessage());
+    }
+
     /**
      * The plain SQL of decision 0040 lets a login in as `store admit` does; a store copied in by that member (not the
      * tables' owner) cannot keep the original names, so nothing is copied; the member's own console works.
@@ -172,6 +191,7 @@ class PeopleTest {
             st.execute("CREATE ROLE " + group + " NOLOGIN");
             logins.add(group);
             st.execute("GRANT CONNECT ON DATABASE " + team.location.server().database() + " TO " + group);
+            st.execute("REVOKE CONNECT ON DATABASE " + team.location.server().database() + " FROM PUBLIC");
             st.execute("GRANT USAGE ON SCHEMA public TO " + group);
             st.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
             st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + group);

@@ -94,7 +94,7 @@ public final class ApprovalService {
         String space = s.name();
         List<ApprovalDecision> decisions = tx.approvals().decisions(spaceId, releaseId);
         String release = "Release " + r.version() + " of " + r.projectName();
-        decisionsNotRemoved(tx, s, r, tx.approvals().decisionsOnVersion(spaceId, r.projectId(), r.version()).size());
+        decisionsNotRemoved(tx, s, r);
         if (decisions.isEmpty()) {
             return Optional.of(release + " needs an approval in " + space + " before its first deployment here; it has none.");
         }
@@ -110,8 +110,10 @@ public final class ApprovalService {
      * requirement: its row was removed outside ODCM Console, which would let releases in unapproved (decision 0039).
      */
     private static void requirementNotRemoved(StoreTx tx, Space s) {
-        List<odcm.model.audit.AuditEntry> said = AuditAnchor.entries(tx, "space.require-approval", e -> e.subject().equals(s.describe()) && AuditAnchor.about(e, s),
-                "Whether " + s.describe() + " requires an approval is read from it as well, so nothing is deployed there");
+        String consequence = "Whether " + s.describe() + " requires an approval is read from it as well, so nothing is deployed there";
+        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
+        List<odcm.model.audit.AuditEntry> said = AuditAnchor.entries(tx, "space.require-approval",
+                e -> names.stream().anyMatch(n -> n.covers(e) && e.subject().equals(n.describe())), consequence);
         if (!said.isEmpty() && said.get(said.size() - 1).detail().startsWith("releases need an approval")) {
             throw new Refusal(s.describe() + " requires an approval before a release's first deployment (audit entry "
                     + said.get(said.size() - 1).seq() + "), but the store's record of that requirement is missing: it was removed outside"
@@ -120,20 +122,27 @@ public final class ApprovalService {
     }
 
     /**
-     * Refuses when the audit log records more decisions on release {@code r} in {@code s} than the store holds on any of its
-     * revisions ({@code held}; the audit names a release by version):
-     * one was removed outside ODCM Console (a rejection removed makes an earlier approval the latest; decision 0039).
+     * Refuses when the audit log records more decisions on releases of {@code r}'s version in {@code s} than the store holds
+     * on them (every revision of every project's release of that version): one was removed outside ODCM Console (a rejection
+     * removed makes an earlier approval the latest; decision 0039). The audit names a release by version and by its
+     * project's name, which is not sealed and may be renamed, so entries are matched by version and space only (review of
+     * 2026-12-05: a project renamed hid its decisions).
      */
-    private static void decisionsNotRemoved(StoreTx tx, Space s, Release r, int held) {
-        String subject = "release " + r.version() + " of project '" + r.projectName() + "' of " + s.describe();
+    private static void decisionsNotRemoved(StoreTx tx, Space s, Release r) {
+        String release = "release " + r.version() + " of project '";
         String consequence = "The decisions on releases are read from it as well, so nothing is deployed in " + s.describe();
-        java.util.function.Predicate<odcm.model.audit.AuditEntry> aboutIt = e -> e.subject().equals(subject) && AuditAnchor.about(e, s);
+        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
+        java.util.function.Predicate<odcm.model.audit.AuditEntry> aboutIt = e -> e.subject().startsWith(release)
+                && names.stream().anyMatch(n -> n.covers(e) && e.subject().endsWith("' of " + n.describe()));
         long logged = AuditAnchor.entries(tx, "release.approve", aboutIt, consequence).size()
                 + tx.audit().withAction("release.reject").stream().filter(aboutIt).count();
+        long held = tx.projects().findBySpace(s.id()).stream()
+                .mapToLong(p -> tx.approvals().decisionsOnVersion(s.id(), p.id(), r.version()).size()).sum();
         if (logged > held) {
-            throw new Refusal("The audit log records " + logged + " approval decisions on release " + r.version() + " of "
-                    + r.projectName() + " in " + s.describe() + ", the store holds " + held + ": a decision was removed outside ODCM"
-                    + " Console, so whether the release is approved cannot be told and it is not deployed. Restore the store from a backup.");
+            throw new Refusal("The audit log records " + logged + " approval decisions on releases " + r.version() + " in "
+                    + s.describe() + " (of " + r.projectName() + " or another project), the store holds " + held + ": a decision was"
+                    + " removed outside ODCM Console, so whether the release is approved cannot be told and it is not deployed."
+                    + " Restore the store from a backup.");
         }
     }
 }

@@ -1,10 +1,14 @@
 package odcm.app.service;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 import odcm.model.Refusal;
 import odcm.model.audit.AuditEntry;
 import odcm.model.audit.AuditVerification;
+import odcm.model.space.Space;
 import odcm.persistence.StoreTx;
 
 /**
@@ -17,13 +21,60 @@ final class AuditAnchor {
     private AuditAnchor() {
     }
 
-    /**
-     * Whether entry {@code e} names {@code s} by the words {@code s.describe()} within {@code subject} as {@code s} itself:
-     * written since {@code s} was made (a space renamed leaves its old name free for another one, which is not it).
-     */
-    static boolean about(AuditEntry e, odcm.model.space.Space s) {
-        return !e.at().isBefore(s.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    /** A name space had in the audit log's words ({@code describe}), from entry {@code from} on until entry {@code to}. */
+    record Named(String describe, long from, long to) {
+        boolean covers(AuditEntry e) {
+            return e.seq() >= from && e.seq() < to;
+        }
     }
+
+    /**
+     * The names {@code s} had, as the audit log records them: from the {@code space.create} entry that made it (found by
+     * the fingerprint of one of its certificates, which are sealed rows) through each {@code space.rename}; neither the
+     * space's name nor its creation time in its row, which are not sealed and which whoever writes the store could change
+     * to make the log's entries about it miss it (review of 2026-12-05). A space renamed keeps its entries under its old
+     * names; its old name taken by a new space is not it. Refused, saying {@code consequence}, when the row's name is not
+     * the one the log ends with (renamed outside ODCM Console). A space the log does not record making (made before it
+     * said so) is known by its present name.
+     */
+    static List<Named> names(StoreTx tx, Space s, String consequence) {
+        String prefix = s.kind().words() + " '";
+        Set<String> fingerprints = tx.spaces().certificates(s.id()).stream().map(c -> c.info().fingerprint().grouped())
+                .collect(Collectors.toSet());
+        AuditEntry made = null;
+        for (AuditEntry e : tx.audit().withAction("space.create")) {
+            int at = e.detail().indexOf(FINGERPRINT);
+            if (at >= 0 && e.subject().startsWith(prefix) && e.subject().endsWith("'")
+                    && fingerprints.contains(e.detail().substring(at + FINGERPRINT.length()).split(";", 2)[0])) {
+                made = e;
+            }
+        }
+        if (made == null) {
+            return List.of(new Named(s.describe(), 0, Long.MAX_VALUE));
+        }
+        List<Named> names = new ArrayList<>();
+        String name = made.subject().substring(prefix.length(), made.subject().length() - 1);
+        long from = made.seq();
+        for (AuditEntry e : tx.audit().withAction("space.rename")) {
+            String to = e.subject().startsWith(prefix) && e.subject().endsWith("'")
+                    ? e.subject().substring(prefix.length(), e.subject().length() - 1) : null;
+            if (e.seq() > from && to != null && e.detail().equals("renamed from '" + name + "' to '" + to + "'")) {
+                names.add(new Named(prefix + name + "'", from, e.seq()));
+                name = to;
+                from = e.seq();
+            }
+        }
+        names.add(new Named(prefix + name + "'", from, Long.MAX_VALUE));
+        if (!name.equals(s.name())) {
+            throw new Refusal("The name of " + s.describe() + " is not the one the audit log gives it ('" + name + "', audit entry "
+                    + from + "): it was changed outside ODCM Console. " + consequence + " until it is renamed back, or the store"
+                    + " is restored from a backup.");
+        }
+        return names;
+    }
+
+    /** Where a {@code space.create} entry's detail names the space's certificate (SpaceService.create). */
+    private static final String FINGERPRINT = "; certificate fingerprint ";
 
     /**
      * The entries of exactly {@code action} matching {@code which}, oldest first, after the whole log was verified; refused,

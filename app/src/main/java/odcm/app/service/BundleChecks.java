@@ -229,13 +229,15 @@ public final class BundleChecks {
     private static List<Logged> logged(StoreTx tx, Space here, Accepting kind) {
         String noun = kind == Accepting.RELEASE_BUNDLES ? "bundle" : "receipt";
         List<Logged> logged = new ArrayList<>();
-        for (AuditEntry e : AuditAnchor.entries(tx, kind.action, e -> true, "Which " + noun + "s were accepted before is read from it"
-                + " as well, so no " + noun + " is verified or imported in this store")) {
+        String consequence = "Which " + noun + "s were accepted before is read from it as well, so no " + noun
+                + " is verified or imported in this store";
+        List<AuditAnchor.Named> names = AuditAnchor.names(tx, here, consequence);
+        for (AuditEntry e : AuditAnchor.entries(tx, kind.action, e -> true, consequence)) {
             Matcher m = LOGGED.matcher(kind.loggedId(e));
             if (m.find()) {
                 try {
-                    logged.add(new Logged(UUID.fromString(m.group(1)), Long.parseLong(m.group(2)), e.subject().endsWith(kind.inSpace
-                            + here.describe()) && AuditAnchor.about(e, here), e.detail()));
+                    logged.add(new Logged(UUID.fromString(m.group(1)), Long.parseLong(m.group(2)), names.stream().anyMatch(n -> n.covers(e)
+                            && e.subject().endsWith(kind.inSpace + n.describe())), e.detail()));
                 } catch (IllegalArgumentException notOne) {
                     // not an entry this console wrote about an acceptance (the chain verified, so it is only words)
                 }

@@ -204,10 +204,10 @@ class OptimisticVersionsTest extends ServiceFixture {
         local(QA);
         long shown = ctx.trusts().add(DEV, QA, TrustKind.RELEASE_BUNDLES).id();
         bob.trusts().revoke(shown, "Bob's reason");
-        refused("The trust 'DevTest Space' accepts release bundles from 'QA Space' was already revoked by " + bob.store().osUser() + ".",
+        refused("The trust 'DevTest Space' accepts release bundles from 'QA Space' was already revoked by " + bob.store().person().name() + ".",
                 () -> ctx.trusts().revoke(shown, "Alice's reason"));
         long again = ctx.trusts().add(DEV, QA, TrustKind.RELEASE_BUNDLES).id();
-        refused("The trust 'DevTest Space' accepts release bundles from 'QA Space' was already revoked by " + bob.store().osUser() + ".",
+        refused("The trust 'DevTest Space' accepts release bundles from 'QA Space' was already revoked by " + bob.store().person().name() + ".",
                 () -> ctx.trusts().revoke(shown, "Alice's reason")); // not the new trust of the same two spaces, which Alice never saw
         assertTrue(ctx.trusts().list(false).stream().anyMatch(t -> t.id() == again && t.isActive()));
     }

@@ -191,7 +191,8 @@ class SealedRecordsTest extends BundleFixture {
         ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "");
         ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.REJECTED, "found a bug");
         assertEquals(1, plainSql("DELETE FROM approval_decision WHERE verdict = 'REJECTED'"));
-        refusedWith("The audit log records 2 approval decisions on release 1.0.0 of Web in local space 'DevTest Space', the store holds 1:",
+        refusedWith("The audit log records 2 approval decisions on releases 1.0.0 in local space 'DevTest Space' (of Web or another project),"
+                + " the store holds 1:",
                 "Restore the store from a backup.", () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
         assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
     }
@@ -249,6 +250,89 @@ class SealedRecordsTest extends BundleFixture {
         ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true);
         refusedWith("Release 1.0.0 of Web needs an approval", "it has none.",
                 () -> ctx.deployments().deploy("Old DevTest Space", "Web", "1.0.0", "Development", true));
+    }
+
+    /**
+     * Review (2026-12-05): a space's row is not sealed. Its creation time moved forward with plain SQL made every audit entry
+     * about it older than the space, so none counted: the requirement of approval deleted with it let a release in unapproved.
+     */
+    @Test
+    void aSpacesCreationTimeMovedForwardDoesNotFreeItsDeletedApprovalRequirement() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.approvals().setRequired(DEV, true);
+        assertEquals(1, plainSql("DELETE FROM approval_policy"));
+        assertEquals(2, plainSql("UPDATE space SET created_at = TIMESTAMP WITH TIME ZONE '2999-01-01 00:00:00+00'"));
+        refusedWith("local space 'DevTest Space' requires an approval before a release's first deployment (audit entry ",
+                "Require it again (odcm space require-approval), or restore the store from a backup.",
+                () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
+        assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
+    }
+
+    /** Review (2026-12-05): the same with the creation time moved forward: an older bundle is still a rollback. */
+    @Test
+    void aSpacesCreationTimeMovedForwardDoesNotLetAnOlderBundleIn() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        prodLifecycle();
+        byte[] older = promote(PROD, "1.odcmbundle");
+        byte[] newer = promote(PROD, "2.odcmbundle");
+        assertTrue(ctx.imports().importBundle(PROD, newer, null, Map.of()).imported());
+        assertEquals(1, plainSql("DELETE FROM bundle_accepted"));
+        assertEquals(2, plainSql("UPDATE space SET created_at = TIMESTAMP WITH TIME ZONE '2999-01-01 00:00:00+00'"));
+        assertInstanceOf(VerificationOutcome.Rollback.class, ctx.bundles().verify(PROD, file("older.odcmbundle", older)));
+        assertThrows(Refusal.class, () -> ctx.imports().importBundle(PROD, older, null, Map.of()));
+        assertEquals(1, entries("release.import").size());
+    }
+
+    /** Review (2026-12-05): a space renamed by the console keeps what the log said under its old name. */
+    @Test
+    void aRenamedSpaceKeepsItsDeletedApprovalRequirementAndDecisions() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.approvals().setRequired(DEV, true);
+        ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "");
+        ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.REJECTED, "found a bug");
+        ctx.spaces().rename(DEV, "Renamed Space");
+        assertEquals(1, plainSql("DELETE FROM approval_decision WHERE verdict = 'REJECTED'"));
+        refusedWith("The audit log records 2 approval decisions on releases 1.0.0 in local space 'Renamed Space' (of Web or another project),"
+                + " the store holds 1:",
+                "Restore the store from a backup.", () -> ctx.deployments().deploy("Renamed Space", "Web", "1.0.0", "Development", true));
+        assertEquals(1, plainSql("DELETE FROM approval_policy"));
+        refusedWith("local space 'Renamed Space' requires an approval before a release's first deployment (audit entry ",
+                "Require it again (odcm space require-approval), or restore the store from a backup.",
+                () -> ctx.deployments().deploy("Renamed Space", "Web", "1.0.0", "Development", true));
+        assertEquals(List.of(), ctx.deployments().list("Renamed Space", "Web"));
+    }
+
+    /**
+     * Review (2026-12-05): a space renamed with plain SQL escapes none of its audit entries: refused, naming the log's name.
+     * Here only its case (the same name key, so it is still found by its old name and nothing else looks changed).
+     */
+    @Test
+    void aSpaceRenamedWithPlainSqlIsRefusedAtTheGate() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.approvals().setRequired(DEV, true);
+        assertEquals(1, plainSql("DELETE FROM approval_policy"));
+        assertEquals(1, plainSql("UPDATE space SET name = 'DEVTEST SPACE' WHERE name = 'DevTest Space'"));
+        refusedWith("The name of local space 'DEVTEST SPACE' is not the one the audit log gives it ('DevTest Space', audit entry ",
+                "so nothing is deployed there until it is renamed back, or the store is restored from a backup.",
+                () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
+        assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
+    }
+
+    /**
+     * Review (2026-12-05): the audit log names a release by its project's name, which is not sealed and may be renamed: a
+     * deleted rejection is still caught after the project is renamed, by the console or (here only its case) with plain SQL.
+     */
+    @Test
+    void aDeletedRejectionIsCaughtAfterTheProjectIsRenamed() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.approvals().setRequired(DEV, true);
+        ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "");
+        ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.REJECTED, "found a bug");
+        assertEquals(1, plainSql("DELETE FROM approval_decision WHERE verdict = 'REJECTED'"));
+        assertEquals(1, plainSql("UPDATE project SET name = 'WEB' WHERE name = 'Web'"));
+        refusedWith("The audit log records 2 approval decisions on releases 1.0.0 in local space 'DevTest Space'", "Restore the store from a backup.",
+                () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
+        assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
     }
 
     /**

@@ -20,6 +20,8 @@ public record RoleGrant(long id, long spaceId, String spaceName, Role role, Long
     }
 
     public boolean appliesTo(Person p) {
-        return grantee.group() ? p.groups().contains(grantee.name()) : p.name().equals(grantee.name());
+        // A login is a database role too, and PostgreSQL counts every role a member of itself: a group grant to the role
+        // that owns a team store (V19's grants for spaces made before it) applies to that login.
+        return p.name().equals(grantee.name()) || grantee.group() && p.groups().contains(grantee.name());
     }
 }

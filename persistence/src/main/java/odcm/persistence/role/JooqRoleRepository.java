@@ -74,7 +74,7 @@ public final class JooqRoleRepository implements RoleRepository {
 
     @Override
     public List<RoleGrant> of(String person, List<String> groups) {
-        return select(ROLE_GRANT.GRANTEE_KIND.eq(PERSON).and(ROLE_GRANT.GRANTEE.eq(person))
+        return select(ROLE_GRANT.GRANTEE.eq(person) // as a person, or as the group that is its own role (RoleGrant.appliesTo)
                 .or(ROLE_GRANT.GRANTEE_KIND.eq(GROUP).and(ROLE_GRANT.GRANTEE.in(groups))));
     }
 
