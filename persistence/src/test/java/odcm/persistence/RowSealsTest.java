@@ -394,6 +394,56 @@ class RowSealsTest {
         }
     }
 
+    @Test
+    void aTrustPutBackIsNotLaunderedByTheNextChangeThatMakesACertificateInTheStoreFile() throws Exception {
+        putBackThenLaundered(h2());
+    }
+
+    @Test
+    void aTrustPutBackIsNotLaunderedByTheNextChangeThatMakesACertificateOnATeamStore() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            putBackThenLaundered(team(team));
+        }
+    }
+
+    /**
+     * Review (2026-12-05): the revoked trust put back active, then a change whose first touch of these rows is a write (a
+     * new space's certificate, no read before it). Its entry must not record the put-back rows as the state: the change is
+     * refused, and the trust stays refused afterwards.
+     */
+    private static void putBackThenLaundered(Engine engine) throws Exception {
+        long trustId;
+        try (Store store = engine.open()) {
+            long dev = Fixtures.local(store, "DevTest Space").id();
+            long prod = Fixtures.remote(store, "Prod Space").id();
+            trustId = store.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:00:00Z"), "alice")).id();
+        }
+        String activeSeal = seal(engine, "SELECT seal FROM trust WHERE id = " + trustId);
+        try (Store store = engine.open()) {
+            store.write(tx -> tx.trusts().revoke(trustId, Instant.parse("2025-03-02T11:00:00Z"), "bob", "key compromised"));
+        }
+        try (Connection c = engine.sql(); var st = c.prepareStatement("UPDATE trust SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL,"
+                + " seal = ? WHERE id = ?")) {
+            st.setString(1, activeSeal);
+            st.setLong(2, trustId);
+            assertEquals(1, st.executeUpdate());
+        }
+        try (Store store = engine.open()) {
+            assertNotFresh(() -> store.write(tx -> {
+                Space qa = tx.spaces().insertLocal(odcm.model.space.SpaceName.of("QA Space"), "", Fixtures.cert("QA Space"), "EC", new byte[] {1});
+                tx.audit().append("space.create", qa.describe(), "certificate made");
+                return qa;
+            }));
+        }
+        try (Store store = engine.open()) {
+            assertNotFresh(() -> store.read(tx -> tx.trusts().findAll()));
+        }
+        try (Connection c = engine.sql(); Statement st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM space WHERE name = 'QA Space'")) {
+            assertTrue(rs.next());
+            assertEquals(0, rs.getInt(1), "the refused change left nothing behind");
+        }
+    }
+
     /** The trust, active, kept with its seal by the attacker; revoked by the console; put back active with that seal. */
     private static void revokedTrustPutBack(Engine engine) throws Exception {
         long prod;
