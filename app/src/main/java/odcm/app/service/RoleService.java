@@ -80,6 +80,18 @@ public final class RoleService {
         }
     }
 
+    /**
+     * For what takes every local space along (accepting an audit rollback takes each one's trusts and certificates as the
+     * older store had them): the role in every local space, each named by its grants (review 2026-12-05; a space's rows
+     * are not read, as a store behind its head refuses them).
+     */
+    static void checkEverySpace(StoreTx tx, Store store, Action action) {
+        Permissions p = permissions(tx, store);
+        tx.roles().all().stream().map(RoleGrant::spaceName).distinct().forEach(space -> p.refusal(action, space, null).ifPresent(s -> {
+            throw new Refusal(s);
+        }));
+    }
+
     private static Permissions permissions(StoreTx tx, Store store) {
         Person p = who(store);
         return p.holdsEveryRole() ? Permissions.everything(p) : new Permissions(p, tx.roles().of(p.name(), p.groups()));

@@ -101,6 +101,30 @@ class RoleServiceTest extends ServiceFixture {
         assertEquals("remote.replace-cert", lastAudit().action());
     }
 
+    /**
+     * Review (2026-12-05): accepting an audit rollback takes the older store's trusts and certificates as they were, so it
+     * is for the administrators of every local space, not for bob, who holds no role there (a space of his own included).
+     */
+    @Test
+    void anAuditRollbackIsAcceptedOnlyByTheAdministratorsOfEveryLocalSpace() throws Exception {
+        assumeEmbedded();
+        java.nio.file.Path db = location().storeDir().resolve("odcm.mv.db");
+        ctx.close();
+        java.nio.file.Files.copy(db, tmp.resolve("old.mv.db"));
+        open();
+        ctx.trusts().add(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS);
+        ctx.close();
+        java.nio.file.Files.copy(tmp.resolve("old.mv.db"), db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ctx = new AppContext(Store.open(location(), Clock.systemUTC(), "bob"));
+        long entries = ctx.audit().lastSeq();
+        odcm.model.Refusal r = org.junit.jupiter.api.Assertions.assertThrows(odcm.model.Refusal.class,
+                () -> ctx.audit().acceptRollback("bob says the older file is right"));
+        assertEquals("bob may not accept an audit rollback (the older store's trusts and certificates with it) in 'DevTest Space': that"
+                + " needs the administrator role of 'DevTest Space'.", r.getMessage());
+        assertEquals(entries, ctx.audit().lastSeq(), "nothing recorded");
+        assertEquals("audit.rollback-accepted", as(me).audit().acceptRollback("restored the older file on purpose").action());
+    }
+
     @Test
     void releaseManager_refusedThenPermittedToChangeProjectsAndReleases() {
         as("bob");
