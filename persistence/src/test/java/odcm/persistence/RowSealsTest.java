@@ -444,6 +444,33 @@ class RowSealsTest {
         }
     }
 
+    /**
+     * Review (2026-12-05): two consoles on one team store changing trusts in turn, each having read (and remembered how far
+     * it verified the log) before the other's change: each change's recorded state covers the other's rows, and every
+     * console, and a new one, still finds the rows fresh.
+     */
+    @Test
+    void twoConsolesChangingTrustsInTurnOnATeamStoreKeepTheStateRight() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); Store a = team.open("alice"); Store b = team.open("alice")) {
+            long dev = Fixtures.local(a, "DevTest Space").id();
+            long prod = Fixtures.remote(a, "Prod Space").id();
+            long qa = Fixtures.local(b, "QA Space").id();
+            assertEquals(0, a.read(tx -> tx.trusts().findAll()).size());
+            assertEquals(0, b.read(tx -> tx.trusts().findAll()).size());
+            long first = a.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:00:00Z"), "alice")).id();
+            b.write(tx -> tx.trusts().insert(qa, dev, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:01:00Z"), "bob"));
+            a.write(tx -> tx.trusts().revoke(first, Instant.parse("2025-03-02T10:02:00Z"), "alice", "done"));
+            b.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:03:00Z"), "bob"));
+            for (Store s : List.of(a, b)) {
+                assertEquals(3, s.read(tx -> tx.trusts().findAll()).size());
+                assertEquals(1, s.read(tx -> tx.trusts().findAll()).stream().filter(t -> !t.isActive()).count());
+            }
+            try (Store c = team.open("alice")) {
+                assertEquals(3, c.read(tx -> tx.trusts().findAll()).size());
+            }
+        }
+    }
+
     /** The trust, active, kept with its seal by the attacker; revoked by the console; put back active with that seal. */
     private static void revokedTrustPutBack(Engine engine) throws Exception {
         long prod;
