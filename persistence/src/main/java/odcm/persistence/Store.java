@@ -390,6 +390,30 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * On a team store, every transaction holds the trusts and certificates still to its end (a SHARE lock; review
+     * 2026-12-05 of decision 0038, "Freshness"): at read committed each statement sees its own moment, so a member's login
+     * toggling a row between an earlier sealed state and the recorded one could otherwise be read put back by one statement
+     * and found fresh by the next. Others' changes of these rows wait for reads in progress, which are short; bounded as
+     * the write lock is. A no-op on H2, which one process holds.
+     */
+    private static void holdRows(DSLContext tx) {
+        if (tx.dialect() == SQLDialect.POSTGRES) {
+            long wait = writeLockWait.toMillis();
+            tx.execute("SET LOCAL lock_timeout = " + wait);
+            try {
+                tx.execute("LOCK TABLE certificate, trust IN SHARE MODE");
+            } catch (DataAccessException e) {
+                if ("55P03".equals(e.sqlState())) { // lock_not_available
+                    throw new Refusal("Another session has held the team store's trusts and certificates for " + (wait / 1000)
+                            + " s: nothing was read or changed. Try again; if it goes on, the server's administrator can end the session"
+                            + " holding a lock on the tables trust and certificate (pg_locks).", e);
+                }
+                throw e;
+            }
+        }
+    }
+
     /** Whether jOOQ has been used in this process (its start is then done). */
     private static volatile boolean jooqStarted;
 
@@ -1083,9 +1107,14 @@ public final class Store implements AutoCloseable {
                     if (outer == null) {
                         rowsChanged = false;
                     }
+                    if (outer == null && (changing || readingTables)) {
+                        serialise(current); // before the rows are held (below): every transaction takes the two locks in this order
+                    }
                     if (outer == null && changing) {
-                        serialise(current);
                         auditSeal.refuseChangeIf(tx.audit().endProblem()); // every change, audited or not, while behind the head
+                    }
+                    if (outer == null) {
+                        holdRows(current);
                     }
                     T r = work.apply(tx);
                     if (outer == null) {
@@ -1245,11 +1274,16 @@ public final class Store implements AutoCloseable {
      * team store's write lock, so no change of another console commits while the tables are read one after another.
      */
     synchronized <T> T readTables(java.util.function.BiFunction<StoreTx, DSLContext, T> work) {
-        return run(tx -> {
-            serialise(current);
-            return work.apply(tx, current);
-        }, false);
+        readingTables = true; // the transaction takes the write lock first
+        try {
+            return run(tx -> work.apply(tx, current), false);
+        } finally {
+            readingTables = false;
+        }
     }
+
+    /** {@link #readTables} in progress (guarded by this store's lock). */
+    private boolean readingTables;
 
     /** A change that needs the database itself besides the repositories (for {@link TeamMembers}): one write, audited as any. */
     synchronized <T> T writeTables(java.util.function.BiFunction<StoreTx, DSLContext, T> work) {

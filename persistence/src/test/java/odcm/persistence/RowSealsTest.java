@@ -394,6 +394,146 @@ class RowSealsTest {
         }
     }
 
+    @Test
+    void aTrustPutBackIsNotLaunderedByTheNextChangeThatMakesACertificateInTheStoreFile() throws Exception {
+        putBackThenLaundered(h2());
+    }
+
+    @Test
+    void aTrustPutBackIsNotLaunderedByTheNextChangeThatMakesACertificateOnATeamStore() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            putBackThenLaundered(team(team));
+        }
+    }
+
+    /**
+     * Review (2026-12-05): the revoked trust put back active, then a change whose first touch of these rows is a write (a
+     * new space's certificate, no read before it). Its entry must not record the put-back rows as the state: the change is
+     * refused, and the trust stays refused afterwards.
+     */
+    private static void putBackThenLaundered(Engine engine) throws Exception {
+        long trustId;
+        try (Store store = engine.open()) {
+            long dev = Fixtures.local(store, "DevTest Space").id();
+            long prod = Fixtures.remote(store, "Prod Space").id();
+            trustId = store.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:00:00Z"), "alice")).id();
+        }
+        String activeSeal = seal(engine, "SELECT seal FROM trust WHERE id = " + trustId);
+        try (Store store = engine.open()) {
+            store.write(tx -> tx.trusts().revoke(trustId, Instant.parse("2025-03-02T11:00:00Z"), "bob", "key compromised"));
+        }
+        try (Connection c = engine.sql(); var st = c.prepareStatement("UPDATE trust SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL,"
+                + " seal = ? WHERE id = ?")) {
+            st.setString(1, activeSeal);
+            st.setLong(2, trustId);
+            assertEquals(1, st.executeUpdate());
+        }
+        try (Store store = engine.open()) {
+            assertNotFresh(() -> store.write(tx -> {
+                Space qa = tx.spaces().insertLocal(odcm.model.space.SpaceName.of("QA Space"), "", Fixtures.cert("QA Space"), "EC", new byte[] {1});
+                tx.audit().append("space.create", qa.describe(), "certificate made");
+                return qa;
+            }));
+        }
+        try (Store store = engine.open()) {
+            assertNotFresh(() -> store.read(tx -> tx.trusts().findAll()));
+        }
+        try (Connection c = engine.sql(); Statement st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM space WHERE name = 'QA Space'")) {
+            assertTrue(rs.next());
+            assertEquals(0, rs.getInt(1), "the refused change left nothing behind");
+        }
+    }
+
+    /**
+     * Review (2026-12-05): two consoles on one team store changing trusts in turn, each having read (and remembered how far
+     * it verified the log) before the other's change: each change's recorded state covers the other's rows, and every
+     * console, and a new one, still finds the rows fresh.
+     */
+    @Test
+    void twoConsolesChangingTrustsInTurnOnATeamStoreKeepTheStateRight() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp); Store a = team.open("alice"); Store b = team.open("alice")) {
+            long dev = Fixtures.local(a, "DevTest Space").id();
+            long prod = Fixtures.remote(a, "Prod Space").id();
+            long qa = Fixtures.local(b, "QA Space").id();
+            assertEquals(0, a.read(tx -> tx.trusts().findAll()).size());
+            assertEquals(0, b.read(tx -> tx.trusts().findAll()).size());
+            long first = a.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:00:00Z"), "alice")).id();
+            b.write(tx -> tx.trusts().insert(qa, dev, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:01:00Z"), "bob"));
+            a.write(tx -> tx.trusts().revoke(first, Instant.parse("2025-03-02T10:02:00Z"), "alice", "done"));
+            b.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:03:00Z"), "bob"));
+            for (Store s : List.of(a, b)) {
+                assertEquals(3, s.read(tx -> tx.trusts().findAll()).size());
+                assertEquals(1, s.read(tx -> tx.trusts().findAll()).stream().filter(t -> !t.isActive()).count());
+            }
+            try (Store c = team.open("alice")) {
+                assertEquals(3, c.read(tx -> tx.trusts().findAll()).size());
+            }
+        }
+    }
+
+    /**
+     * Review (2026-12-05): a member's login toggles the revoked trust between its put-back active state (old seal) and the
+     * recorded one, while a console reads it. At read committed, one statement read it active and the next found the rows
+     * fresh (83 of 400 reads before the fix); every transaction now holds the rows still, so it is never read active.
+     */
+    @Test
+    void aTrustToggledByAMemberWhileAConsoleReadsItIsNeverReadPutBackOnATeamStore() throws Exception {
+        try (TeamStores team = TeamStores.create(tmp)) {
+            long trustId;
+            try (Store store = team.open("alice")) {
+                long dev = Fixtures.local(store, "DevTest Space").id();
+                long prod = Fixtures.remote(store, "Prod Space").id();
+                trustId = store.write(tx -> tx.trusts().insert(dev, prod, TrustKind.RELEASE_BUNDLES, Instant.parse("2025-03-02T10:00:00Z"), "alice")).id();
+            }
+            String active;
+            try (Connection c = team.sql(); var rs = c.createStatement().executeQuery("SELECT seal FROM trust WHERE id = " + trustId)) {
+                rs.next();
+                active = rs.getString(1);
+            }
+            String revokedSeal;
+            String revokedAt;
+            try (Store store = team.open("alice")) {
+                store.write(tx -> tx.trusts().revoke(trustId, Instant.parse("2025-03-02T11:00:00Z"), "bob", "key compromised"));
+            }
+            try (Connection c = team.sql(); var rs = c.createStatement().executeQuery("SELECT seal, revoked_at, revoked_by, revoke_reason FROM trust WHERE id = " + trustId)) {
+                rs.next();
+                revokedSeal = rs.getString(1);
+                revokedAt = rs.getString(2);
+            }
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread attacker = new Thread(() -> {
+                try (Connection c = team.sql(); var bad = c.prepareStatement("UPDATE trust SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL, seal = ? WHERE id = ?");
+                     var good = c.prepareStatement("UPDATE trust SET revoked_at = ?::timestamptz, revoked_by = 'bob', revoke_reason = 'key compromised', seal = ? WHERE id = ?")) {
+                    bad.setString(1, active); bad.setLong(2, trustId);
+                    good.setString(1, revokedAt); good.setString(2, revokedSeal); good.setLong(3, trustId);
+                    while (!stop.get()) {
+                        bad.executeUpdate();
+                        good.executeUpdate();
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+            });
+            int activeSeen = 0, refused = 0, revokedSeen = 0;
+            try (Store store = team.open("alice")) {
+                attacker.start();
+                for (int i = 0; i < 200; i++) {
+                    try {
+                        boolean isActive = store.read(tx -> tx.trusts().findById(trustId)).orElseThrow().isActive();
+                        if (isActive) activeSeen++; else revokedSeen++;
+                    } catch (Refusal r) {
+                        refused++;
+                    }
+                }
+                stop.set(true);
+                attacker.join();
+            }
+            assertEquals(0, activeSeen, "the revoked trust read active while a member's login toggled it (" + revokedSeen + " read revoked, "
+                    + refused + " refused)");
+            assertTrue(revokedSeen + refused == 200);
+        }
+    }
+
     /** The trust, active, kept with its seal by the attacker; revoked by the console; put back active with that seal. */
     private static void revokedTrustPutBack(Engine engine) throws Exception {
         long prod;

@@ -56,6 +56,10 @@ public final class AuditService {
         if (reason == null || reason.isBlank()) {
             throw new odcm.model.Refusal("Say why the rollback is accepted (--reason); it goes into the audit log. Nothing was changed.");
         }
+        store.read(tx -> {
+            RoleService.checkEverySpace(tx, store, odcm.model.role.Action.ACCEPT_ROLLBACK);
+            return null;
+        });
         return store.acceptAuditRollback(reason);
     }
 

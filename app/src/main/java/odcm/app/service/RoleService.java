@@ -62,13 +62,34 @@ public final class RoleService {
         });
     }
 
-    /** A change of a space itself: a local one's administrators; a remote one's, those of any local space. */
+    /**
+     * A change of a space itself: a local one's administrators; a remote one's, those of any local space and, once a local
+     * space trusts it, those of every local space that does (review 2026-12-05: anyone may make a local space and so hold
+     * its administrator role, which cannot stand for the right to swap the certificate another space relies on).
+     */
     static void checkChange(StoreTx tx, Store store, Space space) {
         if (space.isLocal()) {
             check(tx, store, Action.CHANGE_SPACE, space);
         } else {
             checkInAnySpace(tx, store, Action.CHANGE_REMOTE_SPACES);
+            for (odcm.model.trust.Trust t : tx.trusts().activeInvolving(space.id())) {
+                if (t.trustedId() == space.id()) {
+                    check(tx, store, Action.CHANGE_REMOTE_SPACES, tx.spaces().findById(t.trusterId()).orElseThrow());
+                }
+            }
         }
+    }
+
+    /**
+     * For what takes every local space along (accepting an audit rollback takes each one's trusts and certificates as the
+     * older store had them): the role in every local space, each named by its grants (review 2026-12-05; a space's rows
+     * are not read, as a store behind its head refuses them).
+     */
+    static void checkEverySpace(StoreTx tx, Store store, Action action) {
+        Permissions p = permissions(tx, store);
+        tx.roles().all().stream().map(RoleGrant::spaceName).distinct().forEach(space -> p.refusal(action, space, null).ifPresent(s -> {
+            throw new Refusal(s);
+        }));
     }
 
     private static Permissions permissions(StoreTx tx, Store store) {

@@ -97,6 +97,50 @@ class RoleServiceTest extends ServiceFixture {
         remote("Other Space"); // an administrator of any local space looks after remote spaces
     }
 
+    /**
+     * Review (2026-12-05): the administrator role of "a local space" is free (anyone may make a local space and holds every
+     * role of it), so it does not let bob swap the certificate of, or remove, a remote space that another space trusts.
+     */
+    @Test
+    void aSpaceOfOnesOwnGivesNoRightOverARemoteSpaceThatAnotherSpaceTrusts() {
+        ctx.trusts().add(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS);
+        as(bob);
+        local("Bob Space"); // needs no role; bob holds every role of it
+        byte[] der = odcm.packaging.cert.Certificates.generate(PROD, odcm.packaging.cert.KeyAlgorithm.EC_P256, java.time.Instant.now()).certificateDer();
+        String fingerprint = odcm.packaging.cert.Certificates.fingerprint(der).hex();
+        String sentence = bob + " may not add or change a remote space in 'DevTest Space': that needs the administrator role of 'DevTest Space'.";
+        refused(sentence, () -> ctx.remotes().replaceCertificate(PROD, der, fingerprint));
+        refused(sentence, () -> ctx.remotes().remove(PROD));
+        remote("Bob Remote"); // a remote space no local space trusts yet: any local space's administrator, as before
+        grant(bob, Role.ADMINISTRATOR, null); // of DevTest Space, which trusts Prod Space
+        ctx.remotes().replaceCertificate(PROD, der, fingerprint);
+        assertEquals("remote.replace-cert", lastAudit().action());
+    }
+
+    /**
+     * Review (2026-12-05): accepting an audit rollback takes the older store's trusts and certificates as they were, so it
+     * is for the administrators of every local space, not for bob, who holds no role there (a space of his own included).
+     */
+    @Test
+    void anAuditRollbackIsAcceptedOnlyByTheAdministratorsOfEveryLocalSpace() throws Exception {
+        assumeEmbedded();
+        java.nio.file.Path db = location().storeDir().resolve("odcm.mv.db");
+        ctx.close();
+        java.nio.file.Files.copy(db, tmp.resolve("old.mv.db"));
+        open();
+        ctx.trusts().add(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS);
+        ctx.close();
+        java.nio.file.Files.copy(tmp.resolve("old.mv.db"), db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ctx = new AppContext(Store.open(location(), Clock.systemUTC(), "bob"));
+        long entries = ctx.audit().lastSeq();
+        odcm.model.Refusal r = org.junit.jupiter.api.Assertions.assertThrows(odcm.model.Refusal.class,
+                () -> ctx.audit().acceptRollback("bob says the older file is right"));
+        assertEquals("bob may not accept an audit rollback (the older store's trusts and certificates with it) in 'DevTest Space': that"
+                + " needs the administrator role of 'DevTest Space'.", r.getMessage());
+        assertEquals(entries, ctx.audit().lastSeq(), "nothing recorded");
+        assertEquals("audit.rollback-accepted", as(me).audit().acceptRollback("restored the older file on purpose").action());
+    }
+
     @Test
     void releaseManager_refusedThenPermittedToChangeProjectsAndReleases() {
         as(bob);

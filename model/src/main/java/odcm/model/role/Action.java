@@ -13,6 +13,7 @@ public enum Action {
     REVOKE_TRUST("revoke a trust", Role.ADMINISTRATOR),
     SET_APPROVAL_RULE("change the approval rule", Role.ADMINISTRATOR),
     GRANT_ROLES("grant or revoke roles", Role.ADMINISTRATOR),
+    ACCEPT_ROLLBACK("accept an audit rollback (the older store's trusts and certificates with it)", Role.ADMINISTRATOR),
     CHANGE_LIFECYCLES("change lifecycles", Role.RELEASE_MANAGER),
     CHANGE_PROJECTS("change projects", Role.RELEASE_MANAGER),
     CREATE_RELEASE("create a release", Role.RELEASE_MANAGER),
