@@ -260,7 +260,8 @@ class TeamStoreTest {
         try (TeamStores team = TeamStores.create(tmp); Store store = team.open("alice")) {
             Fixtures.local(store, "DevTest Space");
             try (Connection c = team.sql(); Statement st = c.createStatement()) {
-                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                        + " AND backend_type = 'client backend' AND usename = current_user"); // the store's own, never autovacuum's
             }
             Refusal lost = assertThrows(Refusal.class, () -> store.write(tx -> tx.audit().append("test.entry", "lost", "never saved")));
             assertTrue(lost.getMessage().startsWith("The connection to the team store postgresql://") && lost.getMessage()
