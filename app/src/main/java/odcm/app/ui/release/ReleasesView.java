@@ -38,16 +38,19 @@ public final class ReleasesView {
         project.valueProperty().bindBidirectional(vm.projectProperty());
         projectLabel.setLabelFor(project);
         Button create = Forms.button("new-release", "_Create release…", "Freeze the project as it is now in a new release (Ctrl+N)", this::create);
-        create.disableProperty().bind(vm.projectProperty().isNull().or(vm.createProblemProperty().isNotEmpty()));
+        javafx.beans.binding.StringBinding createRefusal = orElse(mayNot(odcm.model.role.Action.CREATE_RELEASE), vm.createProblemProperty());
+        create.disableProperty().bind(vm.projectProperty().isNull().or(createRefusal.isNotEmpty()));
         Button promote = Forms.button("promote-release", "_Promote to space…", "Write a release bundle of the selected release for a space "
                 + "its lifecycle promotes to", this::promote);
-        javafx.beans.binding.StringBinding why = javafx.beans.binding.Bindings.createStringBinding(vm::promoteProblem, vm.selectedProperty(),
-                vm.targets());
+        javafx.beans.binding.StringBinding why = orElse(mayNot(odcm.model.role.Action.PROMOTE),
+                javafx.beans.binding.Bindings.createStringBinding(vm::promoteProblem, vm.selectedProperty(), vm.targets()));
         promote.disableProperty().bind(why.isNotEmpty());
         Node promoteBox = odcm.app.ui.common.RoleGate.explained(promote, why);
-        Node createBox = odcm.app.ui.common.RoleGate.explained(create, vm.createProblemProperty());
+        Node createBox = odcm.app.ui.common.RoleGate.explained(create, createRefusal);
         Button deploy = Forms.button("deploy", "_Deploy…", "Record a deployment of the selected release to an environment", this::deploy);
-        deploy.disableProperty().bind(vm.selectedProperty().isNull());
+        // A deployer of any one environment of the space may open it; the service checks the environment chosen.
+        Node deployBox = gate.gate(deploy, vm.selectedProperty().isNull(), p -> p.refusal(odcm.model.role.Action.DEPLOY, vm.space().name(), null),
+                vm.space().nameProperty());
         Button compare = Forms.button("compare-releases", "Co_mpare…",
                 "Compare the selected release with the one before it, side by side; approve or reject it there", this::compare);
         compare.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.all()).lessThan(2));
@@ -58,7 +61,7 @@ public final class ReleasesView {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         ScreenHeader.place(root, "releases-screen", ScreenHeader.create("Releases",
                 "Versions of a project, each with the process, variables and packages it froze when it was created.",
-                projectLabel, project, createBox, promoteBox, deploy, compare, null, filter), new javafx.scene.layout.VBox(4, createWhy(), new MessageLine("releases-message", vm.message())));
+                projectLabel, project, createBox, promoteBox, deployBox, compare, null, filter), new javafx.scene.layout.VBox(4, createWhy(), new MessageLine("releases-message", vm.message())));
 
         table.getColumns().setAll(List.of(
                 Tables.<Release>fixed("Version", 110, Release::version),
@@ -140,6 +143,17 @@ public final class ReleasesView {
         // The window's content is made and styled on the worker; the FX thread makes the window and lays it out (0033).
         vm.startCompare().ifPresent(model -> model.runner().run("Opening the comparison", () -> new CompareView(model, files, gate),
                 view -> view.show(root.getScene().getWindow()), vm.message()::error));
+    }
+
+    /** Why the person may not take {@code action} in the current space (the service's sentence naming the role), or "". */
+    private javafx.beans.binding.StringBinding mayNot(odcm.model.role.Action action) {
+        return gate.why(p -> p.refusal(action, vm.space().name(), null), vm.space().nameProperty());
+    }
+
+    /** {@code first}, or {@code then} where {@code first} says nothing. */
+    private static javafx.beans.binding.StringBinding orElse(javafx.beans.binding.StringBinding first,
+            javafx.beans.value.ObservableStringValue then) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> first.get().isEmpty() ? then.get() : first.get(), first, then);
     }
 
     public Screen screen() {

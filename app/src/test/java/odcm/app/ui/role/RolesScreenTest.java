@@ -157,6 +157,24 @@ class RolesScreenTest extends FxRobot {
         }
     }
 
+    /** Where bob is only a viewer, Create release…, Promote… and Deploy… are disabled, each saying the role it needs. */
+    @Test
+    void theReleasesButtonsAreDisabledWithTheMissingRole() throws Exception {
+        try (ScreensHarness ui = new ScreensHarness(bob)) {
+            ui.chooseSpace(PROD).show(ui.releases);
+            Button create = ui.node("#new-release");
+            Button promote = ui.node("#promote-release");
+            Button deploy = ui.node("#deploy");
+            assertTrue(create.isDisabled() && promote.isDisabled() && deploy.isDisabled());
+            assertEquals("bob may not create a release in 'Prod Space': that needs the release manager role of 'Prod Space'.", tooltipOf(create));
+            assertEquals("bob may not promote a release (write a release bundle) in 'Prod Space': that needs the release manager role of"
+                    + " 'Prod Space'.", tooltipOf(promote));
+            assertEquals("bob may not record a deployment in 'Prod Space': that needs the deployer role of 'Prod Space'.", tooltipOf(deploy));
+            ui.chooseSpace(DEV).show(ui.releases); // bob administers DevTest Space, and deploys nowhere: the reason follows the space
+            assertEquals("bob may not record a deployment in 'DevTest Space': that needs the deployer role of 'DevTest Space'.", tooltipOf(deploy));
+        }
+    }
+
     /** Carol holds no role anywhere: Add trust… and Add remote space… are disabled, each saying the role it needs. */
     @Test
     void withoutAnAdministratorRoleAddTrustAndAddRemoteSpaceAreDisabledSayingWhy() throws Exception {
