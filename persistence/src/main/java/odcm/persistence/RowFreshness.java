@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import odcm.model.Refusal;
 import odcm.model.audit.AuditChain;
 import odcm.model.audit.AuditEntry;
@@ -97,7 +96,7 @@ final class RowFreshness {
 
     /** Whether the audit log names no state of the rows yet (a store from before freshness). */
     boolean noStateRecorded(DSLContext dsl) {
-        return candidates(dsl, Long.MAX_VALUE).stream().noneMatch(e -> state(e) != null);
+        return newestState(dsl) == 0;
     }
 
     /** The digest {@code e} names as the rows' state, or null when it names none (or words that only look like one). */
@@ -116,10 +115,22 @@ final class RowFreshness {
     }
 
     /** Entries up to {@code below} whose detail looks like it names a state, newest first. */
-    private static List<AuditEntry> candidates(DSLContext dsl, long below) {
-        return dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.DETAIL.like("%" + MARK + "%")).and(AUDIT_EVENT.SEQ.le(below))
-                .orderBy(AUDIT_EVENT.SEQ.desc()).fetch(r -> new AuditEntry(r.getSeq(), null, r.getOsUser(), r.getAction(), r.getSubject(),
-                        r.getDetail(), r.getPrevHash(), r.getHash()));
+    /**
+     * The number of the newest entry that names a state as far as its own words go, or 0: read newest first, one row at a
+     * time, stopping at the first (an entry whose words only look like one, typed into a name, is passed over).
+     */
+    private long newestState(DSLContext dsl) {
+        try (org.jooq.Cursor<odcm.persistence.jooq.tables.records.AuditEventRecord> rows = dsl.selectFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.DETAIL.like("%" + MARK + "%")).orderBy(AUDIT_EVENT.SEQ.desc()).fetchLazy()) {
+            for (var r : rows) {
+                AuditEntry e = new AuditEntry(r.getSeq(), null, r.getOsUser(), r.getAction(), r.getSubject(), r.getDetail(), r.getPrevHash(),
+                        r.getHash());
+                if (state(e) != null) {
+                    return e.seq();
+                }
+            }
+        }
+        return 0;
     }
 
     private record Tail(long seq, String hash, long stateSeq, String stateDigest) {
@@ -139,7 +150,7 @@ final class RowFreshness {
                         + " accept this store as it is, recorded in the audit log, with: odcm audit accept-rollback --reason \"...\"");
             }
             // The newest entry that names a state as far as its own words go; the tail's check below checks it is genuine.
-            long newest = candidates(dsl, Long.MAX_VALUE).stream().filter(e -> state(e) != null).findFirst().map(AuditEntry::seq).orElse(0L);
+            long newest = newestState(dsl);
             seq = newest == 0 ? 0 : newest - 1;
             hash = seq == 0 ? AuditChain.GENESIS
                     : dsl.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.eq(seq)).fetchOne(AUDIT_EVENT.HASH);
