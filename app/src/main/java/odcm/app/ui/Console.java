@@ -177,7 +177,11 @@ public final class Console {
         // Only a Lifecycles screen that was made can hold unsaved changes.
         picker.guard(proceed -> lifecycles == null || lifecycles.mayLeave(proceed));
         SpacesViewModel spaces = new SpacesViewModel(c.spaces(), runner);
-        MainWindow window = new MainWindow(entries(spaces, space), picker, runner);
+        // Made here, on the worker, for the Spaces screen made with the window; the other screens share it (gate()).
+        RoleGate roles = new RoleGate(c.roles(), runner);
+        gate = roles;
+        gateContext = c;
+        MainWindow window = new MainWindow(entries(spaces, space, roles), picker, runner);
         window.make(0);
         Shell shell = new Shell(space, window, spaces, styled(window.root(), width, height));
         StartupTimes.mark("main-made");
@@ -220,14 +224,14 @@ public final class Console {
     }
 
     /** The screens in the order of MainWindow's NAV_IDS; each made when first shown (Spaces at start, with {@code first}). */
-    private List<MainWindow.Entry> entries(SpacesViewModel first, CurrentSpace space) {
+    private List<MainWindow.Entry> entries(SpacesViewModel first, CurrentSpace space, RoleGate roles) {
         Runnable spaces = () -> main.select("nav-spaces");
         return List.of(
-                new MainWindow.Entry("Spaces", () -> new SpacesView(first, files).screen()),
+                new MainWindow.Entry("Spaces", () -> new SpacesView(first, files, roles).screen()),
                 new MainWindow.Entry("Remote spaces", () -> new RemoteSpacesView(new RemoteSpacesViewModel(c().remotes(), c().spaces(), runner), files, gate()).screen()),
                 new MainWindow.Entry("Trusts", () -> new TrustsView(new TrustsViewModel(c().trusts(), c().spaces(), runner), gate()).screen()),
                 new MainWindow.Entry("Environments", () -> new EnvironmentsView(new EnvironmentsViewModel(c().environments(), c().spaces(), runner, space),
-                        space, spaces).screen()),
+                        space, spaces, gate()).screen()),
                 new MainWindow.Entry("Lifecycles", () -> lifecycles(space).screen()),
                 new MainWindow.Entry("Projects", () -> new ProjectsView(new ProjectsViewModel(c().projects(), c().environments(), c().lifecycles(), runner,
                         space), gate()).screen()),
@@ -303,7 +307,7 @@ public final class Console {
     private LifecyclesView lifecycles(CurrentSpace space) {
         if (lifecycles == null) {
             lifecycles = new LifecyclesView(new LifecyclesViewModel(context.lifecycles(), context.environments(), context.spaces(), runner, space), space,
-                    () -> main.select("nav-spaces"));
+                    () -> main.select("nav-spaces"), gate());
         }
         return lifecycles;
     }

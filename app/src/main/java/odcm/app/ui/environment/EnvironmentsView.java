@@ -33,8 +33,14 @@ public final class EnvironmentsView {
     private final TableView<RemoteEnvironment> remotes = Tables.table("remote-environments-table");
     private final Label title = new Label();
 
-    public EnvironmentsView(EnvironmentsViewModel vm, CurrentSpace current, Runnable goToSpaces) {
+    /** Why the person may not change the current space's environments (the service's sentence naming the role), or "". */
+    private final javafx.beans.binding.StringBinding mayNot;
+    private final odcm.app.ui.common.RoleGate gate;
+
+    public EnvironmentsView(EnvironmentsViewModel vm, CurrentSpace current, Runnable goToSpaces, odcm.app.ui.common.RoleGate gate) {
         this.vm = vm;
+        this.gate = gate;
+        this.mayNot = gate.why(p -> p.refusal(odcm.model.role.Action.CHANGE_ENVIRONMENTS, current.name(), null), current.nameProperty());
         TextField filter = new TextField();
         filter.setId("environments-filter");
         filter.setPromptText("Filter by name or description");
@@ -43,12 +49,10 @@ public final class EnvironmentsView {
         Button create = Forms.button("new-environment", "_New environment…", "Create an environment in the current space (Ctrl+N)", this::create);
         Button addRemote = Forms.button("new-remote-environment", "_Add remote environment…",
                 "Add a placeholder for an environment that another space owns", this::addRemote);
-        for (javafx.scene.Node n : new javafx.scene.Node[] {create, addRemote, filter}) {
-            n.disableProperty().bind(current.nameProperty().isEmpty()); // nothing to act on without a space
-        }
+        filter.disableProperty().bind(current.nameProperty().isEmpty()); // nothing to act on without a space
         VBox header = ScreenHeader.create("Environments",
                 "Where the current space deploys: its own environments, and remote environments standing for environments of other spaces.",
-                create, addRemote, null, filter);
+                gated(create, current.nameProperty().isEmpty()), gated(addRemote, current.nameProperty().isEmpty()), null, filter);
         ((Label) header.getChildren().get(0)).textProperty().bind(current.nameProperty().map(s -> s.isEmpty() ? "Environments" : "Environments of '" + s + "'"));
         ScreenHeader.place(root, "environments-screen", header, new MessageLine("environments-message", vm.message()));
 
@@ -72,12 +76,10 @@ public final class EnvironmentsView {
 
         Button rename = Forms.button("rename-environment", "_Rename…", "Give the selected environment another name", this::rename);
         Button delete = Forms.button("delete-environment", "_Delete…", "Delete the selected environment (refused while a lifecycle or project uses it)", this::delete);
-        rename.disableProperty().bind(vm.selectedProperty().isNull());
-        delete.disableProperty().bind(vm.selectedProperty().isNull());
         Button deleteRemote = Forms.button("delete-remote-environment", "D_elete…",
                 "Delete the selected remote environment (refused while a lifecycle or project uses it)", this::deleteRemote);
-        deleteRemote.disableProperty().bind(vm.selectedRemoteProperty().isNull());
-        SplitPane split = new SplitPane(section("Environments", locals, rename, delete), section("Remote environments", remotes, deleteRemote));
+        SplitPane split = new SplitPane(section("Environments", locals, gated(rename, vm.selectedProperty().isNull()),
+                gated(delete, vm.selectedProperty().isNull())), section("Remote environments", remotes, gated(deleteRemote, vm.selectedRemoteProperty().isNull())));
         split.setDividerPositions(0.5);
         root.setCenter(NoSpaceState.wrap("environments", split, current, "Environments", goToSpaces));
     }
@@ -93,7 +95,22 @@ public final class EnvironmentsView {
                 : "No remote environments yet. Add one for an environment another space owns, such as 'Prod Space: Production'."));
     }
 
-    private static Node section(String name, TableView<?> table, Button... actions) {
+    /** {@code button}, disabled while {@code otherwise} holds or the person may not change environments here, saying why. */
+    private Node gated(Button button, javafx.beans.value.ObservableBooleanValue otherwise) {
+        button.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> otherwise.get() || !mayNot.get().isEmpty(), otherwise, mayNot));
+        return odcm.app.ui.common.RoleGate.explained(button, mayNot);
+    }
+
+    /** Whether a change may be asked for (a shortcut or the Delete key, too); otherwise the reason is said on the screen. */
+    private boolean permitted() {
+        if (mayNot.get().isEmpty()) {
+            return true;
+        }
+        vm.message().error(mayNot.get());
+        return false;
+    }
+
+    private static Node section(String name, TableView<?> table, Node... actions) {
         Label t = new Label(name);
         t.getStyleClass().add(Css.SUBSECTION);
         HBox head = Forms.detailHead(t, actions);
@@ -109,7 +126,7 @@ public final class EnvironmentsView {
     }
 
     private void create() {
-        if (!vm.space().isEmpty()) {
+        if (!vm.space().isEmpty() && permitted()) {
             EnvironmentDialogs.environment(window(), vm.space(), vm.newEnvironment(),
                     e -> vm.changed("Created environment '" + e.name() + "' in '" + vm.space() + "'.", e.name(), null)).show();
         }
@@ -117,7 +134,7 @@ public final class EnvironmentsView {
 
     private void rename() {
         Environment e = vm.selectedProperty().get();
-        if (e != null) {
+        if (e != null && permitted()) {
             EnvironmentDialogs.environment(window(), vm.space(), vm.rename(e),
                     r -> vm.changed("Renamed environment '" + e.name() + "' to '" + r.name() + "'.", r.name(), null)).show();
         }
@@ -125,7 +142,7 @@ public final class EnvironmentsView {
 
     private void delete() {
         Environment e = vm.selectedProperty().get();
-        if (e != null) {
+        if (e != null && permitted()) {
             String what = "environment '" + e.name() + "' of '" + vm.space() + "'";
             ConfirmDialog.create(window(), vm.runner(), "delete-environment", "Delete environment '" + e.name() + "'",
                     "Delete the " + what + "? Deployments to it are no longer possible from this console.", "Delete",
@@ -134,7 +151,7 @@ public final class EnvironmentsView {
     }
 
     private void addRemote() {
-        if (!vm.space().isEmpty()) {
+        if (!vm.space().isEmpty() && permitted()) {
             EnvironmentDialogs.remote(window(), vm.newRemote(),
                     r -> vm.changed("Added remote environment '" + r.displayName() + "' to '" + vm.space() + "'.", null, r.displayName())).show();
         }
@@ -142,7 +159,7 @@ public final class EnvironmentsView {
 
     private void deleteRemote() {
         RemoteEnvironment r = vm.selectedRemoteProperty().get();
-        if (r != null) {
+        if (r != null && permitted()) {
             String what = "remote environment '" + r.displayName() + "' of '" + vm.space() + "'";
             ConfirmDialog.create(window(), vm.runner(), "delete-remote-environment", "Delete remote environment '" + r.displayName() + "'",
                     "Delete the " + what + "? The environment itself stays with '" + r.ownerSpaceName() + "'.", "Delete",
@@ -151,6 +168,9 @@ public final class EnvironmentsView {
     }
 
     public Screen screen() {
-        return new Screen("Environments", root, vm::refresh, this::create);
+        return new Screen("Environments", root, () -> {
+            gate.refresh();
+            vm.refresh();
+        }, this::create);
     }
 }

@@ -26,7 +26,8 @@ final class LifecycleEditorView extends VBox {
     private Runnable picked = () -> { };
     private final HBox head;
 
-    LifecycleEditorView(LifecycleEditorViewModel vm, Runnable save, Runnable discard, Runnable delete) {
+    /** {@code mayNot}: why the person may not change lifecycles here (the service's sentence naming the role), or "". */
+    LifecycleEditorView(LifecycleEditorViewModel vm, Runnable save, Runnable discard, Runnable delete, javafx.beans.binding.StringBinding mayNot) {
         super(12);
         this.vm = vm;
         setId("lifecycle-editor");
@@ -42,12 +43,14 @@ final class LifecycleEditorView extends VBox {
         unsaved.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         saveButton = Forms.button("lifecycle-save", "_Save", "Save this lifecycle (Ctrl+S)", save);
         saveButton.setDefaultButton(false);
-        saveButton.disableProperty().bind(vm.dirtyProperty().not().or(vm.problemProperty().isNotEmpty()).or(vm.form().submittingProperty()));
+        saveButton.disableProperty().bind(vm.dirtyProperty().not().or(vm.problemProperty().isNotEmpty()).or(vm.form().submittingProperty())
+                .or(mayNot.isNotEmpty()));
         Button discardButton = Forms.button("lifecycle-discard", "Discard changes", "Go back to the lifecycle as it was saved", discard);
         discardButton.disableProperty().bind(vm.dirtyProperty().not());
         Button deleteButton = Forms.button("lifecycle-delete", "_Delete…", "Delete this lifecycle (refused while a project uses it)", delete);
-        deleteButton.disableProperty().bind(vm.editingProperty().isNull());
-        HBox head = Forms.detailHead(new VBox(2, title, unsaved), saveButton, discardButton, deleteButton);
+        deleteButton.disableProperty().bind(vm.editingProperty().isNull().or(mayNot.isNotEmpty()));
+        HBox head = Forms.detailHead(new VBox(2, title, unsaved), odcm.app.ui.common.RoleGate.explained(saveButton, mayNot), discardButton,
+                odcm.app.ui.common.RoleGate.explained(deleteButton, mayNot));
 
         TextField name = new TextField();
         name.setId("lifecycle-name");

@@ -29,19 +29,25 @@ public final class LifecyclesView {
     private final BorderPane root = new BorderPane();
     private final TableView<Lifecycle> table = Tables.table("lifecycles-table");
 
-    public LifecyclesView(LifecyclesViewModel vm, CurrentSpace current, Runnable goToSpaces) {
+    private final odcm.app.ui.common.RoleGate gate;
+    /** Why the person may not change the current space's lifecycles (the service's sentence naming the role), or "". */
+    private final javafx.beans.binding.StringBinding mayNot;
+
+    public LifecyclesView(LifecyclesViewModel vm, CurrentSpace current, Runnable goToSpaces, odcm.app.ui.common.RoleGate gate) {
         this.vm = vm;
+        this.gate = gate;
+        this.mayNot = gate.why(p -> p.refusal(odcm.model.role.Action.CHANGE_LIFECYCLES, current.name(), null), current.nameProperty());
         TextField filter = new TextField();
         filter.setId("lifecycles-filter");
         filter.setPromptText("Filter by name or description");
         filter.setPrefColumnCount(20);
         filter.textProperty().bindBidirectional(vm.filterProperty());
         javafx.scene.control.Button create = Forms.button("new-lifecycle", "_New lifecycle", "Start writing a new lifecycle (Ctrl+N)", this::startNew);
-        create.disableProperty().bind(current.nameProperty().isEmpty());
+        create.disableProperty().bind(current.nameProperty().isEmpty().or(mayNot.isNotEmpty()));
         filter.disableProperty().bind(current.nameProperty().isEmpty());
         VBox header = ScreenHeader.create("Lifecycles",
                 "Ordered phases a release goes through. A phase holds environments, remote environments, or a promotion to another space.",
-                create, null, filter);
+                odcm.app.ui.common.RoleGate.explained(create, mayNot), null, filter);
         ((javafx.scene.control.Label) header.getChildren().get(0)).textProperty()
                 .bind(current.nameProperty().map(s -> s.isEmpty() ? "Lifecycles" : "Lifecycles of '" + s + "'"));
         ScreenHeader.place(root, "lifecycles-screen", header, new MessageLine("lifecycles-message", vm.message()));
@@ -65,7 +71,7 @@ public final class LifecyclesView {
         });
         Tables.onDelete(table, this::delete);
 
-        LifecycleEditorView editor = new LifecycleEditorView(vm.editor(), vm::save, vm::discard, this::delete);
+        LifecycleEditorView editor = new LifecycleEditorView(vm.editor(), vm::save, vm::discard, this::delete, mayNot);
         ScrollPane scroll = new ScrollPane(editor);
         scroll.setFitToWidth(true);
         // The selected phase's members are below the list: bring them into sight when a phase is picked or added.
@@ -108,7 +114,7 @@ public final class LifecyclesView {
     }
 
     private void startNew() {
-        if (vm.space().isEmpty()) {
+        if (vm.space().isEmpty() || !mayNot.get().isEmpty()) {
             return;
         }
         if (vm.editor().isDirty()) {
@@ -140,7 +146,7 @@ public final class LifecyclesView {
 
     private void delete() {
         Lifecycle l = vm.selectedProperty().get();
-        if (l != null && l.name().equals(vm.editor().editing())) {
+        if (l != null && l.name().equals(vm.editor().editing()) && mayNot.get().isEmpty()) {
             String what = "lifecycle '" + l.name() + "' of '" + vm.space() + "'";
             ConfirmDialog.create(window(), vm.runner(), "delete-lifecycle", "Delete lifecycle '" + l.name() + "'",
                     "Delete the " + what + "? Projects cannot use it any more; the environments stay.", "Delete",
@@ -154,6 +160,9 @@ public final class LifecyclesView {
     }
 
     public Screen screen() {
-        return new Screen("Lifecycles", root, vm::refresh, this::startNew);
+        return new Screen("Lifecycles", root, () -> {
+            gate.refresh();
+            vm.refresh();
+        }, this::startNew);
     }
 }

@@ -34,9 +34,16 @@ public final class SpacesView {
     private final BorderPane root = new BorderPane();
     private final TableView<Space> table = Tables.table("spaces-table");
 
-    public SpacesView(SpacesViewModel vm, FilePicker files) {
+    private final odcm.app.ui.common.RoleGate gate;
+    /** Why the person may not change the selected space (the service's sentence naming the role), or "". */
+    private final javafx.beans.binding.StringBinding mayNot;
+
+    public SpacesView(SpacesViewModel vm, FilePicker files, odcm.app.ui.common.RoleGate gate) {
         this.vm = vm;
         this.files = files;
+        this.gate = gate;
+        this.mayNot = gate.why(p -> vm.selectedProperty().get() == null ? java.util.Optional.empty()
+                : p.refusal(odcm.model.role.Action.CHANGE_SPACE, vm.selectedProperty().get().name(), null), vm.selectedProperty());
         Button create = Forms.button("new-space", "_New space…", "Create a local space with its own key pair (Ctrl+N)", this::newSpace);
         TextField filter = new TextField();
         filter.setId("spaces-filter");
@@ -73,9 +80,9 @@ public final class SpacesView {
         CertificateDetails cert = new CertificateDetails("space-cert", true);
         HBox head = Forms.detailHead(name,
                 Forms.button("save-certificate", "_Save certificate…", "Save this space's certificate as PEM or DER, to hand to another network", this::saveCertificate),
-                Forms.button("rename-space", "_Rename…", "Give this space another name", this::rename),
-                Forms.button("describe-space", "Edit _description…", "Say what this space is for", this::describe),
-                Forms.button("delete-space", "_Delete…", "Delete this space (refused while a trust refers to it)", this::delete));
+                gated(Forms.button("rename-space", "_Rename…", "Give this space another name", this::rename)),
+                gated(Forms.button("describe-space", "Edit _description…", "Say what this space is for", this::describe)),
+                gated(Forms.button("delete-space", "_Delete…", "Delete this space (refused while a trust refers to it)", this::delete)));
         VBox filled = new VBox(10, head, description, created, cert);
         vm.selectedProperty().addListener((o, was, s) -> {
             if (s != null) {
@@ -108,9 +115,24 @@ public final class SpacesView {
         }
     }
 
+    /** {@code button}, disabled while the person may not change the selected space, its wrapper saying why. */
+    private Node gated(Button button) {
+        button.disableProperty().bind(mayNot.isNotEmpty());
+        return odcm.app.ui.common.RoleGate.explained(button, mayNot);
+    }
+
+    /** Whether the selected space may be changed (asked by the Delete key too); otherwise the reason is said on the screen. */
+    private boolean permitted() {
+        if (mayNot.get().isEmpty()) {
+            return true;
+        }
+        vm.message().error(mayNot.get());
+        return false;
+    }
+
     private void rename() {
         Space s = vm.selectedProperty().get();
-        if (s != null) {
+        if (s != null && permitted()) {
             RenameSpaceDialog.create(window(), vm.rename(s),
                     renamed -> vm.changed("Renamed " + s.describe() + " to '" + renamed.name() + "'.", renamed)).show();
         }
@@ -118,7 +140,7 @@ public final class SpacesView {
 
     private void describe() {
         Space s = vm.selectedProperty().get();
-        if (s != null) {
+        if (s != null && permitted()) {
             DescribeSpaceDialog.create(window(), vm.describe(s),
                     described -> vm.changed("Changed the description of " + s.describe() + ".", described)).show();
         }
@@ -126,7 +148,7 @@ public final class SpacesView {
 
     private void delete() {
         Space s = vm.selectedProperty().get();
-        if (s != null) {
+        if (s != null && permitted()) {
             ConfirmDialog.create(window(), vm.runner(), "delete-space", "Delete " + s.describe(),
                     "Delete " + s.describe() + "? This cannot be undone: its key pair and certificate go with it.",
                     "Delete", "Deleting " + s.describe(), () -> vm.delete(s), () -> vm.deleted(s)).show();
@@ -134,6 +156,9 @@ public final class SpacesView {
     }
 
     public Screen screen() {
-        return new Screen("Spaces", root, vm::refresh, this::newSpace);
+        return new Screen("Spaces", root, () -> {
+            gate.refresh();
+            vm.refresh();
+        }, this::newSpace);
     }
 }

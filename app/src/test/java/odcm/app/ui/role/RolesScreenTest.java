@@ -199,6 +199,59 @@ class RolesScreenTest extends FxRobot {
         assertEquals("carol may not add or change a remote space: that needs the administrator role of a local space.", tooltipOf(addRemote));
     }
 
+    /**
+     * Bob administers DevTest Space and only views Prod Space: the Spaces, Environments and Lifecycles screens disable what
+     * he may not change there, each saying the role it needs, and leave usable what he may.
+     */
+    @Test
+    void spacesEnvironmentsAndLifecyclesDisableWhatBobMayNotChange() throws Exception {
+        RoleGate gate = new RoleGate(bob.roles(), runner);
+        odcm.app.ui.space.SpacesViewModel spaces = new odcm.app.ui.space.SpacesViewModel(bob.spaces(), runner);
+        show(new odcm.app.ui.space.SpacesView(spaces, new odcm.app.ui.ScriptedFilePicker(), gate).screen());
+        TableView<odcm.model.space.Space> table = lookup("#spaces-table").query();
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(s -> s.name().equals(PROD)).findFirst().orElseThrow())).get(5, TimeUnit.SECONDS);
+        idle();
+        Button rename = lookup("#rename-space").query();
+        Button delete = lookup("#delete-space").query();
+        assertTrue(rename.isDisabled() && delete.isDisabled());
+        assertEquals("bob may not change the space in 'Prod Space': that needs the administrator role of 'Prod Space'.", tooltipOf(rename));
+        assertFalse(lookup("#save-certificate").<Button>query().isDisabled(), "reading a certificate needs no role");
+        clickOn(PROD); // the Delete key asks too: refused on the screen, no dialog
+        type(KeyCode.DELETE);
+        idle();
+        assertTrue(lookup("#delete-space-dialog").tryQuery().isEmpty() && lookup(".dialog-pane").tryQuery().isEmpty(), "no dialog");
+        assertEquals("bob may not change the space in 'Prod Space': that needs the administrator role of 'Prod Space'.",
+                lookup("#spaces-message").<Label>query().getText());
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(s -> s.name().equals(DEV)).findFirst().orElseThrow())).get(5, TimeUnit.SECONDS);
+        idle();
+        assertFalse(rename.isDisabled() || delete.isDisabled(), "bob administers DevTest Space");
+        assertEquals(null, tooltipOf(rename));
+
+        odcm.app.ui.common.CurrentSpace current = new odcm.app.ui.common.CurrentSpace();
+        WaitForAsyncUtils.asyncFx(() -> current.choose(PROD)).get(5, TimeUnit.SECONDS);
+        show(new odcm.app.ui.environment.EnvironmentsView(new odcm.app.ui.environment.EnvironmentsViewModel(bob.environments(), bob.spaces(),
+                runner, current), current, () -> { }, gate).screen());
+        Button newEnvironment = lookup("#new-environment").query();
+        assertTrue(newEnvironment.isDisabled() && lookup("#new-remote-environment").<Button>query().isDisabled());
+        assertEquals("bob may not change the environments in 'Prod Space': that needs the administrator role of 'Prod Space'.",
+                tooltipOf(newEnvironment));
+        WaitForAsyncUtils.asyncFx(() -> current.choose(DEV)).get(5, TimeUnit.SECONDS);
+        idle();
+        assertFalse(newEnvironment.isDisabled(), "the reason follows the space");
+
+        WaitForAsyncUtils.asyncFx(() -> current.choose(PROD)).get(5, TimeUnit.SECONDS);
+        show(new odcm.app.ui.lifecycle.LifecyclesView(new odcm.app.ui.lifecycle.LifecyclesViewModel(bob.lifecycles(), bob.environments(),
+                bob.spaces(), runner, current), current, () -> { }, gate).screen());
+        Button newLifecycle = lookup("#new-lifecycle").query();
+        Button save = lookup("#lifecycle-save").query();
+        assertTrue(newLifecycle.isDisabled() && save.isDisabled());
+        String lifecycles = "bob may not change lifecycles in 'Prod Space': that needs the release manager role of 'Prod Space'.";
+        assertEquals(lifecycles, tooltipOf(newLifecycle));
+        assertEquals(lifecycles, tooltipOf(save));
+    }
+
     private void show(Screen screen) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             Theme.apply();
