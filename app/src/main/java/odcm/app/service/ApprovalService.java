@@ -135,6 +135,14 @@ public final class ApprovalService {
         return who;
     }
 
+    /**
+     * Why the person acting may not approve the release under its space's separation of duties (they made it), or empty:
+     * for the console to disable Approve… with the sentence the service would refuse with (decision 0043).
+     */
+    public Optional<String> approvalRefusal(String space, String project, String version) {
+        return new DutyService(store).approvalRefusal(space, project, version);
+    }
+
     /** "1 of 2 approvals" where the space requires approval; empty where it does not, or the latest decision is a rejection. */
     public Optional<String> tally(String space, String project, String version) {
         return store.read(tx -> {
