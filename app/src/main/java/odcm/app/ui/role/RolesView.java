@@ -84,6 +84,7 @@ public final class RolesView {
         Label text = new Label();
         text.setId("duties-text");
         text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         text.textProperty().bind(Bindings.createStringBinding(() -> vm.dutiesProperty().get() == null
                 ? "Choose one local space above to see and change its separation of duties."
                 : "Separation of duties in '" + vm.spaceProperty().get() + "': " + vm.dutiesProperty().get().sentence() + ".",
@@ -114,8 +115,10 @@ public final class RolesView {
         javafx.scene.control.CheckBox twoAdmin = new javafx.scene.control.CheckBox("A trust needs a _second administrator to confirm it");
         twoAdmin.setId("duties-two-admin-trust");
         twoAdmin.setSelected(d.twoAdminTrust());
-        Label approvalsLabel = new Label("Distinct _approvals needed where approval is required");
+        Label approvalsLabel = new Label("Distinct _approvals needed (where the space requires approval)");
         approvalsLabel.setMnemonicParsing(true);
+        approvalsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        approvalsLabel.setMaxHeight(Double.MAX_VALUE);
         approvalsLabel.setLabelFor(approvals);
         FormState form = new FormState(vm.runner());
         FormDialog dialog = new FormDialog(window(), "duties", "Separation of duties in '" + vm.spaceProperty().get() + "'", "Save",

@@ -94,7 +94,8 @@ public final class TrustsView {
     private Node proposals() {
         ListView<TrustsViewModel.Pending> list = new ListView<>(vm.proposals());
         list.setId("trust-proposals");
-        list.setPrefHeight(90);
+        list.setPrefHeight(80);
+        list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the trusts table below grows, never over the proposals
         list.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(TrustsViewModel.Pending item, boolean empty) {
@@ -103,9 +104,9 @@ public final class TrustsView {
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProposalProperty().set(now));
-        vm.proposals().addListener((javafx.collections.ListChangeListener<TrustsViewModel.Pending>) c -> {
-            if (list.getSelectionModel().isEmpty() && !vm.proposals().isEmpty()) {
-                list.getSelectionModel().select(0);
+        vm.selectedProposalProperty().addListener((o, was, now) -> {
+            if (now != list.getSelectionModel().getSelectedItem()) {
+                list.getSelectionModel().select(now);
             }
         });
         var chosen = vm.selectedProposalProperty();

@@ -29,19 +29,19 @@ public final class TrustsViewModel {
     private final ObservableList<String> acceptedBy = FXCollections.observableArrayList();
     private final StatusMessage message = new StatusMessage();
 
-    /** Trusts proposed and waiting for a second administrator (decision 0043). */
-    private final SelectableList<Pending> proposals = new SelectableList<>(p -> p.proposal().id(), false);
+    /** Trusts proposed and waiting for a second administrator (decision 0043); the first chosen, for Confirm and Decline. */
+    private final SelectableList<Pending> proposals = new SelectableList<>(p -> p.proposal().id(), true);
 
     private record Loaded(List<Trust> trusts, List<Space> spaces, List<Pending> proposals) {
     }
 
     /** A proposal, and why the person may not confirm it under separation of duties ("" when they may: their own is refused). */
     public record Pending(TrustProposal proposal, String refusal) {
-        /** "#3 'Prod Space' accepts release bundles from 'DevTest Space'; fingerprint …; proposed by ann on …". */
+        /** "#3 'Prod Space' accepts release bundles from 'DevTest Space', proposed by ann on …; certificate fingerprint …". */
         public String line() {
-            return "#" + proposal.id() + " " + proposal.sentence() + "; certificate fingerprint "
-                    + new odcm.model.cert.Fingerprint(proposal.fingerprint()).grouped() + "; proposed by " + proposal.proposedBy() + " on "
-                    + odcm.app.ui.common.Formats.minutes(proposal.proposedAt());
+            return "#" + proposal.id() + " " + proposal.sentence() + ", proposed by " + proposal.proposedBy() + " on "
+                    + odcm.app.ui.common.Formats.minutes(proposal.proposedAt()) + "; certificate fingerprint "
+                    + new odcm.model.cert.Fingerprint(proposal.fingerprint()).grouped();
         }
     }
 
