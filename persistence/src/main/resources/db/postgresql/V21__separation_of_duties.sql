@@ -53,13 +53,15 @@ CREATE INDEX ix_trust_proposal_truster ON trust_proposal (truster_id, state);
 -- whom `store copy` writes as), so a member's psql cannot do what the console refuses (issue 14, point 4). Who may act
 -- at all (the roles) is row-level security's; these are the duties. Each function searches the catalog first (0040: a
 -- member's own function or operator in public, where a login may create there, is never taken for the catalog's).
--- Refusals: SQL state 42501, words starting ODCM_DUTY.
+-- Refusals: SQL state 42501, words starting ODCM_DUTY. The trigger functions run as the tables' owner (SECURITY DEFINER;
+-- a trigger function cannot be called directly): what they read — the rules, the maker, the proposal, the certificate —
+-- is never hidden from them by a member's row-level security, and session_user is still the member who acts.
 CREATE OR REPLACE FUNCTION odcm_is_owner(rel oid) RETURNS boolean LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   SELECT pg_catalog.pg_has_role(session_user, (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = rel), 'USAGE')
 $$;
 
 -- The rules: written in the name of the login that writes them, never removed but with their space.
-CREATE OR REPLACE FUNCTION odcm_duty_rule() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+CREATE OR REPLACE FUNCTION odcm_duty_rule() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   IF odcm_is_owner(TG_RELID) THEN
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
@@ -86,7 +88,7 @@ DROP TRIGGER IF EXISTS trg_duty_rule ON duty_rule;
 CREATE TRIGGER trg_duty_rule BEFORE INSERT OR UPDATE OR DELETE ON duty_rule FOR EACH ROW EXECUTE FUNCTION odcm_duty_rule();
 
 -- Who made a release: written once, in the name of the login that creates or imports it; only its seal is added.
-CREATE OR REPLACE FUNCTION odcm_release_maker() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+CREATE OR REPLACE FUNCTION odcm_release_maker() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   IF odcm_is_owner(TG_RELID) THEN
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
@@ -111,7 +113,7 @@ CREATE TRIGGER trg_release_maker BEFORE INSERT OR UPDATE OR DELETE ON release_ma
 
 -- An approval: by the login that decides, never by the release's maker where the space says so, written once (only its
 -- seal added), never removed. N approvals are counted per distinct decided_by, which this holds to the login.
-CREATE OR REPLACE FUNCTION odcm_approval_duty() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+CREATE OR REPLACE FUNCTION odcm_approval_duty() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
   maker text;
 BEGIN
@@ -154,7 +156,7 @@ CREATE TRIGGER trg_approval_duty BEFORE INSERT OR UPDATE OR DELETE ON approval_d
 -- A trust proposal: proposed in the proposer's name as PENDING and pinned to a fingerprint; then confirmed (by another
 -- login, against the trusted space's current certificate), declined (by another login) or withdrawn (by the proposer),
 -- once; the trust it made is noted once; its seal added. Never removed but with its spaces.
-CREATE OR REPLACE FUNCTION odcm_trust_proposal() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+CREATE OR REPLACE FUNCTION odcm_trust_proposal() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   IF odcm_is_owner(TG_RELID) THEN
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
@@ -208,7 +210,7 @@ CREATE TRIGGER trg_trust_proposal BEFORE INSERT OR UPDATE OR DELETE ON trust_pro
 
 -- A trust, where its truster requires two administrators: made only by the login that confirmed another's proposal of
 -- exactly it (once per proposal); a revoked one is never made active again.
-CREATE OR REPLACE FUNCTION odcm_trust_duty() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+CREATE OR REPLACE FUNCTION odcm_trust_duty() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
   p bigint;
 BEGIN
