@@ -76,7 +76,7 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "19";
+    static final String SCHEMA_VERSION = "21";
     static final String USER = "sa";
     static final String PASSWORD = "";
     /** What a missing or wrong master key means, said the same way everywhere. */
@@ -1318,6 +1318,7 @@ public final class Store implements AutoCloseable {
         DeploymentRepository deployments = new JooqDeploymentRepository(tx, seals);
         ApprovalRepository approvals = new JooqApprovalRepository(tx, seals);
         RoleRepository roles = new odcm.persistence.role.JooqRoleRepository(tx);
+        odcm.persistence.duty.DutyRepository duties = new odcm.persistence.duty.JooqDutyRepository(tx, seals);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {
@@ -1377,6 +1378,11 @@ public final class Store implements AutoCloseable {
             @Override
             public RoleRepository roles() {
                 return roles;
+            }
+
+            @Override
+            public odcm.persistence.duty.DutyRepository duties() {
+                return duties;
             }
         };
     }

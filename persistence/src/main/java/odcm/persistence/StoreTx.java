@@ -44,4 +44,7 @@ public interface StoreTx {
 
     /** Roles granted in local spaces (decision 0041). */
     RoleRepository roles();
+
+    /** Separation of duties: rules per space, who made each release, trust proposals (decision 0043). */
+    odcm.persistence.duty.DutyRepository duties();
 }

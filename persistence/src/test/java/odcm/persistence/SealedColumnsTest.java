@@ -33,6 +33,11 @@ class SealedColumnsTest {
         sealed.put(Tables.REMOTE_DEPLOYMENT, "space_id release_id reporter_space_id environment environment_key outcome deployed_at"
                 + " deployed_by receipt_id reported_at seal");
         assertEquals(List.copyOf(sealed.keySet()).subList(2, sealed.size()), RowSeals.RECORDS, "the records of 0039");
+        // Separation of duties (V21, decision 0043): sealed from their first row, so not among the records sealed once.
+        sealed.put(Tables.DUTY_RULE, "space_id approver_not_maker approvals two_admin_trust set_at set_by seal");
+        sealed.put(Tables.RELEASE_MAKER, "release_id made_by how made_at seal");
+        sealed.put(Tables.TRUST_PROPOSAL, "id truster_id trusted_id kind fingerprint proposed_at proposed_by state decided_at decided_by"
+                + " trust_id seal");
         sealed.forEach((table, columns) -> assertEquals(Arrays.asList(columns.split(" ")), Arrays.stream(table.fields())
                 .map(Field::getName).map(n -> n.toLowerCase(Locale.ROOT)).toList(), table.getName()
                 + ": a column added to a sealed table changes every row's seal; see decision 0039, \"A column added later\""));

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -135,5 +136,17 @@ public final class TestDatabases {
         } catch (SQLException e) {
             System.err.println("test roles left on the server: " + String.join(", ", roles) + " (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * V21 (separation of duties, decision 0043) undone, for a test that puts a store back to an older version: its tables
+     * dropped (their triggers with them; V21 makes the trust's again) and its line of Flyway's history removed, so the
+     * migrations undone before it are applied again in order.
+     */
+    public static void undoSeparationOfDuties(Statement st) throws SQLException {
+        for (String table : List.of("trust_proposal", "release_maker", "duty_rule")) {
+            st.executeUpdate("DROP TABLE IF EXISTS " + table);
+        }
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '21'");
     }
 }

@@ -129,9 +129,16 @@ final class ReleaseCommands {
     }
 
     private int decide(String space, String project, String version, Verdict verdict, String comment) {
-        ApprovalDecision d = root.cli.withContext(root.store, ctx -> ctx.approvals().decide(space, project, version, verdict, comment));
+        record Decided(ApprovalDecision d, java.util.Optional<String> tally) {
+        }
+        Decided r = root.cli.withContext(root.store, ctx -> {
+            ApprovalDecision d = ctx.approvals().decide(space, project, version, verdict, comment);
+            return new Decided(d, ctx.approvals().tally(space, project, version)); // "1 of 2 approvals" where approval is required
+        });
+        ApprovalDecision d = r.d();
         root.cli.out().println("Release " + Printed.clean(version) + " of '" + Printed.clean(project) + "' " + verdict.words() + " by "
-                + Printed.clean(d.decidedBy()) + (d.comment().isEmpty() ? "." : ": " + Printed.clean(d.comment())));
+                + Printed.clean(d.decidedBy()) + (d.comment().isEmpty() ? "" : ": " + Printed.clean(d.comment()))
+                + r.tally().map(t -> " (" + t + ")").orElse(d.comment().isEmpty() ? "." : ""));
         return 0;
     }
 

@@ -72,6 +72,23 @@ final class SpaceCommands {
         return 0;
     }
 
+    @Command(name = "duties", mixinStandardHelpOptions = true,
+            description = "Separation of duties in a local space (its administrator changes it): whether an approver may not approve a release they"
+                    + " created or imported, how many distinct approvals a release needs where approval is required, and whether a trust"
+                    + " needs a second administrator. Without options: shows them.")
+    int duties(@Parameters(paramLabel = "NAME") String name,
+               @Option(names = "--approver-not-maker", paramLabel = "on|off") String notMaker,
+               @Option(names = "--approvals", paramLabel = "N", description = "1 to 9 (default 1)") Integer approvals,
+               @Option(names = "--two-admin-trust", paramLabel = "on|off") String twoAdmin) {
+        Boolean n = notMaker == null ? null : odcm.model.role.Duties.onOff(notMaker, "--approver-not-maker");
+        Boolean t = twoAdmin == null ? null : odcm.model.role.Duties.onOff(twoAdmin, "--two-admin-trust");
+        odcm.model.role.Duties d = n == null && approvals == null && t == null
+                ? root.cli.reading(root.store, ctx -> ctx.duties().of(name))
+                : root.cli.withContext(root.store, ctx -> ctx.duties().set(name, n, approvals, t));
+        root.cli.out().println("Separation of duties in '" + Printed.clean(name) + "': " + d.sentence() + ".");
+        return 0;
+    }
+
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a local space and its private key; refused while trusts refer to it.")
     int delete(@Parameters(paramLabel = "NAME") String name) {
         root.cli.withContext(root.store, ctx -> {

@@ -15,10 +15,41 @@ final class TrustCommands {
     @Command(name = "add", mixinStandardHelpOptions = true, description = "SPACE accepts KIND from OTHER, e.g. trust add --space 'Prod Space' --accepts bundles --from 'DevTest Space'.")
     int add(@Option(names = "--space", paramLabel = "SPACE", required = true, description = "The local space that accepts.") String space,
             @Option(names = "--accepts", paramLabel = "KIND", required = true, description = "bundles or receipts") String kind,
-            @Option(names = "--from", paramLabel = "OTHER", required = true, description = "The space accepted from (local or remote).") String from) {
+            @Option(names = "--from", paramLabel = "OTHER", required = true, description = "The space accepted from (local or remote).") String from,
+            @Option(names = "--fingerprint", paramLabel = "SHA256", description = "The certificate fingerprint of OTHER, checked before anything is"
+                    + " trusted or proposed.") String fingerprint) {
         TrustKind k = TrustKind.parse(kind);
-        Trust t = root.cli.withContext(root.store, ctx -> ctx.trusts().add(space, from, k));
-        root.cli.out().println("Trust #" + t.id() + ": " + t.sentence() + ".");
+        odcm.app.service.TrustService.Added a = root.cli.withContext(root.store, ctx -> ctx.trusts().addOrPropose(space, from, k, fingerprint));
+        root.cli.out().println(a.trust() != null ? "Trust #" + a.trust().id() + ": " + a.trust().sentence() + "." : a.sentence());
+        return 0;
+    }
+
+    @Command(name = "confirm", mixinStandardHelpOptions = true, description = "Confirm a trust another administrator proposed (where a space"
+            + " needs two administrators for a trust); the trusted space's certificate must still be the one proposed.")
+    int confirm(@picocli.CommandLine.Parameters(paramLabel = "PROPOSAL") long id) {
+        Trust t = root.cli.withContext(root.store, ctx -> ctx.trusts().confirm(id));
+        root.cli.out().println("Trust #" + t.id() + ": " + t.sentence() + " (proposal #" + id + " confirmed).");
+        return 0;
+    }
+
+    @Command(name = "decline", mixinStandardHelpOptions = true, description = "Decline a trust another administrator proposed, or withdraw"
+            + " your own proposal; nothing is trusted.")
+    int decline(@picocli.CommandLine.Parameters(paramLabel = "PROPOSAL") long id,
+                @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "", description = "Why; it goes into the audit log.") String reason) {
+        odcm.model.trust.TrustProposal p = root.cli.withContext(root.store, ctx -> ctx.trusts().decline(id, reason));
+        root.cli.out().println("Proposal #" + id + " (" + p.sentence() + ") " + p.state().words() + "; nothing is trusted.");
+        return 0;
+    }
+
+    @Command(name = "proposals", mixinStandardHelpOptions = true, description = "Trusts proposed and waiting for a second administrator.")
+    int proposals(@Option(names = "--all", description = "Include confirmed, declined and withdrawn ones.") boolean all) {
+        List<odcm.model.trust.TrustProposal> ps = root.cli.reading(root.store, ctx -> ctx.trusts().proposals(all));
+        if (ps.isEmpty()) {
+            root.cli.out().println("No trust proposals" + (all ? "." : " waiting."));
+        }
+        ps.forEach(p -> root.cli.out().println("#" + p.id() + " " + p.sentence() + "; fingerprint "
+                + new odcm.model.cert.Fingerprint(p.fingerprint()).grouped() + "; proposed by " + p.proposedBy() + " on " + p.proposedAt() + "; "
+                + p.state().words() + (p.decidedBy() == null ? "" : " by " + p.decidedBy())));
         return 0;
     }
 

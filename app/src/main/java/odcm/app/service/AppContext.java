@@ -21,6 +21,7 @@ public final class AppContext implements AutoCloseable {
     private final DashboardService dashboards;
     private final ReceiptService receipts;
     private final RoleService roles;
+    private final DutyService duties;
 
     public AppContext(Store store) {
         this.store = store;
@@ -39,6 +40,7 @@ public final class AppContext implements AutoCloseable {
         this.dashboards = new DashboardService(store);
         this.receipts = new ReceiptService(store);
         this.roles = new RoleService(store);
+        this.duties = new DutyService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -112,6 +114,11 @@ public final class AppContext implements AutoCloseable {
 
     public RoleService roles() {
         return roles;
+    }
+
+    /** Separation of duties per local space (decision 0043). */
+    public DutyService duties() {
+        return duties;
     }
 
     @Override

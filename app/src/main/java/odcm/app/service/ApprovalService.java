@@ -58,6 +58,11 @@ public final class ApprovalService {
             RoleService.check(tx, store, Action.APPROVE, s);
             Project p = ProjectService.require(tx, s, project);
             Release r = ReleaseService.release(tx, p, version);
+            if (verdict == Verdict.APPROVED) {
+                DutyService.approvalRefusal(tx, s, r, RoleService.who(store).name()).ifPresent(why -> {
+                    throw new Refusal(why);
+                });
+            }
             ApprovalDecision d = tx.approvals().insert(s.id(), r.id(), verdict, c, StoreTime.now(store.clock()), store.person().name());
             tx.audit().append("release." + (verdict == Verdict.APPROVED ? "approve" : "reject"),
                     "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
@@ -95,6 +100,7 @@ public final class ApprovalService {
         List<ApprovalDecision> decisions = tx.approvals().decisions(spaceId, releaseId);
         String release = "Release " + r.version() + " of " + r.projectName();
         decisionsNotRemoved(tx, s, r);
+        odcm.model.role.Duties duties = DutyService.relied(tx, s);
         if (decisions.isEmpty()) {
             return Optional.of(release + " needs an approval in " + space + " before its first deployment here; it has none.");
         }
@@ -102,7 +108,56 @@ public final class ApprovalService {
         if (latest.verdict() == Verdict.REJECTED) {
             return Optional.of(release + " was rejected in " + space + " by " + latest.decidedBy() + ": " + latest.comment());
         }
+        int have = approvers(tx, duties, r, decisions).size();
+        if (have < duties.approvals()) {
+            return Optional.of(release + " has " + have + " of " + duties.approvals() + " approvals in " + space + "; it needs "
+                    + duties.approvals() + " distinct approvers" + (duties.approverNotMaker() ? " other than its maker" : "")
+                    + " before its first deployment here (separation of duties).");
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The distinct people whose approvals count (decision 0043): approvals since the latest rejection (a rejection still binds,
+     * and overrules what came before it), each person once, the release's maker not at all where the space says so.
+     */
+    static java.util.Set<String> approvers(StoreTx tx, odcm.model.role.Duties duties, Release r, List<ApprovalDecision> newestFirst) {
+        String maker = duties.approverNotMaker() ? tx.duties().maker(r.id()).map(odcm.model.release.ReleaseMaker::madeBy).orElse(null) : null;
+        java.util.Set<String> who = new java.util.TreeSet<>();
+        for (ApprovalDecision d : newestFirst) {
+            if (d.verdict() == Verdict.REJECTED) {
+                break;
+            }
+            if (!d.decidedBy().equals(maker)) {
+                who.add(d.decidedBy());
+            }
+        }
+        return who;
+    }
+
+    /**
+     * Why the person acting may not approve the release under its space's separation of duties (they made it), or empty:
+     * for the console to disable Approve… with the sentence the service would refuse with (decision 0043).
+     */
+    public Optional<String> approvalRefusal(String space, String project, String version) {
+        return new DutyService(store).approvalRefusal(space, project, version);
+    }
+
+    /** "1 of 2 approvals" where the space requires approval; empty where it does not, or the latest decision is a rejection. */
+    public Optional<String> tally(String space, String project, String version) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            if (!tx.approvals().isRequired(s.id())) {
+                return Optional.empty();
+            }
+            Release r = ReleaseService.release(tx, ProjectService.require(tx, s, project), version);
+            List<ApprovalDecision> decisions = tx.approvals().decisions(s.id(), r.id());
+            if (!decisions.isEmpty() && decisions.get(0).verdict() == Verdict.REJECTED) {
+                return Optional.empty();
+            }
+            odcm.model.role.Duties duties = tx.duties().rules(s.id()).orElse(odcm.model.role.Duties.DEFAULT);
+            return Optional.of(approvers(tx, duties, r, decisions).size() + " of " + duties.approvals() + " approvals");
+        });
     }
 
     /**

@@ -232,6 +232,7 @@ public final class ImportService {
             tx.deployments().insertUpstream(release.id(), c.history().stream()
                     .map(h -> new UpstreamDeployment(h.space(), h.environment(), h.deployedAt(), h.outcome())).toList());
         }
+        DutyService.made(tx, store, release, true); // its first importer; the same release imported again keeps it
         ImportPause.at("release");
         tx.bundles().insertAccepted(new BundleRepository.Accepted(c.bundleId(), space.id(), source.id(), g.source(), c.sequence(), release.id(),
                 StoreTime.now(store.clock())));

@@ -79,6 +79,7 @@ public final class ReleaseService {
             Release r = tx.releases().insert(p.id(), v, n, ch, new ReleaseSnapshot(p.process(), p.variables(), p.templates(), manifest),
                     StoreTime.now(store.clock()));
             BundleService.keepParts(store, tx, r.id(), r.snapshot()); // frozen once: its bundles only wrap, sign and encrypt them
+            DutyService.made(tx, store, r, false);
             tx.audit().append("release.create", "release " + v + " of project '" + p.name() + "' of " + s.describe(),
                     "channel " + ch + "; " + p.process().size() + " steps, " + p.variables().size() + " variables, " + p.templates().size()
                             + " templates; " + (manifest.isEmpty() ? "no packages" : manifest.size() + " packages: " + AuditText.few(manifest.stream()

@@ -116,6 +116,11 @@ public final class RoleService {
         return who(store).holdsEveryRole();
     }
 
+    /** The separation of duties of each space, which constrains what its roles permit (decision 0043). */
+    public DutyService duties() {
+        return new DutyService(store);
+    }
+
     /** The person acting. */
     public Person person() {
         return who(store);

@@ -73,6 +73,23 @@ class ImportServiceTest {
         return prod.audit().list(AuditFilter.ALL).get(0);
     }
 
+    /**
+     * Separation of duties (decision 0043): who imported the bundle a release came in is its maker at the target, so where
+     * the space says so they may not approve it; its creator at the source is the maker there.
+     */
+    @Test
+    void theImporterIsTheMakerOfAnImportedReleaseAndMayNotApproveIt() {
+        prod.imports().importBundle(PROD, TestBundles.bundle(dev, "1.0.0", 1), null, TestBundles.values());
+        String me = prod.store().person().name();
+        odcm.model.release.ReleaseMaker m = prod.duties().maker(PROD, REMOTE_WEB, "1.0.0").orElseThrow();
+        assertEquals(me, m.madeBy());
+        assertTrue(m.imported());
+        assertFalse(dev.duties().maker(DEV, "Web", "1.0.0").orElseThrow().imported(), "created at the source");
+        prod.duties().set(PROD, true, null, null);
+        refused(me + " imported release 1.0.0 of " + REMOTE_WEB + ", so another approver must approve it (separation of duties in 'Prod Space').",
+                () -> prod.approvals().decide(PROD, REMOTE_WEB, "1.0.0", odcm.model.release.Verdict.APPROVED, "mine"));
+    }
+
     @Test
     void previewShowsSenderContentsLifecycleAndTheFormWithProvidedValues() {
         ImportService.Preview p = prod.imports().preview(PROD, TestBundles.bundle(dev, "1.0.0", 1));

@@ -96,6 +96,24 @@ abstract class ServiceFixture {
         }
     }
 
+    /**
+     * The store opened as {@code person} instead: on H2 under that name (only the OS user holds every role there); on a
+     * team store as the person's own login, let into the store by its owner ({@code owner}) first.
+     */
+    AppContext as(String person, String owner) {
+        ctx.close();
+        StoreLocation at = location();
+        if (at.onServer() && !person.equals(owner)) {
+            ServerAddress signedIn = TestDatabases.as(at.server(), person);
+            try (odcm.persistence.Store o = odcm.persistence.Store.open(at, java.time.Clock.systemUTC(), owner)) {
+                odcm.persistence.TeamMembers.admit(o, person);
+            }
+            at = new StoreLocation(at.storeDir(), at.keyDir(), signedIn);
+        }
+        ctx = new AppContext(odcm.persistence.Store.open(at, java.time.Clock.systemUTC(), person));
+        return ctx;
+    }
+
     Space local(String name) {
         return ctx.spaces().create(name, "", KeyAlgorithm.EC_P256);
     }

@@ -12,6 +12,7 @@ public enum Action {
     TRUST("trust a space", Role.ADMINISTRATOR),
     REVOKE_TRUST("revoke a trust", Role.ADMINISTRATOR),
     SET_APPROVAL_RULE("change the approval rule", Role.ADMINISTRATOR),
+    SET_DUTIES("change the separation of duties", Role.ADMINISTRATOR),
     GRANT_ROLES("grant or revoke roles", Role.ADMINISTRATOR),
     ACCEPT_ROLLBACK("accept an audit rollback (the older store's trusts and certificates with it)", Role.ADMINISTRATOR),
     CHANGE_LIFECYCLES("change lifecycles", Role.RELEASE_MANAGER),

@@ -27,6 +27,11 @@ public final class JooqAuditLog implements AuditLog {
     private final String osUser;
     private final AuditSeal seal;
     private final java.util.function.LongFunction<String> ending;
+    /**
+     * The log's verification already made in this transaction (one JooqAuditLog per transaction), until it appends: the
+     * approval gate asks it for its decisions and for the space's separation of duties (decision 0043), each a whole-log read.
+     */
+    private AuditVerification verified;
 
     /** {@code osUser}: the person the store's entries name (see {@link odcm.persistence.Store#person()}). */
     public JooqAuditLog(DSLContext dsl, Clock clock, String osUser, AuditSeal seal) {
@@ -67,6 +72,7 @@ public final class JooqAuditLog implements AuditLog {
         r.setPrevHash(e.prevHash());
         r.setHash(e.hash());
         r.insert();
+        verified = null;
         seal.appended(e);
         return e;
     }
@@ -114,7 +120,10 @@ public final class JooqAuditLog implements AuditLog {
 
     @Override
     public AuditVerification verify() {
-        return seal.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry));
+        if (verified == null) {
+            verified = seal.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry));
+        }
+        return verified;
     }
 
     @Override

@@ -77,7 +77,9 @@ public final class CompareView {
         }
         java.util.function.Function<odcm.model.role.Permissions, java.util.Optional<String>> mayDecide =
                 p -> p.refusal(odcm.model.role.Action.APPROVE, vm.space(), null);
-        javafx.scene.Node approveBox = gate.gate(approve, vm.diffProperty().isNull(), mayDecide);
+        // Approve… also by the space's separation of duties: the maker of TO may not approve it (decision 0043).
+        javafx.scene.Node approveBox = gate.gate(approve, vm.diffProperty().isNull(), p -> mayDecide.apply(p)
+                .or(() -> java.util.Optional.of(vm.approveRefusalProperty().get()).filter(w -> !w.isEmpty())), vm.approveRefusalProperty());
         javafx.scene.Node rejectBox = gate.gate(reject, vm.diffProperty().isNull(), mayDecide);
         Label fromLabel = new Label("_From");
         fromLabel.setMnemonicParsing(true);

@@ -49,6 +49,7 @@ public final class CompareViewModel {
     private final ObjectProperty<CompareRow> selected = new SimpleObjectProperty<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty approval = new SimpleStringProperty("");
+    private final StringProperty approveRefusal = new SimpleStringProperty("");
     private final StatusMessage message = new StatusMessage();
     private final Set<String> revealed = new HashSet<>();
 
@@ -97,7 +98,8 @@ public final class CompareViewModel {
             if (f.equals(from.get()) && t.equals(to.get())) {
                 diff.set(loaded.diff());
                 summary.set(loaded.diff().summary());
-                approval.set(loaded.approval());
+                approval.set(loaded.approval().text());
+                approveRefusal.set(loaded.approval().refusal());
                 if (only == onlyChanges.get()) {
                     show(loaded.rows(), keep, loaded.kept());
                 } else {
@@ -115,21 +117,27 @@ public final class CompareViewModel {
         });
     }
 
-    private record Loaded(ReleaseDiff diff, String approval, List<CompareRow> rows, CompareRow kept) {
+    private record Loaded(ReleaseDiff diff, Approval approval, List<CompareRow> rows, CompareRow kept) {
     }
 
-    /** Called on the task runner: what the approval requirement and the latest decision say about TO. */
-    private String approvalState(String version) {
+    /** The approval line, and why the person may not approve TO under the space's separation of duties ("" when they may). */
+    private record Approval(String text, String refusal) {
+    }
+
+    /** Called on the task runner: what the approval requirement, the latest decision and the count say about TO. */
+    private Approval approvalState(String version) {
         boolean required = approvals.isRequired(space);
         List<ApprovalDecision> decisions = approvals.decisions(space, project, version);
         String req = required ? "'" + space + "' requires an approval before a release's first deployment there."
                 : "'" + space + "' does not require approvals.";
+        String tally = approvals.tally(space, project, version).map(t -> " " + version + " has " + t + ".").orElse("");
+        String refusal = approvals.approvalRefusal(space, project, version).orElse("");
         if (decisions.isEmpty()) {
-            return req + " No decision on " + version + " yet.";
+            return new Approval(req + " No decision on " + version + " yet." + tally, refusal);
         }
         ApprovalDecision d = decisions.get(0);
-        return req + " " + version + " was " + d.verdict().words() + " by " + d.decidedBy() + " on "
-                + odcm.app.ui.common.Formats.dateTime(d.decidedAt()) + (d.comment().isEmpty() ? "." : ": " + d.comment());
+        return new Approval(req + " " + version + " was " + d.verdict().words() + " by " + d.decidedBy() + " on "
+                + odcm.app.ui.common.Formats.dateTime(d.decidedAt()) + (d.comment().isEmpty() ? "." : ": " + d.comment()) + tally, refusal);
     }
 
     /**
@@ -271,7 +279,8 @@ public final class CompareViewModel {
             approvals.decide(space, project, version, verdict, comment);
             return approvalState(version);
         }, state -> {
-            approval.set(state);
+            approval.set(state.text());
+            approveRefusal.set(state.refusal());
             message.info("Release " + version + " " + verdict.words() + "; recorded in the audit log.");
             done.run();
         });
@@ -323,6 +332,11 @@ public final class CompareViewModel {
 
     public StringProperty summaryProperty() {
         return summary;
+    }
+
+    /** Why the person may not approve TO under the space's separation of duties, or "" (decision 0043). */
+    public javafx.beans.value.ObservableStringValue approveRefusalProperty() {
+        return approveRefusal;
     }
 
     public StringProperty approvalProperty() {

@@ -73,7 +73,58 @@ public final class RolesView {
         Tables.bindSelection(table, vm.selectedProperty());
         Tables.onDelete(table, this::revoke);
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.setCenter(new VBox(10, table, legend()));
+        root.setCenter(new VBox(10, table, duties(), legend()));
+    }
+
+    /**
+     * The separation of duties of the space chosen (decision 0043), and Duties… for its administrator: whether an approver may
+     * not approve a release they made, how many distinct approvals, whether a trust needs a second administrator.
+     */
+    private Node duties() {
+        Label text = new Label();
+        text.setId("duties-text");
+        text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.textProperty().bind(Bindings.createStringBinding(() -> vm.dutiesProperty().get() == null
+                ? "Choose one local space above to see and change its separation of duties."
+                : "Separation of duties in '" + vm.spaceProperty().get() + "': " + vm.dutiesProperty().get().sentence() + ".",
+                vm.dutiesProperty(), vm.spaceProperty()));
+        Button edit = Forms.button("duties-edit", "D_uties…", "Change the separation of duties of this space", this::editDuties);
+        Node editBox = vm.gate().gate(edit, vm.dutiesProperty().isNull(), p -> vm.dutiesRefusal(), vm.spaceProperty());
+        Label title = new Label("Separation of duties");
+        title.getStyleClass().add(Css.SUBSECTION);
+        HBox head = new HBox(12, title, editBox);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(6, head, text);
+        box.setId("duties-box");
+        box.getStyleClass().add(Css.DETAIL);
+        return box;
+    }
+
+    private void editDuties() {
+        odcm.model.role.Duties d = vm.dutiesProperty().get();
+        if (d == null || vm.dutiesRefusal().isPresent()) {
+            vm.dutiesRefusal().ifPresent(vm.message()::error);
+            return;
+        }
+        javafx.scene.control.CheckBox notMaker = new javafx.scene.control.CheckBox("An approver may not approve a release they _created or imported");
+        notMaker.setId("duties-approver-not-maker");
+        notMaker.setSelected(d.approverNotMaker());
+        javafx.scene.control.Spinner<Integer> approvals = new javafx.scene.control.Spinner<>(1, odcm.model.role.Duties.MAX_APPROVALS, d.approvals());
+        approvals.setId("duties-approvals");
+        javafx.scene.control.CheckBox twoAdmin = new javafx.scene.control.CheckBox("A trust needs a _second administrator to confirm it");
+        twoAdmin.setId("duties-two-admin-trust");
+        twoAdmin.setSelected(d.twoAdminTrust());
+        Label approvalsLabel = new Label("Distinct _approvals needed (where the space requires approval)");
+        approvalsLabel.setMnemonicParsing(true);
+        approvalsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        approvalsLabel.setMaxHeight(Double.MAX_VALUE);
+        approvalsLabel.setLabelFor(approvals);
+        FormState form = new FormState(vm.runner());
+        FormDialog dialog = new FormDialog(window(), "duties", "Separation of duties in '" + vm.spaceProperty().get() + "'", "Save",
+                new VBox(12, notMaker, new HBox(12, approvalsLabel, approvals), twoAdmin), new javafx.beans.property.SimpleBooleanProperty(false), form,
+                close -> vm.saveDuties(form, new odcm.model.role.Duties(notMaker.isSelected(), approvals.getValue(), twoAdmin.isSelected()), close));
+        dialog.show();
     }
 
     /** What each role permits, always in sight: the words a grant's reader needs. */

@@ -51,6 +51,42 @@ public final class RolesViewModel {
         this.runner = runner;
         this.gate = gate;
         space.addListener((o, was, now) -> shown.setPredicate(g -> now == null || ALL.equals(now) || g.spaceName().equals(now)));
+        space.addListener((o, was, now) -> loadDuties(now));
+    }
+
+    /** The separation of duties of the one space chosen (null while every space is shown, or until loaded). */
+    private final ObjectProperty<odcm.model.role.Duties> duties = new SimpleObjectProperty<>();
+
+    private void loadDuties(String name) {
+        duties.set(null);
+        if (name == null || ALL.equals(name)) {
+            return;
+        }
+        runner.run("Loading the separation of duties of '" + name + "'", () -> roles.duties().of(name), d -> {
+            if (name.equals(space.get())) {
+                duties.set(d);
+            }
+        }, message::error);
+    }
+
+    public ObjectProperty<odcm.model.role.Duties> dutiesProperty() {
+        return duties;
+    }
+
+    /** Why the person may not change the separation of duties of the space chosen, or empty. */
+    public Optional<String> dutiesRefusal() {
+        String name = space.get();
+        return name == null || ALL.equals(name) ? Optional.empty() : gate.refusal(p -> p.refusal(Action.SET_DUTIES, name, null));
+    }
+
+    /** Saves the rules of the space chosen through the dialog's form (a refusal stays in it). */
+    public void saveDuties(FormState form, odcm.model.role.Duties d, Runnable done) {
+        String name = space.get();
+        form.submit("Saving the separation of duties", () -> roles.duties().set(name, d.approverNotMaker(), d.approvals(), d.twoAdminTrust()), now -> {
+            duties.set(now);
+            message.info("Separation of duties in '" + name + "': " + now.sentence() + ".");
+            done.run();
+        });
     }
 
     public void refresh() {
@@ -62,6 +98,7 @@ public final class RolesViewModel {
             loaded.locals().forEach(s -> spaceChoices.add(s.name()));
             space.set(spaceChoices.contains(keep) ? keep : ALL);
             list.replace(loaded.grants());
+            loadDuties(space.get());
             Person p = loaded.person();
             who.set(p.holdsEveryRole()
                     ? "You are " + p.name() + ", the one person of this embedded store: you hold every role of every space without a grant."

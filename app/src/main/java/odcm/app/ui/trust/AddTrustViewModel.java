@@ -64,13 +64,27 @@ public final class AddTrustViewModel {
     }
 
     public void submit(Consumer<Trust> onAdded) {
+        submit(onAdded, proposed -> { });
+    }
+
+    /**
+     * Adds the trust, or where the local space needs two administrators for a trust (decision 0043) proposes it pinned to
+     * the other space's certificate, for another administrator to confirm under Trusts.
+     */
+    public void submit(Consumer<Trust> onAdded, Consumer<TrustService.Added> onProposed) {
         if (!valid.get()) {
             return;
         }
         String a = truster.get().name();
         String b = trusted.get().name();
         TrustKind k = kind.get();
-        form.submit("Adding the trust", () -> trusts.add(a, b, k), onAdded);
+        form.submit("Adding the trust", () -> trusts.addOrPropose(a, b, k, null), added -> {
+            if (added.trust() != null) {
+                onAdded.accept(added.trust());
+            } else {
+                onProposed.accept(added);
+            }
+        });
     }
 
     public ObservableList<Space> trusters() {

@@ -34,7 +34,9 @@ public final class TrustDialogs {
         };
     }
 
-    public static FormDialog add(Window owner, AddTrustViewModel vm, Consumer<Trust> onAdded) {
+    /** {@code onProposed}: where the space needs a second administrator, a proposal was made instead (decision 0043). */
+    public static FormDialog add(Window owner, AddTrustViewModel vm, Consumer<Trust> onAdded,
+                                 Consumer<odcm.app.service.TrustService.Added> onProposed) {
         ComboBox<Space> truster = new ComboBox<>(vm.trusters());
         truster.setId("add-trust-truster");
         truster.setConverter(spaceNames());
@@ -68,6 +70,9 @@ public final class TrustDialogs {
                 close -> vm.submit(added -> {
                     close.run();
                     onAdded.accept(added);
+                }, proposed -> {
+                    close.run();
+                    onProposed.accept(proposed);
                 }));
         vm.previewProperty().addListener((o, was, now) -> dialog.fit());
         dialog.dialog().setOnShown(e -> truster.requestFocus());

@@ -81,9 +81,54 @@ public final class TrustsView {
         detail.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.list()));
         detail.managedProperty().bind(detail.visibleProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox top = new VBox(8, table, detail);
+        VBox top = new VBox(8, proposals(), table, detail);
         // The table gets the full width; the per-space summary sits below it.
         root.setCenter(Forms.aboveBelow(top, panel(), 0.6));
+    }
+
+    /**
+     * Trusts proposed by one administrator, waiting for another (decision 0043): Confirm (disabled, saying why, for the
+     * proposer and for whoever is not an administrator of the accepting space) and Decline (the proposer withdraws).
+     * Shown only while there are any.
+     */
+    private Node proposals() {
+        ListView<TrustsViewModel.Pending> list = new ListView<>(vm.proposals());
+        list.setId("trust-proposals");
+        list.setPrefHeight(80);
+        list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the trusts table below grows, never over the proposals
+        list.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(TrustsViewModel.Pending item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.line());
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProposalProperty().set(now));
+        vm.selectedProposalProperty().addListener((o, was, now) -> {
+            if (now != list.getSelectionModel().getSelectedItem()) {
+                list.getSelectionModel().select(now);
+            }
+        });
+        var chosen = vm.selectedProposalProperty();
+        Button confirm = Forms.button("confirm-trust", "C_onfirm", "Trust as proposed: the other space's certificate must still be the one"
+                + " proposed", () -> { if (chosen.get() != null) vm.confirm(chosen.get()); });
+        Button decline = Forms.button("decline-trust", "_Decline", "Decline the proposal (or withdraw your own); nothing is trusted",
+                () -> { if (chosen.get() != null) vm.decline(chosen.get()); });
+        Node confirmBox = gate.gate(confirm, chosen.isNull(), p -> java.util.Optional.ofNullable(chosen.get())
+                .flatMap(x -> p.refusal(odcm.model.role.Action.TRUST, x.proposal().trusterName(), null)
+                        .or(() -> java.util.Optional.of(x.refusal()).filter(w -> !w.isEmpty()))), chosen);
+        Node declineBox = gate.gate(decline, chosen.isNull(), p -> java.util.Optional.ofNullable(chosen.get())
+                .flatMap(x -> p.refusal(odcm.model.role.Action.TRUST, x.proposal().trusterName(), null)), chosen);
+        Label title = new Label("Waiting for a second administrator");
+        title.getStyleClass().add(Css.SUBSECTION);
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(12, title, confirmBox, declineBox);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(6, head, list);
+        box.setId("trust-proposals-box");
+        box.getStyleClass().add(Css.DETAIL);
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.proposals()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     /** Choose a space: what it accepts, and who accepts what from it. */
@@ -130,7 +175,8 @@ public final class TrustsView {
         if (gate.refusal(p -> p.refusalInAnySpace(odcm.model.role.Action.TRUST)).map(why -> { vm.message().error(why); return true; }).orElse(false)) {
             return; // Ctrl+N on a disabled Add trust…
         }
-        TrustDialogs.add(window(), vm.add(), added -> vm.changed("Added the trust " + added.sentence() + ".")).show();
+        TrustDialogs.add(window(), vm.add(), added -> vm.changed("Added the trust " + added.sentence() + "."),
+                proposed -> vm.changed(proposed.sentence())).show();
     }
 
     private void revoke() {

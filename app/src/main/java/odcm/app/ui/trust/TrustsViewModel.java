@@ -13,6 +13,7 @@ import odcm.app.ui.common.StatusMessage;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.space.Space;
 import odcm.model.trust.Trust;
+import odcm.model.trust.TrustProposal;
 
 /** Trusts: the list (active, or with revoked ones), and per space what it accepts and who accepts from it. */
 public final class TrustsViewModel {
@@ -28,7 +29,20 @@ public final class TrustsViewModel {
     private final ObservableList<String> acceptedBy = FXCollections.observableArrayList();
     private final StatusMessage message = new StatusMessage();
 
-    private record Loaded(List<Trust> trusts, List<Space> spaces) {
+    /** Trusts proposed and waiting for a second administrator (decision 0043); the first chosen, for Confirm and Decline. */
+    private final SelectableList<Pending> proposals = new SelectableList<>(p -> p.proposal().id(), true);
+
+    private record Loaded(List<Trust> trusts, List<Space> spaces, List<Pending> proposals) {
+    }
+
+    /** A proposal, and why the person may not confirm it under separation of duties ("" when they may: their own is refused). */
+    public record Pending(TrustProposal proposal, String refusal) {
+        /** "#3 'Prod Space' accepts release bundles from 'DevTest Space', proposed by ann on …; certificate fingerprint …". */
+        public String line() {
+            return "#" + proposal.id() + " " + proposal.sentence() + ", proposed by " + proposal.proposedBy() + " on "
+                    + odcm.app.ui.common.Formats.minutes(proposal.proposedAt()) + "; certificate fingerprint "
+                    + new odcm.model.cert.Fingerprint(proposal.fingerprint()).grouped();
+        }
     }
 
     public TrustsViewModel(TrustService trusts, SpaceService spaces, TaskRunner runner) {
@@ -41,8 +55,10 @@ public final class TrustsViewModel {
 
     public void refresh() {
         boolean revoked = showRevoked.get();
-        runner.run("Loading trusts", () -> new Loaded(trusts.list(revoked), spaces.list()), loaded -> {
+        runner.run("Loading trusts", () -> new Loaded(trusts.list(revoked), spaces.list(), trusts.proposals(false).stream()
+                .map(p -> new Pending(p, trusts.confirmRefusal(p).orElse(""))).toList()), loaded -> {
             list.replace(loaded.trusts());
+            proposals.replace(loaded.proposals());
             panel.replace(loaded.spaces()); // reloads the panel even when the same space stays chosen
         }, message::error);
     }
@@ -88,6 +104,27 @@ public final class TrustsViewModel {
 
     public RevokeTrustViewModel revoke(Trust t) {
         return new RevokeTrustViewModel(trusts, runner, t);
+    }
+
+    /** Confirms the proposal: another administrator than its proposer makes the trust (decision 0043). */
+    public void confirm(Pending p) {
+        runner.run("Confirming trust proposal #" + p.proposal().id(), () -> trusts.confirm(p.proposal().id()),
+                t -> changed("Trusted: " + t.sentence() + " (proposal #" + p.proposal().id() + " by " + p.proposal().proposedBy() + " confirmed)."),
+                message::error);
+    }
+
+    /** Declines the proposal, or withdraws it where the person proposed it; nothing is trusted. */
+    public void decline(Pending p) {
+        runner.run("Declining trust proposal #" + p.proposal().id(), () -> trusts.decline(p.proposal().id(), ""),
+                d -> changed("Proposal #" + d.id() + " (" + d.sentence() + ") " + d.state().words() + "; nothing is trusted."), message::error);
+    }
+
+    public ObservableList<Pending> proposals() {
+        return proposals.items();
+    }
+
+    public ObjectProperty<Pending> selectedProposalProperty() {
+        return proposals.selectedProperty();
     }
 
     public void changed(String what) {
