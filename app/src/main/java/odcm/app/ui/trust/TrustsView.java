@@ -102,6 +102,12 @@ public final class TrustsView {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.line());
             }
+
+            {
+                // A proposal's line is long (spaces, fingerprint, who proposed it when): wrapped within the list's width.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProposalProperty().set(now));
         vm.selectedProposalProperty().addListener((o, was, now) -> {
