@@ -742,6 +742,7 @@ class RowSealsTest {
                         "master-key-check:" + storeId);
                 vault.wipe();
             }
+            TestDatabases.undoRolesEnforced(st); // V20 (roles enforced, decision 0042) undone first, made again as it was
             st.executeUpdate("ALTER TABLE trust DROP COLUMN IF EXISTS seal");
             st.executeUpdate("ALTER TABLE certificate DROP COLUMN IF EXISTS seal");
             st.executeUpdate("DROP TABLE IF EXISTS role_grant"); // V19 (roles, after V15) undone first; made again with its grants

@@ -80,7 +80,8 @@ class StoreReadingTest {
         // The store as the version before migration 11 left it (14, 13 and 12 undone first; V15's seal columns are kept, V15
         // adds them only where they are missing).
         try (Connection c = DriverManager.getConnection(Store.jdbcUrl(at), "sa", ""); Statement s = c.createStatement()) {
-            s.executeUpdate("DROP TABLE role_grant"); // V19 (roles) undone first
+            TestDatabases.undoRolesEnforced(s); // V20 (roles enforced, decision 0042) undone first
+            s.executeUpdate("DROP TABLE role_grant"); // then V19 (roles)
             s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '19'");
             s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '18'"); // made again as it was
             s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '16'"); // V16's too (0039)

@@ -126,6 +126,26 @@ public final class TestDatabases {
         return new ServerAddress(database.host(), database.port(), database.database(), login, options);
     }
 
+    /**
+     * Undoes migration V20 (roles enforced by the database, decision 0042) on an open connection to a store, for a test that
+     * takes a store back to an earlier version: on a team store its policies, row-level security, functions and trigger
+     * go; on H2 (where it changes nothing) only its line of the schema history. Run before undoing an earlier migration.
+     */
+    public static void undoRolesEnforced(Statement st) throws SQLException {
+        if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            st.execute("DO $$ DECLARE t record; BEGIN"
+                    + " FOR t IN SELECT policyname, tablename FROM pg_policies WHERE schemaname = 'public' AND policyname LIKE 'odcm\\_%' LOOP"
+                    + "   EXECUTE format('DROP POLICY %I ON %I', t.policyname, t.tablename); END LOOP;"
+                    + " FOR t IN SELECT relname FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace LOOP"
+                    + "   EXECUTE format('ALTER TABLE %I DISABLE ROW LEVEL SECURITY', t.relname); END LOOP;"
+                    + " END $$");
+            st.execute("DROP FUNCTION IF EXISTS odcm_last_administrator() CASCADE");
+            st.execute("DROP FUNCTION IF EXISTS odcm_new_space(bigint), odcm_may_change_space(bigint, text), odcm_may_somewhere(text),"
+                    + " odcm_may(bigint, text, bigint), odcm_applies(text, text), odcm_owner()");
+        }
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '20'");
+    }
+
     /** Drops these roles of the test server where they exist (a test JVM's end: a failure only leaves them behind). */
     public static void dropRoles(String... roles) {
         try (Connection c = ServerAddress.parse(System.getenv("ODCM_TEST_POSTGRES")).connect(); Statement st = c.createStatement()) {
