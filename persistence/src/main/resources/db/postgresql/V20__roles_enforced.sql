@@ -251,5 +251,12 @@ CREATE POLICY odcm_write ON deployment FOR ALL
   WITH CHECK (odcm_may(space_id, 'DEPLOYER', environment_id)
               AND EXISTS (SELECT FROM environment e WHERE e.id = environment_id AND e.space_id = deployment.space_id));
 
--- Not here: audit_event (V18's trigger: appended to only, in one's own name), store_info (written when the store is made
--- and when its master-key check moves on; whoever holds the key), flyway_schema_history (members only read it).
+-- The store's one row is written once, by whoever's console opens the new store first; on a team store its check value
+-- never moves on in place (Store.sealEarlier), so only the owner changes or removes it (no member can break the store by
+-- deleting it).
+ALTER TABLE store_info ENABLE ROW LEVEL SECURITY;
+CREATE POLICY odcm_read ON store_info FOR SELECT USING (true);
+CREATE POLICY odcm_write ON store_info FOR ALL USING (odcm_owner()) WITH CHECK (odcm_owner());
+CREATE POLICY odcm_make ON store_info FOR INSERT WITH CHECK (true);
+
+-- Not here: audit_event (V18's trigger: appended to only, in one's own name), flyway_schema_history (members only read it).

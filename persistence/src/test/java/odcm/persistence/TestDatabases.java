@@ -77,6 +77,37 @@ public final class TestDatabases {
         return database;
     }
 
+    /** Whether this JVM let its member into the shared database ({@link #memberOfEmptied}). */
+    private static boolean memberAdmitted;
+
+    /**
+     * The shared database emptied, as a <em>member</em> signs in to it: the login {@link #login}("member"), let in once per
+     * JVM by the database's owner ({@code TeamMembers.admit}), so it holds the members' table rights and no rights of the
+     * tables' owner — the row-level policies of decision 0042 apply to it. The service tests on a team store act as it.
+     */
+    public static synchronized ServerAddress memberOfEmptied() {
+        ServerAddress database = emptied();
+        ServerAddress member = as(database, "member");
+        if (!memberAdmitted) {
+            try {
+                Path dir = java.nio.file.Files.createTempDirectory("odcm-admit");
+                try (Store owner = Store.open(new StoreLocation(dir.resolve("store"), dir.resolve("keys"), database),
+                        java.time.Clock.systemUTC(), "owner")) {
+                    TeamMembers.admit(owner, login("member"));
+                } finally {
+                    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the test member could not be let in", e);
+            }
+            memberAdmitted = true;
+            emptied(); // the owner's store made for the admission goes; the member's rights stay
+        }
+        return member;
+    }
+
     /**
      * Waits until a console's change listener on this database has run its LISTEN (decision 0037): a change committed
      * before that is not told. The bound only ends a hung test.

@@ -51,7 +51,7 @@ class RoleServiceTest extends ServiceFixture {
         StoreLocation at = location();
         if (at.onServer() && !person.equals(me)) {
             ServerAddress signedIn = TestDatabases.as(at.server(), person);
-            try (Store owner = Store.open(at, Clock.systemUTC(), me)) {
+            try (Store owner = Store.open(ownerLocation(), Clock.systemUTC(), me)) {
                 TeamMembers.admit(owner, person);
             }
             at = new StoreLocation(at.storeDir(), at.keyDir(), signedIn);
@@ -243,6 +243,9 @@ class RoleServiceTest extends ServiceFixture {
             st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '19'");
             owner = location().onServer() ? jooq(c).fetchValue("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")
                     .toString() : null;
+        }
+        if (location().onServer()) {
+            Store.prepare(ownerLocation()); // migrations are the owner's
         }
         open();
         Grantee expected = location().onServer() ? Grantee.group(owner) : Grantee.person(me);

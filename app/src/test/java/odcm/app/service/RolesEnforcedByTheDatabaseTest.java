@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
  * the role; and a member holding the roles does everything through the services. Team store only (the embedded store
  * has one person, who holds every role): skipped on H2.
  *
- * <p>The store's owner (the login of ODCM_TEST_POSTGRES, exempt from the policies as PostgreSQL exempts a table's owner)
- * sets things up through the services and lets the people in ({@code TeamMembers.admit}); alice and bob are logins of
- * their own ({@code TestDatabases.as}), members of the store's group only.
+ * <p>The service tests' own person on a team store sets things up through the services: an admitted member, never the
+ * owner of the tables, whom PostgreSQL exempts from the policies ({@link ServiceFixture#ownerLocation}). bob and alice are
+ * logins of their own ({@code TestDatabases.as}), let in by the owner ({@code TeamMembers.admit}): members of the store's
+ * group only.
  */
 class RolesEnforcedByTheDatabaseTest extends BundleFixture {
     private static final String DENIED = "42501";
@@ -64,7 +65,7 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
 
     /** {@code person}'s login let into the store by its owner; where they connect, with the store's key folder. */
     private StoreLocation member(String person) {
-        StoreLocation owner = super.location();
+        StoreLocation owner = ownerLocation();
         if (ctx != null) {
             ctx.close();
         }
@@ -76,7 +77,7 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         return new StoreLocation(owner.storeDir(), owner.keyDir(), signedIn);
     }
 
-    /** The owner's organisation (DevTest promoting Web 1.0.0 to Prod, both local, Prod trusting DevTest), bob let in. */
+    /** The organisation (DevTest promoting Web 1.0.0 to Prod, both local, Prod trusting DevTest), bob let in. */
     private void organisationAndBob() throws SQLException {
         connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         prodLifecycle();
@@ -106,9 +107,9 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         }
     }
 
-    /** One number, read by the owner (who reads everything, as every member may). */
+    /** One number, read by the owner (who sees every row, as every member may). */
     private long owner(String sql) throws SQLException {
-        try (Connection c = super.location().server().connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = ownerLocation().server().connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             assertTrue(rs.next(), sql);
             return rs.getLong(1);
         }
@@ -175,7 +176,7 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         organisationAndBob();
         long dev = space(DEV);
         refused(grantSql(), dev, "ADMINISTRATOR", "PERSON", bob);
-        refused(grantSql(), dev, "APPROVER", "GROUP", TeamMembers.group(super.location().server()));
+        refused(grantSql(), dev, "APPROVER", "GROUP", TeamMembers.group(ownerLocation().server()));
         assertEquals(0, run("UPDATE role_grant SET grantee = ? WHERE space_id = ?", bob, dev), "no grant of another's changed");
         assertEquals(0, run("DELETE FROM role_grant WHERE space_id = ? AND role = 'VIEWER'", dev));
         assertEquals(0, owner("SELECT count(*) FROM role_grant WHERE grantee = '" + bob + "'"));
@@ -349,6 +350,16 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
                 "with another person administrator, one may go");
     }
 
+    /** The store's own row (its id, its master-key check) is written once; no member changes or removes it, whatever roles. */
+    @Test
+    void theStoresOwnRowIsChangedByNoMember() throws Exception {
+        organisationAndBob();
+        grantBob(DEV, Role.ADMINISTRATOR, null);
+        assertEquals(0, run("DELETE FROM store_info"));
+        assertEquals(0, run("UPDATE store_info SET master_key_check = NULL"));
+        assertEquals(1, owner("SELECT count(*) FROM store_info WHERE master_key_check IS NOT NULL"));
+    }
+
     /** What the database refuses reaches a person as one sentence, never as SQL: here a console whose own check is passed by. */
     @Test
     void aRefusalOfTheDatabaseIsOneSentence() throws Exception {
@@ -357,8 +368,8 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         int entries = audit().size();
         ctx.close();
         ctx = null;
-        try (Store asBob = Store.open(new StoreLocation(super.location().storeDir(), super.location().keyDir(),
-                TestDatabases.as(super.location().server(), "bob")), Clock.systemUTC(), bob)) {
+        try (Store asBob = Store.open(new StoreLocation(ownerLocation().storeDir(), ownerLocation().keyDir(),
+                TestDatabases.as(ownerLocation().server(), "bob")), Clock.systemUTC(), bob)) {
             Refusal r = assertThrows(Refusal.class, () -> asBob.write(tx -> tx.roles().insert(dev, Role.ADMINISTRATOR, null,
                     Grantee.person(bob), Instant.now(), bob)));
             assertEquals("The team store's database refused this change, as the roles its person holds do not permit it (perhaps one"
@@ -372,8 +383,8 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         ctx = null;
         long others = owner("SELECT id FROM role_grant WHERE space_id = " + dev + " AND role = 'ADMINISTRATOR' AND grantee <> '" + bob + "'");
         long his = owner("SELECT id FROM role_grant WHERE space_id = " + dev + " AND role = 'ADMINISTRATOR' AND grantee = '" + bob + "'");
-        try (Store asBob = Store.open(new StoreLocation(super.location().storeDir(), super.location().keyDir(),
-                TestDatabases.as(super.location().server(), "bob")), Clock.systemUTC(), bob)) {
+        try (Store asBob = Store.open(new StoreLocation(ownerLocation().storeDir(), ownerLocation().keyDir(),
+                TestDatabases.as(ownerLocation().server(), "bob")), Clock.systemUTC(), bob)) {
             asBob.write(tx -> {
                 tx.roles().delete(others);
                 return null;

@@ -454,6 +454,9 @@ class SealedRecordsTest extends BundleFixture {
                 assertEquals(1, update.executeUpdate());
             }
         } finally {
+            if (location().onServer()) {
+                odcm.persistence.Store.prepare(ownerLocation()); // migrations are the owner's
+            }
             ctx = opener.get();
         }
     }
