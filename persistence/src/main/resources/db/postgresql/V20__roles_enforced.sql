@@ -173,6 +173,31 @@ CREATE POLICY odcm_scopes ON project FOR UPDATE
   USING (EXISTS (SELECT FROM remote_environment re WHERE re.space_id = project.space_id AND odcm_may_change_space(re.owner_space_id)))
   WITH CHECK (EXISTS (SELECT FROM remote_environment re WHERE re.space_id = project.space_id AND odcm_may_change_space(re.owner_space_id)));
 
+-- Whoever writes a project only through odcm_scopes (no release manager, administrator or importer role in its space)
+-- changes its scopes and nothing else: every column as it was but the process and variables, and those equal once each
+-- step's and variable's "scope" is set aside (Documents.renameInProcess/renameInVariables) — no script of another space's
+-- project rewritten by renaming one's own space.
+CREATE FUNCTION odcm_unscoped(document TEXT) RETURNS jsonb LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT COALESCE(jsonb_agg(e.value - 'scope' ORDER BY e.ordinality), '[]'::jsonb) FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e
+$$;
+CREATE FUNCTION odcm_scopes_only() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF public.odcm_may(OLD.space_id, 'RELEASE_MANAGER') OR public.odcm_may(OLD.space_id, 'ADMINISTRATOR')
+     OR public.odcm_may(OLD.space_id, 'IMPORTER') THEN
+    RETURN NEW;
+  END IF;
+  IF (NEW.id, NEW.space_id, NEW.name, NEW.name_key, NEW.description, NEW.lifecycle_id, NEW.templates_json, NEW.created_at,
+      NEW.source_space_id) IS DISTINCT FROM (OLD.id, OLD.space_id, OLD.name, OLD.name_key, OLD.description, OLD.lifecycle_id,
+      OLD.templates_json, OLD.created_at, OLD.source_space_id)
+     OR public.odcm_unscoped(NEW.process_json) IS DISTINCT FROM public.odcm_unscoped(OLD.process_json)
+     OR public.odcm_unscoped(NEW.variables_json) IS DISTINCT FROM public.odcm_unscoped(OLD.variables_json) THEN
+    RAISE EXCEPTION 'ODCM_SCOPES_ONLY: % may change only the scopes of project %, which names a renamed space''s environments',
+      session_user, OLD.name USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER trg_project_scopes_only BEFORE UPDATE ON project FOR EACH ROW EXECUTE FUNCTION odcm_scopes_only();
+
 ALTER TABLE project_channel ENABLE ROW LEVEL SECURITY;
 CREATE POLICY odcm_read ON project_channel FOR SELECT USING (true);
 CREATE POLICY odcm_write ON project_channel FOR ALL

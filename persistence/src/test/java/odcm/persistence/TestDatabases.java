@@ -170,7 +170,8 @@ public final class TestDatabases {
                     + " FOR t IN SELECT relname FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace LOOP"
                     + "   EXECUTE format('ALTER TABLE %I DISABLE ROW LEVEL SECURITY', t.relname); END LOOP;"
                     + " END $$");
-            st.execute("DROP FUNCTION IF EXISTS odcm_last_administrator() CASCADE");
+            st.execute("DROP FUNCTION IF EXISTS odcm_last_administrator(), odcm_scopes_only() CASCADE");
+            st.execute("DROP FUNCTION IF EXISTS odcm_unscoped(text)");
             st.execute("DROP FUNCTION IF EXISTS odcm_new_space(bigint), odcm_may_change_space(bigint, text), odcm_may_somewhere(text),"
                     + " odcm_may(bigint, text, bigint), odcm_applies(text, text), odcm_owner()");
         }

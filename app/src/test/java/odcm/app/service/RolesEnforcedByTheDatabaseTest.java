@@ -270,6 +270,35 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         refused("UPDATE project SET space_id = ? WHERE id = ?", space(PROD), project);
     }
 
+    /**
+     * Renaming a space rewrites the scopes naming its environments in other spaces' projects (SpaceService.rename): whoever
+     * may rename Prod may change those scopes in DevTest's project, and nothing else of it — not a script.
+     */
+    @Test
+    void whoMayRenameASpaceChangesOnlyTheScopesNamingItInAnotherSpacesProject() throws Exception {
+        organisationAndBob();
+        grantBob(PROD, Role.ADMINISTRATOR, null); // none of DevTest's roles
+        // Through the console: bob renames Prod; DevTest's project follows, though bob holds no role of DevTest.
+        ctx.close();
+        acting = new StoreLocation(ownerLocation().storeDir(), ownerLocation().keyDir(), TestDatabases.as(ownerLocation().server(), "bob"));
+        open();
+        ctx.spaces().rename(PROD, "Production Space");
+        assertTrue(ctx.projects().find(DEV, "Web").process().stream().anyMatch(st -> st.scope().environments().contains("Production Space: Production")));
+
+        // With plain SQL: the scopes, and nothing else.
+        String renamed = "replace(%s, 'Production Space: Production', 'Prod: Production')";
+        assertEquals(1, run("UPDATE project SET process_json = " + renamed.formatted("process_json") + ", variables_json = "
+                + renamed.formatted("variables_json") + ", version = version + 1 WHERE name = 'Web'"));
+        refused("UPDATE project SET process_json = replace(process_json, 'curl -f', 'curl -k') WHERE name = 'Web'");
+        refused("UPDATE project SET description = 'mine' WHERE name = 'Web'");
+        refused("UPDATE project SET process_json = replace(process_json, 'Prod: Production', 'Prod: Production'), templates_json = '[]' WHERE name = 'Web'");
+        try (Connection c = ownerLocation().server().connect();
+             ResultSet rs = c.createStatement().executeQuery("SELECT process_json FROM project WHERE name = 'Web'")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getString(1).contains("curl -f") && rs.getString(1).contains("Prod: Production"), rs.getString(1));
+        }
+    }
+
     @Test
     void anApprovalDecisionNeedsTheApproverRole() throws Exception {
         organisationAndBob();
