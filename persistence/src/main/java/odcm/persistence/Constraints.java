@@ -37,6 +37,16 @@ final class Constraints {
                     + " login owning its tables) may write another name, change or remove an entry: nothing was changed."
                     + " Copy a store into a team store as its administrator.", e);
         }
+        // Decision 0042: a team store's database holds each change to the roles granted in its space, as the console does; it
+        // refuses only what the console's own check let through (a role revoked a moment ago, or plain SQL).
+        if (m.contains("ROW-LEVEL SECURITY POLICY") || m.contains("ODCM_SCOPES_ONLY")) {
+            return new Refusal("The team store's database refused this change, as the roles its person holds do not permit it"
+                    + " (perhaps one was revoked a moment ago): nothing was changed.", e);
+        }
+        if (m.contains("ODCM_LAST_ADMINISTRATOR")) {
+            return new Refusal("A space keeps at least one administrator who is a person, so the team store's database refused to"
+                    + " remove its last one: grant the administrator role to another person first; nothing was changed.", e);
+        }
         if (m.contains("ODCM_REMOTE_ORIGIN")) {
             return new Refusal("A remote project builds nothing: its releases come only from its source space, through an imported bundle,"
                     + " and the space it was imported from never changes.", e);

@@ -240,3 +240,22 @@ BEGIN
 END $$;
 DROP TRIGGER IF EXISTS trg_trust_duty ON trust;
 CREATE TRIGGER trg_trust_duty BEFORE INSERT OR UPDATE ON trust FOR EACH ROW EXECUTE FUNCTION odcm_trust_duty();
+
+-- Who may write these rows at all is row-level security's, by the roles (V20, decision 0042, the same three lines per
+-- table): a space's rules and its trust proposals are its administrators'; who made a release is written by whoever may
+-- write the release (its release manager where it was created, its importer where it was imported).
+ALTER TABLE duty_rule ENABLE ROW LEVEL SECURITY;
+CREATE POLICY odcm_read ON duty_rule FOR SELECT USING (true);
+CREATE POLICY odcm_write ON duty_rule FOR ALL USING (odcm_may(space_id, 'ADMINISTRATOR')) WITH CHECK (odcm_may(space_id, 'ADMINISTRATOR'));
+
+ALTER TABLE trust_proposal ENABLE ROW LEVEL SECURITY;
+CREATE POLICY odcm_read ON trust_proposal FOR SELECT USING (true);
+CREATE POLICY odcm_write ON trust_proposal FOR ALL USING (odcm_may(truster_id, 'ADMINISTRATOR')) WITH CHECK (odcm_may(truster_id, 'ADMINISTRATOR'));
+
+ALTER TABLE release_maker ENABLE ROW LEVEL SECURITY;
+CREATE POLICY odcm_read ON release_maker FOR SELECT USING (true);
+CREATE POLICY odcm_write ON release_maker FOR ALL
+  USING (EXISTS (SELECT FROM release r JOIN project p ON p.id = r.project_id WHERE r.id = release_id
+                 AND (odcm_may(p.space_id, 'RELEASE_MANAGER') AND r.source_space_id IS NULL OR odcm_may(p.space_id, 'IMPORTER') AND r.source_space_id IS NOT NULL)))
+  WITH CHECK (EXISTS (SELECT FROM release r JOIN project p ON p.id = r.project_id WHERE r.id = release_id
+                      AND (odcm_may(p.space_id, 'RELEASE_MANAGER') AND r.source_space_id IS NULL OR odcm_may(p.space_id, 'IMPORTER') AND r.source_space_id IS NOT NULL)));

@@ -81,7 +81,8 @@ class StoreReadingTest {
         // adds them only where they are missing).
         try (Connection c = DriverManager.getConnection(Store.jdbcUrl(at), "sa", ""); Statement s = c.createStatement()) {
             TestDatabases.undoSeparationOfDuties(s); // V21 (duties) undone first
-            s.executeUpdate("DROP TABLE role_grant"); // V19 (roles) undone first
+            TestDatabases.undoRolesEnforced(s); // V20 (roles enforced, decision 0042)
+            s.executeUpdate("DROP TABLE role_grant"); // then V19 (roles)
             s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '19'");
             s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '18'"); // made again as it was
             s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '16'"); // V16's too (0039)

@@ -78,6 +78,37 @@ public final class TestDatabases {
         return database;
     }
 
+    /** Whether this JVM let its member into the shared database ({@link #memberOfEmptied}). */
+    private static boolean memberAdmitted;
+
+    /**
+     * The shared database emptied, as a <em>member</em> signs in to it: the login {@link #login}("member"), let in once per
+     * JVM by the database's owner ({@code TeamMembers.admit}), so it holds the members' table rights and no rights of the
+     * tables' owner — the row-level policies of decision 0042 apply to it. The service tests on a team store act as it.
+     */
+    public static synchronized ServerAddress memberOfEmptied() {
+        ServerAddress database = emptied();
+        ServerAddress member = as(database, "member");
+        if (!memberAdmitted) {
+            try {
+                Path dir = java.nio.file.Files.createTempDirectory("odcm-admit");
+                try (Store owner = Store.open(new StoreLocation(dir.resolve("store"), dir.resolve("keys"), database),
+                        java.time.Clock.systemUTC(), "owner")) {
+                    TeamMembers.admit(owner, login("member"));
+                } finally {
+                    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the test member could not be let in", e);
+            }
+            memberAdmitted = true;
+            emptied(); // the owner's store made for the admission goes; the member's rights stay
+        }
+        return member;
+    }
+
     /**
      * Waits until a console's change listener on this database has run its LISTEN (decision 0037): a change committed
      * before that is not told. The bound only ends a hung test.
@@ -125,6 +156,27 @@ public final class TestDatabases {
         java.util.Map<String, String> options = new java.util.LinkedHashMap<>(database.options());
         options.put("password", login + "-pw");
         return new ServerAddress(database.host(), database.port(), database.database(), login, options);
+    }
+
+    /**
+     * Undoes migration V20 (roles enforced by the database, decision 0042) on an open connection to a store, for a test that
+     * takes a store back to an earlier version: on a team store its policies, row-level security, functions and trigger
+     * go; on H2 (where it changes nothing) only its line of the schema history. Run before undoing an earlier migration.
+     */
+    public static void undoRolesEnforced(Statement st) throws SQLException {
+        if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            st.execute("DO $$ DECLARE t record; BEGIN"
+                    + " FOR t IN SELECT policyname, tablename FROM pg_policies WHERE schemaname = 'public' AND policyname LIKE 'odcm\\_%' LOOP"
+                    + "   EXECUTE format('DROP POLICY %I ON %I', t.policyname, t.tablename); END LOOP;"
+                    + " FOR t IN SELECT relname FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace LOOP"
+                    + "   EXECUTE format('ALTER TABLE %I DISABLE ROW LEVEL SECURITY', t.relname); END LOOP;"
+                    + " END $$");
+            st.execute("DROP FUNCTION IF EXISTS odcm_last_administrator(), odcm_scopes_only() CASCADE");
+            st.execute("DROP FUNCTION IF EXISTS odcm_unscoped(text)");
+            st.execute("DROP FUNCTION IF EXISTS odcm_new_space(bigint), odcm_may_change_space(bigint, text), odcm_may_somewhere(text),"
+                    + " odcm_may(bigint, text, bigint), odcm_applies(text, text), odcm_owner()");
+        }
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '20'");
     }
 
     /** Drops these roles of the test server where they exist (a test JVM's end: a failure only leaves them behind). */

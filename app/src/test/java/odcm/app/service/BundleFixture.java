@@ -38,6 +38,18 @@ abstract class BundleFixture extends ServiceFixture {
                 java.util.List.of(phase("Production", java.util.List.of("Production"), java.util.List.of(), java.util.List.of()))));
     }
 
+    /** DevTest's release imported into Prod, deployed there, and reported back to DevTest by a receipt: its bytes. */
+    byte[] importedDeployedAndReported() {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        prodLifecycle();
+        ctx.imports().importBundle(PROD, promote(PROD, "web.odcmbundle"), null, java.util.Map.of());
+        ctx.deployments().deploy(PROD, DEV + ": Web", "1.0.0", "Production", true);
+        ctx.trusts().add(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS);
+        byte[] receipt = ctx.receipts().create(PROD, DEV, out("prod.odcmreceipt"), 30, false).bytes();
+        org.junit.jupiter.api.Assertions.assertTrue(ctx.receipts().importReceipt(DEV, receipt).accepted());
+        return receipt;
+    }
+
     Path out(String name) {
         try {
             return Files.createDirectories(tmp.resolve("out")).resolve(name);

@@ -228,11 +228,15 @@ class RoleServiceTest extends ServiceFixture {
         ctx.close();
         String owner;
         try (java.sql.Connection c = sql(); java.sql.Statement st = c.createStatement()) {
-            TestDatabases.undoSeparationOfDuties(st); // V21 (0043), after V19, made again
+            TestDatabases.undoSeparationOfDuties(st); // V21 (0043), made again
+            TestDatabases.undoRolesEnforced(st); // V20 (0042), resting on V19, undone first and made again
             st.executeUpdate("DROP TABLE role_grant");
             st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '19'");
             owner = location().onServer() ? jooq(c).fetchValue("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")
                     .toString() : null;
+        }
+        if (location().onServer()) {
+            Store.prepare(ownerLocation()); // migrations are the owner's
         }
         open();
         Grantee expected = location().onServer() ? Grantee.group(owner) : Grantee.person(me);

@@ -46,8 +46,7 @@ abstract class ServiceFixture {
     Path tmp;
     AppContext ctx;
 
-    /** Whether this test's team store database was emptied for it (see {@link #location()}). */
-    /** This test's team store, emptied for it; null until first asked for (or on H2). */
+    /** This test's team store, emptied for it, as its member signs in; null until first asked for (or on H2). */
     private ServerAddress teamStore;
 
     AppContext open() {
@@ -65,9 +64,20 @@ abstract class ServiceFixture {
             return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"));
         }
         if (teamStore == null) {
-            teamStore = TestDatabases.emptied();
+            teamStore = TestDatabases.memberOfEmptied();
         }
         return new StoreLocation(tmp.resolve("store"), tmp.resolve("keys"), teamStore);
+    }
+
+    /**
+     * On a team store the tests act as a member (decision 0042: an admitted login, whom the database's row-level policies
+     * hold to the roles granted, as a person is held), never as the owner of the tables, whom PostgreSQL exempts. This is
+     * the same store as its owner signs in to it: for what only the owner may do (migrations, letting people in, SQL that
+     * tampers with the store as someone with the file would). On H2 the test's store as it is.
+     */
+    StoreLocation ownerLocation() {
+        StoreLocation at = location();
+        return at.onServer() ? new StoreLocation(at.storeDir(), at.keyDir(), TestDatabases.shared()) : at;
     }
 
     /** Skips a test of the H2 file itself (its bytes, its triggers) where the tests run on a team store. */
@@ -75,9 +85,9 @@ abstract class ServiceFixture {
         Assumptions.assumeFalse(location().onServer(), "a test of the embedded store's file");
     }
 
-    /** A plain, writable connection to the closed store, as someone with the file (or a SQL login to the server) has. */
+    /** A plain, writable connection to the closed store, as someone with the file (on a team store: its owner's login) has. */
     java.sql.Connection sql() throws java.sql.SQLException {
-        StoreLocation at = location();
+        StoreLocation at = ownerLocation();
         return at.onServer() ? StoreDigest.connect(at)
                 : java.sql.DriverManager.getConnection("jdbc:h2:file:" + at.storeDir().resolve("odcm"), "sa", "");
     }
@@ -105,7 +115,8 @@ abstract class ServiceFixture {
         StoreLocation at = location();
         if (at.onServer() && !person.equals(owner)) {
             ServerAddress signedIn = TestDatabases.as(at.server(), person);
-            try (odcm.persistence.Store o = odcm.persistence.Store.open(at, java.time.Clock.systemUTC(), owner)) {
+            // Letting someone in is the tables' owner's (TeamMembers.admit); the tests' own person is a member (0042).
+            try (odcm.persistence.Store o = odcm.persistence.Store.open(ownerLocation(), java.time.Clock.systemUTC(), owner)) {
                 odcm.persistence.TeamMembers.admit(o, person);
             }
             at = new StoreLocation(at.storeDir(), at.keyDir(), signedIn);

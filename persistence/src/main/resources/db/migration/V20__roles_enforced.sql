@@ -1,0 +1,3 @@
+-- Roles enforced by the database (docs/decisions/0042-roles-enforced-by-the-database.md) are a team store's only: PostgreSQL
+-- row-level security by role_grant (db/postgresql/V20). An embedded store has one person, who holds every role, so this
+-- version changes nothing here; it keeps the two engines' schema versions in step.
