@@ -86,6 +86,11 @@ final class AuditAnchor {
         if (log instanceof AuditVerification.Broken || log instanceof AuditVerification.Truncated) {
             throw new Refusal(log.sentence() + " " + consequence + " until it is restored from a backup.");
         }
+        String end = tx.audit().endProblem(); // a head that is missing or cannot be believed: the end, so the anchor, is void (0044)
+        if (end != null) {
+            throw new Refusal(end + " " + consequence + " until the newer store is put back (with its key folder's head file) or this"
+                    + " one is accepted with: odcm audit accept-rollback --reason \"...\"");
+        }
         return found;
     }
 }

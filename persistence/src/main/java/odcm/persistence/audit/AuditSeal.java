@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import odcm.model.Refusal;
@@ -36,6 +37,7 @@ public final class AuditSeal {
     /** The store's last entry before the write in progress appended its first one. */
     private AuditHead base;
     private boolean rebasing;
+    private String lastOpenedIn;
 
     /**
      * @param vault the store's master key, or null when it is missing or wrong
@@ -99,7 +101,7 @@ public final class AuditSeal {
      * What is wrong with the store's end against its head file, as the sentence a user is shown when the store opens
      * and when a write is refused; null when it fits (or a write was interrupted, or there is no head yet).
      */
-    String endProblem(long last, LongFunction<String> hashAt) {
+    String endProblem(long last, LongFunction<String> hashAt, BooleanSupplier holdsRows) {
         if (key == null) {
             return null;
         }
@@ -112,10 +114,30 @@ public final class AuditSeal {
             }
             return null;
         }
-        if (head instanceof AuditHeadFile.Read.Missing) {
+        if (head instanceof AuditHeadFile.Read.Missing && !missingMatters(last, holdsRows)) {
             return null;
         }
+        if (head instanceof AuditHeadFile.Read.Missing && lastOpenedIn != null) {
+            return "This store was last opened in " + lastOpenedIn + " and has no audit head in this folder (" + headFile.path()
+                    + "): it was copied, moved or restored here by hand, or its head file was deleted, so whether it was rolled back"
+                    + " cannot be told.";
+        }
         return "The audit head file " + headFile.path() + " " + headProblem(head) + ", so whether this store was rolled back cannot be told.";
+    }
+
+    /**
+     * Whether a missing head file is a fault (decision 0044): an embedded store gets its head with its first entry and keeps it,
+     * so a log with entries, or a store holding rows besides its identity (a log emptied by hand), without a head is one whose
+     * head was deleted (or a copy made by hand) and could have been put back to any earlier state. A store with neither is
+     * new. On a team store each machine starts its own head with its first change there (its members cannot remove entries).
+     */
+    private boolean missingMatters(long last, BooleanSupplier holdsRows) {
+        return !shared && (last > 0 || holdsRows.getAsBoolean());
+    }
+
+    /** The folder a store opened in a folder with no head of its own was last opened in (from {@code odcm.location}), or null. */
+    public void lastOpenedIn(String folder) {
+        lastOpenedIn = folder;
     }
 
     /**
@@ -185,18 +207,12 @@ public final class AuditSeal {
         rebasing = on;
     }
 
-    /** Copies the head file of an earlier version (named by store id only) to this store's head, when it has none yet. */
-    public void adopt(Path olderHead, String olderIdentity) {
-        if (key == null || !(headFile.read(key) instanceof AuditHeadFile.Read.Missing)) {
-            return;
-        }
-        if (new AuditHeadFile(olderHead, olderIdentity).read(key) instanceof AuditHeadFile.Read.Recorded r) {
-            try {
-                headFile.write(r.head(), r.pending(), key);
-            } catch (IOException e) {
-                // the end stays unchecked until the next write records a head; verification says so
-            }
-        }
+    /**
+     * Starts the head of a copy of this store ({@code odcm store copy}, decision 0044) at {@code end}, the last entry of the
+     * log verified here, which the copy holds exactly: the copy is then checked against it from its first open.
+     */
+    public void startHead(java.nio.file.Path file, String identity, AuditHead end) throws IOException {
+        new AuditHeadFile(file, identity).write(end, null, keyForAppend());
     }
 
     /** Whether this store has no head file yet. */
@@ -205,7 +221,7 @@ public final class AuditSeal {
     }
 
     /** Checks entries in sequence order from the first one ever written, as far as the key and the head file allow. */
-    AuditVerification verify(List<AuditEntry> entries) {
+    AuditVerification verify(List<AuditEntry> entries, BooleanSupplier holdsRows) {
         if (key == null) {
             AuditVerification links = AuditChain.verifyLinks(entries);
             if (!links.isIntact()) {
@@ -223,7 +239,7 @@ public final class AuditSeal {
         if (head instanceof AuditHeadFile.Read.Recorded r) {
             return end(r, entries.size(), seq -> entries.get((int) (seq - 1)).hash(), entries.size()); // verified: entry n is at n - 1
         }
-        if (head instanceof AuditHeadFile.Read.Missing && entries.isEmpty()) {
+        if (head instanceof AuditHeadFile.Read.Missing && entries.isEmpty() && (shared || !holdsRows.getAsBoolean())) {
             return chain; // nothing written yet, nothing to remove
         }
         int n = entries.size();

@@ -114,7 +114,7 @@ public final class JooqAuditLog implements AuditLog {
 
     @Override
     public AuditVerification verify() {
-        return seal.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry));
+        return seal.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry), this::holdsRows);
     }
 
     @Override
@@ -130,7 +130,17 @@ public final class JooqAuditLog implements AuditLog {
     @Override
     public String endProblem() {
         AuditEventRecord last = dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOne();
-        return seal.endProblem(last == null ? 0 : last.getSeq(), this::hashAt);
+        return seal.endProblem(last == null ? 0 : last.getSeq(), this::hashAt, this::holdsRows);
+    }
+
+    /**
+     * Whether the store holds any row besides its identity and its audit log: a store whose log is empty though it holds
+     * rows lost its log (every change is audited), so its missing head is no sign of a new store (decision 0044).
+     */
+    private boolean holdsRows() {
+        return odcm.persistence.jooq.DefaultSchema.DEFAULT_SCHEMA.getTables().stream()
+                .filter(t -> !t.equals(odcm.persistence.jooq.Tables.STORE_INFO) && !t.equals(AUDIT_EVENT))
+                .anyMatch(dsl::fetchExists);
     }
 
     private static AuditEntry entry(AuditEventRecord r) {
