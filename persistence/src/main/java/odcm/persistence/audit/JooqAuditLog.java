@@ -118,6 +118,23 @@ public final class JooqAuditLog implements AuditLog {
     }
 
     @Override
+    public Verified verifiedWithAction(String action) {
+        List<AuditEntry> found = withAction(action); // read first: the verification below reaches at least as far
+        AuditVerification log = seal.verifySince(seq -> after(seq, Integer.MAX_VALUE), this::hashAt,
+                seq -> dsl.selectCount().from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.between(1L, seq)).fetchOne(0, Long.class), this::holdsRows);
+        if (log instanceof AuditVerification.Broken || log instanceof AuditVerification.Truncated || !seal.hasKey()) {
+            return new Verified(found, log);
+        }
+        for (AuditEntry e : found) {
+            if (!seal.verifiedAt(e)) {
+                return new Verified(found, AuditVerification.broken(e.seq(), "entry " + e.seq()
+                        + " is not the entry verified at its place (it was changed, or put there, after the log was checked)"));
+            }
+        }
+        return new Verified(found, log);
+    }
+
+    @Override
     public List<AuditEntry> withAction(String action) {
         return dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq(action)).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry);
     }
