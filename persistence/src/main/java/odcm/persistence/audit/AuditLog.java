@@ -50,8 +50,9 @@ public interface AuditLog {
     List<AuditEntry> withAction(String action);
 
     /**
-     * Why no change may be made: the store ends before its audit head, or the head cannot be believed, as one sentence;
-     * null when the store reaches its head (or has none yet, or no master key to check it with).
+     * Why no change may be made: the store ends before its audit head, or the head cannot be believed or is missing
+     * (decision 0044), as one sentence; null when the store reaches its head (or is new, or is a team store this machine
+     * has not changed yet, or there is no master key to check it with).
      */
     String endProblem();
 }

@@ -38,6 +38,8 @@ public final class AuditSeal {
     private AuditHead base;
     private boolean rebasing;
     private String lastOpenedIn;
+    /** Whether the store, with no entry committed, holds no rows either (decision 0044); null until asked, and after a commit. */
+    private Boolean isNew;
     /**
      * How far this open store verified its audit log (decision 0044): entries 1 to {@code verifiedSeq} fit their links and
      * MACs, and {@code verifiedHashes} holds their hashes in order (32 bytes each), so an entry read later can be told to be
@@ -106,7 +108,8 @@ public final class AuditSeal {
 
     /**
      * What is wrong with the store's end against its head file, as the sentence a user is shown when the store opens
-     * and when a write is refused; null when it fits (or a write was interrupted, or there is no head yet).
+     * and when a write is refused; null when it fits (or a write was interrupted, or there is no head yet in a new store or on
+     * a team store's machine that has made no change yet; a missing head is a fault otherwise, decision 0044).
      */
     String endProblem(long last, LongFunction<String> hashAt, BooleanSupplier holdsRows) {
         if (key == null) {
@@ -139,7 +142,19 @@ public final class AuditSeal {
      * new. On a team store each machine starts its own head with its first change there (its members cannot remove entries).
      */
     private boolean missingMatters(long last, BooleanSupplier holdsRows) {
-        return !shared && (last > 0 || holdsRows.getAsBoolean());
+        if (shared) {
+            return false;
+        }
+        long committed = pending != null ? firstPendingSeq() - 1 : last; // what a write in progress appended is not the store yet
+        if (committed > 0) {
+            return true;
+        }
+        if (isNew == null) {
+            // First asked on what is committed (on open, or as a write begins, before its work), never halfway through a write,
+            // whose own rows are not the store's yet; asked again after each commit.
+            isNew = !holdsRows.getAsBoolean();
+        }
+        return !isNew;
     }
 
     /** The folder a store opened in a folder with no head of its own was last opened in (from {@code odcm.location}), or null. */
@@ -171,6 +186,7 @@ public final class AuditSeal {
         AuditEntry last = pending;
         pending = null;
         base = null;
+        isNew = null;
         if (last == null || key == null) {
             return;
         }
@@ -341,8 +357,8 @@ public final class AuditSeal {
         if (head instanceof AuditHeadFile.Read.Recorded r) {
             return end(r, n, hashAt, (int) n);
         }
-        if (head instanceof AuditHeadFile.Read.Missing && n == 0 && (shared || !holdsRows.getAsBoolean())) {
-            return AuditVerification.intact(0); // nothing written yet, nothing to remove
+        if (head instanceof AuditHeadFile.Read.Missing && (shared ? n == 0 : !missingMatters(n, holdsRows))) {
+            return AuditVerification.intact((int) n); // nothing committed yet, nothing to remove
         }
         return new AuditVerification.PartlyChecked("The end of the audit log cannot be checked: its head file " + headFile.path()
                 + " " + headProblem(head) + ", so whether entries were removed from the end cannot be told. The " + n
