@@ -569,9 +569,10 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * On open: a store from before decision 0019 takes over its head file (named by id alone); a store opened in a
-     * folder other than the one it was last opened in (a copy, a move, a restore elsewhere) starts its own head there,
-     * recorded in its audit log; then whether the store reaches its head is checked, to be said on every start.
+     * On open: where the store was last opened is noted beside it once it reaches its head here (a store copied, moved or
+     * restored into a folder by hand has no head there, and is refused like a store whose head was deleted until it is
+     * accepted, decision 0044; {@code odcm store copy} makes the copy's head); then whether the store reaches its head is
+     * checked, to be said on every start.
      */
     private void arrive() {
         if (masterKeyState == MasterKeyState.PRESENT && !readOnly && location.onServer()) {
@@ -587,21 +588,16 @@ public final class Store implements AutoCloseable {
         } else if (masterKeyState == MasterKeyState.PRESENT && !readOnly) { // read-only: opened where it was last opened, nothing to record
             String here = location.storeDir().toString();
             String recorded = readLocation(location);
-            if (recorded == null) {
-                auditSeal.adopt(location.legacyAuditHeadFile(storeId), storeId);
-            } else if (!recorded.equals(here) && auditSeal.headMissing()) {
-                boolean committedBefore = anyCommitted; // arriving is not a change of the user's: a stop still says "nothing was changed"
-                try {
-                    rebase("store.copied", here, "This store was opened in " + here + " for the first time; it was last opened in "
-                            + recorded + " (copied, moved or restored there). Its audit head here is " + location.auditHeadFile(storeId) + ".");
-                } catch (Refusal notRecorded) {
-                    recorded = here; // keep the old location: the next open tries again
-                } finally {
-                    anyCommitted = committedBefore;
-                }
-            }
             if (!here.equals(recorded)) {
-                writeLocation(here);
+                // A folder with no head of this store's: a new store, or one copied, moved or restored here by hand, or one whose
+                // head was deleted. Never a head started from the store's own end, which would bless an older copy put in place:
+                // a store with entries is refused until its head is put back or the administrators accept it (decision 0044).
+                if (auditSeal.headMissing()) {
+                    auditSeal.lastOpenedIn(recorded);
+                }
+                if (read(tx -> tx.audit().endProblem()) == null) {
+                    writeLocation(here);
+                }
             }
             if (releasesUnsealed) {
                 sealEarlierReleases();
@@ -844,6 +840,9 @@ public final class Store implements AutoCloseable {
         }
         AuditEntry e = rebase("audit.rollback-accepted", location.storeDir().toString(), problem + " Accepted: " + reason.strip());
         auditWarning = null;
+        if (!location.onServer() && !location.storeDir().toString().equals(readLocation(location))) {
+            writeLocation(location.storeDir().toString()); // a copy accepted here is at home here
+        }
         return e;
     }
 
@@ -1279,6 +1278,17 @@ public final class Store implements AutoCloseable {
             return run(tx -> work.apply(tx, current), false);
         } finally {
             readingTables = false;
+        }
+    }
+
+    /** Starts the audit head of a copy of this store in {@code target} at {@code end}, this store's verified last entry ({@link StoreCopy}). */
+    void startAuditHeadOf(StoreLocation target, odcm.model.audit.AuditHead end) {
+        StoreLocation at = new StoreLocation(target.storeDir(), location.keyDir(), target.server());
+        try {
+            auditSeal.startHead(at.auditHeadFile(storeId), at.auditHeadIdentity(storeId), end);
+        } catch (IOException e) {
+            throw new Refusal("The audit head file " + at.auditHeadFile(storeId) + " of the copy cannot be written ("
+                    + FileProblems.describe(e) + "), so the copy is not to be used; make the key folder writable and copy again.", e);
         }
     }
 

@@ -72,6 +72,7 @@ public final class StoreCopy {
         }
         try (Connection c = into.configuration().connectionProvider().acquire()) { // the target's one connection, closed when done
             long[] copied = {0};
+            odcm.model.audit.AuditHead[] end = {null};
             into.transaction(cfg -> {
                 DSLContext tx = cfg.dsl();
                 for (Table<?> t : tables) {
@@ -89,6 +90,8 @@ public final class StoreCopy {
                         throw new Refusal("The store " + source.location().describe() + " is not copied: its audit log does not verify"
                                 + " to its head. " + log.sentence() + " Nothing was copied.");
                     }
+                    long last = stx.audit().lastSeq();
+                    end[0] = last == 0 ? null : odcm.model.audit.AuditHead.of(stx.audit().after(last - 1, 1).get(0));
                     long n = 0;
                     for (Table<?> t : tables) {
                         n += copyTable(from, t, tx);
@@ -98,6 +101,9 @@ public final class StoreCopy {
                 });
             });
             rows = copied[0];
+            if (end[0] != null) {
+                source.startAuditHeadOf(target, end[0]); // the copy's head, from the source's verified end (decision 0044)
+            }
         } catch (SQLException e) {
             throw new Refusal("The store could not be copied into " + target.describe() + ": " + e.getMessage(), e);
         }

@@ -100,11 +100,6 @@ public record StoreLocation(Path storeDir, Path keyDir, ServerAddress server) {
         return keyDir.resolve(storeId + ".records-sealed");
     }
 
-    /** The head file of versions before decision 0019, named by the store id alone. */
-    public Path legacyAuditHeadFile(String storeId) {
-        return keyDir.resolve(storeId + ".audit-head");
-    }
-
     /**
      * The log file, where the details of a failure go while the user reads one sentence: {@code ODCM_LOG_DIR/odcm.log},
      * else {@code $XDG_STATE_HOME/odcm/odcm.log} (else {@code ~/.local/state/odcm/odcm.log}).

@@ -74,6 +74,11 @@ class AuditRollbackTest {
             append(store, "A");
         }
         copyFolder(a.storeDir(), b.storeDir());
+        try (Store copy = Store.open(b, new Fixtures.TickingClock(Fixtures.T0), "bob")) {
+            // a copy made by hand has no head here: accepted once, on purpose (decision 0044)
+            assertTrue(copy.auditWarning().orElseThrow().startsWith("This store was last opened in " + a.storeDir()));
+            copy.acceptAuditRollback("copied for the test");
+        }
         for (int round = 0; round < 2; round++) {
             try (Store copy = Store.open(b, new Fixtures.TickingClock(Fixtures.T0), "bob")) {
                 assertTrue(copy.auditWarning().isEmpty(), copy.auditWarning().toString());
@@ -89,13 +94,14 @@ class AuditRollbackTest {
         }
         try (Store copy = Store.open(b, new Fixtures.TickingClock(Fixtures.T0), "bob")) {
             assertEquals(new AuditVerification.Intact(4), verify(copy));
-            AuditEntry copied = copy.read(tx -> tx.audit().list(new AuditFilter("store.copied", null, null))).get(0);
-            assertTrue(copied.detail().contains("last opened in " + a.storeDir()), copied.detail());
+            AuditEntry copied = copy.read(tx -> tx.audit().list(new AuditFilter("audit.rollback-accepted", null, null))).get(0);
+            assertTrue(copied.detail().contains("last opened in " + a.storeDir()) && copied.detail().endsWith("Accepted: copied for the test"),
+                    copied.detail());
             assertFalse(a.auditHeadFile(copy.storeId()).equals(b.auditHeadFile(copy.storeId())));
         }
         try (Store original = Fixtures.open(tmp)) {
             assertEquals(new AuditVerification.Intact(5), verify(original));
-            assertTrue(original.read(tx -> tx.audit().list(new AuditFilter("store.copied", null, null))).isEmpty());
+            assertTrue(original.read(tx -> tx.audit().list(new AuditFilter("audit.rollback-accepted", null, null))).isEmpty());
         }
     }
 
@@ -189,11 +195,14 @@ class AuditRollbackTest {
             assertEquals(new AuditVerification.Truncated(2, 2), verify(store));
             assertThrows(Refusal.class, () -> append(store, "D"));
         }
-        // restore a backup into another folder (another machine, another path): a copy with its own head, recorded
+        // restore a backup into another folder (another machine, another path): a copy with no head there, accepted on
+        // purpose once (decision 0044), then with its own head
         StoreLocation elsewhere = new StoreLocation(tmp.resolve("elsewhere"), at.keyDir());
         copyFolder(backup.resolve("store"), elsewhere.storeDir());
         try (Store store = Store.open(elsewhere, new Fixtures.TickingClock(Fixtures.T0), "alice")) {
             assertEquals(id, store.storeId());
+            assertTrue(store.auditWarning().orElseThrow().contains("has no audit head in this folder"));
+            store.acceptAuditRollback("the March backup restored on the new laptop");
             assertTrue(store.auditWarning().isEmpty());
             assertEquals(new AuditVerification.Intact(2), verify(store));
         }

@@ -170,7 +170,7 @@ class AuditTamperTest {
     }
 
     @Test
-    void aDeletedHeadFileLeavesTheEndUncheckedAndSaysSo() throws Exception {
+    void aDeletedHeadFileLeavesTheEndUncheckedSaysSoAndIsNotRecordedAgainByTheNextWrite() throws Exception {
         Path head;
         try (Store store = Fixtures.open(tmp)) {
             append4(store);
@@ -182,9 +182,12 @@ class AuditTamperTest {
             assertInstanceOf(AuditVerification.PartlyChecked.class, v);
             assertEquals("The end of the audit log cannot be checked: its head file " + head + " is missing, so whether entries were"
                     + " removed from the end cannot be told. The 4 entries in the log are unaltered.", v.sentence());
-            // the next write records the head again
+            // decision 0044: the next write is refused, rather than recording a head from the store's own end
+            assertThrows(Refusal.class, () -> store.write(tx -> tx.audit().append("space.delete", "QA Space", "gone")));
+            assertEquals(v, verify(store));
+            store.acceptAuditRollback("the head file was lost with the old laptop");
             store.write(tx -> tx.audit().append("space.delete", "QA Space", "gone"));
-            assertEquals(new AuditVerification.Intact(5), verify(store));
+            assertEquals(new AuditVerification.Intact(6), verify(store));
         }
     }
 

@@ -47,7 +47,7 @@ final class AuditCommands {
     }
 
     @Command(name = "accept-rollback", mixinStandardHelpOptions = true, description = "Accept this store as it is though it ends before"
-            + " its audit head (an older copy put in place, a lost commit): recorded in the audit log with the reason, and changes are allowed again.")
+            + " its audit head (an older copy put in place, a lost commit) or has none here (a copy made by hand, a head deleted): recorded in the audit log with the reason, and changes are allowed again.")
     int acceptRollback(@Option(names = "--reason", paramLabel = "TEXT", required = true, description = "Why; it goes into the audit log.") String reason) {
         AuditEntry e = root.cli.withContext(root.store, ctx -> ctx.audit().acceptRollback(reason));
         root.cli.out().println("Accepted the store as it is: recorded as audit entry " + e.seq() + "; changes can be made again.");

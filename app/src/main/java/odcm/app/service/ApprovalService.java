@@ -190,7 +190,7 @@ public final class ApprovalService {
         java.util.function.Predicate<odcm.model.audit.AuditEntry> aboutIt = e -> e.subject().startsWith(release)
                 && names.stream().anyMatch(n -> n.covers(e) && e.subject().endsWith("' of " + n.describe()));
         long logged = AuditAnchor.entries(tx, "release.approve", aboutIt, consequence).size()
-                + tx.audit().withAction("release.reject").stream().filter(aboutIt).count();
+                + AuditAnchor.entries(tx, "release.reject", aboutIt, consequence).size();
         long held = tx.projects().findBySpace(s.id()).stream()
                 .mapToLong(p -> tx.approvals().decisionsOnVersion(s.id(), p.id(), r.version()).size()).sum();
         if (logged > held) {

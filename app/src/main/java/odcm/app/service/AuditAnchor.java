@@ -10,6 +10,7 @@ import odcm.model.audit.AuditEntry;
 import odcm.model.audit.AuditVerification;
 import odcm.model.space.Space;
 import odcm.persistence.StoreTx;
+import odcm.persistence.audit.AuditLog;
 
 /**
  * The audit log as the anchor of rows whose deletion a per-row seal cannot show (decision 0039): what was accepted, and
@@ -42,7 +43,7 @@ final class AuditAnchor {
         Set<String> fingerprints = tx.spaces().certificates(s.id()).stream().map(c -> c.info().fingerprint().grouped())
                 .collect(Collectors.toSet());
         AuditEntry made = null;
-        for (AuditEntry e : tx.audit().withAction("space.create")) {
+        for (AuditEntry e : verified(tx, "space.create", consequence)) {
             int at = e.detail().indexOf(FINGERPRINT);
             if (at >= 0 && e.subject().startsWith(prefix) && e.subject().endsWith("'")
                     && fingerprints.contains(e.detail().substring(at + FINGERPRINT.length()).split(";", 2)[0])) {
@@ -55,7 +56,7 @@ final class AuditAnchor {
         List<Named> names = new ArrayList<>();
         String name = made.subject().substring(prefix.length(), made.subject().length() - 1);
         long from = made.seq();
-        for (AuditEntry e : tx.audit().withAction("space.rename")) {
+        for (AuditEntry e : verified(tx, "space.rename", consequence)) {
             String to = e.subject().startsWith(prefix) && e.subject().endsWith("'")
                     ? e.subject().substring(prefix.length(), e.subject().length() - 1) : null;
             if (e.seq() > from && to != null && e.detail().equals("renamed from '" + name + "' to '" + to + "'")) {
@@ -77,15 +78,24 @@ final class AuditAnchor {
     private static final String FINGERPRINT = "; certificate fingerprint ";
 
     /**
-     * The entries of exactly {@code action} matching {@code which}, oldest first, after the whole log was verified; refused,
-     * saying {@code consequence} ("so no bundle is verified or imported in this store"), when it was tampered with.
+     * The entries of exactly {@code action} matching {@code which}, oldest first, each verified at its place in a verified
+     * log (decision 0044: from where this open store last verified it); refused, saying {@code consequence} ("so no bundle
+     * is verified or imported in this store"), when it was tampered with or its end cannot be believed.
      */
     static List<AuditEntry> entries(StoreTx tx, String action, Predicate<AuditEntry> which, String consequence) {
-        List<AuditEntry> found = tx.audit().withAction(action).stream().filter(which).toList();
-        AuditVerification log = tx.audit().verify();
-        if (log instanceof AuditVerification.Broken || log instanceof AuditVerification.Truncated) {
-            throw new Refusal(log.sentence() + " " + consequence + " until it is restored from a backup.");
+        return verified(tx, action, consequence).stream().filter(which).toList();
+    }
+
+    private static List<AuditEntry> verified(StoreTx tx, String action, String consequence) {
+        AuditLog.Verified v = tx.audit().verifiedWithAction(action);
+        if (v.log() instanceof AuditVerification.Broken || v.log() instanceof AuditVerification.Truncated) {
+            throw new Refusal(v.log().sentence() + " " + consequence + " until it is restored from a backup.");
         }
-        return found;
+        String end = tx.audit().endProblem(); // a head that is missing or cannot be believed: the end, so the anchor, is void (0044)
+        if (end != null) {
+            throw new Refusal(end + " " + consequence + " until the newer store is put back (with its key folder's head file) or this"
+                    + " one is accepted with: odcm audit accept-rollback --reason \"...\"");
+        }
+        return v.entries();
     }
 }

@@ -72,6 +72,35 @@ class CliStoreTest {
         assertEquals(1, cli.run("audit", "accept-rollback", "--reason", "again").exit(), "nothing left to accept");
     }
 
+    @Test
+    void anOlderStoreFilePutBackWithItsHeadDeletedIsOneLineAndExitOneUntilAccepted() throws Exception {
+        CliHarness cli = new CliHarness(tmp);
+        CliTest.ok(cli.run("space", "create", "A Space"));
+        Path db = cli.store().resolve("odcm.mv.db");
+        Files.copy(db, tmp.resolve("old.mv.db"));
+        CliTest.ok(cli.run("space", "create", "B Space"));
+        Files.copy(tmp.resolve("old.mv.db"), db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (Stream<Path> heads = Files.list(tmp.resolve("keys"))) {
+            for (Path head : heads.filter(p -> p.toString().endsWith(".audit-head")).toList()) {
+                Files.delete(head); // decision 0044: the head beside the key deleted, as an attacker can without reading the key
+            }
+        }
+        for (String[] command : new String[][] {{"space", "create", "C Space"}, {"space", "list"}}) {
+            Result r = cli.run(command);
+            assertEquals(1, r.exit(), String.join(" ", command) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+            assertTrue(r.err().contains(".audit-head is missing, so whether this store was rolled back cannot be told. Nothing was changed."),
+                    r.err());
+        }
+        Result verify = cli.run("audit", "verify"); // the warning said on every command, then what verify found, as for a rollback
+        assertEquals(1, verify.exit());
+        assertTrue(verify.err().contains("The end of the audit log cannot be checked: its head file "), verify.err());
+        Result accepted = cli.run("audit", "accept-rollback", "--reason", "the head was lost; the store is checked");
+        assertEquals(0, accepted.exit(), accepted.err());
+        assertEquals("", CliTest.ok(cli.run("space", "create", "C Space")).err());
+        assertTrue(CliTest.ok(cli.run("audit", "verify")).out().startsWith("The audit log is intact: 3 entries checked."));
+    }
+
     /** Three audited changes, then {@code sql} run directly on the H2 file, then {@code audit verify}: its one stderr line. */
     private String verifyAfterTampering(String sql, int rowsChanged) throws Exception {
         CliHarness cli = new CliHarness(tmp);

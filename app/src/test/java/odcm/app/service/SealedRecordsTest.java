@@ -111,6 +111,39 @@ class SealedRecordsTest extends BundleFixture {
         assertEquals(0, plainSql("DELETE FROM bundle_accepted"), "nothing was imported");
     }
 
+    /**
+     * 0039's open finding (decision 0044): the accepted row deleted, the log cut back to before the acceptance's entry, and
+     * the head beside the key deleted. A missing head no longer lets the cut pass: the bundle is neither verified as new nor
+     * imported again, and the store is refused until the head is put back or the rollback is accepted.
+     */
+    @Test
+    void anAcceptedBundleRowAndTheLogsEndCutWithTheHeadDeletedDoNotLetTheBundleImportTwice() throws Exception {
+        assumeEmbedded(); // a member of a team store cannot delete audit entries (V18)
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        prodLifecycle();
+        byte[] bundle = promote(PROD, "web.odcmbundle");
+        assertTrue(ctx.imports().importBundle(PROD, bundle, null, Map.of()).imported());
+        long cut = entries("release.import").get(0).seq();
+        ctx.close();
+        try (Connection c = sql(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("DELETE FROM bundle_accepted"));
+            assertTrue(st.executeUpdate("DELETE FROM audit_event WHERE seq >= " + cut) >= 1);
+        }
+        try (var heads = Files.list(location().keyDir())) {
+            for (java.nio.file.Path head : heads.filter(p -> p.toString().endsWith(".audit-head")).toList()) {
+                Files.delete(head);
+            }
+        }
+        ctx = opener.get();
+        refusedWith("The audit head file ", "", () -> ctx.bundles().verify(PROD, file("again.odcmbundle", bundle)));
+        refusedWith("The audit head file ", "", () -> ctx.imports().importBundle(PROD, bundle, null, Map.of()));
+        ctx.close();
+        try (Connection c = sql(); Statement st = c.createStatement()) {
+            assertEquals(0, st.executeUpdate("DELETE FROM bundle_accepted"), "nothing was imported");
+        }
+        ctx = opener.get();
+    }
+
     /** An accepted row whose bundle id was changed would free the bundle for a second import: refused, naming it. */
     @Test
     void anAcceptedBundleRowChangedWithPlainSqlIsRefused() throws Exception {

@@ -145,4 +145,26 @@ class ConsoleStatesTest {
             assertTrue(c.node("#audit-warning").isVisible(), "the banner stays on every screen");
         }
     }
+
+    @Test
+    void aStoreWhoseAuditHeadWasDeletedShowsABannerAndNoSpaces() throws Exception {
+        StoreLocation location = TestStores.location(tmp, "head-deleted");
+        try (AppContext ctx = AppContext.open(location)) {
+            ctx.spaces().create("Prod Space", "Production, network B", KeyAlgorithm.EC_P256);
+        }
+        Path head;
+        try (Stream<Path> heads = Files.list(location.keyDir())) {
+            head = heads.filter(p -> p.toString().endsWith(".audit-head")).findFirst().orElseThrow();
+        }
+        Files.delete(head); // decision 0044: refused like a head that cannot be believed, never made again from the store's end
+        try (ConsoleDriver c = new ConsoleDriver(location)) {
+            String banner = c.<Label>node("#audit-warning").getText();
+            assertTrue(banner.startsWith("The audit head file " + head + " is missing, so whether this store was rolled back cannot be told."),
+                    banner);
+            assertTrue(banner.contains("odcm audit accept-rollback"), banner);
+            assertEquals(0, c.<javafx.scene.control.TableView<?>>node("#spaces-table").getItems().size());
+            c.shoot("audit-head-missing");
+        }
+        assertTrue(!Files.exists(head), "the console made no head from the store's own end");
+    }
 }

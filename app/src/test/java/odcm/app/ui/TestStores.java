@@ -94,7 +94,7 @@ public final class TestStores {
     /**
      * The store {@code name} in {@code tmp} holding the demo organisation ({@link Demo#create}), as if just made: a copy
      * of one made once per test JVM (decision 0025), each test its own files. It is opened once here, so the copy's
-     * first-open entry ("store.copied") is in its audit log before the test looks.
+     * acceptance as a copy ("audit.rollback-accepted", decision 0044) is in its audit log before the test looks.
      */
     public static StoreLocation demo(Path tmp, String name) {
         StoreLocation at = location(tmp, name);
@@ -111,7 +111,19 @@ public final class TestStores {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AppContext.open(at).close();
+        accepted(at);
+    }
+
+    /**
+     * A store copied into {@code at} by hand has no audit head there, and is refused until it is accepted (decision 0044):
+     * the tests' copies of stores made once are accepted as a person would, recorded in their audit log.
+     */
+    public static void accepted(StoreLocation at) {
+        try (odcm.persistence.Store store = odcm.persistence.Store.open(at)) {
+            if (store.auditWarning().isPresent()) {
+                store.acceptAuditRollback("a test's copy of a store made once");
+            }
+        }
     }
 
     private static synchronized StoreLocation demoTemplate() {
@@ -140,6 +152,13 @@ public final class TestStores {
                     Files.createDirectories(target);
                 } else if (!f.getFileName().toString().endsWith(".lock")) {
                     Files.copy(f, target);
+                }
+            }
+        }
+        if (Files.isDirectory(to.resolve("keys"))) { // a folder of stores (CLI tests' networks): each copied store accepted
+            try (Stream<Path> all = Files.walk(to)) {
+                for (Path db : all.filter(f -> f.getFileName().toString().equals("odcm.mv.db")).toList()) {
+                    accepted(new StoreLocation(db.getParent(), to.resolve("keys")));
                 }
             }
         }

@@ -33,7 +33,15 @@ public final class AuditChain {
 
     /** Checks entries in sequence order from the first one ever written: their links and each one's MAC. */
     public static AuditVerification verify(List<AuditEntry> entries, AuditKey key) {
-        return check(entries, key);
+        return check(entries, key, 0, GENESIS);
+    }
+
+    /**
+     * Checks entries in sequence order from the one after entry {@code afterSeq} (whose hash is {@code afterHash}, verified
+     * before): their links and each one's MAC. Intact counts the entries checked here.
+     */
+    public static AuditVerification verifyAfter(List<AuditEntry> entries, AuditKey key, long afterSeq, String afterHash) {
+        return check(entries, key, afterSeq, afterHash);
     }
 
     /**
@@ -41,7 +49,7 @@ public final class AuditChain {
      * is not at hand. Intact here means only that the links fit: whoever can write the database can forge them.
      */
     public static AuditVerification verifyLinks(List<AuditEntry> entries) {
-        return check(entries, null);
+        return check(entries, null, 0, GENESIS);
     }
 
     /**
@@ -60,9 +68,9 @@ public final class AuditChain {
         return AuditVerification.intact(entries.size());
     }
 
-    private static AuditVerification check(List<AuditEntry> entries, AuditKey key) {
-        String prev = GENESIS;
-        long expectedSeq = 1;
+    private static AuditVerification check(List<AuditEntry> entries, AuditKey key, long afterSeq, String afterHash) {
+        String prev = afterHash;
+        long expectedSeq = afterSeq + 1;
         for (AuditEntry e : entries) {
             if (e.seq() != expectedSeq) {
                 return AuditVerification.broken(e.seq(), "entry " + expectedSeq + " is missing; the log jumps to entry " + e.seq());

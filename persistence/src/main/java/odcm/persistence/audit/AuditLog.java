@@ -31,14 +31,28 @@ public interface AuditLog {
      */
     boolean forged(AuditEntry entry);
 
+    /** Checks the whole log, every entry's link and MAC, and its end against the head: what {@code odcm audit verify} runs. */
     AuditVerification verify();
+
+    /**
+     * Every entry of exactly {@code action}, oldest first, for a decision that relies on what they say, with the log's
+     * verification (decision 0044): the log is verified from where this open store last verified it (its end against the
+     * head each time), and each entry returned must be the very entry verified at its place (its MAC, and the hash the
+     * verified chain has there), else the verification is {@code Broken} at it.
+     */
+    Verified verifiedWithAction(String action);
+
+    /** Entries relied upon, and what the log's verification found; use the entries only when it is not broken or truncated. */
+    record Verified(List<AuditEntry> entries, AuditVerification log) {
+    }
 
     /** Every entry of exactly {@code action}, oldest first, as stored (check them with {@link #verify()} or {@link #forged}). */
     List<AuditEntry> withAction(String action);
 
     /**
-     * Why no change may be made: the store ends before its audit head, or the head cannot be believed, as one sentence;
-     * null when the store reaches its head (or has none yet, or no master key to check it with).
+     * Why no change may be made: the store ends before its audit head, or the head cannot be believed or is missing
+     * (decision 0044), as one sentence; null when the store reaches its head (or is new, or is a team store this machine
+     * has not changed yet, or there is no master key to check it with).
      */
     String endProblem();
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import odcm.model.Refusal;
@@ -36,6 +37,16 @@ public final class AuditSeal {
     /** The store's last entry before the write in progress appended its first one. */
     private AuditHead base;
     private boolean rebasing;
+    private String lastOpenedIn;
+    /** Whether the store, with no entry committed, holds no rows either (decision 0044); null until asked, and after a commit. */
+    private Boolean isNew;
+    /**
+     * How far this open store verified its audit log (decision 0044): entries 1 to {@code verifiedSeq} fit their links and
+     * MACs, and {@code verifiedHashes} holds their hashes in order (32 bytes each), so an entry read later can be told to be
+     * the very entry verified at its place. Guarded by this object's lock.
+     */
+    private long verifiedSeq;
+    private byte[] verifiedHashes = new byte[0];
 
     /**
      * @param vault the store's master key, or null when it is missing or wrong
@@ -97,9 +108,10 @@ public final class AuditSeal {
 
     /**
      * What is wrong with the store's end against its head file, as the sentence a user is shown when the store opens
-     * and when a write is refused; null when it fits (or a write was interrupted, or there is no head yet).
+     * and when a write is refused; null when it fits (or a write was interrupted, or there is no head yet in a new store or on
+     * a team store's machine that has made no change yet; a missing head is a fault otherwise, decision 0044).
      */
-    String endProblem(long last, LongFunction<String> hashAt) {
+    String endProblem(long last, LongFunction<String> hashAt, BooleanSupplier holdsRows) {
         if (key == null) {
             return null;
         }
@@ -112,10 +124,42 @@ public final class AuditSeal {
             }
             return null;
         }
-        if (head instanceof AuditHeadFile.Read.Missing) {
+        if (head instanceof AuditHeadFile.Read.Missing && !missingMatters(last, holdsRows)) {
             return null;
         }
+        if (head instanceof AuditHeadFile.Read.Missing && lastOpenedIn != null) {
+            return "This store was last opened in " + lastOpenedIn + " and has no audit head in this folder (" + headFile.path()
+                    + "): it was copied, moved or restored here by hand, or its head file was deleted, so whether it was rolled back"
+                    + " cannot be told.";
+        }
         return "The audit head file " + headFile.path() + " " + headProblem(head) + ", so whether this store was rolled back cannot be told.";
+    }
+
+    /**
+     * Whether a missing head file is a fault (decision 0044): an embedded store gets its head with its first entry and keeps it,
+     * so a log with entries, or a store holding rows besides its identity (a log emptied by hand), without a head is one whose
+     * head was deleted (or a copy made by hand) and could have been put back to any earlier state. A store with neither is
+     * new. On a team store each machine starts its own head with its first change there (its members cannot remove entries).
+     */
+    private boolean missingMatters(long last, BooleanSupplier holdsRows) {
+        if (shared) {
+            return false;
+        }
+        long committed = pending != null ? firstPendingSeq() - 1 : last; // what a write in progress appended is not the store yet
+        if (committed > 0) {
+            return true;
+        }
+        if (isNew == null) {
+            // First asked on what is committed (on open, or as a write begins, before its work), never halfway through a write,
+            // whose own rows are not the store's yet; asked again after each commit.
+            isNew = !holdsRows.getAsBoolean();
+        }
+        return !isNew;
+    }
+
+    /** The folder a store opened in a folder with no head of its own was last opened in (from {@code odcm.location}), or null. */
+    public void lastOpenedIn(String folder) {
+        lastOpenedIn = folder;
     }
 
     /**
@@ -142,6 +186,7 @@ public final class AuditSeal {
         AuditEntry last = pending;
         pending = null;
         base = null;
+        isNew = null;
         if (last == null || key == null) {
             return;
         }
@@ -175,8 +220,14 @@ public final class AuditSeal {
         return pending;
     }
 
-    /** A (nested) transaction rolled back: what it appended after {@code mark} is not in the log. */
+    /** A (nested) transaction rolled back: what it appended after {@code mark} is not in the log, nor verified in it. */
     public void rollBackTo(AuditEntry mark) {
+        if (pending != null && (mark == null || pending.seq() > mark.seq())) { // it appended entries: they are not verified either
+            long kept = mark != null ? mark.seq() : base == null ? 0 : base.seq();
+            synchronized (this) {
+                verifiedSeq = Math.min(verifiedSeq, kept);
+            }
+        }
         pending = mark;
     }
 
@@ -185,18 +236,17 @@ public final class AuditSeal {
         rebasing = on;
     }
 
-    /** Copies the head file of an earlier version (named by store id only) to this store's head, when it has none yet. */
-    public void adopt(Path olderHead, String olderIdentity) {
-        if (key == null || !(headFile.read(key) instanceof AuditHeadFile.Read.Missing)) {
-            return;
-        }
-        if (new AuditHeadFile(olderHead, olderIdentity).read(key) instanceof AuditHeadFile.Read.Recorded r) {
-            try {
-                headFile.write(r.head(), r.pending(), key);
-            } catch (IOException e) {
-                // the end stays unchecked until the next write records a head; verification says so
-            }
-        }
+    /**
+     * Starts the head of a copy of this store ({@code odcm store copy}, decision 0044) at {@code end}, the last entry of the
+     * log verified here, which the copy holds exactly: the copy is then checked against it from its first open.
+     */
+    public void startHead(java.nio.file.Path file, String identity, AuditHead end) throws IOException {
+        new AuditHeadFile(file, identity).write(end, null, keyForAppend());
+    }
+
+    /** Whether the audit key is at hand (the master key is present and right). */
+    boolean hasKey() {
+        return key != null;
     }
 
     /** Whether this store has no head file yet. */
@@ -205,7 +255,7 @@ public final class AuditSeal {
     }
 
     /** Checks entries in sequence order from the first one ever written, as far as the key and the head file allow. */
-    AuditVerification verify(List<AuditEntry> entries) {
+    AuditVerification verify(List<AuditEntry> entries, BooleanSupplier holdsRows) {
         if (key == null) {
             AuditVerification links = AuditChain.verifyLinks(entries);
             if (!links.isIntact()) {
@@ -219,14 +269,97 @@ public final class AuditSeal {
         if (!chain.isIntact()) {
             return chain;
         }
+        return ended(entries.size(), seq -> entries.get((int) (seq - 1)).hash(), holdsRows); // verified: entry n is at n - 1
+    }
+
+    /**
+     * {@link #verify}, from where this open store last verified its log (decision 0044): the entries up to there were
+     * verified by this process, and nobody changes them while it has the store open (an embedded store's file is locked; a
+     * team store's members can only append, V18), so only the entries after it are checked, their links and MACs, after
+     * checking that the last one verified is still there as it was (else the whole log again). The end is checked against
+     * the head file each time. What is verified is remembered; entries a write appends are forgotten if it rolls back.
+     *
+     * @param after the entries after a sequence number, oldest first
+     * @param hashAt the stored hash of one entry, or null
+     * @param countUpTo how many entries numbered 1 to a sequence number the log holds
+     */
+    synchronized AuditVerification verifySince(LongFunction<List<AuditEntry>> after, LongFunction<String> hashAt,
+                                               java.util.function.LongUnaryOperator countUpTo, BooleanSupplier holdsRows) {
+        if (key == null) {
+            return verify(after.apply(0), holdsRows);
+        }
+        long from = verifiedSeq;
+        if (from > 0 && (!verifiedHash(from).equals(hashAt.apply(from)) || countUpTo.applyAsLong(from) != from)) {
+            from = 0; // the last entry verified is gone or changed, or one before it removed: the whole log again, which says where
+        }
+        List<AuditEntry> tail = after.apply(from);
+        AuditVerification chain = AuditChain.verifyAfter(tail, key, from, from == 0 ? AuditChain.GENESIS : verifiedHash(from));
+        if (!chain.isIntact()) {
+            verifiedSeq = 0;
+            return chain;
+        }
+        remember(from, tail);
+        long start = from;
+        return ended(start + tail.size(), seq -> seq > start ? tail.get((int) (seq - start - 1)).hash() : verifiedHash(seq), holdsRows);
+    }
+
+    /**
+     * Whether {@code e} is exactly the entry this open store verified at its place: its MAC fits its content and it has the
+     * hash the verified chain has there (never, without the key). An entry whose content is relied upon is read through this
+     * after {@link #verifySince}, so a verified prefix never vouches for an entry changed or put in its place since.
+     */
+    synchronized boolean verifiedAt(AuditEntry e) {
+        if (key == null || e.seq() < 1 || e.seq() > verifiedSeq || forged(e)) {
+            return false;
+        }
+        byte[] h = hashBytes(e.hash());
+        return h != null && java.util.Arrays.equals(h, 0, 32, verifiedHashes, (int) (e.seq() - 1) * 32, (int) e.seq() * 32);
+    }
+
+    private void remember(long from, List<AuditEntry> tail) {
+        long n = from + tail.size();
+        if (n * 32 > Integer.MAX_VALUE - 64) {
+            return; // past what one array holds: every check walks the log, as before
+        }
+        if (verifiedHashes.length < n * 32) {
+            verifiedHashes = java.util.Arrays.copyOf(verifiedHashes, (int) Math.max(n * 32, Math.min(Integer.MAX_VALUE - 64, verifiedHashes.length * 2L)));
+        }
+        for (AuditEntry e : tail) {
+            byte[] h = hashBytes(e.hash());
+            if (h == null) { // no MAC of ours is anything but 64 hex digits: verified entries always are
+                verifiedSeq = 0;
+                return;
+            }
+            System.arraycopy(h, 0, verifiedHashes, (int) (e.seq() - 1) * 32, 32);
+        }
+        verifiedSeq = n;
+    }
+
+    private String verifiedHash(long seq) {
+        return seq < 1 || seq > verifiedSeq ? null
+                : java.util.HexFormat.of().formatHex(verifiedHashes, (int) (seq - 1) * 32, (int) seq * 32);
+    }
+
+    private static byte[] hashBytes(String hex) {
+        if (hex == null || hex.length() != 64) {
+            return null;
+        }
+        try {
+            return java.util.HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The end of a log of {@code n} entries whose links and MACs were verified, against the head file. */
+    private AuditVerification ended(long n, LongFunction<String> hashAt, BooleanSupplier holdsRows) {
         AuditHeadFile.Read head = headFile.read(key);
         if (head instanceof AuditHeadFile.Read.Recorded r) {
-            return end(r, entries.size(), seq -> entries.get((int) (seq - 1)).hash(), entries.size()); // verified: entry n is at n - 1
+            return end(r, n, hashAt, (int) n);
         }
-        if (head instanceof AuditHeadFile.Read.Missing && entries.isEmpty()) {
-            return chain; // nothing written yet, nothing to remove
+        if (head instanceof AuditHeadFile.Read.Missing && (shared ? n == 0 : !missingMatters(n, holdsRows))) {
+            return AuditVerification.intact((int) n); // nothing committed yet, nothing to remove
         }
-        int n = entries.size();
         return new AuditVerification.PartlyChecked("The end of the audit log cannot be checked: its head file " + headFile.path()
                 + " " + headProblem(head) + ", so whether entries were removed from the end cannot be told. The " + n
                 + (n == 1 ? " entry in the log is" : " entries in the log are") + " unaltered.");

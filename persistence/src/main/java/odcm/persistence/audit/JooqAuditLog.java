@@ -121,9 +121,26 @@ public final class JooqAuditLog implements AuditLog {
     @Override
     public AuditVerification verify() {
         if (verified == null) {
-            verified = seal.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry));
+            verified = seal.verify(dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry), this::holdsRows);
         }
         return verified;
+    }
+
+    @Override
+    public Verified verifiedWithAction(String action) {
+        List<AuditEntry> found = withAction(action); // read first: the verification below reaches at least as far
+        AuditVerification log = seal.verifySince(seq -> after(seq, Integer.MAX_VALUE), this::hashAt,
+                seq -> dsl.selectCount().from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.between(1L, seq)).fetchOne(0, Long.class), this::holdsRows);
+        if (log instanceof AuditVerification.Broken || log instanceof AuditVerification.Truncated || !seal.hasKey()) {
+            return new Verified(found, log);
+        }
+        for (AuditEntry e : found) {
+            if (!seal.verifiedAt(e)) {
+                return new Verified(found, AuditVerification.broken(e.seq(), "entry " + e.seq()
+                        + " is not the entry verified at its place (it was changed, or put there, after the log was checked)"));
+            }
+        }
+        return new Verified(found, log);
     }
 
     @Override
@@ -139,7 +156,17 @@ public final class JooqAuditLog implements AuditLog {
     @Override
     public String endProblem() {
         AuditEventRecord last = dsl.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.SEQ.desc()).limit(1).fetchOne();
-        return seal.endProblem(last == null ? 0 : last.getSeq(), this::hashAt);
+        return seal.endProblem(last == null ? 0 : last.getSeq(), this::hashAt, this::holdsRows);
+    }
+
+    /**
+     * Whether the store holds any row besides its identity and its audit log: a store whose log is empty though it holds
+     * rows lost its log (every change is audited), so its missing head is no sign of a new store (decision 0044).
+     */
+    private boolean holdsRows() {
+        return odcm.persistence.jooq.DefaultSchema.DEFAULT_SCHEMA.getTables().stream()
+                .filter(t -> !t.equals(odcm.persistence.jooq.Tables.STORE_INFO) && !t.equals(AUDIT_EVENT))
+                .anyMatch(dsl::fetchExists);
     }
 
     private static AuditEntry entry(AuditEventRecord r) {

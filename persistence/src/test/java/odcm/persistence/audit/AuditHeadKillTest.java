@@ -46,13 +46,13 @@ class AuditHeadKillTest {
         List<AuditEntry> committed = List.copyOf(log.subList(0, 2));
 
         AuditSeal restarted = seal();
-        AuditVerification v = restarted.verify(committed);
+        AuditVerification v = restarted.verify(committed, () -> true);
         assertInstanceOf(AuditVerification.PartlyChecked.class, v);
         assertEquals("The last change begun on this store (entries 3 to 4 of the audit log) is not in it: it was interrupted before it was"
                 + " committed (the program was stopped), or the store was put back to just before it. The 2 entries in the log are"
                 + " unaltered and end where the head says.", v.sentence());
-        assertNull(restarted.endProblem(2, seq -> committed.get((int) seq - 1).hash()), "not a reason to refuse the next change");
-        assertTrue(restarted.verify(log.subList(0, 1)) instanceof AuditVerification.Truncated, "one further back is a rollback");
+        assertNull(restarted.endProblem(2, seq -> committed.get((int) seq - 1).hash(), () -> true), "not a reason to refuse the next change");
+        assertTrue(restarted.verify(log.subList(0, 1), () -> true) instanceof AuditVerification.Truncated, "one further back is a rollback");
     }
 
     @Test
@@ -64,10 +64,10 @@ class AuditHeadKillTest {
         seal.appended(entry(3));
         seal.beforeCommit(); // committed, then killed before committed()
         AuditSeal restarted = seal();
-        assertEquals(new AuditVerification.Intact(3), restarted.verify(log));
-        assertNull(restarted.endProblem(3, seq -> log.get((int) seq - 1).hash()));
+        assertEquals(new AuditVerification.Intact(3), restarted.verify(log, () -> true));
+        assertNull(restarted.endProblem(3, seq -> log.get((int) seq - 1).hash(), () -> true));
         // the store put back to before that commit is caught as well
-        String problem = restarted.endProblem(1, seq -> log.get((int) seq - 1).hash());
+        String problem = restarted.endProblem(1, seq -> log.get((int) seq - 1).hash(), () -> true);
         assertTrue(problem != null && problem.endsWith("entry 2 was removed from the end of the audit log."), problem);
         try {
             restarted.refuseChangeIf(problem);
