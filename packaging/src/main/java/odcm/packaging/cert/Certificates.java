@@ -150,6 +150,11 @@ public final class Certificates {
                 }
                 KeyPair made = generateKeyPair(KeyAlgorithm.RSA_3072);
                 Path part = folder.resolve(file.getFileName() + ".part");
+                Files.deleteIfExists(part); // left by a JVM killed while writing it
+                if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(part, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))); // test keys, still only the owner's
+                }
                 Files.write(part, made.getPrivate().getEncoded());
                 Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
                 return made;

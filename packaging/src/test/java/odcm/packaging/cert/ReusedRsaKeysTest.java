@@ -56,6 +56,8 @@ class ReusedRsaKeysTest {
     void keysKeptInTheBuildsFolderAreMadeOnceAndReadAsTheSamePairByTheNextJvm(@TempDir Path folder) throws Exception {
         java.security.KeyPair made = Certificates.keptRsaKey(folder, 0);
         assertTrue(Files.isRegularFile(folder.resolve("rsa-3072-0.pk8")), "kept in the folder");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("rsa-3072-0.pk8"))),
+                "readable by its owner only");
         java.security.KeyPair read = Certificates.keptRsaKey(folder, 0);
         assertArrayEquals(made.getPrivate().getEncoded(), read.getPrivate().getEncoded(), "read back, not made again");
         assertArrayEquals(made.getPublic().getEncoded(), read.getPublic().getEncoded());
