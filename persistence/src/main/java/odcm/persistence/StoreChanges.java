@@ -26,8 +26,8 @@ public final class StoreChanges implements AutoCloseable {
     private static final long RETRY_MILLIS = 3_000;
     /** After how long without a word from the server the listener asks whether it is still there (a test makes it shorter). */
     static volatile long probeMillis = 30_000;
-    /** How long the server has to answer that question (the driver may wait twice as long before it says no). */
-    private static final int PROBE_SECONDS = 5;
+    /** How long the server has to answer that question (the driver may wait twice as long before it says no; a test makes it shorter). */
+    static volatile int probeSeconds = 5;
 
     private final ServerAddress server;
     private final String ownToken;
@@ -101,8 +101,9 @@ public final class StoreChanges implements AutoCloseable {
                         heard = System.nanoTime();
                     } else if (System.nanoTime() - heard > probeMillis * 1_000_000L) {
                         // A network cut sends nothing: a poll sees no notification and no error. Ask the server.
-                        if (!c.isValid(PROBE_SECONDS)) {
-                            throw new SQLException("the server did not answer for " + (2 * PROBE_SECONDS) + " s", "08006");
+                        int seconds = probeSeconds;
+                        if (!c.isValid(seconds)) {
+                            throw new SQLException("the server did not answer for " + (2 * seconds) + " s", "08006");
                         }
                         heard = System.nanoTime();
                     }

@@ -115,7 +115,9 @@ class StoreChangesTest {
     @Test
     void aListenerCutOffSilentlyByTheNetworkSaysSo() throws Exception {
         long before = StoreChanges.probeMillis;
+        int beforeAnswer = StoreChanges.probeSeconds;
         StoreChanges.probeMillis = 1_000;
+        StoreChanges.probeSeconds = 1; // the cut is total: a longer wait for the answer would only be waited out
         try (TeamStores team = TeamStores.create(tmp); FreezingProxy proxy = new FreezingProxy(team.location)) {
             team.open("first").close(); // makes the store
             StoreLocation viaProxy = proxy.location(tmp);
@@ -132,6 +134,7 @@ class StoreChangesTest {
             }
         } finally {
             StoreChanges.probeMillis = before;
+            StoreChanges.probeSeconds = beforeAnswer;
             FreezingProxy.forgetPasswords();
         }
     }

@@ -40,18 +40,20 @@ class FullDiskTest {
                         .collect(Collectors.joining(",")) + "]}");
         Path mnt = Files.createDirectories(tmp.resolve("mnt"));
         Path logs = tmp.resolve("logs");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The tmpfs is mounted over the store's own folder (the store stays where it was, so it is not taken for a copy of
         // itself) and filled but for 64 KiB: the store opens, and the apply finds no room for what it writes. The store as
         // the full disk left it is saved in mnt, and replaces the original once the namespace (and its mount) is gone.
         String script = "set -e; cp -a \"$STORE/.\" \"$MNT/\"; mount -t tmpfs -o size=8m odcm-full \"$STORE\"; cp -a \"$MNT/.\" \"$STORE/\";"
                 + " dd if=/dev/zero of=\"$STORE/filler\" bs=4k 2>/dev/null || true; truncate -s -64k \"$STORE/filler\"; set +e;"
-                + " \"$JAVA\" -cp \"$CP\" odcm.app.Main apply \"$DOC\" --store \"$STORE\" 2>\"$ERR\"; rc=$?;"
+                + " \"$@\" apply \"$DOC\" --store \"$STORE\" 2>\"$ERR\"; rc=$?;"
                 + " rm -f \"$STORE/filler\" \"$MNT\"/*; cp -a \"$STORE/.\" \"$MNT/\"; exit $rc";
-        ProcessBuilder pb = new ProcessBuilder("unshare", "-rm", "sh", "-c", script).redirectErrorStream(true)
+        // "$@": the child's java command line, started as the other process tests' children (ChildJvm: a short-lived client)
+        List<String> command = new java.util.ArrayList<>(List.of("unshare", "-rm", "sh", "-c", script, "sh"));
+        command.addAll(odcm.app.ChildJvm.command(List.of(), "odcm.app.Main"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("sh.out").toFile());
-        pb.environment().putAll(Map.of("MNT", mnt.toString(), "STORE", cli.store().toString(), "JAVA", java,
-                "CP", System.getProperty("java.class.path"), "DOC", doc.toString(), "ERR", tmp.resolve("stderr").toString(),
+        pb.environment().putAll(Map.of("MNT", mnt.toString(), "STORE", cli.store().toString(),
+                "DOC", doc.toString(), "ERR", tmp.resolve("stderr").toString(),
                 "ODCM_KEY_DIR", tmp.resolve("keys").toString(), "ODCM_LOG_DIR", logs.toString()));
         Process p = pb.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the apply ended");

@@ -2,15 +2,25 @@ package odcm.packaging.cert;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -108,12 +118,50 @@ public final class Certificates {
             synchronized (RSA_KEYS) {
                 int i = nextRsaKey++ % REUSED_RSA_KEYS;
                 if (RSA_KEYS[i] == null) {
-                    RSA_KEYS[i] = generateKeyPair(algorithm);
+                    String folder = System.getProperty(RSA_KEY_FOLDER_FOR_TESTS, "");
+                    RSA_KEYS[i] = folder.isBlank() ? generateKeyPair(algorithm) : keptRsaKey(Path.of(folder), i);
                 }
                 return RSA_KEYS[i];
             }
         }
         return generateKeyPair(algorithm);
+    }
+
+    /**
+     * Test-only, beside {@link #REUSE_RSA_KEYS_FOR_TESTS}: a folder (the build's own, under target) where the four are kept
+     * for every test JVM of a build, so each JVM reads them instead of making them (several seconds each in a test JVM
+     * without C2). The first JVM that needs one makes it there, under a file lock; a key is written whole or not at all.
+     */
+    static final String RSA_KEY_FOLDER_FOR_TESTS = "odcm.test.rsaKeyFolder";
+
+    /** Key pair {@code i} of the test keys kept in {@code folder}, made and kept there first if it is not yet. */
+    static KeyPair keptRsaKey(Path folder, int i) throws GeneralSecurityException {
+        Path file = folder.resolve("rsa-3072-" + i + ".pk8");
+        try {
+            Files.createDirectories(folder);
+            try (FileChannel lock = FileChannel.open(folder.resolve("lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock held = lock.lock()) {
+                if (Files.exists(file)) {
+                    KeyFactory rsa = KeyFactory.getInstance("RSA", BC);
+                    var key = (RSAPrivateCrtKey) rsa.generatePrivate(
+                            new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
+                    return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())), key);
+                }
+                KeyPair made = generateKeyPair(KeyAlgorithm.RSA_3072);
+                Path part = folder.resolve(file.getFileName() + ".part");
+                Files.deleteIfExists(part); // left by a JVM killed while writing it
+                if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(part, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))); // test keys, still only the owner's
+                }
+                Files.write(part, made.getPrivate().getEncoded());
+                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+                return made;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the test keys in " + folder + " could not be read or kept", e);
+        }
     }
 
     private static KeyPair generateKeyPair(KeyAlgorithm algorithm) throws GeneralSecurityException {
