@@ -5,8 +5,22 @@
 -- rejected. And nothing held a decision's date: an approval dated ahead (say next year) stayed "the latest decision",
 -- outranking every later rejection, in the console's eyes and the gate's. Here the database keeps both, for every login
 -- but the tables' owner, as V21 does (same pattern: SECURITY DEFINER, catalog first, SQL state 42501, words ODCM_DUTY).
+-- Row-level security asks for a role in the row's space_id, never whether the row's release is of that space: a deployer
+-- of Prod recorded a deployment in Prod of DevTest's release, which DevTest read as that release having succeeded (its
+-- approval gate passed for everyone, its lifecycle order met by an environment of the same name, its history, its
+-- receipts). A deployment and an approval decision now name a release of a project of their own space.
 
--- A date a member writes is not ahead of the server's clock (a few minutes allowed for a console's clock running fast):
+-- Whether release `release_id` is of a project of space `space_id` (as every deployment and decision the console writes).
+CREATE OR REPLACE FUNCTION odcm_release_of(release_id bigint, space_id bigint, what text) RETURNS void LANGUAGE plpgsql STABLE
+  SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM public.release r JOIN public.project p ON p.id = r.project_id WHERE r.id = $1 AND p.space_id = $2) THEN
+    RAISE EXCEPTION 'ODCM_DUTY: % in space % names release #%, which is not of a project of that space', what, $2, $1
+      USING ERRCODE = '42501';
+  END IF;
+END $$;
+
+-- An approval decision: dated no later than now, on a release of its space. A date a member writes is not ahead of the server's clock (a few minutes allowed for a console's clock running fast):
 -- what is latest is what came last.
 CREATE OR REPLACE FUNCTION odcm_not_ahead(at timestamptz, what text) RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -20,13 +34,14 @@ CREATE OR REPLACE FUNCTION odcm_decision_dated() RETURNS trigger LANGUAGE plpgsq
 BEGIN
   IF NOT odcm_is_owner(TG_RELID) THEN
     PERFORM odcm_not_ahead(NEW.decided_at, 'an approval decision');
+    PERFORM odcm_release_of(NEW.release_id, NEW.space_id, 'an approval decision');
   END IF;
   RETURN NEW;
 END $$;
 DROP TRIGGER IF EXISTS trg_decision_dated ON approval_decision;
 CREATE TRIGGER trg_decision_dated BEFORE INSERT ON approval_decision FOR EACH ROW EXECUTE FUNCTION odcm_decision_dated();
 
--- A deployment: in the name of the login that records it, dated no later than now, and — where its space requires
+-- A deployment: in the name of the login that records it, dated no later than now, of a release of its space, and — where its space requires
 -- approval — as ApprovalService.deploymentRefusal and DeploymentService.approvalRefusal let it: once the release has
 -- succeeded there and its latest decision is no rejection, freely; else its latest decision (newest decided_at, then id)
 -- an approval, by at least the space's number of distinct approvers since the latest rejection, its maker not counted
@@ -50,13 +65,14 @@ BEGIN
       NEW.deployed_by USING ERRCODE = '42501';
   END IF;
   PERFORM odcm_not_ahead(NEW.deployed_at, 'a deployment');
+  PERFORM odcm_release_of(NEW.release_id, NEW.space_id, 'a deployment');
   IF NOT EXISTS (SELECT 1 FROM approval_policy a WHERE a.space_id = NEW.space_id) THEN
     RETURN NEW;
   END IF;
   SELECT d.verdict INTO latest FROM approval_decision d WHERE d.space_id = NEW.space_id AND d.release_id = NEW.release_id
     ORDER BY d.decided_at DESC, d.id DESC LIMIT 1;
   IF latest IS DISTINCT FROM 'REJECTED' AND EXISTS (SELECT 1 FROM deployment d WHERE d.release_id = NEW.release_id
-      AND d.outcome = 'SUCCEEDED' AND d.id IS DISTINCT FROM NEW.id) THEN
+      AND d.space_id = NEW.space_id AND d.outcome = 'SUCCEEDED' AND d.id IS DISTINCT FROM NEW.id) THEN
     RETURN NEW;
   END IF;
   IF latest IS NULL THEN

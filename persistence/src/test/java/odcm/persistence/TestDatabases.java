@@ -197,7 +197,7 @@ public final class TestDatabases {
     public static void undoReviewOfDuties(Statement st) throws SQLException {
         if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
             st.execute("DROP FUNCTION IF EXISTS odcm_deployment_duty(), odcm_decision_dated() CASCADE");
-            st.execute("DROP FUNCTION IF EXISTS odcm_not_ahead(timestamptz, text)");
+            st.execute("DROP FUNCTION IF EXISTS odcm_not_ahead(timestamptz, text), odcm_release_of(bigint, bigint, text)");
         }
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '22'");
     }

@@ -367,6 +367,34 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         refused(deploy, space(PROD), release(), environment(PROD, "Production"));
     }
 
+    /**
+     * Review (attacker, 0043): a role in one space writes no row of that space naming another space's release. A deployment
+     * in Prod of DevTest's release (bob deployer in Prod only) would count in DevTest's eyes as the release having succeeded
+     * (its approval gate passed for everyone, its lifecycle order met by an environment of the same name, its history and
+     * receipts) and an approval in Prod of it as a decision on it; both refused (V22), nothing written.
+     */
+    @Test
+    void aRowOfOneSpaceNamesNoReleaseOfAnother() throws Exception {
+        organisationAndBob();
+        grantBob(PROD, Role.DEPLOYER, null);
+        grantBob(PROD, Role.APPROVER, null);
+        long prod = space(PROD);
+        refusedByDuty("INSERT INTO deployment (space_id, release_id, environment_id, outcome, deployed_at, deployed_by)"
+                + " VALUES (?, ?, ?, 'SUCCEEDED', now(), session_user)", prod, release(), environment(PROD, "Production"));
+        refusedByDuty("INSERT INTO approval_decision (space_id, release_id, verdict, comment, decided_at, decided_by)"
+                + " VALUES (?, ?, 'APPROVED', '', now(), session_user)", prod, release());
+        assertEquals(0, owner("SELECT count(*) FROM deployment WHERE release_id = " + release())
+                + owner("SELECT count(*) FROM approval_decision WHERE release_id = " + release()), "nothing was written");
+        assertTrue(ctx.deployments().ofRelease(DEV, "Web", "1.0.0").isEmpty(), "DevTest's release was deployed nowhere");
+    }
+
+    /** Refused by a duty trigger (V21, V22): SQL state 42501, words starting ODCM_DUTY. */
+    private void refusedByDuty(String sql, Object... args) {
+        SQLException e = assertThrows(SQLException.class, () -> run(sql, args), sql);
+        assertEquals(DENIED, e.getSQLState(), e.getMessage());
+        assertTrue(e.getMessage().contains("ODCM_DUTY"), e.getMessage());
+    }
+
     @Test
     void whatAnImportWritesNeedsTheImporterRole() throws Exception {
         organisationAndBob();
