@@ -45,7 +45,7 @@ CREATE TRIGGER trg_decision_dated BEFORE INSERT ON approval_decision FOR EACH RO
 -- approval — as ApprovalService.deploymentRefusal and DeploymentService.approvalRefusal let it: once the release has
 -- succeeded there and its latest decision is no rejection, freely; else its latest decision (newest decided_at, then id)
 -- an approval, by at least the space's number of distinct approvers since the latest rejection, its maker not counted
--- where the space separates duties.
+-- where the space separates duties (and none, its maker not recorded).
 CREATE OR REPLACE FUNCTION odcm_deployment_duty() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
   latest text;
@@ -91,7 +91,8 @@ BEGIN
   END IF;
   SELECT count(DISTINCT d.decided_by) INTO have FROM approval_decision d WHERE d.space_id = NEW.space_id
     AND d.release_id = NEW.release_id AND d.verdict = 'APPROVED' AND d.decided_by IS DISTINCT FROM maker
-    AND (since_id IS NULL OR (d.decided_at, d.id) > (since_at, since_id));
+    AND (since_id IS NULL OR (d.decided_at, d.id) > (since_at, since_id))
+    AND NOT (not_maker AND maker IS NULL); -- its maker not recorded: not approved while duties are separated (V21), none counts
   IF have < COALESCE(needed, 1) THEN
     RAISE EXCEPTION 'ODCM_DUTY: release #% has % of % approvals in space %; it needs % distinct approvers% before its first deployment there',
       NEW.release_id, have, COALESCE(needed, 1), NEW.space_id, COALESCE(needed, 1),
@@ -101,3 +102,22 @@ BEGIN
 END $$;
 DROP TRIGGER IF EXISTS trg_deployment_duty ON deployment;
 CREATE TRIGGER trg_deployment_duty BEFORE INSERT OR UPDATE ON deployment FOR EACH ROW EXECUTE FUNCTION odcm_deployment_duty();
+
+-- The last administrator (V20, 0041's review): a space keeps an administrator grant to a person who can sign in. A grant
+-- to a name that is no login of the server (a typo, a person gone, a group's name given as a person's) no longer counts
+-- as that administrator, so the last real one is not revoked while only such a grant is left.
+CREATE OR REPLACE FUNCTION odcm_last_administrator() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF OLD.role <> 'ADMINISTRATOR' OR OLD.grantee_kind <> 'PERSON' OR public.odcm_owner()
+     OR TG_OP = 'UPDATE' AND (NEW.space_id, NEW.role, NEW.grantee_kind, NEW.grantee, NEW.environment_id)
+                             IS NOT DISTINCT FROM (OLD.space_id, OLD.role, OLD.grantee_kind, OLD.grantee, OLD.environment_id) THEN
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  END IF;
+  PERFORM FROM public.space s WHERE s.id = OLD.space_id FOR UPDATE;
+  IF FOUND AND NOT EXISTS (SELECT FROM public.role_grant g JOIN pg_catalog.pg_roles r ON r.rolname = g.grantee AND r.rolcanlogin
+                           WHERE g.space_id = OLD.space_id AND g.id <> OLD.id AND g.role = 'ADMINISTRATOR' AND g.grantee_kind = 'PERSON') THEN
+    RAISE EXCEPTION 'ODCM_LAST_ADMINISTRATOR: % is the last administrator of space % who can sign in, who is kept', OLD.grantee, OLD.space_id
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$;

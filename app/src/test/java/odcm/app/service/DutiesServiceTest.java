@@ -95,6 +95,24 @@ class DutiesServiceTest extends ServiceFixture {
                 + " maker before its first deployment here (separation of duties)."), gate());
     }
 
+    /**
+     * Review (attacker, 0043): a release whose maker is not recorded (made before V21, or its maker row never written by
+     * plain SQL) cannot be approved while the space separates duties, so approvals it got before the rule count no more
+     * than its maker's would: none, at the console's gate and (V22) the database's.
+     */
+    @Test
+    void approvalsOfAReleaseWhoseMakerIsNotRecordedDoNotCountUnderTheRule() throws Exception {
+        ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "mine, before the rule");
+        try (Connection c = sql(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("DELETE FROM release_maker"), "its maker not recorded");
+        }
+        assertEquals(Optional.empty(), gate());
+        ctx.duties().set(DEV, true, null, null);
+        assertEquals(Optional.of("Release 1.0.0 of Web has 0 of 1 approvals in DevTest Space; it needs 1 distinct approvers other than its"
+                + " maker before its first deployment here (separation of duties)."), gate());
+        assertEquals(Optional.of("0 of 1 approvals"), ctx.approvals().tally(DEV, "Web", "1.0.0"));
+    }
+
     @Test
     void nDistinctApprovalsCountEachPersonOnceAndARejectionStillBinds() {
         assertEquals(Duties.DEFAULT.with(null, 2, null), ctx.duties().set(DEV, null, 2, null));

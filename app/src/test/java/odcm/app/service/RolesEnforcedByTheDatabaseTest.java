@@ -439,7 +439,13 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         refused("UPDATE role_grant SET role = 'VIEWER' WHERE space_id = ? AND role = 'ADMINISTRATOR'", dev);
         refused("UPDATE role_grant SET grantee_kind = 'GROUP' WHERE space_id = ? AND role = 'ADMINISTRATOR'", dev);
         assertEquals(1, owner("SELECT count(*) FROM role_grant WHERE space_id = " + dev + " AND role = 'ADMINISTRATOR'"));
-        assertEquals(1, run(grantSql(), dev, "ADMINISTRATOR", "PERSON", "carol"));
+        // A grant to a name that is no login (review, V22) is no administrator who could sign in: bob is kept still.
+        assertEquals(1, run(grantSql(), dev, "ADMINISTRATOR", "PERSON", "nobody_" + bob));
+        e = assertThrows(SQLException.class,
+                () -> run("DELETE FROM role_grant WHERE space_id = ? AND role = 'ADMINISTRATOR' AND grantee = ?", dev, bob));
+        assertTrue(e.getMessage().contains("ODCM_LAST_ADMINISTRATOR"), e.getMessage());
+        TestDatabases.as(ownerLocation().server(), "carol"); // carol's login made: a person who can sign in
+        assertEquals(1, run(grantSql(), dev, "ADMINISTRATOR", "PERSON", TestDatabases.login("carol")));
         assertEquals(1, run("DELETE FROM role_grant WHERE space_id = ? AND role = 'ADMINISTRATOR' AND grantee = ?", dev, bob),
                 "with another person administrator, one may go");
     }
