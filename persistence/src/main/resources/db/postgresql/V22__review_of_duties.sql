@@ -92,7 +92,7 @@ BEGIN
   SELECT count(DISTINCT d.decided_by) INTO have FROM approval_decision d WHERE d.space_id = NEW.space_id
     AND d.release_id = NEW.release_id AND d.verdict = 'APPROVED' AND d.decided_by IS DISTINCT FROM maker
     AND (since_id IS NULL OR (d.decided_at, d.id) > (since_at, since_id))
-    AND NOT (not_maker AND maker IS NULL); -- its maker not recorded: not approved while duties are separated (V21), none counts
+    AND NOT (COALESCE(not_maker, false) AND maker IS NULL); -- its maker not recorded: not approved while duties are separated (V21), none counts
   IF have < COALESCE(needed, 1) THEN
     RAISE EXCEPTION 'ODCM_DUTY: release #% has % of % approvals in space %; it needs % distinct approvers% before its first deployment there',
       NEW.release_id, have, COALESCE(needed, 1), NEW.space_id, COALESCE(needed, 1),
