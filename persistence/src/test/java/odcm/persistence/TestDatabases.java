@@ -191,6 +191,18 @@ public final class TestDatabases {
     }
 
     /**
+     * V22 (the duties' review, decision 0043) undone, for a test that puts a store back to an older version: on a team store
+     * its triggers and functions dropped; its line of Flyway's history removed (on H2 it changes nothing else). Run first.
+     */
+    public static void undoReviewOfDuties(Statement st) throws SQLException {
+        if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            st.execute("DROP FUNCTION IF EXISTS odcm_deployment_duty(), odcm_decision_dated() CASCADE");
+            st.execute("DROP FUNCTION IF EXISTS odcm_not_ahead(timestamptz, text), odcm_release_of(bigint, bigint, text)");
+        }
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '22'");
+    }
+
+    /**
      * V21 (separation of duties, decision 0043) undone, for a test that puts a store back to an older version: its tables
      * dropped (their triggers with them; V21 makes the trust's again) and its line of Flyway's history removed, so the
      * migrations undone before it are applied again in order.

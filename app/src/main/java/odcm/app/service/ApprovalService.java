@@ -119,11 +119,14 @@ public final class ApprovalService {
 
     /**
      * The distinct people whose approvals count (decision 0043): approvals since the latest rejection (a rejection still binds,
-     * and overrules what came before it), each person once, the release's maker not at all where the space says so.
+     * and overrules what came before it), each person once, the release's maker not at all where the space says so (nobody's, its maker not recorded).
      */
     static java.util.Set<String> approvers(StoreTx tx, odcm.model.role.Duties duties, Release r, List<ApprovalDecision> newestFirst) {
         String maker = duties.approverNotMaker() ? tx.duties().maker(r.id()).map(odcm.model.release.ReleaseMaker::madeBy).orElse(null) : null;
         java.util.Set<String> who = new java.util.TreeSet<>();
+        if (duties.approverNotMaker() && maker == null) {
+            return who; // its maker not recorded: not approved while duties are separated (DutyService.approvalRefusal), none counts
+        }
         for (ApprovalDecision d : newestFirst) {
             if (d.verdict() == Verdict.REJECTED) {
                 break;

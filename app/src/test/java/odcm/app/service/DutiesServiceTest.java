@@ -95,6 +95,24 @@ class DutiesServiceTest extends ServiceFixture {
                 + " maker before its first deployment here (separation of duties)."), gate());
     }
 
+    /**
+     * Review (attacker, 0043): a release whose maker is not recorded (made before V21, or its maker row never written by
+     * plain SQL) cannot be approved while the space separates duties, so approvals it got before the rule count no more
+     * than its maker's would: none, at the console's gate and (V22) the database's.
+     */
+    @Test
+    void approvalsOfAReleaseWhoseMakerIsNotRecordedDoNotCountUnderTheRule() throws Exception {
+        ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "mine, before the rule");
+        try (Connection c = sql(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("DELETE FROM release_maker"), "its maker not recorded");
+        }
+        assertEquals(Optional.empty(), gate());
+        ctx.duties().set(DEV, true, null, null);
+        assertEquals(Optional.of("Release 1.0.0 of Web has 0 of 1 approvals in DevTest Space; it needs 1 distinct approvers other than its"
+                + " maker before its first deployment here (separation of duties)."), gate());
+        assertEquals(Optional.of("0 of 1 approvals"), ctx.approvals().tally(DEV, "Web", "1.0.0"));
+    }
+
     @Test
     void nDistinctApprovalsCountEachPersonOnceAndARejectionStillBinds() {
         assertEquals(Duties.DEFAULT.with(null, 2, null), ctx.duties().set(DEV, null, 2, null));
@@ -270,6 +288,47 @@ class DutiesServiceTest extends ServiceFixture {
             st.executeUpdate("DELETE FROM trust_proposal WHERE fingerprint = 'x'");
         }
         assertEquals(before, one(sql(), counts), "nothing the member tried changed anything");
+    }
+
+    /**
+     * Review (attacker, 0043): a deployer's own login with plain SQL passes no approval gate the console keeps. The database
+     * (V22) refuses a release's first deployment in a space that requires approval until the console would let it be
+     * deployed (its latest decision an approval, N distinct approvers since the latest rejection, not its maker where the
+     * space says so); a decision dated ahead of the server's clock, which would outrank a later rejection, and a deployment
+     * recorded in another person's name are refused too.
+     */
+    @Test
+    void onATeamStoreADeployersPlainSqlPassesNoApprovalGate() throws Exception {
+        Assumptions.assumeTrue(location().onServer(), "the database's own enforcement is a team store's");
+        ctx.duties().set(DEV, true, 2, null);
+        grant(bob, Role.DEPLOYER);
+        grant(bob, Role.APPROVER);
+        grant(carol, Role.APPROVER);
+        as(bob); // let in
+        as(me);
+        long space = ctx.spaces().list().stream().filter(x -> x.name().equals(DEV)).findFirst().orElseThrow().id();
+        long release = ctx.releases().list(DEV, "Web").stream().filter(r -> r.version().equals("1.0.0")).findFirst().orElseThrow().id();
+        long environment = Long.parseLong(one(sql(), "SELECT min(id) FROM environment WHERE space_id = " + space));
+        String deploy = "INSERT INTO deployment (space_id, release_id, environment_id, outcome, deployed_at, deployed_by) VALUES ("
+                + space + ", " + release + ", " + environment + ", 'SUCCEEDED', now(), ";
+        String decide = "INSERT INTO approval_decision (space_id, release_id, verdict, comment, decided_at, decided_by) VALUES ("
+                + space + ", " + release + ", ";
+        try (Connection c = TestDatabases.as(location().server(), bob).connect()) {
+            refusedBy(c, deploy + "session_user)", "needs an approval");
+            as(bob).approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "one");
+            refusedBy(c, deploy + "session_user)", "1 of 2");
+            refusedBy(c, decide + "'APPROVED', 'again', now() + interval '1 day', session_user)", "ahead of");
+            as(carol).approvals().decide(DEV, "Web", "1.0.0", Verdict.REJECTED, "found a problem");
+            as(bob).approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "one again");
+            refusedBy(c, deploy + "session_user)", "1 of 2");
+            as(carol).approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "fixed");
+            assertEquals(Optional.empty(), gate());
+            refusedBy(c, deploy + "'" + carol + "')", "in the name of " + carol);
+            try (Statement st = c.createStatement()) {
+                assertEquals(1, st.executeUpdate(deploy + "session_user)"), "approved as the console says: deployed");
+            }
+        }
+        as(me);
     }
 
     private static String one(Connection c, String query) throws SQLException {

@@ -367,6 +367,34 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         refused(deploy, space(PROD), release(), environment(PROD, "Production"));
     }
 
+    /**
+     * Review (attacker, 0043): a role in one space writes no row of that space naming another space's release. A deployment
+     * in Prod of DevTest's release (bob deployer in Prod only) would count in DevTest's eyes as the release having succeeded
+     * (its approval gate passed for everyone, its lifecycle order met by an environment of the same name, its history and
+     * receipts) and an approval in Prod of it as a decision on it; both refused (V22), nothing written.
+     */
+    @Test
+    void aRowOfOneSpaceNamesNoReleaseOfAnother() throws Exception {
+        organisationAndBob();
+        grantBob(PROD, Role.DEPLOYER, null);
+        grantBob(PROD, Role.APPROVER, null);
+        long prod = space(PROD);
+        refusedByDuty("INSERT INTO deployment (space_id, release_id, environment_id, outcome, deployed_at, deployed_by)"
+                + " VALUES (?, ?, ?, 'SUCCEEDED', now(), session_user)", prod, release(), environment(PROD, "Production"));
+        refusedByDuty("INSERT INTO approval_decision (space_id, release_id, verdict, comment, decided_at, decided_by)"
+                + " VALUES (?, ?, 'APPROVED', '', now(), session_user)", prod, release());
+        assertEquals(0, owner("SELECT count(*) FROM deployment WHERE release_id = " + release())
+                + owner("SELECT count(*) FROM approval_decision WHERE release_id = " + release()), "nothing was written");
+        assertTrue(ctx.deployments().ofRelease(DEV, "Web", "1.0.0").isEmpty(), "DevTest's release was deployed nowhere");
+    }
+
+    /** Refused by a duty trigger (V21, V22): SQL state 42501, words starting ODCM_DUTY. */
+    private void refusedByDuty(String sql, Object... args) {
+        SQLException e = assertThrows(SQLException.class, () -> run(sql, args), sql);
+        assertEquals(DENIED, e.getSQLState(), e.getMessage());
+        assertTrue(e.getMessage().contains("ODCM_DUTY"), e.getMessage());
+    }
+
     @Test
     void whatAnImportWritesNeedsTheImporterRole() throws Exception {
         organisationAndBob();
@@ -411,7 +439,13 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         refused("UPDATE role_grant SET role = 'VIEWER' WHERE space_id = ? AND role = 'ADMINISTRATOR'", dev);
         refused("UPDATE role_grant SET grantee_kind = 'GROUP' WHERE space_id = ? AND role = 'ADMINISTRATOR'", dev);
         assertEquals(1, owner("SELECT count(*) FROM role_grant WHERE space_id = " + dev + " AND role = 'ADMINISTRATOR'"));
-        assertEquals(1, run(grantSql(), dev, "ADMINISTRATOR", "PERSON", "carol"));
+        // A grant to a name that is no login (review, V22) is no administrator who could sign in: bob is kept still.
+        assertEquals(1, run(grantSql(), dev, "ADMINISTRATOR", "PERSON", "nobody_" + bob));
+        e = assertThrows(SQLException.class,
+                () -> run("DELETE FROM role_grant WHERE space_id = ? AND role = 'ADMINISTRATOR' AND grantee = ?", dev, bob));
+        assertTrue(e.getMessage().contains("ODCM_LAST_ADMINISTRATOR"), e.getMessage());
+        TestDatabases.as(ownerLocation().server(), "carol"); // carol's login made: a person who can sign in
+        assertEquals(1, run(grantSql(), dev, "ADMINISTRATOR", "PERSON", TestDatabases.login("carol")));
         assertEquals(1, run("DELETE FROM role_grant WHERE space_id = ? AND role = 'ADMINISTRATOR' AND grantee = ?", dev, bob),
                 "with another person administrator, one may go");
     }
