@@ -158,8 +158,10 @@ public final class RoleService {
             RoleGrant g = tx.roles().find(s.id(), role, env, grantee).orElseThrow(() -> new Refusal(grantee.describe()
                     + " holds no grant of " + role.words() + " of '" + s.name() + "'" + (role == Role.DEPLOYER
                     ? " for " + (environment == null ? "every environment" : "'" + environment.strip() + "'") : "") + ", so there is nothing to revoke."));
+            // Another administrator counts only as a person who can sign in: on a team store a login (a grant to a
+            // name that is none — a typo, a group named as a person — would leave the space with nobody to act for it).
             if (role == Role.ADMINISTRATOR && !g.grantee().group() && tx.roles().ofSpace(s.id()).stream()
-                    .noneMatch(o -> o.id() != g.id() && o.role() == Role.ADMINISTRATOR && !o.grantee().group())) {
+                    .noneMatch(o -> o.id() != g.id() && o.role() == Role.ADMINISTRATOR && !o.grantee().group() && tx.roles().signsIn(o.grantee().name()))) {
                 throw new Refusal(g.grantee().name() + " is the last administrator of '" + s.name() + "', who is kept: grant the administrator"
                         + " role to another person first.");
             }

@@ -200,6 +200,17 @@ class RoleServiceTest extends ServiceFixture {
         ctx.roles().revoke(DEV, Role.ADMINISTRATOR, null, Grantee.group("ops")); // a group's grant goes freely
     }
 
+    /** On a team store another administrator counts only if they can sign in: a grant to a name that is no login does not. */
+    @Test
+    void aPersonWhoCannotSignInIsNoOtherAdministrator() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(location().onServer(), "an embedded store's people are not the server's logins");
+        ctx.roles().grant(DEV, Role.ADMINISTRATOR, null, Grantee.person("nobody_signs_in_as_this"));
+        refused(me + " is the last administrator of 'DevTest Space', who is kept: grant the administrator role to another person first.",
+                () -> ctx.roles().revoke(DEV, Role.ADMINISTRATOR, null, Grantee.person(me)));
+        ctx.roles().grant(DEV, Role.ADMINISTRATOR, null, Grantee.person(bob)); // a login: now the revocation goes through
+        ctx.roles().revoke(DEV, Role.ADMINISTRATOR, null, Grantee.person(me));
+    }
+
     @Test
     void grantsToAGroupAreListedAndCheckedLikeAnyOther() {
         RoleGrant g = ctx.roles().grant(DEV, Role.DEPLOYER, "Test", Grantee.group("ops"));

@@ -36,6 +36,12 @@ public final class JooqRoleRepository implements RoleRepository {
     }
 
     @Override
+    public boolean signsIn(String person) {
+        return dsl.dialect().family() != org.jooq.SQLDialect.POSTGRES
+                || Boolean.TRUE.equals(dsl.fetchValue("SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = ? AND rolcanlogin)", person));
+    }
+
+    @Override
     public RoleGrant insert(long spaceId, Role role, Long environmentId, Grantee grantee, Instant at, String by) {
         RoleGrantRecord r = dsl.newRecord(ROLE_GRANT);
         r.setSpaceId(spaceId);

@@ -23,6 +23,12 @@ public interface RoleRepository {
     /** Every grant of every space, by space, role and grantee. */
     List<RoleGrant> all();
 
+    /**
+     * Whether a person of this name can sign in: on a team store, a database role of that name that may log in; in an
+     * embedded store always (its people are not the server's).
+     */
+    boolean signsIn(String person);
+
     /** The grants that name this person or one of these groups, in every space. */
     List<RoleGrant> of(String person, List<String> groups);
 }
