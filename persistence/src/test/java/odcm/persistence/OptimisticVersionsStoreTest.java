@@ -99,6 +99,7 @@ class OptimisticVersionsStoreTest {
     /** As the store was before V14: no version columns, V14 not in Flyway's history. */
     private static void backToVersion13(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
+            TestDatabases.undoLooseningProposals(st); // V23 (loosening proposals, 0043) undone before all, made again
             TestDatabases.undoReviewOfDuties(st); // V22 (the duties' review, 0043) undone before all, made again
             TestDatabases.undoRolesEnforced(st); // V20 (roles enforced, decision 0042) undone first, made again as it was
             for (String table : VERSIONED) {

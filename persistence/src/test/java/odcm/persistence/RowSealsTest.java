@@ -742,6 +742,7 @@ class RowSealsTest {
                         "master-key-check:" + storeId);
                 vault.wipe();
             }
+            TestDatabases.undoLooseningProposals(st); // V23 (loosening proposals, 0043) undone before all, made again
             TestDatabases.undoReviewOfDuties(st); // V22 (the duties' review, 0043) undone before all, made again
             TestDatabases.undoRolesEnforced(st); // V20 (roles enforced, decision 0042) undone first, made again as it was
             st.executeUpdate("ALTER TABLE trust DROP COLUMN IF EXISTS seal");

@@ -80,6 +80,7 @@ class StoreReadingTest {
         // The store as the version before migration 11 left it (14, 13 and 12 undone first; V15's seal columns are kept, V15
         // adds them only where they are missing).
         try (Connection c = DriverManager.getConnection(Store.jdbcUrl(at), "sa", ""); Statement s = c.createStatement()) {
+            TestDatabases.undoLooseningProposals(s); // V23 (loosening proposals, 0043) undone before all, made again
             TestDatabases.undoReviewOfDuties(s); // V22 (the duties' review, 0043) undone before all, made again
             TestDatabases.undoSeparationOfDuties(s); // V21 (duties) undone first
             TestDatabases.undoRolesEnforced(s); // V20 (roles enforced, decision 0042)

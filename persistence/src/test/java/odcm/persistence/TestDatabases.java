@@ -191,6 +191,20 @@ public final class TestDatabases {
     }
 
     /**
+     * V23 (a loosening needs a second administrator, decision 0043) undone, for a test that puts a store back to an older
+     * version: its table dropped, on a team store its functions (and the rules' trigger with them); its line of Flyway's
+     * history removed. Run first.
+     */
+    public static void undoLooseningProposals(Statement st) throws SQLException {
+        if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            st.execute("DROP FUNCTION IF EXISTS odcm_duty_loosening(), odcm_duty_proposal() CASCADE");
+            st.execute("DROP FUNCTION IF EXISTS odcm_duty_loosens(boolean, int, boolean, boolean, int, boolean)");
+        }
+        st.executeUpdate("DROP TABLE IF EXISTS duty_proposal");
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '23'");
+    }
+
+    /**
      * V22 (the duties' review, decision 0043) undone, for a test that puts a store back to an older version: on a team store
      * its triggers and functions dropped; its line of Flyway's history removed (on H2 it changes nothing else). Run first.
      */

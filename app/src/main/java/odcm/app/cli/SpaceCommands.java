@@ -16,6 +16,8 @@ import picocli.CommandLine.ParentCommand;
 final class SpaceCommands {
     @ParentCommand
     OdcmCommand root;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     private record Certificate(Space space, byte[] bytes) {
     }
@@ -79,13 +81,36 @@ final class SpaceCommands {
     int duties(@Parameters(paramLabel = "NAME") String name,
                @Option(names = "--approver-not-maker", paramLabel = "on|off") String notMaker,
                @Option(names = "--approvals", paramLabel = "N", description = "1 to 9 (default 1)") Integer approvals,
-               @Option(names = "--two-admin-trust", paramLabel = "on|off") String twoAdmin) {
+               @Option(names = "--two-admin-trust", paramLabel = "on|off") String twoAdmin,
+               @Option(names = "--confirm", paramLabel = "PROPOSAL", description = "Confirm a loosening another administrator proposed"
+                       + " (where the space requires two administrators).") Long confirm,
+               @Option(names = "--decline", paramLabel = "PROPOSAL", description = "Decline a loosening another administrator proposed,"
+                       + " or withdraw your own.") Long decline) {
         Boolean n = notMaker == null ? null : odcm.model.role.Duties.onOff(notMaker, "--approver-not-maker");
         Boolean t = twoAdmin == null ? null : odcm.model.role.Duties.onOff(twoAdmin, "--two-admin-trust");
-        odcm.model.role.Duties d = n == null && approvals == null && t == null
-                ? root.cli.reading(root.store, ctx -> ctx.duties().of(name))
-                : root.cli.withContext(root.store, ctx -> ctx.duties().set(name, n, approvals, t));
-        root.cli.out().println("Separation of duties in '" + Printed.clean(name) + "': " + d.sentence() + ".");
+        boolean changes = n != null || approvals != null || t != null;
+        if ((changes ? 1 : 0) + (confirm != null ? 1 : 0) + (decline != null ? 1 : 0) > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Give rules to change, --confirm or --decline, one at a time.");
+        }
+        if (confirm != null || decline != null) {
+            String said = root.cli.withContext(root.store, ctx -> confirm != null
+                    ? "Separation of duties in '" + Printed.clean(name) + "': " + ctx.duties().confirm(confirm).sentence() + " (proposal #" + confirm + " confirmed)."
+                    : "Proposal #" + decline + " of separation of duties " + ctx.duties().decline(decline).state().words() + "; the rules stay as they are.");
+            root.cli.out().println(said);
+            return 0;
+        }
+        if (changes) {
+            odcm.app.service.DutyService.Change c = root.cli.withContext(root.store, ctx -> ctx.duties().change(name, n, approvals, t));
+            root.cli.out().println(c.sentence(Printed.clean(name)));
+            return 0;
+        }
+        java.util.List<String> lines = root.cli.reading(root.store, ctx -> {
+            java.util.List<String> l = new java.util.ArrayList<>();
+            l.add("Separation of duties in '" + Printed.clean(name) + "': " + ctx.duties().of(name).sentence() + ".");
+            ctx.duties().proposals(name).forEach(p -> l.add(Printed.clean(p.sentence())));
+            return l;
+        });
+        lines.forEach(root.cli.out()::println);
         return 0;
     }
 

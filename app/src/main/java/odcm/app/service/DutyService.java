@@ -9,6 +9,8 @@ import odcm.model.release.Release;
 import odcm.model.release.ReleaseMaker;
 import odcm.model.role.Action;
 import odcm.model.role.Duties;
+import odcm.model.role.DutyProposal;
+import odcm.model.trust.TrustProposal;
 import odcm.model.space.Space;
 import odcm.persistence.Store;
 import odcm.persistence.StoreTx;
@@ -30,20 +32,106 @@ public final class DutyService {
     }
 
     /**
-     * Changes the rules given (null: as they are) in {@code space}; needs its administrator; audited when it changed.
+     * Changes the rules given (null: as they are) in {@code space}; needs its administrator; audited when it changed. Where
+     * the space requires two administrators, a loosening is only proposed (see {@link #change}).
      * @return the rules now
      */
     public Duties set(String space, Boolean approverNotMaker, Integer approvals, Boolean twoAdminTrust) {
+        return change(space, approverNotMaker, approvals, twoAdminTrust).now();
+    }
+
+    /** The rules now, and the proposal made instead where the change loosens them under two administrators (else null). */
+    public record Change(Duties now, DutyProposal proposal) {
+        public String sentence(String space) {
+            return proposal != null ? proposal.sentence() : "Separation of duties in '" + space + "': " + now.sentence() + ".";
+        }
+    }
+
+    /**
+     * Changes the rules given (null: as they are) in {@code space}; needs its administrator; audited. Where the space requires
+     * two administrators for a trust, a change that loosens a rule (approver-not-maker off, fewer approvals, two-admin-trust
+     * off) is a proposal another administrator confirms ({@link #confirm}); tightening is immediate.
+     */
+    public Change change(String space, Boolean approverNotMaker, Integer approvals, Boolean twoAdminTrust) {
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.SET_DUTIES, s);
             Duties was = relied(tx, s);
             Duties now = was.with(approverNotMaker, approvals, twoAdminTrust);
-            if (tx.duties().setRules(s.id(), now, Instant.now(store.clock()), store.person().name())) {
-                tx.audit().append("space.duties", s.describe(), now.words() + "; was " + was.words().replace(";", ","));
+            if (DutyProposal.loosens(was, now)) {
+                DutyProposal p = tx.duties().proposeDuties(s.id(), now, Instant.now(store.clock()), store.person().name());
+                tx.audit().append("space.duties.propose", s.describe(), "proposal #" + p.id() + ": " + now.words().replace(";", ",")
+                        + "; was " + was.words().replace(";", ",") + "; loosens, so needs a second administrator to confirm it");
+                return new Change(was, p);
             }
-            return now;
+            apply(tx, s, was, now, "");
+            return new Change(now, null);
         });
+    }
+
+    private void apply(StoreTx tx, Space s, Duties was, Duties now, String why) {
+        if (tx.duties().setRules(s.id(), now, Instant.now(store.clock()), store.person().name())) {
+            tx.audit().append("space.duties", s.describe(), now.words() + "; was " + was.words().replace(";", ",") + why);
+        }
+    }
+
+    /**
+     * Confirms duty proposal {@code id}: another administrator of its space than its proposer; its rules are set (and their
+     * space.duties entry written) now.
+     */
+    public Duties confirm(long id) {
+        return store.write(tx -> {
+            DutyProposal p = pending(tx, id);
+            Space s = tx.spaces().findById(p.spaceId()).orElseThrow();
+            RoleService.check(tx, store, Action.SET_DUTIES, s);
+            String me = RoleService.who(store).name();
+            if (p.proposedBy().equals(me)) {
+                throw new Refusal(me + " proposed this change of the separation of duties, so another administrator of '" + s.name()
+                        + "' must confirm it.");
+            }
+            Duties was = relied(tx, s);
+            if (was.equals(p.duties())) {
+                throw new Refusal("The separation of duties of " + s.describe() + " is already what proposal #" + id + " proposes; decline it.");
+            }
+            apply(tx, s, was, p.duties(), ", proposed by " + p.proposedBy() + " (proposal #" + id + "), confirmed by " + me);
+            tx.duties().decideDuties(id, TrustProposal.State.CONFIRMED, Instant.now(store.clock()), store.person().name());
+            return p.duties();
+        });
+    }
+
+    /** Declines duty proposal {@code id} (another administrator), or withdraws it (its proposer); the rules stay. */
+    public DutyProposal decline(long id) {
+        return store.write(tx -> {
+            DutyProposal p = pending(tx, id);
+            Space s = tx.spaces().findById(p.spaceId()).orElseThrow();
+            RoleService.check(tx, store, Action.SET_DUTIES, s);
+            boolean own = p.proposedBy().equals(RoleService.who(store).name());
+            DutyProposal d = tx.duties().decideDuties(id, own ? TrustProposal.State.WITHDRAWN : TrustProposal.State.DECLINED,
+                    Instant.now(store.clock()), store.person().name());
+            tx.audit().append(own ? "space.duties.withdraw" : "space.duties.decline", s.describe(), "proposal #" + id + " by " + p.proposedBy()
+                    + (own ? " withdrawn" : " declined"));
+            return d;
+        });
+    }
+
+    /** Pending duty proposals of a local space, oldest first. */
+    public List<DutyProposal> proposals(String space) {
+        return store.read(tx -> tx.duties().dutyProposals(EnvironmentService.requireLocal(tx, space).id()));
+    }
+
+    /** Why the person acting may not confirm {@code p}, or empty (for the console's button). */
+    public Optional<String> confirmRefusal(DutyProposal p) {
+        String me = RoleService.who(store).name();
+        return p.proposedBy().equals(me) ? Optional.of(me + " proposed this change, so another administrator of '" + p.spaceName()
+                + "' must confirm it (separation of duties).") : Optional.empty();
+    }
+
+    private static DutyProposal pending(StoreTx tx, long id) {
+        DutyProposal p = tx.duties().dutyProposal(id).orElseThrow(() -> new Refusal("There is no proposal #" + id + " of separation of duties."));
+        if (!p.isPending()) {
+            throw new Refusal("Proposal #" + id + " of separation of duties was already " + p.state().words() + " by " + p.decidedBy() + ".");
+        }
+        return p;
     }
 
     /**

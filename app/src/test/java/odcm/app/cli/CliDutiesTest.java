@@ -52,11 +52,30 @@ class CliDutiesTest {
                 "trust", "confirm", "1");
         assertEquals("No trust proposals waiting.\n", CliTest.ok(cli.run("trust", "proposals")).out());
 
-        CliTest.ok(cli.run("space", "duties", "DevTest Space", "--approver-not-maker", "off", "--approvals", "1", "--two-admin-trust", "off"));
-        assertEquals("Release 1.0.0 of 'Web' approved by " + ME + ": mine (1 of 1 approvals)\n",
-                CliTest.ok(cli.run("release", "approve", "--space", "DevTest Space", "--project", "Web", "1.0.0", "--comment", "mine")).out());
-        assertTrue(CliTest.ok(cli.run("trust", "add", "--space", "DevTest Space", "--accepts", "bundles", "--from", "QA Space")).out()
-                .startsWith("Trust #1: "), "one administrator adds a trust again");
+        // Loosening where two administrators are required (0043, "Loosening needs a second administrator"): only a proposal.
+        String rules = CliTest.ok(cli.run("space", "duties", "DevTest Space")).out();
+        assertEquals("Proposed (#1) by " + ME + " for 'DevTest Space': an approver may approve their own release; 1 approval where approval is"
+                + " required; one administrator adds a trust; it loosens the separation of duties, so it needs a second administrator of"
+                + " 'DevTest Space' to confirm it (odcm space duties 'DevTest Space' --confirm 1, or Confirm under People & roles) before it applies.\n",
+                CliTest.ok(cli.run("space", "duties", "DevTest Space", "--approver-not-maker", "off", "--approvals", "1", "--two-admin-trust", "off")).out());
+        String shown = CliTest.ok(cli.run("space", "duties", "DevTest Space")).out();
+        assertTrue(shown.startsWith(rules) && shown.substring(rules.length()).startsWith("Proposed (#1) by " + ME), shown);
+        refused(cli, ME + " proposed this change of the separation of duties, so another administrator of 'DevTest Space' must confirm it.",
+                "space", "duties", "DevTest Space", "--confirm", "1");
+        refused(cli, ME + " created release 1.0.0 of Web, so another approver must approve it (separation of duties in 'DevTest Space').",
+                "release", "approve", "--space", "DevTest Space", "--project", "Web", "1.0.0", "--comment", "mine");
+        assertEquals(2, cli.run("space", "duties", "DevTest Space", "--confirm", "1", "--approvals", "2").exit(), "one at a time");
+        assertEquals("Proposal #1 of separation of duties withdrawn; the rules stay as they are.\n",
+                CliTest.ok(cli.run("space", "duties", "DevTest Space", "--decline", "1")).out());
+        refused(cli, "Proposal #1 of separation of duties was already withdrawn by " + ME + ".", "space", "duties", "DevTest Space", "--confirm", "1");
+        refused(cli, "There is no proposal #7 of separation of duties.", "space", "duties", "DevTest Space", "--decline", "7");
+        assertEquals(rules, CliTest.ok(cli.run("space", "duties", "DevTest Space")).out());
+
+        // Without two administrators, one administrator loosens at once, as before.
+        CliTest.ok(cli.run("space", "duties", "QA Space", "--approver-not-maker", "on", "--approvals", "3"));
+        assertEquals("Separation of duties in 'QA Space': an approver may approve their own release; 1 approval where approval is required;"
+                + " one administrator adds a trust.\n",
+                CliTest.ok(cli.run("space", "duties", "QA Space", "--approver-not-maker", "off", "--approvals", "1")).out());
     }
 
     private static void refused(CliHarness cli, String sentence, String... args) {

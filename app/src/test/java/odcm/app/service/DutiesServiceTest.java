@@ -223,6 +223,68 @@ class DutiesServiceTest extends ServiceFixture {
         assertEquals(List.of(), ctx.trusts().trustsOf(DEV));
     }
 
+    /**
+     * Review (attacker, 0043), fixed: where a space requires two administrators, one administrator no longer loosens a rule
+     * alone (switching two-admin off, adding a trust alone, switching it back on): a loosening is a proposal that changes
+     * nothing until another administrator of the space confirms it; its proposer cannot; tightening stays immediate.
+     */
+    @Test
+    void aLooseningUnderTwoAdministratorsWaitsForAnotherAdministrator() {
+        Duties strict = new Duties(true, 2, true);
+        assertEquals(null, ctx.duties().change(DEV, true, 2, true).proposal(), "tightening is immediate");
+        assertEquals(strict, ctx.duties().of(DEV));
+        for (Duties looser : List.of(new Duties(false, 2, true), new Duties(true, 1, true), new Duties(true, 2, false))) {
+            DutyService.Change c = ctx.duties().change(DEV, looser.approverNotMaker(), looser.approvals(), looser.twoAdminTrust());
+            assertEquals(strict, c.now(), "a loosening changes nothing by itself");
+            assertEquals(looser, c.proposal().duties());
+            assertTrue(c.sentence(DEV).startsWith("Proposed (#" + c.proposal().id() + ") by " + me + " for 'DevTest Space': "), c.sentence(DEV));
+            assertEquals("space.duties.propose", lastAudit().action());
+            assertEquals(strict, ctx.duties().of(DEV));
+            refused(me + " proposed this change of the separation of duties, so another administrator of 'DevTest Space' must confirm it.",
+                    () -> ctx.duties().confirm(c.proposal().id()));
+            assertTrue(ctx.duties().confirmRefusal(c.proposal()).isPresent());
+            assertEquals(TrustProposal.State.WITHDRAWN, ctx.duties().decline(c.proposal().id()).state());
+        }
+        assertEquals(List.of(), ctx.duties().proposals(DEV));
+        assertEquals(null, ctx.duties().change(DEV, null, 3, null).proposal(), "more approvals: tightening, immediate under two-admin too");
+        assertEquals(new Duties(true, 3, true), ctx.duties().of(DEV));
+
+        long id = ctx.duties().change(DEV, null, null, false).proposal().id();
+        local(QA);
+        refused("'DevTest Space' needs two administrators for a trust (separation of duties): one proposes it (odcm trust add, or Add trust…"
+                + " under Trusts) and another confirms it.", () -> ctx.trusts().add(DEV, QA, TrustKind.RELEASE_BUNDLES));
+        as(bob);
+        refused(bob + " may not change the separation of duties in 'DevTest Space': that needs the administrator role of 'DevTest Space'.",
+                () -> ctx.duties().confirm(id));
+        grant(bob, Role.ADMINISTRATOR);
+        assertEquals(1, ctx.duties().proposals(DEV).size());
+        assertEquals(Optional.empty(), ctx.duties().confirmRefusal(ctx.duties().proposals(DEV).get(0)));
+        assertEquals(new Duties(true, 3, false), ctx.duties().confirm(id));
+        assertEquals(new Duties(true, 3, false), ctx.duties().of(DEV));
+        assertEquals("space.duties", lastAudit().action());
+        assertTrue(lastAudit().detail().startsWith("approver-not-maker on; approvals 3; two-admin-trust off; was ")
+                && lastAudit().detail().endsWith(", proposed by " + me + " (proposal #" + id + "), confirmed by " + bob), lastAudit().detail());
+        assertEquals(List.of(), ctx.duties().proposals(DEV));
+        refused("Proposal #" + id + " of separation of duties was already confirmed by " + bob + ".", () -> ctx.duties().confirm(id));
+        as(me);
+        assertTrue(ctx.duties().approvalRefusal(DEV, "Web", "1.0.0").isPresent(), "the rules read back as the log says: relied on");
+        // without two administrators, a loosening is immediate as before
+        assertEquals(null, ctx.duties().change(DEV, false, 1, null).proposal());
+        assertEquals(Duties.DEFAULT, ctx.duties().of(DEV));
+    }
+
+    @Test
+    void aLooseningIsDeclinedByAnotherAdministratorAndTheRulesStay() {
+        ctx.duties().set(DEV, true, 2, true);
+        long id = ctx.duties().change(DEV, false, 1, false).proposal().id();
+        grant(bob, Role.ADMINISTRATOR);
+        as(bob);
+        assertEquals(TrustProposal.State.DECLINED, ctx.duties().decline(id).state());
+        assertEquals("space.duties.decline", lastAudit().action());
+        assertEquals(new Duties(true, 2, true), ctx.duties().of(DEV));
+        refused("Proposal #" + id + " of separation of duties was already declined by " + bob + ".", () -> ctx.duties().confirm(id));
+    }
+
     /** A deleted rule row would silently mean "rules off": the audit log's last word on the rules is checked where they count. */
     @Test
     void aRuleRemovedOutsideTheConsoleIsRefusedNotReadAsOff() throws Exception {
@@ -288,6 +350,50 @@ class DutiesServiceTest extends ServiceFixture {
             st.executeUpdate("DELETE FROM trust_proposal WHERE fingerprint = 'x'");
         }
         assertEquals(before, one(sql(), counts), "nothing the member tried changed anything");
+    }
+
+    /**
+     * The loosening held by the database too (V23): a member administrator's own login with plain SQL neither loosens the
+     * rules of a space that requires two administrators (UPDATE, an INSERT that updates, DELETE) nor applies or confirms
+     * their own proposal, nor marks another's confirmed without applying it; nothing changes.
+     */
+    @Test
+    void onATeamStoreAnAdministratorsPlainSqlDoesNotLoosenTheRulesAlone() throws Exception {
+        Assumptions.assumeTrue(location().onServer(), "the database's own enforcement is a team store's");
+        ctx.duties().set(DEV, true, 2, true);
+        grant(bob, Role.ADMINISTRATOR);
+        long mine = ctx.duties().change(DEV, false, 2, true).proposal().id();
+        as(bob); // let in
+        as(me);
+        long space = ctx.spaces().list().stream().filter(x -> x.name().equals(DEV)).findFirst().orElseThrow().id();
+        String counts = "SELECT (SELECT string_agg(approver_not_maker || ':' || approvals || ':' || two_admin_trust || set_by, ',') FROM duty_rule)"
+                + " || '/' || (SELECT string_agg(id || state || coalesce(decided_by, ''), ',' ORDER BY id) FROM duty_proposal)";
+        String before = one(sql(), counts);
+        try (Connection c = TestDatabases.as(location().server(), bob).connect()) {
+            refusedBy(c, "UPDATE duty_rule SET two_admin_trust = false, set_by = session_user, set_at = now()", "may not loosen it alone");
+            refusedBy(c, "UPDATE duty_rule SET approvals = 1, set_by = session_user, set_at = now()", "may not loosen it alone");
+            refusedBy(c, "INSERT INTO duty_rule (space_id, approver_not_maker, approvals, two_admin_trust, set_at, set_by) VALUES (" + space
+                    + ", false, 1, false, now(), session_user) ON CONFLICT (space_id) DO UPDATE SET approver_not_maker = false, approvals = 1,"
+                    + " two_admin_trust = false, set_by = session_user, set_at = now()", "may not loosen it alone");
+            refusedBy(c, "DELETE FROM duty_rule", "never removed");
+            refusedBy(c, "UPDATE duty_proposal SET state = 'CONFIRMED', decided_by = session_user, decided_at = now() WHERE id = " + mine,
+                    "confirmed by applying it");
+            refusedBy(c, "INSERT INTO duty_proposal (space_id, approver_not_maker, approvals, two_admin_trust, proposed_at, proposed_by, state)"
+                    + " VALUES (" + space + ", false, 1, false, now(), '" + me + "', 'PENDING')", "in the name of the login");
+            try (Statement st = c.createStatement()) { // bob proposes with SQL, then applies and confirms his own proposal
+                st.executeUpdate("INSERT INTO duty_proposal (space_id, approver_not_maker, approvals, two_admin_trust, proposed_at, proposed_by,"
+                        + " state) VALUES (" + space + ", true, 1, true, now(), session_user, 'PENDING')");
+            }
+            refusedBy(c, "UPDATE duty_rule SET approvals = 1, set_by = session_user, set_at = now()", "may not loosen it alone");
+            refusedBy(c, "UPDATE duty_proposal SET state = 'CONFIRMED', decided_by = session_user, decided_at = now() WHERE proposed_by = session_user",
+                    "another administrator must confirm");
+            refusedBy(c, "DELETE FROM duty_proposal WHERE id = " + mine, "are kept");
+        }
+        try (Connection c = sql(); Statement st = c.createStatement()) { // the owner removes bob's SQL proposal: the comparison below
+            st.executeUpdate("DELETE FROM duty_proposal WHERE proposed_by = '" + bob + "'");
+        }
+        assertEquals(before, one(sql(), counts), "nothing the member tried changed anything");
+        assertEquals(new Duties(true, 2, true), ctx.duties().of(DEV));
     }
 
     /**

@@ -239,6 +239,7 @@ class RoleServiceTest extends ServiceFixture {
         ctx.close();
         String owner;
         try (java.sql.Connection c = sql(); java.sql.Statement st = c.createStatement()) {
+            TestDatabases.undoLooseningProposals(st); // V23 (loosening proposals, 0043) undone before all, made again
             TestDatabases.undoReviewOfDuties(st); // V22 (the duties' review, 0043) undone before all, made again
             TestDatabases.undoSeparationOfDuties(st); // V21 (0043), made again
             TestDatabases.undoRolesEnforced(st); // V20 (0042), resting on V19, undone first and made again

@@ -468,6 +468,7 @@ class SealedRecordsTest extends BundleFixture {
     private void asVersion15(String storeId) throws Exception {
         ctx.close();
         try (Connection c = sql(); Statement st = c.createStatement()) {
+            TestDatabases.undoLooseningProposals(st); // V23 (loosening proposals, 0043) undone before all, made again
             TestDatabases.undoReviewOfDuties(st); // V22 (the duties' review, 0043) undone before all, made again
             TestDatabases.undoRolesEnforced(st); // V20 (0042) undone first, made again as it was
             for (String t : List.of("bundle_accepted", "receipt_accepted", "sequence_reserved", "approval_decision", "deployment",

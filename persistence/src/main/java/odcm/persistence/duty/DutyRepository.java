@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import odcm.model.release.ReleaseMaker;
 import odcm.model.role.Duties;
+import odcm.model.role.DutyProposal;
 import odcm.model.trust.TrustKind;
 import odcm.model.trust.TrustProposal;
 
@@ -37,4 +38,19 @@ public interface DutyRepository {
 
     /** Notes the trust a confirmation made. */
     void madeTrust(long id, long trustId);
+
+    /** Proposes rules for a space that loosen its rules (sealed, pending). */
+    DutyProposal proposeDuties(long spaceId, Duties duties, Instant at, String by);
+
+    /** The duty proposal, locked for its decision. */
+    Optional<DutyProposal> dutyProposal(long id);
+
+    /** Pending duty proposals of a space, oldest first. */
+    List<DutyProposal> dutyProposals(long spaceId);
+
+    /**
+     * Decides a pending duty proposal; a confirmation the team store's trigger already noted when its rules were applied (in
+     * the name of {@code by}) is kept as it is.
+     */
+    DutyProposal decideDuties(long id, TrustProposal.State state, Instant at, String by);
 }

@@ -1,5 +1,6 @@
 package odcm.persistence.duty;
 
+import static odcm.persistence.jooq.Tables.DUTY_PROPOSAL;
 import static odcm.persistence.jooq.Tables.DUTY_RULE;
 import static odcm.persistence.jooq.Tables.RELEASE_MAKER;
 import static odcm.persistence.jooq.Tables.SPACE;
@@ -11,10 +12,12 @@ import java.util.Optional;
 import odcm.model.Refusal;
 import odcm.model.release.ReleaseMaker;
 import odcm.model.role.Duties;
+import odcm.model.role.DutyProposal;
 import odcm.model.trust.TrustKind;
 import odcm.model.trust.TrustProposal;
 import odcm.persistence.RowSeals;
 import odcm.persistence.StoreTime;
+import odcm.persistence.jooq.tables.records.DutyProposalRecord;
 import odcm.persistence.jooq.tables.records.DutyRuleRecord;
 import odcm.persistence.jooq.tables.records.ReleaseMakerRecord;
 import odcm.persistence.jooq.tables.records.TrustProposalRecord;
@@ -142,6 +145,56 @@ public final class JooqDutyRepository implements DutyRepository {
                             TrustKind.valueOf(r.getKind()), r.getFingerprint(), StoreTime.instant(r.getProposedAt()), r.getProposedBy(),
                             TrustProposal.State.valueOf(r.getState()), r.getDecidedAt() == null ? null : StoreTime.instant(r.getDecidedAt()),
                             r.getDecidedBy(), r.getTrustId());
+                });
+    }
+
+    @Override
+    public DutyProposal proposeDuties(long spaceId, Duties duties, Instant at, String by) {
+        DutyProposalRecord r = dsl.newRecord(DUTY_PROPOSAL);
+        r.setSpaceId(spaceId);
+        r.setApproverNotMaker(duties.approverNotMaker());
+        r.setApprovals(duties.approvals());
+        r.setTwoAdminTrust(duties.twoAdminTrust());
+        r.setProposedAt(StoreTime.column(at));
+        r.setProposedBy(by);
+        r.setState(TrustProposal.State.PENDING.name());
+        r.store();
+        seals.seal(dsl, DUTY_PROPOSAL, DUTY_PROPOSAL.ID, r.getId());
+        return dutyProposal(r.getId()).orElseThrow();
+    }
+
+    @Override
+    public Optional<DutyProposal> dutyProposal(long id) {
+        dsl.selectFrom(DUTY_PROPOSAL).where(DUTY_PROPOSAL.ID.eq(id)).forUpdate().fetchOptional();
+        return dutyProposals(DUTY_PROPOSAL.ID.eq(id)).stream().findFirst();
+    }
+
+    @Override
+    public List<DutyProposal> dutyProposals(long spaceId) {
+        return dutyProposals(DUTY_PROPOSAL.SPACE_ID.eq(spaceId).and(DUTY_PROPOSAL.STATE.eq(TrustProposal.State.PENDING.name())));
+    }
+
+    @Override
+    public DutyProposal decideDuties(long id, TrustProposal.State state, Instant at, String by) {
+        int changed = dsl.update(DUTY_PROPOSAL).set(DUTY_PROPOSAL.STATE, state.name()).set(DUTY_PROPOSAL.DECIDED_AT, StoreTime.column(at))
+                .set(DUTY_PROPOSAL.DECIDED_BY, by).where(DUTY_PROPOSAL.ID.eq(id))
+                .and(DUTY_PROPOSAL.STATE.eq(TrustProposal.State.PENDING.name())).execute();
+        if (changed == 0 && !(state == TrustProposal.State.CONFIRMED && dsl.fetchExists(DUTY_PROPOSAL, DUTY_PROPOSAL.ID.eq(id),
+                DUTY_PROPOSAL.STATE.eq(state.name()), DUTY_PROPOSAL.DECIDED_BY.eq(by)))) {
+            throw new Refusal("Proposal #" + id + " of separation of duties was already decided.");
+        }
+        seals.seal(dsl, DUTY_PROPOSAL, DUTY_PROPOSAL.ID, id);
+        return dutyProposal(id).orElseThrow();
+    }
+
+    private List<DutyProposal> dutyProposals(Condition where) {
+        return dsl.select(DUTY_PROPOSAL.fields()).select(SPACE.NAME).from(DUTY_PROPOSAL).join(SPACE).on(SPACE.ID.eq(DUTY_PROPOSAL.SPACE_ID))
+                .where(where).orderBy(DUTY_PROPOSAL.ID).fetch(rec -> {
+                    DutyProposalRecord r = rec.into(DUTY_PROPOSAL);
+                    seals.check(r, () -> "The proposal #" + r.getId() + " of separation of duties by " + r.getProposedBy());
+                    return new DutyProposal(r.getId(), r.getSpaceId(), rec.get(SPACE.NAME), new Duties(r.getApproverNotMaker(), r.getApprovals(),
+                            r.getTwoAdminTrust()), StoreTime.instant(r.getProposedAt()), r.getProposedBy(), TrustProposal.State.valueOf(r.getState()),
+                            r.getDecidedAt() == null ? null : StoreTime.instant(r.getDecidedAt()), r.getDecidedBy());
                 });
     }
 }
