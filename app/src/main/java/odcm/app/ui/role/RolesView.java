@@ -95,9 +95,38 @@ public final class RolesView {
         title.getStyleClass().add(Css.SUBSECTION);
         HBox head = new HBox(12, title, editBox);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(6, head, text);
+        VBox box = new VBox(6, head, text, pendingDuties());
         box.setId("duties-box");
         box.getStyleClass().add(Css.DETAIL);
+        return box;
+    }
+
+    /**
+     * A loosening of the rules waiting for a second administrator (decision 0043), as the Trusts screen shows trust proposals:
+     * Confirm (disabled, saying why, for its proposer and for whoever is not the space's administrator) and Decline (its
+     * proposer withdraws). Shown only while there is one.
+     */
+    private Node pendingDuties() {
+        var pending = vm.pendingDutiesProperty();
+        Label line = new Label();
+        line.setId("duties-proposal");
+        line.setWrapText(true);
+        line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        line.textProperty().bind(Bindings.createStringBinding(() -> pending.get() == null ? "" : pending.get().line(), pending));
+        Button confirm = Forms.button("duties-confirm", "C_onfirm", "Apply the proposed rules: you are the second administrator",
+                () -> { if (pending.get() != null) vm.confirmDuties(pending.get()); });
+        Button decline = Forms.button("duties-decline", "Dec_line", "Decline the proposal (or withdraw your own); the rules stay",
+                () -> { if (pending.get() != null) vm.declineDuties(pending.get()); });
+        Node confirmBox = vm.gate().gate(confirm, pending.isNull(), p -> Optional.ofNullable(pending.get())
+                .flatMap(x -> p.refusal(odcm.model.role.Action.SET_DUTIES, x.proposal().spaceName(), null)
+                        .or(() -> Optional.of(x.refusal()).filter(w -> !w.isEmpty()))), pending);
+        Node declineBox = vm.gate().gate(decline, pending.isNull(), p -> Optional.ofNullable(pending.get())
+                .flatMap(x -> p.refusal(odcm.model.role.Action.SET_DUTIES, x.proposal().spaceName(), null)), pending);
+        HBox buttons = new HBox(12, confirmBox, declineBox);
+        VBox box = new VBox(6, line, buttons);
+        box.setId("duties-proposal-box");
+        box.visibleProperty().bind(pending.isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 

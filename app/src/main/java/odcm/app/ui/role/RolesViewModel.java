@@ -57,14 +57,32 @@ public final class RolesViewModel {
     /** The separation of duties of the one space chosen (null while every space is shown, or until loaded). */
     private final ObjectProperty<odcm.model.role.Duties> duties = new SimpleObjectProperty<>();
 
+    /** A loosening of those rules waiting for a second administrator, and why the person may not confirm it ("" when they may). */
+    public record PendingDuties(odcm.model.role.DutyProposal proposal, String refusal) {
+        /** "#3 by ann on …: an approver may approve their own release; …". */
+        public String line() {
+            return "Proposal #" + proposal.id() + " by " + proposal.proposedBy() + " on " + odcm.app.ui.common.Formats.minutes(proposal.proposedAt())
+                    + ", waiting for a second administrator: " + proposal.duties().sentence() + ".";
+        }
+    }
+
+    private final ObjectProperty<PendingDuties> pending = new SimpleObjectProperty<>();
+
+    private record LoadedDuties(odcm.model.role.Duties duties, PendingDuties pending) {
+    }
+
     private void loadDuties(String name) {
         duties.set(null);
+        pending.set(null);
         if (name == null || ALL.equals(name)) {
             return;
         }
-        runner.run("Loading the separation of duties of '" + name + "'", () -> roles.duties().of(name), d -> {
+        runner.run("Loading the separation of duties of '" + name + "'", () -> new LoadedDuties(roles.duties().of(name),
+                roles.duties().proposals(name).stream().findFirst().map(p -> new PendingDuties(p, roles.duties().confirmRefusal(p).orElse("")))
+                        .orElse(null)), d -> {
             if (name.equals(space.get())) {
-                duties.set(d);
+                duties.set(d.duties());
+                pending.set(d.pending());
             }
         }, message::error);
     }
@@ -73,20 +91,40 @@ public final class RolesViewModel {
         return duties;
     }
 
+    public ObjectProperty<PendingDuties> pendingDutiesProperty() {
+        return pending;
+    }
+
     /** Why the person may not change the separation of duties of the space chosen, or empty. */
     public Optional<String> dutiesRefusal() {
         String name = space.get();
         return name == null || ALL.equals(name) ? Optional.empty() : gate.refusal(p -> p.refusal(Action.SET_DUTIES, name, null));
     }
 
-    /** Saves the rules of the space chosen through the dialog's form (a refusal stays in it). */
+    /**
+     * Saves the rules of the space chosen through the dialog's form (a refusal stays in it); a loosening where the space
+     * requires two administrators is proposed instead, and said so.
+     */
     public void saveDuties(FormState form, odcm.model.role.Duties d, Runnable done) {
         String name = space.get();
-        form.submit("Saving the separation of duties", () -> roles.duties().set(name, d.approverNotMaker(), d.approvals(), d.twoAdminTrust()), now -> {
-            duties.set(now);
-            message.info("Separation of duties in '" + name + "': " + now.sentence() + ".");
+        form.submit("Saving the separation of duties", () -> roles.duties().change(name, d.approverNotMaker(), d.approvals(), d.twoAdminTrust()), c -> {
             done.run();
+            changed(c.sentence(name));
         });
+    }
+
+    /** Confirms the pending loosening (another administrator than its proposer): its rules apply now. */
+    public void confirmDuties(PendingDuties p) {
+        String name = p.proposal().spaceName();
+        runner.run("Confirming proposal #" + p.proposal().id(), () -> roles.duties().confirm(p.proposal().id()),
+                d -> changed("Separation of duties in '" + name + "': " + d.sentence() + " (proposal #" + p.proposal().id() + " by "
+                        + p.proposal().proposedBy() + " confirmed)."), message::error);
+    }
+
+    /** Declines the pending loosening, or withdraws it where the person proposed it; the rules stay. */
+    public void declineDuties(PendingDuties p) {
+        runner.run("Declining proposal #" + p.proposal().id(), () -> roles.duties().decline(p.proposal().id()),
+                d -> changed("Proposal #" + d.id() + " of separation of duties " + d.state().words() + "; the rules stay as they are."), message::error);
     }
 
     public void refresh() {

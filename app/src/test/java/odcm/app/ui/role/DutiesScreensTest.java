@@ -220,6 +220,56 @@ class DutiesScreensTest extends FxRobot {
         }
     }
 
+    /**
+     * Review (attacker, 0043), fixed: where the space requires two administrators, unticking a rule in Duties… only proposes
+     * it; the panel shows it waiting, Confirm disabled for its proposer with the reason, and another administrator (bob)
+     * confirms it there. Screenshot (with -Dodcm.screenshots=true): roles-duties-proposal.
+     */
+    @Test
+    void aLooseningWaitsOnThePeopleAndRolesScreenForASecondAdministrator() throws Exception {
+        Duties strict = new Duties(true, 1, true);
+        try (AppContext ctx = AppContext.open(at)) {
+            ctx.duties().set(DEV, true, 1, true);
+        }
+        try (Shown mine = show(AppContext.open(at), c -> new RolesView(new RolesViewModel(c.roles(), c.spaces(), c.environments(), mine(), gate(c))).screen())) {
+            ComboBox<String> space = lookup("#roles-space").query();
+            WaitForAsyncUtils.asyncFx(() -> space.setValue(DEV)).get(5, TimeUnit.SECONDS);
+            idle();
+            assertFalse(lookup("#duties-proposal-box").query().isVisible(), "nothing waits yet");
+            clickOn("#duties-edit");
+            idle();
+            clickOn("#duties-approver-not-maker");
+            clickOn("#duties-ok");
+            idle();
+            assertEquals(strict, mine.ctx().duties().of(DEV), "a loosening alone changes nothing");
+            assertEquals("Separation of duties in 'DevTest Space': " + strict.sentence() + ".", lookup("#duties-text").<Label>query().getText());
+            assertTrue(lookup("#roles-message").<Label>query().getText().startsWith("Proposed (#1) by " + me + " for 'DevTest Space': "),
+                    lookup("#roles-message").<Label>query().getText());
+            assertTrue(lookup("#duties-proposal-box").query().isVisible());
+            assertTrue(lookup("#duties-proposal").<Label>query().getText().startsWith("Proposal #1 by " + me + " on "));
+            Button confirm = lookup("#duties-confirm").query();
+            assertTrue(confirm.isDisabled());
+            assertEquals(me + " proposed this change, so another administrator of 'DevTest Space' must confirm it (separation of duties).",
+                    tooltipOf(confirm));
+            assertFalse(lookup("#duties-decline").<Button>query().isDisabled(), "the proposer may withdraw it");
+            ConsoleDriver.shoot(confirm.getScene(), "roles-duties-proposal");
+        }
+        try (Shown bobs = show(new AppContext(Store.open(at, Clock.systemUTC(), "bob")),
+                c -> new RolesView(new RolesViewModel(c.roles(), c.spaces(), c.environments(), mine(), gate(c))).screen())) {
+            ComboBox<String> space = lookup("#roles-space").query();
+            WaitForAsyncUtils.asyncFx(() -> space.setValue(DEV)).get(5, TimeUnit.SECONDS);
+            idle();
+            Button confirm = lookup("#duties-confirm").query();
+            assertFalse(confirm.isDisabled(), tooltipOf(confirm));
+            clickOn("#duties-confirm");
+            idle();
+            Duties now = new Duties(false, 1, true);
+            assertEquals(now, bobs.ctx().duties().of(DEV));
+            assertEquals("Separation of duties in 'DevTest Space': " + now.sentence() + ".", lookup("#duties-text").<Label>query().getText());
+            assertFalse(lookup("#duties-proposal-box").query().isVisible(), "nothing waits any more");
+        }
+    }
+
     // --- one screen on a stage of its own, with its store, task runner and gate
 
     private FxTaskRunner runner;
