@@ -132,9 +132,14 @@ public final class RolesViewModel {
         runner.run("Loading roles", () -> new Loaded(roles.list(null), spaces.locals(), roles.person()), loaded -> {
             locals = loaded.locals();
             String keep = space.get();
-            spaceChoices.setAll(ALL);
-            loaded.locals().forEach(s -> spaceChoices.add(s.name()));
-            space.set(spaceChoices.contains(keep) ? keep : ALL);
+            java.util.List<String> choices = new java.util.ArrayList<>(java.util.List.of(ALL));
+            loaded.locals().forEach(s -> choices.add(s.name()));
+            // Replaced only when the spaces changed: replacing the items clears the picker's shown choice, though its value stays.
+            if (!spaceChoices.equals(choices)) {
+                spaceChoices.setAll(choices);
+                space.set(null);
+            }
+            space.set(choices.contains(keep) ? keep : ALL);
             list.replace(loaded.grants());
             loadDuties(space.get());
             Person p = loaded.person();
