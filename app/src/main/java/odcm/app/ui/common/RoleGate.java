@@ -59,10 +59,26 @@ public final class RoleGate {
      * says the refusal (a disabled button shows no tooltip of its own).
      */
     public Node gate(Button button, ObservableValue<Boolean> otherwise, Function<Permissions, Optional<String>> refusal, Observable... dependencies) {
-        StringBinding why = why(refusal, dependencies);
+        return gated(button, otherwise, why(refusal, dependencies));
+    }
+
+    /** {@code button}, disabled while {@code otherwise} holds or {@code why} says something, in a wrapper whose tooltip says it. */
+    public static Node gated(Button button, ObservableValue<Boolean> otherwise, ObservableStringValue why) {
         button.disableProperty().bind(Bindings.createBooleanBinding(() -> Boolean.TRUE.equals(otherwise.getValue()) || !why.get().isEmpty(),
                 otherwise, why));
         return explained(button, why);
+    }
+
+    /**
+     * Whether an action may be asked for where its button is not the way in (a shortcut, the Delete key): when {@code why}
+     * says something, it is said on the screen instead.
+     */
+    public static boolean permitted(ObservableStringValue why, StatusMessage message) {
+        if (why.get().isEmpty()) {
+            return true;
+        }
+        message.error(why.get());
+        return false;
     }
 
     /** A disabled button shows no tooltip: its wrapper says why it is disabled; a screen reader hears it as the button's help. */

@@ -97,17 +97,12 @@ public final class EnvironmentsView {
 
     /** {@code button}, disabled while {@code otherwise} holds or the person may not change environments here, saying why. */
     private Node gated(Button button, javafx.beans.value.ObservableBooleanValue otherwise) {
-        button.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> otherwise.get() || !mayNot.get().isEmpty(), otherwise, mayNot));
-        return odcm.app.ui.common.RoleGate.explained(button, mayNot);
+        return odcm.app.ui.common.RoleGate.gated(button, otherwise, mayNot);
     }
 
     /** Whether a change may be asked for (a shortcut or the Delete key, too); otherwise the reason is said on the screen. */
     private boolean permitted() {
-        if (mayNot.get().isEmpty()) {
-            return true;
-        }
-        vm.message().error(mayNot.get());
-        return false;
+        return odcm.app.ui.common.RoleGate.permitted(mayNot, vm.message());
     }
 
     private static Node section(String name, TableView<?> table, Node... actions) {

@@ -117,17 +117,12 @@ public final class SpacesView {
 
     /** {@code button}, disabled while the person may not change the selected space, its wrapper saying why. */
     private Node gated(Button button) {
-        button.disableProperty().bind(mayNot.isNotEmpty());
-        return odcm.app.ui.common.RoleGate.explained(button, mayNot);
+        return odcm.app.ui.common.RoleGate.gated(button, vm.selectedProperty().isNull(), mayNot);
     }
 
     /** Whether the selected space may be changed (asked by the Delete key too); otherwise the reason is said on the screen. */
     private boolean permitted() {
-        if (mayNot.get().isEmpty()) {
-            return true;
-        }
-        vm.message().error(mayNot.get());
-        return false;
+        return odcm.app.ui.common.RoleGate.permitted(mayNot, vm.message());
     }
 
     private void rename() {
