@@ -72,7 +72,7 @@ public final class Console {
      * the space picker and the Spaces screen show first (one query, decision 0032).
      */
     private record Opened(AppContext context, MasterKeyState keyState, Path keyFile, List<Space> spaces, Instant now,
-                          java.util.Optional<String> auditWarning) {
+                          java.util.Optional<String> auditWarning, odcm.model.role.Permissions permissions) {
         /** An empty store, to offer the example organisation for (never one whose spaces could not be read). */
         boolean empty() {
             return spaces.isEmpty() && auditWarning.isEmpty();
@@ -95,8 +95,10 @@ public final class Console {
         AppContext ctx = AppContext.open(location);
         try {
             java.util.Optional<String> behind = ctx.store().auditWarning();
-            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), spaces(ctx, behind), ctx.spaces().now(),
-                    behind);
+            List<Space> spaces = spaces(ctx, behind);
+            // Read with the spaces: the Spaces screen shown at start disables what the person may not do from its first frame.
+            return new Opened(ctx, ctx.store().masterKeyState(), ctx.store().masterKeyFile(), spaces, ctx.spaces().now(),
+                    behind, permissions(ctx));
         } catch (RuntimeException e) {
             ctx.close();
             throw e;
@@ -115,6 +117,15 @@ public final class Console {
                 throw refused;
             }
             return List.of();
+        }
+    }
+
+    /** What the person may do, or null (the screens then leave it to the services) where it cannot be read now. */
+    private static odcm.model.role.Permissions permissions(AppContext ctx) {
+        try {
+            return ctx.roles().mine();
+        } catch (odcm.model.Refusal refused) {
+            return null;
         }
     }
 
@@ -202,6 +213,7 @@ public final class Console {
             window.store().show(new odcm.app.ui.common.StoreLink.Facts(location, opened.context().store().storeId(), opened.keyState()));
             window.showPerson(opened.context().store().person());
             List<Space> locals = opened.locals();
+            gate.known(opened.permissions());
             window.picker().show(locals);
             shell.spaces().show(locals, opened.now(), null);
             window.root().applyCss();

@@ -330,8 +330,12 @@ class RoundTripUiTest {
             List<String> headers = table.getColumns().stream().map(col -> col.getGraphic() instanceof Label l ? l.getText() : col.getText()).toList();
             assertEquals(List.of("Project", "Development", "Test", "Prod Space:\nProduction"), headers);
             TableColumn<Dashboard.Row, ?> prodColumn = table.getColumns().get(headers.indexOf("Prod Space:\nProduction"));
-            TableCell<?, ?> prod = a.lookup("#dashboard-table .table-cell").queryAll().stream().<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n)
-                    .filter(cell -> cell.getTableColumn() == prodColumn && cell.getIndex() == 0).findFirst().orElse(null);
+            java.util.function.Supplier<TableCell<?, ?>> prodCell = () -> a.lookup("#dashboard-table .table-cell").queryAll().stream()
+                    .<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n)
+                    .filter(cell -> cell.getTableColumn() == prodColumn && cell.getIndex() == 0 && cell.getText() != null).findFirst().orElse(null);
+            // The table's cells are made in a layout pulse after its rows arrive: on a loaded machine that pulse can come later.
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> prodCell.get() != null).get());
+            TableCell<?, ?> prod = prodCell.get();
             assertNotNull(prod, "a cell for Web in 'Prod Space: Production'");
             assertTrue(prod.getText().startsWith("1.0.0 ✓ ") && prod.getText().endsWith(" " + DashboardView.REPORTED_MARKER),
                     "version, ✓ and the receipt marker: " + prod.getText());

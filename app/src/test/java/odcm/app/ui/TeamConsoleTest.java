@@ -158,6 +158,33 @@ class TeamConsoleTest {
         });
     }
 
+    /**
+     * The Spaces screen shown at start disables what the person may not do from the first frame: the roles are read with
+     * the spaces when the store opens, not when another screen first asks. Bob made Prod Space with a login of his own;
+     * the console's person (the owner's login) holds no role in it.
+     */
+    @Test
+    void theSpacesScreenShownAtStartIsGatedFromItsFirstFrame() throws Exception {
+        onATeamStore((location, database) -> {
+            StoreLocation asBob = new StoreLocation(tmp.resolve("bob"), tmp.resolve("keys"), odcm.persistence.TestDatabases.as(database, "bob"));
+            try (Store owner = Store.open(location, Clock.systemUTC(), "alice")) {
+                odcm.persistence.TeamMembers.admit(owner, odcm.persistence.TestDatabases.login("bob"));
+            }
+            try (AppContext bob = new AppContext(Store.open(asBob, Clock.systemUTC(), "bob"))) {
+                bob.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
+            }
+            try (ConsoleDriver c = new ConsoleDriver(location)) {
+                TableView<odcm.model.space.Space> spaces = c.node("#spaces-table");
+                WaitForAsyncUtils.asyncFx(() -> spaces.getSelectionModel().select(0)).get(5, TimeUnit.SECONDS);
+                WaitForAsyncUtils.waitForFxEvents();
+                javafx.scene.control.Button rename = c.node("#rename-space");
+                assertTrue(rename.isDisabled(), "the owner's login holds no role in Prod Space");
+                assertEquals(database.user() + " may not change the space in 'Prod Space': that needs the administrator role of 'Prod Space'.",
+                        rename.getAccessibleHelp());
+            }
+        });
+    }
+
     private interface OnTeamStore {
         void run(StoreLocation location, ServerAddress database) throws Exception;
     }
@@ -169,6 +196,7 @@ class TeamConsoleTest {
             test.run(new StoreLocation(tmp.resolve("alice"), tmp.resolve("keys"), database), database);
         } finally {
             database.dropDatabase();
+            odcm.persistence.TestDatabases.dropRoles(odcm.persistence.TeamMembers.group(database)); // where a test let someone in
         }
     }
 }

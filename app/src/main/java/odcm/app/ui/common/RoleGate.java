@@ -37,6 +37,11 @@ public final class RoleGate {
         runner.run("Reading your roles", roles::mine, permissions::set, failed -> { });
     }
 
+    /** What was read with something else (the spaces, when the console opens): before a screen shows it, on any thread. */
+    public void known(Permissions read) {
+        permissions.set(read);
+    }
+
     public ReadOnlyObjectProperty<Permissions> permissionsProperty() {
         return permissions.getReadOnlyProperty();
     }
