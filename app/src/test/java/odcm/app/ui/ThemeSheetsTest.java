@@ -122,7 +122,7 @@ class ThemeSheetsTest {
                 return Application.getUserAgentStylesheet();
             }).get();
             WaitForAsyncUtils.asyncFx(() -> Theme.setDark(false)).get();
-            String shown = read(new URL(used));
+            String shown = read(used.contains(":") ? new URL(used) : ThemeSheetsTest.class.getResource(used)); // a path: on the class path
             List<String> selectors = new ArrayList<>();
             RULE.matcher(shown.replaceAll("(?s)/\\*.*?\\*/", "")).results().forEach(m -> Arrays.stream(m.group(1).split(",")).map(String::strip).forEach(selectors::add));
             assertTrue(selectors.stream().noneMatch(s -> s.contains(".date-picker") || s.contains(".tree-table-view") || s.contains(".chart")),
