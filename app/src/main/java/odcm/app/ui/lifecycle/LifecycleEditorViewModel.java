@@ -53,6 +53,10 @@ public final class LifecycleEditorViewModel {
     /** The stored lifecycle as loaded (its id and version): a save from it is refused if it changed since (decision 0036). */
     private odcm.model.Seen seen;
     private boolean loading;
+    /** Told when the phase shown or what its members can be chosen from changed: once per {@link #batch}. */
+    private final List<Runnable> phaseShownChanged = new java.util.ArrayList<>();
+    private int batch;
+    private boolean phaseShownPending;
 
     public LifecycleEditorViewModel(LifecycleService lifecycles, TaskRunner runner) {
         this.lifecycles = lifecycles;
@@ -61,7 +65,41 @@ public final class LifecycleEditorViewModel {
         description.addListener((o, was, now) -> changed());
         isDefault.addListener((o, was, now) -> changed());
         phases.addListener((javafx.collections.ListChangeListener<PhaseEditor>) c -> changed());
+        selectedPhase.addListener((o, was, now) -> phaseShownChanged());
+        javafx.collections.ListChangeListener<String> offered = c -> phaseShownChanged();
+        environments.addListener(offered);
+        remoteEnvironments.addListener(offered);
+        targets.addListener(offered);
         startNew(false);
+    }
+
+    /**
+     * Runs {@code r} when the phase shown or what its members can be chosen from changed; after a {@link #batch}, once
+     * at its end (the phase editor is made once for a screen's load, not once per list it sets).
+     */
+    public void onPhaseShownChanged(Runnable r) {
+        phaseShownChanged.add(r);
+    }
+
+    /** Runs {@code work}, telling {@link #onPhaseShownChanged} listeners once at its end if it changed what they show. */
+    public void batch(Runnable work) {
+        batch++;
+        try {
+            work.run();
+        } finally {
+            if (--batch == 0 && phaseShownPending) {
+                phaseShownPending = false;
+                phaseShownChanged.forEach(Runnable::run);
+            }
+        }
+    }
+
+    private void phaseShownChanged() {
+        if (batch > 0) {
+            phaseShownPending = true;
+        } else {
+            phaseShownChanged.forEach(Runnable::run);
+        }
     }
 
     /** A new, empty lifecycle; {@code first} makes it the default (a space's first lifecycle is its default anyway). */

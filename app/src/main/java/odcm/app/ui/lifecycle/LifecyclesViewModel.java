@@ -89,6 +89,11 @@ public final class LifecyclesViewModel {
     }
 
     private void show(String space, Loaded loaded, String select) {
+        // One phase editor made for all of this, not one per list offered and lifecycle opened (decision 0032, fifth pass).
+        editor.batch(() -> fill(space, loaded, select));
+    }
+
+    private void fill(String space, Loaded loaded, String select) {
         boolean otherSpace = !space.equals(loadedSpace);
         loadedSpace = space;
         editor.offer(loaded.environments().stream().map(Environment::name).toList(),

@@ -2,7 +2,6 @@ package odcm.app.ui.lifecycle;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -28,11 +27,7 @@ final class PhaseEditorView extends VBox {
         super(10);
         this.vm = vm;
         setId("phase-editor");
-        vm.selectedPhaseProperty().addListener((o, was, now) -> rebuild());
-        ListChangeListener<String> offered = c -> rebuild();
-        vm.environments().addListener(offered);
-        vm.remoteEnvironments().addListener(offered);
-        vm.targets().addListener(offered);
+        vm.onPhaseShownChanged(this::rebuild);
         rebuild();
     }
 
