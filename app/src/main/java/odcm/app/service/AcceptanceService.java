@@ -71,16 +71,13 @@ public final class AcceptanceService {
         /** "Compared with 1.1.0, the previous import of 'Payments'." or "First import, everything is new." */
         public String against() {
             return firstImport() ? "First import of '" + project + "' here, everything is new."
-                    : "Compared with " + named(previousVersion, previousRevision) + ", the previous import of '" + project + "'.";
+                    : "Compared with " + (previousVersion.equals(version) ? version + " (revision " + previousRevision + ")"
+                    : named(previousVersion, previousRevision)) + ", the previous import of '" + project + "'.";
         }
 
         /** "Awaits acceptance", "Accepted by ann on …: comment", "Declined by ann on …: why". */
         public String state() {
-            if (latest == null) {
-                return required ? "Awaits acceptance in " + space + "." : "Not accepted (" + space + " does not require it).";
-            }
-            return (latest.accepted() ? "Accepted" : "Declined") + " by " + latest.decidedBy() + " on " + latest.decidedAt()
-                    + (latest.comment().isEmpty() ? "" : ": " + latest.comment()) + ".";
+            return AcceptanceService.state(space, required, latest);
         }
 
         public boolean awaiting() {
@@ -94,6 +91,38 @@ public final class AcceptanceService {
             return "Release " + named(version, revision) + " of '" + project + "' imported by " + importedBy
                     + (latest == null ? " awaits acceptance." : " was declined by " + latest.decidedBy() + ": " + latest.comment());
         }
+    }
+
+    static String state(String space, boolean required, ImportAcceptance latest) {
+        if (latest == null) {
+            return required ? "Awaits acceptance in " + space + "." : "Not accepted (" + space + " does not require it).";
+        }
+        return (latest.accepted() ? "Accepted" : "Declined") + " by " + latest.decidedBy() + " on " + latest.decidedAt()
+                + (latest.comment().isEmpty() ? "" : ": " + latest.comment()) + ".";
+    }
+
+    /**
+     * What the Releases screen says of an imported release's acceptance ("Imported by bob. Awaits acceptance in Prod Space."),
+     * or empty: a release made here, or one its space neither requires nor has a decision on.
+     */
+    public Optional<String> status(String space, String project, String version) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project p = ProjectService.requireHead(tx, s, project);
+            if (tx.projects().sourceSpace(p.id()).isEmpty()) {
+                return Optional.<String>empty();
+            }
+            Release r = ReleaseService.release(tx, p, version);
+            List<ImportAcceptance> d = tx.acceptances().decisions(s.id(), r.id());
+            boolean required = tx.acceptances().isRequired(s.id());
+            if (d.isEmpty() && !required) {
+                return Optional.<String>empty();
+            }
+            int revision = tx.releases().revision(r.id());
+            return Optional.of((revision > 1 ? "Revision " + revision + ", imported by " : "Imported by ") + tx.duties().maker(r.id()).map(ReleaseMaker::madeBy).orElse("someone") + ". "
+                    + state(s.name(), required, d.isEmpty() ? null : d.get(0)) + (required && (d.isEmpty() || !d.get(0).accepted())
+                    ? " An approver accepts it (Accept…) after reviewing its changes before any deployment of it here." : ""));
+        });
     }
 
     static String named(String version, int revision) {

@@ -89,7 +89,7 @@ class CliAcceptanceTest {
         assertTrue(refused("deploy", "--space", PROD, "--project", REMOTE_WEB, "1.0.0", "--to", "Staging").err()
                 .startsWith("Release 1.0.0 (revision 2) of " + REMOTE_WEB + " was imported by " + me + " and awaits acceptance"));
         String diff = CliTest.ok(prod.run("import", "show", PROD, REMOTE_WEB, "1.0.0")).out();
-        assertTrue(diff.contains("Compared with 1.0.0, the previous import of '" + REMOTE_WEB + "'.") && diff.contains("+  Warm cache")
+        assertTrue(diff.contains("Compared with 1.0.0 (revision 1), the previous import of '" + REMOTE_WEB + "'.") && diff.contains("+  Warm cache")
                 && !diff.contains("Deploy web"), diff);
         CliTest.ok(prod.run("import", "accept", PROD, REMOTE_WEB, "1.0.0"));
         CliTest.ok(deployToStaging());
