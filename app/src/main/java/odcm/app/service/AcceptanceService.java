@@ -210,15 +210,17 @@ public final class AcceptanceService {
             if (!tx.acceptances().isRequired(s.id())) {
                 return out;
             }
+            java.util.Map<Long, String> projects = new java.util.HashMap<>();
+            tx.projects().findHeadsBySpace(s.id()).forEach(p -> projects.put(p.id(), p.name()));
             for (long id : tx.acceptances().importedReleases(s.id())) {
-                Release r = tx.releases().findById(id).orElseThrow();
-                Optional<Release> current = tx.releases().find(r.projectId(), r.version());
+                odcm.model.release.ReleaseHead r = tx.releases().findHeadById(id).orElseThrow(); // heads only: no snapshot opened
+                Optional<odcm.model.release.ReleaseHead> current = tx.releases().findHead(r.projectId(), r.version());
                 if (current.isEmpty() || current.get().id() != id) {
                     continue; // superseded by a later revision, which is the one to accept
                 }
                 List<ImportAcceptance> d = tx.acceptances().decisions(s.id(), id);
                 if (d.isEmpty() || !d.get(0).accepted()) {
-                    out.add(new Pending(r.projectName(), r.version(), tx.releases().revision(id),
+                    out.add(new Pending(projects.getOrDefault(r.projectId(), "#" + r.projectId()), r.version(), r.revision(),
                             tx.duties().maker(id).map(ReleaseMaker::madeBy).orElse("someone"), d.isEmpty() ? null : d.get(0)));
                 }
             }
