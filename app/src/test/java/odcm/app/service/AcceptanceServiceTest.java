@@ -173,6 +173,25 @@ class AcceptanceServiceTest extends BundleFixture {
         assertEquals(List.of(), ctx.deployments().list(PROD, WEB));
     }
 
+    /** An acceptance put into the store by hand (without the master key, so without its seal) lets nothing in: refused (0039). */
+    @Test
+    void anAcceptancePutInByHandIsRefusedNotCounted() throws Exception {
+        ctx.acceptances().setRequired(PROD, true);
+        importWeb("1.0.0", "web.odcmbundle");
+        long space = ctx.spaces().list().stream().filter(x -> x.name().equals(PROD)).findFirst().orElseThrow().id();
+        long release = ctx.releases().find(PROD, WEB, "1.0.0").id();
+        String hash = ctx.store().read(tx -> tx.acceptances().snapshotHash(release));
+        ctx.close();
+        try (Connection c = sql(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("INSERT INTO import_acceptance (space_id, release_id, verdict, comment, snapshot_hash, decided_at,"
+                    + " decided_by) VALUES (" + space + ", " + release + ", 'ACCEPTED', 'by hand', '" + hash + "', CURRENT_TIMESTAMP, 'mallory')"));
+        }
+        open();
+        Refusal r = assertThrows(Refusal.class, () -> deploy("1.0.0"));
+        assertTrue(r.getMessage().startsWith("The accepted decision by mallory on imported release #" + release), r.getMessage());
+        assertEquals(List.of(), ctx.deployments().list(PROD, WEB));
+    }
+
     /** The team store holds the rule for a member's own login (V26): plain SQL deploys no unaccepted import, accepts none as another. */
     @Test
     void onATeamStoreTheDatabaseRefusesADeploymentOfAnUnacceptedImport() throws Exception {
@@ -193,6 +212,8 @@ class AcceptanceServiceTest extends BundleFixture {
             refusedBy(c, deploy, "awaits acceptance");
             refusedBy(c, accept + "'" + hash + "', now(), session_user)", "another approver must accept it");
             refusedBy(c, accept + "'" + "0".repeat(64) + "', now(), 'someone')", "in the name of");
+            refusedBy(c, accept.replace("'ACCEPTED'", "'DECLINED'") + "'" + hash + "', now() + interval '1 day', session_user)", "ahead of");
+            refusedBy(c, accept.replace("'ACCEPTED'", "'DECLINED'") + "'" + "0".repeat(64) + "', now(), session_user)", "is not imported or its snapshot");
         }
         open();
         ctx.roles().grant(PROD, Role.APPROVER, null, Grantee.person(bob));
@@ -201,6 +222,8 @@ class AcceptanceServiceTest extends BundleFixture {
         ctx.close();
         try (Connection c = location().server().connect()) {
             refusedBy(c, deploy, "was declined");
+            refusedBy(c, "DELETE FROM import_acceptance", "are kept");
+            refusedBy(c, "UPDATE import_acceptance SET verdict = 'ACCEPTED'", "written once");
         }
         as(bob, me).acceptances().accept(PROD, WEB, "1.0.0", "now");
         as(me, me);
