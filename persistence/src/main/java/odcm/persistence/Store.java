@@ -76,7 +76,7 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "23";
+    static final String SCHEMA_VERSION = "26";
     static final String USER = "sa";
     static final String PASSWORD = "";
     /** What a missing or wrong master key means, said the same way everywhere. */
@@ -1329,6 +1329,7 @@ public final class Store implements AutoCloseable {
         ApprovalRepository approvals = new JooqApprovalRepository(tx, seals);
         RoleRepository roles = new odcm.persistence.role.JooqRoleRepository(tx);
         odcm.persistence.duty.DutyRepository duties = new odcm.persistence.duty.JooqDutyRepository(tx, seals);
+        odcm.persistence.acceptance.AcceptanceRepository acceptances = new odcm.persistence.acceptance.JooqAcceptanceRepository(tx, seals);
         return new StoreTx() {
             @Override
             public SpaceRepository spaces() {
@@ -1393,6 +1394,11 @@ public final class Store implements AutoCloseable {
             @Override
             public odcm.persistence.duty.DutyRepository duties() {
                 return duties;
+            }
+
+            @Override
+            public odcm.persistence.acceptance.AcceptanceRepository acceptances() {
+                return acceptances;
             }
         };
     }

@@ -47,4 +47,7 @@ public interface StoreTx {
 
     /** Separation of duties: rules per space, who made each release, trust proposals (decision 0043). */
     odcm.persistence.duty.DutyRepository duties();
+
+    /** Acceptance before import: which spaces require it, decisions on imported releases (decision 0047). */
+    odcm.persistence.acceptance.AcceptanceRepository acceptances();
 }

@@ -41,6 +41,9 @@ class SealedColumnsTest {
         // A loosening waiting for a second administrator (V23, decision 0043): sealed from its first row too.
         sealed.put(Tables.DUTY_PROPOSAL, "id space_id approver_not_maker approvals two_admin_trust proposed_at proposed_by state decided_at"
                 + " decided_by seal");
+        // Acceptance before import (V26, decision 0047): sealed from their first rows.
+        sealed.put(Tables.ACCEPTANCE_POLICY, "space_id set_at set_by seal");
+        sealed.put(Tables.IMPORT_ACCEPTANCE, "id space_id release_id verdict comment snapshot_hash compared_with decided_at decided_by seal");
         sealed.forEach((table, columns) -> assertEquals(Arrays.asList(columns.split(" ")), Arrays.stream(table.fields())
                 .map(Field::getName).map(n -> n.toLowerCase(Locale.ROOT)).toList(), table.getName()
                 + ": a column added to a sealed table changes every row's seal; see decision 0039, \"A column added later\""));

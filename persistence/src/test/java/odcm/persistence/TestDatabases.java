@@ -196,12 +196,26 @@ public final class TestDatabases {
      * history removed. Run first.
      */
     public static void undoLooseningProposals(Statement st) throws SQLException {
+        undoAcceptanceBeforeImport(st); // V26 came after: undone with it
         if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
             st.execute("DROP FUNCTION IF EXISTS odcm_duty_loosening(), odcm_duty_proposal() CASCADE");
             st.execute("DROP FUNCTION IF EXISTS odcm_duty_loosens(boolean, int, boolean, boolean, int, boolean)");
         }
         st.executeUpdate("DROP TABLE IF EXISTS duty_proposal");
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '23'");
+    }
+
+    /**
+     * V26 (acceptance before import, decision 0047) undone: its tables dropped, on a team store its functions (and the
+     * deployment's trigger with them); its line of Flyway's history removed. Run by {@link #undoLooseningProposals} first.
+     */
+    public static void undoAcceptanceBeforeImport(Statement st) throws SQLException {
+        if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            st.execute("DROP FUNCTION IF EXISTS odcm_deployment_accepted(), odcm_import_acceptance() CASCADE");
+        }
+        st.executeUpdate("DROP TABLE IF EXISTS import_acceptance");
+        st.executeUpdate("DROP TABLE IF EXISTS acceptance_policy");
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '26'");
     }
 
     /**

@@ -21,7 +21,7 @@ final class OdcmCommand implements Callable<Integer> {
             SpaceCommands.class, RemoteCommands.class, TrustCommands.class, RoleCommands.class, AuditCommands.class, EnvironmentCommands.class,
             LifecycleCommands.class, ProjectCommands.class, ReleaseCommands.class, BundleCommands.class, ReceiptCommands.class,
             ApplyCommands.Apply.class, ApplyCommands.DemoCommand.class, DeploymentCommands.Deploy.class, DeploymentCommands.Group.class,
-            DashboardCommand.class, WhoamiCommand.class);
+            DashboardCommand.class, WhoamiCommand.class, ImportCommands.class);
 
     final Cli cli;
 

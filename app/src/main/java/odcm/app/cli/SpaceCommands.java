@@ -74,6 +74,16 @@ final class SpaceCommands {
         return 0;
     }
 
+    @Command(name = "require-acceptance", mixinStandardHelpOptions = true,
+            description = "Whether a release imported into this local space is accepted by an approver ('odcm import accept') before any deployment of it.")
+    int requireAcceptance(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "on|off") String onOff) {
+        boolean on = odcm.model.role.Duties.onOff(onOff, "require-acceptance");
+        boolean changed = root.cli.withContext(root.store, ctx -> ctx.acceptances().setRequired(name, on));
+        root.cli.out().println("'" + Printed.clean(name) + "' " + (on ? "requires" : "does not require") + " an imported release to be accepted before"
+                + " its deployment there" + (changed ? "." : " (it already did" + (on ? "" : " not") + ")."));
+        return 0;
+    }
+
     @Command(name = "duties", mixinStandardHelpOptions = true,
             description = "Separation of duties in a local space (its administrator changes it): whether an approver may not approve a release they"
                     + " created or imported, how many distinct approvals a release needs where approval is required, and whether a trust"

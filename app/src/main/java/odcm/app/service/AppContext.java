@@ -22,6 +22,7 @@ public final class AppContext implements AutoCloseable {
     private final ReceiptService receipts;
     private final RoleService roles;
     private final DutyService duties;
+    private final AcceptanceService acceptances;
 
     public AppContext(Store store) {
         this.store = store;
@@ -41,6 +42,7 @@ public final class AppContext implements AutoCloseable {
         this.receipts = new ReceiptService(store);
         this.roles = new RoleService(store);
         this.duties = new DutyService(store);
+        this.acceptances = new AcceptanceService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -117,6 +119,10 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Separation of duties per local space (decision 0043). */
+    public AcceptanceService acceptances() {
+        return acceptances;
+    }
+
     public DutyService duties() {
         return duties;
     }

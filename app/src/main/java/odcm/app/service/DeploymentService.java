@@ -92,7 +92,13 @@ public final class DeploymentService {
                         + (missing.size() == 1 ? " is" : " are") + " not set for it; set them in the project's variables.");
             }
         }
-        return approvalRefusal(tx, s.id(), r.id());
+        Optional<String> accepted = acceptanceRefusal(tx, s, p, r);
+        return accepted.isPresent() ? accepted : approvalRefusal(tx, s.id(), r.id());
+    }
+
+    /** Where the space requires acceptance before import (decision 0047): an imported release is deployed once accepted there. */
+    static Optional<String> acceptanceRefusal(StoreTx tx, Space s, Project p, Release r) {
+        return AcceptanceService.deploymentRefusal(tx, s, p, r);
     }
 
     /**

@@ -122,6 +122,11 @@ public final class RoleService {
         return new DutyService(store);
     }
 
+    /** Acceptance before import of each space, an administrator's setting like the separation of duties (decision 0047). */
+    public AcceptanceService acceptances() {
+        return new AcceptanceService(store);
+    }
+
     /** The person acting. */
     public Person person() {
         return who(store);

@@ -248,7 +248,7 @@ public final class Console {
                 new MainWindow.Entry("Projects", () -> new ProjectsView(new ProjectsViewModel(c().projects(), c().environments(), c().lifecycles(), runner,
                         space), gate()).screen()),
                 new MainWindow.Entry("Releases", () -> new ReleasesView(new ReleasesViewModel(c().projects(), c().releases(), c().bundles(), c().deployments(),
-                        c().approvals(), runner, space), files, gate()).screen()),
+                        c().approvals(), c().acceptances(), runner, space), files, gate()).screen()),
                 new MainWindow.Entry("Outbox", () -> outbox(space).screen()),
                 new MainWindow.Entry("Inbox", () -> new InboxView(new InboxViewModel(c().imports(), runner, space, location.storeDir().resolve("inbox")),
                         c().receipts(), files, gate()).screen()),

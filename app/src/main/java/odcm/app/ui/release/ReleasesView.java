@@ -51,6 +51,10 @@ public final class ReleasesView {
         // A deployer of any one environment of the space may open it; the service checks the environment chosen.
         Node deployBox = gate.gate(deploy, vm.selectedProperty().isNull(), p -> p.refusal(odcm.model.role.Action.DEPLOY, vm.space().name(), null),
                 vm.space().nameProperty());
+        Button accept = Forms.button("accept-import", "Acc_ept…", "Review the selected imported release's changes against the previous"
+                + " import and accept it for deployment here (or decline it)", this::accept);
+        Node acceptBox = gate.gate(accept, vm.acceptanceProperty().isEmpty(), p -> p.refusal(odcm.model.role.Action.APPROVE, vm.space().name(), null),
+                vm.space().nameProperty());
         Button compare = Forms.button("compare-releases", "Co_mpare…",
                 "Compare the selected release with the one before it, side by side; approve or reject it there", this::compare);
         compare.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.all()).lessThan(2));
@@ -61,7 +65,8 @@ public final class ReleasesView {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         ScreenHeader.place(root, "releases-screen", ScreenHeader.create("Releases",
                 "Versions of a project, each with the process, variables and packages it froze when it was created.",
-                projectLabel, project, createBox, promoteBox, deployBox, compare, null, filter), new javafx.scene.layout.VBox(4, createWhy(), new MessageLine("releases-message", vm.message())));
+                projectLabel, project, createBox, promoteBox, deployBox, acceptBox, compare, null, filter), new javafx.scene.layout.VBox(4, createWhy(), acceptance(),
+                new MessageLine("releases-message", vm.message())));
 
         table.getColumns().setAll(List.of(
                 Tables.<Release>fixed("Version", 110, Release::version),
@@ -86,6 +91,22 @@ public final class ReleasesView {
         l.visibleProperty().bind(vm.createProblemProperty().isNotEmpty().and(vm.createProblemProperty().isNotEqualTo(vm.message().textProperty())));
         l.managedProperty().bind(l.visibleProperty());
         return l;
+    }
+
+    /** What is said of the selected imported release's acceptance (decision 0047): awaiting it, accepted or declined. */
+    private Label acceptance() {
+        Label l = Forms.hint("");
+        l.setId("release-acceptance");
+        l.getStyleClass().add(odcm.app.ui.common.Css.WARNING);
+        l.setWrapText(true);
+        l.textProperty().bind(vm.acceptanceProperty());
+        l.visibleProperty().bind(vm.acceptanceProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    private void accept() {
+        vm.startAccept(model -> AcceptDialog.create(root.getScene().getWindow(), model, vm::decided).show());
     }
 
     private Label emptyList() {

@@ -45,8 +45,13 @@ public final class ReleasesViewModel {
     private final ObservableList<BundleService.Target> targets = FXCollections.observableArrayList();
     private boolean loadingProjects;
 
+    /** Acceptance before import (decision 0047): what is said of the selected imported release ("" where nothing is). */
+    private final odcm.app.service.AcceptanceService acceptances;
+    private final StringProperty acceptance = new SimpleStringProperty("");
+
     public ReleasesViewModel(ProjectService projects, ReleaseService releases, BundleService bundles, DeploymentService deployments,
-                             ApprovalService approvals, TaskRunner runner, CurrentSpace space) {
+                             ApprovalService approvals, odcm.app.service.AcceptanceService acceptances, TaskRunner runner, CurrentSpace space) {
+        this.acceptances = acceptances;
         this.projects = projects;
         this.releases = releases;
         this.bundles = bundles;
@@ -55,6 +60,7 @@ public final class ReleasesViewModel {
         list.selectedProperty().addListener((o, was, now) -> {
             loadDeployments();
             loadShown(now);
+            loadAcceptance(now);
         });
         this.runner = runner;
         this.space = space;
@@ -225,6 +231,45 @@ public final class ReleasesViewModel {
     public void deployed(Deployment d) {
         message.info("Recorded: release " + d.version() + " deployed to " + d.environment() + ", " + d.outcome() + ".");
         loadDeployments();
+    }
+
+    private void loadAcceptance(Release r) {
+        String s = space.name();
+        String p = project.get();
+        acceptance.set("");
+        if (r == null || p == null) {
+            return;
+        }
+        runner.run("Reading the acceptance of " + r.version(), () -> acceptances.status(s, p, r.version()).orElse(""), said -> {
+            if (r.equals(list.selectedProperty().get())) {
+                acceptance.set(said);
+            }
+        }, message::error);
+    }
+
+    /** What is said of the selected imported release's acceptance ("Imported by bob. Awaits acceptance in Prod Space. …"), or "". */
+    public StringProperty acceptanceProperty() {
+        return acceptance;
+    }
+
+    /** Reads the review of the selected imported release (its diff against the previous import) and opens "Accept…" with it. */
+    public void startAccept(Consumer<AcceptViewModel> open) {
+        Release r = list.selectedProperty().get();
+        String s = space.name();
+        String p = project.get();
+        if (r == null || p == null) {
+            message.error("Select an imported release to accept.");
+            return;
+        }
+        runner.run("Comparing release " + r.version() + " with the previous import", () -> AcceptViewModel.read(acceptances, runner, s, p, r.version()),
+                open, message::error);
+    }
+
+    public void decided(odcm.model.release.ImportAcceptance d) {
+        Release r = list.selectedProperty().get();
+        message.info("Release " + (r == null ? "" : r.version() + " ") + d.verdict().words() + " by " + d.decidedBy()
+                + (d.accepted() ? "; it may be deployed here." : "; it is not deployed here until an approver accepts it."));
+        loadAcceptance(r);
     }
 
     /** The deployments of the selected release, newest first. */

@@ -95,10 +95,32 @@ public final class RolesView {
         title.getStyleClass().add(Css.SUBSECTION);
         HBox head = new HBox(12, title, editBox);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(6, head, text, pendingDuties());
+        VBox box = new VBox(6, head, text, pendingDuties(), acceptance());
         box.setId("duties-box");
         box.getStyleClass().add(Css.DETAIL);
         return box;
+    }
+
+    /** Acceptance before import (decision 0047): whether the space chosen requires it, and its administrator's switch. */
+    private Node acceptance() {
+        var required = vm.acceptanceRequiredProperty();
+        Label text = new Label();
+        text.setId("acceptance-text");
+        text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.textProperty().bind(Bindings.createStringBinding(() -> required.get() == null ? "" : "'" + vm.spaceProperty().get() + "' "
+                + (required.get() ? "requires" : "does not require") + " an imported release to be accepted by an approver, after reviewing"
+                + " its changes against the previous import, before any deployment of it there.", required, vm.spaceProperty()));
+        Button toggle = Forms.button("acceptance-toggle", "", "Change whether imported releases are accepted before deployment here",
+                vm::toggleAcceptance);
+        toggle.textProperty().bind(Bindings.when(Bindings.equal(Boolean.TRUE, required)).then("Stop requiring acceptance")
+                .otherwise("Require acceptance of imports"));
+        Node toggleBox = vm.gate().gate(toggle, required.isNull(), p -> vm.acceptanceRefusal(), vm.spaceProperty());
+        HBox line = new HBox(12, text, toggleBox);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.visibleProperty().bind(required.isNotNull());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
     }
 
     /**

@@ -52,6 +52,46 @@ public final class RolesViewModel {
         this.gate = gate;
         space.addListener((o, was, now) -> shown.setPredicate(g -> now == null || ALL.equals(now) || g.spaceName().equals(now)));
         space.addListener((o, was, now) -> loadDuties(now));
+        space.addListener((o, was, now) -> loadAcceptance(now));
+    }
+
+    /** Whether the one space chosen requires an imported release to be accepted before deployment (null: every space shown, or loading). */
+    private final ObjectProperty<Boolean> acceptanceRequired = new SimpleObjectProperty<>();
+
+    private void loadAcceptance(String name) {
+        acceptanceRequired.set(null);
+        if (name == null || ALL.equals(name)) {
+            return;
+        }
+        runner.run("Reading whether '" + name + "' requires imports to be accepted", () -> roles.acceptances().isRequired(name), on -> {
+            if (name.equals(space.get())) {
+                acceptanceRequired.set(on);
+            }
+        }, message::error);
+    }
+
+    public ObjectProperty<Boolean> acceptanceRequiredProperty() {
+        return acceptanceRequired;
+    }
+
+    /** Switches the requirement of the space chosen (its administrator's; audited by the service). */
+    public void toggleAcceptance() {
+        String name = space.get();
+        Boolean was = acceptanceRequired.get();
+        if (was == null) {
+            return;
+        }
+        runner.run("Changing whether '" + name + "' requires imports to be accepted", () -> roles.acceptances().setRequired(name, !was), changed -> {
+            message.info("'" + name + "' " + (was ? "no longer requires" : "requires") + " an imported release to be accepted by an approver before"
+                    + " its deployment there.");
+            loadAcceptance(name);
+        }, message::error);
+    }
+
+    /** Why the person may not change it, or empty: the approval rule's administrator (Action.SET_APPROVAL_RULE). */
+    public Optional<String> acceptanceRefusal() {
+        String name = space.get();
+        return name == null || ALL.equals(name) ? Optional.empty() : gate.refusal(p -> p.refusal(Action.SET_APPROVAL_RULE, name, null));
     }
 
     /** The separation of duties of the one space chosen (null while every space is shown, or until loaded). */

@@ -34,7 +34,7 @@ class CompareViewModelTest {
     void open() {
         ctx = AppContext.open(TestStores.demo(tmp, "store"));
         CurrentSpace space = new CurrentSpace();
-        ReleasesViewModel releases = new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), ctx.deployments(), ctx.approvals(), runner, space);
+        ReleasesViewModel releases = new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), ctx.deployments(), ctx.approvals(), ctx.acceptances(), runner, space);
         space.choose(Demo.DEVTEST);
         releases.projectProperty().set("Web Shop");
         releases.selectedProperty().set(releases.all().stream().filter(r -> r.version().equals("1.1.0")).findFirst().orElseThrow());

@@ -30,7 +30,7 @@ class ReleaseViewModelsTest {
     @BeforeEach
     void open() {
         ctx = AppContext.open(TestStores.demo(tmp, "store"));
-        vm = new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), ctx.deployments(), ctx.approvals(), new SameThreadTaskRunner(), space);
+        vm = new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), ctx.deployments(), ctx.approvals(), ctx.acceptances(), new SameThreadTaskRunner(), space);
         space.choose(Demo.DEVTEST);
         vm.projectProperty().set("Web Shop");
     }
