@@ -60,7 +60,7 @@ public final class TestDatabases {
      * Empties every table of the store (Flyway's history aside), children before the tables they refer to, the release
      * trigger set aside by the tables' owner (whom the other triggers and row-level security let through), and restarts
      * every sequence, so ids start from 1 again. DELETE, not TRUNCATE: a TRUNCATE gives every table, index and TOAST table
-     * (some 240 relations) a new file, ~230 ms on a quiet server, where deleting a test's few rows takes a few ms
+     * (some 130 relations) a new file, ~230 ms on a quiet server, where deleting a test's few rows takes a few ms
      * (decision 0025, sixth pass). One statement, one round trip; a store a test left open fails the next test instead of
      * hanging it (lock_timeout).
      */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The team store the PostgreSQL pass's tests share (decision 0025, sixth pass): emptied for each test, it holds no row,
- * its ids start from 1 again, and its tables keep their files (a TRUNCATE gave ~240 relations new ones, ~230 ms a test).
+ * its ids start from 1 again, and its tables keep their files (a TRUNCATE gave ~130 relations new ones, ~230 ms a test).
  */
 class TestDatabasesTest {
     @TempDir
