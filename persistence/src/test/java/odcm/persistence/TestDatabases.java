@@ -56,22 +56,43 @@ public final class TestDatabases {
         return shared;
     }
 
-    /** The shared database emptied (every row of every table, the release triggers set aside by its owner, ids from 1). */
-    public static ServerAddress emptied() {
+    /**
+     * Empties every table of the store (Flyway's history aside), children before the tables they refer to, the release
+     * trigger set aside by the tables' owner (whom the other triggers and row-level security let through), and restarts
+     * every sequence, so ids start from 1 again. DELETE, not TRUNCATE: a TRUNCATE gives every table, index and TOAST table
+     * (some 130 relations) a new file, ~230 ms on a quiet server, where deleting a test's few rows takes a few ms
+     * (decision 0025, sixth pass). One statement, one round trip; a store a test left open fails the next test instead of
+     * hanging it (lock_timeout).
+     */
+    private static final String EMPTY = "DO $$ DECLARE t regclass; BEGIN"
+            + " PERFORM set_config('lock_timeout', '20s', true);"
+            + " FOR t IN WITH RECURSIVE fk AS (SELECT conrelid AS child, confrelid AS parent FROM pg_constraint"
+            + "     WHERE contype = 'f' AND connamespace = 'public'::regnamespace AND conrelid <> confrelid),"
+            + "   depth (t, d) AS (SELECT oid, 0 FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'"
+            + "       AND relname <> 'flyway_schema_history'"
+            + "     UNION ALL SELECT fk.child, depth.d + 1 FROM depth JOIN fk ON fk.parent = depth.t WHERE depth.d < 64)"
+            + "   SELECT depth.t FROM depth GROUP BY depth.t ORDER BY max(depth.d) DESC LOOP"
+            + "   IF t = 'release'::regclass AND EXISTS (SELECT FROM release) THEN"
+            + "     ALTER TABLE release DISABLE TRIGGER USER; DELETE FROM release; ALTER TABLE release ENABLE TRIGGER USER;"
+            + "   ELSE EXECUTE format('DELETE FROM %s', t); END IF;"
+            + " END LOOP;"
+            + " PERFORM setval(s.seqrelid, s.seqstart, false) FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid"
+            + "   WHERE c.relnamespace = 'public'::regnamespace;"
+            + " END $$";
+
+    /** The owner's connection to the shared database that empties it, kept for the JVM (a new one costs a login each time). */
+    private static Connection emptier;
+
+    /** The shared database emptied (every row of every table, ids from 1: {@link #EMPTY}). */
+    public static synchronized ServerAddress emptied() {
         ServerAddress database = shared();
-        try (Connection c = database.connect(); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            st.execute("SET LOCAL lock_timeout = '20s'"); // a store a test left open fails the next test instead of hanging it
-            String tables;
-            try (ResultSet rs = st.executeQuery("SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables"
-                    + " WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'")) {
-                rs.next();
-                tables = rs.getString(1);
+        try {
+            if (emptier == null || !emptier.isValid(5)) {
+                emptier = database.connect();
             }
-            st.execute("ALTER TABLE release DISABLE TRIGGER USER");
-            st.execute("TRUNCATE " + tables + " RESTART IDENTITY CASCADE");
-            st.execute("ALTER TABLE release ENABLE TRIGGER USER");
-            c.commit();
+            try (Statement st = emptier.createStatement()) {
+                st.execute(EMPTY);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("the test database could not be emptied", e);
         }
