@@ -92,22 +92,7 @@ public final class DeploymentService {
                         + (missing.size() == 1 ? " is" : " are") + " not set for it; set them in the project's variables.");
             }
         }
-        return approvalRefusal(tx, s.id(), r.id());
-    }
-
-    /**
-     * Where the space requires approval: until a release has succeeded here once it needs an approval, and a rejection
-     * recorded at any time stops further deployments of it until someone approves it again.
-     */
-    static Optional<String> approvalRefusal(StoreTx tx, long spaceId, long releaseId) {
-        Optional<String> refusal = ApprovalService.deploymentRefusal(tx, spaceId, releaseId);
-        if (refusal.isEmpty()) {
-            return refusal;
-        }
-        boolean rejected = tx.approvals().decisions(spaceId, releaseId).stream().findFirst()
-                .map(d -> d.verdict() == odcm.model.release.Verdict.REJECTED).orElse(false);
-        boolean succeededHere = tx.deployments().findByRelease(releaseId).stream().anyMatch(Deployment::succeeded);
-        return succeededHere && !rejected ? Optional.empty() : refusal;
+        return ApprovalService.deploymentRefusal(tx, s.id(), r.id(), e.id());
     }
 
     private static Lifecycle lifecycle(StoreTx tx, Project p) {
