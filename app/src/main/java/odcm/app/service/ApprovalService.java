@@ -93,6 +93,53 @@ public final class ApprovalService {
         });
     }
 
+    /**
+     * Gates (or, {@code gated} false, ungates) each of {@code environments}, and sets the space's number of approvals when
+     * {@code approvals} is not null (through the separation of duties, decision 0043: fewer where two administrators are
+     * required is only proposed), in one transaction: an unknown environment or a refused count changes nothing.
+     *
+     * @return what changed, and the duties' change (null: the count was not given)
+     */
+    public GatesChange setGates(String space, List<String> environments, boolean gated, Integer approvals) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            environments.forEach(e -> EnvironmentService.require(tx, s, e)); // every name known before anything changes
+            List<String> changed = new java.util.ArrayList<>();
+            for (String e : environments) {
+                if (setGate(space, e, gated)) {
+                    changed.add(EnvironmentService.require(tx, s, e).name());
+                }
+            }
+            DutyService.Change count = approvals == null ? null : new DutyService(store).change(space, null, approvals, null);
+            return new GatesChange(changed, count, gates(space));
+        });
+    }
+
+    /**
+     * Sets the gates of a space as a whole, as the console's dialog shows them, in one transaction: every environment or not
+     * (the requirement of before), exactly {@code gated} of its environments one by one, and the number of approvals when it
+     * differs from the space's now (as {@link #setGates(String, List, boolean, Integer)}).
+     */
+    public GatesChange saveGates(String space, boolean every, List<String> gated, int approvals) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            gated.forEach(e -> EnvironmentService.require(tx, s, e));
+            setRequired(space, every);
+            List<String> changed = new java.util.ArrayList<>();
+            for (Environment e : tx.environments().findBySpace(s.id())) {
+                if (setGate(space, e.name(), gated.stream().anyMatch(g -> g.equalsIgnoreCase(e.name())))) {
+                    changed.add(e.name());
+                }
+            }
+            DutyService.Change count = approvals == gates(space).approvals() ? null : new DutyService(store).change(space, null, approvals, null);
+            return new GatesChange(changed, count, gates(space));
+        });
+    }
+
+    /** The environments whose gate changed, the duties' change (or null), and the gates now. */
+    public record GatesChange(List<String> changed, DutyService.Change approvals, Gates now) {
+    }
+
     private static final String GATE_ACTION = "space.approval-gate";
     private static final String GATED = "releases need an approval before their first deployment to ";
     private static final String UNGATED = "releases no longer need an approval before deployment to ";

@@ -139,6 +139,51 @@ class ApprovalGatesTest extends BundleFixture {
     }
 
     /**
+     * On a team store the database holds the same rule (V25's trigger, replacing V22's) against the test's own member login
+     * with plain SQL: a gated environment needs an approval, a rejection binds in an environment nobody gated, a deployment
+     * moved by UPDATE into a gated environment is checked, and what an approval covered cannot be written with a snapshot
+     * hash that is not the release's.
+     */
+    @Test
+    void onATeamStoreTheDatabaseRefusesWhatTheGateRefuses() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(location().onServer(), "the database's own enforcement is a team store's");
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.approvals().setGate(DEV, "Test", true);
+        long space = ctx.spaces().find(DEV).id();
+        long release = ctx.releases().find(DEV, "Web", "1.0.0").id();
+        long development = ctx.store().read(tx -> tx.environments().findByName(space, "Development").orElseThrow().id());
+        long test = ctx.store().read(tx -> tx.environments().findByName(space, "Test").orElseThrow().id());
+        java.util.function.LongFunction<String> deploy = env -> "INSERT INTO deployment (space_id, release_id, environment_id, outcome,"
+                + " deployed_at, deployed_by) VALUES (" + space + ", " + release + ", " + env + ", 'SUCCEEDED', now(), session_user)";
+        try (Connection c = StoreDigest.connect(location()); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate(deploy.apply(development)), "not gated: the database lets it in");
+            refusedBy(c, deploy.apply(test), "needs an approval in space " + space + " before its first deployment to environment #" + test);
+            refusedBy(c, "UPDATE deployment SET environment_id = " + test + " WHERE environment_id = " + development, "needs an approval");
+            ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.REJECTED, "no");
+            refusedBy(c, deploy.apply(development), "was rejected in space " + space);
+            ApprovalDecision yes = ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, "yes");
+            try (java.sql.ResultSet rs = st.executeQuery("INSERT INTO approval_decision (space_id, release_id, verdict, comment, decided_at,"
+                    + " decided_by) VALUES (" + space + ", " + release + ", 'APPROVED', 'forged cover', now(), session_user) RETURNING id")) {
+                rs.next();
+                refusedBy(c, "INSERT INTO approval_cover (decision_id, space_id, snapshot_hash) VALUES (" + rs.getLong(1) + ", " + space
+                        + ", '" + "0".repeat(64) + "')", "with the snapshot hash of the release decided on");
+            }
+            refusedBy(c, "UPDATE approval_cover SET snapshot_hash = '" + "0".repeat(64) + "' WHERE decision_id = " + yes.id(), "written once");
+            assertEquals(1, st.executeUpdate(deploy.apply(test)), "approved as the console says: deployed");
+        }
+    }
+
+    private static void refusedBy(Connection c, String statement, String words) {
+        java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate(statement);
+            }
+        }, statement);
+        assertEquals("42501", e.getSQLState(), e.getMessage());
+        assertTrue(e.getMessage().contains("ODCM_DUTY") && e.getMessage().contains(words), e.getMessage());
+    }
+
+    /**
      * A store that required approval before V25 (approval_policy's row, V5) gates every environment after the migration,
      * as it did: V25 undone by hand on a store with the flag on, then opened again.
      */
@@ -148,9 +193,11 @@ class ApprovalGatesTest extends BundleFixture {
         assertTrue(ctx.approvals().setRequired(DEV, true));
         ctx.close();
         try (Connection c = sql(); Statement st = c.createStatement()) {
-            st.executeUpdate("DROP TABLE approval_cover");
-            st.executeUpdate("DROP TABLE approval_gate");
-            assertEquals(1, st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '25'"));
+            TestDatabases.undoApprovalGates(st); // back to V23's schema, the flag's row kept
+        } finally {
+            if (location().onServer()) {
+                odcm.persistence.Store.prepare(ownerLocation()); // migrations are the owner's
+            }
         }
         ctx = opener.get();
         assertEquals(new ApprovalService.Gates(true, List.of(), 1), ctx.approvals().gates(DEV));

@@ -123,7 +123,15 @@ public final class ReleasesView {
         t.setMinHeight(110);
         Label title = new Label("Deployments of the selected release");
         title.getStyleClass().add(odcm.app.ui.common.Css.SUBSECTION);
-        return new javafx.scene.layout.VBox(6, title, t);
+        // its approval decisions, each with what it covered and whether a new revision voided it (decision 0046)
+        javafx.scene.control.ListView<String> decisions = new javafx.scene.control.ListView<>(vm.decisions());
+        decisions.setId("decisions-list");
+        decisions.setPlaceholder(Forms.emptyState("decisions-empty", "No approval decisions on it yet: Compare… approves or rejects it."));
+        decisions.setPrefHeight(80);
+        decisions.setMinHeight(60);
+        Label decided = new Label("Approval decisions on the selected release");
+        decided.getStyleClass().add(odcm.app.ui.common.Css.SUBSECTION);
+        return new javafx.scene.layout.VBox(6, title, t, decided, decisions);
     }
 
     private void create() {
