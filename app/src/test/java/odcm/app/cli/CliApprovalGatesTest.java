@@ -55,8 +55,8 @@ class CliApprovalGatesTest {
         CliTest.ok(cli.run("release", "approve", "--space", S, "--project", "Web", "1.0.0"));
         CliTest.ok(deploy("1.0.0", "Test"));
 
-        String by = CliTest.ok(cli.run("whoami")).out().strip().split("[\\s(]")[0];
         CliTest.ok(cli.run("release", "reject", "--space", S, "--project", "Web", "1.1.0", "--comment", "Timeout too long"));
+        String by = CliTest.ok(cli.run("release", "decisions", "--space", S, "--project", "Web", "1.1.0")).out().split("\t")[2];
         refused(deploy("1.1.0", "Development"), "Release 1.1.0 of Web was rejected in DevTest Space by " + by + ": Timeout too long");
         CliTest.ok(cli.run("space", "require-approval", S, "on")); // the old command: every environment
         assertEquals("'DevTest Space' gates every environment: a release needs an approval before its first deployment there.\n",

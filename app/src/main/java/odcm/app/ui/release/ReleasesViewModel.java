@@ -209,8 +209,8 @@ public final class ReleasesViewModel {
         runner.run("Loading the deployments of " + r.version(), () -> {
             ApprovalService.History h = approvals.history(s, p, r.version());
             return new Loaded(deploymentService.ofRelease(s, p, r.version()), h.decisions().stream()
-                    .map(d -> odcm.app.ui.common.Formats.minutes(d.decision().decidedAt()) + "  " + h.line(d)
-                            + (d.decision().comment().isEmpty() ? "" : ": " + d.decision().comment())).toList());
+                    .map(d -> (d.voided() ? "Voided by revision " + h.revision() + ": " : "") + odcm.app.ui.common.Formats.minutes(d.decision().decidedAt())
+                            + " " + d.decision().coverage() + (d.decision().comment().isEmpty() ? "" : ": " + d.decision().comment())).toList());
         }, loaded -> {
             if (r.equals(list.selectedProperty().get())) {
                 deployments.setAll(loaded.deployments());
@@ -237,7 +237,7 @@ public final class ReleasesViewModel {
         loadDeployments();
     }
 
-    /** The approval decisions on the selected release, newest first, each with what it covered ("… — voided by revision 2"). */
+    /** The approval decisions on the selected release, newest first, each with what it covered ("Voided by revision 2: …" first). */
     public ObservableList<String> decisions() {
         return decisions;
     }

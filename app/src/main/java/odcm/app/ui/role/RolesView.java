@@ -174,7 +174,8 @@ public final class RolesView {
         }
         javafx.scene.control.Spinner<Integer> approvals = new javafx.scene.control.Spinner<>(1, odcm.model.role.Duties.MAX_APPROVALS, g.gates().approvals());
         approvals.setId("gates-approvals");
-        Label approvalsLabel = new Label("Distinct _approvals a gate needs (the space's separation of duties)");
+        approvals.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label approvalsLabel = new Label("Distinct _approvals a gate needs (as in Duties…)");
         approvalsLabel.setMnemonicParsing(true);
         approvalsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         approvalsLabel.setMaxHeight(Double.MAX_VALUE);
@@ -204,7 +205,7 @@ public final class RolesView {
         javafx.scene.control.CheckBox twoAdmin = new javafx.scene.control.CheckBox("A trust needs a _second administrator to confirm it");
         twoAdmin.setId("duties-two-admin-trust");
         twoAdmin.setSelected(d.twoAdminTrust());
-        Label approvalsLabel = new Label("Distinct _approvals needed (where the space requires approval)");
+        Label approvalsLabel = new Label("Distinct _approvals needed (at each approval gate)");
         approvalsLabel.setMnemonicParsing(true);
         approvalsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         approvalsLabel.setMaxHeight(Double.MAX_VALUE);

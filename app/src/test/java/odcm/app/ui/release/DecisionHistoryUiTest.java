@@ -55,7 +55,7 @@ class DecisionHistoryUiTest {
                 ListView<String> decisions = ui.node("#decisions-list");
                 assertEquals(1, decisions.getItems().size(), decisions.getItems().toString());
                 String line = decisions.getItems().get(0);
-                assertTrue(line.matches(".*approved by \\S+ on revision 1 \\(snapshot [0-9a-f]{12}…\\) — voided by revision 2: revision 1 looked fine"), line);
+                assertTrue(line.matches("Voided by revision 2: .* approved by \\S+ on revision 1 \\(snapshot [0-9a-f]{12}…\\): revision 1 looked fine"), line);
                 ui.shoot("releases-decision-voided");
             }
         }
