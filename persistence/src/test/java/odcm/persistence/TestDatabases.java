@@ -217,7 +217,8 @@ public final class TestDatabases {
      * history removed. Run first.
      */
     public static void undoLooseningProposals(Statement st) throws SQLException {
-        undoAcceptanceBeforeImport(st); // V26 came after: undone with it
+        undoAcceptanceBeforeImport(st); // V26 came after: undone with it, first
+        undoApprovalGates(st); // V25 sits on V23's store: undone next
         if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
             st.execute("DROP FUNCTION IF EXISTS odcm_duty_loosening(), odcm_duty_proposal() CASCADE");
             st.execute("DROP FUNCTION IF EXISTS odcm_duty_loosens(boolean, int, boolean, boolean, int, boolean)");
@@ -237,6 +238,20 @@ public final class TestDatabases {
         st.executeUpdate("DROP TABLE IF EXISTS import_acceptance");
         st.executeUpdate("DROP TABLE IF EXISTS acceptance_policy");
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '26'");
+    }
+
+    /**
+     * V25 (approval gates, decision 0046) undone, for a test that puts a store back to an older version: its tables dropped
+     * and, on a team store, its triggers' functions (odcm_deployment_duty is V22's again once V22 is undone and made again);
+     * its line of Flyway's history removed.
+     */
+    public static void undoApprovalGates(Statement st) throws SQLException {
+        if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            st.execute("DROP FUNCTION IF EXISTS odcm_approval_gate(), odcm_approval_cover() CASCADE");
+        }
+        st.executeUpdate("DROP TABLE IF EXISTS approval_cover");
+        st.executeUpdate("DROP TABLE IF EXISTS approval_gate");
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '25'");
     }
 
     /**

@@ -116,23 +116,26 @@ final class ReleaseCommands {
     int approve(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                 @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
                 @Parameters(paramLabel = "VERSION") String version,
-                @Option(names = "--comment", paramLabel = "TEXT", defaultValue = "") String comment) {
-        return decide(space, project, version, Verdict.APPROVED, comment);
+                @Option(names = "--comment", paramLabel = "TEXT", defaultValue = "") String comment,
+                @Option(names = "--against", paramLabel = "VERSION", description = "The release of the project it was compared with"
+                        + " ('release diff'), recorded with the approval") String against) {
+        return decide(space, project, version, Verdict.APPROVED, comment, against);
     }
 
     @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject a release for deployment in its project's space, saying why.")
     int reject(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
                @Parameters(paramLabel = "VERSION") String version,
-               @Option(names = "--comment", required = true, paramLabel = "TEXT") String comment) {
-        return decide(space, project, version, Verdict.REJECTED, comment);
+               @Option(names = "--comment", required = true, paramLabel = "TEXT") String comment,
+               @Option(names = "--against", paramLabel = "VERSION", description = "The release of the project it was compared with") String against) {
+        return decide(space, project, version, Verdict.REJECTED, comment, against);
     }
 
-    private int decide(String space, String project, String version, Verdict verdict, String comment) {
+    private int decide(String space, String project, String version, Verdict verdict, String comment, String against) {
         record Decided(ApprovalDecision d, java.util.Optional<String> tally) {
         }
         Decided r = root.cli.withContext(root.store, ctx -> {
-            ApprovalDecision d = ctx.approvals().decide(space, project, version, verdict, comment);
+            ApprovalDecision d = ctx.approvals().decide(space, project, version, verdict, comment, against);
             return new Decided(d, ctx.approvals().tally(space, project, version)); // "1 of 2 approvals" where approval is required
         });
         ApprovalDecision d = r.d();
@@ -146,12 +149,13 @@ final class ReleaseCommands {
     int decisions(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                   @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
                   @Parameters(paramLabel = "VERSION") String version) {
-        List<ApprovalDecision> all = root.cli.reading(root.store, ctx -> ctx.approvals().decisions(space, project, version));
-        if (all.isEmpty()) {
+        odcm.app.service.ApprovalService.History h = root.cli.reading(root.store, ctx -> ctx.approvals().history(space, project, version));
+        if (h.decisions().isEmpty()) {
             root.cli.out().println("No decisions on release " + Printed.clean(version) + " yet.");
         }
-        all.forEach(d -> root.cli.out().println(d.decidedAt() + "\t" + d.verdict().words() + "\t" + Printed.clean(d.decidedBy()) + "\t"
-                + Printed.clean(d.comment())));
+        // what each covered (decision 0046): the revision and snapshot decided on, the release compared against, voided or not
+        h.decisions().forEach(d -> root.cli.out().println(d.decision().decidedAt() + "\t" + d.decision().verdict().words() + "\t"
+                + Printed.clean(d.decision().decidedBy()) + "\t" + Printed.clean(d.decision().comment()) + "\t" + Printed.clean(h.line(d))));
         return 0;
     }
 

@@ -61,7 +61,8 @@ final class SpaceCommands {
     }
 
     @Command(name = "require-approval", mixinStandardHelpOptions = true,
-            description = "Whether a release needs an approval ('odcm release approve') before its first deployment in this local space.")
+            description = "Whether a release needs an approval ('odcm release approve') before its first deployment to every environment of"
+                    + " this local space, also ones added later (for some environments only: 'odcm space approvals').")
     int requireApproval(@Parameters(paramLabel = "NAME") String name, @Parameters(paramLabel = "on|off") String onOff) {
         String v = onOff.strip().toLowerCase(java.util.Locale.ROOT);
         if (!v.equals("on") && !v.equals("off")) {
@@ -82,6 +83,42 @@ final class SpaceCommands {
         root.cli.out().println("'" + Printed.clean(name) + "' " + (on ? "requires" : "does not require") + " an imported release to be accepted before"
                 + " its deployment there" + (changed ? "." : " (it already did" + (on ? "" : " not") + ")."));
         return 0;
+    }
+
+    @Command(name = "approvals", mixinStandardHelpOptions = true,
+            description = "Approval gates of a local space (its administrator sets them; decision 0046): the environments where a release"
+                    + " needs approval ('odcm release approve') before its first deployment there, and how many distinct approvals (the"
+                    + " space's, as 'odcm space duties --approvals'). A rejection stops deployments everywhere in the space, gated or not."
+                    + " 'require-approval on' gates every environment. Without options: shows them.")
+    int approvals(@Parameters(paramLabel = "NAME") String name,
+                  @Option(names = "--environment", paramLabel = "E", description = "An environment to gate (repeat for more)") List<String> environments,
+                  @Option(names = "--off", description = "Take the gate off the environments given instead") boolean off,
+                  @Option(names = "--approvals", paramLabel = "N", description = "1 to 9: distinct approvals a gate needs") Integer approvals) {
+        List<String> envs = environments == null ? List.of() : environments;
+        if (off && envs.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--off takes the gate off the environments given with --environment.");
+        }
+        if (envs.isEmpty() && approvals == null) {
+            odcm.app.service.ApprovalService.Gates g = root.cli.reading(root.store, ctx -> ctx.approvals().gates(name));
+            root.cli.out().println(gatesLine(name, g));
+            return 0;
+        }
+        odcm.app.service.ApprovalService.GatesChange c = root.cli.withContext(root.store, ctx -> ctx.approvals().setGates(name, envs, !off, approvals));
+        root.cli.out().println(gatesLine(name, c.now()) + (c.changed().isEmpty() && !envs.isEmpty() ? " (the gates given were already so)" : ""));
+        if (c.approvals() != null && c.approvals().proposal() != null) {
+            root.cli.out().println(Printed.clean(c.approvals().sentence(name)));
+        }
+        return 0;
+    }
+
+    /** "'DevTest Space' gates Production, Staging: a release needs 2 distinct approvals before its first deployment there." */
+    private static String gatesLine(String name, odcm.app.service.ApprovalService.Gates g) {
+        String who = "'" + Printed.clean(name) + "'";
+        if (!g.every() && g.environments().isEmpty()) {
+            return who + " gates no environment: a release needs no approval before deployment there (a rejection still stops it).";
+        }
+        return who + " gates " + Printed.clean(g.words()) + ": a release needs " + (g.approvals() == 1 ? "an approval" : g.approvals() + " distinct approvals")
+                + " before its first deployment there.";
     }
 
     @Command(name = "duties", mixinStandardHelpOptions = true,

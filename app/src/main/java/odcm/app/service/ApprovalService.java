@@ -6,16 +6,21 @@ import java.util.Optional;
 import odcm.model.Names;
 import odcm.model.Refusal;
 import odcm.model.project.Project;
+import odcm.model.environment.Environment;
 import odcm.model.release.ApprovalDecision;
+import odcm.model.release.ApprovalGate;
 import odcm.model.release.Release;
 import odcm.model.release.Verdict;
+import odcm.model.role.Duties;
 import odcm.model.space.Space;
+import odcm.persistence.approval.ApprovalRepository;
 import odcm.persistence.Store;
 import odcm.persistence.StoreTime;
 import odcm.persistence.StoreTx;
 
 /**
- * Approval of releases: a space may require that a release be approved before its first deployment there; an
+ * Approval of releases: a space gates every environment or the ones it chooses, where a release needs its approvals before
+ * its first deployment (decision 0046); an
  * approver records "approved" or "rejected" with a comment, each in the audit log in the same transaction.
  * Decisions are only added; the latest one of a release in a space counts.
  */
@@ -45,10 +50,118 @@ public final class ApprovalService {
     }
 
     /**
+     * The approval gates of a space (decision 0046): whether every environment is gated (the requirement of before), the
+     * environments gated one by one (in the space's order), and the number of distinct approvals a gate needs (decision 0043).
+     */
+    public record Gates(boolean every, List<String> environments, int approvals) {
+        /** "every environment", "Production, Staging" or "no environment". */
+        public String words() {
+            return every ? "every environment" : environments.isEmpty() ? "no environment" : String.join(", ", environments);
+        }
+
+        /** Whether a release needs approval before its first deployment to {@code environment}. */
+        public boolean gates(String environment) {
+            return every || environments.stream().anyMatch(e -> e.equalsIgnoreCase(environment));
+        }
+    }
+
+    public Gates gates(String space) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            java.util.Set<Long> ids = tx.approvals().gates(s.id());
+            List<String> names = tx.environments().findBySpace(s.id()).stream().filter(e -> ids.contains(e.id())).map(e -> e.name()).toList();
+            return new Gates(tx.approvals().isRequired(s.id()), names,
+                    tx.duties().rules(s.id()).orElse(odcm.model.role.Duties.DEFAULT).approvals());
+        });
+    }
+
+    /**
+     * Gates {@code environment} of the space, or not: a release needs the space's approvals before its first deployment there.
+     * Says so in the audit log when it changed (the entry names the environment's id, so a gate removed outside ODCM
+     * Console is told apart from one never set). @return whether it changed
+     */
+    public boolean setGate(String space, String environment, boolean gated) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.SET_APPROVAL_RULE, s);
+            Environment e = EnvironmentService.require(tx, s, environment);
+            boolean changed = tx.approvals().setGate(s.id(), e.id(), gated, StoreTime.now(store.clock()), store.person().name());
+            if (changed) {
+                tx.audit().append(GATE_ACTION, s.describe(), (gated ? GATED : UNGATED) + e.name() + gateId(e.id()));
+            }
+            return changed;
+        });
+    }
+
+    /**
+     * Gates (or, {@code gated} false, ungates) each of {@code environments}, and sets the space's number of approvals when
+     * {@code approvals} is not null (through the separation of duties, decision 0043: fewer where two administrators are
+     * required is only proposed), in one transaction: an unknown environment or a refused count changes nothing.
+     *
+     * @return what changed, and the duties' change (null: the count was not given)
+     */
+    public GatesChange setGates(String space, List<String> environments, boolean gated, Integer approvals) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            environments.forEach(e -> EnvironmentService.require(tx, s, e)); // every name known before anything changes
+            List<String> changed = new java.util.ArrayList<>();
+            for (String e : environments) {
+                if (setGate(space, e, gated)) {
+                    changed.add(EnvironmentService.require(tx, s, e).name());
+                }
+            }
+            DutyService.Change count = approvals == null ? null : new DutyService(store).change(space, null, approvals, null);
+            return new GatesChange(changed, count, gates(space));
+        });
+    }
+
+    /**
+     * Sets the gates of a space as a whole, as the console's dialog shows them, in one transaction: every environment or not
+     * (the requirement of before), exactly {@code gated} of its environments one by one, and the number of approvals when it
+     * differs from the space's now (as {@link #setGates(String, List, boolean, Integer)}).
+     */
+    public GatesChange saveGates(String space, boolean every, List<String> gated, int approvals) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            gated.forEach(e -> EnvironmentService.require(tx, s, e));
+            setRequired(space, every);
+            List<String> changed = new java.util.ArrayList<>();
+            for (Environment e : tx.environments().findBySpace(s.id())) {
+                if (setGate(space, e.name(), gated.stream().anyMatch(g -> g.equalsIgnoreCase(e.name())))) {
+                    changed.add(e.name());
+                }
+            }
+            DutyService.Change count = approvals == gates(space).approvals() ? null : new DutyService(store).change(space, null, approvals, null);
+            return new GatesChange(changed, count, gates(space));
+        });
+    }
+
+    /** The environments whose gate changed, the duties' change (or null), and the gates now. */
+    public record GatesChange(List<String> changed, DutyService.Change approvals, Gates now) {
+    }
+
+    private static final String GATE_ACTION = "space.approval-gate";
+    private static final String GATED = "releases need an approval before their first deployment to ";
+    private static final String UNGATED = "releases no longer need an approval before deployment to ";
+
+    private static String gateId(long environmentId) {
+        return " (environment #" + environmentId + ")";
+    }
+
+    /**
      * Records a decision on a release of a project of this space. A rejection needs a comment saying why; an
      * approval may have one.
      */
     public ApprovalDecision decide(String space, String project, String version, Verdict verdict, String comment) {
+        return decide(space, project, version, verdict, comment, null);
+    }
+
+    /**
+     * As {@link #decide(String, String, String, Verdict, String)}, recording what the decision covers: the current
+     * revision's snapshot hash (decision 0034), and {@code against}, the release of the same project it was compared with
+     * (the Compare screen's FROM; null or blank: none).
+     */
+    public ApprovalDecision decide(String space, String project, String version, Verdict verdict, String comment, String against) {
         String c = Names.text("A comment", comment, ApprovalDecision.MAX_COMMENT).strip();
         if (verdict == Verdict.REJECTED && c.isEmpty()) {
             throw new Refusal("Say why the release is rejected: a rejection needs a comment.");
@@ -58,84 +171,98 @@ public final class ApprovalService {
             RoleService.check(tx, store, Action.APPROVE, s);
             Project p = ProjectService.require(tx, s, project);
             Release r = ReleaseService.release(tx, p, version);
+            Release a = against == null || against.isBlank() ? null : ReleaseService.release(tx, p, against.strip());
+            if (a != null && a.id() == r.id()) {
+                throw new Refusal("Release " + r.version() + " is compared against another release of '" + p.name() + "', not itself.");
+            }
             if (verdict == Verdict.APPROVED) {
                 DutyService.approvalRefusal(tx, s, r, RoleService.who(store).name()).ifPresent(why -> {
                     throw new Refusal(why);
                 });
             }
-            ApprovalDecision d = tx.approvals().insert(s.id(), r.id(), verdict, c, StoreTime.now(store.clock()), store.person().name());
+            ApprovalRepository.Covered covered = tx.approvals().covered(r.id());
+            ApprovalDecision d = tx.approvals().insert(s.id(), r.id(), verdict, c, StoreTime.now(store.clock()), store.person().name(),
+                    covered.snapshotHash(), a == null ? null : a.id());
             tx.audit().append("release." + (verdict == Verdict.APPROVED ? "approve" : "reject"),
                     "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
-                    verdict.words() + (c.isEmpty() ? "" : ": " + c));
+                    verdict.words() + (c.isEmpty() ? "" : ": " + c) + "; revision " + covered.revision() + ", snapshot " + covered.snapshotHash()
+                            + (a == null ? "" : ", compared against " + a.version()));
             return d;
         });
     }
 
-    /** The decisions on a release in its project's space, newest first. */
+    /** The decisions on a release in its project's space, every revision's, newest first. */
     public List<ApprovalDecision> decisions(String space, String project, String version) {
+        return history(space, project, version).decisions().stream().map(Decided::decision).toList();
+    }
+
+    /** A decision with whether it still counts: an approval of an earlier revision is voided by the current one. */
+    public record Decided(ApprovalDecision decision, boolean voided) {
+    }
+
+    /** The decisions on a release, newest first, and its current revision. */
+    public record History(int revision, List<Decided> decisions) {
+        /** "approved by alice on revision 1 (snapshot …), compared against 1.1.0 — voided by revision 2". */
+        public String line(Decided d) {
+            return d.decision().coverage() + (d.voided() ? " — voided by revision " + revision : "");
+        }
+    }
+
+    /** {@link #decisions} each with whether a new revision voided it, and the current revision. */
+    public History history(String space, String project, String version) {
         return store.read(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
-            Release r = ReleaseService.release(tx, ProjectService.require(tx, s, project), version);
-            return tx.approvals().decisions(s.id(), r.id());
+            Project p = ProjectService.require(tx, s, project);
+            Release r = ReleaseService.release(tx, p, version);
+            ApprovalRepository.Covered covered = tx.approvals().covered(r.id());
+            return new History(covered.revision(), tx.approvals().decisionsOnVersion(s.id(), p.id(), r.version()).stream()
+                    .map(d -> new Decided(d, ApprovalGate.voided(d, r.id(), covered.snapshotHash()))).toList());
         });
     }
 
     /**
-     * Why a release may not be deployed in a space yet, or empty when it may. For deployments: call it inside the
-     * deployment's transaction, before the release's <em>first</em> deployment in that space (later ones are not
-     * asked again: an approval is for letting a release in, not for each deployment). Where the space requires
-     * approval, the latest decision on the release in that space must be an approval.
+     * Why a release may not be deployed in a space as far as approvals go, its gates read as "every environment" (the
+     * requirement of before decision 0046): a rejection binds, and where every environment is gated, it needs the space's
+     * approvals of its current revision. For a deployment to one environment see the four-argument form.
      *
      * @return e.g. "Release 1.2.0 of Web Shop needs an approval in DevTest Space before its first deployment
      *         here; it has none.", or "… was rejected by alice: comment"
      */
     public static Optional<String> deploymentRefusal(StoreTx tx, long spaceId, long releaseId) {
-        Space s = tx.spaces().findById(spaceId).orElseThrow(() -> new Refusal("There is no space with id " + spaceId + " in this store."));
-        if (!tx.approvals().isRequired(spaceId)) {
-            requirementNotRemoved(tx, s);
-            return Optional.empty();
-        }
-        Release r = tx.releases().findById(releaseId).orElseThrow(() -> new Refusal("There is no release with id " + releaseId + " in this store."));
-        String space = s.name();
-        List<ApprovalDecision> decisions = tx.approvals().decisions(spaceId, releaseId);
-        String release = "Release " + r.version() + " of " + r.projectName();
-        decisionsNotRemoved(tx, s, r);
-        odcm.model.role.Duties duties = DutyService.relied(tx, s);
-        if (decisions.isEmpty()) {
-            return Optional.of(release + " needs an approval in " + space + " before its first deployment here; it has none.");
-        }
-        ApprovalDecision latest = decisions.get(0);
-        if (latest.verdict() == Verdict.REJECTED) {
-            return Optional.of(release + " was rejected in " + space + " by " + latest.decidedBy() + ": " + latest.comment());
-        }
-        int have = approvers(tx, duties, r, decisions).size();
-        if (have < duties.approvals()) {
-            return Optional.of(release + " has " + have + " of " + duties.approvals() + " approvals in " + space + "; it needs "
-                    + duties.approvals() + " distinct approvers" + (duties.approverNotMaker() ? " other than its maker" : "")
-                    + " before its first deployment here (separation of duties).");
-        }
-        return Optional.empty();
+        return deploymentRefusal(tx, spaceId, releaseId, null);
     }
 
     /**
-     * The distinct people whose approvals count (decision 0043): approvals since the latest rejection (a rejection still binds,
-     * and overrules what came before it), each person once, the release's maker not at all where the space says so (nobody's, its maker not recorded).
+     * Why a release may not be deployed to environment {@code environmentId} of a space yet as far as approvals go, or empty
+     * (decision 0046): call it inside the deployment's transaction. A rejection of any revision binds everywhere in the
+     * space until a later approval; where the environment is gated (or every environment is), until the release has
+     * succeeded there once it needs the space's number of approvals of its current revision and snapshot.
+     *
+     * @param environmentId null: the space's gate on every environment only ("before its first deployment here")
      */
-    static java.util.Set<String> approvers(StoreTx tx, odcm.model.role.Duties duties, Release r, List<ApprovalDecision> newestFirst) {
+    public static Optional<String> deploymentRefusal(StoreTx tx, long spaceId, long releaseId, Long environmentId) {
+        Space s = tx.spaces().findById(spaceId).orElseThrow(() -> new Refusal("There is no space with id " + spaceId + " in this store."));
+        Release r = tx.releases().findById(releaseId).orElseThrow(() -> new Refusal("There is no release with id " + releaseId + " in this store."));
+        boolean every = tx.approvals().isRequired(spaceId);
+        if (!every) {
+            requirementNotRemoved(tx, s);
+        }
+        Environment e = environmentId == null ? null
+                : tx.environments().findBySpace(spaceId).stream().filter(x -> x.id() == environmentId).findFirst().orElseThrow();
+        boolean one = e != null && tx.approvals().gates(spaceId).contains(e.id());
+        if (e != null && !one) {
+            gateNotRemoved(tx, s, e);
+        }
+        decisionsNotRemoved(tx, s, r);
+        boolean gated = every || one;
+        List<ApprovalDecision> decisions = tx.approvals().decisionsOnVersion(spaceId, r.projectId(), r.version());
+        boolean succeededThere = tx.deployments().findByRelease(releaseId).stream()
+                .anyMatch(d -> d.succeeded() && (e == null || d.environment().equalsIgnoreCase(e.name())));
+        Duties duties = gated ? DutyService.relied(tx, s) : Duties.DEFAULT;
         String maker = duties.approverNotMaker() ? tx.duties().maker(r.id()).map(odcm.model.release.ReleaseMaker::madeBy).orElse(null) : null;
-        java.util.Set<String> who = new java.util.TreeSet<>();
-        if (duties.approverNotMaker() && maker == null) {
-            return who; // its maker not recorded: not approved while duties are separated (DutyService.approvalRefusal), none counts
-        }
-        for (ApprovalDecision d : newestFirst) {
-            if (d.verdict() == Verdict.REJECTED) {
-                break;
-            }
-            if (!d.decidedBy().equals(maker)) {
-                who.add(d.decidedBy());
-            }
-        }
-        return who;
+        ApprovalRepository.Covered covered = tx.approvals().covered(r.id());
+        return new ApprovalGate("Release " + r.version() + " of " + r.projectName(), s.name(), one ? "to " + e.name() : "here", gated,
+                succeededThere, r.id(), covered.revision(), covered.snapshotHash(), duties, maker).refusal(decisions);
     }
 
     /**
@@ -146,21 +273,46 @@ public final class ApprovalService {
         return new DutyService(store).approvalRefusal(space, project, version);
     }
 
-    /** "1 of 2 approvals" where the space requires approval; empty where it does not, or the latest decision is a rejection. */
+    /**
+     * "1 of 2 approvals" where the space gates any environment (approvals of the current revision); empty where it gates
+     * none, or the latest decision is a rejection.
+     */
     public Optional<String> tally(String space, String project, String version) {
         return store.read(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
-            if (!tx.approvals().isRequired(s.id())) {
+            if (!tx.approvals().isRequired(s.id()) && tx.approvals().gates(s.id()).isEmpty()) {
                 return Optional.empty();
             }
-            Release r = ReleaseService.release(tx, ProjectService.require(tx, s, project), version);
-            List<ApprovalDecision> decisions = tx.approvals().decisions(s.id(), r.id());
+            Project p = ProjectService.require(tx, s, project);
+            Release r = ReleaseService.release(tx, p, version);
+            List<ApprovalDecision> decisions = tx.approvals().decisionsOnVersion(s.id(), p.id(), r.version());
             if (!decisions.isEmpty() && decisions.get(0).verdict() == Verdict.REJECTED) {
                 return Optional.empty();
             }
-            odcm.model.role.Duties duties = tx.duties().rules(s.id()).orElse(odcm.model.role.Duties.DEFAULT);
-            return Optional.of(approvers(tx, duties, r, decisions).size() + " of " + duties.approvals() + " approvals");
+            Duties duties = tx.duties().rules(s.id()).orElse(Duties.DEFAULT);
+            String maker = duties.approverNotMaker() ? tx.duties().maker(r.id()).map(odcm.model.release.ReleaseMaker::madeBy).orElse(null) : null;
+            ApprovalRepository.Covered covered = tx.approvals().covered(r.id());
+            int have = new ApprovalGate("", "", "", true, false, r.id(), covered.revision(), covered.snapshotHash(), duties, maker)
+                    .approvers(decisions).size();
+            return Optional.of(have + " of " + duties.approvals() + " approvals");
         });
+    }
+
+    /**
+     * Refuses when the audit log's last word on the gate of {@code e} (named by its id) is that it is set while the store has
+     * no such gate: its row was removed outside ODCM Console, which would let releases in unapproved (as
+     * {@link #requirementNotRemoved}).
+     */
+    private static void gateNotRemoved(StoreTx tx, Space s, Environment e) {
+        String consequence = "Whether " + s.describe() + " gates " + e.name() + " is read from it as well, so nothing is deployed there";
+        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
+        List<odcm.model.audit.AuditEntry> said = AuditAnchor.entries(tx, GATE_ACTION, x -> x.detail().endsWith(gateId(e.id()))
+                && names.stream().anyMatch(n -> n.covers(x) && x.subject().equals(n.describe())), consequence);
+        if (!said.isEmpty() && said.get(said.size() - 1).detail().startsWith(GATED)) {
+            throw new Refusal(s.describe() + " requires an approval before a release's first deployment to " + e.name() + " (audit entry "
+                    + said.get(said.size() - 1).seq() + "), but the store's record of that gate is missing: it was removed outside"
+                    + " ODCM Console, so nothing is deployed there. Set the gate again (odcm space approvals), or restore the store from a backup.");
+        }
     }
 
     /**

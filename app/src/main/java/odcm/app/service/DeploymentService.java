@@ -93,27 +93,12 @@ public final class DeploymentService {
             }
         }
         Optional<String> accepted = acceptanceRefusal(tx, s, p, r);
-        return accepted.isPresent() ? accepted : approvalRefusal(tx, s.id(), r.id());
+        return accepted.isPresent() ? accepted : ApprovalService.deploymentRefusal(tx, s.id(), r.id(), e.id());
     }
 
     /** Where the space requires acceptance before import (decision 0047): an imported release is deployed once accepted there. */
     static Optional<String> acceptanceRefusal(StoreTx tx, Space s, Project p, Release r) {
         return AcceptanceService.deploymentRefusal(tx, s, p, r);
-    }
-
-    /**
-     * Where the space requires approval: until a release has succeeded here once it needs an approval, and a rejection
-     * recorded at any time stops further deployments of it until someone approves it again.
-     */
-    static Optional<String> approvalRefusal(StoreTx tx, long spaceId, long releaseId) {
-        Optional<String> refusal = ApprovalService.deploymentRefusal(tx, spaceId, releaseId);
-        if (refusal.isEmpty()) {
-            return refusal;
-        }
-        boolean rejected = tx.approvals().decisions(spaceId, releaseId).stream().findFirst()
-                .map(d -> d.verdict() == odcm.model.release.Verdict.REJECTED).orElse(false);
-        boolean succeededHere = tx.deployments().findByRelease(releaseId).stream().anyMatch(Deployment::succeeded);
-        return succeededHere && !rejected ? Optional.empty() : refusal;
     }
 
     private static Lifecycle lifecycle(StoreTx tx, Project p) {

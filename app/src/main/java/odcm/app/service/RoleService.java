@@ -127,6 +127,11 @@ public final class RoleService {
         return new AcceptanceService(store);
     }
 
+    /** The approval gates (decision 0046), set beside the separation of duties. */
+    public ApprovalService approvals() {
+        return new ApprovalService(store);
+    }
+
     /** The person acting. */
     public Person person() {
         return who(store);

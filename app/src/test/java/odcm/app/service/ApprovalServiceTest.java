@@ -57,7 +57,7 @@ class ApprovalServiceTest extends ServiceFixture {
         assertEquals("Timeout too long", rejected.comment());
         assertEquals("release.reject", lastAudit().action());
         assertEquals("release 1.1.0 of project 'Web' of local space 'DevTest Space'", lastAudit().subject());
-        assertEquals("rejected: Timeout too long", lastAudit().detail());
+        assertEquals("rejected: Timeout too long; revision 1, snapshot " + rejected.snapshotHash(), lastAudit().detail(), "what it covered (0046)");
         assertEquals(Optional.of("Release 1.1.0 of Web was rejected in DevTest Space by " + rejected.decidedBy() + ": Timeout too long"), refusal(r2));
 
         ctx.approvals().decide(DEV, "Web", "1.1.0", Verdict.APPROVED, "");

@@ -230,7 +230,7 @@ class SealedRecordsTest extends BundleFixture {
         byte[] revised = odcm.app.TestBundles.revised(ctx, "1.0.0", 2, List.of(new odcm.model.project.DeploymentStep("Warm up",
                 "Run a script", Map.of("Script", "true"), odcm.model.project.Scope.ALL, List.of())));
         assertTrue(ctx.imports().importBundle(PROD, revised, null, Map.of()).imported());
-        refusedWith("Release 1.0.0 of " + DEV + ": Web needs an approval", "it has none.",
+        refusedWith("Release 1.0.0 of " + DEV + ": Web: the approval of revision 1 does not cover revision 2;", "before its first deployment here.",
                 () -> ctx.deployments().deploy(PROD, DEV + ": Web", "1.0.0", "Production", true));
         ctx.approvals().decide(PROD, DEV + ": Web", "1.0.0", Verdict.APPROVED, "");
         ctx.deployments().deploy(PROD, DEV + ": Web", "1.0.0", "Production", true);

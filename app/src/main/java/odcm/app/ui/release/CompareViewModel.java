@@ -126,18 +126,21 @@ public final class CompareViewModel {
 
     /** Called on the task runner: what the approval requirement, the latest decision and the count say about TO. */
     private Approval approvalState(String version) {
-        boolean required = approvals.isRequired(space);
-        List<ApprovalDecision> decisions = approvals.decisions(space, project, version);
-        String req = required ? "'" + space + "' requires an approval before a release's first deployment there."
-                : "'" + space + "' does not require approvals.";
+        ApprovalService.Gates gates = approvals.gates(space);
+        ApprovalService.History history = approvals.history(space, project, version);
+        String req = !gates.every() && gates.environments().isEmpty() ? "'" + space + "' gates no environment (a rejection still stops deployments)."
+                : "'" + space + "' needs approval before a release's first deployment to " + gates.words() + ".";
         String tally = approvals.tally(space, project, version).map(t -> " " + version + " has " + t + ".").orElse("");
         String refusal = approvals.approvalRefusal(space, project, version).orElse("");
-        if (decisions.isEmpty()) {
+        if (history.decisions().isEmpty()) {
             return new Approval(req + " No decision on " + version + " yet." + tally, refusal);
         }
-        ApprovalDecision d = decisions.get(0);
+        ApprovalService.Decided latest = history.decisions().get(0);
+        ApprovalDecision d = latest.decision();
         return new Approval(req + " " + version + " was " + d.verdict().words() + " by " + d.decidedBy() + " on "
-                + odcm.app.ui.common.Formats.dateTime(d.decidedAt()) + (d.comment().isEmpty() ? "." : ": " + d.comment()) + tally, refusal);
+                + odcm.app.ui.common.Formats.dateTime(d.decidedAt()) + (d.against() == null ? "" : " against " + d.against())
+                + (d.comment().isEmpty() ? "." : ": " + d.comment()) + (latest.voided() ? " That approval was of revision " + d.revision()
+                + ", voided by revision " + history.revision() + "." : "") + tally, refusal);
     }
 
     /**
@@ -275,13 +278,15 @@ public final class CompareViewModel {
      */
     public void decide(odcm.app.ui.common.FormState form, Verdict verdict, String comment, Runnable done) {
         String version = to.get();
+        String against = from.get(); // what it was compared against is recorded with it (decision 0046)
         form.submit((verdict == Verdict.APPROVED ? "Approving " : "Rejecting ") + version, () -> {
-            approvals.decide(space, project, version, verdict, comment);
+            approvals.decide(space, project, version, verdict, comment, version.equals(against) ? null : against);
             return approvalState(version);
         }, state -> {
             approval.set(state.text());
             approveRefusal.set(state.refusal());
-            message.info("Release " + version + " " + verdict.words() + "; recorded in the audit log.");
+            message.info("Release " + version + " " + verdict.words() + (version.equals(against) ? "" : " against " + against)
+                    + "; recorded in the audit log.");
             done.run();
         });
     }
@@ -292,6 +297,11 @@ public final class CompareViewModel {
 
     public String toVersion() {
         return to.get();
+    }
+
+    /** The FROM release, which an approval records as what TO was compared against. */
+    public String fromVersion() {
+        return from.get();
     }
 
     public String suggestedFileName(ComparisonReport.Format f) {

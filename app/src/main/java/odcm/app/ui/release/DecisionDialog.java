@@ -24,9 +24,10 @@ final class DecisionDialog {
         Label label = new Label("_Comment");
         label.setMnemonicParsing(true);
         label.setLabelFor(comment);
-        Label what = Forms.hint((approve ? "Approve" : "Reject") + " release " + vm.toVersion() + " of '" + vm.project()
-                + "' for deployment. The decision, your user name and the comment go into the audit log"
-                + (approve ? "." : "; a space that requires approval will not deploy it."));
+        String against = vm.toVersion().equals(vm.fromVersion()) ? "" : " (compared against " + vm.fromVersion() + ", which is recorded with it)";
+        Label what = Forms.hint((approve ? "Approve" : "Reject") + " release " + vm.toVersion() + " of '" + vm.project() + "'" + against
+                + " for deployment. The decision, your user name and the comment go into the audit log"
+                + (approve ? "; it covers this revision of the release, as it is now." : "; it is deployed nowhere in this space until approved again."));
         what.setWrapText(true);
         FormState form = new FormState(vm.runner());
         comment.textProperty().addListener((o, was, now) -> form.clearError()); // the refusal was about the comment as it was

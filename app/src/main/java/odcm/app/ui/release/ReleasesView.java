@@ -144,7 +144,21 @@ public final class ReleasesView {
         t.setMinHeight(110);
         Label title = new Label("Deployments of the selected release");
         title.getStyleClass().add(odcm.app.ui.common.Css.SUBSECTION);
-        return new javafx.scene.layout.VBox(6, title, t);
+        // its approval decisions, each with what it covered and whether a new revision voided it (decision 0046)
+        javafx.scene.control.ListView<String> decisions = new javafx.scene.control.ListView<>(vm.decisions());
+        decisions.setId("decisions-list");
+        decisions.setPlaceholder(Forms.emptyState("decisions-empty", "No approval decisions on it yet: Compare… approves or rejects it."));
+        decisions.setPrefHeight(120);
+        decisions.setMinHeight(110);
+        Label decided = new Label("Approval decisions on it");
+        decided.getStyleClass().add(odcm.app.ui.common.Css.SUBSECTION);
+        javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(6, title, t);
+        javafx.scene.layout.VBox right = new javafx.scene.layout.VBox(6, decided, decisions);
+        javafx.scene.layout.HBox.setHgrow(left, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
+        left.setPrefWidth(500);
+        right.setPrefWidth(500);
+        return new javafx.scene.layout.HBox(12, left, right); // side by side: the list of releases keeps its height
     }
 
     private void create() {

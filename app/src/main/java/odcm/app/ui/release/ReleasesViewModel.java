@@ -29,6 +29,7 @@ public final class ReleasesViewModel {
     private final BundleService bundles;
     private final DeploymentService deploymentService;
     private final ObservableList<Deployment> deployments = FXCollections.observableArrayList();
+    private final ObservableList<String> decisions = FXCollections.observableArrayList();
     private final ObjectProperty<ReleaseSnapshotView.Shown> snapshot = new javafx.beans.property.SimpleObjectProperty<>();
     private final ApprovalService approvals;
     private final TaskRunner runner;
@@ -206,11 +207,20 @@ public final class ReleasesViewModel {
         String p = project.get();
         if (r == null || p == null) {
             deployments.clear();
+            decisions.clear();
             return;
         }
-        runner.run("Loading the deployments of " + r.version(), () -> deploymentService.ofRelease(s, p, r.version()), loaded -> {
+        record Loaded(List<Deployment> deployments, List<String> decisions) {
+        }
+        runner.run("Loading the deployments of " + r.version(), () -> {
+            ApprovalService.History h = approvals.history(s, p, r.version());
+            return new Loaded(deploymentService.ofRelease(s, p, r.version()), h.decisions().stream()
+                    .map(d -> (d.voided() ? "Voided by revision " + h.revision() + ": " : "") + odcm.app.ui.common.Formats.minutes(d.decision().decidedAt())
+                            + " " + d.decision().coverage() + (d.decision().comment().isEmpty() ? "" : ": " + d.decision().comment())).toList());
+        }, loaded -> {
             if (r.equals(list.selectedProperty().get())) {
-                deployments.setAll(loaded);
+                deployments.setAll(loaded.deployments());
+                decisions.setAll(loaded.decisions());
             }
         }, message::error);
     }
@@ -270,6 +280,11 @@ public final class ReleasesViewModel {
         message.info("Release " + (r == null ? "" : r.version() + " ") + d.verdict().words() + " by " + d.decidedBy()
                 + (d.accepted() ? "; it may be deployed here." : "; it is not deployed here until an approver accepts it."));
         loadAcceptance(r);
+    }
+
+    /** The approval decisions on the selected release, newest first, each with what it covered ("Voided by revision 2: …" first). */
+    public ObservableList<String> decisions() {
+        return decisions;
     }
 
     /** The deployments of the selected release, newest first. */

@@ -95,7 +95,7 @@ public final class RolesView {
         title.getStyleClass().add(Css.SUBSECTION);
         HBox head = new HBox(12, title, editBox);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(6, head, text, pendingDuties(), acceptance());
+        VBox box = new VBox(6, head, text, pendingDuties(), gates(), acceptance());
         box.setId("duties-box");
         box.getStyleClass().add(Css.DETAIL);
         return box;
@@ -152,6 +152,67 @@ public final class RolesView {
         return box;
     }
 
+    /** The approval gates of the space chosen (decision 0046) and Approval gates… for its administrator. */
+    private Node gates() {
+        Label line = new Label();
+        line.setId("gates-text");
+        line.setWrapText(true);
+        line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        line.textProperty().bind(Bindings.createStringBinding(() -> vm.gatesProperty().get() == null ? "" : vm.gatesProperty().get().line(),
+                vm.gatesProperty()));
+        Button edit = Forms.button("gates-edit", "Approval _gates…", "Choose the environments where a release needs approval before its"
+                + " first deployment, and how many approvals", this::editGates);
+        Node editBox = vm.gate().gate(edit, vm.gatesProperty().isNull(), p -> vm.gatesRefusal(), vm.spaceProperty());
+        HBox box = new HBox(12, line, editBox);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.gatesProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private void editGates() {
+        RolesViewModel.Gates g = vm.gatesProperty().get();
+        if (g == null || vm.gatesRefusal().isPresent()) {
+            vm.gatesRefusal().ifPresent(vm.message()::error);
+            return;
+        }
+        javafx.scene.control.CheckBox every = new javafx.scene.control.CheckBox("_Every environment, also ones added later");
+        every.setId("gates-every");
+        every.setSelected(g.gates().every());
+        VBox each = new VBox(6);
+        each.setId("gates-environments");
+        List<javafx.scene.control.CheckBox> boxes = new java.util.ArrayList<>();
+        for (String e : g.environments()) {
+            javafx.scene.control.CheckBox b = new javafx.scene.control.CheckBox(e);
+            b.setMnemonicParsing(false);
+            b.setUserData(e);
+            b.setSelected(g.gates().environments().contains(e));
+            b.disableProperty().bind(every.selectedProperty());
+            boxes.add(b);
+            each.getChildren().add(b);
+        }
+        if (boxes.isEmpty()) {
+            each.getChildren().add(Forms.hint("This space has no environments yet: add them on the Environments screen."));
+        }
+        javafx.scene.control.Spinner<Integer> approvals = new javafx.scene.control.Spinner<>(1, odcm.model.role.Duties.MAX_APPROVALS, g.gates().approvals());
+        approvals.setId("gates-approvals");
+        approvals.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label approvalsLabel = new Label("Distinct _approvals a gate needs (as in Duties…)");
+        approvalsLabel.setMnemonicParsing(true);
+        approvalsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        approvalsLabel.setMaxHeight(Double.MAX_VALUE);
+        approvalsLabel.setLabelFor(approvals);
+        Label what = Forms.hint("A release needs approval before its first deployment to each environment chosen; an approval covers the"
+                + " revision approved, and a new revision needs its own. A rejection stops deployments everywhere until a later approval.");
+        what.setWrapText(true);
+        FormState form = new FormState(vm.runner());
+        FormDialog dialog = new FormDialog(window(), "gates", "Approval gates in '" + vm.spaceProperty().get() + "'", "Save",
+                new VBox(12, what, every, each, new HBox(12, approvalsLabel, approvals)), new javafx.beans.property.SimpleBooleanProperty(false), form,
+                close -> vm.saveGates(form, every.isSelected(), boxes.stream().filter(javafx.scene.control.CheckBox::isSelected)
+                        .map(b -> (String) b.getUserData()).toList(), approvals.getValue(), close));
+        dialog.show();
+    }
+
     private void editDuties() {
         odcm.model.role.Duties d = vm.dutiesProperty().get();
         if (d == null || vm.dutiesRefusal().isPresent()) {
@@ -166,7 +227,7 @@ public final class RolesView {
         javafx.scene.control.CheckBox twoAdmin = new javafx.scene.control.CheckBox("A trust needs a _second administrator to confirm it");
         twoAdmin.setId("duties-two-admin-trust");
         twoAdmin.setSelected(d.twoAdminTrust());
-        Label approvalsLabel = new Label("Distinct _approvals needed (where the space requires approval)");
+        Label approvalsLabel = new Label("Distinct _approvals needed (at each approval gate)");
         approvalsLabel.setMnemonicParsing(true);
         approvalsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         approvalsLabel.setMaxHeight(Double.MAX_VALUE);

@@ -108,21 +108,57 @@ public final class RolesViewModel {
 
     private final ObjectProperty<PendingDuties> pending = new SimpleObjectProperty<>();
 
-    private record LoadedDuties(odcm.model.role.Duties duties, PendingDuties pending) {
+    private record LoadedDuties(odcm.model.role.Duties duties, PendingDuties pending, Gates gates) {
+    }
+
+    /** The approval gates of the space chosen (decision 0046) and the names of its environments, or null. */
+    public record Gates(odcm.app.service.ApprovalService.Gates gates, List<String> environments) {
+        /** "Approval gates: Test, Production — 2 distinct approvals before a release's first deployment there." */
+        public String line() {
+            if (!gates.every() && gates.environments().isEmpty()) {
+                return "Approval gates: none — a release needs no approval before deployment here (a rejection still stops it everywhere).";
+            }
+            return "Approval gates: " + gates.words() + " — " + (gates.approvals() == 1 ? "an approval" : gates.approvals() + " distinct approvals")
+                    + " before a release's first deployment there; a rejection stops it everywhere.";
+        }
+    }
+
+    private final ObjectProperty<Gates> gates = new SimpleObjectProperty<>();
+
+    public ObjectProperty<Gates> gatesProperty() {
+        return gates;
+    }
+
+    /** Why the person may not set the approval gates of the space chosen, or empty. */
+    public Optional<String> gatesRefusal() {
+        String name = space.get();
+        return name == null || ALL.equals(name) ? Optional.empty() : gate.refusal(p -> p.refusal(Action.SET_APPROVAL_RULE, name, null));
+    }
+
+    /** Saves the gates of the space chosen as the dialog shows them (a refusal stays in its form). */
+    public void saveGates(FormState form, boolean every, List<String> gated, int approvals, Runnable done) {
+        String name = space.get();
+        form.submit("Saving the approval gates", () -> roles.approvals().saveGates(name, every, gated, approvals), c -> {
+            done.run();
+            changed("Approval gates in '" + name + "': " + c.now().words() + (c.approvals() != null && c.approvals().proposal() != null
+                    ? "; " + c.approvals().sentence(name) : "."));
+        });
     }
 
     private void loadDuties(String name) {
         duties.set(null);
         pending.set(null);
+        gates.set(null);
         if (name == null || ALL.equals(name)) {
             return;
         }
         runner.run("Loading the separation of duties of '" + name + "'", () -> new LoadedDuties(roles.duties().of(name),
                 roles.duties().proposals(name).stream().findFirst().map(p -> new PendingDuties(p, roles.duties().confirmRefusal(p).orElse("")))
-                        .orElse(null)), d -> {
+                        .orElse(null), new Gates(roles.approvals().gates(name), environments.list(name).stream().map(e -> e.name()).toList())), d -> {
             if (name.equals(space.get())) {
                 duties.set(d.duties());
                 pending.set(d.pending());
+                gates.set(d.gates());
             }
         }, message::error);
     }

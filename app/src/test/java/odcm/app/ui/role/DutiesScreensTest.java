@@ -221,6 +221,67 @@ class DutiesScreensTest extends FxRobot {
     }
 
     /**
+     * Approval gates (issue 15, point 3; decision 0046) are set beside the duties: Approval gates… ticks the environments, the
+     * line says what is gated, and a deployment to Test then needs an approval while Development does not; carol (no
+     * administrator) sees the button disabled with the reason. Screenshots: roles-approval-gates-dialog, roles-approval-gates.
+     */
+    @Test
+    void approvalGatesAreSetPerEnvironmentOnThePeopleAndRolesScreen() throws Exception {
+        try (Shown mine = show(AppContext.open(at), c -> new RolesView(new RolesViewModel(c.roles(), c.spaces(), c.environments(), mine(), gate(c))).screen())) {
+            ComboBox<String> space = lookup("#roles-space").query();
+            WaitForAsyncUtils.asyncFx(() -> space.setValue(DEV)).get(5, TimeUnit.SECONDS);
+            idle();
+            assertEquals("Approval gates: none — a release needs no approval before deployment here (a rejection still stops it everywhere).",
+                    lookup("#gates-text").<Label>query().getText());
+            clickOn("#gates-edit");
+            idle();
+            javafx.scene.control.CheckBox test = from(lookup("#gates-environments").<Node>query()).lookup((Node n) -> n instanceof javafx.scene.control.CheckBox
+                    && ((javafx.scene.control.CheckBox) n).getText().equals("Test")).query();
+            clickOn(test);
+            ConsoleDriver.shoot(lookup("#gates-dialog").query().getScene(), "roles-approval-gates-dialog");
+            clickOn("#gates-ok");
+            idle();
+            assertEquals(new ApprovalService.Gates(false, java.util.List.of("Test"), 1), mine.ctx().approvals().gates(DEV));
+            assertEquals("Approval gates: Test — an approval before a release's first deployment there; a rejection stops it everywhere.",
+                    lookup("#gates-text").<Label>query().getText());
+            ConsoleDriver.shoot(lookup("#gates-text").query().getScene(), "roles-approval-gates");
+            long s = mine.ctx().spaces().find(DEV).id();
+            long release = mine.ctx().releases().find(DEV, "Web Shop", "2.0.0").id();
+            java.util.function.Function<String, Optional<String>> refusal = environment -> mine.ctx().store().read(tx -> ApprovalService
+                    .deploymentRefusal(tx, s, release, tx.environments().findByName(s, environment).orElseThrow().id()));
+            assertEquals(Optional.empty(), refusal.apply("Development"), "not gated");
+            assertEquals(Optional.of("Release 2.0.0 of Web Shop needs an approval in DevTest Space before its first deployment to Test; it has none."),
+                    refusal.apply("Test"));
+        }
+        try (Shown carols = show(new AppContext(Store.open(at, Clock.systemUTC(), "carol")),
+                c -> new RolesView(new RolesViewModel(c.roles(), c.spaces(), c.environments(), mine(), gate(c))).screen())) {
+            ComboBox<String> space = lookup("#roles-space").query();
+            WaitForAsyncUtils.asyncFx(() -> space.setValue(DEV)).get(5, TimeUnit.SECONDS);
+            idle();
+            Button edit = lookup("#gates-edit").query();
+            assertTrue(edit.isDisabled());
+            assertEquals("carol may not change the approval rule in 'DevTest Space': that needs the administrator role of 'DevTest Space'.",
+                    tooltipOf(edit));
+        }
+    }
+
+    /** An approval given on the Compare screen records the FROM release it was compared against, and the snapshot approved. */
+    @Test
+    void anApprovalOnTheCompareScreenRecordsWhatItWasComparedAgainst() throws Exception {
+        approveAs("bob", "read the changes");
+        try (AppContext ctx = AppContext.open(at)) {
+            odcm.model.release.ApprovalDecision d = ctx.approvals().decisions(DEV, "Web Shop", "2.0.0").get(0);
+            assertEquals("1.1.0", d.against(), "the Compare screen's FROM");
+            assertEquals("bob", d.decidedBy());
+            assertEquals(ctx.store().read(tx -> tx.approvals().covered(d.releaseId())).snapshotHash(), d.snapshotHash());
+            ScreensHarness ui = compare(ctx);
+            assertTrue(ui.<Label>node("#compare-approval").getText().contains("2.0.0 was approved by bob on ")
+                    && ui.<Label>node("#compare-approval").getText().contains(" against 1.1.0: read the changes"), ui.<Label>node("#compare-approval").getText());
+            closeCompare(ui);
+        }
+    }
+
+    /**
      * Review (attacker, 0043), fixed: where the space requires two administrators, unticking a rule in Duties… only proposes
      * it; the panel shows it waiting, Confirm disabled for its proposer with the reason, and another administrator (bob)
      * confirms it there. Screenshot (with -Dodcm.screenshots=true): roles-duties-proposal.

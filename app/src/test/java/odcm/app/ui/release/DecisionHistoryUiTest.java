@@ -1,0 +1,63 @@
+package odcm.app.ui.release;
+
+import static odcm.app.TestBundles.PROD;
+import static odcm.app.TestBundles.REMOTE_WEB;
+import static odcm.app.ui.release.ScreensHarness.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import odcm.app.TestBundles;
+import odcm.app.service.AppContext;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.Scope;
+import odcm.model.release.Release;
+import odcm.model.release.Verdict;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The Releases screen lists the approval decisions on the selected release with what each covered, and says when a new
+ * revision voided an approval (decision 0046). Screenshot (with -Dodcm.screenshots=true): releases-decision-voided.
+ */
+class DecisionHistoryUiTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void anApprovalVoidedByANewRevisionIsShownAsVoided() throws Exception {
+        AppContext[] both = TestBundles.twoNetworks(tmp);
+        try (AppContext dev = both[0]; AppContext prod = both[1]) {
+            prod.imports().importBundle(PROD, TestBundles.bundle(dev, "1.0.0", 1), null, TestBundles.values());
+            prod.approvals().setGate(PROD, "Production", true);
+            prod.approvals().decide(PROD, REMOTE_WEB, "1.0.0", Verdict.APPROVED, "revision 1 looked fine");
+            prod.imports().importBundle(PROD, TestBundles.revised(dev, "1.0.0", 2, List.of(new DeploymentStep("Warm up", "Run a script",
+                    Map.of("Script", "true"), Scope.ALL, List.of()))), null, Map.of());
+            try (ScreensHarness ui = new ScreensHarness(prod)) {
+                ui.chooseSpace(PROD).show(ui.releases);
+                TableView<Release> releases = ui.node("#releases-table");
+                fx(() -> {
+                    releases.getSelectionModel().select(0);
+                    return null;
+                });
+                ui.idle();
+                ListView<String> decisions = ui.node("#decisions-list");
+                assertEquals(1, decisions.getItems().size(), decisions.getItems().toString());
+                String line = decisions.getItems().get(0);
+                assertTrue(line.matches("Voided by revision 2: .* approved by \\S+ on revision 1 \\(snapshot [0-9a-f]{12}…\\): revision 1 looked fine"), line);
+                ui.shoot("releases-decision-voided");
+            }
+        }
+    }
+}
