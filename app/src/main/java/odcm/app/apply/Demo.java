@@ -160,12 +160,9 @@ public final class Demo {
         }
         // The mandatory templates' values for this space's environments: a release made here deploys only with them.
         String host = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        for (String env : List.of("Development", "Test")) {
-            String e = env.toLowerCase(java.util.Locale.ROOT);
-            variables.add(new VariableDoc("DbConnection", "Server=db." + e + ".example.org;Database=" + host.replace('-', '_') + ";Password=" + e
-                    + "-secret-" + stage, true, List.of(env)));
-            variables.add(new VariableDoc("Host", host + "." + e + ".example.org", false, List.of(env)));
-        }
+        variables.add(new VariableDoc("DbConnection", "Server=db.devtest.example.org;Database=" + host.replace('-', '_') + ";Password=dev-db-pw",
+                true, List.of("Development", "Test")));
+        variables.add(new VariableDoc("Host", host + ".devtest.example.org", false, List.of("Development", "Test")));
         List<TemplateDoc> templates = new ArrayList<>(List.of(
                 new TemplateDoc("DbConnection", "Database connection string", "Where the application's database is, for this environment.",
                         "sensitive", List.of(), true, null),
