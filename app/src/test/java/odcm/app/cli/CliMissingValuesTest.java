@@ -114,4 +114,21 @@ class CliMissingValuesTest {
         assertTrue(refused(prod, PROD, "apply", doc(valuesOnly.replace("AdminEmail", "Admin")).toString())
                 .contains("'Admin' is none of its variable templates (Region, AdminEmail, DbPassword, Banner, Maintenance)"));
     }
+
+    @Test
+    void theDemoHasTheValuesItsReleasesNeedHere() {
+        CliHarness cli = new CliHarness(tmp.resolve("demo"));
+        CliTest.ok(cli.run("demo"));
+        for (String env : new String[] {"Development", "Test"}) {
+            assertEquals("Nothing is missing: every mandatory value is set for '" + env + "' of every project of 'DevTest Space'.\n",
+                    CliTest.ok(cli.run("project", "missing-values", SPACE, "--environment", env)).out());
+        }
+        for (String project : new String[] {"Web Shop", "Public API"}) {
+            CliTest.ok(cli.run("deploy", "--space", SPACE, "--project", project, "2.0.0", "--to", "Development"));
+            CliTest.ok(cli.run("deploy", "--space", SPACE, "--project", project, "2.0.0", "--to", "Test"));
+        }
+        // Its lifecycles end in promotions, no remote environment: the importer there gives production's values.
+        assertEquals("Nothing is missing: every mandatory value is set for every environment of 'Web Shop'.\n",
+                CliTest.ok(cli.run("project", "missing-values", SPACE, "Web Shop")).out());
+    }
 }
