@@ -103,7 +103,10 @@ public final class TestBundles {
         return new ProjectDraft("Web", "the shop", "Main", steps,
                 List.of(new Variable("DbPassword", SECRET, true, Scope.of(List.of(PROD + ": Production"))),
                         new Variable("Url", "http://test.example", false, Scope.of(List.of("Test"))),
-                        new Variable("LogLevel", "Info", false, Scope.ALL)),
+                        new Variable("LogLevel", "Info", false, Scope.ALL),
+                        // The mandatory values for the source's own environments: a release made there deploys only with them.
+                        new Variable("AdminEmail", "dev@example.org", false, Scope.of(List.of("Development", "Test"))),
+                        new Variable("DbPassword", "dev-pw-1207", true, Scope.of(List.of("Development", "Test")))),
                 List.of(new VariableTemplate("Region", "Region", "Where the shop runs", TemplateType.SELECT, List.of("eu", "us"), true, "eu"),
                         new VariableTemplate("AdminEmail", "Admin e-mail", "Who gets the alerts", TemplateType.SINGLE_LINE, List.of(), true, ""),
                         new VariableTemplate("DbPassword", "Database password", "The shop database's password", TemplateType.SENSITIVE,

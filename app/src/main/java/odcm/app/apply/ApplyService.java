@@ -15,6 +15,7 @@ import odcm.model.lifecycle.ProgressionRule;
 import odcm.model.project.Channel;
 import odcm.model.project.DeploymentStep;
 import odcm.model.project.PackageReference;
+import odcm.model.project.Project;
 import odcm.model.project.ProjectDraft;
 import odcm.model.project.Scope;
 import odcm.model.project.TemplateType;
@@ -68,8 +69,12 @@ public final class ApplyService {
             for (ProjectDoc p : doc.projects()) {
                 ProjectDraft draft = project(p);
                 boolean exists = ctx.projects().list(space).stream().anyMatch(x -> Names.same(x.name(), p.name()));
+                java.util.Optional<String> source = exists ? ctx.projects().importedFrom(space, p.name()) : java.util.Optional.empty();
+                if (source.isPresent()) {
+                    done.add(remoteValues(space, source.get(), p));
+                    continue;
+                }
                 if (exists) {
-                    refuseRemote(space, p.name(), "its process, templates and releases come only from there");
                     ctx.projects().update(space, p.name(), draft);
                 } else {
                     ctx.projects().create(space, draft);
@@ -100,6 +105,57 @@ public final class ApplyService {
             throw new Refusal("Project '" + project + "' was imported from '" + source + "', so an apply document cannot create or change it: "
                     + why + ". Nothing was applied.");
         });
+    }
+
+    /**
+     * A remote project takes from a document only its values for environments of this space (docs/decisions/0049): each
+     * value names one of its templates and is scoped to environments here; it is set, one per environment, and its other
+     * values stay. Anything else that differs from the project as it is (its lifecycle, description, process, templates
+     * or channels; those left out are as they are) is refused, naming it, and nothing is applied.
+     */
+    private String remoteValues(String space, String source, ProjectDoc doc) {
+        Project current = ctx.projects().find(space, doc.name());
+        ProjectDraft draft = project(doc);
+        String what = !Names.same(current.lifecycleName(), doc.lifecycle()) ? "its lifecycle"
+                : doc.description() != null && !doc.description().strip().equals(current.description()) ? "its description"
+                : !draft.process().isEmpty() && !draft.process().equals(current.process()) ? "its deployment process"
+                : !draft.templates().isEmpty() && !draft.templates().equals(current.templates()) ? "its variable templates"
+                : !doc.channels().isEmpty() && !draft.channels().equals(current.channels()) ? "its channels" : null;
+        String only = "Project '" + current.name() + "' was imported from '" + source + "', so an apply document can change only its values"
+                + " for environments of '" + space + "'";
+        if (what != null) {
+            throw new Refusal(only + ", not " + what + ". Nothing was applied.");
+        }
+        java.util.Map<String, String> here = new java.util.HashMap<>();
+        ctx.environments().list(space).forEach(e -> here.put(Names.key(e.name()), e.name()));
+        List<Variable> set = new ArrayList<>();
+        for (ApplyDocument.VariableDoc v : doc.variables()) {
+            VariableTemplate t = current.templates().stream().filter(x -> Names.same(x.name(), v.name())).findFirst()
+                    .orElseThrow(() -> new Refusal(only + "; '" + v.name() + "' is none of its variable templates ("
+                            + String.join(", ", current.templates().stream().map(VariableTemplate::name).toList()) + "). Nothing was applied."));
+            if (v.environments().isEmpty()) {
+                throw new Refusal(only + "; the value of '" + t.name() + "' names no environment. Nothing was applied.");
+            }
+            for (String e : v.environments()) {
+                String env = here.get(Names.key(e));
+                if (env == null) {
+                    throw new Refusal(only + "; the value of '" + t.name() + "' is for '" + e + "', which is not an environment of '" + space
+                            + "'. Nothing was applied.");
+                }
+                set.add(new Variable(t.name(), odcm.app.service.ImportService.check(t, env, v.value() == null ? "" : v.value()),
+                        t.type() == TemplateType.SENSITIVE || v.sensitive(), Scope.of(List.of(env))));
+            }
+        }
+        List<Variable> values = new ArrayList<>(current.variables());
+        values.removeIf(x -> set.stream().anyMatch(n -> Names.same(n.name(), x.name()) && n.scope().equals(x.scope())));
+        values.addAll(set);
+        if (new java.util.HashSet<>(values).equals(new java.util.HashSet<>(current.variables()))) {
+            return "imported project '" + current.name() + "' left as it is: its values are already so";
+        }
+        ctx.projects().update(space, current.name(), new ProjectDraft(current.name(), current.description(), current.lifecycleName(),
+                current.process(), values, current.templates(), current.channels()));
+        return "set " + set.size() + (set.size() == 1 ? " value" : " values") + " of imported project '" + current.name() + "' ("
+                + odcm.model.audit.AuditText.few(set.stream().map(x -> x.name() + " for " + x.scope()).toList()) + ")";
     }
 
     private void applyEnvironments(ApplyDocument doc, String space, List<String> done) {

@@ -158,6 +158,11 @@ public final class Demo {
         if (stage >= 1) {
             variables.add(new VariableDoc("ApiKey", "test-key-" + name.hashCode(), true, List.of("Test")));
         }
+        // The mandatory templates' values for this space's environments: a release made here deploys only with them.
+        String host = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        variables.add(new VariableDoc("DbConnection", "Server=db.devtest.example.org;Database=" + host.replace('-', '_') + ";Password=dev-db-pw",
+                true, List.of("Development", "Test")));
+        variables.add(new VariableDoc("Host", host + ".devtest.example.org", false, List.of("Development", "Test")));
         List<TemplateDoc> templates = new ArrayList<>(List.of(
                 new TemplateDoc("DbConnection", "Database connection string", "Where the application's database is, for this environment.",
                         "sensitive", List.of(), true, null),

@@ -83,14 +83,9 @@ public final class DeploymentService {
         if (order.isPresent()) {
             return order;
         }
-        if (tx.projects().sourceSpace(p.id()).isPresent()) {
-            List<VariableTemplate> missing = DeploymentRules.missingValues(r.snapshot().templates(), p.variables(), e.name());
-            if (!missing.isEmpty()) {
-                return Optional.of("Release " + r.version() + " of '" + p.name() + "' cannot be deployed to " + e.name() + ": "
-                        + (missing.size() == 1 ? "the mandatory value " : "the mandatory values ")
-                        + missing.stream().map(VariableTemplate::name).collect(Collectors.joining(", "))
-                        + (missing.size() == 1 ? " is" : " are") + " not set for it; set them in the project's variables.");
-            }
+        Optional<String> values = valuesRefusal(tx, p, r, e);
+        if (values.isPresent()) {
+            return values;
         }
         Optional<String> accepted = acceptanceRefusal(tx, s, p, r);
         return accepted.isPresent() ? accepted : ApprovalService.deploymentRefusal(tx, s.id(), r.id(), e.id());
@@ -99,6 +94,27 @@ public final class DeploymentService {
     /** Where the space requires acceptance before import (decision 0047): an imported release is deployed once accepted there. */
     static Optional<String> acceptanceRefusal(StoreTx tx, Space s, Project p, Release r) {
         return AcceptanceService.deploymentRefusal(tx, s, p, r);
+    }
+
+    /**
+     * Every mandatory template value of the release must be set for the environment (docs/decisions/0049): for an
+     * imported release, in the remote project's values (the importer's, editable here); for a release made here, in
+     * the values frozen in it when it was created (a template's default counts), so a value set afterwards needs a new release.
+     */
+    private static Optional<String> valuesRefusal(StoreTx tx, Project p, Release r, Environment e) {
+        boolean imported = tx.projects().sourceSpace(p.id()).isPresent();
+        List<VariableTemplate> missing = imported ? DeploymentRules.missingValues(r.snapshot().templates(), p.variables(), e.name())
+                : DeploymentRules.missingValuesOrDefaults(r.snapshot().templates(), r.snapshot().variables(), e.name());
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String names = missing.stream().map(VariableTemplate::name).collect(Collectors.joining(", "));
+        boolean one = missing.size() == 1;
+        return Optional.of("Release " + r.version() + " of '" + p.name() + "' cannot be deployed to " + e.name() + ": "
+                + (one ? "the mandatory value " : "the mandatory values ") + names + (one ? " is" : " are") + " not set for it"
+                + (imported ? "; set " + (one ? "it" : "them") + " in the project's variables."
+                : " in this release (its values were frozen when it was created); set " + (one ? "it" : "them")
+                + " in the project's variables and create a new release."));
     }
 
     private static Lifecycle lifecycle(StoreTx tx, Project p) {

@@ -346,7 +346,7 @@ public final class ImportService {
     }
 
     /** A value must suit its template's type: a select one of its options, a checkbox true or false. */
-    static String check(VariableTemplate t, String environment, String value) {
+    public static String check(VariableTemplate t, String environment, String value) {
         String v = t.type() == TemplateType.MULTI_LINE ? value : value.strip();
         // Single-line values refuse control characters and line breaks; never quoting the value (it may be a password).
         odcm.model.Names.value("The value of '" + t.name() + "' for " + environment, v, t.type() == TemplateType.MULTI_LINE);

@@ -92,6 +92,27 @@ public final class LifecycleService {
         });
     }
 
+    /**
+     * Per project using lifecycle {@code name}, the mandatory values that its {@code environments} (environments or
+     * remote environments, as the lifecycle names them) lack: what to tell whoever just added them (docs/decisions/0049).
+     */
+    public List<odcm.model.deployment.MissingValues> missingValues(String space, String name, java.util.Collection<String> environments) {
+        Set<String> keys = environments.stream().map(Names::key).collect(Collectors.toSet());
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Lifecycle l = require(tx, s, name);
+            List<odcm.model.deployment.MissingValues> out = new ArrayList<>();
+            for (var p : tx.projects().findBySpace(s.id()).stream().filter(p -> p.lifecycleId() == l.id())
+                    .sorted(java.util.Comparator.comparing(p -> Names.key(p.name()))).toList()) {
+                out.addAll(ProjectService.missingValues(tx, p, l, m -> keys.contains(Names.key(m.displayName()))));
+            }
+            return out;
+        });
+    }
+
     /** Refused while a project uses it, and for the default lifecycle while the space has others. */
     public void delete(String space, String name) {
         delete(space, name, null);

@@ -13,6 +13,9 @@ import odcm.model.Names;
 import odcm.model.Refusal;
 import odcm.model.Seen;
 import odcm.model.audit.AuditText;
+import odcm.model.deployment.DeploymentRules;
+import odcm.model.deployment.MissingValues;
+import odcm.model.lifecycle.PhaseMember;
 import odcm.model.environment.Environment;
 import odcm.model.environment.RemoteEnvironment;
 import odcm.model.lifecycle.Lifecycle;
@@ -143,6 +146,60 @@ public final class ProjectService {
             throw new Refusal("Project '" + current.name() + "' was imported from '" + source + "', so " + what
                     + " cannot be changed here (its name, process and variable templates are read-only); only its variable values can.");
         }
+    }
+
+    /**
+     * The mandatory values each environment (and remote environment) of a project's lifecycle lacks, project by project
+     * in name order (docs/decisions/0049). {@code project} null or blank: every project of the space; {@code environment}
+     * null or blank: every environment of each lifecycle, else only that one (an environment or remote environment of the space).
+     */
+    public List<MissingValues> missingValues(String space, String project, String environment) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            boolean one = project != null && !project.isBlank();
+            List<Project> projects = one ? List.of(require(tx, s, project)) : tx.projects().findBySpace(s.id());
+            String only = environment == null || environment.isBlank() ? null : environmentNames(tx, s).get(Names.key(environment.strip()
+                    .replaceAll("\\s*:\\s*", ": ")));
+            if (environment != null && !environment.isBlank() && only == null) {
+                throw new Refusal("'" + environment + "' is not an environment or remote environment of '" + s.name() + "'.");
+            }
+            List<MissingValues> out = new ArrayList<>();
+            for (Project p : projects.stream().sorted(java.util.Comparator.comparing(x -> Names.key(x.name()))).toList()) {
+                Lifecycle l = tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
+                if (one && only != null && DeploymentRules.environmentMembers(l).stream().noneMatch(m -> Names.same(m.displayName(), only))) {
+                    throw new Refusal("'" + only + "' is not in lifecycle '" + l.name() + "' of project '" + p.name() + "'.");
+                }
+                out.addAll(missingValues(tx, p, l, m -> only == null || Names.same(m.displayName(), only)));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * What {@code p} lacks for the members of {@code l} that {@code which} takes. A project made here: its variables and
+     * templates as a release made now would freeze them, a template's default counting. A remote project, for an
+     * environment here: its values, as a deployment checks them. For a remote environment: the values a bundle for it
+     * would start the importer's form with — the project's (for a remote project, its current release's, which it sends
+     * on unchanged) scoped to it or unscoped, else the template's default.
+     */
+    static List<MissingValues> missingValues(StoreTx tx, Project p, Lifecycle l, java.util.function.Predicate<PhaseMember> which) {
+        boolean remoteProject = tx.projects().sourceSpace(p.id()).isPresent();
+        List<Variable> sent = remoteProject ? tx.releases().findByProject(p.id()).stream().findFirst()
+                .map(r -> r.snapshot().variables()).orElse(List.of()) : p.variables();
+        List<MissingValues> out = new ArrayList<>();
+        for (PhaseMember m : DeploymentRules.environmentMembers(l)) {
+            if (!which.test(m)) {
+                continue;
+            }
+            boolean remote = m instanceof PhaseMember.RemoteEnvironmentMember;
+            List<VariableTemplate> missing = remote ? DeploymentRules.missingValuesOrDefaults(p.templates(), sent, m.displayName())
+                    : remoteProject ? DeploymentRules.missingValues(p.templates(), p.variables(), m.displayName())
+                    : DeploymentRules.missingValuesOrDefaults(p.templates(), p.variables(), m.displayName());
+            if (!missing.isEmpty()) {
+                out.add(new MissingValues(p.name(), m.displayName(), remote, missing.stream().map(VariableTemplate::name).toList()));
+            }
+        }
+        return out;
     }
 
     /** Refused while the project has releases. */

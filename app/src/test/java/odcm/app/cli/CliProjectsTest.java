@@ -28,7 +28,7 @@ class CliProjectsTest {
                 {"name": "Test", "environments": ["Test"], "progression": "at least 1"}]}],
               "projects": [{"name": "Web", "lifecycle": "Main",
                 "process": [{"name": "Deploy", "actionType": "Octopus.Package", "properties": {"Role": "web"}, "packages": ["Acme.Web"]}],
-                "variables": [{"name": "DbPassword", "value": "hunter2-secret", "sensitive": true, "environments": ["Test"]}],
+                "variables": [{"name": "DbPassword", "value": "hunter2-secret", "sensitive": true, "environments": ["Test"]}, {"name": "Host", "value": "web.example.org", "environments": ["Development", "Test"]}],
                 "templates": [{"name": "Host", "type": "single-line", "mandatory": true}]}],
               "releases": [{"project": "Web", "version": "1.0.0", "notes": "First",
                 "packages": [{"id": "Acme.Web", "version": "1.0.0", "sha256": "%s"}]}]

@@ -277,7 +277,7 @@ class ImportServiceTest {
                 .toList();
         prod.projects().update(PROD, REMOTE_WEB, new ProjectDraft(p.name(), p.description(), p.lifecycleName(), p.process(), vars, p.templates(), p.channels()));
         refused("Release 1.0.0 of 'DevTest Space: Web' cannot be deployed to Production: the mandatory value AdminEmail is not set for it; "
-                + "set them in the project's variables.", () -> prod.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Production", true));
+                + "set it in the project's variables.", () -> prod.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Production", true));
         prod.projects().update(PROD, REMOTE_WEB, new ProjectDraft(p.name(), p.description(), p.lifecycleName(), p.process(), p.variables(), p.templates(),
                 p.channels()));
         prod.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Production", true);

@@ -53,10 +53,11 @@ class RemoteProjectBuildsNothingTest {
             assertEquals("Project 'DevTest Space: Web' was imported from 'DevTest Space', so an apply document cannot create or change it: its"
                     + " releases come only from there, through an imported bundle. Nothing was applied.", apply.getMessage());
             Refusal applyProject = assertThrows(Refusal.class, () -> new ApplyService(prod).apply(ApplyService.parse(("{\"space\": \"Prod Space\","
-                    + " \"environments\": [{\"name\": \"QA\"}], \"projects\": [{\"name\": \"DevTest Space: Web\", \"lifecycle\": \"Prod\"}]}")
-                    .getBytes(StandardCharsets.UTF_8))));
-            assertEquals("Project 'DevTest Space: Web' was imported from 'DevTest Space', so an apply document cannot create or change it: its"
-                    + " process, templates and releases come only from there. Nothing was applied.", applyProject.getMessage());
+                    + " \"environments\": [{\"name\": \"QA\"}], \"projects\": [{\"name\": \"DevTest Space: Web\", \"lifecycle\": \"Prod\","
+                    + " \"process\": [{\"name\": \"Build\", \"actionType\": \"Run a script\"}]}]}").getBytes(StandardCharsets.UTF_8))));
+            // Only its values for environments here may change (issue 15 point 6, decision 0049); its process may not.
+            assertEquals("Project 'DevTest Space: Web' was imported from 'DevTest Space', so an apply document can change only its values for"
+                    + " environments of 'Prod Space', not its deployment process. Nothing was applied.", applyProject.getMessage());
             assertEquals(List.of("Staging", "Production"), prod.environments().list(PROD).stream().map(e -> e.name()).toList(),
                     "all or nothing: QA was not created");
 

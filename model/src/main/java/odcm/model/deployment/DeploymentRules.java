@@ -74,9 +74,35 @@ public final class DeploymentRules {
 
     /** The mandatory templates without a non-empty value for {@code environment} among {@code values} (scoped to it or unscoped). */
     public static List<VariableTemplate> missingValues(List<VariableTemplate> templates, List<Variable> values, String environment) {
+        return missing(templates, values, environment, false);
+    }
+
+    /**
+     * As {@link #missingValues}, where a template's non-blank default is its value when none is set: how a release made
+     * in its own space deploys (its snapshot holds the values and templates frozen), and what an import's form starts
+     * with for a remote environment (docs/decisions/0049).
+     */
+    public static List<VariableTemplate> missingValuesOrDefaults(List<VariableTemplate> templates, List<Variable> values, String environment) {
+        return missing(templates, values, environment, true);
+    }
+
+    private static List<VariableTemplate> missing(List<VariableTemplate> templates, List<Variable> values, String environment, boolean defaults) {
         Values byName = new Values(values);
         return templates.stream().filter(VariableTemplate::mandatory)
-                .filter(t -> byName.value(t.name(), environment).isEmpty()).toList();
+                .filter(t -> !(defaults && !t.defaultValue().isBlank()) && byName.value(t.name(), environment).isEmpty()).toList();
+    }
+
+    /** The environments and remote environments of a lifecycle ({@code Prod Space: Production}), in phase order; promotions are none. */
+    public static List<PhaseMember> environmentMembers(Lifecycle lifecycle) {
+        List<PhaseMember> out = new ArrayList<>();
+        for (Phase p : lifecycle.phases()) {
+            for (PhaseMember m : p.members()) {
+                if (!(m instanceof PhaseMember.Promotion)) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
     }
 
     /** The value of variable {@code name} for {@code environment}: one scoped to it first, else an unscoped one; blank is none. */

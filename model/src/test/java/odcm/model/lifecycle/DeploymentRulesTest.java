@@ -47,4 +47,33 @@ class DeploymentRulesTest {
         assertEquals(List.of("Url"), DeploymentRules.missingValues(templates, values, "Test A").stream().map(VariableTemplate::name).toList());
         assertTrue(DeploymentRules.environments(LIFECYCLE).contains("Canary"));
     }
+
+    @Test
+    void aDefaultCountsOnlyWhereAskedAndRemoteEnvironmentsAreMembers() {
+        List<VariableTemplate> templates = List.of(
+                new VariableTemplate("Region", "", "", TemplateType.SELECT, List.of("eu", "us"), true, "eu"),
+                new VariableTemplate("Host", "", "", TemplateType.SINGLE_LINE, List.of(), true, ""),
+                new VariableTemplate("Port", "", "", TemplateType.SINGLE_LINE, List.of(), true, " "));
+        List<Variable> values = List.of(new Variable("Host", "h", false, Scope.of(List.of("Prod Space: Production"))));
+        assertEquals(List.of("Region", "Host", "Port"), names(DeploymentRules.missingValues(templates, values, "Test A")),
+                "an imported project's values: a default is no value");
+        assertEquals(List.of("Host", "Port"), names(DeploymentRules.missingValuesOrDefaults(templates, values, "Test A")),
+                "a release made here deploys with its defaults; a blank default is none");
+        assertEquals(List.of("Port"), names(DeploymentRules.missingValuesOrDefaults(templates, values, "prod space: PRODUCTION")));
+
+        Lifecycle withRemote = new Lifecycle(2, 1, "Out", "", false, List.of(
+                new Phase("Here", List.of(env("Test A")), ProgressionRule.ALL),
+                new Phase("There", List.of(new PhaseMember.RemoteEnvironmentMember(3, 4, "Prod Space", "Production"),
+                        new PhaseMember.Promotion(4, "Prod Space")), ProgressionRule.ALL)), 1);
+        assertEquals(List.of("Test A", "Prod Space: Production"),
+                DeploymentRules.environmentMembers(withRemote).stream().map(PhaseMember::displayName).toList(), "promotions are no environment");
+        assertEquals("Web lacks Host, Port for Test A; Api lacks Host for Prod Space: Production (its bundles carry no value for it: the importer "
+                + "there will be asked)", odcm.model.deployment.MissingValues.words(List.of(
+                new odcm.model.deployment.MissingValues("Web", "Test A", false, List.of("Host", "Port")),
+                new odcm.model.deployment.MissingValues("Api", "Prod Space: Production", true, List.of("Host")))));
+    }
+
+    private static List<String> names(List<VariableTemplate> templates) {
+        return templates.stream().map(VariableTemplate::name).toList();
+    }
 }

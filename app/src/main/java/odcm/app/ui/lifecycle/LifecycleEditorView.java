@@ -25,6 +25,7 @@ final class LifecycleEditorView extends VBox {
     private PhaseEditorView phaseEditor;
     private Runnable picked = () -> { };
     private final HBox head;
+    private final HBox lacking;
 
     /** {@code mayNot}: why the person may not change lifecycles here (the service's sentence naming the role), or "". */
     LifecycleEditorView(LifecycleEditorViewModel vm, Runnable save, Runnable discard, Runnable delete, javafx.beans.binding.StringBinding mayNot) {
@@ -73,6 +74,16 @@ final class LifecycleEditorView extends VBox {
 
         Label problem = Forms.problem("lifecycle-problem", vm.problemProperty(), Css.WARNING);
         Label refused = Forms.problem("lifecycle-error", vm.form().errorProperty(), Css.ERROR);
+        // Informational, after a save that added environments: kept in sight above the scrolling editor.
+        Label lackingText = Forms.problem("lifecycle-lacking", vm.lackingProperty(), Css.WARNING);
+        Button dismiss = Forms.button("lifecycle-lacking-dismiss", "Dismiss", "Hide this note; the project listing says the same"
+                + " ('odcm project missing-values')", vm::dismissLacking);
+        HBox.setHgrow(lackingText, Priority.ALWAYS);
+        lacking = new HBox(8, lackingText, dismiss);
+        lacking.setId("lifecycle-lacking-panel");
+        lacking.setPadding(new javafx.geometry.Insets(4, 12, 4, 12));
+        lacking.visibleProperty().bind(lackingText.visibleProperty());
+        lacking.managedProperty().bind(lacking.visibleProperty());
 
         phases = new ListView<>(vm.phases());
         phases.setId("phases-list");
@@ -136,6 +147,11 @@ final class LifecycleEditorView extends VBox {
     /** The title with Save, Discard and Delete: kept above the scrolling editor, so Save is always in sight. */
     HBox head() {
         return head;
+    }
+
+    /** What the environments just added lack, per project (hidden when nothing): placed under {@link #head()}. */
+    HBox lacking() {
+        return lacking;
     }
 
     javafx.scene.Node phaseEditor() {

@@ -22,6 +22,9 @@ import odcm.app.ui.common.Checks;
 import odcm.app.ui.common.FormState;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.Names;
+import odcm.model.deployment.DeploymentRules;
+import odcm.model.deployment.MissingValues;
+import odcm.model.lifecycle.PhaseMember;
 import odcm.model.lifecycle.Lifecycle;
 import odcm.model.lifecycle.LifecycleDraft;
 import odcm.model.lifecycle.Phase;
@@ -43,6 +46,8 @@ public final class LifecycleEditorViewModel {
     private final ObjectProperty<PhaseEditor> selectedPhase = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lacking = new ReadOnlyStringWrapper("");
+    private String lackingOf;
     private final ReadOnlyBooleanWrapper wasDefault = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper editing = new ReadOnlyStringWrapper(); // null: a new lifecycle
     /** What can be chosen as members: the space's environments, its remote environments, the other spaces. */
@@ -131,6 +136,9 @@ public final class LifecycleEditorViewModel {
         loading = false;
         baseline = draft();
         form.clearError();
+        if (editingName == null || !editingName.equals(lackingOf)) {
+            lacking.set(""); // another lifecycle; the same one read again after its save keeps it
+        }
         changed();
     }
 
@@ -152,6 +160,9 @@ public final class LifecycleEditorViewModel {
         }
         form.clearError(); // a refusal about the earlier state no longer applies
         dirty.set(baseline != null && !draft().equals(baseline));
+        if (dirty.get()) {
+            lacking.set(""); // nor what the saved lifecycle lacked
+        }
         problem.set(validate());
     }
 
@@ -249,11 +260,40 @@ public final class LifecycleEditorViewModel {
         LifecycleDraft d = draft();
         String current = editing.get();
         odcm.model.Seen from = seen;
-        form.submit("Saving lifecycle '" + d.name() + "'",
-                () -> current == null ? lifecycles.create(space, d) : lifecycles.update(space, current, d, from), saved -> {
-                    load(saved);
-                    onSaved.accept(saved);
-                });
+        Set<String> before = new HashSet<>(members(baseline));
+        form.submit("Saving lifecycle '" + d.name() + "'", () -> {
+            Lifecycle saved = current == null ? lifecycles.create(space, d) : lifecycles.update(space, current, d, from);
+            // On the worker too: what the environments just added lack, per project using the lifecycle (informational).
+            List<String> added = DeploymentRules.environmentMembers(saved).stream().map(PhaseMember::displayName)
+                    .filter(m -> !before.contains(Names.key(m))).toList();
+            return new Saved(saved, current == null ? List.of() : lifecycles.missingValues(space, saved.name(), added));
+        }, done -> {
+            load(done.lifecycle());
+            lackingOf = done.lifecycle().name();
+            lacking.set(done.missing().isEmpty() ? "" : "The environments just added lack mandatory values (the lifecycle is saved):\n• "
+                    + MissingValues.words(done.missing(), "\n• ") + "\nSet them in each project's variables; a project made here then needs"
+                    + " a new release, as a release deploys with the values frozen in it.");
+            onSaved.accept(done.lifecycle());
+        });
+    }
+
+    private record Saved(Lifecycle lifecycle, List<MissingValues> missing) {
+    }
+
+    /** The keys of a draft's environments and remote environments. */
+    private static List<String> members(LifecycleDraft d) {
+        return d == null ? List.of() : d.phases().stream().flatMap(p -> java.util.stream.Stream.concat(p.environments().stream(),
+                p.remoteEnvironments().stream())).map(m -> Names.key(m.strip().replaceAll("\\s*:\\s*", ": "))).toList();
+    }
+
+    /** The user read what the save said the new environments lack. */
+    public void dismissLacking() {
+        lacking.set("");
+    }
+
+    /** After a save that added environments: per project using the lifecycle, the mandatory values they lack; else "". */
+    public ReadOnlyStringProperty lackingProperty() {
+        return lacking.getReadOnlyProperty();
     }
 
     /** Back to what was loaded. */

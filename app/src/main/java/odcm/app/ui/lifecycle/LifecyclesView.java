@@ -78,7 +78,7 @@ public final class LifecyclesView {
         editor.onPhasePicked(() -> odcm.app.ui.common.Reveal.later(scroll, editor.phaseEditor()));
         vm.editor().editingProperty().addListener((o, was, now) -> scroll.setVvalue(0)); // another lifecycle: from its top
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
-        SplitPane split = new SplitPane(table, new VBox(editor.head(), scroll));
+        SplitPane split = new SplitPane(table, new VBox(editor.head(), editor.lacking(), scroll));
         split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(table, false);
         // Ctrl+S anywhere on the screen, wherever the focus went after a dialog.

@@ -146,7 +146,7 @@ class ProjectToReleaseUiTest extends DemoScreensTest {
         assertEquals("2. Notify team", ui.<Label>node("#snapshot-step-1").getText());
         assertEquals("Development", ui.<Label>node("#snapshot-step-1-scope").getText());
         ui.shoot("releases-snapshot-process");
-        ui.clickOn("Variables (4)");
+        ui.clickOn("Variables (6)"); // LogLevel twice, DbPassword, ApiKey, and the mandatory DbConnection and Host
         ui.idle();
         TableView<Variable> snapshotVariables = ui.node("#snapshot-variables");
         Variable db = snapshotVariables.getItems().stream().filter(v -> v.name().equals("DbPassword")).findFirst().orElseThrow();
