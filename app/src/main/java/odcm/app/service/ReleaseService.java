@@ -90,8 +90,8 @@ public final class ReleaseService {
         });
     }
 
-    /** What {@link #updateVariables} did: the new revision of the release and the sentence saying so. */
-    public record VariablesUpdated(Release release, int revision, String sentence) {
+    /** What {@link #updateVariables} did: the new revision of the release, what changed from the one before, and the sentence. */
+    public record VariablesUpdated(Release release, int revision, ReleaseDiff diff, String sentence) {
     }
 
     /**
@@ -138,7 +138,7 @@ public final class ReleaseService {
                     "revision " + from + " superseded by revision " + (from + 1) + ": " + what + " (" + AuditText.few(d.changes(
                             odcm.model.compare.Section.VARIABLES).stream().map(e -> e.name() + " " + e.change().words()).toList())
                             + "); process, templates and packages as frozen");
-            return new VariablesUpdated(n, from + 1, "Release " + r.version() + " of '" + p.name() + "' is now revision " + (from + 1) + " ("
+            return new VariablesUpdated(n, from + 1, d, "Release " + r.version() + " of '" + p.name() + "' is now revision " + (from + 1) + " ("
                     + what + "); promote it again to send it.");
         });
     }
