@@ -181,7 +181,7 @@ public final class ReleasesViewModel {
             int next = releases.revision(s, p, r.version()) + 1;
             return new VariablesChange(s, p, r.version(), next, "Make revision " + next + " of release " + r.version() + " of '" + p
                     + "' with the project's current variables? Its process, templates and packages stay as frozen; approvals and deployments of"
-                    + " the earlier revision do not carry over. " + d.summary().replaceAll("\\.$", ":") + "\n" + changeLines(d, SHOWN_CHANGES));
+                    + " the earlier revision do not carry over.\n\n" + d.summary().replaceAll("\\.$", ":") + "\n" + changeLines(d, SHOWN_CHANGES));
         }, open, message::error);
     }
 
