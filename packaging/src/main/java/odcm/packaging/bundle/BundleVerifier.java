@@ -282,6 +282,10 @@ public final class BundleVerifier {
         } catch (BadJson e) {
             throw new Refused(new InvalidPart(BundleFormat.RELEASE, e.getMessage()));
         }
+        if (revision != null && !revision.isInt()) { // 2.0 or 2e0 would be bound as 2: one release is written one way only
+            throw new Refused(new InvalidPart(BundleFormat.RELEASE, "gives a revision that is not a whole number from 2 to "
+                    + BundleContent.MAX_REVISION));
+        }
         if (revision == null) {
             Dto.ReleasePart r = part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, bundleId, budget);
             return new Dto.RevisedReleasePart(r.bundleId(), r.project(), r.version(), r.notes(), r.channel(), r.created(), 1);
