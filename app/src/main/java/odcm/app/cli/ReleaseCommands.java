@@ -175,9 +175,8 @@ final class ReleaseCommands {
         return 0;
     }
 
-    /** "1.2.0", or "1.2.0 (revision 2)" as the dashboard says it. */
     private static String revised(String version, int revision) {
-        return revision > 1 ? version + " (revision " + revision + ")" : version;
+        return odcm.app.service.ReleaseService.named(version, revision);
     }
 
     private static Map<String, Object> json(Release r) {

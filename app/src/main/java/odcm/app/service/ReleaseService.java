@@ -152,6 +152,23 @@ public final class ReleaseService {
         });
     }
 
+    /** The revision of each of these release rows of the project (superseded ones too): what deployments of them name. */
+    public Map<Long, Integer> revisions(String space, String project, java.util.Collection<Long> releaseIds) {
+        return store.read(tx -> {
+            Project p = projectHead(tx, space, project);
+            Map<Long, Integer> out = new java.util.HashMap<>();
+            for (long id : releaseIds) {
+                tx.releases().findHeadById(id).filter(h -> h.projectId() == p.id()).ifPresent(h -> out.put(id, h.revision()));
+            }
+            return out;
+        });
+    }
+
+    /** "1.2.0", or "1.2.0 (revision 2)" as the dashboard says it. */
+    public static String named(String version, int revision) {
+        return revision > 1 ? version + " (revision " + revision + ")" : version;
+    }
+
     /** The release whose variables may be updated, or the one-sentence refusal. */
     private static Release updatable(StoreTx tx, Space s, Project p, String version) {
         Release r = release(tx, p, version);

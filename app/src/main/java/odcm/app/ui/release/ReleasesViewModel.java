@@ -155,8 +155,7 @@ public final class ReleasesViewModel {
 
     /** "1.2.0", or "1.2.0 (revision 2)" after its variables were updated (or a later revision was imported). */
     public String version(Release r) {
-        int revision = revisions.getOrDefault(r.id(), 1);
-        return revision > 1 ? r.version() + " (revision " + revision + ")" : r.version();
+        return ReleaseService.named(r.version(), revisions.getOrDefault(r.id(), 1));
     }
 
     /** What "Update variables…" asks before it makes revision {@code revision} of release {@code version}. */
@@ -307,7 +306,7 @@ public final class ReleasesViewModel {
     }
 
     public void deployed(Deployment d) {
-        message.info("Recorded: release " + d.version() + " deployed to " + d.environment() + ", " + d.outcome() + ".");
+        message.info("Recorded: release " + ReleaseService.named(d.version(), revisions.getOrDefault(d.releaseId(), 1)) + " deployed to " + d.environment() + ", " + d.outcome() + ".");
         loadDeployments();
     }
 
