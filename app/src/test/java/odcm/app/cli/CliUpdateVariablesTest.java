@@ -61,6 +61,10 @@ class CliUpdateVariablesTest {
         String json = CliTest.ok(dev.run("release", "show", "--space", DEV, "--project", "Web", "1.0.0", "--json")).out();
         assertEquals(2, new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("revision").asInt());
         assertTrue(CliTest.ok(dev.run("audit", "list")).out().contains("release.update-variables"));
+        assertEquals("Recorded: release 1.0.0 (revision 2) of 'Web' deployed to Development, succeeded.\n",
+                CliTest.ok(dev.run("deploy", "--space", DEV, "--project", "Web", "1.0.0", "--to", "Development")).out());
+        assertTrue(CliTest.ok(dev.run("deployment", "list", "--space", DEV, "--project", "Web")).out().startsWith("1.0.0 (revision 2)\tDevelopment\t"));
+        assertTrue(CliTest.ok(dev.run("deployment", "list", "--space", DEV, "--project", "Web", "--json")).out().contains("\"revision\":2"));
 
         assertEquals("Release 1.0.0 of Web already has the project's current variables; nothing to update.\n",
                 refused(dev, "release", "update-variables", "--space", DEV, "--project", "Web", "1.0.0").err());
