@@ -64,7 +64,8 @@ class CliUpdateVariablesTest {
         assertEquals("Recorded: release 1.0.0 (revision 2) of 'Web' deployed to Development, succeeded.\n",
                 CliTest.ok(dev.run("deploy", "--space", DEV, "--project", "Web", "1.0.0", "--to", "Development")).out());
         assertTrue(CliTest.ok(dev.run("deployment", "list", "--space", DEV, "--project", "Web")).out().startsWith("1.0.0 (revision 2)\tDevelopment\t"));
-        assertTrue(CliTest.ok(dev.run("deployment", "list", "--space", DEV, "--project", "Web", "--json")).out().contains("\"revision\":2"));
+        assertEquals(2, new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliTest.ok(dev.run("deployment", "list", "--space", DEV,
+                "--project", "Web", "--json")).out()).get(0).get("revision").asInt());
 
         assertEquals("Release 1.0.0 of Web already has the project's current variables; nothing to update.\n",
                 refused(dev, "release", "update-variables", "--space", DEV, "--project", "Web", "1.0.0").err());
