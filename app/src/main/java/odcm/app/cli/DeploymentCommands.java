@@ -36,8 +36,14 @@ final class DeploymentCommands {
 
         @Override
         public Integer call() {
-            Deployment d = root.cli.withContext(root.store, ctx -> ctx.deployments().deploy(space, project, version, environment, !failed));
-            root.cli.out().println("Recorded: release " + Printed.clean(d.version()) + " of '" + Printed.clean(project) + "' deployed to "
+            record Done(Deployment d, int revision) {
+            }
+            Done done = root.cli.withContext(root.store, ctx -> {
+                Deployment made = ctx.deployments().deploy(space, project, version, environment, !failed);
+                return new Done(made, ctx.releases().revisions(space, project, List.of(made.releaseId())).getOrDefault(made.releaseId(), 1));
+            });
+            Deployment d = done.d();
+            root.cli.out().println("Recorded: release " + Printed.clean(odcm.app.service.ReleaseService.named(d.version(), done.revision())) + " of '" + Printed.clean(project) + "' deployed to "
                     + Printed.clean(d.environment()) + ", " + d.outcome() + ".");
             return 0;
         }
@@ -52,16 +58,24 @@ final class DeploymentCommands {
         int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
                  @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
                  @Option(names = "--json") boolean json) {
-            List<Deployment> all = root.cli.reading(root.store, ctx -> ctx.deployments().list(space, project));
+            record Listed(List<Deployment> all, java.util.Map<Long, Integer> revisions) {
+            }
+            Listed listed = root.cli.reading(root.store, ctx -> {
+                List<Deployment> found = ctx.deployments().list(space, project);
+                return new Listed(found, ctx.releases().revisions(space, project, found.stream().map(Deployment::releaseId).distinct().toList()));
+            });
+            List<Deployment> all = listed.all();
+            java.util.function.ToIntFunction<Deployment> revision = d -> listed.revisions().getOrDefault(d.releaseId(), 1);
             if (json) {
-                root.cli.printJson(all.stream().map(d -> Printed.fields("version", d.version(), "environment", d.environment(), "outcome", d.outcome(),
-                        "deployedAt", d.deployedAt().toString(), "deployedBy", d.deployedBy())).toList());
+                root.cli.printJson(all.stream().map(d -> Printed.fields("version", d.version(), "revision", revision.applyAsInt(d),
+                        "environment", d.environment(), "outcome", d.outcome(), "deployedAt", d.deployedAt().toString(), "deployedBy",
+                        d.deployedBy())).toList());
                 return 0;
             }
             if (all.isEmpty()) {
                 root.cli.out().println("No deployments of '" + Printed.clean(project) + "' yet; record one with 'odcm deploy'.");
             }
-            all.forEach(d -> root.cli.out().println(Printed.clean(d.version()) + "\t" + Printed.clean(d.environment()) + "\t" + d.outcome() + "\t"
+            all.forEach(d -> root.cli.out().println(Printed.clean(odcm.app.service.ReleaseService.named(d.version(), revision.applyAsInt(d))) + "\t" + Printed.clean(d.environment()) + "\t" + d.outcome() + "\t"
                     + d.deployedAt() + "\t" + Printed.clean(d.deployedBy())));
             return 0;
         }

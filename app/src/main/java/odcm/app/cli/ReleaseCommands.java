@@ -47,6 +47,20 @@ final class ReleaseCommands {
         return 0;
     }
 
+    @Command(name = "update-variables", mixinStandardHelpOptions = true, description = "Make a new revision of a release with the project's"
+            + " current variables (process, templates and packages stay as frozen); promote it again to send it. Prints what changed.")
+    int updateVariables(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+                        @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
+                        @Parameters(paramLabel = "VERSION") String version) {
+        odcm.app.service.ReleaseService.VariablesUpdated u = root.cli.withContext(root.store,
+                ctx -> ctx.releases().updateVariables(space, project, version));
+        root.cli.out().println(u.sentence());
+        for (odcm.model.compare.Entry e : u.diff().changes(odcm.model.compare.Section.VARIABLES)) {
+            root.cli.out().println("  " + e.marker() + " " + Printed.clean(e.name()) + " — " + e.describe());
+        }
+        return 0;
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a project's releases, newest first.")
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
              @Option(names = "--project", required = true, paramLabel = "PROJECT") String project) {
@@ -54,7 +68,7 @@ final class ReleaseCommands {
         if (releases.isEmpty()) {
             root.cli.out().println("'" + project + "' has no releases yet; create one with 'odcm release create'.");
         }
-        releases.forEach(r -> root.cli.out().println(r.version() + "\t" + r.channel() + "\t" + r.createdAt() + "\t" + r.notes()));
+        releases.forEach(r -> root.cli.out().println(revised(r.version(), r.revision()) + "\t" + r.channel() + "\t" + r.createdAt() + "\t" + r.notes()));
         return 0;
     }
 
@@ -63,13 +77,19 @@ final class ReleaseCommands {
              @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
              @Parameters(paramLabel = "VERSION") String version,
              @Option(names = "--json") boolean json) {
-        Release r = root.cli.reading(root.store, ctx -> ctx.releases().find(space, project, version));
+        record Shown(Release r, int revision) {
+        }
+        Shown shown = root.cli.reading(root.store, ctx -> new Shown(ctx.releases().find(space, project, version),
+                ctx.releases().revision(space, project, version)));
+        Release r = shown.r();
         if (json) {
-            root.cli.printJson(json(r));
+            Map<String, Object> m = json(r);
+            m.put("revision", shown.revision());
+            root.cli.printJson(m);
             return 0;
         }
         var out = root.cli.out();
-        out.println("Release " + r.version() + " of '" + r.projectName() + "', channel " + r.channel() + ", created " + r.createdAt());
+        out.println("Release " + revised(r.version(), shown.revision()) + " of '" + r.projectName() + "', channel " + r.channel() + ", created " + r.createdAt());
         if (!r.notes().isEmpty()) {
             out.println("Notes: " + r.notes());
         }
@@ -157,6 +177,10 @@ final class ReleaseCommands {
         h.decisions().forEach(d -> root.cli.out().println(d.decision().decidedAt() + "\t" + d.decision().verdict().words() + "\t"
                 + Printed.clean(d.decision().decidedBy()) + "\t" + Printed.clean(d.decision().comment()) + "\t" + Printed.clean(h.line(d))));
         return 0;
+    }
+
+    private static String revised(String version, int revision) {
+        return odcm.app.service.ReleaseService.named(version, revision);
     }
 
     private static Map<String, Object> json(Release r) {

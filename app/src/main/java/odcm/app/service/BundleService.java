@@ -291,7 +291,7 @@ public final class BundleService {
         BundleParts parts = parts(store, tx, r.id());
         // The release's content travels in its parts; the snapshot here stays empty (the writer does not read it).
         BundleContent content = new BundleContent(UUID.randomUUID(), s.name(), t.name(), sequence, now, now.plus(validity),
-                route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r), r.createdAt());
+                route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r), r.createdAt(), r.revision());
         Secret key = BundleChecks.privateKey(store, tx, s);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(parts.size() + 64 * 1024); // not grown and copied again and again

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import odcm.model.Names;
 import odcm.model.Refusal;
+import odcm.model.compare.ReleaseDiff;
 import odcm.model.deployment.DeploymentRules;
 import odcm.model.deployment.UpstreamDeployment;
 import odcm.model.lifecycle.Lifecycle;
@@ -75,7 +76,13 @@ public final class ImportService {
      */
     public record Preview(VerificationOutcome outcome, BundleContent content, String sourceSpace, String remoteProject,
                           Optional<String> previousVersion, Optional<SnapshotChanges> changes, List<Lifecycle> lifecycles,
-                          List<Lifecycle> fitting, Optional<Lifecycle> suggested, Map<String, List<Field>> fields) {
+                          List<Lifecycle> fitting, Optional<Lifecycle> suggested, Map<String, List<Field>> fields, Optional<Update> update) {
+        public Preview(VerificationOutcome outcome, BundleContent content, String sourceSpace, String remoteProject,
+                       Optional<String> previousVersion, Optional<SnapshotChanges> changes, List<Lifecycle> lifecycles,
+                       List<Lifecycle> fitting, Optional<Lifecycle> suggested, Map<String, List<Field>> fields) {
+            this(outcome, content, sourceSpace, remoteProject, previousVersion, changes, lifecycles, fitting, suggested, fields, Optional.empty());
+        }
+
         public boolean importable() {
             return outcome instanceof VerificationOutcome.Genuine;
         }
@@ -91,6 +98,18 @@ public final class ImportService {
                 out.put(e, fields.getOrDefault(e, List.of()));
             }
             return out;
+        }
+    }
+
+    /**
+     * A bundle of a version this space imported before (decision 0048): {@code revisionHere} the current revision here,
+     * {@code revision} the one the bundle carries, {@code diff} from the release here to the bundle's (computed outside
+     * the store's lock). {@code refusal} is the sentence the import would refuse it with (an older revision), or empty.
+     */
+    public record Update(String version, int revisionHere, int revision, ReleaseDiff diff, String refusal) {
+        /** "Update of 1.2.0: revision 2 (revision 1 is here)". */
+        public String words() {
+            return "Update of " + version + ": revision " + revision + " (revision " + revisionHere + " is here)";
         }
     }
 
@@ -121,7 +140,9 @@ public final class ImportService {
     /** As {@link #preview(String, byte[])}; with {@code acceptSequenceJump} a sequence jump the importer confirmed is no refusal. */
     public Preview preview(String target, byte[] bundle, boolean acceptSequenceJump) {
         VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true, acceptSequenceJump);
-        return store.read(tx -> {
+        Release[] sameVersion = new Release[1];
+        int[] revisionHere = new int[1];
+        Preview read = store.read(tx -> {
             Space space = EnvironmentService.requireLocal(tx, target);
             List<Lifecycle> lifecycles = tx.lifecycles().findBySpace(space.id());
             List<Lifecycle> fitting = lifecycles.stream().filter(ImportService::fits).toList();
@@ -139,9 +160,42 @@ public final class ImportService {
             for (var e : tx.environments().findBySpace(space.id())) {
                 fields.put(e.name(), fields(g.content(), e.name(), here, provided));
             }
+            existing.flatMap(p -> tx.releases().find(p.id(), g.content().version())).ifPresent(r -> {
+                sameVersion[0] = r;
+                revisionHere[0] = tx.releases().revision(r.id());
+            });
             return new Preview(outcome, g.content(), source.name(), name, previous.map(Release::version),
                     previous.map(r -> SnapshotChanges.between(r.snapshot(), g.content().snapshot())), lifecycles, fitting, suggested, fields);
         });
+        Release here = sameVersion[0];
+        if (here == null || sameRelease(here, read.content())) {
+            return read;
+        }
+        BundleContent c = read.content();
+        ReleaseDiff diff = ReleaseDiff.of(read.remoteProject(), ReleaseDiff.Side.of(here), here.snapshot(),
+                new ReleaseDiff.Side(c.version(), here.channel(), c.releaseCreated(), c.notes()), c.snapshot());
+        return new Preview(read.outcome(), c, read.sourceSpace(), read.remoteProject(), read.previousVersion(), read.changes(), read.lifecycles(),
+                read.fitting(), read.suggested(), read.fields(), Optional.of(new Update(c.version(), revisionHere[0], c.revision(), diff,
+                olderRevision(c, read.remoteProject(), target, revisionHere[0]).orElse(""))));
+    }
+
+    /**
+     * The revision a bundle of a version imported before becomes here: the one it carries (decision 0048), or, for a bundle
+     * without one (revision 1, written before revisions travelled) over revision 1 here, revision 2 as before.
+     */
+    private static int revisionFor(BundleContent c, int revisionHere) {
+        return c.revision() > 1 ? c.revision() : revisionHere + 1;
+    }
+
+    /**
+     * Why a bundle whose release differs from the one here cannot replace it: its revision is not newer. Bundles may arrive
+     * in any order, so an earlier revision delivered late would otherwise roll the release's variables back.
+     */
+    private static Optional<String> olderRevision(BundleContent c, String project, String space, int revisionHere) {
+        boolean older = c.revision() > 1 ? c.revision() <= revisionHere : revisionHere > 1;
+        return older ? Optional.of("The bundle holds revision " + c.revision() + " of release " + c.version() + " of '" + project + "', but '"
+                + space + "' already has revision " + revisionHere + " of it; an earlier revision never replaces a later one, so nothing"
+                + " was imported.") : Optional.empty();
     }
 
     /**
@@ -226,7 +280,16 @@ public final class ImportService {
             revision = tx.releases().revision(release.id());
             audit.append("; the same release was imported before, so only its values and this bundle were recorded");
         } else {
-            revision = previous.map(p -> tx.releases().revision(p.id()) + 1).orElse(1);
+            if (previous.isPresent()) {
+                int here = tx.releases().revision(previous.get().id());
+                Optional<String> older = olderRevision(c, name, space.name(), here);
+                if (older.isPresent()) {
+                    throw new Refusal(older.get());
+                }
+                revision = revisionFor(c, here);
+            } else {
+                revision = c.revision(); // its earlier revisions never came here: it keeps the number the source gave it
+            }
             release = tx.releases().insertImported(project.id(), source.id(), c.version(), revision, c.notes(), project.defaultChannel(), snapshot,
                     c.releaseCreated()); // created when the source created it, not when it arrived
             tx.deployments().insertUpstream(release.id(), c.history().stream()

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import odcm.model.Names;
 import odcm.model.Refusal;
@@ -20,6 +21,7 @@ import odcm.model.release.PackageVersion;
 import odcm.model.release.Release;
 import odcm.model.release.ReleaseHead;
 import odcm.model.release.ReleaseSnapshot;
+import odcm.model.release.SnapshotChanges;
 import odcm.model.space.Space;
 import odcm.persistence.Store;
 import odcm.persistence.StoreTime;
@@ -86,6 +88,106 @@ public final class ReleaseService {
                             .map(m -> m.packageId() + " " + m.version() + " (sha256 " + m.sha256() + ")").toList())));
             return r;
         });
+    }
+
+    /** What {@link #updateVariables} did: the new revision of the release, what changed from the one before, and the sentence. */
+    public record VariablesUpdated(Release release, int revision, ReleaseDiff diff, String sentence) {
+    }
+
+    /**
+     * What "Update variables" would change in release {@code version}: the diff from its current revision to one with the
+     * project's current variables (only the Variables section can differ). Refused as {@link #updateVariables} would refuse,
+     * so a dialog shows the same sentence before anything is asked. Reads only; the diff is made outside the store's lock.
+     */
+    public ReleaseDiff variablesUpdate(String space, String project, String version) {
+        Release[] both = store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project p = ProjectService.require(tx, s, project);
+            Release frozen = updatable(tx, s, p, version);
+            return new Release[] {frozen, new Release(frozen.id(), frozen.projectId(), frozen.projectName(), frozen.version(), frozen.notes(),
+                    frozen.channel(), frozen.createdAt(), revised(frozen, p))}; // the frozen one with the project's variables
+        });
+        return ReleaseDiff.of(both[0], both[1]);
+    }
+
+    /**
+     * "Update variables" (decision 0048): a new revision of release {@code version} whose snapshot is the frozen one with
+     * the project's current variables; process, templates, packages, notes and channel stay as frozen. It is a new release
+     * row (revision n + 1; the earlier one stays, frozen, superseded), so approvals, deployments and lifecycle progress of
+     * the earlier revision do not carry over; promoting the release again sends the new revision. Refused without the
+     * role to create releases, for a release imported from another space (its variables come from there), and when the
+     * variables are the release's already. Audited ({@code release.update-variables}).
+     */
+    public VariablesUpdated updateVariables(String space, String project, String version) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CREATE_RELEASE, s);
+            Project p = ProjectService.require(tx, s, project);
+            Release r = updatable(tx, s, p, version);
+            ReleaseSnapshot now = revised(r, p);
+            if (now.variables().stream().anyMatch(Variable::sensitive)) {
+                store.keyVault(); // a snapshot without its sensitive values would be wrong forever: refuse instead
+            }
+            int from = tx.releases().revision(r.id());
+            Release n = tx.releases().insert(p.id(), r.version(), from + 1, r.notes(), r.channel(), now, StoreTime.now(store.clock()));
+            BundleService.keepParts(store, tx, n.id(), n.snapshot());
+            DutyService.made(tx, store, n, false);
+            ReleaseDiff d = ReleaseDiff.of(r, n);
+            String what = d.summary().replaceAll("\\.$", "");
+            tx.audit().append("release.update-variables", "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
+                    "revision " + from + " superseded by revision " + (from + 1) + ": " + what + " (" + AuditText.few(d.changes(
+                            odcm.model.compare.Section.VARIABLES).stream().map(e -> e.name() + " " + e.change().words()).toList())
+                            + "); process, templates and packages as frozen");
+            return new VariablesUpdated(n, from + 1, d, "Release " + r.version() + " of '" + p.name() + "' is now revision " + (from + 1) + " ("
+                    + what + "); promote it again to send it.");
+        });
+    }
+
+    /** The revision of release {@code version}: 1, or n after its variables were updated (or a newer revision imported). */
+    public int revision(String space, String project, String version) {
+        return store.read(tx -> {
+            Project p = projectHead(tx, space, project);
+            return tx.releases().findHead(p.id(), version == null ? "" : version.strip()).map(ReleaseHead::revision)
+                    .orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
+        });
+    }
+
+    /** The revision of each of these release rows of the project (superseded ones too): what deployments of them name. */
+    public Map<Long, Integer> revisions(String space, String project, java.util.Collection<Long> releaseIds) {
+        return store.read(tx -> {
+            Project p = projectHead(tx, space, project);
+            Map<Long, Integer> out = new java.util.HashMap<>();
+            for (long id : releaseIds) {
+                tx.releases().findHeadById(id).filter(h -> h.projectId() == p.id()).ifPresent(h -> out.put(id, h.revision()));
+            }
+            return out;
+        });
+    }
+
+    /** "1.2.0", or "1.2.0 (revision 2)" as the dashboard says it. */
+    public static String named(String version, int revision) {
+        return revision > 1 ? version + " (revision " + revision + ")" : version;
+    }
+
+    /** The release whose variables may be updated, or the one-sentence refusal. */
+    private static Release updatable(StoreTx tx, Space s, Project p, String version) {
+        Release r = release(tx, p, version);
+        Optional<Long> source = tx.projects().sourceSpace(p.id());
+        if (source.isPresent()) {
+            String from = tx.spaces().findById(source.get()).map(Space::name).orElse("another space");
+            throw new Refusal("Release " + r.version() + " of '" + p.name() + "' was imported from '" + from + "', so its variables come only"
+                    + " from there: update them in '" + from + "' and promote it again.");
+        }
+        if (SnapshotChanges.between(r.snapshot(), revised(r, p)).variables().none()) {
+            throw new Refusal("Release " + r.version() + " of " + p.name() + " already has the project's current variables; nothing to update.");
+        }
+        return r;
+    }
+
+    /** The release's frozen snapshot with the project's current variables. */
+    private static ReleaseSnapshot revised(Release r, Project p) {
+        ReleaseSnapshot f = r.snapshot();
+        return new ReleaseSnapshot(f.process(), p.variables(), f.templates(), f.packages());
     }
 
     /**

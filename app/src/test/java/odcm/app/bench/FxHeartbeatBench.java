@@ -47,6 +47,8 @@ import odcm.packaging.bundle.BundleContent;
  */
 public final class FxHeartbeatBench {
     static final String BIG = "Web Large";
+    /** The bundle of revision 2 of 'Web Large' 1.1.0 (decision 0048). */
+    static final String REVISION_2 = "web-large-1.1.0-revision-2.odcmbundle";
     /** The scenario of a run with -Dbench.hello=true, which starts no console. */
     static final String HELLO = "start a JavaFX hello-world (its first window)";
     private static final AtomicLong worst = new AtomicLong();
@@ -291,6 +293,57 @@ public final class FxHeartbeatBench {
             check(said.startsWith("Imported release"), "imported: " + said);
             return null;
         });
+        fx(() -> {
+            ((Stage) FxHeartbeatBench.<Node>find("import-wizard").getScene().getWindow()).close();
+            return null;
+        });
+        // Re-promotion (decision 0048): revision 2 of the same release, every plain value changed, shown as an update with its diff.
+        scenario("import revision 2 of it, 10,000 variables changed (Inbox + wizard with the diff)", () -> {
+            Path inbox = InboxViewModel.defaultFolder(TestBundles.location(tmp.resolve("network-b")).storeDir().resolve("inbox"), TestBundles.PROD);
+            Files.move(tmp.resolve(REVISION_2), inbox.resolve(REVISION_2));
+            fx(() -> {
+                b.main().select("nav-dashboard");
+                return null;
+            });
+            idle(b);
+            fx(() -> {
+                b.main().select("nav-inbox");
+                return null;
+            });
+            idle(b);
+            mark("inbox");
+            fx(() -> {
+                TableView<InboxViewModel.Item> table = find("inbox-table");
+                InboxViewModel.Item item = table.getItems().stream().filter(i -> i.name().equals(REVISION_2)).findFirst().orElseThrow();
+                check(item.release().startsWith("update of 1.1.0: revision 2"), "listed as an update: " + item.release());
+                table.getSelectionModel().select(item);
+                fire("inbox-import");
+                return null;
+            });
+            idle(b);
+            mark("wizard: who sent it");
+            for (int step = 0; step < 4; step++) {
+                fx(() -> {
+                    fire("wizard-next");
+                    return null;
+                });
+                idle(b);
+                if (step == 0) {
+                    String update = fx(() -> FxHeartbeatBench.<Label>find("wizard-update").getText());
+                    check(update.startsWith("Update of 1.1.0: revision 2"), "shown as an update: " + update);
+                }
+                mark("wizard: " + fx(() -> FxHeartbeatBench.<Label>find("wizard-title").getText()));
+            }
+            fx(() -> {
+                fire("wizard-finish");
+                return null;
+            });
+            idle(b);
+            mark("wizard: finish");
+            String said = fx(() -> FxHeartbeatBench.<Label>find("wizard-message").getText());
+            check(said.startsWith("Imported release 1.1.0 (revision 2)"), "imported: " + said);
+            return null;
+        });
         beat.shutdownNow();
     }
 
@@ -481,6 +534,13 @@ public final class FxHeartbeatBench {
             Path inbox = Files.createDirectories(InboxViewModel.defaultFolder(TestBundles.location(tmp.resolve("network-b")).storeDir()
                     .resolve("inbox"), TestBundles.PROD));
             Files.write(inbox.resolve("web-large-1.1.0.odcmbundle"), bundle);
+            // Revision 2 of the same release (its variables updated at the source), kept aside until its scenario.
+            var f = r.snapshot();
+            Files.write(tmp.resolve(REVISION_2), TestBundles.write(a, new BundleContent(java.util.UUID.randomUUID(), TestBundles.DEV,
+                    TestBundles.PROD, 2, now.minusSeconds(30), now.plus(Duration.ofDays(14)), BIG, r.version(), r.notes(), r.channel(),
+                    new odcm.model.release.ReleaseSnapshot(f.process(), f.variables().stream().map(v -> v.sensitive() ? v
+                            : new odcm.model.project.Variable(v.name(), v.value() + "-r2", false, v.scope())).toList(), f.templates(), f.packages()),
+                    List.of(), r.createdAt(), 2)));
         } finally {
             a.close();
         }

@@ -92,8 +92,10 @@ class ReleaseServiceTest extends ServiceFixture {
     void theServiceOffersNoWayToChangeARelease() {
         List<String> methods = Arrays.stream(ReleaseService.class.getDeclaredMethods()).filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
                 .map(Method::getName).sorted().toList();
-        assertEquals(List.of("builtElsewhere", "compare", "create", "find", "heads", "list", "recordReveal"), methods,
-                "reads, creation, the audit entry of a reveal, and the sentence refusing a remote project's release");
+        assertEquals(List.of("builtElsewhere", "compare", "create", "find", "heads", "list", "named", "recordReveal", "revision", "revisions",
+                        "updateVariables", "variablesUpdate"), methods,
+                "reads, creation, the audit entry of a reveal, the sentence refusing a remote project's release, and a new revision of"
+                        + " a release's variables (a new frozen row beside the old one, decision 0048; UpdateVariablesTest)");
     }
 
     @Test

@@ -9,12 +9,17 @@ import odcm.model.release.ReleaseSnapshot;
 
 /**
  * What a release bundle carries, as the console's own types. {@code created} is when the bundle was made;
- * {@code releaseCreated} when the source created the release, which the target keeps as the release's creation time. The certificates of source and target are
+ * {@code releaseCreated} when the source created the release, which the target keeps as the release's creation time;
+ * {@code revision} the release's revision at the source (1, or n when its variables were updated there; decision 0048).
+ * The certificates of source and target are
  * not here: the writer takes them from the keys it is given, so a bundle cannot name a key it was not made with.
  */
 public record BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
                             String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
-                            List<HistoryEntry> history, Instant releaseCreated) {
+                            List<HistoryEntry> history, Instant releaseCreated, int revision) {
+    /** The highest revision a bundle may carry: a release's variables updated ten thousand times is no real history. */
+    public static final int MAX_REVISION = 10_000;
+
     public BundleContent {
         Objects.requireNonNull(bundleId, "bundleId");
         Objects.requireNonNull(sourceSpace, "sourceSpace");
@@ -34,6 +39,17 @@ public record BundleContent(UUID bundleId, String sourceSpace, String targetSpac
             throw new IllegalArgumentException("a bundle expires after it is created");
         }
         Objects.requireNonNull(releaseCreated, "releaseCreated");
+        if (revision < 1 || revision > MAX_REVISION) {
+            throw new IllegalArgumentException("a release's revision is 1 to " + MAX_REVISION);
+        }
+    }
+
+    /** Revision 1 of the release: what every bundle was before revisions travelled. */
+    public BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
+                         String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
+                         List<HistoryEntry> history, Instant releaseCreated) {
+        this(bundleId, sourceSpace, targetSpace, sequence, created, expires, project, version, notes, channel, snapshot, history,
+                releaseCreated, 1);
     }
 
     /** A bundle whose release was created when the bundle was (tests and tools). */

@@ -270,6 +270,34 @@ public final class BundleVerifier {
         }
     }
 
+    /**
+     * release.json: with a {@code revision} (2 to {@link BundleContent#MAX_REVISION}) a later revision of the release, without
+     * one revision 1, as every bundle was before revisions travelled (decision 0048). An explicit revision 1, 0, a negative or
+     * a larger one is refused: one release is written one way only.
+     */
+    private static Dto.RevisedReleasePart releasePart(Map<String, byte[]> entries, String bundleId, Json.Budget budget) throws Refused {
+        JsonNode revision;
+        try {
+            revision = Json.field(entries.get(BundleFormat.RELEASE), "revision");
+        } catch (BadJson e) {
+            throw new Refused(new InvalidPart(BundleFormat.RELEASE, e.getMessage()));
+        }
+        if (revision != null && !revision.isInt()) { // 2.0 or 2e0 would be bound as 2: one release is written one way only
+            throw new Refused(new InvalidPart(BundleFormat.RELEASE, "gives a revision that is not a whole number from 2 to "
+                    + BundleContent.MAX_REVISION));
+        }
+        if (revision == null) {
+            Dto.ReleasePart r = part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, bundleId, budget);
+            return new Dto.RevisedReleasePart(r.bundleId(), r.project(), r.version(), r.notes(), r.channel(), r.created(), 1);
+        }
+        Dto.RevisedReleasePart r = part(entries, BundleFormat.RELEASE, Dto.RevisedReleasePart.class, bundleId, budget);
+        if (r.revision() < 2 || r.revision() > BundleContent.MAX_REVISION) {
+            throw new Refused(new InvalidPart(BundleFormat.RELEASE, "gives revision " + r.revision() + ", where a later revision is 2 to "
+                    + BundleContent.MAX_REVISION + " and revision 1 names none"));
+        }
+        return r;
+    }
+
     private static <T> T part(Map<String, byte[]> entries, String name, Class<T> type, String bundleId, Json.Budget budget) throws Refused {
         try {
             T value = Json.read(entries.get(name), type, budget);
@@ -289,7 +317,7 @@ public final class BundleVerifier {
                                                Fingerprint source, Fingerprint target, VerificationContext ctx) throws Refused {
         String id = m.bundleId();
         Json.Budget budget = new Json.Budget();
-        Dto.ReleasePart release = part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id, budget);
+        Dto.RevisedReleasePart release = releasePart(entries, id, budget);
         Dto.ProcessPart process = part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id, budget);
         Dto.VariablesPart variables = part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, budget);
         Dto.TemplatesPart templates = part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, budget);
@@ -318,13 +346,13 @@ public final class BundleVerifier {
             throws Refused {
         String id = m.bundleId();
         Json.Budget b = new Json.Budget();
-        return build(m, bundleId, created, expires, part(entries, BundleFormat.RELEASE, Dto.ReleasePart.class, id, b),
+        return build(m, bundleId, created, expires, releasePart(entries, id, b),
                 part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id, b), part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, b),
                 part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, b), part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, b),
                 part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id, b), null);
     }
 
-    private static BundleContent build(Dto.Manifest m, UUID bundleId, Instant created, Instant expires, Dto.ReleasePart release,
+    private static BundleContent build(Dto.Manifest m, UUID bundleId, Instant created, Instant expires, Dto.RevisedReleasePart release,
                                        Dto.ProcessPart process, Dto.VariablesPart variables, Dto.TemplatesPart templates,
                                        Dto.PackagesPart packages, Dto.HistoryPart history, Map<String, String> secretValues) throws Refused {
         try {
@@ -351,7 +379,7 @@ public final class BundleVerifier {
             Instant releaseCreated = instant(release.created(), "created", BundleFormat.RELEASE);
             return new BundleContent(bundleId, m.source().space(), m.target().space(), m.sequence(), created, expires,
                     release.project(), release.version(), release.notes(), release.channel(), new ReleaseSnapshot(steps, vars, temps, pkgs), done,
-                    releaseCreated);
+                    releaseCreated, release.revision());
         } catch (odcm.model.Refusal | IllegalArgumentException | NullPointerException e) {
             throw new Refused(new InvalidPart("content", "does not describe a valid release (" + e.getMessage() + ")"));
         }
@@ -368,7 +396,7 @@ public final class BundleVerifier {
     }
 
     /** Opens secrets.cms with this space's key; it must name this bundle, release and target. */
-    private static Map<String, String> secrets(byte[] envelope, Dto.Manifest m, Dto.ReleasePart release, VerificationContext ctx) throws Refused {
+    private static Map<String, String> secrets(byte[] envelope, Dto.Manifest m, Dto.RevisedReleasePart release, VerificationContext ctx) throws Refused {
         PrivateKey key = Cms.privateKey(ctx.privateKeyPkcs8());
         byte[] plain;
         try {

@@ -37,8 +37,11 @@ public final class BundleWriter {
         String targetFingerprint = Certificates.fingerprint(targetCertificateDer).hex();
 
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(BundleFormat.RELEASE, Json.write(new Dto.ReleasePart(id, content.project(), content.version(), content.notes(),
-                content.channel(), content.releaseCreated().toString())));
+        parts.put(BundleFormat.RELEASE, Json.write(content.revision() == 1
+                ? new Dto.ReleasePart(id, content.project(), content.version(), content.notes(), content.channel(),
+                content.releaseCreated().toString())
+                : new Dto.RevisedReleasePart(id, content.project(), content.version(), content.notes(), content.channel(),
+                content.releaseCreated().toString(), content.revision())));
         parts.put(BundleFormat.PROCESS, releaseParts.processPart(id));
         parts.put(BundleFormat.VARIABLES, releaseParts.variablesPart(id));
         parts.put(BundleFormat.TEMPLATES, releaseParts.templatesPart(id));

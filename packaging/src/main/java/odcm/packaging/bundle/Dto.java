@@ -26,6 +26,14 @@ final class Dto {
     record ReleasePart(String bundleId, String project, String version, String notes, String channel, String created) {
     }
 
+    /**
+     * The release part of a later revision (decision 0048): as {@link ReleasePart} with {@code revision} (2 or more). Revision 1
+     * is written as {@link ReleasePart}, exactly as before revisions travelled, so every console reads it; a part without
+     * {@code revision} is revision 1.
+     */
+    record RevisedReleasePart(String bundleId, String project, String version, String notes, String channel, String created, int revision) {
+    }
+
     record PackageRef(String packageId) {
     }
 

@@ -227,7 +227,8 @@ public final class ImportWizard {
         Forms.row(grid, "Addressed to", text(null, g.content().targetSpace() + " (certificate " + g.target().grouped() + ")"));
         Forms.row(grid, "Bundle", text(null, g.content().bundleId() + " · sequence " + g.content().sequence()));
         Forms.row(grid, "Bundle created", text(null, when(g.content().created()) + " · expires " + when(g.content().expires())));
-        Forms.row(grid, "Release", text("wizard-release", g.content().version() + " of " + g.content().project() + " · created "
+        Forms.row(grid, "Release", text("wizard-release", g.content().version() + (g.content().revision() > 1 ? " (revision "
+                + g.content().revision() + ")" : "") + " of " + g.content().project() + " · created "
                 + when(g.content().releaseCreated()) + " in " + g.content().sourceSpace()));
         Label jump = text("wizard-jump-accepted", model.sequenceJumpAcceptedProperty().get()
                 ? "You accepted its sequence jump; the import records it in the audit log." : "");
@@ -249,7 +250,40 @@ public final class ImportWizard {
         snapshot.note("As the bundle carries it. Once imported, the process and templates are read-only here; the values stay editable.");
         snapshot.setPrefHeight(430);
         snapshot.setMinHeight(430);
+        if (p.update().isPresent()) {
+            return List.of(becomes, update(p.update().get()), snapshot, reveal(p));
+        }
         return List.of(becomes, changes, snapshot, reveal(p));
+    }
+
+    /** A later revision of a release imported here before: "Update of 1.2.0: revision 2", and what changed, as Compare shows it. */
+    private Node update(ImportService.Update u) {
+        Label words = text("wizard-update", u.words() + ": " + u.diff().summary());
+        words.getStyleClass().add(Css.SUBSECTION);
+        javafx.scene.control.TableView<odcm.app.ui.release.CompareRow> diff = odcm.app.ui.common.Tables.table("wizard-update-diff");
+        diff.getColumns().setAll(List.of(
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>fixed("", 44, odcm.app.ui.release.CompareRow::marker),
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Item", 190, odcm.app.ui.release.CompareRow::item),
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Change / field", 215, odcm.app.ui.release.CompareRow::fieldName),
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Revision " + u.revisionHere() + " (here)", 145,
+                        odcm.app.ui.release.CompareRow::from),
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Revision " + u.revision() + " (bundle)", 145,
+                        odcm.app.ui.release.CompareRow::to)));
+        diff.getColumns().forEach(c -> c.setSortable(false));
+        odcm.app.ui.release.CompareView.styledRows(diff);
+        diff.getItems().setAll(model.updateRows());
+        diff.setPrefHeight(250);
+        diff.setMinHeight(180);
+        VBox box = new VBox(6, words, diff);
+        if (!u.refusal().isEmpty()) {
+            Label refusal = text("wizard-update-refusal", u.refusal());
+            refusal.getStyleClass().add(Css.ERROR);
+            box.getChildren().add(1, refusal);
+        } else {
+            box.getChildren().add(Forms.hint("Once imported, revision " + u.revision() + " is the current one; revision " + u.revisionHere()
+                    + " stays, frozen, with its deployments, which do not count for the new revision."));
+        }
+        return box;
     }
 
     /** Sensitive values stay masked; revealing one is an explicit action, recorded in the audit log. */
@@ -510,7 +544,7 @@ public final class ImportWizard {
         GridPane grid = Forms.grid();
         Forms.row(grid, "Project", text("summary-project", p.remoteProject() + (p.previousVersion().isPresent() ? " (exists; the release joins it)"
                 : " (new remote project)")));
-        Forms.row(grid, "Release", text("summary-release", c.version() + " · " + count(c.snapshot().packages().size(), "package") + ", "
+        Forms.row(grid, "Release", text("summary-release", c.version() + (c.revision() > 1 ? " (revision " + c.revision() + ")" : "") + " · " + count(c.snapshot().packages().size(), "package") + ", "
                 + count(c.snapshot().process().size(), "step") + ", " + count(c.snapshot().variables().size(), "variable") + ", "
                 + count(c.snapshot().templates().size(), "template")));
         Forms.row(grid, "From", text(null, p.sourceSpace()));

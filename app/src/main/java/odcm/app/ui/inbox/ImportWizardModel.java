@@ -81,17 +81,32 @@ public final class ImportWizardModel {
             Preview p = imports.preview(target, bundle, accept);
             var c = p.content();
             return new Opened(p, c == null ? null : odcm.app.ui.release.ReleaseSnapshotView.Shown.of(new odcm.model.release.Release(0, 0,
-                    p.remoteProject(), c.version(), c.notes(), c.channel(), c.releaseCreated(), c.snapshot())));
+                    p.remoteProject(), c.version(), c.notes(), c.channel(), c.releaseCreated(), c.snapshot())),
+                    p.update().map(u -> odcm.app.ui.release.CompareViewModel.rows(u.diff(), true, java.util.Set.of()).stream()
+                            .filter(r -> r.kind() != odcm.app.ui.release.CompareRow.Kind.SECTION || !u.diff().changes(r.section()).isEmpty())
+                            .toList()).orElse(List.of())); // the sections that changed, with their changes
         }, opened -> {
             Preview p = opened.preview();
             inside = opened.inside();
+            updateRows = opened.updateRows();
             preview.set(p);
             lifecycle.set(p.suggested().orElse(null));
         }, message::error);
     }
 
-    private record Opened(Preview preview, odcm.app.ui.release.ReleaseSnapshotView.Shown inside) {
+    private record Opened(Preview preview, odcm.app.ui.release.ReleaseSnapshotView.Shown inside,
+                          List<odcm.app.ui.release.CompareRow> updateRows) {
     }
+
+    /**
+     * For a later revision of a release imported here before (decision 0048): its changes against the revision here, as the
+     * Compare window's rows (made with the preview, off the FX thread); empty otherwise.
+     */
+    public List<odcm.app.ui.release.CompareRow> updateRows() {
+        return updateRows;
+    }
+
+    private List<odcm.app.ui.release.CompareRow> updateRows = List.of();
 
     /** The release the bundle carries, as the "What's inside" step shows it (prepared with the preview, off the FX thread). */
     public odcm.app.ui.release.ReleaseSnapshotView.Shown inside() {

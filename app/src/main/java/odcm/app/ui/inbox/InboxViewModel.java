@@ -48,10 +48,17 @@ public final class InboxViewModel {
             return outcome == null ? problem : outcome.sentence();
         }
 
-        /** "release 1.2.0 of Web from DevTest Space", for genuine bundles; "" otherwise. */
+        /**
+         * "1.2.0 of Web from DevTest Space", or "update of 1.2.0: revision 2 of Web from DevTest Space" for a later revision
+         * (its variables updated at the source, decision 0048), for genuine bundles; "" otherwise.
+         */
         public String release() {
-            return outcome instanceof VerificationOutcome.Genuine g
-                    ? g.content().version() + " of " + g.content().project() + " from " + g.content().sourceSpace() : "";
+            if (!(outcome instanceof VerificationOutcome.Genuine g)) {
+                return "";
+            }
+            var c = g.content();
+            return (c.revision() > 1 ? "update of " + c.version() + ": revision " + c.revision() : c.version()) + " of " + c.project() + " from "
+                    + c.sourceSpace();
         }
     }
 

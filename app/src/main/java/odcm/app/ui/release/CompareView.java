@@ -111,21 +111,7 @@ public final class CompareView {
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setItems(vm.rows());
         table.setPlaceholder(Forms.emptyState("compare-empty", "Loading the comparison…"));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(CompareRow item, boolean empty) {
-                super.updateItem(item, empty);
-                // Changed only when the kind of row changes: each change of the style classes matches the row's CSS
-                // again, and a reused row mostly shows a change of the same kind (decision 0033, 2026-12-04).
-                String kind = empty || item == null ? null : item.styleClass();
-                if (kind == null || !getStyleClass().contains(kind)) {
-                    getStyleClass().removeIf(c -> c.startsWith("compare-") && !c.equals(kind));
-                    if (kind != null) {
-                        getStyleClass().add(kind);
-                    }
-                }
-            }
-        });
+        styledRows(table);
         Tables.bindSelection(table, vm.selectedProperty());
         vm.selectedProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -160,6 +146,25 @@ public final class CompareView {
             }
         });
         root.applyCss();
+    }
+
+    /** Rows of {@code table} coloured by their change (the stylesheet's compare-* classes); the marker column says the same in text. */
+    public static void styledRows(TableView<CompareRow> table) {
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(CompareRow item, boolean empty) {
+                super.updateItem(item, empty);
+                // Changed only when the kind of row changes: each change of the style classes matches the row's CSS
+                // again, and a reused row mostly shows a change of the same kind (decision 0033, 2026-12-04).
+                String kind = empty || item == null ? null : item.styleClass();
+                if (kind == null || !getStyleClass().contains(kind)) {
+                    getStyleClass().removeIf(c -> c.startsWith("compare-") && !c.equals(kind));
+                    if (kind != null) {
+                        getStyleClass().add(kind);
+                    }
+                }
+            }
+        });
     }
 
     private ComboBox<String> versions(String id, javafx.beans.property.ObjectProperty<String> value) {

@@ -181,7 +181,8 @@ public final class CompareViewModel {
         return keep == null ? null : out.stream().filter(r -> same(r, keep)).findFirst().orElse(null);
     }
 
-    static List<CompareRow> rows(ReleaseDiff d, boolean only, Set<String> revealed) {
+    /** The rows of {@code d}: every item, or {@code only} the changes; the items in {@code revealed} unmasked. Any thread. */
+    public static List<CompareRow> rows(ReleaseDiff d, boolean only, Set<String> revealed) {
         List<CompareRow> out = new ArrayList<>();
         if (d == null) {
             return out;

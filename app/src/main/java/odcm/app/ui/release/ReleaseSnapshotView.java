@@ -37,7 +37,7 @@ public final class ReleaseSnapshotView extends VBox {
     private final TableView<VariableTemplate> templates = Tables.table("snapshot-templates");
     private final TabPane tabs = new TabPane();
     private final Label readOnly = new Label("Read-only: this is what the release froze when it was created. It never changes; "
-            + "edit the project and create a new release instead.");
+            + "edit the project and create a new release instead (for new variable values only: Update variables…, a new revision).");
 
     public ReleaseSnapshotView() {
         super(12);

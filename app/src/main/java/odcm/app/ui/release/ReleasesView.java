@@ -55,6 +55,10 @@ public final class ReleasesView {
                 + " import and accept it for deployment here (or decline it)", this::accept);
         Node acceptBox = gate.gate(accept, vm.acceptanceProperty().isEmpty(), p -> p.refusal(odcm.model.role.Action.APPROVE, vm.space().name(), null),
                 vm.space().nameProperty());
+        Button update = Forms.button("update-variables", "_Update variables…", "Make a new revision of the selected release with the project's"
+                + " current variables; its process, templates and packages stay as frozen", this::updateVariables);
+        Node updateBox = gate.gate(update, vm.selectedProperty().isNull(), p -> p.refusal(odcm.model.role.Action.CREATE_RELEASE, vm.space().name(), null),
+                vm.space().nameProperty());
         Button compare = Forms.button("compare-releases", "Co_mpare…",
                 "Compare the selected release with the one before it, side by side; approve or reject it there", this::compare);
         compare.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.all()).lessThan(2));
@@ -65,11 +69,11 @@ public final class ReleasesView {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         ScreenHeader.place(root, "releases-screen", ScreenHeader.create("Releases",
                 "Versions of a project, each with the process, variables and packages it froze when it was created.",
-                projectLabel, project, createBox, promoteBox, deployBox, acceptBox, compare, null, filter), new javafx.scene.layout.VBox(4, createWhy(), acceptance(),
+                projectLabel, project, createBox, updateBox, promoteBox, deployBox, acceptBox, compare, null, filter), new javafx.scene.layout.VBox(4, createWhy(), acceptance(),
                 new MessageLine("releases-message", vm.message())));
 
         table.getColumns().setAll(List.of(
-                Tables.<Release>fixed("Version", 110, Release::version),
+                Tables.<Release>fixed("Version", 150, vm::version),
                 Tables.<Release>fixed("Channel", 100, Release::channel),
                 Tables.<Release>fixed("Created", 140, r -> Formats.minutes(r.createdAt())),
                 Tables.<Release>column("Notes", 300, r -> r.notes().replace('\n', ' '))));
@@ -163,6 +167,13 @@ public final class ReleasesView {
 
     private void create() {
         vm.startCreate(model -> CreateReleaseDialog.create(root.getScene().getWindow(), model, vm::created).show());
+    }
+
+    /** Asks with what changes (read on the task runner), then makes the new revision; a refusal stays in the dialog or message line. */
+    private void updateVariables() {
+        vm.startUpdateVariables(c -> odcm.app.ui.common.ConfirmDialog.create(root.getScene().getWindow(), vm.runner(), "update-variables",
+                "Update the variables of release " + c.version(), c.question(), "Make revision " + c.revision(),
+                "Making revision " + c.revision() + " of release " + c.version(), () -> vm.updateVariables(c), () -> vm.variablesUpdated(c)).show());
     }
 
     private void promote() {

@@ -1,6 +1,7 @@
 package odcm.app.ui.release;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -21,6 +22,7 @@ import odcm.app.ui.common.StatusMessage;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.project.Project;
 import odcm.model.release.Release;
+import odcm.model.release.ReleaseHead;
 
 /** The releases of one project of the current space, newest first, with search and the selected release. */
 public final class ReleasesViewModel {
@@ -45,6 +47,8 @@ public final class ReleasesViewModel {
     /** The spaces the chosen project's lifecycle promotes to. */
     private final ObservableList<BundleService.Target> targets = FXCollections.observableArrayList();
     private boolean loadingProjects;
+    /** Release id → revision, of the releases listed (read with them). */
+    private Map<Long, Integer> revisions = Map.of();
 
     /** Acceptance before import (decision 0047): what is said of the selected imported release ("" where nothing is). */
     private final odcm.app.service.AcceptanceService acceptances;
@@ -118,8 +122,10 @@ public final class ReleasesViewModel {
             return;
         }
         runner.run("Loading the releases of '" + p + "'", () -> new Loaded(releases.list(s, p), bundles.targets(s, p),
-                projects.importedFrom(s, p).map(src -> ReleaseService.builtElsewhere(p, src)).orElse("")), loaded -> {
+                projects.importedFrom(s, p).map(src -> ReleaseService.builtElsewhere(p, src)).orElse(""),
+                releases.heads(s, p).stream().collect(java.util.stream.Collectors.toMap(ReleaseHead::id, ReleaseHead::revision))), loaded -> {
             if (p.equals(project.get())) {
+                revisions = loaded.revisions();
                 list.replace(loaded.releases(), select);
                 targets.setAll(loaded.targets());
                 createProblem.set(loaded.createProblem());
@@ -151,7 +157,84 @@ public final class ReleasesViewModel {
         return createProblem;
     }
 
-    private record Loaded(List<Release> releases, List<BundleService.Target> targets, String createProblem) {
+    private record Loaded(List<Release> releases, List<BundleService.Target> targets, String createProblem, Map<Long, Integer> revisions) {
+    }
+
+    /** "1.2.0", or "1.2.0 (revision 2)" after its variables were updated (or a later revision was imported). */
+    public String version(Release r) {
+        return ReleaseService.named(r.version(), revisions.getOrDefault(r.id(), 1));
+    }
+
+    /** What "Update variables…" asks before it makes revision {@code revision} of release {@code version}. */
+    public record VariablesChange(String space, String project, String version, int revision, String question) {
+    }
+
+    /**
+     * Reads what "Update variables" would change in the selected release (on the task runner) and opens the confirmation
+     * with it; a refusal (nothing changed, an imported release, no role) lands in the message line instead.
+     */
+    public void startUpdateVariables(Consumer<VariablesChange> open) {
+        Release r = list.selectedProperty().get();
+        String s = space.name();
+        String p = project.get();
+        if (r == null || p == null) {
+            message.error("Select the release whose variables to update.");
+            return;
+        }
+        message.clear();
+        runner.run("Comparing release " + r.version() + " with the project's variables", () -> {
+            odcm.model.compare.ReleaseDiff d = releases.variablesUpdate(s, p, r.version());
+            int next = releases.revision(s, p, r.version()) + 1;
+            return new VariablesChange(s, p, r.version(), next, "Make revision " + next + " of release " + r.version() + " of '" + p
+                    + "' with the project's current variables? Its process, templates and packages stay as frozen; approvals and deployments of"
+                    + " the earlier revision do not carry over.\n\n" + d.summary().replaceAll("\\.$", ":") + "\n" + changeLines(d, SHOWN_CHANGES));
+        }, open, message::error);
+    }
+
+    /** At most this many changes are listed in the confirmation, then how many more. */
+    static final int SHOWN_CHANGES = 12;
+
+    /** "~ LogLevel (all environments): Info → Debug", one line per changed variable (sensitive values masked). */
+    static String changeLines(odcm.model.compare.ReleaseDiff d, int max) {
+        List<odcm.model.compare.Entry> changes = d.changes(odcm.model.compare.Section.VARIABLES);
+        StringBuilder out = new StringBuilder();
+        for (odcm.model.compare.Entry e : changes.subList(0, Math.min(max, changes.size()))) {
+            out.append("  ").append(e.marker()).append(' ').append(e.name());
+            for (odcm.model.compare.FieldChange f : e.changedFields()) {
+                if (f.field().equals("Value")) {
+                    out.append(": ").append(f.from() == null ? "" : oneLine(f.from().shown())).append(f.from() == null || f.to() == null ? "" : " → ")
+                            .append(f.to() == null ? "" : oneLine(f.to().shown()));
+                }
+            }
+            out.append('\n');
+        }
+        if (changes.size() > max) {
+            out.append("  and ").append(changes.size() - max).append(" more (Compare… shows them all once updated)\n");
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private static String oneLine(String v) {
+        String t = v.replace('\n', ' ');
+        return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+    }
+
+    /** Makes the new revision (called by the confirmation, on the task runner); the sentence is shown by {@link #variablesUpdated}. */
+    public void updateVariables(VariablesChange c) {
+        updatedSentence = releases.updateVariables(c.space(), c.project(), c.version()).sentence();
+    }
+
+    public void variablesUpdated(VariablesChange c) {
+        message.info(updatedSentence);
+        if (c.project().equals(project.get())) {
+            loadReleases(c.version());
+        }
+    }
+
+    private volatile String updatedSentence = "";
+
+    public TaskRunner runner() {
+        return runner;
     }
 
     /** Why "Promote to space…" is not possible now, or "" when it is. */
@@ -239,7 +322,7 @@ public final class ReleasesViewModel {
     }
 
     public void deployed(Deployment d) {
-        message.info("Recorded: release " + d.version() + " deployed to " + d.environment() + ", " + d.outcome() + ".");
+        message.info("Recorded: release " + ReleaseService.named(d.version(), revisions.getOrDefault(d.releaseId(), 1)) + " deployed to " + d.environment() + ", " + d.outcome() + ".");
         loadDeployments();
     }
 
