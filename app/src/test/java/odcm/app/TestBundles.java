@@ -135,6 +135,11 @@ public final class TestBundles {
 
     /** The same release with a changed snapshot and a new bundle id: a newer revision of it. */
     public static byte[] revised(AppContext a, String version, long sequence, List<DeploymentStep> extraSteps) {
+        return revised(a, version, sequence, 1, extraSteps);
+    }
+
+    /** As {@link #revised(AppContext, String, long, List)}, the bundle naming {@code revision} (1: no revision named, as before 0048). */
+    public static byte[] revised(AppContext a, String version, long sequence, int revision, List<DeploymentStep> extraSteps) {
         Release r = a.releases().find(DEV, "Web", version);
         Instant now = a.spaces().now();
         var s = r.snapshot();
@@ -142,7 +147,7 @@ public final class TestBundles {
         steps.addAll(extraSteps);
         return write(a, new BundleContent(UUID.randomUUID(), DEV, PROD, sequence, now.minusSeconds(60), now.plus(Duration.ofDays(14)), "Web",
                 r.version(), r.notes() + " (revised)", r.channel(), new odcm.model.release.ReleaseSnapshot(steps, s.variables(), s.templates(),
-                s.packages()), List.of()));
+                s.packages()), List.of(), now.minusSeconds(60), revision));
     }
 
     public static byte[] write(AppContext a, BundleContent content) {

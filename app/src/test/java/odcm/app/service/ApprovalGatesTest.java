@@ -114,7 +114,7 @@ class ApprovalGatesTest extends BundleFixture {
         ctx.imports().importBundle(PROD, promote(PROD, "web.odcmbundle"), null, Map.of());
         ctx.approvals().setGate(PROD, "Production", true);
         ApprovalDecision first = ctx.approvals().decide(PROD, REMOTE_WEB, "1.0.0", Verdict.APPROVED, "revision 1 is fine");
-        assertTrue(ctx.imports().importBundle(PROD, odcm.app.TestBundles.revised(ctx, "1.0.0", 2, List.of(new DeploymentStep("Warm up",
+        assertTrue(ctx.imports().importBundle(PROD, odcm.app.TestBundles.revised(ctx, "1.0.0", 2, 2, List.of(new DeploymentStep("Warm up",
                 "Run a script", Map.of("Script", "true"), Scope.ALL, List.of()))), null, Map.of()).imported());
         refused("Release 1.0.0 of " + REMOTE_WEB + ": the approval of revision 1 does not cover revision 2; it needs an approval of"
                 + " revision 2 in Prod Space before its first deployment to Production.",
@@ -126,7 +126,7 @@ class ApprovalGatesTest extends BundleFixture {
         assertEquals(java.util.Optional.of("0 of 1 approvals"), ctx.approvals().tally(PROD, REMOTE_WEB, "1.0.0"));
 
         ctx.approvals().decide(PROD, REMOTE_WEB, "1.0.0", Verdict.REJECTED, "not this one");
-        assertTrue(ctx.imports().importBundle(PROD, odcm.app.TestBundles.revised(ctx, "1.0.0", 3, List.of(new DeploymentStep("Warm up",
+        assertTrue(ctx.imports().importBundle(PROD, odcm.app.TestBundles.revised(ctx, "1.0.0", 3, 3, List.of(new DeploymentStep("Warm up",
                 "Run a script", Map.of("Script", "true"), Scope.ALL, List.of()), new DeploymentStep("Cool down", "Run a script",
                 Map.of("Script", "true"), Scope.ALL, List.of()))), null, Map.of()).imported());
         String by = ctx.store().person().name();

@@ -100,7 +100,7 @@ class RevisionWizardUiTest extends TwoNetworkScreens {
         List<String> shown = fx(() -> diff.getItems().stream().map(r -> r.marker() + "|" + r.item() + "|" + r.fieldName() + "|" + r.from() + "|"
                 + r.to()).toList());
         assertTrue(shown.contains("~|LogLevel (all environments)|changed: Value||"), shown.toString());
-        assertTrue(shown.contains("~||Value|Info|Debug") && shown.contains("|Variables|4 variables: 1 added, 1 changed||"), shown.toString());
+        assertTrue(shown.contains("~||Value|Info|Debug") && shown.contains("|Variables|6 variables: 1 added, 1 changed||"), shown.toString());
         assertTrue(shown.contains("+|CacheSize (Test)|added||"), shown.toString());
         assertFalse(shown.stream().anyMatch(s -> s.contains("Process") || s.contains("Packages") || s.contains("Deploy web")), "process and packages are the same: "
                 + shown);
