@@ -14,7 +14,7 @@ import odcm.model.release.ReleaseSnapshot;
  */
 public record BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
                             String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
-                            List<HistoryEntry> history, Instant releaseCreated) {
+                            List<HistoryEntry> history, Instant releaseCreated, OutOfOrder outOfOrder) {
     public BundleContent {
         Objects.requireNonNull(bundleId, "bundleId");
         Objects.requireNonNull(sourceSpace, "sourceSpace");
@@ -36,6 +36,14 @@ public record BundleContent(UUID bundleId, String sourceSpace, String targetSpac
         Objects.requireNonNull(releaseCreated, "releaseCreated");
     }
 
+    /** A bundle made in lifecycle order (no override carried). */
+    public BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
+                         String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
+                         List<HistoryEntry> history, Instant releaseCreated) {
+        this(bundleId, sourceSpace, targetSpace, sequence, created, expires, project, version, notes, channel, snapshot, history,
+                releaseCreated, null);
+    }
+
     /** A bundle whose release was created when the bundle was (tests and tools). */
     public BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
                          String project, String version, String notes, String channel, ReleaseSnapshot snapshot, List<HistoryEntry> history) {
@@ -47,6 +55,42 @@ public record BundleContent(UUID bundleId, String sourceSpace, String targetSpac
                                    List<HistoryEntry> history) {
         return new BundleContent(UUID.randomUUID(), source, target, sequence, created, expires, release.projectName(), release.version(),
                 release.notes(), release.channel(), release.snapshot(), history, release.createdAt());
+    }
+
+    /**
+     * The source's release manager promoted the release before the phases ahead of this promotion were complete
+     * (decision 0045): who, why, and the sentence the lifecycle order would have refused with. Carried in the signed
+     * history part, so the target shows it; checked like any part of a hostile file (lengths, one line each).
+     */
+    public record OutOfOrder(String by, String reason, String skipped) {
+        public static final int MAX_BY = 200;
+        public static final int MAX_REASON = 1000;
+        public static final int MAX_SKIPPED = 4000;
+
+        public OutOfOrder {
+            by = line("The person who promoted out of lifecycle order", by, MAX_BY);
+            reason = line("The reason for promoting out of lifecycle order", reason, MAX_REASON);
+            skipped = skipped == null ? "" : odcm.model.Names.value("What promoting out of lifecycle order skipped", skipped, false);
+            if (skipped.length() > MAX_SKIPPED) {
+                throw new odcm.model.Refusal("What promoting out of lifecycle order skipped can be at most " + MAX_SKIPPED + " characters.");
+            }
+        }
+
+        private static String line(String what, String value, int max) {
+            String v = odcm.model.Names.value(what, value == null ? "" : value.strip(), false);
+            if (v.isEmpty()) {
+                throw new odcm.model.Refusal(what + " must be given.");
+            }
+            if (v.length() > max) {
+                throw new odcm.model.Refusal(what + " can be at most " + max + " characters; this one has " + v.length() + ".");
+            }
+            return v;
+        }
+
+        /** "promoted out of lifecycle order by alice: QA signed off by phone": how the target shows it. */
+        public String words() {
+            return "promoted out of lifecycle order by " + by + ": " + reason;
+        }
     }
 
     /** A deployment of this release already done, here or in an earlier space. */
