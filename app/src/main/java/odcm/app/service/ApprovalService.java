@@ -118,6 +118,15 @@ public final class ApprovalService {
     }
 
     /**
+     * The latest decision on a release in its space when it is a rejection: it binds promotion whether or not the space
+     * requires approval, until a later approval (decision 0045). Refused when a decision was removed outside ODCM Console.
+     */
+    static Optional<ApprovalDecision> rejection(StoreTx tx, Space s, long releaseId, String version, String project) {
+        decisionsNotRemoved(tx, s, version, project);
+        return tx.approvals().decisions(s.id(), releaseId).stream().findFirst().filter(d -> d.verdict() == Verdict.REJECTED);
+    }
+
+    /**
      * The distinct people whose approvals count (decision 0043): approvals since the latest rejection (a rejection still binds,
      * and overrules what came before it), each person once, the release's maker not at all where the space says so (nobody's, its maker not recorded).
      */
@@ -187,7 +196,11 @@ public final class ApprovalService {
      * 2026-12-05: a project renamed hid its decisions).
      */
     private static void decisionsNotRemoved(StoreTx tx, Space s, Release r) {
-        String release = "release " + r.version() + " of project '";
+        decisionsNotRemoved(tx, s, r.version(), r.projectName());
+    }
+
+    private static void decisionsNotRemoved(StoreTx tx, Space s, String version, String projectName) {
+        String release = "release " + version + " of project '";
         String consequence = "The decisions on releases are read from it as well, so nothing is deployed in " + s.describe();
         List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
         java.util.function.Predicate<odcm.model.audit.AuditEntry> aboutIt = e -> e.subject().startsWith(release)
@@ -195,10 +208,10 @@ public final class ApprovalService {
         long logged = AuditAnchor.entries(tx, "release.approve", aboutIt, consequence).size()
                 + AuditAnchor.entries(tx, "release.reject", aboutIt, consequence).size();
         long held = tx.projects().findBySpace(s.id()).stream()
-                .mapToLong(p -> tx.approvals().decisionsOnVersion(s.id(), p.id(), r.version()).size()).sum();
+                .mapToLong(p -> tx.approvals().decisionsOnVersion(s.id(), p.id(), version).size()).sum();
         if (logged > held) {
-            throw new Refusal("The audit log records " + logged + " approval decisions on releases " + r.version() + " in "
-                    + s.describe() + " (of " + r.projectName() + " or another project), the store holds " + held + ": a decision was"
+            throw new Refusal("The audit log records " + logged + " approval decisions on releases " + version + " in "
+                    + s.describe() + " (of " + projectName + " or another project), the store holds " + held + ": a decision was"
                     + " removed outside ODCM Console, so whether the release is approved cannot be told and it is not deployed."
                     + " Restore the store from a backup.");
         }
