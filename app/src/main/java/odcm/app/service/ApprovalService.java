@@ -119,10 +119,13 @@ public final class ApprovalService {
 
     /**
      * The latest decision on a release in its space when it is a rejection: it binds promotion whether or not the space
-     * requires approval, until a later approval (decision 0045). Refused when a decision was removed outside ODCM Console.
+     * requires approval, until a later approval (decision 0045). With {@code againstTheAuditLog}, refused when a decision
+     * was removed outside ODCM Console (the audit log records more than the store holds).
      */
-    static Optional<ApprovalDecision> rejection(StoreTx tx, Space s, long releaseId, String version, String project) {
-        decisionsNotRemoved(tx, s, version, project);
+    static Optional<ApprovalDecision> rejection(StoreTx tx, Space s, long releaseId, String version, String project, boolean againstTheAuditLog) {
+        if (againstTheAuditLog) {
+            decisionsNotRemoved(tx, s, version, project);
+        }
         return tx.approvals().decisions(s.id(), releaseId).stream().findFirst().filter(d -> d.verdict() == Verdict.REJECTED);
     }
 

@@ -115,7 +115,7 @@ public final class BundleService {
             boolean mayOverride = RoleService.permissions(tx, store).refusal(Action.PROMOTE_OUT_OF_ORDER, s.name(), null).isEmpty();
             List<Target> out = new ArrayList<>();
             for (Space t : tx.spaces().promotionTargets(p.lifecycleId())) {
-                Optional<String> rejected = rejection(tx, s, p, r);
+                Optional<String> rejected = rejection(tx, s, p, r, false);
                 Optional<String> order = rejected.isPresent() ? rejected : orderRefusal(tx, s, p, r, t);
                 out.add(new Target(t.name(), t.isLocal(), t.certificate().fingerprint(), problem(t, current(tx, t)), order.orElse(""),
                         rejected.isEmpty() && order.isPresent() && mayOverride));
@@ -156,10 +156,10 @@ public final class BundleService {
         Duration validity = validity(validDays);
         String file = out.toAbsolutePath().toString();
         return RecordedFile.write(store, out, replace, tx -> {
-            Route r = route(tx, space, project, version, target, outOfOrder); // all checked; the release's snapshot is read once, below
+            Route r = route(tx, space, project, version, target, outOfOrder, false); // all checked; the release's snapshot is read once, below
             return tx.bundles().reserveSequence(r.source().id(), r.target().id());
         }, (tx, sequence, writeFile) -> {
-            Built b = build(tx, route(tx, space, project, version, target, outOfOrder), validity, sequence);
+            Built b = build(tx, route(tx, space, project, version, target, outOfOrder, true), validity, sequence);
             writeFile.accept(b.bytes());
             return record(tx, b, file);
         });
@@ -178,7 +178,7 @@ public final class BundleService {
     public Delivered deliver(String space, String project, String version, String target, int validDays, String outOfOrder) {
         Duration validity = validity(validDays);
         return store.write(tx -> {
-            Route r = route(tx, space, project, version, target, outOfOrder);
+            Route r = route(tx, space, project, version, target, outOfOrder, true);
             if (r.target().isLocal()) { // a connected promotion imports into the target too
                 RoleService.check(tx, store, Action.IMPORT_BUNDLE, r.target());
             }
@@ -298,16 +298,16 @@ public final class BundleService {
 
     /**
      * The route, every check made, lifecycle order and rejections included (decision 0045); {@code outOfOrder}, a reason or
-     * null, overrides the order. Only the project's and the release's heads are read: a bundle needs its lifecycle, not its
-     * current process and variables; of the lifecycle only the spaces it promotes to; each certificate once.
+     * null, overrides the order; {@code recording}: in the transaction that records the bundle, where the decisions on the
+     * release are also checked against the audit log (none removed outside ODCM Console). Only the project's and the
+     * release's heads are read: a bundle needs its lifecycle, not its current process and variables; each certificate once.
      */
-    private Route route(StoreTx tx, String space, String project, String version, String target, String outOfOrder) {
+    private Route route(StoreTx tx, String space, String project, String version, String target, String outOfOrder, boolean recording) {
         Space s = EnvironmentService.requireLocal(tx, space);
         RoleService.check(tx, store, Action.PROMOTE, s);
         Project p = ProjectService.requireHead(tx, s, project);
         ReleaseHead r = release(tx, p, version);
         Space t = requireTarget(tx, s, p, target);
-        BundleContent.OutOfOrder override = order(tx, s, p, r, t, outOfOrder);
         Instant now = StoreTime.now(store.clock());
         StoredCertificate sourceCert = current(tx, s);
         String own = BundleChecks.notValidNow(s, sourceCert, now, "before promoting from it (its targets refuse a "
@@ -317,6 +317,7 @@ public final class BundleService {
         if (!problem.isEmpty()) {
             throw new Refusal(problem);
         }
+        BundleContent.OutOfOrder override = order(tx, s, p, r, t, outOfOrder, recording); // after the target's own problems
         return new Route(s, p, r, t, sourceCert, targetCert, override);
     }
 
@@ -325,12 +326,12 @@ public final class BundleService {
      * rejection, override or not; refused while a phase before the promotion is incomplete, unless {@code reason} is given
      * by a person who may promote out of order. The override to carry, or null when the release is in order.
      */
-    private BundleContent.OutOfOrder order(StoreTx tx, Space s, Project p, ReleaseHead r, Space t, String reason) {
+    private BundleContent.OutOfOrder order(StoreTx tx, Space s, Project p, ReleaseHead r, Space t, String reason, boolean recording) {
         String by = RoleService.who(store).name();
         if (reason != null) {
             new BundleContent.OutOfOrder(by, reason, ""); // a reason given is checked whether or not it is needed
         }
-        rejection(tx, s, p, r).ifPresent(why -> {
+        rejection(tx, s, p, r, recording).ifPresent(why -> {
             throw new Refusal(why);
         });
         Optional<String> order = orderRefusal(tx, s, p, r, t);
@@ -347,8 +348,8 @@ public final class BundleService {
     }
 
     /** "Release 1.2.0 of 'Web' was rejected in 'Dev Space' by bob: …": while the latest decision on it there is a rejection. */
-    private static Optional<String> rejection(StoreTx tx, Space s, Project p, ReleaseHead r) {
-        return ApprovalService.rejection(tx, s, r.id(), r.version(), p.name()).map(d -> "Release " + r.version() + " of '" + p.name()
+    private static Optional<String> rejection(StoreTx tx, Space s, Project p, ReleaseHead r, boolean againstTheAuditLog) {
+        return ApprovalService.rejection(tx, s, r.id(), r.version(), p.name(), againstTheAuditLog).map(d -> "Release " + r.version() + " of '" + p.name()
                 + "' was rejected in '" + s.name() + "' by " + d.decidedBy() + " (" + d.comment().replaceAll("\\s+", " ")
                 + "), so it is not promoted until someone approves it.");
     }

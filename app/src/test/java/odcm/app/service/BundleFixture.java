@@ -28,7 +28,14 @@ abstract class BundleFixture extends ServiceFixture {
         ctx.lifecycles().create(DEV, mainLifecycle());
         ctx.projects().create(DEV, webProject());
         ctx.releases().create(DEV, "Web", "1.0.0", "first", null, webPackages("1.0.0"));
+        throughTheEarlierPhases("1.0.0");
         ctx.trusts().add(PROD, DEV, TrustKind.RELEASE_BUNDLES);
+    }
+
+    /** Deploys {@code version} of Web to Development and Test: the phases before its promotion to Prod (decision 0045). */
+    void throughTheEarlierPhases(String version) {
+        ctx.deployments().deploy(DEV, "Web", version, "Development", true);
+        ctx.deployments().deploy(DEV, "Web", version, "Test", true);
     }
 
     /** Prod Space's own environment Production and lifecycle 'Prod', which an import into it needs. */

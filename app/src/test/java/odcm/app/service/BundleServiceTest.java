@@ -87,6 +87,8 @@ class BundleServiceTest extends BundleFixture {
             a.lifecycles().create(DEV, mainLifecycle());
             a.projects().create(DEV, webProject());
             a.releases().create(DEV, "Web", "1.0.0", "first", null, webPackages("1.0.0"));
+            a.deployments().deploy(DEV, "Web", "1.0.0", "Development", true); // the phases before the promotion (decision 0045)
+            a.deployments().deploy(DEV, "Web", "1.0.0", "Test", true);
 
             Path file = tmp.resolve("carried.odcmbundle");
             a.bundles().create(DEV, "Web", "1.0.0", PROD, file, 30, false);
