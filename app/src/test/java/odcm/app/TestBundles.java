@@ -80,6 +80,12 @@ public final class TestBundles {
         return c;
     }
 
+    /** Deploys DevTest's Web {@code version} to Development and Test: the phases before its promotion to Prod (decision 0045). */
+    public static void throughTest(AppContext a, String version) {
+        a.deployments().deploy(DEV, "Web", version, "Development", true);
+        a.deployments().deploy(DEV, "Web", version, "Test", true);
+    }
+
     /** DevTest: Development, Test, and 'Prod Space: Production'; lifecycle Main; project Web with release 1.0.0. */
     static void sourceSide(AppContext a) {
         a.environments().create(DEV, "Development", "");
