@@ -113,9 +113,9 @@ public final class BundleService {
             Project p = ProjectService.requireHead(tx, s, project);
             ReleaseHead r = release(tx, p, version);
             boolean mayOverride = RoleService.permissions(tx, store).refusal(Action.PROMOTE_OUT_OF_ORDER, s.name(), null).isEmpty();
+            Optional<String> rejected = rejection(tx, s, p, r, false);
             List<Target> out = new ArrayList<>();
             for (Space t : tx.spaces().promotionTargets(p.lifecycleId())) {
-                Optional<String> rejected = rejection(tx, s, p, r, false);
                 Optional<String> order = rejected.isPresent() ? rejected : orderRefusal(tx, s, p, r, t);
                 out.add(new Target(t.name(), t.isLocal(), t.certificate().fingerprint(), problem(t, current(tx, t)), order.orElse(""),
                         rejected.isEmpty() && order.isPresent() && mayOverride));

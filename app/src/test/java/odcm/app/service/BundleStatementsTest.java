@@ -25,7 +25,7 @@ class BundleStatementsTest extends BundleFixture {
     @Test
     void aBundleCreateChecksItsRouteTwiceInFewStatements() throws SQLException {
         assumeEmbedded(); // counted with H2's own statistics
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         promote(PROD, "first.odcmbundle"); // the release's parts are kept by then; a later create only reads them
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + location().storeDir().resolve("odcm"), "sa", "")) {
             counting(c, false);
@@ -48,7 +48,7 @@ class BundleStatementsTest extends BundleFixture {
 
     @Test
     void theTargetsAreTheLifecyclesPromotionsInPhaseOrderEachOnce() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         local(QA);
         ctx.lifecycles().create(DEV, new LifecycleDraft("Wide", "", false, List.of(
                 phase("Dev", List.of("Development"), List.of(), List.of(QA)),

@@ -79,7 +79,7 @@ class PromotionOrderServiceTest extends BundleFixture {
 
     @Test
     void aRejectionBindsWhetherOrNotApprovalIsRequiredAndNoOverrideLiftsIt() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256); // 1.0.0 deployed through Dev and Test: in order
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256); // 1.0.0 deployed through Dev and Test: in order
         assertFalse(ctx.approvals().isRequired(DEV));
         ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.REJECTED, "Leaks memory\nunder load");
         String me = ctx.store().person().name();
