@@ -159,6 +159,7 @@ class BundleServiceTest extends BundleFixture {
         ctx.lifecycles().create(DEV, mainLifecycle());
         ctx.projects().create(DEV, webProject());
         ctx.releases().create(DEV, "Web", "1.0.0", "", null, webPackages("1.0.0"));
+        throughTheEarlierPhases("1.0.0");
         assertFalse(ctx.bundles().targets(DEV, "Web").get(0).available());
         refused("The fingerprint of remote space 'Prod Space' has not been confirmed with the other side; confirm it first, or the "
                 + "release's secrets could be encrypted for an impostor.", () -> promote(PROD, "web.odcmbundle"));
