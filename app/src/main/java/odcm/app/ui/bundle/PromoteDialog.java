@@ -94,8 +94,15 @@ public final class PromoteDialog {
         Label reasonLabel = new Label("_Reason to promote out of lifecycle order");
         reasonLabel.setMnemonicParsing(true);
         reasonLabel.setLabelFor(reason);
+        Label skips = new Label(); // once a reason is given the refusal leaves the problem line: what is skipped stays in sight
+        skips.setId("promote-out-of-order-skips");
+        skips.setWrapText(true);
+        skips.getStyleClass().add(Css.HINT);
+        skips.textProperty().bind(Bindings.createStringBinding(() -> vm.offersOverride() && !vm.outOfOrderProperty().get().isBlank()
+                ? "Skips: " + vm.targetProperty().get().order() : "", vm.targetProperty(), vm.outOfOrderProperty()));
+        skips.managedProperty().bind(skips.textProperty().isNotEmpty());
         VBox override = new VBox(4, reasonLabel, reason, Forms.hint("As release manager you may promote it out of lifecycle order, saying why: "
-                + "it is recorded in the audit log and shown at the target with the bundle."));
+                + "it is recorded in the audit log and shown at the target with the bundle."), skips);
         override.setId("promote-out-of-order");
         javafx.beans.binding.BooleanBinding offered = Bindings.createBooleanBinding(vm::offersOverride, vm.targetProperty());
         GridPane grid = Forms.grid();

@@ -64,6 +64,7 @@ class PromoteOrderDialogTest extends DemoScreensTest {
         ui.clickOn("#promote-out-of-order-reason").write("Test lab down; QA lead signed off");
         ui.idle();
         assertEquals("", problem.getText());
+        assertEquals("Skips: " + skipped, ((Label) ui.node("#promote-out-of-order-skips")).getText(), "what is skipped stays in sight");
         assertFalse(ok.isDisabled());
         ui.shootDialog("promote", "promote-out-of-order-override");
         ui.clickOn(ok);
