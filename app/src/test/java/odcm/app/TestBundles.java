@@ -80,6 +80,12 @@ public final class TestBundles {
         return c;
     }
 
+    /** Deploys DevTest's Web {@code version} to Development and Test: the phases before its promotion to Prod (decision 0045). */
+    public static void throughTest(AppContext a, String version) {
+        a.deployments().deploy(DEV, "Web", version, "Development", true);
+        a.deployments().deploy(DEV, "Web", version, "Test", true);
+    }
+
     /** DevTest: Development, Test, and 'Prod Space: Production'; lifecycle Main; project Web with release 1.0.0. */
     static void sourceSide(AppContext a) {
         a.environments().create(DEV, "Development", "");
@@ -127,10 +133,17 @@ public final class TestBundles {
 
     /** A bundle of DevTest's release {@code version} of Web for Prod Space, written by the source store {@code a}. */
     public static byte[] bundle(AppContext a, String version, long sequence) {
+        return bundle(a, version, sequence, null);
+    }
+
+    /** As {@link #bundle(AppContext, String, long)}, carrying the source's override of lifecycle order (decision 0045), or none. */
+    public static byte[] bundle(AppContext a, String version, long sequence, BundleContent.OutOfOrder outOfOrder) {
         Release r = a.releases().find(DEV, "Web", version);
         Instant now = a.spaces().now();
-        return write(a, BundleContent.of(r, DEV, PROD, sequence, now.minusSeconds(60), now.plus(Duration.ofDays(14)),
-                List.of(new BundleContent.HistoryEntry(DEV, "Test", now.minusSeconds(3600), "succeeded"))));
+        BundleContent c = BundleContent.of(r, DEV, PROD, sequence, now.minusSeconds(60), now.plus(Duration.ofDays(14)),
+                List.of(new BundleContent.HistoryEntry(DEV, "Test", now.minusSeconds(3600), "succeeded")));
+        return write(a, new BundleContent(c.bundleId(), c.sourceSpace(), c.targetSpace(), c.sequence(), c.created(), c.expires(), c.project(),
+                c.version(), c.notes(), c.channel(), c.snapshot(), c.history(), c.releaseCreated(), outOfOrder));
     }
 
     /** The same release with a changed snapshot and a new bundle id: a newer revision of it. */

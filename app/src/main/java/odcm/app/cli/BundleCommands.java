@@ -33,8 +33,12 @@ final class BundleCommands {
                @Option(names = "--out", required = true, paramLabel = "FILE") Path out,
                @Option(names = "--valid-days", paramLabel = "N", defaultValue = "" + BundleService.DEFAULT_VALID_DAYS,
                        description = "days until the bundle expires, 1 to 365 (default ${DEFAULT-VALUE})") int days,
-               @Option(names = "--force", description = "replace FILE if it exists") boolean force) {
-        BundleService.Promoted p = root.cli.withContext(root.store, ctx -> ctx.bundles().create(space, project, version, target, out, days, force));
+               @Option(names = "--force", description = "replace FILE if it exists") boolean force,
+               @Option(names = "--out-of-order", paramLabel = "REASON", description = "a release manager promotes before the earlier "
+                       + "phases of the lifecycle are complete, saying why: audited, and shown at the target (never past a rejection)")
+               String outOfOrder) {
+        BundleService.Promoted p = root.cli.withContext(root.store, ctx -> ctx.bundles().create(space, project, version, target, out, days, force,
+                outOfOrder));
         OutboxEntry e = p.entry();
         PrintWriter o = root.cli.out();
         o.println("Wrote " + Printed.clean(e.fileName()) + " (" + e.sizeBytes() + " bytes): release " + Printed.clean(e.version()) + " of '"
@@ -141,11 +145,15 @@ final class BundleCommands {
         o.println("Deployments already done (" + c.history().size() + "):");
         c.history().forEach(h -> o.println("  " + Printed.clean(h.space()) + ": " + Printed.clean(h.environment()) + " " + h.deployedAt() + " "
                 + Printed.clean(h.outcome())));
+        if (c.outOfOrder() != null) {
+            o.println("Promoted out of lifecycle order by " + Printed.clean(c.outOfOrder().by()) + ": " + Printed.clean(c.outOfOrder().reason()));
+            o.println("  skipped: " + Printed.clean(c.outOfOrder().skipped()));
+        }
     }
 
     private static Map<String, Object> json(BundleContent c, Fingerprint source, Fingerprint target) {
         var s = c.snapshot();
-        return Printed.fields("bundleId", c.bundleId().toString(), "sequence", c.sequence(),
+        Map<String, Object> out = Printed.fields("bundleId", c.bundleId().toString(), "sequence", c.sequence(),
                 "source", Printed.fields("space", c.sourceSpace(), "sha256", source.grouped()),
                 "target", Printed.fields("space", c.targetSpace(), "sha256", target.grouped()),
                 "created", c.created().toString(), "expires", c.expires().toString(),
@@ -159,5 +167,9 @@ final class BundleCommands {
                         "mandatory", t.mandatory(), "defaultValue", t.defaultValue())).toList(),
                 "history", c.history().stream().map(h -> Printed.fields("space", h.space(), "environment", h.environment(),
                         "deployedAt", h.deployedAt().toString(), "outcome", h.outcome())).toList());
+        if (c.outOfOrder() != null) {
+            out.put("outOfOrder", Printed.fields("by", c.outOfOrder().by(), "reason", c.outOfOrder().reason(), "skipped", c.outOfOrder().skipped()));
+        }
+        return out;
     }
 }

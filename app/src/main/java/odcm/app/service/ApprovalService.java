@@ -233,6 +233,19 @@ public final class ApprovalService {
     }
 
     /**
+     * The latest decision on a release (any revision of it) in its space when it is a rejection: it binds promotion whether or not the space
+     * requires approval, until a later approval (decision 0045). With {@code againstTheAuditLog}, refused when a decision
+     * was removed outside ODCM Console (the audit log records more than the store holds).
+     */
+    static Optional<ApprovalDecision> rejection(StoreTx tx, Space s, long projectId, String version, String project, boolean againstTheAuditLog) {
+        if (againstTheAuditLog) {
+            decisionsNotRemoved(tx, s, version, project);
+        }
+        // on any revision of it, as for deployments (decision 0046)
+        return tx.approvals().decisionsOnVersion(s.id(), projectId, version).stream().findFirst().filter(d -> d.verdict() == Verdict.REJECTED);
+    }
+
+    /**
      * Why a release may not be deployed to environment {@code environmentId} of a space yet as far as approvals go, or empty
      * (decision 0046): call it inside the deployment's transaction. A rejection of any revision binds everywhere in the
      * space until a later approval; where the environment is gated (or every environment is), until the release has
@@ -339,7 +352,11 @@ public final class ApprovalService {
      * 2026-12-05: a project renamed hid its decisions).
      */
     private static void decisionsNotRemoved(StoreTx tx, Space s, Release r) {
-        String release = "release " + r.version() + " of project '";
+        decisionsNotRemoved(tx, s, r.version(), r.projectName());
+    }
+
+    private static void decisionsNotRemoved(StoreTx tx, Space s, String version, String projectName) {
+        String release = "release " + version + " of project '";
         String consequence = "The decisions on releases are read from it as well, so nothing is deployed in " + s.describe();
         List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
         java.util.function.Predicate<odcm.model.audit.AuditEntry> aboutIt = e -> e.subject().startsWith(release)
@@ -347,10 +364,10 @@ public final class ApprovalService {
         long logged = AuditAnchor.entries(tx, "release.approve", aboutIt, consequence).size()
                 + AuditAnchor.entries(tx, "release.reject", aboutIt, consequence).size();
         long held = tx.projects().findBySpace(s.id()).stream()
-                .mapToLong(p -> tx.approvals().decisionsOnVersion(s.id(), p.id(), r.version()).size()).sum();
+                .mapToLong(p -> tx.approvals().decisionsOnVersion(s.id(), p.id(), version).size()).sum();
         if (logged > held) {
-            throw new Refusal("The audit log records " + logged + " approval decisions on releases " + r.version() + " in "
-                    + s.describe() + " (of " + r.projectName() + " or another project), the store holds " + held + ": a decision was"
+            throw new Refusal("The audit log records " + logged + " approval decisions on releases " + version + " in "
+                    + s.describe() + " (of " + projectName + " or another project), the store holds " + held + ": a decision was"
                     + " removed outside ODCM Console, so whether the release is approved cannot be told and it is not deployed."
                     + " Restore the store from a backup.");
         }

@@ -64,9 +64,21 @@ public final class BundleService {
      * A space the project's lifecycle promotes to; {@code problem} is the sentence why a bundle cannot be made for it now
      * (certificate not valid, fingerprint not confirmed), or empty when it can.
      */
-    public record Target(String name, boolean local, Fingerprint certificate, String problem) {
+    public record Target(String name, boolean local, Fingerprint certificate, String problem, String order, boolean overridable) {
+        public Target(String name, boolean local, Fingerprint certificate, String problem) {
+            this(name, local, certificate, problem, "", false);
+        }
+
         public boolean available() {
             return problem.isEmpty();
+        }
+
+        /**
+         * Why the release may not be promoted there yet ({@code order}: lifecycle order, or a rejection), or "" when it may;
+         * {@code overridable} when it is lifecycle order and the person may promote out of order with a reason (decision 0045).
+         */
+        public boolean inOrder() {
+            return order.isEmpty();
         }
     }
 
@@ -91,6 +103,27 @@ public final class BundleService {
         });
     }
 
+    /**
+     * The spaces the project's lifecycle promotes to, each with whether release {@code version} may be promoted there now
+     * (lifecycle order, a rejection) and whether the person may override the order: for the Promote dialog, read on a worker.
+     */
+    public List<Target> targets(String space, String project, String version) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project p = ProjectService.requireHead(tx, s, project);
+            ReleaseHead r = release(tx, p, version);
+            boolean mayOverride = RoleService.permissions(tx, store).refusal(Action.PROMOTE_OUT_OF_ORDER, s.name(), null).isEmpty();
+            Optional<String> rejected = rejection(tx, s, p, r, false);
+            List<Target> out = new ArrayList<>();
+            for (Space t : tx.spaces().promotionTargets(p.lifecycleId())) {
+                Optional<String> order = rejected.isPresent() ? rejected : orderRefusal(tx, s, p, r, t);
+                out.add(new Target(t.name(), t.isLocal(), t.certificate().fingerprint(), problem(t, current(tx, t)), order.orElse(""),
+                        rejected.isEmpty() && order.isPresent() && mayOverride));
+            }
+            return out;
+        });
+    }
+
     /** Days a bundle stays valid: 1 to 365. */
     public static Duration validity(int days) {
         return validity(days, "bundle");
@@ -110,13 +143,23 @@ public final class BundleService {
      * An existing file is replaced only with {@code replace}.
      */
     public Promoted create(String space, String project, String version, String target, Path out, int validDays, boolean replace) {
+        return create(space, project, version, target, out, validDays, replace, null);
+    }
+
+    /**
+     * As {@link #create(String, String, String, String, Path, int, boolean)}; with {@code outOfOrder} (a reason) a release
+     * manager promotes a release whose earlier phases are not complete: the override is audited and carried in the signed
+     * bundle, whose target shows it. It never lifts a rejection (decision 0045). Null: lifecycle order holds.
+     */
+    public Promoted create(String space, String project, String version, String target, Path out, int validDays, boolean replace,
+                           String outOfOrder) {
         Duration validity = validity(validDays);
         String file = out.toAbsolutePath().toString();
         return RecordedFile.write(store, out, replace, tx -> {
-            Route r = route(tx, space, project, version, target, false); // all checked; the release's snapshot is read once, below
+            Route r = route(tx, space, project, version, target, outOfOrder, false); // all checked; the release's snapshot is read once, below
             return tx.bundles().reserveSequence(r.source().id(), r.target().id());
         }, (tx, sequence, writeFile) -> {
-            Built b = build(tx, route(tx, space, project, version, target), validity, sequence);
+            Built b = build(tx, route(tx, space, project, version, target, outOfOrder, true), validity, sequence);
             writeFile.accept(b.bytes());
             return record(tx, b, file);
         });
@@ -128,9 +171,14 @@ public final class BundleService {
      * is kept only when the target finds the bundle genuine; otherwise the target's sentence is the refusal.
      */
     public Delivered deliver(String space, String project, String version, String target, int validDays) {
+        return deliver(space, project, version, target, validDays, null);
+    }
+
+    /** As {@link #deliver(String, String, String, String, int)}, with the release manager's override of lifecycle order (a reason). */
+    public Delivered deliver(String space, String project, String version, String target, int validDays, String outOfOrder) {
         Duration validity = validity(validDays);
         return store.write(tx -> {
-            Route r = route(tx, space, project, version, target);
+            Route r = route(tx, space, project, version, target, outOfOrder, true);
             if (r.target().isLocal()) { // a connected promotion imports into the target too
                 RoleService.check(tx, store, Action.IMPORT_BUNDLE, r.target());
             }
@@ -240,28 +288,25 @@ public final class BundleService {
      * certificates of both as the checks read them (the bundle is signed with the one and encrypted to the other).
      */
     private record Route(Space source, Project project, ReleaseHead release, Space target, StoredCertificate sourceCertificate,
-                         StoredCertificate targetCertificate) {
+                         StoredCertificate targetCertificate, BundleContent.OutOfOrder outOfOrder) {
     }
 
-    private Route route(StoreTx tx, String space, String project, String version, String target) {
-        return route(tx, space, project, version, target, true);
+    private static ReleaseHead release(StoreTx tx, Project p, String version) {
+        String v = version == null ? "" : version.strip();
+        return tx.releases().findHead(p.id(), v).orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
     }
 
     /**
-     * The route, every check made; without {@code withRelease} the release is only looked up ({@code release()} is null).
-     * Only the project's head is read: a bundle needs its lifecycle, not its current process and variables; of the
-     * lifecycle only the spaces it promotes to; each certificate once.
+     * The route, every check made, lifecycle order and rejections included (decision 0045); {@code outOfOrder}, a reason or
+     * null, overrides the order; {@code recording}: in the transaction that records the bundle, where the decisions on the
+     * release are also checked against the audit log (none removed outside ODCM Console). Only the project's and the
+     * release's heads are read: a bundle needs its lifecycle, not its current process and variables; each certificate once.
      */
-    private Route route(StoreTx tx, String space, String project, String version, String target, boolean withRelease) {
+    private Route route(StoreTx tx, String space, String project, String version, String target, String outOfOrder, boolean recording) {
         Space s = EnvironmentService.requireLocal(tx, space);
         RoleService.check(tx, store, Action.PROMOTE, s);
         Project p = ProjectService.requireHead(tx, s, project);
-        String v = version == null ? "" : version.strip();
-        Refusal none = new Refusal("Project '" + p.name() + "' has no release " + version + ".");
-        ReleaseHead r = withRelease ? tx.releases().findHead(p.id(), v).orElseThrow(() -> none) : null;
-        if (!withRelease && !tx.releases().exists(p.id(), v)) {
-            throw none;
-        }
+        ReleaseHead r = release(tx, p, version);
         Space t = requireTarget(tx, s, p, target);
         Instant now = StoreTime.now(store.clock());
         StoredCertificate sourceCert = current(tx, s);
@@ -272,7 +317,58 @@ public final class BundleService {
         if (!problem.isEmpty()) {
             throw new Refusal(problem);
         }
-        return new Route(s, p, r, t, sourceCert, targetCert);
+        BundleContent.OutOfOrder override = order(tx, s, p, r, t, outOfOrder, recording); // after the target's own problems
+        return new Route(s, p, r, t, sourceCert, targetCert, override);
+    }
+
+    /**
+     * Lifecycle order and rejections (decision 0045): refused while the latest decision on the release in its space is a
+     * rejection, override or not; refused while a phase before the promotion is incomplete, unless {@code reason} is given
+     * by a person who may promote out of order. The override to carry, or null when the release is in order.
+     */
+    private BundleContent.OutOfOrder order(StoreTx tx, Space s, Project p, ReleaseHead r, Space t, String reason, boolean recording) {
+        String by = RoleService.who(store).name();
+        if (reason != null) {
+            new BundleContent.OutOfOrder(by, reason, ""); // a reason given is checked whether or not it is needed
+        }
+        rejection(tx, s, p, r, recording).ifPresent(why -> {
+            throw new Refusal(why);
+        });
+        Optional<String> order = orderRefusal(tx, s, p, r, t);
+        if (order.isEmpty()) {
+            return null; // in order: nothing is overridden, so nothing is carried
+        }
+        if (reason == null) {
+            throw new Refusal(order.get());
+        }
+        RoleService.check(tx, store, Action.PROMOTE_OUT_OF_ORDER, s);
+        String skipped = order.get();
+        return new BundleContent.OutOfOrder(by, reason, skipped.length() > BundleContent.OutOfOrder.MAX_SKIPPED
+                ? skipped.substring(0, BundleContent.OutOfOrder.MAX_SKIPPED - 1) + "…" : skipped);
+    }
+
+    /** "Release 1.2.0 of 'Web' was rejected in 'Dev Space' by bob: …": while the latest decision on it there is a rejection. */
+    private static Optional<String> rejection(StoreTx tx, Space s, Project p, ReleaseHead r, boolean againstTheAuditLog) {
+        return ApprovalService.rejection(tx, s, p.id(), r.version(), p.name(), againstTheAuditLog).map(d -> "Release " + r.version() + " of '" + p.name()
+                + "' was rejected in '" + s.name() + "' by " + d.decidedBy() + " (" + d.comment().replaceAll("\\s+", " ")
+                + "), so it is not promoted until someone approves it.");
+    }
+
+    /**
+     * Why the release may not be promoted to {@code t} yet by its project's lifecycle: a local environment counts when the
+     * release was deployed there successfully, a remote one when its space reported (a verified receipt, or a space of this
+     * console) a successful deployment there, an earlier promotion when a bundle of the release was made for that space.
+     */
+    private static Optional<String> orderRefusal(StoreTx tx, Space s, Project p, ReleaseHead r, Space t) {
+        java.util.Set<String> deployed = tx.deployments().findByRelease(r.id()).stream().filter(odcm.model.deployment.Deployment::succeeded)
+                .map(odcm.model.deployment.Deployment::environment).collect(Collectors.toSet());
+        java.util.Set<String> remote = tx.receipts().remoteDeployments(s.id()).stream().filter(d -> d.releaseId() == r.id() && d.succeeded())
+                .map(d -> odcm.model.environment.RemoteEnvironment.displayName(d.reporterName(), d.environment())).collect(Collectors.toSet());
+        java.util.Set<String> promoted = tx.bundles().outbox(s.id()).stream().filter(e -> e.releaseId() == r.id())
+                .map(e -> tx.spaces().findById(e.targetSpaceId()).map(Space::name).orElse(e.targetName())).collect(Collectors.toSet());
+        odcm.model.lifecycle.Lifecycle lifecycle = tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
+        return odcm.model.deployment.DeploymentRules.promotionRefusal(lifecycle, t.name(),
+                new odcm.model.deployment.DeploymentRules.Progress(deployed, remote, promoted), r.version());
     }
 
     /** The space's current certificate. */
@@ -291,7 +387,8 @@ public final class BundleService {
         BundleParts parts = parts(store, tx, r.id());
         // The release's content travels in its parts; the snapshot here stays empty (the writer does not read it).
         BundleContent content = new BundleContent(UUID.randomUUID(), s.name(), t.name(), sequence, now, now.plus(validity),
-                route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r), r.createdAt(), r.revision());
+                route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r), r.createdAt(), r.revision(),
+                route.outOfOrder());
         Secret key = BundleChecks.privateKey(store, tx, s);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(parts.size() + 64 * 1024); // not grown and copied again and again
@@ -361,6 +458,10 @@ public final class BundleService {
                         + ", bundle " + c.bundleId() + ", expires " + c.expires() + ", "
                         + (fileName.isEmpty() ? "delivered directly" : "file " + fileName) + " (SHA-256 " + new Fingerprint(sha).grouped()
                         + ", " + b.bytes().length + " bytes)");
+        if (c.outOfOrder() != null) { // with the Outbox row, naming its bundle: who overrode lifecycle order, why, and what it skipped
+            tx.audit().append("bundle.out-of-order", "release " + c.version() + " of project '" + c.project() + "' of " + b.source().describe(),
+                    c.outOfOrder().words() + "; bundle " + c.bundleId() + " to " + b.target().describe() + "; skipped: " + c.outOfOrder().skipped());
+        }
         return new Promoted(entry, b.bytes());
     }
 

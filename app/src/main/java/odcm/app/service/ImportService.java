@@ -311,10 +311,14 @@ public final class ImportService {
                 .append(DeploymentRules.environments(lifecycle).stream().map(e -> e + " (" + odcm.model.audit.AuditText.few(values.stream()
                         .filter(v -> v.scope().environments().contains(e)).map(Variable::name).toList()) + ")")
                         .collect(Collectors.joining("; ")));
+        if (c.outOfOrder() != null) { // the source's override of lifecycle order, signed in the bundle (decision 0045)
+            audit.append("; ").append(c.outOfOrder().words()).append(" (skipped: ").append(c.outOfOrder().skipped()).append(")");
+        }
         tx.audit().append("release.import", subject, audit.toString());
         ImportPause.at("audit");
         return new Result(true, "Imported release " + c.version() + (revision > 1 ? " (revision " + revision + ")" : "") + " of '" + name
-                + "' into '" + space.name() + "' with lifecycle '" + lifecycle.name() + "'.", name, c.version(), revision);
+                + "' into '" + space.name() + "' with lifecycle '" + lifecycle.name() + "'"
+                + (c.outOfOrder() == null ? "" : "; it was " + c.outOfOrder().words()) + ".", name, c.version(), revision);
     }
 
     private static boolean sameRelease(Release r, BundleContent c) {

@@ -92,7 +92,7 @@ public final class RoleService {
         }));
     }
 
-    private static Permissions permissions(StoreTx tx, Store store) {
+    static Permissions permissions(StoreTx tx, Store store) {
         Person p = who(store);
         return p.holdsEveryRole() ? Permissions.everything(p) : new Permissions(p, tx.roles().of(p.name(), p.groups()));
     }

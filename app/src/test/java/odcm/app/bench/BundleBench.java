@@ -87,6 +87,8 @@ public final class BundleBench {
                     freeze[round] = System.nanoTime() - f0;
                 }
                 Path file = dir.resolve("big-" + version + ".odcmbundle");
+                a.deployments().deploy(DEV, "Big", version, "Development", true); // the phases before the promotion (decision 0045)
+                a.deployments().deploy(DEV, "Big", version, "Test", true);
 
                 long cc0 = cpu();
                 long t0 = System.nanoTime();

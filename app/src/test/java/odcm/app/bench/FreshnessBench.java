@@ -85,6 +85,7 @@ public final class FreshnessBench {
                     List.of(new DeploymentStep("Deploy", "Deploy a package", Map.of(), Scope.ALL, List.of(new PackageReference("Acme.Web")))),
                     List.of(), List.of(), List.of()));
             ctx.releases().create("DevTest Space", "Web", "1.0.0", "First", null, List.of(new PackageVersion("Acme.Web", "1.0.0", "ab".repeat(32))));
+            ctx.deployments().deploy("DevTest Space", "Web", "1.0.0", "Test", true); // the phase before the promotion (decision 0045)
             for (int i = 0; ctx.store().read(tx -> tx.audit().lastSeq()) < entries; i++) {
                 ctx.environments().create("DevTest Space", "Env " + i, "");
             }

@@ -65,6 +65,10 @@ public final class TeamStoreBench {
     private static StoreLocation prepared(StoreLocation location) {
         try (AppContext ctx = AppContext.open(location)) {
             new Demo(ctx).create();
+            // The phases before the promotions the bench makes (decision 0045).
+            ctx.deployments().deploy(Demo.DEVTEST, "Web Shop", "1.0.0", "Development", true);
+            ctx.deployments().deploy(Demo.DEVTEST, "Web Shop", "1.0.0", "Test", true);
+            ctx.deployments().deploy(Demo.DEVTEST, "Payments", "1.1.0", "Development", true);
         }
         return location;
     }

@@ -53,8 +53,39 @@ class CliBundleTest {
                     List.of(new DeploymentStep("Deploy", "Deploy a package", Map.of(), Scope.ALL, List.of(new PackageReference("Acme.Web")))),
                     List.of(new Variable("DbPassword", SECRET, true, Scope.ALL)), List.of(), List.of()));
             ctx.releases().create("DevTest Space", "Web", "1.0.0", "First", null, List.of(new PackageVersion("Acme.Web", "1.0.0", "ab".repeat(32))));
+            ctx.deployments().deploy("DevTest Space", "Web", "1.0.0", "Test", true); // the phase before its promotion (decision 0045)
+            ctx.releases().create("DevTest Space", "Web", "1.1.0", "Next", null, List.of(new PackageVersion("Acme.Web", "1.1.0", "cd".repeat(32))));
             ctx.trusts().add("Prod Space", "DevTest Space", TrustKind.RELEASE_BUNDLES);
         }
+    }
+
+    @Test
+    void aSkippedPhaseIsRefusedUnlessAReleaseManagerSaysWhy() {
+        Path out = tmp.resolve("web-1.1.0.odcmbundle");
+        refused("Release 1.1.0 cannot be promoted to 'Prod Space' yet: phase 'Test' (all must complete) comes first and still needs a "
+                + "successful deployment to Test.", "bundle", "create", "--space", "DevTest Space", "--project", "Web", "--release", "1.1.0",
+                "--to", "Prod Space", "--out", out.toString());
+        refused("The reason for promoting out of lifecycle order must be given.", "bundle", "create", "--space", "DevTest Space",
+                "--project", "Web", "--release", "1.1.0", "--to", "Prod Space", "--out", out.toString(), "--out-of-order", " ");
+        assertFalse(Files.exists(out));
+
+        ok("bundle", "create", "--space", "DevTest Space", "--project", "Web", "--release", "1.1.0", "--to", "Prod Space",
+                "--out", out.toString(), "--out-of-order", "Hotfix agreed with QA");
+        Result shown = ok("bundle", "verify", out.toString(), "--space", "Prod Space");
+        assertTrue(shown.out().contains(System.lineSeparator() + "Promoted out of lifecycle order by "), shown.out());
+        assertTrue(shown.out().contains(": Hotfix agreed with QA" + System.lineSeparator() + "  skipped: Release 1.1.0 cannot be promoted"),
+                shown.out());
+    }
+
+    @Test
+    void aRejectedReleaseIsNotPromotedEvenOutOfOrder() {
+        ok("release", "reject", "--space", "DevTest Space", "--project", "Web", "1.0.0", "--comment", "broken login");
+        String out = tmp.resolve("web.odcmbundle").toString();
+        Result r = cli.run("bundle", "create", "--space", "DevTest Space", "--project", "Web", "--release", "1.0.0", "--to", "Prod Space",
+                "--out", out, "--out-of-order", "ship it");
+        assertEquals(Cli.REFUSED, r.exit());
+        assertTrue(r.err().matches("Release 1\\.0\\.0 of 'Web' was rejected in 'DevTest Space' by .+ \\(broken login\\), so it is not promoted "
+                + "until someone approves it\\.\\R"), r.err());
     }
 
     private Result ok(String... args) {

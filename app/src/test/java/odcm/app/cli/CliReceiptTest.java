@@ -32,6 +32,7 @@ class CliReceiptTest {
         AppContext[] both = TestBundles.twoNetworks(tmp);
         try (AppContext a = both[0]; AppContext b = both[1]) {
             a.trusts().add(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS);
+            TestBundles.throughTest(a, "1.0.0");
             Path bundle = tmp.resolve("web.odcmbundle");
             a.bundles().create(DEV, "Web", "1.0.0", PROD, bundle, 30, false);
             b.imports().importBundle(PROD, Files.readAllBytes(bundle), null, TestBundles.values());

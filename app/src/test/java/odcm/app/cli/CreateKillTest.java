@@ -46,12 +46,14 @@ class CreateKillTest {
     @BeforeAll
     static void networks() throws IOException {
         AppContext[] both = TestBundles.twoNetworks(shared.resolve("bundles"));
+        TestBundles.throughTest(both[0], "1.0.0");
         both[0].close();
         both[1].close();
         bundles = shared.resolve("bundles");
         // For receipts: Prod Space imported a bundle DevTest Space created, and DevTest trusts Prod for receipts.
         both = TestBundles.twoNetworks(shared.resolve("receipts"));
         Path first = shared.resolve("first.odcmbundle");
+        TestBundles.throughTest(both[0], "1.0.0");
         both[0].bundles().create(DEV, "Web", "1.0.0", PROD, first, 30, false);
         both[1].imports().importBundle(PROD, Files.readAllBytes(first), null, TestBundles.values());
         both[0].trusts().add(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS);

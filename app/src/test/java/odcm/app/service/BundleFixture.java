@@ -31,6 +31,18 @@ abstract class BundleFixture extends ServiceFixture {
         ctx.trusts().add(PROD, DEV, TrustKind.RELEASE_BUNDLES);
     }
 
+    /** As {@link #connected}, and release 1.0.0 deployed through the phases before its promotion, so it may be promoted. */
+    void promotable(KeyAlgorithm dev, KeyAlgorithm prod) {
+        connected(dev, prod);
+        throughTheEarlierPhases("1.0.0");
+    }
+
+    /** Deploys {@code version} of Web to Development and Test: the phases before its promotion to Prod (decision 0045). */
+    void throughTheEarlierPhases(String version) {
+        ctx.deployments().deploy(DEV, "Web", version, "Development", true);
+        ctx.deployments().deploy(DEV, "Web", version, "Test", true);
+    }
+
     /** Prod Space's own environment Production and lifecycle 'Prod', which an import into it needs. */
     void prodLifecycle() {
         ctx.environments().create(PROD, "Production", "");
@@ -58,8 +70,11 @@ abstract class BundleFixture extends ServiceFixture {
         }
     }
 
-    /** A bundle of Web 1.0.0 from DevTest to {@code target}, as a file, and its bytes. */
+    /** A bundle of Web 1.0.0 from DevTest to {@code target}, as a file, and its bytes; deployed through the earlier phases first if it was nowhere yet. */
     byte[] promote(String target, String file) {
+        if (ctx.deployments().ofRelease(DEV, "Web", "1.0.0").isEmpty()) {
+            throughTheEarlierPhases("1.0.0"); // the phases before the promotion (decision 0045)
+        }
         return ctx.bundles().create(DEV, "Web", "1.0.0", target, out(file), 30, false).bytes();
     }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class BundleServiceTest extends BundleFixture {
 
     private void roundTrip(KeyAlgorithm dev, KeyAlgorithm prod) throws Exception {
-        connected(dev, prod);
+        promotable(dev, prod);
         Path file = out("web.odcmbundle");
         Promoted p = ctx.bundles().create(DEV, "Web", "1.0.0", PROD, file, 30, false);
         assertArrayEquals(Files.readAllBytes(file), p.bytes());
@@ -87,6 +87,8 @@ class BundleServiceTest extends BundleFixture {
             a.lifecycles().create(DEV, mainLifecycle());
             a.projects().create(DEV, webProject());
             a.releases().create(DEV, "Web", "1.0.0", "first", null, webPackages("1.0.0"));
+            a.deployments().deploy(DEV, "Web", "1.0.0", "Development", true); // the phases before the promotion (decision 0045)
+            a.deployments().deploy(DEV, "Web", "1.0.0", "Test", true);
 
             Path file = tmp.resolve("carried.odcmbundle");
             a.bundles().create(DEV, "Web", "1.0.0", PROD, file, 30, false);
@@ -100,7 +102,7 @@ class BundleServiceTest extends BundleFixture {
 
     @Test
     void connectedDeliveryIsCheckedByTheTargetLikeAFile() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         prodLifecycle(); // the import needs a lifecycle of Prod's own (this test predates the import wiring)
         BundleService.Delivered d = ctx.bundles().deliver(DEV, "Web", "1.0.0", PROD, 30);
         Genuine g = assertInstanceOf(Genuine.class, d.verified());
@@ -116,7 +118,7 @@ class BundleServiceTest extends BundleFixture {
 
     @Test
     void connectedDeliveryRefusedByTheTargetRecordsNothing() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         ctx.trusts().revoke(PROD, DEV, TrustKind.RELEASE_BUNDLES, "audit finding");
         int audit = audit().size();
         Refusal r = assertThrows(Refusal.class, () -> ctx.bundles().deliver(DEV, "Web", "1.0.0", PROD, 30));
@@ -128,7 +130,7 @@ class BundleServiceTest extends BundleFixture {
 
     @Test
     void targetsAreThePromotionsOfTheProjectsLifecycle() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         List<Target> t = ctx.bundles().targets(DEV, "Web");
         assertEquals(List.of(PROD), t.stream().map(Target::name).toList());
         assertTrue(t.get(0).local() && t.get(0).available());
@@ -136,7 +138,7 @@ class BundleServiceTest extends BundleFixture {
 
     @Test
     void refusesATargetTheLifecycleDoesNotPromoteTo() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         local(QA);
         refused("Project 'Web' of 'DevTest Space' does not promote to 'QA Space': its lifecycle 'Main' promotes to 'Prod Space'.",
                 () -> promote(QA, "qa.odcmbundle"));
@@ -157,6 +159,7 @@ class BundleServiceTest extends BundleFixture {
         ctx.lifecycles().create(DEV, mainLifecycle());
         ctx.projects().create(DEV, webProject());
         ctx.releases().create(DEV, "Web", "1.0.0", "", null, webPackages("1.0.0"));
+        throughTheEarlierPhases("1.0.0");
         assertFalse(ctx.bundles().targets(DEV, "Web").get(0).available());
         refused("The fingerprint of remote space 'Prod Space' has not been confirmed with the other side; confirm it first, or the "
                 + "release's secrets could be encrypted for an impostor.", () -> promote(PROD, "web.odcmbundle"));
@@ -165,7 +168,7 @@ class BundleServiceTest extends BundleFixture {
 
     @Test
     void refusesWhileTheSourceOrTargetCertificateIsNotValidNow() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         ctx.close();
         // Ten years on: every certificate made today has expired.
         ctx = new AppContext(odcm.persistence.Store.open(location(), java.time.Clock.offset(java.time.Clock.systemUTC(),
@@ -181,7 +184,7 @@ class BundleServiceTest extends BundleFixture {
 
     @Test
     void refusesToOverwriteAFileUnlessAskedTo() throws Exception {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         Path file = Files.writeString(out("taken.odcmbundle"), "keep me");
         refused(file.toAbsolutePath() + " already exists; choose another file name, or replace it on purpose (--force).",
                 () -> promote(PROD, "taken.odcmbundle"));
@@ -192,7 +195,7 @@ class BundleServiceTest extends BundleFixture {
 
     @Test
     void aFailedWriteRecordsNothing() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         Path nowhere = tmp.resolve("no-such-folder").resolve("web.odcmbundle");
         refused("The folder " + nowhere.getParent().toAbsolutePath() + " does not exist.",
                 () -> ctx.bundles().create(DEV, "Web", "1.0.0", PROD, nowhere, 30, false));
@@ -203,7 +206,7 @@ class BundleServiceTest extends BundleFixture {
 
     @Test
     void validityIsOneToThreeHundredSixtyFiveDays() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         refused("A bundle stays valid for 1 to 365 days; 0 is not in that range.",
                 () -> ctx.bundles().create(DEV, "Web", "1.0.0", PROD, out("a.odcmbundle"), 0, false));
         refused("A bundle stays valid for 1 to 365 days; 366 is not in that range.",
@@ -214,7 +217,7 @@ class BundleServiceTest extends BundleFixture {
 
     @Test
     void withoutTheMasterKeyNothingIsWritten() throws Exception {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         ctx.close();
         try (var keys = Files.list(tmp.resolve("keys"))) {
             for (Path k : keys.toList()) {
@@ -230,7 +233,7 @@ class BundleServiceTest extends BundleFixture {
 
     @Test
     void inspectReadsAnyBundleWithoutAStoreAndSaysNothingOfTrust() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         promote(PROD, "web.odcmbundle");
         var u = assertInstanceOf(BundleInspector.Unverified.class, BundleService.inspect(out("web.odcmbundle")));
         assertEquals(DEV, u.sourceSpace());

@@ -36,7 +36,7 @@ class BundleVerificationTest extends BundleFixture {
 
     @BeforeEach
     void promoted() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         bundle = promote(PROD, "web.odcmbundle");
     }
 

@@ -75,6 +75,8 @@ class LargeContentTest extends BundleFixture {
             packages.add(new PackageVersion("Pkg" + i, "1.0." + i, String.format("%064x", i)));
         }
         ctx.releases().create(DEV, "Big", "1.0.0", "", null, packages);
+        ctx.deployments().deploy(DEV, "Big", "1.0.0", "Development", true); // the phases before the promotion (decision 0045)
+        ctx.deployments().deploy(DEV, "Big", "1.0.0", "Test", true);
         BundleService.Delivered d = ctx.bundles().deliver(DEV, "Big", "1.0.0", PROD, 30); // made, verified and imported by Prod
         assertTrue(d.imported().imported(), d.sentence());
         assertEquals(packages, ctx.releases().find(PROD, DEV + ": Big", "1.0.0").snapshot().packages());

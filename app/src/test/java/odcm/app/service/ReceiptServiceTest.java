@@ -49,6 +49,7 @@ class ReceiptServiceTest {
         dev = both[0];
         prod = both[1];
         dev.trusts().add(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS);
+        TestBundles.throughTest(dev, "1.0.0");
         Path bundle = tmp.resolve("web.odcmbundle");
         bundleId = dev.bundles().create(DEV, "Web", "1.0.0", PROD, bundle, 30, false).entry().bundleId();
         assertTrue(prod.imports().importBundle(PROD, read(bundle), null, TestBundles.values()).imported());
@@ -249,6 +250,7 @@ class ReceiptServiceTest {
     void connectedSpacesReportDeploymentsDirectlyOnlyWithATrustForReceipts() {
         try (AppContext one = TestBundles.connected(tmp)) {
             Path bundle = tmp.resolve("connected.odcmbundle");
+            TestBundles.throughTest(one, "1.0.0");
             one.bundles().create(DEV, "Web", "1.0.0", PROD, bundle, 30, false);
             one.imports().importBundle(PROD, read(bundle), null, TestBundles.values());
             one.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Staging", true);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ReleaseBundlePartsTest extends BundleFixture {
     @Test
     void thePartsKeptAtFreezeAreWhatTheSnapshotMakesAndTheBundleCarriesThem() {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         Release release = ctx.releases().find(DEV, "Web", "1.0.0");
         ReleaseRepository.BundleParts kept = kept(release.id()).orElseThrow(() -> new AssertionError("no parts kept at freeze"));
         BundleParts made = BundleParts.of(release.snapshot()); // what create made from the snapshot before
@@ -41,7 +41,7 @@ class ReleaseBundlePartsTest extends BundleFixture {
 
     @Test
     void aReleaseFrozenWithoutPartsGetsThemAtItsFirstBundle() throws Exception {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         Release release = ctx.releases().find(DEV, "Web", "1.0.0");
         byte[] atFreeze = kept(release.id()).orElseThrow().parts();
         sql("DELETE FROM release_bundle_parts"); // as a release frozen before V12, or imported
@@ -55,7 +55,7 @@ class ReleaseBundlePartsTest extends BundleFixture {
 
     @Test
     void partsAlteredInTheStoreFileMakeNoBundle() throws Exception {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         long id = ctx.releases().find(DEV, "Web", "1.0.0").id();
         byte[] parts = kept(id).orElseThrow().parts();
         String text = new String(parts, StandardCharsets.UTF_8);
@@ -82,7 +82,7 @@ class ReleaseBundlePartsTest extends BundleFixture {
      */
     @Test
     void aReleaseChangedAndHashedAgainInTheStoreFileMakesNoBundle() throws Exception {
-        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        promotable(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         long id = ctx.releases().find(DEV, "Web", "1.0.0").id();
         ctx.close();
         ctx = null;

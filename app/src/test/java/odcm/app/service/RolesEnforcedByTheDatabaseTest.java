@@ -146,8 +146,8 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         ctx.approvals().setRequired(PROD, true);
         assertEquals(alice, ctx.approvals().decide(PROD, DEV + ": Web", "1.0.0", Verdict.APPROVED, "fine").decidedBy());
         ctx.releases().create(DEV, "Web", "1.1.0", "second", null, webPackages("1.1.0"));
+        throughTheEarlierPhases("1.1.0"); // before its promotion (decision 0045)
         assertTrue(ctx.bundles().deliver(DEV, "Web", "1.1.0", PROD, 30).imported().imported(), "connected delivery, into the remote project");
-        ctx.deployments().deploy(DEV, "Web", "1.1.0", "Development", true);
         ctx.projects().update(DEV, "Web", webProject()); // a project changed
         ctx.environments().rename(DEV, "Test", "QA"); // rewrites the project's scopes
         ctx.spaces().rename(PROD, "Production Space"); // rewrites the scopes naming its remote environments in DevTest's project

@@ -374,14 +374,15 @@ class SealedRecordsTest extends BundleFixture {
         Files.move(key, tmp.resolve("elsewhere.key"));
         try {
             ctx = opener.get();
-            assertEquals(1, ctx.deployments().list(DEV, "Web").size(), "read, unchecked, as releases are without the key");
+            // Development and Test before the promotion (decision 0045), and the forged one.
+            assertEquals(3, ctx.deployments().list(DEV, "Web").size(), "read, unchecked, as releases are without the key");
             for (Executable e : List.<Executable>of(() -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Test", true),
                     () -> ctx.imports().importBundle(PROD, bundle, null, Map.of()),
                     () -> ctx.approvals().decide(DEV, "Web", "1.0.0", Verdict.APPROVED, ""))) {
                 Refusal r = assertThrows(Refusal.class, e);
                 assertTrue(r.getMessage().contains("master key"), r.getMessage());
             }
-            assertEquals(1, ctx.deployments().list(DEV, "Web").size(), "nothing deployed");
+            assertEquals(3, ctx.deployments().list(DEV, "Web").size(), "nothing deployed");
         } finally {
             ctx.close();
             Files.move(tmp.resolve("elsewhere.key"), key);
@@ -453,9 +454,10 @@ class SealedRecordsTest extends BundleFixture {
         }
         List<AuditEntry> sealings = entries("store.records-sealed");
         assertEquals(1, sealings.size());
-        assertEquals("8 records (accepted bundles and receipts, reserved sequences, approvals and deployments) made before they were"
+        // With the deployments to Development and Test before the promotion (decision 0045): two more than before.
+        assertEquals("10 records (accepted bundles and receipts, reserved sequences, approvals and deployments) made before they were"
                 + " sealed got their seal under the master key; the audit log was verified intact first", sealings.get(0).detail());
-        assertEquals(2, ctx.deployments().list(DEV, "Web").size() + ctx.deployments().list(PROD, DEV + ": Web").size());
+        assertEquals(4, ctx.deployments().list(DEV, "Web").size() + ctx.deployments().list(PROD, DEV + ": Web").size());
         assertEquals(1, ctx.approvals().decisions(DEV, "Web", "1.0.0").size());
         assertFalse(ctx.receipts().importReceipt(DEV, receipt).accepted(), "still accepted before");
         ctx.dashboards().dashboard(DEV);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import odcm.model.Names;
 import odcm.model.lifecycle.Lifecycle;
@@ -16,8 +17,9 @@ import odcm.model.project.Variable;
 import odcm.model.project.VariableTemplate;
 
 /**
- * When a release may be deployed to an environment of this space. Only the space's own environments count: a phase
- * member that is a remote environment or a promotion happens elsewhere, so it neither blocks nor completes a phase here.
+ * When a release may be deployed to an environment of this space, and when it may be promoted to another space. For a
+ * deployment only the space's own environments count: a phase member that is a remote environment or a promotion happens
+ * elsewhere, so it neither blocks nor completes a phase here. For a promotion every member counts (decision 0045).
  */
 public final class DeploymentRules {
     private DeploymentRules() {
@@ -49,27 +51,101 @@ public final class DeploymentRules {
             return Optional.of("Environment '" + environment + "' is not in lifecycle '" + lifecycle.name() + "'"
                     + (all.isEmpty() ? ", which has no environments of this space." : "; it deploys to " + String.join(", ", all) + "."));
         }
+        return firstGap(lifecycle, m -> m instanceof PhaseMember.LocalEnvironment && Names.key(m.displayName()).equals(key),
+                m -> m instanceof PhaseMember.LocalEnvironment, m -> done.contains(Names.key(m.displayName())))
+                .map(g -> "Release " + release + " cannot be deployed to " + environment + " yet: phase '" + g.phase().name() + "' ("
+                        + g.phase().rule().words() + ") comes first and still needs a successful deployment to " + g.more()
+                        + g.open().stream().map(PhaseMember::displayName).collect(Collectors.joining(", ")) + ".");
+    }
+
+    /**
+     * What a release has completed, as promotion order counts it: local environments it was deployed to successfully,
+     * remote environments a space reported it deployed to successfully ("Prod Space: Production"), and the spaces a bundle
+     * of it was made for. Names are compared by {@link Names#key}.
+     */
+    public record Progress(Set<String> environments, Set<String> remoteEnvironments, Set<String> promotedTo) {
+        public Progress {
+            environments = keys(environments);
+            remoteEnvironments = keys(remoteEnvironments);
+            promotedTo = keys(promotedTo);
+        }
+
+        public static final Progress NONE = new Progress(Set.of(), Set.of(), Set.of());
+
+        private static Set<String> keys(Set<String> names) {
+            return names.stream().map(Names::key).collect(Collectors.toUnmodifiableSet());
+        }
+
+        /** Whether the member counts as complete for the release. */
+        public boolean complete(PhaseMember m) {
+            if (m instanceof PhaseMember.Promotion p) {
+                return promotedTo.contains(Names.key(p.targetSpaceName()));
+            }
+            return (m instanceof PhaseMember.LocalEnvironment ? environments : remoteEnvironments).contains(Names.key(m.displayName()));
+        }
+    }
+
+    /**
+     * Why a bundle of {@code release} may not be made for {@code targetSpace} yet, or empty when it may: every phase before
+     * the first one promoting there must be complete by its rule (all, at least N, optional), counting every member —
+     * environments of this space, remote environments and earlier promotions — as {@code progress} says. A space the
+     * lifecycle does not promote to is not this rule's to refuse (empty).
+     */
+    public static Optional<String> promotionRefusal(Lifecycle lifecycle, String targetSpace, Progress progress, String release) {
+        String key = Names.key(targetSpace);
+        return firstGap(lifecycle, m -> m instanceof PhaseMember.Promotion p && Names.key(p.targetSpaceName()).equals(key), m -> true,
+                progress::complete)
+                .map(g -> "Release " + release + " cannot be promoted to '" + targetSpace + "' yet: phase '" + g.phase().name() + "' ("
+                        + g.phase().rule().words() + ") comes first and still needs " + needs(g) + ".");
+    }
+
+    /** "a successful deployment to 1 more of Test, QA Space: Staging", "a bundle for 'QA Space'", or both joined. */
+    private static String needs(Gap g) {
+        List<String> deployed = g.open().stream().filter(m -> !(m instanceof PhaseMember.Promotion)).map(PhaseMember::displayName).toList();
+        List<String> promoted = g.open().stream().filter(m -> m instanceof PhaseMember.Promotion)
+                .map(m -> "'" + ((PhaseMember.Promotion) m).targetSpaceName() + "'").toList();
+        String deployments = "a successful deployment to " + String.join(", ", deployed);
+        String bundles = "a bundle for " + String.join(", ", promoted);
+        if (promoted.isEmpty()) {
+            return "a successful deployment to " + g.more() + String.join(", ", deployed);
+        }
+        if (deployed.isEmpty()) {
+            return "a bundle for " + g.more() + String.join(", ", promoted);
+        }
+        return g.more().isEmpty() ? deployments + " and " + bundles : g.more().replace(" of ", " of: ") + deployments + ", or " + bundles;
+    }
+
+    /** A phase not yet complete: its members still open, and "2 more of " when the rule is at least N ("" otherwise). */
+    private record Gap(Phase phase, String more, List<PhaseMember> open) {
+    }
+
+    /**
+     * The one walk of lifecycle order: the first phase before the one holding a member that {@code isTarget} that is not
+     * complete by its rule, counting only members that {@code counts} and taking those that {@code done} as complete.
+     * Empty when every earlier phase is complete, or no phase holds the target.
+     */
+    private static Optional<Gap> firstGap(Lifecycle lifecycle, Predicate<PhaseMember> isTarget, Predicate<PhaseMember> counts,
+                                          Predicate<PhaseMember> done) {
+        if (lifecycle.phases().stream().noneMatch(p -> p.members().stream().anyMatch(isTarget))) {
+            return Optional.empty();
+        }
         for (Phase phase : lifecycle.phases()) {
-            List<String> here = phase.members().stream().filter(m -> m instanceof PhaseMember.LocalEnvironment)
-                    .map(PhaseMember::displayName).toList();
-            if (here.stream().anyMatch(e -> Names.key(e).equals(key))) {
+            if (phase.members().stream().anyMatch(isTarget)) {
                 return Optional.empty();
             }
-            long complete = here.stream().filter(e -> done.contains(Names.key(e))).count();
+            List<PhaseMember> here = phase.members().stream().filter(counts).toList();
+            long complete = here.stream().filter(done).count();
             int needed = switch (phase.rule().kind()) {
                 case ALL -> here.size();
                 case AT_LEAST -> Math.min(phase.rule().atLeast(), here.size());
                 case OPTIONAL -> 0;
             };
             if (complete < needed) {
-                List<String> open = here.stream().filter(e -> !done.contains(Names.key(e))).toList();
-                return Optional.of("Release " + release + " cannot be deployed to " + environment + " yet: phase '" + phase.name() + "' ("
-                        + phase.rule().words() + ") comes first and still needs a successful deployment to "
-                        + (phase.rule().kind() == ProgressionRule.Kind.AT_LEAST ? (needed - complete) + " more of " : "")
-                        + String.join(", ", open) + ".");
+                return Optional.of(new Gap(phase, phase.rule().kind() == ProgressionRule.Kind.AT_LEAST ? (needed - complete) + " more of " : "",
+                        here.stream().filter(done.negate()).toList()));
             }
         }
-        return Optional.empty(); // unreachable: the environment is in a phase
+        return Optional.empty();
     }
 
     /** The mandatory templates without a non-empty value for {@code environment} among {@code values} (scoped to it or unscoped). */

@@ -19,6 +19,7 @@ public enum Action {
     CHANGE_PROJECTS("change projects", Role.RELEASE_MANAGER),
     CREATE_RELEASE("create a release", Role.RELEASE_MANAGER),
     PROMOTE("promote a release (write a release bundle)", Role.RELEASE_MANAGER),
+    PROMOTE_OUT_OF_ORDER("promote a release out of lifecycle order", Role.RELEASE_MANAGER),
     WRITE_RECEIPT("write a deployment receipt", Role.RELEASE_MANAGER),
     APPROVE("approve or reject a release", Role.APPROVER),
     IMPORT_BUNDLE("import a release bundle", Role.IMPORTER),

@@ -16,7 +16,7 @@ import odcm.model.release.ReleaseSnapshot;
  */
 public record BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
                             String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
-                            List<HistoryEntry> history, Instant releaseCreated, int revision) {
+                            List<HistoryEntry> history, Instant releaseCreated, int revision, OutOfOrder outOfOrder) {
     /** The highest revision a bundle may carry: a release's variables updated ten thousand times is no real history. */
     public static final int MAX_REVISION = 10_000;
 
@@ -49,7 +49,23 @@ public record BundleContent(UUID bundleId, String sourceSpace, String targetSpac
                          String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
                          List<HistoryEntry> history, Instant releaseCreated) {
         this(bundleId, sourceSpace, targetSpace, sequence, created, expires, project, version, notes, channel, snapshot, history,
-                releaseCreated, 1);
+                releaseCreated, 1, null);
+    }
+
+    /** A bundle of {@code revision} made in lifecycle order (no override carried). */
+    public BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
+                         String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
+                         List<HistoryEntry> history, Instant releaseCreated, int revision) {
+        this(bundleId, sourceSpace, targetSpace, sequence, created, expires, project, version, notes, channel, snapshot, history,
+                releaseCreated, revision, null);
+    }
+
+    /** Revision 1 of the release, promoted with {@code outOfOrder} (null: in lifecycle order). */
+    public BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
+                         String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
+                         List<HistoryEntry> history, Instant releaseCreated, OutOfOrder outOfOrder) {
+        this(bundleId, sourceSpace, targetSpace, sequence, created, expires, project, version, notes, channel, snapshot, history,
+                releaseCreated, 1, outOfOrder);
     }
 
     /** A bundle whose release was created when the bundle was (tests and tools). */
@@ -63,6 +79,42 @@ public record BundleContent(UUID bundleId, String sourceSpace, String targetSpac
                                    List<HistoryEntry> history) {
         return new BundleContent(UUID.randomUUID(), source, target, sequence, created, expires, release.projectName(), release.version(),
                 release.notes(), release.channel(), release.snapshot(), history, release.createdAt());
+    }
+
+    /**
+     * The source's release manager promoted the release before the phases ahead of this promotion were complete
+     * (decision 0045): who, why, and the sentence the lifecycle order would have refused with. Carried in the signed
+     * history part, so the target shows it; checked like any part of a hostile file (lengths, one line each).
+     */
+    public record OutOfOrder(String by, String reason, String skipped) {
+        public static final int MAX_BY = 200;
+        public static final int MAX_REASON = 1000;
+        public static final int MAX_SKIPPED = 4000;
+
+        public OutOfOrder {
+            by = line("The person who promoted out of lifecycle order", by, MAX_BY);
+            reason = line("The reason for promoting out of lifecycle order", reason, MAX_REASON);
+            skipped = skipped == null ? "" : odcm.model.Names.value("What promoting out of lifecycle order skipped", skipped, false);
+            if (skipped.length() > MAX_SKIPPED) {
+                throw new odcm.model.Refusal("What promoting out of lifecycle order skipped can be at most " + MAX_SKIPPED + " characters.");
+            }
+        }
+
+        private static String line(String what, String value, int max) {
+            String v = odcm.model.Names.value(what, value == null ? "" : value.strip(), false);
+            if (v.isEmpty()) {
+                throw new odcm.model.Refusal(what + " must be given.");
+            }
+            if (v.length() > max) {
+                throw new odcm.model.Refusal(what + " can be at most " + max + " characters; this one has " + v.length() + ".");
+            }
+            return v;
+        }
+
+        /** "promoted out of lifecycle order by alice: QA signed off by phone": how the target shows it. */
+        public String words() {
+            return "promoted out of lifecycle order by " + by + ": " + reason;
+        }
     }
 
     /** A deployment of this release already done, here or in an earlier space. */

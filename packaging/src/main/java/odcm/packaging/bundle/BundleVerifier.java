@@ -322,7 +322,7 @@ public final class BundleVerifier {
         Dto.VariablesPart variables = part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, budget);
         Dto.TemplatesPart templates = part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, budget);
         Dto.PackagesPart packages = part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, budget);
-        Dto.HistoryPart history = part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id, budget);
+        Dto.HistoryPart history = history(entries, id, budget);
 
         try {
             String disallowed = Cms.disallowedEnvelope(entries.get(BundleFormat.SECRETS));
@@ -349,7 +349,29 @@ public final class BundleVerifier {
         return build(m, bundleId, created, expires, releasePart(entries, id, b),
                 part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id, b), part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, b),
                 part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, b), part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, b),
-                part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id, b), null);
+                history(entries, id, b), null);
+    }
+
+    /**
+     * history.json, strictly: with an {@code outOfOrder} object when the source overrode lifecycle order, without the field
+     * as every earlier bundle (a field given as null is neither, and refused).
+     */
+    private static Dto.HistoryPart history(Map<String, byte[]> entries, String id, Json.Budget budget) throws Refused {
+        com.fasterxml.jackson.databind.JsonNode override;
+        try {
+            override = Json.field(entries.get(BundleFormat.HISTORY), "outOfOrder");
+        } catch (BadJson e) {
+            throw new Refused(new InvalidPart(BundleFormat.HISTORY, e.getMessage()));
+        }
+        if (override == null) {
+            Dto.EarlierHistoryPart h = part(entries, BundleFormat.HISTORY, Dto.EarlierHistoryPart.class, id, budget);
+            return new Dto.HistoryPart(h.bundleId(), h.deployments(), null);
+        }
+        Dto.HistoryPart h = part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id, budget);
+        if (h.outOfOrder() == null) {
+            throw new Refused(new InvalidPart(BundleFormat.HISTORY, "gives its override of lifecycle order as null"));
+        }
+        return h;
     }
 
     private static BundleContent build(Dto.Manifest m, UUID bundleId, Instant created, Instant expires, Dto.RevisedReleasePart release,
@@ -377,9 +399,10 @@ public final class BundleVerifier {
                 done.add(new BundleContent.HistoryEntry(d.space(), d.environment(), instant(d.deployedAt(), "deployedAt"), d.outcome()));
             }
             Instant releaseCreated = instant(release.created(), "created", BundleFormat.RELEASE);
+            Dto.OutOfOrder o = history.outOfOrder();
             return new BundleContent(bundleId, m.source().space(), m.target().space(), m.sequence(), created, expires,
                     release.project(), release.version(), release.notes(), release.channel(), new ReleaseSnapshot(steps, vars, temps, pkgs), done,
-                    releaseCreated, release.revision());
+                    releaseCreated, release.revision(), o == null ? null : new BundleContent.OutOfOrder(o.by(), o.reason(), o.skipped()));
         } catch (odcm.model.Refusal | IllegalArgumentException | NullPointerException e) {
             throw new Refused(new InvalidPart("content", "does not describe a valid release (" + e.getMessage() + ")"));
         }

@@ -47,7 +47,9 @@ public final class BundleWriter {
         parts.put(BundleFormat.TEMPLATES, releaseParts.templatesPart(id));
         parts.put(BundleFormat.PACKAGES, releaseParts.packagesPart(id));
         parts.put(BundleFormat.HISTORY, Json.write(new Dto.HistoryPart(id, content.history().stream()
-                .map(h -> new Dto.Deployment(h.space(), h.environment(), h.deployedAt().toString(), h.outcome())).toList())));
+                .map(h -> new Dto.Deployment(h.space(), h.environment(), h.deployedAt().toString(), h.outcome())).toList(),
+                content.outOfOrder() == null ? null
+                        : new Dto.OutOfOrder(content.outOfOrder().by(), content.outOfOrder().reason(), content.outOfOrder().skipped()))));
         byte[] secretJson = releaseParts.secretsPart(id, content.project(), content.version(), content.targetSpace(), targetFingerprint);
         try {
             parts.put(BundleFormat.SECRETS, Cms.encrypt(secretJson, targetCert));

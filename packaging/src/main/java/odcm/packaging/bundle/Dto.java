@@ -66,7 +66,20 @@ final class Dto {
     record Deployment(String space, String environment, String deployedAt, String outcome) {
     }
 
-    record HistoryPart(String bundleId, List<Deployment> deployments) {
+    /**
+     * {@code outOfOrder}: the release manager's override of lifecycle order (decision 0045), written only when there is
+     * one, so a bundle without it is exactly what earlier consoles wrote and read ({@link EarlierHistoryPart}).
+     */
+    record HistoryPart(String bundleId, List<Deployment> deployments,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                       OutOfOrder outOfOrder) {
+    }
+
+    /** history.json of a bundle without an override; strictly read, as every part, when it has no {@code outOfOrder} field. */
+    record EarlierHistoryPart(String bundleId, List<Deployment> deployments) {
+    }
+
+    record OutOfOrder(String by, String reason, String skipped) {
     }
 
     record SecretValue(String name, List<String> scope, String value) {

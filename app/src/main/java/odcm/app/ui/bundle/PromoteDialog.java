@@ -87,12 +87,33 @@ public final class PromoteDialog {
         days.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         days.textProperty().bindBidirectional(vm.daysProperty());
 
+        TextField reason = new TextField();
+        reason.setId("promote-out-of-order-reason");
+        reason.setPromptText("why it may skip the earlier phases");
+        reason.textProperty().bindBidirectional(vm.outOfOrderProperty());
+        Label reasonLabel = new Label("_Reason to promote out of lifecycle order");
+        reasonLabel.setMnemonicParsing(true);
+        reasonLabel.setLabelFor(reason);
+        Label skips = new Label(); // once a reason is given the refusal leaves the problem line: what is skipped stays in sight
+        skips.setId("promote-out-of-order-skips");
+        skips.setWrapText(true);
+        skips.getStyleClass().add(Css.HINT);
+        skips.textProperty().bind(Bindings.createStringBinding(() -> vm.offersOverride() && !vm.outOfOrderProperty().get().isBlank()
+                ? "Skips: " + vm.targetProperty().get().order() : "", vm.targetProperty(), vm.outOfOrderProperty()));
+        skips.managedProperty().bind(skips.textProperty().isNotEmpty());
+        VBox override = new VBox(4, reasonLabel, reason, Forms.hint("As release manager you may promote it out of lifecycle order, saying why: "
+                + "it is recorded in the audit log and shown at the target with the bundle."), skips);
+        override.setId("promote-out-of-order");
+        javafx.beans.binding.BooleanBinding offered = Bindings.createBooleanBinding(vm::offersOverride, vm.targetProperty());
         GridPane grid = Forms.grid();
         Forms.row(grid, "_To space", target);
         Forms.row(grid, "Delivery", new HBox(16, toFile, direct));
         Forms.row(grid, "_File", fileRow);
         Forms.row(grid, "", replace);
         Forms.row(grid, "_Valid for (days)", days);
+        Forms.row(grid, "", override);
+        override.visibleProperty().bind(offered);
+        override.managedProperty().bind(offered);
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("promote-progress");
         progress.setPrefSize(18, 18);
@@ -118,8 +139,8 @@ public final class PromoteDialog {
         protected void updateItem(Target t, boolean empty) {
             super.updateItem(t, empty);
             setText(empty || t == null ? null : t.name() + (t.local() ? " (in this console)" : " (remote)")
-                    + (t.available() ? "" : " — not now"));
-            setTooltip(empty || t == null || t.available() ? null : new Tooltip(t.problem()));
+                    + (t.available() ? t.inOrder() ? "" : " — not yet" : " — not now"));
+            setTooltip(empty || t == null || t.available() && t.inOrder() ? null : new Tooltip(t.available() ? t.order() : t.problem()));
         }
     }
 

@@ -37,6 +37,7 @@ public final class PromoteViewModel {
     private final StringProperty file = new SimpleStringProperty("");
     private final StringProperty days = new SimpleStringProperty(String.valueOf(BundleService.DEFAULT_VALID_DAYS));
     private final BooleanProperty replace = new SimpleBooleanProperty(false);
+    private final StringProperty outOfOrder = new SimpleStringProperty("");
     private final StringBinding problem;
     private final FormState state;
 
@@ -53,7 +54,7 @@ public final class PromoteViewModel {
                 file.set(folder.resolve(suggested(now)).toString());
             }
         });
-        problem = Bindings.createStringBinding(this::firstProblem, target, direct, file, days);
+        problem = Bindings.createStringBinding(this::firstProblem, target, direct, file, days, outOfOrder);
         targets.stream().filter(Target::available).findFirst().ifPresent(target::set);
     }
 
@@ -68,6 +69,9 @@ public final class PromoteViewModel {
         }
         if (!t.available()) {
             return t.problem();
+        }
+        if (!t.inOrder() && !(t.overridable() && !outOfOrder.get().isBlank())) {
+            return t.order(); // lifecycle order or a rejection, said before the user tries; a release manager may give a reason
         }
         if (!direct.get() && file.get().isBlank()) {
             return "Choose where to write the bundle file.";
@@ -94,15 +98,27 @@ public final class PromoteViewModel {
         }
         String t = target.get().name();
         int d = validDays();
+        String reason = offersOverride() ? outOfOrder.get() : null;
         if (direct.get()) {
             state.submit("Delivering release " + release.version() + " to '" + t + "'",
-                    () -> new Result(null, bundles.deliver(space, release.projectName(), release.version(), t, d), t), onDone);
+                    () -> new Result(null, bundles.deliver(space, release.projectName(), release.version(), t, d, reason), t), onDone);
         } else {
             Path out = Path.of(file.get().strip());
             boolean r = replace.get();
             state.submit("Writing the bundle of release " + release.version() + " for '" + t + "'",
-                    () -> new Result(bundles.create(space, release.projectName(), release.version(), t, out, d, r), null, t), onDone);
+                    () -> new Result(bundles.create(space, release.projectName(), release.version(), t, out, d, r, reason), null, t), onDone);
         }
+    }
+
+    /** Whether the chosen target is out of lifecycle order and the person may promote there anyway, with a reason (decision 0045). */
+    public boolean offersOverride() {
+        Target t = target.get();
+        return t != null && !t.inOrder() && t.overridable();
+    }
+
+    /** The reason for promoting out of lifecycle order: audited, and carried in the bundle to the target. */
+    public StringProperty outOfOrderProperty() {
+        return outOfOrder;
     }
 
     public Release release() {

@@ -128,7 +128,8 @@ public final class VerifyBundleDialog {
                 BundleContent c = g.content();
                 origin.setText("From '" + c.sourceSpace() + "' (certificate " + g.source().grouped() + ") to '" + c.targetSpace()
                         + "'\nBundle " + c.bundleId() + " · sequence " + c.sequence() + " · created " + Formats.minutes(c.created())
-                        + " · expires " + Formats.minutes(c.expires()));
+                        + " · expires " + Formats.minutes(c.expires())
+                        + (c.outOfOrder() == null ? "" : "\nPromoted out of lifecycle order by " + c.outOfOrder().by() + ": " + c.outOfOrder().reason()));
                 snapshot.show(new Release(0, 0, c.project(), c.version(), c.notes(), c.channel(), c.created(), c.snapshot()));
                 history.setItems(FXCollections.observableArrayList(c.history()));
                 secrets.setItems(FXCollections.observableArrayList(g.secretsOpened()

@@ -230,6 +230,12 @@ public final class ImportWizard {
         Forms.row(grid, "Release", text("wizard-release", g.content().version() + (g.content().revision() > 1 ? " (revision "
                 + g.content().revision() + ")" : "") + " of " + g.content().project() + " · created "
                 + when(g.content().releaseCreated()) + " in " + g.content().sourceSpace()));
+        if (g.content().outOfOrder() != null) { // the source's override of lifecycle order, signed (decision 0045)
+            Label order = text("wizard-out-of-order", "Promoted out of lifecycle order by " + g.content().outOfOrder().by() + ": "
+                    + g.content().outOfOrder().reason() + " (skipped: " + g.content().outOfOrder().skipped() + ")");
+            order.getStyleClass().add(Css.WARNING);
+            Forms.row(grid, "Lifecycle order", order);
+        }
         Label jump = text("wizard-jump-accepted", model.sequenceJumpAcceptedProperty().get()
                 ? "You accepted its sequence jump; the import records it in the audit log." : "");
         return List.of(verdict, grid, jump, Forms.hint("The signature was checked with the certificate this space pinned for '" + p.sourceSpace()

@@ -253,7 +253,7 @@ public final class ReleasesViewModel {
             return;
         }
         String s = space.name();
-        runner.run("Reading where '" + r.projectName() + "' promotes to", () -> bundles.targets(s, r.projectName()),
+        runner.run("Reading where '" + r.projectName() + "' promotes to", () -> bundles.targets(s, r.projectName(), r.version()),
                 t -> open.accept(new odcm.app.ui.bundle.PromoteViewModel(bundles, runner, s, r, t, folder)), message::error);
     }
 

@@ -60,7 +60,10 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         prod = both[1];
         Path inboxRoot = TestBundles.location(tmp.resolve("network-b")).storeDir().resolve("inbox");
         Path folder = Files.createDirectories(InboxViewModel.defaultFolder(inboxRoot, PROD));
-        byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        // Promoted out of lifecycle order by its release manager (decision 0045): the wizard and the import say so.
+        byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1, new odcm.packaging.bundle.BundleContent.OutOfOrder("alice", "Test lab down",
+                "Release 1.0.0 cannot be promoted to 'Prod Space' yet: phase 'Test' (all must complete) comes first and still needs a "
+                        + "successful deployment to Test."));
         Files.write(folder.resolve("web-1.0.0.odcmbundle"), bundle);
         Files.write(folder.resolve("web-1.0.0-tampered.odcmbundle"), TestBundles.tampered(bundle));
 
@@ -116,6 +119,9 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         clickOn("#inbox-import");
         idle();
         assertEquals(TestBundles.DEV, ((Label) node("#wizard-signer")).getText());
+        assertEquals("Promoted out of lifecycle order by alice: Test lab down (skipped: Release 1.0.0 cannot be promoted to 'Prod Space' yet: "
+                + "phase 'Test' (all must complete) comes first and still needs a successful deployment to Test.)",
+                ((Label) node("#wizard-out-of-order")).getText());
         assertFalse(this.<Button>node("#wizard-next").isDisabled());
         shootWizard("wizard-1-who-sent-it");
 
@@ -159,7 +165,8 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         shootWizard("wizard-5-summary");
         clickOn("#wizard-finish");
         idle();
-        assertEquals("Imported release 1.0.0 of 'DevTest Space: Web' into 'Prod Space' with lifecycle 'Prod'.",
+        assertEquals("Imported release 1.0.0 of 'DevTest Space: Web' into 'Prod Space' with lifecycle 'Prod'; it was promoted out of "
+                + "lifecycle order by alice: Test lab down.",
                 ((Label) node("#wizard-message")).getText());
         assertEquals("Close", this.<Button>node("#wizard-cancel").getText());
         shootWizard("wizard-5-imported");

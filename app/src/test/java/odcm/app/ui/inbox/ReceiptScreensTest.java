@@ -78,6 +78,7 @@ class ReceiptScreensTest extends TwoNetworkScreens {
         dev = both[0];
         prod = both[1];
         dev.trusts().add(DEV, PROD, TrustKind.DEPLOYMENT_RECEIPTS);
+        TestBundles.throughTest(dev, "1.0.0");
         Path bundle = tmp.resolve("web.odcmbundle");
         dev.bundles().create(DEV, "Web", "1.0.0", PROD, bundle, 30, false);
         prod.imports().importBundle(PROD, Files.readAllBytes(bundle), null, TestBundles.values());

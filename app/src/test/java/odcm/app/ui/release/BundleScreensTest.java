@@ -33,6 +33,7 @@ class BundleScreensTest extends DemoScreensTest {
 
     @Test
     void promoteToAFileFindItInTheOutboxAndVerifyItAsTheTarget() throws Exception {
+        ctx.deployments().deploy(Demo.DEVTEST, "Payments", "2.0.0", "Development", true); // the phase before QA (decision 0045)
         ui.show(ui.releases);
         ComboBox<String> project = ui.node("#release-project");
         ScreensHarness.fx(() -> {
