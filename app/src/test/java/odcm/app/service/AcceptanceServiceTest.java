@@ -43,6 +43,7 @@ class AcceptanceServiceTest extends BundleFixture {
     }
 
     private void importWeb(String version, String file) {
+        throughTheEarlierPhases(version); // promotion follows the lifecycle (decision 0045)
         ctx.imports().importBundle(PROD, ctx.bundles().create(DEV, "Web", version, PROD, out(file), 30, false).bytes(), null, Map.of());
     }
 

@@ -46,6 +46,7 @@ class RevisionWizardUiTest extends TwoNetworkScreens {
         dev = both[0];
         prod = both[1];
         Path first = tmp.resolve("web-1.0.0.odcmbundle");
+        TestBundles.throughTest(dev, "1.0.0"); // promotion follows the lifecycle (decision 0045)
         dev.bundles().create(DEV, "Web", "1.0.0", PROD, first, 30, false);
         prod.imports().importBundle(PROD, Files.readAllBytes(first), null, TestBundles.values());
         Project p = dev.projects().find(DEV, "Web");
