@@ -57,8 +57,8 @@ public final class ReleasesView {
                 vm.space().nameProperty());
         Button update = Forms.button("update-variables", "_Update variables…", "Make a new revision of the selected release with the project's"
                 + " current variables; its process, templates and packages stay as frozen", this::updateVariables);
-        Node updateBox = gate.gate(update, vm.selectedProperty().isNull(), p -> p.refusal(odcm.model.role.Action.CREATE_RELEASE, vm.space().name(), null),
-                vm.space().nameProperty());
+        // As a new release: not for a project imported from another space (its variables come from there), nor without the role.
+        Node updateBox = odcm.app.ui.common.RoleGate.gated(update, vm.selectedProperty().isNull(), createRefusal);
         Button compare = Forms.button("compare-releases", "Co_mpare…",
                 "Compare the selected release with the one before it, side by side; approve or reject it there", this::compare);
         compare.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.all()).lessThan(2));

@@ -59,6 +59,8 @@ class AcceptImportUiTest {
                 assertTrue(said.isVisible());
                 assertTrue(said.getText().startsWith("Revision 2, imported by " + me + ". Awaits acceptance in " + PROD + "."), said.getText());
                 ui.shoot("releases-import-awaits-acceptance");
+                // Its variables come from its source: Update variables… is not offered here (the service refuses it too).
+                assertTrue(ui.node("#update-variables").isDisabled(), "an imported release's variables are updated at its source");
 
                 ui.clickOn("#accept-import");
                 ui.idle();
