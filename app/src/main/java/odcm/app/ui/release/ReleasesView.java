@@ -67,9 +67,17 @@ public final class ReleasesView {
         filter.setPromptText("Search by version, channel or notes");
         filter.setPrefColumnCount(22);
         filter.textProperty().bindBidirectional(vm.filterProperty());
-        ScreenHeader.place(root, "releases-screen", ScreenHeader.create("Releases",
+        // The project and the search on one row, the actions on the next: in one row at the window's first size (1100 px)
+        // the picker was squeezed to nothing and the search pushed out of the window.
+        projectLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        project.setMinWidth(220);
+        javafx.scene.layout.VBox header = ScreenHeader.create("Releases",
                 "Versions of a project, each with the process, variables and packages it froze when it was created.",
-                projectLabel, project, createBox, updateBox, promoteBox, deployBox, acceptBox, compare, null, filter), new javafx.scene.layout.VBox(4, createWhy(), acceptance(),
+                projectLabel, project, null, filter);
+        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(8, createBox, updateBox, promoteBox, deployBox, acceptBox, compare);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        header.getChildren().add(actions);
+        ScreenHeader.place(root, "releases-screen", header, new javafx.scene.layout.VBox(4, createWhy(), acceptance(),
                 new MessageLine("releases-message", vm.message())));
 
         table.getColumns().setAll(List.of(
