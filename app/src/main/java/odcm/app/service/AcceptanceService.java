@@ -305,7 +305,7 @@ public final class AcceptanceService {
     private static void decisionsNotRemoved(StoreTx tx, Space s, Release r) {
         String consequence = "The decisions on imports are read from it as well, so nothing is deployed in " + s.describe();
         String about = "release " + r.version() + " ";
-        long logged = said(tx, s, ACCEPT, consequence, about).size() + said(tx, s, DECLINE, consequence, about).size();
+        long logged = said(tx, s, List.of(ACCEPT, DECLINE), consequence, about).size();
         int held = tx.acceptances().decisionsOnVersion(s.id(), r.version());
         if (logged > held) {
             throw new Refusal("The audit log records " + logged + " decisions on imports of release " + r.version() + " in " + s.describe()
@@ -315,8 +315,12 @@ public final class AcceptanceService {
     }
 
     private static List<AuditEntry> said(StoreTx tx, Space s, String action, String consequence, String subjectStart) {
+        return said(tx, s, List.of(action), consequence, subjectStart);
+    }
+
+    private static List<AuditEntry> said(StoreTx tx, Space s, List<String> actions, String consequence, String subjectStart) {
         List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
-        return AuditAnchor.entries(tx, action, e -> e.subject().startsWith(subjectStart) && names.stream().anyMatch(n -> n.covers(e)
+        return AuditAnchor.entries(tx, actions, e -> e.subject().startsWith(subjectStart) && names.stream().anyMatch(n -> n.covers(e)
                 && (subjectStart.isEmpty() ? e.subject().equals(n.describe()) : e.subject().endsWith("' of " + n.describe()))), consequence);
     }
 

@@ -43,7 +43,7 @@ final class AuditAnchor {
         Set<String> fingerprints = tx.spaces().certificates(s.id()).stream().map(c -> c.info().fingerprint().grouped())
                 .collect(Collectors.toSet());
         AuditEntry made = null;
-        for (AuditEntry e : verified(tx, "space.create", consequence)) {
+        for (AuditEntry e : verified(tx, List.of("space.create"), consequence)) {
             int at = e.detail().indexOf(FINGERPRINT);
             if (at >= 0 && e.subject().startsWith(prefix) && e.subject().endsWith("'")
                     && fingerprints.contains(e.detail().substring(at + FINGERPRINT.length()).split(";", 2)[0])) {
@@ -56,7 +56,7 @@ final class AuditAnchor {
         List<Named> names = new ArrayList<>();
         String name = made.subject().substring(prefix.length(), made.subject().length() - 1);
         long from = made.seq();
-        for (AuditEntry e : verified(tx, "space.rename", consequence)) {
+        for (AuditEntry e : verified(tx, List.of("space.rename"), consequence)) {
             String to = e.subject().startsWith(prefix) && e.subject().endsWith("'")
                     ? e.subject().substring(prefix.length(), e.subject().length() - 1) : null;
             if (e.seq() > from && to != null && e.detail().equals("renamed from '" + name + "' to '" + to + "'")) {
@@ -83,11 +83,16 @@ final class AuditAnchor {
      * is verified or imported in this store"), when it was tampered with or its end cannot be believed.
      */
     static List<AuditEntry> entries(StoreTx tx, String action, Predicate<AuditEntry> which, String consequence) {
-        return verified(tx, action, consequence).stream().filter(which).toList();
+        return verified(tx, List.of(action), consequence).stream().filter(which).toList();
     }
 
-    private static List<AuditEntry> verified(StoreTx tx, String action, String consequence) {
-        AuditLog.Verified v = tx.audit().verifiedWithAction(action);
+    /** As {@link #entries}, of any of {@code actions} (the log verified once for all of them). */
+    static List<AuditEntry> entries(StoreTx tx, List<String> actions, Predicate<AuditEntry> which, String consequence) {
+        return verified(tx, actions, consequence).stream().filter(which).toList();
+    }
+
+    private static List<AuditEntry> verified(StoreTx tx, List<String> actions, String consequence) {
+        AuditLog.Verified v = tx.audit().verifiedWithAction(actions.toArray(String[]::new));
         if (v.log() instanceof AuditVerification.Broken || v.log() instanceof AuditVerification.Truncated) {
             throw new Refusal(v.log().sentence() + " " + consequence + " until it is restored from a backup.");
         }

@@ -35,12 +35,12 @@ public interface AuditLog {
     AuditVerification verify();
 
     /**
-     * Every entry of exactly {@code action}, oldest first, for a decision that relies on what they say, with the log's
+     * Every entry of exactly one of {@code actions}, oldest first, for a decision that relies on what they say, with the log's
      * verification (decision 0044): the log is verified from where this open store last verified it (its end against the
      * head each time), and each entry returned must be the very entry verified at its place (its MAC, and the hash the
      * verified chain has there), else the verification is {@code Broken} at it.
      */
-    Verified verifiedWithAction(String action);
+    Verified verifiedWithAction(String... actions);
 
     /** Entries relied upon, and what the log's verification found; use the entries only when it is not broken or truncated. */
     record Verified(List<AuditEntry> entries, AuditVerification log) {

@@ -127,8 +127,9 @@ public final class JooqAuditLog implements AuditLog {
     }
 
     @Override
-    public Verified verifiedWithAction(String action) {
-        List<AuditEntry> found = withAction(action); // read first: the verification below reaches at least as far
+    public Verified verifiedWithAction(String... actions) {
+        // read first: the verification below reaches at least as far
+        List<AuditEntry> found = dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.in(actions)).orderBy(AUDIT_EVENT.SEQ.asc()).fetch(JooqAuditLog::entry);
         AuditVerification log = seal.verifySince(seq -> after(seq, Integer.MAX_VALUE), this::hashAt,
                 seq -> dsl.selectCount().from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.between(1L, seq)).fetchOne(0, Long.class), this::holdsRows);
         if (log instanceof AuditVerification.Broken || log instanceof AuditVerification.Truncated || !seal.hasKey()) {
