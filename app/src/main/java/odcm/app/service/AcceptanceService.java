@@ -126,7 +126,7 @@ public final class AcceptanceService {
     }
 
     static String named(String version, int revision) {
-        return revision > 1 ? version + " (revision " + revision + ")" : version;
+        return odcm.model.release.ReleaseHead.named(version, revision);
     }
 
     /** The review of {@code version} of an imported project: the diff is made outside the store's lock. */
@@ -293,10 +293,10 @@ public final class AcceptanceService {
      */
     private static void requirementNotRemoved(StoreTx tx, Space s) {
         String consequence = "Whether " + s.describe() + " requires imports to be accepted is read from it as well, so nothing is deployed there";
-        List<AuditEntry> said = said(tx, s, REQUIRE, consequence, "");
-        if (!said.isEmpty() && said.get(said.size() - 1).detail().equals(REQUIRED)) {
+        Optional<AuditEntry> last = AuditAnchor.lastAbout(tx, s, REQUIRE, e -> true, consequence);
+        if (last.isPresent() && last.get().detail().equals(REQUIRED)) {
             throw new Refusal(s.describe() + " requires an imported release to be accepted before deployment (audit entry "
-                    + said.get(said.size() - 1).seq() + "), but the store's record of that requirement is missing: it was removed outside"
+                    + last.get().seq() + "), but the store's record of that requirement is missing: it was removed outside"
                     + " ODCM Console, so nothing is deployed there. Require it again (odcm space require-acceptance), or restore the store from a backup.");
         }
     }
@@ -305,23 +305,15 @@ public final class AcceptanceService {
     private static void decisionsNotRemoved(StoreTx tx, Space s, Release r) {
         String consequence = "The decisions on imports are read from it as well, so nothing is deployed in " + s.describe();
         String about = "release " + r.version() + " ";
-        long logged = said(tx, s, List.of(ACCEPT, DECLINE), consequence, about).size();
+        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
+        long logged = AuditAnchor.entries(tx, List.of(ACCEPT, DECLINE), e -> e.subject().startsWith(about)
+                && names.stream().anyMatch(n -> n.covers(e) && e.subject().endsWith("' of " + n.describe())), consequence).size();
         int held = tx.acceptances().decisionsOnVersion(s.id(), r.version());
         if (logged > held) {
             throw new Refusal("The audit log records " + logged + " decisions on imports of release " + r.version() + " in " + s.describe()
                     + ", the store holds " + held + ": a decision was removed outside ODCM Console, so whether the release is accepted cannot"
                     + " be told and it is not deployed. Restore the store from a backup.");
         }
-    }
-
-    private static List<AuditEntry> said(StoreTx tx, Space s, String action, String consequence, String subjectStart) {
-        return said(tx, s, List.of(action), consequence, subjectStart);
-    }
-
-    private static List<AuditEntry> said(StoreTx tx, Space s, List<String> actions, String consequence, String subjectStart) {
-        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
-        return AuditAnchor.entries(tx, actions, e -> e.subject().startsWith(subjectStart) && names.stream().anyMatch(n -> n.covers(e)
-                && (subjectStart.isEmpty() ? e.subject().equals(n.describe()) : e.subject().endsWith("' of " + n.describe()))), consequence);
     }
 
     /** The imported release {@code version} of {@code p} (its current revision); refused for a project made here. */

@@ -318,12 +318,10 @@ public final class ApprovalService {
      */
     private static void gateNotRemoved(StoreTx tx, Space s, Environment e) {
         String consequence = "Whether " + s.describe() + " gates " + e.name() + " is read from it as well, so nothing is deployed there";
-        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
-        List<odcm.model.audit.AuditEntry> said = AuditAnchor.entries(tx, GATE_ACTION, x -> x.detail().endsWith(gateId(e.id()))
-                && names.stream().anyMatch(n -> n.covers(x) && x.subject().equals(n.describe())), consequence);
-        if (!said.isEmpty() && said.get(said.size() - 1).detail().startsWith(GATED)) {
+        Optional<odcm.model.audit.AuditEntry> last = AuditAnchor.lastAbout(tx, s, GATE_ACTION, x -> x.detail().endsWith(gateId(e.id())), consequence);
+        if (last.isPresent() && last.get().detail().startsWith(GATED)) {
             throw new Refusal(s.describe() + " requires an approval before a release's first deployment to " + e.name() + " (audit entry "
-                    + said.get(said.size() - 1).seq() + "), but the store's record of that gate is missing: it was removed outside"
+                    + last.get().seq() + "), but the store's record of that gate is missing: it was removed outside"
                     + " ODCM Console, so nothing is deployed there. Set the gate again (odcm space approvals), or restore the store from a backup.");
         }
     }
@@ -334,12 +332,10 @@ public final class ApprovalService {
      */
     private static void requirementNotRemoved(StoreTx tx, Space s) {
         String consequence = "Whether " + s.describe() + " requires an approval is read from it as well, so nothing is deployed there";
-        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
-        List<odcm.model.audit.AuditEntry> said = AuditAnchor.entries(tx, "space.require-approval",
-                e -> names.stream().anyMatch(n -> n.covers(e) && e.subject().equals(n.describe())), consequence);
-        if (!said.isEmpty() && said.get(said.size() - 1).detail().startsWith("releases need an approval")) {
+        Optional<odcm.model.audit.AuditEntry> last = AuditAnchor.lastAbout(tx, s, "space.require-approval", e -> true, consequence);
+        if (last.isPresent() && last.get().detail().startsWith("releases need an approval")) {
             throw new Refusal(s.describe() + " requires an approval before a release's first deployment (audit entry "
-                    + said.get(said.size() - 1).seq() + "), but the store's record of that requirement is missing: it was removed outside"
+                    + last.get().seq() + "), but the store's record of that requirement is missing: it was removed outside"
                     + " ODCM Console, so nothing is deployed there. Require it again (odcm space require-approval), or restore the store from a backup.");
         }
     }

@@ -74,6 +74,18 @@ final class AuditAnchor {
         return names;
     }
 
+    /**
+     * The audit log's last entry of {@code action} about {@code s} itself (its subject one of the names the space had then)
+     * that {@code which}, or empty: what a setting of the space was last said to be, for a check that its row was not removed
+     * or changed outside ODCM Console (decision 0039).
+     */
+    static java.util.Optional<AuditEntry> lastAbout(StoreTx tx, Space s, String action, Predicate<AuditEntry> which, String consequence) {
+        List<Named> names = names(tx, s, consequence);
+        List<AuditEntry> said = entries(tx, action, e -> which.test(e) && names.stream().anyMatch(n -> n.covers(e) && e.subject().equals(n.describe())),
+                consequence);
+        return said.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(said.get(said.size() - 1));
+    }
+
     /** Where a {@code space.create} entry's detail names the space's certificate (SpaceService.create). */
     private static final String FINGERPRINT = "; certificate fingerprint ";
 

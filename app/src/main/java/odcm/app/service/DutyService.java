@@ -142,13 +142,11 @@ public final class DutyService {
     static Duties relied(StoreTx tx, Space s) {
         Duties row = tx.duties().rules(s.id()).orElse(Duties.DEFAULT);
         String consequence = "The separation of duties of " + s.describe() + " is read from it as well, so nothing that relies on it is done";
-        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
-        List<AuditEntry> said = AuditAnchor.entries(tx, "space.duties",
-                e -> names.stream().anyMatch(n -> n.covers(e) && e.subject().equals(n.describe())), consequence);
-        Duties logged = said.isEmpty() ? Duties.DEFAULT : Duties.parse(said.get(said.size() - 1).detail()).orElse(null);
+        java.util.Optional<AuditEntry> last = AuditAnchor.lastAbout(tx, s, "space.duties", e -> true, consequence);
+        Duties logged = last.isEmpty() ? Duties.DEFAULT : Duties.parse(last.get().detail()).orElse(null);
         if (!row.equals(logged)) {
             throw new Refusal("The separation of duties of " + s.describe() + " in the store (" + row.words() + ") is not what the audit log"
-                    + " records last (" + (said.isEmpty() ? "the defaults, " + Duties.DEFAULT.words() : "audit entry " + said.get(said.size() - 1).seq()
+                    + " records last (" + (last.isEmpty() ? "the defaults, " + Duties.DEFAULT.words() : "audit entry " + last.get().seq()
                     + ": " + (logged == null ? "unreadable" : logged.words())) + "): it was changed or removed outside ODCM Console, so nothing that"
                     + " relies on it is done. Set it again (odcm space duties), or restore the store from a backup.");
         }

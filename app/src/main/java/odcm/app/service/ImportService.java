@@ -316,7 +316,7 @@ public final class ImportService {
         }
         tx.audit().append("release.import", subject, audit.toString());
         ImportPause.at("audit");
-        return new Result(true, "Imported release " + c.version() + (revision > 1 ? " (revision " + revision + ")" : "") + " of '" + name
+        return new Result(true, "Imported release " + odcm.model.release.ReleaseHead.named(c.version(), revision) + " of '" + name
                 + "' into '" + space.name() + "' with lifecycle '" + lifecycle.name() + "'"
                 + (c.outOfOrder() == null ? "" : "; it was " + c.outOfOrder().words()) + ".", name, c.version(), revision);
     }

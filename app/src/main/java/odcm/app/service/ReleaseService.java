@@ -164,9 +164,9 @@ public final class ReleaseService {
         });
     }
 
-    /** "1.2.0", or "1.2.0 (revision 2)" as the dashboard says it. */
+    /** "1.2.0", or "1.2.0 (revision 2)": {@link ReleaseHead#named}. */
     public static String named(String version, int revision) {
-        return revision > 1 ? version + " (revision " + revision + ")" : version;
+        return ReleaseHead.named(version, revision);
     }
 
     /** The release whose variables may be updated, or the one-sentence refusal. */

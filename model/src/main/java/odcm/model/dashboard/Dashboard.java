@@ -113,7 +113,7 @@ public record Dashboard(String space, Instant asOf, List<Column> columns, List<R
 
         /** "1.2.0", or "1.2.0 (revision 2)". */
         public String release() {
-            return revision > 1 ? version + " (revision " + revision + ")" : version;
+            return odcm.model.release.ReleaseHead.named(version, revision);
         }
 
         public boolean local() {

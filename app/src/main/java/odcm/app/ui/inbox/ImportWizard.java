@@ -227,8 +227,7 @@ public final class ImportWizard {
         Forms.row(grid, "Addressed to", text(null, g.content().targetSpace() + " (certificate " + g.target().grouped() + ")"));
         Forms.row(grid, "Bundle", text(null, g.content().bundleId() + " · sequence " + g.content().sequence()));
         Forms.row(grid, "Bundle created", text(null, when(g.content().created()) + " · expires " + when(g.content().expires())));
-        Forms.row(grid, "Release", text("wizard-release", g.content().version() + (g.content().revision() > 1 ? " (revision "
-                + g.content().revision() + ")" : "") + " of " + g.content().project() + " · created "
+        Forms.row(grid, "Release", text("wizard-release", odcm.model.release.ReleaseHead.named(g.content().version(), g.content().revision()) + " of " + g.content().project() + " · created "
                 + when(g.content().releaseCreated()) + " in " + g.content().sourceSpace()));
         if (g.content().outOfOrder() != null) { // the source's override of lifecycle order, signed (decision 0045)
             Label order = text("wizard-out-of-order", "Promoted out of lifecycle order by " + g.content().outOfOrder().by() + ": "
@@ -550,7 +549,7 @@ public final class ImportWizard {
         GridPane grid = Forms.grid();
         Forms.row(grid, "Project", text("summary-project", p.remoteProject() + (p.previousVersion().isPresent() ? " (exists; the release joins it)"
                 : " (new remote project)")));
-        Forms.row(grid, "Release", text("summary-release", c.version() + (c.revision() > 1 ? " (revision " + c.revision() + ")" : "") + " · " + count(c.snapshot().packages().size(), "package") + ", "
+        Forms.row(grid, "Release", text("summary-release", odcm.model.release.ReleaseHead.named(c.version(), c.revision()) + " · " + count(c.snapshot().packages().size(), "package") + ", "
                 + count(c.snapshot().process().size(), "step") + ", " + count(c.snapshot().variables().size(), "variable") + ", "
                 + count(c.snapshot().templates().size(), "template")));
         Forms.row(grid, "From", text(null, p.sourceSpace()));
