@@ -54,7 +54,8 @@ installer/classlist.sh "$work/runtime" "$work/input" "$app" "$work/odcm.classlis
 mv "$work/odcm.classlist" "$work/input/"
 cp installer/linux/odcm-cds.sh "$work/input/"
 mkdir "$work/input/icons"
-cp installer/icons/odcm-*.png "$work/input/icons/"
+cp app/src/main/resources/odcm/app/ui/icon/odcm-*.png "$work/input/icons/"
+cp installer/linux/odcm-mime.xml "$work/input/"
 
 # The app image. One JVM for the console and the commands, with the quick compiler alone (decision 0028) and the
 # class-data archive odcm-cds.sh makes, used when it is there and fits (-Xshare:auto: silently not used otherwise).
@@ -67,23 +68,25 @@ done
 jpackage --type app-image --dest "$out/image" --name odcm --app-version "$numbers" --vendor "ODCM" \
   --description "ODCM Console: release bundles across separated networks" --copyright "ODCM" \
   --input "$work/input" --main-jar odcm-app.jar --main-class odcm.app.Main --runtime-image "$work/runtime" \
-  --icon installer/icons/odcm-256.png "${jopts[@]}"
+  --icon app/src/main/resources/odcm/app/ui/icon/odcm-256.png "${jopts[@]}"
 image="$out/image/odcm"
 
 if [ "${1:-}" != app-image ]; then
   echo "installer: the Debian package..." >&2
   # jpackage's templates, ours where they differ: the package control (GTK, which only the console needs, recommended),
-  # the desktop entry (its name, and %f: the file opened), the maintainer scripts (the command on the PATH, the archive).
+  # the desktop entry (its name, its MIME types, and %f: the file opened), the maintainer scripts (the desktop entry, the
+  # MIME types of installer/linux/odcm-mime.xml and the icons where the desktop looks; the command on the PATH; the archive).
+  # jpackage's --file-associations is not used: its MIME types lack "a zip file" (sub-class-of), and its xdg-desktop-menu
+  # fails the install where no menu folder exists.
   res="$work/resources"
   mkdir -p "$res"
   cp installer/linux/control installer/linux/odcm.desktop installer/linux/postinst installer/linux/prerm "$res/"
-  cp installer/icons/odcm-256.png "$res/odcm.png"
+  cp app/src/main/resources/odcm/app/ui/icon/odcm-256.png "$res/odcm.png"
   # gzip: the runtime is compressed already, and xz took minutes on it for 7% less.
   DPKG_DEB_COMPRESSOR_TYPE=gzip jpackage --type deb --dest "$out" --app-image "$image" --name odcm --app-version "$numbers" --vendor "ODCM" \
     --description "ODCM Console: release bundles across separated networks" --linux-package-name odcm \
     --linux-deb-maintainer "odcm@localhost" --linux-menu-group "Development" --linux-app-category utils --linux-shortcut \
-    --resource-dir "$res" --icon installer/icons/odcm-256.png \
-    --file-associations installer/linux/bundle.properties --file-associations installer/linux/receipt.properties
+    --resource-dir "$res" --icon app/src/main/resources/odcm/app/ui/icon/odcm-256.png
 fi
 # The image's own archive, where it was built (after the .deb, which must not carry it: the installed one is made there).
 sh "$image/lib/app/odcm-cds.sh" || echo "installer: no class-data archive for the app image (it works without)" >&2

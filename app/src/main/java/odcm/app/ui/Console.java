@@ -138,6 +138,10 @@ public final class Console {
         // the skins made); the window shown and laid out.
         Theme.apply();
         stage.setTitle("ODCM Console — " + location.describe());
+        // The icon of the window, its dialogs' and the task bar's, read in the background (installer/icons/odcm.svg).
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(Console.class.getResource("icon/odcm-" + size + ".png").toExternalForm(), true));
+        }
         javafx.application.Platform.runLater(() -> {
             Scene opening = scene(StartScreens.opening(location.describe()), 1100, 720);
             javafx.application.Platform.runLater(() -> {
