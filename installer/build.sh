@@ -20,13 +20,13 @@ if [ ! -f "$app/odcm-app.jar" ] || [ -n "$(find "$here" -path "$here/.git" -prun
 fi
 
 # The version: the jar's manifest (Maven's project.version); a package's version is its numbers ("0.1.0" of "0.1.0-SNAPSHOT").
-version="$(unzip -p "$app/odcm-app.jar" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Implementation-Version: //p')"
+rm -rf "$out"
+mkdir -p "$work/input"
+(cd "$work" && jar xf "$app/odcm-app.jar" META-INF/MANIFEST.MF)
+version="$(tr -d '\r' <"$work/META-INF/MANIFEST.MF" | sed -n 's/^Implementation-Version: //p')"
 [ -n "$version" ] || { echo "installer: odcm-app.jar names no Implementation-Version" >&2; exit 3; }
 numbers="${version%%[!0-9.]*}"
 numbers="${numbers%.}"
-
-rm -rf "$out"
-mkdir -p "$work/input"
 
 # The jars but JavaFX's, which are linked into the runtime as modules (the console needs no --module-path).
 shopt -s nullglob
