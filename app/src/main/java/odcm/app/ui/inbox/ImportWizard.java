@@ -210,15 +210,15 @@ public final class ImportWizard {
                     model.acceptSequenceJump();
                 }
             });
-            return List.of(verdict, accept);
+            return List.of(verdict, accept, fileSha256(Forms.grid()));
         }
         if (!(p.outcome() instanceof VerificationOutcome.Genuine g)) {
             Label stop = text("wizard-stopped", p.alreadyImported() ? "Nothing to do: this bundle was imported before."
                     : "The import stops here: nothing from this bundle can be shown as coming from its sender, and nothing was changed.");
             stop.getStyleClass().add(Css.HINT);
-            return List.of(verdict, stop);
+            return List.of(verdict, stop, fileSha256(Forms.grid()));
         }
-        GridPane grid = Forms.grid();
+        GridPane grid = fileSha256(Forms.grid());
         Forms.row(grid, "Signed by", text("wizard-signer", p.sourceSpace() + (p.sourceSpace().equals(g.content().sourceSpace()) ? ""
                 : " (calls itself '" + g.content().sourceSpace() + "')")));
         Label fp = text("wizard-fingerprint", g.source().grouped());
@@ -239,6 +239,17 @@ public final class ImportWizard {
                 ? "You accepted its sequence jump; the import records it in the audit log." : "");
         return List.of(verdict, grid, jump, Forms.hint("The signature was checked with the certificate this space pinned for '" + p.sourceSpace()
                 + "', whose fingerprint was confirmed when it was added. Compare it with the one the sender reads out."));
+    }
+
+    /**
+     * The row "Bundle file (SHA-256)": the file's fingerprint as the Promote dialog showed it to the promoter, who reads it
+     * out; copyable, to paste into a reply.
+     */
+    private GridPane fileSha256(GridPane grid) {
+        odcm.app.ui.common.FingerprintView sha = new odcm.app.ui.common.FingerprintView("wizard-file-sha256");
+        sha.show(model.fileSha256());
+        Forms.row(grid, "Bundle file (SHA-256)", sha);
+        return grid;
     }
 
     // ---- 2. What's inside ----
@@ -555,14 +566,23 @@ public final class ImportWizard {
         Forms.row(grid, "From", text(null, p.sourceSpace()));
         Forms.row(grid, "Lifecycle", text("summary-lifecycle", model.lifecycleProperty().get() == null ? "" : model.lifecycleProperty().get().name()));
         model.values().forEach((env, m) -> Forms.row(grid, env, text("summary-values-" + safe(env), m.isEmpty() ? "no values" : m.entrySet().stream()
-                .filter(e -> e.getValue().get() != null && !e.getValue().get().isBlank())
-                .map(e -> e.getKey().label() + " = " + (e.getKey().type() == TemplateType.SENSITIVE ? Variable.MASK : e.getValue().get().replace('\n', ' ')))
+                .filter(e -> e.getKey().type() == TemplateType.CHECKBOX || e.getValue().get() != null && !e.getValue().get().isBlank())
+                .map(e -> e.getKey().label() + " = " + shown(e.getKey().type(), e.getValue().get()))
                 .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), ImportWizard::firstFew)))));
         Label after = text("summary-after", model.doneProperty().get()
                 ? "Done. The project is on the Projects screen; its releases on the Releases screen."
                 : "Finish imports all of this in one step: the remote project, the release and its snapshot, the values and an audit entry — or, if anything fails, none of it.");
         after.getStyleClass().add(Css.HINT);
         return List.of(grid, after);
+    }
+
+    /** A value as the summary says it: masked when sensitive, Yes or No for a checkbox, on one line. */
+    static String shown(TemplateType type, String value) {
+        return switch (type) {
+            case SENSITIVE -> Variable.MASK;
+            case CHECKBOX -> "true".equals(value) ? "Yes" : "No";
+            default -> value == null ? "" : value.replace('\n', ' ');
+        };
     }
 
     // ---- helpers ----

@@ -25,10 +25,27 @@ import odcm.packaging.bundle.VerificationOutcome;
  * the file chooser, each verified (off the FX thread, secrets left sealed) before anyone opens it.
  */
 public final class InboxViewModel {
-    /** One file in the Inbox and what checking it found. {@code outcome} is null when the file could not be read. */
-    public record Item(Path file, VerificationOutcome outcome, String problem) {
+    /**
+     * One file in the Inbox and what checking it found. {@code outcome} is null when the file could not be read;
+     * {@code sha256} is the file's SHA-256 (null then too), to compare with the one the promoter reads out.
+     */
+    public record Item(Path file, VerificationOutcome outcome, String problem, odcm.model.cert.Fingerprint sha256) {
         public boolean importable() {
             return outcome instanceof VerificationOutcome.Genuine;
+        }
+
+        /**
+         * Why the import wizard is not offered for it, or "" when it is: a genuine bundle, or one held back only for its
+         * sequence jump (the wizard's first step accepts it).
+         */
+        public String notImportable() {
+            if (importable() || outcome instanceof VerificationOutcome.SequenceJump) {
+                return "";
+            }
+            if (outcome instanceof VerificationOutcome.AlreadyAccepted) {
+                return "Nothing to import: " + name() + " was imported before.";
+            }
+            return "Not importable: " + sentence();
         }
 
         public String name() {
@@ -127,9 +144,10 @@ public final class InboxViewModel {
 
     private Item check(String target, Path f) {
         try {
-            return new Item(f, imports.check(target, odcm.app.service.BundleService.readBundle(f)), "");
+            byte[] bytes = odcm.app.service.BundleService.readBundle(f);
+            return new Item(f, imports.check(target, bytes), "", odcm.app.service.BundleService.fileFingerprint(bytes));
         } catch (odcm.model.Refusal r) {
-            return new Item(f, null, r.getMessage());
+            return new Item(f, null, r.getMessage(), null);
         }
     }
 

@@ -94,22 +94,27 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         });
         ConsoleDriver.shoot(stage.getScene(), "inbox");
 
-        // A tampered bundle: the wizard stops at step 1 with the reason.
+        // The file's SHA-256, in groups of four as the Promote dialog shows it to the promoter.
+        String sha = odcm.app.service.BundleService.fileFingerprint(bundle).grouped();
+        assertEquals(sha.substring(0, 39) + "\n" + sha.substring(40), this.<Label>node("#inbox-sha256").getText());
+        assertFalse(this.<Button>node("#inbox-import").isDisabled());
+
+        // A tampered bundle: Import… is not offered; the tooltip and the line under the list say why.
         fx(() -> {
             table.getSelectionModel().select(0);
             return null;
         });
-        clickOn("#inbox-import");
+        Button importButton = node("#inbox-import");
+        assertTrue(importButton.isDisabled(), "no wizard for a refused bundle");
+        assertEquals("Not importable: " + table.getItems().get(0).sentence(), importButton.getAccessibleHelp());
+        assertTrue(this.<Label>node("#inbox-detail").getText().endsWith(table.getItems().get(0).sentence()));
+        String tamperedSha = odcm.app.service.BundleService.fileFingerprint(TestBundles.tampered(bundle)).grouped();
+        assertEquals(tamperedSha.substring(0, 39) + "\n" + tamperedSha.substring(40), this.<Label>node("#inbox-sha256").getText(),
+                "its own SHA-256, not the genuine file's");
+        doubleClickOn(lookup("#inbox-table .table-row-cell").<Node>query());
         idle();
-        Label verdict = node("#wizard-verdict");
-        assertEquals(table.getItems().get(0).sentence(), verdict.getText(), "the verifier's reason");
-        assertTrue(verdict.getStyleClass().contains(Css.ERROR));
-        assertTrue(node("#wizard-stopped").isVisible());
-        assertTrue(this.<Button>node("#wizard-next").isDisabled(), "Next disabled at step 1 for a refused bundle");
-        assertTrue(this.<Button>node("#wizard-finish").isDisabled());
-        shootWizard("wizard-1-refused");
-        clickOn("#wizard-cancel");
-        idle();
+        assertTrue(lookup("#import-wizard").tryQuery().isEmpty(), "nor by a double click");
+        ConsoleDriver.shoot(stage.getScene(), "inbox-refused");
 
         // The genuine bundle, step by step.
         fx(() -> {
@@ -119,6 +124,9 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         clickOn("#inbox-import");
         idle();
         assertEquals(TestBundles.DEV, ((Label) node("#wizard-signer")).getText());
+        assertEquals(sha.substring(0, 39) + "\n" + sha.substring(40), this.<Label>node("#wizard-file-sha256").getText(),
+                "the wizard shows the file's SHA-256 too");
+        assertFalse(this.<Button>node("#wizard-file-sha256-copy").isDisabled());
         assertEquals("Promoted out of lifecycle order by alice: Test lab down (skipped: Release 1.0.0 cannot be promoted to 'Prod Space' yet: "
                 + "phase 'Test' (all must complete) comes first and still needs a successful deployment to Test.)",
                 ((Label) node("#wizard-out-of-order")).getText());
@@ -162,6 +170,8 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         clickOn("#wizard-next");
         idle();
         assertTrue(((Label) node("#summary-values-Staging")).getText().contains("Database password = ********"));
+        String staging = ((Label) node("#summary-values-Staging")).getText();
+        assertTrue(staging.contains("Maintenance mode = No") && !staging.contains("false") && !staging.contains("true"), staging);
         shootWizard("wizard-5-summary");
         clickOn("#wizard-finish");
         idle();
