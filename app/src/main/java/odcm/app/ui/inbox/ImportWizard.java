@@ -38,6 +38,7 @@ import odcm.app.service.ImportService.Field;
 import odcm.app.service.ImportService.Preview;
 import odcm.app.ui.common.Css;
 import odcm.app.ui.common.Forms;
+import odcm.app.ui.common.MaskedField;
 import odcm.app.ui.common.MessageLine;
 import odcm.app.ui.release.ReleaseSnapshotView;
 import odcm.model.lifecycle.Lifecycle;
@@ -499,7 +500,7 @@ public final class ImportWizard {
 
     private Node field(ValueLine line) {
         VariableTemplate t = line.template();
-        Control control = control(t, line.value(), line.id());
+        Node control = control(line);
         Field f = line.field();
         String origin = f == null || f.origin() == ImportService.Origin.NONE ? "" : f.origin() == ImportService.Origin.PROVIDED
                 ? "Provided by " + model.previewProperty().get().sourceSpace() + "." : "Filled in: " + f.origin().words() + ".";
@@ -514,18 +515,31 @@ public final class ImportWizard {
         return grid;
     }
 
-    /** A control per template type, bound both ways to the value. */
-    private static Control control(VariableTemplate t, StringProperty value, String id) {
+    /**
+     * A control per template type, bound both ways to the value. A sensitive one is masked, with an eye that shows it: at
+     * once what the importer typed, after an audit entry a value filled in for them (provided by the source, or kept
+     * from an earlier import). Tab leaves a multi-line field for the next field, as it leaves any other.
+     */
+    private Node control(ValueLine line) {
+        VariableTemplate t = line.template();
+        StringProperty value = line.value();
+        String id = line.id();
+        if (t.type() == TemplateType.SENSITIVE) {
+            MaskedField f = new MaskedField(id);
+            f.textProperty().bindBidirectional(value);
+            String filledIn = line.field() == null ? "" : line.field().value();
+            f.audited(v -> !filledIn.isEmpty() && filledIn.equals(v), show -> model.revealFilledIn(line.environment(), t, show));
+            f.setPrefWidth(460);
+            f.setMaxWidth(460);
+            return f;
+        }
         Control c = switch (t.type()) {
-            case SENSITIVE -> {
-                PasswordField f = new PasswordField();
-                f.textProperty().bindBidirectional(value);
-                yield f;
-            }
+            case SENSITIVE -> throw new IllegalStateException("masked above");
             case MULTI_LINE -> {
                 TextArea a = new TextArea();
                 a.setPrefRowCount(3);
                 a.textProperty().bindBidirectional(value);
+                tabLeaves(a);
                 yield a;
             }
             case CHECKBOX -> {
@@ -551,6 +565,17 @@ public final class ImportWizard {
             c.setPrefWidth(420);
         }
         return c;
+    }
+
+    /** Tab and Shift+Tab in a text area go to the next and previous field (its behaviour does so for Ctrl+Tab), not into the text. */
+    static void tabLeaves(TextArea area) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                e.consume();
+                area.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.TAB,
+                        e.isShiftDown(), true, false, false));
+            }
+        });
     }
 
     // ---- 5. Summary ----

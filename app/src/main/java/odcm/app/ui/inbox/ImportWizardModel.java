@@ -212,6 +212,18 @@ public final class ImportWizardModel {
         }, shown -> revealed.put(key(shown), shown.value()), message::error);
     }
 
+    /**
+     * Shows a sensitive value filled in for the importer on the Values step ({@code show}), after recording in the audit
+     * log that it was revealed; what they typed themselves is shown without.
+     */
+    public void revealFilledIn(String environment, VariableTemplate t, Runnable show) {
+        Preview p = preview.get();
+        runner.run("Recording that a sensitive value was revealed", () -> {
+            imports.recordReveal(target, p.content(), new Variable(t.name(), "", true, odcm.model.project.Scope.of(List.of(environment))));
+            return t;
+        }, done -> show.run(), message::error);
+    }
+
     public static String key(Variable v) {
         return v.name() + " (" + v.scope() + ")";
     }

@@ -161,6 +161,49 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         type("#value-Production-AdminEmail", "ops@example.org");
         assertEquals("Every mandatory value is set.", missing.getText());
         assertFalse(this.<Button>node("#wizard-finish").isDisabled());
+        // Tab goes from field to field, through a multi-line one and from one environment's last into the next's first.
+        assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Staging-Region")));
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            this.<Node>node("#value-Staging-Region").requestFocus();
+            return null;
+        });
+        List<String> walked = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            push(javafx.scene.input.KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            walked.add(fx(() -> {
+                for (Node n = stage.getScene().getWindow() == null ? null : node("#import-wizard").getScene().getFocusOwner(); n != null; n = n.getParent()) {
+                    if (n.getId() != null && n.getId().startsWith("value-")) {
+                        return n.getId();
+                    }
+                }
+                return "none";
+            }));
+        }
+        assertEquals(List.of("value-Staging-AdminEmail", "value-Staging-DbPassword", "value-Staging-Banner", "value-Staging-Maintenance",
+                "value-Production-Region", "value-Production-AdminEmail", "value-Production-DbPassword", "value-Production-Banner",
+                "value-Production-Maintenance"), walked);
+        assertEquals("", ((javafx.scene.control.TextArea) node("#value-Staging-Banner")).getText(), "no tab character typed into it");
+
+        // The eye shows what the importer typed at once; a value filled in for them only after an audit entry.
+        int entries = prod.audit().list(AuditFilter.ALL).size();
+        assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Staging-DbPassword")));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#value-Staging-DbPassword-show");
+        idle();
+        javafx.scene.control.TextField shown = node("#value-Staging-DbPassword-shown");
+        assertTrue(shown.isVisible());
+        assertEquals("staging-pw-4411", shown.getText());
+        assertEquals(entries, prod.audit().list(AuditFilter.ALL).size(), "the importer's own typing: no audit entry");
+        assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Production-DbPassword")));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#value-Production-DbPassword-show");
+        idle();
+        assertEquals("bundle.reveal", prod.audit().list(AuditFilter.ALL).get(0).action(), "a provided value: revealed with an audit entry");
+        assertEquals(entries + 1, prod.audit().list(AuditFilter.ALL).size());
+        assertEquals(TestBundles.SECRET, this.<javafx.scene.control.TextField>node("#value-Production-DbPassword-shown").getText());
+        shootWizard("wizard-4-values-shown");
         Node provided = node("#value-Production-DbPassword-help");
         assertEquals("The shop database's password. Provided by DevTest Space. Mandatory.", ((Label) provided).getText());
         fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Production-Maintenance"));

@@ -81,7 +81,18 @@ class ProjectToReleaseUiTest extends DemoScreensTest {
         assertEquals("", ui.<PasswordField>node("#variable-secret").getText(), "the stored secret is not in the field");
         assertTrue(ui.lookup(Variable.MASK).tryQuery().isPresent(), "the table shows the mask");
         assertTrue(ui.lookup("dev-secret-2").tryQuery().isEmpty(), "never the value");
+        // Its eye shows what is typed there (only ever the person's own typing): no audit entry.
+        int entries = ctx.audit().list(odcm.model.audit.AuditFilter.ALL).size();
+        ui.clickOn("#variable-secret").write("typed-now");
+        ui.clickOn("#variable-secret-show");
+        assertTrue(ui.<TextField>node("#variable-secret-shown").isVisible());
+        assertEquals("typed-now", ui.<TextField>node("#variable-secret-shown").getText());
+        assertEquals(entries, ctx.audit().list(odcm.model.audit.AuditFilter.ALL).size());
         ui.shoot("projects-variables");
+        ui.clickOn("#variable-secret-shown").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        ui.clickOn("#variable-secret-show");
+        assertFalse(ui.<TextField>node("#variable-secret-shown").isVisible());
+        assertEquals("", ui.<PasswordField>node("#variable-secret").getText(), "cleared: the stored secret is kept");
         tab("tab-templates");
         ui.clickOn("Region");
         ui.shoot("projects-templates");
