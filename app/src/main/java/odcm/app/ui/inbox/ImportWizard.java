@@ -335,7 +335,9 @@ public final class ImportWizard {
         for (Lifecycle l : p.lifecycles()) {
             boolean fits = ImportService.fits(l);
             List<String> envs = odcm.model.deployment.DeploymentRules.environments(l);
-            RadioButton r = new RadioButton(l.name() + (fits ? " — deploys to " + String.join(", ", envs) : " — no environment of this space"));
+            RadioButton r = new RadioButton(odcm.app.ui.common.Formats.lifecycle(l) + (fits ? " · deploys here to " + String.join(", ", envs)
+                    : " · no environment of this space"));
+            r.setWrapText(true);
             r.setId("wizard-lifecycle-" + l.id());
             r.setToggleGroup(group);
             r.setDisable(!fits);

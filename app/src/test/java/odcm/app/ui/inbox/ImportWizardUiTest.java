@@ -146,6 +146,11 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         clickOn("#wizard-next");
         idle();
         assertTrue(((Label) node("#wizard-lifecycle-hint")).getText().startsWith("Chosen automatically"));
+        for (Node choice : lookup("#wizard-lifecycles .radio-button").queryAll()) { // each with its phases, told apart
+            String text = ((javafx.scene.control.RadioButton) choice).getText();
+            assertTrue(text.matches("\\S.* — .+ · (deploys here to .+|no environment of this space)"), text);
+        }
+        assertTrue(((javafx.scene.control.RadioButton) lookup("#wizard-lifecycles .radio-button").query()).getText().startsWith("Prod — "));
         shootWizard("wizard-3-lifecycle");
 
         clickOn("#wizard-next");

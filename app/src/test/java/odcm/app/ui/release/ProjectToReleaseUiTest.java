@@ -117,6 +117,9 @@ class ProjectToReleaseUiTest extends DemoScreensTest {
         ui.clickOn("#new-project");
         assertEquals("New project", ui.<Label>node("#project-editor-title").getText());
         assertEquals("Test then Prod", ui.<javafx.scene.control.ComboBox<String>>node("#project-lifecycle").getValue());
+        List<String> shownLifecycle = ui.lookup("#project-lifecycle .list-cell").queryAll().stream()
+                .map(c -> ((javafx.scene.control.ListCell<?>) c).getText()).filter(java.util.Objects::nonNull).toList();
+        assertTrue(shownLifecycle.stream().anyMatch(t -> t.startsWith("Test then Prod — ") && t.contains(" → ")), "with its phases: " + shownLifecycle);
         ui.shoot("projects-new");
         ui.clickOn("#project-revert");
 
