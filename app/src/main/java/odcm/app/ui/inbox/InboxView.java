@@ -71,7 +71,7 @@ public final class InboxView {
 
         table.getColumns().setAll(List.of(
                 Tables.<Item>column("File", 220, Item::name),
-                Tables.<Item>fixed("Outcome", 130, Item::verdict),
+                Tables.<Item>fixed("Outcome", 210, Item::verdict), // "Imported, awaits acceptance" whole
                 Tables.<Item>column("Release", 260, Item::release),
                 Tables.<Item>column("Why", 420, Item::sentence)));
         table.setItems(vm.items());

@@ -27,9 +27,10 @@ import odcm.packaging.bundle.VerificationOutcome;
 public final class InboxViewModel {
     /**
      * One file in the Inbox and what checking it found. {@code outcome} is null when the file could not be read;
-     * {@code sha256} is the file's SHA-256 (null then too), to compare with the one the promoter reads out.
+     * {@code sha256} is the file's SHA-256 (null then too), to compare with the one the promoter reads out; {@code acceptance}
+     * what became of an imported bundle's release where acceptance is required or decided (decision 0047), else "".
      */
-    public record Item(Path file, VerificationOutcome outcome, String problem, odcm.model.cert.Fingerprint sha256) {
+    public record Item(Path file, VerificationOutcome outcome, String problem, odcm.model.cert.Fingerprint sha256, String acceptance) {
         public boolean importable() {
             return outcome instanceof VerificationOutcome.Genuine;
         }
@@ -57,12 +58,14 @@ public final class InboxViewModel {
             if (outcome == null) {
                 return "Unreadable";
             }
-            return outcome.genuine() ? "Genuine" : outcome instanceof VerificationOutcome.AlreadyAccepted ? "Already imported" : "Refused";
+            return outcome.genuine() ? "Genuine" : outcome instanceof VerificationOutcome.AlreadyAccepted
+                    ? (acceptance.isEmpty() ? "Already imported" : "Imported, " + acceptance.replaceFirst(" by .*", "")) : "Refused";
         }
 
-        /** The whole sentence: the verifier's, or why the file could not be read. */
+        /** The whole sentence: the verifier's, or why the file could not be read; of an imported one, its acceptance. */
         public String sentence() {
-            return outcome == null ? problem : outcome.sentence();
+            return outcome == null ? problem : outcome.sentence() + (acceptance.isEmpty() ? "" : " Its release " + acceptance + " here"
+                    + (acceptance.equals("awaits acceptance") ? " (Releases, Accept…)." : "."));
         }
 
         /**
@@ -145,9 +148,11 @@ public final class InboxViewModel {
     private Item check(String target, Path f) {
         try {
             byte[] bytes = odcm.app.service.BundleService.readBundle(f);
-            return new Item(f, imports.check(target, bytes), "", odcm.app.service.BundleService.fileFingerprint(bytes));
+            VerificationOutcome outcome = imports.check(target, bytes);
+            String acceptance = outcome instanceof VerificationOutcome.AlreadyAccepted a ? imports.acceptanceOf(target, a.bundleId()).orElse("") : "";
+            return new Item(f, outcome, "", odcm.app.service.BundleService.fileFingerprint(bytes), acceptance);
         } catch (odcm.model.Refusal r) {
-            return new Item(f, null, r.getMessage(), null);
+            return new Item(f, null, r.getMessage(), null, "");
         }
     }
 
