@@ -280,11 +280,12 @@ public final class ImportWizard {
         javafx.scene.control.TableView<odcm.app.ui.release.CompareRow> diff = odcm.app.ui.common.Tables.table("wizard-update-diff");
         diff.getColumns().setAll(List.of(
                 odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>fixed("", 44, odcm.app.ui.release.CompareRow::marker),
-                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Item", 190, odcm.app.ui.release.CompareRow::item),
-                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Change / field", 215, odcm.app.ui.release.CompareRow::fieldName),
-                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Revision " + u.revisionHere() + " (here)", 145,
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Item", 165, odcm.app.ui.release.CompareRow::item),
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Change / field", 190, odcm.app.ui.release.CompareRow::fieldName),
+                // wide enough for their headers whole: which revision is here and which in the bundle is the point of the table
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>fixed("Revision " + u.revisionHere() + " (here)", 165,
                         odcm.app.ui.release.CompareRow::from),
-                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Revision " + u.revision() + " (bundle)", 145,
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>fixed("Revision " + u.revision() + " (bundle)", 175,
                         odcm.app.ui.release.CompareRow::to)));
         diff.getColumns().forEach(c -> c.setSortable(false));
         odcm.app.ui.release.CompareView.styledRows(diff);
