@@ -339,12 +339,8 @@ public final class ApprovalService {
             if (!decisions.isEmpty() && decisions.get(0).verdict() == Verdict.REJECTED) {
                 return Optional.empty();
             }
-            Duties duties = tx.duties().rules(s.id()).orElse(Duties.DEFAULT);
-            String maker = duties.approverNotMaker() ? tx.duties().maker(r.id()).map(odcm.model.release.ReleaseMaker::madeBy).orElse(null) : null;
-            ApprovalRepository.Covered covered = tx.approvals().covered(r.id());
-            int have = new ApprovalGate("", "", "", true, false, r.id(), covered.revision(), covered.snapshotHash(), duties, maker)
-                    .approvers(decisions).size();
-            return Optional.of(have + " of " + duties.approvals() + " approvals");
+            ApprovalGate gate = gate(tx, s, p, r.id());
+            return Optional.of(gate.approvers(decisions).size() + " of " + gate.duties().approvals() + " approvals");
         });
     }
 
