@@ -177,9 +177,6 @@ class CliLightStartTest {
             for (String[] help : helps) {
                 String out = CliTest.ok(cli.run(help)).out();
                 String what = String.join(" ", help) + " at " + width;
-                if (System.getProperty("odcm.dumpHelp") != null) {
-                    System.out.println("=== " + what + "\n" + out);
-                }
                 for (String line : out.split("\n")) {
                     assertTrue(line.length() <= width, what + ": " + line.length() + " characters: " + line);
                 }
