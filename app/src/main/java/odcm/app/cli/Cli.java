@@ -55,6 +55,7 @@ public final class Cli {
         for (Class<?> command : commandsFor(args)) {
             cl.addSubcommand(command(command, args));
         }
+        HelpText.wrapAtSpaces(cl, HelpText.width(env));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -9,9 +9,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "odcm", mixinStandardHelpOptions = true, version = "ODCM Console 0.1.0",
         description = {"ODCM Console: spaces, certificates of remote spaces, and the trusts between them.",
                 "With no command, opens the console window."},
-        footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line;",
-                "3 unexpected error (details in the log, ~/.local/state/odcm/odcm.log); 143 stopped by SIGTERM, 130 by Ctrl+C",
-                "(the change in progress undone)."})
+        footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line; "
+                + "3 unexpected error (details in the log, ~/.local/state/odcm/odcm.log); 143 stopped by SIGTERM, 130 by Ctrl+C "
+                + "(the change in progress undone)."})
 final class OdcmCommand implements Callable<Integer> {
     /**
      * The commands, in the order help lists them. Not in the annotation: picocli would build the model of every one of

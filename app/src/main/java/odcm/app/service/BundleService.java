@@ -489,6 +489,11 @@ public final class BundleService {
         return "";
     }
 
+    /** The SHA-256 of a bundle file's bytes, as the promoter reads it out ({@link Promoted#fingerprint()}) and the importer compares it. */
+    public static Fingerprint fileFingerprint(byte[] bytes) {
+        return new Fingerprint(sha256(bytes));
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

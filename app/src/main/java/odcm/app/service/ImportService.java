@@ -132,6 +132,23 @@ public final class ImportService {
                 + content.version() + " of '" + content.project() + "' from " + content.sourceSpace()));
     }
 
+    /**
+     * For the Inbox (decision 0047): what became of the release a bundle imported here brought, where acceptance is
+     * required or was decided: "awaits acceptance", "accepted by alice", "declined by alice"; empty otherwise.
+     */
+    public Optional<String> acceptanceOf(String target, java.util.UUID bundleId) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, target);
+            return tx.bundles().accepted(s.id(), bundleId).flatMap(a -> {
+                List<odcm.model.release.ImportAcceptance> d = tx.acceptances().decisions(s.id(), a.releaseId());
+                if (!d.isEmpty()) {
+                    return Optional.of((d.get(0).accepted() ? "accepted by " : "declined by ") + d.get(0).decidedBy());
+                }
+                return tx.acceptances().isRequired(s.id()) ? Optional.of("awaits acceptance") : Optional.<String>empty();
+            });
+        });
+    }
+
     /** Checks and reads {@code bundle} as {@code target} sees it; changes nothing. */
     public Preview preview(String target, byte[] bundle) {
         return preview(target, bundle, false);

@@ -54,9 +54,12 @@ public final class InboxView {
         Button open = Forms.button("inbox-open", "_Open…", "Check a bundle file from anywhere", this::openFile);
         open.disableProperty().bind(vm.space().nameProperty().isEmpty());
         Button importButton = Forms.button("inbox-import", "_Import…", "Open the import wizard for the selected bundle", this::importSelected);
-        javafx.scene.Node importBox = gate.gate(importButton, javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> vm.selectedProperty().get() == null || vm.selectedProperty().get().outcome() == null, vm.selectedProperty()),
-                p -> p.refusal(odcm.model.role.Action.IMPORT_BUNDLE, vm.space().name(), null), vm.space().nameProperty());
+        // Not for a refused bundle, nor one imported before: the tooltip (and the line under the list) says why.
+        javafx.beans.binding.StringBinding mayNot = gate.why(p -> p.refusal(odcm.model.role.Action.IMPORT_BUNDLE, vm.space().name(), null),
+                vm.space().nameProperty());
+        javafx.beans.binding.StringBinding whyNot = javafx.beans.binding.Bindings.createStringBinding(() -> !mayNot.get().isEmpty() ? mayNot.get()
+                : vm.selectedProperty().get() == null ? "" : vm.selectedProperty().get().notImportable(), mayNot, vm.selectedProperty());
+        javafx.scene.Node importBox = odcm.app.ui.common.RoleGate.gated(importButton, vm.selectedProperty().isNull(), whyNot);
         Button refresh = Forms.button("inbox-refresh", "Check _again", "Read the folder and check every bundle again", vm::refresh);
         Button receipt = Forms.button("inbox-import-receipt", "Import _receipt…",
                 "Accept a deployment receipt from a space this space's releases went to", this::importReceipt);
@@ -68,7 +71,7 @@ public final class InboxView {
 
         table.getColumns().setAll(List.of(
                 Tables.<Item>column("File", 220, Item::name),
-                Tables.<Item>fixed("Outcome", 130, Item::verdict),
+                Tables.<Item>fixed("Outcome", 210, Item::verdict), // "Imported, awaits acceptance" whole
                 Tables.<Item>column("Release", 260, Item::release),
                 Tables.<Item>column("Why", 420, Item::sentence)));
         table.setItems(vm.items());
@@ -130,13 +133,24 @@ public final class InboxView {
         sentence.setId("inbox-detail");
         sentence.setWrapText(true);
         sentence.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The file's SHA-256, as the Promote dialog shows it to the promoter, to compare with what they read out.
+        odcm.app.ui.common.FingerprintView sha = new odcm.app.ui.common.FingerprintView("inbox-sha256");
+        Label shaName = new Label("File SHA-256");
+        shaName.getStyleClass().add(Css.FIELD_NAME);
+        shaName.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox shaRow = new HBox(12, shaName, sha);
+        shaRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         vm.selectedProperty().addListener((o, was, now) -> {
             sentence.setText(now == null ? "" : now.name() + ": " + now.sentence());
             sentence.getStyleClass().removeAll(Css.OK, Css.ERROR, Css.HINT);
             sentence.getStyleClass().add(now == null || now.outcome() instanceof odcm.packaging.bundle.VerificationOutcome.AlreadyAccepted ? Css.HINT
                     : now.importable() ? Css.OK : Css.ERROR);
+            sha.show(now == null ? null : now.sha256());
+            shaRow.setVisible(now != null && now.sha256() != null);
         });
-        return sentence;
+        shaRow.setVisible(false);
+        shaRow.managedProperty().bind(shaRow.visibleProperty());
+        return new VBox(6, sentence, shaRow);
     }
 
     private void dragAndDrop() {
@@ -163,7 +177,7 @@ public final class InboxView {
 
     private void importSelected() {
         Item item = vm.selectedProperty().get();
-        if (item == null || item.outcome() == null || (wizard != null && wizard.stage().isShowing())) {
+        if (item == null || !item.notImportable().isEmpty() || (wizard != null && wizard.stage().isShowing())) {
             return;
         }
         String target = vm.space().name();

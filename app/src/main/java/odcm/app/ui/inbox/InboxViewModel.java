@@ -25,10 +25,28 @@ import odcm.packaging.bundle.VerificationOutcome;
  * the file chooser, each verified (off the FX thread, secrets left sealed) before anyone opens it.
  */
 public final class InboxViewModel {
-    /** One file in the Inbox and what checking it found. {@code outcome} is null when the file could not be read. */
-    public record Item(Path file, VerificationOutcome outcome, String problem) {
+    /**
+     * One file in the Inbox and what checking it found. {@code outcome} is null when the file could not be read;
+     * {@code sha256} is the file's SHA-256 (null then too), to compare with the one the promoter reads out; {@code acceptance}
+     * what became of an imported bundle's release where acceptance is required or decided (decision 0047), else "".
+     */
+    public record Item(Path file, VerificationOutcome outcome, String problem, odcm.model.cert.Fingerprint sha256, String acceptance) {
         public boolean importable() {
             return outcome instanceof VerificationOutcome.Genuine;
+        }
+
+        /**
+         * Why the import wizard is not offered for it, or "" when it is: a genuine bundle, or one held back only for its
+         * sequence jump (the wizard's first step accepts it).
+         */
+        public String notImportable() {
+            if (importable() || outcome instanceof VerificationOutcome.SequenceJump) {
+                return "";
+            }
+            if (outcome instanceof VerificationOutcome.AlreadyAccepted) {
+                return "Nothing to import: " + name() + " was imported before.";
+            }
+            return "Not importable: " + sentence();
         }
 
         public String name() {
@@ -40,12 +58,14 @@ public final class InboxViewModel {
             if (outcome == null) {
                 return "Unreadable";
             }
-            return outcome.genuine() ? "Genuine" : outcome instanceof VerificationOutcome.AlreadyAccepted ? "Already imported" : "Refused";
+            return outcome.genuine() ? "Genuine" : outcome instanceof VerificationOutcome.AlreadyAccepted
+                    ? (acceptance.isEmpty() ? "Already imported" : "Imported, " + acceptance.replaceFirst(" by .*", "")) : "Refused";
         }
 
-        /** The whole sentence: the verifier's, or why the file could not be read. */
+        /** The whole sentence: the verifier's, or why the file could not be read; of an imported one, its acceptance. */
         public String sentence() {
-            return outcome == null ? problem : outcome.sentence();
+            return outcome == null ? problem : outcome.sentence() + (acceptance.isEmpty() ? "" : " Its release " + acceptance + " here"
+                    + (acceptance.equals("awaits acceptance") ? " (Releases, Accept…)." : "."));
         }
 
         /**
@@ -127,9 +147,12 @@ public final class InboxViewModel {
 
     private Item check(String target, Path f) {
         try {
-            return new Item(f, imports.check(target, odcm.app.service.BundleService.readBundle(f)), "");
+            byte[] bytes = odcm.app.service.BundleService.readBundle(f);
+            VerificationOutcome outcome = imports.check(target, bytes);
+            String acceptance = outcome instanceof VerificationOutcome.AlreadyAccepted a ? imports.acceptanceOf(target, a.bundleId()).orElse("") : "";
+            return new Item(f, outcome, "", odcm.app.service.BundleService.fileFingerprint(bytes), acceptance);
         } catch (odcm.model.Refusal r) {
-            return new Item(f, null, r.getMessage());
+            return new Item(f, null, r.getMessage(), null, "");
         }
     }
 
