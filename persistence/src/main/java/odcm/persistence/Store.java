@@ -118,8 +118,10 @@ public final class Store implements AutoCloseable {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         // Flyway's progress lines and its "H2 newer than verified" warning are for developers, not for a user's
-        // terminal; its failures still reach the user, as refusals.
-        FLYWAY_LOG.setLevel(Level.SEVERE);
+        // terminal; its failures still reach the user, as refusals. (The app's --verbose may have asked for them.)
+        if (FLYWAY_LOG.getLevel() == null) {
+            FLYWAY_LOG.setLevel(Level.SEVERE);
+        }
     }
 
     /** Every store open in this process, for {@link #stopAll()}. */

@@ -65,6 +65,11 @@ public final class StoreLink extends Hyperlink {
         });
     }
 
+    /** What opening the store found; null until then. */
+    public Facts facts() {
+        return facts;
+    }
+
     public void show(Facts f) {
         facts = f;
         setText("Store: " + f.location().describe());

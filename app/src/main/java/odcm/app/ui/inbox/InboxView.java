@@ -103,26 +103,13 @@ public final class InboxView {
         change.disableProperty().bind(vm.space().nameProperty().isEmpty());
         Button show = Forms.button("inbox-show-folder", "Open _folder", "Open the watched folder in the file manager", () -> {
             Path dir = vm.folderProperty().get();
-            vm.runner().run("Opening " + dir, () -> openInFileManager(dir), ok -> { }, vm.message()::error);
+            vm.runner().run("Opening " + dir, () -> odcm.app.io.FileManager.open(dir), ok -> { }, vm.message()::error);
         });
         show.disableProperty().bind(vm.folderProperty().isNull());
         Label l = new Label("Watched folder");
         HBox row = new HBox(8, l, path, show, change);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
-    }
-
-    /** The platform's own file manager, started as a separate program (no AWT next to JavaFX). */
-    private static Path openInFileManager(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        String program = os.contains("win") ? "explorer" : os.contains("mac") ? "open" : "xdg-open";
-        try {
-            new ProcessBuilder(program, dir.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new odcm.model.Refusal("No file manager could be started (" + program + " is not available); the folder is " + dir + ".");
-        }
-        return dir;
     }
 
     private Node detail() {
