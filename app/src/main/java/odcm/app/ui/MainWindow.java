@@ -219,6 +219,9 @@ public final class MainWindow {
      * meanwhile; the FX thread only puts it in the window and lays it out.
      */
     public void select(int index, Runnable then) {
+        if (current != index && current() != null) {
+            current().hidden();
+        }
         current = index;
         nav.selectToggle(nav.getToggles().get(index));
         picker.refresh(); // a space created or deleted meanwhile appears or goes
@@ -392,6 +395,13 @@ public final class MainWindow {
     public void showPerson(odcm.model.role.Person p) {
         person.setText("Person: " + p.name() + (p.holdsEveryRole() ? " (this computer's user, every role)" : " (database login)"));
         tooltipOnHover(person, p.sentence());
+    }
+
+    /** The window closes: the screen shown stops what it runs (the Inbox its watching). */
+    public void closing() {
+        if (current() != null) {
+            current().hidden();
+        }
     }
 
     /** Help › About (F1): version, store, log file, Java and JavaFX. */

@@ -221,6 +221,15 @@ class ConsoleFlowTest {
             }
             assertTrue(b.lookup("#progress-dialog").tryQuery().isEmpty(), "the progress dialog closed");
 
+            // The Inbox watches its folder only while it is shown (issue 16 point 5): its watcher thread ends when another screen replaces it.
+            b.clickOn("#nav-inbox");
+            b.idle();
+            Thread watcher = odcm.app.ui.inbox.ImportWizardModelTest.watcherThread();
+            b.clickOn("#nav-audit");
+            b.idle();
+            watcher.join(10_000);
+            assertFalse(watcher.isAlive(), "the Inbox's watcher stopped");
+
             // Help › About (F1): the version, the store, the log file this process writes, the Java and JavaFX it runs on.
             b.type(KeyCode.F1);
             assertEquals("development build", b.<javafx.scene.control.TextField>node("#about-version").getText());

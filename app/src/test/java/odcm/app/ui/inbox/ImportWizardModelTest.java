@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The wizard's and the Inbox's view models, on the caller's thread: no FX toolkit needed. */
-class ImportWizardModelTest {
+public class ImportWizardModelTest {
     @TempDir
     Path tmp;
 
@@ -71,5 +71,38 @@ class ImportWizardModelTest {
             assertEquals("b.odcmbundle", vm.selectedProperty().get().name(), "an added file is selected");
             assertEquals("Prod Space_ x", InboxViewModel.defaultFolder(root, "Prod Space/ x").getFileName().toString());
         }
+    }
+
+    /** Issue 16 point 5: the watcher is the view model's, runs only while the screen is shown, and a change refreshes the list. */
+    @Test
+    void theWatcherSeesAChangeAndStopsWhenTheScreenGoes() throws Exception {
+        AppContext[] both = TestBundles.twoNetworks(tmp);
+        try (AppContext dev = both[0]; AppContext prod = both[1]) {
+            Path root = tmp.resolve("inbox");
+            CurrentSpace space = new CurrentSpace();
+            InboxViewModel vm = new InboxViewModel(prod.imports(), new SameThreadTaskRunner(), space, root, Runnable::run);
+            space.choose(PROD);
+            byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+            vm.startWatching();
+            Thread watcher = watcherThread();
+            assertTrue(vm.watching() && watcher.isAlive());
+            vm.look(); // the first listing: what the screen already shows
+            Files.write(root.resolve("Prod Space").resolve("a.odcmbundle"), bundle);
+            assertTrue(vm.items().isEmpty());
+            vm.look();
+            assertEquals(List.of("a.odcmbundle"), vm.items().stream().map(InboxViewModel.Item::name).toList(), "a new file is listed");
+            vm.stopWatching();
+            watcher.join(10_000);
+            assertFalse(vm.watching() || watcher.isAlive(), "the watcher thread ended");
+            Files.write(root.resolve("Prod Space").resolve("b.odcmbundle"), new byte[] {1});
+            vm.look(); // a tick already under way when the screen went: lists, but refreshes nothing
+            assertEquals(1, vm.items().size());
+        }
+    }
+
+    /** The Inbox's watcher thread, alive now (also for the console's test). */
+    public static Thread watcherThread() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("inbox-watcher") && t.isAlive()).findFirst()
+                .orElseThrow(() -> new AssertionError("no inbox-watcher thread"));
     }
 }
