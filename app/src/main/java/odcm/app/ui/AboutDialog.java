@@ -15,6 +15,7 @@ import odcm.app.io.ErrorLog;
 import odcm.app.ui.common.Css;
 import odcm.app.ui.common.Forms;
 import odcm.app.ui.common.StatusMessage;
+import odcm.app.ui.common.StoreLink;
 import odcm.app.ui.task.TaskRunner;
 
 /**
@@ -40,8 +41,8 @@ final class AboutDialog {
         pane.setId("about-dialog");
         pane.getStylesheets().add(Css.stylesheet());
         GridPane grid = Forms.grid();
-        Forms.row(grid, "Version", field("about-version", version()));
-        Forms.row(grid, "Store", field("about-store", store));
+        Forms.row(grid, "Version", StoreLink.path("about-version", version()));
+        Forms.row(grid, "Store", StoreLink.path("about-store", store));
         String log = ErrorLog.file().toString();
         StatusMessage message = new StatusMessage();
         Button copy = Forms.button("about-log-copy", "_Copy path", "Copy the log file's path, to attach the file to a message", () -> {
@@ -52,12 +53,12 @@ final class AboutDialog {
         });
         Button open = Forms.button("about-log-open", "Open _folder", "Open the log's folder in the file manager", () ->
                 runner.run("Opening " + ErrorLog.folder(), () -> odcm.app.io.FileManager.open(ErrorLog.folder()), ok -> { }, message::error));
-        TextField logField = field("about-log-file", log);
+        TextField logField = StoreLink.path("about-log-file", log);
         HBox.setHgrow(logField, javafx.scene.layout.Priority.ALWAYS);
         Forms.row(grid, "Log file", new HBox(8, logField, copy, open));
-        Forms.row(grid, "Java", field("about-java", System.getProperty("java.runtime.version", System.getProperty("java.version"))
+        Forms.row(grid, "Java", StoreLink.path("about-java", System.getProperty("java.runtime.version", System.getProperty("java.version"))
                 + " (" + System.getProperty("java.vendor", "") + ")"));
-        Forms.row(grid, "JavaFX", field("about-javafx", System.getProperty("javafx.runtime.version", "unknown")));
+        Forms.row(grid, "JavaFX", StoreLink.path("about-javafx", System.getProperty("javafx.runtime.version", "unknown")));
         Label hint = new Label("When something went wrong, send the log file with what you did: it never holds a secret.");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
@@ -68,14 +69,5 @@ final class AboutDialog {
         pane.setMinWidth(Region.USE_PREF_SIZE);
         pane.lookupButton(ButtonType.CLOSE).setId("about-close");
         return about;
-    }
-
-    /** Read-only but selectable: a path or a version is what a person copies into a message. */
-    private static TextField field(String id, String text) {
-        TextField t = new TextField(text);
-        t.setId(id);
-        t.setEditable(false);
-        t.setPrefColumnCount(Math.max(24, Math.min(80, text.length() + 1)));
-        return t;
     }
 }
