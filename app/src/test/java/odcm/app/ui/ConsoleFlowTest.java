@@ -222,9 +222,10 @@ class ConsoleFlowTest {
             assertTrue(b.lookup("#progress-dialog").tryQuery().isEmpty(), "the progress dialog closed");
 
             // The Inbox watches its folder only while it is shown (issue 16 point 5): its watcher thread ends when another screen replaces it.
+            java.util.Set<Thread> before = odcm.app.ui.inbox.ImportWizardModelTest.watchers();
             b.clickOn("#nav-inbox");
             b.idle();
-            Thread watcher = odcm.app.ui.inbox.ImportWizardModelTest.watcherThread();
+            Thread watcher = odcm.app.ui.inbox.ImportWizardModelTest.watcherSince(before);
             b.clickOn("#nav-audit");
             b.idle();
             watcher.join(10_000);

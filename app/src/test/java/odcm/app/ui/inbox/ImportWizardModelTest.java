@@ -72,8 +72,9 @@ public class ImportWizardModelTest {
             assertEquals("b.odcmbundle", vm.selectedProperty().get().name(), "an added file is selected");
             assertEquals("Prod Space_ x", InboxViewModel.defaultFolder(root, "Prod Space/ x").getFileName().toString());
 
+            java.util.Set<Thread> before = watchers();
             vm.startWatching();
-            Thread watcher = watcherThread();
+            Thread watcher = watcherSince(before);
             assertTrue(vm.watching() && watcher.isAlive());
             vm.look(); // the first listing: what the screen already shows
             Files.write(root.resolve("Prod Space").resolve("c.odcmbundle"), new byte[] {4, 5, 6});
@@ -90,9 +91,17 @@ public class ImportWizardModelTest {
         }
     }
 
-    /** The Inbox's watcher thread, alive now (also for the console's test). */
-    public static Thread watcherThread() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("inbox-watcher") && t.isAlive()).findFirst()
-                .orElseThrow(() -> new AssertionError("no inbox-watcher thread"));
+    /** The Inbox watcher threads alive now (other tests' screens in this JVM may have left theirs running). */
+    public static java.util.Set<Thread> watchers() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("inbox-watcher") && t.isAlive())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The one Inbox watcher thread started since {@code before} was taken. */
+    public static Thread watcherSince(java.util.Set<Thread> before) {
+        java.util.Set<Thread> started = watchers();
+        started.removeAll(before);
+        assertEquals(1, started.size(), "one watcher started: " + started);
+        return started.iterator().next();
     }
 }
