@@ -76,7 +76,7 @@ public final class ErrorLog {
         // Flyway's progress lines and its "H2 newer than verified" warning are for developers (see Store); jOOQ's DEBUG
         // would log SQL with its bind values, so it never goes below INFO.
         FLYWAY.setLevel(verbose != null ? Level.INFO : Level.SEVERE);
-        JOOQ.setLevel(Level.INFO);
+        JOOQ.setLevel(verbose != null ? Level.INFO : Level.WARNING);
         if (verbose != null) {
             ROOT.addHandler(new ToTerminal(verbose));
         }
