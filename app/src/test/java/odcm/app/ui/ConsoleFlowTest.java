@@ -206,6 +206,7 @@ class ConsoleFlowTest {
             b.interact(() -> b.console().runner().run("Held", () -> held.await(60, java.util.concurrent.TimeUnit.SECONDS), d -> { }, f -> { }));
             b.files.next(cancelled);
             b.clickOn("#export-audit");
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> b.lookup("#progress-sentence").tryQuery().isPresent());
             Label progress = b.node("#progress-sentence");
             assertEquals("Exporting the audit log…", progress.getText());
             ConsoleDriver.shoot(progress.getScene(), "dialog-progress");

@@ -23,18 +23,31 @@ public final class ProgressDialog {
     private ProgressDialog() {
     }
 
-    /** Opens the dialog each time {@code running} gets a progress, over {@code owner}'s window; closes it when cleared. */
+    /** How long work runs before its dialog shows: most imports and exports are done sooner, and a flash would only distract. */
+    static final javafx.util.Duration SHOWS_AFTER = javafx.util.Duration.millis(300);
+
+    /**
+     * Opens the dialog once {@code running} has held a progress for {@link #SHOWS_AFTER}, over {@code owner}'s window;
+     * closes it when cleared.
+     */
     public static void follow(ReadOnlyObjectProperty<TaskProgress> running, Supplier<Window> owner, String title) {
         Stage[] open = new Stage[1];
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(SHOWS_AFTER);
         running.addListener((o, was, now) -> {
+            wait.stop();
             if (open[0] != null) {
                 open[0].close();
                 open[0] = null;
             }
-            Window w = owner.get();
-            if (now != null && w != null) {
-                open[0] = stage(w, title, now);
-                open[0].show();
+            if (now != null) {
+                wait.setOnFinished(e -> {
+                    Window w = owner.get();
+                    if (running.get() == now && w != null && w.isShowing()) {
+                        open[0] = stage(w, title, now);
+                        open[0].show();
+                    }
+                });
+                wait.playFromStart();
             }
         });
     }

@@ -173,6 +173,7 @@ class ImportWizardUiTest extends TwoNetworkScreens {
             return null;
         });
         clickOn("#wizard-finish");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> lookup("#progress-sentence").tryQuery().isPresent());
         Label progress = node("#progress-sentence");
         assertEquals("Importing web-1.0.0.odcmbundle…", progress.getText());
         clickOn("#progress-cancel");
