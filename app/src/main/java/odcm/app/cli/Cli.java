@@ -50,7 +50,7 @@ public final class Cli {
 
     private static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         Cli cli = new Cli(out, err, env);
-        ErrorLog.install(env, System.getProperty("user.home"));
+        ErrorLog.install(env, System.getProperty("user.home"), java.util.Arrays.asList(args).contains("--verbose") ? err : null);
         CommandLine cl = new CommandLine(new OdcmCommand(cli));
         for (Class<?> command : commandsFor(args)) {
             cl.addSubcommand(command(command, args));
@@ -93,7 +93,7 @@ public final class Cli {
             String a = args[i];
             if (a.equals("--store")) {
                 i++; // its value
-            } else if (!a.startsWith("--store=")) {
+            } else if (!a.startsWith("--store=") && !a.equals("--verbose")) {
                 for (Class<?> c : OdcmCommand.COMMANDS) {
                     if (!a.equals("help") && a.equals(c.getAnnotation(CommandLine.Command.class).name())) {
                         return java.util.List.of(c);
@@ -133,7 +133,7 @@ public final class Cli {
             String a = args[i];
             if (a.equals("--store")) {
                 i++; // its value
-            } else if (!a.startsWith("--store=")) {
+            } else if (!a.startsWith("--store=") && !a.equals("--verbose")) {
                 if (!first) {
                     return a;
                 }

@@ -33,7 +33,7 @@ final class CliHarness {
 
     /** The log file of the commands run here. */
     Path log() {
-        return Path.of(env.get("ODCM_LOG_DIR")).resolve("odcm.log");
+        return Path.of(env.get("ODCM_LOG_DIR")).resolve("odcm.log.0");
     }
 
     Path store() {

@@ -200,6 +200,52 @@ class ConsoleFlowTest {
             b.idle();
             assertTrue(Files.readAllLines(csv).size() > 4);
 
+            // A cancelled export (decision 0052): the worker held by earlier work, Export shows its progress; Cancel there,
+            // then the worker let go: the export stops at its first step, and neither the file nor a temporary one is left.
+            Path cancelled = tmp.resolve("cancelled.csv");
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            b.interact(() -> b.console().runner().run("Held", () -> held.await(60, java.util.concurrent.TimeUnit.SECONDS), d -> { }, f -> { }));
+            b.files.next(cancelled);
+            b.clickOn("#export-audit");
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> b.lookup("#progress-sentence").tryQuery().isPresent());
+            Label progress = b.node("#progress-sentence");
+            assertEquals("Exporting the audit log…", progress.getText());
+            ConsoleDriver.shoot(progress.getScene(), "dialog-progress");
+            b.clickOn("#progress-cancel");
+            assertEquals("Cancelling…", progress.getText());
+            assertTrue(b.<Button>node("#progress-cancel").isDisabled(), "asked once");
+            held.countDown();
+            b.idle();
+            assertEquals("Cancelled; nothing was changed.", b.<Label>node("#audit-outcome").getText());
+            assertFalse(Files.exists(cancelled), "no file");
+            try (var left = Files.list(tmp)) {
+                assertEquals(List.of(), left.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(), "no temporary file");
+            }
+            assertTrue(b.lookup("#progress-dialog").tryQuery().isEmpty(), "the progress dialog closed");
+
+            // The Inbox watches its folder only while it is shown (issue 16 point 5): its watcher thread ends when another screen replaces it.
+            java.util.Set<Thread> before = odcm.app.ui.inbox.ImportWizardModelTest.watchers();
+            b.clickOn("#nav-inbox");
+            b.idle();
+            Thread watcher = odcm.app.ui.inbox.ImportWizardModelTest.watcherSince(before);
+            b.clickOn("#nav-audit");
+            b.idle();
+            watcher.join(10_000);
+            assertFalse(watcher.isAlive(), "the Inbox's watcher stopped");
+
+            // Help › About (F1): the version, the store, the log file this process writes, the Java and JavaFX it runs on.
+            b.type(KeyCode.F1);
+            assertEquals("development build", b.<javafx.scene.control.TextField>node("#about-version").getText());
+            assertEquals(odcm.app.io.ErrorLog.file().toString(), b.<javafx.scene.control.TextField>node("#about-log-file").getText());
+            assertEquals(System.getProperty("javafx.runtime.version"), b.<javafx.scene.control.TextField>node("#about-javafx").getText());
+            assertTrue(b.<javafx.scene.control.TextField>node("#about-store").getText().contains("network-b"),
+                    b.<javafx.scene.control.TextField>node("#about-store").getText());
+            b.shootDialog("about", "dialog-about");
+            b.clickOn("#about-log-copy");
+            assertEquals(odcm.app.io.ErrorLog.file().toString(), org.testfx.util.WaitForAsyncUtils.asyncFx(
+                    () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get(10, java.util.concurrent.TimeUnit.SECONDS));
+            b.clickOn("#about-close");
+
             b.clickOn("#theme-toggle");
             b.idle();
             b.shoot("audit-dark");

@@ -113,6 +113,7 @@ public final class ImportWizard {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Import " + model.fileName() + " into " + model.target());
+        odcm.app.ui.common.ProgressDialog.follow(model.runningProperty(), () -> stage, "Importing " + model.fileName());
         stage.show();
         model.load();
         return this;

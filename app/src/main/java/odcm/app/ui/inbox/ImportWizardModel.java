@@ -49,6 +49,9 @@ public final class ImportWizardModel {
     private final ObservableList<String> missing = FXCollections.observableArrayList();
     private final ObservableMap<String, String> revealed = FXCollections.observableHashMap();
     private final BooleanProperty importing = new SimpleBooleanProperty();
+    /** The import under way (its progress and Cancel), null when none. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<odcm.app.ui.task.TaskProgress> running =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final BooleanProperty done = new SimpleBooleanProperty();
     private final BooleanProperty acceptSequenceJump = new SimpleBooleanProperty();
     private final StatusMessage message = new StatusMessage();
@@ -192,15 +195,24 @@ public final class ImportWizardModel {
         });
         String lifecycleName = lifecycle.get().name();
         boolean acceptJump = acceptSequenceJump.get();
+        odcm.app.ui.task.TaskProgress progress = runner.progress();
+        running.set(progress);
         runner.run("Importing release " + preview.get().content().version() + " of '" + preview.get().remoteProject() + "'",
-                () -> imports.importBundle(target, bundle, lifecycleName, given, acceptJump), r -> {
+                () -> imports.importBundle(target, bundle, lifecycleName, given, acceptJump, progress), r -> {
+                    running.set(null);
                     importing.set(false);
                     done.set(true);
                     message.info(r.sentence());
                 }, problem -> {
+                    running.set(null);
                     importing.set(false);
                     message.error(problem);
                 });
+    }
+
+    /** The import under way, with its progress and Cancel; null when none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<odcm.app.ui.task.TaskProgress> runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     /** Shows one sensitive value of the bundle, after recording in the audit log that it was revealed. */

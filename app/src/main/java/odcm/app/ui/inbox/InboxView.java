@@ -1,14 +1,6 @@
 package odcm.app.ui.inbox;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -39,9 +31,6 @@ public final class InboxView {
     private final odcm.app.service.ReceiptService receipts;
     private final BorderPane root = new BorderPane();
     private final TableView<Item> table = Tables.table("inbox-table");
-    /** The folder the watcher looks at (written on the FX thread, read by the watcher). */
-    private volatile Path watched;
-    private volatile String lastListing = "";
     private ImportWizard wizard;
 
     private final odcm.app.ui.common.RoleGate gate;
@@ -90,8 +79,6 @@ public final class InboxView {
         VBox.setVgrow(table, Priority.ALWAYS);
         root.setCenter(center);
         dragAndDrop();
-        vm.folderProperty().addListener((o, was, now) -> watched = now);
-        startWatching();
     }
 
     private Node folderRow() {
@@ -104,28 +91,12 @@ public final class InboxView {
         Button change = Forms.button("inbox-change-folder", "_Change…", "Watch another folder for this space (until the console closes)", () ->
                 files.folder(root.getScene().getWindow(), "Watched folder for " + vm.space().name(), vm.folderProperty().get()).ifPresent(vm::watch));
         change.disableProperty().bind(vm.space().nameProperty().isEmpty());
-        Button show = Forms.button("inbox-show-folder", "Open _folder", "Open the watched folder in the file manager", () -> {
-            Path dir = vm.folderProperty().get();
-            vm.runner().run("Opening " + dir, () -> openInFileManager(dir), ok -> { }, vm.message()::error);
-        });
+        Button show = Forms.button("inbox-show-folder", "Open _folder", "Open the watched folder in the file manager", vm::openFolder);
         show.disableProperty().bind(vm.folderProperty().isNull());
         Label l = new Label("Watched folder");
         HBox row = new HBox(8, l, path, show, change);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
-    }
-
-    /** The platform's own file manager, started as a separate program (no AWT next to JavaFX). */
-    private static Path openInFileManager(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        String program = os.contains("win") ? "explorer" : os.contains("mac") ? "open" : "xdg-open";
-        try {
-            new ProcessBuilder(program, dir.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new odcm.model.Refusal("No file manager could be started (" + program + " is not available); the folder is " + dir + ".");
-        }
-        return dir;
     }
 
     private Node detail() {
@@ -180,11 +151,9 @@ public final class InboxView {
         if (item == null || !item.notImportable().isEmpty() || (wizard != null && wizard.stage().isShowing())) {
             return;
         }
-        String target = vm.space().name();
         List<String> sheets = List.copyOf(root.getScene().getStylesheets());
         // The wizard's content is made and styled on the worker with the bundle read; the FX thread makes its window (0033).
-        vm.runner().run("Reading " + item.name(), () -> ImportWizard.made(new ImportWizardModel(vm.imports(), vm.runner(), target,
-                odcm.app.service.BundleService.readBundle(item.file()), item.name()), sheets), made -> {
+        vm.runner().run("Reading " + item.name(), () -> ImportWizard.made(vm.wizardModel(item), sheets), made -> {
             wizard = made.show(root.getScene().getWindow());
             wizard.stage().setOnHidden(e -> vm.refresh());
         }, vm.message()::error);
@@ -204,49 +173,11 @@ public final class InboxView {
         return wizard;
     }
 
-    /**
-     * Watches the folder by listing it every two seconds on a daemon thread (names, sizes, times): simpler and sturdier
-     * than a WatchService across folders that appear, vanish or change. A change refreshes the list on the FX thread.
-     */
-    private void startWatching() {
-        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "inbox-watcher");
-            t.setDaemon(true);
-            return t;
-        });
-        watcher.scheduleWithFixedDelay(() -> {
-            Path dir = watched;
-            if (dir == null || root.getScene() == null) {
-                return;
-            }
-            String listing = listing(dir);
-            if (!listing.equals(lastListing)) {
-                boolean first = lastListing.isEmpty();
-                lastListing = listing;
-                if (!first) {
-                    Platform.runLater(() -> {
-                        if (root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing()) {
-                            vm.refresh();
-                        }
-                    });
-                }
-            }
-        }, 2, 2, TimeUnit.SECONDS);
-    }
-
-    private static String listing(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return dir + "\n" + s.sorted().map(p -> p.getFileName() + ":" + p.toFile().length() + ":" + p.toFile().lastModified())
-                    .reduce("", (a, b) -> a + "\n" + b);
-        } catch (IOException e) {
-            return dir + "\n(unreadable)";
-        }
-    }
-
     public Screen screen() {
         return new Screen("Inbox", root, () -> {
             gate.refresh();
             vm.refresh();
-        }, this::openFile);
+            vm.startWatching();
+        }, this::openFile).whenHidden(vm::stopWatching);
     }
 }

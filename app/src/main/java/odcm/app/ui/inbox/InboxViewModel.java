@@ -94,9 +94,21 @@ public final class InboxViewModel {
     private boolean folderChosen;
     /** A file just added, to select once the list shows it. */
     private Path toSelect;
+    /** Where a change the watcher saw is handed on: the FX thread (Platform::runLater). */
+    private final java.util.concurrent.Executor toScreen;
+    /** The watcher while the screen is shown; null otherwise. */
+    private java.util.concurrent.ScheduledExecutorService watcher;
+    /** The watched folder as the watcher last listed it (names, sizes, times); read and written by the watcher only. */
+    private volatile String lastListing = "";
 
     /** @param inboxRoot the folder holding one watched folder per space, {@code <store dir>/inbox} */
     public InboxViewModel(ImportService imports, TaskRunner runner, CurrentSpace space, Path inboxRoot) {
+        this(imports, runner, space, inboxRoot, javafx.application.Platform::runLater);
+    }
+
+    /** @param toScreen where a change the watcher saw refreshes the list: the FX thread; at once in tests */
+    public InboxViewModel(ImportService imports, TaskRunner runner, CurrentSpace space, Path inboxRoot, java.util.concurrent.Executor toScreen) {
+        this.toScreen = toScreen;
         this.imports = imports;
         this.runner = runner;
         this.space = space;
@@ -182,6 +194,79 @@ public final class InboxViewModel {
         folderChosen = true;
         folder.set(dir);
         refresh();
+    }
+
+    /**
+     * While the screen is shown: watches the folder by listing it every two seconds on a daemon thread (names, sizes,
+     * times) — simpler and sturdier than a WatchService across folders that appear, vanish or change. A change refreshes
+     * the list. {@link #stopWatching} when the screen goes out of sight.
+     */
+    public void startWatching() {
+        if (watcher != null) {
+            return;
+        }
+        lastListing = "";
+        watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "inbox-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleWithFixedDelay(this::look, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** The watcher stops (it lists nothing more); called when the screen goes out of sight or the window closes. */
+    public void stopWatching() {
+        if (watcher != null) {
+            watcher.shutdownNow(); // it only lists a folder: nothing of the store's to interrupt
+            watcher = null;
+        }
+    }
+
+    /** Whether the watcher runs. */
+    public boolean watching() {
+        return watcher != null;
+    }
+
+    /** On the watcher: lists the folder, and hands a change on to refresh the list. */
+    void look() {
+        Path dir = folder.get();
+        if (dir == null) {
+            return;
+        }
+        String listing = listing(dir);
+        if (!listing.equals(lastListing)) {
+            boolean first = lastListing.isEmpty();
+            lastListing = listing;
+            if (!first) {
+                toScreen.execute(() -> {
+                    if (watcher != null) {
+                        refresh();
+                    }
+                });
+            }
+        }
+    }
+
+    private static String listing(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return dir + "\n" + s.sorted().map(p -> p.getFileName() + ":" + p.toFile().length() + ":" + p.toFile().lastModified())
+                    .reduce("", (a, b) -> a + "\n" + b);
+        } catch (IOException e) {
+            return dir + "\n(unreadable)";
+        }
+    }
+
+    /** On the worker: the import wizard's model for a listed bundle, its file read again (it may have changed since). */
+    public ImportWizardModel wizardModel(Item item) {
+        return new ImportWizardModel(imports, runner, space.name(), odcm.app.service.BundleService.readBundle(item.file()), item.name());
+    }
+
+    /** Opens the watched folder in the platform's file manager (made first if missing); says why not if it cannot. */
+    public void openFolder() {
+        Path dir = folder.get();
+        if (dir != null) {
+            runner.run("Opening " + dir, () -> odcm.app.io.FileManager.open(dir), ok -> { }, message::error);
+        }
     }
 
     public ObservableList<Item> items() {

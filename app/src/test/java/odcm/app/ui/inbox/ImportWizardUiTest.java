@@ -218,6 +218,28 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         String staging = ((Label) node("#summary-values-Staging")).getText();
         assertTrue(staging.contains("Maintenance mode = No") && !staging.contains("false") && !staging.contains("true"), staging);
         shootWizard("wizard-5-summary");
+
+        // Cancelled (decision 0052): the worker held by earlier work, Finish shows the import's progress; Cancel there, then
+        // the worker let go: the import stops at its first step inside the transaction, which rolls back — nothing imported.
+        long auditBefore = prod.audit().lastSeq();
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        fx(() -> {
+            runner.run("Held", () -> held.await(60, java.util.concurrent.TimeUnit.SECONDS), d -> { }, f -> { });
+            return null;
+        });
+        clickOn("#wizard-finish");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> lookup("#progress-sentence").tryQuery().isPresent());
+        Label progress = node("#progress-sentence");
+        assertEquals("Importing web-1.0.0.odcmbundle…", progress.getText());
+        clickOn("#progress-cancel");
+        held.countDown();
+        idle();
+        assertEquals("Cancelled; nothing was changed.", ((Label) node("#wizard-message")).getText());
+        assertEquals(List.of(), prod.projects().list(PROD), "nothing imported");
+        assertEquals(auditBefore, prod.audit().lastSeq(), "no audit entry");
+        assertTrue(lookup("#progress-dialog").tryQuery().isEmpty(), "the progress dialog closed");
+
+        // Finish again: the import runs, its steps shown as it goes.
         clickOn("#wizard-finish");
         idle();
         assertEquals("Imported release 1.0.0 of 'DevTest Space: Web' into 'Prod Space' with lifecycle 'Prod'; it was promoted out of "
