@@ -387,13 +387,12 @@ public final class ApprovalService {
     private static void decisionsNotRemoved(StoreTx tx, Space s, String version, String projectName) {
         String release = "release " + version + " of project '";
         String consequence = "The decisions on releases are read from it as well, so nothing is deployed in " + s.describe();
-        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
-        java.util.function.Predicate<odcm.model.audit.AuditEntry> aboutIt = e -> e.subject().startsWith(release)
-                && names.stream().anyMatch(n -> n.covers(e) && e.subject().endsWith("' of " + n.describe()));
-        long logged = AuditAnchor.entries(tx, List.of("release.approve", "release.reject"), aboutIt, consequence).size();
-        // The projects' ids only: no process or variables read (a project of 10,000 variables took most of a bundle's making).
-        long held = tx.projects().findHeadsBySpace(s.id()).stream()
-                .mapToLong(p -> tx.approvals().decisionsOnVersion(s.id(), p.id(), version).size()).sum();
+        AuditAnchor.About about = AuditAnchor.about(tx, s, List.of("release.approve", "release.reject"), e -> e.subject().startsWith(release),
+                consequence); // the space's names and the decisions from one verification of the log
+        long logged = about.countInSpace("' of ");
+        // Every project's decisions on the version in one read, each through its seal: no project read (a project of 10,000
+        // variables took most of a bundle's making), no statement per project.
+        long held = tx.approvals().decisionsOnVersion(s.id(), version).size();
         if (logged > held) {
             throw new Refusal("The audit log records " + logged + " approval decisions on releases " + version + " in "
                     + s.describe() + " (of " + projectName + " or another project), the store holds " + held + ": a decision was"
