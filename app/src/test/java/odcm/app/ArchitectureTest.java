@@ -17,7 +17,7 @@ class ArchitectureTest {
     @Test
     void servicesCommandLineApplyAndFilesAreFreeOfJavaFx() {
         noClasses().that().resideInAnyPackage("odcm.app.service..", "odcm.app.cli..", "odcm.app.apply..", "odcm.app.io..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..")
                 .check(APP);
     }
 
@@ -46,7 +46,7 @@ class ArchitectureTest {
     @Test
     void graphLayoutAndRenderingAreFreeOfJavaFx() {
         noClasses().that().resideInAPackage("odcm.app.graph..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..")
                 .check(APP);
     }
 

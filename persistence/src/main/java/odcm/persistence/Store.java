@@ -110,6 +110,7 @@ public final class Store implements AutoCloseable {
     private static final String RELEASE_SEAL_LABEL = "odcm release seal v1";
     // Held strongly: java.util.logging forgets levels set on loggers nobody references.
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+    private static final Logger JOOQ_LOG = Logger.getLogger("org.jooq");
     /** The details of a failure, for the app's log file (see FileProblems). */
     private static final Logger STORE_LOG = Logger.getLogger("odcm.store");
 
@@ -118,8 +119,14 @@ public final class Store implements AutoCloseable {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         // Flyway's progress lines and its "H2 newer than verified" warning are for developers, not for a user's
-        // terminal; its failures still reach the user, as refusals.
-        FLYWAY_LOG.setLevel(Level.SEVERE);
+        // terminal; its failures still reach the user, as refusals. (The app's --verbose may have asked for them.)
+        if (FLYWAY_LOG.getLevel() == null) {
+            FLYWAY_LOG.setLevel(Level.SEVERE);
+        }
+        // jOOQ's INFO (its version line on each open) likewise, where nothing set its level (the app's log does).
+        if (JOOQ_LOG.getLevel() == null) {
+            JOOQ_LOG.setLevel(Level.WARNING);
+        }
     }
 
     /** Every store open in this process, for {@link #stopAll()}. */

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * <p>Defaults: store in {@code $XDG_DATA_HOME/odcm/store} (else {@code ~/.local/share/odcm/store});
  * keys in {@code $XDG_CONFIG_HOME/odcm/keys} (else {@code ~/.config/odcm/keys}).
- * Overrides: {@code --store DIR} or {@code ODCM_STORE}; {@code ODCM_KEY_DIR}. The log: {@link #logFile}.
+ * Overrides: {@code --store DIR} or {@code ODCM_STORE}; {@code ODCM_KEY_DIR}. The log: {@link #logFolder}.
  *
  * <p>A team store (docs/decisions/0035) is named by its server's address instead, {@code --store postgresql://...};
  * its {@code storeDir} is then this machine's own folder for it (inbox, state), under the same data folder.
@@ -101,14 +101,14 @@ public record StoreLocation(Path storeDir, Path keyDir, ServerAddress server) {
     }
 
     /**
-     * The log file, where the details of a failure go while the user reads one sentence: {@code ODCM_LOG_DIR/odcm.log},
-     * else {@code $XDG_STATE_HOME/odcm/odcm.log} (else {@code ~/.local/state/odcm/odcm.log}).
+     * The log folder, where the details of a failure go while the user reads one sentence: {@code ODCM_LOG_DIR},
+     * else {@code $XDG_STATE_HOME/odcm} (else {@code ~/.local/state/odcm}).
      */
-    public static Path logFile(Map<String, String> env, String userHome) {
+    public static Path logFolder(Map<String, String> env, String userHome) {
         Path dir = present(env.get("ODCM_LOG_DIR"))
                 ? Path.of(env.get("ODCM_LOG_DIR"))
                 : xdg(env, "XDG_STATE_HOME", Path.of(userHome).resolve(".local").resolve("state")).resolve("odcm");
-        return dir.resolve("odcm.log").toAbsolutePath().normalize();
+        return dir.toAbsolutePath().normalize();
     }
 
     /** Where the store was last opened, written beside it: a different folder means the store was copied or moved. */

@@ -32,8 +32,8 @@ final class BundleImportCommand implements Callable<Integer> {
     Path values;
 
     @Option(names = "--accept-sequence-jump", description = {"accept a bundle whose sequence number jumps more than "
-            + odcm.app.service.BundleChecks.SEQUENCE_WINDOW + " past the last accepted from its source",
-            "(recorded in the audit log); only when the source confirms that number"})
+            + odcm.app.service.BundleChecks.SEQUENCE_WINDOW + " past the last accepted from its source "
+            + "(recorded in the audit log); only when the source confirms that number"})
     boolean acceptSequenceJump;
 
     @Override

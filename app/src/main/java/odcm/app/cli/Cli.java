@@ -50,11 +50,12 @@ public final class Cli {
 
     private static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         Cli cli = new Cli(out, err, env);
-        ErrorLog.install(env, System.getProperty("user.home"));
+        ErrorLog.install(env, System.getProperty("user.home"), java.util.Arrays.asList(args).contains("--verbose") ? err : null);
         CommandLine cl = new CommandLine(new OdcmCommand(cli));
         for (Class<?> command : commandsFor(args)) {
             cl.addSubcommand(command(command, args));
         }
+        HelpText.wrapAtSpaces(cl, HelpText.width(env));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -92,7 +93,7 @@ public final class Cli {
             String a = args[i];
             if (a.equals("--store")) {
                 i++; // its value
-            } else if (!a.startsWith("--store=")) {
+            } else if (!a.startsWith("--store=") && !a.equals("--verbose")) {
                 for (Class<?> c : OdcmCommand.COMMANDS) {
                     if (!a.equals("help") && a.equals(c.getAnnotation(CommandLine.Command.class).name())) {
                         return java.util.List.of(c);
@@ -132,7 +133,7 @@ public final class Cli {
             String a = args[i];
             if (a.equals("--store")) {
                 i++; // its value
-            } else if (!a.startsWith("--store=")) {
+            } else if (!a.startsWith("--store=") && !a.equals("--verbose")) {
                 if (!first) {
                     return a;
                 }
@@ -159,7 +160,7 @@ public final class Cli {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--store") && i + 1 < args.length) {
                 i++;
-            } else if (!args[i].startsWith("--store=")) {
+            } else if (!args[i].startsWith("--store=") && !args[i].equals("--verbose")) {
                 words.add(args[i]);
             }
         }
@@ -198,7 +199,7 @@ public final class Cli {
                 terminalErr.println(empty + " (see 'odcm --help')");
                 return USAGE;
             }
-            ErrorLog.install(env, System.getProperty("user.home"));
+            ErrorLog.install(env, System.getProperty("user.home"), java.util.Arrays.asList(args).contains("--verbose") ? terminalErr : null);
             String file = fileToShow(args);
             odcm.app.ui.ConsoleLauncher.launch(StoreLocation.resolve(store, env, System.getProperty("user.home")),
                     file == null ? null : Path.of(file).toAbsolutePath());

@@ -9,9 +9,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "odcm", mixinStandardHelpOptions = true, versionProvider = OdcmCommand.Version.class,
         description = {"ODCM Console: spaces, certificates of remote spaces, and the trusts between them.",
                 "With no command, opens the console window; 'odcm FILE.odcmbundle' (or .odcmreceipt) opens it on that file."},
-        footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line;",
-                "3 unexpected error (details in the log, ~/.local/state/odcm/odcm.log); 143 stopped by SIGTERM, 130 by Ctrl+C",
-                "(the change in progress undone)."})
+        footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line; "
+                + "3 unexpected error (details in the log, ~/.local/state/odcm/odcm.log.0); 143 stopped by SIGTERM, 130 by Ctrl+C "
+                + "(the change in progress undone)."})
 final class OdcmCommand implements Callable<Integer> {
     /**
      * The commands, in the order help lists them. Not in the annotation: picocli would build the model of every one of
@@ -36,6 +36,11 @@ final class OdcmCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The store folder, or a team store's address postgresql://[user@]host[:port]/database (default: $ODCM_STORE, else ~/.local/share/odcm/store).")
     String store;
+
+    // Read before parsing (Cli.run), so that the log is set up before anything can go wrong; declared here for help.
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Also show on stderr what goes to the log, in more detail (INFO; the console's own steps too).")
+    boolean verbose;
 
     OdcmCommand(Cli cli) {
         this.cli = cli;

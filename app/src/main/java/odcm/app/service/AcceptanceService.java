@@ -305,9 +305,7 @@ public final class AcceptanceService {
     private static void decisionsNotRemoved(StoreTx tx, Space s, Release r) {
         String consequence = "The decisions on imports are read from it as well, so nothing is deployed in " + s.describe();
         String about = "release " + r.version() + " ";
-        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
-        long logged = AuditAnchor.entries(tx, List.of(ACCEPT, DECLINE), e -> e.subject().startsWith(about)
-                && names.stream().anyMatch(n -> n.covers(e) && e.subject().endsWith("' of " + n.describe())), consequence).size();
+        long logged = AuditAnchor.about(tx, s, List.of(ACCEPT, DECLINE), e -> e.subject().startsWith(about), consequence).countInSpace("' of ");
         int held = tx.acceptances().decisionsOnVersion(s.id(), r.version());
         if (logged > held) {
             throw new Refusal("The audit log records " + logged + " decisions on imports of release " + r.version() + " in " + s.describe()

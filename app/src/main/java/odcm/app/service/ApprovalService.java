@@ -286,6 +286,43 @@ public final class ApprovalService {
         return new DutyService(store).approvalRefusal(space, project, version);
     }
 
+    /** Where each release of a project stands on approvals in its space ({@link ApprovalGate#state}), by release id. */
+    public java.util.Map<Long, String> states(String space, String project) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project p = ProjectService.require(tx, s, project);
+            java.util.Map<Long, String> out = new java.util.HashMap<>();
+            for (odcm.model.release.ReleaseHead r : tx.releases().findHeadsByProject(p.id())) {
+                out.put(r.id(), gate(tx, s, p, r.id()).state(tx.approvals().decisionsOnVersion(s.id(), p.id(), r.version())));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Why the person acting is not offered Approve… on a release (decision 0053): their approval of its current revision
+     * counts already, or it has the approvals it needs; empty after a rejection or a new revision. The console only: the
+     * service records a second approval (it is not counted twice).
+     */
+    public Optional<String> alreadyDecided(String space, String project, String version) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Project p = ProjectService.require(tx, s, project);
+            Release r = ReleaseService.release(tx, p, version);
+            return gate(tx, s, p, r.id()).alreadyDecided(tx.approvals().decisionsOnVersion(s.id(), p.id(), r.version()), store.person().name());
+        });
+    }
+
+    /** The gate of the space's every-environment reading for release row {@code releaseId}: for the list's state and Approve…. */
+    private static ApprovalGate gate(StoreTx tx, Space s, Project p, long releaseId) {
+        boolean gated = tx.approvals().isRequired(s.id()) || !tx.approvals().gates(s.id()).isEmpty();
+        Duties duties = tx.duties().rules(s.id()).orElse(Duties.DEFAULT);
+        String maker = duties.approverNotMaker() ? tx.duties().maker(releaseId).map(odcm.model.release.ReleaseMaker::madeBy).orElse(null) : null;
+        ApprovalRepository.Covered covered = tx.approvals().covered(releaseId);
+        return new ApprovalGate("Release of '" + p.name() + "'", s.name(), "here", gated, false, releaseId, covered.revision(),
+                covered.snapshotHash(), duties, maker);
+    }
+
     /**
      * "1 of 2 approvals" where the space gates any environment (approvals of the current revision); empty where it gates
      * none, or the latest decision is a rejection.
@@ -302,12 +339,8 @@ public final class ApprovalService {
             if (!decisions.isEmpty() && decisions.get(0).verdict() == Verdict.REJECTED) {
                 return Optional.empty();
             }
-            Duties duties = tx.duties().rules(s.id()).orElse(Duties.DEFAULT);
-            String maker = duties.approverNotMaker() ? tx.duties().maker(r.id()).map(odcm.model.release.ReleaseMaker::madeBy).orElse(null) : null;
-            ApprovalRepository.Covered covered = tx.approvals().covered(r.id());
-            int have = new ApprovalGate("", "", "", true, false, r.id(), covered.revision(), covered.snapshotHash(), duties, maker)
-                    .approvers(decisions).size();
-            return Optional.of(have + " of " + duties.approvals() + " approvals");
+            ApprovalGate gate = gate(tx, s, p, r.id());
+            return Optional.of(gate.approvers(decisions).size() + " of " + gate.duties().approvals() + " approvals");
         });
     }
 
@@ -354,13 +387,12 @@ public final class ApprovalService {
     private static void decisionsNotRemoved(StoreTx tx, Space s, String version, String projectName) {
         String release = "release " + version + " of project '";
         String consequence = "The decisions on releases are read from it as well, so nothing is deployed in " + s.describe();
-        List<AuditAnchor.Named> names = AuditAnchor.names(tx, s, consequence);
-        java.util.function.Predicate<odcm.model.audit.AuditEntry> aboutIt = e -> e.subject().startsWith(release)
-                && names.stream().anyMatch(n -> n.covers(e) && e.subject().endsWith("' of " + n.describe()));
-        long logged = AuditAnchor.entries(tx, List.of("release.approve", "release.reject"), aboutIt, consequence).size();
-        // The projects' ids only: no process or variables read (a project of 10,000 variables took most of a bundle's making).
-        long held = tx.projects().findHeadsBySpace(s.id()).stream()
-                .mapToLong(p -> tx.approvals().decisionsOnVersion(s.id(), p.id(), version).size()).sum();
+        AuditAnchor.About about = AuditAnchor.about(tx, s, List.of("release.approve", "release.reject"), e -> e.subject().startsWith(release),
+                consequence); // the space's names and the decisions from one verification of the log
+        long logged = about.countInSpace("' of ");
+        // Every project's decisions on the version in one read, each through its seal: no project read (a project of 10,000
+        // variables took most of a bundle's making), no statement per project.
+        long held = tx.approvals().decisionsOnVersion(s.id(), version).size();
         if (logged > held) {
             throw new Refusal("The audit log records " + logged + " approval decisions on releases " + version + " in "
                     + s.describe() + " (of " + projectName + " or another project), the store holds " + held + ": a decision was"

@@ -39,25 +39,50 @@ final class AuditAnchor {
      * said so) is known by its present name.
      */
     static List<Named> names(StoreTx tx, Space s, String consequence) {
+        return about(tx, s, List.of(), e -> false, consequence).names();
+    }
+
+    /** The names {@code s} had, and the entries of {@code actions} that {@code which}, oldest first: the log verified once for both. */
+    record About(List<Named> names, List<AuditEntry> entries) {
+        /** Whether {@code e}'s subject ends with {@code before} and a name the space had when {@code e} was written. */
+        boolean inSpace(AuditEntry e, String before) {
+            return names.stream().anyMatch(n -> n.covers(e) && e.subject().endsWith(before + n.describe()));
+        }
+
+        /** The entries whose subject ends with {@code before} and the space's name of then. */
+        long countInSpace(String before) {
+            return entries.stream().filter(e -> inSpace(e, before)).count();
+        }
+    }
+
+    /**
+     * {@link #names} and {@link #entries} of {@code actions} from one verification of the log (each verification reads its
+     * tail, the head file and the store's end): every entry used, of the names as of the actions, verified at its place.
+     */
+    static About about(StoreTx tx, Space s, List<String> actions, Predicate<AuditEntry> which, String consequence) {
+        List<String> all = new ArrayList<>(List.of(CREATE, RENAME));
+        all.addAll(actions);
+        List<AuditEntry> verified = verified(tx, all, consequence);
         String prefix = s.kind().words() + " '";
         Set<String> fingerprints = tx.spaces().certificates(s.id()).stream().map(c -> c.info().fingerprint().grouped())
                 .collect(Collectors.toSet());
         AuditEntry made = null;
-        for (AuditEntry e : verified(tx, List.of("space.create"), consequence)) {
+        for (AuditEntry e : verified) {
             int at = e.detail().indexOf(FINGERPRINT);
-            if (at >= 0 && e.subject().startsWith(prefix) && e.subject().endsWith("'")
+            if (e.action().equals(CREATE) && at >= 0 && e.subject().startsWith(prefix) && e.subject().endsWith("'")
                     && fingerprints.contains(e.detail().substring(at + FINGERPRINT.length()).split(";", 2)[0])) {
                 made = e;
             }
         }
+        List<AuditEntry> relied = verified.stream().filter(e -> actions.contains(e.action()) && which.test(e)).toList();
         if (made == null) {
-            return List.of(new Named(s.describe(), 0, Long.MAX_VALUE));
+            return new About(List.of(new Named(s.describe(), 0, Long.MAX_VALUE)), relied);
         }
         List<Named> names = new ArrayList<>();
         String name = made.subject().substring(prefix.length(), made.subject().length() - 1);
         long from = made.seq();
-        for (AuditEntry e : verified(tx, List.of("space.rename"), consequence)) {
-            String to = e.subject().startsWith(prefix) && e.subject().endsWith("'")
+        for (AuditEntry e : verified) {
+            String to = e.action().equals(RENAME) && e.subject().startsWith(prefix) && e.subject().endsWith("'")
                     ? e.subject().substring(prefix.length(), e.subject().length() - 1) : null;
             if (e.seq() > from && to != null && e.detail().equals("renamed from '" + name + "' to '" + to + "'")) {
                 names.add(new Named(prefix + name + "'", from, e.seq()));
@@ -71,8 +96,11 @@ final class AuditAnchor {
                     + from + "): it was changed outside ODCM Console. " + consequence + " until it is renamed back, or the store"
                     + " is restored from a backup.");
         }
-        return names;
+        return new About(names, relied);
     }
+
+    private static final String CREATE = "space.create";
+    private static final String RENAME = "space.rename";
 
     /**
      * The audit log's last entry of {@code action} about {@code s} itself (its subject one of the names the space had then)
@@ -80,9 +108,9 @@ final class AuditAnchor {
      * or changed outside ODCM Console (decision 0039).
      */
     static java.util.Optional<AuditEntry> lastAbout(StoreTx tx, Space s, String action, Predicate<AuditEntry> which, String consequence) {
-        List<Named> names = names(tx, s, consequence);
-        List<AuditEntry> said = entries(tx, action, e -> which.test(e) && names.stream().anyMatch(n -> n.covers(e) && e.subject().equals(n.describe())),
-                consequence);
+        About about = about(tx, s, List.of(action), which, consequence);
+        List<AuditEntry> said = about.entries().stream().filter(e -> about.names().stream().anyMatch(n -> n.covers(e)
+                && e.subject().equals(n.describe()))).toList();
         return said.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(said.get(said.size() - 1));
     }
 
@@ -90,19 +118,10 @@ final class AuditAnchor {
     private static final String FINGERPRINT = "; certificate fingerprint ";
 
     /**
-     * The entries of exactly {@code action} matching {@code which}, oldest first, each verified at its place in a verified
-     * log (decision 0044: from where this open store last verified it); refused, saying {@code consequence} ("so no bundle
-     * is verified or imported in this store"), when it was tampered with or its end cannot be believed.
+     * The entries of any of {@code actions}, oldest first, each verified at its place in a verified log (decision 0044: from
+     * where this open store last verified it); refused, saying {@code consequence} ("so no bundle is verified or imported in
+     * this store"), when it was tampered with or its end cannot be believed.
      */
-    static List<AuditEntry> entries(StoreTx tx, String action, Predicate<AuditEntry> which, String consequence) {
-        return verified(tx, List.of(action), consequence).stream().filter(which).toList();
-    }
-
-    /** As {@link #entries}, of any of {@code actions} (the log verified once for all of them). */
-    static List<AuditEntry> entries(StoreTx tx, List<String> actions, Predicate<AuditEntry> which, String consequence) {
-        return verified(tx, actions, consequence).stream().filter(which).toList();
-    }
-
     private static List<AuditEntry> verified(StoreTx tx, List<String> actions, String consequence) {
         AuditLog.Verified v = tx.audit().verifiedWithAction(actions.toArray(String[]::new));
         if (v.log() instanceof AuditVerification.Broken || v.log() instanceof AuditVerification.Truncated) {

@@ -65,10 +65,20 @@ public final class AuditService {
 
     /** RFC 4180 CSV, oldest first, with cells that a spreadsheet would run as a formula defused. */
     public void exportCsv(AuditFilter filter, Writer out) {
+        exportCsv(filter, out, odcm.model.Progress.NONE);
+    }
+
+    /** As {@link #exportCsv(AuditFilter, Writer)}, saying how far it is (every 256 entries) and stopping when asked to. */
+    public void exportCsv(AuditFilter filter, Writer out, odcm.model.Progress progress) {
+        progress.step(0, 0, "Reading the audit log");
         List<AuditEntry> entries = list(filter);
         try {
             out.write("seq,at,os_user,action,subject,detail,prev_hash,hash\r\n");
             for (int i = entries.size() - 1; i >= 0; i--) {
+                int done = entries.size() - 1 - i;
+                if (done % 256 == 0) {
+                    progress.step(done, entries.size(), "Writing the entries");
+                }
                 AuditEntry e = entries.get(i);
                 out.write(String.join(",", Long.toString(e.seq()), e.at().toString(), csv(e.osUser()), csv(e.action()),
                         csv(e.subject()), csv(e.detail()), e.prevHash(), e.hash()));

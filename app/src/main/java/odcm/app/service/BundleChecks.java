@@ -231,13 +231,12 @@ public final class BundleChecks {
         List<Logged> logged = new ArrayList<>();
         String consequence = "Which " + noun + "s were accepted before is read from it as well, so no " + noun
                 + " is verified or imported in this store";
-        List<AuditAnchor.Named> names = AuditAnchor.names(tx, here, consequence);
-        for (AuditEntry e : AuditAnchor.entries(tx, kind.action, e -> true, consequence)) {
+        AuditAnchor.About about = AuditAnchor.about(tx, here, List.of(kind.action), e -> true, consequence); // the log verified once
+        for (AuditEntry e : about.entries()) {
             Matcher m = LOGGED.matcher(kind.loggedId(e));
             if (m.find()) {
                 try {
-                    logged.add(new Logged(UUID.fromString(m.group(1)), Long.parseLong(m.group(2)), names.stream().anyMatch(n -> n.covers(e)
-                            && e.subject().endsWith(kind.inSpace + n.describe())), e.detail()));
+                    logged.add(new Logged(UUID.fromString(m.group(1)), Long.parseLong(m.group(2)), about.inSpace(e, kind.inSpace), e.detail()));
                 } catch (IllegalArgumentException notOne) {
                     // not an entry this console wrote about an acceptance (the chain verified, so it is only words)
                 }

@@ -114,9 +114,10 @@ public final class BundleService {
             ReleaseHead r = release(tx, p, version);
             boolean mayOverride = RoleService.permissions(tx, store).refusal(Action.PROMOTE_OUT_OF_ORDER, s.name(), null).isEmpty();
             Optional<String> rejected = rejection(tx, s, p, r, false);
+            Order progress = rejected.isPresent() ? null : new Order(tx, s, p, r); // read once for every target
             List<Target> out = new ArrayList<>();
             for (Space t : tx.spaces().promotionTargets(p.lifecycleId())) {
-                Optional<String> order = rejected.isPresent() ? rejected : orderRefusal(tx, s, p, r, t);
+                Optional<String> order = rejected.isPresent() ? rejected : progress.refusal(t);
                 out.add(new Target(t.name(), t.isLocal(), t.certificate().fingerprint(), problem(t, current(tx, t)), order.orElse(""),
                         rejected.isEmpty() && order.isPresent() && mayOverride));
             }
@@ -334,7 +335,7 @@ public final class BundleService {
         rejection(tx, s, p, r, recording).ifPresent(why -> {
             throw new Refusal(why);
         });
-        Optional<String> order = orderRefusal(tx, s, p, r, t);
+        Optional<String> order = new Order(tx, s, p, r).refusal(t);
         if (order.isEmpty()) {
             return null; // in order: nothing is overridden, so nothing is carried
         }
@@ -355,20 +356,26 @@ public final class BundleService {
     }
 
     /**
-     * Why the release may not be promoted to {@code t} yet by its project's lifecycle: a local environment counts when the
-     * release was deployed there successfully, a remote one when its space reported (a verified receipt, or a space of this
-     * console) a successful deployment there, an earlier promotion when a bundle of the release was made for that space.
+     * The project's lifecycle and how far the release went through it, read once for the promotions to any of its targets:
+     * a local environment counts when the release was deployed there successfully, a remote one when its space reported (a
+     * verified receipt, or a space of this console) a successful deployment there, an earlier promotion when a bundle of
+     * the release was made for that space. Only this release's rows are read (its deployments, remote deployments and
+     * Outbox rows), not the space's whole lists.
      */
-    private static Optional<String> orderRefusal(StoreTx tx, Space s, Project p, ReleaseHead r, Space t) {
-        java.util.Set<String> deployed = tx.deployments().findByRelease(r.id()).stream().filter(odcm.model.deployment.Deployment::succeeded)
-                .map(odcm.model.deployment.Deployment::environment).collect(Collectors.toSet());
-        java.util.Set<String> remote = tx.receipts().remoteDeployments(s.id()).stream().filter(d -> d.releaseId() == r.id() && d.succeeded())
-                .map(d -> odcm.model.environment.RemoteEnvironment.displayName(d.reporterName(), d.environment())).collect(Collectors.toSet());
-        java.util.Set<String> promoted = tx.bundles().outbox(s.id()).stream().filter(e -> e.releaseId() == r.id())
-                .map(e -> tx.spaces().findById(e.targetSpaceId()).map(Space::name).orElse(e.targetName())).collect(Collectors.toSet());
-        odcm.model.lifecycle.Lifecycle lifecycle = tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
-        return odcm.model.deployment.DeploymentRules.promotionRefusal(lifecycle, t.name(),
-                new odcm.model.deployment.DeploymentRules.Progress(deployed, remote, promoted), r.version());
+    private record Order(odcm.model.lifecycle.Lifecycle lifecycle, odcm.model.deployment.DeploymentRules.Progress progress, String version) {
+        Order(StoreTx tx, Space s, Project p, ReleaseHead r) {
+            this(tx.lifecycles().findById(p.lifecycleId()).orElseThrow(), new odcm.model.deployment.DeploymentRules.Progress(
+                    tx.deployments().findByRelease(r.id()).stream().filter(odcm.model.deployment.Deployment::succeeded)
+                            .map(odcm.model.deployment.Deployment::environment).collect(Collectors.toSet()),
+                    tx.receipts().remoteDeployments(s.id(), r.id()).stream().filter(d -> d.succeeded())
+                            .map(d -> odcm.model.environment.RemoteEnvironment.displayName(d.reporterName(), d.environment())).collect(Collectors.toSet()),
+                    tx.bundles().promotedTo(s.id(), r.id())), r.version());
+        }
+
+        /** Why the release may not be promoted to {@code t} yet by its project's lifecycle, or empty. */
+        Optional<String> refusal(Space t) {
+            return odcm.model.deployment.DeploymentRules.promotionRefusal(lifecycle, t.name(), progress, version);
+        }
     }
 
     /** The space's current certificate. */
@@ -487,6 +494,11 @@ public final class BundleService {
                     + "release's secrets could be encrypted for an impostor.";
         }
         return "";
+    }
+
+    /** The SHA-256 of a bundle file's bytes, as the promoter reads it out ({@link Promoted#fingerprint()}) and the importer compares it. */
+    public static Fingerprint fileFingerprint(byte[] bytes) {
+        return new Fingerprint(sha256(bytes));
     }
 
     static String sha256(byte[] bytes) {

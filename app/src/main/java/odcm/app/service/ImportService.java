@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import odcm.model.Names;
+import odcm.model.Progress;
 import odcm.model.Refusal;
 import odcm.model.compare.ReleaseDiff;
 import odcm.model.deployment.DeploymentRules;
@@ -132,6 +133,23 @@ public final class ImportService {
                 + content.version() + " of '" + content.project() + "' from " + content.sourceSpace()));
     }
 
+    /**
+     * For the Inbox (decision 0047): what became of the release a bundle imported here brought, where acceptance is
+     * required or was decided: "awaits acceptance", "accepted by alice", "declined by alice"; empty otherwise.
+     */
+    public Optional<String> acceptanceOf(String target, java.util.UUID bundleId) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, target);
+            return tx.bundles().accepted(s.id(), bundleId).flatMap(a -> {
+                List<odcm.model.release.ImportAcceptance> d = tx.acceptances().decisions(s.id(), a.releaseId());
+                if (!d.isEmpty()) {
+                    return Optional.of((d.get(0).accepted() ? "accepted by " : "declined by ") + d.get(0).decidedBy());
+                }
+                return tx.acceptances().isRequired(s.id()) ? Optional.of("awaits acceptance") : Optional.<String>empty();
+            });
+        });
+    }
+
     /** Checks and reads {@code bundle} as {@code target} sees it; changes nothing. */
     public Preview preview(String target, byte[] bundle) {
         return preview(target, bundle, false);
@@ -214,10 +232,20 @@ public final class ImportService {
      */
     public Result importBundle(String target, byte[] bundle, String lifecycle, Map<String, Map<String, String>> values,
                                boolean acceptSequenceJump) {
+        return importBundle(target, bundle, lifecycle, values, acceptSequenceJump, Progress.NONE);
+    }
+
+    /**
+     * As {@link #importBundle(String, byte[], String, Map, boolean)}, saying which of its {@value #IMPORT_STEPS} steps runs
+     * and stopping when asked to between them ({@link Progress.Cancelled}): the transaction then rolls back, nothing imported.
+     */
+    public Result importBundle(String target, byte[] bundle, String lifecycle, Map<String, Map<String, String>> values,
+                               boolean acceptSequenceJump, Progress progress) {
         Map<String, Map<String, String>> given = values == null ? Map.of() : values;
         store.keyVault(); // without the master key secrets cannot be opened nor values sealed: the master-key sentence first
         Result result = store.write(tx -> {
             RoleService.check(tx, store, Action.IMPORT_BUNDLE, EnvironmentService.requireLocal(tx, target));
+            progress.step(0, IMPORT_STEPS, "Checking the bundle's signature and contents");
             VerificationOutcome outcome = BundleChecks.verify(store, target, bundle, true, acceptSequenceJump);
             if (outcome instanceof VerificationOutcome.AlreadyAccepted a) {
                 Optional<BundleRepository.Accepted> accepted = tx.bundles().accepted(EnvironmentService.requireLocal(tx, target).id(), a.bundleId());
@@ -230,7 +258,9 @@ public final class ImportService {
             }
             Space here = EnvironmentService.requireLocal(tx, target);
             BundleChecks.auditAcceptedJump(tx, here, BundleChecks.Accepting.RELEASE_BUNDLES, g);
-            return accept(tx, here, g, lifecycle, given);
+            Result imported = accept(tx, here, g, lifecycle, given, progress);
+            progress.step(IMPORT_STEPS, IMPORT_STEPS, "Saving the import"); // the last moment a Cancel undoes it all
+            return imported;
         });
         ImportPause.at("committed");
         return result;
@@ -246,7 +276,11 @@ public final class ImportService {
 
     // ---- the import transaction ----
 
-    private Result accept(StoreTx tx, Space space, VerificationOutcome.Genuine g, String lifecycleName, Map<String, Map<String, String>> given) {
+    /** The steps {@link #importBundle} reports: check, project, release, acceptance, audit entry. */
+    public static final int IMPORT_STEPS = 5;
+
+    private Result accept(StoreTx tx, Space space, VerificationOutcome.Genuine g, String lifecycleName, Map<String, Map<String, String>> given,
+                          Progress progress) {
         BundleContent c = g.content();
         odcm.model.Names.value("The release notes in the bundle", c.notes(), true);
         ReleaseSnapshot snapshot = c.snapshot();
@@ -269,8 +303,10 @@ public final class ImportService {
 
         StringBuilder audit = new StringBuilder("bundle " + c.bundleId() + " (sequence " + c.sequence() + ") from " + source.describe()
                 + ", signed by certificate " + g.source().grouped() + "; lifecycle '" + lifecycle.name() + "'");
+        progress.step(1, IMPORT_STEPS, "Writing the project and its values");
         Project project = saveProject(tx, space, source, name, lifecycle, snapshot, values, existing, existingValues);
         ImportPause.at("project");
+        progress.step(2, IMPORT_STEPS, "Writing the release");
 
         Optional<Release> previous = tx.releases().find(project.id(), c.version());
         int revision = 1;
@@ -297,9 +333,11 @@ public final class ImportService {
         }
         DutyService.made(tx, store, release, true); // its first importer; the same release imported again keeps it
         ImportPause.at("release");
+        progress.step(3, IMPORT_STEPS, "Recording the bundle as accepted");
         tx.bundles().insertAccepted(new BundleRepository.Accepted(c.bundleId(), space.id(), source.id(), g.source(), c.sequence(), release.id(),
                 StoreTime.now(store.clock())));
         ImportPause.at("accepted");
+        progress.step(4, IMPORT_STEPS, "Writing the audit entry");
 
         String subject = "release " + c.version() + " of project '" + name + "' of " + space.describe();
         previous.filter(p -> !sameRelease(p, c)).ifPresent(p -> tx.audit().append("release.supersede", subject,

@@ -174,7 +174,12 @@ public final class ReceiptService {
 
     /** As {@link #importReceipt(String, Path)}; with {@code acceptSequenceJump} a confirmed sequence jump is accepted, audited. */
     public Result importReceipt(String space, Path file, boolean acceptSequenceJump) {
-        return importReceipt(space, read(file), acceptSequenceJump);
+        return importReceipt(space, file, acceptSequenceJump, odcm.model.Progress.NONE);
+    }
+
+    /** As {@link #importReceipt(String, Path, boolean)}, with its progress and Cancel (see {@link #importReceipt(String, byte[], boolean, odcm.model.Progress)}). */
+    public Result importReceipt(String space, Path file, boolean acceptSequenceJump, odcm.model.Progress progress) {
+        return importReceipt(space, read(file), acceptSequenceJump, progress);
     }
 
     /**
@@ -193,9 +198,18 @@ public final class ReceiptService {
      * {@link BundleChecks#SEQUENCE_WINDOW} is accepted too, and the jump recorded in the audit log.
      */
     public Result importReceipt(String space, byte[] receipt, boolean acceptSequenceJump) {
+        return importReceipt(space, receipt, acceptSequenceJump, odcm.model.Progress.NONE);
+    }
+
+    /**
+     * As {@link #importReceipt(String, byte[], boolean)}, saying how far it is (the check, then each deployment recorded)
+     * and stopping between them when asked to ({@link odcm.model.Progress.Cancelled}): the transaction then rolls back.
+     */
+    public Result importReceipt(String space, byte[] receipt, boolean acceptSequenceJump, odcm.model.Progress progress) {
         return store.write(tx -> {
             Space here = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.IMPORT_RECEIPT, here);
+            progress.step(0, 0, "Checking the receipt's signature and contents");
             VerificationOutcome outcome = BundleChecks.Accepting.DEPLOYMENT_RECEIPTS.verify(receipt,
                     BundleChecks.context(store, tx, here, BundleChecks.Accepting.DEPLOYMENT_RECEIPTS, false).withLimits(limits), acceptSequenceJump);
             if (outcome instanceof VerificationOutcome.AlreadyAccepted a) {
@@ -218,6 +232,7 @@ public final class ReceiptService {
             Instant now = StoreTime.now(store.clock());
             int recorded = 0;
             for (int i = 0; i < matched.size(); i++) {
+                progress.step(i, matched.size(), "Recording the deployments");
                 ReceiptContent.Deployment d = c.deployments().get(i);
                 if (tx.receipts().record(new RemoteDeployment(here.id(), matched.get(i).releaseId(), signer.id(), signer.name(), d.environment(),
                         d.outcome().equals("SUCCEEDED"), d.deployedAt(), d.deployedBy(), c.receiptId(), c.created()))) {
@@ -229,6 +244,7 @@ public final class ReceiptService {
                     + recorded + " new";
             tx.audit().append("receipt.import", "deployment receipt " + c.receiptId() + " (sequence " + c.sequence() + ") from "
                     + signer.describe() + " in " + here.describe(), "signed by certificate " + g.source().grouped() + "; " + counts);
+            progress.step(matched.size(), matched.size(), "Saving the receipt"); // the last moment a Cancel undoes it all
             return new Result(true, "Accepted receipt " + c.sequence() + " from '" + signer.name() + "' into '" + here.name() + "': "
                     + counts + (recorded < c.deployments().size() ? " (the others were known already, or older than what is known)." : "."),
                     c.deployments().size(), recorded);

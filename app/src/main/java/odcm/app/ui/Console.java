@@ -407,6 +407,9 @@ public final class Console {
 
     /** Closes the store after any work still queued, so the last change is not cut off. */
     public void close() {
+        if (main != null) {
+            main.closing();
+        }
         if (others != null) {
             others.close();
         }

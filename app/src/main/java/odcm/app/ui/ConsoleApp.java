@@ -32,6 +32,7 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Faults.install();
         Map<String, String> named = getParameters().getNamed();
         String server = named.get(SERVER);
         StoreLocation location = new StoreLocation(Path.of(named.get(STORE)), Path.of(named.get(KEYS)),

@@ -112,7 +112,12 @@ public final class MainWindow {
         dark.setSelected(Theme.isDark());
         tooltipOnHover(dark, "Switch between the light and the dark theme");
         dark.selectedProperty().addListener((o, was, now) -> Theme.setDark(now));
-        box.getChildren().addAll(spring, dark);
+        javafx.scene.control.Button about = new javafx.scene.control.Button("About");
+        about.setId("about-button");
+        about.setMaxWidth(Double.MAX_VALUE);
+        tooltipOnHover(about, "The version, the store, the log file and the Java it runs on (F1)");
+        about.setOnAction(e -> showAbout());
+        box.getChildren().addAll(spring, dark, about);
         // Scrolls rather than pushing the status bar out of a short window (a panel above the screens takes room too).
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -199,6 +204,7 @@ public final class MainWindow {
             scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + digit(i)), () -> select(index));
         }
         scene.getAccelerators().put(KeyCombination.keyCombination("F5"), this::reload);
+        scene.getAccelerators().put(KeyCombination.keyCombination("F1"), this::showAbout);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"),
                 () -> java.util.Optional.ofNullable(current()).flatMap(Screen::newAction).ifPresent(Runnable::run));
     }
@@ -213,6 +219,9 @@ public final class MainWindow {
      * meanwhile; the FX thread only puts it in the window and lays it out.
      */
     public void select(int index, Runnable then) {
+        if (current != index && current() != null) {
+            current().hidden();
+        }
         current = index;
         nav.selectToggle(nav.getToggles().get(index));
         picker.refresh(); // a space created or deleted meanwhile appears or goes
@@ -386,6 +395,23 @@ public final class MainWindow {
     public void showPerson(odcm.model.role.Person p) {
         person.setText("Person: " + p.name() + (p.holdsEveryRole() ? " (this computer's user, every role)" : " (database login)"));
         tooltipOnHover(person, p.sentence());
+    }
+
+    /** The window closes: the screen shown stops what it runs (the Inbox its watching). */
+    public void closing() {
+        if (current() != null) {
+            current().hidden();
+        }
+    }
+
+    /** Help › About (F1): version, store, log file, Java and JavaFX. */
+    public void showAbout() {
+        odcm.app.ui.common.StoreLink.Facts facts = store.facts();
+        javafx.scene.control.Alert about = AboutDialog.dialog(facts == null ? "(opening)" : facts.location().describe(), runner);
+        if (root.getScene() != null) {
+            about.initOwner(root.getScene().getWindow());
+        }
+        about.show();
     }
 
     /** The status bar's "Store: <folder>" and its About this store dialog. */

@@ -16,13 +16,24 @@ final class CliHarness {
     private final Map<String, String> env;
 
     CliHarness(Path dir) {
-        this.store = dir.resolve("store");
-        this.env = Map.of("ODCM_KEY_DIR", dir.resolve("keys").toString(), "ODCM_LOG_DIR", dir.resolve("logs").toString());
+        this(dir.resolve("store"), Map.of("ODCM_KEY_DIR", dir.resolve("keys").toString(), "ODCM_LOG_DIR", dir.resolve("logs").toString()));
+    }
+
+    private CliHarness(Path store, Map<String, String> env) {
+        this.store = store;
+        this.env = env;
+    }
+
+    /** The same store, with one more environment variable (e.g. COLUMNS). */
+    CliHarness withEnv(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(env);
+        more.put(name, value);
+        return new CliHarness(store, Map.copyOf(more));
     }
 
     /** The log file of the commands run here. */
     Path log() {
-        return Path.of(env.get("ODCM_LOG_DIR")).resolve("odcm.log");
+        return Path.of(env.get("ODCM_LOG_DIR")).resolve("odcm.log.0");
     }
 
     Path store() {

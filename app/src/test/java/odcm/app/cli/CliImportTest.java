@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import odcm.app.TestBundles;
 import odcm.app.cli.CliHarness.Result;
 import odcm.app.service.AppContext;
@@ -84,6 +85,39 @@ class CliImportTest {
                 "1.0.0")).out().lines().findFirst().orElseThrow();
         String target = CliTest.ok(prod.run("release", "show", "--space", PROD, "--project", REMOTE_WEB, "1.0.0")).out().lines().findFirst().orElseThrow();
         assertEquals(source.substring(source.indexOf(", created ")), target.substring(target.indexOf(", created ")), target);
+    }
+
+    /**
+     * The canary of issue 16: an import that fails for a reason nobody expected, with --verbose, carrying a sensitive value;
+     * neither the log (at any level asked for) nor stderr holds that value, a private key or the master key.
+     */
+    @Test
+    void aFailingImportLogsItsCauseButNeverItsSensitiveValueNorAKey() throws Exception {
+        String canary = "canary-" + java.util.UUID.randomUUID();
+        Path v = values("{\"Staging\": {\"AdminEmail\": \"ops-staging@example.org\", \"DbPassword\": \"" + canary + "\"},"
+                + " \"Production\": {\"AdminEmail\": \"ops@example.org\", \"Maintenance\": true}}");
+        // Damaged where an import writes: not the user's doing, so an unexpected error, not a refusal.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + prod.store().resolve("odcm"), "sa", "");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP TABLE RELEASE_HISTORY CASCADE");
+        }
+        Result r = prod.run("bundle", "import", bundle.toString(), "--space", PROD, "--values", v.toString(), "--verbose");
+        assertEquals(Cli.UNEXPECTED, r.exit(), r.out() + r.err());
+        String log = Files.readString(prod.log());
+        assertTrue(log.contains("RELEASE_HISTORY") && log.contains("\tat "), "the cause and its stack trace are in the log: " + log);
+        assertTrue(r.err().contains("the details are in " + prod.log()) && r.err().contains("\tat "), "--verbose: the details on stderr too: " + r.err());
+        for (String where : List.of(log, r.err())) {
+            assertFalse(where.contains(canary), "no sensitive value");
+            assertFalse(where.contains("PRIVATE KEY"), "no private key");
+            try (var keys = Files.list(tmp.resolve("network-b").resolve("keys"))) {
+                for (Path key : keys.filter(Files::isRegularFile).toList()) {
+                    byte[] bytes = Files.readAllBytes(key);
+                    assertFalse(where.contains(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).strip()), "no key file's text: " + key);
+                    assertFalse(where.contains(java.util.Base64.getEncoder().encodeToString(bytes)), "no key file in Base64: " + key);
+                    assertFalse(where.contains(java.util.HexFormat.of().formatHex(bytes)), "no key file in hex: " + key);
+                }
+            }
+        }
     }
 
     @Test

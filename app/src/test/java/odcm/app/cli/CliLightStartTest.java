@@ -157,4 +157,44 @@ class CliLightStartTest {
             throw new IllegalStateException(e);
         }
     }
+    /**
+     * Every command's and subcommand's help, at the width the terminal says (COLUMNS) or 80: no line wider, and every word
+     * of every description whole (picocli breaks a word only when it does not fit its column).
+     */
+    @Test
+    void everyHelpFitsItsWidthAndBreaksNoWord() {
+        for (int width : new int[] {80, 100}) {
+            CliHarness cli = new CliHarness(tmp).withEnv("COLUMNS", Integer.toString(width));
+            List<String[]> helps = new java.util.ArrayList<>();
+            helps.add(new String[] {"--help"});
+            for (Class<?> c : OdcmCommand.COMMANDS) {
+                String name = c.getAnnotation(Command.class).name();
+                helps.add(new String[] {name, "--help"});
+                for (Method m : CommandLine.getCommandMethods(c, null)) {
+                    helps.add(new String[] {name, m.getAnnotation(Command.class).name(), "--help"});
+                }
+            }
+            for (String[] help : helps) {
+                String out = CliTest.ok(cli.run(help)).out();
+                String what = String.join(" ", help) + " at " + width;
+                for (String line : out.split("\n")) {
+                    assertTrue(line.length() <= width, what + ": " + line.length() + " characters: " + line);
+                }
+                java.util.Set<String> words = new java.util.HashSet<>(List.of(out.split("\\s+")));
+                CommandLine model = Cli.command(OdcmCommand.COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(help[0]))
+                        .findFirst().orElse(OdcmCommand.class), help);
+                CommandLine.Model.CommandSpec spec = help.length == 3 ? model.getSubcommands().get(help[1]).getCommandSpec() : model.getCommandSpec();
+                List<String> texts = new java.util.ArrayList<>(List.of(spec.usageMessage().description()));
+                spec.options().forEach(o -> texts.addAll(List.of(o.description())));
+                spec.positionalParameters().forEach(o -> texts.addAll(List.of(o.description())));
+                for (String text : texts) {
+                    for (String word : text.strip().split("\\s+")) {
+                        if (!word.isEmpty() && !word.contains("${") && !word.contains("%")) {
+                            assertTrue(words.contains(word), what + ": the word '" + word + "' is broken in:\n" + out);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

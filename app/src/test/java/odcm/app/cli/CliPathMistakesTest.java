@@ -158,6 +158,7 @@ class CliPathMistakesTest {
     void anUnexpectedErrorIsOneSentenceNamingTheLogWithTheDetailsThere() throws Exception {
         CliHarness cli = new CliHarness(tmp.resolve("damaged"));
         CliTest.ok(cli.run("space", "create", "DevTest Space"));
+        assertFalse(Files.exists(cli.log()), "a command that went well logs nothing (not even jOOQ's version line, decision 0051)");
         // A store whose schema lost a table: not the user's doing, so an unexpected error, not a refusal.
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + cli.store().resolve("odcm"), "sa", "");
              Statement st = c.createStatement()) {

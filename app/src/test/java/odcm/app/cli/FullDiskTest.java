@@ -73,7 +73,7 @@ class FullDiskTest {
             List<String> names = files.map(f -> f.getFileName().toString()).toList();
             assertFalse(names.stream().anyMatch(n -> n.endsWith(".trace.db")), "no H2 trace file: " + names);
         }
-        assertTrue(Files.readString(logs.resolve("odcm.log")).contains("No space left on device"), "the cause is in the log");
+        assertTrue(Files.readString(logs.resolve("odcm.log.0")).contains("No space left on device"), "the cause is in the log");
         assertEquals(before, cli.listings(), "nothing changed");
         assertTrue(CliTest.ok(cli.run("env", "list", "--space", "DevTest Space")).out().contains("has no environments yet"), "no environment");
         // Where the disk fills decides what the head file knows: full before the head was written, the log is intact; full

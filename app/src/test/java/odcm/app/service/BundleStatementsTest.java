@@ -37,8 +37,15 @@ class BundleStatementsTest extends BundleFixture {
             // Since 2026-12-05 also the reservation's seal (0039) and the audit log's tail read for the trusts' freshness (0038).
             // Since decision 0045 (promotion follows the lifecycle) each route also reads the whole lifecycle (3 statements), the
             // release's deployments, remote deployments, Outbox rows and decisions; the recording one also checks the decisions
-            // against the audit log (0039): 78 here.
-            assertTrue(total <= 80, total + " statements: " + ran);
+            // against the audit log (0039): 78 here, 72 by 2026-12-05 noon (23 of them reading AUDIT_EVENT).
+            // Since the pass of 2026-12-05 (decision 0030): the order reads only this release's Outbox rows and remote
+            // deployments, the space's names and the decisions come from one verification of the audit log (not three), and the
+            // decisions on the version in one read (not the space's projects, then each one's): 56.
+            assertTrue(total <= 56, total + " statements: " + ran);
+            assertTrue(ran.keySet().stream().noneMatch(k -> k.startsWith("select \"BUNDLE_OUTBOX\".\"BUNDLE_ID\"")),
+                    "the space's whole Outbox is not read: " + ran.keySet());
+            assertEquals(1, ran.entrySet().stream().filter(e -> e.getKey().startsWith("select count(*) from \"AUDIT_EVENT\""))
+                    .mapToLong(Map.Entry::getValue).sum(), "the audit log is verified once: " + ran);
             assertEquals(2, ran.entrySet().stream().filter(e -> e.getKey().startsWith("select \"LIFECYCLE\".")).mapToLong(Map.Entry::getValue).sum(),
                     "the lifecycle is read once per route: " + ran.keySet());
             counting(c, false);

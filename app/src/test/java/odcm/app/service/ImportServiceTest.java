@@ -136,6 +136,26 @@ class ImportServiceTest {
                 .map(Variable::value).findFirst().orElse("(none)");
     }
 
+    /** Decision 0052: Cancel seen at a step after the project and the release were written: the transaction rolls them back. */
+    @Test
+    void anImportCancelledHalfWayLeavesTheStoreAsItWasThenImportsWhole() {
+        byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        List<String> steps = new java.util.ArrayList<>();
+        odcm.model.Progress cancelAtTheAcceptance = (done, total, sentence) -> {
+            steps.add(done + "/" + total + " " + sentence);
+            if (done == 3) {
+                throw new odcm.model.Progress.Cancelled();
+            }
+        };
+        refused("Cancelled; nothing was changed.", () -> prod.imports().importBundle(PROD, bundle, null, TestBundles.values(), false,
+                cancelAtTheAcceptance));
+        assertEquals(List.of("0/5 Checking the bundle's signature and contents", "1/5 Writing the project and its values",
+                "2/5 Writing the release", "3/5 Recording the bundle as accepted"), steps);
+        steps.clear();
+        assertTrue(prod.imports().importBundle(PROD, bundle, null, TestBundles.values(), false, (d, t, w) -> steps.add(d + "/" + t)).imported());
+        assertEquals(List.of("0/5", "1/5", "2/5", "3/5", "4/5", "5/5"), steps, "every step reported, the last when all is written");
+    }
+
     @Test
     void missingMandatoryValuesAreAllListedAndNothingIsImported() {
         byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);

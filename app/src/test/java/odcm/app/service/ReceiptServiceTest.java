@@ -125,6 +125,20 @@ class ReceiptServiceTest {
         assertEquals(List.of(bundleId), g.content().deployments().stream().map(ReceiptContent.Deployment::bundleId).distinct().toList());
         assertTrue(known().isEmpty(), "verifying writes nothing");
 
+        // Cancelled after the first deployment was recorded (decision 0052): the transaction rolls it back.
+        long auditBefore = dev.audit().lastSeq();
+        List<String> steps = new java.util.ArrayList<>();
+        Refusal cancelled = assertThrows(Refusal.class, () -> dev.receipts().importReceipt(DEV, tmp.resolve("back.odcmreceipt"), false, (d, t, w) -> {
+            steps.add(d + "/" + t + " " + w);
+            if (d == 1) {
+                throw new odcm.model.Progress.Cancelled();
+            }
+        }));
+        assertEquals("Cancelled; nothing was changed.", cancelled.getMessage());
+        assertEquals(List.of("0/0 Checking the receipt's signature and contents", "0/2 Recording the deployments", "1/2 Recording the deployments"), steps);
+        assertTrue(known().isEmpty(), "no deployment recorded");
+        assertEquals(auditBefore, dev.audit().lastSeq(), "no audit entry");
+
         ReceiptService.Result r = dev.receipts().importReceipt(DEV, tmp.resolve("back.odcmreceipt"));
         assertEquals("Accepted receipt 1 from 'Prod Space' into 'DevTest Space': 2 deployments reported, 2 new.", r.sentence());
         assertEquals(List.of("Web 1.0.0 Prod Space: Production SUCCEEDED", "Web 1.0.0 Prod Space: Staging SUCCEEDED"), known());

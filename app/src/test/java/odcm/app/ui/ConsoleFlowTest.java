@@ -49,7 +49,11 @@ class ConsoleFlowTest {
             a.shootDialog("new-space", "dialog-new-space-invalid");
             a.eraseText(3).write(" Space");
             a.clickOn("#new-space-description").write("Development and test, network A");
-            a.clickOn("#new-space-ok");
+            a.push(KeyCode.ENTER); // not the last field: a new line in the description, the dialog stays
+            assertTrue(a.lookup("#new-space-ok").tryQuery().isPresent());
+            a.push(KeyCode.BACK_SPACE);
+            a.interact(() -> a.<javafx.scene.Node>node("#new-space-algorithm").requestFocus()); // the last field, a list to choose from
+            a.push(KeyCode.ENTER); // Enter in the last field submits
             a.idle();
             TableView<Space> spaces = a.node("#spaces-table");
             assertEquals(List.of("DevTest Space"), spaces.getItems().stream().map(Space::name).toList());
@@ -103,10 +107,7 @@ class ConsoleFlowTest {
             }
             b.clickOn("#add-remote-expected").write(wrong);
             assertTrue(b.<Label>node("#add-remote-match").getText().startsWith("Does not match"));
-            b.clickOn("#add-remote-ok");
-            b.idle();
-            String refusal = b.<Label>node("#add-remote-error").getText();
-            assertTrue(refusal.contains("does not match") && refusal.contains("nothing was saved"), refusal);
+            assertTrue(b.<javafx.scene.control.Button>node("#add-remote-ok").isDisabled(), "Save stays disabled on a mismatch");
             b.shootDialog("add-remote", "dialog-add-remote-refused");
             assertTrue(remotes.getItems().isEmpty(), "nothing saved after the mismatch");
 
@@ -198,6 +199,52 @@ class ConsoleFlowTest {
             b.clickOn("#export-audit");
             b.idle();
             assertTrue(Files.readAllLines(csv).size() > 4);
+
+            // A cancelled export (decision 0052): the worker held by earlier work, Export shows its progress; Cancel there,
+            // then the worker let go: the export stops at its first step, and neither the file nor a temporary one is left.
+            Path cancelled = tmp.resolve("cancelled.csv");
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            b.interact(() -> b.console().runner().run("Held", () -> held.await(60, java.util.concurrent.TimeUnit.SECONDS), d -> { }, f -> { }));
+            b.files.next(cancelled);
+            b.clickOn("#export-audit");
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> b.lookup("#progress-sentence").tryQuery().isPresent());
+            Label progress = b.node("#progress-sentence");
+            assertEquals("Exporting the audit log…", progress.getText());
+            ConsoleDriver.shoot(progress.getScene(), "dialog-progress");
+            b.clickOn("#progress-cancel");
+            assertEquals("Cancelling…", progress.getText());
+            assertTrue(b.<Button>node("#progress-cancel").isDisabled(), "asked once");
+            held.countDown();
+            b.idle();
+            assertEquals("Cancelled; nothing was changed.", b.<Label>node("#audit-outcome").getText());
+            assertFalse(Files.exists(cancelled), "no file");
+            try (var left = Files.list(tmp)) {
+                assertEquals(List.of(), left.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(), "no temporary file");
+            }
+            assertTrue(b.lookup("#progress-dialog").tryQuery().isEmpty(), "the progress dialog closed");
+
+            // The Inbox watches its folder only while it is shown (issue 16 point 5): its watcher thread ends when another screen replaces it.
+            java.util.Set<Thread> before = odcm.app.ui.inbox.ImportWizardModelTest.watchers();
+            b.clickOn("#nav-inbox");
+            b.idle();
+            Thread watcher = odcm.app.ui.inbox.ImportWizardModelTest.watcherSince(before);
+            b.clickOn("#nav-audit");
+            b.idle();
+            watcher.join(10_000);
+            assertFalse(watcher.isAlive(), "the Inbox's watcher stopped");
+
+            // Help › About (F1): the version, the store, the log file this process writes, the Java and JavaFX it runs on.
+            b.type(KeyCode.F1);
+            assertEquals("development build", b.<javafx.scene.control.TextField>node("#about-version").getText());
+            assertEquals(odcm.app.io.ErrorLog.file().toString(), b.<javafx.scene.control.TextField>node("#about-log-file").getText());
+            assertEquals(System.getProperty("javafx.runtime.version"), b.<javafx.scene.control.TextField>node("#about-javafx").getText());
+            assertTrue(b.<javafx.scene.control.TextField>node("#about-store").getText().contains("network-b"),
+                    b.<javafx.scene.control.TextField>node("#about-store").getText());
+            b.shootDialog("about", "dialog-about");
+            b.clickOn("#about-log-copy");
+            assertEquals(odcm.app.io.ErrorLog.file().toString(), org.testfx.util.WaitForAsyncUtils.asyncFx(
+                    () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get(10, java.util.concurrent.TimeUnit.SECONDS));
+            b.clickOn("#about-close");
 
             b.clickOn("#theme-toggle");
             b.idle();

@@ -1,61 +1,35 @@
 package odcm.model.compare;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.myers.MeyersDiffWithLinearSpace;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Longest common subsequences, written here because the model depends on no library. */
+/** Longest common subsequences (Myers's algorithm, from java-diff-utils) and longest increasing ones. */
 final class Sequences {
-    /** Beyond this many cells the quadratic table is not built; the middle is then treated as replaced whole. */
-    static final long MAX_CELLS = 4_000_000;
-
     private Sequences() {
     }
 
     /**
-     * Pairs (i, j) of equal elements of a and b forming a longest common subsequence, in order. The common
-     * prefix and suffix are taken first, so two long texts that differ in a few places stay cheap.
+     * Pairs (i, j) of equal elements of a and b forming a longest common subsequence, in order: what lies between the
+     * changes Myers's algorithm finds (in O((N+M)D) time and linear space, D the number of lines changed, so two long
+     * texts that differ in a few places stay cheap and two wholly different ones are still diffed, without a cut-off).
      */
     static <T> List<int[]> lcs(List<T> a, List<T> b) {
-        int start = 0;
-        while (start < a.size() && start < b.size() && a.get(start).equals(b.get(start))) {
-            start++;
-        }
-        int endA = a.size();
-        int endB = b.size();
-        while (endA > start && endB > start && a.get(endA - 1).equals(b.get(endB - 1))) {
-            endA--;
-            endB--;
-        }
         List<int[]> pairs = new ArrayList<>();
-        for (int i = 0; i < start; i++) {
-            pairs.add(new int[] {i, i});
-        }
-        int n = endA - start;
-        int m = endB - start;
-        if (n > 0 && m > 0 && (long) (n + 1) * (m + 1) <= MAX_CELLS) {
-            int[][] len = new int[n + 1][m + 1];
-            for (int i = n - 1; i >= 0; i--) {
-                for (int j = m - 1; j >= 0; j--) {
-                    len[i][j] = a.get(start + i).equals(b.get(start + j)) ? len[i + 1][j + 1] + 1 : Math.max(len[i + 1][j], len[i][j + 1]);
-                }
+        int i = 0;
+        int j = 0;
+        for (AbstractDelta<T> change : DiffUtils.diff(a, b, new MeyersDiffWithLinearSpace<T>()).getDeltas()) {
+            while (i < change.getSource().getPosition()) {
+                pairs.add(new int[] {i++, j++});
             }
-            int i = 0;
-            int j = 0;
-            while (i < n && j < m) {
-                if (a.get(start + i).equals(b.get(start + j))) {
-                    pairs.add(new int[] {start + i, start + j});
-                    i++;
-                    j++;
-                } else if (len[i + 1][j] >= len[i][j + 1]) {
-                    i++;
-                } else {
-                    j++;
-                }
-            }
+            i += change.getSource().size();
+            j = change.getTarget().getPosition() + change.getTarget().size();
         }
-        for (int k = 0; k < a.size() - endA; k++) {
-            pairs.add(new int[] {endA + k, endB + k});
+        while (i < a.size()) {
+            pairs.add(new int[] {i++, j++});
         }
         return pairs;
     }

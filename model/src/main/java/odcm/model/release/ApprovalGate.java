@@ -74,6 +74,47 @@ public record ApprovalGate(String release, String space, String where, boolean g
         return who;
     }
 
+    /**
+     * Where the release stands, in a word or two for a list (decision 0046): "Rejected" while the latest decision is a
+     * rejection; "Approved" with the space's number of approvals of the current revision since; "Pending (1 of 2)" with
+     * fewer; "Voided by revision 2" when the approvals since are all of an earlier revision; else "Pending" where the
+     * space gates an environment, "No decision" where it gates none.
+     */
+    public String state(List<ApprovalDecision> newestFirst) {
+        if (!newestFirst.isEmpty() && newestFirst.get(0).verdict() == Verdict.REJECTED) {
+            return "Rejected";
+        }
+        int have = approvers(newestFirst).size();
+        if (have > 0) {
+            return have >= duties.approvals() ? "Approved" : "Pending (" + have + " of " + duties.approvals() + ")";
+        }
+        if (sinceRejection(newestFirst).stream().anyMatch(d -> d.verdict() == Verdict.APPROVED && !d.covers(currentId, currentHash))) {
+            return "Voided by revision " + currentRevision;
+        }
+        return gated ? "Pending" : "No decision";
+    }
+
+    /**
+     * Why Approve… is not offered to {@code person} (decision 0053), or empty: their approval of the current revision
+     * already counts, or the release has all the approvals it needs. After a rejection, or when a new revision voided the
+     * approvals, it is offered again.
+     */
+    public Optional<String> alreadyDecided(List<ApprovalDecision> newestFirst, String person) {
+        if (!newestFirst.isEmpty() && newestFirst.get(0).verdict() == Verdict.REJECTED) {
+            return Optional.empty();
+        }
+        if (sinceRejection(newestFirst).stream().anyMatch(d -> d.verdict() == Verdict.APPROVED && d.covers(currentId, currentHash)
+                && d.decidedBy().equals(person))) {
+            return Optional.of("You approved revision " + currentRevision + " already; a second approval of yours would not count. Reject… stays open.");
+        }
+        int have = approvers(newestFirst).size();
+        if (have >= duties.approvals()) {
+            return Optional.of("Approved: " + have + " of " + duties.approvals() + " approvals of revision " + currentRevision
+                    + "; nothing more is needed. Reject… stays open.");
+        }
+        return Optional.empty();
+    }
+
     /** Whether any decision was voided by a later revision: approvals of an earlier revision than the current one. */
     public static boolean voided(ApprovalDecision d, long currentId, String currentHash) {
         return d.verdict() == Verdict.APPROVED && !d.covers(currentId, currentHash);

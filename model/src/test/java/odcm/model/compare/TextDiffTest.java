@@ -49,5 +49,22 @@ class TextDiffTest {
         List<Line> d = TextDiff.lines(a.toString(), b.toString());
         assertEquals(5000, d.stream().filter(l -> l.kind() != Kind.ADDED).count(), "every FROM line is kept or removed");
         assertEquals(5000, d.stream().filter(l -> l.kind() != Kind.REMOVED).count(), "every TO line is kept or added");
+        // Once past a 4-million-cell table the middle was taken as replaced whole (5,000 lines out, 5,000 in); Myers's
+        // algorithm has no such cut-off: only the 715 changed lines (every 7th) are told apart, each paired word by word.
+        assertEquals(5000 - 715, d.stream().filter(l -> l.kind() == Kind.SAME).count());
+        Line changed = d.stream().filter(l -> l.kind() == Kind.ADDED).findFirst().orElseThrow();
+        assertEquals(List.of(new Segment("line ", false), new Segment("x0", true)), changed.segments());
+    }
+
+    @Test
+    void aLineMovedToTheEndOfALongTextIsOneRemovedAndOneAdded() {
+        StringBuilder a = new StringBuilder();
+        for (int i = 0; i < 4000; i++) {
+            a.append("step ").append(i).append('\n');
+        }
+        String b = a.substring(a.indexOf("\n") + 1) + "step 0\n";
+        List<Line> d = TextDiff.lines(a.toString(), b);
+        assertEquals(List.of(Kind.REMOVED, Kind.ADDED), d.stream().filter(l -> l.kind() != Kind.SAME).map(Line::kind).toList());
+        assertEquals(3999, d.stream().filter(l -> l.kind() == Kind.SAME).count());
     }
 }

@@ -84,4 +84,26 @@ class ApprovalGateTest {
         assertEquals(Optional.empty(), gate(true, false, Duties.DEFAULT, null).refusal(List.of(before)),
                 "a decision made before V25 covers the frozen row it names");
     }
+    @Test
+    void theStateForTheListAndWhetherApproveIsStillOffered() {
+        Duties two = new Duties(false, 2, false);
+        ApprovalGate g = gate(true, false, two, null);
+        assertEquals("Pending", g.state(List.of()));
+        assertEquals("No decision", gate(false, false, two, null).state(List.of()));
+        assertEquals(Optional.empty(), g.alreadyDecided(List.of(), "ann"));
+        List<ApprovalDecision> one = List.of(approved(1, 20, 2, H2, "ann"));
+        assertEquals("Pending (1 of 2)", g.state(one));
+        assertEquals(Optional.of("You approved revision 2 already; a second approval of yours would not count. Reject… stays open."),
+                g.alreadyDecided(one, "ann"));
+        assertEquals(Optional.empty(), g.alreadyDecided(one, "bob"), "a second approver is still needed");
+        List<ApprovalDecision> both = List.of(approved(2, 20, 2, H2, "bob"), approved(1, 20, 2, H2, "ann"));
+        assertEquals("Approved", g.state(both));
+        assertEquals(Optional.of("Approved: 2 of 2 approvals of revision 2; nothing more is needed. Reject… stays open."), g.alreadyDecided(both, "carol"));
+        List<ApprovalDecision> rejectedSince = List.of(rejected(3, 20, 2, "carol"), approved(2, 20, 2, H2, "bob"), approved(1, 20, 2, H2, "ann"));
+        assertEquals("Rejected", g.state(rejectedSince));
+        assertEquals(Optional.empty(), g.alreadyDecided(rejectedSince, "ann"), "a rejection binds until a later approval: Approve… is offered");
+        List<ApprovalDecision> voided = List.of(approved(1, 10, 1, H1, "ann"));
+        assertEquals("Voided by revision 2", g.state(voided));
+        assertEquals(Optional.empty(), g.alreadyDecided(voided, "ann"), "the new revision needs approving again");
+    }
 }

@@ -48,4 +48,10 @@ public interface ApprovalRepository {
 
     /** The decisions in a space on every revision of a project's release {@code version} (as the audit log names them, 0039), newest first. */
     List<ApprovalDecision> decisionsOnVersion(long spaceId, long projectId, String version);
+
+    /**
+     * The decisions in a space on every revision of release {@code version} of every project of that space, newest first, in
+     * one read, each through its seal (as {@link #decisionsOnVersion(long, long, String)} for each project).
+     */
+    List<ApprovalDecision> decisionsOnVersion(long spaceId, String version);
 }

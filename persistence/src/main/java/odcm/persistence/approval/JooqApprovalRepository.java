@@ -3,6 +3,7 @@ package odcm.persistence.approval;
 import static odcm.persistence.jooq.Tables.APPROVAL_COVER;
 import static odcm.persistence.jooq.Tables.APPROVAL_DECISION;
 import static odcm.persistence.jooq.Tables.APPROVAL_GATE;
+import static odcm.persistence.jooq.Tables.PROJECT;
 import static odcm.persistence.jooq.Tables.RELEASE;
 import static odcm.persistence.jooq.Tables.APPROVAL_POLICY;
 
@@ -123,6 +124,12 @@ public final class JooqApprovalRepository implements ApprovalRepository {
     @Override
     public List<ApprovalDecision> decisionsOnVersion(long spaceId, long projectId, String version) {
         return read(APPROVAL_DECISION.SPACE_ID.eq(spaceId).and(RELEASE.PROJECT_ID.eq(projectId)).and(RELEASE.VERSION.eq(version)));
+    }
+
+    @Override
+    public List<ApprovalDecision> decisionsOnVersion(long spaceId, String version) {
+        return read(APPROVAL_DECISION.SPACE_ID.eq(spaceId).and(RELEASE.VERSION.eq(version))
+                .and(RELEASE.PROJECT_ID.in(dsl.select(PROJECT.ID).from(PROJECT).where(PROJECT.SPACE_ID.eq(spaceId)))));
     }
 
     /**

@@ -25,6 +25,12 @@ public interface BundleRepository {
     /** The bundles a space wrote, newest first. */
     List<OutboxEntry> outbox(long spaceId);
 
+    /**
+     * The spaces a space wrote bundles of release {@code releaseId} for, each once: by its name now (the name the Outbox row
+     * keeps when the space is gone). For lifecycle order (decision 0045), without reading the rest of the Outbox.
+     */
+    Set<String> promotedTo(long spaceId, long releaseId);
+
     void insertAccepted(Accepted accepted);
 
     /** The ids of every bundle a space accepted. */

@@ -4,6 +4,7 @@ import static odcm.persistence.jooq.Tables.BUNDLE_ACCEPTED;
 import static odcm.persistence.jooq.Tables.BUNDLE_OUTBOX;
 import static odcm.persistence.jooq.Tables.PROJECT;
 import static odcm.persistence.jooq.Tables.RELEASE;
+import static odcm.persistence.jooq.Tables.SPACE;
 
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,14 @@ public final class JooqBundleRepository implements BundleRepository {
                 .where(BUNDLE_OUTBOX.SPACE_ID.eq(spaceId))
                 .orderBy(BUNDLE_OUTBOX.CREATED_AT.desc(), BUNDLE_OUTBOX.SEQUENCE.desc())
                 .fetch(JooqBundleRepository::outboxEntry);
+    }
+
+    @Override
+    public Set<String> promotedTo(long spaceId, long releaseId) {
+        return new HashSet<>(dsl.selectDistinct(DSL.coalesce(SPACE.NAME, BUNDLE_OUTBOX.TARGET_NAME)).from(BUNDLE_OUTBOX)
+                .leftJoin(SPACE).on(SPACE.ID.eq(BUNDLE_OUTBOX.TARGET_SPACE_ID))
+                .where(BUNDLE_OUTBOX.SPACE_ID.eq(spaceId)).and(BUNDLE_OUTBOX.RELEASE_ID.eq(releaseId))
+                .fetch(0, String.class));
     }
 
     @Override

@@ -150,9 +150,18 @@ public final class JooqReceiptRepository implements ReceiptRepository {
 
     @Override
     public List<RemoteDeployment> remoteDeployments(long spaceId) {
+        return remoteDeployments(REMOTE_DEPLOYMENT.SPACE_ID.eq(spaceId));
+    }
+
+    @Override
+    public List<RemoteDeployment> remoteDeployments(long spaceId, long releaseId) {
+        return remoteDeployments(REMOTE_DEPLOYMENT.SPACE_ID.eq(spaceId).and(REMOTE_DEPLOYMENT.RELEASE_ID.eq(releaseId)));
+    }
+
+    private List<RemoteDeployment> remoteDeployments(org.jooq.Condition where) {
         return dsl.select(REMOTE_DEPLOYMENT.fields()).select(SPACE.NAME).from(REMOTE_DEPLOYMENT)
                 .join(SPACE).on(SPACE.ID.eq(REMOTE_DEPLOYMENT.REPORTER_SPACE_ID))
-                .where(REMOTE_DEPLOYMENT.SPACE_ID.eq(spaceId))
+                .where(where)
                 .orderBy(REMOTE_DEPLOYMENT.DEPLOYED_AT.desc())
                 .fetch(this::remote);
     }

@@ -40,6 +40,9 @@ public interface ReceiptRepository {
     /** Everything a space knows of its releases elsewhere. */
     List<RemoteDeployment> remoteDeployments(long spaceId);
 
+    /** What a space knows of one of its releases elsewhere (as {@link #remoteDeployments(long)}, that release's rows only). */
+    List<RemoteDeployment> remoteDeployments(long spaceId, long releaseId);
+
     record Written(UUID receiptId, long spaceId, long forSpaceId, String forSpaceName, long sequence, Instant created, Instant expires,
                    int deployments, String fileName, String fileSha256) {
         public Written {

@@ -18,7 +18,7 @@ class ReleaseHashTest {
         String[] pieces = {"a", "{\"x\":1}", "é", "€", "𝄞", "\uD834", "\uDD1E", "\n", "日本語", "\u0000"};
         for (int round = 0; round < 200; round++) {
             StringBuilder sb = new StringBuilder();
-            int n = round % 20 == 0 ? 40_000 : random.nextInt(40); // some past the 16 KiB chunk, a chunk's end in any character
+            int n = round % 20 == 0 ? 40_000 : random.nextInt(40); // some past the 8 Ki-char chunk, a chunk's end in any character
             for (int i = 0; i < n; i++) {
                 sb.append(pieces[random.nextInt(pieces.length)]);
             }
@@ -26,6 +26,21 @@ class ReleaseHashTest {
             ReleaseRecord r = row(round);
             r.setSnapshotJson(text);
             assertEquals(JooqReleaseRepository.hash(r), JooqReleaseRepository.hash(r, CharBuffer.wrap(text)), "text of " + text.length() + " chars");
+            assertEquals(JooqReleaseRepository.hash(r), JooqReleaseRepository.hash(r, CharBuffer.wrap(text.toCharArray()).asReadOnlyBuffer()),
+                    "the snapshot writer's read-only buffer");
+        }
+    }
+
+    @Test
+    void aSurrogatePairOrALoneOneAcrossAChunksEndHashesAsAStringEncodesIt() {
+        for (int before = 8 * 1024 - 3; before <= 2 * 8 * 1024 + 1; before += before == 8 * 1024 + 1 ? 8 * 1024 - 4 : 1) {
+            for (String tail : new String[] {"𝄞", "\uD834", "\uDD1E", "\uD834x", "𝄞€"}) {
+                String text = "a".repeat(before) + tail;
+                ReleaseRecord r = row(before);
+                r.setSnapshotJson(text);
+                assertEquals(JooqReleaseRepository.hash(r), JooqReleaseRepository.hash(r, CharBuffer.wrap(text.toCharArray()).asReadOnlyBuffer()),
+                        before + " chars, then " + tail.length());
+            }
         }
     }
 

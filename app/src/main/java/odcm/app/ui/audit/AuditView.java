@@ -65,6 +65,8 @@ public final class AuditView {
         VBox center = new VBox(8, table, entry);
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         root.setCenter(center);
+        odcm.app.ui.common.ProgressDialog.follow(vm.runningProperty(), () -> root.getScene() == null ? null : root.getScene().getWindow(),
+                "Exporting the audit log");
     }
 
     private void export() {

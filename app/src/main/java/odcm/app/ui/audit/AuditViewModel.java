@@ -26,6 +26,9 @@ public final class AuditViewModel {
     private final StringProperty person = new SimpleStringProperty("");
     /** The outcome of the last verification or export; an error when the chain is broken or a step failed. */
     private final StatusMessage outcome = new StatusMessage();
+    /** The export under way, with its progress and Cancel; null when none. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<odcm.app.ui.task.TaskProgress> running =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     /** Typing queues one query per key; only the newest one's answer is shown. */
     private int generation;
 
@@ -67,17 +70,34 @@ public final class AuditViewModel {
 
     public void exportCsv(Path file) {
         AuditFilter f = currentFilter();
+        odcm.app.ui.task.TaskProgress progress = runner.progress();
+        running.set(progress);
         runner.run("Exporting the audit log", () -> {
-            // Into a temporary file moved in place when complete: a failed export leaves no half a log behind.
+            // Into a temporary file moved in place when complete: a failed or cancelled export leaves no half a log behind.
             UserFiles.write(file, out -> {
                 Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                audit.exportCsv(f, w);
+                audit.exportCsv(f, w, progress);
                 w.flush();
             });
             return file;
-        }, path -> outcome.info("Exported " + (f.text().isBlank() && f.person() == null ? "the audit log" : "the entries"
+        }, path -> {
+            running.set(null);
+            exported(f, path);
+        }, sentence -> {
+            running.set(null);
+            outcome.error(sentence);
+        });
+    }
+
+    private void exported(AuditFilter f, Path path) {
+        outcome.info("Exported " + (f.text().isBlank() && f.person() == null ? "the audit log" : "the entries"
                 + (f.text().isBlank() ? "" : " matching '" + f.text().strip() + "'") + (f.person() == null ? "" : " by " + f.person()))
-                + " to " + path + "."), outcome::error);
+                + " to " + path + ".");
+    }
+
+    /** The export under way (its progress and Cancel), null when none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<odcm.app.ui.task.TaskProgress> runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     public ObservableList<AuditEntry> entries() {

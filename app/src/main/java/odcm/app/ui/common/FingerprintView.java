@@ -10,8 +10,8 @@ import odcm.model.cert.Fingerprint;
 
 /**
  * A SHA-256 fingerprint large enough to read out over the phone, with a Copy button where copying helps (a space's
- * own certificate, to mail it). Not where a person must compare it by reading: a pasted copy of the same value
- * would always "match".
+ * own certificate, to mail it; a bundle file's, to answer the promoter). Not where a person must compare a remote
+ * space's certificate by reading it against what they typed: a pasted copy of the same value would always "match".
  */
 public final class FingerprintView extends HBox {
     private final Label text = new Label();

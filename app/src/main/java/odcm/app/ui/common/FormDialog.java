@@ -10,13 +10,24 @@ import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
  * A dialog whose OK runs an action in the background and stays open when the action is refused,
- * showing the refusal's sentence inline. Enter presses OK (the default button), Escape cancels.
+ * showing the refusal's sentence inline. Enter presses OK (the default button; also from the last field, whatever it is),
+ * Escape cancels.
  */
 public final class FormDialog {
     private final Dialog<ButtonType> dialog = new Dialog<>();
@@ -65,6 +76,61 @@ public final class FormDialog {
             e.consume();
             submit.accept(this::closeWithOk);
         });
+        pane.addEventFilter(KeyEvent.KEY_PRESSED, e -> enter(e, ok));
+    }
+
+    /**
+     * Enter in the form's last field presses OK, whatever the field: a text area (where Shift+Enter makes a new line
+     * instead), a list to choose from (unless its list is open), a check box. Elsewhere Enter keeps its meaning (a text
+     * field's Enter presses OK already; a text area's makes a new line); Ctrl+Enter presses OK from any field
+     * (decision 0053).
+     */
+    private void enter(KeyEvent e, Button ok) {
+        if (e.getCode() != KeyCode.ENTER || e.isAltDown() || dialog.getDialogPane().getScene() == null) {
+            return;
+        }
+        Node focused = dialog.getDialogPane().getScene().getFocusOwner();
+        Node last = lastField(dialog.getDialogPane().getContent());
+        boolean inLast = last != null && within(focused, last);
+        if (!e.isShortcutDown() && !inLast || within(focused, ok.getParent()) || focused instanceof ComboBoxBase<?> c && c.isShowing()) {
+            return;
+        }
+        e.consume();
+        if (e.isShiftDown() && focused instanceof TextArea area) {
+            area.replaceSelection("\n");
+        } else if (!ok.isDisabled()) {
+            ok.fire();
+        }
+    }
+
+    /** The last field one can type in or choose with, in the order Tab walks them: shown, enabled, editable. */
+    static Node lastField(Node content) {
+        Node last = null;
+        if (content == null || !content.isVisible() || content.isDisabled()) {
+            return null;
+        }
+        if (content instanceof TextInputControl t ? t.isEditable() : content instanceof ComboBoxBase<?> || content instanceof ChoiceBox<?>
+                || content instanceof CheckBox || content instanceof RadioButton || content instanceof Spinner<?>) {
+            return content; // its parts (a combo box's editor) are not fields of their own
+        }
+        if (content instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                Node found = lastField(child);
+                if (found != null) {
+                    last = found;
+                }
+            }
+        }
+        return last;
+    }
+
+    private static boolean within(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void closeWithOk() {

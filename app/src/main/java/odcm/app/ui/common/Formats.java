@@ -49,4 +49,12 @@ public final class Formats {
         }
         return now.isAfter(info.notAfter()) ? "Expired " + date(info.notAfter()) : "Not valid until " + minutes(info.notBefore());
     }
+    /**
+     * A lifecycle as a choice among others: its name and its phases in order, "Standard — Dev → Test → Prod", so two
+     * lifecycles whose names look alike are told apart by what they do (names are unique in a space).
+     */
+    public static String lifecycle(odcm.model.lifecycle.Lifecycle l) {
+        return l.name() + " — " + (l.phases().isEmpty() ? "no phases"
+                : String.join(" → ", l.phases().stream().map(odcm.model.lifecycle.Phase::name).toList()));
+    }
 }

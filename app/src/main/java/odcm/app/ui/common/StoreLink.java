@@ -65,6 +65,11 @@ public final class StoreLink extends Hyperlink {
         });
     }
 
+    /** What opening the store found; null until then. */
+    public Facts facts() {
+        return facts;
+    }
+
     public void show(Facts f) {
         facts = f;
         setText("Store: " + f.location().describe());
@@ -111,8 +116,8 @@ public final class StoreLink extends Hyperlink {
         return l;
     }
 
-    /** Read-only but selectable: a path is what a person copies into a backup script. */
-    private static javafx.scene.control.TextField path(String id, String text) {
+    /** Read-only but selectable: a path is what a person copies into a backup script or a message (About uses it too). */
+    public static javafx.scene.control.TextField path(String id, String text) {
         javafx.scene.control.TextField t = new javafx.scene.control.TextField(text);
         t.setId(id);
         t.setEditable(false);

@@ -38,6 +38,7 @@ import odcm.app.service.ImportService.Field;
 import odcm.app.service.ImportService.Preview;
 import odcm.app.ui.common.Css;
 import odcm.app.ui.common.Forms;
+import odcm.app.ui.common.MaskedField;
 import odcm.app.ui.common.MessageLine;
 import odcm.app.ui.release.ReleaseSnapshotView;
 import odcm.model.lifecycle.Lifecycle;
@@ -112,6 +113,7 @@ public final class ImportWizard {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Import " + model.fileName() + " into " + model.target());
+        odcm.app.ui.common.ProgressDialog.follow(model.runningProperty(), () -> stage, "Importing " + model.fileName());
         stage.show();
         model.load();
         return this;
@@ -210,15 +212,15 @@ public final class ImportWizard {
                     model.acceptSequenceJump();
                 }
             });
-            return List.of(verdict, accept);
+            return List.of(verdict, accept, fileSha256(Forms.grid()));
         }
         if (!(p.outcome() instanceof VerificationOutcome.Genuine g)) {
             Label stop = text("wizard-stopped", p.alreadyImported() ? "Nothing to do: this bundle was imported before."
                     : "The import stops here: nothing from this bundle can be shown as coming from its sender, and nothing was changed.");
             stop.getStyleClass().add(Css.HINT);
-            return List.of(verdict, stop);
+            return List.of(verdict, stop, fileSha256(Forms.grid()));
         }
-        GridPane grid = Forms.grid();
+        GridPane grid = fileSha256(Forms.grid());
         Forms.row(grid, "Signed by", text("wizard-signer", p.sourceSpace() + (p.sourceSpace().equals(g.content().sourceSpace()) ? ""
                 : " (calls itself '" + g.content().sourceSpace() + "')")));
         Label fp = text("wizard-fingerprint", g.source().grouped());
@@ -239,6 +241,17 @@ public final class ImportWizard {
                 ? "You accepted its sequence jump; the import records it in the audit log." : "");
         return List.of(verdict, grid, jump, Forms.hint("The signature was checked with the certificate this space pinned for '" + p.sourceSpace()
                 + "', whose fingerprint was confirmed when it was added. Compare it with the one the sender reads out."));
+    }
+
+    /**
+     * The row "Bundle file (SHA-256)": the file's fingerprint as the Promote dialog showed it to the promoter, who reads it
+     * out; copyable, to paste into a reply.
+     */
+    private GridPane fileSha256(GridPane grid) {
+        odcm.app.ui.common.FingerprintView sha = new odcm.app.ui.common.FingerprintView("wizard-file-sha256");
+        sha.show(model.fileSha256());
+        Forms.row(grid, "Bundle file (SHA-256)", sha);
+        return grid;
     }
 
     // ---- 2. What's inside ----
@@ -268,11 +281,12 @@ public final class ImportWizard {
         javafx.scene.control.TableView<odcm.app.ui.release.CompareRow> diff = odcm.app.ui.common.Tables.table("wizard-update-diff");
         diff.getColumns().setAll(List.of(
                 odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>fixed("", 44, odcm.app.ui.release.CompareRow::marker),
-                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Item", 190, odcm.app.ui.release.CompareRow::item),
-                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Change / field", 215, odcm.app.ui.release.CompareRow::fieldName),
-                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Revision " + u.revisionHere() + " (here)", 145,
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Item", 165, odcm.app.ui.release.CompareRow::item),
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Change / field", 190, odcm.app.ui.release.CompareRow::fieldName),
+                // wide enough for their headers whole: which revision is here and which in the bundle is the point of the table
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>fixed("Revision " + u.revisionHere() + " (here)", 165,
                         odcm.app.ui.release.CompareRow::from),
-                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>column("Revision " + u.revision() + " (bundle)", 145,
+                odcm.app.ui.common.Tables.<odcm.app.ui.release.CompareRow>fixed("Revision " + u.revision() + " (bundle)", 175,
                         odcm.app.ui.release.CompareRow::to)));
         diff.getColumns().forEach(c -> c.setSortable(false));
         odcm.app.ui.release.CompareView.styledRows(diff);
@@ -323,7 +337,9 @@ public final class ImportWizard {
         for (Lifecycle l : p.lifecycles()) {
             boolean fits = ImportService.fits(l);
             List<String> envs = odcm.model.deployment.DeploymentRules.environments(l);
-            RadioButton r = new RadioButton(l.name() + (fits ? " — deploys to " + String.join(", ", envs) : " — no environment of this space"));
+            RadioButton r = new RadioButton(odcm.app.ui.common.Formats.lifecycle(l) + (fits ? " · deploys here to " + String.join(", ", envs)
+                    : " · no environment of this space"));
+            r.setWrapText(true);
             r.setId("wizard-lifecycle-" + l.id());
             r.setToggleGroup(group);
             r.setDisable(!fits);
@@ -488,7 +504,7 @@ public final class ImportWizard {
 
     private Node field(ValueLine line) {
         VariableTemplate t = line.template();
-        Control control = control(t, line.value(), line.id());
+        Node control = control(line);
         Field f = line.field();
         String origin = f == null || f.origin() == ImportService.Origin.NONE ? "" : f.origin() == ImportService.Origin.PROVIDED
                 ? "Provided by " + model.previewProperty().get().sourceSpace() + "." : "Filled in: " + f.origin().words() + ".";
@@ -503,18 +519,31 @@ public final class ImportWizard {
         return grid;
     }
 
-    /** A control per template type, bound both ways to the value. */
-    private static Control control(VariableTemplate t, StringProperty value, String id) {
+    /**
+     * A control per template type, bound both ways to the value. A sensitive one is masked, with an eye that shows it: at
+     * once what the importer typed, after an audit entry a value filled in for them (provided by the source, or kept
+     * from an earlier import). Tab leaves a multi-line field for the next field, as it leaves any other.
+     */
+    private Node control(ValueLine line) {
+        VariableTemplate t = line.template();
+        StringProperty value = line.value();
+        String id = line.id();
+        if (t.type() == TemplateType.SENSITIVE) {
+            MaskedField f = new MaskedField(id);
+            f.textProperty().bindBidirectional(value);
+            String filledIn = line.field() == null ? "" : line.field().value();
+            f.audited(v -> !filledIn.isEmpty() && filledIn.equals(v), show -> model.revealFilledIn(line.environment(), t, show));
+            f.setPrefWidth(460);
+            f.setMaxWidth(460);
+            return f;
+        }
         Control c = switch (t.type()) {
-            case SENSITIVE -> {
-                PasswordField f = new PasswordField();
-                f.textProperty().bindBidirectional(value);
-                yield f;
-            }
+            case SENSITIVE -> throw new IllegalStateException("masked above");
             case MULTI_LINE -> {
                 TextArea a = new TextArea();
                 a.setPrefRowCount(3);
                 a.textProperty().bindBidirectional(value);
+                tabLeaves(a);
                 yield a;
             }
             case CHECKBOX -> {
@@ -542,6 +571,17 @@ public final class ImportWizard {
         return c;
     }
 
+    /** Tab and Shift+Tab in a text area go to the next and previous field (its behaviour does so for Ctrl+Tab), not into the text. */
+    static void tabLeaves(TextArea area) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                e.consume();
+                area.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.TAB,
+                        e.isShiftDown(), true, false, false));
+            }
+        });
+    }
+
     // ---- 5. Summary ----
 
     private List<Node> summary(Preview p) {
@@ -555,14 +595,23 @@ public final class ImportWizard {
         Forms.row(grid, "From", text(null, p.sourceSpace()));
         Forms.row(grid, "Lifecycle", text("summary-lifecycle", model.lifecycleProperty().get() == null ? "" : model.lifecycleProperty().get().name()));
         model.values().forEach((env, m) -> Forms.row(grid, env, text("summary-values-" + safe(env), m.isEmpty() ? "no values" : m.entrySet().stream()
-                .filter(e -> e.getValue().get() != null && !e.getValue().get().isBlank())
-                .map(e -> e.getKey().label() + " = " + (e.getKey().type() == TemplateType.SENSITIVE ? Variable.MASK : e.getValue().get().replace('\n', ' ')))
+                .filter(e -> e.getKey().type() == TemplateType.CHECKBOX || e.getValue().get() != null && !e.getValue().get().isBlank())
+                .map(e -> e.getKey().label() + " = " + shown(e.getKey().type(), e.getValue().get()))
                 .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), ImportWizard::firstFew)))));
         Label after = text("summary-after", model.doneProperty().get()
                 ? "Done. The project is on the Projects screen; its releases on the Releases screen."
                 : "Finish imports all of this in one step: the remote project, the release and its snapshot, the values and an audit entry — or, if anything fails, none of it.");
         after.getStyleClass().add(Css.HINT);
         return List.of(grid, after);
+    }
+
+    /** A value as the summary says it: masked when sensitive, Yes or No for a checkbox, on one line. */
+    static String shown(TemplateType type, String value) {
+        return switch (type) {
+            case SENSITIVE -> Variable.MASK;
+            case CHECKBOX -> "true".equals(value) ? "Yes" : "No";
+            default -> value == null ? "" : value.replace('\n', ' ');
+        };
     }
 
     // ---- helpers ----

@@ -49,6 +49,9 @@ public final class ImportWizardModel {
     private final ObservableList<String> missing = FXCollections.observableArrayList();
     private final ObservableMap<String, String> revealed = FXCollections.observableHashMap();
     private final BooleanProperty importing = new SimpleBooleanProperty();
+    /** The import under way (its progress and Cancel), null when none. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<odcm.app.ui.task.TaskProgress> running =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final BooleanProperty done = new SimpleBooleanProperty();
     private final BooleanProperty acceptSequenceJump = new SimpleBooleanProperty();
     private final StatusMessage message = new StatusMessage();
@@ -80,13 +83,14 @@ public final class ImportWizardModel {
         runner.run("Opening " + fileName, () -> {
             Preview p = imports.preview(target, bundle, accept);
             var c = p.content();
-            return new Opened(p, c == null ? null : odcm.app.ui.release.ReleaseSnapshotView.Shown.of(new odcm.model.release.Release(0, 0,
+            return new Opened(p, odcm.app.service.BundleService.fileFingerprint(bundle), c == null ? null : odcm.app.ui.release.ReleaseSnapshotView.Shown.of(new odcm.model.release.Release(0, 0,
                     p.remoteProject(), c.version(), c.notes(), c.channel(), c.releaseCreated(), c.snapshot())),
                     p.update().map(u -> odcm.app.ui.release.CompareViewModel.rows(u.diff(), true, java.util.Set.of()).stream()
                             .filter(r -> r.kind() != odcm.app.ui.release.CompareRow.Kind.SECTION || !u.diff().changes(r.section()).isEmpty())
                             .toList()).orElse(List.of())); // the sections that changed, with their changes
         }, opened -> {
             Preview p = opened.preview();
+            fileSha256 = opened.sha256();
             inside = opened.inside();
             updateRows = opened.updateRows();
             preview.set(p);
@@ -94,7 +98,7 @@ public final class ImportWizardModel {
         }, message::error);
     }
 
-    private record Opened(Preview preview, odcm.app.ui.release.ReleaseSnapshotView.Shown inside,
+    private record Opened(Preview preview, odcm.model.cert.Fingerprint sha256, odcm.app.ui.release.ReleaseSnapshotView.Shown inside,
                           List<odcm.app.ui.release.CompareRow> updateRows) {
     }
 
@@ -107,6 +111,13 @@ public final class ImportWizardModel {
     }
 
     private List<odcm.app.ui.release.CompareRow> updateRows = List.of();
+
+    private odcm.model.cert.Fingerprint fileSha256;
+
+    /** The SHA-256 of the bundle file (computed with the preview, off the FX thread), to compare with the promoter's; null before. */
+    public odcm.model.cert.Fingerprint fileSha256() {
+        return fileSha256;
+    }
 
     /** The release the bundle carries, as the "What's inside" step shows it (prepared with the preview, off the FX thread). */
     public odcm.app.ui.release.ReleaseSnapshotView.Shown inside() {
@@ -184,15 +195,24 @@ public final class ImportWizardModel {
         });
         String lifecycleName = lifecycle.get().name();
         boolean acceptJump = acceptSequenceJump.get();
+        odcm.app.ui.task.TaskProgress progress = runner.progress();
+        running.set(progress);
         runner.run("Importing release " + preview.get().content().version() + " of '" + preview.get().remoteProject() + "'",
-                () -> imports.importBundle(target, bundle, lifecycleName, given, acceptJump), r -> {
+                () -> imports.importBundle(target, bundle, lifecycleName, given, acceptJump, progress), r -> {
+                    running.set(null);
                     importing.set(false);
                     done.set(true);
                     message.info(r.sentence());
                 }, problem -> {
+                    running.set(null);
                     importing.set(false);
                     message.error(problem);
                 });
+    }
+
+    /** The import under way, with its progress and Cancel; null when none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<odcm.app.ui.task.TaskProgress> runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     /** Shows one sensitive value of the bundle, after recording in the audit log that it was revealed. */
@@ -202,6 +222,18 @@ public final class ImportWizardModel {
             imports.recordReveal(target, p.content(), v);
             return v;
         }, shown -> revealed.put(key(shown), shown.value()), message::error);
+    }
+
+    /**
+     * Shows a sensitive value filled in for the importer on the Values step ({@code show}), after recording in the audit
+     * log that it was revealed; what they typed themselves is shown without.
+     */
+    public void revealFilledIn(String environment, VariableTemplate t, Runnable show) {
+        Preview p = preview.get();
+        runner.run("Recording that a sensitive value was revealed", () -> {
+            imports.recordReveal(target, p.content(), new Variable(t.name(), "", true, odcm.model.project.Scope.of(List.of(environment))));
+            return t;
+        }, done -> show.run(), message::error);
     }
 
     public static String key(Variable v) {

@@ -1,14 +1,6 @@
 package odcm.app.ui.inbox;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -39,9 +31,6 @@ public final class InboxView {
     private final odcm.app.service.ReceiptService receipts;
     private final BorderPane root = new BorderPane();
     private final TableView<Item> table = Tables.table("inbox-table");
-    /** The folder the watcher looks at (written on the FX thread, read by the watcher). */
-    private volatile Path watched;
-    private volatile String lastListing = "";
     private ImportWizard wizard;
 
     private final odcm.app.ui.common.RoleGate gate;
@@ -54,9 +43,12 @@ public final class InboxView {
         Button open = Forms.button("inbox-open", "_Open…", "Check a bundle file from anywhere", this::openFile);
         open.disableProperty().bind(vm.space().nameProperty().isEmpty());
         Button importButton = Forms.button("inbox-import", "_Import…", "Open the import wizard for the selected bundle", this::importSelected);
-        javafx.scene.Node importBox = gate.gate(importButton, javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> vm.selectedProperty().get() == null || vm.selectedProperty().get().outcome() == null, vm.selectedProperty()),
-                p -> p.refusal(odcm.model.role.Action.IMPORT_BUNDLE, vm.space().name(), null), vm.space().nameProperty());
+        // Not for a refused bundle, nor one imported before: the tooltip (and the line under the list) says why.
+        javafx.beans.binding.StringBinding mayNot = gate.why(p -> p.refusal(odcm.model.role.Action.IMPORT_BUNDLE, vm.space().name(), null),
+                vm.space().nameProperty());
+        javafx.beans.binding.StringBinding whyNot = javafx.beans.binding.Bindings.createStringBinding(() -> !mayNot.get().isEmpty() ? mayNot.get()
+                : vm.selectedProperty().get() == null ? "" : vm.selectedProperty().get().notImportable(), mayNot, vm.selectedProperty());
+        javafx.scene.Node importBox = odcm.app.ui.common.RoleGate.gated(importButton, vm.selectedProperty().isNull(), whyNot);
         Button refresh = Forms.button("inbox-refresh", "Check _again", "Read the folder and check every bundle again", vm::refresh);
         Button receipt = Forms.button("inbox-import-receipt", "Import _receipt…",
                 "Accept a deployment receipt from a space this space's releases went to", this::importReceipt);
@@ -68,7 +60,7 @@ public final class InboxView {
 
         table.getColumns().setAll(List.of(
                 Tables.<Item>column("File", 220, Item::name),
-                Tables.<Item>fixed("Outcome", 130, Item::verdict),
+                Tables.<Item>fixed("Outcome", 210, Item::verdict), // "Imported, awaits acceptance" whole
                 Tables.<Item>column("Release", 260, Item::release),
                 Tables.<Item>column("Why", 420, Item::sentence)));
         table.setItems(vm.items());
@@ -87,8 +79,6 @@ public final class InboxView {
         VBox.setVgrow(table, Priority.ALWAYS);
         root.setCenter(center);
         dragAndDrop();
-        vm.folderProperty().addListener((o, was, now) -> watched = now);
-        startWatching();
     }
 
     private Node folderRow() {
@@ -101,10 +91,7 @@ public final class InboxView {
         Button change = Forms.button("inbox-change-folder", "_Change…", "Watch another folder for this space (until the console closes)", () ->
                 files.folder(root.getScene().getWindow(), "Watched folder for " + vm.space().name(), vm.folderProperty().get()).ifPresent(vm::watch));
         change.disableProperty().bind(vm.space().nameProperty().isEmpty());
-        Button show = Forms.button("inbox-show-folder", "Open _folder", "Open the watched folder in the file manager", () -> {
-            Path dir = vm.folderProperty().get();
-            vm.runner().run("Opening " + dir, () -> openInFileManager(dir), ok -> { }, vm.message()::error);
-        });
+        Button show = Forms.button("inbox-show-folder", "Open _folder", "Open the watched folder in the file manager", vm::openFolder);
         show.disableProperty().bind(vm.folderProperty().isNull());
         Label l = new Label("Watched folder");
         HBox row = new HBox(8, l, path, show, change);
@@ -112,31 +99,29 @@ public final class InboxView {
         return row;
     }
 
-    /** The platform's own file manager, started as a separate program (no AWT next to JavaFX). */
-    private static Path openInFileManager(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        String program = os.contains("win") ? "explorer" : os.contains("mac") ? "open" : "xdg-open";
-        try {
-            new ProcessBuilder(program, dir.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new odcm.model.Refusal("No file manager could be started (" + program + " is not available); the folder is " + dir + ".");
-        }
-        return dir;
-    }
-
     private Node detail() {
         Label sentence = new Label();
         sentence.setId("inbox-detail");
         sentence.setWrapText(true);
         sentence.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The file's SHA-256, as the Promote dialog shows it to the promoter, to compare with what they read out.
+        odcm.app.ui.common.FingerprintView sha = new odcm.app.ui.common.FingerprintView("inbox-sha256");
+        Label shaName = new Label("File SHA-256");
+        shaName.getStyleClass().add(Css.FIELD_NAME);
+        shaName.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox shaRow = new HBox(12, shaName, sha);
+        shaRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         vm.selectedProperty().addListener((o, was, now) -> {
             sentence.setText(now == null ? "" : now.name() + ": " + now.sentence());
             sentence.getStyleClass().removeAll(Css.OK, Css.ERROR, Css.HINT);
             sentence.getStyleClass().add(now == null || now.outcome() instanceof odcm.packaging.bundle.VerificationOutcome.AlreadyAccepted ? Css.HINT
                     : now.importable() ? Css.OK : Css.ERROR);
+            sha.show(now == null ? null : now.sha256());
+            shaRow.setVisible(now != null && now.sha256() != null);
         });
-        return sentence;
+        shaRow.setVisible(false);
+        shaRow.managedProperty().bind(shaRow.visibleProperty());
+        return new VBox(6, sentence, shaRow);
     }
 
     private void dragAndDrop() {
@@ -163,14 +148,12 @@ public final class InboxView {
 
     private void importSelected() {
         Item item = vm.selectedProperty().get();
-        if (item == null || item.outcome() == null || (wizard != null && wizard.stage().isShowing())) {
+        if (item == null || !item.notImportable().isEmpty() || (wizard != null && wizard.stage().isShowing())) {
             return;
         }
-        String target = vm.space().name();
         List<String> sheets = List.copyOf(root.getScene().getStylesheets());
         // The wizard's content is made and styled on the worker with the bundle read; the FX thread makes its window (0033).
-        vm.runner().run("Reading " + item.name(), () -> ImportWizard.made(new ImportWizardModel(vm.imports(), vm.runner(), target,
-                odcm.app.service.BundleService.readBundle(item.file()), item.name()), sheets), made -> {
+        vm.runner().run("Reading " + item.name(), () -> ImportWizard.made(vm.wizardModel(item), sheets), made -> {
             wizard = made.show(root.getScene().getWindow());
             wizard.stage().setOnHidden(e -> vm.refresh());
         }, vm.message()::error);
@@ -182,7 +165,7 @@ public final class InboxView {
     }
 
     /** Opens "Import receipt…" as the current space, with this receipt file opened in it (when not null). */
-    public void importReceipt(Path file) {
+    public void importReceipt(java.nio.file.Path file) {
         if (!vm.space().isChosen()) {
             return;
         }
@@ -194,7 +177,7 @@ public final class InboxView {
     }
 
     /** Lists this bundle file with the folder's, checked, and selects it (a file the console was opened with). */
-    public void show(Path file) {
+    public void show(java.nio.file.Path file) {
         vm.add(List.of(file));
     }
 
@@ -203,49 +186,11 @@ public final class InboxView {
         return wizard;
     }
 
-    /**
-     * Watches the folder by listing it every two seconds on a daemon thread (names, sizes, times): simpler and sturdier
-     * than a WatchService across folders that appear, vanish or change. A change refreshes the list on the FX thread.
-     */
-    private void startWatching() {
-        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "inbox-watcher");
-            t.setDaemon(true);
-            return t;
-        });
-        watcher.scheduleWithFixedDelay(() -> {
-            Path dir = watched;
-            if (dir == null || root.getScene() == null) {
-                return;
-            }
-            String listing = listing(dir);
-            if (!listing.equals(lastListing)) {
-                boolean first = lastListing.isEmpty();
-                lastListing = listing;
-                if (!first) {
-                    Platform.runLater(() -> {
-                        if (root.getScene() != null && root.getScene().getWindow() != null && root.getScene().getWindow().isShowing()) {
-                            vm.refresh();
-                        }
-                    });
-                }
-            }
-        }, 2, 2, TimeUnit.SECONDS);
-    }
-
-    private static String listing(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return dir + "\n" + s.sorted().map(p -> p.getFileName() + ":" + p.toFile().length() + ":" + p.toFile().lastModified())
-                    .reduce("", (a, b) -> a + "\n" + b);
-        } catch (IOException e) {
-            return dir + "\n(unreadable)";
-        }
-    }
-
     public Screen screen() {
         return new Screen("Inbox", root, () -> {
             gate.refresh();
             vm.refresh();
-        }, this::openFile);
+            vm.startWatching();
+        }, this::openFile).whenHidden(vm::stopWatching);
     }
 }

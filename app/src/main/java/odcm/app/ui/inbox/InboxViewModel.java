@@ -25,10 +25,28 @@ import odcm.packaging.bundle.VerificationOutcome;
  * the file chooser, each verified (off the FX thread, secrets left sealed) before anyone opens it.
  */
 public final class InboxViewModel {
-    /** One file in the Inbox and what checking it found. {@code outcome} is null when the file could not be read. */
-    public record Item(Path file, VerificationOutcome outcome, String problem) {
+    /**
+     * One file in the Inbox and what checking it found. {@code outcome} is null when the file could not be read;
+     * {@code sha256} is the file's SHA-256 (null then too), to compare with the one the promoter reads out; {@code acceptance}
+     * what became of an imported bundle's release where acceptance is required or decided (decision 0047), else "".
+     */
+    public record Item(Path file, VerificationOutcome outcome, String problem, odcm.model.cert.Fingerprint sha256, String acceptance) {
         public boolean importable() {
             return outcome instanceof VerificationOutcome.Genuine;
+        }
+
+        /**
+         * Why the import wizard is not offered for it, or "" when it is: a genuine bundle, or one held back only for its
+         * sequence jump (the wizard's first step accepts it).
+         */
+        public String notImportable() {
+            if (importable() || outcome instanceof VerificationOutcome.SequenceJump) {
+                return "";
+            }
+            if (outcome instanceof VerificationOutcome.AlreadyAccepted) {
+                return "Nothing to import: " + name() + " was imported before.";
+            }
+            return "Not importable: " + sentence();
         }
 
         public String name() {
@@ -40,12 +58,14 @@ public final class InboxViewModel {
             if (outcome == null) {
                 return "Unreadable";
             }
-            return outcome.genuine() ? "Genuine" : outcome instanceof VerificationOutcome.AlreadyAccepted ? "Already imported" : "Refused";
+            return outcome.genuine() ? "Genuine" : outcome instanceof VerificationOutcome.AlreadyAccepted
+                    ? (acceptance.isEmpty() ? "Already imported" : "Imported, " + acceptance.replaceFirst(" by .*", "")) : "Refused";
         }
 
-        /** The whole sentence: the verifier's, or why the file could not be read. */
+        /** The whole sentence: the verifier's, or why the file could not be read; of an imported one, its acceptance. */
         public String sentence() {
-            return outcome == null ? problem : outcome.sentence();
+            return outcome == null ? problem : outcome.sentence() + (acceptance.isEmpty() ? "" : " Its release " + acceptance + " here"
+                    + (acceptance.equals("awaits acceptance") ? " (Releases, Accept…)." : "."));
         }
 
         /**
@@ -74,9 +94,21 @@ public final class InboxViewModel {
     private boolean folderChosen;
     /** A file just added, to select once the list shows it. */
     private Path toSelect;
+    /** Where a change the watcher saw is handed on: the FX thread (Platform::runLater). */
+    private final java.util.concurrent.Executor toScreen;
+    /** The watcher while the screen is shown; null otherwise. */
+    private java.util.concurrent.ScheduledExecutorService watcher;
+    /** The watched folder as the watcher last listed it (names, sizes, times); read and written by the watcher only. */
+    private volatile String lastListing = "";
 
     /** @param inboxRoot the folder holding one watched folder per space, {@code <store dir>/inbox} */
     public InboxViewModel(ImportService imports, TaskRunner runner, CurrentSpace space, Path inboxRoot) {
+        this(imports, runner, space, inboxRoot, javafx.application.Platform::runLater);
+    }
+
+    /** @param toScreen where a change the watcher saw refreshes the list: the FX thread; at once in tests */
+    public InboxViewModel(ImportService imports, TaskRunner runner, CurrentSpace space, Path inboxRoot, java.util.concurrent.Executor toScreen) {
+        this.toScreen = toScreen;
         this.imports = imports;
         this.runner = runner;
         this.space = space;
@@ -127,9 +159,12 @@ public final class InboxViewModel {
 
     private Item check(String target, Path f) {
         try {
-            return new Item(f, imports.check(target, odcm.app.service.BundleService.readBundle(f)), "");
+            byte[] bytes = odcm.app.service.BundleService.readBundle(f);
+            VerificationOutcome outcome = imports.check(target, bytes);
+            String acceptance = outcome instanceof VerificationOutcome.AlreadyAccepted a ? imports.acceptanceOf(target, a.bundleId()).orElse("") : "";
+            return new Item(f, outcome, "", odcm.app.service.BundleService.fileFingerprint(bytes), acceptance);
         } catch (odcm.model.Refusal r) {
-            return new Item(f, null, r.getMessage());
+            return new Item(f, null, r.getMessage(), null, "");
         }
     }
 
@@ -162,6 +197,79 @@ public final class InboxViewModel {
         folderChosen = true;
         folder.set(dir);
         refresh();
+    }
+
+    /**
+     * While the screen is shown: watches the folder by listing it every two seconds on a daemon thread (names, sizes,
+     * times) — simpler and sturdier than a WatchService across folders that appear, vanish or change. A change refreshes
+     * the list. {@link #stopWatching} when the screen goes out of sight.
+     */
+    public void startWatching() {
+        if (watcher != null) {
+            return;
+        }
+        lastListing = "";
+        watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "inbox-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleWithFixedDelay(this::look, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** The watcher stops (it lists nothing more); called when the screen goes out of sight or the window closes. */
+    public void stopWatching() {
+        if (watcher != null) {
+            watcher.shutdownNow(); // it only lists a folder: nothing of the store's to interrupt
+            watcher = null;
+        }
+    }
+
+    /** Whether the watcher runs. */
+    public boolean watching() {
+        return watcher != null;
+    }
+
+    /** On the watcher: lists the folder, and hands a change on to refresh the list. */
+    void look() {
+        Path dir = folder.get();
+        if (dir == null) {
+            return;
+        }
+        String listing = listing(dir);
+        if (!listing.equals(lastListing)) {
+            boolean first = lastListing.isEmpty();
+            lastListing = listing;
+            if (!first) {
+                toScreen.execute(() -> {
+                    if (watcher != null) {
+                        refresh();
+                    }
+                });
+            }
+        }
+    }
+
+    private static String listing(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return dir + "\n" + s.sorted().map(p -> p.getFileName() + ":" + p.toFile().length() + ":" + p.toFile().lastModified())
+                    .reduce("", (a, b) -> a + "\n" + b);
+        } catch (IOException e) {
+            return dir + "\n(unreadable)";
+        }
+    }
+
+    /** On the worker: the import wizard's model for a listed bundle, its file read again (it may have changed since). */
+    public ImportWizardModel wizardModel(Item item) {
+        return new ImportWizardModel(imports, runner, space.name(), odcm.app.service.BundleService.readBundle(item.file()), item.name());
+    }
+
+    /** Opens the watched folder in the platform's file manager (made first if missing); says why not if it cannot. */
+    public void openFolder() {
+        Path dir = folder.get();
+        if (dir != null) {
+            runner.run("Opening " + dir, () -> odcm.app.io.FileManager.open(dir), ok -> { }, message::error);
+        }
     }
 
     public ObservableList<Item> items() {

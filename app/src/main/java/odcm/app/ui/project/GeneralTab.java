@@ -28,6 +28,18 @@ final class GeneralTab {
         lifecycle.setId("project-lifecycle");
         lifecycle.setMaxWidth(Double.MAX_VALUE);
         lifecycle.valueProperty().bindBidirectional(editor.lifecycleProperty());
+        // Chosen by name, shown with its phases: lifecycles with like names are told apart.
+        lifecycle.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return vm.lifecycleLabel(name);
+            }
+
+            @Override
+            public String fromString(String label) {
+                return vm.lifecycleChoices().stream().filter(n -> vm.lifecycleLabel(n).equals(label)).findFirst().orElse(null);
+            }
+        });
         GridPane grid = Forms.grid();
         Forms.row(grid, "_Name", name);
         Forms.row(grid, "_Description", description);

@@ -97,6 +97,8 @@ public final class ProjectsViewModel {
             if (!s.equals(space.name())) {
                 return; // the space changed meanwhile; its own load follows
             }
+            lifecycleLabels = loaded.lifecycles().stream().collect(java.util.stream.Collectors.toMap(Lifecycle::name,
+                    odcm.app.ui.common.Formats::lifecycle));
             lifecycleChoices.setAll(loaded.lifecycles().stream().map(Lifecycle::name).toList());
             defaultLifecycle = loaded.lifecycles().stream().filter(Lifecycle::isDefault).map(Lifecycle::name).findFirst().orElse("");
             scopeChoices.setAll(loaded.scopes());
@@ -201,6 +203,13 @@ public final class ProjectsViewModel {
     public ObservableList<String> scopeChoices() {
         return scopeChoices;
     }
+
+    /** "Standard — Dev → Test → Prod" for a lifecycle's name, as the picker shows it; the name itself when not known. */
+    public String lifecycleLabel(String name) {
+        return name == null ? "" : lifecycleLabels.getOrDefault(name, name);
+    }
+
+    private java.util.Map<String, String> lifecycleLabels = java.util.Map.of();
 
     public ObservableList<String> lifecycleChoices() {
         return lifecycleChoices;

@@ -5,7 +5,6 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -25,9 +24,9 @@ final class VariablesTab {
         name.setId("variable-name");
         TextField value = new TextField();
         value.setId("variable-value");
-        PasswordField secret = new PasswordField();
-        secret.setId("variable-secret");
-        CheckBox sensitive = new CheckBox("Sensitive: kept encrypted, never shown");
+        // Only ever what the person types (the stored value is never put in it): its eye shows it without an audit entry.
+        odcm.app.ui.common.MaskedField secret = new odcm.app.ui.common.MaskedField("variable-secret");
+        CheckBox sensitive = new CheckBox("Sensitive: kept encrypted; once saved, never shown");
         sensitive.setId("variable-sensitive");
         value.visibleProperty().bind(sensitive.selectedProperty().not());
         secret.visibleProperty().bind(sensitive.selectedProperty());
@@ -47,7 +46,7 @@ final class VariablesTab {
                 LiveColumns.<VariableRow>column("Sensitive", 80, r -> Bindings.when(r.sensitiveProperty()).then("yes").otherwise("")),
                 LiveColumns.<VariableRow>column("Scope", 220, r -> Bindings.createStringBinding(r::scopeText, r.scope()))),
                 form, (row, binder) -> {
-                    secret.setText("");
+                    secret.textProperty().set("");
                     if (row == null) {
                         name.setText("");
                         value.setText("");

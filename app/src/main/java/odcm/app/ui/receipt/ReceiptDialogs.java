@@ -117,6 +117,8 @@ public final class ReceiptDialogs {
                 + "' trusts for deployment receipts, the addressee, expiry and replay, and that every release it reports was sent "
                 + "there from here. Then records each outcome, unless a newer one is known already. A refused receipt changes nothing."),
                 top, outcome, refused, jump);
+        odcm.app.ui.common.ProgressDialog.follow(vm.state().runningProperty(),
+                () -> d.getDialogPane().getScene() == null ? owner : d.getDialogPane().getScene().getWindow(), "Importing the receipt");
         return finish(d, body, 760, 300);
     }
 

@@ -77,8 +77,8 @@ public final class ReceiptsViewModel {
         file.set(receipt);
         imported.set(null);
         boolean acceptJump = acceptSequenceJump.get();
-        state.submit("Importing " + receipt.getFileName() + " into '" + space + "'", () -> receipts.importReceipt(space, receipt, acceptJump),
-                imported::set);
+        state.submitLong("Importing " + receipt.getFileName() + " into '" + space + "'",
+                progress -> receipts.importReceipt(space, receipt, acceptJump, progress), imported::set);
     }
 
     /** The importer confirmed a receipt's sequence jump (the signer confirmed its number): the import accepts it, audited. */

@@ -131,7 +131,7 @@ public final class CompareViewModel {
         String req = !gates.every() && gates.environments().isEmpty() ? "'" + space + "' gates no environment (a rejection still stops deployments)."
                 : "'" + space + "' needs approval before a release's first deployment to " + gates.words() + ".";
         String tally = approvals.tally(space, project, version).map(t -> " " + version + " has " + t + ".").orElse("");
-        String refusal = approvals.approvalRefusal(space, project, version).orElse("");
+        String refusal = approvals.approvalRefusal(space, project, version).or(() -> approvals.alreadyDecided(space, project, version)).orElse("");
         if (history.decisions().isEmpty()) {
             return new Approval(req + " No decision on " + version + " yet." + tally, refusal);
         }

@@ -84,6 +84,7 @@ public final class ReleasesView {
                 Tables.<Release>fixed("Version", 150, vm::version),
                 Tables.<Release>fixed("Channel", 100, Release::channel),
                 Tables.<Release>fixed("Created", 140, r -> Formats.minutes(r.createdAt())),
+                Tables.<Release>fixed("Approval", 150, vm::approval),
                 Tables.<Release>column("Notes", 300, r -> r.notes().replace('\n', ' '))));
         table.setItems(vm.shown());
         table.setPlaceholder(emptyList());
@@ -196,7 +197,10 @@ public final class ReleasesView {
     private void compare() {
         // The window's content is made and styled on the worker; the FX thread makes the window and lays it out (0033).
         vm.startCompare().ifPresent(model -> model.runner().run("Opening the comparison", () -> new CompareView(model, files, gate),
-                view -> view.show(root.getScene().getWindow()), vm.message()::error));
+                view -> {
+                    view.show(root.getScene().getWindow());
+                    view.stage().setOnHidden(e -> vm.refresh()); // its decisions show in the list's Approval column
+                }, vm.message()::error));
     }
 
     /** Why the person may not take {@code action} in the current space (the service's sentence naming the role), or "". */

@@ -49,6 +49,8 @@ public final class ReleasesViewModel {
     private boolean loadingProjects;
     /** Release id → revision, of the releases listed (read with them). */
     private Map<Long, Integer> revisions = Map.of();
+    /** Each listed release's approval state in the space (decision 0046), by release id. */
+    private Map<Long, String> approvalStates = Map.of();
 
     /** Acceptance before import (decision 0047): what is said of the selected imported release ("" where nothing is). */
     private final odcm.app.service.AcceptanceService acceptances;
@@ -123,9 +125,11 @@ public final class ReleasesViewModel {
         }
         runner.run("Loading the releases of '" + p + "'", () -> new Loaded(releases.list(s, p), bundles.targets(s, p),
                 projects.importedFrom(s, p).map(src -> ReleaseService.builtElsewhere(p, src)).orElse(""),
-                releases.heads(s, p).stream().collect(java.util.stream.Collectors.toMap(ReleaseHead::id, ReleaseHead::revision))), loaded -> {
+                releases.heads(s, p).stream().collect(java.util.stream.Collectors.toMap(ReleaseHead::id, ReleaseHead::revision)),
+                approvals.states(s, p)), loaded -> {
             if (p.equals(project.get())) {
                 revisions = loaded.revisions();
+                approvalStates = loaded.approvalStates();
                 list.replace(loaded.releases(), select);
                 targets.setAll(loaded.targets());
                 createProblem.set(loaded.createProblem());
@@ -157,7 +161,13 @@ public final class ReleasesViewModel {
         return createProblem;
     }
 
-    private record Loaded(List<Release> releases, List<BundleService.Target> targets, String createProblem, Map<Long, Integer> revisions) {
+    private record Loaded(List<Release> releases, List<BundleService.Target> targets, String createProblem, Map<Long, Integer> revisions,
+                          Map<Long, String> approvalStates) {
+    }
+
+    /** "Approved", "Rejected", "Pending (1 of 2)", "Voided by revision 2"…: the release's approval state in this space. */
+    public String approval(Release r) {
+        return approvalStates.getOrDefault(r.id(), "");
     }
 
     /** "1.2.0", or "1.2.0 (revision 2)" after its variables were updated (or a later revision was imported). */

@@ -62,11 +62,13 @@ public final class CertificateInputViewModel {
             case NONE -> "";
             case MATCHES -> "Matches this certificate's fingerprint.";
             case DIFFERS -> "Does not match this certificate's fingerprint. Do not save; call the other side back.";
-            case INCOMPLETE -> "A fingerprint has 64 hexadecimal digits; spaces and colons between them are fine.";
+            case INCOMPLETE -> "A fingerprint has 64 hexadecimal digits; spaces and colons between them are fine. Save waits for all of them.";
         }, match);
         nameProblem = Bindings.createStringBinding(() -> replacing != null ? "" : NameCheck.nameProblem(name.get()), name);
         shownNameProblem = Bindings.createStringBinding(() -> nameTouched.get() ? nameProblem.get() : "", nameTouched, nameProblem);
-        canSave = preview.isNotNull().and(knownAs.isEmpty()).and(nameProblem.isEmpty()).and(form.submittingProperty().not());
+        // A fingerprint typed but not matching (or not yet whole) keeps Save disabled: the sentence under it says why.
+        canSave = preview.isNotNull().and(knownAs.isEmpty()).and(nameProblem.isEmpty()).and(form.submittingProperty().not())
+                .and(Bindings.createBooleanBinding(() -> match.get() == FingerprintMatch.NONE || match.get() == FingerprintMatch.MATCHES, match));
         pastedText.addListener((o, was, now) -> pasted(now));
         name.addListener((o, was, now) -> {
             form.clearError();

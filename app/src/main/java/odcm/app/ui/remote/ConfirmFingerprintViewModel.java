@@ -22,8 +22,9 @@ public final class ConfirmFingerprintViewModel {
     public ConfirmFingerprintViewModel(RemoteSpaceService remotes, TaskRunner runner, Space space) {
         this.space = space;
         this.form = new TextForm<>(runner, "", TextForm.refusalOf(t -> {
-            if (t != null && !t.isBlank()) {
-                Fingerprint.parse(t);
+            if (t != null && !t.isBlank() && !Fingerprint.parse(t).equals(space.certificate().fingerprint())) {
+                throw new odcm.model.Refusal("Does not match the certificate of " + space.describe()
+                        + "; it stays unconfirmed. Check with the other side.");
             }
         }), t -> t != null && !t.isEmpty(), "Confirming the fingerprint of " + space.describe(), t -> remotes.confirm(space.name(), t));
     }

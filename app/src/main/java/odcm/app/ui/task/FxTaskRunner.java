@@ -74,6 +74,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     @Override
+    public TaskProgress progress() {
+        return new TaskProgress(Platform::runLater);
+    }
+
+    @Override
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }

@@ -18,6 +18,15 @@ public interface TaskRunner {
      */
     <T> void run(String what, Callable<T> work, Consumer<? super T> onSuccess, Consumer<String> onFailure);
 
+    /**
+     * The progress and Cancel of one long unit of work to {@link #run}: the work calls its {@code step} between units
+     * (decision 0052); its updates reach the screen where this runner delivers outcomes (here: at once, as a runner that
+     * runs work on the caller's thread does).
+     */
+    default TaskProgress progress() {
+        return new TaskProgress(Runnable::run);
+    }
+
     /** True while any submitted work has not yet delivered its outcome. */
     ReadOnlyBooleanProperty busyProperty();
 

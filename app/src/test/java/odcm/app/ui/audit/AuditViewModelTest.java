@@ -128,6 +128,28 @@ class AuditViewModelTest {
         assertEquals("", stderr);
     }
 
+    /** Decision 0052: Cancel, seen at the export's first step, leaves an earlier file as it was and no temporary one. */
+    @Test
+    void aCancelledExportWritesNothing() throws Exception {
+        Path csv = Files.writeString(tmp.resolve("audit.csv"), "an earlier export\n");
+        AuditViewModel vm = new AuditViewModel(ctx.audit(), runner);
+        List<String> seen = new java.util.ArrayList<>();
+        vm.runningProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                seen.add("running");
+                now.cancel(); // as the dialog's Cancel does, before the worker reaches the first step
+            }
+        });
+        vm.exportCsv(csv);
+        assertEquals(List.of("running"), seen);
+        assertEquals("Cancelled; nothing was changed.", vm.outcome().text());
+        assertEquals(null, vm.runningProperty().get(), "the progress dialog goes");
+        assertEquals("an earlier export\n", Files.readString(csv));
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
+
     @Test
     void anExportReplacesAnEarlierFileWholeAndLeavesNoTemporaryFile() throws Exception {
         Path csv = Files.writeString(tmp.resolve("audit.csv"), "an earlier export\n");

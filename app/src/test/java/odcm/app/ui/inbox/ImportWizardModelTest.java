@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The wizard's and the Inbox's view models, on the caller's thread: no FX toolkit needed. */
-class ImportWizardModelTest {
+public class ImportWizardModelTest {
     @TempDir
     Path tmp;
 
@@ -52,13 +52,14 @@ class ImportWizardModelTest {
         }
     }
 
+    /** Also issue 16 point 5: the watcher is the view model's, runs only while the screen is shown, and a change refreshes the list. */
     @Test
-    void theInboxListsTheWatchedFolderAndAddedFilesWithTheirOutcomes() throws Exception {
+    void theInboxListsTheWatchedFolderAndAddedFilesWithTheirOutcomesAndWatchesOnlyWhileShown() throws Exception {
         AppContext[] both = TestBundles.twoNetworks(tmp);
         try (AppContext dev = both[0]; AppContext prod = both[1]) {
             Path root = tmp.resolve("inbox");
             CurrentSpace space = new CurrentSpace();
-            InboxViewModel vm = new InboxViewModel(prod.imports(), new SameThreadTaskRunner(), space, root);
+            InboxViewModel vm = new InboxViewModel(prod.imports(), new SameThreadTaskRunner(), space, root, Runnable::run);
             space.choose(PROD);
             assertEquals(root.resolve("Prod Space"), vm.folderProperty().get());
             assertTrue(vm.items().isEmpty());
@@ -70,6 +71,37 @@ class ImportWizardModelTest {
             assertEquals(List.of("Genuine", "Refused"), vm.items().stream().map(InboxViewModel.Item::verdict).toList());
             assertEquals("b.odcmbundle", vm.selectedProperty().get().name(), "an added file is selected");
             assertEquals("Prod Space_ x", InboxViewModel.defaultFolder(root, "Prod Space/ x").getFileName().toString());
+
+            java.util.Set<Thread> before = watchers();
+            vm.startWatching();
+            Thread watcher = watcherSince(before);
+            assertTrue(vm.watching() && watcher.isAlive());
+            vm.look(); // the first listing: what the screen already shows
+            Files.write(root.resolve("Prod Space").resolve("c.odcmbundle"), new byte[] {4, 5, 6});
+            assertEquals(2, vm.items().size());
+            vm.look();
+            assertEquals(List.of("a.odcmbundle", "c.odcmbundle", "b.odcmbundle"), vm.items().stream().map(InboxViewModel.Item::name).toList(),
+                    "a new file in the folder is listed");
+            vm.stopWatching();
+            watcher.join(10_000);
+            assertFalse(vm.watching() || watcher.isAlive(), "the watcher thread ended");
+            Files.write(root.resolve("Prod Space").resolve("d.odcmbundle"), new byte[] {1});
+            vm.look(); // a tick already under way when the screen went: lists, but refreshes nothing
+            assertEquals(3, vm.items().size());
         }
+    }
+
+    /** The Inbox watcher threads alive now (other tests' screens in this JVM may have left theirs running). */
+    public static java.util.Set<Thread> watchers() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("inbox-watcher") && t.isAlive())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The one Inbox watcher thread started since {@code before} was taken. */
+    public static Thread watcherSince(java.util.Set<Thread> before) {
+        java.util.Set<Thread> started = watchers();
+        started.removeAll(before);
+        assertEquals(1, started.size(), "one watcher started: " + started);
+        return started.iterator().next();
     }
 }

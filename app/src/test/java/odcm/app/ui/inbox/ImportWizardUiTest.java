@@ -94,22 +94,27 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         });
         ConsoleDriver.shoot(stage.getScene(), "inbox");
 
-        // A tampered bundle: the wizard stops at step 1 with the reason.
+        // The file's SHA-256, in groups of four as the Promote dialog shows it to the promoter.
+        String sha = odcm.app.service.BundleService.fileFingerprint(bundle).grouped();
+        assertEquals(sha.substring(0, 39) + "\n" + sha.substring(40), this.<Label>node("#inbox-sha256").getText());
+        assertFalse(this.<Button>node("#inbox-import").isDisabled());
+
+        // A tampered bundle: Import… is not offered; the tooltip and the line under the list say why.
         fx(() -> {
             table.getSelectionModel().select(0);
             return null;
         });
-        clickOn("#inbox-import");
+        Button importButton = node("#inbox-import");
+        assertTrue(importButton.isDisabled(), "no wizard for a refused bundle");
+        assertEquals("Not importable: " + table.getItems().get(0).sentence(), importButton.getAccessibleHelp());
+        assertTrue(this.<Label>node("#inbox-detail").getText().endsWith(table.getItems().get(0).sentence()));
+        String tamperedSha = odcm.app.service.BundleService.fileFingerprint(TestBundles.tampered(bundle)).grouped();
+        assertEquals(tamperedSha.substring(0, 39) + "\n" + tamperedSha.substring(40), this.<Label>node("#inbox-sha256").getText(),
+                "its own SHA-256, not the genuine file's");
+        doubleClickOn(lookup("#inbox-table .table-row-cell").<Node>query());
         idle();
-        Label verdict = node("#wizard-verdict");
-        assertEquals(table.getItems().get(0).sentence(), verdict.getText(), "the verifier's reason");
-        assertTrue(verdict.getStyleClass().contains(Css.ERROR));
-        assertTrue(node("#wizard-stopped").isVisible());
-        assertTrue(this.<Button>node("#wizard-next").isDisabled(), "Next disabled at step 1 for a refused bundle");
-        assertTrue(this.<Button>node("#wizard-finish").isDisabled());
-        shootWizard("wizard-1-refused");
-        clickOn("#wizard-cancel");
-        idle();
+        assertTrue(lookup("#import-wizard").tryQuery().isEmpty(), "nor by a double click");
+        ConsoleDriver.shoot(stage.getScene(), "inbox-refused");
 
         // The genuine bundle, step by step.
         fx(() -> {
@@ -119,6 +124,9 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         clickOn("#inbox-import");
         idle();
         assertEquals(TestBundles.DEV, ((Label) node("#wizard-signer")).getText());
+        assertEquals(sha.substring(0, 39) + "\n" + sha.substring(40), this.<Label>node("#wizard-file-sha256").getText(),
+                "the wizard shows the file's SHA-256 too");
+        assertFalse(this.<Button>node("#wizard-file-sha256-copy").isDisabled());
         assertEquals("Promoted out of lifecycle order by alice: Test lab down (skipped: Release 1.0.0 cannot be promoted to 'Prod Space' yet: "
                 + "phase 'Test' (all must complete) comes first and still needs a successful deployment to Test.)",
                 ((Label) node("#wizard-out-of-order")).getText());
@@ -138,6 +146,11 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         clickOn("#wizard-next");
         idle();
         assertTrue(((Label) node("#wizard-lifecycle-hint")).getText().startsWith("Chosen automatically"));
+        for (Node choice : lookup("#wizard-lifecycles .radio-button").queryAll()) { // each with its phases, told apart
+            String text = ((javafx.scene.control.RadioButton) choice).getText();
+            assertTrue(text.matches("\\S.* — .+ · (deploys here to .+|no environment of this space)"), text);
+        }
+        assertTrue(((javafx.scene.control.RadioButton) lookup("#wizard-lifecycles .radio-button").query()).getText().startsWith("Prod — "));
         shootWizard("wizard-3-lifecycle");
 
         clickOn("#wizard-next");
@@ -153,6 +166,46 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         type("#value-Production-AdminEmail", "ops@example.org");
         assertEquals("Every mandatory value is set.", missing.getText());
         assertFalse(this.<Button>node("#wizard-finish").isDisabled());
+        // Tab goes from field to field, through a multi-line one and from one environment's last into the next's first.
+        assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "values-Staging")));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn(this.<Node>node("#value-Staging-AdminEmail"));
+        List<String> walked = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            push(javafx.scene.input.KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents(3); // the list follows the focus after it moved
+            walked.add(fx(() -> {
+                for (Node n = stage.getScene().getWindow() == null ? null : node("#import-wizard").getScene().getFocusOwner(); n != null; n = n.getParent()) {
+                    if (n.getId() != null && n.getId().startsWith("value-")) {
+                        return n.getId();
+                    }
+                }
+                return "none";
+            }));
+        }
+        assertEquals(List.of("value-Staging-DbPassword", "value-Staging-Banner", "value-Staging-Maintenance",
+                "value-Production-Region", "value-Production-AdminEmail", "value-Production-DbPassword", "value-Production-Banner",
+                "value-Production-Maintenance"), walked);
+        assertEquals("", ((javafx.scene.control.TextArea) node("#value-Staging-Banner")).getText(), "no tab character typed into it");
+
+        // The eye shows what the importer typed at once; a value filled in for them only after an audit entry.
+        int entries = prod.audit().list(AuditFilter.ALL).size();
+        assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Staging-DbPassword")));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#value-Staging-DbPassword-show");
+        idle();
+        javafx.scene.control.TextField shown = node("#value-Staging-DbPassword-shown");
+        assertTrue(shown.isVisible());
+        assertEquals("staging-pw-4411", shown.getText());
+        assertEquals(entries, prod.audit().list(AuditFilter.ALL).size(), "the importer's own typing: no audit entry");
+        assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Production-DbPassword")));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#value-Production-DbPassword-show");
+        idle();
+        assertEquals("bundle.reveal", prod.audit().list(AuditFilter.ALL).get(0).action(), "a provided value: revealed with an audit entry");
+        assertEquals(entries + 1, prod.audit().list(AuditFilter.ALL).size());
+        assertEquals(TestBundles.SECRET, this.<javafx.scene.control.TextField>node("#value-Production-DbPassword-shown").getText());
+        shootWizard("wizard-4-values-shown");
         Node provided = node("#value-Production-DbPassword-help");
         assertEquals("The shop database's password. Provided by DevTest Space. Mandatory.", ((Label) provided).getText());
         fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Production-Maintenance"));
@@ -162,7 +215,31 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         clickOn("#wizard-next");
         idle();
         assertTrue(((Label) node("#summary-values-Staging")).getText().contains("Database password = ********"));
+        String staging = ((Label) node("#summary-values-Staging")).getText();
+        assertTrue(staging.contains("Maintenance mode = No") && !staging.contains("false") && !staging.contains("true"), staging);
         shootWizard("wizard-5-summary");
+
+        // Cancelled (decision 0052): the worker held by earlier work, Finish shows the import's progress; Cancel there, then
+        // the worker let go: the import stops at its first step inside the transaction, which rolls back — nothing imported.
+        long auditBefore = prod.audit().lastSeq();
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        fx(() -> {
+            runner.run("Held", () -> held.await(60, java.util.concurrent.TimeUnit.SECONDS), d -> { }, f -> { });
+            return null;
+        });
+        clickOn("#wizard-finish");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> lookup("#progress-sentence").tryQuery().isPresent());
+        Label progress = node("#progress-sentence");
+        assertEquals("Importing web-1.0.0.odcmbundle…", progress.getText());
+        clickOn("#progress-cancel");
+        held.countDown();
+        idle();
+        assertEquals("Cancelled; nothing was changed.", ((Label) node("#wizard-message")).getText());
+        assertEquals(List.of(), prod.projects().list(PROD), "nothing imported");
+        assertEquals(auditBefore, prod.audit().lastSeq(), "no audit entry");
+        assertTrue(lookup("#progress-dialog").tryQuery().isEmpty(), "the progress dialog closed");
+
+        // Finish again: the import runs, its steps shown as it goes.
         clickOn("#wizard-finish");
         idle();
         assertEquals("Imported release 1.0.0 of 'DevTest Space: Web' into 'Prod Space' with lifecycle 'Prod'; it was promoted out of "
@@ -177,6 +254,20 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         idle();
         assertEquals("Already imported", table.getItems().get(1).verdict(), "the list is checked again after the wizard closes");
         ConsoleDriver.shoot(stage.getScene(), "inbox-after-import");
+
+        // Where the space requires acceptance (decision 0047), the Inbox says what became of the imported release.
+        prod.acceptances().setRequired(PROD, true);
+        clickOn("#inbox-refresh");
+        idle();
+        assertEquals("Imported, awaits acceptance", table.getItems().get(1).verdict());
+        assertTrue(table.getItems().get(1).sentence().endsWith("Its release awaits acceptance here (Releases, Accept…)."),
+                table.getItems().get(1).sentence());
+        fx(() -> {
+            table.getSelectionModel().select(1);
+            return null;
+        });
+        assertTrue(this.<Button>node("#inbox-import").isDisabled(), "nothing more to import");
+        ConsoleDriver.shoot(stage.getScene(), "inbox-awaits-acceptance");
         assertTrue(inbox.title().equals("Inbox"));
     }
 }

@@ -157,5 +157,22 @@ class CompareUiTest extends DemoScreensTest {
         ui.idle();
         assertEquals(Verdict.REJECTED, ctx.approvals().decisions(Demo.DEVTEST, "Web Shop", "2.0.0").get(0).verdict());
         assertTrue(ui.<Label>node("#compare-approval").getText().contains("2.0.0 was rejected by"), ui.<Label>node("#compare-approval").getText());
+
+        // A rejection binds until a later approval: Approve… stays open; once approved, it is not offered again (decision 0053).
+        javafx.scene.control.Button approve = ui.node("#compare-approve");
+        assertFalse(approve.isDisabled(), "a rejected release may be approved later");
+        ui.clickOn("#compare-approve");
+        // Enter in the last field submits, even a text area; Shift+Enter makes a new line there.
+        ui.clickOn("#decision-comment").write("Smoke test removed");
+        ui.push(KeyCode.SHIFT, KeyCode.ENTER);
+        ui.write("from production.");
+        ui.push(KeyCode.ENTER);
+        ui.idle();
+        assertEquals(Verdict.APPROVED, ctx.approvals().decisions(Demo.DEVTEST, "Web Shop", "2.0.0").get(0).verdict());
+        assertEquals("Smoke test removed\nfrom production.", ctx.approvals().decisions(Demo.DEVTEST, "Web Shop", "2.0.0").get(0).comment());
+        assertTrue(approve.isDisabled(), "decided: no second approval by the same person");
+        assertTrue(approve.getAccessibleHelp().startsWith("You approved revision 1 already"), approve.getAccessibleHelp());
+        assertFalse(ui.<javafx.scene.control.Button>node("#compare-reject").isDisabled(), "a rejection can still follow");
+        ConsoleDriver.shoot(table.getScene(), "compare-releases-approved");
     }
 }

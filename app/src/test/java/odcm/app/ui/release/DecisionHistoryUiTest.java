@@ -52,11 +52,25 @@ class DecisionHistoryUiTest {
                     return null;
                 });
                 ui.idle();
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.TableColumn<Release, String> approval = (javafx.scene.control.TableColumn<Release, String>) releases.getColumns().get(3);
+                assertEquals("Approval", approval.getText());
+                assertEquals("Voided by revision 2", fx(() -> approval.getCellData(0)), "the list's approval state");
                 ListView<String> decisions = ui.node("#decisions-list");
                 assertEquals(1, decisions.getItems().size(), decisions.getItems().toString());
                 String line = decisions.getItems().get(0);
                 assertTrue(line.matches("Voided by revision 2: .* approved by \\S+ on revision 1 \\(snapshot [0-9a-f]{12}…\\): revision 1 looked fine"), line);
                 ui.shoot("releases-decision-voided");
+
+                prod.approvals().decide(PROD, REMOTE_WEB, "1.0.0", Verdict.REJECTED, "not yet");
+                ui.show(ui.releases);
+                ui.idle();
+                assertEquals("Rejected", fx(() -> approval.getCellData(0)));
+                prod.approvals().decide(PROD, REMOTE_WEB, "1.0.0", Verdict.APPROVED, "now it is");
+                ui.show(ui.releases);
+                ui.idle();
+                assertEquals("Approved", fx(() -> approval.getCellData(0)), "a later approval lifts the rejection");
+                ui.shoot("releases-approval-state");
             }
         }
     }

@@ -81,7 +81,18 @@ class ProjectToReleaseUiTest extends DemoScreensTest {
         assertEquals("", ui.<PasswordField>node("#variable-secret").getText(), "the stored secret is not in the field");
         assertTrue(ui.lookup(Variable.MASK).tryQuery().isPresent(), "the table shows the mask");
         assertTrue(ui.lookup("dev-secret-2").tryQuery().isEmpty(), "never the value");
+        // Its eye shows what is typed there (only ever the person's own typing): no audit entry.
+        int entries = ctx.audit().list(odcm.model.audit.AuditFilter.ALL).size();
+        ui.clickOn("#variable-secret").write("typed-now");
+        ui.clickOn("#variable-secret-show");
+        assertTrue(ui.<TextField>node("#variable-secret-shown").isVisible());
+        assertEquals("typed-now", ui.<TextField>node("#variable-secret-shown").getText());
+        assertEquals(entries, ctx.audit().list(odcm.model.audit.AuditFilter.ALL).size());
         ui.shoot("projects-variables");
+        ui.clickOn("#variable-secret-shown").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        ui.clickOn("#variable-secret-show");
+        assertFalse(ui.<TextField>node("#variable-secret-shown").isVisible());
+        assertEquals("", ui.<PasswordField>node("#variable-secret").getText(), "cleared: the stored secret is kept");
         tab("tab-templates");
         ui.clickOn("Region");
         ui.shoot("projects-templates");
@@ -106,6 +117,9 @@ class ProjectToReleaseUiTest extends DemoScreensTest {
         ui.clickOn("#new-project");
         assertEquals("New project", ui.<Label>node("#project-editor-title").getText());
         assertEquals("Test then Prod", ui.<javafx.scene.control.ComboBox<String>>node("#project-lifecycle").getValue());
+        List<String> shownLifecycle = ui.lookup("#project-lifecycle .list-cell").queryAll().stream()
+                .map(c -> ((javafx.scene.control.ListCell<?>) c).getText()).filter(java.util.Objects::nonNull).toList();
+        assertTrue(shownLifecycle.stream().anyMatch(t -> t.startsWith("Test then Prod — ") && t.contains(" → ")), "with its phases: " + shownLifecycle);
         ui.shoot("projects-new");
         ui.clickOn("#project-revert");
 

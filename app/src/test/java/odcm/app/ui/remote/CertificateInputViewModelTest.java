@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -132,10 +133,14 @@ class CertificateInputViewModelTest {
 
         AtomicReference<Space> saved = new AtomicReference<>();
         vm.expectedFingerprintProperty().set("FFFF" + right.substring(4));
+        assertFalse(vm.canSaveProperty().get(), "Save stays disabled on a mismatch");
         vm.submit(saved::set);
         assertNull(saved.get());
-        assertTrue(vm.form().error().contains("does not match"), vm.form().error());
         assertTrue(ctx.spaces().remotes().isEmpty(), "nothing was saved");
+        vm.expectedFingerprintProperty().set(right.substring(0, 30));
+        assertFalse(vm.canSaveProperty().get(), "nor while the fingerprint is incomplete");
+        assertThrows(odcm.model.Refusal.class, () -> ctx.remotes().add("DevTest Space", "", TestStores.foreignCertificatePem("DevTest Space"),
+                "FFFF" + right.substring(4)), "the service refuses a mismatch on its own too");
 
         vm.expectedFingerprintProperty().set(right);
         vm.submit(saved::set);

@@ -48,11 +48,12 @@ class ConfirmFingerprintViewModelTest {
         assertFalse(wrong.validProperty().get());
         assertTrue(wrong.problemProperty().get().contains("64 hexadecimal digits"));
         wrong.typedProperty().set("AB".repeat(32));
-        assertTrue(wrong.validProperty().get());
+        assertFalse(wrong.validProperty().get(), "Confirm stays disabled on a mismatch");
+        assertTrue(wrong.problemProperty().get().contains("Does not match"), wrong.problemProperty().get());
         wrong.submit(s -> {
             throw new AssertionError("a wrong fingerprint must not confirm");
         });
-        assertTrue(wrong.form().error().contains("stays unconfirmed"), wrong.form().error());
+        assertFalse(ctx.remotes().isConfirmed("Prod Space"));
 
         ConfirmFingerprintViewModel right = screen.confirm(prod);
         right.typedProperty().set(prod.certificate().fingerprint().grouped().toLowerCase());
