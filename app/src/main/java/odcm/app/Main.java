@@ -18,7 +18,17 @@ public final class Main {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println("odcm: " + ErrorLog.unexpected(e)));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        // No command: straight to the console, without the command line's parser (decision 0021).
-        System.exit(args.length == 0 ? Cli.console(err, System.getenv()) : Cli.execute(args, out, err, System.getenv()));
+        // No command (or only a bundle or receipt file to show): straight to the console, without the command line's
+        // parser (decision 0021).
+        System.exit(Cli.opensConsole(args) ? Cli.console(args, err, System.getenv()) : Cli.execute(args, out, err, System.getenv()));
+    }
+
+    /**
+     * The version the build wrote into the jar's manifest (Implementation-Version, Maven's project.version); "development
+     * build" when run from the build's class folders, which have no manifest.
+     */
+    public static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
     }
 }

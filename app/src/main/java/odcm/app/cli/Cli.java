@@ -147,19 +147,62 @@ public final class Cli {
     }
 
     /**
-     * {@code odcm} alone: the console on the store of the environment, without building the parser of every command
-     * first (that took as long as JavaFX's own start, decision 0021); the same checks and exit codes as through it.
+     * Whether these words open the console: none, or only a release bundle or deployment receipt file to show (what a
+     * desktop passes when such a file is opened, docs/decisions/0050), after {@code --store DIR} if given.
      */
-    public static int console(PrintWriter err, Map<String, String> env) {
+    public static boolean opensConsole(String[] args) {
+        return args.length == 0 || fileToShow(args) != null;
+    }
+
+    /** The one word that is not {@code --store DIR}, when it names a bundle or receipt file by its extension; else null. */
+    private static String fileToShow(String[] args) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--store") && i + 1 < args.length) {
+                i++;
+            } else if (!args[i].startsWith("--store=") && !args[i].equals("--verbose")) {
+                words.add(args[i]);
+            }
+        }
+        if (words.size() != 1) {
+            return null;
+        }
+        String name = words.get(0).toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(odcm.app.service.BundleService.EXTENSION) || name.endsWith(odcm.app.service.ReceiptService.EXTENSION)
+                ? words.get(0) : null;
+    }
+
+    /** The value of {@code --store} among these words, or null. */
+    private static String storeOption(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--store") && i + 1 < args.length) {
+                return args[i + 1];
+            } else if (args[i].startsWith("--store=")) {
+                return args[i].substring("--store=".length());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code odcm} alone, or {@code odcm [--store DIR] FILE.odcmbundle|FILE.odcmreceipt}: the console on that store (else
+     * the environment's), showing that file, without building the parser of every command first (that took as long as
+     * JavaFX's own start, decision 0021); the same checks and exit codes as through it.
+     */
+    public static int console(String[] args, PrintWriter err, Map<String, String> env) {
         PrintWriter terminalErr = odcm.app.io.TerminalText.printer(err);
         try {
-            String empty = emptyVariable(env, null);
+            String store = storeOption(args);
+            String empty = store != null && store.isBlank() ? "The store folder is empty; give a folder or a team store's address."
+                    : emptyVariable(env, store);
             if (empty != null) {
                 terminalErr.println(empty + " (see 'odcm --help')");
                 return USAGE;
             }
-            ErrorLog.install(env, System.getProperty("user.home"));
-            odcm.app.ui.ConsoleLauncher.launch(StoreLocation.resolve(null, env, System.getProperty("user.home")));
+            ErrorLog.install(env, System.getProperty("user.home"), java.util.Arrays.asList(args).contains("--verbose") ? terminalErr : null);
+            String file = fileToShow(args);
+            odcm.app.ui.ConsoleLauncher.launch(StoreLocation.resolve(store, env, System.getProperty("user.home")),
+                    file == null ? null : Path.of(file).toAbsolutePath());
             return 0;
         } catch (Refusal r) {
             terminalErr.println(oneLine(r.getMessage()));

@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-@Command(name = "odcm", mixinStandardHelpOptions = true, version = "ODCM Console 0.1.0",
+@Command(name = "odcm", mixinStandardHelpOptions = true, versionProvider = OdcmCommand.Version.class,
         description = {"ODCM Console: spaces, certificates of remote spaces, and the trusts between them.",
-                "With no command, opens the console window."},
+                "With no command, opens the console window; 'odcm FILE.odcmbundle' (or .odcmreceipt) opens it on that file."},
         footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line; "
                 + "3 unexpected error (details in the log, ~/.local/state/odcm/odcm.log.0); 143 stopped by SIGTERM, 130 by Ctrl+C "
                 + "(the change in progress undone)."})
@@ -24,6 +24,14 @@ final class OdcmCommand implements Callable<Integer> {
             DashboardCommand.class, WhoamiCommand.class, ImportCommands.class);
 
     final Cli cli;
+
+    /** "ODCM Console 0.2.0": the version the build wrote into the jar's manifest (docs/decisions/0050). */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ODCM Console " + odcm.app.Main.version()};
+        }
+    }
 
     @Option(names = "--store", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The store folder, or a team store's address postgresql://[user@]host[:port]/database (default: $ODCM_STORE, else ~/.local/share/odcm/store).")
@@ -41,7 +49,7 @@ final class OdcmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Blocks until the console window is closed.
-        ConsoleLauncher.launch(cli.location(store));
+        ConsoleLauncher.launch(cli.location(store), null);
         return 0;
     }
 }

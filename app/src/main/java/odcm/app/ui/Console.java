@@ -66,6 +66,9 @@ public final class Console {
     private OthersChanges others;
     /** The example organisation offered for an empty store, while it shows. */
     private FirstRunOffer offer;
+    private volatile odcm.app.ui.inbox.InboxView inbox;
+    /** A bundle or receipt to show once the store is open (odcm FILE), or null. */
+    private Path toShow;
 
     /**
      * What opening found, all read on the background thread: also all spaces, by the store's clock at {@code now}, which
@@ -135,6 +138,10 @@ public final class Console {
         // the skins made); the window shown and laid out.
         Theme.apply();
         stage.setTitle("ODCM Console — " + location.describe());
+        // The icon of the window, its dialogs' and the task bar's, read in the background (installer/icons/odcm.svg).
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(Console.class.getResource("icon/odcm-" + size + ".png").toExternalForm(), true));
+        }
         javafx.application.Platform.runLater(() -> {
             Scene opening = scene(StartScreens.opening(location.describe()), 1100, 720);
             javafx.application.Platform.runLater(() -> {
@@ -175,7 +182,7 @@ public final class Console {
     }
 
     /** The main window, filled with what opening read and styled, not yet shown. */
-    private record Made(Opened opened, Shell shell) {
+    private record Made(Opened opened, Shell shell, FileToShow file) {
     }
 
     /**
@@ -213,12 +220,17 @@ public final class Console {
             window.store().show(new odcm.app.ui.common.StoreLink.Facts(location, opened.context().store().storeId(), opened.keyState()));
             window.showPerson(opened.context().store().person());
             List<Space> locals = opened.locals();
+            FileToShow file = toShow == null ? null : FileToShow.look(toShow, locals);
+            if (file != null) {
+                file.space().ifPresent(shell.space()::choose); // a bundle is checked as the space it is for
+                file.problem().ifPresent(sentence -> window.showPanel(StartScreens.dismissable("file-problem", sentence, window::removePanel)));
+            }
             gate.known(opened.permissions());
             window.picker().show(locals);
             shell.spaces().show(locals, opened.now(), null);
             window.root().applyCss();
             StartupTimes.mark("main-filled");
-            return new Made(opened, shell);
+            return new Made(opened, shell, file);
         } catch (RuntimeException e) {
             opened.context().close();
             throw e;
@@ -250,8 +262,7 @@ public final class Console {
                 new MainWindow.Entry("Releases", () -> new ReleasesView(new ReleasesViewModel(c().projects(), c().releases(), c().bundles(), c().deployments(),
                         c().approvals(), c().acceptances(), runner, space), files, gate()).screen()),
                 new MainWindow.Entry("Outbox", () -> outbox(space).screen()),
-                new MainWindow.Entry("Inbox", () -> new InboxView(new InboxViewModel(c().imports(), runner, space, location.storeDir().resolve("inbox")),
-                        c().receipts(), files, gate()).screen()),
+                new MainWindow.Entry("Inbox", () -> inbox(space).screen()),
                 new MainWindow.Entry("Dashboard", () -> new DashboardView(new DashboardViewModel(c().dashboards(), runner, space), space, spaces,
                         java.time.ZoneId.systemDefault()).screen()),
                 new MainWindow.Entry("Pipeline", () -> new PipelineView(new PipelineViewModel(c().lifecycles(), c().projects(), c().dashboards(), runner, space),
@@ -297,6 +308,33 @@ public final class Console {
         if (opened.empty() && opened.keyState() == MasterKeyState.PRESENT) {
             offerDemo();
         }
+        FileToShow file = made.file();
+        if (file != null && file.problem().isEmpty()) {
+            // The Inbox, where a bundle is listed with its verification outcome (Import… from there), or its Import receipt….
+            main.select("nav-inbox", () -> {
+                if (file.receipt()) {
+                    inbox(space).importReceipt(file.file());
+                } else {
+                    inbox(space).show(file.file());
+                }
+            });
+        }
+    }
+
+    /**
+     * Shows this release bundle (in the Inbox, checked as the space it is for) or deployment receipt (in Import receipt…)
+     * once the store is open; a file that cannot be shown is said in a line above the screens. Called before {@link #start}.
+     */
+    public void showFile(Path file) {
+        toShow = file;
+    }
+
+    private odcm.app.ui.inbox.InboxView inbox(CurrentSpace space) {
+        if (inbox == null) {
+            inbox = new InboxView(new InboxViewModel(context.imports(), runner, space, location.storeDir().resolve("inbox")), context.receipts(), files,
+                    gate());
+        }
+        return inbox;
     }
 
     /**

@@ -15,14 +15,19 @@ public final class ConsoleApp extends Application {
     private static final String STORE = "store";
     private static final String KEYS = "keys";
     private static final String SERVER = "server";
+    private static final String FILE = "file";
     private Console console;
 
-    static String[] arguments(StoreLocation location) {
-        String[] folders = {"--" + STORE + "=" + location.storeDir(), "--" + KEYS + "=" + location.keyDir()};
-        if (!location.onServer()) {
-            return folders;
+    static String[] arguments(StoreLocation location, Path file) {
+        java.util.List<String> named = new java.util.ArrayList<>(java.util.List.of("--" + STORE + "=" + location.storeDir(),
+                "--" + KEYS + "=" + location.keyDir()));
+        if (location.onServer()) {
+            named.add("--" + SERVER + "=" + location.server()); // an address holds no password
         }
-        return new String[] {folders[0], folders[1], "--" + SERVER + "=" + location.server()}; // an address holds no password
+        if (file != null) {
+            named.add("--" + FILE + "=" + file);
+        }
+        return named.toArray(String[]::new);
     }
 
     @Override
@@ -33,6 +38,9 @@ public final class ConsoleApp extends Application {
         StoreLocation location = new StoreLocation(Path.of(named.get(STORE)), Path.of(named.get(KEYS)),
                 server == null ? null : ServerAddress.parse(server));
         console = new Console(stage, location, new FxTaskRunner(), new FxFilePicker(), Platform::exit);
+        if (named.containsKey(FILE)) {
+            console.showFile(Path.of(named.get(FILE)));
+        }
         console.start();
         if (Boolean.getBoolean("odcm.cds.training")) {
             stopOnceOpened(60);

@@ -88,6 +88,18 @@ final class StartScreens {
                 + " rollback is accepted (odcm audit accept-rollback)."));
     }
 
+    /** A line above the screens, like a warning, that the person closes when read (a file the console could not show). */
+    static Node dismissable(String id, String sentence, java.util.function.Consumer<Node> remove) {
+        Label text = banner(id, sentence);
+        javafx.scene.control.Button close = new javafx.scene.control.Button("Dismiss");
+        close.setId(id + "-dismiss");
+        javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(8, text, close);
+        line.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        close.setOnAction(e -> remove.accept(line));
+        return line;
+    }
+
     private static Label banner(String id, String sentence) {
         Label text = new Label(sentence);
         text.setId(id);

@@ -37,7 +37,12 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
     private final Console console;
 
     public ConsoleDriver(StoreLocation location) throws Exception {
-        this(location, runner -> { });
+        this(location, (Path) null);
+    }
+
+    /** A console opened with {@code show}, a bundle or receipt file ({@code odcm FILE}), or with none; returns once open. */
+    public ConsoleDriver(StoreLocation location, Path show) throws Exception {
+        this(location, runner -> { }, show);
         // The store begins to open only after the first frame (decision 0028): until then the runner is not busy yet.
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> console.main() != null
                 || stage.getScene() != null && stage.getScene().lookup("#opening-store") == null).get());
@@ -46,6 +51,10 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
 
     /** A console whose runner got {@code first} before the console started (e.g. work that holds it); returns once the window shows. */
     ConsoleDriver(StoreLocation location, java.util.function.Consumer<FxTaskRunner> first) throws Exception {
+        this(location, first, null);
+    }
+
+    private ConsoleDriver(StoreLocation location, java.util.function.Consumer<FxTaskRunner> first, Path show) throws Exception {
         stage = FxToolkit.registerStage(Stage::new);
         console = WaitForAsyncUtils.asyncFx(() -> {
             FxTaskRunner runner = new FxTaskRunner();
@@ -56,6 +65,9 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
             });
             first.accept(runner);
             Console c = new Console(stage, location, runner, files, () -> exited.set(true));
+            if (show != null) {
+                c.showFile(show);
+            }
             c.start();
             return c;
         }).get(10, TimeUnit.SECONDS);

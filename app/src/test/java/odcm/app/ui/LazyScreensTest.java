@@ -313,4 +313,39 @@ class LazyScreensTest {
             }
         }
     }
+
+    /**
+     * Decision 0050: {@code odcm FILE.odcmbundle} (a double-click on the file) opens the console on the Inbox of the local
+     * space the bundle is for, the file listed with its outcome and selected; a file that is not there is one sentence.
+     */
+    @Test
+    void aBundleFileOpensTheInboxOfItsSpaceSelectedAndAMissingOneIsSaid() throws Exception {
+        StoreLocation location = TestStores.demo(tmp, "demo");
+        Path bundle = tmp.resolve("reports-1.0.0.odcmbundle");
+        try (odcm.app.service.AppContext ctx = odcm.app.service.AppContext.open(location)) {
+            ctx.deployments().deploy(Demo.DEVTEST, "Reports", "1.0.0", "Development", true);
+            ctx.bundles().create(Demo.DEVTEST, "Reports", "1.0.0", Demo.QA, bundle, 30, false);
+        }
+        try (ConsoleDriver c = new ConsoleDriver(location, bundle)) {
+            c.idle();
+            assertEquals(Demo.QA, c.<ComboBox<String>>node("#current-space").getValue(), "the space the bundle is for");
+            assertEquals("nav-inbox", c.console().main().currentId());
+            TableView<odcm.app.ui.inbox.InboxViewModel.Item> inbox = c.node("#inbox-table");
+            var selected = inbox.getSelectionModel().getSelectedItem();
+            assertNotNull(selected, "the file selected");
+            assertEquals(bundle, selected.file());
+            assertEquals("Genuine", selected.verdict());
+            assertFalse(c.<javafx.scene.control.Button>node("#inbox-import").isDisabled(), "Import… one click away");
+            c.shoot("open-bundle-file");
+        }
+        Path missing = tmp.resolve("gone.odcmbundle");
+        try (ConsoleDriver c = new ConsoleDriver(location, missing)) {
+            c.idle();
+            assertEquals("The release bundle " + missing + " cannot be shown: it does not exist.", c.<Label>node("#file-problem").getText());
+            assertEquals("nav-spaces", c.console().main().currentId(), "the screen it starts on");
+            c.clickOn("#file-problem-dismiss");
+            c.idle();
+            assertTrue(c.lookup("#file-problem").tryQuery().isEmpty(), "dismissed");
+        }
+    }
 }

@@ -161,11 +161,24 @@ public final class InboxView {
 
     /** Opens "Import receipt…" as the current space. */
     public void importReceipt() {
+        importReceipt(null);
+    }
+
+    /** Opens "Import receipt…" as the current space, with this receipt file opened in it (when not null). */
+    public void importReceipt(java.nio.file.Path file) {
         if (!vm.space().isChosen()) {
             return;
         }
-        odcm.app.ui.receipt.ReceiptDialogs.importer(root.getScene().getWindow(),
-                new odcm.app.ui.receipt.ReceiptsViewModel(receipts, vm.runner(), vm.space().name()), files).show();
+        var receiptVm = new odcm.app.ui.receipt.ReceiptsViewModel(receipts, vm.runner(), vm.space().name());
+        odcm.app.ui.receipt.ReceiptDialogs.importer(root.getScene().getWindow(), receiptVm, files).show();
+        if (file != null) {
+            receiptVm.importFile(file);
+        }
+    }
+
+    /** Lists this bundle file with the folder's, checked, and selects it (a file the console was opened with). */
+    public void show(java.nio.file.Path file) {
+        vm.add(List.of(file));
     }
 
     /** The open wizard, if any (tests drive it). */

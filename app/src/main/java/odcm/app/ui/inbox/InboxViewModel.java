@@ -170,9 +170,12 @@ public final class InboxViewModel {
 
     private void show(List<Item> found) {
         Path was = toSelect != null ? toSelect : selected.get() == null ? null : selected.get().file();
-        toSelect = null;
+        Item again = found.stream().filter(i -> i.file().equals(was)).findFirst().orElse(null);
+        if (again != null) {
+            toSelect = null; // kept while a check begun before the file was added ends without it (the screen's own on show)
+        }
         items.setAll(found);
-        selected.set(found.stream().filter(i -> i.file().equals(was)).findFirst().orElse(null));
+        selected.set(again);
         if (!message.isError()) {
             message.clear();
         }
