@@ -42,7 +42,7 @@ final class ApplyCommands {
         public Integer call() {
             List<String> done = root.cli.withContext(root.store, ctx -> new Demo(ctx).create());
             done.forEach(line -> root.cli.out().println(line));
-            root.cli.out().println("Open the console with './odcm' to look around.");
+            root.cli.out().println("Open the console (odcm, with no command) to look around.");
             return 0;
         }
     }
