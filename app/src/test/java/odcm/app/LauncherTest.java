@@ -209,6 +209,8 @@ class LauncherTest {
         pb.environment().put("FAKE_CALLS", calls.toString());
         pb.environment().put("FAKE_DUMP", dump);
         pb.environment().remove("ODCM_JAVA_OPTS");
+        // the console's words need a display (./odcm says so without one, ConsoleWithoutParserTest); java here is a fake
+        pb.environment().putIfAbsent("DISPLAY", ":0");
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher finished");
         return new Run(p.exitValue(), Files.readString(tmp.resolve("out")), Files.readString(tmp.resolve("err")));

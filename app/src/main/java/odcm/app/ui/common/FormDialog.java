@@ -12,7 +12,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -109,7 +108,7 @@ public final class FormDialog {
         if (content == null || !content.isVisible() || content.isDisabled()) {
             return null;
         }
-        if (content instanceof TextInputControl t ? t.isEditable() : content instanceof ComboBoxBase<?> || content instanceof ChoiceBox<?>
+        if (content instanceof TextInputControl t ? t.isEditable() : content instanceof ComboBoxBase<?>
                 || content instanceof CheckBox || content instanceof RadioButton || content instanceof Spinner<?>) {
             return content; // its parts (a combo box's editor) are not fields of their own
         }
