@@ -16,6 +16,11 @@ public final class ConsoleApp extends Application {
     private static final String KEYS = "keys";
     private static final String SERVER = "server";
     private Console console;
+    /** Where the window was, read by {@link ConsoleLauncher} before JavaFX starts (never on the FX thread). */
+    static volatile Remembered remembered;
+
+    record Remembered(Path folder, WindowPlace place) {
+    }
 
     static String[] arguments(StoreLocation location) {
         String[] folders = {"--" + STORE + "=" + location.storeDir(), "--" + KEYS + "=" + location.keyDir()};
@@ -32,6 +37,9 @@ public final class ConsoleApp extends Application {
         StoreLocation location = new StoreLocation(Path.of(named.get(STORE)), Path.of(named.get(KEYS)),
                 server == null ? null : ServerAddress.parse(server));
         console = new Console(stage, location, new FxTaskRunner(), new FxFilePicker(), Platform::exit);
+        if (remembered != null && !Boolean.getBoolean("odcm.cds.training")) {
+            console.remembers(remembered.folder(), remembered.place());
+        }
         console.start();
         if (Boolean.getBoolean("odcm.cds.training")) {
             stopOnceOpened(60);

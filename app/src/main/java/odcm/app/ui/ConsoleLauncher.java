@@ -13,6 +13,8 @@ public final class ConsoleLauncher {
 
     /** Opens the console on this store and returns when its window closed. */
     public static void launch(StoreLocation location) {
+        java.nio.file.Path folder = WindowPlace.folder(System.getenv(), System.getProperty("user.home", "."));
+        ConsoleApp.remembered = new ConsoleApp.Remembered(folder, WindowPlace.read(folder, location.describe()));
         Application.launch(ConsoleApp.class, ConsoleApp.arguments(location));
     }
 }
