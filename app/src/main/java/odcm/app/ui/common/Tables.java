@@ -142,7 +142,7 @@ public final class Tables {
      * Sizes the table's columns to their content whenever its rows or columns change, or it is put in a window (issue 16):
      * each column at least as wide as its header (never cut: the table scrolls sideways instead), and as wide as its
      * longest value in the first {@link #MEASURED_ROWS} rows up to {@link #MAX_FIT}; the last column takes what room is
-     * left. The sizes are worked out on the FX thread, once per pulse however many changes came, and only for a table in
+     * left. The sizes are worked out on the FX thread, once per layout pulse however many changes came, and only for a table in
      * a window (fonts come from its styles). JavaFX's constrained policies share the width in proportion to the columns'
      * sizes and cut the headers of narrow ones ("Lifec…"), so the table has none.
      */
@@ -171,10 +171,16 @@ public final class Tables {
                 || table.getProperties().put(FIT_ASKED, Boolean.TRUE) != null) {
             return;
         }
-        javafx.application.Platform.runLater(() -> {
+        // After the next layout: the table's header and cells are then styled, so measured in the fonts they show.
+        javafx.scene.Scene scene = table.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
             table.getProperties().remove(FIT_ASKED);
             fit(table);
-        });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** The sizes {@link #fitsContent} gives, now. */

@@ -115,7 +115,7 @@ public final class LifecycleGraphView extends BorderPane {
             {"unknown", odcm.app.graph.GraphStyle.UNKNOWN_WORDS}};
         for (String[] k : kinds) {
             javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, 28, 0);
-            line.getStyleClass().addAll("graph-edge", "graph-promotion", k[0]);
+            line.getStyleClass().addAll("graph-legend-line", k[0]);
             box.getChildren().addAll(line, new Label(k[1]));
         }
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
