@@ -149,18 +149,19 @@ public final class Tables {
     public static void fitsContent(TableView<?> table) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         javafx.beans.InvalidationListener ask = o -> askFit(table);
-        table.itemsProperty().addListener((o, was, now) -> {
-            if (was != null) {
-                was.removeListener(ask);
-            }
-            if (now != null) {
-                now.addListener(ask);
+        // Invalidation, not change: a ChangeListener is not told when one empty list replaces another (they are equal).
+        java.util.List<javafx.collections.ObservableList<?>> watched = new java.util.ArrayList<>(1);
+        javafx.beans.InvalidationListener follow = o -> {
+            watched.forEach(l -> l.removeListener(ask));
+            watched.clear();
+            if (table.getItems() != null) {
+                table.getItems().addListener(ask);
+                watched.add(table.getItems());
             }
             askFit(table);
-        });
-        if (table.getItems() != null) {
-            table.getItems().addListener(ask);
-        }
+        };
+        table.itemsProperty().addListener(follow);
+        follow.invalidated(table.itemsProperty());
         table.getColumns().addListener(ask);
         table.sceneProperty().addListener(ask);
         table.widthProperty().addListener(o -> spread(table));

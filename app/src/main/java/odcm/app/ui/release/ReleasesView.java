@@ -98,7 +98,7 @@ public final class ReleasesView {
         Node deployments = deploymentsTable();
         deployments.visibleProperty().bind(vm.selectedProperty().isNotNull());
         split.getItems().add(deployments);
-        split.setDividerPositions(0.28, 0.76);
+        split.setDividerPositions(0.34, 0.78);
         javafx.scene.control.SplitPane.setResizableWithParent(deployments, false);
         root.setCenter(split);
     }
