@@ -318,6 +318,8 @@ public final class Console {
                 && stage.getScene().lookup("#spaces-table") instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty(), "usable");
         StartupTimes.whenIdle(runner, stage.getScene(), "idle");
         others = OthersChanges.start(context.store(), context.audit(), runner, main, this::editing, this::withdrawOffer).orElse(null);
+        // The icon font once the first screen is in the window and laid out: on two cores, reading it sooner delayed that.
+        afterLayouts(stage.getScene(), 3, odcm.app.ui.common.Icons::loadInBackground);
         if (!place.screen().isEmpty() && !place.screen().equals(main.currentId()) && main.hasScreen(place.screen()) && space.isChosen()) {
             main.select(place.screen()); // the screen last shown
         }
@@ -392,6 +394,17 @@ public final class Console {
 
     public FxTaskRunner runner() {
         return runner;
+    }
+
+    /** Runs {@code action} on the FX thread after this many more layout pulses of the scene. */
+    private static void afterLayouts(Scene scene, int pulses, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(pulses <= 1 ? action : () -> afterLayouts(scene, pulses - 1, action));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** Keeps {@link #normalBounds} up to date while the window is neither maximised nor minimised. */

@@ -38,6 +38,12 @@ class LooksTest {
     @Test
     void everyScreenAtBothSizesInBothThemes() throws Exception {
         try (ConsoleDriver c = new ConsoleDriver(TestStores.demo(tmp, "demo"))) {
+            odcm.app.ui.common.Icons.loaded().get(60, TimeUnit.SECONDS); // read in the background once the window is usable
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(c.<javafx.scene.control.ToggleButton>node("#nav-spaces").getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon,
+                    "the navigation's icons");
+            assertTrue(c.<javafx.scene.control.Button>node("#new-space").getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon,
+                    "the first screen's New has its icon, though made before the icon font was read");
             List<String> problems = new ArrayList<>();
             // Dark changes colours, not sizes: its pass only when the pictures are asked for, to keep the suite short.
             for (boolean dark : ConsoleDriver.SCREENSHOTS ? new boolean[] {false, true} : new boolean[] {false}) {
@@ -64,6 +70,12 @@ class LooksTest {
             }
             fx(() -> Theme.setDark(false));
             assertTrue(problems.isEmpty(), String.join("\n", problems));
+            // Past the tenth screen, the same digits with Shift: Ctrl+Shift+1 is the Pipeline, as its entry says.
+            c.clickOn("#nav-spaces");
+            c.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.DIGIT1);
+            c.idle();
+            assertTrue(c.<javafx.scene.control.ToggleButton>node("#nav-pipeline").isSelected(), "Ctrl+Shift+1 shows the Pipeline");
+            assertTrue(c.<javafx.scene.control.ToggleButton>node("#nav-pipeline").getAccessibleHelp().endsWith("(Ctrl+Shift+1)"));
         }
     }
 

@@ -37,6 +37,67 @@ public final class Icons {
     private static final Ikon[] SCREENS = {Feather.BOX, Feather.GLOBE, Feather.LINK, Feather.SERVER, Feather.GIT_COMMIT, Feather.FOLDER,
         Feather.PACKAGE, Feather.UPLOAD, Feather.INBOX, Feather.GRID, Feather.GIT_MERGE, Feather.BOOK_OPEN, Feather.USERS};
 
+    /**
+     * Done once the icon font is read and Ikonli's handlers found (a scan of the class path): on a thread of its own,
+     * started by the console once its window is usable, so neither the first window nor the first screen waits for it.
+     * Icons asked for before then are put on their controls when it is done.
+     */
+    private static final java.util.concurrent.CompletableFuture<Void> LOADED = new java.util.concurrent.CompletableFuture<>();
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Reads the icon font in the background, once; the icons asked for meanwhile then appear. */
+    public static void loadInBackground() {
+        if (STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    new FontIcon(Feather.BOX);
+                } finally {
+                    LOADED.complete(null);
+                }
+            }, "odcm-icons");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+    }
+
+    /** Done once the icon font is read (tests wait for it before looking at icons). */
+    public static java.util.concurrent.CompletableFuture<Void> loaded() {
+        return LOADED.copy();
+    }
+
+    private static void put(Labeled control, Ikon ikon) {
+        if (LOADED.isDone()) {
+            control.setGraphic(of(ikon));
+        } else {
+            LOADED.thenRun(() -> javafx.application.Platform.runLater(() -> putWhenShown(control, ikon)));
+        }
+    }
+
+    /**
+     * On the FX thread: the icon now if the control is in a window, else once it is put in one (a screen may be being
+     * made and styled on the worker meanwhile, decision 0033: never touched there from the FX thread).
+     */
+    private static void putWhenShown(Labeled control, Ikon ikon) {
+        if (inWindow(control)) {
+            control.setGraphic(of(ikon));
+            return;
+        }
+        control.sceneProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (javafx.application.Platform.isFxApplicationThread() && inWindow(control)) {
+                    control.sceneProperty().removeListener(this);
+                    control.setGraphic(of(ikon));
+                }
+            }
+        });
+    }
+
+    private static boolean inWindow(Labeled control) {
+        return control.getScene() != null && control.getScene().getWindow() != null;
+    }
+
     public static FontIcon of(Ikon ikon) {
         FontIcon icon = new FontIcon(ikon);
         icon.getStyleClass().add("icon");
@@ -46,7 +107,7 @@ public final class Icons {
     /** The icon of the screen at this index of the navigation, or none past the known ones. */
     public static void onScreen(Labeled nav, int index) {
         if (index < SCREENS.length) {
-            nav.setGraphic(of(SCREENS[index]));
+            put(nav, SCREENS[index]);
         }
     }
 
@@ -54,7 +115,7 @@ public final class Icons {
     public static void onAction(Labeled button) {
         Ikon ikon = ACTIONS.get(button.getId());
         if (ikon != null) {
-            button.setGraphic(of(ikon));
+            put(button, ikon);
         }
     }
 }
