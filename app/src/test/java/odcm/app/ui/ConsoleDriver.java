@@ -44,8 +44,19 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
         idle();
     }
 
+    /** A console that opens where the place file in {@code config} says and writes it there at close (ConsoleApp's way). */
+    ConsoleDriver(StoreLocation location, Path config) throws Exception {
+        this(location, runner -> { }, config);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> console.main() != null).get());
+        idle();
+    }
+
     /** A console whose runner got {@code first} before the console started (e.g. work that holds it); returns once the window shows. */
     ConsoleDriver(StoreLocation location, java.util.function.Consumer<FxTaskRunner> first) throws Exception {
+        this(location, first, null);
+    }
+
+    private ConsoleDriver(StoreLocation location, java.util.function.Consumer<FxTaskRunner> first, Path config) throws Exception {
         stage = FxToolkit.registerStage(Stage::new);
         console = WaitForAsyncUtils.asyncFx(() -> {
             FxTaskRunner runner = new FxTaskRunner();
@@ -56,6 +67,9 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
             });
             first.accept(runner);
             Console c = new Console(stage, location, runner, files, () -> exited.set(true));
+            if (config != null) {
+                c.remembers(config, WindowPlace.read(config, location.describe()));
+            }
             c.start();
             return c;
         }).get(10, TimeUnit.SECONDS);

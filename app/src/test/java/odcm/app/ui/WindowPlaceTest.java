@@ -59,6 +59,33 @@ class WindowPlaceTest {
         assertEquals(null, WindowPlace.read(folder, "s").bounds(), "too small to be a window the console made");
     }
 
+    /** Closed on the Releases screen of QA Space in a 1300×850 window: opened again there, at that size. */
+    @Test
+    void theConsoleOpensWhereItWasClosed() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+        odcm.persistence.StoreLocation store = TestStores.demo(tmp, "demo");
+        Path config = tmp.resolve("config");
+        try (ConsoleDriver c = new ConsoleDriver(store, config)) {
+            org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                c.scene().getWindow().setWidth(1300);
+                c.scene().getWindow().setHeight(850);
+                c.console().main().picker().current().choose(odcm.app.apply.Demo.QA);
+            }).get();
+            c.clickOn("#nav-releases");
+            c.idle();
+        }
+        WindowPlace written = WindowPlace.read(config, store.describe());
+        assertEquals("QA Space", written.space());
+        assertEquals("nav-releases", written.screen());
+        assertEquals(1300, written.bounds().getWidth());
+        try (ConsoleDriver c = new ConsoleDriver(store, config)) {
+            assertEquals("QA Space", c.console().main().picker().current().name());
+            assertTrue(c.<javafx.scene.control.ToggleButton>node("#nav-releases").isSelected(), "the screen last shown");
+            assertEquals(1300, c.scene().getWindow().getWidth());
+            assertEquals(850, c.scene().getWindow().getHeight());
+        }
+    }
+
     @Test
     void theFolderComesFromTheEnvironment() {
         assertEquals(Path.of("/t/c"), WindowPlace.folder(Map.of("ODCM_CONFIG_DIR", "/t/c", "XDG_CONFIG_HOME", "/x"), "/home/ann"));
