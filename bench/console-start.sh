@@ -24,7 +24,7 @@ cleanup() { [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
 # The store first: this also builds ./odcm (and whatever it prepares) when the sources changed.
-export ODCM_STORE="$work/store" ODCM_KEY_DIR="$work/keys" ODCM_LOG_DIR="$work/log"
+export ODCM_STORE="$work/store" ODCM_KEY_DIR="$work/keys" ODCM_LOG_DIR="$work/log" ODCM_CONFIG_DIR="$work/config" # the window opens at its first size
 ./odcm demo >/dev/null
 
 # The exact java command line of ./odcm: a stand-in 'java' first on the PATH records it instead of starting the console.

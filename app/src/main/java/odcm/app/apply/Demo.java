@@ -82,8 +82,24 @@ public final class Demo {
             }
             done.add("created 4 lifecycles in '" + DEVTEST + "' (test then prod, global rollout, QA round trip, through QA) and 2 in '" + QA + "'");
             done.add("created 4 projects with 3 releases each (1.0.0, 1.1.0, 2.0.0)");
+            done.add(deployments());
             return done;
         });
+    }
+
+    /** Deployments in DevTest's own environments, in lifecycle order, so the dashboard and the pipeline show something. */
+    private String deployments() {
+        // None of 2.0.0, the newest: it is the one to approve, promote and deploy first when trying the console.
+        Object[][] done = {
+            {"Web Shop", "1.0.0", "Development", true}, {"Web Shop", "1.0.0", "Test", true},
+            {"Web Shop", "1.1.0", "Development", true}, {"Web Shop", "1.1.0", "Test", true},
+            {"Public API", "1.0.0", "Development", true}, {"Public API", "1.0.0", "Test", true},
+            {"Public API", "1.1.0", "Development", true}, {"Public API", "1.1.0", "Test", false},
+            {"Payments", "1.1.0", "Development", true}, {"Reports", "1.0.0", "Development", false}};
+        for (Object[] d : done) {
+            ctx.deployments().deploy(DEVTEST, (String) d[0], (String) d[1], (String) d[2], (Boolean) d[3]);
+        }
+        return "recorded " + done.length + " deployments in '" + DEVTEST + "' (1.0.0 and 1.1.0; Public API 1.1.0 failed on Test)";
     }
 
     private static ApplyDocument qa() {

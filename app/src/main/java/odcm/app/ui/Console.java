@@ -69,6 +69,11 @@ public final class Console {
     private volatile odcm.app.ui.inbox.InboxView inbox;
     /** A bundle or receipt to show once the store is open (odcm FILE), or null. */
     private Path toShow;
+    /** Where the window was when last closed, and the folder to say it in at close; none unless {@link #remembers}. */
+    private WindowPlace place = WindowPlace.none();
+    private Path placeFolder;
+    /** The window's bounds when last neither maximised nor minimised: what is remembered of a maximised window. */
+    private javafx.geometry.Rectangle2D normalBounds;
 
     /**
      * What opening found, all read on the background thread: also all spaces, by the store's clock at {@code now}, which
@@ -132,6 +137,15 @@ public final class Console {
         }
     }
 
+    /**
+     * Opens the window where {@code place} says it was (read off the FX thread, before the console starts) and, at close,
+     * writes where it is into {@code folder}. A console that is not told (the tests') neither reads nor writes it.
+     */
+    public void remembers(Path folder, WindowPlace place) {
+        this.placeFolder = folder;
+        this.place = place;
+    }
+
     public void start() {
         // The first window in four moments of the FX thread, so that nothing waits for all of them at once (decision
         // 0032): the theme's stylesheet read; the "Opening store" screen made; its CSS (the console's stylesheet parsed,
@@ -143,7 +157,16 @@ public final class Console {
             stage.getIcons().add(new javafx.scene.image.Image(Console.class.getResource("icon/odcm-" + size + ".png").toExternalForm(), true));
         }
         javafx.application.Platform.runLater(() -> {
-            Scene opening = scene(StartScreens.opening(location.describe()), 1100, 720);
+            java.util.Optional<javafx.geometry.Rectangle2D> bounds = place.onScreen(javafx.stage.Screen.getScreens().stream()
+                    .map(javafx.stage.Screen::getVisualBounds).toList());
+            Scene opening = scene(StartScreens.opening(location.describe()), bounds.map(javafx.geometry.Rectangle2D::getWidth).orElse(WindowPlace.WIDTH),
+                    bounds.map(javafx.geometry.Rectangle2D::getHeight).orElse(WindowPlace.HEIGHT));
+            bounds.ifPresent(b -> {
+                stage.setX(b.getMinX());
+                stage.setY(b.getMinY());
+            });
+            stage.setMaximized(place.maximized());
+            followNormalBounds();
             javafx.application.Platform.runLater(() -> {
                 opening.getRoot().applyCss();
                 javafx.application.Platform.runLater(() -> showOpening(opening));
@@ -220,6 +243,7 @@ public final class Console {
             window.store().show(new odcm.app.ui.common.StoreLink.Facts(location, opened.context().store().storeId(), opened.keyState()));
             window.showPerson(opened.context().store().person());
             List<Space> locals = opened.locals();
+            shell.space().choose(place.space()); // the space last worked in, if it is still one of the locals (else the first)
             FileToShow file = toShow == null ? null : FileToShow.look(toShow, locals);
             if (file != null) {
                 file.space().ifPresent(shell.space()::choose); // a bundle is checked as the space it is for
@@ -305,6 +329,11 @@ public final class Console {
                 && stage.getScene().lookup("#spaces-table") instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty(), "usable");
         StartupTimes.whenIdle(runner, stage.getScene(), "idle");
         others = OthersChanges.start(context.store(), context.audit(), runner, main, this::editing, this::withdrawOffer).orElse(null);
+        // The icon font once the first screen is in the window and laid out: on two cores, reading it sooner delayed that.
+        afterLayouts(stage.getScene(), 3, odcm.app.ui.common.Icons::loadInBackground);
+        if (!place.screen().isEmpty() && !place.screen().equals(main.currentId()) && main.hasScreen(place.screen()) && space.isChosen()) {
+            main.select(place.screen()); // the screen last shown
+        }
         if (opened.empty() && opened.keyState() == MasterKeyState.PRESENT) {
             offerDemo();
         }
@@ -405,7 +434,31 @@ public final class Console {
         return runner;
     }
 
-    /** Closes the store after any work still queued, so the last change is not cut off. */
+    /** Runs {@code action} on the FX thread after this many more layout pulses of the scene. */
+    private static void afterLayouts(Scene scene, int pulses, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(pulses <= 1 ? action : () -> afterLayouts(scene, pulses - 1, action));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    /** Keeps {@link #normalBounds} up to date while the window is neither maximised nor minimised. */
+    private void followNormalBounds() {
+        javafx.beans.InvalidationListener follow = o -> {
+            if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0 && stage.getHeight() > 0) {
+                normalBounds = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            }
+        };
+        stage.xProperty().addListener(follow);
+        stage.yProperty().addListener(follow);
+        stage.widthProperty().addListener(follow);
+        stage.heightProperty().addListener(follow);
+    }
+
+    /** Closes the store after any work still queued, so the last change is not cut off; says where the window was. */
     public void close() {
         if (main != null) {
             main.closing();
@@ -414,7 +467,14 @@ public final class Console {
             others.close();
         }
         AppContext ctx = context;
+        Path folder = placeFolder;
+        WindowPlace now = folder == null ? null : new WindowPlace(normalBounds != null ? normalBounds : place.bounds(), stage.isMaximized(),
+                main == null ? place.space() : main.picker().current().name(), main == null ? place.screen() : main.currentId());
+        String store = location.describe();
         runner.shutdown(() -> {
+            if (now != null) {
+                now.write(folder, store);
+            }
             if (ctx != null) {
                 ctx.close();
             }

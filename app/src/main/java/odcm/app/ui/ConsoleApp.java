@@ -17,6 +17,11 @@ public final class ConsoleApp extends Application {
     private static final String SERVER = "server";
     private static final String FILE = "file";
     private Console console;
+    /** Where the window was, read by {@link ConsoleLauncher} before JavaFX starts (never on the FX thread). */
+    static volatile Remembered remembered;
+
+    record Remembered(Path folder, WindowPlace place) {
+    }
 
     static String[] arguments(StoreLocation location, Path file) {
         java.util.List<String> named = new java.util.ArrayList<>(java.util.List.of("--" + STORE + "=" + location.storeDir(),
@@ -38,6 +43,9 @@ public final class ConsoleApp extends Application {
         StoreLocation location = new StoreLocation(Path.of(named.get(STORE)), Path.of(named.get(KEYS)),
                 server == null ? null : ServerAddress.parse(server));
         console = new Console(stage, location, new FxTaskRunner(), new FxFilePicker(), Platform::exit);
+        if (remembered != null && !Boolean.getBoolean("odcm.cds.training")) {
+            console.remembers(remembered.folder(), remembered.place());
+        }
         if (named.containsKey(FILE)) {
             console.showFile(Path.of(named.get(FILE)));
         }

@@ -29,6 +29,8 @@ public final class ConsoleLauncher {
         if (!displayKnown(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"))) {
             throw new Refusal("odcm: " + NO_DISPLAY);
         }
+        java.nio.file.Path folder = WindowPlace.folder(System.getenv(), System.getProperty("user.home", "."));
+        ConsoleApp.remembered = new ConsoleApp.Remembered(folder, WindowPlace.read(folder, location.describe()));
         try {
             Application.launch(ConsoleApp.class, ConsoleApp.arguments(location, file));
         } catch (UnsupportedOperationException e) {

@@ -99,10 +99,19 @@ public final class MainWindow {
             b.setId(NAV_IDS[i]);
             b.getStyleClass().add(Css.NAV_BUTTON);
             b.setMaxWidth(Double.MAX_VALUE);
-            tooltipOnHover(b, entries.get(i).title() + (i < 10 ? " (Ctrl+" + digit(i) + ")" : ""));
+            odcm.app.ui.common.Icons.onScreen(b, i);
+            tooltipOnHover(b, entries.get(i).title() + " (" + shortcutWords(i) + ")");
             b.setToggleGroup(nav);
             b.setOnAction(e -> select(index));
-            box.getChildren().add(b);
+            // The shortcut at the right of the entry, dimmed, over the button (which keeps its own text and icon).
+            Label keys = new Label(shortcutShort(i));
+            keys.getStyleClass().add("nav-shortcut");
+            keys.setMouseTransparent(true);
+            javafx.scene.layout.StackPane entry = new javafx.scene.layout.StackPane(b, keys);
+            javafx.scene.layout.StackPane.setAlignment(keys, javafx.geometry.Pos.CENTER_RIGHT);
+            javafx.scene.layout.StackPane.setMargin(keys, new Insets(0, 10, 0, 0));
+            b.selectedProperty().addListener((o, was, now) -> keys.pseudoClassStateChanged(SELECTED, now));
+            box.getChildren().add(entry);
         }
         Region spring = new Region();
         VBox.setVgrow(spring, Priority.ALWAYS);
@@ -192,16 +201,34 @@ public final class MainWindow {
     /** How long the worker is busy before the status line's progress indicator shows. */
     static final javafx.util.Duration TURNS_AFTER = javafx.util.Duration.millis(700);
 
-    /** The digit of the screen's shortcut: 1..9, then 0 for the tenth. */
+    private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
+
+    /** The digit of the screen's shortcut: 1..9, then 0 for the tenth; the same again, with Shift, from the eleventh. */
     private static int digit(int index) {
-        return (index + 1) % 10;
+        return (index % 10 + 1) % 10;
     }
 
-    /** Ctrl+1..9 and Ctrl+0 switch screens, Ctrl+N runs the current screen's New action. */
+    /** The screen's shortcut: Ctrl+1…9 and Ctrl+0 for the first ten, Ctrl+Shift+1… for the next ten. */
+    static String shortcut(int index) {
+        return "Shortcut+" + (index >= 10 ? "Shift+" : "") + digit(index);
+    }
+
+    /** As a tooltip says it: "Ctrl+Shift+1". */
+    private static String shortcutWords(int index) {
+        return KeyCombination.keyCombination(shortcut(index)).getDisplayText();
+    }
+
+    /** As the navigation shows it, dimmed at the right of the entry: "Ctrl+1", "Ctrl+⇧1". */
+    private static String shortcutShort(int index) {
+        return KeyCombination.keyCombination("Shortcut+" + digit(index)).getDisplayText().replace("+" + digit(index),
+                (index >= 10 ? "+\u21e7" : "+") + digit(index));
+    }
+
+    /** Ctrl+1..9 and Ctrl+0, then Ctrl+Shift+1.. switch screens; Ctrl+N runs the current screen's New action. */
     void installShortcuts(Scene scene) {
-        for (int i = 0; i < Math.min(10, entries.size()); i++) {
+        for (int i = 0; i < Math.min(20, entries.size()); i++) {
             int index = i;
-            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + digit(i)), () -> select(index));
+            scene.getAccelerators().put(KeyCombination.keyCombination(shortcut(i)), () -> select(index));
         }
         scene.getAccelerators().put(KeyCombination.keyCombination("F5"), this::reload);
         scene.getAccelerators().put(KeyCombination.keyCombination("F1"), this::showAbout);
@@ -374,6 +401,11 @@ public final class MainWindow {
     /** How many screens the navigation offers (made or not). */
     public int screenCount() {
         return entries.size();
+    }
+
+    /** Whether the navigation has a screen with this id. */
+    public boolean hasScreen(String navId) {
+        return java.util.Arrays.asList(NAV_IDS).subList(0, entries.size()).contains(navId);
     }
 
     public boolean isMade(String navId) {

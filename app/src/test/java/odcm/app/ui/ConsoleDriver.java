@@ -42,19 +42,27 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
 
     /** A console opened with {@code show}, a bundle or receipt file ({@code odcm FILE}), or with none; returns once open. */
     public ConsoleDriver(StoreLocation location, Path show) throws Exception {
-        this(location, runner -> { }, show);
+        this(location, runner -> { }, show, null);
         // The store begins to open only after the first frame (decision 0028): until then the runner is not busy yet.
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> console.main() != null
                 || stage.getScene() != null && stage.getScene().lookup("#opening-store") == null).get());
         idle();
     }
 
-    /** A console whose runner got {@code first} before the console started (e.g. work that holds it); returns once the window shows. */
-    ConsoleDriver(StoreLocation location, java.util.function.Consumer<FxTaskRunner> first) throws Exception {
-        this(location, first, null);
+    /** A console that opens where the place file in {@code config} says and writes it there at close (ConsoleApp's way). */
+    static ConsoleDriver remembering(StoreLocation location, Path config) throws Exception {
+        ConsoleDriver driver = new ConsoleDriver(location, runner -> { }, null, config);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> driver.console.main() != null).get());
+        driver.idle();
+        return driver;
     }
 
-    private ConsoleDriver(StoreLocation location, java.util.function.Consumer<FxTaskRunner> first, Path show) throws Exception {
+    /** A console whose runner got {@code first} before the console started (e.g. work that holds it); returns once the window shows. */
+    ConsoleDriver(StoreLocation location, java.util.function.Consumer<FxTaskRunner> first) throws Exception {
+        this(location, first, null, null);
+    }
+
+    private ConsoleDriver(StoreLocation location, java.util.function.Consumer<FxTaskRunner> first, Path show, Path config) throws Exception {
         stage = FxToolkit.registerStage(Stage::new);
         console = WaitForAsyncUtils.asyncFx(() -> {
             FxTaskRunner runner = new FxTaskRunner();
@@ -67,6 +75,9 @@ public final class ConsoleDriver extends FxRobot implements AutoCloseable {
             Console c = new Console(stage, location, runner, files, () -> exited.set(true));
             if (show != null) {
                 c.showFile(show);
+            }
+            if (config != null) {
+                c.remembers(config, WindowPlace.read(config, location.describe()));
             }
             c.start();
             return c;

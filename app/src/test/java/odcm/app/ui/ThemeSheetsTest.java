@@ -40,14 +40,14 @@ class ThemeSheetsTest {
             "custom-color-dialog", "tree-table-view", "tree-table-", "tree-view", "tree-cell", "chart", "chart-", "axis", "axis-",
             "pagination", "pagination-", "html-editor", "html-editor-", "slider", "titled-pane", "accordion", "menu-bar", "split-menu-button",
             "choice-box", "toggle-switch", "card", "tile", "tile-base", "message", "notification", "popover", "modal-box", "modal-pane",
-            "breadcrumbs", "custom-text-field", "input-group", "ring-progress-indicator", "calendar", "bb-code", "bb-code-", "ikonli-font-icon",
+            "breadcrumbs", "custom-text-field", "input-group", "ring-progress-indicator", "calendar", "bb-code", "bb-code-",
             "caption-menu-item");
     /** The controls (JavaFX's and AtlantaFX's) whose rules are left out: the console's code names none of them. */
     static final List<String> NEVER_CONTROLS = List.of("DatePicker", "ColorPicker", "TreeTableView", "TreeView", "TreeItem", "Chart",
             "LineChart", "BarChart", "PieChart", "AreaChart", "ScatterChart", "Axis", "Pagination", "HTMLEditor", "Slider", "TitledPane",
             "Accordion", "MenuBar", "SplitMenuButton", "ChoiceBox", "ChoiceDialog", "ToggleSwitch", "Card", "Tile", "Message", "Notification",
             "Popover", "ModalPane", "ModalBox", "Breadcrumbs", "CustomTextField", "InputGroup", "RingProgressIndicator", "Calendar",
-            "BBCodeParser", "FontIcon", "CaptionMenuItem");
+            "BBCodeParser", "CaptionMenuItem");
     private static final Pattern RULE = Pattern.compile("([^{}]+)\\{([^{}]*)\\}");
     private static final Pattern STYLE_CLASS = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_-]*)");
 

@@ -32,7 +32,8 @@ public final class AuditView {
         TextField person = new TextField();
         person.setId("audit-person");
         person.setPromptText("Person (exact name)");
-        person.setPrefColumnCount(10);
+        person.setPrefColumnCount(13); // its prompt whole at the window's first size
+        person.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         person.textProperty().bindBidirectional(vm.personProperty());
         MessageLine outcome = new MessageLine("audit-outcome", vm.outcome());
         ScreenHeader.place(root, "audit-screen", ScreenHeader.create("Audit log",

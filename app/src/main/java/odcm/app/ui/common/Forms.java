@@ -48,6 +48,7 @@ public final class Forms {
         b.setTooltip(new Tooltip(tooltip));
         b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a button label is never elided
         b.setOnAction(e -> action.run());
+        Icons.onAction(b);
         return b;
     }
 

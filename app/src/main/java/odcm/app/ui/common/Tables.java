@@ -40,6 +40,7 @@ public final class Tables {
         TableColumn<T, T> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setMinWidth(width);
+        c.getProperties().put(TEXT, text);
         c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             {
@@ -126,8 +127,128 @@ public final class Tables {
     public static <T> TableView<T> table(String id) {
         TableView<T> t = new TableView<>();
         t.setId(id);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        fitsContent(t);
         return t;
     }
+
+    /** The widest a column grows to show its values; a longer value is cut, and whole in the cell's tooltip. */
+    static final double MAX_FIT = 420;
+    /** How many rows are measured: the first ones, so a table of thousands of rows is sized as fast as one of ten. */
+    static final int MEASURED_ROWS = 200;
+    private static final String TEXT = "odcm.tables.text";
+    private static final String FIT_ASKED = "odcm.tables.fit";
+
+    /**
+     * Sizes the table's columns to their content whenever its rows or columns change, or it is put in a window (issue 16):
+     * each column at least as wide as its header (never cut: the table scrolls sideways instead), and as wide as its
+     * longest value in the first {@link #MEASURED_ROWS} rows up to {@link #MAX_FIT}; the last column takes what room is
+     * left. The sizes are worked out on the FX thread, once per layout pulse however many changes came, and only for a table in
+     * a window (fonts come from its styles). JavaFX's constrained policies share the width in proportion to the columns'
+     * sizes and cut the headers of narrow ones ("Lifec…"), so the table has none.
+     */
+    public static void fitsContent(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        javafx.beans.InvalidationListener ask = o -> askFit(table);
+        // Invalidation, not change: a ChangeListener is not told when one empty list replaces another (they are equal).
+        java.util.List<javafx.collections.ObservableList<?>> watched = new java.util.ArrayList<>(1);
+        javafx.beans.InvalidationListener follow = o -> {
+            watched.forEach(l -> l.removeListener(ask));
+            watched.clear();
+            if (table.getItems() != null) {
+                table.getItems().addListener(ask);
+                watched.add(table.getItems());
+            }
+            askFit(table);
+        };
+        table.itemsProperty().addListener(follow);
+        follow.invalidated(table.itemsProperty());
+        table.getColumns().addListener(ask);
+        table.sceneProperty().addListener(ask);
+        table.widthProperty().addListener(o -> spread(table));
+    }
+
+    private static void askFit(TableView<?> table) {
+        if (!javafx.application.Platform.isFxApplicationThread() || table.getScene() == null
+                || table.getProperties().put(FIT_ASKED, Boolean.TRUE) != null) {
+            return;
+        }
+        // After the next layout: the table's header and cells are then styled, so measured in the fonts they show.
+        javafx.scene.Scene scene = table.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            table.getProperties().remove(FIT_ASKED);
+            fit(table);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    /** The sizes {@link #fitsContent} gives, now. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void fit(TableView table) {
+        if (table.getScene() == null) {
+            return;
+        }
+        table.applyCss();
+        javafx.scene.text.Font font = table.lookup(".column-header .label") instanceof javafx.scene.control.Labeled l ? l.getFont()
+                : javafx.scene.text.Font.getDefault();
+        javafx.scene.text.Font headerFont = javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize());
+        javafx.scene.text.Font cellFont = javafx.scene.text.Font.font(font.getFamily(), font.getSize());
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        java.util.List<?> items = table.getItems() == null ? java.util.List.of() : table.getItems();
+        int rows = Math.min(items.size(), MEASURED_ROWS);
+        for (TableColumn<?, ?> c : (java.util.List<TableColumn<?, ?>>) table.getVisibleLeafColumns()) {
+            Function<Object, String> text = (Function<Object, String>) c.getProperties().get(TEXT);
+            if (c.getText() == null || c.getText().isEmpty()) {
+                continue; // a column with a drawn header (the dashboard's) sizes itself
+            }
+            double header = Math.ceil(width(measure, headerFont, c.getText())) + HEADER_PADDING;
+            double content = 0;
+            for (int i = 0; i < rows; i++) {
+                Object value = text != null ? text.apply(items.get(i)) : ((TableColumn) c).getCellData(i);
+                if (value instanceof String s && !s.isEmpty()) {
+                    content = Math.max(content, width(measure, cellFont, s));
+                }
+            }
+            Double fixed = (Double) c.getProperties().computeIfAbsent(FIXED_MIN, k -> c.getMinWidth());
+            c.setMinWidth(Math.max(fixed, header));
+            c.getProperties().put(NATURAL, Math.max(c.getMinWidth(), Math.min(MAX_FIT, Math.ceil(content) + CELL_PADDING)));
+        }
+        spread(table);
+    }
+
+    /** Each measured column at its natural width, the last one wider to fill the table. */
+    private static void spread(TableView<?> table) {
+        java.util.List<? extends TableColumn<?, ?>> columns = table.getVisibleLeafColumns();
+        double sum = 0;
+        for (TableColumn<?, ?> c : columns) {
+            Object natural = c.getProperties().get(NATURAL);
+            sum += natural == null ? c.getWidth() : (Double) natural;
+        }
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR - sum;
+        for (int i = 0; i < columns.size(); i++) {
+            TableColumn<?, ?> c = columns.get(i);
+            if (c.getProperties().get(NATURAL) instanceof Double natural) {
+                c.setPrefWidth(natural + (i == columns.size() - 1 ? Math.max(0, Math.floor(room)) : 0));
+            }
+        }
+    }
+
+    private static final String NATURAL = "odcm.tables.natural";
+    /** Room kept for a vertical scroll bar, so a long list does not need a horizontal one as well. */
+    private static final double SCROLL_BAR = 16;
+    private static final String FIXED_MIN = "odcm.tables.min";
+    /** A header's label padding and room for the sort arrow. */
+    private static final double HEADER_PADDING = 30;
+    /** A cell's padding, both sides, and a little room so the last letter is not cut by rounding. */
+    private static final double CELL_PADDING = 26;
+
+    private static double width(javafx.scene.text.Text measure, javafx.scene.text.Font font, String s) {
+        measure.setFont(font);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
 
 }

@@ -60,8 +60,11 @@ public final class LifecycleGraphView extends BorderPane {
         setId("lifecycle-graph");
         getStyleClass().add("lifecycle-graph");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
-        statusLegend.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
-        setTop(new VBox(toolbar(), statusLegend));
+        // Above the drawing, not in it: never panned, zoomed or scrolled out of sight, at any window size (issue 16).
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(24, 4, promotionLegend(), statusLegend);
+        legend.setId("graph-legend");
+        legend.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        setTop(new VBox(toolbar(), legend));
         empty.getStyleClass().add(Css.CENTER_MESSAGE);
         StackPane drawing = new StackPane(canvas, empty);
         ScrollPane side = new ScrollPane(details);
@@ -104,6 +107,22 @@ public final class LifecycleGraphView extends BorderPane {
         return new ToolBar(out, zoomLabel, in, fit, new Separator(Orientation.VERTICAL), png, svg, message);
     }
 
+    /** What the promotions' lines mean, as they are drawn. */
+    private static javafx.scene.layout.HBox promotionLegend() {
+        Label title = new Label("Promotion:");
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, title);
+        String[][] kinds = {{"trusted", odcm.app.graph.GraphStyle.TRUSTED_WORDS}, {"not-trusted", odcm.app.graph.GraphStyle.NOT_TRUSTED_WORDS},
+            {"unknown", odcm.app.graph.GraphStyle.UNKNOWN_WORDS}};
+        for (String[] k : kinds) {
+            javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, 28, 0);
+            line.getStyleClass().addAll("graph-legend-line", k[0]);
+            box.getChildren().addAll(line, new Label(k[1]));
+        }
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.getStyleClass().add("graph-status-legend");
+        return box;
+    }
+
     /** What the environments' colours mean, in words too; shown when any environment has a deployment status. */
     private static javafx.scene.layout.HBox statusLegend() {
         Label title = new Label("Latest deployment:");
@@ -127,6 +146,7 @@ public final class LifecycleGraphView extends BorderPane {
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
+        odcm.app.ui.common.Icons.onAction(b);
         return b;
     }
 

@@ -107,6 +107,7 @@ final class PhaseEditorView extends VBox {
             c.setId(id + "-" + i);
             c.setUserData(n);
             c.setMnemonicParsing(false);
+            odcm.app.ui.common.Tables.tooltipOnHover(c, c.textProperty()); // whole, where a narrow column cuts it
             c.setSelected(chosen.contains(n));
             c.selectedProperty().addListener((o, was, now) -> PhaseEditor.toggle(chosen, n, now));
             box.getChildren().add(c);

@@ -103,6 +103,7 @@ final class ProcessTab {
         properties.setEditable(true);
         properties.setPrefHeight(150);
         properties.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        odcm.app.ui.common.Tables.fitsContent(properties);
         properties.setPlaceholder(Forms.emptyState("step-properties-empty", "No properties."));
         TableColumn<PropertyRow, String> key = new TableColumn<>("Property");
         key.setCellValueFactory(c -> c.getValue().keyProperty());

@@ -50,6 +50,7 @@ final class ScopeChecklist extends VBox {
             CheckBox box = new CheckBox(env);
             box.setId(id + "-" + i);
             box.setMnemonicParsing(false);
+            odcm.app.ui.common.Tables.tooltipOnHover(box, box.textProperty()); // whole, where a narrow column cuts it
             box.setSelected(target.contains(env));
             box.selectedProperty().addListener((o, was, now) -> {
                 if (now && !target.contains(env)) {

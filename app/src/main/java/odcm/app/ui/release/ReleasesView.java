@@ -74,7 +74,8 @@ public final class ReleasesView {
         javafx.scene.layout.VBox header = ScreenHeader.create("Releases",
                 "Versions of a project, each with the process, variables and packages it froze when it was created.",
                 projectLabel, project, null, filter);
-        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(8, createBox, updateBox, promoteBox, deployBox, acceptBox, compare);
+        // Wraps rather than widening the screen past the window (six buttons with their icons are wider than 1100 px less the navigation).
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, createBox, updateBox, promoteBox, deployBox, acceptBox, compare);
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getChildren().add(actions);
         ScreenHeader.place(root, "releases-screen", header, new javafx.scene.layout.VBox(4, createWhy(), acceptance(),
@@ -91,7 +92,16 @@ public final class ReleasesView {
         vm.shown().predicateProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
         vm.projectProperty().addListener((o, was, now) -> table.setPlaceholder(emptyList()));
         Tables.bindSelection(table, vm.selectedProperty());
-        root.setCenter(Forms.aboveBelow(table, snapshot(), 0.25));
+        // The list, the snapshot and the deployments each in a pane of their own whose dividers move: at the window's first
+        // size (1100×720) their least heights added up to more than the window and pushed the status line out.
+        table.setMinHeight(130); // its header and two releases
+        javafx.scene.control.SplitPane split = Forms.aboveBelow(table, snapshot(), 0.28);
+        Node deployments = deploymentsTable();
+        deployments.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        split.getItems().add(deployments);
+        split.setDividerPositions(0.34, 0.78);
+        javafx.scene.control.SplitPane.setResizableWithParent(deployments, false);
+        root.setCenter(split);
     }
 
     /** Said inline too, not only in a tooltip: why a remote project has no "Create release…". */
@@ -134,10 +144,15 @@ public final class ReleasesView {
         vm.snapshotProperty().addListener((o, was, now) -> view.showPrepared(now));
         Label none = Forms.emptyState("snapshot-none", "Select a release to see its frozen snapshot.");
         none.visibleProperty().bind(vm.selectedProperty().isNull().and(javafx.beans.binding.Bindings.isNotEmpty(vm.all())));
-        javafx.scene.layout.BorderPane withDeployments = new javafx.scene.layout.BorderPane(view);
-        withDeployments.setBottom(deploymentsTable());
-        withDeployments.visibleProperty().bind(vm.selectedProperty().isNotNull());
-        return new javafx.scene.layout.StackPane(withDeployments, none);
+        view.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        view.note("Read-only: frozen when the release was created. To change it, edit the project and create a release (or Update variables…).");
+        // Scrolls rather than squeezing the snapshot's tabs to a sliver when its pane is made small (issue 16).
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new javafx.scene.layout.StackPane(view, none));
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private void deploy() {
@@ -154,7 +169,7 @@ public final class ReleasesView {
         t.setItems(vm.deployments());
         t.setPlaceholder(Forms.emptyState("deployments-empty", "Not deployed in this space yet. Deploy… records a deployment."));
         t.setPrefHeight(120);
-        t.setMinHeight(110);
+        t.setMinHeight(70);
         Label title = new Label("Deployments of the selected release");
         title.getStyleClass().add(odcm.app.ui.common.Css.SUBSECTION);
         // its approval decisions, each with what it covered and whether a new revision voided it (decision 0046)
@@ -162,7 +177,7 @@ public final class ReleasesView {
         decisions.setId("decisions-list");
         decisions.setPlaceholder(Forms.emptyState("decisions-empty", "No approval decisions on it yet: Compare… approves or rejects it."));
         decisions.setPrefHeight(120);
-        decisions.setMinHeight(110);
+        decisions.setMinHeight(70);
         Label decided = new Label("Approval decisions on it");
         decided.getStyleClass().add(odcm.app.ui.common.Css.SUBSECTION);
         javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(6, title, t);
@@ -171,7 +186,11 @@ public final class ReleasesView {
         javafx.scene.layout.HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
         left.setPrefWidth(500);
         right.setPrefWidth(500);
-        return new javafx.scene.layout.HBox(12, left, right); // side by side: the list of releases keeps its height
+        javafx.scene.layout.VBox.setVgrow(t, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox.setVgrow(decisions, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(12, left, right); // side by side: the list of releases keeps its height
+        row.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+        return row;
     }
 
     private void create() {
