@@ -123,8 +123,7 @@ public final class InboxViewModel {
 
     /** The default watched folder of a space: {@code <store dir>/inbox/<space name, made safe as a folder name>}. */
     public static Path defaultFolder(Path inboxRoot, String space) {
-        String safe = space.strip().replaceAll("[^\\p{L}\\p{N} ._-]", "_").replaceAll("^\\.+", "_");
-        return inboxRoot.resolve(safe.isEmpty() ? "space" : safe);
+        return odcm.app.service.BundleService.inboxFolder(inboxRoot, space);
     }
 
     /** Re-reads the watched folder and checks every file again (each check sees what was imported meanwhile). */
