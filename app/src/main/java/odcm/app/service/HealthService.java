@@ -53,7 +53,7 @@ public final class HealthService {
         }
     }
 
-    /** Something that expires within the days asked, or has: {@code daysLeft} negative once expired. */
+    /** Something that expires within the days asked, or has: {@code daysLeft} whole days left, or negative (-1 or less) once expired. */
     public record Finding(Kind kind, String space, String name, Instant expires, long daysLeft, boolean expired, String sentence) {
         /** "Expired" or "Expires soon". */
         public String state() {
@@ -222,11 +222,12 @@ public final class HealthService {
 
     /** "… expires in 12 days (2027-01-01)…", "… expired 3 days ago (…)…", "… expires today (…)". */
     static Finding finding(Kind kind, String space, String name, Instant expires, Instant now, String subject, String then) {
-        long days = Math.floorDiv(Duration.between(now, expires).getSeconds(), 86_400L);
         boolean expired = past(expires, now);
-        String date = expires.atOffset(ZoneOffset.UTC).toLocalDate().toString();
         long ago = expired ? Duration.between(expires, now).toDays() : 0;
-        String when = expired ? (ago == 0 ? "expired within the last day" : "expired " + ago + (ago == 1 ? " day ago" : " days ago"))
+        // Whole days: left until it expires, or (negative, at least 1) since it did, as the sentence says.
+        long days = expired ? -Math.max(1, ago) : Duration.between(now, expires).toDays();
+        String date = expires.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        String when = expired ? (ago == 0 ? "expired less than a day ago" : "expired " + ago + (ago == 1 ? " day ago" : " days ago"))
                 : days == 0 ? "expires within a day" : "expires in " + days + (days == 1 ? " day" : " days");
         return new Finding(kind, space, name, expires, days, expired, subject + " " + when + " (" + date + ")" + then + ".");
     }
