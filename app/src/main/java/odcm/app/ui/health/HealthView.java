@@ -129,8 +129,10 @@ public final class HealthView {
         sentence.setId("health-sentence");
         sentence.setWrapText(true);
         sentence.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped whole, never cut short
-        sentence.textProperty().bind(table.getSelectionModel().selectedItemProperty().map(Finding::sentence)
-                .orElse("Select a row to read what it means and what to do."));
+        sentence.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Finding f = table.getSelectionModel().getSelectedItem();
+            return f != null ? f.sentence() : model.findings().isEmpty() ? "" : "Select a row to read what it means and what to do.";
+        }, table.getSelectionModel().selectedItemProperty(), model.findings()));
 
         VBox content = new VBox(10, top, table, sentence, new MessageLine("health-message", model.message()));
         content.getStyleClass().add(Css.FORM);
