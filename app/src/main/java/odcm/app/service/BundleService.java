@@ -265,6 +265,13 @@ public final class BundleService {
         return inboxRoot.resolve(safe.isEmpty() ? "space" : safe);
     }
 
+    /** The files an Inbox folder lists: regular files, not hidden ones, by name. */
+    public static List<Path> inboxFiles(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> listed = java.nio.file.Files.list(folder)) {
+            return listed.filter(java.nio.file.Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+    }
+
     /** Where the Inbox folders of a store's spaces are: {@code <store folder>/inbox}. */
     public static Path inboxRoot(Store store) {
         return store.location().storeDir().resolve("inbox");

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import odcm.model.Refusal;
 import odcm.model.cert.CertificateInfo;
 import odcm.model.space.Space;
@@ -194,8 +193,8 @@ public final class HealthService {
             return;
         }
         List<Path> files;
-        try (Stream<Path> listed = Files.list(folder)) {
-            files = listed.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        try {
+            files = BundleService.inboxFiles(folder);
         } catch (IOException e) {
             return; // the Inbox screen says why it cannot list the folder
         }

@@ -144,10 +144,7 @@ public final class InboxViewModel {
 
     private List<Item> scan(String target, Path dir, List<Path> extra) throws IOException {
         Files.createDirectories(dir);
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> listed = Files.list(dir)) {
-            listed.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
-        }
+        List<Path> files = new ArrayList<>(odcm.app.service.BundleService.inboxFiles(dir));
         extra.stream().filter(p -> !files.contains(p)).forEach(files::add);
         List<Item> out = new ArrayList<>();
         for (Path f : files) {
