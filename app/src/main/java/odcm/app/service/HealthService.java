@@ -101,7 +101,8 @@ public final class HealthService {
     public Report check(String space, int days) {
         checkDays(days);
         Instant now = StoreTime.now(store.clock());
-        Instant horizon = now.plus(Duration.ofDays(days));
+        // Within N days by the calendar (UTC), as the days left are counted: all of the Nth day after today is in.
+        Instant horizon = now.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(days + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
         Path inboxRoot = BundleService.inboxRoot(store);
         List<Finding> out = new ArrayList<>();
         List<Space> locals = store.read(tx -> {
@@ -142,7 +143,7 @@ public final class HealthService {
 
     private static java.util.Optional<Finding> certificate(Space s, Instant now, Instant horizon) {
         CertificateInfo c = s.certificate();
-        if (c.notAfter().isAfter(horizon)) {
+        if (!c.notAfter().isBefore(horizon)) {
             return java.util.Optional.empty();
         }
         String whose = s.name() + (s.isLocal() ? "'s own certificate" : "'s certificate (a remote space)");
@@ -155,7 +156,7 @@ public final class HealthService {
     }
 
     private static void trust(Trust t, CertificateInfo trusted, Instant now, Instant horizon, List<Finding> out) {
-        if (trusted.notAfter().isAfter(horizon)) {
+        if (!trusted.notAfter().isBefore(horizon)) {
             return;
         }
         String then = past(trusted.notAfter(), now) ? ": " + t.kind().words() + " from it are refused"
@@ -173,7 +174,7 @@ public final class HealthService {
         List<OutboxEntry> entries = tx.bundles().outbox(s.id());
         Instant oldest = now.minus(Duration.ofDays(days));
         for (OutboxEntry e : entries) {
-            if (e.deliveredDirectly() || e.expires().isAfter(horizon) || e.expires().isBefore(oldest)
+            if (e.deliveredDirectly() || !e.expires().isBefore(horizon) || e.expires().isBefore(oldest)
                     || entries.stream().anyMatch(o -> o.releaseId() == e.releaseId() && o.targetSpaceId() == e.targetSpaceId() && o.sequence() > e.sequence())
                     || tx.bundles().accepted(e.targetSpaceId(), e.bundleId()).isPresent()
                     || tx.receipts().remoteDeployments(s.id(), e.releaseId()).stream().anyMatch(d -> d.reporterName().equals(e.targetName()))) {
@@ -207,7 +208,7 @@ public final class HealthService {
                 continue; // unreadable: the Inbox says so; it has no expiry to tell
             }
             BundleInspector.header(bytes, Limits.DEFAULT)
-                    .filter(h -> odcm.model.Names.same(h.targetSpace(), s.name()) && !accepted.contains(h.bundleId()) && !h.expires().isAfter(horizon))
+                    .filter(h -> odcm.model.Names.same(h.targetSpace(), s.name()) && !accepted.contains(h.bundleId()) && h.expires().isBefore(horizon))
                     .ifPresent(h -> out.add(finding(Kind.INBOX_BUNDLE, s.name(), String.valueOf(f.getFileName()), h.expires(), now,
                             "The bundle file " + f.getFileName() + " from '" + h.sourceSpace() + "' waiting in the Inbox of '" + s.name() + "'",
                             past(h.expires(), now) ? ": it can no longer be imported; ask '" + h.sourceSpace() + "' for a new one and remove this file"
@@ -219,15 +220,17 @@ public final class HealthService {
         return !now.isBefore(expires);
     }
 
-    /** "… expires in 12 days (2027-01-01)…", "… expired 3 days ago (…)…", "… expires today (…)". */
+    /** "… expires in 12 days (2027-01-01)…", "… expired 3 days ago (…)…", "… expires today (…)": days by the calendar, in UTC. */
     static Finding finding(Kind kind, String space, String name, Instant expires, Instant now, String subject, String then) {
         boolean expired = past(expires, now);
-        long ago = expired ? Duration.between(expires, now).toDays() : 0;
-        // Whole days: left until it expires, or (negative, at least 1) since it did, as the sentence says.
-        long days = expired ? -Math.max(1, ago) : Duration.between(now, expires).toDays();
-        String date = expires.atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        String when = expired ? (ago == 0 ? "expired less than a day ago" : "expired " + ago + (ago == 1 ? " day ago" : " days ago"))
-                : days == 0 ? "expires within a day" : "expires in " + days + (days == 1 ? " day" : " days");
+        // Days by the calendar (UTC), as the date beside them: "expires in 9 days (2026-12-14)" on 2026-12-05 at any hour.
+        java.time.LocalDate on = expires.atOffset(ZoneOffset.UTC).toLocalDate();
+        long calendar = java.time.temporal.ChronoUnit.DAYS.between(now.atOffset(ZoneOffset.UTC).toLocalDate(), on);
+        long ago = Math.max(0, -calendar);
+        long days = expired ? -Math.max(1, ago) : Math.max(0, calendar); // negative (-1 or less) once expired
+        String date = on.toString();
+        String when = expired ? (ago == 0 ? "expired today" : "expired " + ago + (ago == 1 ? " day ago" : " days ago"))
+                : days == 0 ? "expires today" : "expires in " + days + (days == 1 ? " day" : " days");
         return new Finding(kind, space, name, expires, days, expired, subject + " " + when + " (" + date + ")" + then + ".");
     }
 }

@@ -38,7 +38,7 @@ class CliCheckTest {
         Result fine = CliTest.ok(cli.run("check"));
         assertEquals("Nothing expires within 30 days.\n", fine.out());
 
-        byte[] prod = expiringAfter("Prod Space", Duration.ofDays(12).plusHours(1));
+        byte[] prod = expiringAfter("Prod Space", Duration.ofDays(12));
         Path pem = Files.write(tmp.resolve("prod.der"), prod);
         CliTest.ok(cli.run("remote", "add", "Prod Space", "--cert", pem.toString(), "--fingerprint", Certificates.fingerprint(prod).hex()));
         Result soon = cli.run("check");
