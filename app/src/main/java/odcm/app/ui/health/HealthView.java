@@ -16,7 +16,6 @@ import odcm.app.service.HealthService;
 import odcm.app.service.HealthService.Finding;
 import odcm.app.service.HealthService.Report;
 import odcm.app.ui.common.Css;
-import odcm.app.ui.common.Formats;
 import odcm.app.ui.common.MessageLine;
 import odcm.app.ui.common.Tables;
 
@@ -99,7 +98,8 @@ public final class HealthView {
         state.getStyleClass().add("health-state"); // its cells: danger when expired, warning in a row that expires soon
         table.getColumns().add(state);
         table.getColumns().add(Tables.column("Days left", 80, f -> Long.toString(f.daysLeft())));
-        table.getColumns().add(Tables.column("Expires", 110, f -> Formats.date(f.expires())));
+        // The date in UTC, as the sentence and the days left count it (decision 0055).
+        table.getColumns().add(Tables.column("Expires (UTC)", 110, f -> f.expires().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString()));
         table.getColumns().add(Tables.column("Kind", 130, f -> f.kind().words()));
         table.getColumns().add(Tables.column("Name", 240, Finding::name));
         table.getColumns().add(Tables.column("Space", 140, Finding::space));
