@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
                 "With no command, opens the console window; 'odcm FILE.odcmbundle' (or .odcmreceipt) opens it on that file."},
         footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line; "
                 + "3 unexpected error (details in the log, ~/.local/state/odcm/odcm.log.0); 143 stopped by SIGTERM, 130 by Ctrl+C "
-                + "(the change in progress undone)."})
+                + "(the change in progress undone); 'check' also 10 and 11 (odcm check --help)."})
 final class OdcmCommand implements Callable<Integer> {
     /**
      * The commands, in the order help lists them. Not in the annotation: picocli would build the model of every one of
@@ -21,7 +21,7 @@ final class OdcmCommand implements Callable<Integer> {
             SpaceCommands.class, RemoteCommands.class, TrustCommands.class, RoleCommands.class, AuditCommands.class, EnvironmentCommands.class,
             LifecycleCommands.class, ProjectCommands.class, ReleaseCommands.class, BundleCommands.class, ReceiptCommands.class,
             ApplyCommands.Apply.class, ApplyCommands.DemoCommand.class, DeploymentCommands.Deploy.class, DeploymentCommands.Group.class,
-            DashboardCommand.class, WhoamiCommand.class, ImportCommands.class);
+            DashboardCommand.class, CheckCommand.class, WhoamiCommand.class, ImportCommands.class);
 
     final Cli cli;
 

@@ -19,8 +19,6 @@ final class SpaceCommands {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private record Certificate(Space space, byte[] bytes) {
-    }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a local space with a new key pair and self-signed certificate.")
     int create(@Parameters(paramLabel = "NAME") String name,
@@ -179,14 +177,19 @@ final class SpaceCommands {
         if (out == null && f == CertificateFormat.DER) {
             throw new odcm.model.Refusal("DER is binary; write it to a file with --out FILE.");
         }
-        Certificate c = root.cli.withContext(root.store, ctx -> new Certificate(ctx.spaces().find(name), ctx.spaces().certificate(name, f)));
-        Space s = c.space();
-        byte[] bytes = c.bytes();
+        byte[][] written = {null};
+        Space s = root.cli.withContext(root.store, ctx -> ctx.spaces().exportCertificate(name, f,
+                out == null ? "standard output" : String.valueOf(out.getFileName()), bytes -> {
+                    if (out == null) {
+                        written[0] = bytes; // printed once the export is recorded
+                    } else {
+                        UserFiles.write(out, bytes);
+                    }
+                }));
         if (out == null) {
-            root.cli.out().print(new String(bytes, StandardCharsets.US_ASCII));
+            root.cli.out().print(new String(written[0], StandardCharsets.US_ASCII));
             root.cli.out().flush();
         } else {
-            UserFiles.write(out, bytes);
             root.cli.out().println("Wrote the certificate of " + s.describe() + " to " + out + " (" + f + ").");
             root.cli.out().println("SHA-256 fingerprint: " + s.certificate().fingerprint().grouped());
         }

@@ -23,6 +23,7 @@ public final class AppContext implements AutoCloseable {
     private final RoleService roles;
     private final DutyService duties;
     private final AcceptanceService acceptances;
+    private final HealthService health;
 
     public AppContext(Store store) {
         this.store = store;
@@ -43,6 +44,7 @@ public final class AppContext implements AutoCloseable {
         this.roles = new RoleService(store);
         this.duties = new DutyService(store);
         this.acceptances = new AcceptanceService(store);
+        this.health = new HealthService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -121,6 +123,11 @@ public final class AppContext implements AutoCloseable {
     /** Separation of duties per local space (decision 0043). */
     public AcceptanceService acceptances() {
         return acceptances;
+    }
+
+    /** What expires soon, or has (decision 0055). */
+    public HealthService health() {
+        return health;
     }
 
     public DutyService duties() {

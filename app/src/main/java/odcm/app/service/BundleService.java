@@ -259,6 +259,24 @@ public final class BundleService {
         return store.read(tx -> tx.bundles().outbox(EnvironmentService.requireLocal(tx, space).id()));
     }
 
+    /** The watched Inbox folder of a space: {@code <inboxRoot>/<space name, made safe as a folder name>}. */
+    public static Path inboxFolder(Path inboxRoot, String space) {
+        String safe = space.strip().replaceAll("[^\\p{L}\\p{N} ._-]", "_").replaceAll("^\\.+", "_");
+        return inboxRoot.resolve(safe.isEmpty() ? "space" : safe);
+    }
+
+    /** The files an Inbox folder lists: regular files, not hidden ones, by name. */
+    public static List<Path> inboxFiles(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> listed = java.nio.file.Files.list(folder)) {
+            return listed.filter(java.nio.file.Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+    }
+
+    /** Where the Inbox folders of a store's spaces are: {@code <store folder>/inbox}. */
+    public static Path inboxRoot(Store store) {
+        return store.location().storeDir().resolve("inbox");
+    }
+
     /** "Web-1.2.0-to-Prod-Space.odcmbundle": a file name safe on every system. */
     public static String suggestedFileName(String project, String version, String target) {
         String name = (project + "-" + version + "-to-" + target).replaceAll("[^A-Za-z0-9._+-]+", "-").replaceAll("-{2,}", "-");

@@ -170,6 +170,22 @@ public final class SpaceService {
         });
     }
 
+    /**
+     * Exports the space's current certificate: {@code write} gets its bytes (PEM text or DER) inside the transaction that
+     * records the export in the audit log (the space and {@code destination}, a file name or "standard output"; a certificate
+     * holds no secret, so nothing else), so a failed write records nothing.
+     */
+    public Space exportCertificate(String name, CertificateFormat format, String destination, java.util.function.Consumer<byte[]> write) {
+        return store.write(tx -> {
+            Space s = require(tx, name);
+            StoredCertificate current = tx.spaces().certificates(s.id()).get(0);
+            write.accept(Certificates.encode(current.der(), format));
+            tx.audit().append("space.certificate-export", s.describe(), format + " to " + destination + "; certificate fingerprint "
+                    + current.info().fingerprint().grouped());
+            return s;
+        });
+    }
+
     /** Current certificate first, then earlier ones. */
     public List<StoredCertificate> certificates(String name) {
         return store.read(tx -> tx.spaces().certificates(require(tx, name).id()));

@@ -329,6 +329,10 @@ public final class Console {
                 && stage.getScene().lookup("#spaces-table") instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty(), "usable");
         StartupTimes.whenIdle(runner, stage.getScene(), "idle");
         others = OthersChanges.start(context.store(), context.audit(), runner, main, this::editing, this::withdrawOffer).orElse(null);
+        // What expires soon, counted in the status bar: checked on the worker once the first screen is laid out, never before.
+        odcm.app.ui.health.HealthViewModel health = new odcm.app.ui.health.HealthViewModel(context.health(), runner);
+        main.showInStatusLine(new odcm.app.ui.health.HealthView(health).statusLink());
+        afterLayouts(stage.getScene(), 3, health::refresh);
         // The icon font once the first screen is in the window and laid out: on two cores, reading it sooner delayed that.
         afterLayouts(stage.getScene(), 3, odcm.app.ui.common.Icons::loadInBackground);
         if (!place.screen().isEmpty() && !place.screen().equals(main.currentId()) && main.hasScreen(place.screen()) && space.isChosen()) {

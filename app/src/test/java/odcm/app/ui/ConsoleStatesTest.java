@@ -25,6 +25,57 @@ class ConsoleStatesTest {
         FxToolkit.registerPrimaryStage();
     }
 
+    /** The status bar's count of what expires, shown once the worker checked (after the window's first screen). */
+    static javafx.scene.control.Hyperlink healthLink(ConsoleDriver c) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> org.testfx.util.WaitForAsyncUtils.asyncFx(
+                () -> c.scene().lookup("#status-health") instanceof javafx.scene.control.Hyperlink h && h.isVisible()).get());
+        c.idle();
+        return c.node("#status-health");
+    }
+
+    @Test
+    void whatExpiresIsCountedInTheStatusBarAndListedInItsDialog() throws Exception {
+        StoreLocation at = TestStores.location(tmp, "expiry");
+        java.time.Instant now = java.time.Instant.now();
+        // Two days ago, by the store's clock then: a remote space whose certificate has expired since, and one that expires soon.
+        try (AppContext then = new AppContext(odcm.persistence.Store.open(at, java.time.Clock.offset(java.time.Clock.systemUTC(),
+                java.time.Duration.ofDays(-2)), System.getProperty("user.name")))) {
+            then.spaces().create("QA Space", "", KeyAlgorithm.EC_P256);
+            for (var remote : java.util.Map.of("Prod Space", now.plus(java.time.Duration.ofDays(12).plusHours(1)),
+                    "Old Space", now.minus(java.time.Duration.ofDays(1))).entrySet()) {
+                byte[] pem = TestStores.foreignCertificatePemUntil(remote.getKey(), remote.getValue());
+                then.remotes().add(remote.getKey(), "", pem, then.remotes().preview(pem).info().fingerprint().hex());
+            }
+            then.trusts().add("QA Space", "Prod Space", odcm.model.trust.TrustKind.RELEASE_BUNDLES);
+        }
+        try (ConsoleDriver c = new ConsoleDriver(at)) {
+            javafx.scene.control.Hyperlink link = healthLink(c);
+            assertEquals("2 expire soon, 1 expired", link.getText());
+            assertTrue(link.getStyleClass().contains("health-expired"), "in the danger colour while something has expired");
+            c.shoot("status-health");
+            c.clickOn("#status-health");
+            c.idle();
+            javafx.scene.control.TableView<odcm.app.service.HealthService.Finding> table = c.node("#health-table");
+            assertEquals(java.util.List.of("Old Space", "Prod Space", "QA Space accepts release bundles from Prod Space"),
+                    table.getItems().stream().map(odcm.app.service.HealthService.Finding::name).toList());
+            assertEquals(java.util.List.of("Expired", "Expires soon", "Expires soon"),
+                    table.getItems().stream().map(odcm.app.service.HealthService.Finding::state).toList());
+            c.interact(() -> table.getSelectionModel().select(0));
+            assertTrue(c.<Label>node("#health-sentence").getText().startsWith("Old Space's certificate (a remote space) expired 1 day ago ("),
+                    c.<Label>node("#health-sentence").getText());
+            c.shootDialog("health", "dialog-health");
+
+            javafx.scene.control.Spinner<Integer> days = c.node("#health-days");
+            c.interact(() -> days.getValueFactory().setValue(5));
+            c.idle();
+            assertEquals(1, table.getItems().size(), "12 days is beyond 5");
+            assertEquals("1 expired", link.getText(), "the status bar counts for the days the dialog shows");
+            c.clickOn("#health-close");
+            c.idle();
+            assertTrue(c.lookup("#health-dialog").tryQuery().isEmpty(), "Close closed it");
+        }
+    }
+
     @Test
     void everyScreenSaysWhatToDoWhenEmpty() throws Exception {
         try (ConsoleDriver c = new ConsoleDriver(TestStores.location(tmp, "fresh"))) {
@@ -39,6 +90,13 @@ class ConsoleStatesTest {
             assertTrue(c.<javafx.scene.control.Hyperlink>node("#status-store").getTooltip().getText().contains(location.keyDir().toString()),
                     "the tooltip says where the master key file is");
             c.shoot("spaces-empty");
+            assertEquals("Nothing expires within 30 days", healthLink(c).getText());
+            c.clickOn("#status-health");
+            c.idle();
+            assertEquals("Nothing expires within 30 days.", c.<Label>node("#health-empty").getText());
+            c.shootDialog("health", "dialog-health-empty");
+            c.clickOn("#health-close");
+            c.idle();
             c.clickOn("#status-store");
             javafx.scene.control.TextField keyFile = c.node("#about-store-key-file");
             assertTrue(keyFile.getText().startsWith(location.keyDir().toString()) && keyFile.getText().endsWith(".key"), keyFile.getText());

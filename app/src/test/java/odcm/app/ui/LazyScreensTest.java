@@ -38,6 +38,19 @@ class LazyScreensTest {
         FxToolkit.registerPrimaryStage();
     }
 
+    /**
+     * What the console's worker did from its start, but the expiry count of the status bar: asked for on purpose once the
+     * first screen is laid out (decision 0055), and last.
+     */
+    static List<String> startWork(ConsoleDriver c) {
+        List<String> all = List.copyOf(c.activities);
+        List<String> others = all.stream().filter(a -> !a.startsWith("Checking what expires")).toList();
+        if (others.size() < all.size()) {
+            assertEquals("Checking what expires within 30 days", all.get(all.size() - 1), "after everything the start needs: " + all);
+        }
+        return others;
+    }
+
     @Test
     void theWindowShowsWhileTheStoreOpensThenTheCurrentSpaceListed() throws Exception {
         StoreLocation location = TestStores.demo(tmp, "demo");
@@ -121,7 +134,7 @@ class LazyScreensTest {
             assertEquals(List.of("Opening Spaces…", "no table"), atFirst, "the frame first, without its screen");
             assertTrue(c.lookup("#screen-opening").tryQuery().isEmpty(), "then the screen in its place");
             assertEquals(2, c.<TableView<?>>node("#spaces-table").getItems().size(), "listing the spaces read while the store opened");
-            assertEquals(List.of("Held", "Opening store " + location.storeDir()), List.copyOf(c.activities), "nothing loaded again");
+            assertEquals(List.of("Held", "Opening store " + location.storeDir()), startWork(c), "nothing loaded again");
             c.push(KeyCode.CONTROL, KeyCode.DIGIT2); // keyboard access as before
             c.idle();
             assertTrue(c.console().main().isMade("nav-remotes"));
@@ -136,7 +149,7 @@ class LazyScreensTest {
     void theSpacesReadWhileTheStoreOpensFillThePickerAndTheSpacesScreen() throws Exception {
         StoreLocation location = TestStores.demo(tmp, "demo");
         try (ConsoleDriver c = new ConsoleDriver(location)) {
-            assertEquals(List.of("Opening store " + location.storeDir()), List.copyOf(c.activities), "nothing loaded after the store opened");
+            assertEquals(List.of("Opening store " + location.storeDir()), startWork(c), "nothing loaded after the store opened");
             assertEquals(Demo.DEVTEST, c.<ComboBox<String>>node("#current-space").getValue(), "the current space is chosen");
             assertEquals(2, c.<TableView<?>>node("#spaces-table").getItems().size(), "the demo's two local spaces listed");
             assertEquals(Demo.DEVTEST, c.<Label>node("#space-detail-name").getText(), "the first selected, its detail shown");
@@ -268,7 +281,7 @@ class LazyScreensTest {
             MainWindow main = c.console().main();
             assertEquals(Demo.DEVTEST, c.<ComboBox<String>>node("#current-space").getValue(), "the current space is chosen");
             assertFalse(c.<TableView<?>>node("#spaces-table").getItems().isEmpty(), "and the spaces listed");
-            assertEquals(List.of(), c.activities.stream().filter(a -> !a.startsWith("Opening store") && !a.equals("Loading the local spaces")
+            assertEquals(List.of(), startWork(c).stream().filter(a -> !a.startsWith("Opening store") && !a.equals("Loading the local spaces")
                     && !a.equals("Loading spaces")).toList(), "nothing but the store, the space picker and the Spaces screen loaded at start");
             assertTrue(main.isMade("nav-spaces"));
             for (String id : OTHERS) {

@@ -48,6 +48,27 @@ public final class BundleInspector {
     public record Unreadable(VerificationOutcome outcome) implements Inspection {
     }
 
+    /**
+     * What the manifest alone says of a bundle, unverified: who sent it to whom, its id and when it expires. For a look at
+     * many files (the expiry of what waits in an Inbox) without reading and checking every part.
+     */
+    public record Header(UUID bundleId, String sourceSpace, String targetSpace, Instant expires) {
+    }
+
+    /** The file's {@link Header}, read with the verifier's hostile-file reader and strict manifest; empty when unreadable. */
+    public static java.util.Optional<Header> header(byte[] bytes, Limits limits) {
+        try {
+            Map<String, byte[]> entries = BundleVerifier.container(bytes, limits == null ? Limits.DEFAULT : limits);
+            Dto.Manifest m = BundleVerifier.manifest(BundleVerifier.require(entries, BundleFormat.MANIFEST));
+            return java.util.Optional.of(new Header(UUID.fromString(m.bundleId()), m.source().space(), m.target().space(),
+                    BundleVerifier.instant(m.expires(), "expires")));
+        } catch (Refused r) {
+            return java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static Inspection inspect(byte[] bytes, Limits limits) {
         try {
             Map<String, byte[]> entries = BundleVerifier.container(bytes, limits == null ? Limits.DEFAULT : limits);

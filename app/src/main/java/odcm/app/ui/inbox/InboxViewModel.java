@@ -123,8 +123,7 @@ public final class InboxViewModel {
 
     /** The default watched folder of a space: {@code <store dir>/inbox/<space name, made safe as a folder name>}. */
     public static Path defaultFolder(Path inboxRoot, String space) {
-        String safe = space.strip().replaceAll("[^\\p{L}\\p{N} ._-]", "_").replaceAll("^\\.+", "_");
-        return inboxRoot.resolve(safe.isEmpty() ? "space" : safe);
+        return odcm.app.service.BundleService.inboxFolder(inboxRoot, space);
     }
 
     /** Re-reads the watched folder and checks every file again (each check sees what was imported meanwhile). */
@@ -145,10 +144,7 @@ public final class InboxViewModel {
 
     private List<Item> scan(String target, Path dir, List<Path> extra) throws IOException {
         Files.createDirectories(dir);
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> listed = Files.list(dir)) {
-            listed.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
-        }
+        List<Path> files = new ArrayList<>(odcm.app.service.BundleService.inboxFiles(dir));
         extra.stream().filter(p -> !files.contains(p)).forEach(files::add);
         List<Item> out = new ArrayList<>();
         for (Path f : files) {

@@ -74,7 +74,7 @@ public final class SpacesViewModel {
         }
         CertificateFormat format = CertificateFormat.forFileName(file.getFileName().toString());
         runner.run("Saving the certificate of " + s.describe(), () -> {
-            UserFiles.write(file, spaces.certificate(s.name(), format));
+            spaces.exportCertificate(s.name(), format, String.valueOf(file.getFileName()), bytes -> UserFiles.write(file, bytes));
             return file;
         }, f -> message.info("Saved the certificate of " + s.describe() + " as " + format + " to " + f + "."), message::error);
     }

@@ -160,6 +160,9 @@ class SpaceViewModelsTest {
         assertEquals(0x30, Files.readAllBytes(der)[0], "DER starts with a SEQUENCE");
         assertFalse(list.message().isError(), list.message().text());
         assertTrue(list.message().text().startsWith("Saved the certificate of local space 'Prod Space' as DER"), list.message().text());
+        assertEquals(java.util.List.of("DER to prod.der", "PEM to prod.pem"), ctx.audit().list(odcm.model.audit.AuditFilter.ALL).stream()
+                .filter(e -> e.action().equals("space.certificate-export")).map(e -> e.detail().replaceAll(";.*", "")).toList(),
+                "each export audited, naming the file, newest first");
     }
 
     @Test
@@ -174,6 +177,8 @@ class SpaceViewModelsTest {
         assertEquals("", stderr, "no stack trace");
         list.saveCertificate(tmp.resolve("gone").resolve("prod.pem"));
         assertEquals("The folder " + tmp.resolve("gone").toAbsolutePath() + " does not exist.", list.message().text());
+        assertTrue(ctx.audit().list(odcm.model.audit.AuditFilter.ALL).stream().noneMatch(e -> e.action().equals("space.certificate-export")),
+                "nothing written, nothing audited");
     }
 
     @Test
