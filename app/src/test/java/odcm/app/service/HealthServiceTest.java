@@ -79,6 +79,8 @@ class HealthServiceTest extends BundleFixture {
 
     @Test
     void outboxBundlesUntilImportedAndInboxFilesUntilRemoved() throws Exception {
+        // behind the real clock all along: a team store refuses a deployment dated ahead of its server's clock (decision 0043)
+        clock.now = Instant.now().minus(Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
         throughTheEarlierPhases("1.0.0");
         Path inbox = Files.createDirectories(BundleService.inboxFolder(BundleService.inboxRoot(ctx.store()), PROD));
