@@ -99,7 +99,7 @@ public final class ReleasesView {
         Node deployments = deploymentsTable();
         deployments.visibleProperty().bind(vm.selectedProperty().isNotNull());
         split.getItems().add(deployments);
-        split.setDividerPositions(0.34, 0.78);
+        split.setDividerPositions(0.34, 0.75); // the last pane: its titles, a header and one line at 1100×720
         javafx.scene.control.SplitPane.setResizableWithParent(deployments, false);
         root.setCenter(split);
     }
@@ -167,7 +167,7 @@ public final class ReleasesView {
                 Tables.<odcm.model.deployment.Deployment>fixed("When", 150, d -> Formats.minutes(d.deployedAt())),
                 Tables.<odcm.model.deployment.Deployment>column("By", 160, odcm.model.deployment.Deployment::deployedBy)));
         t.setItems(vm.deployments());
-        t.setPlaceholder(Forms.emptyState("deployments-empty", "Not deployed in this space yet. Deploy… records a deployment."));
+        t.setPlaceholder(Forms.emptyState("deployments-empty", "Not deployed here yet: Deploy… records one."));
         t.setPrefHeight(120);
         t.setMinHeight(70);
         Label title = new Label("Deployments of the selected release");
@@ -175,7 +175,7 @@ public final class ReleasesView {
         // its approval decisions, each with what it covered and whether a new revision voided it (decision 0046)
         javafx.scene.control.ListView<String> decisions = new javafx.scene.control.ListView<>(vm.decisions());
         decisions.setId("decisions-list");
-        decisions.setPlaceholder(Forms.emptyState("decisions-empty", "No approval decisions on it yet: Compare… approves or rejects it."));
+        decisions.setPlaceholder(Forms.emptyState("decisions-empty", "No decisions yet: Compare… approves or rejects."));
         decisions.setPrefHeight(120);
         decisions.setMinHeight(70);
         Label decided = new Label("Approval decisions on it");
