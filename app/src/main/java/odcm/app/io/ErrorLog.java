@@ -146,6 +146,24 @@ public final class ErrorLog {
             file.setFormatter(LINES);
             file.publish(r);
             file.close();
+            forTheUserOnly(dir);
+        }
+
+        /** A file JUL made when it rolled the log over has the default permissions: for the user only, as the first. */
+        private static void forTheUserOnly(Path dir) {
+            if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                return;
+            }
+            for (int g = 0; g < COUNT; g++) {
+                Path f = dir.resolve("odcm.log." + g);
+                try {
+                    if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // another user's file, or gone meanwhile: the record is written all the same
+                }
+            }
         }
 
         /** The folder and the first file made for the user only: the log names files and stores. */

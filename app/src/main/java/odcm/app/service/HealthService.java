@@ -177,7 +177,7 @@ public final class HealthService {
             if (e.deliveredDirectly() || !e.expires().isBefore(horizon) || e.expires().isBefore(oldest)
                     || entries.stream().anyMatch(o -> o.releaseId() == e.releaseId() && o.targetSpaceId() == e.targetSpaceId() && o.sequence() > e.sequence())
                     || tx.bundles().accepted(e.targetSpaceId(), e.bundleId()).isPresent()
-                    || tx.receipts().remoteDeployments(s.id(), e.releaseId()).stream().anyMatch(d -> d.reporterName().equals(e.targetName()))) {
+                    || tx.receipts().remoteDeployments(s.id(), e.releaseId()).stream().anyMatch(d -> d.reporterSpaceId() == e.targetSpaceId())) { // by id: the target may have been renamed since
                 continue;
             }
             String what = "release " + e.version() + " of '" + e.project() + "' for '" + e.targetName() + "'";

@@ -27,6 +27,11 @@ public final class MaskedField extends HBox {
     private final Line slash = new Line(2, 14, 14, 2);
     private Predicate<String> notTyped = value -> false;
     private Consumer<Runnable> audit = Runnable::run;
+    /**
+     * Whether the text still comes from a value the person did not type here: editing it (a character added or taken
+     * away) keeps it so — it would show all but that character —, only emptying the field makes what follows theirs.
+     */
+    private boolean derived;
 
     public MaskedField(String id) {
         super(6);
@@ -35,6 +40,13 @@ public final class MaskedField extends HBox {
         eye.setId(id + "-show");
         plain.textProperty().bindBidirectional(masked.textProperty());
         plain.setVisible(false);
+        masked.textProperty().addListener((o, was, now) -> {
+            if (now == null || now.isEmpty()) {
+                derived = false;
+            } else if (notTyped.test(now)) {
+                derived = true;
+            }
+        });
         StackPane both = new StackPane(masked, plain);
         HBox.setHgrow(both, Priority.ALWAYS);
         SVGPath shape = new SVGPath();
@@ -49,7 +61,7 @@ public final class MaskedField extends HBox {
         eye.setAccessibleText("Show the value");
         eye.setOnAction(e -> {
             boolean wanted = eye.isSelected();
-            if (wanted && notTyped.test(masked.getText())) {
+            if (wanted && derived) {
                 eye.setSelected(false);
                 audit.accept(() -> show(true));
             } else {
@@ -67,6 +79,7 @@ public final class MaskedField extends HBox {
     public MaskedField audited(Predicate<String> notTyped, Consumer<Runnable> audit) {
         this.notTyped = notTyped;
         this.audit = audit;
+        derived = notTyped.test(masked.getText());
         return this;
     }
 

@@ -200,11 +200,21 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         assertEquals(entries, prod.audit().list(AuditFilter.ALL).size(), "the importer's own typing: no audit entry");
         assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Production-DbPassword")));
         WaitForAsyncUtils.waitForFxEvents();
+        // a character added to the provided value does not make it the importer's own: it would show all but that character
+        javafx.scene.control.PasswordField providedField = node("#value-Production-DbPassword");
+        assertTrue(fx(() -> {
+            providedField.appendText("x");
+            return true;
+        }));
         clickOn("#value-Production-DbPassword-show");
         idle();
         assertEquals("bundle.reveal", prod.audit().list(AuditFilter.ALL).get(0).action(), "a provided value: revealed with an audit entry");
         assertEquals(entries + 1, prod.audit().list(AuditFilter.ALL).size());
-        assertEquals(TestBundles.SECRET, this.<javafx.scene.control.TextField>node("#value-Production-DbPassword-shown").getText());
+        assertEquals(TestBundles.SECRET + "x", this.<javafx.scene.control.TextField>node("#value-Production-DbPassword-shown").getText());
+        assertTrue(fx(() -> {
+            providedField.deleteText(providedField.getLength() - 1, providedField.getLength());
+            return true;
+        }));
         shootWizard("wizard-4-values-shown");
         Node provided = node("#value-Production-DbPassword-help");
         assertEquals("The shop database's password. Provided by DevTest Space. Mandatory.", ((Label) provided).getText());
