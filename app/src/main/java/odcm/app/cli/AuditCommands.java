@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "audit", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "The audit log: every change to spaces, certificates and trusts.")
+@Command(name = "audit", addMethodSubcommands = false, mixinStandardHelpOptions = true, description = "The audit log: every change in the store (spaces, certificates, trusts, projects, releases, bundles, deployments, decisions), chained.")
 final class AuditCommands {
     @ParentCommand
     OdcmCommand root;

@@ -25,6 +25,9 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     OdcmCommand root;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--space", paramLabel = "SPACE", description = "only this local space (default: every space)")
     String space;
 
@@ -37,7 +40,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HealthService.checkDays(days);
+        try {
+            HealthService.checkDays(days);
+        } catch (odcm.model.Refusal outOfRange) { // a value none of the option's: the command line was wrong (exit 2)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), outOfRange.getMessage());
+        }
         Report r = root.cli.reading(root.store, ctx -> ctx.health().check(space, days));
         if (json) {
             root.cli.printJson(Printed.fields("asOf", r.asOf().toString(), "days", r.days(), "expired", r.expired(), "soon", r.soon(),

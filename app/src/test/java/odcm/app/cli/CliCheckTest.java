@@ -69,7 +69,9 @@ class CliCheckTest {
         Result refused = cli.run("check", "--space", "Nope");
         assertEquals(1, refused.exit());
         assertEquals("There is no space named 'Nope'.\n", refused.err());
-        assertEquals(1, cli.run("check", "--days", "0").exit());
+        Result outOfRange = cli.run("check", "--days", "0");
+        assertEquals(2, outOfRange.exit(), "a value out of the option's range is a wrong command line, as --key dsa");
+        assertEquals("Look 1 to 3650 days ahead; 0 is not in that range. (see 'odcm check --help')", outOfRange.err().strip());
         String help = CliTest.ok(cli.run("check", "--help")).out().replaceAll("\\s+", " ");
         assertTrue(help.contains("Exit status: 0 nothing expires within N days; 10 something expires within N days, nothing has expired; 11 something"
                 + " has expired;"), help);
