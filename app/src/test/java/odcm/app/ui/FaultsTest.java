@@ -45,7 +45,12 @@ class FaultsTest extends FxRobot {
             Platform.runLater(() -> {
                 throw new IllegalStateException("on the FX thread", new java.io.IOException("the cause"));
             });
-            WaitForAsyncUtils.waitForFxEvents();
+            try {
+                // the FX thread's fault is logged by a thread of its own, its dialog shown after (decision 0051)
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#fault-dialog").queryAll().isEmpty());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException(e);
+            }
             Thread other = new Thread(() -> {
                 throw new IllegalStateException("on another thread");
             }, "some-worker");
