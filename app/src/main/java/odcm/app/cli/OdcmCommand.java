@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         description = {"ODCM Console: spaces, certificates of remote spaces, and the trusts between them.",
                 "With no command, opens the console window; 'odcm FILE.odcmbundle' (or .odcmreceipt) opens it on that file."},
         footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line; "
-                + "3 unexpected error (details in the log, ~/.local/state/odcm/odcm.log.0); 143 stopped by SIGTERM, 130 by Ctrl+C "
+                + "3 unexpected error (details in odcm.log.0 in $ODCM_LOG_DIR, else $XDG_STATE_HOME/odcm, else ~/.local/state/odcm); 143 stopped by SIGTERM, 130 by Ctrl+C "
                 + "(the change in progress undone); 'check' also 10 and 11 (odcm check --help)."})
 final class OdcmCommand implements Callable<Integer> {
     /**
