@@ -9,31 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.BorderPane;
-import javafx.stage.Stage;
 import odcm.app.TestBundles;
 import odcm.app.service.AppContext;
 import odcm.app.ui.ConsoleDriver;
-import odcm.app.ui.Theme;
-import odcm.app.ui.common.Css;
-import odcm.app.ui.common.CurrentSpace;
 import odcm.app.ui.common.Screen;
-import odcm.app.ui.task.FxTaskRunner;
 import odcm.model.audit.AuditFilter;
 import odcm.model.project.Project;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -67,24 +54,7 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         Files.write(folder.resolve("web-1.0.0.odcmbundle"), bundle);
         Files.write(folder.resolve("web-1.0.0-tampered.odcmbundle"), TestBundles.tampered(bundle));
 
-        stage = FxToolkit.registerStage(Stage::new);
-        runner = fx(FxTaskRunner::new);
-        CurrentSpace space = new CurrentSpace();
-        BorderPane root = new BorderPane();
-        Screen inbox = fx(() -> {
-            Theme.apply();
-            InboxView view = new InboxView(new InboxViewModel(prod.imports(), runner, space, inboxRoot), prod.receipts(), new odcm.app.ui.ScriptedFilePicker(), new odcm.app.ui.common.RoleGate(prod.roles(), runner));
-            Screen s = view.screen();
-            root.setCenter(s.node());
-            Scene scene = new Scene(root, 1280, 760);
-            scene.getStylesheets().add(Css.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            space.choose(PROD);
-            s.shown();
-            return s;
-        });
-        idle();
+        Screen inbox = showInbox(inboxRoot);
         TableView<InboxViewModel.Item> table = node("#inbox-table");
         assertEquals(List.of("web-1.0.0-tampered.odcmbundle", "web-1.0.0.odcmbundle"), table.getItems().stream().map(InboxViewModel.Item::name).toList());
         assertEquals(List.of("Refused", "Genuine"), table.getItems().stream().map(InboxViewModel.Item::verdict).toList(), "listed with outcomes");

@@ -11,27 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.BorderPane;
-import javafx.stage.Stage;
 import odcm.app.TestBundles;
 import odcm.app.service.AppContext;
 import odcm.app.ui.ConsoleDriver;
-import odcm.app.ui.Theme;
-import odcm.app.ui.common.Css;
-import odcm.app.ui.common.CurrentSpace;
-import odcm.app.ui.common.Screen;
 import odcm.app.ui.release.CompareRow;
-import odcm.app.ui.task.FxTaskRunner;
 import odcm.model.project.Project;
 import odcm.model.project.ProjectDraft;
 import odcm.model.project.Scope;
 import odcm.model.project.Variable;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 /**
  * Issue 15 point 5 (decision 0048): DevTest updates the variables of Web 1.0.0 and promotes it again; Prod's Inbox lists the
@@ -61,25 +52,7 @@ class RevisionWizardUiTest extends TwoNetworkScreens {
         Path folder = Files.createDirectories(InboxViewModel.defaultFolder(inboxRoot, PROD));
         dev.bundles().create(DEV, "Web", "1.0.0", PROD, folder.resolve("web-1.0.0-r2.odcmbundle"), 30, false);
 
-        stage = FxToolkit.registerStage(Stage::new);
-        runner = fx(FxTaskRunner::new);
-        CurrentSpace space = new CurrentSpace();
-        BorderPane root = new BorderPane();
-        fx(() -> {
-            Theme.apply();
-            InboxView view = new InboxView(new InboxViewModel(prod.imports(), runner, space, inboxRoot), prod.receipts(),
-                    new odcm.app.ui.ScriptedFilePicker(), new odcm.app.ui.common.RoleGate(prod.roles(), runner));
-            Screen s = view.screen();
-            root.setCenter(s.node());
-            Scene scene = new Scene(root, 1280, 760);
-            scene.getStylesheets().add(Css.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            space.choose(PROD);
-            s.shown();
-            return s;
-        });
-        idle();
+        showInbox(inboxRoot);
         TableView<InboxViewModel.Item> table = node("#inbox-table");
         org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> !table.getItems().isEmpty()));
         assertEquals(List.of("update of 1.0.0: revision 2 of Web from DevTest Space"),

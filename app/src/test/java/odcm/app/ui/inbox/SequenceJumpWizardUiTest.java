@@ -10,24 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.BorderPane;
-import javafx.stage.Stage;
 import odcm.app.TestBundles;
 import odcm.app.service.AppContext;
-import odcm.app.ui.Theme;
 import odcm.app.ui.common.Css;
-import odcm.app.ui.common.CurrentSpace;
-import odcm.app.ui.task.FxTaskRunner;
 import odcm.model.audit.AuditEntry;
 import odcm.model.audit.AuditFilter;
 import odcm.model.project.Project;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -51,25 +44,7 @@ class SequenceJumpWizardUiTest extends TwoNetworkScreens {
         Path folder = Files.createDirectories(InboxViewModel.defaultFolder(inboxRoot, PROD));
         Files.write(folder.resolve("web-far.odcmbundle"), TestBundles.bundle(dev, "1.0.0", Long.MAX_VALUE));
 
-        stage = FxToolkit.registerStage(Stage::new);
-        runner = fx(FxTaskRunner::new);
-        CurrentSpace space = new CurrentSpace();
-        BorderPane root = new BorderPane();
-        fx(() -> {
-            Theme.apply();
-            InboxView view = new InboxView(new InboxViewModel(prod.imports(), runner, space, inboxRoot), prod.receipts(),
-                    new odcm.app.ui.ScriptedFilePicker(), new odcm.app.ui.common.RoleGate(prod.roles(), runner));
-            var s = view.screen();
-            root.setCenter(s.node());
-            Scene scene = new Scene(root, 1280, 760);
-            scene.getStylesheets().add(Css.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            space.choose(PROD);
-            s.shown();
-            return s;
-        });
-        idle();
+        showInbox(inboxRoot);
         TableView<InboxViewModel.Item> table = node("#inbox-table");
         fx(() -> {
             table.getSelectionModel().select(0);
