@@ -48,8 +48,18 @@ public final class BundleVerifier {
 
     /** Runs {@code check}: a refusal is its outcome, and any parser surprise on hostile input a damaged file, never a crash. */
     static VerificationOutcome guarded(byte[] bytes, VerificationContext context, Check check) {
+        return guarded(() -> check.run(bytes, context));
+    }
+
+    /** Checks already bound to their file and context. */
+    interface Bound {
+        VerificationOutcome run() throws Refused;
+    }
+
+    /** As {@link #guarded(byte[], VerificationContext, Check)}, for checks that need another context (key statements). */
+    static VerificationOutcome guarded(Bound check) {
         try {
-            return check.run(bytes, context);
+            return check.run();
         } catch (Refused r) {
             return r.outcome;
         } catch (RuntimeException e) {
@@ -113,6 +123,25 @@ public final class BundleVerifier {
      */
     static VerificationOutcome signedByTrustedSource(byte[] signed, byte[] signature, String signatureName, String sourceSpace,
                                                      Fingerprint source, VerificationContext ctx) throws Refused {
+        SignerInformation signer = onlySigner(signed, signature, signatureName);
+        SourceTrust trust = ctx.trust().apply(source);
+        if (trust instanceof SourceTrust.Revoked) {
+            return new TrustRevoked(sourceSpace, source);
+        }
+        if (trust instanceof SourceTrust.Compromised c) {
+            return new KeyCompromised(sourceSpace, source, c.from());
+        }
+        if (!(trust instanceof SourceTrust.Trusted trusted)) {
+            return new SignerNotTrusted(sourceSpace, source);
+        }
+        return signedWith(signer, signature, signatureName, sourceSpace, source, trusted.pinnedCertificateDer(), ctx.clock().instant());
+    }
+
+    /**
+     * The one signer of a detached CMS signature over {@code signed}, with allowed algorithms and in its one form; refused
+     * otherwise. The first half of every signature check (bundles, receipts, key statements).
+     */
+    static SignerInformation onlySigner(byte[] signed, byte[] signature, String signatureName) throws Refused {
         SignerInformation signer = Cms.onlySigner(signed, signature);
         if (signer == null) {
             throw new Refused(new InvalidPart(signatureName, "is not a detached CMS signature with exactly one signer"));
@@ -126,23 +155,24 @@ public final class BundleVerifier {
             // Any other encoding of a signature would make a second file of the same signed content.
             throw new Refused(new InvalidPart(signatureName, form));
         }
-        SourceTrust trust = ctx.trust().apply(source);
-        if (trust instanceof SourceTrust.Revoked) {
-            return new TrustRevoked(sourceSpace, source);
-        }
-        if (!(trust instanceof SourceTrust.Trusted trusted)) {
-            return new SignerNotTrusted(sourceSpace, source);
-        }
+        return signer;
+    }
+
+    /**
+     * The second half: {@code signer} verified with {@code pinnedDer} alone (the certificate with fingerprint {@code source},
+     * valid at {@code now}), naming it and carrying no other certificate. Null when all holds, else the outcome.
+     */
+    static VerificationOutcome signedWith(SignerInformation signer, byte[] signature, String signatureName, String sourceSpace,
+                                          Fingerprint source, byte[] pinnedDer, Instant now) {
         X509CertificateHolder pinned;
         try {
-            pinned = new X509CertificateHolder(trusted.pinnedCertificateDer());
+            pinned = new X509CertificateHolder(pinnedDer);
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalArgumentException("the pinned certificate of a trusted space is not a certificate", e);
         }
-        if (!odcm.packaging.cert.Certificates.fingerprint(trusted.pinnedCertificateDer()).equals(source)) {
+        if (!odcm.packaging.cert.Certificates.fingerprint(pinnedDer).equals(source)) {
             return new SignatureInvalid();
         }
-        Instant now = ctx.clock().instant();
         if (!pinned.isValidOn(java.util.Date.from(now))) {
             return new CertificateNotValid(sourceSpace, source, pinned.getNotBefore().toInstant(), pinned.getNotAfter().toInstant(), now);
         }

@@ -9,6 +9,10 @@ public sealed interface SourceTrust {
     record Revoked() implements SourceTrust {
     }
 
+    /** The certificate's key was declared compromised from {@code from} on (a compromise statement, decision 0056), which is past. */
+    record Compromised(java.time.Instant from) implements SourceTrust {
+    }
+
     record Unknown() implements SourceTrust {
     }
 }
