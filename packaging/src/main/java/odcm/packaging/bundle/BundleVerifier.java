@@ -92,7 +92,7 @@ public final class BundleVerifier {
 
         // From here the manifest is the source's own word.
         Fingerprint target = fingerprint(manifest.target().certificateSha256(), "target");
-        if (!target.equals(ctx.spaceCertificate()) || !manifest.target().space().equals(ctx.spaceName())) {
+        if (!ctx.addressedTo(target) || !manifest.target().space().equals(ctx.spaceName())) {
             return new AddressedToAnotherSpace(manifest.target().space(), target);
         }
         UUID bundleId = UUID.fromString(manifest.bundleId());
@@ -364,7 +364,7 @@ public final class BundleVerifier {
             throw new Refused(new InvalidPart(BundleFormat.SECRETS, e.getMessage()));
         }
         Map<String, String> secretValues = null;
-        if (ctx.privateKeyPkcs8() != null) {
+        if (ctx.keyOf(target) != null) {
             secretValues = secrets(entries.get(BundleFormat.SECRETS), m, release, ctx);
         }
         BundleContent content = build(m, bundleId, created, expires, release, process, variables, templates, packages, history, secretValues);
@@ -450,7 +450,7 @@ public final class BundleVerifier {
 
     /** Opens secrets.cms with this space's key; it must name this bundle, release and target. */
     private static Map<String, String> secrets(byte[] envelope, Dto.Manifest m, Dto.RevisedReleasePart release, VerificationContext ctx) throws Refused {
-        PrivateKey key = Cms.privateKey(ctx.privateKeyPkcs8());
+        PrivateKey key = Cms.privateKey(ctx.keyOf(fingerprint(m.target().certificateSha256(), "target")));
         byte[] plain;
         try {
             plain = Cms.decrypt(envelope, key);

@@ -45,7 +45,7 @@ public final class ReceiptVerifier {
         }
         // From here the receipt is its signer's own word.
         Fingerprint target = BundleVerifier.fingerprint(receipt.target().certificateSha256(), "target", ReceiptFormat.RECEIPT);
-        if (!target.equals(ctx.spaceCertificate()) || !receipt.target().space().equals(ctx.spaceName())) {
+        if (!ctx.addressedTo(target) || !receipt.target().space().equals(ctx.spaceName())) {
             return new AddressedToAnotherSpace(receipt.target().space(), target);
         }
         UUID receiptId = UUID.fromString(receipt.receiptId());
