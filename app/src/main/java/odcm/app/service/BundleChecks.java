@@ -207,6 +207,8 @@ public final class BundleChecks {
                     trust.put(cfp, new SourceTrust.Compromised(compromised));
                 } else if (usable.contains(cfp)) {
                     trust.put(cfp, sourceTrust(trusts, target, source, c, kind.trust()));
+                } else if (sourceTrust(trusts, target, source, c, kind.trust()) instanceof SourceTrust.Trusted) {
+                    trust.put(cfp, new SourceTrust.Retired(retiredSince(tx, source, c)));
                 }
             }
             Fingerprint fp = certificates.get(0).info().fingerprint();
@@ -251,6 +253,13 @@ public final class BundleChecks {
             }
         }
         return accepted;
+    }
+
+    /** Since when the retired certificate {@code c} of {@code space} is no longer accepted: its overlap's end, or its retirement. */
+    static Instant retiredSince(StoreTx tx, Space space, StoredCertificate c) {
+        return tx.spaces().windows(space.id()).stream().filter(w -> w.certificateId() == c.id())
+                .map(odcm.persistence.space.SpaceRepository.CertificateWindow::acceptedUntil).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(c.retiredAt());
     }
 
     /** From when the key of certificate {@code c} of {@code space} is declared compromised, or null. */

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
+import java.nio.file.Path;
 import odcm.model.Refusal;
 import odcm.model.Secret;
 import odcm.model.cert.Fingerprint;
@@ -38,7 +38,8 @@ import odcm.persistence.space.StoredCertificate;
 public final class KeyService {
     /** The overlap when none is given: two weeks for the other side to import the statement. */
     public static final int DEFAULT_OVERLAP_DAYS = 14;
-    public static final int MAX_OVERLAP_DAYS = (int) KeyStatementVerifier.MAX_OVERLAP.toDays();
+    /** The longest overlap: {@link KeyStatementVerifier#MAX_OVERLAP} (KeyRotationTest holds them equal). */
+    public static final int MAX_OVERLAP_DAYS = 365;
 
     private final Store store;
 
@@ -58,10 +59,10 @@ public final class KeyService {
     /**
      * Rotates the key of local space {@code name}: a new key pair and certificate (decision 0003; {@code algorithm} null keeps
      * the old key's), the old key kept for {@code overlapDays} (0 to {@value #MAX_OVERLAP_DAYS}), and the rotation statement,
-     * signed by both keys, handed to {@code write} inside the transaction that records it ({@code destination} names it in
-     * the audit log), so a failed write changes nothing.
+     * signed by both keys, written to {@code out} as a receipt is (synced before the commit, moved to its name after it; an
+     * existing file replaced only with {@code replace}), so a failed write changes nothing.
      */
-    public Rotated rotate(String name, int overlapDays, KeyAlgorithm algorithm, String destination, Consumer<byte[]> write) {
+    public Rotated rotate(String name, int overlapDays, KeyAlgorithm algorithm, Path out, boolean replace) {
         checkOverlap(overlapDays);
         KeyVault vault = store.keyVault();
         Space before = store.read(tx -> requireLocalSpace(tx, name));
@@ -71,7 +72,8 @@ public final class KeyService {
         SpaceIdentity identity = Certificates.generate(before.name(), alg, Instant.now(store.clock()));
         try (Secret newKey = identity.privateKeyPkcs8()) {
             byte[] sealed = vault.seal(newKey, store.spaceKeyContext(identity.info().fingerprint()));
-            return store.write(tx -> {
+            String destination = out.toAbsolutePath().toString();
+            return RecordedFile.write(store, out, replace, tx -> 0, (tx, unused, write) -> {
                 Space s = requireLocalSpace(tx, name);
                 RoleService.checkChange(tx, store, s);
                 Instant now = StoreTime.now(store.clock());
@@ -100,14 +102,15 @@ public final class KeyService {
 
     /**
      * Writes a compromise statement of local space {@code name}: the key of its certificate {@code certificate} (null: the
-     * current one; else a former one whose key is still kept) is not to be trusted from {@code from} on. Signed with that
+     * current one; else a former one whose key is still kept) is not to be trusted from {@code compromisedFrom} on, written to
+     * {@code out} as {@link #rotate} writes. Signed with that
      * key (decision 0056: only its holder can say so); recorded here too, so this console's own spaces stop accepting it.
      * The time is kept to the second.
      */
-    public KeyStatement declareCompromised(String name, String certificate, Instant compromisedFrom, String destination,
-                                           Consumer<byte[]> write) {
+    public KeyStatement declareCompromised(String name, String certificate, Instant compromisedFrom, Path out, boolean replace) {
         Instant from = compromisedFrom.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return store.write(tx -> {
+        String destination = out.toAbsolutePath().toString();
+        return RecordedFile.write(store, out, replace, tx -> 0, (tx, unused, write) -> {
             Space s = requireLocalSpace(tx, name);
             RoleService.checkChange(tx, store, s);
             StoredCertificate c = certificate == null || certificate.isBlank() ? tx.spaces().certificates(s.id()).get(0)
@@ -160,6 +163,11 @@ public final class KeyService {
                     + (s.isLocal() ? ", " + keys + (keys == 1 ? " former key" : " former keys") + " removed" : ""));
             return s;
         });
+    }
+
+    /** What key statements changed about the certificates of space {@code name}: overlaps and compromises. */
+    public List<CertificateWindow> windows(String name) {
+        return store.read(tx -> tx.spaces().windows(SpaceService.require(tx, name).id()));
     }
 
     /** What a statement would do to remote space {@code remote}, verified, changing nothing; refused with its sentence. */

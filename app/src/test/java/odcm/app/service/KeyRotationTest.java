@@ -71,9 +71,9 @@ class KeyRotationTest {
     }
 
     private static byte[] rotate(AppContext at, String space, int days) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        at.keys().rotate(space, days, null, "rotation.odcmkeys", out::writeBytes);
-        return out.toByteArray();
+        Path f = tmp.resolve("rotation-" + UUID.randomUUID() + ".odcmkeys");
+        at.keys().rotate(space, days, null, f, false);
+        return ReceiptServiceTest.read(f);
     }
 
     private static Object prodState() {
@@ -143,7 +143,9 @@ class KeyRotationTest {
         prod.keys().retireOld(DEV);
         assertEquals("remote.retire-old-cert", prod.audit().list(AuditFilter.ALL).get(0).action());
         VerificationOutcome old = prod.imports().check(PROD, oldKeyBundle2);
-        assertInstanceOf(VerificationOutcome.SignerNotTrusted.class, old, old.sentence());
+        assertInstanceOf(VerificationOutcome.KeyRetired.class, old, old.sentence());
+        assertTrue(old.sentence().startsWith("The bundle is signed with an earlier key of 'DevTest Space' (certificate " + oldCert.grouped()
+                + "), replaced by a key rotation and no longer accepted here since "), old.sentence());
         assertTrue(prod.imports().importBundle(PROD, newKeyBundle, null, TestBundles.values()).imported(), "the new key");
         assertEquals("Remote space 'DevTest Space' has no earlier certificate in an overlap; nothing was changed.",
                 assertThrows(Refusal.class, () -> prod.keys().retireOld(DEV)).getMessage());
@@ -199,13 +201,14 @@ class KeyRotationTest {
     void aCompromiseStatementStopsTheKeyAndNamesWhatWasAcceptedSince() {
         Instant from = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // before the new key's bundle was imported (Order 3)
         byte[] notYet = TestBundles.revised(dev, "1.0.0", 4, List.of());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        KeyStatement c = dev.keys().declareCompromised(DEV, null, from, "compromise.odcmkeys", out::writeBytes);
+        Path out = tmp.resolve("compromise.odcmkeys");
+        KeyStatement c = dev.keys().declareCompromised(DEV, null, from, out, false);
         assertEquals(newCert, c.certificate());
         assertEquals("space.declare-compromised", dev.audit().list(AuditFilter.ALL).get(0).action());
-        assertTrue(assertThrows(Refusal.class, () -> dev.keys().declareCompromised(DEV, null, from, "again", b -> { }))
+        assertTrue(assertThrows(Refusal.class, () -> dev.keys().declareCompromised(DEV, null, from, tmp.resolve("again.odcmkeys"), false))
                 .getMessage().contains("was already declared compromised"));
-        byte[] file = out.toByteArray();
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("again.odcmkeys")), "a refusal writes no file");
+        byte[] file = ReceiptServiceTest.read(out);
         KeyService.Imported imported = prod.keys().importStatement(DEV, file, null);
         assertEquals(1, imported.acceptedSince().size(), imported.sentence());
         assertEquals("bundle", imported.acceptedSince().get(0).kind());
@@ -224,8 +227,7 @@ class KeyRotationTest {
         AppContext one = TestBundles.connected(tmp);
         try {
             byte[] before = TestBundles.bundle(one, "1.0.0", 1);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            KeyService.Rotated r = one.keys().rotate(DEV, 7, null, "rotation.odcmkeys", out::writeBytes);
+            KeyService.Rotated r = one.keys().rotate(DEV, 7, null, tmp.resolve("one-step.odcmkeys"), false);
             assertEquals(List.of("'" + PROD + "'"), r.followedBy());
             assertTrue(r.sentence().endsWith("the trusts of 'Prod Space' in this console follow at once."), r.sentence());
             assertTrue(one.imports().check(PROD, before).genuine(), "the old key during the overlap, no file imported");
@@ -234,7 +236,7 @@ class KeyRotationTest {
             one.keys().retireOld(DEV);
             assertEquals("space.retire-old-key", one.audit().list(AuditFilter.ALL).get(0).action());
             assertTrue(one.audit().list(AuditFilter.ALL).get(0).detail().contains("1 former key removed"));
-            assertInstanceOf(VerificationOutcome.SignerNotTrusted.class, one.imports().check(PROD, before));
+            assertInstanceOf(VerificationOutcome.KeyRetired.class, one.imports().check(PROD, before));
         } finally {
             one.close();
         }

@@ -131,6 +131,9 @@ public final class BundleVerifier {
         if (trust instanceof SourceTrust.Compromised c) {
             return new KeyCompromised(sourceSpace, source, c.from());
         }
+        if (trust instanceof SourceTrust.Retired r) {
+            return new KeyRetired(sourceSpace, source, r.since());
+        }
         if (!(trust instanceof SourceTrust.Trusted trusted)) {
             return new SignerNotTrusted(sourceSpace, source);
         }

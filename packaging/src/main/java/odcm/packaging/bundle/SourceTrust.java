@@ -13,6 +13,10 @@ public sealed interface SourceTrust {
     record Compromised(java.time.Instant from) implements SourceTrust {
     }
 
+    /** A space's earlier certificate, no longer accepted since {@code since} (rotated, its overlap over: decision 0056). */
+    record Retired(java.time.Instant since) implements SourceTrust {
+    }
+
     record Unknown() implements SourceTrust {
     }
 }

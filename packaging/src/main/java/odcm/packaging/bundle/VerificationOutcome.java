@@ -151,6 +151,16 @@ public sealed interface VerificationOutcome {
         }
     }
 
+    /** Signed with an earlier key of its space, replaced by a rotation and no longer accepted since {@code since} (decision 0056). */
+    record KeyRetired(String sourceSpace, Fingerprint source, Instant since) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "The " + k.noun() + " is signed with an earlier key of '" + sourceSpace + "' (certificate " + source.grouped()
+                    + "), replaced by a key rotation and no longer accepted here since " + since + "; ask for it again, signed with the"
+                    + " space's current key.";
+        }
+    }
+
     /** A key statement whose signatures, certificates and fields all hold (decision 0056). */
     record GenuineStatement(KeyStatement statement) implements VerificationOutcome {
         @Override
