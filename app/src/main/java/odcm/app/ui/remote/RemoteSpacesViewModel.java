@@ -18,6 +18,7 @@ import odcm.persistence.space.StoredCertificate;
 /** Remote spaces: the list, the selected one with its certificate history, and add/replace/remove. */
 public final class RemoteSpacesViewModel {
     private final RemoteSpaceService remotes;
+    private final odcm.app.service.KeyService keys;
     private final SpaceService spaces;
     private final TaskRunner runner;
     private final SelectableList<Space> list = new SelectableList<>(Space::name, true);
@@ -31,8 +32,9 @@ public final class RemoteSpacesViewModel {
     private record Loaded(List<Space> spaces, Instant now) {
     }
 
-    public RemoteSpacesViewModel(RemoteSpaceService remotes, SpaceService spaces, TaskRunner runner) {
+    public RemoteSpacesViewModel(RemoteSpaceService remotes, odcm.app.service.KeyService keys, SpaceService spaces, TaskRunner runner) {
         this.remotes = remotes;
+        this.keys = keys;
         this.spaces = spaces;
         this.runner = runner;
         list.selectedProperty().addListener((o, was, now) -> loadHistory(now));
@@ -68,6 +70,11 @@ public final class RemoteSpacesViewModel {
 
     public ConfirmFingerprintViewModel confirm(Space s) {
         return new ConfirmFingerprintViewModel(remotes, runner, s);
+    }
+
+    /** The Import key statement dialog for remote space {@code s} and the statement file {@code file} (decision 0056). */
+    public ImportStatementViewModel importStatement(Space s, java.nio.file.Path file) {
+        return new ImportStatementViewModel(keys, runner, s, file);
     }
 
     public CertificateInputViewModel add() {

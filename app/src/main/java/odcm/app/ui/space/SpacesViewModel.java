@@ -22,6 +22,7 @@ import odcm.model.space.Space;
 /** The local spaces of this console: the list, its filter, the selected space and what can be done to it. */
 public final class SpacesViewModel {
     private final SpaceService spaces;
+    private final odcm.app.service.KeyService keys;
     private final TaskRunner runner;
     private final SelectableList<Space> list = new SelectableList<>(Space::name, true);
     private final FilteredList<Space> shown = new FilteredList<>(list.items());
@@ -33,8 +34,9 @@ public final class SpacesViewModel {
     private record Loaded(List<Space> spaces, Instant now) {
     }
 
-    public SpacesViewModel(SpaceService spaces, TaskRunner runner) {
+    public SpacesViewModel(SpaceService spaces, odcm.app.service.KeyService keys, TaskRunner runner) {
         this.spaces = spaces;
+        this.keys = keys;
         this.runner = runner;
         filter.addListener((o, was, now) -> shown.setPredicate(s -> matches(s, now)));
     }
@@ -86,6 +88,16 @@ public final class SpacesViewModel {
 
     public NewSpaceViewModel newSpace() {
         return new NewSpaceViewModel(spaces, runner);
+    }
+
+    /** The Rotate key dialog for {@code s}, the statement to be written to {@code statement} (decision 0056). */
+    public RotateKeyViewModel rotateKey(Space s, Path statement) {
+        return new RotateKeyViewModel(keys, runner, s, statement);
+    }
+
+    /** The suggested file name of a rotation statement. */
+    public static String statementFileName(Space s) {
+        return certificateFileName(s).replaceAll("\\.pem$", "") + "-rotation" + odcm.packaging.bundle.KeyStatementFormat.EXTENSION;
     }
 
     public RenameSpaceViewModel rename(Space s) {

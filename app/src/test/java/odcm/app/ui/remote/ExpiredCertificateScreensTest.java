@@ -93,7 +93,7 @@ class ExpiredCertificateScreensTest extends FxRobot {
 
     @Test
     void theRemoteSpacesScreenMarksTheExpiredCertificate() throws Exception {
-        RemoteSpacesViewModel vm = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        RemoteSpacesViewModel vm = new RemoteSpacesViewModel(ctx.remotes(), ctx.keys(), ctx.spaces(), runner);
         show(new RemoteSpacesView(vm, new ScriptedFilePicker(), new odcm.app.ui.common.RoleGate(ctx.roles(), runner)).screen());
         String expired = "Expired " + Formats.date(notAfter);
         TableCell<?, ?> cell = lookup("#remotes-table .table-cell").match(n -> n instanceof TableCell<?, ?> c
