@@ -118,9 +118,7 @@ final class RemoteCommands {
     @Command(name = "retire-old-cert", mixinStandardHelpOptions = true, description = "End a remote space's overlap now: its earlier"
             + " certificate is no longer accepted.")
     int retireOldCert(@Parameters(paramLabel = "NAME") String name) {
-        Space s = root.cli.withContext(root.store, ctx -> ctx.keys().retireOld(name));
-        root.cli.out().println("Retired the earlier certificate of " + s.describe() + "; only its current certificate is accepted now.");
-        return 0;
+        return SpaceCommands.retireOld(root, name, "certificate");
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a remote space; refused while trusts refer to it.")

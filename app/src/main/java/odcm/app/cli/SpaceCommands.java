@@ -195,8 +195,13 @@ final class SpaceCommands {
     @Command(name = "retire-old-key", mixinStandardHelpOptions = true, description = "End a local space's overlap now: its earlier"
             + " certificate is no longer accepted here and its former key is removed.")
     int retireOldKey(@Parameters(paramLabel = "NAME") String name) {
+        return retireOld(root, name, "key");
+    }
+
+    /** Ends the overlap of space {@code name} ({@code what}: "key" here, "certificate" for a remote space). */
+    static int retireOld(OdcmCommand root, String name, String what) {
         Space s = root.cli.withContext(root.store, ctx -> ctx.keys().retireOld(name));
-        root.cli.out().println("Retired the earlier key of " + s.describe() + "; only its current key is accepted now.");
+        root.cli.out().println("Retired the earlier " + what + " of " + s.describe() + "; only its current " + what + " is accepted now.");
         return 0;
     }
 
