@@ -80,7 +80,7 @@ public final class RemoteSpacesView {
             protected void updateItem(StoredCertificate c, boolean empty) {
                 super.updateItem(c, empty);
                 setText(empty || c == null ? null : Formats.shortFingerprint(c.info().fingerprint()) + "   added "
-                        + Formats.dateTime(c.addedAt()) + ", retired " + Formats.dateTime(c.retiredAt()));
+                        + Formats.dateTime(c.addedAt()) + ", retired " + Formats.dateTime(c.retiredAt()) + vm.windowOf(c));
             }
         });
         Label unconfirmed = new Label("Nobody has confirmed this certificate's fingerprint with the other side yet:"

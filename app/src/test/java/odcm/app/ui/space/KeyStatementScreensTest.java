@@ -147,6 +147,11 @@ class KeyStatementScreensTest extends FxRobot {
         Label remoteMessage = lookup("#remotes-message").query();
         assertTrue(remoteMessage.getText().startsWith("Rotated the certificate of remote space 'Dev Space' to " + now.grouped()),
                 remoteMessage.getText());
+        idle();
+        javafx.scene.control.ListView<?> history = lookup("#remote-history").query();
+        assertEquals(1, history.getItems().size());
         ConsoleDriver.shoot(stage.getScene(), "remotes-after-rotation");
+        assertTrue(lookup("#remote-history .list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                && c.getText().contains(", accepted until ")).tryQuery().isPresent(), "the overlap shown in the history");
     }
 }
