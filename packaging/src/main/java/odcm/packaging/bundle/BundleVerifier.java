@@ -247,15 +247,7 @@ public final class BundleVerifier {
     }
 
     static Dto.Manifest manifest(byte[] bytes) throws Refused {
-        try {
-            JsonNode schema = Json.field(bytes, "schemaVersion");
-            if (schema == null || !schema.isInt() || !BundleFormat.SUPPORTED_SCHEMAS.contains(schema.intValue())) {
-                throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), BundleFormat.SUPPORTED_SCHEMAS));
-            }
-            Dto.Manifest m = Json.read(bytes, Dto.Manifest.class);
-            if (!java.util.Arrays.equals(Json.write(m), bytes)) {
-                throw new BadJson("is not in canonical form (sorted keys, no spaces)");
-            }
+        return signedJson(bytes, Dto.Manifest.class, BundleFormat.SUPPORTED_SCHEMAS, BundleFormat.MANIFEST, m -> {
             if (m.source() == null || m.target() == null || m.entries() == null || m.bundleId() == null
                     || m.source().space() == null || m.target().space() == null) {
                 throw new BadJson("lacks a required field");
@@ -263,9 +255,33 @@ public final class BundleVerifier {
             if (!m.bundleId().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
                 throw new BadJson("has a bundle id that is not a UUID");
             }
-            return m;
+        });
+    }
+
+    /** The checks of one signed statement's fields once it was read, refusing with {@link BadJson}. */
+    interface Fields<T> {
+        void check(T read) throws BadJson;
+    }
+
+    /**
+     * A signed statement ({@code manifest.json}, {@code receipt.json}, {@code statement.json}) read strictly: a schema version
+     * of {@code schemas}, valid JSON of {@code type}, byte-for-byte canonical, and whatever {@code fields} checks; refused
+     * otherwise as an invalid {@code part}.
+     */
+    static <T> T signedJson(byte[] bytes, Class<T> type, List<Integer> schemas, String part, Fields<T> fields) throws Refused {
+        try {
+            JsonNode schema = Json.field(bytes, "schemaVersion");
+            if (schema == null || !schema.isInt() || !schemas.contains(schema.intValue())) {
+                throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), schemas));
+            }
+            T read = Json.read(bytes, type);
+            if (!java.util.Arrays.equals(Json.write(read), bytes)) {
+                throw new BadJson("is not in canonical form (sorted keys, no spaces)");
+            }
+            fields.check(read);
+            return read;
         } catch (BadJson e) {
-            throw new Refused(new InvalidPart(BundleFormat.MANIFEST, e.getMessage()));
+            throw new Refused(new InvalidPart(part, e.getMessage()));
         }
     }
 

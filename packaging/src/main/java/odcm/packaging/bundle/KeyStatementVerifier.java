@@ -1,6 +1,5 @@
 package odcm.packaging.bundle;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,15 +117,7 @@ public final class KeyStatementVerifier {
     }
 
     private static Dto.KeyStatement statement(byte[] bytes) throws Refused {
-        try {
-            JsonNode schema = Json.field(bytes, "schemaVersion");
-            if (schema == null || !schema.isInt() || !KeyStatementFormat.SUPPORTED_SCHEMAS.contains(schema.intValue())) {
-                throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), KeyStatementFormat.SUPPORTED_SCHEMAS));
-            }
-            Dto.KeyStatement s = Json.read(bytes, Dto.KeyStatement.class);
-            if (!java.util.Arrays.equals(Json.write(s), bytes)) {
-                throw new BadJson("is not in canonical form (sorted keys, no spaces)");
-            }
+        return BundleVerifier.signedJson(bytes, Dto.KeyStatement.class, KeyStatementFormat.SUPPORTED_SCHEMAS, KeyStatementFormat.STATEMENT, s -> {
             if (s.subject() == null || s.subject().space() == null || s.statementId() == null || s.issued() == null || s.kind() == null) {
                 throw new BadJson("lacks a required field");
             }
@@ -144,9 +135,6 @@ public final class KeyStatementVerifier {
             if (rotation && !s.newCertificate().matches("[A-Za-z0-9+/]+={0,2}")) {
                 throw new BadJson("holds a new certificate that is not base64");
             }
-            return s;
-        } catch (BadJson e) {
-            throw new Refused(new InvalidPart(KeyStatementFormat.STATEMENT, e.getMessage()));
-        }
+        });
     }
 }

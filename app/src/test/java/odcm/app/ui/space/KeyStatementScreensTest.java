@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import odcm.app.service.AppContext;
 import odcm.app.ui.ConsoleDriver;
+import odcm.app.ui.ScreenStage;
 import odcm.app.ui.ScriptedFilePicker;
 import odcm.app.ui.TestStores;
-import odcm.app.ui.Theme;
-import odcm.app.ui.common.Css;
 import odcm.app.ui.common.RoleGate;
 import odcm.app.ui.common.Screen;
 import odcm.app.ui.remote.RemoteSpacesView;
@@ -75,21 +73,11 @@ class KeyStatementScreensTest extends FxRobot {
     }
 
     private void show(Screen screen) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            Theme.apply();
-            Scene scene = new Scene((javafx.scene.Parent) screen.node(), 1100, 720);
-            scene.getStylesheets().add(Css.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            screen.shown();
-        }).get(10, TimeUnit.SECONDS);
-        idle();
+        ScreenStage.show(stage, screen, runner);
     }
 
     private void idle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> runner.isBusy()).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        ScreenStage.idle(runner);
     }
 
     @Test
@@ -99,6 +87,7 @@ class KeyStatementScreensTest extends FxRobot {
         Path statement = tmp.resolve("dev-rotation.odcmkeys");
         picker.next(statement);
         show(new SpacesView(new SpacesViewModel(a.spaces(), a.keys(), runner), picker, new RoleGate(a.roles(), runner)).screen());
+        ConsoleDriver.shoot(stage.getScene(), "spaces-rotate-key");
         clickOn("#rotate-key");
         idle();
         Label consequences = lookup("#rotate-key-consequences").query();
