@@ -28,6 +28,8 @@ public final class SpacesViewModel {
     private final FilteredList<Space> shown = new FilteredList<>(list.items());
     private final StringProperty filter = new SimpleStringProperty("");
     private final StatusMessage message = new StatusMessage();
+    /** The selected space's earlier key still accepted after a rotation ("" when none), decision 0056. */
+    private final SimpleStringProperty overlap = new SimpleStringProperty("");
     /** When the list was loaded, by the store's clock: what certificates are marked expired or not yet valid against. */
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>();
 
@@ -38,6 +40,7 @@ public final class SpacesViewModel {
         this.spaces = spaces;
         this.keys = keys;
         this.runner = runner;
+        list.selectedProperty().addListener((o, was, s) -> loadOverlap(s));
         filter.addListener((o, was, now) -> shown.setPredicate(s -> matches(s, now)));
     }
 
@@ -67,6 +70,24 @@ public final class SpacesViewModel {
     public void show(List<Space> locals, Instant at, String select) {
         now.set(at); // before the selection changes, so the detail judges by this time
         list.replace(locals, select);
+    }
+
+    private void loadOverlap(Space s) {
+        overlap.set("");
+        if (s != null) {
+            runner.run("Loading the earlier keys of " + s.describe(), () -> keys.windows(s.name()), windows -> {
+                Instant at = now.get();
+                windows.stream().filter(w -> w.acceptedUntil() != null && (at == null || at.isBefore(w.acceptedUntil())))
+                        .map(w -> "Its earlier key, replaced by a key rotation, is still accepted until "
+                                + odcm.app.ui.common.Formats.dateTime(w.acceptedUntil()) + " ('odcm space retire-old-key' ends that now).")
+                        .findFirst().filter(t -> s.equals(list.selectedProperty().get())).ifPresent(overlap::set);
+            }, message::error);
+        }
+    }
+
+    /** The selected space's earlier key still accepted after a rotation, in a sentence; "" when none. */
+    public javafx.beans.value.ObservableStringValue overlapProperty() {
+        return overlap;
     }
 
     public void saveCertificate(Path file) {

@@ -102,6 +102,10 @@ class KeyStatementScreensTest extends FxRobot {
         assertFalse(now.equals(old));
         Label message = lookup("#spaces-message").query();
         assertTrue(message.getText().startsWith("Rotated the key of local space 'Dev Space'"), message.getText());
+        Label overlap = lookup("#space-detail-overlap").query();
+        assertTrue(overlap.isVisible() && overlap.getText().startsWith("Its earlier key, replaced by a key rotation, is still accepted until "),
+                overlap.getText());
+        ConsoleDriver.shoot(stage.getScene(), "spaces-after-rotation");
 
         // Network B: a damaged statement is refused inside the dialog, and nothing can be imported from it.
         byte[] bytes = Files.readAllBytes(statement);
