@@ -14,6 +14,7 @@ import odcm.packaging.bundle.BundleReader.Refused;
 import odcm.packaging.bundle.Json.BadJson;
 import odcm.packaging.bundle.VerificationOutcome.*;
 import odcm.packaging.cert.Certificates;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.SignerInformation;
 
 /**
@@ -67,6 +68,9 @@ public final class KeyStatementVerifier {
         SignerInformation signer = BundleVerifier.onlySigner(json, signature, KeyStatementFormat.SIGNATURE);
         VerificationOutcome signed = BundleVerifier.signedWith(signer, signature, KeyStatementFormat.SIGNATURE, here, subject,
                 pinned.get(index), now);
+        if (signed instanceof SignatureInvalid) {
+            return notByThePinnedKey(signer, signature, pinned.get(index), s, here, subject);
+        }
         if (signed != null) {
             return signed;
         }
@@ -114,6 +118,26 @@ public final class KeyStatementVerifier {
             return new InvalidPart(KeyStatementFormat.STATEMENT, "has an overlap that ends before it is issued or more than a year after");
         }
         return new GenuineStatement(new KeyStatement(id, kind, s.subject().space(), subject, issued, newDer, overlap, from));
+    }
+
+    /**
+     * Why the first signature does not verify with the pinned certificate, as far as the file can tell: made with the new key
+     * the statement introduces, made with another key (its signer names another certificate), or the statement was altered.
+     */
+    private static VerificationOutcome notByThePinnedKey(SignerInformation signer, byte[] signature, byte[] pinnedDer, Dto.KeyStatement s,
+                                                         String here, Fingerprint pinned) {
+        try {
+            if (s.newCertificate() != null
+                    && Cms.verifies(signer, new X509CertificateHolder(Base64.getDecoder().decode(s.newCertificate())))) {
+                return new SignedByAnotherKey(true, here, pinned);
+            }
+            if (Cms.signerProblem(signature, new X509CertificateHolder(pinnedDer)) != null) {
+                return new SignedByAnotherKey(false, here, pinned);
+            }
+        } catch (java.io.IOException | RuntimeException notACertificate) {
+            // the new certificate is judged later; here only the signature counts
+        }
+        return new SignatureInvalid();
     }
 
     private static Dto.KeyStatement statement(byte[] bytes) throws Refused {

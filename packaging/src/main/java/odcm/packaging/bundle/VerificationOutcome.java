@@ -192,6 +192,18 @@ public sealed interface VerificationOutcome {
         }
     }
 
+    /** A key statement whose first signature is made with the new key it introduces ({@code newKey}) or some other key. */
+    record SignedByAnotherKey(boolean newKey, String here, Fingerprint pinned) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return newKey
+                    ? "This rotation statement is signed with the new key only, not with the pinned key of '" + here + "' (certificate "
+                    + pinned.grouped() + "): only the key pinned here can vouch for its successor; nothing was changed."
+                    : "This key statement is signed with another key than the pinned key of '" + here + "' (certificate " + pinned.grouped()
+                    + "): that space did not make it; nothing was changed.";
+        }
+    }
+
     /** A rotation statement without the new key's signature. */
     record HalfSigned(String missing) implements VerificationOutcome {
         @Override
