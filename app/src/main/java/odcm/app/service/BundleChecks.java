@@ -27,6 +27,7 @@ import odcm.packaging.bundle.VerificationContext;
 import odcm.packaging.bundle.VerificationOutcome;
 import odcm.persistence.Store;
 import odcm.persistence.StoreTx;
+import odcm.persistence.space.SpaceRepository.CertificateWindow;
 import odcm.persistence.space.StoredCertificate;
 
 /**
@@ -241,7 +242,7 @@ public final class BundleChecks {
      * one, and a retired one while its overlap after a rotation lasts; none whose key was declared compromised from a time past.
      */
     static List<Fingerprint> acceptedCertificates(StoreTx tx, Space space, List<StoredCertificate> certificates, Instant now) {
-        Map<Long, odcm.persistence.space.SpaceRepository.CertificateWindow> windows = new HashMap<>();
+        Map<Long, CertificateWindow> windows = new HashMap<>();
         tx.spaces().windows(space.id()).forEach(w -> windows.put(w.certificateId(), w));
         List<Fingerprint> accepted = new ArrayList<>();
         for (StoredCertificate c : certificates) {
@@ -257,16 +258,16 @@ public final class BundleChecks {
 
     /** Since when the retired certificate {@code c} of {@code space} is no longer accepted: its overlap's end, or its retirement. */
     static Instant retiredSince(StoreTx tx, Space space, StoredCertificate c) {
-        return tx.spaces().windows(space.id()).stream().filter(w -> w.certificateId() == c.id())
-                .map(odcm.persistence.space.SpaceRepository.CertificateWindow::acceptedUntil).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(c.retiredAt());
+        return window(tx, space, c).map(CertificateWindow::acceptedUntil).orElse(c.retiredAt());
     }
 
     /** From when the key of certificate {@code c} of {@code space} is declared compromised, or null. */
     static Instant compromisedFrom(StoreTx tx, Space space, StoredCertificate c) {
-        return tx.spaces().windows(space.id()).stream().filter(w -> w.certificateId() == c.id())
-                .map(odcm.persistence.space.SpaceRepository.CertificateWindow::compromisedFrom).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
+        return window(tx, space, c).map(CertificateWindow::compromisedFrom).orElse(null);
+    }
+
+    private static java.util.Optional<CertificateWindow> window(StoreTx tx, Space space, StoredCertificate c) {
+        return tx.spaces().windows(space.id()).stream().filter(w -> w.certificateId() == c.id()).findFirst();
     }
 
     /** An acceptance as the audit log records it: the file's id and sequence, whether it was {@code here}, and the entry's detail. */
