@@ -44,6 +44,8 @@ class SealedColumnsTest {
         // Acceptance before import (V26, decision 0047): sealed from their first rows.
         sealed.put(Tables.ACCEPTANCE_POLICY, "space_id set_at set_by seal");
         sealed.put(Tables.IMPORT_ACCEPTANCE, "id space_id release_id verdict comment snapshot_hash compared_with decided_at decided_by seal");
+        // Keys over time (V27, decision 0056): a certificate's overlap and compromise, sealed from its first row.
+        sealed.put(Tables.CERTIFICATE_WINDOW, "certificate_id space_id accepted_until compromised_from seal");
         sealed.forEach((table, columns) -> assertEquals(Arrays.asList(columns.split(" ")), Arrays.stream(table.fields())
                 .map(Field::getName).map(n -> n.toLowerCase(Locale.ROOT)).toList(), table.getName()
                 + ": a column added to a sealed table changes every row's seal; see decision 0039, \"A column added later\""));

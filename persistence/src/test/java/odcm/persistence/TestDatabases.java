@@ -217,7 +217,8 @@ public final class TestDatabases {
      * history removed. Run first.
      */
     public static void undoLooseningProposals(Statement st) throws SQLException {
-        undoAcceptanceBeforeImport(st); // V26 came after: undone with it, first
+        undoKeysOverTime(st); // V27 came after: undone first
+        undoAcceptanceBeforeImport(st); // V26 came after: undone with it, next
         undoApprovalGates(st); // V25 sits on V23's store: undone next
         if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
             st.execute("DROP FUNCTION IF EXISTS odcm_duty_loosening(), odcm_duty_proposal() CASCADE");
@@ -225,6 +226,16 @@ public final class TestDatabases {
         }
         st.executeUpdate("DROP TABLE IF EXISTS duty_proposal");
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '23'");
+    }
+
+    /**
+     * V27 (keys over time, decision 0056) undone: its tables dropped (with their row-level security); its line of Flyway's
+     * history removed. Run by {@link #undoLooseningProposals} first.
+     */
+    public static void undoKeysOverTime(Statement st) throws SQLException {
+        st.executeUpdate("DROP TABLE IF EXISTS certificate_window");
+        st.executeUpdate("DROP TABLE IF EXISTS former_space_key");
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '27'");
     }
 
     /**

@@ -70,17 +70,23 @@ final class RemoteCommands {
         return 0;
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "A remote space's certificates, current first.")
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "A remote space's certificates, current first, with"
+            + " an earlier one's overlap after a rotation and a compromise declared.")
     int history(@Parameters(paramLabel = "NAME") String name) {
+        var windows = new java.util.HashMap<Long, odcm.persistence.space.SpaceRepository.CertificateWindow>();
         List<StoredCertificate> certs = root.cli.reading(root.store, ctx -> {
             if (ctx.spaces().find(name).isLocal()) {
                 throw new odcm.model.Refusal("'" + name + "' is a local space; its certificate is shown by 'odcm space cert'.");
             }
+            ctx.keys().windows(name).forEach(w -> windows.put(w.certificateId(), w));
             return ctx.spaces().certificates(name);
         });
         for (StoredCertificate c : certs) {
+            var w = windows.get(c.id());
             root.cli.out().println((c.isCurrent() ? "current since " + c.addedAt() : "retired " + c.retiredAt()) + "\t"
-                    + c.info().fingerprint().grouped() + "\t" + Printed.clean(c.info().subject()) + "\tvalid until " + c.info().notAfter());
+                    + c.info().fingerprint().grouped() + "\t" + Printed.clean(c.info().subject()) + "\tvalid until " + c.info().notAfter()
+                    + (w != null && w.acceptedUntil() != null ? "\taccepted until " + w.acceptedUntil() : "")
+                    + (w != null && w.compromisedFrom() != null ? "\tCOMPROMISED from " + w.compromisedFrom() : ""));
         }
         return 0;
     }
@@ -94,6 +100,25 @@ final class RemoteCommands {
         root.cli.out().println("Replaced the certificate of " + s.describe() + ".");
         root.cli.out().println(Printed.lines(s.certificate()));
         return 0;
+    }
+
+    @Command(name = "import-statement", mixinStandardHelpOptions = true, description = {"Import a key statement (.odcmkeys) of the"
+            + " remote space NAME: a rotation (signed by its pinned key and the new one; give the new fingerprint the other side"
+            + " reads out) or a compromise (signed by the compromised key). Anything that does not verify is refused and changes"
+            + " nothing (decision 0056)."})
+    int importStatement(@Parameters(index = "0", paramLabel = "NAME") String name,
+                        @Parameters(index = "1", paramLabel = "FILE") java.nio.file.Path file,
+                        @Option(names = "--fingerprint", paramLabel = "SHA256", description = "a rotation's new fingerprint, as the other side reads it out") String fingerprint) {
+        byte[] bytes = odcm.app.service.BundleService.readStatement(file);
+        var imported = root.cli.withContext(root.store, ctx -> ctx.keys().importStatement(name, bytes, fingerprint));
+        root.cli.out().println(Printed.clean(imported.sentence()));
+        return 0;
+    }
+
+    @Command(name = "retire-old-cert", mixinStandardHelpOptions = true, description = "End a remote space's overlap now: its earlier"
+            + " certificate is no longer accepted.")
+    int retireOldCert(@Parameters(paramLabel = "NAME") String name) {
+        return SpaceCommands.retireOld(root, name, "certificate");
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a remote space; refused while trusts refer to it.")

@@ -169,6 +169,63 @@ final class SpaceCommands {
         return 0;
     }
 
+    @Command(name = "rotate-key", mixinStandardHelpOptions = true, description = {"Give a local space a new key pair and certificate and"
+            + " write the rotation statement, signed by the old key and the new one, to --out FILE (hand it to every console that"
+            + " knows the space: 'odcm remote import-statement' there). The old key stays accepted, and keeps opening bundles"
+            + " addressed to it, for the overlap; local spaces of this store that trust the space follow at once (decision 0056)."})
+    int rotateKey(@Parameters(paramLabel = "NAME") String name,
+                  @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the statement (.odcmkeys)") Path out,
+                  @Option(names = "--overlap-days", paramLabel = "N", defaultValue = "" + odcm.app.service.KeyService.DEFAULT_OVERLAP_DAYS,
+                          description = "days the old key stays accepted, 0 to " + odcm.app.service.KeyService.MAX_OVERLAP_DAYS
+                                  + " (default ${DEFAULT-VALUE})") int overlapDays,
+                  @Option(names = "--key", paramLabel = "ec|rsa", description = "the new key's kind (default: as the old one)") String key,
+                  @Option(names = "--force", description = "replace FILE if it exists") boolean force) {
+        KeyAlgorithm algorithm = key == null ? null : KeyAlgorithm.parse(key);
+        if (overlapDays < 0 || overlapDays > odcm.app.service.KeyService.MAX_OVERLAP_DAYS) { // none of the option's values: exit 2
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "The overlap is 0 to "
+                    + odcm.app.service.KeyService.MAX_OVERLAP_DAYS + " days; " + overlapDays + " is outside it.");
+        }
+        var r = root.cli.withContext(root.store, ctx -> ctx.keys().rotate(name, overlapDays, algorithm, out, force));
+        root.cli.out().println(odcm.app.cli.Printed.clean(r.sentence()));
+        root.cli.out().println("Wrote the rotation statement to " + out + "; the other side confirms the new fingerprint "
+                + r.to().grouped() + " when importing it.");
+        return 0;
+    }
+
+    @Command(name = "retire-old-key", mixinStandardHelpOptions = true, description = "End a local space's overlap now: its earlier"
+            + " certificate is no longer accepted here and its former key is removed.")
+    int retireOldKey(@Parameters(paramLabel = "NAME") String name) {
+        return retireOld(root, name, "key");
+    }
+
+    /** Ends the overlap of space {@code name} ({@code what}: "key" here, "certificate" for a remote space). */
+    static int retireOld(OdcmCommand root, String name, String what) {
+        Space s = root.cli.withContext(root.store, ctx -> ctx.keys().retireOld(name));
+        root.cli.out().println("Retired the earlier " + what + " of " + s.describe() + "; only its current " + what + " is accepted now.");
+        return 0;
+    }
+
+    @Command(name = "declare-compromised", mixinStandardHelpOptions = true, description = {"Write a compromise statement of a local"
+            + " space to --out FILE: the key of its current certificate (or --certificate, an earlier one still kept) is not to be"
+            + " trusted from --from on. Signed with that key. Consoles that import it ('odcm remote import-statement') refuse"
+            + " everything signed with it since and list what they accepted since; rotate the key first (decision 0056)."})
+    int declareCompromised(@Parameters(paramLabel = "NAME") String name,
+                           @Option(names = "--out", required = true, paramLabel = "FILE") Path out,
+                           @Option(names = "--from", paramLabel = "INSTANT", description = "ISO-8601, e.g. 2026-12-01T00:00:00Z (default: now)") String from,
+                           @Option(names = "--certificate", paramLabel = "SHA256", description = "an earlier certificate's fingerprint") String certificate,
+                           @Option(names = "--force", description = "replace FILE if it exists") boolean force) {
+        java.time.Instant at;
+        try {
+            at = from == null ? java.time.Instant.now() : java.time.Instant.parse(from);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--from takes an ISO-8601 instant such as 2026-12-01T00:00:00Z, not '"
+                    + from + "'.");
+        }
+        var st = root.cli.withContext(root.store, ctx -> ctx.keys().declareCompromised(name, certificate, at, out, force));
+        root.cli.out().println("Wrote the compromise statement to " + out + ": " + odcm.app.cli.Printed.clean(st.describe()) + ".");
+        return 0;
+    }
+
     @Command(name = "cert", mixinStandardHelpOptions = true, description = "Write a space's certificate (PEM to standard output, or to --out FILE as PEM or DER).")
     int cert(@Parameters(paramLabel = "NAME") String name,
              @Option(names = "--out", paramLabel = "FILE") Path out,

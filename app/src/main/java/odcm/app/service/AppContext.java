@@ -8,6 +8,7 @@ public final class AppContext implements AutoCloseable {
     private final Store store;
     private final SpaceService spaces;
     private final RemoteSpaceService remotes;
+    private final KeyService keys;
     private final TrustService trusts;
     private final AuditService audit;
     private final EnvironmentService environments;
@@ -29,6 +30,7 @@ public final class AppContext implements AutoCloseable {
         this.store = store;
         this.spaces = new SpaceService(store);
         this.remotes = new RemoteSpaceService(store);
+        this.keys = new KeyService(store);
         this.trusts = new TrustService(store);
         this.audit = new AuditService(store);
         this.environments = new EnvironmentService(store);
@@ -62,6 +64,11 @@ public final class AppContext implements AutoCloseable {
 
     public SpaceService spaces() {
         return spaces;
+    }
+
+    /** Key rotation and compromise statements (decision 0056). */
+    public KeyService keys() {
+        return keys;
     }
 
     public RemoteSpaceService remotes() {

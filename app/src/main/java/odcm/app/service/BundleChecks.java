@@ -27,6 +27,7 @@ import odcm.packaging.bundle.VerificationContext;
 import odcm.packaging.bundle.VerificationOutcome;
 import odcm.persistence.Store;
 import odcm.persistence.StoreTx;
+import odcm.persistence.space.SpaceRepository.CertificateWindow;
 import odcm.persistence.space.StoredCertificate;
 
 /**
@@ -160,6 +161,7 @@ public final class BundleChecks {
             if (context.privateKeyPkcs8() != null) {
                 context.privateKeyPkcs8().wipe();
             }
+            context.formerCertificates().values().stream().filter(java.util.Objects::nonNull).forEach(Secret::wipe);
         }
     }
 
@@ -186,6 +188,7 @@ public final class BundleChecks {
                         + kind.trust().words().replaceAll("s$", "") + " is verified here. " + noKey.getMessage(), noKey);
             }
         }
+        Instant now = store.clock().instant();
         Map<Fingerprint, SourceTrust> trust = new HashMap<>();
         Map<Fingerprint, OptionalLong> last = new HashMap<>();
         List<Trust> trusts = tx.trusts().involving(target.id());
@@ -197,20 +200,74 @@ public final class BundleChecks {
                 continue;
             }
             List<StoredCertificate> certificates = tx.spaces().certificates(source.id());
-            StoredCertificate current = certificates.get(0);
-            Fingerprint fp = current.info().fingerprint();
-            trust.put(fp, sourceTrust(trusts, target, source, current, kind.trust()));
+            List<Fingerprint> usable = acceptedCertificates(tx, source, certificates, now);
+            for (StoredCertificate c : certificates) {
+                Fingerprint cfp = c.info().fingerprint();
+                Instant compromised = compromisedFrom(tx, source, c);
+                if (compromised != null && !now.isBefore(compromised)) {
+                    trust.put(cfp, new SourceTrust.Compromised(compromised));
+                } else if (usable.contains(cfp)) {
+                    trust.put(cfp, sourceTrust(trusts, target, source, c, kind.trust()));
+                } else if (sourceTrust(trusts, target, source, c, kind.trust()) instanceof SourceTrust.Trusted) {
+                    trust.put(cfp, new SourceTrust.Retired(retiredSince(tx, source, c)));
+                }
+            }
+            Fingerprint fp = certificates.get(0).info().fingerprint();
             List<String> signedBy = certificates.stream().map(c -> "signed by certificate " + c.info().fingerprint().grouped() + ";").toList();
             OptionalLong inLog = logged.stream().filter(l -> l.here() && signedBy.stream().anyMatch(l.detail()::contains))
                     .mapToLong(Logged::sequence).max();
             OptionalLong inRows = kind.lastSequence(tx, target.id(), source.id());
-            last.put(fp, inLog.isEmpty() ? inRows : inRows.isEmpty() ? inLog : OptionalLong.of(Math.max(inLog.getAsLong(), inRows.getAsLong())));
+            OptionalLong lastOfSource = inLog.isEmpty() ? inRows : inRows.isEmpty() ? inLog
+                    : OptionalLong.of(Math.max(inLog.getAsLong(), inRows.getAsLong()));
+            certificates.forEach(c -> last.put(c.info().fingerprint(), lastOfSource)); // one sequence per source, whichever key signed
         }
-        Secret key = openSecrets && store.masterKeyState() == odcm.persistence.keys.MasterKeyState.PRESENT
-                ? privateKey(store, tx, target) : null;
+        boolean openKeys = openSecrets && store.masterKeyState() == odcm.persistence.keys.MasterKeyState.PRESENT;
+        Map<Fingerprint, Secret> former = new HashMap<>();
+        List<StoredCertificate> own = tx.spaces().certificates(target.id());
+        for (Fingerprint f : acceptedCertificates(tx, target, own, now)) {
+            StoredCertificate c = own.stream().filter(o -> o.info().fingerprint().equals(f)).findFirst().orElseThrow();
+            if (!c.isCurrent()) {
+                former.put(f, openKeys ? tx.spaces().formerSealedPrivateKey(c.id())
+                        .map(sealed -> store.keyVault().open(sealed, store.spaceKeyContext(f))).orElse(null) : null);
+            }
+        }
+        Secret key = openKeys ? privateKey(store, tx, target) : null;
         return new VerificationContext(target.name(), target.certificate().fingerprint(),
                 f -> trust.getOrDefault(f, new SourceTrust.Unknown()), f -> last.getOrDefault(f, OptionalLong.empty()), store.clock(),
-                accepted, key, null);
+                accepted, key, null, former);
+    }
+
+    /**
+     * The certificates of {@code space} a signature or an addressee is accepted with at {@code now} (decision 0056): its current
+     * one, and a retired one while its overlap after a rotation lasts; none whose key was declared compromised from a time past.
+     */
+    static List<Fingerprint> acceptedCertificates(StoreTx tx, Space space, List<StoredCertificate> certificates, Instant now) {
+        Map<Long, CertificateWindow> windows = new HashMap<>();
+        tx.spaces().windows(space.id()).forEach(w -> windows.put(w.certificateId(), w));
+        List<Fingerprint> accepted = new ArrayList<>();
+        for (StoredCertificate c : certificates) {
+            var w = windows.get(c.id());
+            boolean compromised = w != null && w.compromisedFrom() != null && !now.isBefore(w.compromisedFrom());
+            boolean inOverlap = c.isCurrent() || w != null && w.acceptedUntil() != null && now.isBefore(w.acceptedUntil());
+            if (inOverlap && !compromised) {
+                accepted.add(c.info().fingerprint());
+            }
+        }
+        return accepted;
+    }
+
+    /** Since when the retired certificate {@code c} of {@code space} is no longer accepted: its overlap's end, or its retirement. */
+    static Instant retiredSince(StoreTx tx, Space space, StoredCertificate c) {
+        return window(tx, space, c).map(CertificateWindow::acceptedUntil).orElse(c.retiredAt());
+    }
+
+    /** From when the key of certificate {@code c} of {@code space} is declared compromised, or null. */
+    static Instant compromisedFrom(StoreTx tx, Space space, StoredCertificate c) {
+        return window(tx, space, c).map(CertificateWindow::compromisedFrom).orElse(null);
+    }
+
+    private static java.util.Optional<CertificateWindow> window(StoreTx tx, Space space, StoredCertificate c) {
+        return tx.spaces().windows(space.id()).stream().filter(w -> w.certificateId() == c.id()).findFirst();
     }
 
     /** An acceptance as the audit log records it: the file's id and sequence, whether it was {@code here}, and the entry's detail. */

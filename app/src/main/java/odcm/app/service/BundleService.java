@@ -290,6 +290,11 @@ public final class BundleService {
         return read(file, Limits.DEFAULT);
     }
 
+    /** A key statement file (decision 0056), read whole, never more than the verifier accepts. */
+    public static byte[] readStatement(Path file) {
+        return readSigned(file, Limits.DEFAULT, "a key statement");
+    }
+
     private static byte[] read(Path file, Limits limits) {
         return readSigned(file, limits, "a release bundle");
     }

@@ -132,7 +132,7 @@ public final class RemoteSpaceService {
         return cert;
     }
 
-    private static void checkUnknown(StoreTx tx, ReadCertificate cert, long exceptSpaceId) {
+    static void checkUnknown(StoreTx tx, ReadCertificate cert, long exceptSpaceId) {
         tx.spaces().findByFingerprint(cert.info().fingerprint()).ifPresent(known -> {
             if (known.id() == exceptSpaceId) {
                 throw new Refusal("This certificate was an earlier certificate of " + known.describe() + "; a replaced certificate is not taken back.");
@@ -141,7 +141,7 @@ public final class RemoteSpaceService {
         });
     }
 
-    private static Space requireRemote(StoreTx tx, String name) {
+    static Space requireRemote(StoreTx tx, String name) {
         Space s = SpaceService.require(tx, name);
         if (s.isLocal()) {
             throw new Refusal("'" + s.name() + "' is a local space of this console, not a remote space.");

@@ -217,7 +217,7 @@ public final class Console {
         SpacePicker picker = new SpacePicker(c.spaces(), runner, space);
         // Only a Lifecycles screen that was made can hold unsaved changes.
         picker.guard(proceed -> lifecycles == null || lifecycles.mayLeave(proceed));
-        SpacesViewModel spaces = new SpacesViewModel(c.spaces(), runner);
+        SpacesViewModel spaces = new SpacesViewModel(c.spaces(), c.keys(), runner);
         // Made here, on the worker, for the Spaces screen made with the window; the other screens share it (gate()).
         RoleGate roles = new RoleGate(c.roles(), runner);
         gate = roles;
@@ -276,7 +276,7 @@ public final class Console {
         Runnable spaces = () -> main.select("nav-spaces");
         return List.of(
                 new MainWindow.Entry("Spaces", () -> new SpacesView(first, files, roles).screen()),
-                new MainWindow.Entry("Remote spaces", () -> new RemoteSpacesView(new RemoteSpacesViewModel(c().remotes(), c().spaces(), runner), files, gate()).screen()),
+                new MainWindow.Entry("Remote spaces", () -> new RemoteSpacesView(new RemoteSpacesViewModel(c().remotes(), c().keys(), c().spaces(), runner), files, gate()).screen()),
                 new MainWindow.Entry("Trusts", () -> new TrustsView(new TrustsViewModel(c().trusts(), c().spaces(), runner), gate()).screen()),
                 new MainWindow.Entry("Environments", () -> new EnvironmentsView(new EnvironmentsViewModel(c().environments(), c().spaces(), runner, space),
                         space, spaces, gate()).screen()),

@@ -48,8 +48,18 @@ public final class BundleVerifier {
 
     /** Runs {@code check}: a refusal is its outcome, and any parser surprise on hostile input a damaged file, never a crash. */
     static VerificationOutcome guarded(byte[] bytes, VerificationContext context, Check check) {
+        return guarded(() -> check.run(bytes, context));
+    }
+
+    /** Checks already bound to their file and context. */
+    interface Bound {
+        VerificationOutcome run() throws Refused;
+    }
+
+    /** As {@link #guarded(byte[], VerificationContext, Check)}, for checks that need another context (key statements). */
+    static VerificationOutcome guarded(Bound check) {
         try {
-            return check.run(bytes, context);
+            return check.run();
         } catch (Refused r) {
             return r.outcome;
         } catch (RuntimeException e) {
@@ -82,7 +92,7 @@ public final class BundleVerifier {
 
         // From here the manifest is the source's own word.
         Fingerprint target = fingerprint(manifest.target().certificateSha256(), "target");
-        if (!target.equals(ctx.spaceCertificate()) || !manifest.target().space().equals(ctx.spaceName())) {
+        if (!ctx.addressedTo(target) || !manifest.target().space().equals(ctx.spaceName())) {
             return new AddressedToAnotherSpace(manifest.target().space(), target);
         }
         UUID bundleId = UUID.fromString(manifest.bundleId());
@@ -113,6 +123,28 @@ public final class BundleVerifier {
      */
     static VerificationOutcome signedByTrustedSource(byte[] signed, byte[] signature, String signatureName, String sourceSpace,
                                                      Fingerprint source, VerificationContext ctx) throws Refused {
+        SignerInformation signer = onlySigner(signed, signature, signatureName);
+        SourceTrust trust = ctx.trust().apply(source);
+        if (trust instanceof SourceTrust.Revoked) {
+            return new TrustRevoked(sourceSpace, source);
+        }
+        if (trust instanceof SourceTrust.Compromised c) {
+            return new KeyCompromised(sourceSpace, source, c.from());
+        }
+        if (trust instanceof SourceTrust.Retired r) {
+            return new KeyRetired(sourceSpace, source, r.since());
+        }
+        if (!(trust instanceof SourceTrust.Trusted trusted)) {
+            return new SignerNotTrusted(sourceSpace, source);
+        }
+        return signedWith(signer, signature, signatureName, sourceSpace, source, trusted.pinnedCertificateDer(), ctx.clock().instant());
+    }
+
+    /**
+     * The one signer of a detached CMS signature over {@code signed}, with allowed algorithms and in its one form; refused
+     * otherwise. The first half of every signature check (bundles, receipts, key statements).
+     */
+    static SignerInformation onlySigner(byte[] signed, byte[] signature, String signatureName) throws Refused {
         SignerInformation signer = Cms.onlySigner(signed, signature);
         if (signer == null) {
             throw new Refused(new InvalidPart(signatureName, "is not a detached CMS signature with exactly one signer"));
@@ -126,23 +158,24 @@ public final class BundleVerifier {
             // Any other encoding of a signature would make a second file of the same signed content.
             throw new Refused(new InvalidPart(signatureName, form));
         }
-        SourceTrust trust = ctx.trust().apply(source);
-        if (trust instanceof SourceTrust.Revoked) {
-            return new TrustRevoked(sourceSpace, source);
-        }
-        if (!(trust instanceof SourceTrust.Trusted trusted)) {
-            return new SignerNotTrusted(sourceSpace, source);
-        }
+        return signer;
+    }
+
+    /**
+     * The second half: {@code signer} verified with {@code pinnedDer} alone (the certificate with fingerprint {@code source},
+     * valid at {@code now}), naming it and carrying no other certificate. Null when all holds, else the outcome.
+     */
+    static VerificationOutcome signedWith(SignerInformation signer, byte[] signature, String signatureName, String sourceSpace,
+                                          Fingerprint source, byte[] pinnedDer, Instant now) {
         X509CertificateHolder pinned;
         try {
-            pinned = new X509CertificateHolder(trusted.pinnedCertificateDer());
+            pinned = new X509CertificateHolder(pinnedDer);
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalArgumentException("the pinned certificate of a trusted space is not a certificate", e);
         }
-        if (!odcm.packaging.cert.Certificates.fingerprint(trusted.pinnedCertificateDer()).equals(source)) {
+        if (!odcm.packaging.cert.Certificates.fingerprint(pinnedDer).equals(source)) {
             return new SignatureInvalid();
         }
-        Instant now = ctx.clock().instant();
         if (!pinned.isValidOn(java.util.Date.from(now))) {
             return new CertificateNotValid(sourceSpace, source, pinned.getNotBefore().toInstant(), pinned.getNotAfter().toInstant(), now);
         }
@@ -214,15 +247,7 @@ public final class BundleVerifier {
     }
 
     static Dto.Manifest manifest(byte[] bytes) throws Refused {
-        try {
-            JsonNode schema = Json.field(bytes, "schemaVersion");
-            if (schema == null || !schema.isInt() || !BundleFormat.SUPPORTED_SCHEMAS.contains(schema.intValue())) {
-                throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), BundleFormat.SUPPORTED_SCHEMAS));
-            }
-            Dto.Manifest m = Json.read(bytes, Dto.Manifest.class);
-            if (!java.util.Arrays.equals(Json.write(m), bytes)) {
-                throw new BadJson("is not in canonical form (sorted keys, no spaces)");
-            }
+        return signedJson(bytes, Dto.Manifest.class, BundleFormat.SUPPORTED_SCHEMAS, BundleFormat.MANIFEST, m -> {
             if (m.source() == null || m.target() == null || m.entries() == null || m.bundleId() == null
                     || m.source().space() == null || m.target().space() == null) {
                 throw new BadJson("lacks a required field");
@@ -230,9 +255,33 @@ public final class BundleVerifier {
             if (!m.bundleId().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
                 throw new BadJson("has a bundle id that is not a UUID");
             }
-            return m;
+        });
+    }
+
+    /** The checks of one signed statement's fields once it was read, refusing with {@link BadJson}. */
+    interface Fields<T> {
+        void check(T read) throws BadJson;
+    }
+
+    /**
+     * A signed statement ({@code manifest.json}, {@code receipt.json}, {@code statement.json}) read strictly: a schema version
+     * of {@code schemas}, valid JSON of {@code type}, byte-for-byte canonical, and whatever {@code fields} checks; refused
+     * otherwise as an invalid {@code part}.
+     */
+    static <T> T signedJson(byte[] bytes, Class<T> type, List<Integer> schemas, String part, Fields<T> fields) throws Refused {
+        try {
+            JsonNode schema = Json.field(bytes, "schemaVersion");
+            if (schema == null || !schema.isInt() || !schemas.contains(schema.intValue())) {
+                throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), schemas));
+            }
+            T read = Json.read(bytes, type);
+            if (!java.util.Arrays.equals(Json.write(read), bytes)) {
+                throw new BadJson("is not in canonical form (sorted keys, no spaces)");
+            }
+            fields.check(read);
+            return read;
         } catch (BadJson e) {
-            throw new Refused(new InvalidPart(BundleFormat.MANIFEST, e.getMessage()));
+            throw new Refused(new InvalidPart(part, e.getMessage()));
         }
     }
 
@@ -334,7 +383,7 @@ public final class BundleVerifier {
             throw new Refused(new InvalidPart(BundleFormat.SECRETS, e.getMessage()));
         }
         Map<String, String> secretValues = null;
-        if (ctx.privateKeyPkcs8() != null) {
+        if (ctx.keyOf(target) != null) {
             secretValues = secrets(entries.get(BundleFormat.SECRETS), m, release, ctx);
         }
         BundleContent content = build(m, bundleId, created, expires, release, process, variables, templates, packages, history, secretValues);
@@ -420,7 +469,7 @@ public final class BundleVerifier {
 
     /** Opens secrets.cms with this space's key; it must name this bundle, release and target. */
     private static Map<String, String> secrets(byte[] envelope, Dto.Manifest m, Dto.RevisedReleasePart release, VerificationContext ctx) throws Refused {
-        PrivateKey key = Cms.privateKey(ctx.privateKeyPkcs8());
+        PrivateKey key = Cms.privateKey(ctx.keyOf(fingerprint(m.target().certificateSha256(), "target")));
         byte[] plain;
         try {
             plain = Cms.decrypt(envelope, key);

@@ -98,4 +98,13 @@ final class Dto {
     record ReceiptDeployment(String bundleId, String project, String version, String environment, String outcome, String deployedAt,
                              String deployedBy) {
     }
+
+    /**
+     * A key statement (statement.json, decision 0056): {@code subject} is the space and the certificate the statement is about;
+     * {@code newCertificate} (base64 DER) and {@code overlapUntil} only for a rotation, {@code notTrustedAfter} only for a
+     * compromise; the others null.
+     */
+    record KeyStatement(int schemaVersion, String statementId, String kind, Party subject, String issued, String newCertificate,
+                        String overlapUntil, String notTrustedAfter) {
+    }
 }

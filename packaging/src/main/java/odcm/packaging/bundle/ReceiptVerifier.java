@@ -1,6 +1,5 @@
 package odcm.packaging.bundle;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,7 @@ public final class ReceiptVerifier {
         }
         // From here the receipt is its signer's own word.
         Fingerprint target = BundleVerifier.fingerprint(receipt.target().certificateSha256(), "target", ReceiptFormat.RECEIPT);
-        if (!target.equals(ctx.spaceCertificate()) || !receipt.target().space().equals(ctx.spaceName())) {
+        if (!ctx.addressedTo(target) || !receipt.target().space().equals(ctx.spaceName())) {
             return new AddressedToAnotherSpace(receipt.target().space(), target);
         }
         UUID receiptId = UUID.fromString(receipt.receiptId());
@@ -80,15 +79,7 @@ public final class ReceiptVerifier {
     }
 
     private static Dto.Receipt receipt(byte[] bytes) throws Refused {
-        try {
-            JsonNode schema = Json.field(bytes, "schemaVersion");
-            if (schema == null || !schema.isInt() || !ReceiptFormat.SUPPORTED_SCHEMAS.contains(schema.intValue())) {
-                throw new Refused(new UnsupportedSchema(schema == null ? "(none)" : schema.toString(), ReceiptFormat.SUPPORTED_SCHEMAS));
-            }
-            Dto.Receipt r = Json.read(bytes, Dto.Receipt.class);
-            if (!java.util.Arrays.equals(Json.write(r), bytes)) {
-                throw new BadJson("is not in canonical form (sorted keys, no spaces)");
-            }
+        return BundleVerifier.signedJson(bytes, Dto.Receipt.class, ReceiptFormat.SUPPORTED_SCHEMAS, ReceiptFormat.RECEIPT, r -> {
             if (r.source() == null || r.target() == null || r.deployments() == null || r.receiptId() == null
                     || r.source().space() == null || r.target().space() == null) {
                 throw new BadJson("lacks a required field");
@@ -96,9 +87,6 @@ public final class ReceiptVerifier {
             if (!r.receiptId().matches(UUID_PATTERN)) {
                 throw new BadJson("has a receipt id that is not a UUID");
             }
-            return r;
-        } catch (BadJson e) {
-            throw new Refused(new InvalidPart(ReceiptFormat.RECEIPT, e.getMessage()));
-        }
+        });
     }
 }

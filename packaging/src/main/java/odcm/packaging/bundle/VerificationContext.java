@@ -1,6 +1,7 @@
 package odcm.packaging.bundle;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -11,11 +12,19 @@ import odcm.model.cert.Fingerprint;
 
 /**
  * The caller's view of this space, which the verifier reads and never changes: its name and certificate, what it trusts,
- * the last sequence accepted per source, the clock, the bundles already accepted, and (only to open secrets) its private key.
+ * the last sequence accepted per source, the clock, the bundles already accepted, (only to open secrets) its private key, and
+ * its former certificates still in their overlap after a key rotation (decision 0056), each with its key or null.
  */
 public record VerificationContext(String spaceName, Fingerprint spaceCertificate, Function<Fingerprint, SourceTrust> trust,
                                   Function<Fingerprint, OptionalLong> lastAcceptedSequence, Clock clock, Set<UUID> acceptedBundles,
-                                  Secret privateKeyPkcs8, Limits limits) {
+                                  Secret privateKeyPkcs8, Limits limits, Map<Fingerprint, Secret> formerCertificates) {
+    /** Without former certificates: a space that never rotated its key, or whose overlap is over. */
+    public VerificationContext(String spaceName, Fingerprint spaceCertificate, Function<Fingerprint, SourceTrust> trust,
+                               Function<Fingerprint, OptionalLong> lastAcceptedSequence, Clock clock, Set<UUID> acceptedBundles,
+                               Secret privateKeyPkcs8, Limits limits) {
+        this(spaceName, spaceCertificate, trust, lastAcceptedSequence, clock, acceptedBundles, privateKeyPkcs8, limits, Map.of());
+    }
+
     public VerificationContext {
         Objects.requireNonNull(spaceName, "spaceName");
         Objects.requireNonNull(spaceCertificate, "spaceCertificate");
@@ -24,13 +33,24 @@ public record VerificationContext(String spaceName, Fingerprint spaceCertificate
         Objects.requireNonNull(clock, "clock");
         acceptedBundles = Set.copyOf(acceptedBundles);
         limits = limits == null ? Limits.DEFAULT : limits;
+        formerCertificates = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(formerCertificates));
+    }
+
+    /** Whether a file addressed to the certificate {@code target} is addressed here: the current one, or one in its overlap. */
+    public boolean addressedTo(Fingerprint target) {
+        return target.equals(spaceCertificate) || formerCertificates.containsKey(target);
+    }
+
+    /** The private key of this space's certificate {@code target} (current or former), or null when not opened. */
+    public Secret keyOf(Fingerprint target) {
+        return target.equals(spaceCertificate) ? privateKeyPkcs8 : formerCertificates.get(target);
     }
 
     public VerificationContext withPrivateKey(Secret key) {
-        return new VerificationContext(spaceName, spaceCertificate, trust, lastAcceptedSequence, clock, acceptedBundles, key, limits);
+        return new VerificationContext(spaceName, spaceCertificate, trust, lastAcceptedSequence, clock, acceptedBundles, key, limits, formerCertificates);
     }
 
     public VerificationContext withLimits(Limits l) {
-        return new VerificationContext(spaceName, spaceCertificate, trust, lastAcceptedSequence, clock, acceptedBundles, privateKeyPkcs8, l);
+        return new VerificationContext(spaceName, spaceCertificate, trust, lastAcceptedSequence, clock, acceptedBundles, privateKeyPkcs8, l, formerCertificates);
     }
 }

@@ -22,7 +22,8 @@ public sealed interface VerificationOutcome {
     /** What was checked: the refusals read the same for both, in their own words. */
     enum Kind {
         RELEASE_BUNDLE("bundle", "release bundle", "release bundles"),
-        DEPLOYMENT_RECEIPT("receipt", "deployment receipt", "deployment receipts");
+        DEPLOYMENT_RECEIPT("receipt", "deployment receipt", "deployment receipts"),
+        KEY_STATEMENT("statement", "key statement", "key statements");
 
         private final String noun;
         private final String fullNoun;
@@ -138,6 +139,94 @@ public sealed interface VerificationOutcome {
         public String sentence(Kind k) {
             return "This space's trust in '" + sourceSpace + "' (certificate " + source.grouped()
                     + ") for " + k.trustWords() + " was revoked; its " + k.noun() + "s are no longer accepted.";
+        }
+    }
+
+    /** Signed with a key its space declared compromised from {@code from} on (decision 0056). */
+    record KeyCompromised(String sourceSpace, Fingerprint source, Instant from) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "The " + k.noun() + " is signed with the key of '" + sourceSpace + "' (certificate " + source.grouped()
+                    + ") that its space declared compromised from " + from + " on; nothing signed with it is accepted since.";
+        }
+    }
+
+    /** Signed with an earlier key of its space, replaced by a rotation and no longer accepted since {@code since} (decision 0056). */
+    record KeyRetired(String sourceSpace, Fingerprint source, Instant since) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "The " + k.noun() + " is signed with an earlier key of '" + sourceSpace + "' (certificate " + source.grouped()
+                    + "), replaced by a key rotation and no longer accepted here since " + since + "; ask for it again, signed with the"
+                    + " space's current key.";
+        }
+    }
+
+    /** A key statement whose signatures, certificates and fields all hold (decision 0056). */
+    record GenuineStatement(KeyStatement statement) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "Genuine: " + statement.describe() + ".";
+        }
+
+        @Override
+        public boolean genuine() {
+            return true;
+        }
+    }
+
+    /** A key statement about a certificate not pinned for the space it is imported for. */
+    record StatementAboutAnotherSpace(String statedSpace, Fingerprint stated, String here) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This key statement is about '" + statedSpace + "' (certificate " + stated.grouped() + "), a certificate that is not"
+                    + " pinned for the remote space '" + here + "'; nothing was changed.";
+        }
+    }
+
+    /** A rotation statement whose old certificate is pinned for the space, but no longer its current one. */
+    record StatementOutdated(String here, Fingerprint stated) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This rotation statement replaces certificate " + stated.grouped() + " of '" + here + "', which is no longer its"
+                    + " current certificate here (it was rotated or replaced already); nothing was changed.";
+        }
+    }
+
+    /** A key statement whose first signature is made with the new key it introduces ({@code newKey}) or some other key. */
+    record SignedByAnotherKey(boolean newKey, String here, Fingerprint pinned) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return newKey
+                    ? "This rotation statement is signed with the new key only, not with the pinned key of '" + here + "' (certificate "
+                    + pinned.grouped() + "): only the key pinned here can vouch for its successor; nothing was changed."
+                    : "This key statement is signed with another key than the pinned key of '" + here + "' (certificate " + pinned.grouped()
+                    + "): that space did not make it; nothing was changed.";
+        }
+    }
+
+    /** A rotation statement without the new key's signature. */
+    record HalfSigned(String missing) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This rotation statement is signed by the old key only: the new key's signature (" + missing + ") is missing, so"
+                    + " nothing shows the new key's holder made it; nothing was changed.";
+        }
+    }
+
+    /** A rotation statement whose second signature is not the new certificate's. */
+    record NewKeySignatureInvalid() implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "The rotation statement's second signature does not verify with the new certificate it introduces: it was made"
+                    + " with another key or the statement was altered; nothing was changed.";
+        }
+    }
+
+    /** A rotation statement whose new certificate fails the rules for space certificates (decision 0003). */
+    record NewCertificateRefused(String why) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "The new certificate in this rotation statement is refused: " + why + " Nothing was changed.";
         }
     }
 

@@ -17,6 +17,7 @@ import odcm.packaging.cert.Certificates;
 import odcm.packaging.cert.SpaceIdentity;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -101,6 +102,30 @@ class BundleOpensslInteropTest {
         Result bad = run("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "receipt/receipt.sig",
                 "-content", "receipt/receipt.json", "-certfile", "signer.pem", "-nointern", "-noverify", "-out", "/dev/null");
         assertNotEquals(0, bad.exitCode, bad.text);
+    }
+
+    /** A rotation statement checked by hand as docs/bundle-format.md says: both signatures, the new certificate from the statement. */
+    @Test
+    void opensslVerifiesBothSignaturesOfARotationStatement() throws Exception {
+        SpaceIdentity next = Certificates.generate("Dev Space", odcm.packaging.cert.KeyAlgorithm.EC_P256, NOW.minusSeconds(60));
+        KeyStatement s = KeyStatement.rotation("Dev Space", Certificates.fingerprint(DEV_EC.certificateDer()), NOW, next.certificateDer(),
+                NOW.plusSeconds(86400));
+        Files.write(dir.resolve("dev-rotation.odcmkeys"), KeyStatementVerifierTest.write(s, DEV_EC, next));
+        Files.write(dir.resolve("old.pem"), Certificates.encode(DEV_EC.certificateDer(), CertificateFormat.PEM));
+        ok("unzip", "-q", "dev-rotation.odcmkeys", "-d", "s");
+        Result old = ok("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "s/statement.sig", "-content", "s/statement.json",
+                "-certfile", "old.pem", "-nointern", "-noverify", "-out", "/dev/null");
+        assertTrue(old.text.contains("Verification successful"), old.text);
+        String json = Files.readString(dir.resolve("s/statement.json"));
+        String b64 = json.replaceAll(".*\"newCertificate\":\"([^\"]+)\".*", "$1");
+        Files.write(dir.resolve("new.der"), java.util.Base64.getDecoder().decode(b64));
+        ok("openssl", "x509", "-inform", "DER", "-in", "new.der", "-out", "new.pem");
+        Result fresh = ok("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "s/statement-new.sig", "-content",
+                "s/statement.json", "-certfile", "new.pem", "-nointern", "-noverify", "-out", "/dev/null");
+        assertTrue(fresh.text.contains("Verification successful"), fresh.text);
+        Result crossed = run("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "s/statement-new.sig", "-content",
+                "s/statement.json", "-certfile", "old.pem", "-nointern", "-noverify", "-out", "/dev/null");
+        assertNotEquals(0, crossed.exitCode, "the new key's signature does not verify with the old certificate");
     }
 
     private record Result(int exitCode, String text) {

@@ -1,6 +1,10 @@
 package odcm.persistence.space;
 
+import static odcm.persistence.jooq.Tables.BUNDLE_ACCEPTED;
 import static odcm.persistence.jooq.Tables.CERTIFICATE;
+import static odcm.persistence.jooq.Tables.CERTIFICATE_WINDOW;
+import static odcm.persistence.jooq.Tables.FORMER_SPACE_KEY;
+import static odcm.persistence.jooq.Tables.RECEIPT_ACCEPTED;
 import static odcm.persistence.jooq.Tables.PHASE;
 import static odcm.persistence.jooq.Tables.PHASE_MEMBER;
 import static odcm.persistence.jooq.Tables.SPACE;
@@ -303,5 +307,70 @@ public final class JooqSpaceRepository implements SpaceRepository {
         return new CertificateInfo(c.getSubject(), c.getIssuer(), c.getSerial(),
                 StoreTime.instant(c.getNotBefore()), StoreTime.instant(c.getNotAfter()),
                 c.getKeyAlgorithm(), c.getKeyDetail(), new Fingerprint(c.getSha256()));
+    }
+
+    @Override
+    public List<CertificateWindow> windows(long spaceId) {
+        return dsl.selectFrom(CERTIFICATE_WINDOW).where(CERTIFICATE_WINDOW.SPACE_ID.eq(spaceId)).orderBy(CERTIFICATE_WINDOW.CERTIFICATE_ID)
+                .fetch(w -> {
+                    seals.check(w, () -> "The overlap or compromise of certificate #" + w.getCertificateId() + " of " + RowSeals.spaceName(dsl, spaceId));
+                    return new CertificateWindow(w.getCertificateId(), StoreTime.instant(w.getAcceptedUntil()),
+                            StoreTime.instant(w.getCompromisedFrom()));
+                });
+    }
+
+    @Override
+    public void setWindow(long spaceId, long certificateId, Instant acceptedUntil, Instant compromisedFrom) {
+        windows(spaceId); // a change never seals a row nobody sealed
+        Condition row = CERTIFICATE_WINDOW.CERTIFICATE_ID.eq(certificateId);
+        if (dsl.fetchExists(CERTIFICATE_WINDOW, row)) {
+            dsl.update(CERTIFICATE_WINDOW).set(CERTIFICATE_WINDOW.ACCEPTED_UNTIL, StoreTime.column(acceptedUntil))
+                    .set(CERTIFICATE_WINDOW.COMPROMISED_FROM, StoreTime.column(compromisedFrom)).where(row).execute();
+        } else {
+            dsl.insertInto(CERTIFICATE_WINDOW).set(CERTIFICATE_WINDOW.CERTIFICATE_ID, certificateId).set(CERTIFICATE_WINDOW.SPACE_ID, spaceId)
+                    .set(CERTIFICATE_WINDOW.ACCEPTED_UNTIL, StoreTime.column(acceptedUntil))
+                    .set(CERTIFICATE_WINDOW.COMPROMISED_FROM, StoreTime.column(compromisedFrom)).execute();
+        }
+        seals.seal(dsl, CERTIFICATE_WINDOW, row);
+    }
+
+    @Override
+    public Space rotateLocalKey(long spaceId, NewCertificate certificate, String keyAlgorithm, byte[] sealedPrivateKey, Instant overlapUntil) {
+        long old = currentCertificate(spaceId);
+        var key = dsl.selectFrom(SPACE_KEY).where(SPACE_KEY.SPACE_ID.eq(spaceId)).fetchOptional()
+                .orElseThrow(() -> new Refusal(require(spaceId).describe() + " has no private key in this store."));
+        dsl.insertInto(FORMER_SPACE_KEY).set(FORMER_SPACE_KEY.CERTIFICATE_ID, old).set(FORMER_SPACE_KEY.SPACE_ID, spaceId)
+                .set(FORMER_SPACE_KEY.ALGORITHM, key.getAlgorithm()).set(FORMER_SPACE_KEY.SEALED_PRIVATE_KEY, key.getSealedPrivateKey()).execute();
+        Space rotated = replaceCertificate(spaceId, certificate);
+        dsl.update(SPACE_KEY).set(SPACE_KEY.ALGORITHM, keyAlgorithm).set(SPACE_KEY.SEALED_PRIVATE_KEY, sealedPrivateKey)
+                .where(SPACE_KEY.SPACE_ID.eq(spaceId)).execute();
+        setWindow(spaceId, old, overlapUntil, null);
+        return rotated;
+    }
+
+    @Override
+    public Optional<byte[]> formerSealedPrivateKey(long certificateId) {
+        return dsl.select(FORMER_SPACE_KEY.SEALED_PRIVATE_KEY).from(FORMER_SPACE_KEY).where(FORMER_SPACE_KEY.CERTIFICATE_ID.eq(certificateId))
+                .fetchOptional(FORMER_SPACE_KEY.SEALED_PRIVATE_KEY);
+    }
+
+    @Override
+    public int removeFormerKeys(long spaceId) {
+        return dsl.deleteFrom(FORMER_SPACE_KEY).where(FORMER_SPACE_KEY.SPACE_ID.eq(spaceId)).execute();
+    }
+
+    @Override
+    public List<AcceptedSince> acceptedSince(Fingerprint signer, Instant from) {
+        List<AcceptedSince> found = new java.util.ArrayList<>();
+        dsl.select(BUNDLE_ACCEPTED.BUNDLE_ID, BUNDLE_ACCEPTED.SEQUENCE, SPACE.NAME, BUNDLE_ACCEPTED.ACCEPTED_AT).from(BUNDLE_ACCEPTED)
+                .join(SPACE).on(SPACE.ID.eq(BUNDLE_ACCEPTED.SPACE_ID))
+                .where(BUNDLE_ACCEPTED.SOURCE_SHA256.equalIgnoreCase(signer.hex())).and(BUNDLE_ACCEPTED.ACCEPTED_AT.ge(StoreTime.column(from)))
+                .forEach(r -> found.add(new AcceptedSince("bundle", r.value1(), r.value2(), r.value3(), StoreTime.instant(r.value4()))));
+        dsl.select(RECEIPT_ACCEPTED.RECEIPT_ID, RECEIPT_ACCEPTED.SEQUENCE, SPACE.NAME, RECEIPT_ACCEPTED.ACCEPTED_AT).from(RECEIPT_ACCEPTED)
+                .join(SPACE).on(SPACE.ID.eq(RECEIPT_ACCEPTED.SPACE_ID))
+                .where(RECEIPT_ACCEPTED.REPORTER_SHA256.equalIgnoreCase(signer.hex())).and(RECEIPT_ACCEPTED.ACCEPTED_AT.ge(StoreTime.column(from)))
+                .forEach(r -> found.add(new AcceptedSince("receipt", r.value1(), r.value2(), r.value3(), StoreTime.instant(r.value4()))));
+        found.sort(java.util.Comparator.comparing(AcceptedSince::at));
+        return found;
     }
 }

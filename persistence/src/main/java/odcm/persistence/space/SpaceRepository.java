@@ -56,4 +56,39 @@ public interface SpaceRepository {
 
     /** The algorithm of a local space's private key ("RSA", "EC"), if it has one. */
     Optional<String> keyAlgorithm(long spaceId);
+
+    /**
+     * What key statements changed about the certificates of {@code spaceId} (decision 0056): each certificate with a window,
+     * its rows' seals checked.
+     */
+    List<CertificateWindow> windows(long spaceId);
+
+    /** Sets the window of certificate {@code certificateId} of {@code spaceId} (null: no such limit), sealed. */
+    void setWindow(long spaceId, long certificateId, java.time.Instant acceptedUntil, java.time.Instant compromisedFrom);
+
+    /**
+     * Rotates the key of local space {@code spaceId} (decision 0056): its current certificate retired but accepted until
+     * {@code overlapUntil}, its key kept as a former key; {@code certificate} and {@code sealedPrivateKey} made current.
+     */
+    Space rotateLocalKey(long spaceId, NewCertificate certificate, String keyAlgorithm, byte[] sealedPrivateKey, java.time.Instant overlapUntil);
+
+    /** The sealed former private key of a local space's retired certificate {@code certificateId}, while it is kept. */
+    Optional<byte[]> formerSealedPrivateKey(long certificateId);
+
+    /** Removes the former keys of local space {@code spaceId}; how many. */
+    int removeFormerKeys(long spaceId);
+
+    /**
+     * The bundles and receipts spaces of this store accepted, signed by the certificate {@code signer}, at or after {@code from},
+     * oldest first.
+     */
+    List<AcceptedSince> acceptedSince(Fingerprint signer, java.time.Instant from);
+
+    /** A certificate's window: accepted until (after a rotation), compromised from (a compromise statement); each may be null. */
+    record CertificateWindow(long certificateId, java.time.Instant acceptedUntil, java.time.Instant compromisedFrom) {
+    }
+
+    /** A bundle or receipt ({@code kind}: "bundle", "receipt") {@code id} with {@code sequence} accepted by {@code space} at {@code at}. */
+    record AcceptedSince(String kind, java.util.UUID id, long sequence, String space, java.time.Instant at) {
+    }
 }

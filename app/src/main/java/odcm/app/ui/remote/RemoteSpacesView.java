@@ -65,6 +65,8 @@ public final class RemoteSpacesView {
         description.setWrapText(true);
         CertificateDetails cert = new CertificateDetails("remote-cert", true);
         HBox head = Forms.detailHead(name,
+                Forms.button("import-statement", "_Import key statement…", "The other side rotated its key or declared it compromised:"
+                        + " import its key statement (.odcmkeys)", this::importStatement),
                 Forms.button("replace-certificate", "_Replace certificate…", "The other side rotated its key: take its new certificate", this::replace),
                 Forms.button("remove-remote", "Re_move…", "Remove this remote space (refused while a trust refers to it)", this::remove));
         Label historyTitle = new Label("Earlier certificates");
@@ -78,7 +80,7 @@ public final class RemoteSpacesView {
             protected void updateItem(StoredCertificate c, boolean empty) {
                 super.updateItem(c, empty);
                 setText(empty || c == null ? null : Formats.shortFingerprint(c.info().fingerprint()) + "   added "
-                        + Formats.dateTime(c.addedAt()) + ", retired " + Formats.dateTime(c.retiredAt()));
+                        + Formats.dateTime(c.addedAt()) + ", retired " + Formats.dateTime(c.retiredAt()) + vm.windowOf(c));
             }
         });
         Label unconfirmed = new Label("Nobody has confirmed this certificate's fingerprint with the other side yet:"
@@ -119,6 +121,15 @@ public final class RemoteSpacesView {
         if (s != null) {
             CertificateInputDialog.create(window(), vm.replace(s), files, saved -> vm.changed(
                     "Replaced the certificate of " + s.describe() + "; the earlier one is kept in its history.", saved)).show();
+        }
+    }
+
+    private void importStatement() {
+        Space s = vm.selectedProperty().get();
+        if (s != null) {
+            files.open(window(), "Import a key statement of " + s.describe(), List.of(new javafx.stage.FileChooser.ExtensionFilter(
+                    "Key statement (*.odcmkeys)", "*" + odcm.packaging.bundle.KeyStatementFormat.EXTENSION))).ifPresent(file ->
+                    ImportStatementDialog.create(window(), vm.importStatement(s, file), imported -> vm.changed(imported.sentence(), s)).show());
         }
     }
 

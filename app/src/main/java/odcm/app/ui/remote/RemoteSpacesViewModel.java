@@ -18,10 +18,13 @@ import odcm.persistence.space.StoredCertificate;
 /** Remote spaces: the list, the selected one with its certificate history, and add/replace/remove. */
 public final class RemoteSpacesViewModel {
     private final RemoteSpaceService remotes;
+    private final odcm.app.service.KeyService keys;
     private final SpaceService spaces;
     private final TaskRunner runner;
     private final SelectableList<Space> list = new SelectableList<>(Space::name, true);
     private final ObservableList<StoredCertificate> history = FXCollections.observableArrayList();
+    /** The overlaps and compromises of the selected space's certificates, by certificate id (decision 0056). */
+    private final java.util.Map<Long, odcm.persistence.space.SpaceRepository.CertificateWindow> windows = new java.util.HashMap<>();
     /** Whether the selected space's current certificate was confirmed with the other side (true until known otherwise). */
     private final javafx.beans.property.BooleanProperty confirmed = new javafx.beans.property.SimpleBooleanProperty(true);
     private final StatusMessage message = new StatusMessage();
@@ -31,8 +34,9 @@ public final class RemoteSpacesViewModel {
     private record Loaded(List<Space> spaces, Instant now) {
     }
 
-    public RemoteSpacesViewModel(RemoteSpaceService remotes, SpaceService spaces, TaskRunner runner) {
+    public RemoteSpacesViewModel(RemoteSpaceService remotes, odcm.app.service.KeyService keys, SpaceService spaces, TaskRunner runner) {
         this.remotes = remotes;
+        this.keys = keys;
         this.spaces = spaces;
         this.runner = runner;
         list.selectedProperty().addListener((o, was, now) -> loadHistory(now));
@@ -53,8 +57,13 @@ public final class RemoteSpacesViewModel {
     private void loadHistory(Space s) {
         history.clear();
         if (s != null) {
-            runner.run("Loading the certificates of " + s.describe(), () -> spaces.certificates(s.name()), certificates -> {
+            record Read(List<StoredCertificate> certificates, List<odcm.persistence.space.SpaceRepository.CertificateWindow> windows) {
+            }
+            runner.run("Loading the certificates of " + s.describe(), () -> new Read(spaces.certificates(s.name()), keys.windows(s.name())), read -> {
+                List<StoredCertificate> certificates = read.certificates();
                 if (s.equals(list.selectedProperty().get())) {
+                    windows.clear();
+                    read.windows().forEach(w -> windows.put(w.certificateId(), w));
                     history.setAll(certificates.stream().filter(c -> !c.isCurrent()).toList());
                     confirmed.set(certificates.stream().filter(StoredCertificate::isCurrent).allMatch(StoredCertificate::isConfirmed));
                 }
@@ -68,6 +77,11 @@ public final class RemoteSpacesViewModel {
 
     public ConfirmFingerprintViewModel confirm(Space s) {
         return new ConfirmFingerprintViewModel(remotes, runner, s);
+    }
+
+    /** The Import key statement dialog for remote space {@code s} and the statement file {@code file} (decision 0056). */
+    public ImportStatementViewModel importStatement(Space s, java.nio.file.Path file) {
+        return new ImportStatementViewModel(keys, runner, s, file);
     }
 
     public CertificateInputViewModel add() {
@@ -102,6 +116,13 @@ public final class RemoteSpacesViewModel {
     }
 
     /** Earlier certificates of the selected space, most recent first. */
+    /** What the history shows after an earlier certificate: its overlap after a rotation, a compromise declared; or "". */
+    public String windowOf(StoredCertificate c) {
+        var w = windows.get(c.id());
+        return w == null ? "" : (w.acceptedUntil() == null ? "" : ", accepted until " + odcm.app.ui.common.Formats.dateTime(w.acceptedUntil()))
+                + (w.compromisedFrom() == null ? "" : ", COMPROMISED from " + odcm.app.ui.common.Formats.dateTime(w.compromisedFrom()));
+    }
+
     public ObservableList<StoredCertificate> history() {
         return history;
     }

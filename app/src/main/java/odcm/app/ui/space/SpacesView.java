@@ -80,10 +80,19 @@ public final class SpacesView {
         CertificateDetails cert = new CertificateDetails("space-cert", true);
         HBox head = Forms.detailHead(name,
                 Forms.button("save-certificate", "_Save certificate…", "Save this space's certificate as PEM or DER, to hand to another network", this::saveCertificate),
+                gated(Forms.button("rotate-key", "Rotate _key…", "Give this space a new key pair and certificate, and write the"
+                        + " rotation statement for the consoles that know it", this::rotateKey)),
                 gated(Forms.button("rename-space", "_Rename…", "Give this space another name", this::rename)),
                 gated(Forms.button("describe-space", "Edit _description…", "Say what this space is for", this::describe)),
                 gated(Forms.button("delete-space", "_Delete…", "Delete this space (refused while a trust refers to it)", this::delete)));
-        VBox filled = new VBox(10, head, description, created, cert);
+        Label overlap = new Label();
+        overlap.setId("space-detail-overlap");
+        overlap.setWrapText(true);
+        overlap.getStyleClass().add(Css.HINT);
+        overlap.textProperty().bind(vm.overlapProperty());
+        overlap.visibleProperty().bind(overlap.textProperty().isNotEmpty());
+        overlap.managedProperty().bind(overlap.visibleProperty());
+        VBox filled = new VBox(10, head, description, created, overlap, cert);
         vm.selectedProperty().addListener((o, was, s) -> {
             if (s != null) {
                 name.setText(s.name());
@@ -123,6 +132,19 @@ public final class SpacesView {
     /** Whether the selected space may be changed (asked by the Delete key too); otherwise the reason is said on the screen. */
     private boolean permitted() {
         return odcm.app.ui.common.RoleGate.permitted(mayNot, vm.message());
+    }
+
+    static final List<ExtensionFilter> STATEMENT_FILES = List.of(new ExtensionFilter("Key statement (*.odcmkeys)",
+            "*" + odcm.packaging.bundle.KeyStatementFormat.EXTENSION));
+
+    /** Where the statement goes first (the file chooser), then the dialog that names the consequences. */
+    private void rotateKey() {
+        Space s = vm.selectedProperty().get();
+        if (s != null && permitted()) {
+            files.save(window(), "Save the rotation statement of " + s.describe(), SpacesViewModel.statementFileName(s), STATEMENT_FILES)
+                    .ifPresent(file -> RotateKeyDialog.create(window(), vm.rotateKey(s, file),
+                            rotated -> vm.changed(rotated.sentence() + " The statement is in " + file + ".", rotated.space())).show());
+        }
     }
 
     private void rename() {

@@ -22,20 +22,25 @@ import odcm.model.space.Space;
 /** The local spaces of this console: the list, its filter, the selected space and what can be done to it. */
 public final class SpacesViewModel {
     private final SpaceService spaces;
+    private final odcm.app.service.KeyService keys;
     private final TaskRunner runner;
     private final SelectableList<Space> list = new SelectableList<>(Space::name, true);
     private final FilteredList<Space> shown = new FilteredList<>(list.items());
     private final StringProperty filter = new SimpleStringProperty("");
     private final StatusMessage message = new StatusMessage();
+    /** The selected space's earlier key still accepted after a rotation ("" when none), decision 0056. */
+    private final SimpleStringProperty overlap = new SimpleStringProperty("");
     /** When the list was loaded, by the store's clock: what certificates are marked expired or not yet valid against. */
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>();
 
     private record Loaded(List<Space> spaces, Instant now) {
     }
 
-    public SpacesViewModel(SpaceService spaces, TaskRunner runner) {
+    public SpacesViewModel(SpaceService spaces, odcm.app.service.KeyService keys, TaskRunner runner) {
         this.spaces = spaces;
+        this.keys = keys;
         this.runner = runner;
+        list.selectedProperty().addListener((o, was, s) -> loadOverlap(s));
         filter.addListener((o, was, now) -> shown.setPredicate(s -> matches(s, now)));
     }
 
@@ -67,6 +72,24 @@ public final class SpacesViewModel {
         list.replace(locals, select);
     }
 
+    private void loadOverlap(Space s) {
+        overlap.set("");
+        if (s != null) {
+            runner.run("Loading the earlier keys of " + s.describe(), () -> keys.windows(s.name()), windows -> {
+                Instant at = now.get();
+                windows.stream().filter(w -> w.acceptedUntil() != null && (at == null || at.isBefore(w.acceptedUntil())))
+                        .map(w -> "Its earlier key, replaced by a key rotation, is still accepted until "
+                                + odcm.app.ui.common.Formats.dateTime(w.acceptedUntil()) + " ('odcm space retire-old-key' ends that now).")
+                        .findFirst().filter(t -> s.equals(list.selectedProperty().get())).ifPresent(overlap::set);
+            }, message::error);
+        }
+    }
+
+    /** The selected space's earlier key still accepted after a rotation, in a sentence; "" when none. */
+    public javafx.beans.value.ObservableStringValue overlapProperty() {
+        return overlap;
+    }
+
     public void saveCertificate(Path file) {
         Space s = list.selectedProperty().get();
         if (s == null) {
@@ -86,6 +109,16 @@ public final class SpacesViewModel {
 
     public NewSpaceViewModel newSpace() {
         return new NewSpaceViewModel(spaces, runner);
+    }
+
+    /** The Rotate key dialog for {@code s}, the statement to be written to {@code statement} (decision 0056). */
+    public RotateKeyViewModel rotateKey(Space s, Path statement) {
+        return new RotateKeyViewModel(keys, runner, s, statement);
+    }
+
+    /** The suggested file name of a rotation statement. */
+    public static String statementFileName(Space s) {
+        return certificateFileName(s).replaceAll("\\.pem$", "") + "-rotation" + odcm.packaging.bundle.KeyStatementFormat.EXTENSION;
     }
 
     public RenameSpaceViewModel rename(Space s) {

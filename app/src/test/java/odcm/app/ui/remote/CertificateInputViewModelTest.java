@@ -95,12 +95,12 @@ class CertificateInputViewModelTest {
     void anExpiredRemoteCertificateIsMarked() {
         java.time.Instant until = java.time.Instant.now().plus(java.time.Duration.ofDays(30));
         ctx.remotes().add("DevTest Space", "", TestStores.foreignCertificatePemUntil("DevTest Space", until), null);
-        RemoteSpacesViewModel today = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        RemoteSpacesViewModel today = new RemoteSpacesViewModel(ctx.remotes(), ctx.keys(), ctx.spaces(), runner);
         today.refresh();
         assertEquals("", today.validityProblem(today.selectedProperty().get()));
         ctx.close();
         ctx = TestStores.openAhead(tmp, "b", java.time.Duration.ofDays(730));
-        RemoteSpacesViewModel later = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        RemoteSpacesViewModel later = new RemoteSpacesViewModel(ctx.remotes(), ctx.keys(), ctx.spaces(), runner);
         later.refresh();
         Space s = later.selectedProperty().get();
         assertEquals("Expired " + odcm.app.ui.common.Formats.date(s.certificate().notAfter()), later.validityProblem(s));
@@ -147,7 +147,7 @@ class CertificateInputViewModelTest {
         assertEquals("DevTest Space", saved.get().name());
         assertEquals(1, ctx.spaces().remotes().size());
 
-        RemoteSpacesViewModel list = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        RemoteSpacesViewModel list = new RemoteSpacesViewModel(ctx.remotes(), ctx.keys(), ctx.spaces(), runner);
         list.refresh("DevTest Space");
         assertEquals("DevTest Space", list.selectedProperty().get().name());
         assertTrue(list.history().isEmpty(), "a first certificate has no history");
@@ -183,7 +183,7 @@ class CertificateInputViewModelTest {
     void theRemoteListSelectsItsFirstSpaceAndKeepsTheSelectionByName() {
         ctx.remotes().add("QA Space", "", TestStores.foreignCertificatePem("QA Space"), null);
         ctx.remotes().add("DevTest Space", "", TestStores.foreignCertificatePem("DevTest Space"), null);
-        RemoteSpacesViewModel list = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        RemoteSpacesViewModel list = new RemoteSpacesViewModel(ctx.remotes(), ctx.keys(), ctx.spaces(), runner);
         list.refresh();
         assertEquals(list.all().get(0), list.selectedProperty().get());
         Space qa = list.all().stream().filter(s -> s.name().equals("QA Space")).findFirst().orElseThrow();
@@ -197,7 +197,7 @@ class CertificateInputViewModelTest {
     @Test
     void replacingKeepsTheEarlierCertificateInTheHistory() {
         Space added = ctx.remotes().add("DevTest Space", "", TestStores.foreignCertificatePem("DevTest Space"), null);
-        RemoteSpacesViewModel list = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        RemoteSpacesViewModel list = new RemoteSpacesViewModel(ctx.remotes(), ctx.keys(), ctx.spaces(), runner);
         CertificateInputViewModel vm = list.replace(added);
         assertTrue(vm.isReplacing());
         vm.pastedTextProperty().set(new String(TestStores.foreignCertificatePem("DevTest Space"), StandardCharsets.UTF_8));

@@ -38,7 +38,7 @@ class ConfirmFingerprintViewModelTest {
 
     @Test
     void theScreenSaysItIsUnconfirmedUntilTheRightFingerprintIsTyped() {
-        RemoteSpacesViewModel screen = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        RemoteSpacesViewModel screen = new RemoteSpacesViewModel(ctx.remotes(), ctx.keys(), ctx.spaces(), runner);
         screen.refresh();
         assertEquals("Prod Space", screen.selectedProperty().get().name());
         assertFalse(screen.confirmedProperty().get());

@@ -8,15 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import odcm.app.service.AppContext;
 import odcm.app.ui.ConsoleDriver;
+import odcm.app.ui.ScreenStage;
 import odcm.app.ui.ScriptedFilePicker;
 import odcm.app.ui.TestStores;
-import odcm.app.ui.Theme;
 import odcm.app.ui.common.Css;
 import odcm.app.ui.common.Formats;
 import odcm.app.ui.common.Screen;
@@ -74,26 +73,16 @@ class ExpiredCertificateScreensTest extends FxRobot {
     }
 
     private void show(Screen screen) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            Theme.apply();
-            Scene scene = new Scene((javafx.scene.Parent) screen.node(), 1100, 720);
-            scene.getStylesheets().add(Css.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            screen.shown();
-        }).get(10, TimeUnit.SECONDS);
-        idle();
+        ScreenStage.show(stage, screen, runner);
     }
 
     private void idle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> runner.isBusy()).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        ScreenStage.idle(runner);
     }
 
     @Test
     void theRemoteSpacesScreenMarksTheExpiredCertificate() throws Exception {
-        RemoteSpacesViewModel vm = new RemoteSpacesViewModel(ctx.remotes(), ctx.spaces(), runner);
+        RemoteSpacesViewModel vm = new RemoteSpacesViewModel(ctx.remotes(), ctx.keys(), ctx.spaces(), runner);
         show(new RemoteSpacesView(vm, new ScriptedFilePicker(), new odcm.app.ui.common.RoleGate(ctx.roles(), runner)).screen());
         String expired = "Expired " + Formats.date(notAfter);
         TableCell<?, ?> cell = lookup("#remotes-table .table-cell").match(n -> n instanceof TableCell<?, ?> c

@@ -192,7 +192,7 @@ class RolesScreenTest extends FxRobot {
         Button addTrust = lookup("#add-trust").query();
         assertTrue(addTrust.isDisabled());
         assertEquals("carol may not trust a space: that needs the administrator role of a local space.", tooltipOf(addTrust));
-        show(new odcm.app.ui.remote.RemoteSpacesView(new odcm.app.ui.remote.RemoteSpacesViewModel(bob.remotes(), bob.spaces(), runner),
+        show(new odcm.app.ui.remote.RemoteSpacesView(new odcm.app.ui.remote.RemoteSpacesViewModel(bob.remotes(), bob.keys(), bob.spaces(), runner),
                 new odcm.app.ui.ScriptedFilePicker(), gate).screen());
         Button addRemote = lookup("#add-remote").query();
         assertTrue(addRemote.isDisabled());
@@ -206,7 +206,7 @@ class RolesScreenTest extends FxRobot {
     @Test
     void spacesEnvironmentsAndLifecyclesDisableWhatBobMayNotChange() throws Exception {
         RoleGate gate = new RoleGate(bob.roles(), runner);
-        odcm.app.ui.space.SpacesViewModel spaces = new odcm.app.ui.space.SpacesViewModel(bob.spaces(), runner);
+        odcm.app.ui.space.SpacesViewModel spaces = new odcm.app.ui.space.SpacesViewModel(bob.spaces(), bob.keys(), runner);
         show(new odcm.app.ui.space.SpacesView(spaces, new odcm.app.ui.ScriptedFilePicker(), gate).screen());
         TableView<odcm.model.space.Space> table = lookup("#spaces-table").query();
         WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(table.getItems().stream()

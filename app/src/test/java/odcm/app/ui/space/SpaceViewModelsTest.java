@@ -76,7 +76,7 @@ class SpaceViewModelsTest {
 
     @Test
     void renameNeedsANewNameAndTheListFollowsIt() {
-        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), ctx.keys(), runner);
         ctx.spaces().create("DevTest Space", "tests", KeyAlgorithm.EC_P256);
         list.refresh("DevTest Space");
         assertEquals("DevTest Space", list.selectedProperty().get().name());
@@ -98,7 +98,7 @@ class SpaceViewModelsTest {
 
     @Test
     void theFirstSpaceIsSelectedAndTheSelectionIsKeptByNameAcrossRefreshes() {
-        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), ctx.keys(), runner);
         list.refresh();
         assertNull(list.selectedProperty().get(), "nothing to select in an empty store");
         ctx.spaces().create("Alpha Space", "", KeyAlgorithm.EC_P256);
@@ -116,7 +116,7 @@ class SpaceViewModelsTest {
 
     @Test
     void editDescriptionSavesOnlyAChangedAllowedDescriptionAndIsAudited() {
-        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), ctx.keys(), runner);
         ctx.spaces().create("Prod Space", "Production", KeyAlgorithm.EC_P256);
         list.refresh();
         DescribeSpaceViewModel vm = list.describe(list.selectedProperty().get());
@@ -147,7 +147,7 @@ class SpaceViewModelsTest {
 
     @Test
     void savesTheCertificateAsPemOrDerByTheFileName() throws Exception {
-        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), ctx.keys(), runner);
         ctx.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
         list.refresh("Prod Space");
         assertEquals("Prod-Space.pem", SpacesViewModel.certificateFileName(list.selectedProperty().get()));
@@ -167,7 +167,7 @@ class SpaceViewModelsTest {
 
     @Test
     void aFolderChosenAsTheCertificateFileIsRefusedInOneSentence() {
-        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), ctx.keys(), runner);
         ctx.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
         list.refresh("Prod Space");
         Path folder = tmp.resolve("a");
@@ -199,7 +199,7 @@ class SpaceViewModelsTest {
         ctx.spaces().create("Prod Space", "", KeyAlgorithm.EC_P256);
         ctx.close();
         ctx = TestStores.openAhead(tmp, "a", java.time.Duration.ofDays(11 * 366));
-        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), ctx.keys(), runner);
         list.refresh();
         Space prod = list.selectedProperty().get();
         assertEquals("Expired " + odcm.app.ui.common.Formats.date(prod.certificate().notAfter()), list.validityProblem(prod));
@@ -210,7 +210,7 @@ class SpaceViewModelsTest {
         ctx.spaces().create("A", "", KeyAlgorithm.EC_P256);
         ctx.spaces().create("B", "", KeyAlgorithm.EC_P256);
         ctx.trusts().add("A", "B", odcm.model.trust.TrustKind.RELEASE_BUNDLES);
-        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), runner);
+        SpacesViewModel list = new SpacesViewModel(ctx.spaces(), ctx.keys(), runner);
         list.refresh("B");
         AtomicReference<String> refusal = new AtomicReference<>();
         runner.run("delete", () -> {
