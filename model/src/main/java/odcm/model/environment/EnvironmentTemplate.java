@@ -72,6 +72,28 @@ public record EnvironmentTemplate(long id, long spaceId, String name, String des
         }
     }
 
+    /** A template as a person writes it, before it is stored (id, space and version 0). */
+    public static EnvironmentTemplate draft(String name, String description, List<VariableTemplate> parameters, List<DeploymentStep> provisioning,
+                                            List<DeploymentStep> deprovisioning, String nameExpression, OnExisting onExisting,
+                                            boolean deprovisionWhenProgressed, int deprovisionAfterDays) {
+        return new EnvironmentTemplate(0, 0, name, description, parameters, provisioning, deprovisioning, expression(nameExpression, parameters),
+                onExisting, deprovisionWhenProgressed, deprovisionAfterDays, 0);
+    }
+
+    /** The same template in space {@code spaceId}. */
+    public EnvironmentTemplate in(long spaceId) {
+        return new EnvironmentTemplate(id, spaceId, name, description, parameters, provisioning, deprovisioning, nameExpression, onExisting,
+                deprovisionWhenProgressed, deprovisionAfterDays, version);
+    }
+
+    /** The parameters' values as they may be recorded and shown: a sensitive one masked. */
+    public Map<String, String> shown(Map<String, String> values) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(values);
+        parameters.stream().filter(p -> p.type() == TemplateType.SENSITIVE && !values.getOrDefault(p.name(), "").isEmpty())
+                .forEach(p -> out.put(p.name(), odcm.model.project.Variable.MASK));
+        return out;
+    }
+
     public static String checkName(String name) {
         return Names.checkWithoutColon("An environment template", name, MAX_NAME);
     }
