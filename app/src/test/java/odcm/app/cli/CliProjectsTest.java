@@ -161,4 +161,27 @@ class CliProjectsTest {
         String frozen = CliTest.ok(fresh.run("release", "show", "--space", "DevTest Space", "--project", "Web Shop", "2.0.0")).out();
         assertTrue(frozen.contains("(Prod Space: Production)"), "an earlier release keeps what it froze: " + frozen);
     }
+
+    /** Environment templates (decision 0057): create, list, instantiate, de-provision; bad input is one line and changes nothing. */
+    @Test
+    void templatesCreateListInstantiateDeprovision() {
+        String space = "DevTest Space";
+        assertEquals("Created environment template 'Desk' in 'DevTest Space'; instances are named 'desk-#{Tester}'.\n", CliTest.ok(cli.run("template",
+                "create", "--space", space, "Desk", "--name-expression", "desk-#{Tester}", "--parameter", "Tester", "--parameter", "Region:select(eu|us)=eu",
+                "--provision-step", "Stack up:Run a script", "--deprovision-after-days", "14")).out());
+        assertEquals("The name expression 'x-#{Testr}' uses #{Testr}, which is not a name it knows; it knows Release.Number, Release.Channel,"
+                + " Project.Name, Template.Name, Space.Name (the template has no parameters).",
+                refused("template", "create", "--space", space, "Bad", "--name-expression", "x-#{Testr}"));
+        assertEquals("Parameter 'Tester' of template 'Desk' needs a value.", refused("template", "instantiate", "--space", space, "Desk"));
+        assertEquals("Provisioned 'desk-ann' from template 'Desk' in 'DevTest Space' (recorded; the console does not run the process).\n",
+                CliTest.ok(cli.run("template", "instantiate", "--space", space, "Desk", "--parameter", "Tester=ann")).out());
+        assertEquals("desk-ann\t(instance of Desk)\n", CliTest.ok(cli.run("env", "list", "--space", space)).out());
+        assertEquals("Desk\tdesk-#{Tester}\tdesk-ann\n", CliTest.ok(cli.run("template", "list", "--space", space)).out());
+        assertEquals(Cli.USAGE, cli.run("template", "deprovision", "--space", space).exit(), "neither an environment nor --idle");
+        assertEquals(Cli.USAGE, cli.run("template", "instantiate", "--space", space, "Desk", "--parameter", "Tester").exit());
+        assertEquals("De-provisioned 'desk-ann' of template 'Desk' without its process.\n",
+                CliTest.ok(cli.run("template", "deprovision", "--space", space, "desk-ann", "--skip-process")).out());
+        assertEquals("Instance 'desk-ann' of template 'Desk' is already de-provisioned.", refused("template", "deprovision", "--space", space, "desk-ann"));
+        assertTrue(CliTest.ok(cli.run("template", "--help")).out().contains("instantiate"));
+    }
 }
