@@ -1,15 +1,11 @@
 package odcm.app.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import odcm.model.Refusal;
 import odcm.model.environment.Environment;
 import odcm.model.environment.EnvironmentTemplate;
 import odcm.model.project.DeploymentStep;
-import odcm.model.project.Scope;
-import odcm.model.project.TemplateType;
 import odcm.model.project.VariableTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,13 +80,11 @@ final class TemplateCommands {
                             + " (which then may not use the release's names)") String name,
                     @Option(names = "--parameter", paramLabel = "NAME=VALUE", description = "A parameter's value (repeat for more); others take"
                             + " their defaults") List<String> parameters) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String p : parameters == null ? List.<String>of() : parameters) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--parameter is NAME=VALUE, not '" + Printed.clean(p) + "'.");
-            }
-            values.put(p.substring(0, eq).strip(), p.substring(eq + 1));
+        Map<String, String> values;
+        try {
+            values = EnvironmentTemplate.values(parameters == null ? List.of() : parameters);
+        } catch (Refusal wrong) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), Printed.clean(wrong.getMessage()));
         }
         Environment e = root.cli.withContext(root.store, ctx -> ctx.templates().instantiate(space, template, name, values));
         root.cli.out().println("Provisioned '" + Printed.clean(e.name()) + "' from template '" + Printed.clean(e.templateName()) + "' in '"
@@ -119,36 +113,13 @@ final class TemplateCommands {
         return 0;
     }
 
-    /** "Region:select(eu|us)=eu", "Tester", "Token:sensitive", "Verbose:checkbox=false". */
+    /** "Region:select(eu|us)=eu", "Tester", "Token:sensitive" (see {@link EnvironmentTemplate#parameter}). */
     static List<VariableTemplate> parameters(List<String> specs) {
-        List<VariableTemplate> out = new ArrayList<>();
-        for (String spec : specs == null ? List.<String>of() : specs) {
-            int eq = spec.indexOf('=');
-            String head = eq < 0 ? spec : spec.substring(0, eq);
-            String def = eq < 0 ? "" : spec.substring(eq + 1);
-            int colon = head.indexOf(':');
-            String name = colon < 0 ? head : head.substring(0, colon);
-            String type = colon < 0 ? "single-line" : head.substring(colon + 1).strip();
-            List<String> options = List.of();
-            if (type.matches("(?i)select\\(.*\\)")) {
-                options = List.of(type.substring(7, type.length() - 1).split("\\|"));
-                type = "select";
-            }
-            out.add(new VariableTemplate(name.strip(), "", "", TemplateType.parse(type), options, def.isEmpty(), def));
-        }
-        return out;
+        return (specs == null ? List.<String>of() : specs).stream().map(EnvironmentTemplate::parameter).toList();
     }
 
-    /** "Stack up:Run a script": a step with no properties, for every environment. */
+    /** "Stack up:Run a script" (see {@link EnvironmentTemplate#step}). */
     static List<DeploymentStep> steps(List<String> specs) {
-        List<DeploymentStep> out = new ArrayList<>();
-        for (String spec : specs == null ? List.<String>of() : specs) {
-            int colon = spec.indexOf(':');
-            if (colon <= 0) {
-                throw new Refusal("A step is NAME:ACTION, as 'Stack up:Run a script', not '" + spec + "'.");
-            }
-            out.add(new DeploymentStep(spec.substring(0, colon).strip(), spec.substring(colon + 1).strip(), Map.of(), Scope.ALL, List.of()));
-        }
-        return out;
+        return (specs == null ? List.<String>of() : specs).stream().map(EnvironmentTemplate::step).toList();
     }
 }

@@ -210,7 +210,7 @@ public final class TemplateService {
                                          Provisioning.Reason reason, Release r, Map<String, String> values) {
         Instant now = StoreTime.now(store.clock());
         Environment e = existing.isPresent() ? tx.templates().setDeprovisioned(existing.get().id(), null)
-                : tx.templates().insertInstance(s.id(), t.id(), name, "Instance of template '" + t.name() + "'", now);
+                : tx.templates().insertInstance(s.id(), t.id(), name, "", now);
         Provisioning.Process process = t.provisioning().isEmpty() ? Provisioning.Process.NONE : Provisioning.Process.RUN;
         Provisioning done = tx.templates().record(s.id(), e, Provisioning.Kind.PROVISION, reason, r == null ? null : r.id(), process,
                 t.shown(values), now, store.person().name());

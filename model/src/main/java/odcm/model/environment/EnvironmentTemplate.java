@@ -94,6 +94,51 @@ public record EnvironmentTemplate(long id, long spaceId, String name, String des
         return out;
     }
 
+    /**
+     * A parameter as a person writes it on one line: {@code NAME[:TYPE][=DEFAULT]}, TYPE single-line (without one), multi-line,
+     * sensitive, checkbox or {@code select(a|b)}; mandatory unless it has a default. "Region:select(eu|us)=eu", "Tester".
+     */
+    public static VariableTemplate parameter(String line) {
+        String spec = line == null ? "" : line.strip();
+        int eq = spec.indexOf('=');
+        String head = eq < 0 ? spec : spec.substring(0, eq);
+        String def = eq < 0 ? "" : spec.substring(eq + 1);
+        int colon = head.indexOf(':');
+        String type = colon < 0 ? "single-line" : head.substring(colon + 1).strip();
+        List<String> options = List.of();
+        if (type.matches("(?i)select\\(.*\\)")) {
+            options = List.of(type.substring(7, type.length() - 1).split("\\|"));
+            type = "select";
+        }
+        return new VariableTemplate((colon < 0 ? head : head.substring(0, colon)).strip(), "", "", TemplateType.parse(type), options, def.isEmpty(), def);
+    }
+
+    /** A step as a person writes it on one line: {@code NAME:ACTION} ("Stack up:Run a script"), for every environment, no properties. */
+    public static DeploymentStep step(String line) {
+        String spec = line == null ? "" : line.strip();
+        int colon = spec.indexOf(':');
+        if (colon <= 0) {
+            throw new Refusal("A step is NAME:ACTION, as 'Stack up:Run a script', not '" + spec + "'.");
+        }
+        return new DeploymentStep(spec.substring(0, colon).strip(), spec.substring(colon + 1).strip(), Map.of(), odcm.model.project.Scope.ALL, List.of());
+    }
+
+    /** Parameters' values as a person writes them, one {@code NAME=VALUE} each; blank lines are none. */
+    public static Map<String, String> values(List<String> lines) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new Refusal("A parameter's value is NAME=VALUE, not '" + line.strip() + "'.");
+            }
+            out.put(line.substring(0, eq).strip(), line.substring(eq + 1));
+        }
+        return out;
+    }
+
     public static String checkName(String name) {
         return Names.checkWithoutColon("An environment template", name, MAX_NAME);
     }
