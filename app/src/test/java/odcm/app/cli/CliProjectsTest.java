@@ -184,4 +184,25 @@ class CliProjectsTest {
         assertEquals("Instance 'desk-ann' of template 'Desk' is already de-provisioned.", refused("template", "deprovision", "--space", space, "desk-ann"));
         assertTrue(CliTest.ok(cli.run("template", "--help")).out().contains("instantiate"));
     }
+
+    /** An apply file with an environment template in the first phase: its release gets an instance at once (decision 0057). */
+    @Test
+    void applyMakesTemplatesAndAReleaseInTheirPhaseGetsAnInstance() throws Exception {
+        String doc = """
+                {"space": "DevTest Space",
+                 "environments": [{"name": "Development"}],
+                 "environmentTemplates": [{"name": "Feature", "nameExpression": "#{Template.Name}-#{Release.Number}",
+                   "parameters": [{"name": "Region", "type": "select", "options": ["eu", "us"], "defaultValue": "eu"}],
+                   "provisioning": [{"name": "Stack up", "actionType": "Octopus.Script"}], "onExisting": "reprovision"}],
+                 "lifecycles": [{"name": "Branches", "default": true, "phases": [
+                   {"name": "Review", "templates": ["Feature"]}, {"name": "Dev", "environments": ["Development"]}]}],
+                 "projects": [{"name": "Web", "lifecycle": "Branches"}],
+                 "releases": [{"project": "Web", "version": "1.0.0"}]}
+                """;
+        String out = CliTest.ok(cli.run("apply", doc(doc).toString())).out();
+        assertTrue(out.contains("created environment template 'Feature'"), out);
+        assertEquals("Development\nFeature-1.0.0\t(instance of Feature)\n", CliTest.ok(cli.run("env", "list", "--space", "DevTest Space")).out());
+        assertTrue(refused("apply", doc(doc.replace("#{Template.Name}", "#{Templat.Name}").replace("\"Feature\"", "\"Other\"")).toString())
+                .contains("uses #{Templat.Name}, which is not a name it knows"));
+    }
 }

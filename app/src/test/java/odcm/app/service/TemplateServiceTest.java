@@ -65,6 +65,7 @@ class TemplateServiceTest extends ServiceFixture {
         refused("Release 1.0 cannot be deployed to Test yet: phase 'Review' (all must complete) comes first and still needs a successful "
                 + "deployment to Feature-1.0.", () -> ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true));
         ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true);
+        assertTrue(ctx.dashboards().dashboard(DEV).columns().stream().anyMatch(c -> c.environment().equals("Feature-1.0")), "on the dashboard");
         ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true);
         assertEquals(List.of("Development", "Test"), live(), "the release went on to the next phase: its instance went");
         assertEquals(List.of("Feature-1.0 de-provisioned (release went on to the next phase: 1.0; process none)",
