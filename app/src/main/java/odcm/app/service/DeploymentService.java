@@ -108,8 +108,8 @@ public final class DeploymentService {
      */
     private static Optional<String> valuesRefusal(StoreTx tx, Project p, Release r, Environment e) {
         boolean imported = tx.projects().sourceSpace(p.id()).isPresent();
-        List<VariableTemplate> missing = imported ? DeploymentRules.missingValues(r.snapshot().templates(), p.variables(), e.name())
-                : DeploymentRules.missingValuesOrDefaults(r.snapshot().templates(), r.snapshot().variables(), e.name());
+        List<VariableTemplate> missing = imported ? DeploymentRules.missingValues(r.snapshot().templates(), p.variables(), e.name(), e.templateName())
+                : DeploymentRules.missingValuesOrDefaults(r.snapshot().templates(), r.snapshot().variables(), e.name(), e.templateName());
         if (missing.isEmpty()) {
             return Optional.empty();
         }

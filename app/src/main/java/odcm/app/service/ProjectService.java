@@ -259,6 +259,10 @@ public final class ProjectService {
         for (RemoteEnvironment r : tx.environments().findRemoteBySpace(s.id())) {
             names.put(Names.key(r.displayName()), r.displayName());
         }
+        for (odcm.model.environment.EnvironmentTemplate t : tx.templates().findBySpace(s.id())) { // "Feature (template)": every instance (0057)
+            String scope = odcm.model.lifecycle.PhaseMember.TemplateMember.displayName(t.name());
+            names.put(Names.key(scope), scope);
+        }
         return names;
     }
 
@@ -268,7 +272,8 @@ public final class ProjectService {
             String key = Names.key(e.strip().replaceAll("\\s*:\\s*", ": "));
             String name = known.get(key);
             if (name == null) {
-                throw new Refusal(what + " is scoped to '" + e + "', which is not an environment or remote environment of '" + s.name() + "'.");
+                throw new Refusal(what + " is scoped to '" + e + "', which is not an environment, remote environment or environment template"
+                        + " ('Name (template)') of '" + s.name() + "'.");
             }
             resolved.add(name);
         }

@@ -77,6 +77,10 @@ public final class TemplateService {
             if (!lifecycles.isEmpty()) {
                 throw new Refusal("Template '" + t.name() + "' is in a phase of lifecycle " + String.join(", ", lifecycles) + "; take it out of the phase first.");
             }
+            List<String> scoped = tx.projects().namesScopedTo(s.id(), odcm.model.lifecycle.PhaseMember.TemplateMember.displayName(t.name()));
+            if (!scoped.isEmpty()) {
+                throw new Refusal("Template '" + t.name() + "' is a scope of project " + String.join(", ", scoped) + "; take it out of those scopes first.");
+            }
             List<String> live = tx.templates().instances(t.id()).stream().filter(Environment::isLive).map(Environment::name).toList();
             if (!live.isEmpty()) {
                 throw new Refusal("Template '" + t.name() + "' still has instances (" + String.join(", ", live) + "); de-provision them first.");

@@ -128,4 +128,27 @@ class TemplateServiceTest extends ServiceFixture {
         assertEquals(List.of(), ctx.templates().deprovisionIdle(DEV), "14 days have not passed");
         assertEquals(1, ctx.templates().instances(DEV, "Desk").size());
     }
+
+    /** A value scoped to a template is every instance's; an instance's own value ranks above it (decision 0057). */
+    @Test
+    void aValueScopedToTheTemplateIsEveryInstancesAndTheInstancesOwnRanksAbove() {
+        organisation();
+        ctx.templates().create(DEV, template("Feature", "#{Template.Name}-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, List.of()));
+        ctx.lifecycles().create(DEV, new LifecycleDraft("Main", "", true, List.of(
+                new PhaseDraft("Review", List.of(), List.of(), List.of(), ProgressionRule.OPTIONAL, List.of("Feature")),
+                phase("Test", List.of("Test"), List.of(), List.of()))));
+        odcm.model.project.ProjectDraft web = new odcm.model.project.ProjectDraft("Web", "", "Main", List.of(),
+                List.of(new odcm.model.project.Variable("Host", "feature.example", false, Scope.of(List.of("feature (TEMPLATE)")))),
+                List.of(new VariableTemplate("Host", "", "", TemplateType.SINGLE_LINE, List.of(), true, "")), List.of());
+        ctx.projects().create(DEV, web);
+        assertEquals(Scope.of(List.of("Feature (template)")), ctx.projects().find(DEV, "Web").variables().get(0).scope(), "spelled as the template is");
+        ctx.releases().create(DEV, "Web", "1.0", "", null, List.of());
+        assertEquals(List.of("Development", "Test", "Feature-1.0"), live(), "in the first phase: provisioned with the release");
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true); // its value comes from the template's scope
+        refused("Release 1.0 of 'Web' cannot be deployed to Test: the mandatory value Host is not set for it in this release (its values were"
+                + " frozen when it was created); set it in the project's variables and create a new release.",
+                () -> ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true));
+        ctx.lifecycles().update(DEV, "Main", new LifecycleDraft("Main", "", true, List.of(phase("Test", List.of("Test"), List.of(), List.of()))));
+        refused("Template 'Feature' is a scope of project Web; take it out of those scopes first.", () -> ctx.templates().delete(DEV, "Feature"));
+    }
 }

@@ -149,7 +149,12 @@ public final class DeploymentRules {
 
     /** The mandatory templates without a non-empty value for {@code environment} among {@code values} (scoped to it or unscoped). */
     public static List<VariableTemplate> missingValues(List<VariableTemplate> templates, List<Variable> values, String environment) {
-        return missing(templates, values, environment, false);
+        return missing(templates, values, environment, null, false);
+    }
+
+    /** As {@link #missingValues(List, List, String)} for an instance of environment template {@code template} (null: none), by {@link #RANK}. */
+    public static List<VariableTemplate> missingValues(List<VariableTemplate> templates, List<Variable> values, String environment, String template) {
+        return missing(templates, values, environment, template, false);
     }
 
     /**
@@ -158,14 +163,28 @@ public final class DeploymentRules {
      * with for a remote environment (docs/decisions/0049).
      */
     public static List<VariableTemplate> missingValuesOrDefaults(List<VariableTemplate> templates, List<Variable> values, String environment) {
-        return missing(templates, values, environment, true);
+        return missing(templates, values, environment, null, true);
     }
 
-    private static List<VariableTemplate> missing(List<VariableTemplate> templates, List<Variable> values, String environment, boolean defaults) {
+    /** As {@link #missingValuesOrDefaults(List, List, String)} for an instance of environment template {@code template} (null: none). */
+    public static List<VariableTemplate> missingValuesOrDefaults(List<VariableTemplate> templates, List<Variable> values, String environment,
+                                                                 String template) {
+        return missing(templates, values, environment, template, true);
+    }
+
+    private static List<VariableTemplate> missing(List<VariableTemplate> templates, List<Variable> values, String environment, String template,
+                                                  boolean defaults) {
         Values byName = new Values(values);
         return templates.stream().filter(VariableTemplate::mandatory)
-                .filter(t -> !(defaults && !t.defaultValue().isBlank()) && byName.value(t.name(), environment).isEmpty()).toList();
+                .filter(t -> !(defaults && !t.defaultValue().isBlank()) && byName.value(t.name(), environment, template).isEmpty()).toList();
     }
+
+    /**
+     * The rank rule of a variable's values (docs/decisions/0057), highest first: a value scoped to the environment itself (an
+     * instance by its own name), then one scoped to its environment template ("Feature (template)", for every instance of it),
+     * then an unscoped one. A blank value is none, and the next rank is looked at.
+     */
+    public static final String RANK = "environment, then its template, then unscoped";
 
     /**
      * The environments and remote environments of a lifecycle ({@code Prod Space: Production}), in phase order; promotions and
@@ -225,17 +244,30 @@ public final class DeploymentRules {
 
         /** As {@link DeploymentRules#value}: one scoped to {@code environment} first, else an unscoped one; blank is none. */
         public Optional<String> value(String name, String environment) {
+            return value(name, environment, null);
+        }
+
+        /** By {@link #RANK}: scoped to {@code environment}, else to its environment {@code template} (null: none), else unscoped. */
+        public Optional<String> value(String name, String environment, String template) {
             List<Variable> named = byName.getOrDefault(Names.key(name), List.of());
             if (named.isEmpty()) {
                 return Optional.empty();
             }
-            String key = Names.key(environment);
-            Optional<String> scoped = named.stream().filter(v -> v.scope().environments().stream().anyMatch(e -> Names.key(e).equals(key)))
-                    .map(Variable::value).filter(v -> !v.isBlank()).findFirst();
+            Optional<String> scoped = scopedTo(named, environment);
             if (scoped.isPresent()) {
                 return scoped;
             }
+            Optional<String> templated = template == null ? Optional.empty() : scopedTo(named, PhaseMember.TemplateMember.displayName(template));
+            if (templated.isPresent()) {
+                return templated;
+            }
             return named.stream().filter(v -> v.scope().isAll()).map(Variable::value).filter(v -> !v.isBlank()).findFirst();
+        }
+
+        private static Optional<String> scopedTo(List<Variable> named, String scope) {
+            String key = Names.key(scope);
+            return named.stream().filter(v -> v.scope().environments().stream().anyMatch(e -> Names.key(e).equals(key)))
+                    .map(Variable::value).filter(v -> !v.isBlank()).findFirst();
         }
     }
 }

@@ -17,7 +17,11 @@ public record Environment(long id, long spaceId, String name, String description
     }
 
     public static String checkName(String name) {
-        return Names.checkWithoutColon("An environment", name, MAX_NAME);
+        String n = Names.checkWithoutColon("An environment", name, MAX_NAME);
+        if (Names.key(n).endsWith(" (template)")) { // "Feature (template)" is the scope of every instance of template Feature
+            throw new odcm.model.Refusal("An environment name cannot end in '(template)', which names an environment template's instances as a scope.");
+        }
+        return n;
     }
 
     public boolean isInstance() {

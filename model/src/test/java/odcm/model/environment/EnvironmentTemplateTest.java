@@ -60,6 +60,8 @@ class EnvironmentTemplateTest {
         assertEquals("The name expression '#{Release.Channel}:#{Release.Number}' uses #{Release.Channel}, which has no value outside a release; give the instance a name.",
                 refusal(() -> t.instanceName("Dev", "Web", null, null, Map.of())));
         assertTrue(refusal(() -> template("#{Tester}", PARAMS).instanceName("Dev", "Web", null, null, Map.of("Tester", ""))).contains("gives ''"));
+        assertEquals("An environment name cannot end in '(template)', which names an environment template's instances as a scope.",
+                refusal(() -> Environment.checkName("Feature (Template)")));
     }
 
     @Test

@@ -70,6 +70,24 @@ class DeploymentRulesTest {
     }
 
     @Test
+    void aValueScopedToAnInstanceRanksAboveOneScopedToItsTemplateAboveAnUnscopedOne() {
+        List<Variable> values = List.of(new Variable("Url", "https://any", false, Scope.ALL),
+                new Variable("Url", "https://feature", false, Scope.of(List.of("Feature (template)"))),
+                new Variable("Url", "https://a", false, Scope.of(List.of("a-1.0"))),
+                new Variable("Url", " ", false, Scope.of(List.of("b-1.0"))));
+        DeploymentRules.Values v = new DeploymentRules.Values(values);
+        assertEquals(Optional.of("https://a"), v.value("Url", "a-1.0", "Feature"), "the instance's own value first");
+        assertEquals(Optional.of("https://feature"), v.value("Url", "c-1.0", "Feature"), "then its template's");
+        assertEquals(Optional.of("https://feature"), v.value("Url", "b-1.0", "Feature"), "a blank value is none: the next rank");
+        assertEquals(Optional.of("https://any"), v.value("Url", "Test", null), "not an instance: unscoped");
+        assertEquals(Optional.of("https://any"), v.value("Url", "c-1.0", "Other"), "another template's instance: unscoped");
+        List<VariableTemplate> url = List.of(new VariableTemplate("Url", "", "", TemplateType.SINGLE_LINE, List.of(), true, ""));
+        List<Variable> templateOnly = values.subList(1, 2);
+        assertEquals(List.of(), DeploymentRules.missingValues(url, templateOnly, "c-1.0", "Feature"));
+        assertEquals(List.of("Url"), DeploymentRules.missingValues(url, templateOnly, "Test", null).stream().map(VariableTemplate::name).toList());
+    }
+
+    @Test
     void mandatoryValuesAreScopedOrUnscopedAndNotBlank() {
         List<VariableTemplate> templates = List.of(
                 new VariableTemplate("Url", "", "", TemplateType.SINGLE_LINE, List.of(), true, ""),
