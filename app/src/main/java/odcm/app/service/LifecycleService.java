@@ -146,7 +146,9 @@ public final class LifecycleService {
     public CompositeLifecycle composite(String space, String project) {
         Composition c = store.read(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
-            LifecycleCatalog catalog = new LifecycleCatalog(tx.spaces().findAll(), tx.lifecycles().findAll(), tx.projects().lifecycles(),
+            // Each local space's lifecycles with the live instances of their templates, drawn after the template (decision 0057).
+            List<Lifecycle> lifecycles = tx.lifecycles().findAll().stream().map(l -> l.withInstances(tx.templates().liveInstances(l.spaceId()))).toList();
+            LifecycleCatalog catalog = new LifecycleCatalog(tx.spaces().findAll(), lifecycles, tx.projects().lifecycles(),
                     tx.environments().findAllRemote(), tx.trusts().findAll());
             String name = catalog.projects().stream()
                     .filter(p -> p.spaceId() == s.id() && Names.same(p.projectName(), project == null ? "" : project.strip()))

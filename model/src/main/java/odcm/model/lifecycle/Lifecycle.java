@@ -32,7 +32,7 @@ public record Lifecycle(long id, long spaceId, String name, String description, 
                 if (m instanceof PhaseMember.TemplateMember t) {
                     for (odcm.model.environment.Environment e : instances.getOrDefault(t.templateId(), List.of())) {
                         if (e.isLive()) {
-                            members.add(new PhaseMember.LocalEnvironment(e.id(), e.name()));
+                            members.add(new PhaseMember.LocalEnvironment(e.id(), e.name(), t.name()));
                         }
                     }
                 }

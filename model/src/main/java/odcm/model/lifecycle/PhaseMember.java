@@ -8,7 +8,12 @@ public sealed interface PhaseMember {
     /** How the member is shown and matched: environment name, "Prod Space: Production", or the target space's name. */
     String displayName();
 
-    record LocalEnvironment(long environmentId, String name) implements PhaseMember {
+    /** @param template the environment template it is a live instance of, in a lifecycle {@link Lifecycle#withInstances with its instances}; else null */
+    record LocalEnvironment(long environmentId, String name, String template) implements PhaseMember {
+        public LocalEnvironment(long environmentId, String name) {
+            this(environmentId, name, null);
+        }
+
         @Override
         public String displayName() {
             return name;

@@ -283,6 +283,14 @@ class LifecycleScreensTest {
             assertEquals(1, templates.getItems().size());
             c.shoot("environments-with-instance");
 
+            c.clickOn("#nav-pipeline");
+            c.idle();
+            assertEquals(1, count(c, ".graph-template"), "the template, drawn as such");
+            assertEquals(1, count(c, ".graph-instance"), "and its live instance");
+            c.shoot("pipeline-with-template");
+            c.clickOn("#nav-environments");
+            c.idle();
+
             c.interact(() -> environments.getSelectionModel().select(2));
             c.clickOn("#deprovision-environment");
             c.clickOn("#deprovision-run-process");
