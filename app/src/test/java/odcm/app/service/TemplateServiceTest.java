@@ -151,4 +151,26 @@ class TemplateServiceTest extends ServiceFixture {
         ctx.lifecycles().update(DEV, "Main", new LifecycleDraft("Main", "", true, List.of(phase("Test", List.of("Test"), List.of(), List.of()))));
         refused("Template 'Feature' is a scope of project Web; take it out of those scopes first.", () -> ctx.templates().delete(DEV, "Feature"));
     }
+
+    /**
+     * A deployer who may not change environments still brings a release to a template's phase: the instance is part of the
+     * deployment (on a team store, the database's instance policy lets it), while making one by hand stays the administrator's.
+     */
+    @Test
+    void aDeployersDeploymentProvisionsTheInstanceButADeployerCannotMakeOneByHand() {
+        withTemplates(template("Feature", "#{Template.Name}-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, List.of()));
+        ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
+        String me = ctx.store().person().name();
+        String bob = location().onServer() ? odcm.persistence.TestDatabases.login("bob") : "bob";
+        ctx.roles().grant(DEV, odcm.model.role.Role.DEPLOYER, null, odcm.model.role.Grantee.person(bob));
+        as(bob, me).deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        assertEquals(List.of("Development", "Test", "Feature-1.0"), live());
+        assertEquals(bob, ctx.templates().history(DEV, "Feature").get(0).by());
+        assertTrue(assertThrowsRefusal(() -> ctx.templates().instantiate(DEV, "Feature", "by-hand", Map.of())).contains("administrator"));
+        as(me, me);
+    }
+
+    private static String assertThrowsRefusal(org.junit.jupiter.api.function.Executable action) {
+        return org.junit.jupiter.api.Assertions.assertThrows(odcm.model.Refusal.class, action).getMessage();
+    }
 }
