@@ -94,6 +94,21 @@ public final class EnvironmentService {
         });
     }
 
+    /**
+     * What a step or a variable value may be scoped to, as spelled in the space: its environments, remote environments ("Prod
+     * Space: Production"), then environment templates ("Feature (template)": every instance of it, decision 0057).
+     */
+    public List<String> scopes(String space) {
+        return store.read(tx -> scopes(tx, requireLocal(tx, space)));
+    }
+
+    static List<String> scopes(StoreTx tx, Space s) {
+        List<String> all = new ArrayList<>(tx.environments().findBySpace(s.id()).stream().map(Environment::name).toList());
+        all.addAll(tx.environments().findRemoteBySpace(s.id()).stream().map(RemoteEnvironment::displayName).toList());
+        all.addAll(tx.templates().findBySpace(s.id()).stream().map(t -> odcm.model.lifecycle.PhaseMember.TemplateMember.displayName(t.name())).toList());
+        return all;
+    }
+
     public List<RemoteEnvironment> listRemote(String space) {
         return store.read(tx -> tx.environments().findRemoteBySpace(requireLocal(tx, space).id()));
     }
