@@ -76,7 +76,7 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "27";
+    static final String SCHEMA_VERSION = "28";
     static final String USER = "sa";
     static final String PASSWORD = "";
     /** What a missing or wrong master key means, said the same way everywhere. */
@@ -1337,7 +1337,13 @@ public final class Store implements AutoCloseable {
         RoleRepository roles = new odcm.persistence.role.JooqRoleRepository(tx);
         odcm.persistence.duty.DutyRepository duties = new odcm.persistence.duty.JooqDutyRepository(tx, seals);
         odcm.persistence.acceptance.AcceptanceRepository acceptances = new odcm.persistence.acceptance.JooqAcceptanceRepository(tx, seals);
+        odcm.persistence.environment.TemplateRepository templates = new odcm.persistence.environment.JooqTemplateRepository(tx);
         return new StoreTx() {
+            @Override
+            public odcm.persistence.environment.TemplateRepository templates() {
+                return templates;
+            }
+
             @Override
             public SpaceRepository spaces() {
                 return spaces;

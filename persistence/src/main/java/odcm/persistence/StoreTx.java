@@ -48,6 +48,9 @@ public interface StoreTx {
     /** Separation of duties: rules per space, who made each release, trust proposals (decision 0043). */
     odcm.persistence.duty.DutyRepository duties();
 
+    /** Environment templates, their instances and provisioning records (decision 0057). */
+    odcm.persistence.environment.TemplateRepository templates();
+
     /** Acceptance before import: which spaces require it, decisions on imported releases (decision 0047). */
     odcm.persistence.acceptance.AcceptanceRepository acceptances();
 }

@@ -217,7 +217,8 @@ public final class TestDatabases {
      * history removed. Run first.
      */
     public static void undoLooseningProposals(Statement st) throws SQLException {
-        undoKeysOverTime(st); // V27 came after: undone first
+        undoEnvironmentTemplates(st); // V28 came after: undone first
+        undoKeysOverTime(st); // then V27
         undoAcceptanceBeforeImport(st); // V26 came after: undone with it, next
         undoApprovalGates(st); // V25 sits on V23's store: undone next
         if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
@@ -236,6 +237,29 @@ public final class TestDatabases {
         st.executeUpdate("DROP TABLE IF EXISTS certificate_window");
         st.executeUpdate("DROP TABLE IF EXISTS former_space_key");
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '27'");
+    }
+
+    /**
+     * V28 (environment templates, decision 0057) undone: its tables and columns dropped (on a team store the environment's
+     * instance policy first, and the check of phase members as it was before); its line of Flyway's history removed. Run by
+     * {@link #undoLooseningProposals} first.
+     */
+    public static void undoEnvironmentTemplates(Statement st) throws SQLException {
+        if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            st.execute("DROP POLICY IF EXISTS odcm_instance ON environment");
+        }
+        st.executeUpdate("DROP TABLE IF EXISTS provisioning");
+        st.executeUpdate("ALTER TABLE phase_member DROP CONSTRAINT IF EXISTS ck_phase_member_one");
+        st.executeUpdate("ALTER TABLE phase_member DROP CONSTRAINT IF EXISTS fk_phase_member_template");
+        st.executeUpdate("ALTER TABLE phase_member DROP COLUMN IF EXISTS template_id");
+        st.executeUpdate("ALTER TABLE phase_member ADD CONSTRAINT ck_phase_member_one CHECK ("
+                + " (CASE WHEN environment_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN remote_environment_id IS NULL THEN 0 ELSE 1 END)"
+                + " + (CASE WHEN target_space_id IS NULL THEN 0 ELSE 1 END) = 1)");
+        st.executeUpdate("ALTER TABLE environment DROP CONSTRAINT IF EXISTS fk_environment_template");
+        st.executeUpdate("ALTER TABLE environment DROP COLUMN IF EXISTS template_id");
+        st.executeUpdate("ALTER TABLE environment DROP COLUMN IF EXISTS deprovisioned_at");
+        st.executeUpdate("DROP TABLE IF EXISTS environment_template");
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '28'");
     }
 
     /**

@@ -14,9 +14,11 @@ public record ApplyDocument(
         List<RemoteEnvironmentDoc> remoteEnvironments,
         List<LifecycleDoc> lifecycles,
         List<ProjectDoc> projects,
-        List<ReleaseDoc> releases) {
+        List<ReleaseDoc> releases,
+        List<EnvironmentTemplateDoc> environmentTemplates) {
 
     public ApplyDocument {
+        environmentTemplates = orEmpty(environmentTemplates);
         environments = orEmpty(environments);
         remoteEnvironments = orEmpty(remoteEnvironments);
         lifecycles = orEmpty(lifecycles);
@@ -43,8 +45,9 @@ public record ApplyDocument(
 
     /** @param progression "all", "optional" or "at least N" */
     public record PhaseDoc(@JsonProperty(required = true) String name, List<String> environments, List<String> remoteEnvironments,
-                           List<String> promotions, String progression) {
+                           List<String> promotions, String progression, List<String> templates) {
         public PhaseDoc {
+            templates = orEmpty(templates);
             environments = orEmpty(environments);
             remoteEnvironments = orEmpty(remoteEnvironments);
             promotions = orEmpty(promotions);
@@ -58,6 +61,23 @@ public record ApplyDocument(
             process = orEmpty(process);
             variables = orEmpty(variables);
             templates = orEmpty(templates);
+        }
+    }
+
+    /**
+     * An environment template (docs/decisions/0057). @param onExisting "reprovision" or "skip" (the default);
+     * @param deprovisionWhenProgressed true unless false; @param deprovisionAfterDays 0 (never) unless given
+     */
+    public record EnvironmentTemplateDoc(@JsonProperty(required = true) String name, String description,
+                                         @JsonProperty(required = true) String nameExpression, List<TemplateDoc> parameters,
+                                         List<StepDoc> provisioning, List<StepDoc> deprovisioning, String onExisting,
+                                         Boolean deprovisionWhenProgressed, Integer deprovisionAfterDays) {
+        public EnvironmentTemplateDoc {
+            parameters = orEmpty(parameters);
+            provisioning = orEmpty(provisioning);
+            deprovisioning = orEmpty(deprovisioning);
+            deprovisionWhenProgressed = !Boolean.FALSE.equals(deprovisionWhenProgressed);
+            deprovisionAfterDays = deprovisionAfterDays == null ? 0 : deprovisionAfterDays;
         }
     }
 

@@ -10,6 +10,7 @@ import odcm.app.apply.ApplyDocument.ReleaseDoc;
 import odcm.app.service.AppContext;
 import odcm.model.Names;
 import odcm.model.Refusal;
+import odcm.model.environment.EnvironmentTemplate;
 import odcm.model.lifecycle.LifecycleDraft;
 import odcm.model.lifecycle.ProgressionRule;
 import odcm.model.project.Channel;
@@ -56,6 +57,7 @@ public final class ApplyService {
             List<String> done = new ArrayList<>();
             String space = ctx.spaces().find(doc.space()).name();
             applyEnvironments(doc, space, done);
+            applyTemplates(doc, space, done);
             for (LifecycleDoc l : doc.lifecycles()) {
                 LifecycleDraft draft = lifecycle(l);
                 boolean exists = ctx.lifecycles().list(space).stream().anyMatch(x -> Names.same(x.name(), l.name()));
@@ -178,25 +180,45 @@ public final class ApplyService {
         }
     }
 
+    /** Templates not there yet are created (before the lifecycles, whose phases may hold them); one that exists is left as it is. */
+    private void applyTemplates(ApplyDocument doc, String space, List<String> done) {
+        java.util.Set<String> here = new java.util.HashSet<>(ctx.templates().list(space).stream().map(t -> Names.key(t.name())).toList());
+        for (ApplyDocument.EnvironmentTemplateDoc t : doc.environmentTemplates()) {
+            if (here.add(Names.key(t.name()))) {
+                ctx.templates().create(space, EnvironmentTemplate.draft(t.name(), t.description(), t.parameters().stream().map(ApplyService::template).toList(),
+                        t.provisioning().stream().map(ApplyService::step).toList(), t.deprovisioning().stream().map(ApplyService::step).toList(),
+                        t.nameExpression(), t.onExisting() == null ? EnvironmentTemplate.OnExisting.SKIP : EnvironmentTemplate.OnExisting.parse(t.onExisting()),
+                        t.deprovisionWhenProgressed(), t.deprovisionAfterDays()));
+                done.add("created environment template '" + t.name() + "'");
+            }
+        }
+    }
+
     static LifecycleDraft lifecycle(LifecycleDoc l) {
         List<LifecycleDraft.PhaseDraft> phases = new ArrayList<>();
         for (PhaseDoc p : l.phases()) {
             phases.add(new LifecycleDraft.PhaseDraft(p.name(), p.environments(), p.remoteEnvironments(), p.promotions(),
-                    ProgressionRule.parse(p.progression())));
+                    ProgressionRule.parse(p.progression()), p.templates()));
         }
         return new LifecycleDraft(l.name(), l.description(), l.isDefault(), phases);
     }
 
     static ProjectDraft project(ProjectDoc p) {
-        List<DeploymentStep> steps = p.process().stream().map(s -> new DeploymentStep(s.name(), s.actionType(),
-                new java.util.LinkedHashMap<>(s.properties()), Scope.of(s.environments()),
-                s.packages().stream().map(PackageReference::new).toList())).toList();
+        List<DeploymentStep> steps = p.process().stream().map(ApplyService::step).toList();
         List<Variable> variables = p.variables().stream().map(v -> new Variable(v.name(), v.value(), v.sensitive(), Scope.of(v.environments())))
                 .toList();
-        List<VariableTemplate> templates = p.templates().stream().map(t -> new VariableTemplate(t.name(), t.label(), t.helpText(),
-                TemplateType.parse(t.type()), t.options(), t.mandatory(), t.defaultValue())).toList();
+        List<VariableTemplate> templates = p.templates().stream().map(ApplyService::template).toList();
         List<Channel> channels = p.channels().stream().map(c -> new Channel(c.name(), c.isDefault())).toList();
         return new ProjectDraft(p.name(), p.description(), p.lifecycle(), steps, variables, templates, channels);
+    }
+
+    private static DeploymentStep step(ApplyDocument.StepDoc s) {
+        return new DeploymentStep(s.name(), s.actionType(), new java.util.LinkedHashMap<>(s.properties()), Scope.of(s.environments()),
+                s.packages().stream().map(PackageReference::new).toList());
+    }
+
+    private static VariableTemplate template(ApplyDocument.TemplateDoc t) {
+        return new VariableTemplate(t.name(), t.label(), t.helpText(), TemplateType.parse(t.type()), t.options(), t.mandatory(), t.defaultValue());
     }
 
 }

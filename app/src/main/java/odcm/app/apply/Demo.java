@@ -111,15 +111,15 @@ public final class Demo {
                                 List.of(phase("Test", "QA"), phase("Accept", "UAT"), promotion("Production", PROD)))),
                 List.of(new ProjectDoc(DEVTEST + ": Reports", "Reports as they arrive from DevTest", "QA then Prod",
                         List.of(new ChannelDoc("Default", true)), List.of(), List.of(), List.of())),
-                List.of());
+                List.of(), List.of());
     }
 
     private static PhaseDoc phase(String name, String... environments) {
-        return new PhaseDoc(name, List.of(environments), List.of(), List.of(), "all");
+        return new PhaseDoc(name, List.of(environments), List.of(), List.of(), "all", List.of());
     }
 
     private static PhaseDoc promotion(String name, String... spaces) {
-        return new PhaseDoc(name, List.of(), List.of(), List.of(spaces), "all");
+        return new PhaseDoc(name, List.of(), List.of(), List.of(spaces), "all", List.of());
     }
 
     /** DevTest at one stage of its history: each stage changes processes, variables and templates, then releases. */
@@ -151,7 +151,7 @@ public final class Demo {
                 List.of(new EnvironmentDoc("Development", "Every commit"), new EnvironmentDoc("Test", "Integration tests")),
                 List.of(new RemoteEnvironmentDoc(PROD, "Production"), new RemoteEnvironmentDoc(PROD_EU, "Production"),
                         new RemoteEnvironmentDoc(PROD_US, "Production")),
-                lifecycles, projectDocs, releases);
+                lifecycles, projectDocs, releases, List.of());
     }
 
     private static ProjectDoc project(String name, String lifecycle, String pkg, int stage) {

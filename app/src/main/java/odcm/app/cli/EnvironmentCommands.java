@@ -39,7 +39,8 @@ final class EnvironmentCommands {
         Both both = root.cli.reading(root.store, ctx -> new Both(ctx.environments().list(space), ctx.environments().listRemote(space)));
         if (json) {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("environments", both.local().stream().map(e -> Printed.fields("name", e.name(), "description", e.description())).toList());
+            m.put("environments", both.local().stream().map(e -> Printed.fields("name", e.name(), "description", e.description(),
+                    "template", e.templateName())).toList());
             m.put("remoteEnvironments", both.remote().stream().map(r -> Printed.fields("space", r.ownerSpaceName(), "name", r.name(),
                     "displayName", r.displayName())).toList());
             root.cli.printJson(m);
@@ -48,7 +49,8 @@ final class EnvironmentCommands {
         if (both.local().isEmpty() && both.remote().isEmpty()) {
             root.cli.out().println("'" + space + "' has no environments yet; create one with 'odcm env create --space \"" + space + "\" NAME'.");
         }
-        both.local().forEach(e -> root.cli.out().println(Printed.clean(e.name()) + (e.description().isEmpty() ? "" : "\t" + Printed.clean(e.description()))));
+        both.local().forEach(e -> root.cli.out().println(Printed.clean(e.name()) + (e.isInstance() ? "\t(instance of " + Printed.clean(e.templateName()) + ")"
+                : e.description().isEmpty() ? "" : "\t" + Printed.clean(e.description()))));
         both.remote().forEach(r -> root.cli.out().println(Printed.clean(r.displayName()) + "\t(remote)"));
         return 0;
     }

@@ -18,7 +18,7 @@ final class OdcmCommand implements Callable<Integer> {
      * them on each call, while a command line needs only the one it names (see {@link Cli} and docs/decisions/0020).
      */
     static final java.util.List<Class<?>> COMMANDS = java.util.List.of(picocli.CommandLine.HelpCommand.class, StoreCommands.class,
-            SpaceCommands.class, RemoteCommands.class, TrustCommands.class, RoleCommands.class, AuditCommands.class, EnvironmentCommands.class,
+            SpaceCommands.class, RemoteCommands.class, TrustCommands.class, RoleCommands.class, AuditCommands.class, EnvironmentCommands.class, TemplateCommands.class,
             LifecycleCommands.class, ProjectCommands.class, ReleaseCommands.class, BundleCommands.class, ReceiptCommands.class,
             ApplyCommands.Apply.class, ApplyCommands.DemoCommand.class, DeploymentCommands.Deploy.class, DeploymentCommands.Group.class,
             DashboardCommand.class, CheckCommand.class, WhoamiCommand.class, ImportCommands.class);

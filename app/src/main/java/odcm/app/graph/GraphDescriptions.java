@@ -76,9 +76,17 @@ public final class GraphDescriptions {
         lines.add("In phase '" + phase.label() + "' of space '" + g.spaceName() + "'.");
         if (n.kind() == NodeKind.REMOTE_ENVIRONMENT) {
             lines.add("A remote environment: a placeholder here for an environment that another space owns.");
+        } else if (n.kind() == NodeKind.TEMPLATE) {
+            lines.add("An environment template: a release reaching the phase gets an instance; its live instances follow it.");
+        } else if (n.kind() == NodeKind.INSTANCE) {
+            lines.add("A live " + n.detail() + ", made on demand (decision 0057).");
         }
-        return new Description((n.kind() == NodeKind.REMOTE_ENVIRONMENT ? "Remote environment '" : "Environment '") + n.label() + "'", lines,
-                findings(c, n.id()));
+        String what = switch (n.kind()) {
+            case REMOTE_ENVIRONMENT -> "Remote environment '";
+            case TEMPLATE -> "Environment template '";
+            default -> "Environment '";
+        };
+        return new Description(what + n.label() + "'", lines, findings(c, n.id()));
     }
 
     private static Description edge(CompositeLifecycle c, Edge e) {

@@ -18,7 +18,9 @@ public record GraphLayout(double width, double height, List<Box> boxes, List<Lin
     }
 
     public enum BoxKind {
-        GROUP, REMOTE_GROUP, PHASE, REMOTE_PHASE, ENVIRONMENT, REMOTE_ENVIRONMENT;
+        GROUP, REMOTE_GROUP, PHASE, REMOTE_PHASE, ENVIRONMENT, REMOTE_ENVIRONMENT,
+        /** An environment template in a phase (dashed), and a live instance of one (decision 0057). */
+        TEMPLATE, INSTANCE;
 
         public boolean isGroup() {
             return this == GROUP || this == REMOTE_GROUP;
@@ -29,7 +31,7 @@ public record GraphLayout(double width, double height, List<Box> boxes, List<Lin
         }
 
         public boolean isEnvironment() {
-            return this == ENVIRONMENT || this == REMOTE_ENVIRONMENT;
+            return this == ENVIRONMENT || this == REMOTE_ENVIRONMENT || this == TEMPLATE || this == INSTANCE;
         }
     }
 

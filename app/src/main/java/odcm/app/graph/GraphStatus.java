@@ -31,7 +31,7 @@ public final class GraphStatus {
         Map<String, Of> out = new HashMap<>();
         for (Node n : c.nodes()) {
             Optional<Dashboard.Cell> cell = Optional.empty();
-            if (n.kind() == NodeKind.ENVIRONMENT) {
+            if (n.kind() == NodeKind.ENVIRONMENT || n.kind() == NodeKind.INSTANCE) {
                 SpaceGroup g = groups.get(n.groupId());
                 cell = g == null ? Optional.empty() : row.cell(g.spaceId() == c.rootSpaceId() ? "" : g.spaceName(), n.label());
             } else if (n.kind() == NodeKind.REMOTE_ENVIRONMENT) {

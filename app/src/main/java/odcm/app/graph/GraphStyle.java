@@ -63,6 +63,8 @@ public final class GraphStyle {
             case PHASE, REMOTE_PHASE -> "#ffffff";
             case ENVIRONMENT -> "#ddf4ff";
             case REMOTE_ENVIRONMENT -> "#fff1e5";
+            case TEMPLATE -> "#ffffff";
+            case INSTANCE -> "#eef8ff";
         };
     }
 
@@ -88,14 +90,14 @@ public final class GraphStyle {
             case GROUP -> "#8c959f";
             case REMOTE_GROUP -> "#bc8c4c";
             case PHASE, REMOTE_PHASE -> "#57606a";
-            case ENVIRONMENT -> "#54aeff";
+            case ENVIRONMENT, TEMPLATE, INSTANCE -> "#54aeff";
             case REMOTE_ENVIRONMENT -> "#fb8f44";
         };
     }
 
     /** Groups are drawn with a dashed outline when the space is remote (managed by another console). */
     public static boolean dashed(BoxKind kind) {
-        return kind == BoxKind.REMOTE_GROUP || kind == BoxKind.REMOTE_PHASE;
+        return kind == BoxKind.REMOTE_GROUP || kind == BoxKind.REMOTE_PHASE || kind == BoxKind.TEMPLATE;
     }
 
     public static double radius(BoxKind kind) {

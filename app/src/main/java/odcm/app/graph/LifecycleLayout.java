@@ -188,7 +188,12 @@ public final class LifecycleLayout {
             List<Node> inPhase = members(phase.id());
             for (int i = 0; i < inPhase.size(); i++) {
                 Node m = inPhase.get(i);
-                boxes.add(new Box(m.id(), phase.id(), m.kind() == NodeKind.ENVIRONMENT ? BoxKind.ENVIRONMENT : BoxKind.REMOTE_ENVIRONMENT,
+                boxes.add(new Box(m.id(), phase.id(), switch (m.kind()) {
+                    case ENVIRONMENT -> BoxKind.ENVIRONMENT;
+                    case TEMPLATE -> BoxKind.TEMPLATE;
+                    case INSTANCE -> BoxKind.INSTANCE;
+                    default -> BoxKind.REMOTE_ENVIRONMENT;
+                },
                         at.x() + PAD, at.y() + PHASE_HEADER + i * (ENVIRONMENT_HEIGHT + ENVIRONMENT_GAP), n.getWidth() - 2 * PAD, ENVIRONMENT_HEIGHT,
                         m.label(), m.detail(), errors.contains(m.id()), statusOf(m.id()), textOf(m.id())));
             }

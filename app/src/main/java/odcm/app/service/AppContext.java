@@ -25,6 +25,7 @@ public final class AppContext implements AutoCloseable {
     private final DutyService duties;
     private final AcceptanceService acceptances;
     private final HealthService health;
+    private final TemplateService templates;
 
     public AppContext(Store store) {
         this.store = store;
@@ -47,6 +48,7 @@ public final class AppContext implements AutoCloseable {
         this.duties = new DutyService(store);
         this.acceptances = new AcceptanceService(store);
         this.health = new HealthService(store);
+        this.templates = new TemplateService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -135,6 +137,10 @@ public final class AppContext implements AutoCloseable {
     /** What expires soon, or has (decision 0055). */
     public HealthService health() {
         return health;
+    }
+
+    public TemplateService templates() {
+        return templates;
     }
 
     public DutyService duties() {

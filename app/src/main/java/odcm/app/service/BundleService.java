@@ -387,7 +387,7 @@ public final class BundleService {
      */
     private record Order(odcm.model.lifecycle.Lifecycle lifecycle, odcm.model.deployment.DeploymentRules.Progress progress, String version) {
         Order(StoreTx tx, Space s, Project p, ReleaseHead r) {
-            this(tx.lifecycles().findById(p.lifecycleId()).orElseThrow(), new odcm.model.deployment.DeploymentRules.Progress(
+            this(DeploymentService.lifecycle(tx, p), new odcm.model.deployment.DeploymentRules.Progress(
                     tx.deployments().findByRelease(r.id()).stream().filter(odcm.model.deployment.Deployment::succeeded)
                             .map(odcm.model.deployment.Deployment::environment).collect(Collectors.toSet()),
                     tx.receipts().remoteDeployments(s.id(), r.id()).stream().filter(d -> d.succeeded())

@@ -38,6 +38,10 @@ public final class DeploymentService {
             Release r = release(tx, p, version);
             Environment e = EnvironmentService.require(tx, s, environment);
             RoleService.check(tx, store, Action.DEPLOY, s, e.name());
+            if (!e.isLive()) {
+                throw new Refusal("Environment '" + e.name() + "' is a de-provisioned instance of template '" + e.templateName()
+                        + "'; provision it again (template instantiate) before deploying to it.");
+            }
             Optional<String> refusal = refusal(tx, s, p, r, e);
             if (refusal.isPresent()) {
                 throw new Refusal(refusal.get());
@@ -46,6 +50,7 @@ public final class DeploymentService {
             tx.audit().append("deployment.record", "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
                     "deployed to " + e.name() + ": " + d.outcome());
             ReceiptService.flowBack(tx, d.deployedAt(), s, r, d);
+            TemplateService.follow(tx, store, s, p, r);
             return d;
         });
     }
@@ -103,8 +108,8 @@ public final class DeploymentService {
      */
     private static Optional<String> valuesRefusal(StoreTx tx, Project p, Release r, Environment e) {
         boolean imported = tx.projects().sourceSpace(p.id()).isPresent();
-        List<VariableTemplate> missing = imported ? DeploymentRules.missingValues(r.snapshot().templates(), p.variables(), e.name())
-                : DeploymentRules.missingValuesOrDefaults(r.snapshot().templates(), r.snapshot().variables(), e.name());
+        List<VariableTemplate> missing = imported ? DeploymentRules.missingValues(r.snapshot().templates(), p.variables(), e.name(), e.templateName())
+                : DeploymentRules.missingValuesOrDefaults(r.snapshot().templates(), r.snapshot().variables(), e.name(), e.templateName());
         if (missing.isEmpty()) {
             return Optional.empty();
         }
@@ -117,8 +122,9 @@ public final class DeploymentService {
                 + " in the project's variables and create a new release."));
     }
 
-    private static Lifecycle lifecycle(StoreTx tx, Project p) {
-        return tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
+    /** The project's lifecycle with the live instances of its templates as environments of their phases (decision 0057). */
+    static Lifecycle lifecycle(StoreTx tx, Project p) {
+        return tx.lifecycles().findById(p.lifecycleId()).orElseThrow().withInstances(tx.templates().liveInstances(p.spaceId()));
     }
 
     private static Release release(StoreTx tx, Project p, String version) {

@@ -34,7 +34,9 @@ public final class EnvironmentService {
             Space s = requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
             tx.environments().findByName(s.id(), n).ifPresent(e -> {
-                throw new Refusal("'" + s.name() + "' already has an environment named '" + e.name() + "'; names in a space differ in more than letter case or look-alike letters.");
+                throw new Refusal("'" + s.name() + "' already has an environment named '" + e.name() + "'"
+                        + (e.isLive() ? "" : " (a de-provisioned instance of template '" + e.templateName() + "')")
+                        + "; names in a space differ in more than letter case or look-alike letters.");
             });
             Environment e = tx.environments().insert(s.id(), n, d, StoreTime.now(store.clock()));
             tx.audit().append("environment.create", subject(s, e.name()), d.isEmpty() ? "created" : "created; description '" + d + "'");
@@ -79,6 +81,10 @@ public final class EnvironmentService {
             Space s = requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
             Environment e = require(tx, s, name);
+            if (e.isInstance()) {
+                throw new Refusal("Environment '" + e.name() + "' is an instance of template '" + e.templateName()
+                        + "'; de-provision it instead (its record and deployments stay).");
+            }
             Changed.check(tx, seen, e.seen(), what(s, e), subject(s, e.name()));
             refuseWhileReferred(tx, s, "environment '" + e.name() + "'", tx.lifecycles().namesUsingEnvironment(e.id()),
                     tx.projects().namesScopedTo(s.id(), e.name()));
@@ -86,6 +92,21 @@ public final class EnvironmentService {
             tx.audit().append("environment.delete", subject(s, e.name()), "deleted");
             return null;
         });
+    }
+
+    /**
+     * What a step or a variable value may be scoped to, as spelled in the space: its environments, remote environments ("Prod
+     * Space: Production"), then environment templates ("Feature (template)": every instance of it, decision 0057).
+     */
+    public List<String> scopes(String space) {
+        return store.read(tx -> scopes(tx, requireLocal(tx, space)));
+    }
+
+    static List<String> scopes(StoreTx tx, Space s) {
+        List<String> all = new ArrayList<>(tx.environments().findBySpace(s.id()).stream().map(Environment::name).toList());
+        all.addAll(tx.environments().findRemoteBySpace(s.id()).stream().map(RemoteEnvironment::displayName).toList());
+        all.addAll(tx.templates().findBySpace(s.id()).stream().map(t -> odcm.model.lifecycle.PhaseMember.TemplateMember.displayName(t.name())).toList());
+        return all;
     }
 
     public List<RemoteEnvironment> listRemote(String space) {

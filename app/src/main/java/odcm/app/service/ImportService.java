@@ -353,6 +353,7 @@ public final class ImportService {
             audit.append("; ").append(c.outOfOrder().words()).append(" (skipped: ").append(c.outOfOrder().skipped()).append(")");
         }
         tx.audit().append("release.import", subject, audit.toString());
+        TemplateService.follow(tx, store, space, project, release); // a template in the first phase: the release reached it (0057)
         ImportPause.at("audit");
         return new Result(true, "Imported release " + odcm.model.release.ReleaseHead.named(c.version(), revision) + " of '" + name
                 + "' into '" + space.name() + "' with lifecycle '" + lifecycle.name() + "'"

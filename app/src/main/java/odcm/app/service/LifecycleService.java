@@ -11,6 +11,7 @@ import odcm.model.Refusal;
 import odcm.model.Seen;
 import odcm.model.audit.AuditText;
 import odcm.model.environment.Environment;
+import odcm.model.environment.EnvironmentTemplate;
 import odcm.model.environment.RemoteEnvironment;
 import odcm.model.lifecycle.Lifecycle;
 import odcm.model.lifecycle.LifecycleDraft;
@@ -145,7 +146,9 @@ public final class LifecycleService {
     public CompositeLifecycle composite(String space, String project) {
         Composition c = store.read(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
-            LifecycleCatalog catalog = new LifecycleCatalog(tx.spaces().findAll(), tx.lifecycles().findAll(), tx.projects().lifecycles(),
+            // Each local space's lifecycles with the live instances of their templates, drawn after the template (decision 0057).
+            List<Lifecycle> lifecycles = tx.lifecycles().findAll().stream().map(l -> l.withInstances(tx.templates().liveInstances(l.spaceId()))).toList();
+            LifecycleCatalog catalog = new LifecycleCatalog(tx.spaces().findAll(), lifecycles, tx.projects().lifecycles(),
                     tx.environments().findAllRemote(), tx.trusts().findAll());
             String name = catalog.projects().stream()
                     .filter(p -> p.spaceId() == s.id() && Names.same(p.projectName(), project == null ? "" : project.strip()))
@@ -185,7 +188,19 @@ public final class LifecycleService {
             for (String e : p.environments()) {
                 Environment env = tx.environments().findByName(s.id(), e == null ? "" : e).orElseThrow(() -> new Refusal(
                         "Phase '" + phaseName + "' names environment '" + e + "', which '" + s.name() + "' does not have."));
+                if (env.isInstance()) {
+                    throw new Refusal("Phase '" + phaseName + "' names '" + env.name() + "', an instance of template '" + env.templateName()
+                            + "'; put the template in the phase instead: its instances come and go.");
+                }
                 members.add(new PhaseMember.LocalEnvironment(env.id(), env.name()));
+            }
+            for (String name : p.templates()) {
+                EnvironmentTemplate t = tx.templates().findByName(s.id(), name == null ? "" : name).orElseThrow(() -> new Refusal(
+                        "Phase '" + phaseName + "' names environment template '" + name + "', which '" + s.name() + "' does not have."));
+                t.automaticRefusal().ifPresent(why -> {
+                    throw new Refusal(why);
+                });
+                members.add(new PhaseMember.TemplateMember(t.id(), t.name()));
             }
             for (String r : p.remoteEnvironments()) {
                 members.add(remoteMember(tx, s, phaseName, r));

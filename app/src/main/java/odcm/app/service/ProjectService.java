@@ -16,8 +16,6 @@ import odcm.model.audit.AuditText;
 import odcm.model.deployment.DeploymentRules;
 import odcm.model.deployment.MissingValues;
 import odcm.model.lifecycle.PhaseMember;
-import odcm.model.environment.Environment;
-import odcm.model.environment.RemoteEnvironment;
 import odcm.model.lifecycle.Lifecycle;
 import odcm.model.project.Channel;
 import odcm.model.project.DeploymentStep;
@@ -250,14 +248,11 @@ public final class ProjectService {
         return LifecycleService.require(tx, s, name);
     }
 
-    /** Name key to the name as spelled in the space: environments and remote environments ("Prod Space: Production"). */
+    /** Name key to the name as spelled in the space: what a scope may name (EnvironmentService.scopes). */
     private static Map<String, String> environmentNames(StoreTx tx, Space s) {
         Map<String, String> names = new HashMap<>();
-        for (Environment e : tx.environments().findBySpace(s.id())) {
-            names.put(Names.key(e.name()), e.name());
-        }
-        for (RemoteEnvironment r : tx.environments().findRemoteBySpace(s.id())) {
-            names.put(Names.key(r.displayName()), r.displayName());
+        for (String scope : EnvironmentService.scopes(tx, s)) {
+            names.put(Names.key(scope), scope);
         }
         return names;
     }
@@ -268,7 +263,8 @@ public final class ProjectService {
             String key = Names.key(e.strip().replaceAll("\\s*:\\s*", ": "));
             String name = known.get(key);
             if (name == null) {
-                throw new Refusal(what + " is scoped to '" + e + "', which is not an environment or remote environment of '" + s.name() + "'.");
+                throw new Refusal(what + " is scoped to '" + e + "', which is not an environment, remote environment or environment template"
+                        + " ('Name (template)') of '" + s.name() + "'.");
             }
             resolved.add(name);
         }

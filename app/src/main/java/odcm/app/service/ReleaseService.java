@@ -86,6 +86,7 @@ public final class ReleaseService {
                     "channel " + ch + "; " + p.process().size() + " steps, " + p.variables().size() + " variables, " + p.templates().size()
                             + " templates; " + (manifest.isEmpty() ? "no packages" : manifest.size() + " packages: " + AuditText.few(manifest.stream()
                             .map(m -> m.packageId() + " " + m.version() + " (sha256 " + m.sha256() + ")").toList())));
+            TemplateService.follow(tx, store, s, p, r); // a template in the first phase: the release reached it
             return r;
         });
     }

@@ -161,4 +161,48 @@ class CliProjectsTest {
         String frozen = CliTest.ok(fresh.run("release", "show", "--space", "DevTest Space", "--project", "Web Shop", "2.0.0")).out();
         assertTrue(frozen.contains("(Prod Space: Production)"), "an earlier release keeps what it froze: " + frozen);
     }
+
+    /** Environment templates (decision 0057): create, list, instantiate, de-provision; bad input is one line and changes nothing. */
+    @Test
+    void templatesCreateListInstantiateDeprovision() {
+        String space = "DevTest Space";
+        assertEquals("Created environment template 'Desk' in 'DevTest Space'; instances are named 'desk-#{Tester}'.\n", CliTest.ok(cli.run("template",
+                "create", "--space", space, "Desk", "--name-expression", "desk-#{Tester}", "--parameter", "Tester", "--parameter", "Region:select(eu|us)=eu",
+                "--provision-step", "Stack up:Run a script", "--deprovision-after-days", "14")).out());
+        assertEquals("The name expression 'x-#{Testr}' uses #{Testr}, which is not a name it knows; it knows Release.Number, Release.Channel,"
+                + " Project.Name, Template.Name, Space.Name (the template has no parameters).",
+                refused("template", "create", "--space", space, "Bad", "--name-expression", "x-#{Testr}"));
+        assertEquals("Parameter 'Tester' of template 'Desk' needs a value.", refused("template", "instantiate", "--space", space, "Desk"));
+        assertEquals("Provisioned 'desk-ann' from template 'Desk' in 'DevTest Space' (recorded; the console does not run the process).\n",
+                CliTest.ok(cli.run("template", "instantiate", "--space", space, "Desk", "--parameter", "Tester=ann")).out());
+        assertEquals("desk-ann\t(instance of Desk)\n", CliTest.ok(cli.run("env", "list", "--space", space)).out());
+        assertEquals("Desk\tdesk-#{Tester}\tdesk-ann\n", CliTest.ok(cli.run("template", "list", "--space", space)).out());
+        assertEquals(Cli.USAGE, cli.run("template", "deprovision", "--space", space).exit(), "neither an environment nor --idle");
+        assertEquals(Cli.USAGE, cli.run("template", "instantiate", "--space", space, "Desk", "--parameter", "Tester").exit());
+        assertEquals("De-provisioned 'desk-ann' of template 'Desk' without its process.\n",
+                CliTest.ok(cli.run("template", "deprovision", "--space", space, "desk-ann", "--skip-process")).out());
+        assertEquals("Instance 'desk-ann' of template 'Desk' is already de-provisioned.", refused("template", "deprovision", "--space", space, "desk-ann"));
+        assertTrue(CliTest.ok(cli.run("template", "--help")).out().contains("instantiate"));
+    }
+
+    /** An apply file with an environment template in the first phase: its release gets an instance at once (decision 0057). */
+    @Test
+    void applyMakesTemplatesAndAReleaseInTheirPhaseGetsAnInstance() throws Exception {
+        String doc = """
+                {"space": "DevTest Space",
+                 "environments": [{"name": "Development"}],
+                 "environmentTemplates": [{"name": "Feature", "nameExpression": "#{Template.Name}-#{Release.Number}",
+                   "parameters": [{"name": "Region", "type": "select", "options": ["eu", "us"], "defaultValue": "eu"}],
+                   "provisioning": [{"name": "Stack up", "actionType": "Octopus.Script"}], "onExisting": "reprovision"}],
+                 "lifecycles": [{"name": "Branches", "default": true, "phases": [
+                   {"name": "Review", "templates": ["Feature"]}, {"name": "Dev", "environments": ["Development"]}]}],
+                 "projects": [{"name": "Web", "lifecycle": "Branches"}],
+                 "releases": [{"project": "Web", "version": "1.0.0"}]}
+                """;
+        String out = CliTest.ok(cli.run("apply", doc(doc).toString())).out();
+        assertTrue(out.contains("created environment template 'Feature'"), out);
+        assertEquals("Development\nFeature-1.0.0\t(instance of Feature)\n", CliTest.ok(cli.run("env", "list", "--space", "DevTest Space")).out());
+        assertTrue(refused("apply", doc(doc.replace("#{Template.Name}", "#{Templat.Name}").replace("\"Feature\"", "\"Other\"")).toString())
+                .contains("uses #{Templat.Name}, which is not a name it knows"));
+    }
 }

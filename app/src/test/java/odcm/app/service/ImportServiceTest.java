@@ -361,4 +361,18 @@ class ImportServiceTest {
             assertEquals(List.of("Web"), one.projects().list(DEV).stream().map(Project::name).toList(), "the source project is untouched");
         }
     }
+
+    /** An imported release reaching a phase that holds an environment template gets its instance there (decision 0057). */
+    @Test
+    void anImportedReleaseGetsAnInstanceOfATemplateInItsFirstPhase() {
+        prod.templates().create(PROD, odcm.model.environment.EnvironmentTemplate.draft("Feature", "", List.of(), List.of(), List.of(),
+                "#{Template.Name}-#{Release.Number}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
+        prod.lifecycles().create(PROD, new odcm.model.lifecycle.LifecycleDraft("Branches", "", false, List.of(new odcm.model.lifecycle.LifecycleDraft.PhaseDraft(
+                "Review", List.of(), List.of(), List.of(), odcm.model.lifecycle.ProgressionRule.ALL, List.of("Feature")),
+                new odcm.model.lifecycle.LifecycleDraft.PhaseDraft("Live", List.of("Production"), List.of(), List.of(), null))));
+        assertTrue(prod.imports().importBundle(PROD, TestBundles.bundle(dev, "1.0.0", 1), "Branches",
+                Map.of("Production", TestBundles.values().get("Production"))).imported());
+        assertTrue(prod.environments().list(PROD).stream().anyMatch(e -> e.name().equals("Feature-1.0.0") && "Feature".equals(e.templateName())));
+        assertEquals("environment.provision", lastAudit().action());
+    }
 }

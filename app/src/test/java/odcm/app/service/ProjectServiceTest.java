@@ -66,9 +66,9 @@ class ProjectServiceTest extends ServiceFixture {
                 () -> ctx.projects().create(DEV, new ProjectDraft("WEB", "", "Main", List.of(), List.of(), List.of(), List.of())));
         refused("'DevTest Space' has no lifecycle named 'Nightly'.",
                 () -> ctx.projects().create(DEV, draft("Nightly", List.of(), List.of(), List.of(), List.of())));
-        refused("Step 'Deploy' is scoped to 'Staging', which is not an environment or remote environment of 'DevTest Space'.",
+        refused("Step 'Deploy' is scoped to 'Staging', which is not an environment, remote environment or environment template ('Name (template)') of 'DevTest Space'.",
                 () -> ctx.projects().create(DEV, draft("Main", List.of(step("Deploy", "Staging")), List.of(), List.of(), List.of())));
-        refused("Variable 'Url' is scoped to 'QA Space: Test', which is not an environment or remote environment of 'DevTest Space'.",
+        refused("Variable 'Url' is scoped to 'QA Space: Test', which is not an environment, remote environment or environment template ('Name (template)') of 'DevTest Space'.",
                 () -> ctx.projects().create(DEV, draft("Main", List.of(),
                         List.of(new Variable("Url", "x", false, Scope.of(List.of("QA Space: Test")))), List.of(), List.of())));
         refused("The process has two steps named 'deploy'; step names are unique in a project.",

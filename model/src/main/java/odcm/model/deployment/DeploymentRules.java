@@ -78,6 +78,9 @@ public final class DeploymentRules {
 
         /** Whether the member counts as complete for the release. */
         public boolean complete(PhaseMember m) {
+            if (m instanceof PhaseMember.TemplateMember) {
+                return false; // never counted: its instances are (Lifecycle.withInstances)
+            }
             if (m instanceof PhaseMember.Promotion p) {
                 return promotedTo.contains(Names.key(p.targetSpaceName()));
             }
@@ -93,8 +96,8 @@ public final class DeploymentRules {
      */
     public static Optional<String> promotionRefusal(Lifecycle lifecycle, String targetSpace, Progress progress, String release) {
         String key = Names.key(targetSpace);
-        return firstGap(lifecycle, m -> m instanceof PhaseMember.Promotion p && Names.key(p.targetSpaceName()).equals(key), m -> true,
-                progress::complete)
+        return firstGap(lifecycle, m -> m instanceof PhaseMember.Promotion p && Names.key(p.targetSpaceName()).equals(key),
+                m -> !(m instanceof PhaseMember.TemplateMember), progress::complete)
                 .map(g -> "Release " + release + " cannot be promoted to '" + targetSpace + "' yet: phase '" + g.phase().name() + "' ("
                         + g.phase().rule().words() + ") comes first and still needs " + needs(g) + ".");
     }
@@ -135,11 +138,7 @@ public final class DeploymentRules {
             }
             List<PhaseMember> here = phase.members().stream().filter(counts).toList();
             long complete = here.stream().filter(done).count();
-            int needed = switch (phase.rule().kind()) {
-                case ALL -> here.size();
-                case AT_LEAST -> Math.min(phase.rule().atLeast(), here.size());
-                case OPTIONAL -> 0;
-            };
+            int needed = phase.rule().needed(here.size());
             if (complete < needed) {
                 return Optional.of(new Gap(phase, phase.rule().kind() == ProgressionRule.Kind.AT_LEAST ? (needed - complete) + " more of " : "",
                         here.stream().filter(done.negate()).toList()));
@@ -150,7 +149,12 @@ public final class DeploymentRules {
 
     /** The mandatory templates without a non-empty value for {@code environment} among {@code values} (scoped to it or unscoped). */
     public static List<VariableTemplate> missingValues(List<VariableTemplate> templates, List<Variable> values, String environment) {
-        return missing(templates, values, environment, false);
+        return missing(templates, values, environment, null, false);
+    }
+
+    /** As {@link #missingValues(List, List, String)} for an instance of environment template {@code template} (null: none), by {@link #RANK}. */
+    public static List<VariableTemplate> missingValues(List<VariableTemplate> templates, List<Variable> values, String environment, String template) {
+        return missing(templates, values, environment, template, false);
     }
 
     /**
@@ -159,24 +163,66 @@ public final class DeploymentRules {
      * with for a remote environment (docs/decisions/0049).
      */
     public static List<VariableTemplate> missingValuesOrDefaults(List<VariableTemplate> templates, List<Variable> values, String environment) {
-        return missing(templates, values, environment, true);
+        return missing(templates, values, environment, null, true);
     }
 
-    private static List<VariableTemplate> missing(List<VariableTemplate> templates, List<Variable> values, String environment, boolean defaults) {
+    /** As {@link #missingValuesOrDefaults(List, List, String)} for an instance of environment template {@code template} (null: none). */
+    public static List<VariableTemplate> missingValuesOrDefaults(List<VariableTemplate> templates, List<Variable> values, String environment,
+                                                                 String template) {
+        return missing(templates, values, environment, template, true);
+    }
+
+    private static List<VariableTemplate> missing(List<VariableTemplate> templates, List<Variable> values, String environment, String template,
+                                                  boolean defaults) {
         Values byName = new Values(values);
         return templates.stream().filter(VariableTemplate::mandatory)
-                .filter(t -> !(defaults && !t.defaultValue().isBlank()) && byName.value(t.name(), environment).isEmpty()).toList();
+                .filter(t -> !(defaults && !t.defaultValue().isBlank()) && byName.value(t.name(), environment, template).isEmpty()).toList();
     }
 
-    /** The environments and remote environments of a lifecycle ({@code Prod Space: Production}), in phase order; promotions are none. */
+    /**
+     * The rank rule of a variable's values (docs/decisions/0057), highest first: a value scoped to the environment itself (an
+     * instance by its own name), then one scoped to its environment template ("Feature (template)", for every instance of it),
+     * then an unscoped one. A blank value is none, and the next rank is looked at.
+     */
+    public static final String RANK = "environment, then its template, then unscoped";
+
+    /**
+     * The environments and remote environments of a lifecycle ({@code Prod Space: Production}), in phase order; promotions and
+     * templates are none (a template's instances are, in a lifecycle {@link Lifecycle#withInstances with its instances}).
+     */
     public static List<PhaseMember> environmentMembers(Lifecycle lifecycle) {
-        List<PhaseMember> out = new ArrayList<>();
-        for (Phase p : lifecycle.phases()) {
-            for (PhaseMember m : p.members()) {
-                if (!(m instanceof PhaseMember.Promotion)) {
-                    out.add(m);
-                }
+        return lifecycle.phases().stream().flatMap(p -> p.environments().stream()).toList();
+    }
+
+    /**
+     * Where a release stands in a phase, for its templates (docs/decisions/0057): {@code reached} when every earlier phase is
+     * complete by its rule, {@code left} when it was deployed successfully to an environment of a later phase (it progressed to
+     * the next phase). A template provisions an instance for a release in a phase reached and not left, and de-provisions it
+     * from a phase left.
+     */
+    public record PhaseReach(Phase phase, boolean reached, boolean left) {
+    }
+
+    /** Each phase of {@code lifecycle} (with its instances) as {@link PhaseReach} for a release deployed successfully to {@code succeeded}. */
+    public static List<PhaseReach> reach(Lifecycle lifecycle, Set<String> succeeded) {
+        Set<String> done = succeeded.stream().map(Names::key).collect(Collectors.toSet());
+        Predicate<PhaseMember> deployed = m -> m instanceof PhaseMember.LocalEnvironment && done.contains(Names.key(m.displayName()));
+        List<Phase> phases = lifecycle.phases();
+        int lastDeployed = -1;
+        for (int i = 0; i < phases.size(); i++) {
+            if (phases.get(i).members().stream().anyMatch(deployed)) {
+                lastDeployed = i;
             }
+        }
+        List<PhaseReach> out = new ArrayList<>();
+        boolean reached = true;
+        for (int i = 0; i < phases.size(); i++) {
+            Phase p = phases.get(i);
+            out.add(new PhaseReach(p, reached, i < lastDeployed));
+            List<PhaseMember> here = p.members().stream().filter(m -> m instanceof PhaseMember.LocalEnvironment).toList();
+            long complete = here.stream().filter(deployed).count();
+            int needed = p.rule().needed(here.size());
+            reached = reached && complete >= needed;
         }
         return out;
     }
@@ -198,17 +244,30 @@ public final class DeploymentRules {
 
         /** As {@link DeploymentRules#value}: one scoped to {@code environment} first, else an unscoped one; blank is none. */
         public Optional<String> value(String name, String environment) {
+            return value(name, environment, null);
+        }
+
+        /** By {@link #RANK}: scoped to {@code environment}, else to its environment {@code template} (null: none), else unscoped. */
+        public Optional<String> value(String name, String environment, String template) {
             List<Variable> named = byName.getOrDefault(Names.key(name), List.of());
             if (named.isEmpty()) {
                 return Optional.empty();
             }
-            String key = Names.key(environment);
-            Optional<String> scoped = named.stream().filter(v -> v.scope().environments().stream().anyMatch(e -> Names.key(e).equals(key)))
-                    .map(Variable::value).filter(v -> !v.isBlank()).findFirst();
+            Optional<String> scoped = scopedTo(named, environment);
             if (scoped.isPresent()) {
                 return scoped;
             }
+            Optional<String> templated = template == null ? Optional.empty() : scopedTo(named, PhaseMember.TemplateMember.displayName(template));
+            if (templated.isPresent()) {
+                return templated;
+            }
             return named.stream().filter(v -> v.scope().isAll()).map(Variable::value).filter(v -> !v.isBlank()).findFirst();
+        }
+
+        private static Optional<String> scopedTo(List<Variable> named, String scope) {
+            String key = Names.key(scope);
+            return named.stream().filter(v -> v.scope().environments().stream().anyMatch(e -> Names.key(e).equals(key)))
+                    .map(Variable::value).filter(v -> !v.isBlank()).findFirst();
         }
     }
 }

@@ -15,6 +15,39 @@ public record Lifecycle(long id, long spaceId, String name, String description, 
         return Names.check("A lifecycle", name, MAX_NAME);
     }
 
+    /**
+     * This lifecycle as deployment and promotion order count it: each template member followed by its live instances
+     * ({@code instances} by template id) as environments of the same phase, so a phase's rule counts them as any other
+     * (all must complete: every instance deployed to). A template without instances adds nothing to count.
+     */
+    public Lifecycle withInstances(java.util.Map<Long, List<odcm.model.environment.Environment>> instances) {
+        if (phases.stream().noneMatch(p -> p.members().stream().anyMatch(m -> m instanceof PhaseMember.TemplateMember))) {
+            return this;
+        }
+        List<Phase> out = new java.util.ArrayList<>();
+        for (Phase p : phases) {
+            List<PhaseMember> members = new java.util.ArrayList<>();
+            for (PhaseMember m : p.members()) {
+                members.add(m);
+                if (m instanceof PhaseMember.TemplateMember t) {
+                    for (odcm.model.environment.Environment e : instances.getOrDefault(t.templateId(), List.of())) {
+                        if (e.isLive()) {
+                            members.add(new PhaseMember.LocalEnvironment(e.id(), e.name(), t.name()));
+                        }
+                    }
+                }
+            }
+            out.add(new Phase(p.name(), members, p.rule()));
+        }
+        return new Lifecycle(id, spaceId, name, description, isDefault, out, version);
+    }
+
+    /** The templates its phases hold, in phase order. */
+    public List<PhaseMember.TemplateMember> templates() {
+        return phases.stream().flatMap(p -> p.members().stream()).filter(m -> m instanceof PhaseMember.TemplateMember)
+                .map(m -> (PhaseMember.TemplateMember) m).toList();
+    }
+
     /** Its id and version, for a change of what was seen (decision 0036). */
     public odcm.model.Seen seen() {
         return new odcm.model.Seen(id, version);

@@ -17,8 +17,8 @@ public record Phase(String name, List<PhaseMember> members, ProgressionRule rule
         return members.stream().filter(m -> m instanceof PhaseMember.Promotion).map(m -> (PhaseMember.Promotion) m).toList();
     }
 
-    /** Environments and remote environments, without promotions. */
+    /** Environments and remote environments, without promotions and templates. */
     public List<PhaseMember> environments() {
-        return members.stream().filter(m -> !(m instanceof PhaseMember.Promotion)).toList();
+        return members.stream().filter(m -> !(m instanceof PhaseMember.Promotion) && !(m instanceof PhaseMember.TemplateMember)).toList();
     }
 }

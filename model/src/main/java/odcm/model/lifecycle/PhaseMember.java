@@ -1,11 +1,19 @@
 package odcm.model.lifecycle;
 
-/** What a phase holds: environments of its space, remote environments, and promotions to other spaces. */
+/**
+ * What a phase holds: environments of its space, remote environments, environment templates (whose instances count as the
+ * phase's environments, see {@link Lifecycle#withInstances}), and promotions to other spaces.
+ */
 public sealed interface PhaseMember {
     /** How the member is shown and matched: environment name, "Prod Space: Production", or the target space's name. */
     String displayName();
 
-    record LocalEnvironment(long environmentId, String name) implements PhaseMember {
+    /** @param template the environment template it is a live instance of, in a lifecycle {@link Lifecycle#withInstances with its instances}; else null */
+    record LocalEnvironment(long environmentId, String name, String template) implements PhaseMember {
+        public LocalEnvironment(long environmentId, String name) {
+            this(environmentId, name, null);
+        }
+
         @Override
         public String displayName() {
             return name;
@@ -16,6 +24,19 @@ public sealed interface PhaseMember {
         @Override
         public String displayName() {
             return odcm.model.environment.RemoteEnvironment.displayName(ownerSpaceName, name);
+        }
+    }
+
+    /** An environment template: its live instances are environments of the phase; it is never deployed to itself. */
+    record TemplateMember(long templateId, String name) implements PhaseMember {
+        @Override
+        public String displayName() {
+            return displayName(name);
+        }
+
+        /** "Feature (template)". */
+        public static String displayName(String template) {
+            return template + " (template)";
         }
     }
 

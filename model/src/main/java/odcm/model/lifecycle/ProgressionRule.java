@@ -22,6 +22,15 @@ public record ProgressionRule(Kind kind, int atLeast) {
         return new ProgressionRule(Kind.AT_LEAST, n);
     }
 
+    /** How many of a phase's {@code members} (that count) must complete. */
+    public int needed(int members) {
+        return switch (kind) {
+            case ALL -> members;
+            case AT_LEAST -> Math.min(atLeast, members);
+            case OPTIONAL -> 0;
+        };
+    }
+
     /** "all must complete", "at least 2 must complete", "optional". */
     public String words() {
         return switch (kind) {

@@ -35,6 +35,58 @@ class DeploymentRulesTest {
                 DeploymentRules.orderRefusal(LIFECYCLE, "Lab", Set.of(), "1.0"));
     }
 
+    /** A phase holding template Feature (id 7) beside Test; Live after it. */
+    static final Lifecycle WITH_TEMPLATE = new Lifecycle(1, 1, "Branches", "", false, List.of(
+            new Phase("Test", List.of(env("Test"), new PhaseMember.TemplateMember(7, "Feature")), ProgressionRule.ALL),
+            new Phase("Live", List.of(env("Production")), ProgressionRule.ALL)), 1);
+
+    static odcm.model.environment.Environment instance(long id, String name, boolean live) {
+        return new odcm.model.environment.Environment(id, 1, name, "", 1, 7L, "Feature", live ? null : java.time.Instant.EPOCH);
+    }
+
+    @Test
+    void progressionCountsTheLiveInstancesOfATemplate() {
+        assertEquals(Optional.empty(), DeploymentRules.orderRefusal(WITH_TEMPLATE, "Production", Set.of("Test"), "1.0"),
+                "no instance: the template adds nothing to count");
+        Lifecycle expanded = WITH_TEMPLATE.withInstances(java.util.Map.of(7L, List.of(instance(20, "a-1.0", true), instance(21, "b-1.0", true),
+                instance(22, "old", false))));
+        assertEquals(List.of("Test", "a-1.0", "b-1.0", "Production"), DeploymentRules.environments(expanded), "live instances only");
+        assertEquals(Optional.of("Release 1.0 cannot be deployed to Production yet: phase 'Test' (all must complete) comes first and still needs "
+                + "a successful deployment to b-1.0."), DeploymentRules.orderRefusal(expanded, "Production", Set.of("Test", "a-1.0"), "1.0"));
+        assertEquals(Optional.empty(), DeploymentRules.orderRefusal(expanded, "b-1.0", Set.of(), "1.0"), "an instance is deployable in its phase");
+        assertEquals(Optional.empty(), DeploymentRules.promotionRefusal(WITH_TEMPLATE, "Nowhere", DeploymentRules.Progress.NONE, "1.0"));
+        assertEquals(List.of("Test", "Feature (template)"), WITH_TEMPLATE.phases().get(0).members().stream().map(PhaseMember::displayName).toList());
+        assertEquals(List.of("Test", "Production"), DeploymentRules.environmentMembers(WITH_TEMPLATE).stream().map(PhaseMember::displayName).toList());
+    }
+
+    @Test
+    void aPhaseIsReachedWhenTheOnesBeforeAreCompleteAndLeftOnADeploymentAfterIt() {
+        Lifecycle expanded = WITH_TEMPLATE.withInstances(java.util.Map.of(7L, List.of(instance(20, "a-1.0", true))));
+        assertEquals(List.of(true, false), DeploymentRules.reach(expanded, Set.of()).stream().map(DeploymentRules.PhaseReach::reached).toList());
+        assertEquals(List.of(true, true), DeploymentRules.reach(expanded, Set.of("Test", "A-1.0")).stream().map(DeploymentRules.PhaseReach::reached).toList());
+        assertEquals(List.of(false, false), DeploymentRules.reach(expanded, Set.of("Test", "a-1.0")).stream().map(DeploymentRules.PhaseReach::left).toList());
+        assertEquals(List.of(true, false), DeploymentRules.reach(expanded, Set.of("Test", "a-1.0", "Production")).stream()
+                .map(DeploymentRules.PhaseReach::left).toList(), "a deployment to Production: the release left phase Test");
+    }
+
+    @Test
+    void aValueScopedToAnInstanceRanksAboveOneScopedToItsTemplateAboveAnUnscopedOne() {
+        List<Variable> values = List.of(new Variable("Url", "https://any", false, Scope.ALL),
+                new Variable("Url", "https://feature", false, Scope.of(List.of("Feature (template)"))),
+                new Variable("Url", "https://a", false, Scope.of(List.of("a-1.0"))),
+                new Variable("Url", " ", false, Scope.of(List.of("b-1.0"))));
+        DeploymentRules.Values v = new DeploymentRules.Values(values);
+        assertEquals(Optional.of("https://a"), v.value("Url", "a-1.0", "Feature"), "the instance's own value first");
+        assertEquals(Optional.of("https://feature"), v.value("Url", "c-1.0", "Feature"), "then its template's");
+        assertEquals(Optional.of("https://feature"), v.value("Url", "b-1.0", "Feature"), "a blank value is none: the next rank");
+        assertEquals(Optional.of("https://any"), v.value("Url", "Test", null), "not an instance: unscoped");
+        assertEquals(Optional.of("https://any"), v.value("Url", "c-1.0", "Other"), "another template's instance: unscoped");
+        List<VariableTemplate> url = List.of(new VariableTemplate("Url", "", "", TemplateType.SINGLE_LINE, List.of(), true, ""));
+        List<Variable> templateOnly = values.subList(1, 2);
+        assertEquals(List.of(), DeploymentRules.missingValues(url, templateOnly, "c-1.0", "Feature"));
+        assertEquals(List.of("Url"), DeploymentRules.missingValues(url, templateOnly, "Test", null).stream().map(VariableTemplate::name).toList());
+    }
+
     @Test
     void mandatoryValuesAreScopedOrUnscopedAndNotBlank() {
         List<VariableTemplate> templates = List.of(

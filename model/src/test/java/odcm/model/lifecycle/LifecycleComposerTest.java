@@ -40,6 +40,22 @@ class LifecycleComposerTest {
         return c.findings().stream().filter(f -> f.severity() == severity).map(CompositeLifecycle.Finding::sentence).toList();
     }
 
+    /** A template in a phase is drawn as such, its live instances after it (decision 0057); an empty-looking phase is not an error. */
+    @Test
+    void aTemplateAndItsLiveInstancesAreNodesOfTheirOwnKinds() {
+        Space dev = org.local("DevTest Space");
+        Lifecycle stored = new Lifecycle(99, dev.id(), "Branches", "", true, List.of(phase("Review", new PhaseMember.TemplateMember(7, "Feature")),
+                phase("Test", env("Test"))), 1);
+        Lifecycle l = org.add(stored.withInstances(java.util.Map.of(7L, List.of(new odcm.model.environment.Environment(20, dev.id(), "feature-a-1.0",
+                "", 1, 7L, "Feature", null)))));
+        org.project(dev, "Web", l);
+        CompositeLifecycle c = LifecycleComposer.compose(org.catalog(), dev.id(), "Web");
+        assertEquals(List.of("PHASE Review", "TEMPLATE Feature (template)", "INSTANCE feature-a-1.0", "PHASE Test", "ENVIRONMENT Test"),
+                c.nodes().stream().map(n -> n.kind() + " " + n.label()).toList());
+        assertEquals("instance of Feature", c.nodes().get(2).detail());
+        assertTrue(c.isValid(), c.findings().toString());
+    }
+
     @Test
     void basicTestHereProductionThere() {
         Space dev = org.local("DevTest Space");

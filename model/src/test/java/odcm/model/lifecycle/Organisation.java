@@ -56,6 +56,12 @@ final class Organisation {
         return l;
     }
 
+    /** A lifecycle made elsewhere (with its instances, say). */
+    Lifecycle add(Lifecycle l) {
+        lifecycles.add(l);
+        return l;
+    }
+
     void project(Space space, String name, Lifecycle lifecycle) {
         projects.add(new LifecycleCatalog.ProjectLifecycle(space.id(), name, lifecycle.id()));
     }

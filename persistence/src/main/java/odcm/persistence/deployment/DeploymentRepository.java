@@ -15,6 +15,9 @@ public interface DeploymentRepository {
     /** Of every release (every revision) of the project, newest first. */
     List<Deployment> findByProject(long projectId);
 
+    /** When the environment was last deployed to, if ever. */
+    java.util.Optional<Instant> lastAt(long environmentId);
+
     void insertUpstream(long releaseId, List<UpstreamDeployment> history);
 
     /** In the order the bundle listed them. */

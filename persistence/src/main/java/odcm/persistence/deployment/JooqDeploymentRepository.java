@@ -51,6 +51,12 @@ public final class JooqDeploymentRepository implements DeploymentRepository {
         return find(RELEASE.PROJECT_ID.eq(projectId));
     }
 
+    @Override
+    public java.util.Optional<Instant> lastAt(long environmentId) {
+        return java.util.Optional.ofNullable(dsl.select(org.jooq.impl.DSL.max(DEPLOYMENT.DEPLOYED_AT)).from(DEPLOYMENT)
+                .where(DEPLOYMENT.ENVIRONMENT_ID.eq(environmentId)).fetchOne(0, java.time.OffsetDateTime.class)).map(odcm.persistence.StoreTime::instant);
+    }
+
     private List<Deployment> find(Condition condition) {
         return dsl.select(DEPLOYMENT.fields()).select(RELEASE.VERSION, ENVIRONMENT.NAME)
                 .from(DEPLOYMENT).join(RELEASE).on(RELEASE.ID.eq(DEPLOYMENT.RELEASE_ID))

@@ -17,10 +17,10 @@ public interface EnvironmentRepository {
     /** False, and nothing deleted, when the environment is no longer at {@code version}. */
     boolean delete(long environmentId, long version);
 
-    /** In the order they were created. */
+    /** In the order they were created; de-provisioned instances are not (docs/decisions/0057). */
     List<Environment> findBySpace(long spaceId);
 
-    /** By name, case-insensitively. */
+    /** By name, case-insensitively; also a de-provisioned instance (its name is taken: it may be provisioned again). */
     Optional<Environment> findByName(long spaceId, String name);
 
     RemoteEnvironment insertRemote(long spaceId, long ownerSpaceId, String name, Instant at);

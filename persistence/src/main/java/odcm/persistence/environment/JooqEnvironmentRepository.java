@@ -1,6 +1,7 @@
 package odcm.persistence.environment;
 
 import static odcm.persistence.jooq.Tables.ENVIRONMENT;
+import static odcm.persistence.jooq.Tables.ENVIRONMENT_TEMPLATE;
 import static odcm.persistence.jooq.Tables.REMOTE_ENVIRONMENT;
 import static odcm.persistence.jooq.Tables.SPACE;
 
@@ -39,7 +40,7 @@ public final class JooqEnvironmentRepository implements EnvironmentRepository {
         r.setDescription(description);
         r.setCreatedAt(StoreTime.column(at));
         r.store();
-        return environment(r);
+        return environments(dsl, ENVIRONMENT.ID.eq(r.getId())).get(0);
     }
 
     @Override
@@ -48,7 +49,7 @@ public final class JooqEnvironmentRepository implements EnvironmentRepository {
                 .where(ENVIRONMENT.ID.eq(environmentId)).and(ENVIRONMENT.VERSION.eq(version)).execute() == 0) {
             return Optional.empty();
         }
-        return Optional.of(environment(dsl.selectFrom(ENVIRONMENT).where(ENVIRONMENT.ID.eq(environmentId)).fetchSingle()));
+        return Optional.of(environments(dsl, ENVIRONMENT.ID.eq(environmentId)).get(0));
     }
 
     @Override
@@ -58,13 +59,12 @@ public final class JooqEnvironmentRepository implements EnvironmentRepository {
 
     @Override
     public List<Environment> findBySpace(long spaceId) {
-        return dsl.selectFrom(ENVIRONMENT).where(ENVIRONMENT.SPACE_ID.eq(spaceId)).orderBy(ENVIRONMENT.ID).fetch(JooqEnvironmentRepository::environment);
+        return environments(dsl, ENVIRONMENT.SPACE_ID.eq(spaceId).and(ENVIRONMENT.DEPROVISIONED_AT.isNull()));
     }
 
     @Override
     public Optional<Environment> findByName(long spaceId, String name) {
-        return dsl.selectFrom(ENVIRONMENT).where(ENVIRONMENT.SPACE_ID.eq(spaceId)).and(ENVIRONMENT.NAME_KEY.eq(key(name.strip())))
-                .fetchOptional(JooqEnvironmentRepository::environment);
+        return environments(dsl, ENVIRONMENT.SPACE_ID.eq(spaceId).and(ENVIRONMENT.NAME_KEY.eq(key(name.strip())))).stream().findFirst();
     }
 
     @Override
@@ -108,8 +108,15 @@ public final class JooqEnvironmentRepository implements EnvironmentRepository {
                 .fetch(JooqEnvironmentRepository::remote);
     }
 
-    private static Environment environment(EnvironmentRecord r) {
-        return new Environment(r.getId(), r.getSpaceId(), r.getName(), r.getDescription(), r.getVersion());
+    /** Environments where {@code condition} holds, in the order they were made, each with its template's name if an instance. */
+    static List<Environment> environments(DSLContext dsl, Condition condition) {
+        return dsl.select(ENVIRONMENT.fields()).select(ENVIRONMENT_TEMPLATE.NAME).from(ENVIRONMENT)
+                .leftJoin(ENVIRONMENT_TEMPLATE).on(ENVIRONMENT_TEMPLATE.ID.eq(ENVIRONMENT.TEMPLATE_ID))
+                .where(condition).orderBy(ENVIRONMENT.ID).fetch(rec -> {
+                    EnvironmentRecord r = rec.into(ENVIRONMENT);
+                    return new Environment(r.getId(), r.getSpaceId(), r.getName(), r.getDescription(), r.getVersion(), r.getTemplateId(),
+                            rec.get(ENVIRONMENT_TEMPLATE.NAME), r.getDeprovisionedAt() == null ? null : StoreTime.instant(r.getDeprovisionedAt()));
+                });
     }
 
     private static RemoteEnvironment remote(Record r) {

@@ -4,6 +4,7 @@ import static odcm.persistence.jooq.Tables.ENVIRONMENT;
 import static odcm.persistence.jooq.Tables.LIFECYCLE;
 import static odcm.persistence.jooq.Tables.PHASE;
 import static odcm.persistence.jooq.Tables.PHASE_MEMBER;
+import static odcm.persistence.jooq.Tables.ENVIRONMENT_TEMPLATE;
 import static odcm.persistence.jooq.Tables.REMOTE_ENVIRONMENT;
 import static odcm.persistence.jooq.Tables.SPACE;
 
@@ -85,6 +86,8 @@ public final class JooqLifecycleRepository implements LifecycleRepository {
                     m.setRemoteEnvironmentId(e.remoteEnvironmentId());
                 } else if (member instanceof PhaseMember.Promotion e) {
                     m.setTargetSpaceId(e.targetSpaceId());
+                } else if (member instanceof PhaseMember.TemplateMember e) {
+                    m.setTemplateId(e.templateId());
                 }
                 m.store();
             }
@@ -148,13 +151,14 @@ public final class JooqLifecycleRepository implements LifecycleRepository {
         List<Long> ids = lifecycles.stream().map(LifecycleRecord::getId).toList();
         List<PhaseRecord> phases = dsl.selectFrom(PHASE).where(PHASE.LIFECYCLE_ID.in(ids)).orderBy(PHASE.LIFECYCLE_ID, PHASE.POSITION).fetch();
         List<Record> members = dsl.select(PHASE_MEMBER.fields())
-                .select(ENVIRONMENT.NAME, REMOTE_ENVIRONMENT.NAME, REMOTE_ENVIRONMENT.OWNER_SPACE_ID, OWNER.NAME, TARGET.NAME)
+                .select(ENVIRONMENT.NAME, REMOTE_ENVIRONMENT.NAME, REMOTE_ENVIRONMENT.OWNER_SPACE_ID, OWNER.NAME, TARGET.NAME, ENVIRONMENT_TEMPLATE.NAME)
                 .from(PHASE_MEMBER)
                 .join(PHASE).on(PHASE.ID.eq(PHASE_MEMBER.PHASE_ID))
                 .leftJoin(ENVIRONMENT).on(ENVIRONMENT.ID.eq(PHASE_MEMBER.ENVIRONMENT_ID))
                 .leftJoin(REMOTE_ENVIRONMENT).on(REMOTE_ENVIRONMENT.ID.eq(PHASE_MEMBER.REMOTE_ENVIRONMENT_ID))
                 .leftJoin(OWNER).on(OWNER.ID.eq(REMOTE_ENVIRONMENT.OWNER_SPACE_ID))
                 .leftJoin(TARGET).on(TARGET.ID.eq(PHASE_MEMBER.TARGET_SPACE_ID))
+                .leftJoin(ENVIRONMENT_TEMPLATE).on(ENVIRONMENT_TEMPLATE.ID.eq(PHASE_MEMBER.TEMPLATE_ID))
                 .where(PHASE.LIFECYCLE_ID.in(ids))
                 .orderBy(PHASE_MEMBER.PHASE_ID, PHASE_MEMBER.POSITION)
                 .fetch();
@@ -171,6 +175,8 @@ public final class JooqLifecycleRepository implements LifecycleRepository {
             } else if (m.getRemoteEnvironmentId() != null) {
                 member = new PhaseMember.RemoteEnvironmentMember(m.getRemoteEnvironmentId(), r.get(REMOTE_ENVIRONMENT.OWNER_SPACE_ID),
                         r.get(OWNER.NAME), r.get(REMOTE_ENVIRONMENT.NAME));
+            } else if (m.getTemplateId() != null) {
+                member = new PhaseMember.TemplateMember(m.getTemplateId(), r.get(ENVIRONMENT_TEMPLATE.NAME));
             } else {
                 member = new PhaseMember.Promotion(m.getTargetSpaceId(), r.get(TARGET.NAME));
             }

@@ -13,6 +13,7 @@ import odcm.app.ui.common.Css;
 import odcm.app.ui.common.FormDialog;
 import odcm.app.ui.common.Forms;
 import odcm.model.environment.Environment;
+import odcm.model.environment.EnvironmentTemplate;
 import odcm.model.environment.RemoteEnvironment;
 import odcm.model.space.Space;
 
@@ -95,5 +96,119 @@ final class EnvironmentDialogs {
         vm.problemProperty().addListener((o, was, now) -> dialog.fit());
         dialog.dialog().setOnShown(e -> space.requestFocus());
         return dialog;
+    }
+
+    private static TextArea area(String id, String prompt, javafx.beans.property.StringProperty text) {
+        TextArea a = new TextArea();
+        a.setId(id);
+        a.setPromptText(prompt);
+        a.setPrefRowCount(2);
+        a.setPrefColumnCount(34);
+        a.textProperty().bindBidirectional(text);
+        return a;
+    }
+
+    /** New environment template (decision 0057): what the command line's template create asks, one field each. */
+    static FormDialog template(Window owner, String space, TemplateFormViewModel vm, Consumer<EnvironmentTemplate> onDone) {
+        TextField name = new TextField();
+        name.setId("new-template-name");
+        name.setPromptText("e.g. Feature branch");
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        TextField expression = new TextField();
+        expression.setId("new-template-expression");
+        expression.textProperty().bindBidirectional(vm.expressionProperty());
+        ComboBox<EnvironmentTemplate.OnExisting> onExisting = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(EnvironmentTemplate.OnExisting.values()));
+        onExisting.setId("new-template-on-existing");
+        onExisting.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EnvironmentTemplate.OnExisting o) {
+                return o == null ? "" : o == EnvironmentTemplate.OnExisting.SKIP ? "Keep it as it is (skip)" : "Re-provision it for the new release";
+            }
+
+            @Override
+            public EnvironmentTemplate.OnExisting fromString(String text) {
+                return null;
+            }
+        });
+        onExisting.valueProperty().bindBidirectional(vm.onExistingProperty());
+        javafx.scene.control.CheckBox progressed = new javafx.scene.control.CheckBox("When its release goes on to the next phase");
+        progressed.setId("new-template-when-progressed");
+        progressed.selectedProperty().bindBidirectional(vm.whenProgressedProperty());
+        TextField days = new TextField();
+        days.setId("new-template-days");
+        days.setPrefColumnCount(5);
+        days.textProperty().bindBidirectional(vm.daysProperty());
+        GridPane grid = Forms.grid();
+        Forms.row(grid, "_Name", name);
+        Forms.row(grid, "_Description", area("new-template-description", "What its instances are for (optional)", vm.descriptionProperty()));
+        Forms.row(grid, "Instances _named", expression);
+        Forms.row(grid, "_Parameters", area("new-template-parameters", "NAME[:TYPE][=DEFAULT] per line, e.g. Region:select(eu|us)=eu",
+                vm.parametersProperty()));
+        Forms.row(grid, "P_rovisioning", area("new-template-provisioning", "Steps, one per line: NAME:ACTION, e.g. Stack up:Run a script",
+                vm.provisioningProperty()));
+        Forms.row(grid, "De-pro_visioning", area("new-template-deprovisioning", "Steps, one per line: NAME:ACTION", vm.deprovisioningProperty()));
+        Forms.row(grid, "Name _taken", onExisting);
+        Label idle = new Label("without a deployment (0: never)");
+        idle.setMinWidth(Label.USE_PREF_SIZE);
+        javafx.scene.layout.HBox idleRow = new javafx.scene.layout.HBox(8, days, idle);
+        idleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Forms.row(grid, "De-provision", progressed);
+        Forms.row(grid, "After _days", idleRow);
+        Label problem = Forms.problem("new-template-problem", vm.problemProperty(), Css.ERROR);
+        VBox content = new VBox(10, grid, problem, Forms.hint("Names in #{…}: Release.Number, Release.Channel, Project.Name, Template.Name,"
+                + " Space.Name and the parameters; ##{ writes #{. Put the template in a lifecycle phase (Lifecycles screen): each release"
+                + " reaching the phase gets an instance there, which then needs a default for every parameter. The console records"
+                + " provisioning; it does not run the steps."));
+        FormDialog dialog = new FormDialog(owner, "new-template", "New environment template in '" + space + "'", "Create", content,
+                vm.validProperty().not(), vm.form(), close -> vm.submit(done -> {
+                    close.run();
+                    onDone.accept(done);
+                }));
+        vm.problemProperty().addListener((o, was, now) -> dialog.fit());
+        dialog.dialog().setOnShown(e -> name.requestFocus());
+        return dialog;
+    }
+
+    /** New instance of a template, by hand. */
+    static FormDialog instance(Window owner, String space, InstanceFormViewModel vm, Consumer<Environment> onDone) {
+        TextField name = new TextField();
+        name.setId("new-instance-name");
+        name.setPromptText("Empty: '" + vm.template().nameExpression().text() + "'");
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        GridPane grid = Forms.grid();
+        Forms.row(grid, "_Name", name);
+        Forms.row(grid, "_Parameters", area("new-instance-parameters", "One per line: NAME=VALUE", vm.valuesProperty()));
+        Label problem = Forms.problem("new-instance-problem", vm.problemProperty(), Css.ERROR);
+        VBox content = new VBox(10, grid, problem, Forms.hint("An environment of '" + space + "' like any other, marked with template '"
+                + vm.template().name() + "'. Its provisioning is recorded (and audited), not run."));
+        FormDialog dialog = new FormDialog(owner, "new-instance", "New instance of '" + vm.template().name() + "'", "Provision", content,
+                vm.problemProperty().isNotEmpty(), vm.form(), close -> vm.submit(done -> {
+                    close.run();
+                    onDone.accept(done);
+                }));
+        vm.problemProperty().addListener((o, was, now) -> dialog.fit());
+        dialog.dialog().setOnShown(e -> name.requestFocus());
+        return dialog;
+    }
+
+    /** "De-provision 'X'?", with whether its template's de-provisioning process is recorded as run or as skipped. */
+    static FormDialog deprovision(Window owner, EnvironmentsViewModel vm, Environment e, Runnable onDone) {
+        odcm.app.ui.common.FormState state = new odcm.app.ui.common.FormState(vm.runner());
+        Label question = new Label("De-provision '" + e.name() + "', an instance of template '" + e.templateName() + "'? It is no longer listed"
+                + " nor deployable; its record and deployments stay, and instantiating the template under its name brings it back.");
+        question.setId("deprovision-question");
+        question.setWrapText(true);
+        question.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.CheckBox run = new javafx.scene.control.CheckBox("Run its de-provisioning process (recorded)");
+        run.setId("deprovision-run-process");
+        run.setSelected(true);
+        return new FormDialog(owner, "deprovision", "De-provision '" + e.name() + "'", "De-provision", new VBox(10, question, run),
+                new javafx.beans.property.SimpleBooleanProperty(false), state, close -> state.submit("De-provisioning '" + e.name() + "'", () -> {
+                    vm.deprovision(e, run.isSelected());
+                    return null;
+                }, r -> {
+                    close.run();
+                    onDone.run();
+                }));
     }
 }

@@ -23,6 +23,7 @@ import odcm.app.ui.common.Screen;
 import odcm.app.ui.common.ScreenHeader;
 import odcm.app.ui.common.Tables;
 import odcm.model.environment.Environment;
+import odcm.model.environment.EnvironmentTemplate;
 import odcm.model.environment.RemoteEnvironment;
 
 /** Environments screen: the current space's environments beside its remote environments. */
@@ -31,6 +32,7 @@ public final class EnvironmentsView {
     private final BorderPane root = new BorderPane();
     private final TableView<Environment> locals = Tables.table("environments-table");
     private final TableView<RemoteEnvironment> remotes = Tables.table("remote-environments-table");
+    private final TableView<EnvironmentTemplate> templates = Tables.table("templates-table");
     private final Label title = new Label();
 
     /** Why the person may not change the current space's environments (the service's sentence naming the role), or "". */
@@ -51,13 +53,14 @@ public final class EnvironmentsView {
                 "Add a placeholder for an environment that another space owns", this::addRemote);
         filter.disableProperty().bind(current.nameProperty().isEmpty()); // nothing to act on without a space
         VBox header = ScreenHeader.create("Environments",
-                "Where the current space deploys: its own environments, and remote environments standing for environments of other spaces.",
+                "Where the current space deploys: its own environments (some instances of a template), remote environments standing for environments of other spaces, and templates that make environments on demand.",
                 gated(create, current.nameProperty().isEmpty()), gated(addRemote, current.nameProperty().isEmpty()), null, filter);
         ((Label) header.getChildren().get(0)).textProperty().bind(current.nameProperty().map(s -> s.isEmpty() ? "Environments" : "Environments of '" + s + "'"));
         ScreenHeader.place(root, "environments-screen", header, new MessageLine("environments-message", vm.message()));
 
         locals.getColumns().setAll(List.of(
                 Tables.<Environment>column("Name", 140, Environment::name),
+                Tables.<Environment>column("Template", 100, e -> e.isInstance() ? e.templateName() : ""),
                 Tables.<Environment>column("Description", 220, Environment::description)));
         locals.setItems(vm.shown());
         placeholders();
@@ -78,10 +81,30 @@ public final class EnvironmentsView {
         Button delete = Forms.button("delete-environment", "_Delete…", "Delete the selected environment (refused while a lifecycle or project uses it)", this::delete);
         Button deleteRemote = Forms.button("delete-remote-environment", "D_elete…",
                 "Delete the selected remote environment (refused while a lifecycle or project uses it)", this::deleteRemote);
+        Button deprovision = Forms.button("deprovision-environment", "De-_provision…",
+                "De-provision the selected instance of a template (confirmed; its process may be skipped)", this::deprovision);
         SplitPane split = new SplitPane(section("Environments", locals, gated(rename, vm.selectedProperty().isNull()),
-                gated(delete, vm.selectedProperty().isNull())), section("Remote environments", remotes, gated(deleteRemote, vm.selectedRemoteProperty().isNull())));
-        split.setDividerPositions(0.5);
-        root.setCenter(NoSpaceState.wrap("environments", split, current, "Environments", goToSpaces));
+                gated(delete, vm.selectedProperty().isNull()), gated(deprovision, javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> vm.selectedProperty().get() == null || !vm.selectedProperty().get().isInstance(), vm.selectedProperty()))),
+                section("Remote environments", remotes, gated(deleteRemote, vm.selectedRemoteProperty().isNull())));
+        split.setDividerPositions(0.6); // room for the environments' three actions beside their title
+
+        templates.getColumns().setAll(List.of(
+                Tables.<EnvironmentTemplate>column("Template", 140, EnvironmentTemplate::name),
+                Tables.<EnvironmentTemplate>column("Instances named", 200, t -> t.nameExpression().text()),
+                Tables.<EnvironmentTemplate>column("Live instances", 200, vm::instancesOf),
+                Tables.<EnvironmentTemplate>column("Description", 200, EnvironmentTemplate::description)));
+        templates.setItems(vm.templates());
+        templates.setPlaceholder(Forms.emptyState("templates-empty", "No environment templates yet. A template makes environments on demand"
+                + " (a feature branch, a tester): by hand, or for each release reaching a lifecycle phase that holds it."));
+        Tables.bindSelection(templates, vm.selectedTemplateProperty());
+        Button newTemplate = Forms.button("new-template", "New _template…", "Create an environment template in the current space", this::createTemplate);
+        Button newInstance = Forms.button("new-instance", "New _instance…", "Provision an instance of the selected template by hand", this::createInstance);
+        SplitPane both = new SplitPane(split, section("Environment templates", templates, gated(newTemplate, current.nameProperty().isEmpty()),
+                gated(newInstance, vm.selectedTemplateProperty().isNull())));
+        both.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        both.setDividerPositions(0.6);
+        root.setCenter(NoSpaceState.wrap("environments", both, current, "Environments", goToSpaces));
     }
 
     private void placeholders() {
@@ -142,6 +165,29 @@ public final class EnvironmentsView {
             ConfirmDialog.create(window(), vm.runner(), "delete-environment", "Delete environment '" + e.name() + "'",
                     "Delete the " + what + "? Deployments to it are no longer possible from this console.", "Delete",
                     "Deleting the " + what, () -> vm.delete(e), () -> vm.changed("Deleted the " + what + ".", null, null)).show();
+        }
+    }
+
+    private void createTemplate() {
+        if (!vm.space().isEmpty() && permitted()) {
+            EnvironmentDialogs.template(window(), vm.space(), vm.newTemplate(),
+                    t -> vm.changed("Created environment template '" + t.name() + "' in '" + vm.space() + "'.", null, null)).show();
+        }
+    }
+
+    private void createInstance() {
+        EnvironmentTemplate t = vm.selectedTemplateProperty().get();
+        if (t != null && permitted()) {
+            EnvironmentDialogs.instance(window(), vm.space(), vm.newInstance(t),
+                    e -> vm.changed("Provisioned '" + e.name() + "' from template '" + t.name() + "' (recorded).", e.name(), null)).show();
+        }
+    }
+
+    private void deprovision() {
+        Environment e = vm.selectedProperty().get();
+        if (e != null && e.isInstance() && permitted()) {
+            EnvironmentDialogs.deprovision(window(), vm, e, () -> vm.changed("De-provisioned '" + e.name() + "' of template '" + e.templateName() + "'.",
+                    null, null)).show();
         }
     }
 

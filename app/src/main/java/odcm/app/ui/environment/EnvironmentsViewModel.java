@@ -13,11 +13,14 @@ import odcm.app.ui.common.SelectableList;
 import odcm.app.ui.common.StatusMessage;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.environment.Environment;
+import odcm.model.environment.EnvironmentTemplate;
 import odcm.model.environment.RemoteEnvironment;
 
 /** The environments and remote environments of the current space, one filter over both, and what can be done to them. */
 public final class EnvironmentsViewModel {
     private final EnvironmentService environments;
+    private final odcm.app.service.TemplateService templates;
+    private final SelectableList<EnvironmentTemplate> templateList = new SelectableList<>(t -> t.name().toLowerCase(Locale.ROOT), false);
     private final SpaceService spaces;
     private final TaskRunner runner;
     private final CurrentSpace current;
@@ -28,11 +31,13 @@ public final class EnvironmentsViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final StatusMessage message = new StatusMessage();
 
-    private record Loaded(List<Environment> locals, List<RemoteEnvironment> remotes) {
+    private record Loaded(List<Environment> locals, List<RemoteEnvironment> remotes, List<EnvironmentTemplate> templates) {
     }
 
-    public EnvironmentsViewModel(EnvironmentService environments, SpaceService spaces, TaskRunner runner, CurrentSpace current) {
+    public EnvironmentsViewModel(EnvironmentService environments, odcm.app.service.TemplateService templates, SpaceService spaces, TaskRunner runner,
+                                 CurrentSpace current) {
         this.environments = environments;
+        this.templates = templates;
         this.spaces = spaces;
         this.runner = runner;
         this.current = current;
@@ -60,13 +65,17 @@ public final class EnvironmentsViewModel {
         if (space.isEmpty()) {
             locals.replace(List.of());
             remotes.replace(List.of());
+            templateList.replace(List.of());
             return;
         }
-        runner.run("Loading the environments of '" + space + "'", () -> new Loaded(environments.list(space), environments.listRemote(space)),
+        runner.run("Loading the environments of '" + space + "'", () -> new Loaded(environments.list(space), environments.listRemote(space),
+                        templates.list(space)),
                 loaded -> {
                     if (space.equals(current.name())) { // the space changed meanwhile: a newer load is on its way
                         locals.replace(loaded.locals(), selectLocal == null ? null : selectLocal.toLowerCase(Locale.ROOT));
                         remotes.replace(loaded.remotes(), selectRemote);
+                        templateList.replace(loaded.templates(), templateList.selectedProperty().get() == null ? null
+                                : templateList.selectedProperty().get().name().toLowerCase(Locale.ROOT));
                     }
                 }, sentence -> {
                     if (space.equals(current.name())) {
@@ -92,6 +101,35 @@ public final class EnvironmentsViewModel {
     /** As the confirm dialog runs it, in the background; a refusal (a lifecycle still uses it) stays in the dialog. */
     public void delete(Environment e) {
         environments.delete(current.name(), e.name(), e.seen());
+    }
+
+    public TemplateFormViewModel newTemplate() {
+        String space = current.name();
+        return new TemplateFormViewModel(runner, t -> templates.create(space, t));
+    }
+
+    public InstanceFormViewModel newInstance(EnvironmentTemplate t) {
+        String space = current.name();
+        return new InstanceFormViewModel(runner, space, t, (name, values) -> templates.instantiate(space, t.name(), name, values));
+    }
+
+    /** As the de-provision dialog runs it, in the background; {@code runProcess} false records the process as skipped. */
+    public void deprovision(Environment e, boolean runProcess) {
+        templates.deprovision(current.name(), e.name(), runProcess);
+    }
+
+    /** The live instances of {@code t} among the environments loaded: "feature-a-1.2, feature-b-1.3", or "none". */
+    public String instancesOf(EnvironmentTemplate t) {
+        List<String> names = locals.items().stream().filter(e -> Long.valueOf(t.id()).equals(e.templateId())).map(Environment::name).toList();
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    public ObjectProperty<EnvironmentTemplate> selectedTemplateProperty() {
+        return templateList.selectedProperty();
+    }
+
+    public javafx.collections.ObservableList<EnvironmentTemplate> templates() {
+        return templateList.items();
     }
 
     public void deleteRemote(RemoteEnvironment r) {

@@ -42,7 +42,7 @@ public final class LifecycleEditorViewModel {
     private final BooleanProperty isDefault = new SimpleBooleanProperty(false);
     /** With an extractor, so a change inside a phase shows in the list of phases too. */
     private final ObservableList<PhaseEditor> phases = FXCollections.observableArrayList(p -> new javafx.beans.Observable[] {
-        p.nameProperty(), p.ruleProperty(), p.atLeastProperty(), p.environments(), p.remoteEnvironments(), p.promotions()});
+        p.nameProperty(), p.ruleProperty(), p.atLeastProperty(), p.environments(), p.remoteEnvironments(), p.promotions(), p.templates()});
     private final ObjectProperty<PhaseEditor> selectedPhase = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -54,6 +54,7 @@ public final class LifecycleEditorViewModel {
     private final ObservableList<String> environments = FXCollections.observableArrayList();
     private final ObservableList<String> remoteEnvironments = FXCollections.observableArrayList();
     private final ObservableList<String> targets = FXCollections.observableArrayList();
+    private final ObservableList<String> templates = FXCollections.observableArrayList();
     private LifecycleDraft baseline;
     /** The stored lifecycle as loaded (its id and version): a save from it is refused if it changed since (decision 0036). */
     private odcm.model.Seen seen;
@@ -75,6 +76,7 @@ public final class LifecycleEditorViewModel {
         environments.addListener(offered);
         remoteEnvironments.addListener(offered);
         targets.addListener(offered);
+        templates.addListener(offered);
         startNew(false);
     }
 
@@ -306,7 +308,8 @@ public final class LifecycleEditorViewModel {
     }
 
     /** What members can be chosen from; keeps members already chosen even when they are no longer offered. */
-    public void offer(List<String> envs, List<String> remotes, List<String> spaces) {
+    public void offer(List<String> envs, List<String> remotes, List<String> spaces, List<String> templateNames) {
+        templates.setAll(templateNames);
         environments.setAll(envs);
         remoteEnvironments.setAll(remotes);
         targets.setAll(spaces);
@@ -368,6 +371,11 @@ public final class LifecycleEditorViewModel {
 
     public ObservableList<String> targets() {
         return targets;
+    }
+
+    /** The space's environment templates, by name. */
+    public ObservableList<String> templates() {
+        return templates;
     }
 
     public FormState form() {

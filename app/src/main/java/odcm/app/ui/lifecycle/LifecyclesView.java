@@ -46,7 +46,7 @@ public final class LifecyclesView {
         create.disableProperty().bind(current.nameProperty().isEmpty().or(mayNot.isNotEmpty()));
         filter.disableProperty().bind(current.nameProperty().isEmpty());
         VBox header = ScreenHeader.create("Lifecycles",
-                "Ordered phases a release goes through. A phase holds environments, remote environments, or a promotion to another space.",
+                "Ordered phases a release goes through. A phase holds environments, remote environments, environment templates, or a promotion to another space.",
                 odcm.app.ui.common.RoleGate.explained(create, mayNot), null, filter);
         ((javafx.scene.control.Label) header.getChildren().get(0)).textProperty()
                 .bind(current.nameProperty().map(s -> s.isEmpty() ? "Lifecycles" : "Lifecycles of '" + s + "'"));

@@ -26,6 +26,7 @@ import odcm.model.space.Space;
 public final class LifecyclesViewModel {
     private final LifecycleService lifecycles;
     private final EnvironmentService environments;
+    private final odcm.app.service.TemplateService templates;
     private final SpaceService spaces;
     private final TaskRunner runner;
     private final CurrentSpace current;
@@ -36,13 +37,15 @@ public final class LifecyclesViewModel {
     private final LifecycleEditorViewModel editor;
     private String loadedSpace = "";
 
-    private record Loaded(List<Lifecycle> lifecycles, List<Environment> environments, List<RemoteEnvironment> remotes, List<Space> spaces) {
+    private record Loaded(List<Lifecycle> lifecycles, List<Environment> environments, List<RemoteEnvironment> remotes, List<Space> spaces,
+                          List<odcm.model.environment.EnvironmentTemplate> templates) {
     }
 
-    public LifecyclesViewModel(LifecycleService lifecycles, EnvironmentService environments, SpaceService spaces, TaskRunner runner,
+    public LifecyclesViewModel(LifecycleService lifecycles, EnvironmentService environments, odcm.app.service.TemplateService templates, SpaceService spaces, TaskRunner runner,
                                CurrentSpace current) {
         this.lifecycles = lifecycles;
         this.environments = environments;
+        this.templates = templates;
         this.spaces = spaces;
         this.runner = runner;
         this.current = current;
@@ -77,7 +80,7 @@ public final class LifecyclesViewModel {
             return;
         }
         runner.run("Loading the lifecycles of '" + space + "'", () -> new Loaded(lifecycles.list(space), environments.list(space),
-                environments.listRemote(space), spaces.list()), loaded -> {
+                environments.listRemote(space), spaces.list(), templates.list(space)), loaded -> {
                     if (space.equals(current.name())) {
                         show(space, loaded, select);
                     }
@@ -96,9 +99,10 @@ public final class LifecyclesViewModel {
     private void fill(String space, Loaded loaded, String select) {
         boolean otherSpace = !space.equals(loadedSpace);
         loadedSpace = space;
-        editor.offer(loaded.environments().stream().map(Environment::name).toList(),
+        editor.offer(loaded.environments().stream().filter(e -> !e.isInstance()).map(Environment::name).toList(), // instances come with their template
                 loaded.remotes().stream().map(RemoteEnvironment::displayName).toList(),
-                loaded.spaces().stream().map(Space::name).filter(n -> !n.equals(space)).toList());
+                loaded.spaces().stream().map(Space::name).filter(n -> !n.equals(space)).toList(),
+                loaded.templates().stream().map(odcm.model.environment.EnvironmentTemplate::name).toList());
         if (otherSpace) {
             editor.startNew(loaded.lifecycles().isEmpty()); // the edits of another space never carry over
         }

@@ -24,6 +24,7 @@ public final class PhaseEditor {
     private final ObservableList<String> environments = FXCollections.observableArrayList();
     private final ObservableList<String> remoteEnvironments = FXCollections.observableArrayList();
     private final ObservableList<String> promotions = FXCollections.observableArrayList();
+    private final ObservableList<String> templates = FXCollections.observableArrayList();
 
     public PhaseEditor(String name) {
         this.name.set(name);
@@ -40,6 +41,8 @@ public final class PhaseEditor {
                 e.remoteEnvironments.add(r.displayName());
             } else if (m instanceof PhaseMember.Promotion t) {
                 e.promotions.add(t.targetSpaceName());
+            } else if (m instanceof PhaseMember.TemplateMember t) {
+                e.templates.add(t.name());
             }
         }
         return e;
@@ -54,6 +57,7 @@ public final class PhaseEditor {
         environments.addListener(l);
         remoteEnvironments.addListener(l);
         promotions.addListener(l);
+        templates.addListener(l);
     }
 
     public ProgressionRule progression() {
@@ -62,7 +66,7 @@ public final class PhaseEditor {
     }
 
     PhaseDraft draft() {
-        return new PhaseDraft(name.get().strip(), environments, remoteEnvironments, promotions, progression());
+        return new PhaseDraft(name.get().strip(), environments, remoteEnvironments, promotions, progression(), templates);
     }
 
     /** Adds or removes {@code member} of one of the member lists, keeping each name once. */
@@ -83,6 +87,7 @@ public final class PhaseEditor {
     public String members() {
         List<String> parts = new ArrayList<>(environments);
         parts.addAll(remoteEnvironments);
+        templates.forEach(t -> parts.add(PhaseMember.TemplateMember.displayName(t)));
         promotions.forEach(p -> parts.add("promotes to " + p));
         return parts.isEmpty() ? "no members yet" : String.join(", ", parts);
     }
@@ -114,5 +119,10 @@ public final class PhaseEditor {
 
     public ObservableList<String> promotions() {
         return promotions;
+    }
+
+    /** Environment templates by name: their instances are environments of the phase (decision 0057). */
+    public ObservableList<String> templates() {
+        return templates;
     }
 }

@@ -72,14 +72,24 @@ final class PhaseEditorView extends VBox {
         GridPane grid = Forms.grid();
         Forms.row(grid, "Phase _name", name);
         Forms.row(grid, "_Progression", ruleRow);
-        HBox members = new HBox(12,
-                checklist("phase-env", "Environments", vm.environments(), p.environments(), "",
-                        "This space has no environments yet: create them on the Environments screen."),
-                checklist("phase-remote", "Remote environments", vm.remoteEnvironments(), p.remoteEnvironments(), "",
-                        "No remote environments yet: add them on the Environments screen."),
-                checklist("phase-target", "Promote to", vm.targets(), p.promotions(), "",
-                        "No other spaces: a promotion hands releases to another space, local or remote."));
-        members.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        // Two by two: four lists side by side leave each too narrow to read a name (1100 px wide window).
+        GridPane members = new GridPane();
+        members.setHgap(12);
+        members.setVgap(12);
+        members.add(checklist("phase-env", "Environments", vm.environments(), p.environments(), "",
+                "This space has no environments yet: create them on the Environments screen."), 0, 0);
+        members.add(checklist("phase-remote", "Remote environments", vm.remoteEnvironments(), p.remoteEnvironments(), "",
+                "No remote environments yet: add them on the Environments screen."), 1, 0);
+        members.add(checklist("phase-template", "Environment templates", vm.templates(), p.templates(), "",
+                "None yet: create them on the Environments screen."), 0, 1);
+        members.add(checklist("phase-target", "Promote to", vm.targets(), p.promotions(), "",
+                "No other spaces: a promotion hands releases to another space, local or remote."), 1, 1);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            half.setHgrow(Priority.ALWAYS);
+            members.getColumnConstraints().add(half);
+        }
         getChildren().setAll(grid, members);
     }
 

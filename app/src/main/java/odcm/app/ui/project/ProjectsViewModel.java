@@ -17,8 +17,6 @@ import odcm.app.ui.common.SelectableList;
 import odcm.app.ui.common.StatusMessage;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.Refusal;
-import odcm.model.environment.Environment;
-import odcm.model.environment.RemoteEnvironment;
 import odcm.model.lifecycle.Lifecycle;
 import odcm.model.project.Project;
 import odcm.model.project.ProjectDraft;
@@ -114,11 +112,9 @@ public final class ProjectsViewModel {
         }, message::error);
     }
 
-    /** Environments, then remote environments by their display name ("Prod Space: Production"). */
+    /** Environments, remote environments by their display name ("Prod Space: Production"), environment templates ("Feature (template)"). */
     private List<String> scopes(String s) {
-        List<String> all = new java.util.ArrayList<>(environments.list(s).stream().map(Environment::name).toList());
-        all.addAll(environments.listRemote(s).stream().map(RemoteEnvironment::displayName).toList());
-        return all;
+        return environments.scopes(s);
     }
 
     public void newProject() {

@@ -33,7 +33,7 @@ class EnvironmentsViewModelTest {
         ctx.spaces().create("DevTest Space", "", KeyAlgorithm.EC_P256);
         ctx.spaces().create("QA Space", "", KeyAlgorithm.EC_P256);
         ctx.remotes().add("Prod Space", "", TestStores.foreignCertificatePem("Prod Space"), null);
-        vm = new EnvironmentsViewModel(ctx.environments(), ctx.spaces(), new SameThreadTaskRunner(), current);
+        vm = new EnvironmentsViewModel(ctx.environments(), ctx.templates(), ctx.spaces(), new SameThreadTaskRunner(), current);
     }
 
     @AfterEach

@@ -38,7 +38,7 @@ class LifecycleChangedMeanwhileTest {
         ctx.spaces().create(DEV, "", KeyAlgorithm.EC_P256);
         ctx.environments().create(DEV, "Development", "");
         ctx.lifecycles().create(DEV, draft("as made"));
-        vm = new LifecyclesViewModel(ctx.lifecycles(), ctx.environments(), ctx.spaces(), new SameThreadTaskRunner(), current);
+        vm = new LifecyclesViewModel(ctx.lifecycles(), ctx.environments(), ctx.templates(), ctx.spaces(), new SameThreadTaskRunner(), current);
         current.choose(DEV);
     }
 

@@ -41,7 +41,7 @@ class LifecycleEditorViewModelTest {
         ctx.environments().create(DEV, "Development", "");
         ctx.environments().create(DEV, "Test", "");
         ctx.environments().createRemote(DEV, "Prod Space", "Production");
-        vm = new LifecyclesViewModel(ctx.lifecycles(), ctx.environments(), ctx.spaces(), new SameThreadTaskRunner(), current);
+        vm = new LifecyclesViewModel(ctx.lifecycles(), ctx.environments(), ctx.templates(), ctx.spaces(), new SameThreadTaskRunner(), current);
         editor = vm.editor();
         current.choose(DEV);
     }

@@ -180,7 +180,9 @@ class LifecycleScreensTest {
                     c.<Label>node("#lifecycles-message").getText());
             c.shoot("lifecycles");
 
-            c.clickOn("#lifecycle-description").write("Test here, produce there");
+            // Scrolled out of sight by the phase's members (two rows of them since templates, decision 0057): focused, then typed into.
+            c.interact(() -> c.<javafx.scene.control.TextField>node("#lifecycle-description").requestFocus());
+            c.write("Test here, produce there");
             ComboBox<String> picker = c.node("#current-space");
             c.interact(() -> picker.setValue("QA Space")); // as picking it from the list does
             c.idle();
@@ -213,6 +215,91 @@ class LifecycleScreensTest {
             assertTrue(inUse.contains("while lifecycle 'Test then Prod' refers to it"), inUse);
             c.shootDialog("delete-environment", "dialog-delete-environment-refused");
             c.clickOn("#delete-environment-cancel");
+        }
+    }
+
+    /**
+     * Environment templates on the screens (decision 0057): a template made on the Environments screen (a bad name expression
+     * said as typed), put in a lifecycle phase, an instance there once a release reaches the phase, de-provisioned by hand.
+     */
+    @Test
+    void aTemplateInAPhaseGetsAnInstanceWhenAReleaseReachesIt() throws Exception {
+        StoreLocation location = TestStores.location(tmp, "templates");
+        try (AppContext ctx = AppContext.open(location)) {
+            ctx.spaces().create(DEV, "", KeyAlgorithm.EC_P256);
+            ctx.environments().create(DEV, "Development", "");
+            ctx.environments().create(DEV, "Test", "");
+        }
+        try (ConsoleDriver c = new ConsoleDriver(location)) {
+            c.clickOn("#nav-environments");
+            c.idle();
+            assertTrue(c.<Label>node("#templates-empty").getText().startsWith("No environment templates yet."));
+            c.clickOn("#new-template");
+            c.clickOn("#new-template-name").write("Feature");
+            javafx.scene.control.TextField expression = c.node("#new-template-expression");
+            c.interact(expression::clear);
+            c.clickOn(expression).write("#{Release.Numbr}");
+            assertEquals("The name expression '#{Release.Numbr}' uses #{Release.Numbr}, which is not a name it knows; it knows Release.Number,"
+                    + " Release.Channel, Project.Name, Template.Name, Space.Name (the template has no parameters).",
+                    c.<Label>node("#new-template-problem").getText());
+            assertTrue(c.<Button>node("#new-template-ok").isDisabled(), "nothing to create while the expression is wrong");
+            c.interact(expression::clear);
+            c.clickOn(expression).write("#{Template.Name}-#{Release.Number}");
+            c.clickOn("#new-template-provisioning").write("Stack up:Run a script");
+            c.clickOn("#new-template-deprovisioning").write("Stack down:Run a script");
+            c.shootDialog("new-template", "dialog-new-template");
+            c.clickOn("#new-template-ok");
+            c.idle();
+            assertEquals("Created environment template 'Feature' in 'DevTest Space'.", c.<Label>node("#environments-message").getText());
+
+            c.clickOn("#nav-lifecycles");
+            c.idle();
+            c.clickOn("#lifecycle-name").write("Branches");
+            c.clickOn(member(c, "phase-env", "Development"));
+            c.clickOn("#phase-add");
+            c.write("Review");
+            c.clickOn(member(c, "phase-template", "Feature"));
+            c.clickOn("#phase-add");
+            c.write("Test");
+            c.clickOn(member(c, "phase-env", "Test"));
+            c.clickOn(phaseCell(c, 2));
+            assertTrue(phaseCell(c, 2).toString().contains("Feature (template)"), "the phase's summary names the template");
+            c.shoot("lifecycle-with-template");
+            c.clickOn("#lifecycle-save");
+            c.idle();
+            assertEquals("Created lifecycle 'Branches' of 'DevTest Space'. It is the space's default lifecycle.", c.<Label>node("#lifecycles-message").getText());
+
+            AppContext ctx = c.console().context();
+            ctx.projects().create(DEV, new ProjectDraft("Web Shop", "", "Branches", List.of(), List.of(), List.of(), List.of()));
+            ctx.releases().create(DEV, "Web Shop", "1.2.0", "", null, List.of());
+            ctx.deployments().deploy(DEV, "Web Shop", "1.2.0", "Development", true); // the release reaches phase Review
+
+            c.clickOn("#nav-environments");
+            c.idle();
+            TableView<Environment> environments = c.node("#environments-table");
+            assertEquals(List.of("Development", "Test", "Feature-1.2.0"), environments.getItems().stream().map(Environment::name).toList());
+            assertEquals("Feature", environments.getItems().get(2).templateName(), "marked with its template");
+            TableView<odcm.model.environment.EnvironmentTemplate> templates = c.node("#templates-table");
+            assertEquals(1, templates.getItems().size());
+            c.shoot("environments-with-instance");
+
+            c.clickOn("#nav-pipeline");
+            c.idle();
+            assertEquals(1, count(c, ".graph-template"), "the template, drawn as such");
+            assertEquals(1, count(c, ".graph-instance"), "and its live instance");
+            c.shoot("pipeline-with-template");
+            c.clickOn("#nav-environments");
+            c.idle();
+
+            c.interact(() -> environments.getSelectionModel().select(2));
+            c.clickOn("#deprovision-environment");
+            c.clickOn("#deprovision-run-process");
+            c.shootDialog("deprovision", "dialog-deprovision");
+            c.clickOn("#deprovision-ok");
+            c.idle();
+            assertEquals("De-provisioned 'Feature-1.2.0' of template 'Feature'.", c.<Label>node("#environments-message").getText());
+            assertEquals(List.of("Development", "Test"), environments.getItems().stream().map(Environment::name).toList());
+            assertEquals("de-provisioned (by hand; process skipped)", ctx.templates().history(DEV, "Feature").get(0).words());
         }
     }
 }

@@ -49,7 +49,7 @@ class PhaseEditorOnceTest {
                     new PhaseDraft("Dev", List.of("Development"), List.of(), List.of(), ProgressionRule.ALL),
                     new PhaseDraft("Test", List.of("Test"), List.of(), List.of(), ProgressionRule.ALL))));
             CurrentSpace current = new CurrentSpace();
-            LifecyclesViewModel vm = new LifecyclesViewModel(ctx.lifecycles(), ctx.environments(), ctx.spaces(), new SameThreadTaskRunner(), current);
+            LifecyclesViewModel vm = new LifecyclesViewModel(ctx.lifecycles(), ctx.environments(), ctx.templates(), ctx.spaces(), new SameThreadTaskRunner(), current);
             int[] made = new int[1];
             PhaseEditorView view = WaitForAsyncUtils.asyncFx(() -> {
                 PhaseEditorView v = new PhaseEditorView(vm.editor());

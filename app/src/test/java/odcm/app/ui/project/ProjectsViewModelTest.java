@@ -65,6 +65,11 @@ class ProjectsViewModelTest {
         assertEquals(List.of(Demo.DEVTEST + ": Reports"), vm.all().stream().map(Project::name).toList());
         assertTrue(vm.scopeChoices().containsAll(List.of("QA", "UAT", "Prod Space: Production")), vm.scopeChoices().toString());
         assertFalse(vm.scopeChoices().contains("Development"));
+
+        ctx.templates().create(Demo.DEVTEST, odcm.model.environment.EnvironmentTemplate.draft("Feature", "", List.of(), List.of(), List.of(),
+                "#{Release.Channel}-#{Release.Number}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
+        space.choose(Demo.DEVTEST);
+        assertTrue(vm.scopeChoices().contains("Feature (template)"), "a template is a scope: every instance of it (decision 0057)");
     }
 
     @Test

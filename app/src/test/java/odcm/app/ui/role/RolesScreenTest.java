@@ -231,7 +231,7 @@ class RolesScreenTest extends FxRobot {
 
         odcm.app.ui.common.CurrentSpace current = new odcm.app.ui.common.CurrentSpace();
         WaitForAsyncUtils.asyncFx(() -> current.choose(PROD)).get(5, TimeUnit.SECONDS);
-        show(new odcm.app.ui.environment.EnvironmentsView(new odcm.app.ui.environment.EnvironmentsViewModel(bob.environments(), bob.spaces(),
+        show(new odcm.app.ui.environment.EnvironmentsView(new odcm.app.ui.environment.EnvironmentsViewModel(bob.environments(), bob.templates(), bob.spaces(),
                 runner, current), current, () -> { }, gate).screen());
         Button newEnvironment = lookup("#new-environment").query();
         assertTrue(newEnvironment.isDisabled() && lookup("#new-remote-environment").<Button>query().isDisabled());
@@ -242,7 +242,7 @@ class RolesScreenTest extends FxRobot {
         assertFalse(newEnvironment.isDisabled(), "the reason follows the space");
 
         WaitForAsyncUtils.asyncFx(() -> current.choose(PROD)).get(5, TimeUnit.SECONDS);
-        show(new odcm.app.ui.lifecycle.LifecyclesView(new odcm.app.ui.lifecycle.LifecyclesViewModel(bob.lifecycles(), bob.environments(),
+        show(new odcm.app.ui.lifecycle.LifecyclesView(new odcm.app.ui.lifecycle.LifecyclesViewModel(bob.lifecycles(), bob.environments(), bob.templates(),
                 bob.spaces(), runner, current), current, () -> { }, gate).screen());
         Button newLifecycle = lookup("#new-lifecycle").query();
         Button save = lookup("#lifecycle-save").query();

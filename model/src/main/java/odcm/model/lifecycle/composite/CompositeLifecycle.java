@@ -23,6 +23,10 @@ public record CompositeLifecycle(String projectName, long rootSpaceId, List<Spac
 
     public enum NodeKind {
         PHASE, ENVIRONMENT, REMOTE_ENVIRONMENT,
+        /** An environment template in a phase (decision 0057); its live instances follow it as {@link #INSTANCE}s. */
+        TEMPLATE,
+        /** A live instance of an environment template: an environment of the phase, its detail naming the template. */
+        INSTANCE,
         /** A remote space's part of the pipeline, as far as it is known here: holds the remote environments known for it. */
         REMOTE_PHASE
     }

@@ -83,10 +83,18 @@ public final class LifecycleComposer {
                         + " is empty; add an environment or a promotion, or remove the phase.", pid));
             }
             int j = 0;
-            for (PhaseMember m : phase.environments()) {
+            for (PhaseMember m : phase.members()) {
+                if (m instanceof PhaseMember.Promotion) {
+                    continue;
+                }
                 String mid = pid + "/m" + j++;
-                nodes.add(new Node(mid, g, m instanceof PhaseMember.LocalEnvironment ? NodeKind.ENVIRONMENT : NodeKind.REMOTE_ENVIRONMENT,
-                        m.displayName(), "", pid));
+                if (m instanceof PhaseMember.TemplateMember) {
+                    nodes.add(new Node(mid, g, NodeKind.TEMPLATE, m.displayName(), "environment template", pid));
+                    continue;
+                }
+                String template = m instanceof PhaseMember.LocalEnvironment l ? l.template() : null;
+                nodes.add(new Node(mid, g, template != null ? NodeKind.INSTANCE : m instanceof PhaseMember.LocalEnvironment ? NodeKind.ENVIRONMENT
+                        : NodeKind.REMOTE_ENVIRONMENT, m.displayName(), template == null ? "" : "instance of " + template, pid));
                 String earlier = phaseOfEnvironment.putIfAbsent(odcm.model.Names.key(m.displayName()), phase.name());
                 if (earlier != null) {
                     findings.add(new Finding(Severity.ERROR, "Environment '" + m.displayName() + "' is in both phase '" + earlier + "' and phase '"

@@ -1,0 +1,125 @@
+package odcm.app.cli;
+
+import java.util.List;
+import java.util.Map;
+import odcm.model.Refusal;
+import odcm.model.environment.Environment;
+import odcm.model.environment.EnvironmentTemplate;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.VariableTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "template", addMethodSubcommands = false, mixinStandardHelpOptions = true,
+        description = "Environment templates of a local space: recipes for environments made on demand (docs/decisions/0057).")
+final class TemplateCommands {
+    @ParentCommand
+    OdcmCommand root;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an environment template. Put it in a lifecycle phase"
+            + " (Lifecycles screen, or apply) and each release reaching that phase gets an instance named by --name-expression.")
+    int create(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+               @Parameters(paramLabel = "NAME") String name,
+               @Option(names = "--name-expression", required = true, paramLabel = "EXPR",
+                       description = "How instances are named, e.g. '#{Release.Channel}-#{Release.Number}'; names: Release.Number,"
+                               + " Release.Channel, Project.Name, Template.Name, Space.Name and the parameters; ##{ writes #{") String expression,
+               @Option(names = "--description", paramLabel = "TEXT", defaultValue = "") String description,
+               @Option(names = "--parameter", paramLabel = "NAME[:TYPE][=DEFAULT]",
+                       description = "A parameter (repeat for more); TYPE single-line (the default), multi-line, sensitive, checkbox or"
+                               + " select(a|b); without a default it must be given for each instance") List<String> parameters,
+               @Option(names = "--provision-step", paramLabel = "NAME:ACTION", description = "A step of the provisioning process (repeat for more)") List<String> provision,
+               @Option(names = "--deprovision-step", paramLabel = "NAME:ACTION", description = "A step of the de-provisioning process") List<String> deprovision,
+               @Option(names = "--on-existing", paramLabel = "WHAT", defaultValue = "skip",
+                       description = "When a later release names an existing instance: reprovision or skip (default)") String onExisting,
+               @Option(names = "--keep-when-progressed", description = "Keep an instance when its release goes on to the next phase") boolean keep,
+               @Option(names = "--deprovision-after-days", paramLabel = "N", defaultValue = "0",
+                       description = "De-provision an instance after N days without a deployment (0: never); see 'template deprovision --idle'") int days) {
+        EnvironmentTemplate draft = EnvironmentTemplate.draft(name, description, parameters(parameters), steps(provision), steps(deprovision),
+                expression, EnvironmentTemplate.OnExisting.parse(onExisting), !keep, days);
+        EnvironmentTemplate t = root.cli.withContext(root.store, ctx -> ctx.templates().create(space, draft));
+        root.cli.out().println("Created environment template '" + Printed.clean(t.name()) + "' in '" + Printed.clean(space) + "'; instances are named '"
+                + Printed.clean(t.nameExpression().text()) + "'.");
+        return 0;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List a space's environment templates with their live instances.")
+    int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Option(names = "--json") boolean json) {
+        record Listed(EnvironmentTemplate template, List<Environment> instances) {
+        }
+        List<Listed> all = root.cli.reading(root.store, ctx -> ctx.templates().list(space).stream()
+                .map(t -> new Listed(t, ctx.templates().instances(space, t.name()).stream().filter(Environment::isLive).toList())).toList());
+        if (json) {
+            root.cli.printJson(all.stream().map(l -> Printed.fields("name", l.template().name(), "description", l.template().description(),
+                    "nameExpression", l.template().nameExpression().text(), "parameters", l.template().parameters().stream().map(VariableTemplate::name).toList(),
+                    "onExisting", l.template().onExisting().words(), "deprovisionWhenProgressed", l.template().deprovisionWhenProgressed(),
+                    "deprovisionAfterDays", l.template().deprovisionAfterDays(),
+                    "instances", l.instances().stream().map(Environment::name).toList())).toList());
+            return 0;
+        }
+        if (all.isEmpty()) {
+            root.cli.out().println("'" + Printed.clean(space) + "' has no environment templates yet; create one with 'odcm template create --space \""
+                    + Printed.clean(space) + "\" NAME --name-expression EXPR'.");
+        }
+        for (Listed l : all) {
+            root.cli.out().println(Printed.clean(l.template().name()) + "\t" + Printed.clean(l.template().nameExpression().text()) + "\t"
+                    + (l.instances().isEmpty() ? "no instances" : Printed.clean(String.join(", ", l.instances().stream().map(Environment::name).toList()))));
+        }
+        return 0;
+    }
+
+    @Command(name = "instantiate", mixinStandardHelpOptions = true, description = "Make an instance of a template by hand: an environment"
+            + " like any other, marked with its template (a de-provisioned one of that name is provisioned again).")
+    int instantiate(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+                    @Parameters(paramLabel = "TEMPLATE") String template,
+                    @Option(names = "--name", paramLabel = "NAME", description = "The instance's name; without it, the template's name expression"
+                            + " (which then may not use the release's names)") String name,
+                    @Option(names = "--parameter", paramLabel = "NAME=VALUE", description = "A parameter's value (repeat for more); others take"
+                            + " their defaults") List<String> parameters) {
+        Map<String, String> values;
+        try {
+            values = EnvironmentTemplate.values(parameters == null ? List.of() : parameters);
+        } catch (Refusal wrong) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), Printed.clean(wrong.getMessage()));
+        }
+        Environment e = root.cli.withContext(root.store, ctx -> ctx.templates().instantiate(space, template, name, values));
+        root.cli.out().println("Provisioned '" + Printed.clean(e.name()) + "' from template '" + Printed.clean(e.templateName()) + "' in '"
+                + Printed.clean(space) + "' (recorded; the console does not run the process).");
+        return 0;
+    }
+
+    @Command(name = "deprovision", mixinStandardHelpOptions = true, description = "De-provision an instance (it is no longer listed nor"
+            + " deployable; its record and deployments stay), or with --idle every instance past its template's days without a deployment.")
+    int deprovision(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+                    @Parameters(paramLabel = "ENVIRONMENT", arity = "0..1") String environment,
+                    @Option(names = "--skip-process", description = "Record that the template's de-provisioning process was not run") boolean skip,
+                    @Option(names = "--idle", description = "Every instance idle for its template's days") boolean idle) {
+        if (idle == (environment != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name one ENVIRONMENT to de-provision, or --idle, not both.");
+        }
+        if (idle) {
+            List<Environment> gone = root.cli.withContext(root.store, ctx -> ctx.templates().deprovisionIdle(space));
+            root.cli.out().println(gone.isEmpty() ? "No instance of '" + Printed.clean(space) + "' is idle past its template's days."
+                    : "De-provisioned " + Printed.clean(String.join(", ", gone.stream().map(Environment::name).toList())) + ".");
+            return 0;
+        }
+        Environment e = root.cli.withContext(root.store, ctx -> ctx.templates().deprovision(space, environment, !skip));
+        root.cli.out().println("De-provisioned '" + Printed.clean(e.name()) + "' of template '" + Printed.clean(e.templateName()) + "'"
+                + (skip ? " without its process." : "."));
+        return 0;
+    }
+
+    /** "Region:select(eu|us)=eu", "Tester", "Token:sensitive" (see {@link EnvironmentTemplate#parameter}). */
+    static List<VariableTemplate> parameters(List<String> specs) {
+        return (specs == null ? List.<String>of() : specs).stream().map(EnvironmentTemplate::parameter).toList();
+    }
+
+    /** "Stack up:Run a script" (see {@link EnvironmentTemplate#step}). */
+    static List<DeploymentStep> steps(List<String> specs) {
+        return (specs == null ? List.<String>of() : specs).stream().map(EnvironmentTemplate::step).toList();
+    }
+}

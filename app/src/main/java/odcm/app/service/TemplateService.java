@@ -1,0 +1,247 @@
+package odcm.app.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import odcm.model.Refusal;
+import odcm.model.deployment.Deployment;
+import odcm.model.deployment.DeploymentRules;
+import odcm.model.environment.Environment;
+import odcm.model.environment.EnvironmentTemplate;
+import odcm.model.environment.Provisioning;
+import odcm.model.lifecycle.Lifecycle;
+import odcm.model.lifecycle.PhaseMember;
+import odcm.model.project.Project;
+import odcm.model.release.Release;
+import odcm.model.role.Action;
+import odcm.model.space.Space;
+import odcm.persistence.Store;
+import odcm.persistence.StoreTime;
+import odcm.persistence.StoreTx;
+
+/**
+ * Environment templates of a local space and their instances (docs/decisions/0057): made by hand or when a release reaches a
+ * phase holding the template, de-provisioned by hand, when the release goes on to the next phase, or after the template's days
+ * without a deployment. Provisioning is recorded and audited, never executed (as deployments are).
+ */
+public final class TemplateService {
+    private final Store store;
+
+    public TemplateService(Store store) {
+        this.store = store;
+    }
+
+    /** By name. */
+    public List<EnvironmentTemplate> list(String space) {
+        return store.read(tx -> tx.templates().findBySpace(EnvironmentService.requireLocal(tx, space).id()));
+    }
+
+    /** Its instances, de-provisioned ones too, in the order they were made. */
+    public List<Environment> instances(String space, String template) {
+        return store.read(tx -> tx.templates().instances(require(tx, EnvironmentService.requireLocal(tx, space), template).id()));
+    }
+
+    /** What was provisioned and de-provisioned from it, newest first. */
+    public List<Provisioning> history(String space, String template) {
+        return store.read(tx -> tx.templates().history(require(tx, EnvironmentService.requireLocal(tx, space), template).id()));
+    }
+
+    /** Stores {@code draft} (see {@link EnvironmentTemplate#draft}) in the space; names unique per space, as environments'. */
+    public EnvironmentTemplate create(String space, EnvironmentTemplate draft) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
+            tx.templates().findByName(s.id(), draft.name()).ifPresent(t -> {
+                throw new Refusal("'" + s.name() + "' already has an environment template named '" + t.name() + "'.");
+            });
+            EnvironmentTemplate t = tx.templates().insert(draft.in(s.id()), StoreTime.now(store.clock()));
+            tx.audit().append("template.create", subject(s, t.name()), "created; " + t.parameters().size() + " parameters, "
+                    + t.provisioning().size() + " provisioning and " + t.deprovisioning().size() + " de-provisioning steps; instances named '"
+                    + t.nameExpression() + "'; an existing one: " + t.onExisting().words()
+                    + (t.deprovisionAfterDays() > 0 ? "; de-provisioned after " + t.deprovisionAfterDays() + " days without a deployment" : ""));
+            return t;
+        });
+    }
+
+    /** Refused while a lifecycle phase holds it or it has live instances. */
+    public void delete(String space, String template) {
+        store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
+            EnvironmentTemplate t = require(tx, s, template);
+            List<String> lifecycles = tx.templates().lifecyclesUsing(t.id());
+            if (!lifecycles.isEmpty()) {
+                throw new Refusal("Template '" + t.name() + "' is in a phase of lifecycle " + String.join(", ", lifecycles) + "; take it out of the phase first.");
+            }
+            List<String> scoped = tx.projects().namesScopedTo(s.id(), odcm.model.lifecycle.PhaseMember.TemplateMember.displayName(t.name()));
+            if (!scoped.isEmpty()) {
+                throw new Refusal("Template '" + t.name() + "' is a scope of project " + String.join(", ", scoped) + "; take it out of those scopes first.");
+            }
+            List<String> live = tx.templates().instances(t.id()).stream().filter(Environment::isLive).map(Environment::name).toList();
+            if (!live.isEmpty()) {
+                throw new Refusal("Template '" + t.name() + "' still has instances (" + String.join(", ", live) + "); de-provision them first.");
+            }
+            tx.templates().delete(t.id(), t.version());
+            tx.audit().append("template.delete", subject(s, t.name()), "deleted");
+            return null;
+        });
+    }
+
+    /**
+     * An instance made by hand: named {@code name}, or by the template's expression when blank (which then may not use the
+     * release's names); {@code parameters} over the defaults. A de-provisioned instance of that name is provisioned again.
+     */
+    public Environment instantiate(String space, String template, String name, Map<String, String> parameters) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
+            EnvironmentTemplate t = require(tx, s, template);
+            Map<String, String> values = t.parameterValues(parameters);
+            String n = name == null || name.isBlank() ? t.instanceName(s.name(), null, null, null, values) : Environment.checkName(name);
+            Optional<Environment> existing = tx.environments().findByName(s.id(), n);
+            if (existing.isPresent() && (existing.get().isLive() || !Long.valueOf(t.id()).equals(existing.get().templateId()))) {
+                Environment e = existing.get();
+                throw new Refusal("'" + s.name() + "' already has an environment named '" + e.name() + "'"
+                        + (e.isInstance() && e.isLive() ? ", an instance of template '" + e.templateName() + "'." : "; choose another name."));
+            }
+            return provision(tx, store, s, t, existing, n, Provisioning.Reason.MANUAL, null, values);
+        });
+    }
+
+    /** De-provisions an instance by hand; {@code runProcess} false records that the person skipped the template's process. */
+    public Environment deprovision(String space, String environment, boolean runProcess) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
+            Environment e = EnvironmentService.require(tx, s, environment);
+            if (!e.isInstance()) {
+                throw new Refusal("Environment '" + e.name() + "' was not made from a template, so there is nothing to de-provision; delete it instead.");
+            }
+            if (!e.isLive()) {
+                throw new Refusal("Instance '" + e.name() + "' of template '" + e.templateName() + "' is already de-provisioned.");
+            }
+            EnvironmentTemplate t = tx.templates().findById(e.templateId()).orElseThrow();
+            return deprovision(tx, store, s, t, e, Provisioning.Reason.MANUAL, null, runProcess);
+        });
+    }
+
+    /** De-provisions every live instance of the space whose template's days without a deployment have passed; returns them. */
+    public List<Environment> deprovisionIdle(String space) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
+            Instant now = StoreTime.now(store.clock());
+            List<Environment> out = new ArrayList<>();
+            for (EnvironmentTemplate t : tx.templates().findBySpace(s.id())) {
+                for (Environment e : tx.templates().instances(t.id())) {
+                    if (e.isLive() && t.due(lastActivity(tx, e), now)) {
+                        out.add(deprovision(tx, store, s, t, e, Provisioning.Reason.IDLE, null, true));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The instance's last deployment, else its last provisioning. */
+    private static Instant lastActivity(StoreTx tx, Environment e) {
+        Instant provisioned = tx.templates().latest(e.id()).map(Provisioning::at).orElse(Instant.EPOCH);
+        return tx.deployments().lastAt(e.id()).filter(d -> d.isAfter(provisioned)).orElse(provisioned);
+    }
+
+    /**
+     * What release {@code r} of {@code p} brings about in the space's templates, after it was created or deployed (in the same
+     * transaction): an instance for each template in a phase it reached and did not leave (a later release naming an existing
+     * instance re-provisions it or skips, as the template says), and de-provisioning, where the template says so, of the
+     * instance provisioned for it in each phase it left. A name expression that gives no environment name for the release
+     * refuses the whole action.
+     */
+    static void follow(StoreTx tx, Store store, Space s, Project p, Release r) {
+        Lifecycle l = tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
+        if (l.templates().isEmpty()) {
+            return;
+        }
+        Lifecycle expanded = l.withInstances(tx.templates().liveInstances(s.id()));
+        Set<String> succeeded = tx.deployments().findByRelease(r.id()).stream().filter(Deployment::succeeded).map(Deployment::environment)
+                .collect(Collectors.toSet());
+        for (DeploymentRules.PhaseReach reach : DeploymentRules.reach(expanded, succeeded)) {
+            if (!reach.reached()) {
+                break;
+            }
+            for (PhaseMember m : reach.phase().members()) {
+                if (m instanceof PhaseMember.TemplateMember tm) {
+                    EnvironmentTemplate t = tx.templates().findById(tm.templateId()).orElseThrow();
+                    Map<String, String> values = t.parameterValues(Map.of());
+                    String name;
+                    try {
+                        name = t.instanceName(s.name(), p.name(), r.version(), r.channel(), values);
+                    } catch (Refusal x) {
+                        throw new Refusal("Template '" + t.name() + "' in phase '" + reach.phase().name() + "' cannot name an instance for release "
+                                + r.version() + ": " + x.getMessage());
+                    }
+                    Optional<Environment> existing = tx.environments().findByName(s.id(), name)
+                            .filter(e -> Long.valueOf(t.id()).equals(e.templateId())); // another environment of that name: not the template's to touch
+                    if (reach.left()) {
+                        Optional<Provisioning> latest = existing.filter(Environment::isLive).flatMap(e -> tx.templates().latest(e.id()));
+                        if (t.deprovisionWhenProgressed() && latest.isPresent() && Long.valueOf(r.id()).equals(latest.get().releaseId())) {
+                            deprovision(tx, store, s, t, existing.get(), Provisioning.Reason.PROGRESSED, r, true);
+                        }
+                    } else if (existing.isEmpty() ? tx.environments().findByName(s.id(), name).isEmpty() : provisionAgain(tx, t, existing.get(), r)) {
+                        if (existing.isPresent() && existing.get().isLive()) {
+                            deprovision(tx, store, s, t, existing.get(), Provisioning.Reason.PHASE, r, true);
+                        }
+                        provision(tx, store, s, t, existing, name, Provisioning.Reason.PHASE, r, values);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A de-provisioned instance is provisioned again; a live one only when provisioned for another release and the template re-provisions. */
+    private static boolean provisionAgain(StoreTx tx, EnvironmentTemplate t, Environment e, Release r) {
+        if (!e.isLive()) {
+            return true;
+        }
+        Optional<Provisioning> latest = tx.templates().latest(e.id());
+        return t.onExisting() == EnvironmentTemplate.OnExisting.REPROVISION && latest.isPresent() && !Long.valueOf(r.id()).equals(latest.get().releaseId());
+    }
+
+    private static Environment provision(StoreTx tx, Store store, Space s, EnvironmentTemplate t, Optional<Environment> existing, String name,
+                                         Provisioning.Reason reason, Release r, Map<String, String> values) {
+        Instant now = StoreTime.now(store.clock());
+        Environment e = existing.isPresent() ? tx.templates().setDeprovisioned(existing.get().id(), null)
+                : tx.templates().insertInstance(s.id(), t.id(), name, "", now);
+        Provisioning.Process process = t.provisioning().isEmpty() ? Provisioning.Process.NONE : Provisioning.Process.RUN;
+        Provisioning done = tx.templates().record(s.id(), e, Provisioning.Kind.PROVISION, reason, r == null ? null : r.id(), process,
+                t.shown(values), now, store.person().name());
+        tx.audit().append("environment.provision", "environment '" + e.name() + "' of " + s.describe(),
+                "instance of template '" + t.name() + "' " + done.words() + (values.isEmpty() ? "" : "; parameters " + t.shown(values)));
+        return e;
+    }
+
+    private static Environment deprovision(StoreTx tx, Store store, Space s, EnvironmentTemplate t, Environment e, Provisioning.Reason reason, Release r,
+                                           boolean runProcess) {
+        Instant now = StoreTime.now(store.clock());
+        Environment gone = tx.templates().setDeprovisioned(e.id(), now);
+        Provisioning.Process process = t.deprovisioning().isEmpty() ? Provisioning.Process.NONE
+                : runProcess ? Provisioning.Process.RUN : Provisioning.Process.SKIPPED;
+        Provisioning done = tx.templates().record(s.id(), gone, Provisioning.Kind.DEPROVISION, reason, r == null ? null : r.id(), process, Map.of(),
+                now, store.person().name());
+        tx.audit().append("environment.deprovision", "environment '" + e.name() + "' of " + s.describe(),
+                "instance of template '" + t.name() + "' " + done.words());
+        return gone;
+    }
+
+    static EnvironmentTemplate require(StoreTx tx, Space s, String name) {
+        return tx.templates().findByName(s.id(), name == null ? "" : name)
+                .orElseThrow(() -> new Refusal("'" + s.name() + "' has no environment template named '" + name + "'."));
+    }
+
+    private static String subject(Space s, String template) {
+        return "environment template '" + template + "' of " + s.describe();
+    }
+}

@@ -1,0 +1,176 @@
+package odcm.app.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import odcm.model.environment.Environment;
+import odcm.model.environment.EnvironmentTemplate;
+import odcm.model.environment.Provisioning;
+import odcm.model.lifecycle.LifecycleDraft;
+import odcm.model.lifecycle.LifecycleDraft.PhaseDraft;
+import odcm.model.lifecycle.ProgressionRule;
+import odcm.model.project.DeploymentStep;
+import odcm.model.project.Scope;
+import odcm.model.project.TemplateType;
+import odcm.model.project.VariableTemplate;
+import org.junit.jupiter.api.Test;
+
+/** Environment templates (decision 0057): instances made and de-provisioned by hand and as releases go through a lifecycle. */
+class TemplateServiceTest extends ServiceFixture {
+    static final List<DeploymentStep> PROVISION = List.of(new DeploymentStep("Stack up", "Run a script", Map.of("Script", "make up"), Scope.ALL, List.of()));
+
+    static EnvironmentTemplate template(String name, String expression, EnvironmentTemplate.OnExisting onExisting, List<VariableTemplate> parameters) {
+        return EnvironmentTemplate.draft(name, "", parameters, PROVISION, List.of(), expression, onExisting, true, 0);
+    }
+
+    /** Dev [Development] → Review [the templates] → Test [Test] → Production, the project Web on it. */
+    void withTemplates(EnvironmentTemplate... templates) {
+        organisation();
+        for (EnvironmentTemplate t : templates) {
+            ctx.templates().create(DEV, t);
+        }
+        ctx.lifecycles().create(DEV, new LifecycleDraft("Main", "", true, List.of(
+                phase("Dev", List.of("Development"), List.of(), List.of()),
+                new PhaseDraft("Review", List.of(), List.of(), List.of(), ProgressionRule.ALL,
+                        java.util.Arrays.stream(templates).map(EnvironmentTemplate::name).toList()),
+                phase("Test", List.of("Test"), List.of(), List.of()),
+                phase("Production", List.of(), List.of("Prod Space: Production"), List.of(PROD)))));
+        ctx.projects().create(DEV, webProject());
+    }
+
+    List<String> live() {
+        return ctx.environments().list(DEV).stream().map(Environment::name).toList();
+    }
+
+    List<String> history(String template) {
+        return ctx.templates().history(DEV, template).stream().map(p -> p.environment() + " " + p.words()).toList();
+    }
+
+    @Test
+    void aReleaseReachingThePhaseProvisionsItsInstanceWhichProgressionCountsAndLeavingItDeprovisions() {
+        withTemplates(template("Feature", "#{Template.Name}-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, List.of()));
+        ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
+        assertEquals(List.of("Development", "Test"), live(), "phase Review not reached yet");
+
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        assertEquals(List.of("Development", "Test", "Feature-1.0"), live());
+        Environment instance = ctx.environments().list(DEV).get(2);
+        assertEquals("Feature", instance.templateName(), "marked with its template");
+        assertEquals("environment.provision", lastAudit().action());
+        assertEquals("instance of template 'Feature' provisioned (release reached its phase: 1.0; process run)", lastAudit().detail());
+        assertTrue(ctx.deployments().environments(DEV, "Web").contains("Feature-1.0"), "deployable in its phase");
+
+        refused("Release 1.0 cannot be deployed to Test yet: phase 'Review' (all must complete) comes first and still needs a successful "
+                + "deployment to Feature-1.0.", () -> ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true));
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true);
+        assertTrue(ctx.dashboards().dashboard(DEV).columns().stream().anyMatch(c -> c.environment().equals("Feature-1.0")), "on the dashboard");
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true);
+        assertEquals(List.of("Development", "Test"), live(), "the release went on to the next phase: its instance went");
+        assertEquals(List.of("Feature-1.0 de-provisioned (release went on to the next phase: 1.0; process none)",
+                "Feature-1.0 provisioned (release reached its phase: 1.0; process run)"), history("Feature"));
+        refused("Environment 'Feature-1.0' is a de-provisioned instance of template 'Feature'; provision it again (template instantiate) "
+                + "before deploying to it.", () -> ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true));
+        refused("Template 'Feature' is in a phase of lifecycle Main; take it out of the phase first.", () -> ctx.templates().delete(DEV, "Feature"));
+    }
+
+    @Test
+    void aLaterReleaseNamingAnExistingInstanceReprovisionsOrSkipsAsTheTemplateSays() {
+        withTemplates(template("Shared", "#{Template.Name}", EnvironmentTemplate.OnExisting.REPROVISION, List.of()),
+                template("Kept", "#{Template.Name}", EnvironmentTemplate.OnExisting.SKIP, List.of()));
+        ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true); // the same release again: nothing new
+        assertEquals(1, history("Shared").size());
+        ctx.releases().create(DEV, "Web", "1.1", "", null, webPackages("1.1"));
+        ctx.deployments().deploy(DEV, "Web", "1.1", "Development", true);
+        assertEquals(List.of("Shared provisioned (release reached its phase: 1.1; process run)",
+                "Shared de-provisioned (release reached its phase: 1.1; process none)",
+                "Shared provisioned (release reached its phase: 1.0; process run)"), history("Shared"));
+        assertEquals(List.of("Kept provisioned (release reached its phase: 1.0; process run)"), history("Kept"), "skipped");
+        assertEquals(List.of("Development", "Test", "Shared", "Kept"), live());
+    }
+
+    @Test
+    void byHandWithParametersAndDeprovisionedWithOrWithoutItsProcess() {
+        open();
+        local(DEV);
+        List<VariableTemplate> params = List.of(new VariableTemplate("Tester", "", "", TemplateType.SINGLE_LINE, List.of(), true, ""),
+                new VariableTemplate("Token", "", "", TemplateType.SENSITIVE, List.of(), false, ""));
+        ctx.templates().create(DEV, EnvironmentTemplate.draft("Desk", "one per tester", params, PROVISION, PROVISION, "desk-#{Tester}",
+                EnvironmentTemplate.OnExisting.SKIP, false, 14));
+        ctx.environments().create(DEV, "Development", "");
+        refused("Template 'Desk' cannot provision on its own in a lifecycle phase: parameters Tester, Token have no default (a sensitive one can have none).",
+                () -> ctx.lifecycles().create(DEV, new LifecycleDraft("Main", "", true, List.of(
+                        new PhaseDraft("Review", List.of(), List.of(), List.of(), ProgressionRule.ALL, List.of("Desk"))))));
+        refused("Parameter 'Tester' of template 'Desk' needs a value.", () -> ctx.templates().instantiate(DEV, "Desk", "", Map.of()));
+        refused("'DevTest Space' already has an environment named 'Development'; choose another name.",
+                () -> ctx.templates().instantiate(DEV, "Desk", "development", Map.of("Tester", "ann")));
+
+        Environment ann = ctx.templates().instantiate(DEV, "Desk", "", Map.of("Tester", "ann", "Token", "t0k3n"));
+        assertEquals("desk-ann", ann.name());
+        assertEquals("instance of template 'Desk' provisioned (by hand; process run); parameters {Tester=ann, Token=********}", lastAudit().detail(),
+                "a sensitive value is never recorded");
+        assertTrue(ctx.templates().history(DEV, "Desk").get(0).parameters().containsValue("********"));
+        refused("Environment 'desk-ann' is an instance of template 'Desk'; de-provision it instead (its record and deployments stay).",
+                () -> ctx.environments().delete(DEV, "desk-ann"));
+        refused("Environment 'Development' was not made from a template, so there is nothing to de-provision; delete it instead.",
+                () -> ctx.templates().deprovision(DEV, "Development", true));
+
+        ctx.templates().deprovision(DEV, "desk-ann", false);
+        assertEquals("instance of template 'Desk' de-provisioned (by hand; process skipped)", lastAudit().detail());
+        assertEquals(List.of("Development"), live());
+        refused("Instance 'desk-ann' of template 'Desk' is already de-provisioned.", () -> ctx.templates().deprovision(DEV, "desk-ann", true));
+        assertEquals(List.of(), ctx.templates().deprovisionIdle(DEV), "nothing live");
+        ctx.templates().instantiate(DEV, "Desk", "desk-ann", Map.of("Tester", "ann"));
+        assertEquals(List.of("Development", "desk-ann"), live(), "provisioned again, the same environment");
+        assertEquals(List.of(), ctx.templates().deprovisionIdle(DEV), "14 days have not passed");
+        assertEquals(1, ctx.templates().instances(DEV, "Desk").size());
+    }
+
+    /** A value scoped to a template is every instance's; an instance's own value ranks above it (decision 0057). */
+    @Test
+    void aValueScopedToTheTemplateIsEveryInstancesAndTheInstancesOwnRanksAbove() {
+        organisation();
+        ctx.templates().create(DEV, template("Feature", "#{Template.Name}-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, List.of()));
+        ctx.lifecycles().create(DEV, new LifecycleDraft("Main", "", true, List.of(
+                new PhaseDraft("Review", List.of(), List.of(), List.of(), ProgressionRule.OPTIONAL, List.of("Feature")),
+                phase("Test", List.of("Test"), List.of(), List.of()))));
+        odcm.model.project.ProjectDraft web = new odcm.model.project.ProjectDraft("Web", "", "Main", List.of(),
+                List.of(new odcm.model.project.Variable("Host", "feature.example", false, Scope.of(List.of("feature (TEMPLATE)")))),
+                List.of(new VariableTemplate("Host", "", "", TemplateType.SINGLE_LINE, List.of(), true, "")), List.of());
+        ctx.projects().create(DEV, web);
+        assertEquals(Scope.of(List.of("Feature (template)")), ctx.projects().find(DEV, "Web").variables().get(0).scope(), "spelled as the template is");
+        ctx.releases().create(DEV, "Web", "1.0", "", null, List.of());
+        assertEquals(List.of("Development", "Test", "Feature-1.0"), live(), "in the first phase: provisioned with the release");
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true); // its value comes from the template's scope
+        refused("Release 1.0 of 'Web' cannot be deployed to Test: the mandatory value Host is not set for it in this release (its values were"
+                + " frozen when it was created); set it in the project's variables and create a new release.",
+                () -> ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true));
+        ctx.lifecycles().update(DEV, "Main", new LifecycleDraft("Main", "", true, List.of(phase("Test", List.of("Test"), List.of(), List.of()))));
+        refused("Template 'Feature' is a scope of project Web; take it out of those scopes first.", () -> ctx.templates().delete(DEV, "Feature"));
+    }
+
+    /**
+     * A deployer who may not change environments still brings a release to a template's phase: the instance is part of the
+     * deployment (on a team store, the database's instance policy lets it), while making one by hand stays the administrator's.
+     */
+    @Test
+    void aDeployersDeploymentProvisionsTheInstanceButADeployerCannotMakeOneByHand() {
+        withTemplates(template("Feature", "#{Template.Name}-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, List.of()));
+        ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
+        String me = ctx.store().person().name();
+        String bob = location().onServer() ? odcm.persistence.TestDatabases.login("bob") : "bob";
+        ctx.roles().grant(DEV, odcm.model.role.Role.DEPLOYER, null, odcm.model.role.Grantee.person(bob));
+        as(bob, me).deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        assertEquals(List.of("Development", "Test", "Feature-1.0"), live());
+        assertEquals(bob, ctx.templates().history(DEV, "Feature").get(0).by());
+        assertTrue(assertThrowsRefusal(() -> ctx.templates().instantiate(DEV, "Feature", "by-hand", Map.of())).contains("administrator"));
+        as(me, me);
+    }
+
+    private static String assertThrowsRefusal(org.junit.jupiter.api.function.Executable action) {
+        return org.junit.jupiter.api.Assertions.assertThrows(odcm.model.Refusal.class, action).getMessage();
+    }
+}

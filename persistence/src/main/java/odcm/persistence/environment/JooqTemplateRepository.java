@@ -1,0 +1,172 @@
+package odcm.persistence.environment;
+
+import static odcm.persistence.jooq.Tables.ENVIRONMENT;
+import static odcm.persistence.jooq.Tables.ENVIRONMENT_TEMPLATE;
+import static odcm.persistence.jooq.Tables.LIFECYCLE;
+import static odcm.persistence.jooq.Tables.PHASE;
+import static odcm.persistence.jooq.Tables.PHASE_MEMBER;
+import static odcm.persistence.jooq.Tables.PROVISIONING;
+import static odcm.persistence.jooq.Tables.RELEASE;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import odcm.model.environment.Environment;
+import odcm.model.environment.EnvironmentTemplate;
+import odcm.model.environment.Provisioning;
+import odcm.persistence.Json;
+import odcm.persistence.StoreTime;
+import odcm.persistence.jooq.tables.records.EnvironmentTemplateRecord;
+import odcm.persistence.jooq.tables.records.ProvisioningRecord;
+import odcm.persistence.project.Documents;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Environment templates in jOOQ; records become model types only in {@link #template} and {@link #provisioning}. */
+public final class JooqTemplateRepository implements TemplateRepository {
+    private final DSLContext dsl;
+
+    public JooqTemplateRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public EnvironmentTemplate insert(EnvironmentTemplate t, Instant at) {
+        EnvironmentTemplateRecord r = dsl.newRecord(ENVIRONMENT_TEMPLATE);
+        r.setSpaceId(t.spaceId());
+        r.setName(t.name());
+        r.setNameKey(JooqEnvironmentRepository.key(t.name()));
+        r.setDescription(t.description());
+        r.setParametersJson(Documents.templates(t.parameters()));
+        r.setProvisioningJson(Documents.process(t.provisioning()));
+        r.setDeprovisioningJson(Documents.process(t.deprovisioning()));
+        r.setNameExpression(t.nameExpression().text());
+        r.setOnExisting(t.onExisting().name());
+        r.setDeprovisionWhenProgressed(t.deprovisionWhenProgressed());
+        r.setDeprovisionAfterDays(t.deprovisionAfterDays());
+        r.setCreatedAt(StoreTime.column(at));
+        r.store();
+        return template(r);
+    }
+
+    @Override
+    public boolean delete(long templateId, long version) {
+        return dsl.deleteFrom(ENVIRONMENT_TEMPLATE).where(ENVIRONMENT_TEMPLATE.ID.eq(templateId)).and(ENVIRONMENT_TEMPLATE.VERSION.eq(version)).execute() > 0;
+    }
+
+    @Override
+    public List<EnvironmentTemplate> findBySpace(long spaceId) {
+        return find(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId));
+    }
+
+    @Override
+    public Optional<EnvironmentTemplate> findById(long templateId) {
+        return find(ENVIRONMENT_TEMPLATE.ID.eq(templateId)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<EnvironmentTemplate> findByName(long spaceId, String name) {
+        return find(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId).and(ENVIRONMENT_TEMPLATE.NAME_KEY.eq(JooqEnvironmentRepository.key(name.strip()))))
+                .stream().findFirst();
+    }
+
+    private List<EnvironmentTemplate> find(Condition condition) {
+        return dsl.selectFrom(ENVIRONMENT_TEMPLATE).where(condition).orderBy(ENVIRONMENT_TEMPLATE.NAME_KEY).fetch(JooqTemplateRepository::template);
+    }
+
+    @Override
+    public List<Environment> instances(long templateId) {
+        return JooqEnvironmentRepository.environments(dsl, ENVIRONMENT.TEMPLATE_ID.eq(templateId));
+    }
+
+    @Override
+    public Map<Long, List<Environment>> liveInstances(long spaceId) {
+        Map<Long, List<Environment>> out = new LinkedHashMap<>();
+        for (Environment e : JooqEnvironmentRepository.environments(dsl, ENVIRONMENT.SPACE_ID.eq(spaceId)
+                .and(ENVIRONMENT.TEMPLATE_ID.isNotNull()).and(ENVIRONMENT.DEPROVISIONED_AT.isNull()))) {
+            out.computeIfAbsent(e.templateId(), k -> new java.util.ArrayList<>()).add(e);
+        }
+        return out;
+    }
+
+    @Override
+    public Environment insertInstance(long spaceId, long templateId, String name, String description, Instant at) {
+        var r = dsl.newRecord(ENVIRONMENT);
+        r.setSpaceId(spaceId);
+        r.setName(name);
+        r.setNameKey(JooqEnvironmentRepository.key(name));
+        r.setDescription(description);
+        r.setCreatedAt(StoreTime.column(at));
+        r.setTemplateId(templateId);
+        r.store();
+        return JooqEnvironmentRepository.environments(dsl, ENVIRONMENT.ID.eq(r.getId())).get(0);
+    }
+
+    @Override
+    public Environment setDeprovisioned(long environmentId, Instant at) {
+        dsl.update(ENVIRONMENT).set(ENVIRONMENT.DEPROVISIONED_AT, at == null ? null : StoreTime.column(at))
+                .set(ENVIRONMENT.VERSION, ENVIRONMENT.VERSION.plus(1)).where(ENVIRONMENT.ID.eq(environmentId)).execute();
+        return JooqEnvironmentRepository.environments(dsl, ENVIRONMENT.ID.eq(environmentId)).get(0);
+    }
+
+    @Override
+    public Provisioning record(long spaceId, Environment instance, Provisioning.Kind kind, Provisioning.Reason reason, Long releaseId,
+                               Provisioning.Process process, Map<String, String> parameters, Instant at, String by) {
+        ProvisioningRecord r = dsl.newRecord(PROVISIONING);
+        r.setSpaceId(spaceId);
+        r.setEnvironmentId(instance.id());
+        r.setTemplateId(instance.templateId());
+        r.setKind(kind.name());
+        r.setReason(reason.name());
+        r.setReleaseId(releaseId);
+        r.setProcess(process.name());
+        r.setParametersJson(Json.write(new LinkedHashMap<>(parameters)));
+        r.setDoneAt(StoreTime.column(at));
+        r.setDoneBy(by);
+        r.store();
+        return provisionings(PROVISIONING.ID.eq(r.getId())).get(0);
+    }
+
+    @Override
+    public List<Provisioning> history(long templateId) {
+        return provisionings(PROVISIONING.TEMPLATE_ID.eq(templateId));
+    }
+
+    @Override
+    public Optional<Provisioning> latest(long environmentId) {
+        return provisionings(PROVISIONING.ENVIRONMENT_ID.eq(environmentId)).stream().findFirst();
+    }
+
+    private List<Provisioning> provisionings(Condition condition) {
+        return dsl.select(PROVISIONING.fields()).select(ENVIRONMENT.NAME, RELEASE.VERSION)
+                .from(PROVISIONING).join(ENVIRONMENT).on(ENVIRONMENT.ID.eq(PROVISIONING.ENVIRONMENT_ID))
+                .leftJoin(RELEASE).on(RELEASE.ID.eq(PROVISIONING.RELEASE_ID))
+                .where(condition).orderBy(PROVISIONING.ID.desc()).fetch(JooqTemplateRepository::provisioning);
+    }
+
+    @Override
+    public List<String> lifecyclesUsing(long templateId) {
+        return dsl.selectDistinct(LIFECYCLE.NAME).from(LIFECYCLE).join(PHASE).on(PHASE.LIFECYCLE_ID.eq(LIFECYCLE.ID))
+                .join(PHASE_MEMBER).on(PHASE_MEMBER.PHASE_ID.eq(PHASE.ID)).where(PHASE_MEMBER.TEMPLATE_ID.eq(templateId))
+                .orderBy(LIFECYCLE.NAME).fetch(LIFECYCLE.NAME);
+    }
+
+    private static EnvironmentTemplate template(EnvironmentTemplateRecord r) {
+        var parameters = Documents.templates(r.getParametersJson());
+        return new EnvironmentTemplate(r.getId(), r.getSpaceId(), r.getName(), r.getDescription(), parameters,
+                Documents.process(r.getProvisioningJson()), Documents.process(r.getDeprovisioningJson()),
+                EnvironmentTemplate.expression(r.getNameExpression(), parameters), EnvironmentTemplate.OnExisting.valueOf(r.getOnExisting()),
+                r.getDeprovisionWhenProgressed(), r.getDeprovisionAfterDays(), r.getVersion());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Provisioning provisioning(Record rec) {
+        ProvisioningRecord r = rec.into(PROVISIONING);
+        return new Provisioning(r.getId(), r.getEnvironmentId(), rec.get(ENVIRONMENT.NAME), r.getTemplateId(), Provisioning.Kind.valueOf(r.getKind()),
+                Provisioning.Reason.valueOf(r.getReason()), r.getReleaseId(), rec.get(RELEASE.VERSION), Provisioning.Process.valueOf(r.getProcess()),
+                Json.read(r.getParametersJson(), Map.class, "a provisioning's parameters"), StoreTime.instant(r.getDoneAt()), r.getDoneBy());
+    }
+}

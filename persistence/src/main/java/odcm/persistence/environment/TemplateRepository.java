@@ -1,0 +1,50 @@
+package odcm.persistence.environment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import odcm.model.environment.Environment;
+import odcm.model.environment.EnvironmentTemplate;
+import odcm.model.environment.Provisioning;
+
+/** Environment templates of local spaces, their instances (environments) and what was provisioned (docs/decisions/0057). */
+public interface TemplateRepository {
+    /** {@code t}'s id and version are ignored: the new row's are returned. */
+    EnvironmentTemplate insert(EnvironmentTemplate t, Instant at);
+
+    /** False, and nothing deleted, when the template is no longer at {@code version}. Callers check instances and phases first. */
+    boolean delete(long templateId, long version);
+
+    /** By name. */
+    List<EnvironmentTemplate> findBySpace(long spaceId);
+
+    Optional<EnvironmentTemplate> findById(long templateId);
+
+    /** By name, case-insensitively. */
+    Optional<EnvironmentTemplate> findByName(long spaceId, String name);
+
+    /** Every instance of the template, de-provisioned ones too, in the order they were made. */
+    List<Environment> instances(long templateId);
+
+    /** The live instances of every template of the space, by template id (for {@code Lifecycle.withInstances}). */
+    Map<Long, List<Environment>> liveInstances(long spaceId);
+
+    /** A new environment, an instance of {@code templateId}. */
+    Environment insertInstance(long spaceId, long templateId, String name, String description, Instant at);
+
+    /** Marks the instance de-provisioned at {@code at}, or live again (null); bumps its version. */
+    Environment setDeprovisioned(long environmentId, Instant at);
+
+    Provisioning record(long spaceId, Environment instance, Provisioning.Kind kind, Provisioning.Reason reason, Long releaseId,
+                        Provisioning.Process process, Map<String, String> parameters, Instant at, String by);
+
+    /** What was provisioned and de-provisioned from the template, newest first. */
+    List<Provisioning> history(long templateId);
+
+    /** The latest record of the instance, if any. */
+    Optional<Provisioning> latest(long environmentId);
+
+    /** Names of the lifecycles with a phase holding this template. */
+    List<String> lifecyclesUsing(long templateId);
+}
