@@ -1155,6 +1155,9 @@ public final class Store implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             auditSeal.rollBackTo(pendingBefore); // what the failed (inner) transaction appended is not in the log
+            if (outer == null && committing && !location.onServer()) {
+                auditSeal.commitFailed(); // the H2 file refused the commit (its disk full): the head as before the change
+            }
             if (outer == null && !stopping && location.onServer() && lostConnection(e)) {
                 connectionLost = true;
                 throw lost(e, committing);

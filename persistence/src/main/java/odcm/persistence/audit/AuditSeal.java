@@ -198,6 +198,27 @@ public final class AuditSeal {
     }
 
     /**
+     * The commit after {@link #beforeCommit()} failed (a full disk under the store file): the head names only what was
+     * committed before, again. Left pending, verification would call the refused change an interrupted one ("the program
+     * was stopped"); were its entries committed after all, the log runs past its head, which verification accepts as for a
+     * head written after the commit. If the head cannot be written, the pending record stays and says so.
+     */
+    public void commitFailed() {
+        AuditHead before = base;
+        pending = null;
+        base = null;
+        isNew = null;
+        if (key == null) {
+            return;
+        }
+        try {
+            headFile.write(before, null, key);
+        } catch (IOException | RuntimeException e) {
+            // the record written before the commit names the change as pending: verification names it as interrupted
+        }
+    }
+
+    /**
      * The number of the first entry the write in progress appended: its entries run from here to {@link #pending()}, one
      * after the other (a team store's changes are made one at a time).
      */
