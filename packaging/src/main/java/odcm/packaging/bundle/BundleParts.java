@@ -99,11 +99,6 @@ public final class BundleParts {
         return out.array();
     }
 
-    /** The bytes of the four lists and the secret values: about the size of a bundle of them. */
-    public int size() {
-        return Slice.length(new Slice[] {process, variables, templates, packages}) + secrets.length();
-    }
-
     /** The secret values (name, scope, value) as canonical JSON: sensitive, to be stored only sealed. */
     public String secretsJson() {
         return secrets;

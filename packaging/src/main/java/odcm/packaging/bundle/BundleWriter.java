@@ -31,6 +31,24 @@ public final class BundleWriter {
      */
     public static void write(BundleContent content, BundleParts releaseParts, SourceKey source, byte[] targetCertificateDer, OutputStream out)
             throws IOException {
+        writeSlices(entries(content, releaseParts, source, targetCertificateDer), out);
+    }
+
+    /**
+     * As {@link #write(BundleContent, BundleParts, SourceKey, byte[], OutputStream)}, the bundle's bytes in one array of
+     * their size, computed before they are written: no buffer grown or larger than the file, and no copy of it at the end.
+     */
+    public static byte[] write(BundleContent content, BundleParts releaseParts, SourceKey source, byte[] targetCertificateDer)
+            throws IOException {
+        Map<String, Slice[]> entries = entries(content, releaseParts, source, targetCertificateDer);
+        Exact out = new Exact(zipSize(entries));
+        writeSlices(entries, out);
+        return out.full();
+    }
+
+    /** The entries of a bundle, in file order: manifest, signature, the parts (the kept lists as slices), the secrets' envelope. */
+    private static Map<String, Slice[]> entries(BundleContent content, BundleParts releaseParts, SourceKey source, byte[] targetCertificateDer)
+            throws IOException {
         X509CertificateHolder sourceCert = new X509CertificateHolder(source.certificateDer());
         X509CertificateHolder targetCert = new X509CertificateHolder(targetCertificateDer);
         String id = content.bundleId().toString();
@@ -70,7 +88,65 @@ public final class BundleWriter {
         all.put(BundleFormat.MANIFEST, Slice.whole(manifest));
         all.put(BundleFormat.SIGNATURE, Slice.whole(signature));
         all.putAll(parts);
-        writeSlices(all, out);
+        return all;
+    }
+
+    /**
+     * The size of the container {@link #writeSlices} writes: that of the same entries with no bytes (their headers, as the
+     * JDK's ZIP writer makes them, are the same for any size below 4 GiB) and the entries' bytes.
+     */
+    static int zipSize(Map<String, Slice[]> entries) throws IOException {
+        Map<String, Slice[]> headers = new LinkedHashMap<>();
+        long size = 0;
+        for (Map.Entry<String, Slice[]> e : entries.entrySet()) {
+            headers.put(e.getKey(), new Slice[0]);
+            size += Slice.length(e.getValue());
+        }
+        long[] written = {0};
+        writeSlices(headers, new OutputStream() {
+            @Override
+            public void write(int b) {
+                written[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                written[0] += len;
+            }
+        });
+        return Math.toIntExact(size + written[0]);
+    }
+
+    /** An output stream into an array of a size known beforehand; writing more, or less ({@link #full}), is an error. */
+    private static final class Exact extends OutputStream {
+        private final byte[] bytes;
+        private int at;
+
+        Exact(int size) {
+            bytes = new byte[size];
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len > bytes.length - at) {
+                throw new IOException("the bundle came out larger than its computed size of " + bytes.length + " bytes");
+            }
+            System.arraycopy(b, off, bytes, at, len);
+            at += len;
+        }
+
+        byte[] full() {
+            if (at != bytes.length) {
+                throw new IllegalStateException("the bundle came out at " + at + " bytes, not its computed size of " + bytes.length);
+            }
+            return bytes;
+        }
     }
 
     /** The DOS epoch, the same in every time zone: a bundle's bytes depend only on its entries. */

@@ -59,6 +59,14 @@ class BundlePartsTest {
         VerificationOutcome.Genuine g = assertInstanceOf(VerificationOutcome.Genuine.class, o, o.sentence());
         assertTrue(g.secretsOpened());
         assertEquals(content.snapshot(), g.content().snapshot());
+        // Written into one array of its computed size (what bundle create does): the same entries, genuine, every byte used.
+        byte[] exact = BundleWriter.write(empty, BundleParts.fromStored(parts.stored(), parts.secretsJson()),
+                new SourceKey(DEV_EC.certificateDer(), DEV_EC.privateKeyPkcs8()), PROD_EC.certificateDer());
+        for (String name : List.of(BundleFormat.RELEASE, BundleFormat.PROCESS, BundleFormat.VARIABLES, BundleFormat.TEMPLATES,
+                BundleFormat.PACKAGES, BundleFormat.HISTORY)) {
+            assertArrayEquals(unzip(out.toByteArray()).get(name), unzip(exact).get(name), name);
+        }
+        assertInstanceOf(VerificationOutcome.Genuine.class, BundleVerifier.verify(exact, prod));
     }
 
     @Test
