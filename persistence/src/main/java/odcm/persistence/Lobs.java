@@ -41,6 +41,81 @@ public final class Lobs {
             }));
 
     /**
+     * A BLOB (or the stored UTF-8 of a CLOB, coerced to it) to be read once, within the mapping of its row, as a stream into
+     * a digest ({@link Streamed#digest}): the release head's snapshot (a megabyte at size) is hashed without an array of
+     * it, on every head read. PostgreSQL's driver hands the value over whole with the row, so there it stays that array.
+     */
+    public static final DataType<Streamed> STREAMED = SQLDataType.BLOB.asConvertedDataType(Binding.of(
+            Converter.ofNullable(byte[].class, Streamed.class, Streamed::of, Streamed::bytes),
+            ctx -> ctx.render().sql(ctx.variable()),
+            ctx -> {
+                try {
+                    ctx.value(ctx.family() == org.jooq.SQLDialect.POSTGRES ? Streamed.of(ctx.resultSet().getBytes(ctx.index()))
+                            : Streamed.of(ctx.resultSet().getBlob(ctx.index())));
+                } catch (SQLException e) {
+                    throw new DataAccessException("a large column could not be read", e);
+                }
+            },
+            ctx -> {
+                throw new DataAccessException("a streamed column is for reading only");
+            }));
+
+    /** A large column's bytes, read once: whole ({@link #bytes()}) or through a digest ({@link #digest}); null for SQL NULL. */
+    public static final class Streamed {
+        private final Blob blob;
+        private final byte[] bytes;
+
+        private Streamed(Blob blob, byte[] bytes) {
+            this.blob = blob;
+            this.bytes = bytes;
+        }
+
+        static Streamed of(Blob blob) {
+            return blob == null ? null : new Streamed(blob, null);
+        }
+
+        static Streamed of(byte[] bytes) {
+            return bytes == null ? null : new Streamed(null, bytes);
+        }
+
+        /** The whole content, in one array of its length. */
+        public byte[] bytes() {
+            try {
+                return blob == null ? bytes : Lobs.bytes(blob);
+            } catch (SQLException | IOException e) {
+                throw new DataAccessException("a large column could not be read", e);
+            }
+        }
+
+        /** Feeds the whole content to {@code digest}, 64 KiB at a time; refused when the stream is not of the stated length. */
+        public void digest(java.security.MessageDigest digest) {
+            if (blob == null) {
+                digest.update(bytes);
+                return;
+            }
+            try (InputStream in = blob.getBinaryStream()) {
+                long length = blob.length();
+                byte[] chunk = new byte[(int) Math.min(64 * 1024, Math.max(length, 1))];
+                long read = 0;
+                for (int n; (n = in.read(chunk)) > 0; read += n) {
+                    digest.update(chunk, 0, n);
+                }
+                if (read != length) {
+                    throw new IOException("a column not of its stated length");
+                }
+            } catch (SQLException | IOException e) {
+                throw new DataAccessException("a large column could not be read", e);
+            } finally {
+                try {
+                    blob.free();
+                } catch (SQLException e) {
+                    // freed with the transaction anyway
+                }
+            }
+        }
+    }
+
+    /**
      * A CLOB written from {@link Json.Text} as a stream of its characters, for writing only: bound as a string, H2 computed
      * the hash code of the whole text (a megabyte at size) for its string cache and kept a copy of it before storing it as
      * a LOB. PostgreSQL's driver reads a stream into a string anyway, so it gets the string. The column holds the same text.

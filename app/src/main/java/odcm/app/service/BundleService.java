@@ -1,7 +1,6 @@
 package odcm.app.service;
 
 import odcm.model.role.Action;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -421,9 +420,9 @@ public final class BundleService {
                 route.outOfOrder());
         Secret key = BundleChecks.privateKey(store, tx, s);
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(parts.size() + 64 * 1024); // not grown and copied again and again
-            BundleWriter.write(content, parts, new SourceKey(sourceCert.der(), key), targetCert.der(), bytes);
-            return new Built(s, t, r, content, bytes.toByteArray(), targetCert.info().fingerprint());
+            // Written into an array of the file's size, computed beforehand: no buffer grown, none copied at the end.
+            byte[] bytes = BundleWriter.write(content, parts, new SourceKey(sourceCert.der(), key), targetCert.der());
+            return new Built(s, t, r, content, bytes, targetCert.info().fingerprint());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {

@@ -19,13 +19,13 @@ import odcm.model.release.ReleaseSnapshot;
  */
 public final class BundleParts {
     private static final int LISTS = 4;
-    private final byte[] process;
-    private final byte[] variables;
-    private final byte[] templates;
-    private final byte[] packages;
+    private final Slice process;
+    private final Slice variables;
+    private final Slice templates;
+    private final Slice packages;
     private final String secrets;
 
-    private BundleParts(byte[] process, byte[] variables, byte[] templates, byte[] packages, String secrets) {
+    private BundleParts(Slice process, Slice variables, Slice templates, Slice packages, String secrets) {
         this.process = process;
         this.variables = variables;
         this.templates = templates;
@@ -55,7 +55,8 @@ public final class BundleParts {
         byte[] packages = Json.write(snapshot.packages().stream().map(p -> new Dto.Package(p.packageId(), p.version(), p.sha256())).toList());
         byte[] secretJson = Json.write(secrets);
         try {
-            return new BundleParts(process, result(variablesJson), templates, packages, new String(secretJson, StandardCharsets.UTF_8));
+            return new BundleParts(Slice.of(process), Slice.of(result(variablesJson)), Slice.of(templates), Slice.of(packages),
+                    new String(secretJson, StandardCharsets.UTF_8));
         } finally {
             Arrays.fill(secretJson, (byte) 0);
         }
@@ -63,21 +64,22 @@ public final class BundleParts {
 
     /**
      * The parts as {@link #stored()} gave them and the secret values as {@link #secretsJson()} did, read back from where
-     * they were kept (which vouches for them: a hash beside the release, the master key's seal).
+     * they were kept (which vouches for them: a hash beside the release, the master key's seal). The lists stay in
+     * {@code stored}, not copied: the caller hands it over and does not change it.
      *
      * @throws IllegalArgumentException when {@code stored} is not what {@link #stored()} writes
      */
     public static BundleParts fromStored(byte[] stored, String secretsJson) {
         ByteBuffer in = ByteBuffer.wrap(stored);
-        byte[][] lists = new byte[LISTS][];
+        Slice[] lists = new Slice[LISTS];
         for (int i = 0; i < LISTS; i++) {
             int length = in.remaining() >= Integer.BYTES ? in.getInt() : -1;
             if (length < 2 || length > in.remaining()) {
                 throw new IllegalArgumentException("stored bundle parts are cut short or damaged");
             }
-            lists[i] = new byte[length];
-            in.get(lists[i]);
-            if (lists[i][0] != '[' || lists[i][length - 1] != ']') {
+            lists[i] = new Slice(stored, in.position(), length);
+            in.position(in.position() + length);
+            if (lists[i].at(0) != '[' || lists[i].at(length - 1) != ']') {
                 throw new IllegalArgumentException("a stored bundle part is not a JSON array");
             }
         }
@@ -89,16 +91,12 @@ public final class BundleParts {
 
     /** The four lists without secrets, each after its length: what is stored beside the release. */
     public byte[] stored() {
-        ByteBuffer out = ByteBuffer.allocate(LISTS * Integer.BYTES + process.length + variables.length + templates.length + packages.length);
-        for (byte[] list : new byte[][] {process, variables, templates, packages}) {
-            out.putInt(list.length).put(list);
+        Slice[] lists = {process, variables, templates, packages};
+        ByteBuffer out = ByteBuffer.allocate(LISTS * Integer.BYTES + Slice.length(lists));
+        for (Slice list : lists) {
+            out.putInt(list.length()).put(list.array(), list.offset(), list.length());
         }
         return out.array();
-    }
-
-    /** The bytes of the four lists and the secret values: about the size of a bundle of them. */
-    public int size() {
-        return process.length + variables.length + templates.length + packages.length + secrets.length();
     }
 
     /** The secret values (name, scope, value) as canonical JSON: sensitive, to be stored only sealed. */
@@ -106,19 +104,19 @@ public final class BundleParts {
         return secrets;
     }
 
-    byte[] processPart(String bundleId) {
+    Slice[] processPart(String bundleId) {
         return around(Json.write(new Dto.ProcessPart(bundleId, List.of())), 1, process);
     }
 
-    byte[] variablesPart(String bundleId) {
+    Slice[] variablesPart(String bundleId) {
         return around(Json.write(new Dto.VariablesPart(bundleId, List.of())), 1, variables);
     }
 
-    byte[] templatesPart(String bundleId) {
+    Slice[] templatesPart(String bundleId) {
         return around(Json.write(new Dto.TemplatesPart(bundleId, List.of())), 1, templates);
     }
 
-    byte[] packagesPart(String bundleId) {
+    Slice[] packagesPart(String bundleId) {
         return around(Json.write(new Dto.PackagesPart(bundleId, List.of())), 1, packages);
     }
 
@@ -126,8 +124,8 @@ public final class BundleParts {
     byte[] secretsPart(String bundleId, String project, String version, String targetSpace, String targetFingerprint) {
         byte[] list = secrets.getBytes(StandardCharsets.UTF_8);
         try {
-            return around(Json.write(new Dto.Secrets(bundleId, project, version, targetSpace, targetFingerprint, List.of())),
-                    ",\"version\":".length() + Json.write(version).length + 1, list);
+            return Slice.join(around(Json.write(new Dto.Secrets(bundleId, project, version, targetSpace, targetFingerprint, List.of())),
+                    ",\"version\":".length() + Json.write(version).length + 1, Slice.of(list)));
         } finally {
             Arrays.fill(list, (byte) 0);
         }
@@ -135,17 +133,15 @@ public final class BundleParts {
 
     /**
      * The canonical JSON of a part from the canonical JSON of the same part with its list empty ("[]", followed by
-     * {@code tail} bytes): sorted keys and no spaces make the list's text the same wherever it stands.
+     * {@code tail} bytes): sorted keys and no spaces make the list's text the same wherever it stands. As slices (what
+     * comes before the list, the list, the tail), so the list is not copied.
      */
-    private static byte[] around(byte[] empty, int tail, byte[] list) {
+    private static Slice[] around(byte[] empty, int tail, Slice list) {
         int at = empty.length - tail - 2;
         if (at < 0 || empty[at] != '[' || empty[at + 1] != ']') {
             throw new IllegalStateException("a bundle part's list is not where its canonical form puts it");
         }
-        byte[] out = Arrays.copyOf(empty, empty.length - 2 + list.length);
-        System.arraycopy(list, 0, out, at, list.length);
-        System.arraycopy(empty, at + 2, out, at + list.length, tail);
-        return out;
+        return new Slice[] {new Slice(empty, 0, at), list, new Slice(empty, at + 2, tail)};
     }
 
     private static byte[] result(FutureTask<byte[]> task) {

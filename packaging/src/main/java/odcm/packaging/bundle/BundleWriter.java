@@ -31,28 +31,46 @@ public final class BundleWriter {
      */
     public static void write(BundleContent content, BundleParts releaseParts, SourceKey source, byte[] targetCertificateDer, OutputStream out)
             throws IOException {
+        writeSlices(entries(content, releaseParts, source, targetCertificateDer), out);
+    }
+
+    /**
+     * As {@link #write(BundleContent, BundleParts, SourceKey, byte[], OutputStream)}, the bundle's bytes in one array of
+     * their size, computed before they are written: no buffer grown or larger than the file, and no copy of it at the end.
+     */
+    public static byte[] write(BundleContent content, BundleParts releaseParts, SourceKey source, byte[] targetCertificateDer)
+            throws IOException {
+        Map<String, Slice[]> entries = entries(content, releaseParts, source, targetCertificateDer);
+        Exact out = new Exact(zipSize(entries));
+        writeSlices(entries, out);
+        return out.full();
+    }
+
+    /** The entries of a bundle, in file order: manifest, signature, the parts (the kept lists as slices), the secrets' envelope. */
+    private static Map<String, Slice[]> entries(BundleContent content, BundleParts releaseParts, SourceKey source, byte[] targetCertificateDer)
+            throws IOException {
         X509CertificateHolder sourceCert = new X509CertificateHolder(source.certificateDer());
         X509CertificateHolder targetCert = new X509CertificateHolder(targetCertificateDer);
         String id = content.bundleId().toString();
         String targetFingerprint = Certificates.fingerprint(targetCertificateDer).hex();
 
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(BundleFormat.RELEASE, Json.write(content.revision() == 1
+        Map<String, Slice[]> parts = new LinkedHashMap<>(); // the release's lists as kept, not copied into parts of their own
+        parts.put(BundleFormat.RELEASE, Slice.whole(Json.write(content.revision() == 1
                 ? new Dto.ReleasePart(id, content.project(), content.version(), content.notes(), content.channel(),
                 content.releaseCreated().toString())
                 : new Dto.RevisedReleasePart(id, content.project(), content.version(), content.notes(), content.channel(),
-                content.releaseCreated().toString(), content.revision())));
+                content.releaseCreated().toString(), content.revision()))));
         parts.put(BundleFormat.PROCESS, releaseParts.processPart(id));
         parts.put(BundleFormat.VARIABLES, releaseParts.variablesPart(id));
         parts.put(BundleFormat.TEMPLATES, releaseParts.templatesPart(id));
         parts.put(BundleFormat.PACKAGES, releaseParts.packagesPart(id));
-        parts.put(BundleFormat.HISTORY, Json.write(new Dto.HistoryPart(id, content.history().stream()
+        parts.put(BundleFormat.HISTORY, Slice.whole(Json.write(new Dto.HistoryPart(id, content.history().stream()
                 .map(h -> new Dto.Deployment(h.space(), h.environment(), h.deployedAt().toString(), h.outcome())).toList(),
                 content.outOfOrder() == null ? null
-                        : new Dto.OutOfOrder(content.outOfOrder().by(), content.outOfOrder().reason(), content.outOfOrder().skipped()))));
+                        : new Dto.OutOfOrder(content.outOfOrder().by(), content.outOfOrder().reason(), content.outOfOrder().skipped())))));
         byte[] secretJson = releaseParts.secretsPart(id, content.project(), content.version(), content.targetSpace(), targetFingerprint);
         try {
-            parts.put(BundleFormat.SECRETS, Cms.encrypt(secretJson, targetCert));
+            parts.put(BundleFormat.SECRETS, Slice.whole(Cms.encrypt(secretJson, targetCert)));
         } finally {
             java.util.Arrays.fill(secretJson, (byte) 0);
         }
@@ -66,11 +84,69 @@ public final class BundleWriter {
         PrivateKey key = Cms.privateKey(source.privateKeyPkcs8());
         byte[] signature = Cms.sign(manifest, key, sourceCert, Cms.signatureAlgorithm(sourceCert));
 
-        Map<String, byte[]> all = new LinkedHashMap<>();
-        all.put(BundleFormat.MANIFEST, manifest);
-        all.put(BundleFormat.SIGNATURE, signature);
+        Map<String, Slice[]> all = new LinkedHashMap<>();
+        all.put(BundleFormat.MANIFEST, Slice.whole(manifest));
+        all.put(BundleFormat.SIGNATURE, Slice.whole(signature));
         all.putAll(parts);
-        writeZip(all, out);
+        return all;
+    }
+
+    /**
+     * The size of the container {@link #writeSlices} writes: that of the same entries with no bytes (their headers, as the
+     * JDK's ZIP writer makes them, are the same for any size below 4 GiB) and the entries' bytes.
+     */
+    static int zipSize(Map<String, Slice[]> entries) throws IOException {
+        Map<String, Slice[]> headers = new LinkedHashMap<>();
+        long size = 0;
+        for (Map.Entry<String, Slice[]> e : entries.entrySet()) {
+            headers.put(e.getKey(), new Slice[0]);
+            size += Slice.length(e.getValue());
+        }
+        long[] written = {0};
+        writeSlices(headers, new OutputStream() {
+            @Override
+            public void write(int b) {
+                written[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                written[0] += len;
+            }
+        });
+        return Math.toIntExact(size + written[0]);
+    }
+
+    /** An output stream into an array of a size known beforehand; writing more, or less ({@link #full}), is an error. */
+    private static final class Exact extends OutputStream {
+        private final byte[] bytes;
+        private int at;
+
+        Exact(int size) {
+            bytes = new byte[size];
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len > bytes.length - at) {
+                throw new IOException("the bundle came out larger than its computed size of " + bytes.length + " bytes");
+            }
+            System.arraycopy(b, off, bytes, at, len);
+            at += len;
+        }
+
+        byte[] full() {
+            if (at != bytes.length) {
+                throw new IllegalStateException("the bundle came out at " + at + " bytes, not its computed size of " + bytes.length);
+            }
+            return bytes;
+        }
     }
 
     /** The DOS epoch, the same in every time zone: a bundle's bytes depend only on its entries. */
@@ -81,18 +157,28 @@ public final class BundleWriter {
      * differs between zlib builds; stored bytes do not, so a verifier can rebuild the file and compare every byte.
      */
     static void writeZip(Map<String, byte[]> entries, OutputStream out) throws IOException {
+        Map<String, Slice[]> slices = new LinkedHashMap<>();
+        entries.forEach((name, bytes) -> slices.put(name, Slice.whole(bytes)));
+        writeSlices(slices, out);
+    }
+
+    /** As {@link #writeZip}, each entry's bytes given as slices, one after another. */
+    private static void writeSlices(Map<String, Slice[]> entries, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        for (Map.Entry<String, Slice[]> e : entries.entrySet()) {
             ZipEntry entry = new ZipEntry(e.getKey());
             java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            crc.update(e.getValue());
+            Slice.update(crc, e.getValue());
+            int size = Slice.length(e.getValue());
             entry.setMethod(ZipEntry.STORED);
-            entry.setSize(e.getValue().length);
-            entry.setCompressedSize(e.getValue().length);
+            entry.setSize(size);
+            entry.setCompressedSize(size);
             entry.setCrc(crc.getValue());
             entry.setTimeLocal(ENTRY_TIME);
             zip.putNextEntry(entry);
-            zip.write(e.getValue());
+            for (Slice s : e.getValue()) {
+                zip.write(s.array(), s.offset(), s.length());
+            }
             zip.closeEntry();
         }
         zip.finish();
@@ -110,8 +196,14 @@ public final class BundleWriter {
     }
 
     static String sha256(byte[] bytes) {
+        return sha256(Slice.whole(bytes));
+    }
+
+    private static String sha256(Slice[] slices) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            Slice.update(d, slices);
+            return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

@@ -170,8 +170,17 @@ final class Cms {
         };
     }
 
-    /** The order of the curve of the EC key in {@code cert}. */
+    /**
+     * The order of the curve of the EC key in {@code cert}: from the table of named curves when the key names its curve (every
+     * key the console makes: P-256), without turning the certificate into a JCA one; else from the key's own parameters.
+     */
     private static BigInteger curveOrder(X509CertificateHolder cert) throws GeneralSecurityException {
+        ASN1Encodable params = cert.getSubjectPublicKeyInfo().getAlgorithm().getParameters();
+        org.bouncycastle.asn1.x9.X9ECParameters named = params instanceof ASN1ObjectIdentifier oid
+                ? org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(oid) : null;
+        if (named != null) {
+            return named.getN();
+        }
         return ((java.security.interfaces.ECPublicKey) new JcaX509CertificateConverter().setProvider(BC).getCertificate(cert).getPublicKey())
                 .getParams().getOrder();
     }
@@ -411,13 +420,33 @@ final class Cms {
         }
     }
 
+    /**
+     * The target's certificate as JCA needs it for the recipient (its key, issuer and serial number): the last one made is
+     * kept, public data, and handed out again for the same certificate bytes instead of parsing them anew for every bundle.
+     */
+    private static java.security.cert.X509Certificate recipient(X509CertificateHolder target) throws GeneralSecurityException, IOException {
+        byte[] der = target.getEncoded();
+        Target last = lastTarget;
+        if (last != null && Arrays.equals(last.der(), der)) {
+            return last.cert();
+        }
+        java.security.cert.X509Certificate cert = isRsa(target) ? new JcaX509CertificateConverter().getCertificate(target)
+                : new JcaX509CertificateConverter().setProvider(BC).getCertificate(target);
+        lastTarget = new Target(der, cert);
+        return cert;
+    }
+
+    private record Target(byte[] der, java.security.cert.X509Certificate cert) {
+    }
+
+    private static volatile Target lastTarget;
+
     /** As {@link #encrypt(byte[], X509CertificateHolder)}, the content encrypted by {@code contentProvider} (tests compare providers). */
     static byte[] encrypt(byte[] plaintext, X509CertificateHolder target, java.security.Provider contentProvider) {
         try {
             // Only its key is used. An EC key from BouncyCastle names its curve, so the agreement runs on BouncyCastle's own P-256
             // arithmetic; the JDK's key would be turned, for every envelope, into a generic curve (its prime tested anew).
-            var cert = isRsa(target) ? new JcaX509CertificateConverter().getCertificate(target)
-                    : new JcaX509CertificateConverter().setProvider(BC).getCertificate(target);
+            java.security.cert.X509Certificate cert = recipient(target);
             CMSAuthEnvelopedDataGenerator gen = new CMSAuthEnvelopedDataGenerator();
             if (isRsa(target)) {
                 var oaep = new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP,
@@ -432,16 +461,17 @@ final class Cms {
             }
             // The content through the JDK's AES-GCM (CPU instructions), many times BouncyCastle's pure Java; the same
             // AuthEnvelopedData, checked below like any other, that openssl 3 and our reader decrypt.
-            byte[] envelope;
+            CMSAuthEnvelopedData envelope;
             try (OneShot encryptor = oneShot((OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
                     .setProvider(contentProvider).build(), contentProvider, plaintext.length)) {
-                envelope = gen.generate(new CMSProcessableByteArray(plaintext), encryptor).getEncoded();
+                envelope = gen.generate(new CMSProcessableByteArray(plaintext), encryptor);
             }
-            String disallowed = disallowedEnvelope(new CMSAuthEnvelopedData(envelope));
+            // The structure made, checked as a reader checks the one it reads (not encoded and parsed back first).
+            String disallowed = disallowedEnvelope(envelope);
             if (disallowed != null) {
                 throw new IllegalStateException("the secrets would be encrypted with a disallowed algorithm: " + disallowed);
             }
-            return envelope;
+            return envelope.getEncoded();
         } catch (GeneralSecurityException | CMSException | IOException e) {
             throw new IllegalStateException("could not encrypt the bundle's secrets to the target certificate", e);
         }

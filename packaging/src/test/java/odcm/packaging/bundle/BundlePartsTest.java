@@ -23,13 +23,13 @@ class BundlePartsTest {
         BundleParts kept = BundleParts.fromStored(BundleParts.of(s).stored(), BundleParts.of(s).secretsJson());
         String id = "0b7d9a52-3f0e-4c3a-9f1e-6a2b8c4d5e6f";
         assertArrayEquals(Json.write(new Dto.ProcessPart(id, s.process().stream().map(p -> new Dto.Step(p.name(), p.actionType(), p.properties(),
-                p.scope().environments(), p.packages().stream().map(r -> new Dto.PackageRef(r.packageId())).toList())).toList())), kept.processPart(id));
+                p.scope().environments(), p.packages().stream().map(r -> new Dto.PackageRef(r.packageId())).toList())).toList())), Slice.join(kept.processPart(id)));
         assertArrayEquals(Json.write(new Dto.VariablesPart(id, s.variables().stream().map(v -> new Dto.Variable(v.name(), v.sensitive(),
-                v.scope().environments(), v.sensitive() ? null : v.value())).toList())), kept.variablesPart(id));
+                v.scope().environments(), v.sensitive() ? null : v.value())).toList())), Slice.join(kept.variablesPart(id)));
         assertArrayEquals(Json.write(new Dto.TemplatesPart(id, s.templates().stream().map(t -> new Dto.Template(t.name(), t.label(), t.helpText(),
-                t.type().name(), t.options(), t.mandatory(), t.defaultValue())).toList())), kept.templatesPart(id));
+                t.type().name(), t.options(), t.mandatory(), t.defaultValue())).toList())), Slice.join(kept.templatesPart(id)));
         assertArrayEquals(Json.write(new Dto.PackagesPart(id, s.packages().stream().map(p -> new Dto.Package(p.packageId(), p.version(),
-                p.sha256())).toList())), kept.packagesPart(id));
+                p.sha256())).toList())), Slice.join(kept.packagesPart(id)));
         List<Dto.SecretValue> secrets = s.variables().stream().filter(Variable::sensitive)
                 .map(v -> new Dto.SecretValue(v.name(), v.scope().environments(), v.value())).toList();
         for (String version : List.of("1.2.3", "2.0.0-rc.1+\"ü\"")) { // the version is the field after the values
@@ -59,6 +59,14 @@ class BundlePartsTest {
         VerificationOutcome.Genuine g = assertInstanceOf(VerificationOutcome.Genuine.class, o, o.sentence());
         assertTrue(g.secretsOpened());
         assertEquals(content.snapshot(), g.content().snapshot());
+        // Written into one array of its computed size (what bundle create does): the same entries, genuine, every byte used.
+        byte[] exact = BundleWriter.write(empty, BundleParts.fromStored(parts.stored(), parts.secretsJson()),
+                new SourceKey(DEV_EC.certificateDer(), DEV_EC.privateKeyPkcs8()), PROD_EC.certificateDer());
+        for (String name : List.of(BundleFormat.RELEASE, BundleFormat.PROCESS, BundleFormat.VARIABLES, BundleFormat.TEMPLATES,
+                BundleFormat.PACKAGES, BundleFormat.HISTORY)) {
+            assertArrayEquals(unzip(out.toByteArray()).get(name), unzip(exact).get(name), name);
+        }
+        assertInstanceOf(VerificationOutcome.Genuine.class, BundleVerifier.verify(exact, prod));
     }
 
     @Test

@@ -214,9 +214,10 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     /**
      * The snapshot's stored UTF-8 bytes, for a head: its hash is checked over them as they are, without decoding a megabyte
-     * of text into a string only to encode it again (decision 0030, create round 2), read at their size ({@link Lobs#BYTES}).
+     * of text into a string only to encode it again (decision 0030, create round 2), streamed into the digest
+     * ({@link Lobs#STREAMED}: no megabyte array of them, 2026-12-05 evening).
      */
-    private static final org.jooq.Field<byte[]> SNAPSHOT_UTF8 = RELEASE.SNAPSHOT_JSON.coerce(Lobs.BYTES).as("snapshot_utf8");
+    private static final org.jooq.Field<Lobs.Streamed> SNAPSHOT_UTF8 = RELEASE.SNAPSHOT_JSON.coerce(Lobs.STREAMED).as("snapshot_utf8");
 
     /** The snapshot's length in chars, which H2 keeps beside its text (not counted again from a megabyte of bytes). */
     private static final org.jooq.Field<Integer> SNAPSHOT_CHARS = DSL.charLength(RELEASE.SNAPSHOT_JSON).as("snapshot_chars");
@@ -269,10 +270,14 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     private ReleaseHead head(Record row) {
         ReleaseRecord r = row.into(RELEASE); // its snapshot text left null: hashed from its bytes
-        byte[] utf8 = row.get(SNAPSHOT_UTF8);
-        // PostgreSQL's char_length counts code points, the hash Java's chars (UTF-16 units): counted from the bytes there.
-        int chars = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES ? utf16Length(utf8) : row.get(SNAPSHOT_CHARS);
-        checked(row, r, hash(r, chars, utf8));
+        Lobs.Streamed utf8 = row.get(SNAPSHOT_UTF8);
+        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            // PostgreSQL's char_length counts code points, the hash Java's chars (UTF-16 units): counted from the bytes there.
+            byte[] bytes = utf8.bytes();
+            checked(row, r, hash(r, utf16Length(bytes), bytes));
+        } else {
+            checked(row, r, hash(r, row.get(SNAPSHOT_CHARS), utf8::digest));
+        }
         return new ReleaseHead(r.getId(), r.getProjectId(), r.getVersion(), r.getRevision() == null ? 1 : r.getRevision(), r.getNotes(),
                 r.getChannel(), StoreTime.instant(r.getCreatedAt()));
     }
