@@ -72,4 +72,29 @@ class TableTooltipsTest extends FxRobot {
         assertTrue(first.isEmpty());
         assertNull(first.getTooltip(), "an empty cell shows no tooltip");
     }
+
+    /**
+     * A column is as wide as its widest value laid out whole, found without laying out each value (decision 0033,
+     * 2026-12-05 evening): here the longest value by characters is not the widest, and a value repeats.
+     */
+    @Test
+    void theWidestValueIsFoundAsLayingOutEveryValueFindsIt() throws Exception {
+        List<String> values = List.of("iiiiiiiiiiiiiiiiiiiiiiiiiiiiii", "WWWWWWWWWWWWW", "ll.ll.ll.ll.ll.ll", "Step 1 (deploy-web) — Überprüfung",
+                "Schritt 2: Prüfen, ob 10.0.0.1 antwortet", "价值 and Ωmega", "WWWWWWWWWWWWW", "mmmmmmmmmmmmmmmm", "");
+        for (double size : new double[] {11, 13}) {
+            javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), size);
+            double[] found = WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.text.Text each = new javafx.scene.text.Text();
+                each.setFont(font);
+                double widest = 0;
+                for (String v : values) {
+                    each.setText(v);
+                    widest = Math.max(widest, each.getLayoutBounds().getWidth());
+                }
+                return new double[] {widest, Tables.widest(new javafx.scene.text.Text(), font, values)};
+            }).get(20, TimeUnit.SECONDS);
+            assertTrue(found[0] > 0);
+            assertEquals(found[0], found[1], 1e-9, "at " + size + " px");
+        }
+    }
 }
