@@ -38,6 +38,16 @@ final class StartScreens {
             box.getChildren().set(0, progress);
         });
         later.play();
+        // Nothing to make once the window shows the console instead (its scene leaves the window).
+        box.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((w, had, now) -> {
+                    if (had != null && now == null) {
+                        later.stop();
+                    }
+                });
+            }
+        });
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add(Css.CENTER_MESSAGE);
         return box;
