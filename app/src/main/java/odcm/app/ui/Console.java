@@ -156,20 +156,24 @@ public final class Console {
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new javafx.scene.image.Image(Console.class.getResource("icon/odcm-" + size + ".png").toExternalForm(), true));
         }
+        // The screen's nodes and their scene in two moments: the scene's first font loads the system's font configuration.
         javafx.application.Platform.runLater(() -> {
-            java.util.Optional<javafx.geometry.Rectangle2D> bounds = place.onScreen(javafx.stage.Screen.getScreens().stream()
-                    .map(javafx.stage.Screen::getVisualBounds).toList());
-            Scene opening = scene(StartScreens.opening(location.describe()), bounds.map(javafx.geometry.Rectangle2D::getWidth).orElse(WindowPlace.WIDTH),
-                    bounds.map(javafx.geometry.Rectangle2D::getHeight).orElse(WindowPlace.HEIGHT));
-            bounds.ifPresent(b -> {
-                stage.setX(b.getMinX());
-                stage.setY(b.getMinY());
-            });
-            stage.setMaximized(place.maximized());
-            followNormalBounds();
+            Parent screen = StartScreens.opening(location.describe());
             javafx.application.Platform.runLater(() -> {
-                opening.getRoot().applyCss();
-                javafx.application.Platform.runLater(() -> showOpening(opening));
+                java.util.Optional<javafx.geometry.Rectangle2D> bounds = place.onScreen(javafx.stage.Screen.getScreens().stream()
+                        .map(javafx.stage.Screen::getVisualBounds).toList());
+                Scene opening = scene(screen, bounds.map(javafx.geometry.Rectangle2D::getWidth).orElse(WindowPlace.WIDTH),
+                        bounds.map(javafx.geometry.Rectangle2D::getHeight).orElse(WindowPlace.HEIGHT));
+                bounds.ifPresent(b -> {
+                    stage.setX(b.getMinX());
+                    stage.setY(b.getMinY());
+                });
+                stage.setMaximized(place.maximized());
+                followNormalBounds();
+                javafx.application.Platform.runLater(() -> {
+                    opening.getRoot().applyCss();
+                    javafx.application.Platform.runLater(() -> showOpening(opening));
+                });
             });
         });
     }

@@ -17,19 +17,37 @@ final class StartScreens {
     private StartScreens() {
     }
 
+    private static final double PROGRESS_SIZE = 40;
+
     static Parent opening(String store) {
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setId("opening-progress");
-        progress.setPrefSize(40, 40);
         // Turning only once the wait is long enough to notice: drawn all the time, the animation took CPU from the
-        // store's opening and the main window's making on 2 cores (decision 0032).
-        progress.setVisible(false);
-        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
-        later.setOnFinished(e -> progress.setVisible(true));
-        later.play();
+        // store's opening and the main window's making on 2 cores (decision 0032). Until then an empty region of its size
+        // holds its place: the indicator's skin (its segments, their styles, its animation) is made only if it turns,
+        // not in the first window's longest moment (decision 0032, 2026-12-05 evening).
+        javafx.scene.layout.Region place = new javafx.scene.layout.Region();
+        place.setPrefSize(PROGRESS_SIZE, PROGRESS_SIZE);
+        place.setMinSize(PROGRESS_SIZE, PROGRESS_SIZE);
         Label text = new Label("Opening store " + store + "…");
         text.setId("opening-store");
-        VBox box = new VBox(16, progress, text);
+        VBox box = new VBox(16, place, text);
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        later.setOnFinished(e -> {
+            ProgressIndicator progress = new ProgressIndicator();
+            progress.setId("opening-progress");
+            progress.setPrefSize(PROGRESS_SIZE, PROGRESS_SIZE);
+            box.getChildren().set(0, progress);
+        });
+        later.play();
+        // Nothing to make once the window shows the console instead (its scene leaves the window).
+        box.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((w, had, now) -> {
+                    if (had != null && now == null) {
+                        later.stop();
+                    }
+                });
+            }
+        });
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add(Css.CENTER_MESSAGE);
         return box;

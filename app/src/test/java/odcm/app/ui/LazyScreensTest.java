@@ -60,7 +60,7 @@ class LazyScreensTest {
             assertEquals("Opening store " + location.storeDir() + "…", c.<Label>node("#opening-store").getText());
             assertTrue(c.lookup("#main-window").tryQuery().isEmpty(), "no screen before the store is open");
             // Decision 0032: the progress indicator turns only once the wait is long enough to notice (a second).
-            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> c.<javafx.scene.control.ProgressIndicator>node("#opening-progress").isVisible());
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> c.lookup("#opening-progress").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
             c.shoot("start-opening");
             held.countDown();
             c.idle();
@@ -208,6 +208,28 @@ class LazyScreensTest {
                 stage.hide();
             }).get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Decision 0032, 2026-12-05 (evening): the "Opening store" screen holds an empty region where its progress indicator
+     * turns after a second, so the indicator's skin is not made in the first window's moments; then the indicator takes
+     * that place, at the same size.
+     */
+    @Test
+    void theOpeningProgressIndicatorIsMadeOnlyWhenItTurns() throws Exception {
+        javafx.scene.layout.VBox box = (javafx.scene.layout.VBox) org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Parent opening = StartScreens.opening("/tmp/store");
+            assertTrue(opening.lookup(".progress-indicator") == null, "no progress indicator at first");
+            return opening;
+        }).get(10, TimeUnit.SECONDS);
+        javafx.scene.layout.Region place = (javafx.scene.layout.Region) box.getChildren().get(0);
+        assertEquals(40, place.getPrefWidth());
+        assertEquals(40, place.getPrefHeight());
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> box.getChildren().get(0) instanceof javafx.scene.control.ProgressIndicator);
+        javafx.scene.control.ProgressIndicator progress = (javafx.scene.control.ProgressIndicator) box.getChildren().get(0);
+        assertEquals("opening-progress", progress.getId());
+        assertEquals(40, progress.getPrefWidth());
+        assertTrue(progress.isVisible() && progress.isIndeterminate(), "turning");
     }
 
     /**

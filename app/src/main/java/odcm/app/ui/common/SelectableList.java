@@ -39,7 +39,11 @@ public final class SelectableList<T> {
      * when the same row stays selected.
      */
     public void replace(List<T> rows, Object prefer) {
-        Object keep = selectedKey(); // before the rows change: a table may move its selection meanwhile
+        Object keep = selectedKey();
+        // Nothing selected while the rows change: a table showing them keeps a selected row across a change by equals,
+        // and a reloaded row equals the old one only after a comparison of all it holds (a release of 10,000 variables:
+        // several whole comparisons on the FX thread per reload, decision 0033, 2026-12-05 evening).
+        selected.set(null);
         items.setAll(rows);
         T again = find(prefer);
         if (again == null) {
@@ -48,7 +52,6 @@ public final class SelectableList<T> {
         if (again == null && selectFirst && !rows.isEmpty()) {
             again = rows.get(0);
         }
-        selected.set(null);
         selected.set(again);
     }
 

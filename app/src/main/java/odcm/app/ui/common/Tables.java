@@ -204,13 +204,14 @@ public final class Tables {
                 continue; // a column with a drawn header (the dashboard's) sizes itself
             }
             double header = Math.ceil(width(measure, headerFont, c.getText())) + HEADER_PADDING;
-            double content = 0;
+            java.util.List<String> values = new java.util.ArrayList<>(rows);
             for (int i = 0; i < rows; i++) {
                 Object value = text != null ? text.apply(items.get(i)) : ((TableColumn) c).getCellData(i);
                 if (value instanceof String s && !s.isEmpty()) {
-                    content = Math.max(content, width(measure, cellFont, s));
+                    values.add(s);
                 }
             }
+            double content = widest(measure, cellFont, values);
             Double fixed = (Double) c.getProperties().computeIfAbsent(FIXED_MIN, k -> c.getMinWidth());
             c.setMinWidth(Math.max(fixed, header));
             c.getProperties().put(NATURAL, Math.max(c.getMinWidth(), Math.min(MAX_FIT, Math.ceil(content) + CELL_PADDING)));
@@ -243,6 +244,47 @@ public final class Tables {
     private static final double HEADER_PADDING = 30;
     /** A cell's padding, both sides, and a little room so the last letter is not cut by rounding. */
     private static final double CELL_PADDING = 26;
+
+    /**
+     * The width of the widest of {@code values} in {@code font}. Laying out each value's text was most of a table's first
+     * pulse (200 rows of a few columns: a Compare or an import wizard page, decision 0033, 2026-12-05 evening), so each
+     * value is first estimated by the sum of its characters' widths (each character measured once per font), and only
+     * values whose estimate comes near the widest one are laid out whole: the same width as laying out every value.
+     */
+    static double widest(javafx.scene.text.Text measure, javafx.scene.text.Font font, java.util.List<String> values) {
+        java.util.Map<Integer, Double> chars = CHAR_WIDTHS.computeIfAbsent(font, f -> new java.util.HashMap<>());
+        double[] estimates = new double[values.size()];
+        double most = 0;
+        for (int i = 0; i < estimates.length; i++) {
+            String s = values.get(i);
+            double e = 0;
+            for (int at = 0; at < s.length(); ) {
+                int cp = s.codePointAt(at);
+                at += Character.charCount(cp);
+                Double w = chars.get(cp);
+                if (w == null) {
+                    w = width(measure, font, new String(Character.toChars(cp)));
+                    chars.put(cp, w);
+                }
+                e += w;
+            }
+            estimates[i] = e;
+            most = Math.max(most, e);
+        }
+        double widest = 0;
+        java.util.Set<String> measured = new java.util.HashSet<>();
+        for (int i = 0; i < estimates.length; i++) {
+            if (estimates[i] >= most * NEAR_WIDEST && measured.add(values.get(i))) {
+                widest = Math.max(widest, width(measure, font, values.get(i)));
+            }
+        }
+        return widest;
+    }
+
+    /** How near the widest estimate a value's must come to be laid out whole (kerning and shaping move a width by far less). */
+    private static final double NEAR_WIDEST = 0.8;
+    /** Each character's width per font, for {@link #widest}: a few hundred entries, read and written on the FX thread only. */
+    private static final java.util.Map<javafx.scene.text.Font, java.util.Map<Integer, Double>> CHAR_WIDTHS = new java.util.HashMap<>();
 
     private static double width(javafx.scene.text.Text measure, javafx.scene.text.Font font, String s) {
         measure.setFont(font);

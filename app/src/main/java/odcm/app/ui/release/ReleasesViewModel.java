@@ -311,7 +311,9 @@ public final class ReleasesViewModel {
                     .map(d -> (d.voided() ? "Voided by revision " + h.revision() + ": " : "") + odcm.app.ui.common.Formats.minutes(d.decision().decidedAt())
                             + " " + d.decision().coverage() + (d.decision().comment().isEmpty() ? "" : ": " + d.decision().comment())).toList());
         }, loaded -> {
-            if (r.equals(list.selectedProperty().get())) {
+            // The same object still selected (as loadShown asks): a reloaded copy would equal it only after a comparison of
+            // all of its steps and variables on the FX thread, and its selection loads again anyway.
+            if (r == list.selectedProperty().get()) {
                 deployments.setAll(loaded.deployments());
                 decisions.setAll(loaded.decisions());
             }
@@ -344,7 +346,7 @@ public final class ReleasesViewModel {
             return;
         }
         runner.run("Reading the acceptance of " + r.version(), () -> acceptances.status(s, p, r.version()).orElse(""), said -> {
-            if (r.equals(list.selectedProperty().get())) {
+            if (r == list.selectedProperty().get()) { // as in loadDeployments
                 acceptance.set(said);
             }
         }, message::error);
