@@ -124,7 +124,8 @@ public final class DeploymentService {
 
     /** The project's lifecycle with the live instances of its templates as environments of their phases (decision 0057). */
     static Lifecycle lifecycle(StoreTx tx, Project p) {
-        return tx.lifecycles().findById(p.lifecycleId()).orElseThrow().withInstances(tx.templates().liveInstances(p.spaceId()));
+        Lifecycle l = tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
+        return l.templates().isEmpty() ? l : l.withInstances(tx.templates().liveInstances(p.spaceId())); // no read where no template
     }
 
     private static Release release(StoreTx tx, Project p, String version) {
