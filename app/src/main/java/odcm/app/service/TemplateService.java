@@ -65,7 +65,7 @@ public final class TemplateService {
         });
     }
 
-    /** Refused while a lifecycle phase holds it or it has live instances. */
+    /** Refused while a lifecycle phase or a scope holds it or it has instances, de-provisioned ones too (their records name it). */
     public void delete(String space, String template) {
         store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
@@ -79,9 +79,14 @@ public final class TemplateService {
             if (!scoped.isEmpty()) {
                 throw new Refusal("Template '" + t.name() + "' is a scope of project " + String.join(", ", scoped) + "; take it out of those scopes first.");
             }
-            List<String> live = tx.templates().instances(t.id()).stream().filter(Environment::isLive).map(Environment::name).toList();
+            List<Environment> instances = tx.templates().instances(t.id());
+            List<String> live = instances.stream().filter(Environment::isLive).map(Environment::name).toList();
             if (!live.isEmpty()) {
                 throw new Refusal("Template '" + t.name() + "' still has instances (" + String.join(", ", live) + "); de-provision them first.");
+            }
+            if (!instances.isEmpty()) { // their records and deployments name it: deleting it would wipe or hide them (review M2)
+                throw new Refusal("Template '" + t.name() + "' had instances (" + String.join(", ", instances.stream().map(Environment::name).toList())
+                        + "), whose records and deployments are kept with it, so it is not deleted.");
             }
             tx.templates().delete(t.id(), t.version());
             tx.audit().append("template.delete", subject(s, t.name()), "deleted");
