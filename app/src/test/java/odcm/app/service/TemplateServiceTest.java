@@ -167,6 +167,8 @@ class TemplateServiceTest extends ServiceFixture {
         assertEquals(Scope.of(List.of("Feature (template)")), ctx.projects().find(DEV, "Web").variables().get(0).scope(), "spelled as the template is");
         ctx.releases().create(DEV, "Web", "1.0", "", null, List.of());
         assertEquals(List.of("Development", "Test", "Feature-1.0"), live(), "in the first phase: provisioned with the release");
+        assertEquals(List.of(), ctx.projects().missingValues(DEV, "Web", "Feature-1.0"), "review M3: an instance is in the lifecycle, its template's value counts");
+        assertEquals(List.of("Test"), ctx.projects().missingValues(DEV, "Web", null).stream().map(odcm.model.deployment.MissingValues::environment).toList());
         ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true); // its value comes from the template's scope
         refused("Release 1.0 of 'Web' cannot be deployed to Test: the mandatory value Host is not set for it in this release (its values were"
                 + " frozen when it was created); set it in the project's variables and create a new release.",
