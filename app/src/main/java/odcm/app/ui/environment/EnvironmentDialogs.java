@@ -202,7 +202,9 @@ final class EnvironmentDialogs {
         javafx.scene.control.CheckBox run = new javafx.scene.control.CheckBox("Run its de-provisioning process (recorded)");
         run.setId("deprovision-run-process");
         run.setSelected(true);
-        return new FormDialog(owner, "deprovision", "De-provision '" + e.name() + "'", "De-provision", new VBox(10, question, run),
+        boolean hasProcess = vm.templates().stream().filter(t -> t.name().equals(e.templateName())).anyMatch(t -> !t.deprovisioning().isEmpty());
+        VBox content = hasProcess ? new VBox(10, question, run) : new VBox(10, question); // nothing to run or skip: not offered
+        return new FormDialog(owner, "deprovision", "De-provision '" + e.name() + "'", "De-provision", content,
                 new javafx.beans.property.SimpleBooleanProperty(false), state, close -> {
                     boolean process = run.isSelected(); // read on the FX thread, not in the task
                     state.submit("De-provisioning '" + e.name() + "'", () -> {
