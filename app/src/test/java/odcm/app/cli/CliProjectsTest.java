@@ -189,6 +189,8 @@ class CliProjectsTest {
                 refused("template", "delete", "--space", space, "Desk"));
         assertEquals("Environment 'desk-ann' is a de-provisioned instance of template 'Desk'; its name is its record's, so it is not renamed.",
                 refused("env", "rename", "--space", space, "desk-ann", "other"));
+        assertEquals("Environment 'desk-ann' is a de-provisioned instance of template 'Desk'; it is kept for its record and deployments, not deleted.",
+                refused("env", "delete", "--space", space, "desk-ann"));
     }
 
     /** An apply file with an environment template in the first phase: its release gets an instance at once (decision 0057). */
