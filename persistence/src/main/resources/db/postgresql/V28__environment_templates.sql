@@ -64,13 +64,30 @@ CREATE INDEX ix_provisioning_environment ON provisioning (environment_id, id);
 
 -- Who may write these rows is row-level security's (V20, decision 0042): templates are the administrators' (as
 -- environments); an instance, and its provisioning record, is also made or de-provisioned by a deployer's deployment or a
--- release manager's release that brings a release to (or past) the template's phase.
+-- release manager's release that brings a release to (or past) the template's phase. Such a member makes a live instance
+-- of a template of the same space, and then changes only whether it is de-provisioned (deprovisioned_at, version): never
+-- its name, template or space, never deletes one (review of issue 18, M1); the rest stays the administrators' (V20).
 ALTER TABLE environment_template ENABLE ROW LEVEL SECURITY;
 CREATE POLICY odcm_read ON environment_template FOR SELECT USING (true);
 CREATE POLICY odcm_write ON environment_template FOR ALL USING (odcm_may(space_id, 'ADMINISTRATOR')) WITH CHECK (odcm_may(space_id, 'ADMINISTRATOR'));
-CREATE POLICY odcm_instance ON environment FOR ALL
+CREATE POLICY odcm_instance_make ON environment FOR INSERT
+  WITH CHECK (deprovisioned_at IS NULL AND (odcm_may(space_id, 'DEPLOYER') OR odcm_may(space_id, 'RELEASE_MANAGER'))
+              AND EXISTS (SELECT FROM environment_template t WHERE t.id = template_id AND t.space_id = environment.space_id));
+CREATE POLICY odcm_instance_provision ON environment FOR UPDATE
   USING (template_id IS NOT NULL AND (odcm_may(space_id, 'DEPLOYER') OR odcm_may(space_id, 'RELEASE_MANAGER')))
   WITH CHECK (template_id IS NOT NULL AND (odcm_may(space_id, 'DEPLOYER') OR odcm_may(space_id, 'RELEASE_MANAGER')));
+CREATE FUNCTION odcm_provision_only() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF OLD.template_id IS NULL OR public.odcm_may(OLD.space_id, 'ADMINISTRATOR') THEN
+    RETURN NEW;
+  END IF;
+  IF (to_jsonb(NEW) - 'deprovisioned_at' - 'version') IS DISTINCT FROM (to_jsonb(OLD) - 'deprovisioned_at' - 'version') THEN
+    RAISE EXCEPTION 'ODCM_PROVISION_ONLY: % may only provision or de-provision instance %, not change it', session_user, OLD.name
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER trg_environment_provision_only BEFORE UPDATE ON environment FOR EACH ROW EXECUTE FUNCTION odcm_provision_only();
 ALTER TABLE provisioning ENABLE ROW LEVEL SECURITY;
 CREATE POLICY odcm_read ON provisioning FOR SELECT USING (true);
 CREATE POLICY odcm_write ON provisioning FOR INSERT

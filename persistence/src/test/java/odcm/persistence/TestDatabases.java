@@ -246,7 +246,9 @@ public final class TestDatabases {
      */
     public static void undoEnvironmentTemplates(Statement st) throws SQLException {
         if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-            st.execute("DROP POLICY IF EXISTS odcm_instance ON environment");
+            st.execute("DROP POLICY IF EXISTS odcm_instance_make ON environment");
+            st.execute("DROP POLICY IF EXISTS odcm_instance_provision ON environment");
+            st.execute("DROP FUNCTION IF EXISTS odcm_provision_only() CASCADE");
         }
         st.executeUpdate("DROP TABLE IF EXISTS provisioning");
         st.executeUpdate("ALTER TABLE phase_member DROP CONSTRAINT IF EXISTS ck_phase_member_one");

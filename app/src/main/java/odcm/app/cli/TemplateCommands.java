@@ -39,8 +39,10 @@ final class TemplateCommands {
                @Option(names = "--keep-when-progressed", description = "Keep an instance when its release goes on to the next phase") boolean keep,
                @Option(names = "--deprovision-after-days", paramLabel = "N", defaultValue = "0",
                        description = "De-provision an instance after N days without a deployment (0: never); see 'template deprovision --idle'") int days) {
-        EnvironmentTemplate draft = EnvironmentTemplate.draft(name, description, parameters(parameters), steps(provision), steps(deprovision),
-                expression, EnvironmentTemplate.OnExisting.parse(onExisting), !keep, days);
+        List<VariableTemplate> params = usage(() -> parameters(parameters));
+        EnvironmentTemplate.OnExisting existing = usage(() -> EnvironmentTemplate.OnExisting.parse(onExisting));
+        EnvironmentTemplate draft = EnvironmentTemplate.draft(name, description, params, usage(() -> steps(provision)), usage(() -> steps(deprovision)),
+                expression, existing, !keep, days);
         EnvironmentTemplate t = root.cli.withContext(root.store, ctx -> ctx.templates().create(space, draft));
         root.cli.out().println("Created environment template '" + Printed.clean(t.name()) + "' in '" + Printed.clean(space) + "'; instances are named '"
                 + Printed.clean(t.nameExpression().text()) + "'.");
@@ -80,16 +82,31 @@ final class TemplateCommands {
                             + " (which then may not use the release's names)") String name,
                     @Option(names = "--parameter", paramLabel = "NAME=VALUE", description = "A parameter's value (repeat for more); others take"
                             + " their defaults") List<String> parameters) {
-        Map<String, String> values;
-        try {
-            values = EnvironmentTemplate.values(parameters == null ? List.of() : parameters);
-        } catch (Refusal wrong) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), Printed.clean(wrong.getMessage()));
-        }
+        Map<String, String> values = usage(() -> EnvironmentTemplate.values(parameters == null ? List.of() : parameters));
         Environment e = root.cli.withContext(root.store, ctx -> ctx.templates().instantiate(space, template, name, values));
         root.cli.out().println("Provisioned '" + Printed.clean(e.name()) + "' from template '" + Printed.clean(e.templateName()) + "' in '"
                 + Printed.clean(space) + "' (recorded; the console does not run the process).");
         return 0;
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an environment template that no lifecycle phase or scope"
+            + " holds and that never had an instance.")
+    int delete(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Parameters(paramLabel = "TEMPLATE") String template) {
+        root.cli.withContext(root.store, ctx -> {
+            ctx.templates().delete(space, template);
+            return null;
+        });
+        root.cli.out().println("Deleted environment template '" + Printed.clean(template) + "' of '" + Printed.clean(space) + "'.");
+        return 0;
+    }
+
+    /** What an option's text says, or its refusal as a usage error (exit code 2, as picocli's own). */
+    private <T> T usage(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (Refusal wrong) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), Printed.clean(wrong.getMessage()));
+        }
     }
 
     @Command(name = "deprovision", mixinStandardHelpOptions = true, description = "De-provision an instance (it is no longer listed nor"

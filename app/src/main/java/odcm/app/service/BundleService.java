@@ -386,12 +386,7 @@ public final class BundleService {
      */
     private record Order(odcm.model.lifecycle.Lifecycle lifecycle, odcm.model.deployment.DeploymentRules.Progress progress, String version) {
         Order(StoreTx tx, Space s, Project p, ReleaseHead r) {
-            this(DeploymentService.lifecycle(tx, p), new odcm.model.deployment.DeploymentRules.Progress(
-                    tx.deployments().findByRelease(r.id()).stream().filter(odcm.model.deployment.Deployment::succeeded)
-                            .map(odcm.model.deployment.Deployment::environment).collect(Collectors.toSet()),
-                    tx.receipts().remoteDeployments(s.id(), r.id()).stream().filter(d -> d.succeeded())
-                            .map(d -> odcm.model.environment.RemoteEnvironment.displayName(d.reporterName(), d.environment())).collect(Collectors.toSet()),
-                    tx.bundles().promotedTo(s.id(), r.id())), r.version());
+            this(DeploymentService.lifecycle(tx, p), DeploymentService.progress(tx, s, r.id()), r.version());
         }
 
         /** Why the release may not be promoted to {@code t} yet by its project's lifecycle, or empty. */

@@ -50,7 +50,9 @@ public final class DeploymentService {
             tx.audit().append("deployment.record", "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
                     "deployed to " + e.name() + ": " + d.outcome());
             ReceiptService.flowBack(tx, d.deployedAt(), s, r, d);
-            TemplateService.follow(tx, store, s, p, r);
+            if (succeeded) { // a failed deployment reaches no phase (0057)
+                TemplateService.follow(tx, store, s, p, r);
+            }
             return d;
         });
     }
@@ -126,6 +128,18 @@ public final class DeploymentService {
     static Lifecycle lifecycle(StoreTx tx, Project p) {
         Lifecycle l = tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
         return l.templates().isEmpty() ? l : l.withInstances(tx.templates().liveInstances(p.spaceId())); // no read where no template
+    }
+
+    /**
+     * How far release {@code releaseId} went, as promotion order counts it: local environments deployed to successfully, remote
+     * environments a space reported a successful deployment to, the spaces a bundle of it was made for. Only its rows are read.
+     */
+    static DeploymentRules.Progress progress(StoreTx tx, Space s, long releaseId) {
+        return new DeploymentRules.Progress(
+                tx.deployments().findByRelease(releaseId).stream().filter(Deployment::succeeded).map(Deployment::environment).collect(Collectors.toSet()),
+                tx.receipts().remoteDeployments(s.id(), releaseId).stream().filter(d -> d.succeeded())
+                        .map(d -> odcm.model.environment.RemoteEnvironment.displayName(d.reporterName(), d.environment())).collect(Collectors.toSet()),
+                tx.bundles().promotedTo(s.id(), releaseId));
     }
 
     private static Release release(StoreTx tx, Project p, String version) {

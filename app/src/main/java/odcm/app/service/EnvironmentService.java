@@ -56,6 +56,10 @@ public final class EnvironmentService {
             Space s = requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
             Environment e = require(tx, s, name);
+            if (!e.isLive()) {
+                throw new Refusal("Environment '" + e.name() + "' is a de-provisioned instance of template '" + e.templateName()
+                        + "'; its name is its record's, so it is not renamed.");
+            }
             if (e.name().equals(n)) {
                 throw new Refusal("The environment '" + e.name() + "' of '" + s.name() + "' is already called '" + n + "'.");
             }
@@ -82,8 +86,10 @@ public final class EnvironmentService {
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
             Environment e = require(tx, s, name);
             if (e.isInstance()) {
-                throw new Refusal("Environment '" + e.name() + "' is an instance of template '" + e.templateName()
-                        + "'; de-provision it instead (its record and deployments stay).");
+                throw new Refusal(e.isLive() ? "Environment '" + e.name() + "' is an instance of template '" + e.templateName()
+                        + "'; de-provision it instead (its record and deployments stay)."
+                        : "Environment '" + e.name() + "' is a de-provisioned instance of template '" + e.templateName()
+                        + "'; it is kept for its record and deployments, not deleted.");
             }
             Changed.check(tx, seen, e.seen(), what(s, e), subject(s, e.name()));
             refuseWhileReferred(tx, s, "environment '" + e.name() + "'", tx.lifecycles().namesUsingEnvironment(e.id()),

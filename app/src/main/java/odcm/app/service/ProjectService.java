@@ -163,7 +163,7 @@ public final class ProjectService {
             }
             List<MissingValues> out = new ArrayList<>();
             for (Project p : projects.stream().sorted(java.util.Comparator.comparing(x -> Names.key(x.name()))).toList()) {
-                Lifecycle l = tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
+                Lifecycle l = DeploymentService.lifecycle(tx, p); // with its live instances (0057)
                 if (one && only != null && DeploymentRules.environmentMembers(l).stream().noneMatch(m -> Names.same(m.displayName(), only))) {
                     throw new Refusal("'" + only + "' is not in lifecycle '" + l.name() + "' of project '" + p.name() + "'.");
                 }
@@ -190,9 +190,10 @@ public final class ProjectService {
                 continue;
             }
             boolean remote = m instanceof PhaseMember.RemoteEnvironmentMember;
+            String template = m instanceof PhaseMember.LocalEnvironment e ? e.template() : null; // an instance: its template's values count
             List<VariableTemplate> missing = remote ? DeploymentRules.missingValuesOrDefaults(p.templates(), sent, m.displayName())
-                    : remoteProject ? DeploymentRules.missingValues(p.templates(), p.variables(), m.displayName())
-                    : DeploymentRules.missingValuesOrDefaults(p.templates(), p.variables(), m.displayName());
+                    : remoteProject ? DeploymentRules.missingValues(p.templates(), p.variables(), m.displayName(), template)
+                    : DeploymentRules.missingValuesOrDefaults(p.templates(), p.variables(), m.displayName(), template);
             if (!missing.isEmpty()) {
                 out.add(new MissingValues(p.name(), m.displayName(), remote, missing.stream().map(VariableTemplate::name).toList()));
             }

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import odcm.model.Refusal;
 import odcm.model.deployment.Deployment;
 import odcm.model.deployment.DeploymentRules;
@@ -67,7 +65,7 @@ public final class TemplateService {
         });
     }
 
-    /** Refused while a lifecycle phase holds it or it has live instances. */
+    /** Refused while a lifecycle phase or a scope holds it or it has instances, de-provisioned ones too (their records name it). */
     public void delete(String space, String template) {
         store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
@@ -81,9 +79,14 @@ public final class TemplateService {
             if (!scoped.isEmpty()) {
                 throw new Refusal("Template '" + t.name() + "' is a scope of project " + String.join(", ", scoped) + "; take it out of those scopes first.");
             }
-            List<String> live = tx.templates().instances(t.id()).stream().filter(Environment::isLive).map(Environment::name).toList();
+            List<Environment> instances = tx.templates().instances(t.id());
+            List<String> live = instances.stream().filter(Environment::isLive).map(Environment::name).toList();
             if (!live.isEmpty()) {
                 throw new Refusal("Template '" + t.name() + "' still has instances (" + String.join(", ", live) + "); de-provision them first.");
+            }
+            if (!instances.isEmpty()) { // their records and deployments name it: deleting it would wipe or hide them (review M2)
+                throw new Refusal("Template '" + t.name() + "' had instances (" + String.join(", ", instances.stream().map(Environment::name).toList())
+                        + "), whose records and deployments are kept with it, so it is not deleted.");
             }
             tx.templates().delete(t.id(), t.version());
             tx.audit().append("template.delete", subject(s, t.name()), "deleted");
@@ -154,60 +157,75 @@ public final class TemplateService {
     }
 
     /**
-     * What release {@code r} of {@code p} brings about in the space's templates, after it was created or deployed (in the same
-     * transaction): an instance for each template in a phase it reached and did not leave (a later release naming an existing
-     * instance re-provisions it or skips, as the template says), and de-provisioning, where the template says so, of the
-     * instance provisioned for it in each phase it left. A name expression that gives no environment name for the release
-     * refuses the whole action.
+     * What release {@code r} of {@code p} brings about in the space's templates, after it was created, deployed successfully
+     * or imported (in the same transaction). Once per release and template: an instance for each template in a phase it
+     * reached and did not leave, where no instance was provisioned for this release yet (a de-provisioned one of that name comes
+     * back; a live one of another release is re-provisioned only for a release made later, when the template says so, else
+     * kept). De-provisioning, where the template says so, of the instance provisioned for it in each phase it left. A name the
+     * expression cannot give for the release, or one an ordinary environment has, provisions nothing: audited
+     * ({@code environment.provision-refused}), never refusing the action that called this.
      */
     static void follow(StoreTx tx, Store store, Space s, Project p, Release r) {
-        Lifecycle l = tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
+        Lifecycle l = DeploymentService.lifecycle(tx, p);
         if (l.templates().isEmpty()) {
             return;
         }
-        Lifecycle expanded = l.withInstances(tx.templates().liveInstances(s.id()));
-        Set<String> succeeded = tx.deployments().findByRelease(r.id()).stream().filter(Deployment::succeeded).map(Deployment::environment)
-                .collect(Collectors.toSet());
-        for (DeploymentRules.PhaseReach reach : DeploymentRules.reach(expanded, succeeded)) {
+        for (DeploymentRules.PhaseReach reach : DeploymentRules.reach(l, DeploymentService.progress(tx, s, r.id()))) {
             if (!reach.reached()) {
                 break;
             }
             for (PhaseMember m : reach.phase().members()) {
                 if (m instanceof PhaseMember.TemplateMember tm) {
-                    EnvironmentTemplate t = tx.templates().findById(tm.templateId()).orElseThrow();
-                    Map<String, String> values = t.parameterValues(Map.of());
-                    String name;
-                    try {
-                        name = t.instanceName(s.name(), p.name(), r.version(), r.channel(), values);
-                    } catch (Refusal x) {
-                        throw new Refusal("Template '" + t.name() + "' in phase '" + reach.phase().name() + "' cannot name an instance for release "
-                                + r.version() + ": " + x.getMessage());
-                    }
-                    Optional<Environment> existing = tx.environments().findByName(s.id(), name)
-                            .filter(e -> Long.valueOf(t.id()).equals(e.templateId())); // another environment of that name: not the template's to touch
-                    if (reach.left()) {
-                        Optional<Provisioning> latest = existing.filter(Environment::isLive).flatMap(e -> tx.templates().latest(e.id()));
-                        if (t.deprovisionWhenProgressed() && latest.isPresent() && Long.valueOf(r.id()).equals(latest.get().releaseId())) {
-                            deprovision(tx, store, s, t, existing.get(), Provisioning.Reason.PROGRESSED, r, true);
-                        }
-                    } else if (existing.isEmpty() ? tx.environments().findByName(s.id(), name).isEmpty() : provisionAgain(tx, t, existing.get(), r)) {
-                        if (existing.isPresent() && existing.get().isLive()) {
-                            deprovision(tx, store, s, t, existing.get(), Provisioning.Reason.PHASE, r, true);
-                        }
-                        provision(tx, store, s, t, existing, name, Provisioning.Reason.PHASE, r, values);
-                    }
+                    follow(tx, store, s, p, r, tx.templates().findById(tm.templateId()).orElseThrow(), reach);
                 }
             }
         }
     }
 
-    /** A de-provisioned instance is provisioned again; a live one only when provisioned for another release and the template re-provisions. */
-    private static boolean provisionAgain(StoreTx tx, EnvironmentTemplate t, Environment e, Release r) {
-        if (!e.isLive()) {
-            return true;
+    private static void follow(StoreTx tx, Store store, Space s, Project p, Release r, EnvironmentTemplate t, DeploymentRules.PhaseReach reach) {
+        boolean due = !reach.left() && !provisionedFor(tx, t, r);
+        Map<String, String> values;
+        String name;
+        try {
+            values = t.parameterValues(Map.of());
+            name = t.instanceName(s.name(), p.name(), r.version(), r.channel(), values);
+        } catch (Refusal x) {
+            if (due) {
+                refused(tx, s, t, r, x.getMessage());
+            }
+            return;
         }
-        Optional<Provisioning> latest = tx.templates().latest(e.id());
-        return t.onExisting() == EnvironmentTemplate.OnExisting.REPROVISION && latest.isPresent() && !Long.valueOf(r.id()).equals(latest.get().releaseId());
+        Optional<Environment> named = tx.environments().findByName(s.id(), name);
+        Optional<Environment> existing = named.filter(e -> Long.valueOf(t.id()).equals(e.templateId()));
+        if (reach.left()) {
+            Optional<Provisioning> latest = existing.filter(Environment::isLive).flatMap(e -> tx.templates().latest(e.id()));
+            if (t.deprovisionWhenProgressed() && latest.isPresent() && Long.valueOf(r.id()).equals(latest.get().releaseId())) {
+                deprovision(tx, store, s, t, existing.get(), Provisioning.Reason.PROGRESSED, r, true);
+            }
+        } else if (due && named.isPresent() && existing.isEmpty()) {
+            refused(tx, s, t, r, "'" + name + "' is an environment not made from the template.");
+        } else if (due && (existing.isEmpty() || !existing.get().isLive() || reprovision(tx, t, existing.get(), r))) {
+            if (existing.isPresent() && existing.get().isLive()) {
+                deprovision(tx, store, s, t, existing.get(), Provisioning.Reason.PHASE, r, true);
+            }
+            provision(tx, store, s, t, existing, name, Provisioning.Reason.PHASE, r, values);
+        }
+    }
+
+    /** Whether the template already provisioned an instance for the release: it does once (0057). */
+    private static boolean provisionedFor(StoreTx tx, EnvironmentTemplate t, Release r) {
+        return tx.templates().history(t.id()).stream()
+                .anyMatch(x -> x.kind() == Provisioning.Kind.PROVISION && Long.valueOf(r.id()).equals(x.releaseId()));
+    }
+
+    /** A live instance is re-provisioned only when the template says so and it was provisioned for a release made before {@code r}. */
+    private static boolean reprovision(StoreTx tx, EnvironmentTemplate t, Environment e, Release r) {
+        Optional<Long> last = tx.templates().latest(e.id()).map(Provisioning::releaseId);
+        return t.onExisting() == EnvironmentTemplate.OnExisting.REPROVISION && last.isPresent() && last.get() < r.id();
+    }
+
+    private static void refused(StoreTx tx, Space s, EnvironmentTemplate t, Release r, String why) {
+        tx.audit().append("environment.provision-refused", subject(s, t.name()), "no instance for release " + r.version() + ": " + why);
     }
 
     private static Environment provision(StoreTx tx, Store store, Space s, EnvironmentTemplate t, Optional<Environment> existing, String name,

@@ -183,6 +183,14 @@ class CliProjectsTest {
                 CliTest.ok(cli.run("template", "deprovision", "--space", space, "desk-ann", "--skip-process")).out());
         assertEquals("Instance 'desk-ann' of template 'Desk' is already de-provisioned.", refused("template", "deprovision", "--space", space, "desk-ann"));
         assertTrue(CliTest.ok(cli.run("template", "--help")).out().contains("instantiate"));
+        assertEquals(Cli.USAGE, cli.run("template", "create", "--space", space, "Bad", "--name-expression", "x", "--parameter", "Bad:weird").exit(),
+                "a parameter written wrong is a usage error (0057)");
+        assertEquals("Template 'Desk' had instances (desk-ann), whose records and deployments are kept with it, so it is not deleted.",
+                refused("template", "delete", "--space", space, "Desk"));
+        assertEquals("Environment 'desk-ann' is a de-provisioned instance of template 'Desk'; its name is its record's, so it is not renamed.",
+                refused("env", "rename", "--space", space, "desk-ann", "other"));
+        assertEquals("Environment 'desk-ann' is a de-provisioned instance of template 'Desk'; it is kept for its record and deployments, not deleted.",
+                refused("env", "delete", "--space", space, "desk-ann"));
     }
 
     /** An apply file with an environment template in the first phase: its release gets an instance at once (decision 0057). */

@@ -368,6 +368,30 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
     }
 
     /**
+     * Review of issue 18 (M1): a deployer's deployment may provision and de-provision a template's instance, but over plain SQL
+     * a deployer neither renames nor moves one, nor deletes one, nor makes a de-provisioned one or one of another space's template.
+     */
+    @Test
+    void aDeployerProvisionsAnInstanceButChangesNothingElseOfIt() throws Exception {
+        organisationAndBob();
+        ctx.templates().create(DEV, odcm.model.environment.EnvironmentTemplate.draft("Feature", "", java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                "#{Template.Name}-#{Space.Name}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
+        ctx.templates().instantiate(DEV, "Feature", "feat", java.util.Map.of());
+        long feat = environment(DEV, "feat");
+        grantBob(DEV, Role.DEPLOYER, "Development");
+        assertEquals(1, run("UPDATE environment SET deprovisioned_at = now(), version = version + 1 WHERE id = ?", feat), "de-provisioned as a deployment may");
+        refused("UPDATE environment SET name = 'renamed', name_key = 'renamed' WHERE id = ?", feat);
+        refused("UPDATE environment SET deprovisioned_at = NULL, description = 'mine' WHERE id = ?", feat);
+        assertEquals(0, run("DELETE FROM environment WHERE id = ?", feat), "no row a deployer may delete");
+        long template = owner("SELECT id FROM environment_template WHERE name = 'Feature'");
+        String make = "INSERT INTO environment (space_id, name, name_key, description, created_at, template_id, deprovisioned_at) VALUES (?, ?, ?, '', now(), ?, ?)";
+        refused(make, space(DEV), "ghost", "ghost", template, java.sql.Timestamp.from(java.time.Instant.now()));
+        refused(make, space(PROD), "ghost", "ghost", template, null);
+        assertEquals(1, owner("SELECT count(*) FROM environment WHERE name = 'feat'"));
+        assertEquals(0, owner("SELECT count(*) FROM environment WHERE name = 'ghost' OR name = 'renamed'"));
+    }
+
+    /**
      * Review (attacker, 0043): a role in one space writes no row of that space naming another space's release. A deployment
      * in Prod of DevTest's release (bob deployer in Prod only) would count in DevTest's eyes as the release having succeeded
      * (its approval gate passed for everyone, its lifecycle order met by an environment of the same name, its history and

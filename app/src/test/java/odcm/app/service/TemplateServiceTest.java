@@ -90,6 +90,29 @@ class TemplateServiceTest extends ServiceFixture {
                 "Shared provisioned (release reached its phase: 1.0; process run)"), history("Shared"));
         assertEquals(List.of("Kept provisioned (release reached its phase: 1.0; process run)"), history("Kept"), "skipped");
         assertEquals(List.of("Development", "Test", "Shared", "Kept"), live());
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true); // review H3: once per release, and never back to an older one
+        ctx.deployments().deploy(DEV, "Web", "1.1", "Development", true);
+        assertEquals(3, history("Shared").size(), "no flipping between releases");
+    }
+
+    /** Review H1, H2: a name the template cannot give skips the instance (audited), never the deployment; one by hand gone stays gone. */
+    @Test
+    void aReleaseProvisionsOnceAndANameItCannotGiveNeverRefusesTheDeployment() {
+        withTemplates(template("Feature", "#{Template.Name}-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, List.of()),
+                template("Long", "#{Template.Name}-" + "x".repeat(54) + "-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, List.of()),
+                template("Test", "#{Template.Name}", EnvironmentTemplate.OnExisting.SKIP, List.of()));
+        ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", false);
+        assertEquals(List.of("Development", "Test"), live(), "a failed deployment reaches no phase");
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        assertEquals(List.of("Development", "Test", "Feature-1.0"), live());
+        List<String> refusals = audit().stream().filter(a -> a.action().equals("environment.provision-refused")).map(a -> a.detail()).toList();
+        assertEquals(2, refusals.size(), refusals.toString());
+        assertTrue(refusals.stream().anyMatch(d -> d.equals("no instance for release 1.0: 'Test' is an environment not made from the template.")), refusals.toString());
+        assertTrue(refusals.stream().anyMatch(d -> d.startsWith("no instance for release 1.0: The name expression '#{Template.Name}-xxx")), refusals.toString());
+        ctx.templates().deprovision(DEV, "Feature-1.0", true);
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        assertEquals(List.of("Development", "Test"), live(), "de-provisioned by hand: the same release does not bring it back");
     }
 
     @Test
@@ -144,6 +167,8 @@ class TemplateServiceTest extends ServiceFixture {
         assertEquals(Scope.of(List.of("Feature (template)")), ctx.projects().find(DEV, "Web").variables().get(0).scope(), "spelled as the template is");
         ctx.releases().create(DEV, "Web", "1.0", "", null, List.of());
         assertEquals(List.of("Development", "Test", "Feature-1.0"), live(), "in the first phase: provisioned with the release");
+        assertEquals(List.of(), ctx.projects().missingValues(DEV, "Web", "Feature-1.0"), "review M3: an instance is in the lifecycle, its template's value counts");
+        assertEquals(List.of("Test"), ctx.projects().missingValues(DEV, "Web", null).stream().map(odcm.model.deployment.MissingValues::environment).toList());
         ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true); // its value comes from the template's scope
         refused("Release 1.0 of 'Web' cannot be deployed to Test: the mandatory value Host is not set for it in this release (its values were"
                 + " frozen when it was created); set it in the project's variables and create a new release.",

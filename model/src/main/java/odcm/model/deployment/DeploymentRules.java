@@ -196,33 +196,36 @@ public final class DeploymentRules {
 
     /**
      * Where a release stands in a phase, for its templates (docs/decisions/0057): {@code reached} when every earlier phase is
-     * complete by its rule, {@code left} when it was deployed successfully to an environment of a later phase (it progressed to
-     * the next phase). A template provisions an instance for a release in a phase reached and not left, and de-provisions it
-     * from a phase left.
+     * complete by its rule, {@code left} when a member of a later phase is complete (it progressed to the next phase). A
+     * template provisions an instance for a release in a phase reached and not left, and de-provisions it from a phase left.
      */
     public record PhaseReach(Phase phase, boolean reached, boolean left) {
     }
 
-    /** Each phase of {@code lifecycle} (with its instances) as {@link PhaseReach} for a release deployed successfully to {@code succeeded}. */
-    public static List<PhaseReach> reach(Lifecycle lifecycle, Set<String> succeeded) {
-        Set<String> done = succeeded.stream().map(Names::key).collect(Collectors.toSet());
-        Predicate<PhaseMember> deployed = m -> m instanceof PhaseMember.LocalEnvironment && done.contains(Names.key(m.displayName()));
+    /**
+     * Each phase of {@code lifecycle} (with its instances) as {@link PhaseReach} for a release that completed {@code progress}.
+     * Every member counts as promotion order counts it (remote environments and promotions too, so a phase of only remote
+     * members is not complete before its space reports). A phase holding a template but none of its live instances is not
+     * complete unless its rule is optional: the instance the release is to be deployed to is yet to come.
+     */
+    public static List<PhaseReach> reach(Lifecycle lifecycle, Progress progress) {
         List<Phase> phases = lifecycle.phases();
-        int lastDeployed = -1;
+        int lastDone = -1;
         for (int i = 0; i < phases.size(); i++) {
-            if (phases.get(i).members().stream().anyMatch(deployed)) {
-                lastDeployed = i;
+            if (phases.get(i).members().stream().anyMatch(progress::complete)) {
+                lastDone = i;
             }
         }
         List<PhaseReach> out = new ArrayList<>();
         boolean reached = true;
         for (int i = 0; i < phases.size(); i++) {
             Phase p = phases.get(i);
-            out.add(new PhaseReach(p, reached, i < lastDeployed));
-            List<PhaseMember> here = p.members().stream().filter(m -> m instanceof PhaseMember.LocalEnvironment).toList();
-            long complete = here.stream().filter(deployed).count();
-            int needed = p.rule().needed(here.size());
-            reached = reached && complete >= needed;
+            out.add(new PhaseReach(p, reached, i < lastDone));
+            List<PhaseMember> here = p.members().stream().filter(m -> !(m instanceof PhaseMember.TemplateMember)).toList();
+            boolean awaitsInstance = p.members().stream().anyMatch(m -> m instanceof PhaseMember.TemplateMember t
+                    && here.stream().noneMatch(h -> h instanceof PhaseMember.LocalEnvironment e && t.name().equals(e.template())));
+            long complete = here.stream().filter(progress::complete).count();
+            reached = reached && complete >= p.rule().needed(here.size()) && !(awaitsInstance && p.rule().kind() != ProgressionRule.Kind.OPTIONAL);
         }
         return out;
     }

@@ -66,6 +66,11 @@ public record EnvironmentTemplate(long id, long spaceId, String name, String des
             throw new Refusal("Template '" + name + "' needs a name expression for its instances.");
         }
         nameExpression = NameExpression.parse(nameExpression.text(), parameters.stream().map(VariableTemplate::name).toList());
+        for (VariableTemplate p : parameters) {
+            if (p.type() == TemplateType.SENSITIVE && nameExpression.names().contains(p.name())) {
+                throw new Refusal("Template '" + name + "' cannot name its instances by sensitive parameter '" + p.name() + "': an environment name is shown everywhere.");
+            }
+        }
         onExisting = onExisting == null ? OnExisting.SKIP : onExisting;
         if (deprovisionAfterDays < 0 || deprovisionAfterDays > MAX_DAYS) {
             throw new Refusal("A template de-provisions an instance after 1 to " + MAX_DAYS + " days without a deployment, or never (0); not " + deprovisionAfterDays + ".");

@@ -16,7 +16,9 @@ import odcm.model.Refusal;
  * ignored; a name is letters, digits, '.', '_' and '-', compared without regard to letter case.</li>
  * <li>{@code ##{} writes {@code #{} itself; every other character is itself.</li>
  * </ul>
- * The result must be a valid environment name (1 to 60 characters, no ':'). Each refusal is one sentence naming the expression
+ * The result must be a valid environment name (1 to 60 characters, no ':'): text that never gives one (a ':', more than 60
+ * characters besides the names, ending in '(template)') is refused here, and a ':' in a value (an imported project's name,
+ * "DevTest Space: Reports") becomes '-'. Each refusal is one sentence naming the expression
  * and, for an unknown name, the names it knows (docs/decisions/0057).
  */
 public final class NameExpression {
@@ -88,6 +90,17 @@ public final class NameExpression {
         if (!literal.isEmpty()) {
             parts.add(new Part(literal.toString(), false));
         }
+        String fixed = parts.stream().filter(p -> !p.isName()).map(Part::text).collect(java.util.stream.Collectors.joining());
+        if (fixed.indexOf(':') >= 0) {
+            throw new Refusal("The name expression '" + t + "' has ':' in its text, which no environment name has.");
+        }
+        if (fixed.strip().length() > Environment.MAX_NAME) {
+            throw new Refusal("The name expression '" + t + "' has " + fixed.strip().length() + " characters of text besides its #{} names; an environment name has at most "
+                    + Environment.MAX_NAME + ".");
+        }
+        if (!parts.isEmpty() && !parts.get(parts.size() - 1).isName() && Names.key(t).endsWith("(template)")) {
+            throw new Refusal("The name expression '" + t + "' ends in '(template)', which no environment name may (it names a template's instances as a scope).");
+        }
         return new NameExpression(t, parts);
     }
 
@@ -136,7 +149,7 @@ public final class NameExpression {
                 throw new Refusal("The name expression '" + text + "' uses #{" + p.text() + "}, which has no value "
                         + (p.text().startsWith("Release.") || p.text().equals(PROJECT_NAME) ? "outside a release; give the instance a name." : "here."));
             }
-            out.append(v);
+            out.append(v.replace(": ", "-").replace(':', '-')); // "DevTest Space: Reports" (an imported project) gives "DevTest Space-Reports"
         }
         String name = out.toString().strip();
         try {

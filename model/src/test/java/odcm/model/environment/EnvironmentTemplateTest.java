@@ -55,13 +55,26 @@ class EnvironmentTemplateTest {
 
     @Test
     void theResultMustBeAnEnvironmentName() {
-        EnvironmentTemplate t = template("#{Release.Channel}:#{Release.Number}", PARAMS);
-        assertTrue(refusal(() -> t.instanceName("Dev", "Web", "1.0", "a", Map.of())).startsWith("The name expression '#{Release.Channel}:#{Release.Number}' gives 'a:1.0', which is no environment name: "));
-        assertEquals("The name expression '#{Release.Channel}:#{Release.Number}' uses #{Release.Channel}, which has no value outside a release; give the instance a name.",
+        EnvironmentTemplate t = template("#{Release.Channel}-#{Release.Number}", PARAMS);
+        assertTrue(refusal(() -> t.instanceName("Dev", "Web", "1.0", "a".repeat(60), Map.of())).startsWith("The name expression '#{Release.Channel}-#{Release.Number}' gives 'aaaa"));
+        assertEquals("The name expression '#{Release.Channel}-#{Release.Number}' uses #{Release.Channel}, which has no value outside a release; give the instance a name.",
                 refusal(() -> t.instanceName("Dev", "Web", null, null, Map.of())));
+        assertEquals("DevTest Space-Reports-a:b".replace(":", "-"), template("#{Project.Name}-#{Release.Channel}", PARAMS)
+                .instanceName("Dev", "DevTest Space: Reports", "1.0", "a:b", Map.of()), "a ':' in a value (an imported project's name) becomes '-' (review H1)");
         assertTrue(refusal(() -> template("#{Tester}", PARAMS).instanceName("Dev", "Web", null, null, Map.of("Tester", ""))).contains("gives ''"));
         assertEquals("An environment name cannot end in '(template)', which names an environment template's instances as a scope.",
                 refusal(() -> Environment.checkName("Feature (Template)")));
+    }
+
+    @Test
+    void textThatNeverGivesAnEnvironmentNameIsRefusedWhenTheTemplateIsMade() {
+        assertEquals("The name expression 'c:#{Release.Number}' has ':' in its text, which no environment name has.", refusal(() -> template("c:#{Release.Number}", PARAMS)));
+        assertEquals("The name expression '" + "x".repeat(61) + "#{Release.Number}' has 61 characters of text besides its #{} names; an environment name has at most 60.",
+                refusal(() -> template("x".repeat(61) + "#{Release.Number}", PARAMS)));
+        assertTrue(refusal(() -> template("#{Release.Number} (Template)", PARAMS)).endsWith("ends in '(template)', which no environment name may (it names a template's instances as a scope)."));
+        List<VariableTemplate> secret = List.of(new VariableTemplate("Token", "", "", TemplateType.SENSITIVE, List.of(), false, ""));
+        assertEquals("Template 'Feature' cannot name its instances by sensitive parameter 'Token': an environment name is shown everywhere.",
+                refusal(() -> template("sec-#{token}", secret)), "review H5: a sensitive value never becomes a name");
     }
 
     @Test

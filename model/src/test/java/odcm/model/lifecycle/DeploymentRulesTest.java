@@ -59,13 +59,52 @@ class DeploymentRulesTest {
         assertEquals(List.of("Test", "Production"), DeploymentRules.environmentMembers(WITH_TEMPLATE).stream().map(PhaseMember::displayName).toList());
     }
 
+    static DeploymentRules.Progress done(String... environments) {
+        return new DeploymentRules.Progress(Set.of(environments), Set.of(), Set.of());
+    }
+
+    static List<Boolean> reached(Lifecycle l, DeploymentRules.Progress progress) {
+        return DeploymentRules.reach(l, progress).stream().map(DeploymentRules.PhaseReach::reached).toList();
+    }
+
+    /** Dev9, then template Feat (7), then template Rev (8): review H4. */
+    static final Lifecycle TWO_TEMPLATES = new Lifecycle(1, 1, "Two", "", false, List.of(
+            new Phase("D", List.of(env("Dev9")), ProgressionRule.ALL),
+            new Phase("F", List.of(new PhaseMember.TemplateMember(7, "Feat")), ProgressionRule.ALL),
+            new Phase("R", List.of(new PhaseMember.TemplateMember(8, "Rev")), ProgressionRule.ALL)), 1);
+
+    @Test
+    void aTemplatePhaseWithoutItsInstanceDeployedToHoldsBackTheNextOne() {
+        assertEquals(List.of(true, true, false), reached(TWO_TEMPLATES, done("Dev9")), "phase F awaits its instance: R is not reached with it");
+        Lifecycle withF = TWO_TEMPLATES.withInstances(java.util.Map.of(7L, List.of(instance(20, "f-1.0", true))));
+        assertEquals(List.of(true, true, false), reached(withF, done("Dev9")));
+        assertEquals(List.of(true, true, true), reached(withF, done("Dev9", "f-1.0")));
+        Lifecycle fGone = TWO_TEMPLATES.withInstances(java.util.Map.of(7L, List.of(instance(20, "f-1.0", false))));
+        assertEquals(List.of(true, true, false), reached(fGone, done("Dev9")), "a de-provisioned instance does not let the release skip F");
+        Lifecycle optionalF = new Lifecycle(1, 1, "Two", "", false, List.of(TWO_TEMPLATES.phases().get(0),
+                new Phase("F", TWO_TEMPLATES.phases().get(1).members(), ProgressionRule.OPTIONAL), TWO_TEMPLATES.phases().get(2)), 1);
+        assertEquals(List.of(true, true, true), reached(optionalF, done("Dev9")), "an optional phase may be skipped");
+    }
+
+    @Test
+    void aRemotePhaseBeforeATemplateIsCompleteOnlyWhenItsSpaceReported() {
+        Lifecycle l = new Lifecycle(1, 1, "Remote", "", false, List.of(
+                new Phase("Dev", List.of(env("Dev")), ProgressionRule.ALL),
+                new Phase("Prod", List.of(new PhaseMember.RemoteEnvironmentMember(3, 2, "Prod Space", "Production")), ProgressionRule.ALL),
+                new Phase("F", List.of(new PhaseMember.TemplateMember(7, "Feat")), ProgressionRule.ALL)), 1);
+        assertEquals(List.of(true, true, false), reached(l, done("Dev")));
+        assertEquals(List.of(true, true, true), reached(l, new DeploymentRules.Progress(Set.of("Dev"), Set.of("prod space: production"), Set.of())));
+        assertEquals(List.of(true, false, false), DeploymentRules.reach(l, new DeploymentRules.Progress(Set.of("Dev"), Set.of("Prod Space: Production"), Set.of()))
+                .stream().map(DeploymentRules.PhaseReach::left).toList(), "a remote deployment after Dev: the release left Dev");
+    }
+
     @Test
     void aPhaseIsReachedWhenTheOnesBeforeAreCompleteAndLeftOnADeploymentAfterIt() {
         Lifecycle expanded = WITH_TEMPLATE.withInstances(java.util.Map.of(7L, List.of(instance(20, "a-1.0", true))));
-        assertEquals(List.of(true, false), DeploymentRules.reach(expanded, Set.of()).stream().map(DeploymentRules.PhaseReach::reached).toList());
-        assertEquals(List.of(true, true), DeploymentRules.reach(expanded, Set.of("Test", "A-1.0")).stream().map(DeploymentRules.PhaseReach::reached).toList());
-        assertEquals(List.of(false, false), DeploymentRules.reach(expanded, Set.of("Test", "a-1.0")).stream().map(DeploymentRules.PhaseReach::left).toList());
-        assertEquals(List.of(true, false), DeploymentRules.reach(expanded, Set.of("Test", "a-1.0", "Production")).stream()
+        assertEquals(List.of(true, false), DeploymentRules.reach(expanded, done()).stream().map(DeploymentRules.PhaseReach::reached).toList());
+        assertEquals(List.of(true, true), DeploymentRules.reach(expanded, done("Test", "A-1.0")).stream().map(DeploymentRules.PhaseReach::reached).toList());
+        assertEquals(List.of(false, false), DeploymentRules.reach(expanded, done("Test", "a-1.0")).stream().map(DeploymentRules.PhaseReach::left).toList());
+        assertEquals(List.of(true, false), DeploymentRules.reach(expanded, done("Test", "a-1.0", "Production")).stream()
                 .map(DeploymentRules.PhaseReach::left).toList(), "a deployment to Production: the release left phase Test");
     }
 

@@ -141,7 +141,7 @@ final class EnvironmentDialogs {
         GridPane grid = Forms.grid();
         Forms.row(grid, "_Name", name);
         Forms.row(grid, "_Description", area("new-template-description", "What its instances are for (optional)", vm.descriptionProperty()));
-        Forms.row(grid, "Instances _named", expression);
+        Forms.row(grid, "_Instances named", expression); // Alt+N is _Name's
         Forms.row(grid, "_Parameters", area("new-template-parameters", "NAME[:TYPE][=DEFAULT] per line, e.g. Region:select(eu|us)=eu",
                 vm.parametersProperty()));
         Forms.row(grid, "P_rovisioning", area("new-template-provisioning", "Steps, one per line: NAME:ACTION, e.g. Stack up:Run a script",
@@ -153,7 +153,7 @@ final class EnvironmentDialogs {
         javafx.scene.layout.HBox idleRow = new javafx.scene.layout.HBox(8, days, idle);
         idleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Forms.row(grid, "De-provision", progressed);
-        Forms.row(grid, "After _days", idleRow);
+        Forms.row(grid, "Aft_er days", idleRow); // Alt+D is _Description's
         Label problem = Forms.problem("new-template-problem", vm.problemProperty(), Css.ERROR);
         VBox content = new VBox(10, grid, problem, Forms.hint("Names in #{…}: Release.Number, Release.Channel, Project.Name, Template.Name,"
                 + " Space.Name and the parameters; ##{ writes #{. Put the template in a lifecycle phase (Lifecycles screen): each release"
@@ -202,13 +202,18 @@ final class EnvironmentDialogs {
         javafx.scene.control.CheckBox run = new javafx.scene.control.CheckBox("Run its de-provisioning process (recorded)");
         run.setId("deprovision-run-process");
         run.setSelected(true);
-        return new FormDialog(owner, "deprovision", "De-provision '" + e.name() + "'", "De-provision", new VBox(10, question, run),
-                new javafx.beans.property.SimpleBooleanProperty(false), state, close -> state.submit("De-provisioning '" + e.name() + "'", () -> {
-                    vm.deprovision(e, run.isSelected());
-                    return null;
-                }, r -> {
-                    close.run();
-                    onDone.run();
-                }));
+        boolean hasProcess = vm.templates().stream().filter(t -> t.name().equals(e.templateName())).anyMatch(t -> !t.deprovisioning().isEmpty());
+        VBox content = hasProcess ? new VBox(10, question, run) : new VBox(10, question); // nothing to run or skip: not offered
+        return new FormDialog(owner, "deprovision", "De-provision '" + e.name() + "'", "De-provision", content,
+                new javafx.beans.property.SimpleBooleanProperty(false), state, close -> {
+                    boolean process = run.isSelected(); // read on the FX thread, not in the task
+                    state.submit("De-provisioning '" + e.name() + "'", () -> {
+                        vm.deprovision(e, process);
+                        return null;
+                    }, r -> {
+                        close.run();
+                        onDone.run();
+                    });
+                });
     }
 }

@@ -87,7 +87,7 @@ public final class EnvironmentsView {
                 gated(delete, vm.selectedProperty().isNull()), gated(deprovision, javafx.beans.binding.Bindings.createBooleanBinding(
                         () -> vm.selectedProperty().get() == null || !vm.selectedProperty().get().isInstance(), vm.selectedProperty()))),
                 section("Remote environments", remotes, gated(deleteRemote, vm.selectedRemoteProperty().isNull())));
-        split.setDividerPositions(0.6); // room for the environments' three actions beside their title
+        split.setDividerPositions(0.6);
 
         templates.getColumns().setAll(List.of(
                 Tables.<EnvironmentTemplate>column("Template", 140, EnvironmentTemplate::name),
@@ -131,8 +131,17 @@ public final class EnvironmentsView {
     private static Node section(String name, TableView<?> table, Node... actions) {
         Label t = new Label(name);
         t.getStyleClass().add(Css.SUBSECTION);
-        HBox head = Forms.detailHead(t, actions);
-        head.setAlignment(Pos.CENTER_LEFT);
+        t.setMinWidth(Label.USE_PREF_SIZE);
+        Node head;
+        if (actions.length > 2) { // three actions beside the title clip it at 1100 wide: they go on their own row
+            HBox buttons = new HBox(8, actions);
+            buttons.setAlignment(Pos.CENTER_LEFT);
+            head = new VBox(6, t, buttons);
+        } else {
+            HBox row = Forms.detailHead(t, actions);
+            row.setAlignment(Pos.CENTER_LEFT);
+            head = row;
+        }
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(8, head, table);
         box.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
