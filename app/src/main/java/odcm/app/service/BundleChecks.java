@@ -354,6 +354,19 @@ public final class BundleChecks {
         return store.keyVault().open(sealed, store.spaceKeyContext(space.certificate().fingerprint()));
     }
 
+    /**
+     * The private key a local space signs bundles and receipts with; refused while that key is declared compromised (decision
+     * 0056: everything signed with it is refused elsewhere), the caller wipes it.
+     */
+    public static Secret signingKey(Store store, StoreTx tx, Space space) {
+        Instant compromised = compromisedFrom(tx, space, tx.spaces().certificates(space.id()).get(0));
+        if (compromised != null) {
+            throw new Refusal("The key of " + space.describe() + " was declared compromised from " + compromised + " on, so nothing"
+                    + " signed with it is accepted; rotate the key first (rotate-key). Nothing was made.");
+        }
+        return privateKey(store, tx, space);
+    }
+
     /** Whether {@code truster} has an active trust of {@code kind} in {@code trusted}. */
     static boolean trusts(StoreTx tx, Space truster, Space trusted, TrustKind kind) {
         return tx.trusts().involving(truster.id()).stream().anyMatch(t -> t.trusterId() == truster.id() && t.trustedId() == trusted.id()

@@ -334,7 +334,7 @@ public final class ReceiptService {
     private byte[] sign(StoreTx tx, Space signer, Space addressee, ReceiptContent content) {
         byte[] signerCert = tx.spaces().certificates(signer.id()).get(0).der();
         byte[] addresseeCert = tx.spaces().certificates(addressee.id()).get(0).der();
-        Secret key = BundleChecks.privateKey(store, tx, signer);
+        Secret key = BundleChecks.signingKey(store, tx, signer);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ReceiptWriter.write(content, new SourceKey(signerCert, key), addresseeCert, bytes);

@@ -28,6 +28,8 @@ public final class KeyStatementVerifier {
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     /** The longest overlap a rotation may ask for: the old key is kept no longer. */
     public static final Duration MAX_OVERLAP = Duration.ofDays(365);
+    /** How far ahead of this clock a statement's times may be: {@link BundleVerifier#CLOCK_SKEW}. */
+    public static final Duration CLOCK_SKEW = BundleVerifier.CLOCK_SKEW;
     private static final Set<String> ENTRIES = Set.of(KeyStatementFormat.STATEMENT, KeyStatementFormat.SIGNATURE,
             KeyStatementFormat.NEW_KEY_SIGNATURE);
 
@@ -85,8 +87,11 @@ public final class KeyStatementVerifier {
                 return new HalfSigned(KeyStatementFormat.NEW_KEY_SIGNATURE);
             }
             byte[] encoded = Base64.getDecoder().decode(s.newCertificate());
+            // The new certificate is backdated a minute only; an importer whose clock is a little behind judges it at the issue time.
+            Instant issued = BundleVerifier.instant(s.issued(), "issued", KeyStatementFormat.STATEMENT);
+            Instant at = issued.isAfter(now) && !issued.isAfter(now.plus(CLOCK_SKEW)) ? issued : now; // a later one is refused below
             try {
-                newDer = Certificates.read(encoded, now).der();
+                newDer = Certificates.read(encoded, at).der();
             } catch (Refusal r) {
                 return new NewCertificateRefused(r.getMessage());
             }
@@ -96,7 +101,7 @@ public final class KeyStatementVerifier {
             }
             SignerInformation newSigner = BundleVerifier.onlySigner(json, second, KeyStatementFormat.NEW_KEY_SIGNATURE);
             VerificationOutcome newSigned = BundleVerifier.signedWith(newSigner, second, KeyStatementFormat.NEW_KEY_SIGNATURE, here, newFp,
-                    newDer, now);
+                    newDer, at);
             if (newSigned instanceof SignatureInvalid) {
                 return new NewKeySignatureInvalid();
             }
@@ -116,6 +121,9 @@ public final class KeyStatementVerifier {
         Instant from = s.notTrustedAfter() == null ? null : BundleVerifier.instant(s.notTrustedAfter(), "notTrustedAfter", KeyStatementFormat.STATEMENT);
         if (overlap != null && (overlap.isBefore(issued) || overlap.isAfter(issued.plus(MAX_OVERLAP)))) {
             return new InvalidPart(KeyStatementFormat.STATEMENT, "has an overlap that ends before it is issued or more than a year after");
+        }
+        if (from != null && from.isAfter(issued.plus(CLOCK_SKEW))) {
+            return new InvalidPart(KeyStatementFormat.STATEMENT, "declares the key compromised from a time after the statement was issued");
         }
         return new GenuineStatement(new KeyStatement(id, kind, s.subject().space(), subject, issued, newDer, overlap, from));
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -112,6 +113,17 @@ class KeyStatementVerifierTest {
         GenuineStatement g = assertInstanceOf(GenuineStatement.class, verify(write(c, DEV_EC, null), DEV_NEW, DEV_EC));
         assertEquals(NOW.minus(Duration.ofDays(2)), g.statement().notTrustedAfter());
         assertNull(g.statement().newCertificate());
+        // Not from a time after the statement was issued (a key trusted on until then), beyond the clock skew.
+        KeyStatement future = KeyStatement.compromise("Dev Space", fp(DEV_EC), NOW, NOW.plus(Duration.ofDays(1)));
+        assertTrue(refused(InvalidPart.class, verify(write(future, DEV_EC, null))).detail().contains("after the statement was issued"));
+    }
+
+    @Test
+    void anImporterWhoseClockIsAFewMinutesBehindTakesTheNewCertificateAsAtTheIssueTime() {
+        Instant issued = NOW.plus(Duration.ofMinutes(4));
+        SpaceIdentity fresh = Certificates.generate("Dev Space", KeyAlgorithm.EC_P256, issued);
+        KeyStatement s = KeyStatement.rotation("Dev Space", fp(DEV_EC), issued, fresh.certificateDer(), issued.plus(Duration.ofDays(1)));
+        assertInstanceOf(GenuineStatement.class, verify(write(s, DEV_EC, fresh)));
     }
 
     @Test

@@ -95,6 +95,11 @@ class KeyStatementScreensTest extends FxRobot {
                 consequences.getText());
         assertTrue(consequences.getText().contains(statement.toString()), "names where the statement goes");
         ConsoleDriver.shoot(lookup("#rotate-key-dialog").query().getScene(), "dialog-rotate-key");
+        // A cleared overlap field (what committing empty text gives) is not an overlap of 0 days: the last value comes back.
+        javafx.scene.control.Spinner<Integer> days = lookup("#rotate-key-overlap").query();
+        WaitForAsyncUtils.asyncFx(() -> days.getValueFactory().setValue(null)).get(5, TimeUnit.SECONDS);
+        idle();
+        assertEquals(odcm.app.service.KeyService.DEFAULT_OVERLAP_DAYS, days.getValue());
         clickOn("#rotate-key-ok");
         idle();
         assertTrue(Files.exists(statement));
