@@ -224,7 +224,11 @@ public final class BundleChecks {
         boolean openKeys = openSecrets && store.masterKeyState() == odcm.persistence.keys.MasterKeyState.PRESENT;
         Map<Fingerprint, Secret> former = new HashMap<>();
         List<StoredCertificate> own = tx.spaces().certificates(target.id());
-        for (Fingerprint f : acceptedCertificates(tx, target, own, now)) {
+        List<Fingerprint> ownAccepted = acceptedCertificates(tx, target, own, now);
+        Map<Fingerprint, Instant> retired = new HashMap<>();
+        own.stream().filter(c -> !c.isCurrent() && !ownAccepted.contains(c.info().fingerprint()) && retiredSince(tx, target, c) != null)
+                .forEach(c -> retired.put(c.info().fingerprint(), retiredSince(tx, target, c)));
+        for (Fingerprint f : ownAccepted) {
             StoredCertificate c = own.stream().filter(o -> o.info().fingerprint().equals(f)).findFirst().orElseThrow();
             if (!c.isCurrent()) {
                 former.put(f, openKeys ? tx.spaces().formerSealedPrivateKey(c.id())
@@ -234,7 +238,7 @@ public final class BundleChecks {
         Secret key = openKeys ? privateKey(store, tx, target) : null;
         return new VerificationContext(target.name(), target.certificate().fingerprint(),
                 f -> trust.getOrDefault(f, new SourceTrust.Unknown()), f -> last.getOrDefault(f, OptionalLong.empty()), store.clock(),
-                accepted, key, null, former);
+                accepted, key, null, former, retired);
     }
 
     /**

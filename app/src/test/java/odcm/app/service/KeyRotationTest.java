@@ -165,7 +165,10 @@ class KeyRotationTest {
         assertTrue(dev.receipts().importReceipt(DEV, second).accepted(), "addressed to the new certificate");
         byte[] toOld = receiptAddressedTo(oldCert, 3);
         VerificationOutcome o = dev.receipts().verify(DEV, write(toOld));
-        assertInstanceOf(VerificationOutcome.AddressedToAnotherSpace.class, o, o.sentence());
+        var retired = assertInstanceOf(VerificationOutcome.AddressedToRetiredCertificate.class, o, o.sentence());
+        assertEquals(oldCert, retired.target());
+        assertTrue(o.sentence().contains(" is addressed to an earlier certificate of 'DevTest Space' (" + oldCert.grouped()
+                + "), replaced by a key rotation and no longer accepted here since "), o.sentence());
     }
 
     /** The store in {@code dir} opened four days later (the same person). */

@@ -244,6 +244,15 @@ public sealed interface VerificationOutcome {
         }
     }
 
+    /** A file addressed to an earlier certificate of this space, no longer accepted after a key rotation (decision 0056). */
+    record AddressedToRetiredCertificate(String space, Fingerprint target, Instant since) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " is addressed to an earlier certificate of '" + space + "' (" + target.grouped() + "), replaced by a"
+                    + " key rotation and no longer accepted here since " + since + "; ask for it again, addressed to the current certificate.";
+        }
+    }
+
     record PartMissing(String part) implements VerificationOutcome {
         @Override
         public String sentence(Kind k) {
