@@ -151,5 +151,18 @@ class KeyStatementScreensTest extends FxRobot {
         ConsoleDriver.shoot(stage.getScene(), "remotes-after-rotation");
         assertTrue(lookup("#remote-history .list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
                 && c.getText().contains(", accepted until ")).tryQuery().isPresent(), "the overlap shown in the history");
+        assertFalse(lookup("#remote-compromised").query().isVisible());
+        // The current key declared compromised (as a console before the rule "rotate first" could): said above all else.
+        b.store().write(tx -> {
+            var dev = tx.spaces().findByName("Dev Space").orElseThrow();
+            tx.spaces().setWindow(dev.id(), tx.spaces().certificates(dev.id()).get(0).id(), null, java.time.Instant.parse("2026-12-01T00:00:00Z"));
+            return null;
+        });
+        show(new RemoteSpacesView(new RemoteSpacesViewModel(b.remotes(), b.keys(), b.spaces(), runner), picker, new RoleGate(b.roles(), runner))
+                .screen());
+        idle();
+        Label danger = lookup("#remote-compromised").query();
+        assertTrue(danger.isVisible() && danger.getText().startsWith("The key of this certificate was declared compromised from "), danger.getText());
+        ConsoleDriver.shoot(stage.getScene(), "remotes-compromised");
     }
 }
