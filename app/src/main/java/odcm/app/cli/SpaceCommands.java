@@ -182,7 +182,7 @@ final class SpaceCommands {
                   @Option(names = "--force", description = "replace FILE if it exists") boolean force) {
         KeyAlgorithm algorithm = key == null ? null : KeyAlgorithm.parse(key);
         if (overlapDays < 0 || overlapDays > odcm.app.service.KeyService.MAX_OVERLAP_DAYS) { // none of the option's values: exit 2
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "The overlap is 0 to "
+            throw new picocli.CommandLine.ParameterException(spec.commandLine().getSubcommands().get("rotate-key"), "The overlap is 0 to "
                     + odcm.app.service.KeyService.MAX_OVERLAP_DAYS + " days; " + overlapDays + " is outside it.");
         }
         var r = root.cli.withContext(root.store, ctx -> ctx.keys().rotate(name, overlapDays, algorithm, out, force));

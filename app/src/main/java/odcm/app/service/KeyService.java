@@ -253,8 +253,8 @@ public final class KeyService {
                         + " --fingerprint). Nothing was changed.");
             }
             if (newFingerprint == null || newFingerprint.isBlank()) {
-                throw new Refusal("A rotation is imported only with the new certificate's fingerprint read out by the other side (" +
-                        st.newCertificate().grouped() + " here); nothing was changed.");
+                throw new Refusal("A rotation is imported only with the new certificate's fingerprint read out by the other side"
+                        + " (--fingerprint); nothing was changed.");
             }
             Fingerprint expected = Fingerprint.parse(newFingerprint);
             if (!expected.equals(st.newCertificate())) {

@@ -36,8 +36,9 @@ class CliKeysTest {
         String oldFp = Certificates.fingerprint(Files.readAllBytes(der)).hex();
         CliTest.ok(b.run("remote", "add", "Dev Space", "--cert", der.toString(), "--fingerprint", oldFp));
 
-        refused(a.run("space", "rotate-key", "Dev Space", "--out", tmp.resolve("x.odcmkeys").toString(), "--overlap-days", "400"), 2,
-                "The overlap is 0 to 365 days; 400 is outside it.");
+        Result tooLong = a.run("space", "rotate-key", "Dev Space", "--out", tmp.resolve("x.odcmkeys").toString(), "--overlap-days", "400");
+        refused(tooLong, 2, "The overlap is 0 to 365 days; 400 is outside it.");
+        assertTrue(tooLong.err().contains("odcm space rotate-key --help"), tooLong.err());
         Path rotation = tmp.resolve("rotation.odcmkeys");
         Result rotated = CliTest.ok(a.run("space", "rotate-key", "Dev Space", "--out", rotation.toString(), "--overlap-days", "7"));
         Matcher m = Pattern.compile("confirms the new fingerprint ([0-9A-F]{4}(?: [0-9A-F]{4}){15}) when importing it").matcher(rotated.out());

@@ -117,8 +117,9 @@ class KeyRotationTest {
         KeyStatement shown = prod.keys().preview(DEV, statement);
         assertEquals(newCert, shown.newCertificate());
         assertEquals(oldCert, shown.certificate());
-        assertTrue(refusedAtProd(() -> prod.keys().importStatement(DEV, statement, null)).getMessage()
-                .startsWith("A rotation is imported only with the new certificate's fingerprint read out by the other side"));
+        String unread = refusedAtProd(() -> prod.keys().importStatement(DEV, statement, null)).getMessage();
+        assertTrue(unread.startsWith("A rotation is imported only with the new certificate's fingerprint read out by the other side"), unread);
+        assertFalse(unread.contains(newCert.grouped()), "the fingerprint to be read out is not handed over in the refusal");
         assertTrue(refusedAtProd(() -> prod.keys().importStatement(DEV, statement, oldCert.hex())).getMessage()
                 .contains("does not match the new certificate in this statement"));
         assertEquals("'Prod Space' is a local space of this console, not a remote space.",

@@ -67,11 +67,15 @@ public final class KeyStatementVerifier {
         if (kind == KeyStatement.Kind.ROTATION && index > 0) {
             return new StatementOutdated(here, subject);
         }
+        if (!s.subject().space().equals(here)) {
+            return new InvalidPart(KeyStatementFormat.STATEMENT, "names the space '" + s.subject().space() + "', not '" + here + "'");
+        }
         SignerInformation signer = BundleVerifier.onlySigner(json, signature, KeyStatementFormat.SIGNATURE);
         VerificationOutcome signed = BundleVerifier.signedWith(signer, signature, KeyStatementFormat.SIGNATURE, here, subject,
                 pinned.get(index), now);
         if (signed instanceof SignatureInvalid) {
-            return notByThePinnedKey(signer, signature, pinned.get(index), s, here, subject);
+            byte[] other = entries.get(KeyStatementFormat.NEW_KEY_SIGNATURE);
+            return notByThePinnedKey(signer, signature, other == null ? null : Cms.onlySigner(json, other), pinned.get(index), s, here, subject);
         }
         if (signed != null) {
             return signed;
@@ -129,14 +133,18 @@ public final class KeyStatementVerifier {
     }
 
     /**
-     * Why the first signature does not verify with the pinned certificate, as far as the file can tell: made with the new key
-     * the statement introduces, made with another key (its signer names another certificate), or the statement was altered.
+     * Why the first signature does not verify with the pinned certificate, as far as the file can tell: the two signatures
+     * swapped ({@code second}: the signer of the new key's signature, or null), made with the new key the statement introduces, made with another key (its signer names another certificate), or the statement was altered.
      */
-    private static VerificationOutcome notByThePinnedKey(SignerInformation signer, byte[] signature, byte[] pinnedDer, Dto.KeyStatement s,
-                                                         String here, Fingerprint pinned) {
+    private static VerificationOutcome notByThePinnedKey(SignerInformation signer, byte[] signature, SignerInformation second, byte[] pinnedDer,
+                                                         Dto.KeyStatement s, String here, Fingerprint pinned) {
         try {
             if (s.newCertificate() != null
                     && Cms.verifies(signer, new X509CertificateHolder(Base64.getDecoder().decode(s.newCertificate())))) {
+                if (second != null && Cms.verifies(second, new X509CertificateHolder(pinnedDer))) {
+                    return new InvalidPart(KeyStatementFormat.SIGNATURE, "and " + KeyStatementFormat.NEW_KEY_SIGNATURE + " are swapped (the"
+                            + " first is the new key's, the second the pinned key's)");
+                }
                 return new SignedByAnotherKey(true, here, pinned);
             }
             if (Cms.signerProblem(signature, new X509CertificateHolder(pinnedDer)) != null) {

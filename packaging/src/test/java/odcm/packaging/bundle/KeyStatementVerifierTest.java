@@ -136,6 +136,11 @@ class KeyStatementVerifierTest {
         // Both signatures present, but the first by a key of another space.
         assertFalse(refused(SignedByAnotherKey.class, verify(forged(json, OTHER_EC, DEV_NEW))).newKey());
         refused(NewKeySignatureInvalid.class, verify(forged(json, DEV_EC, OTHER_EC)));
+        // Both keys signed, but each in the other's place: said so.
+        assertTrue(refused(InvalidPart.class, verify(forged(json, DEV_NEW, DEV_EC))).detail().contains("are swapped"));
+        // Pinned and signed, but naming another space than the one it is imported for.
+        KeyStatement named = KeyStatement.rotation("Totally Other Space", fp(DEV_EC), NOW, DEV_NEW.certificateDer(), NOW.plusSeconds(60));
+        assertTrue(refused(InvalidPart.class, verify(write(named, DEV_EC, DEV_NEW))).detail().contains("names the space 'Totally Other Space'"));
         // About another space's certificate.
         KeyStatement other = KeyStatement.rotation("Other Space", fp(OTHER_EC), NOW, DEV_NEW.certificateDer(), NOW.plusSeconds(60));
         refused(StatementAboutAnotherSpace.class, verify(write(other, OTHER_EC, DEV_NEW)));
