@@ -63,13 +63,10 @@ class KeyStatementScreensTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            runner.shutdown(() -> {
-                a.close();
-                b.close();
-            });
-            stage.close();
-        }).get(20, TimeUnit.SECONDS);
+        ScreenStage.close(stage, runner, () -> {
+            a.close();
+            b.close();
+        });
     }
 
     private void show(Screen screen) throws Exception {
