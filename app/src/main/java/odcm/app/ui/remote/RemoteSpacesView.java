@@ -92,13 +92,7 @@ public final class RemoteSpacesView {
                 "Type the fingerprint the other side reads out to you", this::confirm));
         confirmRow.visibleProperty().bind(vm.confirmedProperty().not());
         confirmRow.managedProperty().bind(confirmRow.visibleProperty());
-        Label compromised = new Label();
-        compromised.setId("remote-compromised");
-        compromised.setWrapText(true);
-        compromised.getStyleClass().add(Css.ERROR);
-        compromised.textProperty().bind(vm.compromisedProperty());
-        compromised.visibleProperty().bind(compromised.textProperty().isNotEmpty());
-        compromised.managedProperty().bind(compromised.visibleProperty());
+        Label compromised = Forms.problem("remote-compromised", vm.compromisedProperty(), Css.ERROR);
         VBox filled = new VBox(10, head, description, compromised, confirmRow, cert, historyTitle, history);
         vm.selectedProperty().addListener((o, was, s) -> {
             if (s != null) {
