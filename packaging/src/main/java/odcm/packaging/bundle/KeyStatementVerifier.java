@@ -62,7 +62,8 @@ public final class KeyStatementVerifier {
             index = Certificates.fingerprint(pinned.get(i)).equals(subject) ? i : -1;
         }
         if (index < 0) {
-            return new StatementAboutAnotherSpace(s.subject().space(), subject, here);
+            return kind == KeyStatement.Kind.ROTATION && s.subject().space().equals(here) ? new RotationMissed(here, subject)
+                    : new StatementAboutAnotherSpace(s.subject().space(), subject, here);
         }
         if (kind == KeyStatement.Kind.ROTATION && index > 0) {
             return new StatementOutdated(here, subject);

@@ -183,6 +183,15 @@ public sealed interface VerificationOutcome {
         }
     }
 
+    /** A rotation statement of this space from a certificate not pinned here: a rotation before it was not imported. */
+    record RotationMissed(String here, Fingerprint stated) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This rotation statement of '" + here + "' replaces certificate " + stated.grouped() + ", which this console never"
+                    + " had: an earlier rotation was not imported here; import the earlier rotation statement first. Nothing was changed.";
+        }
+    }
+
     /** A rotation statement whose old certificate is pinned for the space, but no longer its current one. */
     record StatementOutdated(String here, Fingerprint stated) implements VerificationOutcome {
         @Override

@@ -144,6 +144,11 @@ class KeyStatementVerifierTest {
         // About another space's certificate.
         KeyStatement other = KeyStatement.rotation("Other Space", fp(OTHER_EC), NOW, DEV_NEW.certificateDer(), NOW.plusSeconds(60));
         refused(StatementAboutAnotherSpace.class, verify(write(other, OTHER_EC, DEV_NEW)));
+        // The second rotation of a space whose first was never imported here.
+        SpaceIdentity third = Certificates.generate("Dev Space", KeyAlgorithm.EC_P256, NOW.minusSeconds(60));
+        KeyStatement second = KeyStatement.rotation("Dev Space", fp(DEV_NEW), NOW, third.certificateDer(), NOW.plusSeconds(60));
+        assertTrue(refused(RotationMissed.class, verify(write(second, DEV_NEW, third))).sentence(VerificationOutcome.Kind.KEY_STATEMENT)
+                .contains("import the earlier rotation statement first"));
         // Already rotated here: the old certificate is pinned, but no longer current.
         refused(StatementOutdated.class, verify(write(rotation(), DEV_EC, DEV_NEW), DEV_NEW, DEV_EC));
         // A compromise carries one signature only.
