@@ -192,6 +192,18 @@ final class SpaceCommands {
         return 0;
     }
 
+    @Command(name = "rotation-statement", mixinStandardHelpOptions = true, description = "Write the rotation statement of a local"
+            + " space's last rotation again to --out FILE (lost, or a console missed it), signed anew by the former key and the"
+            + " current one; only while the overlap lasts.")
+    int rotationStatement(@Parameters(paramLabel = "NAME") String name,
+                          @Option(names = "--out", required = true, paramLabel = "FILE") Path out,
+                          @Option(names = "--force", description = "replace FILE if it exists") boolean force) {
+        var st = root.cli.withContext(root.store, ctx -> ctx.keys().rotationStatement(name, out, force));
+        root.cli.out().println("Wrote the rotation statement to " + out + ": " + Printed.clean(st.describe()) + "; the other side confirms"
+                + " the new fingerprint " + st.newCertificate().grouped() + " when importing it.");
+        return 0;
+    }
+
     @Command(name = "retire-old-key", mixinStandardHelpOptions = true, description = "End a local space's overlap now, in this"
             + " console: its earlier certificate is no longer accepted here. Consoles that imported the rotation accept it until"
             + " the overlap they were told; the former key is kept so it can still be declared compromised.")

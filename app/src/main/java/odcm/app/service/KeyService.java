@@ -101,6 +101,43 @@ public final class KeyService {
     }
 
     /**
+     * Writes the rotation statement of local space {@code name}'s last rotation again (the file was lost, or a console missed
+     * it), signed anew by its former key, still kept, and its current one, with the same overlap end; written as {@link #rotate}
+     * writes. Refused once the overlap is over here (other consoles then refuse the statement too) or the former key was
+     * declared compromised.
+     */
+    public KeyStatement rotationStatement(String name, Path out, boolean replace) {
+        String destination = out.toAbsolutePath().toString();
+        return RecordedFile.write(store, out, replace, tx -> 0, (tx, unused, write) -> {
+            Space s = requireLocalSpace(tx, name);
+            RoleService.checkChange(tx, store, s);
+            List<StoredCertificate> certificates = tx.spaces().certificates(s.id());
+            Instant now = StoreTime.now(store.clock());
+            StoredCertificate former = certificates.size() < 2 ? null : certificates.get(1);
+            CertificateWindow w = former == null ? null : tx.spaces().windows(s.id()).stream()
+                    .filter(x -> x.certificateId() == former.id()).findFirst().orElse(null);
+            if (w == null || w.acceptedUntil() == null || !now.isBefore(w.acceptedUntil()) || w.compromisedFrom() != null) {
+                throw new Refusal(Character.toUpperCase(s.describe().charAt(0)) + s.describe().substring(1) + " has no earlier key in an"
+                        + " overlap, so no rotation statement can be written again; a console that missed it takes the certificate by"
+                        + " hand (remote replace-cert --fingerprint). Nothing was changed.");
+            }
+            byte[] sealed = tx.spaces().formerSealedPrivateKey(former.id()).orElseThrow(() -> new Refusal("The former key of "
+                    + s.describe() + " is no longer kept, so no rotation statement can be signed with it; nothing was changed."));
+            KeyStatement statement = KeyStatement.rotation(s.name(), former.info().fingerprint(), now, certificates.get(0).der(), w.acceptedUntil());
+            byte[] file;
+            try (Secret oldKey = store.keyVault().open(sealed, store.spaceKeyContext(former.info().fingerprint()));
+                 Secret newKey = BundleChecks.signingKey(store, tx, s)) {
+                file = statement(statement, new SourceKey(former.der(), oldKey), new SourceKey(certificates.get(0).der(), newKey));
+            }
+            write.accept(file);
+            tx.audit().append("space.rotation-statement", s.describe(), "rotation statement " + statement.statementId() + " from "
+                    + former.info().fingerprint().grouped() + " to " + certificates.get(0).info().fingerprint().grouped()
+                    + " written again to " + destination + "; the old one accepted until " + w.acceptedUntil());
+            return statement;
+        });
+    }
+
+    /**
      * Writes a compromise statement of local space {@code name}: the key of its certificate {@code certificate} (null: the
      * current one; else a former one whose key is still kept) is not to be trusted from {@code compromisedFrom} on, written to
      * {@code out} as {@link #rotate} writes. Signed with that

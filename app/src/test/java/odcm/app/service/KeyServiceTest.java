@@ -35,11 +35,20 @@ class KeyServiceTest extends ServiceFixture {
         var rotated = ctx.keys().rotate(DEV, 2, null, tmp.resolve("dev.odcmkeys"), false);
         assertEquals(List.of(rotated.to(), rotated.from()), ctx.spaces().certificates(DEV).stream().map(c -> c.info().fingerprint()).toList());
         assertEquals(1, ctx.keys().windows(DEV).size());
+        // The statement written again while the overlap lasts: the same rotation, verifying against the old certificate.
+        KeyStatement again = ctx.keys().rotationStatement(DEV, tmp.resolve("again.odcmkeys"), false);
+        var genuine = KeyStatementVerifier.verify(java.nio.file.Files.readAllBytes(tmp.resolve("again.odcmkeys")), DEV,
+                List.of(ctx.spaces().certificates(DEV).get(1).der()), java.util.Set.of(), java.time.Clock.systemUTC(), null);
+        var g = org.junit.jupiter.api.Assertions.assertInstanceOf(odcm.packaging.bundle.VerificationOutcome.GenuineStatement.class, genuine);
+        assertEquals(rotated.to(), g.statement().newCertificate());
+        assertEquals(ctx.keys().windows(DEV).get(0).acceptedUntil(), again.overlapUntil());
         assertEquals("'" + DEV + "' is a local space: space retire-old-key ends its overlap; nothing was changed.",
                 assertThrows(Refusal.class, () -> ctx.keys().retireOld(DEV, false)).getMessage());
         KeyService.Retired retired = ctx.keys().retireOld(DEV, true);
         assertTrue(retired.acceptedElsewhereUntil().isAfter(Instant.now().plus(Duration.ofDays(1))), "elsewhere: the overlap they were told");
         assertTrue(ctx.audit().list(AuditFilter.ALL).get(0).detail().contains("the former key is kept"));
+        assertTrue(assertThrows(Refusal.class, () -> ctx.keys().rotationStatement(DEV, tmp.resolve("late.odcmkeys"), false)).getMessage()
+                .contains("has no earlier key in an overlap, so no rotation statement can be written again"));
         // The current key is not declared compromised while the space signs with it: rotate first.
         assertTrue(assertThrows(Refusal.class, () -> ctx.keys().declareCompromised(DEV, null, Instant.now(), tmp.resolve("c.odcmkeys"), false))
                 .getMessage().contains("rotate the key first"));
