@@ -63,6 +63,8 @@ class CliKeysTest {
         assertTrue(history.lines().toList().get(1).contains("\taccepted until "), history);
         CliTest.ok(b.run("remote", "retire-old-cert", "Dev Space"));
         refused(b.run("remote", "retire-old-cert", "Dev Space"), 1, "Remote space 'Dev Space' has no earlier certificate in an overlap");
+        Result again = CliTest.ok(a.run("space", "rotation-statement", "Dev Space", "--out", tmp.resolve("again.odcmkeys").toString()));
+        assertTrue(again.out().contains("confirms the new fingerprint " + newFp), again.out());
         refused(a.run("remote", "retire-old-cert", "Dev Space"), 1, "'Dev Space' is a local space: space retire-old-key ends its overlap");
         Result retired = CliTest.ok(a.run("space", "retire-old-key", "Dev Space"));
         assertTrue(retired.out().contains("Consoles that imported the rotation accept the earlier one until "), retired.out());
