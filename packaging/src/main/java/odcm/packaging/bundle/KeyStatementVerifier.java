@@ -30,8 +30,9 @@ public final class KeyStatementVerifier {
     public static final Duration MAX_OVERLAP = Duration.ofDays(365);
     /** How far ahead of this clock a statement's times may be: {@link BundleVerifier#CLOCK_SKEW}. */
     public static final Duration CLOCK_SKEW = BundleVerifier.CLOCK_SKEW;
-    private static final Set<String> ENTRIES = Set.of(KeyStatementFormat.STATEMENT, KeyStatementFormat.SIGNATURE,
+    private static final List<String> ORDER = List.of(KeyStatementFormat.STATEMENT, KeyStatementFormat.SIGNATURE,
             KeyStatementFormat.NEW_KEY_SIGNATURE);
+    private static final Set<String> ENTRIES = Set.copyOf(ORDER);
 
     private KeyStatementVerifier() {
     }
@@ -53,6 +54,10 @@ public final class KeyStatementVerifier {
             if (!ENTRIES.contains(name)) {
                 return new PartExtra(name);
             }
+        }
+        // One encoding of one statement: the entries in the order the writer puts them.
+        if (!List.copyOf(entries.keySet()).equals(ORDER.stream().filter(entries::containsKey).toList())) {
+            return new Malformed("its entries are not in the order " + String.join(", ", ORDER));
         }
         Dto.KeyStatement s = statement(json);
         KeyStatement.Kind kind = KeyStatement.Kind.valueOf(s.kind());

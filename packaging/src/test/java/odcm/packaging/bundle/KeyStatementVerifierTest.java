@@ -136,6 +136,12 @@ class KeyStatementVerifierTest {
         // Both signatures present, but the first by a key of another space.
         assertFalse(refused(SignedByAnotherKey.class, verify(forged(json, OTHER_EC, DEV_NEW))).newKey());
         refused(NewKeySignatureInvalid.class, verify(forged(json, DEV_EC, OTHER_EC)));
+        // The same entries in another order: one statement has one encoding.
+        Map<String, byte[]> reordered = new LinkedHashMap<>();
+        reordered.put(KeyStatementFormat.SIGNATURE, sign(json, DEV_EC));
+        reordered.put(KeyStatementFormat.STATEMENT, json);
+        reordered.put(KeyStatementFormat.NEW_KEY_SIGNATURE, sign(json, DEV_NEW));
+        assertTrue(refused(Malformed.class, verify(zip(reordered))).sentence(VerificationOutcome.Kind.KEY_STATEMENT).contains("not in the order"));
         // Both keys signed, but each in the other's place: said so.
         assertTrue(refused(InvalidPart.class, verify(forged(json, DEV_NEW, DEV_EC))).detail().contains("are swapped"));
         // Pinned and signed, but naming another space than the one it is imported for.
