@@ -66,6 +66,11 @@ public final class HealthService {
             return findings.stream().filter(Finding::expired).count();
         }
 
+        /** Keys declared compromised (decision 0056): counted with the expired (odcm check fails on them), named apart. */
+        public long compromised() {
+            return findings.stream().filter(f -> f.kind() == Kind.COMPROMISED_KEY).count();
+        }
+
         public long soon() {
             return findings.size() - expired();
         }
@@ -79,8 +84,11 @@ public final class HealthService {
             if (soon() > 0) {
                 parts.add(soon() + (soon() == 1 ? " expires soon" : " expire soon"));
             }
-            if (expired() > 0) {
-                parts.add(expired() + " expired");
+            if (expired() > compromised()) {
+                parts.add(expired() - compromised() + " expired");
+            }
+            if (compromised() > 0) {
+                parts.add(compromised() + " compromised");
             }
             return String.join(", ", parts);
         }

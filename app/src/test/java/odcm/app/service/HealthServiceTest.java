@@ -129,7 +129,9 @@ class HealthServiceTest extends BundleFixture {
 
         Instant from = clock.instant().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         ctx.keys().declareCompromised(QA, rotated.from().hex(), from, tmp.resolve("c.odcmkeys"), false);
-        Finding f = ctx.health().check(QA, 30).findings().get(0);
+        Report after = ctx.health().check(QA, 30);
+        assertEquals("1 compromised", after.summary());
+        Finding f = after.findings().get(0);
         assertEquals("Compromised", f.state());
         assertEquals("The key of " + QA + "'s earlier certificate " + rotated.from().grouped() + " is declared compromised from " + from
                 + " on: nothing signed with it is accepted.", f.sentence());
