@@ -359,11 +359,11 @@ public final class BundleChecks {
     }
 
     /**
-     * The private key a local space signs bundles and receipts with; refused while that key is declared compromised (decision
-     * 0056: everything signed with it is refused elsewhere), the caller wipes it.
+     * The private key a local space signs bundles and receipts with, of its {@code current} certificate; refused while that key
+     * is declared compromised (decision 0056: everything signed with it is refused elsewhere), the caller wipes it.
      */
-    public static Secret signingKey(Store store, StoreTx tx, Space space) {
-        Instant compromised = compromisedFrom(tx, space, tx.spaces().certificates(space.id()).get(0));
+    public static Secret signingKey(Store store, StoreTx tx, Space space, StoredCertificate current) {
+        Instant compromised = compromisedFrom(tx, space, current);
         if (compromised != null) {
             throw new Refusal("The key of " + space.describe() + " was declared compromised from " + compromised + " on, so nothing"
                     + " signed with it is accepted; rotate the key first (rotate-key). Nothing was made.");

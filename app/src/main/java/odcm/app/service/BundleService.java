@@ -419,7 +419,7 @@ public final class BundleService {
         BundleContent content = new BundleContent(UUID.randomUUID(), s.name(), t.name(), sequence, now, now.plus(validity),
                 route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r), r.createdAt(), r.revision(),
                 route.outOfOrder());
-        Secret key = BundleChecks.signingKey(store, tx, s);
+        Secret key = BundleChecks.signingKey(store, tx, s, sourceCert);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(parts.size() + 64 * 1024); // not grown and copied again and again
             BundleWriter.write(content, parts, new SourceKey(sourceCert.der(), key), targetCert.der(), bytes);

@@ -126,7 +126,7 @@ public final class KeyService {
             KeyStatement statement = KeyStatement.rotation(s.name(), former.info().fingerprint(), now, certificates.get(0).der(), w.acceptedUntil());
             byte[] file;
             try (Secret oldKey = store.keyVault().open(sealed, store.spaceKeyContext(former.info().fingerprint()));
-                 Secret newKey = BundleChecks.signingKey(store, tx, s)) {
+                 Secret newKey = BundleChecks.signingKey(store, tx, s, certificates.get(0))) {
                 file = statement(statement, new SourceKey(former.der(), oldKey), new SourceKey(certificates.get(0).der(), newKey));
             }
             write.accept(file);
