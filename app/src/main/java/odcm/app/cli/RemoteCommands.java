@@ -118,7 +118,7 @@ final class RemoteCommands {
     @Command(name = "retire-old-cert", mixinStandardHelpOptions = true, description = "End a remote space's overlap now: its earlier"
             + " certificate is no longer accepted.")
     int retireOldCert(@Parameters(paramLabel = "NAME") String name) {
-        return SpaceCommands.retireOld(root, name, "certificate");
+        return SpaceCommands.retireOld(root, name, false);
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a remote space; refused while trusts refer to it.")

@@ -182,7 +182,7 @@ final class SpaceCommands {
                   @Option(names = "--force", description = "replace FILE if it exists") boolean force) {
         KeyAlgorithm algorithm = key == null ? null : KeyAlgorithm.parse(key);
         if (overlapDays < 0 || overlapDays > odcm.app.service.KeyService.MAX_OVERLAP_DAYS) { // none of the option's values: exit 2
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "The overlap is 0 to "
+            throw new picocli.CommandLine.ParameterException(spec.commandLine().getSubcommands().get("rotate-key"), "The overlap is 0 to "
                     + odcm.app.service.KeyService.MAX_OVERLAP_DAYS + " days; " + overlapDays + " is outside it.");
         }
         var r = root.cli.withContext(root.store, ctx -> ctx.keys().rotate(name, overlapDays, algorithm, out, force));
@@ -192,22 +192,38 @@ final class SpaceCommands {
         return 0;
     }
 
-    @Command(name = "retire-old-key", mixinStandardHelpOptions = true, description = "End a local space's overlap now: its earlier"
-            + " certificate is no longer accepted here and its former key is removed.")
-    int retireOldKey(@Parameters(paramLabel = "NAME") String name) {
-        return retireOld(root, name, "key");
+    @Command(name = "rotation-statement", mixinStandardHelpOptions = true, description = "Write the rotation statement of a local"
+            + " space's last rotation again to --out FILE (lost, or a console missed it), signed anew by the former key and the"
+            + " current one; only while the overlap lasts.")
+    int rotationStatement(@Parameters(paramLabel = "NAME") String name,
+                          @Option(names = "--out", required = true, paramLabel = "FILE") Path out,
+                          @Option(names = "--force", description = "replace FILE if it exists") boolean force) {
+        var st = root.cli.withContext(root.store, ctx -> ctx.keys().rotationStatement(name, out, force));
+        root.cli.out().println("Wrote the rotation statement to " + out + ": " + Printed.clean(st.describe()) + "; the other side confirms"
+                + " the new fingerprint " + st.newCertificate().grouped() + " when importing it.");
+        return 0;
     }
 
-    /** Ends the overlap of space {@code name} ({@code what}: "key" here, "certificate" for a remote space). */
-    static int retireOld(OdcmCommand root, String name, String what) {
-        Space s = root.cli.withContext(root.store, ctx -> ctx.keys().retireOld(name));
-        root.cli.out().println("Retired the earlier " + what + " of " + s.describe() + "; only its current " + what + " is accepted now.");
+    @Command(name = "retire-old-key", mixinStandardHelpOptions = true, description = "End a local space's overlap now, in this"
+            + " console: its earlier certificate is no longer accepted here. Consoles that imported the rotation accept it until"
+            + " the overlap they were told; the former key is kept so it can still be declared compromised.")
+    int retireOldKey(@Parameters(paramLabel = "NAME") String name) {
+        return retireOld(root, name, true);
+    }
+
+    /** Ends the overlap of space {@code name}: a local space's ({@code local}) or a remote space's. */
+    static int retireOld(OdcmCommand root, String name, boolean local) {
+        var r = root.cli.withContext(root.store, ctx -> ctx.keys().retireOld(name, local));
+        String what = local ? "key" : "certificate";
+        root.cli.out().println(Printed.clean("Retired the earlier " + what + " of " + r.space().describe() + "; here only its current " + what
+                + " is accepted now." + (local ? " Consoles that imported the rotation accept the earlier one until " + r.acceptedElsewhereUntil()
+                + "; to stop them sooner, declare it compromised (declare-compromised --certificate)." : "")));
         return 0;
     }
 
     @Command(name = "declare-compromised", mixinStandardHelpOptions = true, description = {"Write a compromise statement of a local"
-            + " space to --out FILE: the key of its current certificate (or --certificate, an earlier one still kept) is not to be"
-            + " trusted from --from on. Signed with that key. Consoles that import it ('odcm remote import-statement') refuse"
+            + " space to --out FILE: the key of its earlier certificate --certificate (rotate the key first) is not to be"
+            + " trusted from --from on (at most now). Signed with that key. Consoles that import it ('odcm remote import-statement') refuse"
             + " everything signed with it since and list what they accepted since; rotate the key first (decision 0056)."})
     int declareCompromised(@Parameters(paramLabel = "NAME") String name,
                            @Option(names = "--out", required = true, paramLabel = "FILE") Path out,
@@ -221,8 +237,8 @@ final class SpaceCommands {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--from takes an ISO-8601 instant such as 2026-12-01T00:00:00Z, not '"
                     + from + "'.");
         }
-        var st = root.cli.withContext(root.store, ctx -> ctx.keys().declareCompromised(name, certificate, at, out, force));
-        root.cli.out().println("Wrote the compromise statement to " + out + ": " + odcm.app.cli.Printed.clean(st.describe()) + ".");
+        var d = root.cli.withContext(root.store, ctx -> ctx.keys().declareCompromised(name, certificate, at, out, force));
+        root.cli.out().println("Wrote the compromise statement to " + out + ": " + odcm.app.cli.Printed.clean(d.sentence()));
         return 0;
     }
 

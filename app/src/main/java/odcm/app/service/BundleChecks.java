@@ -224,7 +224,11 @@ public final class BundleChecks {
         boolean openKeys = openSecrets && store.masterKeyState() == odcm.persistence.keys.MasterKeyState.PRESENT;
         Map<Fingerprint, Secret> former = new HashMap<>();
         List<StoredCertificate> own = tx.spaces().certificates(target.id());
-        for (Fingerprint f : acceptedCertificates(tx, target, own, now)) {
+        List<Fingerprint> ownAccepted = acceptedCertificates(tx, target, own, now);
+        Map<Fingerprint, Instant> retired = new HashMap<>();
+        own.stream().filter(c -> !c.isCurrent() && !ownAccepted.contains(c.info().fingerprint()) && retiredSince(tx, target, c) != null)
+                .forEach(c -> retired.put(c.info().fingerprint(), retiredSince(tx, target, c)));
+        for (Fingerprint f : ownAccepted) {
             StoredCertificate c = own.stream().filter(o -> o.info().fingerprint().equals(f)).findFirst().orElseThrow();
             if (!c.isCurrent()) {
                 former.put(f, openKeys ? tx.spaces().formerSealedPrivateKey(c.id())
@@ -234,7 +238,7 @@ public final class BundleChecks {
         Secret key = openKeys ? privateKey(store, tx, target) : null;
         return new VerificationContext(target.name(), target.certificate().fingerprint(),
                 f -> trust.getOrDefault(f, new SourceTrust.Unknown()), f -> last.getOrDefault(f, OptionalLong.empty()), store.clock(),
-                accepted, key, null, former);
+                accepted, key, null, former, retired);
     }
 
     /**
@@ -352,6 +356,19 @@ public final class BundleChecks {
         byte[] sealed = tx.spaces().sealedPrivateKey(space.id())
                 .orElseThrow(() -> new Refusal(space.describe() + " has no private key in this store."));
         return store.keyVault().open(sealed, store.spaceKeyContext(space.certificate().fingerprint()));
+    }
+
+    /**
+     * The private key a local space signs bundles and receipts with, of its {@code current} certificate; refused while that key
+     * is declared compromised (decision 0056: everything signed with it is refused elsewhere), the caller wipes it.
+     */
+    public static Secret signingKey(Store store, StoreTx tx, Space space, StoredCertificate current) {
+        Instant compromised = compromisedFrom(tx, space, current);
+        if (compromised != null) {
+            throw new Refusal("The key of " + space.describe() + " was declared compromised from " + compromised + " on, so nothing"
+                    + " signed with it is accepted; rotate the key first (rotate-key). Nothing was made.");
+        }
+        return privateKey(store, tx, space);
     }
 
     /** Whether {@code truster} has an active trust of {@code kind} in {@code trusted}. */

@@ -413,7 +413,7 @@ public final class BundleService {
         BundleContent content = new BundleContent(UUID.randomUUID(), s.name(), t.name(), sequence, now, now.plus(validity),
                 route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r), r.createdAt(), r.revision(),
                 route.outOfOrder());
-        Secret key = BundleChecks.privateKey(store, tx, s);
+        Secret key = BundleChecks.signingKey(store, tx, s, sourceCert);
         try {
             // Written into an array of the file's size, computed beforehand: no buffer grown, none copied at the end.
             byte[] bytes = BundleWriter.write(content, parts, new SourceKey(sourceCert.der(), key), targetCert.der());

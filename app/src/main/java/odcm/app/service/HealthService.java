@@ -39,7 +39,7 @@ public final class HealthService {
     /** What a finding is about. */
     public enum Kind {
         OWN_CERTIFICATE("Own certificate"), REMOTE_CERTIFICATE("Remote certificate"), TRUST("Trust"), OUTBOX_BUNDLE("Outbox bundle"),
-        INBOX_BUNDLE("Inbox bundle");
+        INBOX_BUNDLE("Inbox bundle"), KEY_OVERLAP("Key overlap"), COMPROMISED_KEY("Compromised key");
 
         private final String words;
 
@@ -56,7 +56,7 @@ public final class HealthService {
     public record Finding(Kind kind, String space, String name, Instant expires, long daysLeft, boolean expired, String sentence) {
         /** "Expired" or "Expires soon". */
         public String state() {
-            return expired ? "Expired" : "Expires soon";
+            return kind == Kind.COMPROMISED_KEY ? "Compromised" : expired ? "Expired" : "Expires soon";
         }
     }
 
@@ -64,6 +64,11 @@ public final class HealthService {
     public record Report(List<Finding> findings, int days, Instant asOf) {
         public long expired() {
             return findings.stream().filter(Finding::expired).count();
+        }
+
+        /** Keys declared compromised (decision 0056): counted with the expired (odcm check fails on them), named apart. */
+        public long compromised() {
+            return findings.stream().filter(f -> f.kind() == Kind.COMPROMISED_KEY).count();
         }
 
         public long soon() {
@@ -79,8 +84,11 @@ public final class HealthService {
             if (soon() > 0) {
                 parts.add(soon() + (soon() == 1 ? " expires soon" : " expire soon"));
             }
-            if (expired() > 0) {
-                parts.add(expired() + " expired");
+            if (expired() > compromised()) {
+                parts.add(expired() - compromised() + " expired");
+            }
+            if (compromised() > 0) {
+                parts.add(compromised() + " compromised");
             }
             return String.join(", ", parts);
         }
@@ -121,6 +129,7 @@ public final class HealthService {
             for (Space s : all) {
                 if (only == null || (s.isLocal() ? s.id() == only.id() : inTrusts.contains(s.id()))) {
                     certificate(s, now, horizon).ifPresent(out::add);
+                    keys(tx, s, now, horizon, days, out);
                 }
             }
             for (Trust t : trusts) {
@@ -153,6 +162,30 @@ public final class HealthService {
                 + " a new one (odcm remote replace-cert)" : "; ask its owner for a new one before then");
         return java.util.Optional.of(finding(s.isLocal() ? Kind.OWN_CERTIFICATE : Kind.REMOTE_CERTIFICATE, s.name(), s.name(), c.notAfter(), now,
                 whose, then));
+    }
+
+    /**
+     * Keys over time (decision 0056): an earlier certificate's overlap that ends within the days asked, and a key declared
+     * compromised (the current one's always, an earlier one's when declared within the last days asked).
+     */
+    private static void keys(StoreTx tx, Space s, Instant now, Instant horizon, int days, List<Finding> out) {
+        var certificates = tx.spaces().certificates(s.id());
+        for (var w : tx.spaces().windows(s.id())) {
+            var c = certificates.stream().filter(x -> x.id() == w.certificateId()).findFirst().orElse(null);
+            if (c == null) {
+                continue;
+            }
+            String whose = s.name() + "'s " + (c.isCurrent() ? "current" : "earlier") + " certificate " + c.info().fingerprint().grouped();
+            if (w.compromisedFrom() != null && (c.isCurrent() || w.compromisedFrom().isAfter(now.minus(Duration.ofDays(days))))) {
+                out.add(new Finding(Kind.COMPROMISED_KEY, s.name(), s.name(), w.compromisedFrom(), -1, true, "The key of " + whose
+                        + " is declared compromised from " + w.compromisedFrom() + " on: nothing signed with it is accepted" + (!c.isCurrent() ? ""
+                        : s.isLocal() ? "; rotate the key (odcm space rotate-key)" : "; ask its owner for the new certificate (odcm remote replace-cert)")
+                        + "."));
+            } else if (w.compromisedFrom() == null && w.acceptedUntil() != null && now.isBefore(w.acceptedUntil()) && w.acceptedUntil().isBefore(horizon)) {
+                out.add(finding(Kind.KEY_OVERLAP, s.name(), s.name(), w.acceptedUntil(), now, "The overlap of " + whose,
+                        "; then only the current " + (s.isLocal() ? "key" : "certificate") + " is accepted"));
+            }
+        }
     }
 
     private static void trust(Trust t, CertificateInfo trusted, Instant now, Instant horizon, List<Finding> out) {

@@ -101,13 +101,50 @@ public final class KeyService {
     }
 
     /**
+     * Writes the rotation statement of local space {@code name}'s last rotation again (the file was lost, or a console missed
+     * it), signed anew by its former key, still kept, and its current one, with the same overlap end; written as {@link #rotate}
+     * writes. Refused once the overlap is over here (other consoles then refuse the statement too) or the former key was
+     * declared compromised.
+     */
+    public KeyStatement rotationStatement(String name, Path out, boolean replace) {
+        String destination = out.toAbsolutePath().toString();
+        return RecordedFile.write(store, out, replace, tx -> 0, (tx, unused, write) -> {
+            Space s = requireLocalSpace(tx, name);
+            RoleService.checkChange(tx, store, s);
+            List<StoredCertificate> certificates = tx.spaces().certificates(s.id());
+            Instant now = StoreTime.now(store.clock());
+            StoredCertificate former = certificates.size() < 2 ? null : certificates.get(1);
+            CertificateWindow w = former == null ? null : tx.spaces().windows(s.id()).stream()
+                    .filter(x -> x.certificateId() == former.id()).findFirst().orElse(null);
+            if (w == null || w.acceptedUntil() == null || !now.isBefore(w.acceptedUntil()) || w.compromisedFrom() != null) {
+                throw new Refusal(Character.toUpperCase(s.describe().charAt(0)) + s.describe().substring(1) + " has no earlier key in an"
+                        + " overlap, so no rotation statement can be written again; a console that missed it takes the certificate by"
+                        + " hand (remote replace-cert --fingerprint). Nothing was changed.");
+            }
+            byte[] sealed = tx.spaces().formerSealedPrivateKey(former.id()).orElseThrow(() -> new Refusal("The former key of "
+                    + s.describe() + " is no longer kept, so no rotation statement can be signed with it; nothing was changed."));
+            KeyStatement statement = KeyStatement.rotation(s.name(), former.info().fingerprint(), now, certificates.get(0).der(), w.acceptedUntil());
+            byte[] file;
+            try (Secret oldKey = store.keyVault().open(sealed, store.spaceKeyContext(former.info().fingerprint()));
+                 Secret newKey = BundleChecks.signingKey(store, tx, s, certificates.get(0))) {
+                file = statement(statement, new SourceKey(former.der(), oldKey), new SourceKey(certificates.get(0).der(), newKey));
+            }
+            write.accept(file);
+            tx.audit().append("space.rotation-statement", s.describe(), "rotation statement " + statement.statementId() + " from "
+                    + former.info().fingerprint().grouped() + " to " + certificates.get(0).info().fingerprint().grouped()
+                    + " written again to " + destination + "; the old one accepted until " + w.acceptedUntil());
+            return statement;
+        });
+    }
+
+    /**
      * Writes a compromise statement of local space {@code name}: the key of its certificate {@code certificate} (null: the
      * current one; else a former one whose key is still kept) is not to be trusted from {@code compromisedFrom} on, written to
      * {@code out} as {@link #rotate} writes. Signed with that
      * key (decision 0056: only its holder can say so); recorded here too, so this console's own spaces stop accepting it.
      * The time is kept to the second.
      */
-    public KeyStatement declareCompromised(String name, String certificate, Instant compromisedFrom, Path out, boolean replace) {
+    public Declared declareCompromised(String name, String certificate, Instant compromisedFrom, Path out, boolean replace) {
         Instant from = compromisedFrom.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String destination = out.toAbsolutePath().toString();
         return RecordedFile.write(store, out, replace, tx -> 0, (tx, unused, write) -> {
@@ -115,15 +152,17 @@ public final class KeyService {
             RoleService.checkChange(tx, store, s);
             StoredCertificate c = certificate == null || certificate.isBlank() ? tx.spaces().certificates(s.id()).get(0)
                     : certificateOf(tx, s, Fingerprint.parse(certificate));
-            Instant already = BundleChecks.compromisedFrom(tx, s, c);
-            if (already != null) {
-                throw new Refusal("The key of certificate " + c.info().fingerprint().grouped() + " of " + s.describe()
-                        + " was already declared compromised from " + already + " on; nothing was changed.");
+            if (c.isCurrent()) {
+                throw new Refusal("The key of certificate " + c.info().fingerprint().grouped() + " is the one " + s.describe() + " signs with;"
+                        + " rotate the key first (rotate-key), then declare the former one compromised (--certificate); nothing was changed.");
             }
             Instant now = StoreTime.now(store.clock());
+            if (from.isAfter(now.plus(KeyStatementVerifier.CLOCK_SKEW))) {
+                throw new Refusal("A key is declared compromised from a time up to now, not from " + from + "; nothing was changed.");
+            }
+            checkEarlier(BundleChecks.compromisedFrom(tx, s, c), from, c.info().fingerprint(), s);
             KeyStatement statement = KeyStatement.compromise(s.name(), c.info().fingerprint(), now, from);
-            byte[] sealed = c.isCurrent() ? tx.spaces().sealedPrivateKey(s.id()).orElse(null)
-                    : tx.spaces().formerSealedPrivateKey(c.id()).orElse(null);
+            byte[] sealed = tx.spaces().formerSealedPrivateKey(c.id()).orElse(null);
             if (sealed == null) {
                 throw new Refusal("The key of certificate " + c.info().fingerprint().grouped() + " of " + s.describe() + " is no longer kept"
                         + " (it was retired), so no statement can be signed with it; nothing was changed.");
@@ -133,35 +172,73 @@ public final class KeyService {
                 file = statement(statement, new SourceKey(c.der(), key), null);
             }
             setCompromised(tx, s, c, from);
+            List<AcceptedSince> since = tx.spaces().acceptedSince(c.info().fingerprint(), from);
             write.accept(file);
             tx.audit().append("space.declare-compromised", s.describe(), "key of certificate " + c.info().fingerprint().grouped()
-                    + " not to be trusted from " + from + " on; compromise statement " + statement.statementId() + " to " + destination);
-            return statement;
+                    + " not to be trusted from " + from + " on; compromise statement " + statement.statementId() + " to " + destination
+                    + "; " + acceptedSince(since));
+            return new Declared(statement, since);
         });
     }
 
+    /** A compromise declared: the statement, and what this console's own spaces accepted signed with the key since. */
+    public record Declared(KeyStatement statement, List<AcceptedSince> acceptedSince) {
+        public String sentence() {
+            return statement.describe() + "; in this console " + KeyService.acceptedSince(acceptedSince) + ".";
+        }
+    }
+
+    /** "none accepted since then" or the files accepted with a compromised key since its compromise. */
+    static String acceptedSince(List<AcceptedSince> since) {
+        return since.isEmpty() ? "nothing signed with it was accepted since then" : since.size() + " accepted since then: "
+                + String.join("; ", since.stream().map(a -> a.kind() + " " + a.id() + " (sequence " + a.sequence() + ") in '" + a.space()
+                + "' at " + a.at()).toList());
+    }
+
     /**
-     * Ends the overlap of space {@code name} now: its retired certificates are no longer accepted, and a local space's former
-     * keys are removed. Refused when no overlap lasts.
+     * The one rule for a key declared compromised again, here and on import (decision 0056): only an earlier time tells
+     * something new; the same or a later one is refused.
      */
-    public Space retireOld(String name) {
+    static void checkEarlier(Instant already, Instant from, Fingerprint certificate, Space s) {
+        if (already != null && !from.isBefore(already)) {
+            throw new Refusal("The key of certificate " + certificate.grouped() + " of " + s.describe() + " is already not trusted from "
+                    + already + " on; only an earlier time changes that, so nothing was changed.");
+        }
+    }
+
+    /** The end of an overlap: the space, and until when consoles that imported the rotation still accept the earlier certificate. */
+    public record Retired(Space space, Instant acceptedElsewhereUntil) {
+    }
+
+    /**
+     * Ends the overlap of space {@code name} now, in this console: its retired certificates are no longer accepted here. A
+     * local space keeps its former keys (sealed, as after an overlap that ran out), since consoles that imported the rotation
+     * accept the earlier certificate until the overlap they were told, and only that key can declare it compromised. Refused
+     * when no overlap lasts, and when {@code local} does not match the space.
+     */
+    public Retired retireOld(String name, boolean local) {
         return store.write(tx -> {
             Space s = SpaceService.require(tx, name);
+            if (s.isLocal() != local) {
+                throw new Refusal("'" + s.name() + "' is a " + (s.isLocal() ? "local space: space retire-old-key" : "remote space: remote retire-old-cert")
+                        + " ends its overlap; nothing was changed.");
+            }
             RoleService.checkChange(tx, store, s);
             Instant now = StoreTime.now(store.clock());
             List<CertificateWindow> open = tx.spaces().windows(s.id()).stream()
                     .filter(w -> w.acceptedUntil() != null && now.isBefore(w.acceptedUntil())).toList();
-            int keys = s.isLocal() ? tx.spaces().removeFormerKeys(s.id()) : 0;
-            if (open.isEmpty() && keys == 0) {
+            if (open.isEmpty()) {
                 String of = s.describe();
                 throw new Refusal(Character.toUpperCase(of.charAt(0)) + of.substring(1) + " has no earlier " + (s.isLocal() ? "key" : "certificate")
                         + " in an overlap; nothing was changed.");
             }
+            Instant until = open.stream().map(CertificateWindow::acceptedUntil).max(Instant::compareTo).orElseThrow();
             open.forEach(w -> tx.spaces().setWindow(s.id(), w.certificateId(), now, w.compromisedFrom()));
-            tx.audit().append(s.isLocal() ? "space.retire-old-key" : "remote.retire-old-cert", s.describe(), "overlap ended; "
+            tx.audit().append(s.isLocal() ? "space.retire-old-key" : "remote.retire-old-cert", s.describe(), "overlap ended here; "
                     + open.size() + (open.size() == 1 ? " earlier certificate" : " earlier certificates") + " no longer accepted"
-                    + (s.isLocal() ? ", " + keys + (keys == 1 ? " former key" : " former keys") + " removed" : ""));
-            return s;
+                    + (s.isLocal() ? " in this console; consoles that imported the rotation accept it until " + until
+                    + "; the former key is kept so it can still be declared compromised" : ""));
+            return new Retired(s, until);
         });
     }
 
@@ -184,9 +261,7 @@ public final class KeyService {
                         + s.certificate().grouped() + " stays accepted until " + s.overlapUntil() + ".";
             }
             return "The key of certificate " + s.certificate().grouped() + " of " + space.describe() + " is not trusted from "
-                    + s.notTrustedAfter() + " on; " + (acceptedSince.isEmpty() ? "nothing signed with it was accepted here since."
-                    : acceptedSince.size() + " accepted since then: " + String.join("; ", acceptedSince.stream()
-                    .map(a -> a.kind() + " " + a.id() + " (sequence " + a.sequence() + ") in '" + a.space() + "' at " + a.at()).toList()) + ".");
+                    + s.notTrustedAfter() + " on; here " + KeyService.acceptedSince(acceptedSince) + ".";
         }
     }
 
@@ -201,11 +276,7 @@ public final class KeyService {
             KeyStatement st = verified(tx, s, file);
             StoredCertificate about = certificateOf(tx, s, st.certificate());
             if (st.kind() == KeyStatement.Kind.COMPROMISE) {
-                Instant already = BundleChecks.compromisedFrom(tx, s, about);
-                if (already != null && !already.isAfter(st.notTrustedAfter())) {
-                    throw new Refusal("The key of certificate " + st.certificate().grouped() + " of " + s.describe()
-                            + " is already not trusted from " + already + " on; nothing was changed.");
-                }
+                checkEarlier(BundleChecks.compromisedFrom(tx, s, about), st.notTrustedAfter(), st.certificate(), s);
                 setCompromised(tx, s, about, st.notTrustedAfter());
                 List<AcceptedSince> since = tx.spaces().acceptedSince(st.certificate(), st.notTrustedAfter());
                 tx.audit().append("remote.compromise", s.describe(), "key of certificate " + st.certificate().grouped()
@@ -219,8 +290,8 @@ public final class KeyService {
                         + " --fingerprint). Nothing was changed.");
             }
             if (newFingerprint == null || newFingerprint.isBlank()) {
-                throw new Refusal("A rotation is imported only with the new certificate's fingerprint read out by the other side (" +
-                        st.newCertificate().grouped() + " here); nothing was changed.");
+                throw new Refusal("A rotation is imported only with the new certificate's fingerprint read out by the other side"
+                        + " (--fingerprint); nothing was changed.");
             }
             Fingerprint expected = Fingerprint.parse(newFingerprint);
             if (!expected.equals(st.newCertificate())) {

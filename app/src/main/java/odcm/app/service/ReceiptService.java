@@ -37,6 +37,7 @@ import odcm.persistence.bundle.BundleRepository.OutboxEntry;
 import odcm.persistence.receipt.ReceiptRepository.Accepted;
 import odcm.persistence.receipt.ReceiptRepository.RemoteDeployment;
 import odcm.persistence.receipt.ReceiptRepository.Written;
+import odcm.persistence.space.StoredCertificate;
 
 /**
  * Deployment receipts: the space where releases were deployed writes, for the space they came from, a signed file with
@@ -332,9 +333,10 @@ public final class ReceiptService {
     }
 
     private byte[] sign(StoreTx tx, Space signer, Space addressee, ReceiptContent content) {
-        byte[] signerCert = tx.spaces().certificates(signer.id()).get(0).der();
+        StoredCertificate signerCurrent = tx.spaces().certificates(signer.id()).get(0);
+        byte[] signerCert = signerCurrent.der();
         byte[] addresseeCert = tx.spaces().certificates(addressee.id()).get(0).der();
-        Secret key = BundleChecks.privateKey(store, tx, signer);
+        Secret key = BundleChecks.signingKey(store, tx, signer, signerCurrent);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ReceiptWriter.write(content, new SourceKey(signerCert, key), addresseeCert, bytes);

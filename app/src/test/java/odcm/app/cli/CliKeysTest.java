@@ -36,8 +36,9 @@ class CliKeysTest {
         String oldFp = Certificates.fingerprint(Files.readAllBytes(der)).hex();
         CliTest.ok(b.run("remote", "add", "Dev Space", "--cert", der.toString(), "--fingerprint", oldFp));
 
-        refused(a.run("space", "rotate-key", "Dev Space", "--out", tmp.resolve("x.odcmkeys").toString(), "--overlap-days", "400"), 2,
-                "The overlap is 0 to 365 days; 400 is outside it.");
+        Result tooLong = a.run("space", "rotate-key", "Dev Space", "--out", tmp.resolve("x.odcmkeys").toString(), "--overlap-days", "400");
+        refused(tooLong, 2, "The overlap is 0 to 365 days; 400 is outside it.");
+        assertTrue(tooLong.err().contains("odcm space rotate-key --help"), tooLong.err());
         Path rotation = tmp.resolve("rotation.odcmkeys");
         Result rotated = CliTest.ok(a.run("space", "rotate-key", "Dev Space", "--out", rotation.toString(), "--overlap-days", "7"));
         Matcher m = Pattern.compile("confirms the new fingerprint ([0-9A-F]{4}(?: [0-9A-F]{4}){15}) when importing it").matcher(rotated.out());
@@ -62,15 +63,27 @@ class CliKeysTest {
         assertTrue(history.lines().toList().get(1).contains("\taccepted until "), history);
         CliTest.ok(b.run("remote", "retire-old-cert", "Dev Space"));
         refused(b.run("remote", "retire-old-cert", "Dev Space"), 1, "Remote space 'Dev Space' has no earlier certificate in an overlap");
-        CliTest.ok(a.run("space", "retire-old-key", "Dev Space"));
+        Result again = CliTest.ok(a.run("space", "rotation-statement", "Dev Space", "--out", tmp.resolve("again.odcmkeys").toString()));
+        assertTrue(again.out().contains("confirms the new fingerprint " + newFp), again.out());
+        refused(a.run("remote", "retire-old-cert", "Dev Space"), 1, "'Dev Space' is a local space: space retire-old-key ends its overlap");
+        Result retired = CliTest.ok(a.run("space", "retire-old-key", "Dev Space"));
+        assertTrue(retired.out().contains("Consoles that imported the rotation accept the earlier one until "), retired.out());
 
         refused(a.run("space", "declare-compromised", "Dev Space", "--out", tmp.resolve("c.odcmkeys").toString(), "--from", "yesterday"), 2,
                 "--from takes an ISO-8601 instant");
+        Result current = a.run("space", "declare-compromised", "Dev Space", "--out", tmp.resolve("c.odcmkeys").toString());
+        refused(current, 1, "The key of certificate ");
+        assertTrue(current.err().contains("signs with; rotate the key first"), current.err());
+        refused(a.run("space", "declare-compromised", "Dev Space", "--out", tmp.resolve("c.odcmkeys").toString(), "--certificate", oldFp,
+                "--from", "2062-12-01T00:00:00Z"), 1, "A key is declared compromised from a time up to now, not from 2062-12-01T00:00:00Z");
         Path compromise = tmp.resolve("compromise.odcmkeys");
-        CliTest.ok(a.run("space", "declare-compromised", "Dev Space", "--out", compromise.toString(), "--from", "2026-01-01T00:00:00Z"));
+        // The former key, kept after the early retirement, still declares itself compromised.
+        Result declared = CliTest.ok(a.run("space", "declare-compromised", "Dev Space", "--out", compromise.toString(), "--certificate", oldFp,
+                "--from", "2026-01-01T00:00:00Z"));
+        assertTrue(declared.out().endsWith("in this console nothing signed with it was accepted since then.\n"), declared.out());
         Result c = CliTest.ok(b.run("remote", "import-statement", "Dev Space", compromise.toString()));
-        assertTrue(c.out().endsWith("is not trusted from 2026-01-01T00:00:00Z on; nothing signed with it was accepted here since.\n"), c.out());
-        assertTrue(CliTest.ok(b.run("remote", "history", "Dev Space")).out().lines().toList().get(0).endsWith("\tCOMPROMISED from 2026-01-01T00:00:00Z"));
+        assertTrue(c.out().endsWith("is not trusted from 2026-01-01T00:00:00Z on; here nothing signed with it was accepted since then.\n"), c.out());
+        assertTrue(CliTest.ok(b.run("remote", "history", "Dev Space")).out().lines().toList().get(1).contains("COMPROMISED from 2026-01-01T00:00:00Z"));
         String audit = CliTest.ok(b.run("audit", "list")).out();
         assertTrue(audit.contains("remote.rotate") && audit.contains("remote.retire-old-cert") && audit.contains("remote.compromise"), audit);
         assertTrue(CliTest.ok(a.run("space", "rotate-key", "--help")).out().contains("--overlap-days"));

@@ -116,6 +116,28 @@ class HealthServiceTest extends BundleFixture {
     }
 
     @Test
+    void anOverlapEndingSoonAndAKeyDeclaredCompromised() {
+        open();
+        local(QA);
+        var rotated = ctx.keys().rotate(QA, 3, null, tmp.resolve("qa.odcmkeys"), false);
+        Report r = ctx.health().check(QA, 30);
+        assertEquals(1, r.findings().size(), sentences(r).toString());
+        assertEquals(HealthService.Kind.KEY_OVERLAP, r.findings().get(0).kind());
+        assertTrue(r.findings().get(0).sentence().startsWith("The overlap of " + QA + "'s earlier certificate " + rotated.from().grouped()
+                + " expires in 3 days ("), r.findings().get(0).sentence());
+        assertTrue(ctx.health().check(QA, 2).findings().isEmpty(), "beyond the days asked");
+
+        Instant from = clock.instant().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ctx.keys().declareCompromised(QA, rotated.from().hex(), from, tmp.resolve("c.odcmkeys"), false);
+        Report after = ctx.health().check(QA, 30);
+        assertEquals("1 compromised", after.summary());
+        Finding f = after.findings().get(0);
+        assertEquals("Compromised", f.state());
+        assertEquals("The key of " + QA + "'s earlier certificate " + rotated.from().grouped() + " is declared compromised from " + from
+                + " on: nothing signed with it is accepted.", f.sentence());
+    }
+
+    @Test
     void refusals() {
         open();
         local(QA);

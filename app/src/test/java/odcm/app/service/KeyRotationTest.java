@@ -117,8 +117,9 @@ class KeyRotationTest {
         KeyStatement shown = prod.keys().preview(DEV, statement);
         assertEquals(newCert, shown.newCertificate());
         assertEquals(oldCert, shown.certificate());
-        assertTrue(refusedAtProd(() -> prod.keys().importStatement(DEV, statement, null)).getMessage()
-                .startsWith("A rotation is imported only with the new certificate's fingerprint read out by the other side"));
+        String unread = refusedAtProd(() -> prod.keys().importStatement(DEV, statement, null)).getMessage();
+        assertTrue(unread.startsWith("A rotation is imported only with the new certificate's fingerprint read out by the other side"), unread);
+        assertFalse(unread.contains(newCert.grouped()), "the fingerprint to be read out is not handed over in the refusal");
         assertTrue(refusedAtProd(() -> prod.keys().importStatement(DEV, statement, oldCert.hex())).getMessage()
                 .contains("does not match the new certificate in this statement"));
         assertEquals("'Prod Space' is a local space of this console, not a remote space.",
@@ -140,7 +141,7 @@ class KeyRotationTest {
     void duringTheOverlapBothKeysAreAcceptedAfterRetirementOnlyTheNewOne() {
         assertTrue(prod.imports().check(PROD, oldKeyBundle2).genuine(), "the old key during the overlap");
         byte[] newKeyBundle = TestBundles.revised(dev, "1.0.0", 3, List.of());
-        prod.keys().retireOld(DEV);
+        prod.keys().retireOld(DEV, false);
         assertEquals("remote.retire-old-cert", prod.audit().list(AuditFilter.ALL).get(0).action());
         VerificationOutcome old = prod.imports().check(PROD, oldKeyBundle2);
         assertInstanceOf(VerificationOutcome.KeyRetired.class, old, old.sentence());
@@ -148,7 +149,7 @@ class KeyRotationTest {
                 + "), replaced by a key rotation and no longer accepted here since "), old.sentence());
         assertTrue(prod.imports().importBundle(PROD, newKeyBundle, null, TestBundles.values()).imported(), "the new key");
         assertEquals("Remote space 'DevTest Space' has no earlier certificate in an overlap; nothing was changed.",
-                assertThrows(Refusal.class, () -> prod.keys().retireOld(DEV)).getMessage());
+                assertThrows(Refusal.class, () -> prod.keys().retireOld(DEV, false)).getMessage());
     }
 
     @Test
@@ -165,7 +166,10 @@ class KeyRotationTest {
         assertTrue(dev.receipts().importReceipt(DEV, second).accepted(), "addressed to the new certificate");
         byte[] toOld = receiptAddressedTo(oldCert, 3);
         VerificationOutcome o = dev.receipts().verify(DEV, write(toOld));
-        assertInstanceOf(VerificationOutcome.AddressedToAnotherSpace.class, o, o.sentence());
+        var retired = assertInstanceOf(VerificationOutcome.AddressedToRetiredCertificate.class, o, o.sentence());
+        assertEquals(oldCert, retired.target());
+        assertTrue(o.sentence().contains(" is addressed to an earlier certificate of 'DevTest Space' (" + oldCert.grouped()
+                + "), replaced by a key rotation and no longer accepted here since "), o.sentence());
     }
 
     /** The store in {@code dir} opened four days later (the same person). */
@@ -202,11 +206,17 @@ class KeyRotationTest {
         Instant from = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // before the new key's bundle was imported (Order 3)
         byte[] notYet = TestBundles.revised(dev, "1.0.0", 4, List.of());
         Path out = tmp.resolve("compromise.odcmkeys");
-        KeyStatement c = dev.keys().declareCompromised(DEV, null, from, out, false);
+        assertTrue(assertThrows(Refusal.class, () -> dev.keys().declareCompromised(DEV, null, from, out, false)).getMessage()
+                .contains("rotate the key first"), "not the key the space signs with");
+        // The order of decision 0056: rotate, the other side imports the rotation, then the former key is declared compromised.
+        byte[] second = rotate(dev, DEV, 3);
+        Fingerprint third = dev.spaces().find(DEV).certificate().fingerprint();
+        prod.keys().importStatement(DEV, second, third.hex());
+        KeyStatement c = dev.keys().declareCompromised(DEV, newCert.hex(), from, out, false).statement();
         assertEquals(newCert, c.certificate());
         assertEquals("space.declare-compromised", dev.audit().list(AuditFilter.ALL).get(0).action());
-        assertTrue(assertThrows(Refusal.class, () -> dev.keys().declareCompromised(DEV, null, from, tmp.resolve("again.odcmkeys"), false))
-                .getMessage().contains("was already declared compromised"));
+        assertTrue(assertThrows(Refusal.class, () -> dev.keys().declareCompromised(DEV, newCert.hex(), from, tmp.resolve("again.odcmkeys"), false))
+                .getMessage().contains("is already not trusted from"));
         assertFalse(java.nio.file.Files.exists(tmp.resolve("again.odcmkeys")), "a refusal writes no file");
         byte[] file = ReceiptServiceTest.read(out);
         KeyService.Imported imported = prod.keys().importStatement(DEV, file, null);
@@ -219,6 +229,15 @@ class KeyRotationTest {
         assertEquals(from, why.from());
         assertTrue(refused.sentence().contains("declared compromised from " + from), refused.sentence());
         assertTrue(refusedAtProd(() -> prod.keys().importStatement(DEV, file, null)).getMessage().contains("is already not trusted from"));
+        // A store whose current key was declared compromised (before this was refused) signs nothing with it.
+        prod.store().write(tx -> {
+            var s = tx.spaces().findByName(PROD).orElseThrow();
+            tx.spaces().setWindow(s.id(), tx.spaces().certificates(s.id()).get(0).id(), null, from);
+            return null;
+        });
+        Refusal r = assertThrows(Refusal.class, () -> prod.receipts().create(PROD, DEV, tmp.resolve("r.odcmreceipt"), 30, false));
+        assertTrue(r.getMessage().contains("was declared compromised from " + from + " on, so nothing signed with it is accepted; rotate the key first"),
+                r.getMessage());
     }
 
     @Test
@@ -233,9 +252,9 @@ class KeyRotationTest {
             assertTrue(one.imports().check(PROD, before).genuine(), "the old key during the overlap, no file imported");
             byte[] after = TestBundles.revised(one, "1.0.0", 2, List.of());
             assertTrue(one.imports().importBundle(PROD, after, null, TestBundles.values()).imported(), "the new key at once");
-            one.keys().retireOld(DEV);
+            one.keys().retireOld(DEV, true);
             assertEquals("space.retire-old-key", one.audit().list(AuditFilter.ALL).get(0).action());
-            assertTrue(one.audit().list(AuditFilter.ALL).get(0).detail().contains("1 former key removed"));
+            assertTrue(one.audit().list(AuditFilter.ALL).get(0).detail().contains("the former key is kept"));
             assertInstanceOf(VerificationOutcome.KeyRetired.class, one.imports().check(PROD, before));
         } finally {
             one.close();

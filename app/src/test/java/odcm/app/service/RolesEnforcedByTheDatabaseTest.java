@@ -234,6 +234,33 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         refused("UPDATE trust SET truster_id = ? WHERE truster_id = ?", prod, dev); // nor a trust of DevTest's made Prod's
     }
 
+    /** Keys over time (V27): a certificate's window and a former key are written only by the space's administrators. */
+    @Test
+    void aCertificateWindowAndAFormerKeyNeedTheAdministratorRole() throws Exception {
+        organisationAndBob();
+        ctx.keys().rotate(PROD, 7, null, tmp.resolve("prod.odcmkeys"), false); // Prod's window and former key, made by the owner
+        long dev = space(DEV);
+        long prod = space(PROD);
+        long devCert = owner("SELECT id FROM certificate WHERE space_id = " + dev);
+        long prodCert = owner("SELECT min(id) FROM certificate WHERE space_id = " + prod);
+        String window = "INSERT INTO certificate_window (certificate_id, space_id, compromised_from) VALUES (?, ?, now())";
+        String key = "INSERT INTO former_space_key (certificate_id, space_id, algorithm, sealed_private_key) VALUES (?, ?, 'EC_P256', ?)";
+        byte[] sealed = {1, 2, 3};
+        refused(window, devCert, dev);
+        refused(key, devCert, dev, sealed);
+        assertEquals(0, run("UPDATE certificate_window SET compromised_from = now() WHERE space_id = ?", prod));
+        assertEquals(0, run("DELETE FROM former_space_key WHERE space_id = ?", prod));
+
+        grantBob(DEV, Role.ADMINISTRATOR, null);
+        assertEquals(1, run(window, devCert, dev), "DevTest's administrator for DevTest");
+        assertEquals(1, run(key, devCert, dev, sealed));
+        refused(window, prodCert, dev); // not another space's certificate under DevTest's name
+        assertEquals(0, run("UPDATE certificate_window SET compromised_from = now() WHERE space_id = ?", prod), "not for Prod");
+        assertEquals(0, run("DELETE FROM former_space_key WHERE space_id = ?", prod));
+        assertEquals(1, owner("SELECT count(*) FROM former_space_key WHERE space_id = " + prod + " AND certificate_id = " + prodCert),
+                "Prod's former key stands");
+    }
+
     @Test
     void environmentsAndTheApprovalRuleNeedTheAdministratorRole() throws Exception {
         organisationAndBob();

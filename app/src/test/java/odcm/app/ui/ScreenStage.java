@@ -26,6 +26,14 @@ public final class ScreenStage {
         idle(runner);
     }
 
+    /** Shuts {@code runner} down, then runs {@code closeStores} once its work is done, and closes {@code stage}: a test's end. */
+    public static void close(Stage stage, FxTaskRunner runner, Runnable closeStores) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            runner.shutdown(closeStores);
+            stage.close();
+        }).get(20, TimeUnit.SECONDS);
+    }
+
     /** Waits for the FX events, then for {@code runner}'s background work and what it hands back. */
     public static void idle(FxTaskRunner runner) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();

@@ -92,8 +92,9 @@ public final class BundleVerifier {
 
         // From here the manifest is the source's own word.
         Fingerprint target = fingerprint(manifest.target().certificateSha256(), "target");
-        if (!ctx.addressedTo(target) || !manifest.target().space().equals(ctx.spaceName())) {
-            return new AddressedToAnotherSpace(manifest.target().space(), target);
+        VerificationOutcome elsewhere = ctx.notAddressedHere(manifest.target().space(), target);
+        if (elsewhere != null) {
+            return elsewhere;
         }
         UUID bundleId = UUID.fromString(manifest.bundleId());
         VerificationOutcome parts = parts(entries, manifest);

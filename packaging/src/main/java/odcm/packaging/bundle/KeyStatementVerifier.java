@@ -28,8 +28,11 @@ public final class KeyStatementVerifier {
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     /** The longest overlap a rotation may ask for: the old key is kept no longer. */
     public static final Duration MAX_OVERLAP = Duration.ofDays(365);
-    private static final Set<String> ENTRIES = Set.of(KeyStatementFormat.STATEMENT, KeyStatementFormat.SIGNATURE,
+    /** How far ahead of this clock a statement's times may be: {@link BundleVerifier#CLOCK_SKEW}. */
+    public static final Duration CLOCK_SKEW = BundleVerifier.CLOCK_SKEW;
+    private static final List<String> ORDER = List.of(KeyStatementFormat.STATEMENT, KeyStatementFormat.SIGNATURE,
             KeyStatementFormat.NEW_KEY_SIGNATURE);
+    private static final Set<String> ENTRIES = Set.copyOf(ORDER);
 
     private KeyStatementVerifier() {
     }
@@ -52,6 +55,10 @@ public final class KeyStatementVerifier {
                 return new PartExtra(name);
             }
         }
+        // One encoding of one statement: the entries in the order the writer puts them.
+        if (!List.copyOf(entries.keySet()).equals(ORDER.stream().filter(entries::containsKey).toList())) {
+            return new Malformed("its entries are not in the order " + String.join(", ", ORDER));
+        }
         Dto.KeyStatement s = statement(json);
         KeyStatement.Kind kind = KeyStatement.Kind.valueOf(s.kind());
         Fingerprint subject = BundleVerifier.fingerprint(s.subject().certificateSha256(), "subject", KeyStatementFormat.STATEMENT);
@@ -60,16 +67,21 @@ public final class KeyStatementVerifier {
             index = Certificates.fingerprint(pinned.get(i)).equals(subject) ? i : -1;
         }
         if (index < 0) {
-            return new StatementAboutAnotherSpace(s.subject().space(), subject, here);
+            return kind == KeyStatement.Kind.ROTATION && s.subject().space().equals(here) ? new RotationMissed(here, subject)
+                    : new StatementAboutAnotherSpace(s.subject().space(), subject, here);
         }
         if (kind == KeyStatement.Kind.ROTATION && index > 0) {
             return new StatementOutdated(here, subject);
+        }
+        if (!s.subject().space().equals(here)) {
+            return new InvalidPart(KeyStatementFormat.STATEMENT, "names the space '" + s.subject().space() + "', not '" + here + "'");
         }
         SignerInformation signer = BundleVerifier.onlySigner(json, signature, KeyStatementFormat.SIGNATURE);
         VerificationOutcome signed = BundleVerifier.signedWith(signer, signature, KeyStatementFormat.SIGNATURE, here, subject,
                 pinned.get(index), now);
         if (signed instanceof SignatureInvalid) {
-            return notByThePinnedKey(signer, signature, pinned.get(index), s, here, subject);
+            byte[] other = entries.get(KeyStatementFormat.NEW_KEY_SIGNATURE);
+            return notByThePinnedKey(signer, signature, other == null ? null : Cms.onlySigner(json, other), pinned.get(index), s, here, subject);
         }
         if (signed != null) {
             return signed;
@@ -85,8 +97,11 @@ public final class KeyStatementVerifier {
                 return new HalfSigned(KeyStatementFormat.NEW_KEY_SIGNATURE);
             }
             byte[] encoded = Base64.getDecoder().decode(s.newCertificate());
+            // The new certificate is backdated a minute only; an importer whose clock is a little behind judges it at the issue time.
+            Instant issued = BundleVerifier.instant(s.issued(), "issued", KeyStatementFormat.STATEMENT);
+            Instant at = issued.isAfter(now) && !issued.isAfter(now.plus(CLOCK_SKEW)) ? issued : now; // a later one is refused below
             try {
-                newDer = Certificates.read(encoded, now).der();
+                newDer = Certificates.read(encoded, at).der();
             } catch (Refusal r) {
                 return new NewCertificateRefused(r.getMessage());
             }
@@ -96,7 +111,7 @@ public final class KeyStatementVerifier {
             }
             SignerInformation newSigner = BundleVerifier.onlySigner(json, second, KeyStatementFormat.NEW_KEY_SIGNATURE);
             VerificationOutcome newSigned = BundleVerifier.signedWith(newSigner, second, KeyStatementFormat.NEW_KEY_SIGNATURE, here, newFp,
-                    newDer, now);
+                    newDer, at);
             if (newSigned instanceof SignatureInvalid) {
                 return new NewKeySignatureInvalid();
             }
@@ -117,18 +132,25 @@ public final class KeyStatementVerifier {
         if (overlap != null && (overlap.isBefore(issued) || overlap.isAfter(issued.plus(MAX_OVERLAP)))) {
             return new InvalidPart(KeyStatementFormat.STATEMENT, "has an overlap that ends before it is issued or more than a year after");
         }
+        if (from != null && from.isAfter(issued.plus(CLOCK_SKEW))) {
+            return new InvalidPart(KeyStatementFormat.STATEMENT, "declares the key compromised from a time after the statement was issued");
+        }
         return new GenuineStatement(new KeyStatement(id, kind, s.subject().space(), subject, issued, newDer, overlap, from));
     }
 
     /**
-     * Why the first signature does not verify with the pinned certificate, as far as the file can tell: made with the new key
-     * the statement introduces, made with another key (its signer names another certificate), or the statement was altered.
+     * Why the first signature does not verify with the pinned certificate, as far as the file can tell: the two signatures
+     * swapped ({@code second}: the signer of the new key's signature, or null), made with the new key the statement introduces, made with another key (its signer names another certificate), or the statement was altered.
      */
-    private static VerificationOutcome notByThePinnedKey(SignerInformation signer, byte[] signature, byte[] pinnedDer, Dto.KeyStatement s,
-                                                         String here, Fingerprint pinned) {
+    private static VerificationOutcome notByThePinnedKey(SignerInformation signer, byte[] signature, SignerInformation second, byte[] pinnedDer,
+                                                         Dto.KeyStatement s, String here, Fingerprint pinned) {
         try {
             if (s.newCertificate() != null
                     && Cms.verifies(signer, new X509CertificateHolder(Base64.getDecoder().decode(s.newCertificate())))) {
+                if (second != null && Cms.verifies(second, new X509CertificateHolder(pinnedDer))) {
+                    return new InvalidPart(KeyStatementFormat.SIGNATURE, "and " + KeyStatementFormat.NEW_KEY_SIGNATURE + " are swapped (the"
+                            + " first is the new key's, the second the pinned key's)");
+                }
                 return new SignedByAnotherKey(true, here, pinned);
             }
             if (Cms.signerProblem(signature, new X509CertificateHolder(pinnedDer)) != null) {

@@ -44,8 +44,9 @@ public final class ReceiptVerifier {
         }
         // From here the receipt is its signer's own word.
         Fingerprint target = BundleVerifier.fingerprint(receipt.target().certificateSha256(), "target", ReceiptFormat.RECEIPT);
-        if (!ctx.addressedTo(target) || !receipt.target().space().equals(ctx.spaceName())) {
-            return new AddressedToAnotherSpace(receipt.target().space(), target);
+        VerificationOutcome elsewhere = ctx.notAddressedHere(receipt.target().space(), target);
+        if (elsewhere != null) {
+            return elsewhere;
         }
         UUID receiptId = UUID.fromString(receipt.receiptId());
         if (ctx.acceptedBundles().contains(receiptId)) {

@@ -17,7 +17,15 @@ import odcm.model.cert.Fingerprint;
  */
 public record VerificationContext(String spaceName, Fingerprint spaceCertificate, Function<Fingerprint, SourceTrust> trust,
                                   Function<Fingerprint, OptionalLong> lastAcceptedSequence, Clock clock, Set<UUID> acceptedBundles,
-                                  Secret privateKeyPkcs8, Limits limits, Map<Fingerprint, Secret> formerCertificates) {
+                                  Secret privateKeyPkcs8, Limits limits, Map<Fingerprint, Secret> formerCertificates,
+                                  Map<Fingerprint, java.time.Instant> retiredCertificates) {
+    /** Without retired certificates: nothing to name when a file is addressed to one. */
+    public VerificationContext(String spaceName, Fingerprint spaceCertificate, Function<Fingerprint, SourceTrust> trust,
+                               Function<Fingerprint, OptionalLong> lastAcceptedSequence, Clock clock, Set<UUID> acceptedBundles,
+                               Secret privateKeyPkcs8, Limits limits, Map<Fingerprint, Secret> formerCertificates) {
+        this(spaceName, spaceCertificate, trust, lastAcceptedSequence, clock, acceptedBundles, privateKeyPkcs8, limits, formerCertificates, Map.of());
+    }
+
     /** Without former certificates: a space that never rotated its key, or whose overlap is over. */
     public VerificationContext(String spaceName, Fingerprint spaceCertificate, Function<Fingerprint, SourceTrust> trust,
                                Function<Fingerprint, OptionalLong> lastAcceptedSequence, Clock clock, Set<UUID> acceptedBundles,
@@ -34,6 +42,18 @@ public record VerificationContext(String spaceName, Fingerprint spaceCertificate
         acceptedBundles = Set.copyOf(acceptedBundles);
         limits = limits == null ? Limits.DEFAULT : limits;
         formerCertificates = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(formerCertificates));
+        retiredCertificates = Map.copyOf(retiredCertificates);
+    }
+
+    /**
+     * Why a file addressed to certificate {@code target} of space {@code space} is not for this space now, or null when it is:
+     * an earlier certificate of this space, retired since a time (decision 0056), or another space's.
+     */
+    public VerificationOutcome notAddressedHere(String space, Fingerprint target) {
+        if (space.equals(spaceName) && !addressedTo(target) && retiredCertificates.containsKey(target)) {
+            return new VerificationOutcome.AddressedToRetiredCertificate(spaceName, target, retiredCertificates.get(target));
+        }
+        return addressedTo(target) && space.equals(spaceName) ? null : new VerificationOutcome.AddressedToAnotherSpace(space, target);
     }
 
     /** Whether a file addressed to the certificate {@code target} is addressed here: the current one, or one in its overlap. */
@@ -47,10 +67,10 @@ public record VerificationContext(String spaceName, Fingerprint spaceCertificate
     }
 
     public VerificationContext withPrivateKey(Secret key) {
-        return new VerificationContext(spaceName, spaceCertificate, trust, lastAcceptedSequence, clock, acceptedBundles, key, limits, formerCertificates);
+        return new VerificationContext(spaceName, spaceCertificate, trust, lastAcceptedSequence, clock, acceptedBundles, key, limits, formerCertificates, retiredCertificates);
     }
 
     public VerificationContext withLimits(Limits l) {
-        return new VerificationContext(spaceName, spaceCertificate, trust, lastAcceptedSequence, clock, acceptedBundles, privateKeyPkcs8, l, formerCertificates);
+        return new VerificationContext(spaceName, spaceCertificate, trust, lastAcceptedSequence, clock, acceptedBundles, privateKeyPkcs8, l, formerCertificates, retiredCertificates);
     }
 }

@@ -183,6 +183,15 @@ public sealed interface VerificationOutcome {
         }
     }
 
+    /** A rotation statement of this space from a certificate not pinned here: a rotation before it was not imported. */
+    record RotationMissed(String here, Fingerprint stated) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This rotation statement of '" + here + "' replaces certificate " + stated.grouped() + ", which this console never"
+                    + " had: an earlier rotation was not imported here; import the earlier rotation statement first. Nothing was changed.";
+        }
+    }
+
     /** A rotation statement whose old certificate is pinned for the space, but no longer its current one. */
     record StatementOutdated(String here, Fingerprint stated) implements VerificationOutcome {
         @Override
@@ -241,6 +250,15 @@ public sealed interface VerificationOutcome {
         @Override
         public String sentence(Kind k) {
             return "This " + k.noun() + " is addressed to '" + targetSpace + "' (certificate " + target.grouped() + "), not to this space.";
+        }
+    }
+
+    /** A file addressed to an earlier certificate of this space, no longer accepted after a key rotation (decision 0056). */
+    record AddressedToRetiredCertificate(String space, Fingerprint target, Instant since) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This " + k.noun() + " is addressed to an earlier certificate of '" + space + "' (" + target.grouped() + "), replaced by a"
+                    + " key rotation and no longer accepted here since " + since + "; ask for it again, addressed to the current certificate.";
         }
     }
 

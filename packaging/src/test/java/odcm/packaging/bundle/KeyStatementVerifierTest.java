@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -112,6 +113,17 @@ class KeyStatementVerifierTest {
         GenuineStatement g = assertInstanceOf(GenuineStatement.class, verify(write(c, DEV_EC, null), DEV_NEW, DEV_EC));
         assertEquals(NOW.minus(Duration.ofDays(2)), g.statement().notTrustedAfter());
         assertNull(g.statement().newCertificate());
+        // Not from a time after the statement was issued (a key trusted on until then), beyond the clock skew.
+        KeyStatement future = KeyStatement.compromise("Dev Space", fp(DEV_EC), NOW, NOW.plus(Duration.ofDays(1)));
+        assertTrue(refused(InvalidPart.class, verify(write(future, DEV_EC, null))).detail().contains("after the statement was issued"));
+    }
+
+    @Test
+    void anImporterWhoseClockIsAFewMinutesBehindTakesTheNewCertificateAsAtTheIssueTime() {
+        Instant issued = NOW.plus(Duration.ofMinutes(4));
+        SpaceIdentity fresh = Certificates.generate("Dev Space", KeyAlgorithm.EC_P256, issued);
+        KeyStatement s = KeyStatement.rotation("Dev Space", fp(DEV_EC), issued, fresh.certificateDer(), issued.plus(Duration.ofDays(1)));
+        assertInstanceOf(GenuineStatement.class, verify(write(s, DEV_EC, fresh)));
     }
 
     @Test
@@ -124,9 +136,25 @@ class KeyStatementVerifierTest {
         // Both signatures present, but the first by a key of another space.
         assertFalse(refused(SignedByAnotherKey.class, verify(forged(json, OTHER_EC, DEV_NEW))).newKey());
         refused(NewKeySignatureInvalid.class, verify(forged(json, DEV_EC, OTHER_EC)));
+        // The same entries in another order: one statement has one encoding.
+        Map<String, byte[]> reordered = new LinkedHashMap<>();
+        reordered.put(KeyStatementFormat.SIGNATURE, sign(json, DEV_EC));
+        reordered.put(KeyStatementFormat.STATEMENT, json);
+        reordered.put(KeyStatementFormat.NEW_KEY_SIGNATURE, sign(json, DEV_NEW));
+        assertTrue(refused(Malformed.class, verify(zip(reordered))).sentence(VerificationOutcome.Kind.KEY_STATEMENT).contains("not in the order"));
+        // Both keys signed, but each in the other's place: said so.
+        assertTrue(refused(InvalidPart.class, verify(forged(json, DEV_NEW, DEV_EC))).detail().contains("are swapped"));
+        // Pinned and signed, but naming another space than the one it is imported for.
+        KeyStatement named = KeyStatement.rotation("Totally Other Space", fp(DEV_EC), NOW, DEV_NEW.certificateDer(), NOW.plusSeconds(60));
+        assertTrue(refused(InvalidPart.class, verify(write(named, DEV_EC, DEV_NEW))).detail().contains("names the space 'Totally Other Space'"));
         // About another space's certificate.
         KeyStatement other = KeyStatement.rotation("Other Space", fp(OTHER_EC), NOW, DEV_NEW.certificateDer(), NOW.plusSeconds(60));
         refused(StatementAboutAnotherSpace.class, verify(write(other, OTHER_EC, DEV_NEW)));
+        // The second rotation of a space whose first was never imported here.
+        SpaceIdentity third = Certificates.generate("Dev Space", KeyAlgorithm.EC_P256, NOW.minusSeconds(60));
+        KeyStatement second = KeyStatement.rotation("Dev Space", fp(DEV_NEW), NOW, third.certificateDer(), NOW.plusSeconds(60));
+        assertTrue(refused(RotationMissed.class, verify(write(second, DEV_NEW, third))).sentence(VerificationOutcome.Kind.KEY_STATEMENT)
+                .contains("import the earlier rotation statement first"));
         // Already rotated here: the old certificate is pinned, but no longer current.
         refused(StatementOutdated.class, verify(write(rotation(), DEV_EC, DEV_NEW), DEV_NEW, DEV_EC));
         // A compromise carries one signature only.

@@ -30,7 +30,7 @@ public final class Forms {
     }
 
     /** Adds a row; the label becomes the field's mnemonic target when its text has an underscore. */
-    public static void row(GridPane grid, String name, Node field) {
+    public static Label row(GridPane grid, String name, Node field) {
         int row = grid.getRowCount();
         Label label = new Label(name);
         label.getStyleClass().add(Css.FIELD_NAME);
@@ -39,6 +39,7 @@ public final class Forms {
         label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(label, 0, row);
         grid.add(field, 1, row);
+        return label;
     }
 
     public static Button button(String id, String text, String tooltip, Runnable action) {

@@ -37,7 +37,7 @@ public final class ImportStatementDialog {
         GridPane grid = Forms.grid();
         Forms.row(grid, "Old certificate", oldFp);
         Forms.row(grid, "New certificate", newFp);
-        Forms.row(grid, "Old one accepted until", until);
+        Label untilName = Forms.row(grid, "Old one accepted until", until);
         Forms.row(grid, "_Fingerprint read out", fingerprint);
         grid.setVisible(false);
         grid.managedProperty().bind(grid.visibleProperty());
@@ -60,7 +60,8 @@ public final class ImportStatementDialog {
                     + s.notTrustedAfter() + " on; importing lists what was accepted here since.");
             oldFp.setText(Formats.fingerprintTwoLines(s.certificate()));
             newFp.setText(rotation ? Formats.fingerprintTwoLines(s.newCertificate()) : "(none: a compromise)");
-            until.setText(rotation ? Formats.dateTime(s.overlapUntil()) : "not trusted from " + Formats.dateTime(s.notTrustedAfter()));
+            untilName.setText(rotation ? "Old one accepted until" : "Not trusted from");
+            until.setText(Formats.dateTime(rotation ? s.overlapUntil() : s.notTrustedAfter()));
             fingerprint.setDisable(!rotation);
             grid.setVisible(true);
             dialog.fit();

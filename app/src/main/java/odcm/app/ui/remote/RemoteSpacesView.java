@@ -92,7 +92,8 @@ public final class RemoteSpacesView {
                 "Type the fingerprint the other side reads out to you", this::confirm));
         confirmRow.visibleProperty().bind(vm.confirmedProperty().not());
         confirmRow.managedProperty().bind(confirmRow.visibleProperty());
-        VBox filled = new VBox(10, head, description, confirmRow, cert, historyTitle, history);
+        Label compromised = Forms.problem("remote-compromised", vm.compromisedProperty(), Css.ERROR);
+        VBox filled = new VBox(10, head, description, compromised, confirmRow, cert, historyTitle, history);
         vm.selectedProperty().addListener((o, was, s) -> {
             if (s != null) {
                 name.setText(s.name());

@@ -27,6 +27,8 @@ public final class RemoteSpacesViewModel {
     private final java.util.Map<Long, odcm.persistence.space.SpaceRepository.CertificateWindow> windows = new java.util.HashMap<>();
     /** Whether the selected space's current certificate was confirmed with the other side (true until known otherwise). */
     private final javafx.beans.property.BooleanProperty confirmed = new javafx.beans.property.SimpleBooleanProperty(true);
+    /** Why the selected space's current certificate is not to be trusted: its key declared compromised; "" when not. */
+    private final javafx.beans.property.StringProperty compromised = new javafx.beans.property.SimpleStringProperty("");
     private final StatusMessage message = new StatusMessage();
     /** When the list was loaded, by the store's clock: what certificates are marked expired or not yet valid against. */
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>();
@@ -66,9 +68,18 @@ public final class RemoteSpacesViewModel {
                     read.windows().forEach(w -> windows.put(w.certificateId(), w));
                     history.setAll(certificates.stream().filter(c -> !c.isCurrent()).toList());
                     confirmed.set(certificates.stream().filter(StoredCertificate::isCurrent).allMatch(StoredCertificate::isConfirmed));
+                    compromised.set(certificates.stream().filter(StoredCertificate::isCurrent).map(c -> windows.get(c.id()))
+                            .filter(w -> w != null && w.compromisedFrom() != null).map(w -> "The key of this certificate was declared compromised"
+                                    + " from " + odcm.app.ui.common.Formats.dateTime(w.compromisedFrom()) + " on: nothing signed with it is"
+                                    + " accepted. Ask the other side for its new certificate and replace it (Replace certificate…).")
+                            .findFirst().orElse(""));
                 }
             }, message::error);
         }
+    }
+
+    public javafx.beans.value.ObservableStringValue compromisedProperty() {
+        return compromised;
     }
 
     public javafx.beans.property.ReadOnlyBooleanProperty confirmedProperty() {

@@ -25,7 +25,14 @@ public final class RotateKeyDialog {
         overlap.setId("rotate-key-overlap");
         overlap.setEditable(true);
         overlap.setPrefWidth(110);
-        overlap.valueProperty().addListener((o, was, now) -> vm.overlapDaysProperty().set(now == null ? 0 : now));
+        // A cleared field is no overlap of 0 days (the old key retired at once): the last value comes back.
+        overlap.valueProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                overlap.getValueFactory().setValue(vm.overlapDaysProperty().get());
+            } else {
+                vm.overlapDaysProperty().set(now);
+            }
+        });
         GridPane grid = Forms.grid();
         Forms.row(grid, "_Overlap (days)", overlap);
         VBox content = new VBox(10, consequences, grid);

@@ -11,7 +11,8 @@ import odcm.model.space.Space;
 
 /**
  * Rotate key dialog (decision 0056): the local space, where the rotation statement goes, and the overlap in days; OK
- * rotates in the background and writes the statement, a refusal staying in the dialog.
+ * rotates in the background and writes the statement (over a file the file chooser confirmed replacing), a refusal staying
+ * in the dialog.
  */
 public final class RotateKeyViewModel {
     private final KeyService keys;
@@ -37,7 +38,7 @@ public final class RotateKeyViewModel {
 
     public void submit(Consumer<KeyService.Rotated> onDone) {
         int days = overlapDays.get();
-        form.submit("Rotating the key of " + space.describe(), () -> keys.rotate(space.name(), days, null, statement, false), onDone);
+        form.submit("Rotating the key of " + space.describe(), () -> keys.rotate(space.name(), days, null, statement, true), onDone);
     }
 
     public Space space() {

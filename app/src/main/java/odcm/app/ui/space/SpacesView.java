@@ -85,13 +85,7 @@ public final class SpacesView {
                 gated(Forms.button("rename-space", "_Rename…", "Give this space another name", this::rename)),
                 gated(Forms.button("describe-space", "Edit _description…", "Say what this space is for", this::describe)),
                 gated(Forms.button("delete-space", "_Delete…", "Delete this space (refused while a trust refers to it)", this::delete)));
-        Label overlap = new Label();
-        overlap.setId("space-detail-overlap");
-        overlap.setWrapText(true);
-        overlap.getStyleClass().add(Css.HINT);
-        overlap.textProperty().bind(vm.overlapProperty());
-        overlap.visibleProperty().bind(overlap.textProperty().isNotEmpty());
-        overlap.managedProperty().bind(overlap.visibleProperty());
+        Label overlap = Forms.problem("space-detail-overlap", vm.overlapProperty(), Css.HINT);
         VBox filled = new VBox(10, head, description, created, overlap, cert);
         vm.selectedProperty().addListener((o, was, s) -> {
             if (s != null) {

@@ -77,10 +77,13 @@ public final class SpacesViewModel {
         if (s != null) {
             runner.run("Loading the earlier keys of " + s.describe(), () -> keys.windows(s.name()), windows -> {
                 Instant at = now.get();
-                windows.stream().filter(w -> w.acceptedUntil() != null && (at == null || at.isBefore(w.acceptedUntil())))
-                        .map(w -> "Its earlier key, replaced by a key rotation, is still accepted until "
-                                + odcm.app.ui.common.Formats.dateTime(w.acceptedUntil()) + " ('odcm space retire-old-key' ends that now).")
-                        .findFirst().filter(t -> s.equals(list.selectedProperty().get())).ifPresent(overlap::set);
+                List<String> open = windows.stream().filter(w -> w.acceptedUntil() != null && (at == null || at.isBefore(w.acceptedUntil())))
+                        .map(w -> odcm.app.ui.common.Formats.dateTime(w.acceptedUntil())).toList();
+                if (!open.isEmpty() && s.equals(list.selectedProperty().get())) {
+                    overlap.set((open.size() == 1 ? "Its earlier key, replaced by a key rotation, is still accepted until " + open.get(0)
+                            : "Its " + open.size() + " earlier keys, replaced by key rotations, are still accepted until " + String.join(", ", open))
+                            + " ('odcm space retire-old-key' ends that now).");
+                }
             }, message::error);
         }
     }

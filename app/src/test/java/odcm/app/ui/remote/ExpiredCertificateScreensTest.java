@@ -66,10 +66,7 @@ class ExpiredCertificateScreensTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            runner.shutdown(ctx::close);
-            stage.close();
-        }).get(20, TimeUnit.SECONDS);
+        ScreenStage.close(stage, runner, ctx::close);
     }
 
     private void show(Screen screen) throws Exception {

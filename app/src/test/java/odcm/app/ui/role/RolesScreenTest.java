@@ -76,16 +76,11 @@ class RolesScreenTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            runner.shutdown(bob::close);
-            stage.close();
-        }).get(20, TimeUnit.SECONDS);
+        odcm.app.ui.ScreenStage.close(stage, runner, bob::close);
     }
 
     private void idle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> runner.isBusy()).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.ScreenStage.idle(runner);
     }
 
     private static String tooltipOf(Node button) {

@@ -63,13 +63,10 @@ class KeyStatementScreensTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            runner.shutdown(() -> {
-                a.close();
-                b.close();
-            });
-            stage.close();
-        }).get(20, TimeUnit.SECONDS);
+        ScreenStage.close(stage, runner, () -> {
+            a.close();
+            b.close();
+        });
     }
 
     private void show(Screen screen) throws Exception {
@@ -95,6 +92,11 @@ class KeyStatementScreensTest extends FxRobot {
                 consequences.getText());
         assertTrue(consequences.getText().contains(statement.toString()), "names where the statement goes");
         ConsoleDriver.shoot(lookup("#rotate-key-dialog").query().getScene(), "dialog-rotate-key");
+        // A cleared overlap field (what committing empty text gives) is not an overlap of 0 days: the last value comes back.
+        javafx.scene.control.Spinner<Integer> days = lookup("#rotate-key-overlap").query();
+        WaitForAsyncUtils.asyncFx(() -> days.getValueFactory().setValue(null)).get(5, TimeUnit.SECONDS);
+        idle();
+        assertEquals(odcm.app.service.KeyService.DEFAULT_OVERLAP_DAYS, days.getValue());
         clickOn("#rotate-key-ok");
         idle();
         assertTrue(Files.exists(statement));
@@ -146,5 +148,18 @@ class KeyStatementScreensTest extends FxRobot {
         ConsoleDriver.shoot(stage.getScene(), "remotes-after-rotation");
         assertTrue(lookup("#remote-history .list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
                 && c.getText().contains(", accepted until ")).tryQuery().isPresent(), "the overlap shown in the history");
+        assertFalse(lookup("#remote-compromised").query().isVisible());
+        // The current key declared compromised (as a console before the rule "rotate first" could): said above all else.
+        b.store().write(tx -> {
+            var dev = tx.spaces().findByName("Dev Space").orElseThrow();
+            tx.spaces().setWindow(dev.id(), tx.spaces().certificates(dev.id()).get(0).id(), null, java.time.Instant.parse("2026-12-01T00:00:00Z"));
+            return null;
+        });
+        show(new RemoteSpacesView(new RemoteSpacesViewModel(b.remotes(), b.keys(), b.spaces(), runner), picker, new RoleGate(b.roles(), runner))
+                .screen());
+        idle();
+        Label danger = lookup("#remote-compromised").query();
+        assertTrue(danger.isVisible() && danger.getText().startsWith("The key of this certificate was declared compromised from "), danger.getText());
+        ConsoleDriver.shoot(stage.getScene(), "remotes-compromised");
     }
 }
