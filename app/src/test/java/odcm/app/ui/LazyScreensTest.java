@@ -44,10 +44,12 @@ class LazyScreensTest {
      */
     static List<String> startWork(ConsoleDriver c) {
         List<String> all = List.copyOf(c.activities);
-        List<String> others = all.stream().filter(a -> !a.startsWith("Checking what expires")).toList();
-        if (others.size() < all.size()) {
+        if (all.stream().anyMatch(a -> a.startsWith("Checking what expires"))) {
             assertEquals("Checking what expires within 30 days", all.get(all.size() - 1), "after everything the start needs: " + all);
         }
+        // The Spaces screen's detail reads the selected space's earlier keys (decision 0056): part of the screen shown.
+        List<String> others = all.stream().filter(a -> !a.startsWith("Checking what expires") && !a.startsWith("Loading the earlier keys of"))
+                .toList();
         return others;
     }
 
