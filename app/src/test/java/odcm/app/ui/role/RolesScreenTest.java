@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -19,8 +18,6 @@ import javafx.stage.Stage;
 import odcm.app.service.AppContext;
 import odcm.app.ui.ConsoleDriver;
 import odcm.app.ui.TestStores;
-import odcm.app.ui.Theme;
-import odcm.app.ui.common.Css;
 import odcm.app.ui.common.RoleGate;
 import odcm.app.ui.common.Screen;
 import odcm.app.ui.release.ScreensHarness;
@@ -92,15 +89,7 @@ class RolesScreenTest extends FxRobot {
     void bobGrantsARoleWhereHeIsAdministratorAndMayNotRevokeElsewhere() throws Exception {
         RolesView view = new RolesView(new RolesViewModel(bob.roles(), bob.spaces(), bob.environments(), runner, new RoleGate(bob.roles(), runner)));
         Screen screen = view.screen();
-        WaitForAsyncUtils.asyncFx(() -> {
-            Theme.apply();
-            Scene scene = new Scene((javafx.scene.Parent) screen.node(), 1100, 720);
-            scene.getStylesheets().add(Css.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            screen.shown();
-        }).get(10, TimeUnit.SECONDS);
-        idle();
+        odcm.app.ui.ScreenStage.show(stage, screen, runner);
         assertEquals("You are bob. The grants below are the rules for you: what you may not do is disabled, saying why.",
                 lookup("#roles-who").<Label>query().getText());
         TableView<RoleGrant> table = lookup("#roles-table").query();
@@ -248,14 +237,6 @@ class RolesScreenTest extends FxRobot {
     }
 
     private void show(Screen screen) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            Theme.apply();
-            Scene scene = new Scene((javafx.scene.Parent) screen.node(), 1100, 720);
-            scene.getStylesheets().add(Css.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            screen.shown();
-        }).get(10, TimeUnit.SECONDS);
-        idle();
+        odcm.app.ui.ScreenStage.show(stage, screen, runner);
     }
 }
