@@ -56,7 +56,7 @@ public final class GraphPainter {
         String stroke = b.error() ? GraphStyle.ERROR : GraphStyle.stroke(k, b.status());
         c.rect(b.x(), b.y(), b.width(), b.height(), GraphStyle.radius(k), GraphStyle.fill(k, b.status()), stroke,
                 b.error() ? 2.5 : k.isGroup() ? 1.5 : b.status() != Status.NONE ? 1.5 : 1,
-                GraphStyle.dashed(k) && !b.error() ? new double[] {6, 4} : null);
+                b.error() ? null : GraphStyle.outline(k));
         if (k.isGroup()) {
             double left = b.x() + PAD * 1.6;
             c.text(left, b.y() + 22, b.title(), GraphStyle.GROUP_TITLE_SIZE, true, GraphStyle.TEXT);

@@ -100,6 +100,14 @@ public final class GraphStyle {
         return kind == BoxKind.REMOTE_GROUP || kind == BoxKind.REMOTE_PHASE || kind == BoxKind.TEMPLATE;
     }
 
+    /**
+     * A box's outline: dashed for what another console manages and for a template (no environment itself), dotted for a
+     * template's live instance (decision 0057; the console's graph.css draws the same), else solid (null).
+     */
+    public static double[] outline(BoxKind kind) {
+        return kind == BoxKind.INSTANCE ? new double[] {2, 2} : dashed(kind) ? new double[] {6, 4} : null;
+    }
+
     public static double radius(BoxKind kind) {
         return kind.isGroup() ? 10 : kind.isPhase() ? 6 : 4;
     }

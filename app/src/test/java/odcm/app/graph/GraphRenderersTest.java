@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -56,6 +57,30 @@ class GraphRenderersTest {
         }
         assertEquals(1, red, "Prod US does not trust DevTest");
         assertTrue(svg.contains("class=\"node phase error\""), "the phase with the untrusted promotion is outlined");
+    }
+
+    /** A template's box is dashed and its live instance's dotted in the exported drawing, as on the Pipeline screen (0057). */
+    @Test
+    void svgDrawsATemplateDashedAndItsInstanceDotted() throws Exception {
+        Shapes o = new Shapes();
+        odcm.model.space.Space dev = o.local("DevTest Space");
+        odcm.model.lifecycle.Lifecycle stored = o.lifecycle(dev, "Branches", true,
+                Shapes.phase("Review", new odcm.model.lifecycle.PhaseMember.TemplateMember(7, "Feature")), Shapes.phase("Test", Shapes.env("Test")));
+        o.project(dev, "Web", o.replace(stored.withInstances(java.util.Map.of(7L, List.of(new odcm.model.environment.Environment(20, dev.id(),
+                "feature-1.0", "", 1, 7L, "Feature", null))))));
+        Document doc = parse(SvgRenderer.render(LifecycleLayout.layout(o.compose(dev, "Web")), "Web"));
+        NodeList groups = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+        java.util.Map<String, String> dashes = new java.util.TreeMap<>();
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (g.getAttribute("class").startsWith("node ")) {
+                Element rect = (Element) g.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect").item(0);
+                dashes.put(g.getAttribute("class"), rect.getAttribute("stroke-dasharray"));
+            }
+        }
+        assertEquals("6 4", dashes.get("node template"));
+        assertEquals("2 2", dashes.get("node instance"));
+        assertEquals("", dashes.get("node environment"), "an environment solid");
     }
 
     @Test

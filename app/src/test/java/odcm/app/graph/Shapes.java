@@ -65,6 +65,12 @@ public final class Shapes {
         return l;
     }
 
+    /** The lifecycle as given (e.g. {@code withInstances} of one made here) in place of the one of the same id. */
+    public Lifecycle replace(Lifecycle lifecycle) {
+        lifecycles.replaceAll(l -> l.id() == lifecycle.id() ? lifecycle : l);
+        return lifecycle;
+    }
+
     public void project(Space space, String name, Lifecycle lifecycle) {
         projects.add(new LifecycleCatalog.ProjectLifecycle(space.id(), name, lifecycle.id()));
     }
