@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code check [--space S] [--days N] [--json]}: what expires soon, or has, with an exit status for monitoring (decision 0055). */
 @Command(name = "check", mixinStandardHelpOptions = true, description = {"List what expires within N days, or already has: local spaces'",
         "own certificates, remote spaces' certificates, the certificates trusts rely on, Outbox bundles not known to be imported",
-        "and bundle files waiting in an Inbox folder."},
+        "and bundle files waiting in an Inbox folder (bundles, which live 30 days by default, in their last 7 days only)."},
         footer = {"", "Exit status: 0 nothing expires within N days; " + CheckCommand.SOON + " something expires within N days, nothing has "
                 + "expired; " + CheckCommand.EXPIRED + " something has expired; as for every command, 1 refused (say, no such space), "
                 + "2 bad command line, 3 unexpected error."})

@@ -102,6 +102,14 @@ public final class HealthService {
         return days;
     }
 
+    /** Outbox and Inbox bundles are told of at most this many days before they expire (see {@link #check}). */
+    static final int BUNDLE_NOTICE_DAYS = 7;
+
+    /** The end of the {@code days}th day after today (UTC): within N days by the calendar, as the days left are counted. */
+    private static Instant horizon(Instant now, int days) {
+        return now.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(days + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
     /**
      * What expires within {@code days} days, or has, for the local space {@code space} (its own certificate, the trusts it
      * grants and the certificates of the remote spaces in them, its Outbox and Inbox), or for every space when null.
@@ -109,8 +117,10 @@ public final class HealthService {
     public Report check(String space, int days) {
         checkDays(days);
         Instant now = StoreTime.now(store.clock());
-        // Within N days by the calendar (UTC), as the days left are counted: all of the Nth day after today is in.
-        Instant horizon = now.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(days + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant horizon = horizon(now, days);
+        // A bundle lives 30 days by default: within the default 30 days every fresh one would be "soon" (a monitoring script
+        // alarmed on each promotion). Bundles are told of in their last week, or within N days if fewer are asked for.
+        Instant bundleHorizon = horizon(now, Math.min(days, BUNDLE_NOTICE_DAYS));
         Path inboxRoot = BundleService.inboxRoot(store);
         List<Finding> out = new ArrayList<>();
         List<Space> locals = store.read(tx -> {
@@ -139,12 +149,12 @@ public final class HealthService {
             }
             List<Space> mine = all.stream().filter(Space::isLocal).filter(s -> only == null || s.id() == only.id()).toList();
             for (Space s : mine) {
-                outbox(tx, s, now, horizon, days, out);
+                outbox(tx, s, now, bundleHorizon, days, out);
             }
             return mine;
         });
         for (Space s : locals) {
-            inbox(s, BundleService.inboxFolder(inboxRoot, s.name()), now, horizon, out);
+            inbox(s, BundleService.inboxFolder(inboxRoot, s.name()), now, bundleHorizon, out);
         }
         out.sort(Comparator.comparing(Finding::expires).thenComparing(Finding::name));
         return new Report(List.copyOf(out), days, now);

@@ -113,6 +113,13 @@ class HealthServiceTest extends BundleFixture {
                 "the bundle Prod Space imported is no longer in question");
         Files.delete(waiting);
         assertEquals("Nothing expires within 30 days.", ctx.health().check(null, 30).summary());
+
+        // A bundle of the default 30 days is told of in its last week only: not the moment it is made (a monitoring script
+        // would alarm on every promotion), even within the 30 days asked for.
+        ctx.bundles().create(DEV, "Web", "1.0.0", PROD, out("month.odcmbundle"), 30, false);
+        assertEquals("Nothing expires within 30 days.", ctx.health().check(null, 30).summary());
+        clock.advance(Duration.ofDays(23));
+        assertEquals(List.of(7L), ctx.health().check(null, 30).findings().stream().map(Finding::daysLeft).toList());
     }
 
     @Test
