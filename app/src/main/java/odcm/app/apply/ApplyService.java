@@ -130,6 +130,10 @@ public final class ApplyService {
         }
         java.util.Map<String, String> here = new java.util.HashMap<>();
         ctx.environments().list(space).forEach(e -> here.put(Names.key(e.name()), e.name()));
+        ctx.templates().list(space).forEach(t -> { // "Smoke (template)": every instance of it (decision 0057)
+            String scope = odcm.model.lifecycle.PhaseMember.TemplateMember.displayName(t.name());
+            here.put(Names.key(scope), scope);
+        });
         List<Variable> set = new ArrayList<>();
         for (ApplyDocument.VariableDoc v : doc.variables()) {
             VariableTemplate t = current.templates().stream().filter(x -> Names.same(x.name(), v.name())).findFirst()
@@ -141,8 +145,8 @@ public final class ApplyService {
             for (String e : v.environments()) {
                 String env = here.get(Names.key(e));
                 if (env == null) {
-                    throw new Refusal(only + "; the value of '" + t.name() + "' is for '" + e + "', which is not an environment of '" + space
-                            + "'. Nothing was applied.");
+                    throw new Refusal(only + "; the value of '" + t.name() + "' is for '" + e + "', which is neither an environment of '" + space
+                            + "' nor one of its templates (named 'Name (template)'). Nothing was applied.");
                 }
                 set.add(new Variable(t.name(), odcm.app.service.ImportService.check(t, env, v.value() == null ? "" : v.value()),
                         t.type() == TemplateType.SENSITIVE || v.sensitive(), Scope.of(List.of(env))));
@@ -190,6 +194,8 @@ public final class ApplyService {
                         t.nameExpression(), t.onExisting() == null ? EnvironmentTemplate.OnExisting.SKIP : EnvironmentTemplate.OnExisting.parse(t.onExisting()),
                         t.deprovisionWhenProgressed(), t.deprovisionAfterDays()));
                 done.add("created environment template '" + t.name() + "'");
+            } else {
+                done.add("environment template '" + t.name() + "' already exists in '" + space + "'; an apply never changes one, so it was left as it is");
             }
         }
     }

@@ -39,9 +39,10 @@ final class TemplateCommands {
                @Option(names = "--keep-when-progressed", description = "Keep an instance when its release goes on to the next phase") boolean keep,
                @Option(names = "--deprovision-after-days", paramLabel = "N", defaultValue = "0",
                        description = "De-provision an instance after N days without a deployment (0: never); see 'template deprovision --idle'") int days) {
-        List<VariableTemplate> params = usage(() -> parameters(parameters));
-        EnvironmentTemplate.OnExisting existing = usage(() -> EnvironmentTemplate.OnExisting.parse(onExisting));
-        EnvironmentTemplate draft = EnvironmentTemplate.draft(name, description, params, usage(() -> steps(provision)), usage(() -> steps(deprovision)),
+        List<VariableTemplate> params = usage("create", () -> parameters(parameters));
+        EnvironmentTemplate.OnExisting existing = usage("create", () -> EnvironmentTemplate.OnExisting.parse(onExisting));
+        EnvironmentTemplate draft = EnvironmentTemplate.draft(name, description, params, usage("create", () -> steps(provision)),
+                usage("create", () -> steps(deprovision)),
                 expression, existing, !keep, days);
         EnvironmentTemplate t = root.cli.withContext(root.store, ctx -> ctx.templates().create(space, draft));
         root.cli.out().println("Created environment template '" + Printed.clean(t.name()) + "' in '" + Printed.clean(space) + "'; instances are named '"
@@ -81,11 +82,12 @@ final class TemplateCommands {
                     @Option(names = "--name", paramLabel = "NAME", description = "The instance's name; without it, the template's name expression"
                             + " (which then may not use the release's names)") String name,
                     @Option(names = "--parameter", paramLabel = "NAME=VALUE", description = "A parameter's value (repeat for more); others take"
-                            + " their defaults") List<String> parameters) {
-        Map<String, String> values = usage(() -> EnvironmentTemplate.values(parameters == null ? List.of() : parameters));
-        Environment e = root.cli.withContext(root.store, ctx -> ctx.templates().instantiate(space, template, name, values));
+                            + " their defaults") List<String> parameters,
+                    @Option(names = "--skip-process", description = "Record that the template's provisioning process was not run") boolean skip) {
+        Map<String, String> values = usage("instantiate", () -> EnvironmentTemplate.values(parameters == null ? List.of() : parameters));
+        Environment e = root.cli.withContext(root.store, ctx -> ctx.templates().instantiate(space, template, name, values, !skip));
         root.cli.out().println("Provisioned '" + Printed.clean(e.name()) + "' from template '" + Printed.clean(e.templateName()) + "' in '"
-                + Printed.clean(space) + "' (recorded; the console does not run the process).");
+                + Printed.clean(space) + "' (recorded; the console does not run the process" + (skip ? ", and it was recorded as skipped)." : ")."));
         return 0;
     }
 
@@ -100,13 +102,18 @@ final class TemplateCommands {
         return 0;
     }
 
-    /** What an option's text says, or its refusal as a usage error (exit code 2, as picocli's own). */
-    private <T> T usage(java.util.function.Supplier<T> read) {
+    /** What an option's text says, or its refusal as a usage error (exit code 2, as picocli's own) pointing to {@code subcommand}'s help. */
+    private <T> T usage(String subcommand, java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (Refusal wrong) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), Printed.clean(wrong.getMessage()));
+            throw usageError(subcommand, Printed.clean(wrong.getMessage()));
         }
+    }
+
+    /** The error names the subcommand's help ("see 'odcm template deprovision --help'"), not the parent's. */
+    private picocli.CommandLine.ParameterException usageError(String subcommand, String message) {
+        return new picocli.CommandLine.ParameterException(spec.commandLine().getSubcommands().get(subcommand), message);
     }
 
     @Command(name = "deprovision", mixinStandardHelpOptions = true, description = "De-provision an instance (it is no longer listed nor"
@@ -116,7 +123,8 @@ final class TemplateCommands {
                     @Option(names = "--skip-process", description = "Record that the template's de-provisioning process was not run") boolean skip,
                     @Option(names = "--idle", description = "Every instance idle for its template's days") boolean idle) {
         if (idle == (environment != null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name one ENVIRONMENT to de-provision, or --idle, not both.");
+            throw usageError("deprovision", idle ? "Name one ENVIRONMENT to de-provision or give --idle, not both."
+                    : "Name the ENVIRONMENT to de-provision, or give --idle for every instance idle past its template's days.");
         }
         if (idle) {
             List<Environment> gone = root.cli.withContext(root.store, ctx -> ctx.templates().deprovisionIdle(space));

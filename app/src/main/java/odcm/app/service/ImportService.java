@@ -14,6 +14,7 @@ import odcm.model.compare.ReleaseDiff;
 import odcm.model.deployment.DeploymentRules;
 import odcm.model.deployment.UpstreamDeployment;
 import odcm.model.lifecycle.Lifecycle;
+import odcm.model.lifecycle.PhaseMember;
 import odcm.model.project.Channel;
 import odcm.model.project.Project;
 import odcm.model.project.Scope;
@@ -346,7 +347,7 @@ public final class ImportService {
         audit.append("; ").append(snapshot.packages().size()).append(" packages, ").append(snapshot.process().size()).append(" steps, ")
                 .append(snapshot.variables().size()).append(" variables, ").append(snapshot.templates().size()).append(" templates; ")
                 .append(c.history().size()).append(" upstream deployments; values set for ")
-                .append(DeploymentRules.environments(lifecycle).stream().map(e -> e + " (" + odcm.model.audit.AuditText.few(values.stream()
+                .append(scopes(lifecycle).stream().map(e -> e + " (" + odcm.model.audit.AuditText.few(values.stream()
                         .filter(v -> v.scope().environments().contains(e)).map(Variable::name).toList()) + ")")
                         .collect(Collectors.joining("; ")));
         if (c.outOfOrder() != null) { // the source's override of lifecycle order, signed in the bundle (decision 0045)
@@ -401,15 +402,21 @@ public final class ImportService {
         return current.isPresent() ? current : fitting.size() == 1 ? Optional.of(fitting.get(0)) : Optional.empty();
     }
 
-    /** The value of every template for every environment of the lifecycle: given, else as the form starts; refuses listing all missing. */
+    /**
+     * The value of every template for every environment of the lifecycle and each of its environment templates: given, else as
+     * the form starts; refuses listing all missing for its environments (an instance's own value may still come).
+     */
     private static List<Variable> values(BundleContent c, Lifecycle lifecycle, List<Variable> existing, Map<String, Map<String, String>> given,
                                          String project) {
         List<String> environments = DeploymentRules.environments(lifecycle);
+        List<String> scopes = scopes(lifecycle);
         Map<String, Map<String, String>> byKey = new LinkedHashMap<>();
         for (var e : given.entrySet()) {
-            String env = environments.stream().filter(x -> Names.key(x).equals(Names.key(e.getKey()))).findFirst()
+            String env = scopes.stream().filter(x -> Names.key(x).equals(Names.key(e.getKey()))).findFirst()
                     .orElseThrow(() -> new Refusal("Values were given for '" + e.getKey() + "', which is not an environment of lifecycle '"
-                            + lifecycle.name() + "' (" + String.join(", ", environments) + ")."));
+                            + lifecycle.name() + "' (" + String.join(", ", environments) + ")" + (lifecycle.templates().isEmpty() ? "."
+                            : " nor one of its templates (" + lifecycle.templates().stream().map(PhaseMember.TemplateMember::displayName)
+                            .collect(Collectors.joining(", ")) + ": a value for every instance of it).")));
             Map<String, String> m = byKey.computeIfAbsent(env, k -> new LinkedHashMap<>());
             for (var v : e.getValue().entrySet()) {
                 VariableTemplate t = c.snapshot().templates().stream().filter(x -> Names.key(x.name()).equals(Names.key(v.getKey()))).findFirst()
@@ -423,12 +430,12 @@ public final class ImportService {
         int count = 0;
         DeploymentRules.Values here = new DeploymentRules.Values(existing);
         DeploymentRules.Values provided = provided(c.snapshot());
-        for (String env : environments) {
+        for (String env : scopes) { // a template's ("Feature (template)") is every instance's, below its own value (decision 0057)
             List<String> missingHere = new ArrayList<>();
             for (Field f : fields(c, env, here, provided)) {
                 VariableTemplate t = f.template();
                 String value = byKey.getOrDefault(env, Map.of()).getOrDefault(t.name(), f.value());
-                if (t.mandatory() && value.isBlank()) {
+                if (t.mandatory() && value.isBlank() && environments.contains(env)) { // an instance may still get its own value
                     missingHere.add(t.label().equals(t.name()) ? t.name() : t.label() + " (" + t.name() + ")");
                 } else if (!value.isBlank()) {
                     out.add(new Variable(t.name(), value, t.type() == TemplateType.SENSITIVE, Scope.of(List.of(env))));
@@ -443,6 +450,13 @@ public final class ImportService {
             throw new Refusal("Release " + c.version() + " of '" + project + "' was not imported: " + count + " mandatory "
                     + (count == 1 ? "value is" : "values are") + " missing — " + String.join("; ", missing) + ".");
         }
+        return out;
+    }
+
+    /** What an import's values may be scoped to: the lifecycle's environments, then its templates ("Smoke (template)"). */
+    private static List<String> scopes(Lifecycle lifecycle) {
+        List<String> out = new ArrayList<>(DeploymentRules.environments(lifecycle));
+        lifecycle.templates().forEach(t -> out.add(t.displayName()));
         return out;
     }
 

@@ -82,11 +82,13 @@ public final class TemplateService {
             List<Environment> instances = tx.templates().instances(t.id());
             List<String> live = instances.stream().filter(Environment::isLive).map(Environment::name).toList();
             if (!live.isEmpty()) {
-                throw new Refusal("Template '" + t.name() + "' still has instances (" + String.join(", ", live) + "); de-provision them first.");
+                throw new Refusal("Template '" + t.name() + "' has instances (" + String.join(", ", live) + "), so it can never be deleted: their"
+                        + " records and deployments name it. Take it out of its lifecycles' phases and de-provision its instances instead.");
             }
             if (!instances.isEmpty()) { // their records and deployments name it: deleting it would wipe or hide them (review M2)
                 throw new Refusal("Template '" + t.name() + "' had instances (" + String.join(", ", instances.stream().map(Environment::name).toList())
-                        + "), whose records and deployments are kept with it, so it is not deleted.");
+                        + "), whose records and deployments are kept with it, so it can never be deleted; take it out of its lifecycles'"
+                        + " phases instead, and no release will make an instance of it.");
             }
             tx.templates().delete(t.id(), t.version());
             tx.audit().append("template.delete", subject(s, t.name()), "deleted");
@@ -99,6 +101,11 @@ public final class TemplateService {
      * release's names); {@code parameters} over the defaults. A de-provisioned instance of that name is provisioned again.
      */
     public Environment instantiate(String space, String template, String name, Map<String, String> parameters) {
+        return instantiate(space, template, name, parameters, true);
+    }
+
+    /** As {@link #instantiate(String, String, String, Map)}; {@code runProcess} false records that the person skipped the provisioning process. */
+    public Environment instantiate(String space, String template, String name, Map<String, String> parameters, boolean runProcess) {
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
@@ -111,7 +118,7 @@ public final class TemplateService {
                 throw new Refusal("'" + s.name() + "' already has an environment named '" + e.name() + "'"
                         + (e.isInstance() && e.isLive() ? ", an instance of template '" + e.templateName() + "'." : "; choose another name."));
             }
-            return provision(tx, store, s, t, existing, n, Provisioning.Reason.MANUAL, null, values);
+            return provision(tx, store, s, t, existing, n, Provisioning.Reason.MANUAL, null, values, runProcess);
         });
     }
 
@@ -208,7 +215,7 @@ public final class TemplateService {
             if (existing.isPresent() && existing.get().isLive()) {
                 deprovision(tx, store, s, t, existing.get(), Provisioning.Reason.PHASE, r, true);
             }
-            provision(tx, store, s, t, existing, name, Provisioning.Reason.PHASE, r, values);
+            provision(tx, store, s, t, existing, name, Provisioning.Reason.PHASE, r, values, true);
         }
     }
 
@@ -229,11 +236,11 @@ public final class TemplateService {
     }
 
     private static Environment provision(StoreTx tx, Store store, Space s, EnvironmentTemplate t, Optional<Environment> existing, String name,
-                                         Provisioning.Reason reason, Release r, Map<String, String> values) {
+                                         Provisioning.Reason reason, Release r, Map<String, String> values, boolean runProcess) {
         Instant now = StoreTime.now(store.clock());
         Environment e = existing.isPresent() ? tx.templates().setDeprovisioned(existing.get().id(), null)
                 : tx.templates().insertInstance(s.id(), t.id(), name, "", now);
-        Provisioning.Process process = t.provisioning().isEmpty() ? Provisioning.Process.NONE : Provisioning.Process.RUN;
+        Provisioning.Process process = Provisioning.Process.of(!t.provisioning().isEmpty(), runProcess);
         Provisioning done = tx.templates().record(s.id(), e, Provisioning.Kind.PROVISION, reason, r == null ? null : r.id(), process,
                 t.shown(values), now, store.person().name());
         tx.audit().append("environment.provision", "environment '" + e.name() + "' of " + s.describe(),
@@ -245,8 +252,7 @@ public final class TemplateService {
                                            boolean runProcess) {
         Instant now = StoreTime.now(store.clock());
         Environment gone = tx.templates().setDeprovisioned(e.id(), now);
-        Provisioning.Process process = t.deprovisioning().isEmpty() ? Provisioning.Process.NONE
-                : runProcess ? Provisioning.Process.RUN : Provisioning.Process.SKIPPED;
+        Provisioning.Process process = Provisioning.Process.of(!t.deprovisioning().isEmpty(), runProcess);
         Provisioning done = tx.templates().record(s.id(), gone, Provisioning.Kind.DEPROVISION, reason, r == null ? null : r.id(), process, Map.of(),
                 now, store.person().name());
         tx.audit().append("environment.deprovision", "environment '" + e.name() + "' of " + s.describe(),

@@ -105,9 +105,13 @@ class CliMissingValuesTest {
                 + " environments of 'Prod Space', not its deployment process. Nothing was applied.",
                 refused(prod, PROD, "apply", doc(steps).toString()));
         assertEquals("Project 'DevTest Space: Web' was imported from 'DevTest Space', so an apply document can change only its values for"
-                + " environments of 'Prod Space'; the value of 'AdminEmail' is for 'DevTest Space: Production', which is not an environment of"
-                + " 'Prod Space'. Nothing was applied.", refused(prod, PROD, "apply", doc(valuesOnly.replace("[\"Production\"]",
+                + " environments of 'Prod Space'; the value of 'AdminEmail' is for 'DevTest Space: Production', which is neither an environment of"
+                + " 'Prod Space' nor one of its templates (named 'Name (template)'). Nothing was applied.", refused(prod, PROD, "apply", doc(valuesOnly.replace("[\"Production\"]",
                 "[\"DevTest Space: Production\"]")).toString()));
+        // A template of the space is a scope too: the value is every instance's (decision 0057).
+        CliTest.ok(prod.run("template", "create", "--space", PROD, "Smoke", "--name-expression", "smoke-#{Release.Number}"));
+        String smoke = CliTest.ok(prod.run("apply", doc(valuesOnly.replace("[\"Staging\", \"Production\"]", "[\"smoke (template)\"]")).toString())).out();
+        assertTrue(smoke.contains("set 2 values of imported project 'DevTest Space: Web'") && smoke.contains("Smoke (template)"), smoke);
         assertTrue(refused(prod, PROD, "apply", doc(valuesOnly.replace("\"environments\": [\"Production\"]", "\"environments\": []")).toString())
                 .endsWith("the value of 'AdminEmail' names no environment. Nothing was applied."));
         assertTrue(refused(prod, PROD, "apply", doc(valuesOnly.replace("\"Prod\"", "\"Other\"")).toString()).contains("not its lifecycle."));

@@ -177,7 +177,12 @@ class CliProjectsTest {
                 CliTest.ok(cli.run("template", "instantiate", "--space", space, "Desk", "--parameter", "Tester=ann")).out());
         assertEquals("desk-ann\t(instance of Desk)\n", CliTest.ok(cli.run("env", "list", "--space", space)).out());
         assertEquals("Desk\tdesk-#{Tester}\tdesk-ann\n", CliTest.ok(cli.run("template", "list", "--space", space)).out());
-        assertEquals(Cli.USAGE, cli.run("template", "deprovision", "--space", space).exit(), "neither an environment nor --idle");
+        assertEquals("Template 'Desk' has instances (desk-ann), so it can never be deleted: their records and deployments name it. Take it out of"
+                + " its lifecycles' phases and de-provision its instances instead.", refused("template", "delete", "--space", space, "Desk"));
+        Result neither = cli.run("template", "deprovision", "--space", space);
+        assertEquals(Cli.USAGE, neither.exit(), "neither an environment nor --idle");
+        assertEquals("Name the ENVIRONMENT to de-provision, or give --idle for every instance idle past its template's days."
+                + " (see 'odcm template deprovision --help')", neither.err().strip(), "the subcommand's help, not the parent's");
         assertEquals(Cli.USAGE, cli.run("template", "instantiate", "--space", space, "Desk", "--parameter", "Tester").exit());
         assertEquals("De-provisioned 'desk-ann' of template 'Desk' without its process.\n",
                 CliTest.ok(cli.run("template", "deprovision", "--space", space, "desk-ann", "--skip-process")).out());
@@ -185,12 +190,17 @@ class CliProjectsTest {
         assertTrue(CliTest.ok(cli.run("template", "--help")).out().contains("instantiate"));
         assertEquals(Cli.USAGE, cli.run("template", "create", "--space", space, "Bad", "--name-expression", "x", "--parameter", "Bad:weird").exit(),
                 "a parameter written wrong is a usage error (0057)");
-        assertEquals("Template 'Desk' had instances (desk-ann), whose records and deployments are kept with it, so it is not deleted.",
+        assertEquals("Template 'Desk' had instances (desk-ann), whose records and deployments are kept with it, so it can never be deleted;"
+                + " take it out of its lifecycles' phases instead, and no release will make an instance of it.",
                 refused("template", "delete", "--space", space, "Desk"));
         assertEquals("Environment 'desk-ann' is a de-provisioned instance of template 'Desk'; its name is its record's, so it is not renamed.",
                 refused("env", "rename", "--space", space, "desk-ann", "other"));
         assertEquals("Environment 'desk-ann' is a de-provisioned instance of template 'Desk'; it is kept for its record and deployments, not deleted.",
                 refused("env", "delete", "--space", space, "desk-ann"));
+        assertEquals("Provisioned 'desk-bob' from template 'Desk' in 'DevTest Space' (recorded; the console does not run the process, and it was"
+                + " recorded as skipped).\n", CliTest.ok(cli.run("template", "instantiate", "--space", space, "Desk", "--parameter", "Tester=bob",
+                "--skip-process")).out());
+        assertTrue(CliTest.ok(cli.run("audit", "list")).out().contains("provisioned (by hand; process skipped)"));
     }
 
     /** An apply file with an environment template in the first phase: its release gets an instance at once (decision 0057). */
@@ -210,6 +220,9 @@ class CliProjectsTest {
         String out = CliTest.ok(cli.run("apply", doc(doc).toString())).out();
         assertTrue(out.contains("created environment template 'Feature'"), out);
         assertEquals("Development\nFeature-1.0.0\t(instance of Feature)\n", CliTest.ok(cli.run("env", "list", "--space", "DevTest Space")).out());
+        String again = CliTest.ok(cli.run("apply", doc(doc.replace("\"reprovision\"", "\"skip\"")).toString())).out();
+        assertTrue(again.contains("environment template 'Feature' already exists in 'DevTest Space'; an apply never changes one, so it was left as it is"),
+                again);
         assertTrue(refused("apply", doc(doc.replace("#{Template.Name}", "#{Templat.Name}").replace("\"Feature\"", "\"Other\"")).toString())
                 .contains("uses #{Templat.Name}, which is not a name it knows"));
     }

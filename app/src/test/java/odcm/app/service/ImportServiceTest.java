@@ -370,9 +370,18 @@ class ImportServiceTest {
         prod.lifecycles().create(PROD, new odcm.model.lifecycle.LifecycleDraft("Branches", "", false, List.of(new odcm.model.lifecycle.LifecycleDraft.PhaseDraft(
                 "Review", List.of(), List.of(), List.of(), odcm.model.lifecycle.ProgressionRule.ALL, List.of("Feature")),
                 new odcm.model.lifecycle.LifecycleDraft.PhaseDraft("Live", List.of("Production"), List.of(), List.of(), null))));
-        assertTrue(prod.imports().importBundle(PROD, TestBundles.bundle(dev, "1.0.0", 1), "Branches",
-                Map.of("Production", TestBundles.values().get("Production"))).imported());
+        byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        Map<String, String> review = Map.of("AdminEmail", "review@example.org", "DbPassword", "review-pw");
+        refused("Values were given for 'Feature-1.0.0', which is not an environment of lifecycle 'Branches' (Production) nor one of its templates"
+                + " (Feature (template): a value for every instance of it).", () -> prod.imports().importBundle(PROD, bundle, "Branches",
+                Map.of("Production", TestBundles.values().get("Production"), "Feature-1.0.0", review)));
+        // The newcomer's values file: a value for the template is every instance's, so the instance made at import can be deployed to.
+        assertTrue(prod.imports().importBundle(PROD, bundle, "Branches",
+                Map.of("Production", TestBundles.values().get("Production"), "feature (TEMPLATE)", review)).imported());
         assertTrue(prod.environments().list(PROD).stream().anyMatch(e -> e.name().equals("Feature-1.0.0") && "Feature".equals(e.templateName())));
         assertEquals("environment.provision", lastAudit().action());
+        assertEquals(java.util.Optional.of("review@example.org"), prod.projects().find(PROD, REMOTE_WEB).variables().stream()
+                .filter(v -> v.name().equals("AdminEmail") && v.scope().equals(Scope.of(List.of("Feature (template)")))).map(Variable::value).findFirst());
+        assertTrue(prod.deployments().deploy(PROD, REMOTE_WEB, "1.0.0", "Feature-1.0.0", true).succeeded(), "Region from its default, the rest the template's");
     }
 }

@@ -59,7 +59,7 @@ class TemplateServiceTest extends ServiceFixture {
         Environment instance = ctx.environments().list(DEV).get(2);
         assertEquals("Feature", instance.templateName(), "marked with its template");
         assertEquals("environment.provision", lastAudit().action());
-        assertEquals("instance of template 'Feature' provisioned (release reached its phase: 1.0; process run)", lastAudit().detail());
+        assertEquals("instance of template 'Feature' provisioned (release reached its phase: 1.0; process recorded as run)", lastAudit().detail());
         assertTrue(ctx.deployments().environments(DEV, "Web").contains("Feature-1.0"), "deployable in its phase");
 
         refused("Release 1.0 cannot be deployed to Test yet: phase 'Review' (all must complete) comes first and still needs a successful "
@@ -69,7 +69,7 @@ class TemplateServiceTest extends ServiceFixture {
         ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true);
         assertEquals(List.of("Development", "Test"), live(), "the release went on to the next phase: its instance went");
         assertEquals(List.of("Feature-1.0 de-provisioned (release went on to the next phase: 1.0; process none)",
-                "Feature-1.0 provisioned (release reached its phase: 1.0; process run)"), history("Feature"));
+                "Feature-1.0 provisioned (release reached its phase: 1.0; process recorded as run)"), history("Feature"));
         refused("Environment 'Feature-1.0' is a de-provisioned instance of template 'Feature'; provision it again (template instantiate) "
                 + "before deploying to it.", () -> ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true));
         refused("Template 'Feature' is in a phase of lifecycle Main; take it out of the phase first.", () -> ctx.templates().delete(DEV, "Feature"));
@@ -85,10 +85,10 @@ class TemplateServiceTest extends ServiceFixture {
         assertEquals(1, history("Shared").size());
         ctx.releases().create(DEV, "Web", "1.1", "", null, webPackages("1.1"));
         ctx.deployments().deploy(DEV, "Web", "1.1", "Development", true);
-        assertEquals(List.of("Shared provisioned (release reached its phase: 1.1; process run)",
+        assertEquals(List.of("Shared provisioned (release reached its phase: 1.1; process recorded as run)",
                 "Shared de-provisioned (release reached its phase: 1.1; process none)",
-                "Shared provisioned (release reached its phase: 1.0; process run)"), history("Shared"));
-        assertEquals(List.of("Kept provisioned (release reached its phase: 1.0; process run)"), history("Kept"), "skipped");
+                "Shared provisioned (release reached its phase: 1.0; process recorded as run)"), history("Shared"));
+        assertEquals(List.of("Kept provisioned (release reached its phase: 1.0; process recorded as run)"), history("Kept"), "skipped");
         assertEquals(List.of("Development", "Test", "Shared", "Kept"), live());
         ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true); // review H3: once per release, and never back to an older one
         ctx.deployments().deploy(DEV, "Web", "1.1", "Development", true);
@@ -133,7 +133,7 @@ class TemplateServiceTest extends ServiceFixture {
 
         Environment ann = ctx.templates().instantiate(DEV, "Desk", "", Map.of("Tester", "ann", "Token", "t0k3n"));
         assertEquals("desk-ann", ann.name());
-        assertEquals("instance of template 'Desk' provisioned (by hand; process run); parameters {Tester=ann, Token=********}", lastAudit().detail(),
+        assertEquals("instance of template 'Desk' provisioned (by hand; process recorded as run); parameters {Tester=ann, Token=********}", lastAudit().detail(),
                 "a sensitive value is never recorded");
         assertTrue(ctx.templates().history(DEV, "Desk").get(0).parameters().containsValue("********"));
         refused("Environment 'desk-ann' is an instance of template 'Desk'; de-provision it instead (its record and deployments stay).",

@@ -31,8 +31,14 @@ public record Provisioning(long id, long environmentId, String environment, long
     public enum Process {
         RUN, SKIPPED, NONE;
 
+        /** None when the template has no such process, else recorded as run or skipped. */
+        public static Process of(boolean hasProcess, boolean run) {
+            return !hasProcess ? NONE : run ? RUN : SKIPPED;
+        }
+
+        /** "recorded as run": the console runs nothing, it records that the process was run (as it records deployments). */
         public String words() {
-            return name().toLowerCase(Locale.ROOT);
+            return this == RUN ? "recorded as run" : name().toLowerCase(Locale.ROOT);
         }
     }
 
