@@ -269,7 +269,8 @@ class ReceiptVerificationTest extends BundleFixture {
 
     @Test
     void aReleaseBundleIsNotAReceipt() {
-        assertEquals(new PartMissing(ReceiptFormat.RECEIPT), refused(promote(PROD, "another.odcmbundle")));
+        assertEquals(new odcm.packaging.bundle.VerificationOutcome.OtherKind(odcm.packaging.bundle.VerificationOutcome.Kind.RELEASE_BUNDLE),
+                refused(promote(PROD, "another.odcmbundle")));
     }
 
     @Test

@@ -239,9 +239,20 @@ public final class BundleVerifier {
         return null;
     }
 
+    /** The part each kind of file opens with: a file missing its own but holding another's is of that other kind. */
+    private static final Map<String, VerificationOutcome.Kind> FIRST_PARTS = Map.of(BundleFormat.MANIFEST, VerificationOutcome.Kind.RELEASE_BUNDLE,
+            ReceiptFormat.RECEIPT, VerificationOutcome.Kind.DEPLOYMENT_RECEIPT, KeyStatementFormat.STATEMENT, VerificationOutcome.Kind.KEY_STATEMENT);
+
     static byte[] require(Map<String, byte[]> entries, String name) throws Refused {
         byte[] b = entries.get(name);
         if (b == null) {
+            if (FIRST_PARTS.containsKey(name)) {
+                for (Map.Entry<String, VerificationOutcome.Kind> other : FIRST_PARTS.entrySet()) {
+                    if (entries.containsKey(other.getKey())) {
+                        throw new Refused(new VerificationOutcome.OtherKind(other.getValue()));
+                    }
+                }
+            }
             throw new Refused(new PartMissing(name));
         }
         return b;

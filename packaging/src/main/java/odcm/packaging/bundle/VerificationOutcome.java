@@ -262,6 +262,14 @@ public sealed interface VerificationOutcome {
         }
     }
 
+    /** A file of another kind handed in (a bundle to the receipt import, a receipt to the key statements'), by its first part. */
+    record OtherKind(Kind found) implements VerificationOutcome {
+        @Override
+        public String sentence(Kind k) {
+            return "This file is a " + found.fullNoun() + ", not a " + k.fullNoun() + "; choose a " + k.fullNoun() + " file.";
+        }
+    }
+
     record PartMissing(String part) implements VerificationOutcome {
         @Override
         public String sentence(Kind k) {

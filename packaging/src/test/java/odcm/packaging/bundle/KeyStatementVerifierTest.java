@@ -66,6 +66,14 @@ class KeyStatementVerifierTest {
     }
 
     /** A refusal whose sentence no other refusal in this class has. */
+    @Test
+    void aReleaseBundleIsNotAKeyStatement() {
+        VerificationOutcome o = KeyStatementVerifier.verify(bundle(DEV_EC, PROD_EC), "Dev Space", List.of(DEV_EC.certificateDer()), Set.of(),
+                Clock.fixed(NOW, ZoneOffset.UTC), Limits.DEFAULT);
+        assertEquals("This file is a release bundle, not a key statement; choose a key statement file.",
+                o.sentence(VerificationOutcome.Kind.KEY_STATEMENT));
+    }
+
     private static <T extends VerificationOutcome> T refused(Class<T> type, VerificationOutcome o) {
         T t = assertInstanceOf(type, o, () -> o.sentence(VerificationOutcome.Kind.KEY_STATEMENT));
         assertTrue(SENTENCES.add(type.getSimpleName() + ":" + o.sentence(VerificationOutcome.Kind.KEY_STATEMENT)), "its own sentence");

@@ -150,7 +150,10 @@ class ReceiptVerifierTest {
 
     @Test
     void aBundleIsNotAReceipt() {
-        assertInstanceOf(PartMissing.class, verify(bundle(DEV_EC, PROD_EC), dev()));
+        VerificationOutcome o = verify(bundle(DEV_EC, PROD_EC), dev());
+        assertEquals(new VerificationOutcome.OtherKind(VerificationOutcome.Kind.RELEASE_BUNDLE), o);
+        assertEquals("This file is a release bundle, not a deployment receipt; choose a deployment receipt file.",
+                o.sentence(VerificationOutcome.Kind.DEPLOYMENT_RECEIPT));
     }
 
     @Test
