@@ -1,7 +1,8 @@
 package odcm.app.cli;
 
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import odcm.app.io.UserFiles;
 import odcm.model.space.Space;
 import odcm.packaging.cert.Certificates;
@@ -72,21 +73,41 @@ final class RemoteCommands {
 
     @Command(name = "history", mixinStandardHelpOptions = true, description = "A remote space's certificates, current first, with"
             + " an earlier one's overlap after a rotation and a compromise declared.")
-    int history(@Parameters(paramLabel = "NAME") String name) {
+    int history(@Parameters(paramLabel = "NAME") String name, @Option(names = "--json") boolean json) {
         var windows = new java.util.HashMap<Long, odcm.persistence.space.SpaceRepository.CertificateWindow>();
+        Instant[] now = new Instant[1];
         List<StoredCertificate> certs = root.cli.reading(root.store, ctx -> {
             if (ctx.spaces().find(name).isLocal()) {
                 throw new odcm.model.Refusal("'" + name + "' is a local space; its certificate is shown by 'odcm space cert'.");
             }
             ctx.keys().windows(name).forEach(w -> windows.put(w.certificateId(), w));
+            now[0] = ctx.spaces().now();
             return ctx.spaces().certificates(name);
         });
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (StoredCertificate c : certs) {
             var w = windows.get(c.id());
-            root.cli.out().println((c.isCurrent() ? "current since " + c.addedAt() : "retired " + c.retiredAt()) + "\t"
-                    + c.info().fingerprint().grouped() + "\t" + Printed.clean(c.info().subject()) + "\tvalid until " + c.info().notAfter()
-                    + (w != null && w.acceptedUntil() != null ? "\taccepted until " + w.acceptedUntil() : "")
-                    + (w != null && w.compromisedFrom() != null ? "\tCOMPROMISED from " + w.compromisedFrom() : ""));
+            Instant acceptedUntil = w == null ? null : w.acceptedUntil();
+            Instant compromisedFrom = w == null ? null : w.compromisedFrom();
+            // an earlier certificate still in its overlap is replaced, not yet retired (decision 0056)
+            String state = c.isCurrent() ? "current" : acceptedUntil != null && now[0].isBefore(acceptedUntil) ? "replaced" : "retired";
+            if (json) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("state", state);
+                m.put(c.isCurrent() ? "since" : "replacedAt", String.valueOf(c.isCurrent() ? c.addedAt() : c.retiredAt()));
+                m.put("certificate", Printed.json(c.info()));
+                m.put("acceptedUntil", acceptedUntil == null ? null : acceptedUntil.toString());
+                m.put("compromisedFrom", compromisedFrom == null ? null : compromisedFrom.toString());
+                rows.add(m);
+            } else {
+                root.cli.out().println((c.isCurrent() ? "current since " + c.addedAt() : state + " " + c.retiredAt()) + "	"
+                        + c.info().fingerprint().grouped() + "	" + Printed.clean(c.info().subject()) + "	valid until " + c.info().notAfter()
+                        + (acceptedUntil != null ? "	accepted until " + acceptedUntil : "")
+                        + (compromisedFrom != null ? "	COMPROMISED from " + compromisedFrom : ""));
+            }
+        }
+        if (json) {
+            root.cli.printJson(rows);
         }
         return 0;
     }

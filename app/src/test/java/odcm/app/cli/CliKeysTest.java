@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import odcm.app.cli.CliHarness.Result;
@@ -60,7 +61,10 @@ class CliKeysTest {
         assertTrue(imported.out().startsWith("Rotated the certificate of remote space 'Dev Space' to " + newFp), imported.out());
         String history = CliTest.ok(b.run("remote", "history", "Dev Space")).out();
         assertEquals(2, history.strip().lines().count(), history);
-        assertTrue(history.lines().toList().get(1).contains("\taccepted until "), history);
+        assertTrue(history.lines().toList().get(1).startsWith("replaced ") && history.lines().toList().get(1).contains("\taccepted until "), history);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliTest.ok(b.run("remote", "history", "Dev Space", "--json")).out());
+        assertEquals(List.of("current", "replaced"), List.of(json.get(0).get("state").asText(), json.get(1).get("state").asText()));
+        assertTrue(json.get(0).get("acceptedUntil").isNull() && !json.get(1).get("acceptedUntil").isNull(), json.toString());
         CliTest.ok(b.run("remote", "retire-old-cert", "Dev Space"));
         refused(b.run("remote", "retire-old-cert", "Dev Space"), 1, "Remote space 'Dev Space' has no earlier certificate in an overlap");
         Result again = CliTest.ok(a.run("space", "rotation-statement", "Dev Space", "--out", tmp.resolve("again.odcmkeys").toString()));
