@@ -89,8 +89,7 @@ final class RemoteCommands {
             var w = windows.get(c.id());
             Instant acceptedUntil = w == null ? null : w.acceptedUntil();
             Instant compromisedFrom = w == null ? null : w.compromisedFrom();
-            // an earlier certificate still in its overlap is replaced, not yet retired (decision 0056)
-            String state = c.isCurrent() ? "current" : acceptedUntil != null && now[0].isBefore(acceptedUntil) ? "replaced" : "retired";
+            String state = c.isCurrent() ? "current" : w != null && w.inOverlapAt(now[0]) ? "replaced" : "retired";
             if (json) {
                 Map<String, Object> m = new java.util.LinkedHashMap<>();
                 m.put("state", state);

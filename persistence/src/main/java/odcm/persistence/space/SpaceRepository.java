@@ -86,6 +86,10 @@ public interface SpaceRepository {
 
     /** A certificate's window: accepted until (after a rotation), compromised from (a compromise statement); each may be null. */
     record CertificateWindow(long certificateId, java.time.Instant acceptedUntil, java.time.Instant compromisedFrom) {
+        /** Whether an earlier certificate is still accepted at {@code at}: replaced by a rotation, not yet retired (0056). */
+        public boolean inOverlapAt(java.time.Instant at) {
+            return acceptedUntil != null && at.isBefore(acceptedUntil);
+        }
     }
 
     /** A bundle or receipt ({@code kind}: "bundle", "receipt") {@code id} with {@code sequence} accepted by {@code space} at {@code at}. */

@@ -79,8 +79,7 @@ public final class RemoteSpacesView {
             @Override
             protected void updateItem(StoredCertificate c, boolean empty) {
                 super.updateItem(c, empty);
-                setText(empty || c == null ? null : Formats.shortFingerprint(c.info().fingerprint()) + "   added "
-                        + Formats.dateTime(c.addedAt()) + ", retired " + Formats.dateTime(c.retiredAt()) + vm.windowOf(c));
+                setText(empty || c == null ? null : Formats.shortFingerprint(c.info().fingerprint()) + "   " + vm.earlier(c));
             }
         });
         Label unconfirmed = new Label("Nobody has confirmed this certificate's fingerprint with the other side yet:"

@@ -9,6 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import odcm.app.service.RemoteSpaceService;
 import odcm.app.service.SpaceService;
+import odcm.app.ui.common.Formats;
 import odcm.app.ui.common.SelectableList;
 import odcm.app.ui.common.StatusMessage;
 import odcm.app.ui.task.TaskRunner;
@@ -126,14 +127,19 @@ public final class RemoteSpacesViewModel {
         return list.selectedProperty();
     }
 
-    /** Earlier certificates of the selected space, most recent first. */
-    /** What the history shows after an earlier certificate: its overlap after a rotation, a compromise declared; or "". */
-    public String windowOf(StoredCertificate c) {
+    /**
+     * An earlier certificate as the history shows it: when it was added, then replaced (still accepted in a rotation's
+     * overlap) or retired, its overlap's end and a compromise declared.
+     */
+    public String earlier(StoredCertificate c) {
         var w = windows.get(c.id());
-        return w == null ? "" : (w.acceptedUntil() == null ? "" : ", accepted until " + odcm.app.ui.common.Formats.dateTime(w.acceptedUntil()))
-                + (w.compromisedFrom() == null ? "" : ", COMPROMISED from " + odcm.app.ui.common.Formats.dateTime(w.compromisedFrom()));
+        boolean replaced = w != null && now.get() != null && w.inOverlapAt(now.get());
+        return "added " + Formats.dateTime(c.addedAt()) + (replaced ? ", replaced " : ", retired ") + Formats.dateTime(c.retiredAt())
+                + (w == null || w.acceptedUntil() == null ? "" : ", accepted until " + Formats.dateTime(w.acceptedUntil()))
+                + (w == null || w.compromisedFrom() == null ? "" : ", COMPROMISED from " + Formats.dateTime(w.compromisedFrom()));
     }
 
+    /** Earlier certificates of the selected space, most recent first. */
     public ObservableList<StoredCertificate> history() {
         return history;
     }

@@ -147,7 +147,8 @@ class KeyStatementScreensTest extends FxRobot {
         assertEquals(1, history.getItems().size());
         ConsoleDriver.shoot(stage.getScene(), "remotes-after-rotation");
         assertTrue(lookup("#remote-history .list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
-                && c.getText().contains(", accepted until ")).tryQuery().isPresent(), "the overlap shown in the history");
+                && c.getText().contains(", replaced ") && c.getText().contains(", accepted until ")).tryQuery().isPresent(),
+                "the overlap shown in the history: replaced, still accepted until its end");
         assertFalse(lookup("#remote-compromised").query().isVisible());
         // The current key declared compromised (as a console before the rule "rotate first" could): said above all else.
         b.store().write(tx -> {
