@@ -38,6 +38,11 @@ public final class TemplateService {
         return store.read(tx -> tx.templates().findBySpace(EnvironmentService.requireLocal(tx, space).id()));
     }
 
+    /** By name (any letter case). */
+    public EnvironmentTemplate get(String space, String template) {
+        return store.read(tx -> require(tx, EnvironmentService.requireLocal(tx, space), template));
+    }
+
     /** Its instances, de-provisioned ones too, in the order they were made. */
     public List<Environment> instances(String space, String template) {
         return store.read(tx -> tx.templates().instances(require(tx, EnvironmentService.requireLocal(tx, space), template).id()));
@@ -62,6 +67,45 @@ public final class TemplateService {
                     + t.nameExpression() + "'; an existing one: " + t.onExisting().words()
                     + (t.deprovisionAfterDays() > 0 ? "; de-provisioned after " + t.deprovisionAfterDays() + " days without a deployment" : ""));
             return t;
+        });
+    }
+
+    /**
+     * Changes what a person may edit of the template to {@code edited}'s (a draft; see {@link EnvironmentTemplate#draft}), refused,
+     * changing nothing, when it is no longer the one {@code seen} (decision 0036; null: as it is now). What it means for what exists
+     * (decision 0057, "Editing a template"): live instances keep their names and the values they were provisioned with, and the
+     * edited processes and rules apply from the next provisioning or de-provisioning; lifecycle phases and provisioning records
+     * follow it by id; a rename rewrites the scopes of the space's projects ("Old (template)" becomes "New (template)"), as an
+     * environment's rename does (a release's frozen values are left as frozen). A template in a lifecycle phase must still be able
+     * to provision on its own.
+     */
+    public EnvironmentTemplate edit(String space, String template, EnvironmentTemplate edited, odcm.model.Seen seen) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
+            EnvironmentTemplate t = require(tx, s, template);
+            String what = "Environment template '" + t.name() + "' of '" + s.name() + "'";
+            Changed.check(tx, seen, t.seen(), what, subject(s, t.name()));
+            EnvironmentTemplate next = t.edited(edited);
+            tx.templates().findByName(s.id(), next.name()).filter(o -> o.id() != t.id()).ifPresent(o -> {
+                throw new Refusal("'" + s.name() + "' already has an environment template named '" + o.name() + "'.");
+            });
+            List<String> lifecycles = tx.templates().lifecyclesUsing(t.id());
+            if (!lifecycles.isEmpty()) {
+                next.automaticRefusal().ifPresent(why -> {
+                    throw new Refusal(why.substring(0, why.length() - 1) + ", and it stands in a phase of lifecycle " + String.join(", ", lifecycles) + ".");
+                });
+            }
+            List<String> changes = t.changes(next);
+            if (changes.isEmpty()) {
+                throw new Refusal(what + " already is as given; nothing was changed.");
+            }
+            EnvironmentTemplate saved = Changed.write(tx, seen, t.seen(), what, subject(s, t.name()), version -> tx.templates().update(next, version));
+            if (!t.name().equals(next.name())) {
+                tx.projects().renameInScopes(s.id(), PhaseMember.TemplateMember.displayName(t.name()), PhaseMember.TemplateMember.displayName(next.name()));
+            }
+            tx.audit().append("template.edit", subject(s, next.name()), String.join("; ", changes));
+            return saved;
         });
     }
 
@@ -190,7 +234,17 @@ public final class TemplateService {
     }
 
     private static void follow(StoreTx tx, Store store, Space s, Project p, Release r, EnvironmentTemplate t, DeploymentRules.PhaseReach reach) {
-        boolean due = !reach.left() && !provisionedFor(tx, t, r);
+        if (reach.left()) { // the instance provisioned for this release, found by its record: the name expression may have changed since
+            if (t.deprovisionWhenProgressed()) {
+                tx.templates().history(t.id()).stream()
+                        .filter(x -> x.kind() == Provisioning.Kind.PROVISION && Long.valueOf(r.id()).equals(x.releaseId())).findFirst()
+                        .flatMap(x -> tx.templates().instances(t.id()).stream().filter(e -> e.id() == x.environmentId() && e.isLive()).findFirst())
+                        .filter(e -> tx.templates().latest(e.id()).map(l -> Long.valueOf(r.id()).equals(l.releaseId())).orElse(false))
+                        .ifPresent(e -> deprovision(tx, store, s, t, e, Provisioning.Reason.PROGRESSED, r, true));
+            }
+            return;
+        }
+        boolean due = !provisionedFor(tx, t, r);
         Map<String, String> values;
         String name;
         try {
@@ -204,12 +258,7 @@ public final class TemplateService {
         }
         Optional<Environment> named = tx.environments().findByName(s.id(), name);
         Optional<Environment> existing = named.filter(e -> Long.valueOf(t.id()).equals(e.templateId()));
-        if (reach.left()) {
-            Optional<Provisioning> latest = existing.filter(Environment::isLive).flatMap(e -> tx.templates().latest(e.id()));
-            if (t.deprovisionWhenProgressed() && latest.isPresent() && Long.valueOf(r.id()).equals(latest.get().releaseId())) {
-                deprovision(tx, store, s, t, existing.get(), Provisioning.Reason.PROGRESSED, r, true);
-            }
-        } else if (due && named.isPresent() && existing.isEmpty()) {
+        if (due && named.isPresent() && existing.isEmpty()) {
             refused(tx, s, t, r, "'" + name + "' is an environment not made from the template.");
         } else if (due && (existing.isEmpty() || !existing.get().isLive() || reprovision(tx, t, existing.get(), r))) {
             if (existing.isPresent() && existing.get().isLive()) {

@@ -201,6 +201,17 @@ class CliProjectsTest {
                 + " recorded as skipped).\n", CliTest.ok(cli.run("template", "instantiate", "--space", space, "Desk", "--parameter", "Tester=bob",
                 "--skip-process")).out());
         assertTrue(CliTest.ok(cli.run("audit", "list")).out().contains("provisioned (by hand; process skipped)"));
+
+        assertEquals("Changed environment template 'Tester desk' of 'DevTest Space'.\n", CliTest.ok(cli.run("template", "edit", "--space", space, "desk",
+                "--rename", "Tester desk", "--parameter", "Tester=nobody", "--no-provision-steps", "--keep-when-progressed")).out());
+        assertEquals("Tester desk\tdesk-#{Tester}\tdesk-bob\n", CliTest.ok(cli.run("template", "list", "--space", space)).out(), "instances keep their names");
+        assertEquals("Give --parameter or --no-parameters, not both. (see 'odcm template edit --help')", cli.run("template", "edit", "--space", space,
+                "Tester desk", "--parameter", "A", "--no-parameters").err().strip());
+        assertEquals("The name expression 'x-#{Region}' uses #{Region}, which is not a name it knows; it knows Release.Number, Release.Channel,"
+                + " Project.Name, Template.Name, Space.Name and the parameters Tester.", refused("template", "edit", "--space", space, "Tester desk", "--name-expression", "x-#{Region}"));
+        assertEquals("Environment template 'Tester desk' of 'DevTest Space' already is as given; nothing was changed.",
+                refused("template", "edit", "--space", space, "Tester desk"));
+        assertEquals("'DevTest Space' has no environment template named 'Desk'.", refused("template", "edit", "--space", space, "Desk", "--description", "x"));
     }
 
     /** An apply file with an environment template in the first phase: its release gets an instance at once (decision 0057). */

@@ -178,6 +178,50 @@ class TemplateServiceTest extends ServiceFixture {
     }
 
     /**
+     * Editing a template (decision 0057, "Editing a template"): a rename carries the projects' scopes along and the live instance
+     * keeps its name; a changed name expression names later instances while the release's own instance still goes when its
+     * release goes on; a version seen before is refused, as is a mandatory parameter without a default while it stands in a phase.
+     */
+    @Test
+    void anEditRenamesScopesFollowInstancesKeepTheirNamesAndAStaleEditIsRefused() {
+        withTemplates(template("Feature", "#{Template.Name}-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, List.of()));
+        odcm.model.project.ProjectDraft web = webProject();
+        ctx.projects().update(DEV, "Web", new odcm.model.project.ProjectDraft("Web", "", "Main", web.process(),
+                List.of(new odcm.model.project.Variable("Host", "feature.example", false, Scope.of(List.of("Feature (template)")))), web.templates(), List.of()));
+        ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        EnvironmentTemplate seen = ctx.templates().get(DEV, "feature");
+        EnvironmentTemplate renamed = ctx.templates().edit(DEV, "Feature", EnvironmentTemplate.draft("Preview", "per release", List.of(), PROVISION,
+                List.of(), "pr-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, true, 7), seen.seen());
+        assertEquals(seen.version() + 1, renamed.version());
+        assertEquals("template.edit", lastAudit().action());
+        assertEquals("renamed from 'Feature' to 'Preview'; description 'per release'; instances named 'pr-#{Release.Number}';"
+                + " de-provisioned after 7 days without a deployment", lastAudit().detail());
+        assertEquals(Scope.of(List.of("Preview (template)")), ctx.projects().find(DEV, "Web").variables().get(0).scope(), "the scope follows");
+        assertEquals(List.of("Development", "Test", "Feature-1.0"), live(), "the instance keeps its name");
+        assertEquals("Preview", ctx.environments().list(DEV).get(2).templateName());
+
+        assertTrue(assertThrowsRefusal(() -> ctx.templates().edit(DEV, "Preview", EnvironmentTemplate.draft("Other", "", List.of(), List.of(), List.of(),
+                "x", null, true, 0), seen.seen())).startsWith("Environment template 'Preview' of 'DevTest Space' was changed by someone else since you opened it ("));
+        assertEquals("Preview", ctx.templates().get(DEV, "preview").name(), "nothing changed");
+        refused("Template 'Preview' cannot provision on its own in a lifecycle phase: parameter Tester has no default, and it stands in a phase"
+                + " of lifecycle Main.", () -> ctx.templates().edit(DEV, "Preview", EnvironmentTemplate.draft("Preview", "", List.of(
+                        EnvironmentTemplate.parameter("Tester")), PROVISION, List.of(), "pr-#{Release.Number}", null, true, 7), null));
+        refused("Environment template 'Preview' of 'DevTest Space' already is as given; nothing was changed.", () -> ctx.templates().edit(DEV, "Preview",
+                EnvironmentTemplate.draft("Preview", "per release", List.of(), PROVISION, List.of(), "pr-#{Release.Number}", null, true, 7), null));
+        ctx.templates().create(DEV, template("Other", "o", EnvironmentTemplate.OnExisting.SKIP, List.of()));
+        refused("'DevTest Space' already has an environment template named 'Other'.", () -> ctx.templates().edit(DEV, "Preview",
+                EnvironmentTemplate.draft("other", "", List.of(), List.of(), List.of(), "x", null, true, 0), null));
+
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true);
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true);
+        assertEquals(List.of("Development", "Test"), live(), "found by its record, not by the new expression: it went as its release went on");
+        ctx.releases().create(DEV, "Web", "1.1", "", null, webPackages("1.1"));
+        ctx.deployments().deploy(DEV, "Web", "1.1", "Development", true);
+        assertEquals(List.of("Development", "Test", "pr-1.1"), live(), "a later release's instance is named by the new expression");
+    }
+
+    /**
      * A deployer who may not change environments still brings a release to a template's phase: the instance is part of the
      * deployment (on a team store, the database's instance policy lets it), while making one by hand stays the administrator's.
      */

@@ -13,6 +13,9 @@ public interface TemplateRepository {
     /** {@code t}'s id and version are ignored: the new row's are returned. */
     EnvironmentTemplate insert(EnvironmentTemplate t, Instant at);
 
+    /** Writes everything of {@code t} but its space; empty, and nothing written, when the template is no longer at {@code version}. */
+    Optional<EnvironmentTemplate> update(EnvironmentTemplate t, long version);
+
     /** False, and nothing deleted, when the template is no longer at {@code version}. Callers check instances and phases first. */
     boolean delete(long templateId, long version);
 
