@@ -111,10 +111,16 @@ public final class TemplateService {
 
     /** Refused while a lifecycle phase or a scope holds it or it has instances, de-provisioned ones too (their records name it). */
     public void delete(String space, String template) {
+        delete(space, template, null);
+    }
+
+    /** As {@link #delete(String, String)}; refused, deleting nothing, when it is no longer the one {@code seen} (decision 0036). */
+    public void delete(String space, String template, odcm.model.Seen seen) {
         store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
             EnvironmentTemplate t = require(tx, s, template);
+            Changed.check(tx, seen, t.seen(), "Environment template '" + t.name() + "' of '" + s.name() + "'", subject(s, t.name()));
             List<String> lifecycles = tx.templates().lifecyclesUsing(t.id());
             if (!lifecycles.isEmpty()) {
                 throw new Refusal("Template '" + t.name() + "' is in a phase of lifecycle " + String.join(", ", lifecycles) + "; take it out of the phase first.");
@@ -134,7 +140,8 @@ public final class TemplateService {
                         + "), whose records and deployments are kept with it, so it can never be deleted; take it out of its lifecycles'"
                         + " phases instead, and no release will make an instance of it.");
             }
-            tx.templates().delete(t.id(), t.version());
+            Changed.delete(tx, seen, t.seen(), "Environment template '" + t.name() + "' of '" + s.name() + "'", subject(s, t.name()),
+                    version -> tx.templates().delete(t.id(), version));
             tx.audit().append("template.delete", subject(s, t.name()), "deleted");
             return null;
         });
