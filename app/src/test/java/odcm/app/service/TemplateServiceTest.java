@@ -169,6 +169,13 @@ class TemplateServiceTest extends ServiceFixture {
         assertEquals(List.of("Development", "Test", "Feature-1.0"), live(), "in the first phase: provisioned with the release");
         assertEquals(List.of(), ctx.projects().missingValues(DEV, "Web", "Feature-1.0"), "review M3: an instance is in the lifecycle, its template's value counts");
         assertEquals(List.of("Test"), ctx.projects().missingValues(DEV, "Web", null).stream().map(odcm.model.deployment.MissingValues::environment).toList());
+        ctx.projects().create(DEV, new odcm.model.project.ProjectDraft("Api", "", "Main", List.of(), List.of(),
+                List.of(new VariableTemplate("Key", "", "", TemplateType.SINGLE_LINE, List.of(), true, "")), List.of()));
+        List<odcm.model.deployment.MissingValues> api = ctx.projects().missingValues(DEV, "Api", null);
+        assertEquals(List.of("Feature (template)", "Feature-1.0", "Test"), api.stream().map(odcm.model.deployment.MissingValues::environment).toList(),
+                "issue 18: the instances to come are named by their template, as the live one by its name");
+        assertEquals("Api lacks Key for Feature (template) (each instance it makes, unless the instance gets its own)", api.get(0).words());
+        assertEquals(1, ctx.projects().missingValues(DEV, "Api", "feature (TEMPLATE)").size());
         ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true); // its value comes from the template's scope
         refused("Release 1.0 of 'Web' cannot be deployed to Test: the mandatory value Host is not set for it in this release (its values were"
                 + " frozen when it was created); set it in the project's variables and create a new release.",
