@@ -371,6 +371,9 @@ class ImportServiceTest {
                 "Review", List.of(), List.of(), List.of(), odcm.model.lifecycle.ProgressionRule.ALL, List.of("Feature")),
                 new odcm.model.lifecycle.LifecycleDraft.PhaseDraft("Live", List.of("Production"), List.of(), List.of(), null))));
         byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        var form = prod.imports().preview(PROD, bundle).form(prod.lifecycles().list(PROD).stream().filter(l -> l.name().equals("Branches")).findFirst().orElseThrow());
+        assertEquals(List.of("Production", "Feature (template)"), List.copyOf(form.keySet()), "issue 18: the wizard's Values step has the template's rows");
+        assertEquals(form.get("Production").size(), form.get("Feature (template)").size());
         Map<String, String> review = Map.of("AdminEmail", "review@example.org", "DbPassword", "review-pw");
         refused("Values were given for 'Feature-1.0.0', which is not an environment of lifecycle 'Branches' (Production) nor one of its templates"
                 + " (Feature (template): a value for every instance of it).", () -> prod.imports().importBundle(PROD, bundle, "Branches",

@@ -494,7 +494,8 @@ public final class ImportWizard {
     }
 
     private static Node heading(ValueLine line) {
-        Label l = new Label(line.environment() + " (" + line.count() + (line.count() == 1 ? " value)" : " values)"));
+        Label l = new Label(line.environment() + (ImportWizardModel.isTemplate(line.environment()) ? " · each instance it makes, unless the instance gets its own" : "")
+                + " (" + line.count() + (line.count() == 1 ? " value)" : " values)"));
         l.setId(line.id());
         l.getStyleClass().add(Css.SUBSECTION);
         return l;
@@ -506,7 +507,8 @@ public final class ImportWizard {
         Field f = line.field();
         String origin = f == null || f.origin() == ImportService.Origin.NONE ? "" : f.origin() == ImportService.Origin.PROVIDED
                 ? "Provided by " + model.previewProperty().get().sourceSpace() + "." : "Filled in: " + f.origin().words() + ".";
-        String help = sentence(t.helpText()) + " " + origin + (t.mandatory() ? " Mandatory." : " Optional.");
+        String help = sentence(t.helpText()) + " " + origin + (t.mandatory() ? ImportWizardModel.isTemplate(line.environment())
+                ? " Mandatory for each instance: here, or later on the instance itself." : " Mandatory." : " Optional.");
         Label h = Forms.hint(help.strip().replaceAll(" +", " "));
         h.setId(line.id() + "-help");
         GridPane grid = Forms.grid();
