@@ -223,10 +223,11 @@ public final class TemplateService {
      * expression cannot give for the release, or one an ordinary environment has, provisions nothing: audited
      * ({@code environment.provision-refused}), never refusing the action that called this.
      */
-    static void follow(StoreTx tx, Store store, Space s, Project p, Release r) {
+    static List<String> follow(StoreTx tx, Store store, Space s, Project p, Release r) {
         Lifecycle l = DeploymentService.lifecycle(tx, p);
+        List<String> done = new ArrayList<>();
         if (l.templates().isEmpty()) {
-            return;
+            return done;
         }
         for (DeploymentRules.PhaseReach reach : DeploymentRules.reach(l, DeploymentService.progress(tx, s, r.id()))) {
             if (!reach.reached()) {
@@ -234,20 +235,26 @@ public final class TemplateService {
             }
             for (PhaseMember m : reach.phase().members()) {
                 if (m instanceof PhaseMember.TemplateMember tm) {
-                    follow(tx, store, s, p, r, tx.templates().findById(tm.templateId()).orElseThrow(), reach);
+                    follow(tx, store, s, p, r, tx.templates().findById(tm.templateId()).orElseThrow(), reach, done);
                 }
             }
         }
+        return done;
     }
 
-    private static void follow(StoreTx tx, Store store, Space s, Project p, Release r, EnvironmentTemplate t, DeploymentRules.PhaseReach reach) {
+    /** As {@link #follow(StoreTx, Store, Space, Project, Release)} for one template; what it did goes into {@code done}, one phrase each. */
+    private static void follow(StoreTx tx, Store store, Space s, Project p, Release r, EnvironmentTemplate t, DeploymentRules.PhaseReach reach,
+                               List<String> done) {
         if (reach.left()) { // the instance provisioned for this release, found by its record: the name expression may have changed since
             if (t.deprovisionWhenProgressed()) {
                 tx.templates().history(t.id()).stream()
                         .filter(x -> x.kind() == Provisioning.Kind.PROVISION && Long.valueOf(r.id()).equals(x.releaseId())).findFirst()
                         .flatMap(x -> tx.templates().instances(t.id()).stream().filter(e -> e.id() == x.environmentId() && e.isLive()).findFirst())
                         .filter(e -> tx.templates().latest(e.id()).map(l -> Long.valueOf(r.id()).equals(l.releaseId())).orElse(false))
-                        .ifPresent(e -> deprovision(tx, store, s, t, e, Provisioning.Reason.PROGRESSED, r, true));
+                        .ifPresent(e -> {
+                            deprovision(tx, store, s, t, e, Provisioning.Reason.PROGRESSED, r, true);
+                            done.add(instance(e.name(), t) + " de-provisioned (the release went on to the next phase)");
+                        });
             }
             return;
         }
@@ -259,19 +266,21 @@ public final class TemplateService {
             name = t.instanceName(s.name(), p.name(), r.version(), r.channel(), values);
         } catch (Refusal x) {
             if (due) {
-                refused(tx, s, t, r, x.getMessage());
+                done.add(refused(tx, s, t, r, x.getMessage()));
             }
             return;
         }
         Optional<Environment> named = tx.environments().findByName(s.id(), name);
         Optional<Environment> existing = named.filter(e -> Long.valueOf(t.id()).equals(e.templateId()));
         if (due && named.isPresent() && existing.isEmpty()) {
-            refused(tx, s, t, r, "'" + name + "' is an environment not made from the template.");
+            done.add(refused(tx, s, t, r, "'" + name + "' is an environment not made from the template."));
         } else if (due && (existing.isEmpty() || !existing.get().isLive() || reprovision(tx, t, existing.get(), r))) {
-            if (existing.isPresent() && existing.get().isLive()) {
+            boolean again = existing.isPresent() && existing.get().isLive();
+            if (again) {
                 deprovision(tx, store, s, t, existing.get(), Provisioning.Reason.PHASE, r, true);
             }
             provision(tx, store, s, t, existing, name, Provisioning.Reason.PHASE, r, values, true);
+            done.add(instance(name, t) + (again ? " re-provisioned" : " provisioned"));
         }
     }
 
@@ -287,8 +296,14 @@ public final class TemplateService {
         return t.onExisting() == EnvironmentTemplate.OnExisting.REPROVISION && last.isPresent() && last.get() < r.id();
     }
 
-    private static void refused(StoreTx tx, Space s, EnvironmentTemplate t, Release r, String why) {
+    /** Audits why the template made no instance for the release; returns it as a phrase ("no instance of template 'T': why"). */
+    private static String refused(StoreTx tx, Space s, EnvironmentTemplate t, Release r, String why) {
         tx.audit().append("environment.provision-refused", subject(s, t.name()), "no instance for release " + r.version() + ": " + why);
+        return "no instance of template '" + t.name() + "': " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why);
+    }
+
+    private static String instance(String name, EnvironmentTemplate t) {
+        return "instance '" + name + "' of template '" + t.name() + "'";
     }
 
     private static Environment provision(StoreTx tx, Store store, Space s, EnvironmentTemplate t, Optional<Environment> existing, String name,

@@ -236,5 +236,9 @@ class CliProjectsTest {
                 again);
         assertTrue(refused("apply", doc(doc.replace("#{Template.Name}", "#{Templat.Name}").replace("\"Feature\"", "\"Other\"")).toString())
                 .contains("uses #{Templat.Name}, which is not a name it knows"));
+        CliTest.ok(cli.run("deploy", "--space", "DevTest Space", "--project", "Web", "1.0.0", "--to", "Feature-1.0.0"));
+        assertEquals("Recorded: release 1.0.0 of 'Web' deployed to Development, succeeded; instance 'Feature-1.0.0' of template 'Feature' de-provisioned"
+                + " (the release went on to the next phase).\n", CliTest.ok(cli.run("deploy", "--space", "DevTest Space", "--project", "Web", "1.0.0",
+                "--to", "Development")).out(), "issue 18: the deployment's own line says what it did to an instance");
     }
 }

@@ -54,7 +54,8 @@ class TemplateServiceTest extends ServiceFixture {
         ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
         assertEquals(List.of("Development", "Test"), live(), "phase Review not reached yet");
 
-        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        assertEquals(List.of("instance 'Feature-1.0' of template 'Feature' provisioned"),
+                ctx.deployments().record(DEV, "Web", "1.0", "Development", true).instances(), "the deployment's own result says so (issue 18)");
         assertEquals(List.of("Development", "Test", "Feature-1.0"), live());
         Environment instance = ctx.environments().list(DEV).get(2);
         assertEquals("Feature", instance.templateName(), "marked with its template");
@@ -66,7 +67,8 @@ class TemplateServiceTest extends ServiceFixture {
                 + "deployment to Feature-1.0.", () -> ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true));
         ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true);
         assertTrue(ctx.dashboards().dashboard(DEV).columns().stream().anyMatch(c -> c.environment().equals("Feature-1.0")), "on the dashboard");
-        ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true);
+        assertEquals(List.of("instance 'Feature-1.0' of template 'Feature' de-provisioned (the release went on to the next phase)"),
+                ctx.deployments().record(DEV, "Web", "1.0", "Test", true).instances());
         assertEquals(List.of("Development", "Test"), live(), "the release went on to the next phase: its instance went");
         assertEquals(List.of("Feature-1.0 de-provisioned (release went on to the next phase: 1.0; process none)",
                 "Feature-1.0 provisioned (release reached its phase: 1.0; process recorded as run)"), history("Feature"));
@@ -104,8 +106,9 @@ class TemplateServiceTest extends ServiceFixture {
         ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
         ctx.deployments().deploy(DEV, "Web", "1.0", "Development", false);
         assertEquals(List.of("Development", "Test"), live(), "a failed deployment reaches no phase");
-        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        List<String> said = ctx.deployments().record(DEV, "Web", "1.0", "Development", true).instances();
         assertEquals(List.of("Development", "Test", "Feature-1.0"), live());
+        assertTrue(said.contains("no instance of template 'Test': 'Test' is an environment not made from the template"), said.toString());
         List<String> refusals = audit().stream().filter(a -> a.action().equals("environment.provision-refused")).map(a -> a.detail()).toList();
         assertEquals(2, refusals.size(), refusals.toString());
         assertTrue(refusals.stream().anyMatch(d -> d.equals("no instance for release 1.0: 'Test' is an environment not made from the template.")), refusals.toString());

@@ -287,6 +287,7 @@ class LifecycleScreensTest {
             c.idle();
             assertEquals(1, count(c, ".graph-template"), "the template, drawn as such");
             assertEquals(1, count(c, ".graph-instance"), "and its live instance");
+            assertTrue(c.node("#graph-template-legend").isVisible(), "the legend names the template's look and the instance's");
             c.shoot("pipeline-with-template");
             c.clickOn("#nav-environments");
             c.idle();
