@@ -133,21 +133,20 @@ public final class LifecycleGraphView extends BorderPane {
         failed.getStyleClass().add("failed");
         Label none = new Label("not deployed");
         none.getStyleClass().add("not-deployed");
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, title, ok, failed, none);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        box.setId("graph-status-legend");
-        box.getStyleClass().add("graph-status-legend");
-        box.setVisible(false);
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
+        return shownWhenNeeded("graph-status-legend", title, ok, failed, none);
     }
 
     /** What an environment template's box (dashed) and its instances' boxes (dotted) look like; shown when the graph has any (0057). */
     private static javafx.scene.layout.HBox templateLegend() {
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, new Label("Environments on demand:"), sample("graph-template"),
-                new Label("template"), sample("graph-instance"), new Label("its instance"));
+        return shownWhenNeeded("graph-template-legend", new Label("Environments on demand:"), sample("graph-legend-template"),
+                new Label("template"), sample("graph-legend-instance"), new Label("its instance"));
+    }
+
+    /** A legend's row, hidden (and taking no room) until {@link #show} makes it visible. */
+    private static javafx.scene.layout.HBox shownWhenNeeded(String id, javafx.scene.Node... parts) {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, parts);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        box.setId("graph-template-legend");
+        box.setId(id);
         box.getStyleClass().add("graph-status-legend");
         box.setVisible(false);
         box.managedProperty().bind(box.visibleProperty());
@@ -158,7 +157,7 @@ public final class LifecycleGraphView extends BorderPane {
         javafx.scene.shape.Rectangle r = new javafx.scene.shape.Rectangle(28, 14);
         r.setArcWidth(6);
         r.setArcHeight(6);
-        r.getStyleClass().addAll("graph-box", kind);
+        r.getStyleClass().add(kind); // not graph-box: the drawing's boxes are counted and selected by that class
         return r;
     }
 

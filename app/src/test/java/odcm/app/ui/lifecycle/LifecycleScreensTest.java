@@ -55,6 +55,14 @@ class LifecycleScreensTest {
         return c.<ListView<PhaseEditor>>node("#phases-list").getItems().stream().map(p -> p.nameProperty().get()).toList();
     }
 
+    /** Selects template {@code row} and confirms Delete… for it. */
+    static void deleteTemplate(ConsoleDriver c, TableView<?> templates, int row) {
+        c.interact(() -> templates.getSelectionModel().select(row));
+        c.clickOn("#delete-template");
+        c.clickOn("#delete-template-ok");
+        c.idle();
+    }
+
     /** The row of the phase list showing phase {@code n} (1-based), as a user sees it. */
     static javafx.scene.Node phaseCell(ConsoleDriver c, int n) {
         return c.lookup("#phases-list .list-cell").queryAll().stream()
@@ -272,7 +280,17 @@ class LifecycleScreensTest {
             AppContext ctx = c.console().context();
             ctx.projects().create(DEV, new ProjectDraft("Web Shop", "", "Branches", List.of(), List.of(), List.of(), List.of()));
             ctx.releases().create(DEV, "Web Shop", "1.2.0", "", null, List.of());
-            ctx.deployments().deploy(DEV, "Web Shop", "1.2.0", "Development", true); // the release reaches phase Review
+            c.clickOn("#nav-releases"); // Deploy… on the Releases screen: the release reaches phase Review, and the message says so
+            c.idle();
+            c.interact(() -> c.<TableView<?>>node("#releases-table").getSelectionModel().select(0));
+            c.clickOn("#deploy");
+            c.idle();
+            assertEquals("Development", c.<ComboBox<String>>node("#deploy-environment").getValue());
+            c.clickOn("#deploy-ok");
+            c.idle();
+            assertEquals("Recorded: release 1.2.0 deployed to Development, succeeded; instance 'Feature-1.2.0' of template 'Feature' provisioned.",
+                    c.<Label>node("#releases-message").getText());
+            c.shoot("releases-deployed-instance-provisioned");
 
             c.clickOn("#nav-environments");
             c.idle();
@@ -352,17 +370,11 @@ class LifecycleScreensTest {
             assertEquals(java.util.Map.of("Tester", "ann", "Token", "********", "Region", "eu"), ctx.templates().history(DEV, "Desk").get(0).parameters());
 
             // Delete…: confirmed; refused (in the dialog, nothing deleted) for a template that had instances.
-            c.interact(() -> templates.getSelectionModel().select(0));
-            c.clickOn("#delete-template");
-            c.clickOn("#delete-template-ok");
-            c.idle();
+            deleteTemplate(c, templates, 0);
             assertTrue(c.<Label>node("#delete-template-error").getText().startsWith("Template 'Desk' has instances (desk-ann), so it can never be deleted"));
             c.shootDialog("delete-template", "dialog-delete-template-refused");
             c.clickOn("#delete-template-cancel");
-            c.interact(() -> templates.getSelectionModel().select(2));
-            c.clickOn("#delete-template");
-            c.clickOn("#delete-template-ok");
-            c.idle();
+            deleteTemplate(c, templates, 2);
             assertEquals("Deleted the environment template 'Spare' of 'DevTest Space'.", c.<Label>node("#environments-message").getText());
             assertEquals(2, templates.getItems().size());
         }
