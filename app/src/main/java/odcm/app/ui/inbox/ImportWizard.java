@@ -494,7 +494,7 @@ public final class ImportWizard {
     }
 
     private static Node heading(ValueLine line) {
-        Label l = new Label(line.environment() + (ImportWizardModel.isTemplate(line.environment()) ? " · each instance it makes, unless the instance gets its own" : "")
+        Label l = new Label(line.environment() + (ImportWizardModel.isTemplate(line.environment()) ? " · every instance" : "")
                 + " (" + line.count() + (line.count() == 1 ? " value)" : " values)"));
         l.setId(line.id());
         l.getStyleClass().add(Css.SUBSECTION);
