@@ -179,6 +179,9 @@ class TemplateServiceTest extends ServiceFixture {
                 "issue 18: the instances to come are named by their template, as the live one by its name");
         assertEquals("Api lacks Key for Feature (template) (each instance it makes, unless the instance gets its own)", api.get(0).words());
         assertEquals(1, ctx.projects().missingValues(DEV, "Api", "feature (TEMPLATE)").size());
+        assertEquals(List.of("Api lacks Key for Feature (template) (each instance it makes, unless the instance gets its own)"),
+                ctx.lifecycles().missingValues(DEV, "Main", List.of("Feature (template)")).stream().map(odcm.model.deployment.MissingValues::words).toList(),
+                "the Lifecycles screen's note after a template is added to a phase");
         ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true); // its value comes from the template's scope
         refused("Release 1.0 of 'Web' cannot be deployed to Test: the mandatory value Host is not set for it in this release (its values were"
                 + " frozen when it was created); set it in the project's variables and create a new release.",
