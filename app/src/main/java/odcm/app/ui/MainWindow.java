@@ -153,10 +153,6 @@ public final class MainWindow {
     }
 
     private Node statusLine(TaskRunner runner) {
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setId("status-progress");
-        progress.setPrefSize(14, 14);
-        turnsWhenLong(progress, runner.busyProperty());
         Label activity = new Label();
         activity.setId("status-activity");
         activity.setMinWidth(80); // "Ready" stays readable beside a long store address
@@ -165,29 +161,53 @@ public final class MainWindow {
         HBox.setHgrow(spring, Priority.ALWAYS);
         person.setId("status-person");
         person.setMinWidth(Region.USE_PREF_SIZE); // the store's address gives way first
-        HBox bar = new HBox(8, progress, activity, spring, person, store);
+        HBox bar = new HBox(8, progressPlace(), activity, spring, person, store);
+        turnsWhenLong(bar, runner.busyProperty());
         bar.getStyleClass().add(Css.STATUS_BAR);
         bar.setPadding(new Insets(4, 12, 4, 12));
         return bar;
     }
 
+    /** The size of the status line's progress indicator, and of the empty region that holds its place until it first turns. */
+    private static final double PROGRESS_SIZE = 14;
+
+    private static Region progressPlace() {
+        Region place = new Region();
+        place.setPrefSize(PROGRESS_SIZE, PROGRESS_SIZE);
+        place.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        place.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        place.setVisible(false);
+        return place;
+    }
+
     /**
-     * The status line's progress indicator turns only once the worker has been busy for {@link #TURNS_AFTER}: most tasks
-     * (a screen made, a list loaded) end sooner, and each frame of the animation is drawn, and under a software pipeline
-     * composed, while the FX thread lays out what those tasks bring back (decision 0033, 2026-12-04). The activity's
-     * words ("Loading…") show at once, as before.
+     * The status line's progress indicator (the first child of {@code bar}) turns only once the worker has been busy for
+     * {@link #TURNS_AFTER}: most tasks (a screen made, a list loaded) end sooner, and each frame of the animation is
+     * drawn, and under a software pipeline composed, while the FX thread lays out what those tasks bring back (decision
+     * 0033, 2026-12-04). The activity's words ("Loading…") show at once, as before. Until it first turns an empty region
+     * of its size holds its place: the indicator's skin (its twelve segments, their styles, its animation) is made then,
+     * not with the main window at start (decision 0032, 2026-12-05, sixth pass), as the "Opening store" screen's is.
      */
-    static void turnsWhenLong(ProgressIndicator progress, javafx.beans.value.ObservableBooleanValue busy) {
-        progress.setVisible(false);
+    static void turnsWhenLong(HBox bar, javafx.beans.value.ObservableBooleanValue busy) {
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(TURNS_AFTER);
-        later.setOnFinished(e -> progress.setVisible(busy.get()));
+        later.setOnFinished(e -> {
+            if (busy.get()) {
+                if (!(bar.getChildren().get(0) instanceof ProgressIndicator)) {
+                    ProgressIndicator progress = new ProgressIndicator();
+                    progress.setId("status-progress");
+                    progress.setPrefSize(PROGRESS_SIZE, PROGRESS_SIZE);
+                    bar.getChildren().set(0, progress);
+                }
+                bar.getChildren().get(0).setVisible(true);
+            }
+        });
         busy.addListener((o, was, now) -> {
             Runnable apply = () -> {
                 if (busy.get()) {
                     later.playFromStart();
                 } else {
                     later.stop();
-                    progress.setVisible(false);
+                    bar.getChildren().get(0).setVisible(false);
                 }
             };
             if (javafx.application.Platform.isFxApplicationThread()) {

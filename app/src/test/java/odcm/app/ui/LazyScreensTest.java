@@ -275,21 +275,26 @@ class LazyScreensTest {
      * Decision 0033, 2026-12-04: the status line says at once what the worker does, but its progress indicator turns
      * only once the work has lasted a while, so the many short tasks (a screen made, a list loaded) draw no animation
      * while the FX thread lays out what they bring back. On the code before it turned the moment the worker was busy.
+     * Decision 0032, 2026-12-05 (sixth pass): the indicator is made only when it first turns, not with the main window
+     * (on the code before, #status-progress was there, hidden, from the start).
      */
     @Test
     void theStatusLineTurnsOnlyOnceTheWorkerIsBusyForAWhile() throws Exception {
         StoreLocation location = TestStores.demo(tmp, "demo");
         try (ConsoleDriver c = new ConsoleDriver(location)) {
-            javafx.scene.control.ProgressIndicator progress = c.node("#status-progress");
+            assertTrue(c.lookup("#status-progress").tryQuery().isEmpty(), "no progress indicator made at start");
             CountDownLatch held = new CountDownLatch(1);
             boolean[] turnedAtOnce = new boolean[1];
             c.interact(() -> {
                 c.console().runner().run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { });
-                turnedAtOnce[0] = progress.isVisible();
+                turnedAtOnce[0] = c.lookup("#status-progress").tryQuery().map(javafx.scene.Node::isVisible).orElse(false);
             });
             assertFalse(turnedAtOnce[0], "no animation the moment the worker starts");
             assertEquals("Held…", c.<Label>node("#status-activity").getText(), "the words show at once");
-            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, progress::isVisible);
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> c.lookup("#status-progress").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+            javafx.scene.control.ProgressIndicator progress = c.node("#status-progress");
+            assertTrue(progress.isIndeterminate(), "it turns");
             held.countDown();
             c.idle();
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();

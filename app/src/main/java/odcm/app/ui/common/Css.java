@@ -36,7 +36,12 @@ public final class Css {
     private Css() {
     }
 
+    /**
+     * The console's stylesheet in the binary form JavaFX reads (console.bss, made from console.css by ThemeSheetsTest, as
+     * the theme's are): parsing the text cost ~23 ms of the FX thread's CPU in the first window's CSS, the binary ~4
+     * (decision 0032, 2026-12-05, sixth pass). Edit console.css, then write console.bss again (see ThemeSheetsTest).
+     */
     public static String stylesheet() {
-        return Css.class.getResource(STYLESHEET).toExternalForm();
+        return Css.class.getResource(STYLESHEET.replaceFirst("\\.css$", ".bss")).toExternalForm();
     }
 }
