@@ -412,7 +412,7 @@ public final class BundleService {
         // The release's content travels in its parts; the snapshot here stays empty (the writer does not read it).
         BundleContent content = new BundleContent(UUID.randomUUID(), s.name(), t.name(), sequence, now, now.plus(validity),
                 route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r), r.createdAt(), r.revision(),
-                route.outOfOrder());
+                route.outOfOrder()).withEnvironmentTemplates(RemoteTemplateService.carried(tx, route.project(), t));
         Secret key = BundleChecks.signingKey(store, tx, s, sourceCert);
         try {
             // Written into an array of the file's size, computed beforehand: no buffer grown, none copied at the end.
@@ -486,6 +486,9 @@ public final class BundleService {
             tx.audit().append("bundle.out-of-order", "release " + c.version() + " of project '" + c.project() + "' of " + b.source().describe(),
                     c.outOfOrder().words() + "; bundle " + c.bundleId() + " to " + b.target().describe() + "; skipped: " + c.outOfOrder().skipped());
         }
+        // A promotion completes its phase: a template of this space in a later phase the release now reaches provisions (0058).
+        Release made = tx.releases().findById(b.release().id()).orElseThrow();
+        TemplateService.follow(tx, store, b.source(), tx.projects().findById(made.projectId()).orElseThrow(), made);
         return new Promoted(entry, b.bytes());
     }
 

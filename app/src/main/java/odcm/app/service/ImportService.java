@@ -304,6 +304,10 @@ public final class ImportService {
 
         StringBuilder audit = new StringBuilder("bundle " + c.bundleId() + " (sequence " + c.sequence() + ") from " + source.describe()
                 + ", signed by certificate " + g.source().grouped() + "; lifecycle '" + lifecycle.name() + "'");
+        String templates = RemoteTemplateService.importCarried(tx, store, space, source, c.environmentTemplates(), c.version()); // 0058
+        if (!templates.isEmpty()) {
+            audit.append("; ").append(templates);
+        }
         progress.step(1, IMPORT_STEPS, "Writing the project and its values");
         Project project = saveProject(tx, space, source, name, lifecycle, snapshot, values, existing, existingValues);
         ImportPause.at("project");

@@ -381,7 +381,7 @@ public final class BundleVerifier {
         Dto.RevisedReleasePart release = releasePart(entries, id, budget);
         Dto.ProcessPart process = part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id, budget);
         Dto.VariablesPart variables = part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, budget);
-        Dto.TemplatesPart templates = part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, budget);
+        Dto.TemplatesPart templates = templates(entries, id, budget);
         Dto.PackagesPart packages = part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, budget);
         Dto.HistoryPart history = history(entries, id, budget);
 
@@ -409,7 +409,7 @@ public final class BundleVerifier {
         Json.Budget b = new Json.Budget();
         return build(m, bundleId, created, expires, releasePart(entries, id, b),
                 part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id, b), part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, b),
-                part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, b), part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, b),
+                templates(entries, id, b), part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, b),
                 history(entries, id, b), null);
     }
 
@@ -435,6 +435,62 @@ public final class BundleVerifier {
         return h;
     }
 
+    /**
+     * templates.json, strictly: with {@code environmentTemplates} when the release reaches environment templates in the target
+     * (decision 0058), without the field as every earlier bundle (a field given as null or empty is neither, and refused).
+     */
+    private static Dto.TemplatesPart templates(Map<String, byte[]> entries, String id, Json.Budget budget) throws Refused {
+        com.fasterxml.jackson.databind.JsonNode carried;
+        try {
+            carried = Json.field(entries.get(BundleFormat.TEMPLATES), "environmentTemplates");
+        } catch (BadJson e) {
+            throw new Refused(new InvalidPart(BundleFormat.TEMPLATES, e.getMessage()));
+        }
+        if (carried == null) {
+            Dto.EarlierTemplatesPart t = part(entries, BundleFormat.TEMPLATES, Dto.EarlierTemplatesPart.class, id, budget);
+            return new Dto.TemplatesPart(t.bundleId(), null, t.templates());
+        }
+        Dto.TemplatesPart t = part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, budget);
+        if (t.environmentTemplates() == null || t.environmentTemplates().isEmpty()) {
+            throw new Refused(new InvalidPart(BundleFormat.TEMPLATES, "gives its environment templates as null or none"));
+        }
+        return t;
+    }
+
+    /**
+     * The environment templates carried (decision 0058), each checked as a template made here is (name, expression, a
+     * sensitive parameter in the name expression); a sensitive parameter has no default, as a variable template has none.
+     */
+    private static List<odcm.model.environment.EnvironmentTemplate> environmentTemplates(Dto.TemplatesPart templates) throws Refused {
+        if (templates.environmentTemplates() == null) {
+            return List.of();
+        }
+        counted(BundleFormat.TEMPLATES, templates.environmentTemplates().size(), BundleContent.MAX_ENVIRONMENT_TEMPLATES, "environment templates");
+        List<odcm.model.environment.EnvironmentTemplate> out = new ArrayList<>();
+        for (Dto.EnvironmentTemplate t : templates.environmentTemplates()) {
+            counted(BundleFormat.TEMPLATES, t.provisioning().size() + t.deprovisioning().size(), Limits.MAX_STEPS, "steps of environment template '" + t.name() + "'");
+            List<VariableTemplate> parameters = new ArrayList<>();
+            for (Dto.Template p : t.parameters()) {
+                boolean sensitive = TemplateType.valueOf(p.type()) == TemplateType.SENSITIVE;
+                if (sensitive != (p.defaultValue() == null)) {
+                    throw new Refused(new InvalidPart(BundleFormat.TEMPLATES, "gives a sensitive parameter's default in clear, or a plain one without one"));
+                }
+                parameters.add(new VariableTemplate(p.name(), p.label(), p.helpText(), TemplateType.valueOf(p.type()), p.options(), p.mandatory(),
+                        sensitive ? "" : p.defaultValue()));
+            }
+            out.add(new odcm.model.environment.EnvironmentTemplate(0, 0, t.name(), t.description(), parameters, steps(t.provisioning()),
+                    steps(t.deprovisioning()), odcm.model.environment.EnvironmentTemplate.expression(t.nameExpression(), parameters),
+                    odcm.model.environment.EnvironmentTemplate.OnExisting.valueOf(t.onExisting()), t.deprovisionWhenProgressed(),
+                    t.deprovisionAfterDays(), 0));
+        }
+        return out;
+    }
+
+    private static List<DeploymentStep> steps(List<Dto.Step> steps) {
+        return steps.stream().map(s -> new DeploymentStep(s.name(), s.actionType(), s.properties(),
+                new Scope(s.scope()), s.packages().stream().map(p -> new PackageReference(p.packageId())).toList())).toList();
+    }
+
     private static BundleContent build(Dto.Manifest m, UUID bundleId, Instant created, Instant expires, Dto.RevisedReleasePart release,
                                        Dto.ProcessPart process, Dto.VariablesPart variables, Dto.TemplatesPart templates,
                                        Dto.PackagesPart packages, Dto.HistoryPart history, Map<String, String> secretValues) throws Refused {
@@ -442,8 +498,7 @@ public final class BundleVerifier {
             counted(BundleFormat.PROCESS, process.steps().size(), Limits.MAX_STEPS, "steps");
             counted(BundleFormat.VARIABLES, variables.variables().size(), Limits.MAX_VARIABLES, "variables");
             counted(BundleFormat.PACKAGES, packages.packages().size(), Limits.MAX_PACKAGES, "packages");
-            List<DeploymentStep> steps = process.steps().stream().map(s -> new DeploymentStep(s.name(), s.actionType(), s.properties(),
-                    new Scope(s.scope()), s.packages().stream().map(p -> new PackageReference(p.packageId())).toList())).toList();
+            List<DeploymentStep> steps = steps(process.steps());
             List<Variable> vars = new ArrayList<>();
             for (Dto.Variable v : variables.variables()) {
                 if (v.sensitive() != (v.value() == null)) {
@@ -463,7 +518,8 @@ public final class BundleVerifier {
             Dto.OutOfOrder o = history.outOfOrder();
             return new BundleContent(bundleId, m.source().space(), m.target().space(), m.sequence(), created, expires,
                     release.project(), release.version(), release.notes(), release.channel(), new ReleaseSnapshot(steps, vars, temps, pkgs), done,
-                    releaseCreated, release.revision(), o == null ? null : new BundleContent.OutOfOrder(o.by(), o.reason(), o.skipped()));
+                    releaseCreated, release.revision(), o == null ? null : new BundleContent.OutOfOrder(o.by(), o.reason(), o.skipped()),
+                    environmentTemplates(templates));
         } catch (odcm.model.Refusal | IllegalArgumentException | NullPointerException e) {
             throw new Refused(new InvalidPart("content", "does not describe a valid release (" + e.getMessage() + ")"));
         }
@@ -500,6 +556,7 @@ public final class BundleVerifier {
             for (Dto.SecretValue v : s.values()) {
                 values.put(key(v.name(), v.scope()), v.value());
             }
+
             return values;
         } catch (BadJson e) {
             throw new Refused(new InvalidPart(BundleFormat.SECRETS, e.getMessage()));
