@@ -190,8 +190,10 @@ public final class ProjectService {
                 continue;
             }
             boolean remote = m instanceof PhaseMember.RemoteEnvironmentMember;
-            String template = m instanceof PhaseMember.LocalEnvironment e ? e.template() : null; // an instance: its template's values count
-            List<VariableTemplate> missing = remote ? DeploymentRules.missingValuesOrDefaults(p.templates(), sent, m.displayName())
+            // An instance: its template's values count ("Feature (template)"; a remote one's "Prod Space: Feature (template)", 0058).
+            String template = m instanceof PhaseMember.LocalEnvironment e ? e.template() : m instanceof PhaseMember.RemoteEnvironmentMember r
+                    && r.template() != null ? odcm.model.environment.RemoteEnvironment.displayName(r.ownerSpaceName(), r.template()) : null;
+            List<VariableTemplate> missing = remote ? DeploymentRules.missingValuesOrDefaults(p.templates(), sent, m.displayName(), template)
                     : remoteProject ? DeploymentRules.missingValues(p.templates(), p.variables(), m.displayName(), template)
                     : DeploymentRules.missingValuesOrDefaults(p.templates(), p.variables(), m.displayName(), template);
             if (!missing.isEmpty()) {

@@ -419,6 +419,35 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
     }
 
     /**
+     * Templates across spaces (V29, decision 0058): an importer makes and updates the templates its bundles carry (naming
+     * their source space), never one made here; it provisions their instances as an import does, never an instance of a
+     * remote template (a placeholder, whose instances are its owner's).
+     */
+    @Test
+    void anImporterMakesTheTemplatesABundleCarriesAndProvisionsTheirInstancesOnly() throws Exception {
+        organisationAndBob();
+        grantBob(DEV, Role.IMPORTER, null);
+        long dev = space(DEV);
+        long prod = space(PROD);
+        String template = "INSERT INTO environment_template (space_id, name, name_key, description, parameters_json, provisioning_json,"
+                + " deprovisioning_json, name_expression, on_existing, deprovision_when_progressed, deprovision_after_days, created_at,"
+                + " source_space_id, owner_space_id) VALUES (?, ?, ?, '', '[]', '[]', '[]', 'f-#{Release.Number}', 'SKIP', TRUE, 0, now(), ?, ?)";
+        assertEquals(1, run(template, dev, "Carried", "carried", prod, null), "a template a bundle from Prod carries");
+        refused(template, dev, "Mine", "mine", null, null);
+        refused(template, prod, "Theirs", "theirs", dev, null);
+        assertEquals(1, run("UPDATE environment_template SET description = 'updated by a bundle' WHERE name = 'Carried'"));
+        ctx.templates().create(DEV, odcm.model.environment.EnvironmentTemplate.draft("Local", "", java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), "l-#{Release.Number}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
+        assertEquals(0, run("UPDATE environment_template SET description = 'changed' WHERE name = 'Local'"), "a template made here is not the importer's");
+        String make = "INSERT INTO environment (space_id, name, name_key, description, created_at, template_id) VALUES (?, ?, ?, '', now(), ?)";
+        long carried = owner("SELECT id FROM environment_template WHERE name = 'Carried'");
+        assertEquals(1, run(make, dev, "carried-1", "carried-1", carried), "the instance an import provisions");
+        owner("UPDATE environment_template SET source_space_id = NULL, owner_space_id = " + prod + " WHERE id = " + carried + " RETURNING 1");
+        refused(make, dev, "placeholder-1", "placeholder-1", carried);
+        assertEquals(0, owner("SELECT count(*) FROM environment WHERE name = 'placeholder-1'"));
+    }
+
+    /**
      * Review (attacker, 0043): a role in one space writes no row of that space naming another space's release. A deployment
      * in Prod of DevTest's release (bob deployer in Prod only) would count in DevTest's eyes as the release having succeeded
      * (its approval gate passed for everyone, its lifecycle order met by an environment of the same name, its history and
