@@ -78,8 +78,8 @@ final class TemplateCommands {
                     + Printed.clean(space) + "\" NAME --name-expression EXPR'.");
         }
         for (odcm.model.environment.RemoteTemplate r : remote) {
-            root.cli.out().println(Printed.clean(r.displayName()) + "\t" + Printed.clean(r.template().nameExpression().text()) + "\tremote: its instances are '"
-                    + Printed.clean(r.ownerSpaceName()) + "''s");
+            root.cli.out().println(Printed.clean(r.displayName()) + "\t" + Printed.clean(r.template().nameExpression().text()) + "\tremote template of '"
+                    + Printed.clean(r.ownerSpaceName()) + "'");
         }
         for (Listed l : all) {
             root.cli.out().println(Printed.clean(l.template().name()) + "\t" + Printed.clean(l.template().nameExpression().text()) + "\t"

@@ -117,4 +117,27 @@ class CarriedTemplatesBundleTest {
         assertEquals(List.of(), assertInstanceOf(VerificationOutcome.GenuineReceipt.class,
                 ReceiptVerifier.verify(earlier, devTrustingReceipts(DEV_EC, PROD_EC))).content().instances());
     }
+
+    static Stream<Arguments> hostileInstances() {
+        return Stream.of(Arguments.of("null", "null"), Arguments.of("none", "[]"),
+                Arguments.of("a name with a colon", "[{\"environment\":\"Prod: f-1\",\"live\":true,\"template\":\"Feature\"}]"),
+                Arguments.of("a control character", "[{\"environment\":\"f-1\\u001b[2J\",\"live\":true,\"template\":\"Feature\"}]"),
+                Arguments.of("a missing field", "[{\"environment\":\"f-1\",\"template\":\"Feature\"}]"),
+                Arguments.of("a template too long", "[{\"environment\":\"f-1\",\"live\":true,\"template\":\"" + "t".repeat(61) + "\"}]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileInstances")
+    void aReceiptsInstanceOutsideTheRulesIsRefusedEvenWhenSigned(String label, String instances) {
+        Map<String, byte[]> entries = new LinkedHashMap<>(unzip(receipt(PROD_EC, DEV_EC, NOW)));
+        String receipt = new String(entries.get(ReceiptFormat.RECEIPT), StandardCharsets.UTF_8);
+        entries.put(ReceiptFormat.RECEIPT, receipt.replace(",\"receiptId\":", ",\"instances\":" + instances + ",\"receiptId\":")
+                .getBytes(StandardCharsets.UTF_8));
+
+        VerificationOutcome outcome = ReceiptVerifier.verify(BundleFiles.resignReceipt(entries, PROD_EC.certificateDer(), PROD_EC.privateKeyPkcs8(), null),
+                devTrustingReceipts(DEV_EC, PROD_EC));
+
+        assertInstanceOf(VerificationOutcome.InvalidPart.class, outcome, outcome.sentence());
+        assertFalse(outcome.sentence().contains("\u001b"), outcome.sentence());
+    }
 }
