@@ -13,7 +13,6 @@ import odcm.model.environment.EnvironmentTemplate;
 import odcm.model.environment.RemoteTemplate;
 import odcm.model.lifecycle.Lifecycle;
 import odcm.model.lifecycle.PhaseMember;
-import odcm.model.project.Project;
 import odcm.model.role.Action;
 import odcm.model.space.Space;
 import odcm.model.trust.TrustKind;
@@ -159,9 +158,8 @@ public final class RemoteTemplateService {
         return out;
     }
 
-    /** The definitions a bundle of a release of {@code p} to {@code target} carries: the lifecycle's remote templates owned there. */
-    static List<EnvironmentTemplate> carried(StoreTx tx, Project p, Space target) {
-        Lifecycle l = tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
+    /** The definitions a bundle to {@code target} carries: the remote templates owned there of the release's lifecycle {@code l}. */
+    static List<EnvironmentTemplate> carried(StoreTx tx, Lifecycle l, Space target) {
         return l.remoteTemplates().stream().filter(m -> m.ownerSpaceId() == target.id())
                 .map(m -> tx.templates().findById(m.templateId()).orElseThrow()).toList();
     }
