@@ -380,9 +380,8 @@ public final class ImportService {
         if (existing.isPresent()) {
             return tx.projects().update(existing.get().id(), existing.get().version(), data).orElseThrow(); // read in this transaction
         }
-        Project p = tx.projects().insert(space.id(), data, StoreTime.now(store.clock()));
-        tx.projects().markRemote(p.id(), source.id());
-        return p;
+        // Marked remote from its first write: an importer of a team store writes no project without its source (V20).
+        return tx.projects().insert(space.id(), data, StoreTime.now(store.clock()), source.id());
     }
 
     private static Lifecycle lifecycle(StoreTx tx, Space space, String name, List<Lifecycle> fitting, Optional<Project> existing) {

@@ -244,7 +244,9 @@ public final class ReceiptService {
             RemoteTemplateService.record(tx, here, signer, c.instances(), c.created()); // the remote templates' instances (0058)
             tx.receipts().insertAccepted(new Accepted(c.receiptId(), here.id(), signer.id(), g.source(), c.sequence(), c.created(), now));
             // What a receipt completes may bring a release to a later phase holding a template of this space: it provisions (0058).
-            for (long releaseId : matched.stream().map(OutboxEntry::releaseId).distinct().toList()) {
+            List<Long> reported = tx.templates().findBySpace(here.id()).isEmpty() ? List.of() // no template here: nothing to provision
+                    : matched.stream().map(OutboxEntry::releaseId).distinct().toList();
+            for (long releaseId : reported) {
                 Release r = tx.releases().findById(releaseId).orElseThrow();
                 TemplateService.follow(tx, store, here, tx.projects().findById(r.projectId()).orElseThrow(), r);
             }

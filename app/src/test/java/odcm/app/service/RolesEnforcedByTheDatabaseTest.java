@@ -419,6 +419,39 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
     }
 
     /**
+     * The import and decline paths provision as a deployment does (decision 0058), under the database's rules: an importer
+     * who holds no other role imports a release that reaches the template's phase, and its instance is provisioned (recorded
+     * as theirs); an approver's decline takes it back.
+     */
+    @Test
+    void anImportersImportProvisionsTheInstanceAndAnApproversDeclineTakesItBack() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.environments().create(PROD, "Production", "");
+        ctx.templates().create(PROD, odcm.model.environment.EnvironmentTemplate.draft("Feature", "", java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), "feature-#{Release.Number}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
+        ctx.lifecycles().create(PROD, new odcm.model.lifecycle.LifecycleDraft("Prod", "", true, java.util.List.of(new odcm.model.lifecycle.LifecycleDraft.PhaseDraft(
+                "Production", java.util.List.of("Production"), java.util.List.of(), java.util.List.of(), odcm.model.lifecycle.ProgressionRule.ALL,
+                java.util.List.of("Feature")))));
+        byte[] bundle = promote(PROD, "web.odcmbundle");
+        String me = ctx.store().person().name();
+        String carol = TestDatabases.login("carol");
+        grantBob(PROD, Role.IMPORTER, null);
+        ctx.roles().grant(PROD, Role.APPROVER, null, Grantee.person(carol));
+
+        assertTrue(as(bob, me).imports().importBundle(PROD, bundle, null, java.util.Map.of()).imported());
+        as(me, me);
+        assertEquals(java.util.List.of("feature-1.0.0"), ctx.templates().instances(PROD, "Feature").stream()
+                .filter(odcm.model.environment.Environment::isLive).map(odcm.model.environment.Environment::name).toList());
+        assertEquals(bob, ctx.templates().history(PROD, "Feature").get(0).by());
+
+        as(carol, me).acceptances().decline(PROD, DEV + ": Web", "1.0.0", "Not this one");
+        as(me, me);
+        assertFalse(ctx.templates().instances(PROD, "Feature").get(0).isLive());
+        assertEquals(odcm.model.environment.Provisioning.Reason.DECLINED, ctx.templates().history(PROD, "Feature").get(0).reason());
+        assertEquals(carol, ctx.templates().history(PROD, "Feature").get(0).by());
+    }
+
+    /**
      * Templates across spaces (V29, decision 0058): an importer makes and updates the templates its bundles carry (naming
      * their source space), never one made here; it provisions their instances as an import does, never an instance of a
      * remote template (a placeholder, whose instances are its owner's).
