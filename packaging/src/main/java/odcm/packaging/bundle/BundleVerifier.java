@@ -478,10 +478,16 @@ public final class BundleVerifier {
                 parameters.add(new VariableTemplate(p.name(), p.label(), p.helpText(), TemplateType.valueOf(p.type()), p.options(), p.mandatory(),
                         sensitive ? "" : p.defaultValue()));
             }
-            out.add(new odcm.model.environment.EnvironmentTemplate(0, 0, t.name(), t.description(), parameters, steps(t.provisioning()),
-                    steps(t.deprovisioning()), odcm.model.environment.EnvironmentTemplate.expression(t.nameExpression(), parameters),
-                    odcm.model.environment.EnvironmentTemplate.OnExisting.valueOf(t.onExisting()), t.deprovisionWhenProgressed(),
-                    t.deprovisionAfterDays(), 0));
+            try {
+                out.add(new odcm.model.environment.EnvironmentTemplate(0, 0, t.name(), t.description(), parameters, steps(t.provisioning()),
+                        steps(t.deprovisioning()), odcm.model.environment.EnvironmentTemplate.expression(t.nameExpression(), parameters),
+                        odcm.model.environment.EnvironmentTemplate.OnExisting.valueOf(t.onExisting()), t.deprovisionWhenProgressed(),
+                        t.deprovisionAfterDays(), 0));
+            } catch (odcm.model.Refusal | IllegalArgumentException | NullPointerException e) {
+                String why = String.valueOf(e.getMessage());
+                throw new Refused(new InvalidPart(BundleFormat.TEMPLATES, "carries an environment template that is not valid ("
+                        + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why) + ")"));
+            }
         }
         return out;
     }

@@ -86,6 +86,11 @@ class CarriedTemplatesBundleTest {
 
         assertInstanceOf(VerificationOutcome.InvalidPart.class, outcome, outcome.sentence());
         assertFalse(outcome.sentence().contains("\n"), outcome.sentence());
+        if (label.startsWith("a name expression naming")) {
+            assertEquals("The bundle's templates.json carries an environment template that is not valid (The name expression"
+                    + " 'f-#{Release.Numbr}' uses #{Release.Numbr}, which is not a name it knows; it knows Release.Number, Release.Channel,"
+                    + " Project.Name, Template.Name, Space.Name (the template has no parameters)), so the bundle was refused.", outcome.sentence());
+        }
     }
 
     @Test
