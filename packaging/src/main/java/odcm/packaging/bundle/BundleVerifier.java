@@ -418,18 +418,9 @@ public final class BundleVerifier {
      * as every earlier bundle (a field given as null is neither, and refused).
      */
     private static Dto.HistoryPart history(Map<String, byte[]> entries, String id, Json.Budget budget) throws Refused {
-        com.fasterxml.jackson.databind.JsonNode override;
-        try {
-            override = Json.field(entries.get(BundleFormat.HISTORY), "outOfOrder");
-        } catch (BadJson e) {
-            throw new Refused(new InvalidPart(BundleFormat.HISTORY, e.getMessage()));
-        }
-        if (override == null) {
-            Dto.EarlierHistoryPart h = part(entries, BundleFormat.HISTORY, Dto.EarlierHistoryPart.class, id, budget);
-            return new Dto.HistoryPart(h.bundleId(), h.deployments(), null);
-        }
-        Dto.HistoryPart h = part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id, budget);
-        if (h.outOfOrder() == null) {
+        Dto.HistoryPart h = withOptional(entries, BundleFormat.HISTORY, "outOfOrder", id, budget, Dto.HistoryPart.class,
+                Dto.EarlierHistoryPart.class, e -> new Dto.HistoryPart(e.bundleId(), e.deployments(), null));
+        if (h == null) {
             throw new Refused(new InvalidPart(BundleFormat.HISTORY, "gives its override of lifecycle order as null"));
         }
         return h;
@@ -440,21 +431,31 @@ public final class BundleVerifier {
      * (decision 0058), without the field as every earlier bundle (a field given as null or empty is neither, and refused).
      */
     private static Dto.TemplatesPart templates(Map<String, byte[]> entries, String id, Json.Budget budget) throws Refused {
-        com.fasterxml.jackson.databind.JsonNode carried;
-        try {
-            carried = Json.field(entries.get(BundleFormat.TEMPLATES), "environmentTemplates");
-        } catch (BadJson e) {
-            throw new Refused(new InvalidPart(BundleFormat.TEMPLATES, e.getMessage()));
-        }
-        if (carried == null) {
-            Dto.EarlierTemplatesPart t = part(entries, BundleFormat.TEMPLATES, Dto.EarlierTemplatesPart.class, id, budget);
-            return new Dto.TemplatesPart(t.bundleId(), null, t.templates());
-        }
-        Dto.TemplatesPart t = part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, budget);
-        if (t.environmentTemplates() == null || t.environmentTemplates().isEmpty()) {
+        Dto.TemplatesPart t = withOptional(entries, BundleFormat.TEMPLATES, "environmentTemplates", id, budget, Dto.TemplatesPart.class,
+                Dto.EarlierTemplatesPart.class, e -> new Dto.TemplatesPart(e.bundleId(), null, e.templates()));
+        if (t == null || t.environmentTemplates() != null && t.environmentTemplates().isEmpty()) {
             throw new Refused(new InvalidPart(BundleFormat.TEMPLATES, "gives its environment templates as null or none"));
         }
         return t;
+    }
+
+    /**
+     * A part that may carry {@code field} (written only when there is something to say, so a part without it is exactly what
+     * earlier consoles wrote): read strictly as {@code with} when the field is there, as {@code earlier} (then widened) when it
+     * is not. Null when the field is there but null, which the caller refuses.
+     */
+    private static <T, E> T withOptional(Map<String, byte[]> entries, String part, String field, String id, Json.Budget budget, Class<T> with,
+                                         Class<E> earlier, java.util.function.Function<E, T> widen) throws Refused {
+        com.fasterxml.jackson.databind.JsonNode given;
+        try {
+            given = Json.field(entries.get(part), field);
+        } catch (BadJson e) {
+            throw new Refused(new InvalidPart(part, e.getMessage()));
+        }
+        if (given == null) {
+            return widen.apply(part(entries, part, earlier, id, budget));
+        }
+        return given.isNull() ? null : part(entries, part, with, id, budget);
     }
 
     /**
