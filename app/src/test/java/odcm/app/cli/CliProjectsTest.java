@@ -177,8 +177,12 @@ class CliProjectsTest {
         assertEquals(feature + "\tfeature-#{Release.Number}\tremote template of 'Prod Space'\n", CliTest.ok(cli.run("template", "list", "--space", space)).out());
         CliTest.ok(cli.run("apply", doc("""
                 {"space": "DevTest Space", "environments": [{"name": "Development"}], "lifecycles": [{"name": "Branches", "phases": [
-                  {"name": "Dev", "environments": ["Development"]}, {"name": "Prod", "remoteEnvironments": ["prod space: Feature (TEMPLATE)"]}]}]}
+                  {"name": "Dev", "environments": ["Development"]}, {"name": "Prod", "remoteEnvironments": ["prod space: Feature (TEMPLATE)"]}]}],
+                 "projects": [{"name": "Web", "lifecycle": "Branches"}]}
                 """).toString()));
+        Path svg = tmp.resolve("branches.svg");
+        CliTest.ok(cli.run("lifecycle", "render", "--space", space, "--project", "Web", "--out", svg.toString()));
+        assertTrue(Files.readString(svg).contains(feature), "lifecycle render draws the remote template");
         assertEquals("Remote template '" + feature + "' is still in lifecycle Branches; take it out first.",
                 refused("template", "delete", "--space", space, feature));
     }
