@@ -178,13 +178,19 @@ class CliProjectsTest {
         CliTest.ok(cli.run("apply", doc("""
                 {"space": "DevTest Space", "environments": [{"name": "Development"}], "lifecycles": [{"name": "Branches", "phases": [
                   {"name": "Dev", "environments": ["Development"]}, {"name": "Prod", "remoteEnvironments": ["prod space: Feature (TEMPLATE)"]}]}],
-                 "projects": [{"name": "Web", "lifecycle": "Branches"}]}
+                 "projects": [{"name": "Web", "lifecycle": "Branches", "variables": [{"name": "Size", "value": "large",
+                   "environments": ["Prod Space: Feature (template)"]}], "templates": [{"name": "Size", "type": "single-line"}],
+                   "process": [{"name": "Up", "actionType": "Run a script", "environments": ["Prod Space: Feature (template)"]}]}]}
                 """).toString()));
         Path svg = tmp.resolve("branches.svg");
         CliTest.ok(cli.run("lifecycle", "render", "--space", space, "--project", "Web", "--out", svg.toString()));
         assertTrue(Files.readString(svg).contains(feature), "lifecycle render draws the remote template");
-        assertEquals("Remote template '" + feature + "' is still in lifecycle Branches; take it out first.",
+        assertEquals("Remote template '" + feature + "' is still in lifecycle Branches and a scope of project Web; take it out first.",
                 refused("template", "delete", "--space", space, feature));
+        CliTest.ok(cli.run("space", "rename", "Prod Space", "Production Space"));
+        CliTest.ok(cli.run("release", "create", "--space", space, "--project", "Web", "1.0.0"));
+        String shown = CliTest.ok(cli.run("release", "show", "--space", space, "--project", "Web", "1.0.0")).out();
+        assertTrue(shown.contains("Production Space: Feature (template)") && !shown.contains("Prod Space: Feature"), "the scope follows: " + shown);
     }
 
     /** Environment templates (decision 0057): create, list, instantiate, de-provision; bad input is one line and changes nothing. */
