@@ -197,8 +197,9 @@ public final class RemoteTemplateService {
                 throw new Refusal(what + ", but '" + here.name() + "' has its own template '" + t.name() + "', defined differently ("
                         + String.join(", ", differences) + "); make them the same, or rename one, before importing.");
             }
-            tx.templates().replaceDefinition(new EnvironmentTemplate(t.id(), here.id(), c.name(), c.description(), c.parameters(), c.provisioning(),
-                    c.deprovisioning(), c.nameExpression(), c.onExisting(), c.deprovisionWhenProgressed(), c.deprovisionAfterDays(), t.version()));
+            tx.templates().update(new EnvironmentTemplate(t.id(), here.id(), c.name(), c.description(), c.parameters(), c.provisioning(),
+                    c.deprovisioning(), c.nameExpression(), c.onExisting(), c.deprovisionWhenProgressed(), c.deprovisionAfterDays(), t.version()),
+                    t.version()).orElseThrow(); // read in this transaction
             tx.audit().append("template.import", subject, "updated from the bundle of release " + release + " from " + source.describe()
                     + ": " + String.join(", ", differences));
             done.add("template '" + c.name() + "' updated");
