@@ -217,7 +217,8 @@ public final class TestDatabases {
      * history removed. Run first.
      */
     public static void undoLooseningProposals(Statement st) throws SQLException {
-        undoEnvironmentTemplates(st); // V28 came after: undone first
+        undoTemplatesAcrossSpaces(st); // V29 came after: undone first
+        undoEnvironmentTemplates(st); // then V28
         undoKeysOverTime(st); // then V27
         undoAcceptanceBeforeImport(st); // V26 came after: undone with it, next
         undoApprovalGates(st); // V25 sits on V23's store: undone next
@@ -237,6 +238,43 @@ public final class TestDatabases {
         st.executeUpdate("DROP TABLE IF EXISTS certificate_window");
         st.executeUpdate("DROP TABLE IF EXISTS former_space_key");
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '27'");
+    }
+
+    /**
+     * V29 (templates across spaces, decision 0058) undone: its table and columns dropped (on a team store its policies and
+     * function first, and V28's instance policies as they were); its line of Flyway's history removed. Run by
+     * {@link #undoLooseningProposals} first.
+     */
+    public static void undoTemplatesAcrossSpaces(Statement st) throws SQLException {
+        boolean team = st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        if (team) {
+            st.execute("DROP POLICY IF EXISTS odcm_import_template ON environment_template");
+            st.execute("DROP POLICY IF EXISTS odcm_import_template_update ON environment_template");
+            st.execute("DROP POLICY IF EXISTS odcm_instance_make ON environment");
+            st.execute("DROP POLICY IF EXISTS odcm_instance_provision ON environment");
+            st.execute("DROP POLICY IF EXISTS odcm_write ON provisioning");
+            st.execute("DROP FUNCTION IF EXISTS odcm_may_provision(BIGINT)");
+            st.execute("CREATE POLICY odcm_instance_make ON environment FOR INSERT WITH CHECK (deprovisioned_at IS NULL AND (odcm_may(space_id,"
+                    + " 'DEPLOYER') OR odcm_may(space_id, 'RELEASE_MANAGER')) AND EXISTS (SELECT FROM environment_template t WHERE t.id = template_id"
+                    + " AND t.space_id = environment.space_id))");
+            st.execute("CREATE POLICY odcm_instance_provision ON environment FOR UPDATE USING (template_id IS NOT NULL AND (odcm_may(space_id,"
+                    + " 'DEPLOYER') OR odcm_may(space_id, 'RELEASE_MANAGER'))) WITH CHECK (template_id IS NOT NULL AND (odcm_may(space_id, 'DEPLOYER')"
+                    + " OR odcm_may(space_id, 'RELEASE_MANAGER')))");
+            st.execute("CREATE POLICY odcm_write ON provisioning FOR INSERT WITH CHECK (done_by = session_user::text AND (odcm_may(space_id,"
+                    + " 'ADMINISTRATOR') OR odcm_may(space_id, 'DEPLOYER') OR odcm_may(space_id, 'RELEASE_MANAGER')))");
+        }
+        st.executeUpdate("DROP TABLE IF EXISTS remote_instance");
+        st.executeUpdate("DELETE FROM provisioning WHERE reason = 'DECLINED'");
+        st.executeUpdate("ALTER TABLE provisioning DROP CONSTRAINT IF EXISTS ck_provisioning_reason");
+        st.executeUpdate("ALTER TABLE provisioning ADD CONSTRAINT ck_provisioning_reason CHECK (reason IN ('MANUAL', 'PHASE', 'PROGRESSED', 'IDLE'))");
+        st.executeUpdate("ALTER TABLE environment_template DROP CONSTRAINT IF EXISTS ck_environment_template_remote");
+        st.executeUpdate("ALTER TABLE environment_template DROP CONSTRAINT IF EXISTS fk_environment_template_owner");
+        st.executeUpdate("ALTER TABLE environment_template DROP CONSTRAINT IF EXISTS fk_environment_template_source");
+        st.executeUpdate("DELETE FROM phase_member WHERE template_id IN (SELECT id FROM environment_template WHERE owner_space_id IS NOT NULL)");
+        st.executeUpdate("DELETE FROM environment_template WHERE owner_space_id IS NOT NULL");
+        st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS owner_space_id");
+        st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS source_space_id");
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '29'");
     }
 
     /**

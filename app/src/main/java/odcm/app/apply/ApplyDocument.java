@@ -71,7 +71,7 @@ public record ApplyDocument(
     public record EnvironmentTemplateDoc(@JsonProperty(required = true) String name, String description,
                                          @JsonProperty(required = true) String nameExpression, List<TemplateDoc> parameters,
                                          List<StepDoc> provisioning, List<StepDoc> deprovisioning, String onExisting,
-                                         Boolean deprovisionWhenProgressed, Integer deprovisionAfterDays) {
+                                         Boolean deprovisionWhenProgressed, Integer deprovisionAfterDays, String owner) {
         public EnvironmentTemplateDoc {
             parameters = orEmpty(parameters);
             provisioning = orEmpty(provisioning);

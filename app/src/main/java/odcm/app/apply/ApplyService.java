@@ -187,12 +187,18 @@ public final class ApplyService {
     /** Templates not there yet are created (before the lifecycles, whose phases may hold them); one that exists is left as it is. */
     private void applyTemplates(ApplyDocument doc, String space, List<String> done) {
         java.util.Set<String> here = new java.util.HashSet<>(ctx.templates().list(space).stream().map(t -> Names.key(t.name())).toList());
+        ctx.remoteTemplates().list(space).forEach(r -> here.add(Names.key(r.template().name())));
         for (ApplyDocument.EnvironmentTemplateDoc t : doc.environmentTemplates()) {
             if (here.add(Names.key(t.name()))) {
-                ctx.templates().create(space, EnvironmentTemplate.draft(t.name(), t.description(), t.parameters().stream().map(ApplyService::template).toList(),
+                EnvironmentTemplate draft = EnvironmentTemplate.draft(t.name(), t.description(), t.parameters().stream().map(ApplyService::template).toList(),
                         t.provisioning().stream().map(ApplyService::step).toList(), t.deprovisioning().stream().map(ApplyService::step).toList(),
                         t.nameExpression(), t.onExisting() == null ? EnvironmentTemplate.OnExisting.SKIP : EnvironmentTemplate.OnExisting.parse(t.onExisting()),
-                        t.deprovisionWhenProgressed(), t.deprovisionAfterDays()));
+                        t.deprovisionWhenProgressed(), t.deprovisionAfterDays());
+                if (t.owner() != null) { // a remote template: the owner's, its definition carried there by bundles (0058)
+                    done.add("created remote template '" + ctx.remoteTemplates().create(space, t.owner(), draft).displayName() + "'");
+                    continue;
+                }
+                ctx.templates().create(space, draft);
                 done.add("created environment template '" + t.name() + "'");
             } else {
                 done.add("environment template '" + t.name() + "' already exists in '" + space + "'; an apply never changes one, so it was left as it is");

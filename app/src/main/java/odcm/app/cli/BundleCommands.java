@@ -145,6 +145,10 @@ final class BundleCommands {
         o.println("Deployments already done (" + c.history().size() + "):");
         c.history().forEach(h -> o.println("  " + Printed.clean(h.space()) + ": " + Printed.clean(h.environment()) + " " + h.deployedAt() + " "
                 + Printed.clean(h.outcome())));
+        if (!c.environmentTemplates().isEmpty()) { // decision 0058: made or updated in the target by the import
+            o.println("Environment templates: " + Printed.clean(String.join(", ", c.environmentTemplates().stream()
+                    .map(t -> t.name() + " (instances named '" + t.nameExpression().text() + "')").toList())));
+        }
         if (c.outOfOrder() != null) {
             o.println("Promoted out of lifecycle order by " + Printed.clean(c.outOfOrder().by()) + ": " + Printed.clean(c.outOfOrder().reason()));
             o.println("  skipped: " + Printed.clean(c.outOfOrder().skipped()));
@@ -167,6 +171,10 @@ final class BundleCommands {
                         "mandatory", t.mandatory(), "defaultValue", t.defaultValue())).toList(),
                 "history", c.history().stream().map(h -> Printed.fields("space", h.space(), "environment", h.environment(),
                         "deployedAt", h.deployedAt().toString(), "outcome", h.outcome())).toList());
+        if (!c.environmentTemplates().isEmpty()) {
+            out.put("environmentTemplates", c.environmentTemplates().stream().map(t -> Printed.fields("name", t.name(),
+                    "nameExpression", t.nameExpression().text(), "parameters", t.parameters().stream().map(odcm.model.project.VariableTemplate::name).toList())).toList());
+        }
         if (c.outOfOrder() != null) {
             out.put("outOfOrder", Printed.fields("by", c.outOfOrder().by(), "reason", c.outOfOrder().reason(), "skipped", c.outOfOrder().skipped()));
         }

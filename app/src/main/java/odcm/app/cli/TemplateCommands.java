@@ -38,12 +38,20 @@ final class TemplateCommands {
                        description = "When a later release names an existing instance: reprovision or skip (default)") String onExisting,
                @Option(names = "--keep-when-progressed", description = "Keep an instance when its release goes on to the next phase") boolean keep,
                @Option(names = "--deprovision-after-days", paramLabel = "N", defaultValue = "0",
-                       description = "De-provision an instance after N days without a deployment (0: never); see 'template deprovision --idle'") int days) {
+                       description = "De-provision an instance after N days without a deployment (0: never); see 'template deprovision --idle'") int days,
+               @Option(names = "--owner", paramLabel = "SPACE", description = "Make a remote template: SPACE's template, shown 'SPACE: NAME (template)',"
+                       + " whose definition this space's bundles carry there (docs/decisions/0058)") String owner) {
         List<VariableTemplate> params = usage("create", () -> parameters(parameters));
         EnvironmentTemplate.OnExisting existing = usage("create", () -> EnvironmentTemplate.OnExisting.parse(onExisting));
         EnvironmentTemplate draft = EnvironmentTemplate.draft(name, description, params, usage("create", () -> steps(provision)),
                 usage("create", () -> steps(deprovision)),
                 expression, existing, !keep, days);
+        if (owner != null) {
+            odcm.model.environment.RemoteTemplate r = root.cli.withContext(root.store, ctx -> ctx.remoteTemplates().create(space, owner, draft));
+            root.cli.out().println("Created remote template '" + Printed.clean(r.displayName()) + "' in '" + Printed.clean(space)
+                    + "'; put it in a lifecycle phase as a remote environment, and bundles to '" + Printed.clean(r.ownerSpaceName()) + "' carry it.");
+            return 0;
+        }
         EnvironmentTemplate t = root.cli.withContext(root.store, ctx -> ctx.templates().create(space, draft));
         root.cli.out().println("Created environment template '" + Printed.clean(t.name()) + "' in '" + Printed.clean(space) + "'; instances are named '"
                 + Printed.clean(t.nameExpression().text()) + "'.");
@@ -109,9 +117,14 @@ final class TemplateCommands {
                     "instances", l.instances().stream().map(Environment::name).toList())).toList());
             return 0;
         }
-        if (all.isEmpty()) {
+        List<odcm.model.environment.RemoteTemplate> remote = root.cli.reading(root.store, ctx -> ctx.remoteTemplates().list(space));
+        if (all.isEmpty() && remote.isEmpty()) {
             root.cli.out().println("'" + Printed.clean(space) + "' has no environment templates yet; create one with 'odcm template create --space \""
                     + Printed.clean(space) + "\" NAME --name-expression EXPR'.");
+        }
+        for (odcm.model.environment.RemoteTemplate r : remote) {
+            root.cli.out().println(Printed.clean(r.displayName()) + "\t" + Printed.clean(r.template().nameExpression().text()) + "\tremote template of '"
+                    + Printed.clean(r.ownerSpaceName()) + "'");
         }
         for (Listed l : all) {
             root.cli.out().println(Printed.clean(l.template().name()) + "\t" + Printed.clean(l.template().nameExpression().text()) + "\t"
@@ -140,7 +153,11 @@ final class TemplateCommands {
             + " holds and that never had an instance.")
     int delete(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Parameters(paramLabel = "TEMPLATE") String template) {
         root.cli.withContext(root.store, ctx -> {
-            ctx.templates().delete(space, template);
+            if (template.contains(":")) { // "Prod Space: Feature (template)", a remote template (0058); a template's own name has no ':'
+                ctx.remoteTemplates().delete(space, template);
+            } else {
+                ctx.templates().delete(space, template);
+            }
             return null;
         });
         root.cli.out().println("Deleted environment template '" + Printed.clean(template) + "' of '" + Printed.clean(space) + "'.");

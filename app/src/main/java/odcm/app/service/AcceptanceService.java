@@ -188,6 +188,9 @@ public final class AcceptanceService {
             }
             Long previous = previous(tx, s, p, r).orElse(null);
             ImportAcceptance d = tx.acceptances().insert(s.id(), r.id(), verdict, c, previous, StoreTime.now(store.clock()), store.person().name());
+            if (verdict == ImportAcceptance.Verdict.DECLINED) {
+                TemplateService.declined(tx, store, s, r); // a declined import provisions nothing (0058)
+            }
             tx.audit().append(verdict == ImportAcceptance.Verdict.ACCEPTED ? ACCEPT : DECLINE, subject(r, tx.releases().revision(r.id()), p, s),
                     verdict.words() + " snapshot " + d.snapshotHash() + (previous == null ? " (first import, everything new)"
                             : " after reviewing its changes against release #" + previous) + (c.isEmpty() ? "" : ": " + c));

@@ -26,6 +26,7 @@ public final class AppContext implements AutoCloseable {
     private final AcceptanceService acceptances;
     private final HealthService health;
     private final TemplateService templates;
+    private final RemoteTemplateService remoteTemplates;
 
     public AppContext(Store store) {
         this.store = store;
@@ -49,6 +50,7 @@ public final class AppContext implements AutoCloseable {
         this.acceptances = new AcceptanceService(store);
         this.health = new HealthService(store);
         this.templates = new TemplateService(store);
+        this.remoteTemplates = new RemoteTemplateService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -141,6 +143,11 @@ public final class AppContext implements AutoCloseable {
 
     public TemplateService templates() {
         return templates;
+    }
+
+    /** Remote environment templates: placeholders of other spaces' templates (decision 0058). */
+    public RemoteTemplateService remoteTemplates() {
+        return remoteTemplates;
     }
 
     public DutyService duties() {

@@ -303,7 +303,7 @@ public final class BundleService {
         return UserFiles.read(file, (int) Math.min(limits.maxTotalBytes(), Integer.MAX_VALUE - 8), what);
     }
 
-    private record Built(Space source, Space target, ReleaseHead release, BundleContent content, byte[] bytes, Fingerprint targetCertificate) {
+    private record Built(Space source, Space target, ReleaseHead release, BundleContent content, byte[] bytes, Fingerprint targetCertificate, Route route) {
     }
 
     /**
@@ -311,7 +311,7 @@ public final class BundleService {
      * certificates of both as the checks read them (the bundle is signed with the one and encrypted to the other).
      */
     private record Route(Space source, Project project, ReleaseHead release, Space target, StoredCertificate sourceCertificate,
-                         StoredCertificate targetCertificate, BundleContent.OutOfOrder outOfOrder) {
+                         StoredCertificate targetCertificate, BundleContent.OutOfOrder outOfOrder, odcm.model.lifecycle.Lifecycle lifecycle) {
     }
 
     private static ReleaseHead release(StoreTx tx, Project p, String version) {
@@ -340,8 +340,9 @@ public final class BundleService {
         if (!problem.isEmpty()) {
             throw new Refusal(problem);
         }
-        BundleContent.OutOfOrder override = order(tx, s, p, r, t, outOfOrder, recording); // after the target's own problems
-        return new Route(s, p, r, t, sourceCert, targetCert, override);
+        Order order = new Order(tx, s, p, r); // the lifecycle with its instances, read once for the order and the templates carried
+        BundleContent.OutOfOrder override = order(tx, s, p, r, t, order, outOfOrder, recording); // after the target's own problems
+        return new Route(s, p, r, t, sourceCert, targetCert, override, order.lifecycle());
     }
 
     /**
@@ -349,7 +350,8 @@ public final class BundleService {
      * rejection, override or not; refused while a phase before the promotion is incomplete, unless {@code reason} is given
      * by a person who may promote out of order. The override to carry, or null when the release is in order.
      */
-    private BundleContent.OutOfOrder order(StoreTx tx, Space s, Project p, ReleaseHead r, Space t, String reason, boolean recording) {
+    private BundleContent.OutOfOrder order(StoreTx tx, Space s, Project p, ReleaseHead r, Space t, Order lifecycleOrder, String reason,
+                                           boolean recording) {
         String by = RoleService.who(store).name();
         if (reason != null) {
             new BundleContent.OutOfOrder(by, reason, ""); // a reason given is checked whether or not it is needed
@@ -357,7 +359,7 @@ public final class BundleService {
         rejection(tx, s, p, r, recording).ifPresent(why -> {
             throw new Refusal(why);
         });
-        Optional<String> order = new Order(tx, s, p, r).refusal(t);
+        Optional<String> order = lifecycleOrder.refusal(t);
         if (order.isEmpty()) {
             return null; // in order: nothing is overridden, so nothing is carried
         }
@@ -412,12 +414,12 @@ public final class BundleService {
         // The release's content travels in its parts; the snapshot here stays empty (the writer does not read it).
         BundleContent content = new BundleContent(UUID.randomUUID(), s.name(), t.name(), sequence, now, now.plus(validity),
                 route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r), r.createdAt(), r.revision(),
-                route.outOfOrder());
+                route.outOfOrder()).withEnvironmentTemplates(RemoteTemplateService.carried(tx, route.lifecycle(), t));
         Secret key = BundleChecks.signingKey(store, tx, s, sourceCert);
         try {
             // Written into an array of the file's size, computed beforehand: no buffer grown, none copied at the end.
             byte[] bytes = BundleWriter.write(content, parts, new SourceKey(sourceCert.der(), key), targetCert.der());
-            return new Built(s, t, r, content, bytes, targetCert.info().fingerprint());
+            return new Built(s, t, r, content, bytes, targetCert.info().fingerprint(), route);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
@@ -485,6 +487,9 @@ public final class BundleService {
         if (c.outOfOrder() != null) { // with the Outbox row, naming its bundle: who overrode lifecycle order, why, and what it skipped
             tx.audit().append("bundle.out-of-order", "release " + c.version() + " of project '" + c.project() + "' of " + b.source().describe(),
                     c.outOfOrder().words() + "; bundle " + c.bundleId() + " to " + b.target().describe() + "; skipped: " + c.outOfOrder().skipped());
+        }
+        if (!b.route().lifecycle().templates().isEmpty()) { // a promotion completes its phase: a later one's template provisions (0058)
+            TemplateService.follow(tx, store, b.source(), b.route().project(), tx.releases().findById(b.release().id()).orElseThrow());
         }
         return new Promoted(entry, b.bytes());
     }

@@ -145,7 +145,7 @@ public final class DeploymentService {
     /** The project's lifecycle with the live instances of its templates as environments of their phases (decision 0057). */
     static Lifecycle lifecycle(StoreTx tx, Project p) {
         Lifecycle l = tx.lifecycles().findById(p.lifecycleId()).orElseThrow();
-        return l.templates().isEmpty() ? l : l.withInstances(tx.templates().liveInstances(p.spaceId())); // no read where no template
+        return RemoteTemplateService.withInstances(tx, l); // local and remote templates' instances (0057, 0058)
     }
 
     /**

@@ -112,7 +112,18 @@ public final class EnvironmentService {
         List<String> all = new ArrayList<>(tx.environments().findBySpace(s.id()).stream().map(Environment::name).toList());
         all.addAll(tx.environments().findRemoteBySpace(s.id()).stream().map(RemoteEnvironment::displayName).toList());
         all.addAll(tx.templates().findBySpace(s.id()).stream().map(t -> odcm.model.lifecycle.PhaseMember.TemplateMember.displayName(t.name())).toList());
+        all.addAll(tx.templates().findRemoteBySpace(s.id()).stream().map(odcm.model.environment.RemoteTemplate::displayName).toList());
         return all;
+    }
+
+    /** What a phase's remote members can be: remote environments, then remote templates ("Prod Space: Feature (template)", 0058). */
+    public List<String> remoteMembers(String space) {
+        return store.read(tx -> {
+            Space s = requireLocal(tx, space);
+            List<String> out = new ArrayList<>(tx.environments().findRemoteBySpace(s.id()).stream().map(RemoteEnvironment::displayName).toList());
+            out.addAll(tx.templates().findRemoteBySpace(s.id()).stream().map(odcm.model.environment.RemoteTemplate::displayName).toList());
+            return out;
+        });
     }
 
     public List<RemoteEnvironment> listRemote(String space) {

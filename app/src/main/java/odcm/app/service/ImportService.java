@@ -311,6 +311,10 @@ public final class ImportService {
 
         StringBuilder audit = new StringBuilder("bundle " + c.bundleId() + " (sequence " + c.sequence() + ") from " + source.describe()
                 + ", signed by certificate " + g.source().grouped() + "; lifecycle '" + lifecycle.name() + "'");
+        String templates = RemoteTemplateService.importCarried(tx, store, space, source, c.environmentTemplates(), c.version()); // 0058
+        if (!templates.isEmpty()) {
+            audit.append("; ").append(templates);
+        }
         progress.step(1, IMPORT_STEPS, "Writing the project and its values");
         Project project = saveProject(tx, space, source, name, lifecycle, snapshot, values, existing, existingValues);
         ImportPause.at("project");
@@ -383,9 +387,8 @@ public final class ImportService {
         if (existing.isPresent()) {
             return tx.projects().update(existing.get().id(), existing.get().version(), data).orElseThrow(); // read in this transaction
         }
-        Project p = tx.projects().insert(space.id(), data, StoreTime.now(store.clock()));
-        tx.projects().markRemote(p.id(), source.id());
-        return p;
+        // Marked remote from its first write: an importer of a team store writes no project without its source (V20).
+        return tx.projects().insert(space.id(), data, StoreTime.now(store.clock()), source.id());
     }
 
     private static Lifecycle lifecycle(StoreTx tx, Space space, String name, List<Lifecycle> fitting, Optional<Project> existing) {

@@ -147,7 +147,7 @@ public final class LifecycleService {
         Composition c = store.read(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             // Each local space's lifecycles with the live instances of their templates, drawn after the template (decision 0057).
-            List<Lifecycle> lifecycles = tx.lifecycles().findAll().stream().map(l -> l.withInstances(tx.templates().liveInstances(l.spaceId()))).toList();
+            List<Lifecycle> lifecycles = tx.lifecycles().findAll().stream().map(l -> RemoteTemplateService.withInstances(tx, l)).toList();
             LifecycleCatalog catalog = new LifecycleCatalog(tx.spaces().findAll(), lifecycles, tx.projects().lifecycles(),
                     tx.environments().findAllRemote(), tx.trusts().findAll());
             String name = catalog.projects().stream()
@@ -202,8 +202,8 @@ public final class LifecycleService {
                 });
                 members.add(new PhaseMember.TemplateMember(t.id(), t.name()));
             }
-            for (String r : p.remoteEnvironments()) {
-                members.add(remoteMember(tx, s, phaseName, r));
+            for (String r : p.remoteEnvironments()) { // "Prod Space: Feature (template)" is a remote template (0058)
+                members.add(RemoteTemplateService.names(r) ? RemoteTemplateService.member(tx, s, r) : remoteMember(tx, s, phaseName, r));
             }
             for (String target : p.promotions()) {
                 Space t = tx.spaces().findByName(target == null ? "" : target.strip()).orElseThrow(() -> new Refusal(

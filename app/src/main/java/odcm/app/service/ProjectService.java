@@ -189,11 +189,13 @@ public final class ProjectService {
             if (!which.test(m)) {
                 continue;
             }
-            boolean remote = m instanceof PhaseMember.RemoteEnvironmentMember;
-            // An instance: its template's values count. A template: what each instance it makes will get, the values scoped to the
-            // template (its display name) and the unscoped ones (0057).
-            String template = m instanceof PhaseMember.LocalEnvironment e ? e.template() : null;
-            List<VariableTemplate> missing = remote ? DeploymentRules.missingValuesOrDefaults(p.templates(), sent, m.displayName())
+            boolean remote = m instanceof PhaseMember.RemoteEnvironmentMember || m instanceof PhaseMember.RemoteTemplateMember;
+            // An instance: its template's values count ("Feature (template)"; a remote one's "Prod Space: Feature (template)", 0058).
+            // A template: what each instance it makes will get, the values scoped to the template (its display name) and the
+            // unscoped ones (0057); a remote template: what a bundle for its space sends (0058).
+            String template = m instanceof PhaseMember.LocalEnvironment e ? e.template() : m instanceof PhaseMember.RemoteEnvironmentMember r
+                    && r.template() != null ? odcm.model.environment.RemoteEnvironment.displayName(r.ownerSpaceName(), r.template()) : null;
+            List<VariableTemplate> missing = remote ? DeploymentRules.missingValuesOrDefaults(p.templates(), sent, m.displayName(), template)
                     : remoteProject ? DeploymentRules.missingValues(p.templates(), p.variables(), m.displayName(), template)
                     : DeploymentRules.missingValuesOrDefaults(p.templates(), p.variables(), m.displayName(), template);
             if (!missing.isEmpty()) {

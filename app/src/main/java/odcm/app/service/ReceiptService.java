@@ -125,8 +125,9 @@ public final class ReceiptService {
             Space t = r.signer();
             Space s = r.addressee();
             Instant now = r.now();
+            List<ReceiptContent.Deployment> deployments = deployments(tx, s, r.received());
             ReceiptContent content = new ReceiptContent(UUID.randomUUID(), t.name(), s.name(), sequence, now, now.plus(validity),
-                    deployments(tx, s, r.received()));
+                    deployments, RemoteTemplateService.instances(tx, t, s, deployments));
             byte[] bytes = sign(tx, t, s, content);
             writeFile.accept(bytes);
             String sha = BundleService.sha256(bytes);
@@ -240,7 +241,15 @@ public final class ReceiptService {
                     recorded++;
                 }
             }
+            RemoteTemplateService.record(tx, here, signer, c.instances(), c.created()); // the remote templates' instances (0058)
             tx.receipts().insertAccepted(new Accepted(c.receiptId(), here.id(), signer.id(), g.source(), c.sequence(), c.created(), now));
+            // What a receipt completes may bring a release to a later phase holding a template of this space: it provisions (0058).
+            List<Long> reported = tx.templates().findBySpace(here.id()).isEmpty() ? List.of() // no template here: nothing to provision
+                    : matched.stream().map(OutboxEntry::releaseId).distinct().toList();
+            for (long releaseId : reported) {
+                Release r = tx.releases().findById(releaseId).orElseThrow();
+                TemplateService.follow(tx, store, here, tx.projects().findById(r.projectId()).orElseThrow(), r);
+            }
             String counts = c.deployments().size() + (c.deployments().size() == 1 ? " deployment" : " deployments") + " reported, "
                     + recorded + " new";
             tx.audit().append("receipt.import", "deployment receipt " + c.receiptId() + " (sequence " + c.sequence() + ") from "
@@ -297,6 +306,7 @@ public final class ReceiptService {
         if (sent.isEmpty()) {
             return;
         }
+        RemoteTemplateService.record(tx, s, here, RemoteTemplateService.instances(tx, here, s, List.of()), now); // its instances, directly (0058)
         if (tx.receipts().record(new RemoteDeployment(s.id(), sent.get().releaseId(), here.id(), here.name(), d.environment(), d.succeeded(),
                 d.deployedAt(), d.deployedBy(), null, now))) {
             tx.audit().append("deployment.report", "release " + sent.get().version() + " of project '" + sent.get().project() + "' of "

@@ -107,6 +107,15 @@ public final class SpaceService {
                     tx.projects().renameInScopes(r.spaceId(), s.name() + ": " + r.name(), renamed.name() + ": " + r.name());
                 }
             }
+            for (Space local : tx.spaces().findAll()) { // and remote templates as "<space>: <template> (template)" (0058)
+                for (odcm.model.environment.RemoteTemplate r : local.isLocal() ? tx.templates().findRemoteBySpace(local.id())
+                        : List.<odcm.model.environment.RemoteTemplate>of()) {
+                    if (r.ownerSpaceId() == s.id()) {
+                        tx.projects().renameInScopes(local.id(), odcm.model.environment.RemoteTemplate.displayName(s.name(), r.template().name()),
+                                odcm.model.environment.RemoteTemplate.displayName(renamed.name(), r.template().name()));
+                    }
+                }
+            }
             tx.audit().append("space.rename", renamed.describe(), "renamed from '" + s.name() + "' to '" + renamed.name() + "'");
             return renamed;
         });

@@ -284,6 +284,20 @@ public final class TemplateService {
         }
     }
 
+    /**
+     * An imported release was declined (decision 0058): each live instance last provisioned for it goes, recorded as
+     * {@link Provisioning.Reason#DECLINED}, so a declined import leaves nothing provisioned.
+     */
+    static void declined(StoreTx tx, Store store, Space s, Release r) {
+        for (EnvironmentTemplate t : tx.templates().findBySpace(s.id())) {
+            for (Environment e : tx.templates().instances(t.id())) {
+                if (e.isLive() && tx.templates().latest(e.id()).filter(x -> Long.valueOf(r.id()).equals(x.releaseId())).isPresent()) {
+                    deprovision(tx, store, s, t, e, Provisioning.Reason.DECLINED, r, true);
+                }
+            }
+        }
+    }
+
     /** Whether the template already provisioned an instance for the release: it does once (0057). */
     private static boolean provisionedFor(StoreTx tx, EnvironmentTemplate t, Release r) {
         return tx.templates().history(t.id()).stream()

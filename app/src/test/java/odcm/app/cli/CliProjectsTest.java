@@ -162,6 +162,37 @@ class CliProjectsTest {
         assertTrue(frozen.contains("(Prod Space: Production)"), "an earlier release keeps what it froze: " + frozen);
     }
 
+    /** Remote templates (decision 0058): made with --owner once that space is trusted for receipts, named in a phase, listed, kept while used. */
+    @Test
+    void aRemoteTemplateIsMadeForATrustedOwnerNamedInAPhaseAndKeptWhileThere() throws Exception {
+        String space = "DevTest Space";
+        String feature = "Prod Space: Feature (template)";
+        CliTest.ok(cli.run("space", "create", "Prod Space"));
+        String[] create = {"template", "create", "--space", space, "--owner", "Prod Space", "Feature", "--name-expression", "feature-#{Release.Number}"};
+        assertEquals("'DevTest Space' does not trust 'Prod Space' for deployment receipts, so '" + feature + "' cannot stand here: its instances come"
+                + " back only in receipts from 'Prod Space'. Trust it first.", refused(create));
+        CliTest.ok(cli.run("trust", "add", "--space", space, "--accepts", "receipts", "--from", "Prod Space"));
+        assertEquals("Created remote template '" + feature + "' in 'DevTest Space'; put it in a lifecycle phase as a remote environment, and bundles"
+                + " to 'Prod Space' carry it.\n", CliTest.ok(cli.run(create)).out());
+        assertEquals(feature + "\tfeature-#{Release.Number}\tremote template of 'Prod Space'\n", CliTest.ok(cli.run("template", "list", "--space", space)).out());
+        CliTest.ok(cli.run("apply", doc("""
+                {"space": "DevTest Space", "environments": [{"name": "Development"}], "lifecycles": [{"name": "Branches", "phases": [
+                  {"name": "Dev", "environments": ["Development"]}, {"name": "Prod", "remoteEnvironments": ["prod space: Feature (TEMPLATE)"]}]}],
+                 "projects": [{"name": "Web", "lifecycle": "Branches", "variables": [{"name": "Size", "value": "large",
+                   "environments": ["Prod Space: Feature (template)"]}], "templates": [{"name": "Size", "type": "single-line"}],
+                   "process": [{"name": "Up", "actionType": "Run a script", "environments": ["Prod Space: Feature (template)"]}]}]}
+                """).toString()));
+        Path svg = tmp.resolve("branches.svg");
+        CliTest.ok(cli.run("lifecycle", "render", "--space", space, "--project", "Web", "--out", svg.toString()));
+        assertTrue(Files.readString(svg).contains(feature), "lifecycle render draws the remote template");
+        assertEquals("Remote template '" + feature + "' is still in lifecycle Branches and a scope of project Web; take it out first.",
+                refused("template", "delete", "--space", space, feature));
+        CliTest.ok(cli.run("space", "rename", "Prod Space", "Production Space"));
+        CliTest.ok(cli.run("release", "create", "--space", space, "--project", "Web", "1.0.0"));
+        String shown = CliTest.ok(cli.run("release", "show", "--space", space, "--project", "Web", "1.0.0")).out();
+        assertTrue(shown.contains("Production Space: Feature (template)") && !shown.contains("Prod Space: Feature"), "the scope follows: " + shown);
+    }
+
     /** Environment templates (decision 0057): create, list, instantiate, de-provision; bad input is one line and changes nothing. */
     @Test
     void templatesCreateListInstantiateDeprovision() {

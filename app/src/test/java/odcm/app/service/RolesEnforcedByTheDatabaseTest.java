@@ -419,6 +419,68 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
     }
 
     /**
+     * The import and decline paths provision as a deployment does (decision 0058), under the database's rules: an importer
+     * who holds no other role imports a release that reaches the template's phase, and its instance is provisioned (recorded
+     * as theirs); an approver's decline takes it back.
+     */
+    @Test
+    void anImportersImportProvisionsTheInstanceAndAnApproversDeclineTakesItBack() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.environments().create(PROD, "Production", "");
+        ctx.templates().create(PROD, odcm.model.environment.EnvironmentTemplate.draft("Feature", "", java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), "feature-#{Release.Number}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
+        ctx.lifecycles().create(PROD, new odcm.model.lifecycle.LifecycleDraft("Prod", "", true, java.util.List.of(new odcm.model.lifecycle.LifecycleDraft.PhaseDraft(
+                "Production", java.util.List.of("Production"), java.util.List.of(), java.util.List.of(), odcm.model.lifecycle.ProgressionRule.ALL,
+                java.util.List.of("Feature")))));
+        byte[] bundle = promote(PROD, "web.odcmbundle");
+        String me = ctx.store().person().name();
+        String carol = TestDatabases.login("carol");
+        grantBob(PROD, Role.IMPORTER, null);
+        ctx.roles().grant(PROD, Role.APPROVER, null, Grantee.person(carol));
+
+        assertTrue(as(bob, me).imports().importBundle(PROD, bundle, null, java.util.Map.of()).imported());
+        as(me, me);
+        assertEquals(java.util.List.of("feature-1.0.0"), ctx.templates().instances(PROD, "Feature").stream()
+                .filter(odcm.model.environment.Environment::isLive).map(odcm.model.environment.Environment::name).toList());
+        assertEquals(bob, ctx.templates().history(PROD, "Feature").get(0).by());
+
+        as(carol, me).acceptances().decline(PROD, DEV + ": Web", "1.0.0", "Not this one");
+        as(me, me);
+        assertFalse(ctx.templates().instances(PROD, "Feature").get(0).isLive());
+        assertEquals(odcm.model.environment.Provisioning.Reason.DECLINED, ctx.templates().history(PROD, "Feature").get(0).reason());
+        assertEquals(carol, ctx.templates().history(PROD, "Feature").get(0).by());
+    }
+
+    /**
+     * Templates across spaces (V29, decision 0058): an importer makes and updates the templates its bundles carry (naming
+     * their source space), never one made here; it provisions their instances as an import does, never an instance of a
+     * remote template (a placeholder, whose instances are its owner's).
+     */
+    @Test
+    void anImporterMakesTheTemplatesABundleCarriesAndProvisionsTheirInstancesOnly() throws Exception {
+        organisationAndBob();
+        grantBob(DEV, Role.IMPORTER, null);
+        long dev = space(DEV);
+        long prod = space(PROD);
+        String template = "INSERT INTO environment_template (space_id, name, name_key, description, parameters_json, provisioning_json,"
+                + " deprovisioning_json, name_expression, on_existing, deprovision_when_progressed, deprovision_after_days, created_at,"
+                + " source_space_id, owner_space_id) VALUES (?, ?, ?, '', '[]', '[]', '[]', 'f-#{Release.Number}', 'SKIP', TRUE, 0, now(), ?, ?)";
+        assertEquals(1, run(template, dev, "Carried", "carried", prod, null), "a template a bundle from Prod carries");
+        refused(template, dev, "Mine", "mine", null, null);
+        refused(template, prod, "Theirs", "theirs", dev, null);
+        assertEquals(1, run("UPDATE environment_template SET description = 'updated by a bundle' WHERE name = 'Carried'"));
+        ctx.templates().create(DEV, odcm.model.environment.EnvironmentTemplate.draft("Local", "", java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), "l-#{Release.Number}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
+        assertEquals(0, run("UPDATE environment_template SET description = 'changed' WHERE name = 'Local'"), "a template made here is not the importer's");
+        String make = "INSERT INTO environment (space_id, name, name_key, description, created_at, template_id) VALUES (?, ?, ?, '', now(), ?)";
+        long carried = owner("SELECT id FROM environment_template WHERE name = 'Carried'");
+        assertEquals(1, run(make, dev, "carried-1", "carried-1", carried), "the instance an import provisions");
+        owner("UPDATE environment_template SET source_space_id = NULL, owner_space_id = " + prod + " WHERE id = " + carried + " RETURNING 1");
+        refused(make, dev, "placeholder-1", "placeholder-1", carried);
+        assertEquals(0, owner("SELECT count(*) FROM environment WHERE name = 'placeholder-1'"));
+    }
+
+    /**
      * Review (attacker, 0043): a role in one space writes no row of that space naming another space's release. A deployment
      * in Prod of DevTest's release (bob deployer in Prod only) would count in DevTest's eyes as the release having succeeded
      * (its approval gate passed for everyone, its lifecycle order met by an environment of the same name, its history and

@@ -78,7 +78,7 @@ public final class DeploymentRules {
 
         /** Whether the member counts as complete for the release. */
         public boolean complete(PhaseMember m) {
-            if (m instanceof PhaseMember.TemplateMember) {
+            if (PhaseMember.isTemplate(m)) {
                 return false; // never counted: its instances are (Lifecycle.withInstances)
             }
             if (m instanceof PhaseMember.Promotion p) {
@@ -97,7 +97,7 @@ public final class DeploymentRules {
     public static Optional<String> promotionRefusal(Lifecycle lifecycle, String targetSpace, Progress progress, String release) {
         String key = Names.key(targetSpace);
         return firstGap(lifecycle, m -> m instanceof PhaseMember.Promotion p && Names.key(p.targetSpaceName()).equals(key),
-                m -> !(m instanceof PhaseMember.TemplateMember), progress::complete)
+                m -> !PhaseMember.isTemplate(m), progress::complete)
                 .map(g -> "Release " + release + " cannot be promoted to '" + targetSpace + "' yet: phase '" + g.phase().name() + "' ("
                         + g.phase().rule().words() + ") comes first and still needs " + needs(g) + ".");
     }
@@ -230,9 +230,9 @@ public final class DeploymentRules {
         for (int i = 0; i < phases.size(); i++) {
             Phase p = phases.get(i);
             out.add(new PhaseReach(p, reached, i < lastDone));
-            List<PhaseMember> here = p.members().stream().filter(m -> !(m instanceof PhaseMember.TemplateMember)).toList();
-            boolean awaitsInstance = p.members().stream().anyMatch(m -> m instanceof PhaseMember.TemplateMember t
-                    && here.stream().noneMatch(h -> h instanceof PhaseMember.LocalEnvironment e && t.name().equals(e.template())));
+            List<PhaseMember> here = p.members().stream().filter(m -> !PhaseMember.isTemplate(m)).toList();
+            boolean awaitsInstance = p.members().stream().anyMatch(m -> PhaseMember.isTemplate(m)
+                    && here.stream().noneMatch(h -> PhaseMember.instanceOf(h, m)));
             long complete = here.stream().filter(progress::complete).count();
             reached = reached && complete >= p.rule().needed(here.size()) && !(awaitsInstance && p.rule().kind() != ProgressionRule.Kind.OPTIONAL);
         }

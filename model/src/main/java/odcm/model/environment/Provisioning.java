@@ -14,7 +14,8 @@ public record Provisioning(long id, long environmentId, String environment, long
 
     /** Why: a person asked, its release reached the template's phase, went on to the next phase, or it went idle for its days. */
     public enum Reason {
-        MANUAL("by hand"), PHASE("release reached its phase"), PROGRESSED("release went on to the next phase"), IDLE("no deployment for its days");
+        MANUAL("by hand"), PHASE("release reached its phase"), PROGRESSED("release went on to the next phase"), IDLE("no deployment for its days"),
+        DECLINED("its imported release was declined");
 
         private final String words;
 

@@ -21,7 +21,15 @@ public record Lifecycle(long id, long spaceId, String name, String description, 
      * (all must complete: every instance deployed to). A template without instances adds nothing to count.
      */
     public Lifecycle withInstances(java.util.Map<Long, List<odcm.model.environment.Environment>> instances) {
-        if (phases.stream().noneMatch(p -> p.members().stream().anyMatch(m -> m instanceof PhaseMember.TemplateMember))) {
+        return withInstances(instances, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #withInstances(java.util.Map)}, and each remote template member (decision 0058) followed by the live instances
+     * its space reported ({@code remote}: names by template id) as remote environments of the same phase.
+     */
+    public Lifecycle withInstances(java.util.Map<Long, List<odcm.model.environment.Environment>> instances, java.util.Map<Long, List<String>> remote) {
+        if (phases.stream().noneMatch(p -> p.members().stream().anyMatch(PhaseMember::isTemplate))) {
             return this;
         }
         List<Phase> out = new java.util.ArrayList<>();
@@ -35,11 +43,21 @@ public record Lifecycle(long id, long spaceId, String name, String description, 
                             members.add(new PhaseMember.LocalEnvironment(e.id(), e.name(), t.name()));
                         }
                     }
+                } else if (m instanceof PhaseMember.RemoteTemplateMember t) {
+                    for (String e : remote.getOrDefault(t.templateId(), List.of())) {
+                        members.add(new PhaseMember.RemoteEnvironmentMember(0, t.ownerSpaceId(), t.ownerSpaceName(), e, t.name()));
+                    }
                 }
             }
             out.add(new Phase(p.name(), members, p.rule()));
         }
         return new Lifecycle(id, spaceId, name, description, isDefault, out, version);
+    }
+
+    /** The remote templates its phases hold (decision 0058), in phase order. */
+    public List<PhaseMember.RemoteTemplateMember> remoteTemplates() {
+        return phases.stream().flatMap(p -> p.members().stream()).filter(m -> m instanceof PhaseMember.RemoteTemplateMember)
+                .map(m -> (PhaseMember.RemoteTemplateMember) m).toList();
     }
 
     /** The templates its phases hold, in phase order. */

@@ -19,6 +19,6 @@ public record Phase(String name, List<PhaseMember> members, ProgressionRule rule
 
     /** Environments and remote environments, without promotions and templates. */
     public List<PhaseMember> environments() {
-        return members.stream().filter(m -> !(m instanceof PhaseMember.Promotion) && !(m instanceof PhaseMember.TemplateMember)).toList();
+        return members.stream().filter(m -> !(m instanceof PhaseMember.Promotion) && !PhaseMember.isTemplate(m)).toList();
     }
 }

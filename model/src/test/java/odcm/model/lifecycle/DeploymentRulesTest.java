@@ -98,6 +98,29 @@ class DeploymentRulesTest {
                 .stream().map(DeploymentRules.PhaseReach::left).toList(), "a remote deployment after Dev: the release left Dev");
     }
 
+    /**
+     * A remote template (decision 0058) counts as a template does: never itself, its instances its space reported; a phase of
+     * it with none reported holds the next one back, and "all must complete" needs each reported instance's success.
+     */
+    @Test
+    void aRemoteTemplatesReportedInstancesAreCountedAsItsPhasesRemoteEnvironments() {
+        PhaseMember.RemoteTemplateMember feature = new PhaseMember.RemoteTemplateMember(9, 2, "Prod Space", "Feature");
+        assertEquals("Prod Space: Feature (template)", feature.displayName());
+        Lifecycle l = new Lifecycle(1, 1, "Remote", "", false, List.of(
+                new Phase("Dev", List.of(env("Dev")), ProgressionRule.ALL),
+                new Phase("Prod", List.of(feature), ProgressionRule.ALL),
+                new Phase("After", List.of(env("After")), ProgressionRule.ALL)), 1);
+        assertEquals(List.of(true, true, false), reached(l.withInstances(java.util.Map.of(), java.util.Map.of()), done("Dev")),
+                "no instance reported: the phase waits for one");
+        Lifecycle two = l.withInstances(java.util.Map.of(), java.util.Map.of(9L, List.of("f-1.0", "f-1.1")));
+        assertEquals(List.of("Prod Space: Feature (template)", "Prod Space: f-1.0", "Prod Space: f-1.1"),
+                two.phases().get(1).members().stream().map(PhaseMember::displayName).toList());
+        assertEquals(List.of(true, true, false), reached(two, new DeploymentRules.Progress(Set.of("Dev"), Set.of("Prod Space: f-1.0"), Set.of())));
+        assertEquals(List.of(true, true, true), reached(two, new DeploymentRules.Progress(Set.of("Dev"), Set.of("Prod Space: f-1.0", "prod space: F-1.1"),
+                Set.of())));
+        assertTrue(DeploymentRules.promotionRefusal(two, "Later Space", DeploymentRules.Progress.NONE, "1.0").isEmpty(), "no promotion there");
+    }
+
     @Test
     void aPhaseIsReachedWhenTheOnesBeforeAreCompleteAndLeftOnADeploymentAfterIt() {
         Lifecycle expanded = WITH_TEMPLATE.withInstances(java.util.Map.of(7L, List.of(instance(20, "a-1.0", true))));

@@ -14,6 +14,7 @@ import odcm.model.Refusal;
 import odcm.model.lifecycle.composite.CompositeLifecycle;
 import odcm.model.lifecycle.composite.CompositeLifecycle.Edge;
 import odcm.model.lifecycle.composite.CompositeLifecycle.EdgeKind;
+import odcm.model.lifecycle.composite.CompositeLifecycle.NodeKind;
 import odcm.model.lifecycle.composite.CompositeLifecycle.Severity;
 import odcm.model.lifecycle.composite.CompositeLifecycle.TrustState;
 import odcm.model.lifecycle.composite.LifecycleComposer;
@@ -54,6 +55,22 @@ class LifecycleComposerTest {
                 c.nodes().stream().map(n -> n.kind() + " " + n.label()).toList());
         assertEquals("instance of Feature", c.nodes().get(2).detail());
         assertTrue(c.isValid(), c.findings().toString());
+    }
+
+    /** A remote template (decision 0058) is drawn as a template, its instances its space reported after it as instances. */
+    @Test
+    void aRemoteTemplateAndTheInstancesItsSpaceReportedAreNodesOfTheirOwnKinds() {
+        Space dev = org.local("DevTest Space");
+        Space prod = org.remote("Prod Space");
+        Lifecycle stored = new Lifecycle(98, dev.id(), "Branches", "", true, List.of(phase("Test", env("Test")),
+                phase("Prod", new PhaseMember.RemoteTemplateMember(9, prod.id(), "Prod Space", "Feature"), promote(prod))), 1);
+        Lifecycle l = org.add(stored.withInstances(java.util.Map.of(), java.util.Map.of(9L, List.of("feature-1.2"))));
+        org.project(dev, "Web", l);
+        CompositeLifecycle c = LifecycleComposer.compose(org.catalog(), dev.id(), "Web");
+        assertEquals(List.of("TEMPLATE Prod Space: Feature (template) environment template of 'Prod Space'",
+                        "INSTANCE Prod Space: feature-1.2 instance of Feature"),
+                c.nodes().stream().filter(n -> n.kind() == NodeKind.TEMPLATE || n.kind() == NodeKind.INSTANCE)
+                        .map(n -> n.kind() + " " + n.label() + " " + n.detail()).toList());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import odcm.model.environment.EnvironmentTemplate;
 import odcm.model.release.Release;
 import odcm.model.release.ReleaseSnapshot;
 
@@ -16,7 +17,11 @@ import odcm.model.release.ReleaseSnapshot;
  */
 public record BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
                             String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
-                            List<HistoryEntry> history, Instant releaseCreated, int revision, OutOfOrder outOfOrder) {
+                            List<HistoryEntry> history, Instant releaseCreated, int revision, OutOfOrder outOfOrder,
+                            List<EnvironmentTemplate> environmentTemplates) {
+    /** The most environment templates one bundle carries (decision 0058). */
+    public static final int MAX_ENVIRONMENT_TEMPLATES = 100;
+
     /** The highest revision a bundle may carry: a release's variables updated ten thousand times is no real history. */
     public static final int MAX_REVISION = 10_000;
 
@@ -32,6 +37,7 @@ public record BundleContent(UUID bundleId, String sourceSpace, String targetSpac
         notes = notes == null ? "" : notes;
         channel = channel == null ? "" : channel;
         history = List.copyOf(history);
+        environmentTemplates = environmentTemplates == null ? List.of() : List.copyOf(environmentTemplates);
         if (sequence < 1) {
             throw new IllegalArgumentException("a bundle's sequence number starts at 1");
         }
@@ -42,6 +48,20 @@ public record BundleContent(UUID bundleId, String sourceSpace, String targetSpac
         if (revision < 1 || revision > MAX_REVISION) {
             throw new IllegalArgumentException("a release's revision is 1 to " + MAX_REVISION);
         }
+    }
+
+    /** A bundle carrying no environment template (decision 0058). */
+    public BundleContent(UUID bundleId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
+                         String project, String version, String notes, String channel, ReleaseSnapshot snapshot,
+                         List<HistoryEntry> history, Instant releaseCreated, int revision, OutOfOrder outOfOrder) {
+        this(bundleId, sourceSpace, targetSpace, sequence, created, expires, project, version, notes, channel, snapshot, history,
+                releaseCreated, revision, outOfOrder, List.of());
+    }
+
+    /** The same bundle carrying {@code templates}: the environment templates of the target's lifecycle it reaches (0058). */
+    public BundleContent withEnvironmentTemplates(List<EnvironmentTemplate> templates) {
+        return new BundleContent(bundleId, sourceSpace, targetSpace, sequence, created, expires, project, version, notes, channel, snapshot,
+                history, releaseCreated, revision, outOfOrder, templates);
     }
 
     /** Revision 1 of the release: what every bundle was before revisions travelled. */

@@ -45,10 +45,7 @@ public final class BundleParts {
         }
         FutureTask<byte[]> variablesJson = new FutureTask<>(() -> Json.write(variables)); // holds no sensitive value
         ForkJoinPool.commonPool().execute(variablesJson);
-        byte[] process = Json.write(snapshot.process().stream()
-                .map(s -> new Dto.Step(s.name(), s.actionType(), s.properties(), s.scope().environments(),
-                        s.packages().stream().map(p -> new Dto.PackageRef(p.packageId())).toList()))
-                .toList());
+        byte[] process = Json.write(steps(snapshot.process()));
         byte[] templates = Json.write(snapshot.templates().stream()
                 .map(t -> new Dto.Template(t.name(), t.label(), t.helpText(), t.type().name(), t.options(), t.mandatory(), t.defaultValue()))
                 .toList());
@@ -60,6 +57,12 @@ public final class BundleParts {
         } finally {
             Arrays.fill(secretJson, (byte) 0);
         }
+    }
+
+    /** Steps as process.json (and an environment template's processes) carry them. */
+    static List<Dto.Step> steps(List<odcm.model.project.DeploymentStep> steps) {
+        return steps.stream().map(s -> new Dto.Step(s.name(), s.actionType(), s.properties(), s.scope().environments(),
+                s.packages().stream().map(p -> new Dto.PackageRef(p.packageId())).toList())).toList();
     }
 
     /**
@@ -112,8 +115,8 @@ public final class BundleParts {
         return around(Json.write(new Dto.VariablesPart(bundleId, List.of())), 1, variables);
     }
 
-    Slice[] templatesPart(String bundleId) {
-        return around(Json.write(new Dto.TemplatesPart(bundleId, List.of())), 1, templates);
+    Slice[] templatesPart(String bundleId, List<Dto.EnvironmentTemplate> environmentTemplates) {
+        return around(Json.write(new Dto.TemplatesPart(bundleId, environmentTemplates, List.of())), 1, templates);
     }
 
     Slice[] packagesPart(String bundleId) {

@@ -381,7 +381,7 @@ public final class BundleVerifier {
         Dto.RevisedReleasePart release = releasePart(entries, id, budget);
         Dto.ProcessPart process = part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id, budget);
         Dto.VariablesPart variables = part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, budget);
-        Dto.TemplatesPart templates = part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, budget);
+        Dto.TemplatesPart templates = templates(entries, id, budget);
         Dto.PackagesPart packages = part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, budget);
         Dto.HistoryPart history = history(entries, id, budget);
 
@@ -409,7 +409,7 @@ public final class BundleVerifier {
         Json.Budget b = new Json.Budget();
         return build(m, bundleId, created, expires, releasePart(entries, id, b),
                 part(entries, BundleFormat.PROCESS, Dto.ProcessPart.class, id, b), part(entries, BundleFormat.VARIABLES, Dto.VariablesPart.class, id, b),
-                part(entries, BundleFormat.TEMPLATES, Dto.TemplatesPart.class, id, b), part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, b),
+                templates(entries, id, b), part(entries, BundleFormat.PACKAGES, Dto.PackagesPart.class, id, b),
                 history(entries, id, b), null);
     }
 
@@ -418,21 +418,84 @@ public final class BundleVerifier {
      * as every earlier bundle (a field given as null is neither, and refused).
      */
     private static Dto.HistoryPart history(Map<String, byte[]> entries, String id, Json.Budget budget) throws Refused {
-        com.fasterxml.jackson.databind.JsonNode override;
-        try {
-            override = Json.field(entries.get(BundleFormat.HISTORY), "outOfOrder");
-        } catch (BadJson e) {
-            throw new Refused(new InvalidPart(BundleFormat.HISTORY, e.getMessage()));
-        }
-        if (override == null) {
-            Dto.EarlierHistoryPart h = part(entries, BundleFormat.HISTORY, Dto.EarlierHistoryPart.class, id, budget);
-            return new Dto.HistoryPart(h.bundleId(), h.deployments(), null);
-        }
-        Dto.HistoryPart h = part(entries, BundleFormat.HISTORY, Dto.HistoryPart.class, id, budget);
-        if (h.outOfOrder() == null) {
+        Dto.HistoryPart h = withOptional(entries, BundleFormat.HISTORY, "outOfOrder", id, budget, Dto.HistoryPart.class,
+                Dto.EarlierHistoryPart.class, e -> new Dto.HistoryPart(e.bundleId(), e.deployments(), null));
+        if (h == null) {
             throw new Refused(new InvalidPart(BundleFormat.HISTORY, "gives its override of lifecycle order as null"));
         }
         return h;
+    }
+
+    /**
+     * templates.json, strictly: with {@code environmentTemplates} when the release reaches environment templates in the target
+     * (decision 0058), without the field as every earlier bundle (a field given as null or empty is neither, and refused).
+     */
+    private static Dto.TemplatesPart templates(Map<String, byte[]> entries, String id, Json.Budget budget) throws Refused {
+        Dto.TemplatesPart t = withOptional(entries, BundleFormat.TEMPLATES, "environmentTemplates", id, budget, Dto.TemplatesPart.class,
+                Dto.EarlierTemplatesPart.class, e -> new Dto.TemplatesPart(e.bundleId(), null, e.templates()));
+        if (t == null || t.environmentTemplates() != null && t.environmentTemplates().isEmpty()) {
+            throw new Refused(new InvalidPart(BundleFormat.TEMPLATES, "gives its environment templates as null or none"));
+        }
+        return t;
+    }
+
+    /**
+     * A part that may carry {@code field} (written only when there is something to say, so a part without it is exactly what
+     * earlier consoles wrote): read strictly as {@code with} when the field is there, as {@code earlier} (then widened) when it
+     * is not. Null when the field is there but null, which the caller refuses.
+     */
+    private static <T, E> T withOptional(Map<String, byte[]> entries, String part, String field, String id, Json.Budget budget, Class<T> with,
+                                         Class<E> earlier, java.util.function.Function<E, T> widen) throws Refused {
+        com.fasterxml.jackson.databind.JsonNode given;
+        try {
+            given = Json.field(entries.get(part), field);
+        } catch (BadJson e) {
+            throw new Refused(new InvalidPart(part, e.getMessage()));
+        }
+        if (given == null) {
+            return widen.apply(part(entries, part, earlier, id, budget));
+        }
+        return given.isNull() ? null : part(entries, part, with, id, budget);
+    }
+
+    /**
+     * The environment templates carried (decision 0058), each checked as a template made here is (name, expression, a
+     * sensitive parameter in the name expression); a sensitive parameter has no default, as a variable template has none.
+     */
+    private static List<odcm.model.environment.EnvironmentTemplate> environmentTemplates(Dto.TemplatesPart templates) throws Refused {
+        if (templates.environmentTemplates() == null) {
+            return List.of();
+        }
+        counted(BundleFormat.TEMPLATES, templates.environmentTemplates().size(), BundleContent.MAX_ENVIRONMENT_TEMPLATES, "environment templates");
+        List<odcm.model.environment.EnvironmentTemplate> out = new ArrayList<>();
+        for (Dto.EnvironmentTemplate t : templates.environmentTemplates()) {
+            counted(BundleFormat.TEMPLATES, t.provisioning().size() + t.deprovisioning().size(), Limits.MAX_STEPS, "steps of environment template '" + t.name() + "'");
+            List<VariableTemplate> parameters = new ArrayList<>();
+            for (Dto.Template p : t.parameters()) {
+                boolean sensitive = TemplateType.valueOf(p.type()) == TemplateType.SENSITIVE;
+                if (sensitive != (p.defaultValue() == null)) {
+                    throw new Refused(new InvalidPart(BundleFormat.TEMPLATES, "gives a sensitive parameter's default in clear, or a plain one without one"));
+                }
+                parameters.add(new VariableTemplate(p.name(), p.label(), p.helpText(), TemplateType.valueOf(p.type()), p.options(), p.mandatory(),
+                        sensitive ? "" : p.defaultValue()));
+            }
+            try {
+                out.add(new odcm.model.environment.EnvironmentTemplate(0, 0, t.name(), t.description(), parameters, steps(t.provisioning()),
+                        steps(t.deprovisioning()), odcm.model.environment.EnvironmentTemplate.expression(t.nameExpression(), parameters),
+                        odcm.model.environment.EnvironmentTemplate.OnExisting.valueOf(t.onExisting()), t.deprovisionWhenProgressed(),
+                        t.deprovisionAfterDays(), 0));
+            } catch (odcm.model.Refusal | IllegalArgumentException | NullPointerException e) {
+                String why = String.valueOf(e.getMessage());
+                throw new Refused(new InvalidPart(BundleFormat.TEMPLATES, "carries an environment template that is not valid ("
+                        + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why) + ")"));
+            }
+        }
+        return out;
+    }
+
+    private static List<DeploymentStep> steps(List<Dto.Step> steps) {
+        return steps.stream().map(s -> new DeploymentStep(s.name(), s.actionType(), s.properties(),
+                new Scope(s.scope()), s.packages().stream().map(p -> new PackageReference(p.packageId())).toList())).toList();
     }
 
     private static BundleContent build(Dto.Manifest m, UUID bundleId, Instant created, Instant expires, Dto.RevisedReleasePart release,
@@ -442,8 +505,7 @@ public final class BundleVerifier {
             counted(BundleFormat.PROCESS, process.steps().size(), Limits.MAX_STEPS, "steps");
             counted(BundleFormat.VARIABLES, variables.variables().size(), Limits.MAX_VARIABLES, "variables");
             counted(BundleFormat.PACKAGES, packages.packages().size(), Limits.MAX_PACKAGES, "packages");
-            List<DeploymentStep> steps = process.steps().stream().map(s -> new DeploymentStep(s.name(), s.actionType(), s.properties(),
-                    new Scope(s.scope()), s.packages().stream().map(p -> new PackageReference(p.packageId())).toList())).toList();
+            List<DeploymentStep> steps = steps(process.steps());
             List<Variable> vars = new ArrayList<>();
             for (Dto.Variable v : variables.variables()) {
                 if (v.sensitive() != (v.value() == null)) {
@@ -463,7 +525,8 @@ public final class BundleVerifier {
             Dto.OutOfOrder o = history.outOfOrder();
             return new BundleContent(bundleId, m.source().space(), m.target().space(), m.sequence(), created, expires,
                     release.project(), release.version(), release.notes(), release.channel(), new ReleaseSnapshot(steps, vars, temps, pkgs), done,
-                    releaseCreated, release.revision(), o == null ? null : new BundleContent.OutOfOrder(o.by(), o.reason(), o.skipped()));
+                    releaseCreated, release.revision(), o == null ? null : new BundleContent.OutOfOrder(o.by(), o.reason(), o.skipped()),
+                    environmentTemplates(templates));
         } catch (odcm.model.Refusal | IllegalArgumentException | NullPointerException e) {
             throw new Refused(new InvalidPart("content", "does not describe a valid release (" + e.getMessage() + ")"));
         }
@@ -500,6 +563,7 @@ public final class BundleVerifier {
             for (Dto.SecretValue v : s.values()) {
                 values.put(key(v.name(), v.scope()), v.value());
             }
+
             return values;
         } catch (BadJson e) {
             throw new Refused(new InvalidPart(BundleFormat.SECRETS, e.getMessage()));

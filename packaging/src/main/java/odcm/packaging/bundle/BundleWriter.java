@@ -46,6 +46,15 @@ public final class BundleWriter {
         return out.full();
     }
 
+    /** An environment template as templates.json carries it; a sensitive parameter has no default (VariableTemplate refuses one). */
+    private static Dto.EnvironmentTemplate environmentTemplate(odcm.model.environment.EnvironmentTemplate t) {
+        return new Dto.EnvironmentTemplate(t.name(), t.description(), t.parameters().stream()
+                .map(p -> new Dto.Template(p.name(), p.label(), p.helpText(), p.type().name(), p.options(), p.mandatory(),
+                        p.type() == odcm.model.project.TemplateType.SENSITIVE ? null : p.defaultValue())).toList(),
+                t.nameExpression().text(), t.onExisting().name(), t.deprovisionWhenProgressed(), t.deprovisionAfterDays(),
+                BundleParts.steps(t.provisioning()), BundleParts.steps(t.deprovisioning()));
+    }
+
     /** The entries of a bundle, in file order: manifest, signature, the parts (the kept lists as slices), the secrets' envelope. */
     private static Map<String, Slice[]> entries(BundleContent content, BundleParts releaseParts, SourceKey source, byte[] targetCertificateDer)
             throws IOException {
@@ -62,7 +71,8 @@ public final class BundleWriter {
                 content.releaseCreated().toString(), content.revision()))));
         parts.put(BundleFormat.PROCESS, releaseParts.processPart(id));
         parts.put(BundleFormat.VARIABLES, releaseParts.variablesPart(id));
-        parts.put(BundleFormat.TEMPLATES, releaseParts.templatesPart(id));
+        parts.put(BundleFormat.TEMPLATES, releaseParts.templatesPart(id, content.environmentTemplates().isEmpty() ? null
+                : content.environmentTemplates().stream().map(BundleWriter::environmentTemplate).toList()));
         parts.put(BundleFormat.PACKAGES, releaseParts.packagesPart(id));
         parts.put(BundleFormat.HISTORY, Slice.whole(Json.write(new Dto.HistoryPart(id, content.history().stream()
                 .map(h -> new Dto.Deployment(h.space(), h.environment(), h.deployedAt().toString(), h.outcome())).toList(),

@@ -54,8 +54,24 @@ final class Dto {
                     String defaultValue) {
     }
 
-    record TemplatesPart(String bundleId, List<Template> templates) {
+    /**
+     * {@code environmentTemplates}: the environment templates of the target space's lifecycle this release reaches there
+     * (decision 0058), written only when there are some, so a bundle without them is exactly what earlier consoles wrote and
+     * read ({@link EarlierTemplatesPart}).
+     */
+    record TemplatesPart(String bundleId, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) List<EnvironmentTemplate> environmentTemplates, List<Template> templates) {
     }
+
+    /** templates.json of a bundle without environment templates; strictly read when it has no {@code environmentTemplates} field. */
+    record EarlierTemplatesPart(String bundleId, List<Template> templates) {
+    }
+
+    /** An environment template's definition; a sensitive parameter has no default (null), as a variable template has none. */
+    record EnvironmentTemplate(String name, String description, List<Template> parameters, String nameExpression, String onExisting,
+                               boolean deprovisionWhenProgressed, int deprovisionAfterDays, List<Step> provisioning, List<Step> deprovisioning) {
+    }
+
+
 
     record Package(String packageId, String version, String sha256) {
     }
@@ -92,7 +108,16 @@ final class Dto {
 
     /** A deployment receipt's signed statement (receipt.json): who reports to whom, and the deployments it reports. */
     record Receipt(int schemaVersion, String receiptId, Party source, Party target, long sequence, String created, String expires,
-                   List<ReceiptDeployment> deployments) {
+                   List<ReceiptDeployment> deployments, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) List<ReceiptInstance> instances) {
+    }
+
+    /** receipt.json naming no instance of an environment template, as earlier consoles wrote and read it. */
+    record EarlierReceipt(int schemaVersion, String receiptId, Party source, Party target, long sequence, String created, String expires,
+                          List<ReceiptDeployment> deployments) {
+    }
+
+    /** An environment of the signer that is an instance of {@code template} (decision 0058), and whether it is live there. */
+    record ReceiptInstance(String environment, String template, boolean live) {
     }
 
     record ReceiptDeployment(String bundleId, String project, String version, String environment, String outcome, String deployedAt,

@@ -11,8 +11,21 @@ import java.util.UUID;
  * Receipts are cumulative: each one repeats everything still known, so a lost receipt costs nothing.
  */
 public record ReceiptContent(UUID receiptId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
-                             List<Deployment> deployments) {
+                             List<Deployment> deployments, List<Instance> instances) {
+    /** The most instances one receipt names. */
+    public static final int MAX_INSTANCES = 10_000;
+
+    /** A receipt naming no instance of an environment template. */
+    public ReceiptContent(UUID receiptId, String sourceSpace, String targetSpace, long sequence, Instant created, Instant expires,
+                          List<Deployment> deployments) {
+        this(receiptId, sourceSpace, targetSpace, sequence, created, expires, deployments, List.of());
+    }
+
     public ReceiptContent {
+        instances = instances == null ? List.of() : List.copyOf(instances);
+        if (instances.size() > MAX_INSTANCES) {
+            throw new IllegalArgumentException("a receipt names at most " + MAX_INSTANCES + " instances");
+        }
         Objects.requireNonNull(receiptId, "receiptId");
         Objects.requireNonNull(sourceSpace, "sourceSpace");
         Objects.requireNonNull(targetSpace, "targetSpace");
@@ -24,6 +37,19 @@ public record ReceiptContent(UUID receiptId, String sourceSpace, String targetSp
         }
         if (!expires.isAfter(created)) {
             throw new IllegalArgumentException("a receipt expires after it is created");
+        }
+    }
+
+    /**
+     * An environment of the reporting space that is an instance of its environment template {@code template} (decision 0058),
+     * live there or de-provisioned: the space the releases came from draws it beside its remote template.
+     */
+    public record Instance(String environment, String template, boolean live) {
+        public Instance {
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(template, "template");
+            odcm.model.environment.EnvironmentTemplate.checkName(template);
+            odcm.model.environment.Environment.checkName(environment);
         }
     }
 

@@ -72,22 +72,44 @@ public final class ReceiptVerifier {
                         d.outcome(), BundleVerifier.instant(d.deployedAt(), "deployedAt", ReceiptFormat.RECEIPT), d.deployedBy()));
             }
             ReceiptContent content = new ReceiptContent(receiptId, receipt.source().space(), receipt.target().space(), receipt.sequence(),
-                    created, expires, deployments);
+                    created, expires, deployments, receipt.instances() == null ? List.of() : receipt.instances().stream()
+                    .map(i -> new ReceiptContent.Instance(i.environment(), i.template(), i.live())).toList());
             return new GenuineReceipt(content, source, target);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException | NullPointerException | odcm.model.Refusal e) {
             throw new Refused(new InvalidPart(ReceiptFormat.RECEIPT, "does not describe valid deployments (" + e.getMessage() + ")"));
         }
     }
 
+    /** receipt.json, strictly: with {@code instances} (decision 0058), or without the field as earlier receipts; null or none is refused. */
     private static Dto.Receipt receipt(byte[] bytes) throws Refused {
-        return BundleVerifier.signedJson(bytes, Dto.Receipt.class, ReceiptFormat.SUPPORTED_SCHEMAS, ReceiptFormat.RECEIPT, r -> {
-            if (r.source() == null || r.target() == null || r.deployments() == null || r.receiptId() == null
-                    || r.source().space() == null || r.target().space() == null) {
-                throw new BadJson("lacks a required field");
-            }
-            if (!r.receiptId().matches(UUID_PATTERN)) {
-                throw new BadJson("has a receipt id that is not a UUID");
-            }
+        boolean instances;
+        try {
+            instances = Json.field(bytes, "instances") != null;
+        } catch (BadJson e) {
+            throw new Refused(new InvalidPart(ReceiptFormat.RECEIPT, e.getMessage()));
+        }
+        if (!instances) {
+            Dto.EarlierReceipt r = BundleVerifier.signedJson(bytes, Dto.EarlierReceipt.class, ReceiptFormat.SUPPORTED_SCHEMAS, ReceiptFormat.RECEIPT, x -> {
+            });
+            return checked(new Dto.Receipt(r.schemaVersion(), r.receiptId(), r.source(), r.target(), r.sequence(), r.created(), r.expires(),
+                    r.deployments(), null));
+        }
+        Dto.Receipt r = BundleVerifier.signedJson(bytes, Dto.Receipt.class, ReceiptFormat.SUPPORTED_SCHEMAS, ReceiptFormat.RECEIPT, x -> {
         });
+        if (r.instances() == null || r.instances().isEmpty()) {
+            throw new Refused(new InvalidPart(ReceiptFormat.RECEIPT, "gives its instances as null or none"));
+        }
+        return checked(r);
+    }
+
+    private static Dto.Receipt checked(Dto.Receipt r) throws Refused {
+        if (r.source() == null || r.target() == null || r.deployments() == null || r.receiptId() == null
+                || r.source().space() == null || r.target().space() == null) {
+            throw new Refused(new InvalidPart(ReceiptFormat.RECEIPT, "lacks a required field"));
+        }
+        if (!r.receiptId().matches(UUID_PATTERN)) {
+            throw new Refused(new InvalidPart(ReceiptFormat.RECEIPT, "has a receipt id that is not a UUID"));
+        }
+        return r;
     }
 }

@@ -22,7 +22,9 @@ public final class ReceiptWriter {
                 new Dto.Party(content.targetSpace(), Certificates.fingerprint(addresseeCertificateDer).hex()),
                 content.sequence(), content.created().toString(), content.expires().toString(),
                 content.deployments().stream().map(d -> new Dto.ReceiptDeployment(d.bundleId().toString(), d.project(), d.version(),
-                        d.environment(), d.outcome(), d.deployedAt().toString(), d.deployedBy())).toList()));
+                        d.environment(), d.outcome(), d.deployedAt().toString(), d.deployedBy())).toList(),
+                content.instances().isEmpty() ? null
+                        : content.instances().stream().map(i -> new Dto.ReceiptInstance(i.environment(), i.template(), i.live())).toList()));
         byte[] signature = Cms.sign(receipt, Cms.privateKey(signer.privateKeyPkcs8()), signerCert, Cms.signatureAlgorithm(signerCert));
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(ReceiptFormat.RECEIPT, receipt);

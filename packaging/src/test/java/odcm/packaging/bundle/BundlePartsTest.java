@@ -26,8 +26,12 @@ class BundlePartsTest {
                 p.scope().environments(), p.packages().stream().map(r -> new Dto.PackageRef(r.packageId())).toList())).toList())), Slice.join(kept.processPart(id)));
         assertArrayEquals(Json.write(new Dto.VariablesPart(id, s.variables().stream().map(v -> new Dto.Variable(v.name(), v.sensitive(),
                 v.scope().environments(), v.sensitive() ? null : v.value())).toList())), Slice.join(kept.variablesPart(id)));
-        assertArrayEquals(Json.write(new Dto.TemplatesPart(id, s.templates().stream().map(t -> new Dto.Template(t.name(), t.label(), t.helpText(),
-                t.type().name(), t.options(), t.mandatory(), t.defaultValue())).toList())), Slice.join(kept.templatesPart(id)));
+        List<Dto.Template> templates = s.templates().stream().map(t -> new Dto.Template(t.name(), t.label(), t.helpText(),
+                t.type().name(), t.options(), t.mandatory(), t.defaultValue())).toList();
+        assertArrayEquals(Json.write(new Dto.TemplatesPart(id, null, templates)), Slice.join(kept.templatesPart(id, null)));
+        List<Dto.EnvironmentTemplate> carried = List.of(new Dto.EnvironmentTemplate("Feature", "", List.of(), "f-#{Release.Number}", "SKIP", true, 0,
+                List.of(), List.of())); // decision 0058: the carried templates stand before the variable templates, which stay last
+        assertArrayEquals(Json.write(new Dto.TemplatesPart(id, carried, templates)), Slice.join(kept.templatesPart(id, carried)));
         assertArrayEquals(Json.write(new Dto.PackagesPart(id, s.packages().stream().map(p -> new Dto.Package(p.packageId(), p.version(),
                 p.sha256())).toList())), Slice.join(kept.packagesPart(id)));
         List<Dto.SecretValue> secrets = s.variables().stream().filter(Variable::sensitive)

@@ -7,6 +7,7 @@ import static odcm.persistence.jooq.Tables.PHASE;
 import static odcm.persistence.jooq.Tables.PHASE_MEMBER;
 import static odcm.persistence.jooq.Tables.PROVISIONING;
 import static odcm.persistence.jooq.Tables.RELEASE;
+import static odcm.persistence.jooq.Tables.SPACE;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,9 +35,33 @@ public final class JooqTemplateRepository implements TemplateRepository {
     }
 
     @Override
-    public EnvironmentTemplate insert(EnvironmentTemplate t, Instant at) {
+    public EnvironmentTemplate insert(EnvironmentTemplate t, Long ownerSpaceId, Long sourceSpaceId, Instant at) {
         EnvironmentTemplateRecord r = dsl.newRecord(ENVIRONMENT_TEMPLATE);
         r.setSpaceId(t.spaceId());
+        r.setOwnerSpaceId(ownerSpaceId);
+        r.setSourceSpaceId(sourceSpaceId);
+        r.setCreatedAt(StoreTime.column(at));
+        define(r, t);
+        r.store();
+        return template(r);
+    }
+
+    @Override
+    public List<odcm.model.environment.RemoteTemplate> findRemoteBySpace(long spaceId) {
+        return dsl.select(ENVIRONMENT_TEMPLATE.fields()).select(SPACE.NAME).from(ENVIRONMENT_TEMPLATE)
+                .join(SPACE).on(SPACE.ID.eq(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID))
+                .where(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId)).orderBy(ENVIRONMENT_TEMPLATE.NAME_KEY)
+                .fetch(rec -> new odcm.model.environment.RemoteTemplate(template(rec.into(ENVIRONMENT_TEMPLATE)),
+                        rec.get(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID), rec.get(SPACE.NAME)));
+    }
+
+    @Override
+    public Optional<Long> sourceOf(long templateId) {
+        return dsl.select(ENVIRONMENT_TEMPLATE.SOURCE_SPACE_ID).from(ENVIRONMENT_TEMPLATE).where(ENVIRONMENT_TEMPLATE.ID.eq(templateId))
+                .fetchOptional(ENVIRONMENT_TEMPLATE.SOURCE_SPACE_ID);
+    }
+
+    private static void define(EnvironmentTemplateRecord r, EnvironmentTemplate t) {
         r.setName(t.name());
         r.setNameKey(JooqEnvironmentRepository.key(t.name()));
         r.setDescription(t.description());
@@ -47,9 +72,6 @@ public final class JooqTemplateRepository implements TemplateRepository {
         r.setOnExisting(t.onExisting().name());
         r.setDeprovisionWhenProgressed(t.deprovisionWhenProgressed());
         r.setDeprovisionAfterDays(t.deprovisionAfterDays());
-        r.setCreatedAt(StoreTime.column(at));
-        r.store();
-        return template(r);
     }
 
     @Override
@@ -72,7 +94,7 @@ public final class JooqTemplateRepository implements TemplateRepository {
 
     @Override
     public List<EnvironmentTemplate> findBySpace(long spaceId) {
-        return find(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId));
+        return find(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId).and(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID.isNull()));
     }
 
     @Override
@@ -82,7 +104,7 @@ public final class JooqTemplateRepository implements TemplateRepository {
 
     @Override
     public Optional<EnvironmentTemplate> findByName(long spaceId, String name) {
-        return find(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId).and(ENVIRONMENT_TEMPLATE.NAME_KEY.eq(JooqEnvironmentRepository.key(name.strip()))))
+        return find(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId).and(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID.isNull()).and(ENVIRONMENT_TEMPLATE.NAME_KEY.eq(JooqEnvironmentRepository.key(name.strip()))))
                 .stream().findFirst();
     }
 

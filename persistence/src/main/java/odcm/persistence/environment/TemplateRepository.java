@@ -11,7 +11,21 @@ import odcm.model.environment.Provisioning;
 /** Environment templates of local spaces, their instances (environments) and what was provisioned (docs/decisions/0057). */
 public interface TemplateRepository {
     /** {@code t}'s id and version are ignored: the new row's are returned. */
-    EnvironmentTemplate insert(EnvironmentTemplate t, Instant at);
+    default EnvironmentTemplate insert(EnvironmentTemplate t, Instant at) {
+        return insert(t, null, null, at);
+    }
+
+    /**
+     * As {@link #insert(EnvironmentTemplate, Instant)}: with {@code ownerSpaceId}, a placeholder of that space's template (a
+     * remote template, decision 0058); with {@code sourceSpaceId}, a template made by that space's release bundles.
+     */
+    EnvironmentTemplate insert(EnvironmentTemplate t, Long ownerSpaceId, Long sourceSpaceId, Instant at);
+
+    /** The remote templates (placeholders) of the space, by name. */
+    List<odcm.model.environment.RemoteTemplate> findRemoteBySpace(long spaceId);
+
+    /** The space whose release bundles made the template, if they did. */
+    Optional<Long> sourceOf(long templateId);
 
     /** Writes everything of {@code t} but its space; empty, and nothing written, when the template is no longer at {@code version}. */
     Optional<EnvironmentTemplate> update(EnvironmentTemplate t, long version);
@@ -19,12 +33,12 @@ public interface TemplateRepository {
     /** False, and nothing deleted, when the template is no longer at {@code version}. Callers check instances and phases first. */
     boolean delete(long templateId, long version);
 
-    /** By name. */
+    /** The space's own templates (not its remote ones), by name. */
     List<EnvironmentTemplate> findBySpace(long spaceId);
 
     Optional<EnvironmentTemplate> findById(long templateId);
 
-    /** By name, case-insensitively. */
+    /** One of the space's own templates by name, case-insensitively. */
     Optional<EnvironmentTemplate> findByName(long spaceId, String name);
 
     /** Every instance of the template, de-provisioned ones too, in the order they were made. */

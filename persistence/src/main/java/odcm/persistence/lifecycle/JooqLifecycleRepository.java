@@ -32,6 +32,7 @@ import org.jooq.impl.DSL;
 public final class JooqLifecycleRepository implements LifecycleRepository {
     private static final odcm.persistence.jooq.tables.Space OWNER = SPACE.as("OWNER");
     private static final odcm.persistence.jooq.tables.Space TARGET = SPACE.as("TARGET");
+    private static final odcm.persistence.jooq.tables.Space TEMPLATE_OWNER = SPACE.as("TEMPLATE_OWNER");
 
     private final DSLContext dsl;
 
@@ -87,6 +88,8 @@ public final class JooqLifecycleRepository implements LifecycleRepository {
                 } else if (member instanceof PhaseMember.Promotion e) {
                     m.setTargetSpaceId(e.targetSpaceId());
                 } else if (member instanceof PhaseMember.TemplateMember e) {
+                    m.setTemplateId(e.templateId());
+                } else if (member instanceof PhaseMember.RemoteTemplateMember e) {
                     m.setTemplateId(e.templateId());
                 }
                 m.store();
@@ -151,7 +154,7 @@ public final class JooqLifecycleRepository implements LifecycleRepository {
         List<Long> ids = lifecycles.stream().map(LifecycleRecord::getId).toList();
         List<PhaseRecord> phases = dsl.selectFrom(PHASE).where(PHASE.LIFECYCLE_ID.in(ids)).orderBy(PHASE.LIFECYCLE_ID, PHASE.POSITION).fetch();
         List<Record> members = dsl.select(PHASE_MEMBER.fields())
-                .select(ENVIRONMENT.NAME, REMOTE_ENVIRONMENT.NAME, REMOTE_ENVIRONMENT.OWNER_SPACE_ID, OWNER.NAME, TARGET.NAME, ENVIRONMENT_TEMPLATE.NAME)
+                .select(ENVIRONMENT.NAME, REMOTE_ENVIRONMENT.NAME, REMOTE_ENVIRONMENT.OWNER_SPACE_ID, OWNER.NAME, TARGET.NAME, ENVIRONMENT_TEMPLATE.NAME, ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID, TEMPLATE_OWNER.NAME)
                 .from(PHASE_MEMBER)
                 .join(PHASE).on(PHASE.ID.eq(PHASE_MEMBER.PHASE_ID))
                 .leftJoin(ENVIRONMENT).on(ENVIRONMENT.ID.eq(PHASE_MEMBER.ENVIRONMENT_ID))
@@ -159,6 +162,7 @@ public final class JooqLifecycleRepository implements LifecycleRepository {
                 .leftJoin(OWNER).on(OWNER.ID.eq(REMOTE_ENVIRONMENT.OWNER_SPACE_ID))
                 .leftJoin(TARGET).on(TARGET.ID.eq(PHASE_MEMBER.TARGET_SPACE_ID))
                 .leftJoin(ENVIRONMENT_TEMPLATE).on(ENVIRONMENT_TEMPLATE.ID.eq(PHASE_MEMBER.TEMPLATE_ID))
+                .leftJoin(TEMPLATE_OWNER).on(TEMPLATE_OWNER.ID.eq(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID))
                 .where(PHASE.LIFECYCLE_ID.in(ids))
                 .orderBy(PHASE_MEMBER.PHASE_ID, PHASE_MEMBER.POSITION)
                 .fetch();
@@ -175,6 +179,9 @@ public final class JooqLifecycleRepository implements LifecycleRepository {
             } else if (m.getRemoteEnvironmentId() != null) {
                 member = new PhaseMember.RemoteEnvironmentMember(m.getRemoteEnvironmentId(), r.get(REMOTE_ENVIRONMENT.OWNER_SPACE_ID),
                         r.get(OWNER.NAME), r.get(REMOTE_ENVIRONMENT.NAME));
+            } else if (m.getTemplateId() != null && r.get(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID) != null) {
+                member = new PhaseMember.RemoteTemplateMember(m.getTemplateId(), r.get(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID), r.get(TEMPLATE_OWNER.NAME),
+                        r.get(ENVIRONMENT_TEMPLATE.NAME));
             } else if (m.getTemplateId() != null) {
                 member = new PhaseMember.TemplateMember(m.getTemplateId(), r.get(ENVIRONMENT_TEMPLATE.NAME));
             } else {

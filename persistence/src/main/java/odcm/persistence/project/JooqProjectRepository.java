@@ -33,9 +33,10 @@ public final class JooqProjectRepository implements ProjectRepository {
     }
 
     @Override
-    public Project insert(long spaceId, ProjectData data, Instant at) {
+    public Project insert(long spaceId, ProjectData data, Instant at, Long sourceSpaceId) {
         ProjectRecord r = dsl.newRecord(PROJECT);
         r.setSpaceId(spaceId);
+        r.setSourceSpaceId(sourceSpaceId);
         r.setCreatedAt(StoreTime.column(at));
         r.setVariablesJson("[]"); // sealed values are bound to the project id, known once the row exists
         fill(r, data);

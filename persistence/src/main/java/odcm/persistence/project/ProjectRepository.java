@@ -11,7 +11,15 @@ import odcm.model.project.Project;
  * the master key on write (refused when it is missing) and read back empty when the master key is not available.
  */
 public interface ProjectRepository {
-    Project insert(long spaceId, ProjectData data, Instant at);
+    default Project insert(long spaceId, ProjectData data, Instant at) {
+        return insert(spaceId, data, at, null);
+    }
+
+    /**
+     * As {@link #insert(long, ProjectData, Instant)}; with {@code sourceSpaceId} a remote project, imported from that space, so
+     * marked from its first write (an importer of a team store writes no project without its source, V20).
+     */
+    Project insert(long spaceId, ProjectData data, Instant at, Long sourceSpaceId);
 
     /** Replaces everything of the project but its space and id. */
     /** Empty, and nothing written, when the project is no longer at {@code version} (decision 0036). */

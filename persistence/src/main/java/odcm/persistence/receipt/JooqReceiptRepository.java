@@ -3,6 +3,7 @@ package odcm.persistence.receipt;
 import static odcm.persistence.jooq.Tables.RECEIPT_ACCEPTED;
 import static odcm.persistence.jooq.Tables.RECEIPT_OUTBOX;
 import static odcm.persistence.jooq.Tables.REMOTE_DEPLOYMENT;
+import static odcm.persistence.jooq.Tables.REMOTE_INSTANCE;
 import static odcm.persistence.jooq.Tables.SPACE;
 
 import java.util.HashSet;
@@ -171,5 +172,27 @@ public final class JooqReceiptRepository implements ReceiptRepository {
         return new RemoteDeployment(r.getSpaceId(), r.getReleaseId(), r.getReporterSpaceId(), rec.get(SPACE.NAME), r.getEnvironment(),
                 "SUCCEEDED".equals(r.getOutcome()), StoreTime.instant(r.getDeployedAt()), r.getDeployedBy(), r.getReceiptId(),
                 StoreTime.instant(r.getReportedAt()));
+    }
+
+    @Override
+    public void recordInstance(long spaceId, long reporterSpaceId, RemoteInstance i) {
+        String key = Names.key(i.environment());
+        var where = REMOTE_INSTANCE.SPACE_ID.eq(spaceId).and(REMOTE_INSTANCE.REPORTER_SPACE_ID.eq(reporterSpaceId)).and(REMOTE_INSTANCE.ENVIRONMENT_KEY.eq(key));
+        var known = dsl.selectFrom(REMOTE_INSTANCE).where(where).fetchOptional();
+        if (known.isPresent() && StoreTime.instant(known.get().getReportedAt()).isAfter(i.reportedAt())) {
+            return; // an older receipt never overwrites a newer word
+        }
+        dsl.deleteFrom(REMOTE_INSTANCE).where(where).execute();
+        dsl.insertInto(REMOTE_INSTANCE).set(REMOTE_INSTANCE.SPACE_ID, spaceId).set(REMOTE_INSTANCE.REPORTER_SPACE_ID, reporterSpaceId)
+                .set(REMOTE_INSTANCE.ENVIRONMENT, i.environment()).set(REMOTE_INSTANCE.ENVIRONMENT_KEY, key)
+                .set(REMOTE_INSTANCE.TEMPLATE, i.template()).set(REMOTE_INSTANCE.TEMPLATE_KEY, Names.key(i.template()))
+                .set(REMOTE_INSTANCE.LIVE, i.live()).set(REMOTE_INSTANCE.REPORTED_AT, StoreTime.column(i.reportedAt())).execute();
+    }
+
+    @Override
+    public List<RemoteInstance> remoteInstances(long spaceId) {
+        return dsl.selectFrom(REMOTE_INSTANCE).where(REMOTE_INSTANCE.SPACE_ID.eq(spaceId))
+                .orderBy(REMOTE_INSTANCE.REPORTER_SPACE_ID, REMOTE_INSTANCE.ENVIRONMENT_KEY)
+                .fetch(r -> new RemoteInstance(r.getReporterSpaceId(), r.getEnvironment(), r.getTemplate(), r.getLive(), StoreTime.instant(r.getReportedAt())));
     }
 }

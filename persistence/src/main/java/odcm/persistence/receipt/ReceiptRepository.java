@@ -43,6 +43,24 @@ public interface ReceiptRepository {
     /** What a space knows of one of its releases elsewhere (as {@link #remoteDeployments(long)}, that release's rows only). */
     List<RemoteDeployment> remoteDeployments(long spaceId, long releaseId);
 
+    /**
+     * What a reporting space said of environment {@code environment}, an instance of its template {@code template} (decision
+     * 0058): live or de-provisioned. Kept unless a later word was recorded already.
+     */
+    void recordInstance(long spaceId, long reporterSpaceId, RemoteInstance instance);
+
+    /** The instances other spaces reported to {@code spaceId}, live ones and de-provisioned ones, by reporter and name. */
+    List<RemoteInstance> remoteInstances(long spaceId);
+
+    /** An instance of template {@code template} of space {@code reporterSpaceId}, as that space last said, at {@code reportedAt}. */
+    record RemoteInstance(long reporterSpaceId, String environment, String template, boolean live, Instant reportedAt) {
+        public RemoteInstance {
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(reportedAt, "reportedAt");
+        }
+    }
+
     record Written(UUID receiptId, long spaceId, long forSpaceId, String forSpaceName, long sequence, Instant created, Instant expires,
                    int deployments, String fileName, String fileSha256) {
         public Written {

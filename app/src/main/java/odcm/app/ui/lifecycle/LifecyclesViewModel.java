@@ -37,7 +37,7 @@ public final class LifecyclesViewModel {
     private final LifecycleEditorViewModel editor;
     private String loadedSpace = "";
 
-    private record Loaded(List<Lifecycle> lifecycles, List<Environment> environments, List<RemoteEnvironment> remotes, List<Space> spaces,
+    private record Loaded(List<Lifecycle> lifecycles, List<Environment> environments, List<String> remotes, List<Space> spaces,
                           List<odcm.model.environment.EnvironmentTemplate> templates) {
     }
 
@@ -80,7 +80,7 @@ public final class LifecyclesViewModel {
             return;
         }
         runner.run("Loading the lifecycles of '" + space + "'", () -> new Loaded(lifecycles.list(space), environments.list(space),
-                environments.listRemote(space), spaces.list(), templates.list(space)), loaded -> {
+                environments.remoteMembers(space), spaces.list(), templates.list(space)), loaded -> {
                     if (space.equals(current.name())) {
                         show(space, loaded, select);
                     }
@@ -100,7 +100,7 @@ public final class LifecyclesViewModel {
         boolean otherSpace = !space.equals(loadedSpace);
         loadedSpace = space;
         editor.offer(loaded.environments().stream().filter(e -> !e.isInstance()).map(Environment::name).toList(), // instances come with their template
-                loaded.remotes().stream().map(RemoteEnvironment::displayName).toList(),
+                loaded.remotes(), // remote environments and remote templates (0058)
                 loaded.spaces().stream().map(Space::name).filter(n -> !n.equals(space)).toList(),
                 loaded.templates().stream().map(odcm.model.environment.EnvironmentTemplate::name).toList());
         if (otherSpace) {

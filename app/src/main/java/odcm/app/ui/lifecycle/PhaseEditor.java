@@ -37,8 +37,8 @@ public final class PhaseEditor {
         for (PhaseMember m : p.members()) {
             if (m instanceof PhaseMember.LocalEnvironment l) {
                 e.environments.add(l.name());
-            } else if (m instanceof PhaseMember.RemoteEnvironmentMember r) {
-                e.remoteEnvironments.add(r.displayName());
+            } else if (m instanceof PhaseMember.RemoteEnvironmentMember || m instanceof PhaseMember.RemoteTemplateMember) {
+                e.remoteEnvironments.add(m.displayName()); // a remote template among them, "Prod Space: Feature (template)" (0058)
             } else if (m instanceof PhaseMember.Promotion t) {
                 e.promotions.add(t.targetSpaceName());
             } else if (m instanceof PhaseMember.TemplateMember t) {

@@ -38,6 +38,7 @@ import org.testfx.api.FxToolkit;
  */
 class LifecycleScreensTest {
     static final String DEV = "DevTest Space";
+    static final String PROD = "Prod Space";
     @TempDir
     Path tmp;
 
@@ -377,6 +378,53 @@ class LifecycleScreensTest {
             deleteTemplate(c, templates, 2);
             assertEquals("Deleted the environment template 'Spare' of 'DevTest Space'.", c.<Label>node("#environments-message").getText());
             assertEquals(2, templates.getItems().size());
+        }
+    }
+
+    /**
+     * A remote template on the screens (decision 0058): Prod Space's Feature offered in the phase editor's remote list, put in
+     * a phase, and the instance Prod Space reported drawn on the Pipeline after it — the template dashed, its instance dotted.
+     */
+    @Test
+    void aRemoteTemplateInAPhaseIsDrawnWithTheInstanceItsSpaceReported() throws Exception {
+        StoreLocation location = TestStores.location(tmp, "remote-templates");
+        try (AppContext ctx = AppContext.open(location)) {
+            ctx.spaces().create(DEV, "", KeyAlgorithm.EC_P256);
+            ctx.spaces().create(PROD, "", KeyAlgorithm.EC_P256);
+            ctx.environments().create(DEV, "Development", "");
+            ctx.trusts().add(DEV, PROD, odcm.model.trust.TrustKind.DEPLOYMENT_RECEIPTS);
+            ctx.remoteTemplates().create(DEV, PROD, odcm.model.environment.EnvironmentTemplate.draft("Feature", "", List.of(), List.of(), List.of(),
+                    "feature-#{Release.Number}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
+        }
+        try (ConsoleDriver c = new ConsoleDriver(location)) {
+            c.clickOn("#nav-lifecycles");
+            c.idle();
+            c.clickOn("#lifecycle-name").write("Branches");
+            c.clickOn(member(c, "phase-env", "Development"));
+            c.clickOn("#phase-add");
+            c.write("Prod");
+            c.clickOn(member(c, "phase-remote", PROD + ": Feature (template)"));
+            c.clickOn("#lifecycle-save");
+            c.idle();
+            assertEquals("Created lifecycle 'Branches' of 'DevTest Space'. It is the space's default lifecycle.", c.<Label>node("#lifecycles-message").getText());
+
+            AppContext ctx = c.console().context();
+            ctx.projects().create(DEV, new ProjectDraft("Web Shop", "", "Branches", List.of(), List.of(), List.of(), List.of()));
+            ctx.store().write(tx -> { // what a receipt from Prod Space says (the two-store test brings it in a real receipt)
+                long dev = tx.spaces().findByName(DEV).orElseThrow().id();
+                long prod = tx.spaces().findByName(PROD).orElseThrow().id();
+                tx.receipts().recordInstance(dev, prod, new odcm.persistence.receipt.ReceiptRepository.RemoteInstance(prod, "feature-1.2.0", "Feature",
+                        true, ctx.spaces().now()));
+                tx.receipts().recordInstance(dev, prod, new odcm.persistence.receipt.ReceiptRepository.RemoteInstance(prod, "feature-1.1.0", "Feature",
+                        false, ctx.spaces().now()));
+                return null;
+            });
+
+            c.clickOn("#nav-pipeline");
+            c.idle();
+            assertEquals(1, count(c, ".graph-template"), "the remote template, drawn as a template");
+            assertEquals(1, count(c, ".graph-instance"), "and its one live instance, not the de-provisioned one");
+            c.shoot("pipeline-with-remote-template");
         }
     }
 }

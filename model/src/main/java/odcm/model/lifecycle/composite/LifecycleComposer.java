@@ -88,11 +88,12 @@ public final class LifecycleComposer {
                     continue;
                 }
                 String mid = pid + "/m" + j++;
-                if (m instanceof PhaseMember.TemplateMember) {
-                    nodes.add(new Node(mid, g, NodeKind.TEMPLATE, m.displayName(), "environment template", pid));
+                if (PhaseMember.isTemplate(m)) {
+                    nodes.add(new Node(mid, g, NodeKind.TEMPLATE, m.displayName(), m instanceof PhaseMember.RemoteTemplateMember r
+                            ? "environment template of '" + r.ownerSpaceName() + "'" : "environment template", pid));
                     continue;
                 }
-                String template = m instanceof PhaseMember.LocalEnvironment l ? l.template() : null;
+                String template = PhaseMember.instanceOf(m);
                 nodes.add(new Node(mid, g, template != null ? NodeKind.INSTANCE : m instanceof PhaseMember.LocalEnvironment ? NodeKind.ENVIRONMENT
                         : NodeKind.REMOTE_ENVIRONMENT, m.displayName(), template == null ? "" : "instance of " + template, pid));
                 String earlier = phaseOfEnvironment.putIfAbsent(odcm.model.Names.key(m.displayName()), phase.name());
