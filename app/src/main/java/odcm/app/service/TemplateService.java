@@ -83,7 +83,7 @@ public final class TemplateService {
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
-            EnvironmentTemplate t = require(tx, s, template);
+            EnvironmentTemplate t = require(tx, s, template, seen);
             String what = "Environment template '" + t.name() + "' of '" + s.name() + "'";
             Changed.check(tx, seen, t.seen(), what, subject(s, t.name()));
             EnvironmentTemplate next = t.edited(edited);
@@ -119,7 +119,7 @@ public final class TemplateService {
         store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
-            EnvironmentTemplate t = require(tx, s, template);
+            EnvironmentTemplate t = require(tx, s, template, seen);
             Changed.check(tx, seen, t.seen(), "Environment template '" + t.name() + "' of '" + s.name() + "'", subject(s, t.name()));
             List<String> lifecycles = tx.templates().lifecyclesUsing(t.id());
             if (!lifecycles.isEmpty()) {
@@ -334,6 +334,15 @@ public final class TemplateService {
     static EnvironmentTemplate require(StoreTx tx, Space s, String name) {
         return tx.templates().findByName(s.id(), name == null ? "" : name)
                 .orElseThrow(() -> new Refusal("'" + s.name() + "' has no environment template named '" + name + "'."));
+    }
+
+    /**
+     * The template as {@code seen} (by its id: renamed meanwhile, it is still the one the person opened, and decision 0036's
+     * sentence says who changed it; review L1), else by {@code name}.
+     */
+    private static EnvironmentTemplate require(StoreTx tx, Space s, String name, odcm.model.Seen seen) {
+        return seen == null ? require(tx, s, name)
+                : tx.templates().findById(seen.id()).filter(t -> t.spaceId() == s.id()).orElseGet(() -> require(tx, s, name));
     }
 
     private static String subject(Space s, String template) {
