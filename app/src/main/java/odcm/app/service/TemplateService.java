@@ -266,14 +266,14 @@ public final class TemplateService {
             name = t.instanceName(s.name(), p.name(), r.version(), r.channel(), values);
         } catch (Refusal x) {
             if (due) {
-                done.add(refused(tx, s, t, r, x.getMessage()));
+                refused(tx, s, t, r, x.getMessage(), done);
             }
             return;
         }
         Optional<Environment> named = tx.environments().findByName(s.id(), name);
         Optional<Environment> existing = named.filter(e -> Long.valueOf(t.id()).equals(e.templateId()));
         if (due && named.isPresent() && existing.isEmpty()) {
-            done.add(refused(tx, s, t, r, "'" + name + "' is an environment not made from the template."));
+            refused(tx, s, t, r, "'" + name + "' is an environment not made from the template.", done);
         } else if (due && (existing.isEmpty() || !existing.get().isLive() || reprovision(tx, t, existing.get(), r))) {
             boolean again = existing.isPresent() && existing.get().isLive();
             if (again) {
@@ -296,10 +296,18 @@ public final class TemplateService {
         return t.onExisting() == EnvironmentTemplate.OnExisting.REPROVISION && last.isPresent() && last.get() < r.id();
     }
 
-    /** Audits why the template made no instance for the release; returns it as a phrase ("no instance of template 'T': why"). */
-    private static String refused(StoreTx tx, Space s, EnvironmentTemplate t, Release r, String why) {
-        tx.audit().append("environment.provision-refused", subject(s, t.name()), "no instance for release " + r.version() + ": " + why);
-        return "no instance of template '" + t.name() + "': " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why);
+    /**
+     * Audits why the template made no instance for the release and adds it to {@code done} as a phrase ("no instance of template
+     * 'T': why") — once for the release, template and reason: a later deployment of the release, while it stays in the phase,
+     * finds the entry and says nothing again (review L3).
+     */
+    private static void refused(StoreTx tx, Space s, EnvironmentTemplate t, Release r, String why, List<String> done) {
+        String subject = subject(s, t.name());
+        String detail = "no instance for release " + r.version() + " of '" + r.projectName() + "': " + why;
+        if (tx.audit().withAction("environment.provision-refused").stream().noneMatch(e -> e.subject().equals(subject) && e.detail().equals(detail))) {
+            tx.audit().append("environment.provision-refused", subject, detail);
+            done.add("no instance of template '" + t.name() + "': " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why));
+        }
     }
 
     private static String instance(String name, EnvironmentTemplate t) {

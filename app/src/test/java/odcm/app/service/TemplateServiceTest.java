@@ -111,8 +111,10 @@ class TemplateServiceTest extends ServiceFixture {
         assertTrue(said.contains("no instance of template 'Test': 'Test' is an environment not made from the template"), said.toString());
         List<String> refusals = audit().stream().filter(a -> a.action().equals("environment.provision-refused")).map(a -> a.detail()).toList();
         assertEquals(2, refusals.size(), refusals.toString());
-        assertTrue(refusals.stream().anyMatch(d -> d.equals("no instance for release 1.0: 'Test' is an environment not made from the template.")), refusals.toString());
-        assertTrue(refusals.stream().anyMatch(d -> d.startsWith("no instance for release 1.0: The name expression '#{Template.Name}-xxx")), refusals.toString());
+        assertTrue(refusals.stream().anyMatch(d -> d.equals("no instance for release 1.0 of 'Web': 'Test' is an environment not made from the template.")), refusals.toString());
+        assertTrue(refusals.stream().anyMatch(d -> d.startsWith("no instance for release 1.0 of 'Web': The name expression '#{Template.Name}-xxx")), refusals.toString());
+        assertEquals(List.of(), ctx.deployments().record(DEV, "Web", "1.0", "Development", true).instances(), "review L3: said once, not on every deployment");
+        assertEquals(2, audit().stream().filter(a -> a.action().equals("environment.provision-refused")).count(), "and audited once");
         ctx.templates().deprovision(DEV, "Feature-1.0", true);
         ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
         assertEquals(List.of("Development", "Test"), live(), "de-provisioned by hand: the same release does not bring it back");
