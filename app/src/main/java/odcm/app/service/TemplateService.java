@@ -157,10 +157,20 @@ public final class TemplateService {
 
     /** As {@link #instantiate(String, String, String, Map)}; {@code runProcess} false records that the person skipped the provisioning process. */
     public Environment instantiate(String space, String template, String name, Map<String, String> parameters, boolean runProcess) {
+        return instantiate(space, template, name, parameters, runProcess, null);
+    }
+
+    /**
+     * As {@link #instantiate(String, String, String, Map, boolean)}; refused, making nothing, when the template is no longer the
+     * one {@code seen} (decision 0036): the New instance… form was built from its parameters as they were (review L1).
+     */
+    public Environment instantiate(String space, String template, String name, Map<String, String> parameters, boolean runProcess,
+                                   odcm.model.Seen seen) {
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
-            EnvironmentTemplate t = require(tx, s, template);
+            EnvironmentTemplate t = require(tx, s, template, seen);
+            Changed.check(tx, seen, t.seen(), "Environment template '" + t.name() + "' of '" + s.name() + "'", subject(s, t.name()));
             Map<String, String> values = t.parameterValues(parameters);
             String n = name == null || name.isBlank() ? t.instanceName(s.name(), null, null, null, values) : Environment.checkName(name);
             Optional<Environment> existing = tx.environments().findByName(s.id(), n);

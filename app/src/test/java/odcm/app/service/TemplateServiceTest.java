@@ -224,6 +224,8 @@ class TemplateServiceTest extends ServiceFixture {
         assertTrue(assertThrowsRefusal(() -> ctx.templates().edit(DEV, "Feature", EnvironmentTemplate.draft("Other", "", List.of(), List.of(), List.of(),
                 "x", null, true, 0), seen.seen())).startsWith("Environment template 'Preview' of 'DevTest Space' was changed by someone else since you"
                 + " opened it ("), "review L1: by the name the screen showed, found by its id");
+        assertTrue(assertThrowsRefusal(() -> ctx.templates().instantiate(DEV, "Feature", "by-hand", Map.of(), true, seen.seen()))
+                .startsWith("Environment template 'Preview' of 'DevTest Space' was changed by someone else"), "New instance… built from the template as it was");
         assertEquals("Preview", ctx.templates().get(DEV, "preview").name(), "nothing changed");
         refused("Template 'Preview' cannot provision on its own in a lifecycle phase: parameter Tester has no default, and it stands in a phase"
                 + " of lifecycle Main.", () -> ctx.templates().edit(DEV, "Preview", EnvironmentTemplate.draft("Preview", "", List.of(
