@@ -31,7 +31,8 @@ final class TemplateCommands {
                @Option(names = "--description", paramLabel = "TEXT", defaultValue = "") String description,
                @Option(names = "--parameter", paramLabel = "NAME[:TYPE][=DEFAULT]",
                        description = "A parameter (repeat for more); TYPE single-line (the default), multi-line, sensitive, checkbox or"
-                               + " select(a|b); without a default it must be given for each instance") List<String> parameters,
+                               + " select(a|b); without a default it must be given for each instance; a multi-line default writes a line"
+                               + " break as \\n and a backslash as \\\\") List<String> parameters,
                @Option(names = "--provision-step", paramLabel = "NAME:ACTION", description = "A step of the provisioning process (repeat for more)") List<String> provision,
                @Option(names = "--deprovision-step", paramLabel = "NAME:ACTION", description = "A step of the de-provisioning process") List<String> deprovision,
                @Option(names = "--on-existing", paramLabel = "WHAT", defaultValue = "skip",
@@ -60,14 +61,15 @@ final class TemplateCommands {
 
     @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change an environment template; what is not given stays."
             + " Live instances keep their names and values; the change applies from the next provisioning or de-provisioning. A rename"
-            + " carries the scopes of the space's projects along ('Old (template)' becomes 'New (template)').")
+            + " carries the scopes of the space's projects along ('Old (template)' becomes 'New (template)'); a release made before still"
+            + " finds its values scoped to the former name. A parameter or step restated as it is keeps what its line does not show.")
     int edit(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
              @Parameters(paramLabel = "TEMPLATE") String template,
              @Option(names = "--rename", paramLabel = "NEW_NAME", description = "Give the template another name") String rename,
              @Option(names = "--description", paramLabel = "TEXT") String description,
              @Option(names = "--name-expression", paramLabel = "EXPR", description = "How instances made from now on are named") String expression,
              @Option(names = "--parameter", paramLabel = "NAME[:TYPE][=DEFAULT]", description = "The parameters, all of them (repeat for more);"
-                     + " they replace the template's") List<String> parameters,
+                     + " they replace the template's; one restated as it is keeps its label and help") List<String> parameters,
              @Option(names = "--no-parameters", description = "Remove every parameter") boolean noParameters,
              @Option(names = "--provision-step", paramLabel = "NAME:ACTION", description = "The provisioning process, every step (repeat)") List<String> provision,
              @Option(names = "--no-provision-steps", description = "Remove the provisioning process") boolean noProvision,
@@ -80,15 +82,16 @@ final class TemplateCommands {
         both("--parameter", parameters, "--no-parameters", noParameters);
         both("--provision-step", provision, "--no-provision-steps", noProvision);
         both("--deprovision-step", deprovision, "--no-deprovision-steps", noDeprovision);
-        List<VariableTemplate> params = parameters == null ? null : usage("edit", () -> parameters(parameters));
-        List<DeploymentStep> up = provision == null ? null : usage("edit", () -> steps(provision));
-        List<DeploymentStep> down = deprovision == null ? null : usage("edit", () -> steps(deprovision));
+        usage("edit", () -> parameters(parameters)); // malformed: a usage error (exit 2) before the store is opened
+        usage("edit", () -> steps(provision));
+        usage("edit", () -> steps(deprovision));
         EnvironmentTemplate.OnExisting existing = onExisting == null ? null : usage("edit", () -> EnvironmentTemplate.OnExisting.parse(onExisting));
         EnvironmentTemplate t = root.cli.withContext(root.store, ctx -> {
             EnvironmentTemplate now = ctx.templates().get(space, template);
             EnvironmentTemplate draft = EnvironmentTemplate.draft(rename == null ? now.name() : rename, description == null ? now.description() : description,
-                    noParameters ? List.of() : params == null ? now.parameters() : params, noProvision ? List.of() : up == null ? now.provisioning() : up,
-                    noDeprovision ? List.of() : down == null ? now.deprovisioning() : down,
+                    noParameters ? List.of() : parameters == null ? now.parameters() : EnvironmentTemplate.parameters(parameters, now.parameters()),
+                    noProvision ? List.of() : provision == null ? now.provisioning() : EnvironmentTemplate.steps(provision, now.provisioning()),
+                    noDeprovision ? List.of() : deprovision == null ? now.deprovisioning() : EnvironmentTemplate.steps(deprovision, now.deprovisioning()),
                     expression == null ? now.nameExpression().text() : expression, existing == null ? now.onExisting() : existing,
                     keep == null ? now.deprovisionWhenProgressed() : !keep, days == null ? now.deprovisionAfterDays() : days);
             return ctx.templates().edit(space, now.name(), draft, now.seen());
@@ -112,6 +115,9 @@ final class TemplateCommands {
         if (json) {
             root.cli.printJson(all.stream().map(l -> Printed.fields("name", l.template().name(), "description", l.template().description(),
                     "nameExpression", l.template().nameExpression().text(), "parameters", l.template().parameters().stream().map(VariableTemplate::name).toList(),
+                    "parameterLines", l.template().parameters().stream().map(EnvironmentTemplate::line).toList(),
+                    "provisionSteps", l.template().provisioning().stream().map(EnvironmentTemplate::line).toList(),
+                    "deprovisionSteps", l.template().deprovisioning().stream().map(EnvironmentTemplate::line).toList(),
                     "onExisting", l.template().onExisting().words(), "deprovisionWhenProgressed", l.template().deprovisionWhenProgressed(),
                     "deprovisionAfterDays", l.template().deprovisionAfterDays(),
                     "instances", l.instances().stream().map(Environment::name).toList())).toList());

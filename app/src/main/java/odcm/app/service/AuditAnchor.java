@@ -114,6 +114,37 @@ final class AuditAnchor {
         return said.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(said.get(said.size() - 1));
     }
 
+    /** How a {@code template.edit} entry's detail starts when it renamed the template (EnvironmentTemplate.changes). */
+    private static final String RENAMED = "renamed from '";
+
+    /**
+     * The names environment template {@code present} of {@code s} had from {@code since} on, its present name first, as the
+     * audit log's {@code template.edit} entries record its renames (decision 0057): what a release frozen at {@code since}
+     * may call it in its scopes. Walked back from the newest entry, each rename to the name of then, so a former name taken
+     * by another template later is not this one's. Refused, saying {@code consequence}, while the log does not verify.
+     */
+    static List<String> templateNames(StoreTx tx, Space s, String present, java.time.Instant since, String consequence) {
+        About about = about(tx, s, List.of("template.edit"), e -> e.detail().startsWith(RENAMED), consequence);
+        List<String> names = new ArrayList<>(List.of(present));
+        String name = present;
+        for (int i = about.entries().size() - 1; i >= 0; i--) {
+            AuditEntry e = about.entries().get(i);
+            if (e.at().isBefore(since)) {
+                break;
+            }
+            String to = "' to '" + name + "'";
+            int end = e.detail().indexOf(to);
+            while (end >= 0 && !(e.detail().length() == end + to.length() || e.detail().startsWith(";", end + to.length()))) {
+                end = e.detail().indexOf(to, end + 1);
+            }
+            if (end >= RENAMED.length() && about.inSpace(e, "environment template '" + name + "' of ")) {
+                name = e.detail().substring(RENAMED.length(), end);
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     /** Where a {@code space.create} entry's detail names the space's certificate (SpaceService.create). */
     private static final String FINGERPRINT = "; certificate fingerprint ";
 

@@ -108,7 +108,7 @@ public final class DeploymentService {
         if (order.isPresent()) {
             return order;
         }
-        Optional<String> values = valuesRefusal(tx, p, r, e);
+        Optional<String> values = valuesRefusal(tx, s, p, r, e);
         if (values.isPresent()) {
             return values;
         }
@@ -125,11 +125,18 @@ public final class DeploymentService {
      * Every mandatory template value of the release must be set for the environment (docs/decisions/0049): for an
      * imported release, in the remote project's values (the importer's, editable here); for a release made here, in
      * the values frozen in it when it was created (a template's default counts), so a value set afterwards needs a new release.
+     * A frozen value scoped to an instance's template counts by any name the template had since (decision 0057: a rename
+     * rewrites the project's scopes, never a frozen release's), read from the audit log only when its present name falls short.
      */
-    private static Optional<String> valuesRefusal(StoreTx tx, Project p, Release r, Environment e) {
+    private static Optional<String> valuesRefusal(StoreTx tx, Space s, Project p, Release r, Environment e) {
         boolean imported = tx.projects().sourceSpace(p.id()).isPresent();
         List<VariableTemplate> missing = imported ? DeploymentRules.missingValues(r.snapshot().templates(), p.variables(), e.name(), e.templateName())
                 : DeploymentRules.missingValuesOrDefaults(r.snapshot().templates(), r.snapshot().variables(), e.name(), e.templateName());
+        if (!imported && !missing.isEmpty() && e.isInstance()) {
+            List<String> names = AuditAnchor.templateNames(tx, s, e.templateName(), r.createdAt(),
+                    "so release " + r.version() + "'s values scoped to a former name of template '" + e.templateName() + "' cannot be relied upon");
+            missing = names.size() == 1 ? missing : DeploymentRules.missingValuesOrDefaults(r.snapshot().templates(), r.snapshot().variables(), e.name(), names);
+        }
         if (missing.isEmpty()) {
             return Optional.empty();
         }

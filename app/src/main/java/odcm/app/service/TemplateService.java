@@ -83,7 +83,7 @@ public final class TemplateService {
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
-            EnvironmentTemplate t = require(tx, s, template);
+            EnvironmentTemplate t = require(tx, s, template, seen);
             String what = "Environment template '" + t.name() + "' of '" + s.name() + "'";
             Changed.check(tx, seen, t.seen(), what, subject(s, t.name()));
             EnvironmentTemplate next = t.edited(edited);
@@ -119,7 +119,7 @@ public final class TemplateService {
         store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
-            EnvironmentTemplate t = require(tx, s, template);
+            EnvironmentTemplate t = require(tx, s, template, seen);
             Changed.check(tx, seen, t.seen(), "Environment template '" + t.name() + "' of '" + s.name() + "'", subject(s, t.name()));
             List<String> lifecycles = tx.templates().lifecyclesUsing(t.id());
             if (!lifecycles.isEmpty()) {
@@ -157,10 +157,20 @@ public final class TemplateService {
 
     /** As {@link #instantiate(String, String, String, Map)}; {@code runProcess} false records that the person skipped the provisioning process. */
     public Environment instantiate(String space, String template, String name, Map<String, String> parameters, boolean runProcess) {
+        return instantiate(space, template, name, parameters, runProcess, null);
+    }
+
+    /**
+     * As {@link #instantiate(String, String, String, Map, boolean)}; refused, making nothing, when the template is no longer the
+     * one {@code seen} (decision 0036): the New instance… form was built from its parameters as they were (review L1).
+     */
+    public Environment instantiate(String space, String template, String name, Map<String, String> parameters, boolean runProcess,
+                                   odcm.model.Seen seen) {
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
-            EnvironmentTemplate t = require(tx, s, template);
+            EnvironmentTemplate t = require(tx, s, template, seen);
+            Changed.check(tx, seen, t.seen(), "Environment template '" + t.name() + "' of '" + s.name() + "'", subject(s, t.name()));
             Map<String, String> values = t.parameterValues(parameters);
             String n = name == null || name.isBlank() ? t.instanceName(s.name(), null, null, null, values) : Environment.checkName(name);
             Optional<Environment> existing = tx.environments().findByName(s.id(), n);
@@ -266,14 +276,14 @@ public final class TemplateService {
             name = t.instanceName(s.name(), p.name(), r.version(), r.channel(), values);
         } catch (Refusal x) {
             if (due) {
-                done.add(refused(tx, s, t, r, x.getMessage()));
+                refused(tx, s, t, r, x.getMessage(), done);
             }
             return;
         }
         Optional<Environment> named = tx.environments().findByName(s.id(), name);
         Optional<Environment> existing = named.filter(e -> Long.valueOf(t.id()).equals(e.templateId()));
         if (due && named.isPresent() && existing.isEmpty()) {
-            done.add(refused(tx, s, t, r, "'" + name + "' is an environment not made from the template."));
+            refused(tx, s, t, r, "'" + name + "' is an environment not made from the template.", done);
         } else if (due && (existing.isEmpty() || !existing.get().isLive() || reprovision(tx, t, existing.get(), r))) {
             boolean again = existing.isPresent() && existing.get().isLive();
             if (again) {
@@ -310,10 +320,18 @@ public final class TemplateService {
         return t.onExisting() == EnvironmentTemplate.OnExisting.REPROVISION && last.isPresent() && last.get() < r.id();
     }
 
-    /** Audits why the template made no instance for the release; returns it as a phrase ("no instance of template 'T': why"). */
-    private static String refused(StoreTx tx, Space s, EnvironmentTemplate t, Release r, String why) {
-        tx.audit().append("environment.provision-refused", subject(s, t.name()), "no instance for release " + r.version() + ": " + why);
-        return "no instance of template '" + t.name() + "': " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why);
+    /**
+     * Audits why the template made no instance for the release and adds it to {@code done} as a phrase ("no instance of template
+     * 'T': why") — once for the release, template and reason: a later deployment of the release, while it stays in the phase,
+     * finds the entry and says nothing again (review L3).
+     */
+    private static void refused(StoreTx tx, Space s, EnvironmentTemplate t, Release r, String why, List<String> done) {
+        String subject = subject(s, t.name());
+        String detail = "no instance for release " + r.version() + " of '" + r.projectName() + "': " + why;
+        if (tx.audit().withAction("environment.provision-refused").stream().noneMatch(e -> e.subject().equals(subject) && e.detail().equals(detail))) {
+            tx.audit().append("environment.provision-refused", subject, detail);
+            done.add("no instance of template '" + t.name() + "': " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why));
+        }
     }
 
     private static String instance(String name, EnvironmentTemplate t) {
@@ -348,6 +366,15 @@ public final class TemplateService {
     static EnvironmentTemplate require(StoreTx tx, Space s, String name) {
         return tx.templates().findByName(s.id(), name == null ? "" : name)
                 .orElseThrow(() -> new Refusal("'" + s.name() + "' has no environment template named '" + name + "'."));
+    }
+
+    /**
+     * The template as {@code seen} (by its id: renamed meanwhile, it is still the one the person opened, and decision 0036's
+     * sentence says who changed it; review L1), else by {@code name}.
+     */
+    private static EnvironmentTemplate require(StoreTx tx, Space s, String name, odcm.model.Seen seen) {
+        return seen == null ? require(tx, s, name)
+                : tx.templates().findById(seen.id()).filter(t -> t.spaceId() == s.id()).orElseGet(() -> require(tx, s, name));
     }
 
     private static String subject(Space s, String template) {

@@ -252,8 +252,8 @@ class CliProjectsTest {
                 {"space": "DevTest Space",
                  "environments": [{"name": "Development"}],
                  "environmentTemplates": [{"name": "Feature", "nameExpression": "#{Template.Name}-#{Release.Number}",
-                   "parameters": [{"name": "Region", "type": "select", "options": ["eu", "us"], "defaultValue": "eu"}],
-                   "provisioning": [{"name": "Stack up", "actionType": "Octopus.Script"}], "onExisting": "reprovision"}],
+                   "parameters": [{"name": "Region", "label": "Region", "helpText": "Where it runs", "type": "select", "options": ["eu", "us"], "defaultValue": "eu"}],
+                   "provisioning": [{"name": "Stack up", "actionType": "Octopus.Script", "properties": {"Script": "make up"}}], "onExisting": "reprovision"}],
                  "lifecycles": [{"name": "Branches", "default": true, "phases": [
                    {"name": "Review", "templates": ["Feature"]}, {"name": "Dev", "environments": ["Development"]}]}],
                  "projects": [{"name": "Web", "lifecycle": "Branches"}],
@@ -271,5 +271,19 @@ class CliProjectsTest {
         assertEquals("Recorded: release 1.0.0 of 'Web' deployed to Development, succeeded; instance 'Feature-1.0.0' of template 'Feature' de-provisioned"
                 + " (the release went on to the next phase).\n", CliTest.ok(cli.run("deploy", "--space", "DevTest Space", "--project", "Web", "1.0.0",
                 "--to", "Development")).out(), "issue 18: the deployment's own line says what it did to an instance");
+
+        // review M2: a step or parameter restated as it is keeps what its line does not show, as the console's Edit… does
+        odcm.model.environment.EnvironmentTemplate before;
+        try (odcm.app.service.AppContext ctx = odcm.app.service.AppContext.open(new odcm.persistence.StoreLocation(cli.store(), tmp.resolve("keys")))) {
+            before = ctx.templates().get("DevTest Space", "Feature");
+        }
+        CliTest.ok(cli.run("template", "edit", "--space", "DevTest Space", "Feature", "--provision-step", "Stack up:Octopus.Script",
+                "--provision-step", "Warm up:Octopus.Script", "--parameter", "Region:select(eu|us)=eu"));
+        try (odcm.app.service.AppContext ctx = odcm.app.service.AppContext.open(new odcm.persistence.StoreLocation(cli.store(), tmp.resolve("keys")))) {
+            odcm.model.environment.EnvironmentTemplate after = ctx.templates().get("DevTest Space", "Feature");
+            assertEquals(before.provisioning().get(0), after.provisioning().get(0), "the script of 'Stack up' is kept");
+            assertEquals("Warm up", after.provisioning().get(1).name());
+            assertEquals(before.parameters(), after.parameters(), "the label and help of 'Region' are kept");
+        }
     }
 }

@@ -111,8 +111,10 @@ class TemplateServiceTest extends ServiceFixture {
         assertTrue(said.contains("no instance of template 'Test': 'Test' is an environment not made from the template"), said.toString());
         List<String> refusals = audit().stream().filter(a -> a.action().equals("environment.provision-refused")).map(a -> a.detail()).toList();
         assertEquals(2, refusals.size(), refusals.toString());
-        assertTrue(refusals.stream().anyMatch(d -> d.equals("no instance for release 1.0: 'Test' is an environment not made from the template.")), refusals.toString());
-        assertTrue(refusals.stream().anyMatch(d -> d.startsWith("no instance for release 1.0: The name expression '#{Template.Name}-xxx")), refusals.toString());
+        assertTrue(refusals.stream().anyMatch(d -> d.equals("no instance for release 1.0 of 'Web': 'Test' is an environment not made from the template.")), refusals.toString());
+        assertTrue(refusals.stream().anyMatch(d -> d.startsWith("no instance for release 1.0 of 'Web': The name expression '#{Template.Name}-xxx")), refusals.toString());
+        assertEquals(List.of(), ctx.deployments().record(DEV, "Web", "1.0", "Development", true).instances(), "review L3: said once, not on every deployment");
+        assertEquals(2, audit().stream().filter(a -> a.action().equals("environment.provision-refused")).count(), "and audited once");
         ctx.templates().deprovision(DEV, "Feature-1.0", true);
         ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
         assertEquals(List.of("Development", "Test"), live(), "de-provisioned by hand: the same release does not bring it back");
@@ -199,8 +201,11 @@ class TemplateServiceTest extends ServiceFixture {
     void anEditRenamesScopesFollowInstancesKeepTheirNamesAndAStaleEditIsRefused() {
         withTemplates(template("Feature", "#{Template.Name}-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, List.of()));
         odcm.model.project.ProjectDraft web = webProject();
+        List<VariableTemplate> mandatoryHost = new java.util.ArrayList<>(web.templates());
+        mandatoryHost.add(new VariableTemplate("Host", "", "", TemplateType.SINGLE_LINE, List.of(), true, ""));
         ctx.projects().update(DEV, "Web", new odcm.model.project.ProjectDraft("Web", "", "Main", web.process(),
-                List.of(new odcm.model.project.Variable("Host", "feature.example", false, Scope.of(List.of("Feature (template)")))), web.templates(), List.of()));
+                List.of(new odcm.model.project.Variable("Host", "feature.example", false, Scope.of(List.of("Feature (template)"))),
+                        new odcm.model.project.Variable("Host", "web.example", false, Scope.of(List.of("Development", "Test")))), mandatoryHost, List.of()));
         ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
         ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
         EnvironmentTemplate seen = ctx.templates().get(DEV, "feature");
@@ -216,6 +221,11 @@ class TemplateServiceTest extends ServiceFixture {
 
         assertTrue(assertThrowsRefusal(() -> ctx.templates().edit(DEV, "Preview", EnvironmentTemplate.draft("Other", "", List.of(), List.of(), List.of(),
                 "x", null, true, 0), seen.seen())).startsWith("Environment template 'Preview' of 'DevTest Space' was changed by someone else since you opened it ("));
+        assertTrue(assertThrowsRefusal(() -> ctx.templates().edit(DEV, "Feature", EnvironmentTemplate.draft("Other", "", List.of(), List.of(), List.of(),
+                "x", null, true, 0), seen.seen())).startsWith("Environment template 'Preview' of 'DevTest Space' was changed by someone else since you"
+                + " opened it ("), "review L1: by the name the screen showed, found by its id");
+        assertTrue(assertThrowsRefusal(() -> ctx.templates().instantiate(DEV, "Feature", "by-hand", Map.of(), true, seen.seen()))
+                .startsWith("Environment template 'Preview' of 'DevTest Space' was changed by someone else"), "New instance… built from the template as it was");
         assertEquals("Preview", ctx.templates().get(DEV, "preview").name(), "nothing changed");
         refused("Template 'Preview' cannot provision on its own in a lifecycle phase: parameter Tester has no default, and it stands in a phase"
                 + " of lifecycle Main.", () -> ctx.templates().edit(DEV, "Preview", EnvironmentTemplate.draft("Preview", "", List.of(
@@ -226,7 +236,10 @@ class TemplateServiceTest extends ServiceFixture {
         refused("'DevTest Space' already has an environment template named 'Other'.", () -> ctx.templates().edit(DEV, "Preview",
                 EnvironmentTemplate.draft("other", "", List.of(), List.of(), List.of(), "x", null, true, 0), null));
 
-        ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true);
+        ctx.templates().edit(DEV, "Preview", EnvironmentTemplate.draft("Review app", "per release", List.of(), PROVISION, List.of(),
+                "pr-#{Release.Number}", null, true, 7), null);
+        ctx.templates().create(DEV, template("Feature", "f", EnvironmentTemplate.OnExisting.SKIP, List.of())); // its former name, now another's
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true); // review H1: its frozen Host, scoped to 'Feature (template)', still counts
         ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true);
         assertEquals(List.of("Development", "Test"), live(), "found by its record, not by the new expression: it went as its release went on");
         ctx.releases().create(DEV, "Web", "1.1", "", null, webPackages("1.1"));

@@ -149,12 +149,12 @@ public final class DeploymentRules {
 
     /** The mandatory templates without a non-empty value for {@code environment} among {@code values} (scoped to it or unscoped). */
     public static List<VariableTemplate> missingValues(List<VariableTemplate> templates, List<Variable> values, String environment) {
-        return missing(templates, values, environment, null, false);
+        return missing(templates, values, environment, List.of(), false);
     }
 
     /** As {@link #missingValues(List, List, String)} for an instance of environment template {@code template} (null: none), by {@link #RANK}. */
     public static List<VariableTemplate> missingValues(List<VariableTemplate> templates, List<Variable> values, String environment, String template) {
-        return missing(templates, values, environment, template, false);
+        return missing(templates, values, environment, template == null ? List.of() : List.of(template), false);
     }
 
     /**
@@ -163,20 +163,29 @@ public final class DeploymentRules {
      * with for a remote environment (docs/decisions/0049).
      */
     public static List<VariableTemplate> missingValuesOrDefaults(List<VariableTemplate> templates, List<Variable> values, String environment) {
-        return missing(templates, values, environment, null, true);
+        return missing(templates, values, environment, List.of(), true);
     }
 
     /** As {@link #missingValuesOrDefaults(List, List, String)} for an instance of environment template {@code template} (null: none). */
     public static List<VariableTemplate> missingValuesOrDefaults(List<VariableTemplate> templates, List<Variable> values, String environment,
                                                                  String template) {
-        return missing(templates, values, environment, template, true);
+        return missing(templates, values, environment, template == null ? List.of() : List.of(template), true);
     }
 
-    private static List<VariableTemplate> missing(List<VariableTemplate> templates, List<Variable> values, String environment, String template,
+    /**
+     * As {@link #missingValuesOrDefaults(List, List, String, String)} where a value scoped to any of {@code templateNames} (the
+     * instance's template by each name it had since the values were frozen, its present one first) counts as its template's.
+     */
+    public static List<VariableTemplate> missingValuesOrDefaults(List<VariableTemplate> templates, List<Variable> values, String environment,
+                                                                 List<String> templateNames) {
+        return missing(templates, values, environment, templateNames, true);
+    }
+
+    private static List<VariableTemplate> missing(List<VariableTemplate> templates, List<Variable> values, String environment, List<String> template,
                                                   boolean defaults) {
         Values byName = new Values(values);
         return templates.stream().filter(VariableTemplate::mandatory)
-                .filter(t -> !(defaults && !t.defaultValue().isBlank()) && byName.value(t.name(), environment, template).isEmpty()).toList();
+                .filter(t -> !(defaults && !t.defaultValue().isBlank()) && byName.valueForAny(t.name(), environment, template).isEmpty()).toList();
     }
 
     /**
@@ -261,6 +270,11 @@ public final class DeploymentRules {
 
         /** By {@link #RANK}: scoped to {@code environment}, else to its environment {@code template} (null: none), else unscoped. */
         public Optional<String> value(String name, String environment, String template) {
+            return valueForAny(name, environment, template == null ? List.of() : List.of(template));
+        }
+
+        /** As {@link #value(String, String, String)} for a template known by any of {@code templateNames} (the first ranks first). */
+        public Optional<String> valueForAny(String name, String environment, List<String> templateNames) {
             List<Variable> named = byName.getOrDefault(Names.key(name), List.of());
             if (named.isEmpty()) {
                 return Optional.empty();
@@ -269,9 +283,11 @@ public final class DeploymentRules {
             if (scoped.isPresent()) {
                 return scoped;
             }
-            Optional<String> templated = template == null ? Optional.empty() : scopedTo(named, PhaseMember.TemplateMember.displayName(template));
-            if (templated.isPresent()) {
-                return templated;
+            for (String template : templateNames) {
+                Optional<String> templated = scopedTo(named, PhaseMember.TemplateMember.displayName(template));
+                if (templated.isPresent()) {
+                    return templated;
+                }
             }
             return named.stream().filter(v -> v.scope().isAll()).map(Variable::value).filter(v -> !v.isBlank()).findFirst();
         }

@@ -101,7 +101,9 @@ public record EnvironmentTemplate(long id, long spaceId, String name, String des
 
     /**
      * A parameter as a person writes it on one line: {@code NAME[:TYPE][=DEFAULT]}, TYPE single-line (without one), multi-line,
-     * sensitive, checkbox or {@code select(a|b)}; mandatory unless it has a default. "Region:select(eu|us)=eu", "Tester".
+     * sensitive, checkbox or {@code select(a|b)}; mandatory unless it has a default. "Region:select(eu|us)=eu", "Tester". A
+     * multi-line default writes a line break as {@code \n} and a backslash as {@code \\} (one before any other letter may stay
+     * single), so that it fits its line and {@link #line} reads back the same.
      */
     public static VariableTemplate parameter(String line) {
         String spec = line == null ? "" : line.strip();
@@ -115,7 +117,50 @@ public record EnvironmentTemplate(long id, long spaceId, String name, String des
             options = List.of(type.substring(7, type.length() - 1).split("\\|"));
             type = "select";
         }
-        return new VariableTemplate((colon < 0 ? head : head.substring(0, colon)).strip(), "", "", TemplateType.parse(type), options, def.isEmpty(), def);
+        TemplateType t = TemplateType.parse(type);
+        return new VariableTemplate((colon < 0 ? head : head.substring(0, colon)).strip(), "", "", t, options, def.isEmpty(),
+                t == TemplateType.MULTI_LINE ? unescape(def) : def);
+    }
+
+    /** A multi-line default on its line: a line break as {@code \n}, a carriage return as {@code \r}, a backslash as {@code \\}. */
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    /** {@link #escape} undone; a backslash before anything else is itself (a path as C:\dir stays as typed). */
+    private static String unescape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            char next = i + 1 < value.length() ? value.charAt(i + 1) : 0;
+            if (c == '\\' && (next == 'n' || next == 'r' || next == '\\')) {
+                out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : '\\');
+                i++;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The parameters of {@code lines} (one {@link #parameter} each, blank lines none), where a line written as one of
+     * {@code before} is that parameter itself: what its line does not show (a label, a help text) is kept. What the Edit form and
+     * {@code template edit --parameter} both read (decision 0057).
+     */
+    public static List<VariableTemplate> parameters(List<String> lines, List<VariableTemplate> before) {
+        return read(lines, before, EnvironmentTemplate::line, EnvironmentTemplate::parameter);
+    }
+
+    /** As {@link #parameters(List, List)} for steps ({@link #step}): a step restated as it is keeps its properties, scope and packages. */
+    public static List<DeploymentStep> steps(List<String> lines, List<DeploymentStep> before) {
+        return read(lines, before, EnvironmentTemplate::line, EnvironmentTemplate::step);
+    }
+
+    private static <T> List<T> read(List<String> lines, List<T> before, java.util.function.Function<T, String> line,
+                                    java.util.function.Function<String, T> parse) {
+        return lines.stream().filter(l -> !l.isBlank())
+                .map(l -> before.stream().filter(b -> line.apply(b).strip().equals(l.strip())).findFirst().orElseGet(() -> parse.apply(l))).toList();
     }
 
     /** {@code p} as {@link #parameter} reads it back: "Region:select(eu|us)=eu", "Tester", "Notes:multi-line". */
@@ -125,7 +170,7 @@ public record EnvironmentTemplate(long id, long spaceId, String name, String des
             case SELECT -> ":select(" + String.join("|", p.options()) + ")";
             default -> ":" + p.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
         };
-        return p.name() + type + (p.defaultValue().isEmpty() ? "" : "=" + p.defaultValue());
+        return p.name() + type + (p.defaultValue().isEmpty() ? "" : "=" + (p.type() == TemplateType.MULTI_LINE ? escape(p.defaultValue()) : p.defaultValue()));
     }
 
     /** {@code s} as {@link #step} reads it back: "Stack up:Run a script" (its properties, scope and packages are not on the line). */

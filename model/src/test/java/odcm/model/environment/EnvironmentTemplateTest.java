@@ -111,6 +111,16 @@ class EnvironmentTemplateTest {
             assertEquals(EnvironmentTemplate.parameter(line), EnvironmentTemplate.parameter(EnvironmentTemplate.line(EnvironmentTemplate.parameter(line))));
         }
         assertEquals("Stack up:Run a script", EnvironmentTemplate.line(EnvironmentTemplate.step(" Stack up : Run a script ")));
+        // review H2: a multi-line default's line break (and a backslash) fits its line and reads back as it was
+        VariableTemplate motd = new VariableTemplate("Motd", "", "", odcm.model.project.TemplateType.MULTI_LINE, List.of(), false,
+                "line one\nline two\r\n C:\\dir \\n");
+        assertEquals("Motd:multi-line=line one\\nline two\\r\\n C:\\\\dir \\\\n", EnvironmentTemplate.line(motd));
+        assertEquals(motd, EnvironmentTemplate.parameter(EnvironmentTemplate.line(motd)));
+        assertEquals("C:\\dir", EnvironmentTemplate.parameter("Path:multi-line=C:\\dir").defaultValue(), "a lone backslash stays as typed");
+        // a line restated as it is keeps the item itself: its label and help (review M2), a default's trailing space (review L5)
+        VariableTemplate host = new VariableTemplate("Host", "Host name", "Where it answers", odcm.model.project.TemplateType.SINGLE_LINE, List.of(), false, "web ");
+        assertEquals(List.of(host, motd, EnvironmentTemplate.parameter("Tester")), EnvironmentTemplate.parameters(
+                List.of(" " + EnvironmentTemplate.line(host), EnvironmentTemplate.line(motd), "", "Tester"), List.of(host, motd)));
         EnvironmentTemplate before = template("#{Release.Number}", PARAMS);
         assertEquals(List.of(), before.changes(before));
         EnvironmentTemplate after = before.edited(EnvironmentTemplate.draft("Preview", "", PARAMS, List.of(), List.of(), "pr-#{Release.Number}",

@@ -21,6 +21,7 @@ public final class Icons {
             Map.entry("add-trust", Feather.PLUS), Map.entry("new-remote-environment", Feather.PLUS), Map.entry("grant-role", Feather.USER_PLUS),
             Map.entry("delete-space", Feather.TRASH_2), Map.entry("delete-environment", Feather.TRASH_2),
             Map.entry("delete-remote-environment", Feather.TRASH_2), Map.entry("lifecycle-delete", Feather.TRASH_2),
+            Map.entry("new-template", Feather.PLUS), Map.entry("new-instance", Feather.PLUS), Map.entry("delete-template", Feather.TRASH_2),
             Map.entry("remove-remote", Feather.TRASH_2), Map.entry("revoke-trust", Feather.SLASH), Map.entry("revoke-role", Feather.USER_MINUS),
             Map.entry("promote-release", Feather.SEND), Map.entry("deploy", Feather.PLAY_CIRCLE),
             Map.entry("verify-bundle", Feather.SHIELD), Map.entry("verify-audit", Feather.SHIELD), Map.entry("verify-open", Feather.FOLDER),

@@ -40,6 +40,9 @@ public final class ValueControls {
             }
             case CHECKBOX -> {
                 CheckBox b = new CheckBox("Yes");
+                if (value.get() == null || value.get().isBlank()) {
+                    value.set("false"); // as the box shows it: unticked is a value, not a blank one (review L2)
+                }
                 b.setSelected("true".equals(value.get()));
                 b.selectedProperty().addListener((o, was, now) -> value.set(Boolean.toString(now)));
                 yield b;

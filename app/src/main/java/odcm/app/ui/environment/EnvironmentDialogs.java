@@ -158,7 +158,8 @@ final class EnvironmentDialogs {
         Label problem = Forms.problem(id + "-problem", vm.problemProperty(), Css.ERROR);
         VBox content = new VBox(10, grid, problem, Forms.hint(vm.isEditing() ? "Live instances keep their names and the values they were"
                 + " provisioned with; what changes here applies from their next provisioning or de-provisioning. Renamed, the template stays in"
-                + " its lifecycles' phases and steps and variables scoped to it follow the new name. Names in #{…}: Release.Number,"
+                + " its lifecycles' phases, values and steps scoped to it follow the new name, and a release made before still finds its values"
+                + " scoped to the former one. Names in #{…}: Release.Number,"
                 + " Release.Channel, Project.Name, Template.Name, Space.Name and the parameters." : "Names in #{…}: Release.Number, Release.Channel, Project.Name, Template.Name,"
                 + " Space.Name and the parameters; ##{ writes #{. Put the template in a lifecycle phase (Lifecycles screen): each release"
                 + " reaching the phase gets an instance there, which then needs a default for every parameter. The console records"

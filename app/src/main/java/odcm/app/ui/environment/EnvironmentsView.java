@@ -100,8 +100,23 @@ public final class EnvironmentsView {
         Tables.bindSelection(templates, vm.selectedTemplateProperty());
         Button newTemplate = Forms.button("new-template", "New _template…", "Create an environment template in the current space", this::createTemplate);
         Button newInstance = Forms.button("new-instance", "New _instance…", "Provision an instance of the selected template by hand", this::createInstance);
-        Button editTemplate = Forms.button("edit-template", "Edit…", "Change the selected template (its live instances keep their names)",
+        Button editTemplate = Forms.button("edit-template", "Edit…", "Change the selected template (its live instances keep their names); Enter or a double-click on it too",
                 this::editTemplate);
+        templates.setOnKeyPressed(e -> { // Edit… has no mnemonic left on this screen: Enter on a template opens it (review L4)
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !editTemplate.isDisabled()) {
+                e.consume();
+                editTemplate();
+            }
+        });
+        templates.setRowFactory(t -> {
+            javafx.scene.control.TableRow<EnvironmentTemplate> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null && !editTemplate.isDisabled()) {
+                    editTemplate();
+                }
+            });
+            return row;
+        });
         Button deleteTemplate = Forms.button("delete-template", "De_lete…", "Delete the selected template (refused once it had instances or"
                 + " while a lifecycle or project uses it)", this::deleteTemplate);
         SplitPane both = new SplitPane(split, section("Environment templates", templates, gated(newTemplate, current.nameProperty().isEmpty()),

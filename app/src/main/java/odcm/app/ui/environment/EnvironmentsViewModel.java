@@ -121,7 +121,7 @@ public final class EnvironmentsViewModel {
 
     public InstanceFormViewModel newInstance(EnvironmentTemplate t) {
         String space = current.name();
-        return new InstanceFormViewModel(runner, space, t, (name, values) -> templates.instantiate(space, t.name(), name, values));
+        return new InstanceFormViewModel(runner, space, t, (name, values) -> templates.instantiate(space, t.name(), name, values, true, t.seen()));
     }
 
     /** As the de-provision dialog runs it, in the background; {@code runProcess} false records the process as skipped. */

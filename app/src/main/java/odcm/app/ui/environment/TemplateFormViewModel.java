@@ -82,18 +82,10 @@ public final class TemplateFormViewModel {
             throw new odcm.model.Refusal("Days without a deployment is a whole number (0: never), not '" + days.get().strip() + "'.");
         }
         return EnvironmentTemplate.draft(name.get(), description.get(),
-                read(parameters, original == null ? List.of() : original.parameters(), EnvironmentTemplate::line, EnvironmentTemplate::parameter),
-                read(provisioning, original == null ? List.of() : original.provisioning(), EnvironmentTemplate::line, EnvironmentTemplate::step),
-                read(deprovisioning, original == null ? List.of() : original.deprovisioning(), EnvironmentTemplate::line, EnvironmentTemplate::step),
+                EnvironmentTemplate.parameters(lines(parameters), original == null ? List.of() : original.parameters()),
+                EnvironmentTemplate.steps(lines(provisioning), original == null ? List.of() : original.provisioning()),
+                EnvironmentTemplate.steps(lines(deprovisioning), original == null ? List.of() : original.deprovisioning()),
                 expression.get(), onExisting.get(), whenProgressed.get(), d);
-    }
-
-    /**
-     * One item per line of {@code text}; a line left as it was written for one of {@code before} is that item itself, so what a
-     * line does not show (a step's properties and scope, a parameter's label and help) is kept.
-     */
-    private static <T> List<T> read(StringProperty text, List<T> before, Function<T, String> line, Function<String, T> parse) {
-        return lines(text).stream().map(l -> before.stream().filter(b -> line.apply(b).equals(l.strip())).findFirst().orElseGet(() -> parse.apply(l))).toList();
     }
 
     /** Whether it edits a template rather than making one. */

@@ -146,6 +146,7 @@ public final class ImportWizard {
         missing.managedProperty().bind(missing.visibleProperty());
         missing.setMaxWidth(Double.MAX_VALUE);
         model.missing().addListener((ListChangeListener<String>) ch -> showMissing());
+        model.leftForInstances().addListener((ListChangeListener<String>) ch -> showMissing());
         showMissing();
         VBox bottom = new VBox(8, missing, box);
         bottom.setPadding(new Insets(10, 16, 14, 16));
@@ -155,11 +156,14 @@ public final class ImportWizard {
     private void showMissing() {
         List<String> all = model.missing();
         // The first few by name, then how many more: a sentence of a thousand names would be laid out again on every key.
-        missing.setText(all.isEmpty() ? "Every mandatory value is set." : "Missing mandatory values (" + all.size() + "): "
-                + String.join("; ", all.subList(0, Math.min(all.size(), SHOWN))) + (all.size() > SHOWN ? "; and " + (all.size() - SHOWN) + " more" : "")
-                + ".");
-        missing.getStyleClass().removeAll(Css.OK, Css.ERROR);
-        missing.getStyleClass().add(model.missing().isEmpty() ? Css.OK : Css.ERROR);
+        List<String> later = model.leftForInstances();
+        String left = later.isEmpty() ? "" : " Left blank for each instance (one without a value of its own cannot be deployed to): "
+                + String.join("; ", later) + ".";
+        missing.setText(all.isEmpty() ? (later.isEmpty() ? "Every mandatory value is set." : "Every environment's mandatory value is set." + left)
+                : "Missing mandatory values (" + all.size() + "): " + String.join("; ", all.subList(0, Math.min(all.size(), SHOWN)))
+                + (all.size() > SHOWN ? "; and " + (all.size() - SHOWN) + " more" : "") + "." + left);
+        missing.getStyleClass().removeAll(Css.OK, Css.ERROR, Css.WARNING);
+        missing.getStyleClass().add(!all.isEmpty() ? Css.ERROR : later.isEmpty() ? Css.OK : Css.WARNING);
     }
 
     private void showPage() {
@@ -546,15 +550,21 @@ public final class ImportWizard {
                 + count(c.snapshot().templates().size(), "template")));
         Forms.row(grid, "From", text(null, p.sourceSpace()));
         Forms.row(grid, "Lifecycle", text("summary-lifecycle", model.lifecycleProperty().get() == null ? "" : model.lifecycleProperty().get().name()));
-        model.values().forEach((env, m) -> Forms.row(grid, env, text("summary-values-" + safe(env), m.isEmpty() ? "no values" : m.entrySet().stream()
-                .filter(e -> e.getKey().type() == TemplateType.CHECKBOX || e.getValue().get() != null && !e.getValue().get().isBlank())
-                .map(e -> e.getKey().label() + " = " + shown(e.getKey().type(), e.getValue().get()))
-                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), ImportWizard::firstFew)))));
+        model.values().forEach((env, m) -> Forms.row(grid, env, text("summary-values-" + safe(env), summaryValues(env, m))));
         Label after = text("summary-after", model.doneProperty().get()
                 ? "Done. The project is on the Projects screen; its releases on the Releases screen."
                 : "Finish imports all of this in one step: the remote project, the release and its snapshot, the values and an audit entry — or, if anything fails, none of it.");
         after.getStyleClass().add(Css.HINT);
         return List.of(grid, after);
+    }
+
+    /** The values given for {@code env}, and for a template the mandatory ones left blank, which each instance will lack (review M1). */
+    private static String summaryValues(String env, Map<VariableTemplate, javafx.beans.property.StringProperty> m) {
+        String given = m.isEmpty() ? "no values" : firstFew(m.entrySet().stream()
+                .filter(e -> e.getKey().type() == TemplateType.CHECKBOX || e.getValue().get() != null && !e.getValue().get().isBlank())
+                .map(e -> e.getKey().label() + " = " + shown(e.getKey().type(), e.getValue().get())).toList());
+        List<String> blank = ImportWizardModel.isTemplate(env) ? ImportWizardModel.blankMandatory(m) : List.of();
+        return blank.isEmpty() ? given : (given.isEmpty() ? "" : given + "; ") + "left blank for each instance: " + firstFew(blank);
     }
 
     /** A value as the summary says it: masked when sensitive, Yes or No for a checkbox, on one line. */

@@ -47,6 +47,8 @@ public final class ImportWizardModel {
     private final ObjectProperty<Lifecycle> lifecycle = new SimpleObjectProperty<>();
     private final Map<String, Map<VariableTemplate, StringProperty>> values = new LinkedHashMap<>();
     private final ObservableList<String> missing = FXCollections.observableArrayList();
+    /** A template's mandatory values left blank, "Feature (template): Admin e-mail, Token": what each instance will lack (review M1). */
+    private final ObservableList<String> leftForInstances = FXCollections.observableArrayList();
     private final ObservableMap<String, String> revealed = FXCollections.observableHashMap();
     private final BooleanProperty importing = new SimpleBooleanProperty();
     /** The import under way (its progress and Cancel), null when none. */
@@ -159,12 +161,23 @@ public final class ImportWizardModel {
 
     private void updateMissing() {
         List<String> now = new java.util.ArrayList<>();
-        values.forEach((env, m) -> m.forEach((t, p) -> { // a template's may stay blank: each instance may still get its own (0057)
-            if (t.mandatory() && (p.get() == null || p.get().isBlank()) && !isTemplate(env)) {
-                now.add(env + ": " + t.label());
+        List<String> later = new java.util.ArrayList<>();
+        values.forEach((env, m) -> { // a template's may stay blank: each instance may still get its own (0057), so it is said apart
+            List<String> blank = blankMandatory(m);
+            if (!isTemplate(env)) {
+                blank.forEach(label -> now.add(env + ": " + label));
+            } else if (!blank.isEmpty()) {
+                later.add(env + ": " + String.join(", ", blank));
             }
-        }));
+        });
         missing.setAll(now);
+        leftForInstances.setAll(later);
+    }
+
+    /** The labels of the mandatory values of {@code fields} that are blank, in order. */
+    public static List<String> blankMandatory(Map<VariableTemplate, StringProperty> fields) {
+        return fields.entrySet().stream().filter(e -> e.getKey().mandatory() && (e.getValue().get() == null || e.getValue().get().isBlank()))
+                .map(e -> e.getKey().label()).toList();
     }
 
     /** Whether a line of the Values step is an environment template's ("Feature (template)"), every instance's value. */
@@ -269,6 +282,14 @@ public final class ImportWizardModel {
 
     public ObservableList<String> missing() {
         return missing;
+    }
+
+    /**
+     * Each template of the Values step with mandatory values left blank, as "Feature (template): Admin e-mail, Token": they hold
+     * nothing back (an instance may get its own), but an instance without its own cannot be deployed to (decision 0057).
+     */
+    public ObservableList<String> leftForInstances() {
+        return leftForInstances;
     }
 
     public ObservableMap<String, String> revealed() {

@@ -117,11 +117,13 @@ class EnvironmentsViewModelTest {
         current.choose("DevTest Space");
         odcm.model.project.DeploymentStep up = new odcm.model.project.DeploymentStep("Stack up", "Run a script", java.util.Map.of("Script", "make up"),
                 odcm.model.project.Scope.ALL, List.of());
-        ctx.templates().create("DevTest Space", odcm.model.environment.EnvironmentTemplate.draft("Feature", "", List.of(
-                odcm.model.environment.EnvironmentTemplate.parameter("Region:select(eu|us)=eu")), List.of(up), List.of(), "f-#{Region}", null, true, 0));
+        List<odcm.model.project.VariableTemplate> parameters = List.of(odcm.model.environment.EnvironmentTemplate.parameter("Region:select(eu|us)=eu"),
+                new odcm.model.project.VariableTemplate("Motd", "", "", odcm.model.project.TemplateType.MULTI_LINE, List.of(), false, "line one\nline two"));
+        ctx.templates().create("DevTest Space", odcm.model.environment.EnvironmentTemplate.draft("Feature", "", parameters, List.of(up), List.of(),
+                "f-#{Region}", null, true, 0));
         vm.refresh();
         TemplateFormViewModel edit = vm.editTemplate(vm.templates().get(0));
-        assertEquals("Region:select(eu|us)=eu", edit.parametersProperty().get());
+        assertEquals("Region:select(eu|us)=eu\nMotd:multi-line=line one\\nline two", edit.parametersProperty().get(), "review H2: one line each");
         assertEquals("Stack up:Run a script", edit.provisioningProperty().get());
         assertEquals("edit-template", edit.id());
         edit.provisioningProperty().set("Stack up:Run a script\nWarm up:Run a script");
@@ -132,6 +134,7 @@ class EnvironmentsViewModelTest {
         List<odcm.model.project.DeploymentStep> steps = ctx.templates().get("DevTest Space", "Feature").provisioning();
         assertEquals(up, steps.get(0), "the unchanged line kept its step's properties");
         assertEquals("Warm up", steps.get(1).name());
+        assertEquals(parameters, ctx.templates().get("DevTest Space", "Feature").parameters(), "review H2: the multi-line default is kept as it was");
 
         TemplateFormViewModel stale = vm.editTemplate(vm.templates().get(0)); // the list still holds the version before the save
         stale.descriptionProperty().set("later");

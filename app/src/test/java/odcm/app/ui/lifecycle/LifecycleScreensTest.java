@@ -323,8 +323,11 @@ class LifecycleScreensTest {
 
             // Edit… (issue 18): filled in as it is, a wrong expression said as typed, renamed to a long name; the phase keeps it.
             String longName = "Feature branches of the checkout team, reviewed by hand";
-            c.interact(() -> templates.getSelectionModel().select(0));
-            c.clickOn("#edit-template");
+            c.interact(() -> {
+                templates.getSelectionModel().select(0);
+                templates.requestFocus();
+            });
+            c.press(KeyCode.ENTER).release(KeyCode.ENTER); // review L4: Enter on the template opens Edit…
             javafx.scene.control.TextField name = c.node("#edit-template-name");
             assertEquals("Feature", name.getText());
             assertEquals("Stack up:Run a script", c.<javafx.scene.control.TextArea>node("#edit-template-provisioning").getText());
@@ -350,7 +353,8 @@ class LifecycleScreensTest {
             // New instance…: a field per parameter, defaults filled in, a sensitive one masked and never recorded.
             ctx.templates().create(DEV, odcm.model.environment.EnvironmentTemplate.draft("Desk", "", List.of(
                     odcm.model.environment.EnvironmentTemplate.parameter("Tester"), odcm.model.environment.EnvironmentTemplate.parameter("Token:sensitive"),
-                    odcm.model.environment.EnvironmentTemplate.parameter("Region:select(eu|us)=eu")), List.of(), List.of(), "desk-#{Tester}", null, true, 0));
+                    odcm.model.environment.EnvironmentTemplate.parameter("Region:select(eu|us)=eu"),
+                    odcm.model.environment.EnvironmentTemplate.parameter("Fast:checkbox")), List.of(), List.of(), "desk-#{Tester}", null, true, 0));
             ctx.templates().create(DEV, odcm.model.environment.EnvironmentTemplate.draft("Spare", "", List.of(), List.of(), List.of(), "spare", null, true, 0));
             c.clickOn("#nav-lifecycles");
             c.clickOn("#nav-environments");
@@ -368,7 +372,8 @@ class LifecycleScreensTest {
             c.clickOn("#new-instance-ok");
             c.idle();
             assertEquals("Provisioned 'desk-ann' from template 'Desk' (recorded).", c.<Label>node("#environments-message").getText());
-            assertEquals(java.util.Map.of("Tester", "ann", "Token", "********", "Region", "eu"), ctx.templates().history(DEV, "Desk").get(0).parameters());
+            assertEquals(java.util.Map.of("Tester", "ann", "Token", "********", "Region", "eu", "Fast", "false"), ctx.templates().history(DEV, "Desk").get(0).parameters(),
+                    "review L2: a mandatory check box left unticked is false, as it shows");
 
             // Delete…: confirmed; refused (in the dialog, nothing deleted) for a template that had instances.
             deleteTemplate(c, templates, 0);
