@@ -17,8 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * repaint of what the pointer passed over): about a quarter of a second and a share of the FX and render threads' CPU per
  * click, for a path no test looks at. Here the target is measured after the windows' pending CSS and layout pass, measured
  * again after TestFX's wait for the FX thread, and only when two measures agree is the pointer put there (one
- * mouse-moved event, as TestFX's last step) and the buttons pressed and released as TestFX does; a click does not wait
- * for the move's handling before the press, which the FX thread's queue puts after it anyway. A target that still moves
+ * mouse-moved event, as TestFX's last step) and the buttons pressed and released as TestFX does. A target that still moves
  * is followed until it stays, where TestFX measured once after its steps. Drags keep TestFX's own moves.
  */
 public class DirectRobot extends FxRobot {
@@ -26,38 +25,31 @@ public class DirectRobot extends FxRobot {
 
     @Override
     public FxRobot clickOn(PointQuery query, Motion motion, MouseButton... buttons) {
-        // No wait after the move: the press comes through the same FX queue behind it, as TestFX's release behind its press.
-        robotContext().getMouseRobot().moveNoWait(target(query));
+        moveTo(query, motion);
         robotContext().getClickRobot().clickOn(buttons);
         return this;
     }
 
     @Override
     public FxRobot doubleClickOn(PointQuery query, Motion motion, MouseButton... buttons) {
-        robotContext().getMouseRobot().moveNoWait(target(query));
+        moveTo(query, motion);
         robotContext().getClickRobot().doubleClickOn(buttons);
         return this;
     }
 
-    /** The pointer onto the target, and the FX thread's handling of that waited for (hover styles, tooltips), as TestFX's move. */
     @Override
     public FxRobot moveTo(PointQuery query, Motion motion) {
-        robotContext().getMouseRobot().move(target(query));
-        return this;
-    }
-
-    /** Where {@code query} points once two measures, a wait for the FX thread apart, agree. */
-    private static Point2D target(PointQuery query) {
         Point2D at = settled(query);
         for (int i = 0; i < MEASURES; i++) {
             WaitForAsyncUtils.waitForFxEvents();
             Point2D again = settled(query);
             if (again.equals(at)) {
-                return again;
+                break;
             }
             at = again;
         }
-        return at;
+        robotContext().getMouseRobot().move(at);
+        return this;
     }
 
     /** Where {@code query} points once every window's pending CSS and layout is done (what the next pulse would do first). */
