@@ -27,7 +27,7 @@ import org.testfx.service.finder.WindowFinder;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives one console window as a user would, waits for its background work, and takes snapshots. */
-public final class ConsoleDriver extends FxRobot implements AutoCloseable {
+public final class ConsoleDriver extends DirectRobot implements AutoCloseable {
     public static final Path SHOTS = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("screenshots");
     public final ScriptedFilePicker files = new ScriptedFilePicker();
     public final AtomicBoolean exited = new AtomicBoolean(false);

@@ -14,12 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Decision 0051: a fault nobody caught, on the FX thread or another one, is logged with its cause and said once in a dialog. */
-class FaultsTest extends FxRobot {
+class FaultsTest extends DirectRobot {
     @TempDir
     Path tmp;
     private Thread.UncaughtExceptionHandler before;

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +24,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Decision 0025: the UI tests type through {@link ConsoleDriver#write(FxRobot, String)}, which waits for one round trip
  * of the FX thread after each character instead of TestFX's five with a 10 ms sleep each. A field sees the same events
  * in the same order as with TestFX's own typing: one change of its text per character, Enter as its action, and work a
- * keystroke queued on the FX thread done before the next keystroke.
+ * keystroke queued on the FX thread done before the next keystroke. And they click through {@link DirectRobot}: the same
+ * press, release and click on the same control as TestFX's stepwise pointer, also where the control moved just before.
  */
 class TypingTest {
     private static final String TEXT = "DevTest: A, rack 4\n";
@@ -44,6 +49,54 @@ class TypingTest {
         assertEquals(testFx, ours);
         assertEquals(List.of("D", "De", "Dev"), ours.subList(0, 3), "one change per character, each handled before the next");
         assertEquals("action DevTest: A, rack 4", ours.get(ours.size() - 1), "Enter is the field's action, after every character");
+    }
+
+    @Test
+    void aDirectClickGivesTheControlWhatTestFxsClickGives() throws Exception {
+        List<String> direct = clicked(new DirectRobot(), false);
+        List<String> testFx = clicked(robot, false);
+        assertEquals(List.of("MOUSE_PRESSED", "MOUSE_RELEASED", "action", "MOUSE_CLICKED"), testFx);
+        assertEquals(testFx, direct);
+    }
+
+    @Test
+    void aDirectClickFindsAControlMovedByTheLayoutJustBefore() throws Exception {
+        // A label put above the button just before the click: the button is lower by the next layout, the label where it was.
+        assertEquals(List.of("MOUSE_PRESSED", "MOUSE_RELEASED", "action", "MOUSE_CLICKED"), clicked(new DirectRobot(), true));
+    }
+
+    /** What a button saw of a click on it by {@code clicker}: its mouse presses, releases and clicks, and its action. */
+    private List<String> clicked(FxRobot clicker, boolean movedJustBefore) throws Exception {
+        List<String> seen = new ArrayList<>();
+        VBox box = WaitForAsyncUtils.asyncFx(() -> {
+            Button b = new Button("Go");
+            b.setId("go");
+            b.addEventFilter(MouseEvent.ANY, e -> {
+                if (e.getEventType() == MouseEvent.MOUSE_PRESSED || e.getEventType() == MouseEvent.MOUSE_RELEASED
+                        || e.getEventType() == MouseEvent.MOUSE_CLICKED) {
+                    seen.add(e.getEventType().getName());
+                }
+            });
+            b.setOnAction(e -> seen.add("action"));
+            if (stage == null) {
+                stage = new Stage();
+            }
+            VBox v = new VBox(b);
+            stage.setScene(new Scene(v, 300, 200));
+            stage.show();
+            return v;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        if (movedJustBefore) {
+            Platform.runLater(() -> {
+                Label above = new Label("above");
+                above.setMinHeight(80);
+                box.getChildren().add(0, above);
+            });
+        }
+        clicker.clickOn("#go");
+        WaitForAsyncUtils.waitForFxEvents();
+        return seen;
     }
 
     /** What a field saw while {@code typing}: each text change, with what the FX thread had queued after the one before. */

@@ -1,5 +1,6 @@
 package odcm.app.ui.common;
 
+import odcm.app.ui.DirectRobot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -23,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * created: a table of thousands of rows shows without a popup window per cell in sight. Reused for another row, the
  * cell's tooltip follows its text; an empty cell has none.
  */
-class TableTooltipsTest extends FxRobot {
+class TableTooltipsTest extends DirectRobot {
     private Stage stage;
 
     @BeforeAll

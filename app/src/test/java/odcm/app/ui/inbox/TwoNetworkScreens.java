@@ -1,5 +1,6 @@
 package odcm.app.ui.inbox;
 
+import odcm.app.ui.DirectRobot;
 import static odcm.app.TestBundles.PROD;
 
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Screens over the stores of two networks (DevTest in A, Prod in B) in a window of their own, with the background runner. */
-abstract class TwoNetworkScreens extends FxRobot {
+abstract class TwoNetworkScreens extends DirectRobot {
     @TempDir
     Path tmp;
     AppContext dev;

@@ -1,5 +1,6 @@
 package odcm.app.ui.release;
 
+import odcm.app.ui.DirectRobot;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The projects and releases screens in a window of their own, wired as the main window wires them: real services,
  * the background task runner and one shared current space. Shows one screen at a time.
  */
-public final class ScreensHarness extends FxRobot implements AutoCloseable {
+public final class ScreensHarness extends DirectRobot implements AutoCloseable {
     public final CurrentSpace space = new CurrentSpace();
     private final Stage stage;
     private final BorderPane root = new BorderPane();

@@ -1,5 +1,6 @@
 package odcm.app.ui.remote;
 
+import odcm.app.ui.DirectRobot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -37,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * A remote space whose certificate has expired, seen two years after it was added (the store opened with a clock
  * that far ahead): marked in the table and the detail, and a trust in it refused inside the Add trust dialog.
  */
-class ExpiredCertificateScreensTest extends FxRobot {
+class ExpiredCertificateScreensTest extends DirectRobot {
     @TempDir
     Path tmp;
     AppContext ctx;

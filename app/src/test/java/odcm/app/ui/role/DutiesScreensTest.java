@@ -1,5 +1,6 @@
 package odcm.app.ui.role;
 
+import odcm.app.ui.DirectRobot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -53,7 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * with the reason, and bob confirms it. The People & roles screen shows a space's duties and changes them through Duties….
  * Screenshots (with -Dodcm.screenshots=true): duties-compare-maker, trusts-pending-proposal, roles-duties, roles-duties-dialog.
  */
-class DutiesScreensTest extends FxRobot {
+class DutiesScreensTest extends DirectRobot {
     private static final String DEV = Demo.DEVTEST;
 
     @TempDir

@@ -1,5 +1,6 @@
 package odcm.app.ui.role;
 
+import odcm.app.ui.DirectRobot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -43,7 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * <p>Bob is another person: until the people slice lands, the store opened under another name (the lead switches this
  * to a second login on a team store once {@code RoleService.who} is the authenticated person).
  */
-class RolesScreenTest extends FxRobot {
+class RolesScreenTest extends DirectRobot {
     private static final String DEV = "DevTest Space";
     private static final String PROD = "Prod Space";
 

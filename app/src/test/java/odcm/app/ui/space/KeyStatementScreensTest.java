@@ -1,5 +1,6 @@
 package odcm.app.ui.space;
 
+import odcm.app.ui.DirectRobot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -37,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and the Rotate key dialog; network B's Remote spaces screen imports the statement, refusing a damaged one inside the dialog
  * and importing the genuine one only once the new fingerprint read out is typed.
  */
-class KeyStatementScreensTest extends FxRobot {
+class KeyStatementScreensTest extends DirectRobot {
     @TempDir
     Path tmp;
     AppContext a;
