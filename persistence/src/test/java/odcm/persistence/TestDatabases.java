@@ -217,7 +217,8 @@ public final class TestDatabases {
      * history removed. Run first.
      */
     public static void undoLooseningProposals(Statement st) throws SQLException {
-        undoEnvironmentTemplates(st); // V28 came after: undone first
+        undoPackageStore(st); // V30 came after: undone first
+        undoEnvironmentTemplates(st); // then V28
         undoKeysOverTime(st); // then V27
         undoAcceptanceBeforeImport(st); // V26 came after: undone with it, next
         undoApprovalGates(st); // V25 sits on V23's store: undone next
@@ -237,6 +238,17 @@ public final class TestDatabases {
         st.executeUpdate("DROP TABLE IF EXISTS certificate_window");
         st.executeUpdate("DROP TABLE IF EXISTS former_space_key");
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '27'");
+    }
+
+    /**
+     * V30 (the package store, decision 0059) undone: its tables dropped (with their row-level security); its line of Flyway's
+     * history removed. Run by {@link #undoLooseningProposals} first.
+     */
+    public static void undoPackageStore(Statement st) throws SQLException {
+        st.executeUpdate("DROP TABLE IF EXISTS package_file");
+        st.executeUpdate("DROP TABLE IF EXISTS package_feed");
+        st.executeUpdate("DROP TABLE IF EXISTS package_policy");
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '30'");
     }
 
     /**

@@ -26,6 +26,7 @@ public final class AppContext implements AutoCloseable {
     private final AcceptanceService acceptances;
     private final HealthService health;
     private final TemplateService templates;
+    private final PackageService packages;
 
     public AppContext(Store store) {
         this.store = store;
@@ -49,6 +50,7 @@ public final class AppContext implements AutoCloseable {
         this.acceptances = new AcceptanceService(store);
         this.health = new HealthService(store);
         this.templates = new TemplateService(store);
+        this.packages = new PackageService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -141,6 +143,11 @@ public final class AppContext implements AutoCloseable {
 
     public TemplateService templates() {
         return templates;
+    }
+
+    /** Each space's package store, its feeds and the check of a release's packages (decision 0059). */
+    public PackageService packages() {
+        return packages;
     }
 
     public DutyService duties() {

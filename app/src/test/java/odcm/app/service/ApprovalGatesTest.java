@@ -193,7 +193,8 @@ class ApprovalGatesTest extends BundleFixture {
         assertTrue(ctx.approvals().setRequired(DEV, true));
         ctx.close();
         try (Connection c = sql(); Statement st = c.createStatement()) {
-            TestDatabases.undoEnvironmentTemplates(st); // V28 came after V25: undone first
+            TestDatabases.undoPackageStore(st); // V30 came after V25: undone first
+            TestDatabases.undoEnvironmentTemplates(st); // V28 next
             TestDatabases.undoKeysOverTime(st); // V27 next
             TestDatabases.undoAcceptanceBeforeImport(st); // V26 came after V25: undone next
             TestDatabases.undoApprovalGates(st); // back to V23's schema, the flag's row kept
