@@ -94,6 +94,11 @@ public final class DeploymentService {
         });
     }
 
+    /** What a deployment of the release would find of its packages here (decision 0059); reads files: never on the FX thread. */
+    public List<PackageService.Check> packageChecks(String space, String project, String version) {
+        return new PackageService(store).verify(space, project, version);
+    }
+
     /** Every deployment of the project's releases, newest first. */
     public List<Deployment> list(String space, String project) {
         return store.read(tx -> tx.deployments().findByProject(ProjectService.require(tx, EnvironmentService.requireLocal(tx, space), project).id()));
