@@ -95,6 +95,12 @@ class CliPackagesTest {
         Files.write(stored, java.util.Arrays.copyOf(content, 10));
         assertEquals("wrong\tPackage Acme.Web 1.0.0 in the store is 10 bytes, it was " + content.length + " when added.\n",
                 cli.run("package", "verify", "--space", S, "--project", "Web", "--release", "1.0.0").out());
+        // the stored file gone, and the feed's folder too: missing, the feed named
+        Files.delete(stored);
+        Files.move(feed, tmp.resolve("share-moved"));
+        assertEquals("missing\tPackage Acme.Web 1.0.0 is in neither the store nor a feed (feed folder " + feed + " does not exist).\n",
+                cli.run("package", "verify", "--space", S, "--project", "Web", "--release", "1.0.0").out());
+        assertTrue(refused("deploy", "--space", S, "--project", "Web", "1.0.0", "--to", "Test").startsWith("Package Acme.Web 1.0.0 is in neither"));
         CliTest.ok(cli.run("package", "feed", "remove", "--space", S, feed.toString()));
         assertEquals("", CliTest.ok(cli.run("package", "feed", "list", "--space", S)).out());
     }
