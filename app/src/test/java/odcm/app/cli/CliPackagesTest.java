@@ -104,4 +104,35 @@ class CliPackagesTest {
         CliTest.ok(cli.run("package", "feed", "remove", "--space", S, feed.toString()));
         assertEquals("", CliTest.ok(cli.run("package", "feed", "list", "--space", S)).out());
     }
+
+    /**
+     * {@code package add} streams: a 96 MiB file (sparse: quick to make) copied into the store by a console in a separate JVM
+     * whose heap is 64 MiB, so a copy that read the file whole could not be made.
+     */
+    @Test
+    void aPackageLargerThanTheHeapIsAddedStreaming() throws Exception {
+        Path dir = tmp.resolve("big");
+        cli = new CliHarness(dir);
+        CliTest.ok(cli.run("space", "create", S));
+        Path big = tmp.resolve("big.zip");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(96L << 20);
+        }
+        java.util.List<String> cmd = odcm.app.ChildJvm.command(java.util.List.of("-Xmx64m"), "odcm.app.Main");
+        cmd.addAll(java.util.List.of("package", "add", "--space", S, big.toString(), "--id", "Big", "--version", "1", "--store", cli.store().toString()));
+        Path out = tmp.resolve("out.txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectErrorStream(true);
+        pb.environment().put("ODCM_KEY_DIR", dir.resolve("keys").toString());
+        pb.environment().put("ODCM_LOG_DIR", dir.resolve("logs").toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), "ended");
+        String said = Files.readString(out);
+        assertEquals(0, p.exitValue(), said);
+        MessageDigest zeros = MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < 96; i++) {
+            zeros.update(new byte[1 << 20]);
+        }
+        assertEquals("Added package Big 1 to the store of 'DevTest Space': SHA-256 " + HexFormat.of().formatHex(zeros.digest()) + ", "
+                + (96L << 20) + " bytes.", said.strip());
+    }
 }
