@@ -53,4 +53,7 @@ public interface StoreTx {
 
     /** Acceptance before import: which spaces require it, decisions on imported releases (decision 0047). */
     odcm.persistence.acceptance.AcceptanceRepository acceptances();
+
+    /** Each space's package store: its setting, feeds and packages (decision 0059). */
+    odcm.persistence.pkg.PackageRepository packages();
 }

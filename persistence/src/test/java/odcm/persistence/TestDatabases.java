@@ -217,7 +217,8 @@ public final class TestDatabases {
      * history removed. Run first.
      */
     public static void undoLooseningProposals(Statement st) throws SQLException {
-        undoTemplatesAcrossSpaces(st); // V29 came after: undone first
+        undoPackageStore(st); // V30 came after: undone first
+        undoTemplatesAcrossSpaces(st); // then V29
         undoEnvironmentTemplates(st); // then V28
         undoKeysOverTime(st); // then V27
         undoAcceptanceBeforeImport(st); // V26 came after: undone with it, next
@@ -275,6 +276,17 @@ public final class TestDatabases {
         st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS owner_space_id");
         st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS source_space_id");
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '29'");
+    }
+
+    /**
+     * V30 (the package store, decision 0059) undone: its tables dropped (with their row-level security); its line of Flyway's
+     * history removed. Run by {@link #undoLooseningProposals} first.
+     */
+    public static void undoPackageStore(Statement st) throws SQLException {
+        st.executeUpdate("DROP TABLE IF EXISTS package_file");
+        st.executeUpdate("DROP TABLE IF EXISTS package_feed");
+        st.executeUpdate("DROP TABLE IF EXISTS package_policy");
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '30'");
     }
 
     /**

@@ -19,6 +19,7 @@ final class OdcmCommand implements Callable<Integer> {
      */
     static final java.util.List<Class<?>> COMMANDS = java.util.List.of(picocli.CommandLine.HelpCommand.class, StoreCommands.class,
             SpaceCommands.class, RemoteCommands.class, TrustCommands.class, RoleCommands.class, AuditCommands.class, EnvironmentCommands.class, TemplateCommands.class,
+            PackageCommands.class,
             LifecycleCommands.class, ProjectCommands.class, ReleaseCommands.class, BundleCommands.class, ReceiptCommands.class,
             ApplyCommands.Apply.class, ApplyCommands.DemoCommand.class, DeploymentCommands.Deploy.class, DeploymentCommands.Group.class,
             DashboardCommand.class, CheckCommand.class, WhoamiCommand.class, ImportCommands.class);

@@ -83,6 +83,23 @@ final class SpaceCommands {
         return 0;
     }
 
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Package settings of a local space (docs/decisions/0059).")
+    int set(@Parameters(paramLabel = "NAME") String name,
+            @Option(names = "--require-package-check", paramLabel = "on|off",
+                    description = "on: a deployment is refused unless every package of its release is found and checked") String check,
+            @Option(names = "--package-store", paramLabel = "FOLDER", description = "The space's package store folder ('' for the default)") String folder) {
+        if (check == null && folder == null) {
+            throw new odcm.model.Refusal("Say --require-package-check on|off or --package-store FOLDER.");
+        }
+        Boolean on = check == null ? null : odcm.model.role.Duties.onOff(check, "--require-package-check");
+        root.cli.withContext(root.store, ctx -> {
+            ctx.packages().setPolicy(name, on, folder);
+            return null;
+        });
+        root.cli.out().println("Changed the package settings of '" + Printed.clean(name) + "'.");
+        return 0;
+    }
+
     @Command(name = "approvals", mixinStandardHelpOptions = true,
             description = "Approval gates of a local space (its administrator sets them; decision 0046): the environments where a release"
                     + " needs approval ('odcm release approve') before its first deployment there, and how many distinct approvals (the"

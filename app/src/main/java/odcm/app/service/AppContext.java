@@ -27,6 +27,7 @@ public final class AppContext implements AutoCloseable {
     private final HealthService health;
     private final TemplateService templates;
     private final RemoteTemplateService remoteTemplates;
+    private final PackageService packages;
 
     public AppContext(Store store) {
         this.store = store;
@@ -51,6 +52,7 @@ public final class AppContext implements AutoCloseable {
         this.health = new HealthService(store);
         this.templates = new TemplateService(store);
         this.remoteTemplates = new RemoteTemplateService(store);
+        this.packages = new PackageService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -148,6 +150,11 @@ public final class AppContext implements AutoCloseable {
     /** Remote environment templates: placeholders of other spaces' templates (decision 0058). */
     public RemoteTemplateService remoteTemplates() {
         return remoteTemplates;
+    }
+
+    /** Each space's package store, its feeds and the check of a release's packages (decision 0059). */
+    public PackageService packages() {
+        return packages;
     }
 
     public DutyService duties() {

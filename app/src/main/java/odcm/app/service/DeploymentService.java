@@ -39,19 +39,33 @@ public final class DeploymentService {
      * A deployment recorded, with what it brought about in the space's environment templates (decision 0057), one phrase each:
      * "instance 'Feature-1.0' of template 'Feature' provisioned", "no instance of template 'Long': …".
      */
-    public record Recorded(Deployment deployment, List<String> instances) {
+    public record Recorded(Deployment deployment, List<String> instances, String packages) {
         public Recorded {
             instances = List.copyOf(instances);
         }
 
-        /** "" or "; instance 'Feature-1.0' of template 'Feature' provisioned" — what follows the deployment's own sentence. */
+        /**
+         * "" or "; instance 'Feature-1.0' of template 'Feature' provisioned" — what follows the deployment's own sentence — and,
+         * where a package of the release is not present (the space's check advisory), what is wrong with it.
+         */
         public String instancesWords() {
-            return instances.isEmpty() ? "" : "; " + String.join("; ", instances);
+            return (instances.isEmpty() ? "" : "; " + String.join("; ", instances)) + (packages.isEmpty() ? "" : "; " + packages);
         }
     }
 
     /** As {@link #deploy}, saying what the deployment brought about in the space's environment templates. */
     public Recorded record(String space, String project, String version, String environment, boolean succeeded) {
+        // the release's packages found and checked first, with no transaction open (files are read); decision 0059
+        // (a space that uses no package store, and does not require the check, is told nothing: its releases' packages live elsewhere)
+        PackageService.Located located = store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            boolean required = tx.packages().policy(s.id()).requireCheck();
+            PackageService.Located l = PackageService.located(store, tx, s, release(tx, ProjectService.require(tx, s, project), version));
+            return required || l.inUse() ? l : null;
+        });
+        List<PackageService.Check> checks = located == null ? List.of() : located.check();
+        List<String> problems = checks.stream().filter(c -> c.status() != PackageService.Status.PRESENT).map(PackageService.Check::sentence).toList();
+        String packageWords = problems.isEmpty() ? "" : "packages not checked: " + String.join(" ", problems);
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             Project p = ProjectService.require(tx, s, project);
@@ -66,13 +80,23 @@ public final class DeploymentService {
             if (refusal.isPresent()) {
                 throw new Refusal(refusal.get());
             }
+            if (!problems.isEmpty() && tx.packages().policy(s.id()).requireCheck()) {
+                throw new Refusal(String.join(" ", problems) + " '" + s.name() + "' requires every package checked before a deployment;"
+                        + " nothing was recorded.");
+            }
             Deployment d = tx.deployments().insert(s.id(), r.id(), e.id(), succeeded, StoreTime.now(store.clock()), store.person().name());
             tx.audit().append("deployment.record", "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
-                    "deployed to " + e.name() + ": " + d.outcome());
+                    "deployed to " + e.name() + ": " + d.outcome() + (checks.isEmpty() ? "" : problems.isEmpty()
+                            ? "; all " + checks.size() + " packages present" : "; " + packageWords));
             ReceiptService.flowBack(tx, d.deployedAt(), s, r, d);
             // a failed deployment reaches no phase (0057)
-            return new Recorded(d, succeeded ? TemplateService.follow(tx, store, s, p, r) : List.of());
+            return new Recorded(d, succeeded ? TemplateService.follow(tx, store, s, p, r) : List.of(), packageWords);
         });
+    }
+
+    /** What a deployment of the release would find of its packages here (decision 0059); reads files: never on the FX thread. */
+    public List<PackageService.Check> packageChecks(String space, String project, String version) {
+        return new PackageService(store).verify(space, project, version);
     }
 
     /** Every deployment of the project's releases, newest first. */

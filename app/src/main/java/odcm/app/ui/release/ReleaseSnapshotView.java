@@ -32,6 +32,10 @@ public final class ReleaseSnapshotView extends VBox {
     private final Label title = Forms.sectionTitle("snapshot-title");
     private final VBox details = new VBox(4);
     private final TableView<PackageVersion> packages = Tables.table("snapshot-packages");
+    /** Each package's status where this space deploys it (decision 0059), once checked; empty: not checked (a bundle's view). */
+    private Map<PackageVersion, String> packageStatus = Map.of();
+    private final javafx.scene.control.TableColumn<PackageVersion, String> statusColumn =
+            Tables.column("Status", 320, p -> packageStatus.getOrDefault(p, "checking…"));
     private final ListView<DeploymentStep> process = stepList("snapshot-process");
     private final TableView<Variable> variables = Tables.table("snapshot-variables");
     private final TableView<VariableTemplate> templates = Tables.table("snapshot-templates");
@@ -49,8 +53,9 @@ public final class ReleaseSnapshotView extends VBox {
         readOnly.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         packages.getColumns().setAll(List.of(
                 Tables.<PackageVersion>column("Package", 180, PackageVersion::packageId),
-                Tables.<PackageVersion>fixed("Version", 90, PackageVersion::version),
+                Tables.<PackageVersion>fixed("Version", 90, PackageVersion::version), statusColumn,
                 Tables.<PackageVersion>column("SHA-256", 460, PackageVersion::sha256)));
+        statusColumn.setVisible(false);
         packages.setPlaceholder(Forms.emptyState("snapshot-packages-empty", "No packages: no step deploys one."));
         variables.getColumns().setAll(List.of(
                 Tables.<Variable>column("Name", 160, Variable::name),
@@ -90,6 +95,19 @@ public final class ReleaseSnapshotView extends VBox {
     /** Replaces the read-only note above the snapshot (a bundle's contents are not a release of this space). */
     public void note(String text) {
         readOnly.setText(text);
+    }
+
+    /**
+     * Shows each package's status ("present", "missing: …", "wrong: …") where this space deploys it; null hides the column
+     * (a bundle's contents), an empty map says "checking…" while the check runs on the task runner.
+     */
+    public void packageStatus(Map<PackageVersion, String> status) {
+        statusColumn.setVisible(status != null);
+        packageStatus = status == null ? Map.of() : status;
+        packages.refresh();
+        long notPresent = packageStatus.values().stream().filter(v -> !v.equals("present")).count();
+        int n = packages.getItems().size();
+        tabs.getTabs().get(3).setText("Packages (" + n + (notPresent == 0 || packageStatus.isEmpty() ? "" : ", " + notPresent + " not present") + ")");
     }
 
     /** Selects a section by its tab id (snapshot-tab-process, -variables, -templates, -packages). */

@@ -142,6 +142,7 @@ public final class ReleasesView {
     private Node snapshot() {
         ReleaseSnapshotView view = new ReleaseSnapshotView();
         vm.snapshotProperty().addListener((o, was, now) -> view.showPrepared(now));
+        vm.packageStatusProperty().addListener((o, was, now) -> view.packageStatus(now));
         Label none = Forms.emptyState("snapshot-none", "Select a release to see its frozen snapshot.");
         none.visibleProperty().bind(vm.selectedProperty().isNull().and(javafx.beans.binding.Bindings.isNotEmpty(vm.all())));
         view.visibleProperty().bind(vm.selectedProperty().isNotNull());

@@ -33,6 +33,8 @@ public final class ReleasesViewModel {
     private final ObservableList<Deployment> deployments = FXCollections.observableArrayList();
     private final ObservableList<String> decisions = FXCollections.observableArrayList();
     private final ObjectProperty<ReleaseSnapshotView.Shown> snapshot = new javafx.beans.property.SimpleObjectProperty<>();
+    /** The selected release's packages by status where this space deploys them (decision 0059); empty while being checked. */
+    private final ObjectProperty<Map<odcm.model.release.PackageVersion, String>> packageStatus = new javafx.beans.property.SimpleObjectProperty<>(Map.of());
     private final ApprovalService approvals;
     private final TaskRunner runner;
     private final CurrentSpace space;
@@ -285,8 +287,32 @@ public final class ReleasesViewModel {
         runner.run("Reading release " + r.version(), () -> ReleaseSnapshotView.Shown.of(r), s -> {
             if (r == list.selectedProperty().get()) {
                 snapshot.set(s);
+                loadPackageStatus(r);
             }
         }, message::error);
+    }
+
+    /** Finds and checks the release's packages (store, then feeds; files hashed) on the task runner, after its snapshot shows. */
+    private void loadPackageStatus(Release r) {
+        packageStatus.set(new java.util.HashMap<>()); // a new map each time: the view says "checking…" again
+        String s = space.name();
+        String p = project.get();
+        if (r.snapshot().packages().isEmpty() || p == null) {
+            return;
+        }
+        runner.run("Checking the packages of release " + r.version(), () -> deploymentService.packageChecks(s, p, r.version()), checks -> {
+            if (r == list.selectedProperty().get()) {
+                Map<odcm.model.release.PackageVersion, String> m = new java.util.HashMap<>();
+                checks.forEach(c -> m.put(c.pkg(), c.status() == odcm.app.service.PackageService.Status.PRESENT ? "present"
+                        : c.status().words() + ": " + c.sentence()));
+                packageStatus.set(Map.copyOf(m));
+            }
+        }, message::error);
+    }
+
+    /** The selected release's packages' status (decision 0059); an empty map while they are being checked. */
+    public ObjectProperty<Map<odcm.model.release.PackageVersion, String>> packageStatusProperty() {
+        return packageStatus;
     }
 
     /** The selected release as the snapshot view shows it, once prepared (null while none is selected). */

@@ -1,0 +1,91 @@
+package odcm.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import odcm.app.service.PackageService;
+import odcm.persistence.pkg.PackageRepository.StoredPackage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "package", addMethodSubcommands = false, mixinStandardHelpOptions = true, subcommands = PackageCommands.Feed.class,
+        description = "A local space's package store (files named by their SHA-256) and feeds, and the check of a release's packages"
+                + " (docs/decisions/0059).")
+final class PackageCommands {
+    @ParentCommand
+    OdcmCommand root;
+
+    @Command(name = "add", description = "Copy a package file into the space's store (hashed as it is copied).")
+    int add(@Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help,
+            @Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+            @Parameters(paramLabel = "FILE") Path file,
+            @Option(names = "--id", required = true, paramLabel = "ID") String id,
+            @Option(names = "--version", required = true, paramLabel = "VERSION") String version) {
+        StoredPackage p = root.cli.withContext(root.store, ctx -> ctx.packages().add(space, file, id, version));
+        root.cli.out().println("Added package " + Printed.clean(p.packageId()) + " " + Printed.clean(p.version()) + " to the store of '"
+                + Printed.clean(space) + "': SHA-256 " + p.sha256() + ", " + p.size() + " bytes.");
+        return 0;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The space's store folder, whether the check is required, its packages and feeds.")
+    int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space) {
+        PackageService.Overview o = root.cli.reading(root.store, ctx -> ctx.packages().overview(space));
+        root.cli.out().println("Store folder: " + Printed.clean(o.folder().toString()) + "; package check "
+                + (o.requireCheck() ? "required before a deployment" : "advisory") + ".");
+        for (StoredPackage p : o.packages()) {
+            root.cli.out().println(Printed.clean(p.packageId()) + "\t" + Printed.clean(p.version()) + "\t" + p.sha256() + "\t" + p.size());
+        }
+        for (String f : o.feeds()) {
+            root.cli.out().println("feed\t" + Printed.clean(f));
+        }
+        return 0;
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Find (store, then feeds) and check each package of a release;"
+            + " exits 1 when one is missing or wrong.")
+    int verify(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+               @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
+               @Option(names = "--release", required = true, paramLabel = "VERSION") String version) {
+        List<PackageService.Check> checks = root.cli.reading(root.store, ctx -> ctx.packages().verify(space, project, version));
+        if (checks.isEmpty()) {
+            root.cli.out().println("Release " + Printed.clean(version) + " names no package.");
+        }
+        for (PackageService.Check c : checks) {
+            root.cli.out().println(c.status().words() + "\t" + Printed.clean(c.sentence()));
+        }
+        return checks.stream().allMatch(c -> c.status() == PackageService.Status.PRESENT) ? 0 : 1;
+    }
+
+    @Command(name = "feed", mixinStandardHelpOptions = true,
+            description = "Folders (file shares) searched for a package not in the store.")
+    static final class Feed {
+        @ParentCommand
+        PackageCommands parent;
+
+        @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an existing folder as a feed.")
+        int add(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Parameters(paramLabel = "FOLDER") String folder) {
+            String f = parent.root.cli.withContext(parent.root.store, ctx -> ctx.packages().addFeed(space, folder));
+            parent.root.cli.out().println("Added feed " + Printed.clean(f) + " to '" + Printed.clean(space) + "'.");
+            return 0;
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "The space's feeds, in the order they are searched.")
+        int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space) {
+            for (String f : parent.root.cli.reading(parent.root.store, ctx -> ctx.packages().overview(space)).feeds()) {
+                parent.root.cli.out().println(Printed.clean(f));
+            }
+            return 0;
+        }
+
+        @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a feed (its folder is left as it is).")
+        int remove(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Parameters(paramLabel = "FOLDER") String folder) {
+            parent.root.cli.withContext(parent.root.store, ctx -> {
+                ctx.packages().removeFeed(space, folder);
+                return null;
+            });
+            parent.root.cli.out().println("Removed feed " + Printed.clean(folder) + " from '" + Printed.clean(space) + "'.");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package odcm.app.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import odcm.model.Names;
+import odcm.model.Refusal;
+import odcm.model.release.PackageVersion;
+import odcm.model.release.Release;
+import odcm.model.role.Action;
+import odcm.model.space.Space;
+import odcm.persistence.Store;
+import odcm.persistence.StoreTime;
+import odcm.persistence.StoreTx;
+import odcm.persistence.pkg.PackageRepository;
+import odcm.persistence.pkg.PackageRepository.StoredPackage;
+
+/**
+ * Each local space's package store (docs/decisions/0059): a folder of files named by their SHA-256 (by default
+ * {@code packages/space-<id>} under the store's folder), the feeds (folders, file shares) searched when a package is not there,
+ * and the check that every package of a release is found with the hash its manifest names. Files are read as streams, never
+ * whole; a package enters the store through a temporary file renamed once complete, so the store never holds half a package.
+ */
+public final class PackageService {
+    private static final int BUFFER = 64 * 1024;
+    private final Store store;
+
+    public PackageService(Store store) {
+        this.store = store;
+    }
+
+    /** A package of a release as found: its status, and one sentence saying where it was found or what is wrong. */
+    public record Check(PackageVersion pkg, Status status, String sentence) {
+    }
+
+    public enum Status {
+        PRESENT, MISSING, WRONG;
+
+        public String words() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The space's setting, packages and feeds as one view. */
+    public record Overview(Path folder, boolean requireCheck, List<StoredPackage> packages, List<String> feeds) {
+    }
+
+    public Overview overview(String space) {
+        return store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            PackageRepository.Policy policy = tx.packages().policy(s.id());
+            return new Overview(folder(store, tx, s), policy.requireCheck(), tx.packages().packages(s.id()), tx.packages().feeds(s.id()));
+        });
+    }
+
+    /**
+     * Copies {@code file} into the space's store as package {@code id} {@code version}, hashing it as it goes; refused, nothing
+     * changed, when the file is not a readable regular file (a symbolic link is refused) or the store already holds that version.
+     */
+    public StoredPackage add(String space, Path file, String id, String version) {
+        String packageId = Names.check("A package", id, 200);
+        String v = Names.check("A package version", version, 100);
+        Path source = file.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(source)) {
+            throw new Refusal(source + " is a symbolic link; give the package file itself.");
+        }
+        if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS) || !Files.isReadable(source)) {
+            throw new Refusal(source + " is not a readable file.");
+        }
+        Path folder = store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_PROJECTS, s);
+            refuseIfHeld(tx, s, packageId, v);
+            return folder(store, tx, s);
+        });
+        Hashed hashed = copyIn(source, folder);
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_PROJECTS, s);
+            refuseIfHeld(tx, s, packageId, v);
+            StoredPackage p = new StoredPackage(packageId, v, hashed.sha256, hashed.size, StoreTime.now(store.clock()), store.person().name());
+            tx.packages().insert(s.id(), p);
+            tx.audit().append("package.add", "package " + packageId + " " + v + " of " + s.describe(),
+                    "added to the store: SHA-256 " + hashed.sha256 + ", " + hashed.size + " bytes");
+            return p;
+        });
+    }
+
+    /** Adds a feed: an existing folder searched for packages not in the store. */
+    public String addFeed(String space, String folder) {
+        Path f = Path.of(folder).toAbsolutePath().normalize();
+        if (!Files.isDirectory(f)) {
+            throw new Refusal("Feed folder " + f + " does not exist or is not a folder; nothing was changed.");
+        }
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_SPACE, s);
+            if (tx.packages().feeds(s.id()).contains(f.toString())) {
+                throw new Refusal("'" + s.name() + "' already has feed " + f + ".");
+            }
+            tx.packages().addFeed(s.id(), f.toString(), StoreTime.now(store.clock()), store.person().name());
+            tx.audit().append("package.feed-add", "package feeds of " + s.describe(), "added " + f);
+            return f.toString();
+        });
+    }
+
+    public void removeFeed(String space, String folder) {
+        String f = Path.of(folder).toAbsolutePath().normalize().toString();
+        store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_SPACE, s);
+            if (!tx.packages().removeFeed(s.id(), f)) {
+                throw new Refusal("'" + s.name() + "' has no feed " + f + ".");
+            }
+            tx.audit().append("package.feed-remove", "package feeds of " + s.describe(), "removed " + f);
+            return null;
+        });
+    }
+
+    /**
+     * Sets whether a deployment in the space needs every package of its release found and checked first, and where the store's
+     * folder is (null: leave as is; "" the default). Audited.
+     */
+    public void setPolicy(String space, Boolean requireCheck, String storeFolder) {
+        store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_SPACE, s);
+            PackageRepository.Policy now = tx.packages().policy(s.id());
+            String folder = storeFolder == null ? now.storeFolder()
+                    : storeFolder.isBlank() ? null : Path.of(storeFolder).toAbsolutePath().normalize().toString();
+            PackageRepository.Policy next = new PackageRepository.Policy(requireCheck == null ? now.requireCheck() : requireCheck, folder);
+            if (next.equals(now)) {
+                throw new Refusal("The package settings of '" + s.name() + "' already are as given; nothing was changed.");
+            }
+            tx.packages().setPolicy(s.id(), next, StoreTime.now(store.clock()), store.person().name());
+            tx.audit().append("package.policy", "package settings of " + s.describe(), "package check "
+                    + (next.requireCheck() ? "required before a deployment" : "advisory") + "; store folder "
+                    + (folder == null ? "the default" : folder));
+            return null;
+        });
+    }
+
+    /** Every package of the release's manifest, found (store, then feeds) and checked; reads files, so never on the FX thread. */
+    public List<Check> verify(String space, String project, String version) {
+        Located where = store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            Release r = tx.releases().find(ProjectService.require(tx, s, project).id(), version == null ? "" : version)
+                    .orElseThrow(() -> new Refusal("Project '" + project + "' has no release " + version + "."));
+            return located(store, tx, s, r);
+        });
+        return where.check();
+    }
+
+    /** What a check needs from the store: read in a transaction, then checked outside it (files are read with no transaction open). */
+    record Located(List<PackageVersion> packages, Path folder, List<StoredPackage> held, List<String> feeds) {
+        /** Whether the space uses its package store at all (a package added or a feed): an advisory check says nothing otherwise. */
+        boolean inUse() {
+            return !held.isEmpty() || !feeds.isEmpty();
+        }
+
+        List<Check> check() {
+            List<Check> checks = new ArrayList<>();
+            for (PackageVersion p : packages) {
+                checks.add(checkOne(p));
+            }
+            return checks;
+        }
+
+        private Check checkOne(PackageVersion p) {
+            String name = "Package " + p.packageId() + " " + p.version();
+            Optional<StoredPackage> row = held.stream().filter(h -> Names.same(h.packageId(), p.packageId()) && h.version().equals(p.version())).findFirst();
+            if (row.isPresent() && !row.get().sha256().equals(p.sha256())) {
+                return new Check(p, Status.WRONG, name + " in the store has SHA-256 " + row.get().sha256() + ", the release names " + p.sha256() + ".");
+            }
+            Path stored = contentPath(folder, p.sha256());
+            if (Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS)) {
+                long expected = row.map(StoredPackage::size).orElse(-1L);
+                return checked(p, stored, expected, name, "the store");
+            }
+            List<String> absent = new ArrayList<>();
+            for (String feed : feeds) {
+                Path f = Path.of(feed);
+                if (!Files.isDirectory(f)) {
+                    absent.add(feed);
+                    continue;
+                }
+                Optional<Path> found = inFeed(f, p);
+                if (found.isPresent()) {
+                    return checked(p, found.get(), -1, name, "feed " + feed);
+                }
+            }
+            return new Check(p, Status.MISSING, name + " is in neither the store nor a feed"
+                    + (absent.isEmpty() ? "" : " (feed folder " + String.join(", ", absent) + " does not exist)") + ".");
+        }
+
+        private static Check checked(PackageVersion p, Path file, long expectedSize, String name, String where) {
+            Hashed h;
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                h = hash(in, OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                return new Check(p, Status.MISSING, name + " could not be read in " + where + ": " + e.getMessage() + ".");
+            }
+            if (expectedSize >= 0 && h.size != expectedSize) {
+                return new Check(p, Status.WRONG, name + " in " + where + " is " + h.size + " bytes, it was " + expectedSize + " when added.");
+            }
+            if (!h.sha256.equals(p.sha256())) {
+                return new Check(p, Status.WRONG, name + " in " + where + " has SHA-256 " + h.sha256 + ", the release names " + p.sha256() + ".");
+            }
+            return new Check(p, Status.PRESENT, name + " is present in " + where + " (" + h.size + " bytes).");
+        }
+
+        /** A regular file (never a link) directly in the feed named {@code <id>.<version>.*}, {@code <id>-<version>.*} or by its SHA-256. */
+        private static Optional<Path> inFeed(Path feed, PackageVersion p) {
+            String dot = (p.packageId() + "." + p.version() + ".").toLowerCase(Locale.ROOT);
+            String dash = (p.packageId() + "-" + p.version() + ".").toLowerCase(Locale.ROOT);
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(feed)) {
+                for (Path f : files) {
+                    String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if ((n.startsWith(dot) || n.startsWith(dash) || n.equals(p.sha256())) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                        return Optional.of(f);
+                    }
+                }
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            return Optional.empty();
+        }
+    }
+
+    static Located located(Store store, StoreTx tx, Space s, Release r) {
+        return new Located(r.snapshot().packages(), folder(store, tx, s), tx.packages().packages(s.id()), tx.packages().feeds(s.id()));
+    }
+
+    /** The space's store folder: its setting, else {@code packages/space-<id>} under the store's folder. */
+    static Path folder(Store store, StoreTx tx, Space s) {
+        String set = tx.packages().policy(s.id()).storeFolder();
+        return set != null ? Path.of(set) : store.location().storeDir().resolve("packages").resolve("space-" + s.id());
+    }
+
+    /** A file's place in a store folder: {@code <first two hex digits>/<sha256>}, never outside the folder. */
+    static Path contentPath(Path folder, String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new Refusal("A package's SHA-256 must be 64 hexadecimal digits.");
+        }
+        Path p = folder.resolve(sha256.substring(0, 2)).resolve(sha256).normalize();
+        if (!p.startsWith(folder.normalize())) {
+            throw new Refusal("A package's path " + p + " would leave the store folder " + folder + "; nothing was changed.");
+        }
+        return p;
+    }
+
+    private record Hashed(String sha256, long size) {
+    }
+
+    /** Streams {@code source} into the folder, hashing it; the file appears under its hash only once complete. */
+    private static Hashed copyIn(Path source, Path folder) {
+        Path temp = null;
+        try {
+            Files.createDirectories(folder);
+            temp = Files.createTempFile(folder, ".incoming-", ".part");
+            Hashed h;
+            try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS); OutputStream out = Files.newOutputStream(temp)) {
+                h = hash(in, out);
+            }
+            Path target = contentPath(folder, h.sha256);
+            if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == h.size) {
+                Files.delete(temp);
+            } else {
+                Files.createDirectories(target.getParent());
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return h;
+        } catch (IOException e) {
+            throw new Refusal("The package could not be copied into the store folder " + folder + ": " + e.getMessage() + "; nothing was changed.");
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the temporary file is named .incoming-*.part: never taken for a package
+                }
+            }
+        }
+    }
+
+    private static Hashed hash(InputStream in, OutputStream out) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buffer = new byte[BUFFER];
+        long size = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            sha.update(buffer, 0, n);
+            out.write(buffer, 0, n);
+            size += n;
+        }
+        return new Hashed(HexFormat.of().formatHex(sha.digest()), size);
+    }
+
+    private static void refuseIfHeld(StoreTx tx, Space s, String packageId, String version) {
+        tx.packages().find(s.id(), packageId, version).ifPresent(p -> {
+            throw new Refusal("The store of '" + s.name() + "' already holds package " + p.packageId() + " " + p.version() + ".");
+        });
+    }
+}

@@ -1,0 +1,138 @@
+package odcm.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import odcm.app.cli.CliHarness.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 19's first slice on the command line (docs/decisions/0059): the package store, feeds, verify, and the check before a deployment. */
+class CliPackagesTest {
+    static final String S = "DevTest Space";
+
+    @TempDir
+    Path tmp;
+    CliHarness cli;
+
+    String refused(String... args) {
+        String before = cli.listings() + cli.run("package", "list", "--space", S).out() + cli.run("audit", "list").out()
+                + cli.run("deployment", "list", "--space", S, "--project", "Web").out();
+        Result r = cli.run(args);
+        assertEquals(Cli.REFUSED, r.exit(), r.out() + r.err());
+        assertFalse(r.err().strip().contains("\n"), "one line: " + r.err());
+        assertEquals(before, cli.listings() + cli.run("package", "list", "--space", S).out() + cli.run("audit", "list").out()
+                + cli.run("deployment", "list", "--space", S, "--project", "Web").out(), "nothing changed");
+        return r.err().strip();
+    }
+
+    @Test
+    void aPackageIsStoredByItsHashFoundInFeedsCheckedAndAWrongOneStopsADeploymentWhereTheSpaceRequiresIt() throws Exception {
+        byte[] content = "the web package's bytes\n".repeat(5000).getBytes(StandardCharsets.UTF_8);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        Path file = Files.write(tmp.resolve("Acme.Web.1.0.0.zip"), content);
+        cli = new CliHarness(tmp.resolve("store"));
+        CliTest.ok(cli.run("space", "create", S));
+        CliTest.ok(cli.run("apply", Files.writeString(tmp.resolve("doc.json"), CliProjectsTest.DOC.replace("ab".repeat(32), sha)).toString()));
+
+        Result missing = cli.run("package", "verify", "--space", S, "--project", "Web", "--release", "1.0.0");
+        assertEquals(1, missing.exit());
+        assertEquals("missing\tPackage Acme.Web 1.0.0 is in neither the store nor a feed.\n", missing.out());
+        String deployed = CliTest.ok(cli.run("deploy", "--space", S, "--project", "Web", "1.0.0", "--to", "Development")).out();
+        assertFalse(deployed.contains("ackage"), "a space using no package store is told nothing: " + deployed);
+
+        // hostile input: one sentence each, nothing changed
+        Path link = Files.createSymbolicLink(tmp.resolve("link.zip"), file);
+        assertEquals(link + " is a symbolic link; give the package file itself.",
+                refused("package", "add", "--space", S, link.toString(), "--id", "Acme.Web", "--version", "1.0.0"));
+        assertEquals(tmp.resolve("nowhere") + " is not a readable file.",
+                refused("package", "add", "--space", S, tmp.resolve("nowhere").toString(), "--id", "Acme.Web", "--version", "1.0.0"));
+        assertEquals("Feed folder " + tmp.resolve("no-share") + " does not exist or is not a folder; nothing was changed.",
+                refused("package", "feed", "add", "--space", S, tmp.resolve("no-share").toString()));
+
+        // a feed holding a wrong file of that name; the space then requires the check
+        Path feed = Files.createDirectories(tmp.resolve("share"));
+        Files.writeString(feed.resolve("acme.web.1.0.0.zip"), "not it");
+        CliTest.ok(cli.run("package", "feed", "add", "--space", S, feed.toString()));
+        assertEquals(feed + "\n", CliTest.ok(cli.run("package", "feed", "list", "--space", S)).out());
+        Result wrong = cli.run("package", "verify", "--space", S, "--project", "Web", "--release", "1.0.0");
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.out().startsWith("wrong\tPackage Acme.Web 1.0.0 in feed " + feed + " has SHA-256 "), wrong.out());
+        CliTest.ok(cli.run("space", "set", S, "--require-package-check", "on"));
+        String refusal = refused("deploy", "--space", S, "--project", "Web", "1.0.0", "--to", "Test");
+        assertTrue(refusal.startsWith("Package Acme.Web 1.0.0 in feed " + feed + " has SHA-256 ")
+                && refusal.endsWith(", the release names " + sha + ". 'DevTest Space' requires every package checked before a deployment;"
+                + " nothing was recorded."), refusal);
+
+        // the right file added to the store: stored under its hash, no temporary file left; checked, deployed
+        assertEquals("Added package Acme.Web 1.0.0 to the store of 'DevTest Space': SHA-256 " + sha + ", " + content.length + " bytes.\n",
+                CliTest.ok(cli.run("package", "add", "--space", S, file.toString(), "--id", "Acme.Web", "--version", "1.0.0")).out());
+        assertEquals("The store of 'DevTest Space' already holds package Acme.Web 1.0.0.",
+                refused("package", "add", "--space", S, file.toString(), "--id", "acme.web", "--version", "1.0.0"));
+        String list = CliTest.ok(cli.run("package", "list", "--space", S)).out();
+        assertTrue(list.contains("Acme.Web\t1.0.0\t" + sha + "\t" + content.length + "\n") && list.contains("package check required"), list);
+        Path folder = Path.of(list.substring("Store folder: ".length(), list.indexOf(';')));
+        assertTrue(folder.startsWith(tmp.resolve("store")) && folder.endsWith(Path.of("packages", "space-1")), "under the store's folder: " + folder);
+        Path stored = folder.resolve(sha.substring(0, 2)).resolve(sha);
+        try (Stream<Path> all = Files.walk(folder)) {
+            assertEquals(java.util.List.of(stored), all.filter(Files::isRegularFile).toList(), "one file, named by its hash");
+        }
+        assertEquals("present\tPackage Acme.Web 1.0.0 is present in the store (" + content.length + " bytes).\n",
+                CliTest.ok(cli.run("package", "verify", "--space", S, "--project", "Web", "--release", "1.0.0")).out());
+        CliTest.ok(cli.run("deploy", "--space", S, "--project", "Web", "1.0.0", "--to", "Test"));
+        String audit = CliTest.ok(cli.run("audit", "list")).out();
+        assertTrue(audit.contains("package.add") && audit.contains("package.feed-add") && audit.contains("package.policy")
+                && audit.contains("all 1 packages present"), audit);
+
+        // a stored file cut short is wrong by its size
+        Files.write(stored, java.util.Arrays.copyOf(content, 10));
+        assertEquals("wrong\tPackage Acme.Web 1.0.0 in the store is 10 bytes, it was " + content.length + " when added.\n",
+                cli.run("package", "verify", "--space", S, "--project", "Web", "--release", "1.0.0").out());
+        // the stored file gone, and the feed's folder too: missing, the feed named
+        Files.delete(stored);
+        Files.move(feed, tmp.resolve("share-moved"));
+        assertEquals("missing\tPackage Acme.Web 1.0.0 is in neither the store nor a feed (feed folder " + feed + " does not exist).\n",
+                cli.run("package", "verify", "--space", S, "--project", "Web", "--release", "1.0.0").out());
+        assertTrue(refused("deploy", "--space", S, "--project", "Web", "1.0.0", "--to", "Test").startsWith("Package Acme.Web 1.0.0 is in neither"));
+        CliTest.ok(cli.run("package", "feed", "remove", "--space", S, feed.toString()));
+        assertEquals("", CliTest.ok(cli.run("package", "feed", "list", "--space", S)).out());
+    }
+
+    /**
+     * {@code package add} streams: a 96 MiB file (sparse: quick to make) copied into the store by a console in a separate JVM
+     * whose heap is 64 MiB, so a copy that read the file whole could not be made.
+     */
+    @Test
+    void aPackageLargerThanTheHeapIsAddedStreaming() throws Exception {
+        Path dir = tmp.resolve("big");
+        cli = new CliHarness(dir);
+        CliTest.ok(cli.run("space", "create", S));
+        Path big = tmp.resolve("big.zip");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(96L << 20);
+        }
+        java.util.List<String> cmd = odcm.app.ChildJvm.command(java.util.List.of("-Xmx64m"), "odcm.app.Main");
+        cmd.addAll(java.util.List.of("package", "add", "--space", S, big.toString(), "--id", "Big", "--version", "1", "--store", cli.store().toString()));
+        Path out = tmp.resolve("out.txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectErrorStream(true);
+        pb.environment().put("ODCM_KEY_DIR", dir.resolve("keys").toString());
+        pb.environment().put("ODCM_LOG_DIR", dir.resolve("logs").toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), "ended");
+        String said = Files.readString(out);
+        assertEquals(0, p.exitValue(), said);
+        MessageDigest zeros = MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < 96; i++) {
+            zeros.update(new byte[1 << 20]);
+        }
+        assertEquals("Added package Big 1 to the store of 'DevTest Space': SHA-256 " + HexFormat.of().formatHex(zeros.digest()) + ", "
+                + (96L << 20) + " bytes.", said.strip());
+    }
+}
