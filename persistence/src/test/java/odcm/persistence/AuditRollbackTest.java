@@ -111,11 +111,11 @@ class AuditRollbackTest {
         try (Store store = Fixtures.open(tmp)) {
             append(store, "A");
         }
-        // H2 (2.4.240) writes a chunk into the space of chunks dead for longer than its retention time (45 s), and the
-        // store file here is a copy of one Flyway migrated when this JVM opened its first store: how old its dead chunks
-        // are depends on the machine's load. Rewritten with only its live data, as SHUTDOWN COMPACT would, the file has no
-        // such space, so the later writes go after its end and the damaged chunk is the only newer one than B's, as
-        // when a store is new. (What H2 falls back to when the newest chunk lies in reused space is another matter.)
+        // H2 (2.4.240) writes new chunks into the space of chunks dead for longer than its retention time (45 s), and a
+        // test store is a copy of the schema Flyway migrated when this JVM opened its first store (decision 0025), so
+        // whether that space was free depended on the machine's load. Rewritten by H2's own tool with only its live
+        // data, the file has no free space: the later writes go after its end, behind B's chunk, every time. (With the
+        // newest chunk in reused space H2 falls back further than B's chunk: see decision 0019, 2026-12-05.)
         org.h2.mvstore.MVStoreTool.compact(at.databaseFile().toString(), false);
         long newestBefore = newestChunk(Files.readAllBytes(at.databaseFile())).id();
         try (Store store = Fixtures.open(tmp)) {
