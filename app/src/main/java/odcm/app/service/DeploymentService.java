@@ -57,13 +57,7 @@ public final class DeploymentService {
     public Recorded record(String space, String project, String version, String environment, boolean succeeded) {
         // the release's packages found and checked first, with no transaction open (files are read); decision 0059
         // (a space that uses no package store, and does not require the check, is told nothing: its releases' packages live elsewhere)
-        PackageService.Located located = store.read(tx -> {
-            Space s = EnvironmentService.requireLocal(tx, space);
-            boolean required = tx.packages().policy(s.id()).requireCheck();
-            PackageService.Located l = PackageService.located(store, tx, s, release(tx, ProjectService.require(tx, s, project), version));
-            return required || l.inUse() ? l : null;
-        });
-        List<PackageService.Check> checks = located == null ? List.of() : located.check();
+        List<PackageService.Check> checks = packageChecks(space, project, version).orElse(List.of());
         List<String> problems = checks.stream().filter(c -> c.status() != PackageService.Status.PRESENT).map(PackageService.Check::sentence).toList();
         String packageWords = problems.isEmpty() ? "" : "packages not checked: " + String.join(" ", problems);
         return store.write(tx -> {
@@ -94,9 +88,19 @@ public final class DeploymentService {
         });
     }
 
-    /** What a deployment of the release would find of its packages here (decision 0059); reads files: never on the FX thread. */
-    public List<PackageService.Check> packageChecks(String space, String project, String version) {
-        return new PackageService(store).verify(space, project, version);
+    /**
+     * What a deployment of the release would find of its packages here (decision 0059); empty where the space uses no package
+     * store (nothing added, no feed) and does not require the check: its releases' packages live elsewhere, and a deployment
+     * is told nothing of them. Reads files: never on the FX thread.
+     */
+    public java.util.Optional<List<PackageService.Check>> packageChecks(String space, String project, String version) {
+        PackageService.Located located = store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            boolean required = tx.packages().policy(s.id()).requireCheck();
+            PackageService.Located l = PackageService.located(store, tx, s, release(tx, ProjectService.require(tx, s, project), version));
+            return required || l.inUse() ? l : null;
+        });
+        return java.util.Optional.ofNullable(located).map(PackageService.Located::check);
     }
 
     /** Every deployment of the project's releases, newest first. */

@@ -300,17 +300,22 @@ public final class ReleasesViewModel {
         if (r.snapshot().packages().isEmpty() || p == null) {
             return;
         }
-        runner.run("Checking the packages of release " + r.version(), () -> deploymentService.packageChecks(s, p, r.version()), checks -> {
+        runner.run("Checking the packages of release " + r.version(), () -> deploymentService.packageChecks(s, p, r.version()), found -> {
             if (r == list.selectedProperty().get()) {
-                Map<odcm.model.release.PackageVersion, String> m = new java.util.HashMap<>();
-                checks.forEach(c -> m.put(c.pkg(), c.status() == odcm.app.service.PackageService.Status.PRESENT ? "present"
-                        : c.status().words() + ": " + c.sentence()));
-                packageStatus.set(Map.copyOf(m));
+                // null (no status column) where the space uses no package store (decision 0059)
+                packageStatus.set(found.map(ReleasesViewModel::statusWords).orElse(null));
             }
         }, message::error);
     }
 
-    /** The selected release's packages' status (decision 0059); an empty map while they are being checked. */
+    private static Map<odcm.model.release.PackageVersion, String> statusWords(List<odcm.app.service.PackageService.Check> checks) {
+        Map<odcm.model.release.PackageVersion, String> m = new java.util.HashMap<>();
+        checks.forEach(c -> m.put(c.pkg(), c.status() == odcm.app.service.PackageService.Status.PRESENT ? "present"
+                : c.status().words() + ": " + c.sentence()));
+        return Map.copyOf(m);
+    }
+
+    /** The selected release's packages' status (decision 0059); an empty map while they are being checked, null where the space uses no package store. */
     public ObjectProperty<Map<odcm.model.release.PackageVersion, String>> packageStatusProperty() {
         return packageStatus;
     }
