@@ -69,6 +69,14 @@ final class Constraints {
         if (m.contains("UQ_RELEASE_VERSION_KEY") || m.contains("UQ_RELEASE_VERSION_REVISION")) {
             return new Refusal("That version is already used by a release of the project; a version is used once.", e);
         }
+        if (m.contains("UQ_ENVIRONMENT_TEMPLATE_NAME_KEY")) {
+            return new Refusal("That space already has an environment template with that name (its own or a remote one); names are unique"
+                    + " in a space, ignoring case.", e);
+        }
+        if (m.contains("FK_ENVIRONMENT_TEMPLATE_OWNER") || m.contains("FK_ENVIRONMENT_TEMPLATE_SOURCE")) {
+            return new Refusal("Environment templates of other spaces still name this space (remote templates of it, or templates its"
+                    + " bundles made); delete them before the space.", e);
+        }
         if (m.contains("FK_REMOTE_ENVIRONMENT_OWNER")) {
             return new Refusal("Other spaces still keep remote environments of this space; delete them before the space.", e);
         }

@@ -55,10 +55,7 @@ public final class RemoteTemplateService {
                         + "' is this space itself, so create '" + draft.name() + "' as a template of its own instead.");
             }
             trusted(tx, s, owner, RemoteTemplate.displayName(owner.name(), draft.name()));
-            if (tx.templates().findByName(s.id(), draft.name()).isPresent() || findRemote(tx, s, draft.name()).isPresent()) {
-                throw new Refusal("'" + s.name() + "' already has an environment template named '" + draft.name()
-                        + "'; a space's templates, its own and remote ones, have different names.");
-            }
+            nameFree(tx, s, draft.name());
             EnvironmentTemplate t = tx.templates().insert(draft.in(s.id()), owner.id(), null, StoreTime.now(store.clock()));
             RemoteTemplate r = new RemoteTemplate(t, owner.id(), owner.name());
             tx.audit().append("remote-template.create", "remote template '" + r.displayName() + "' in " + s.describe(),
@@ -109,6 +106,14 @@ public final class RemoteTemplateService {
             return Optional.empty();
         }
         return Optional.of(new String[] {d.substring(0, colon).strip(), d.substring(colon + 1, d.length() - suffix.length()).strip()});
+    }
+
+    /** Refused when the space has a template, its own or a remote one, named {@code name}: the unique key is one per space. */
+    static void nameFree(StoreTx tx, Space s, String name) {
+        if (tx.templates().findByName(s.id(), name).isPresent() || findRemote(tx, s, name).isPresent()) {
+            throw new Refusal("'" + s.name() + "' already has an environment template named '" + name.strip()
+                    + "'; a space's templates, its own and remote ones, have different names.");
+        }
     }
 
     private static Optional<RemoteTemplate> findRemote(StoreTx tx, Space s, String name) {

@@ -505,4 +505,25 @@ class ImportServiceTest {
         assertFalse(prod.templates().instances(PROD, "Feature").get(0).isLive());
         assertEquals(odcm.model.environment.Provisioning.Reason.DECLINED, prod.templates().history(PROD, "Feature").get(0).reason());
     }
+
+    @Test
+    void renamingTheOwnerRewritesTemplateScopesAndANameClashOrADeletedOwnerIsOneSentence() {
+        devHoldsTheRemoteTemplate(feature("feature-#{Release.Number}"));
+        // M1 (review 18b): the owner's new name reaches the scopes naming its remote template, as it does remote environments'.
+        dev.spaces().rename(PROD, "Production Space");
+        Project web = dev.projects().find(DEV, "Web");
+        assertTrue(web.variables().stream().anyMatch(v -> v.name().equals("AdminEmail")
+                && v.scope().environments().equals(List.of("Production Space: Feature (template)"))), web.variables().toString());
+        dev.projects().update(DEV, "Web", new ProjectDraft("Web", "saved again", "Main", web.process(), web.variables(), web.templates(), web.channels()));
+        dev.spaces().rename("Production Space", PROD);
+
+        // M4: a local template named as a remote one, and deleting the space a remote template names: one sentence, nothing changed.
+        assertEquals("'" + DEV + "' already has an environment template named 'Feature'; a space's templates, its own and remote ones, have"
+                + " different names.", assertThrows(Refusal.class, () -> dev.templates().create(DEV, feature("f-#{Release.Number}"))).getMessage());
+        assertTrue(dev.templates().list(DEV).isEmpty());
+        dev.trusts().list(false).forEach(t -> dev.trusts().revoke(t.id(), "gone"));
+        assertEquals("Cannot remove remote space '" + PROD + "' while " + DEV + "'s remote template '" + FEATURE + "' names it; delete that"
+                + " template first.", assertThrows(Refusal.class, () -> dev.remotes().remove(PROD)).getMessage());
+        assertEquals(1, dev.remoteTemplates().list(DEV).size());
+    }
 }

@@ -57,9 +57,23 @@ public final class JooqTemplateRepository implements TemplateRepository {
 
     @Override
     public List<odcm.model.environment.RemoteTemplate> findRemoteBySpace(long spaceId) {
+        return remote(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId));
+    }
+
+    @Override
+    public List<odcm.model.environment.RemoteTemplate> findRemoteByOwner(long ownerSpaceId) {
+        return remote(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID.eq(ownerSpaceId));
+    }
+
+    @Override
+    public List<EnvironmentTemplate> findBySource(long sourceSpaceId) {
+        return find(ENVIRONMENT_TEMPLATE.SOURCE_SPACE_ID.eq(sourceSpaceId));
+    }
+
+    private List<odcm.model.environment.RemoteTemplate> remote(Condition condition) {
         return dsl.select(ENVIRONMENT_TEMPLATE.fields()).select(SPACE.NAME).from(ENVIRONMENT_TEMPLATE)
                 .join(SPACE).on(SPACE.ID.eq(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID))
-                .where(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId)).orderBy(ENVIRONMENT_TEMPLATE.NAME_KEY)
+                .where(condition).orderBy(ENVIRONMENT_TEMPLATE.NAME_KEY)
                 .fetch(rec -> new odcm.model.environment.RemoteTemplate(template(rec.into(ENVIRONMENT_TEMPLATE)),
                         rec.get(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID), rec.get(SPACE.NAME)));
     }

@@ -27,6 +27,12 @@ public interface TemplateRepository {
     /** The remote templates (placeholders) of the space, by name. */
     List<odcm.model.environment.RemoteTemplate> findRemoteBySpace(long spaceId);
 
+    /** Every space's remote templates (placeholders) of templates of {@code ownerSpaceId}: the template's space is where each stands. */
+    List<odcm.model.environment.RemoteTemplate> findRemoteByOwner(long ownerSpaceId);
+
+    /** Every template (of any space) made by release bundles from {@code sourceSpaceId}. */
+    List<EnvironmentTemplate> findBySource(long sourceSpaceId);
+
     /** The space whose release bundles made the template, if they did. */
     Optional<Long> sourceOf(long templateId);
 
