@@ -272,6 +272,9 @@ public final class TestDatabases {
         st.executeUpdate("ALTER TABLE environment_template DROP CONSTRAINT IF EXISTS fk_environment_template_source");
         st.executeUpdate("DELETE FROM phase_member WHERE template_id IN (SELECT id FROM environment_template WHERE owner_space_id IS NOT NULL)");
         st.executeUpdate("DELETE FROM environment_template WHERE owner_space_id IS NOT NULL");
+        st.executeUpdate("ALTER TABLE environment_template DROP CONSTRAINT IF EXISTS fk_environment_template_pending");
+        st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS pending_json");
+        st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS pending_release_id");
         st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS owner_space_id");
         st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS source_space_id");
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '29'");

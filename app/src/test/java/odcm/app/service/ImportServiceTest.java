@@ -526,4 +526,62 @@ class ImportServiceTest {
                 + " template first.", assertThrows(Refusal.class, () -> dev.remotes().remove(PROD)).getMessage());
         assertEquals(1, dev.remoteTemplates().list(DEV).size());
     }
+
+    /** DevTest's placeholder redefined as {@code d} (its id kept): what its next bundle carries. */
+    private void devRedefines(EnvironmentTemplate d) {
+        dev.store().write(tx -> {
+            EnvironmentTemplate t = tx.templates().findRemoteBySpace(tx.spaces().findByName(DEV).orElseThrow().id()).get(0).template();
+            return tx.templates().replaceDefinition(new EnvironmentTemplate(t.id(), t.spaceId(), d.name(), d.description(), d.parameters(),
+                    d.provisioning(), d.deprovisioning(), d.nameExpression(), d.onExisting(), d.deprovisionWhenProgressed(), d.deprovisionAfterDays(), t.version()));
+        });
+    }
+
+    /**
+     * Review 18b H1: a change to a template the bundles made is shown before the import (preview, result, the approver's review)
+     * and follows the release's fate where imports await acceptance: not applied until accepted, dropped on decline; a change
+     * that would leave a template standing in a phase unable to provision on its own is refused.
+     */
+    @Test
+    void aChangedTemplateIsShownBeforeTheImportAppliedOnlyWhenAcceptedAndCheckedAgain() {
+        devHoldsTheRemoteTemplate(feature("feature-#{Release.Number}"));
+        String created = "template 'Feature' created, in no lifecycle phase yet: put it in one so a release gets an instance";
+        byte[] first = promote("1.1.0");
+        assertEquals(created, prod.imports().preview(PROD, first).templates());
+        String sentence = prod.imports().importBundle(PROD, first, null, TestBundles.values()).sentence();
+        assertTrue(sentence.endsWith("; " + created + "."), sentence);
+        prod.lifecycles().update(PROD, "Prod", new LifecycleDraft("Prod", "", true, List.of(
+                new PhaseDraft("Staging", List.of("Staging"), List.of(), List.of(), ProgressionRule.ALL, List.of("Feature")),
+                new PhaseDraft("Production", List.of("Production"), List.of(), List.of(), ProgressionRule.ALL))));
+        prod.acceptances().setRequired(PROD, true);
+        EnvironmentTemplate before = prod.templates().list(PROD).get(0);
+
+        EnvironmentTemplate firewall = EnvironmentTemplate.draft("Feature", "A branch's own stack", before.parameters(),
+                List.of(EnvironmentTemplate.step("Open firewall:Run a script")), List.of(), "feature-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, false, 0);
+        devRedefines(firewall);
+        byte[] changed = promote("1.2.0");
+        String held = "template 'Feature' changed (its provisioning steps, its rules for existing and idle instances) when the release is accepted, not before";
+        assertEquals(held, prod.imports().preview(PROD, changed).templates());
+        sentence = prod.imports().importBundle(PROD, changed, null, TestBundles.values()).sentence();
+        assertTrue(sentence.endsWith("; " + held + "."), sentence);
+        assertEquals(before, prod.templates().list(PROD).get(0), "not before it is accepted");
+        assertEquals(held, prod.acceptances().review(PROD, REMOTE_WEB, "1.2.0").templates(), "the approver sees it");
+        prod.acceptances().decline(PROD, REMOTE_WEB, "1.2.0", "Not this firewall");
+        assertEquals(before, prod.templates().list(PROD).get(0), "a decline keeps the definition as it was");
+        assertEquals("", prod.acceptances().review(PROD, REMOTE_WEB, "1.2.0").templates());
+
+        assertTrue(prod.imports().importBundle(PROD, promote("1.3.0"), null, TestBundles.values()).imported());
+        prod.acceptances().accept(PROD, REMOTE_WEB, "1.3.0", "");
+        EnvironmentTemplate after = prod.templates().list(PROD).get(0);
+        assertEquals(List.of("Open firewall", "false"), List.of(after.provisioning().get(0).name(), String.valueOf(after.deprovisionWhenProgressed())));
+        assertTrue(prod.audit().list(AuditFilter.ALL).stream().anyMatch(e -> e.action().equals("template.import")
+                && e.detail().startsWith("changed as release 1.3.0 was accepted")));
+
+        devRedefines(EnvironmentTemplate.draft("Feature", "A branch's own stack", List.of(before.parameters().get(0), EnvironmentTemplate.parameter("Owner")),
+                firewall.provisioning(), List.of(), "feature-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, false, 0));
+        byte[] noDefault = promote("1.4.0");
+        String refused = "Release 1.4.0 from '" + DEV + "' carries environment template 'Feature' changed so that it can no longer provision on its own,"
+                + " while it stands in lifecycle Prod: Template 'Feature' cannot provision on its own in a lifecycle phase: parameter Owner has no default.";
+        assertEquals(refused, prod.imports().preview(PROD, noDefault).templates());
+        assertEquals(refused, refusedAtProd(noDefault));
+    }
 }

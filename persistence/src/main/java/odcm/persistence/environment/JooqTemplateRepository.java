@@ -56,6 +56,33 @@ public final class JooqTemplateRepository implements TemplateRepository {
     }
 
     @Override
+    public void hold(long templateId, Long releaseId, EnvironmentTemplate carried) {
+        String json = null;
+        if (carried != null) {
+            EnvironmentTemplateRecord r = new EnvironmentTemplateRecord();
+            define(r, carried);
+            Map<String, Object> fields = new LinkedHashMap<>(r.intoMap());
+            fields.values().removeIf(java.util.Objects::isNull);
+            json = Json.write(fields);
+        }
+        dsl.update(ENVIRONMENT_TEMPLATE).set(ENVIRONMENT_TEMPLATE.PENDING_JSON, json).set(ENVIRONMENT_TEMPLATE.PENDING_RELEASE_ID, carried == null ? null : releaseId)
+                .where(ENVIRONMENT_TEMPLATE.ID.eq(templateId)).execute();
+    }
+
+    @Override
+    public List<Held> held(long releaseId) {
+        return dsl.selectFrom(ENVIRONMENT_TEMPLATE).where(ENVIRONMENT_TEMPLATE.PENDING_RELEASE_ID.eq(releaseId)).orderBy(ENVIRONMENT_TEMPLATE.NAME_KEY)
+                .fetch(r -> {
+                    EnvironmentTemplateRecord carried = r.copy();
+                    carried.fromMap(Json.read(r.getPendingJson(), Map.class, "a template's carried definition"));
+                    carried.setId(r.getId());
+                    carried.setSpaceId(r.getSpaceId());
+                    carried.setVersion(r.getVersion());
+                    return new Held(template(r), template(carried));
+                });
+    }
+
+    @Override
     public List<odcm.model.environment.RemoteTemplate> findRemoteBySpace(long spaceId) {
         return remote(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId));
     }

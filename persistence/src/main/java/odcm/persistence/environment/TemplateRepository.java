@@ -24,6 +24,20 @@ public interface TemplateRepository {
     /** Replaces the definition of template {@code t.id()} (its name too) with {@code t}'s; bumps its version. */
     EnvironmentTemplate replaceDefinition(EnvironmentTemplate t);
 
+    /**
+     * Holds {@code carried}, the definition an imported release awaiting acceptance carries for template {@code templateId}
+     * (made by bundles), until release {@code releaseId} is accepted or declined (decision 0058); {@code carried} null clears it.
+     * One per template: a later import's replaces an earlier one's.
+     */
+    void hold(long templateId, Long releaseId, EnvironmentTemplate carried);
+
+    /** The definitions held for release {@code releaseId}: each template as it is here, and as the release carries it. */
+    List<Held> held(long releaseId);
+
+    /** A template as it is here, and as an imported release awaiting acceptance carries it (ids and version: the template's). */
+    record Held(EnvironmentTemplate template, EnvironmentTemplate carried) {
+    }
+
     /** The remote templates (placeholders) of the space, by name. */
     List<odcm.model.environment.RemoteTemplate> findRemoteBySpace(long spaceId);
 
