@@ -331,27 +331,42 @@ public final class RemoteTemplateService {
         return out;
     }
 
+    /** The most instances a receipt names (far below {@link ReceiptContent#MAX_INSTANCES}): the newest live ones. */
+    static final int RECEIPT_INSTANCES = 1_000;
+
     /**
-     * The instances a receipt from {@code signer} to {@code addressee} names: every instance of the signer's templates that
-     * {@code addressee}'s bundles made, and every instance a reported deployment went to, live or de-provisioned.
+     * The instances a receipt from {@code signer} to {@code addressee} names (decision 0058, review 18b M2): the signer's live
+     * instances last provisioned for a release imported from {@code addressee}, and the live instances a reported deployment
+     * went to ({@code deployedTo}, environment names); at most {@link #RECEIPT_INSTANCES}. Receipts are cumulative, so one
+     * no longer named is gone.
      */
-    static List<ReceiptContent.Instance> instances(StoreTx tx, Space signer, Space addressee, List<ReceiptContent.Deployment> deployments) {
+    static List<ReceiptContent.Instance> instances(StoreTx tx, Space signer, Space addressee, java.util.Collection<String> deployedTo) {
         Map<String, ReceiptContent.Instance> out = new LinkedHashMap<>();
-        for (EnvironmentTemplate t : tx.templates().findBySpace(signer.id())) {
-            boolean carried = tx.templates().sourceOf(t.id()).equals(Optional.of(addressee.id()));
-            for (Environment e : tx.templates().instances(t.id())) {
-                if (carried || deployments.stream().anyMatch(d -> Names.same(d.environment(), e.name()))) {
-                    out.putIfAbsent(Names.key(e.name()), new ReceiptContent.Instance(e.name(), t.name(), e.isLive()));
-                }
+        java.util.Set<String> deployed = new java.util.HashSet<>();
+        deployedTo.forEach(d -> deployed.add(Names.key(d)));
+        List<Environment> live = new ArrayList<>(tx.templates().liveInstancesFor(signer.id(), addressee.id(), RECEIPT_INSTANCES));
+        if (!deployed.isEmpty()) {
+            tx.templates().liveInstances(signer.id()).values().forEach(l -> l.stream().filter(e -> deployed.contains(Names.key(e.name()))).forEach(live::add));
+        }
+        for (Environment e : live) {
+            if (out.size() < RECEIPT_INSTANCES) {
+                out.putIfAbsent(Names.key(e.name()), new ReceiptContent.Instance(e.name(), e.templateName(), true));
             }
         }
         return List.copyOf(out.values());
     }
 
-    /** Records what {@code reporter} said of its instances (a receipt's, or directly in this console), at {@code at}. */
-    static void record(StoreTx tx, Space here, Space reporter, List<ReceiptContent.Instance> instances, Instant at) {
-        for (ReceiptContent.Instance i : instances) {
-            tx.receipts().recordInstance(here.id(), reporter.id(), new RemoteInstance(reporter.id(), i.environment(), i.template(), i.live(), at));
-        }
+    /**
+     * Records what {@code reporter} said of its instances (a receipt's, or directly in this console), at {@code at}: those of
+     * templates this space holds a remote template of, replacing what it said before; returns how many.
+     */
+    static int record(StoreTx tx, Space here, Space reporter, List<ReceiptContent.Instance> instances, Instant at) {
+        java.util.Set<String> held = new java.util.HashSet<>();
+        tx.templates().findRemoteBySpace(here.id()).stream().filter(r -> r.ownerSpaceId() == reporter.id()).forEach(r -> held.add(Names.key(r.template().name())));
+        Map<String, RemoteInstance> kept = new LinkedHashMap<>();
+        instances.stream().filter(i -> i.live() && held.contains(Names.key(i.template())))
+                .forEach(i -> kept.putIfAbsent(Names.key(i.environment()), new RemoteInstance(reporter.id(), i.environment(), i.template(), true, at)));
+        tx.receipts().replaceInstances(here.id(), reporter.id(), List.copyOf(kept.values()), at);
+        return kept.size();
     }
 }

@@ -458,6 +458,16 @@ class ImportServiceTest {
         List<String> drawn = view.nodes().stream().filter(n -> n.kind() == CompositeLifecycle.NodeKind.TEMPLATE
                 || n.kind() == CompositeLifecycle.NodeKind.INSTANCE).map(n -> n.kind() + " " + n.label() + " " + n.detail()).toList();
         assertEquals(List.of("TEMPLATE " + FEATURE + " environment template of 'Prod Space'", "INSTANCE " + PROD + ": feature-1.2.0 instance of Feature"), drawn);
+
+
+        // Review 18b M2, L2: a receipt names only live instances made for DevTest's releases (not one Prod made by hand, nor a
+        // de-provisioned one); the next receipt replaces what DevTest knew, so a gone instance is no longer counted.
+        prod.templates().instantiate(PROD, "Feature", "prod-own", Map.of());
+        prod.templates().deprovision(PROD, "feature-1.2.0", false);
+        Path later = tmp.resolve("later.odcmreceipt");
+        prod.receipts().create(PROD, DEV, later, 30, false);
+        assertTrue(dev.receipts().importReceipt(DEV, later).accepted());
+        assertEquals(List.of(), dev.store().read(tx -> tx.receipts().remoteInstances(tx.spaces().findByName(DEV).orElseThrow().id())));
     }
 
     private List<Object> prodState() {

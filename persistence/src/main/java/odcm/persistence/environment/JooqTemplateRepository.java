@@ -25,6 +25,7 @@ import odcm.persistence.project.Documents;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** Environment templates in jOOQ; records become model types only in {@link #template} and {@link #provisioning}. */
 public final class JooqTemplateRepository implements TemplateRepository {
@@ -152,6 +153,19 @@ public final class JooqTemplateRepository implements TemplateRepository {
     @Override
     public List<Environment> instances(long templateId) {
         return JooqEnvironmentRepository.environments(dsl, ENVIRONMENT.TEMPLATE_ID.eq(templateId));
+    }
+
+    @Override
+    public List<Environment> liveInstancesFor(long spaceId, long sourceSpaceId, int limit) {
+        var latest = PROVISIONING.as("latest");
+        var ids = dsl.select(ENVIRONMENT.ID).from(ENVIRONMENT).join(PROVISIONING).on(PROVISIONING.ENVIRONMENT_ID.eq(ENVIRONMENT.ID))
+                .join(RELEASE).on(RELEASE.ID.eq(PROVISIONING.RELEASE_ID))
+                .where(ENVIRONMENT.SPACE_ID.eq(spaceId)).and(ENVIRONMENT.DEPROVISIONED_AT.isNull()).and(RELEASE.SOURCE_SPACE_ID.eq(sourceSpaceId))
+                .and(PROVISIONING.ID.eq(DSL.select(DSL.max(latest.ID)).from(latest).where(latest.ENVIRONMENT_ID.eq(ENVIRONMENT.ID))))
+                .orderBy(ENVIRONMENT.ID.desc()).limit(limit).fetch(ENVIRONMENT.ID);
+        List<Environment> out = new java.util.ArrayList<>(JooqEnvironmentRepository.environments(dsl, ENVIRONMENT.ID.in(ids)));
+        java.util.Collections.reverse(out);
+        return out;
     }
 
     @Override

@@ -64,6 +64,12 @@ public interface TemplateRepository {
     /** Every instance of the template, de-provisioned ones too, in the order they were made. */
     List<Environment> instances(long templateId);
 
+    /**
+     * The space's live instances last provisioned for a release imported from {@code sourceSpaceId} (what a receipt to that
+     * space names, decision 0058), newest first, at most {@code limit}.
+     */
+    List<Environment> liveInstancesFor(long spaceId, long sourceSpaceId, int limit);
+
     /** The live instances of every template of the space, by template id (for {@code Lifecycle.withInstances}). */
     Map<Long, List<Environment>> liveInstances(long spaceId);
 
