@@ -39,7 +39,8 @@ final class Constraints {
         }
         // Decision 0042: a team store's database holds each change to the roles granted in its space, as the console does; it
         // refuses only what the console's own check let through (a role revoked a moment ago, or plain SQL).
-        if (m.contains("ROW-LEVEL SECURITY POLICY") || m.contains("ODCM_SCOPES_ONLY") || m.contains("ODCM_PROVISION_ONLY")) {
+        if (m.contains("ROW-LEVEL SECURITY POLICY") || m.contains("ODCM_SCOPES_ONLY") || m.contains("ODCM_PROVISION_ONLY")
+                || m.contains("ODCM_TEMPLATE_STAYS")) {
             return new Refusal("The team store's database refused this change, as the roles its person holds do not permit it"
                     + " (perhaps one was revoked a moment ago): nothing was changed.", e);
         }

@@ -253,6 +253,9 @@ public final class TestDatabases {
             st.execute("DROP POLICY IF EXISTS odcm_instance_make ON environment");
             st.execute("DROP POLICY IF EXISTS odcm_instance_provision ON environment");
             st.execute("DROP POLICY IF EXISTS odcm_write ON provisioning");
+            st.execute("DROP POLICY IF EXISTS odcm_instance_decline ON environment");
+            st.execute("DROP TRIGGER IF EXISTS trg_environment_template_stays ON environment_template");
+            st.execute("DROP FUNCTION IF EXISTS odcm_template_stays()");
             st.execute("DROP FUNCTION IF EXISTS odcm_may_provision(BIGINT)");
             st.execute("CREATE POLICY odcm_instance_make ON environment FOR INSERT WITH CHECK (deprovisioned_at IS NULL AND (odcm_may(space_id,"
                     + " 'DEPLOYER') OR odcm_may(space_id, 'RELEASE_MANAGER')) AND EXISTS (SELECT FROM environment_template t WHERE t.id = template_id"
