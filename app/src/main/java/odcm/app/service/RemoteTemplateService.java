@@ -185,9 +185,6 @@ public final class RemoteTemplateService {
             findRemote(tx, here, c.name()).ifPresent(r -> {
                 throw new Refusal(what + ", but '" + here.name() + "' has the remote template '" + r.displayName() + "'; rename one of them before importing.");
             });
-            if (out.stream().anyMatch(x -> Names.same(x.carried().name(), c.name()))) {
-                throw new Refusal(what + " twice; a bundle carries each template once, so it cannot be imported.");
-            }
             Optional<EnvironmentTemplate> local = tx.templates().findByName(here.id(), c.name());
             if (local.isEmpty()) {
                 out.add(new TemplateChange(null, c, List.of()));

@@ -448,6 +448,8 @@ class ImportServiceTest {
         Project remote = prod.projects().find(PROD, REMOTE_WEB);
         assertTrue(remote.variables().stream().anyMatch(v -> v.name().equals("AdminEmail") && v.value().equals("feature-ops@example.org")
                 && v.scope().environments().equals(List.of("Feature (template)"))), remote.variables().toString());
+        assertTrue(remote.variables().stream().anyMatch(v -> v.name().equals("DbPassword") && v.sensitive()
+                && v.scope().environments().equals(List.of("Feature (template)"))), "the sensitive one too, through secrets.cms (review 18b L7)");
         prod.deployments().deploy(PROD, REMOTE_WEB, "1.2.0", "feature-1.2.0", true); // its mandatory values are there: not refused
 
         // A receipt names the instance; DevTest's lifecycle view draws it after the remote template.
