@@ -36,15 +36,16 @@ final class DeploymentCommands {
 
         @Override
         public Integer call() {
-            record Done(Deployment d, int revision) {
+            record Done(odcm.app.service.DeploymentService.Recorded made, int revision) {
             }
             Done done = root.cli.withContext(root.store, ctx -> {
-                Deployment made = ctx.deployments().deploy(space, project, version, environment, !failed);
-                return new Done(made, ctx.releases().revisions(space, project, List.of(made.releaseId())).getOrDefault(made.releaseId(), 1));
+                var made = ctx.deployments().record(space, project, version, environment, !failed);
+                long id = made.deployment().releaseId();
+                return new Done(made, ctx.releases().revisions(space, project, List.of(id)).getOrDefault(id, 1));
             });
-            Deployment d = done.d();
+            Deployment d = done.made().deployment();
             root.cli.out().println("Recorded: release " + Printed.clean(odcm.app.service.ReleaseService.named(d.version(), done.revision())) + " of '" + Printed.clean(project) + "' deployed to "
-                    + Printed.clean(d.environment()) + ", " + d.outcome() + ".");
+                    + Printed.clean(d.environment()) + ", " + d.outcome() + Printed.clean(done.made().instancesWords()) + ".");
             return 0;
         }
     }

@@ -58,6 +58,51 @@ final class TemplateCommands {
         return 0;
     }
 
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change an environment template; what is not given stays."
+            + " Live instances keep their names and values; the change applies from the next provisioning or de-provisioning. A rename"
+            + " carries the scopes of the space's projects along ('Old (template)' becomes 'New (template)').")
+    int edit(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+             @Parameters(paramLabel = "TEMPLATE") String template,
+             @Option(names = "--rename", paramLabel = "NEW_NAME", description = "Give the template another name") String rename,
+             @Option(names = "--description", paramLabel = "TEXT") String description,
+             @Option(names = "--name-expression", paramLabel = "EXPR", description = "How instances made from now on are named") String expression,
+             @Option(names = "--parameter", paramLabel = "NAME[:TYPE][=DEFAULT]", description = "The parameters, all of them (repeat for more);"
+                     + " they replace the template's") List<String> parameters,
+             @Option(names = "--no-parameters", description = "Remove every parameter") boolean noParameters,
+             @Option(names = "--provision-step", paramLabel = "NAME:ACTION", description = "The provisioning process, every step (repeat)") List<String> provision,
+             @Option(names = "--no-provision-steps", description = "Remove the provisioning process") boolean noProvision,
+             @Option(names = "--deprovision-step", paramLabel = "NAME:ACTION", description = "The de-provisioning process, every step (repeat)") List<String> deprovision,
+             @Option(names = "--no-deprovision-steps", description = "Remove the de-provisioning process") boolean noDeprovision,
+             @Option(names = "--on-existing", paramLabel = "WHAT", description = "reprovision or skip") String onExisting,
+             @Option(names = "--keep-when-progressed", arity = "0..1", paramLabel = "true|false",
+                     description = "Keep an instance when its release goes on to the next phase (=false: de-provision it)") Boolean keep,
+             @Option(names = "--deprovision-after-days", paramLabel = "N", description = "0: never") Integer days) {
+        both("--parameter", parameters, "--no-parameters", noParameters);
+        both("--provision-step", provision, "--no-provision-steps", noProvision);
+        both("--deprovision-step", deprovision, "--no-deprovision-steps", noDeprovision);
+        List<VariableTemplate> params = parameters == null ? null : usage("edit", () -> parameters(parameters));
+        List<DeploymentStep> up = provision == null ? null : usage("edit", () -> steps(provision));
+        List<DeploymentStep> down = deprovision == null ? null : usage("edit", () -> steps(deprovision));
+        EnvironmentTemplate.OnExisting existing = onExisting == null ? null : usage("edit", () -> EnvironmentTemplate.OnExisting.parse(onExisting));
+        EnvironmentTemplate t = root.cli.withContext(root.store, ctx -> {
+            EnvironmentTemplate now = ctx.templates().get(space, template);
+            EnvironmentTemplate draft = EnvironmentTemplate.draft(rename == null ? now.name() : rename, description == null ? now.description() : description,
+                    noParameters ? List.of() : params == null ? now.parameters() : params, noProvision ? List.of() : up == null ? now.provisioning() : up,
+                    noDeprovision ? List.of() : down == null ? now.deprovisioning() : down,
+                    expression == null ? now.nameExpression().text() : expression, existing == null ? now.onExisting() : existing,
+                    keep == null ? now.deprovisionWhenProgressed() : !keep, days == null ? now.deprovisionAfterDays() : days);
+            return ctx.templates().edit(space, now.name(), draft, now.seen());
+        });
+        root.cli.out().println("Changed environment template '" + Printed.clean(t.name()) + "' of '" + Printed.clean(space) + "'.");
+        return 0;
+    }
+
+    private void both(String given, List<String> values, String none, boolean noneGiven) {
+        if (values != null && noneGiven) {
+            throw usageError("edit", "Give " + given + " or " + none + ", not both.");
+        }
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a space's environment templates with their live instances.")
     int list(@Option(names = "--space", required = true, paramLabel = "SPACE") String space, @Option(names = "--json") boolean json) {
         record Listed(EnvironmentTemplate template, List<Environment> instances) {

@@ -32,6 +32,26 @@ public final class DeploymentService {
 
     /** Records that {@code version} of {@code project} was deployed to {@code environment}; refused with the reason otherwise. */
     public Deployment deploy(String space, String project, String version, String environment, boolean succeeded) {
+        return record(space, project, version, environment, succeeded).deployment();
+    }
+
+    /**
+     * A deployment recorded, with what it brought about in the space's environment templates (decision 0057), one phrase each:
+     * "instance 'Feature-1.0' of template 'Feature' provisioned", "no instance of template 'Long': …".
+     */
+    public record Recorded(Deployment deployment, List<String> instances) {
+        public Recorded {
+            instances = List.copyOf(instances);
+        }
+
+        /** "" or "; instance 'Feature-1.0' of template 'Feature' provisioned" — what follows the deployment's own sentence. */
+        public String instancesWords() {
+            return instances.isEmpty() ? "" : "; " + String.join("; ", instances);
+        }
+    }
+
+    /** As {@link #deploy}, saying what the deployment brought about in the space's environment templates. */
+    public Recorded record(String space, String project, String version, String environment, boolean succeeded) {
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             Project p = ProjectService.require(tx, s, project);
@@ -50,10 +70,8 @@ public final class DeploymentService {
             tx.audit().append("deployment.record", "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
                     "deployed to " + e.name() + ": " + d.outcome());
             ReceiptService.flowBack(tx, d.deployedAt(), s, r, d);
-            if (succeeded) { // a failed deployment reaches no phase (0057)
-                TemplateService.follow(tx, store, s, p, r);
-            }
-            return d;
+            // a failed deployment reaches no phase (0057)
+            return new Recorded(d, succeeded ? TemplateService.follow(tx, store, s, p, r) : List.of());
         });
     }
 

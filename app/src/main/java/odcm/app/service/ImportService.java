@@ -96,10 +96,13 @@ public final class ImportService {
             return outcome instanceof VerificationOutcome.AlreadyAccepted;
         }
 
-        /** The form of one lifecycle: its environments of this space in phase order, each with its fields. */
+        /**
+         * The form of one lifecycle: its environments of this space in phase order, then its environment templates ("Feature
+         * (template)": every instance's value, decision 0057), each with its fields.
+         */
         public Map<String, List<Field>> form(Lifecycle lifecycle) {
             Map<String, List<Field>> out = new LinkedHashMap<>();
-            for (String e : DeploymentRules.environments(lifecycle)) {
+            for (String e : scopes(lifecycle)) {
                 out.put(e, fields.getOrDefault(e, List.of()));
             }
             return out;
@@ -181,6 +184,10 @@ public final class ImportService {
             DeploymentRules.Values provided = provided(g.content().snapshot());
             for (var e : tx.environments().findBySpace(space.id())) {
                 fields.put(e.name(), fields(g.content(), e.name(), here, provided));
+            }
+            for (var t : tx.templates().findBySpace(space.id())) {
+                String scope = PhaseMember.TemplateMember.displayName(t.name());
+                fields.put(scope, fields(g.content(), scope, here, provided));
             }
             existing.flatMap(p -> tx.releases().find(p.id(), g.content().version())).ifPresent(r -> {
                 sameVersion[0] = r;

@@ -164,7 +164,7 @@ public final class ProjectService {
             List<MissingValues> out = new ArrayList<>();
             for (Project p : projects.stream().sorted(java.util.Comparator.comparing(x -> Names.key(x.name()))).toList()) {
                 Lifecycle l = DeploymentService.lifecycle(tx, p); // with its live instances (0057)
-                if (one && only != null && DeploymentRules.environmentMembers(l).stream().noneMatch(m -> Names.same(m.displayName(), only))) {
+                if (one && only != null && DeploymentRules.valueMembers(l).stream().noneMatch(m -> Names.same(m.displayName(), only))) {
                     throw new Refusal("'" + only + "' is not in lifecycle '" + l.name() + "' of project '" + p.name() + "'.");
                 }
                 out.addAll(missingValues(tx, p, l, m -> only == null || Names.same(m.displayName(), only)));
@@ -185,12 +185,14 @@ public final class ProjectService {
         List<Variable> sent = remoteProject ? tx.releases().findByProject(p.id()).stream().findFirst()
                 .map(r -> r.snapshot().variables()).orElse(List.of()) : p.variables();
         List<MissingValues> out = new ArrayList<>();
-        for (PhaseMember m : DeploymentRules.environmentMembers(l)) {
+        for (PhaseMember m : DeploymentRules.valueMembers(l)) {
             if (!which.test(m)) {
                 continue;
             }
-            boolean remote = m instanceof PhaseMember.RemoteEnvironmentMember;
+            boolean remote = m instanceof PhaseMember.RemoteEnvironmentMember || m instanceof PhaseMember.RemoteTemplateMember;
             // An instance: its template's values count ("Feature (template)"; a remote one's "Prod Space: Feature (template)", 0058).
+            // A template: what each instance it makes will get, the values scoped to the template (its display name) and the
+            // unscoped ones (0057); a remote template: what a bundle for its space sends (0058).
             String template = m instanceof PhaseMember.LocalEnvironment e ? e.template() : m instanceof PhaseMember.RemoteEnvironmentMember r
                     && r.template() != null ? odcm.model.environment.RemoteEnvironment.displayName(r.ownerSpaceName(), r.template()) : null;
             List<VariableTemplate> missing = remote ? DeploymentRules.missingValuesOrDefaults(p.templates(), sent, m.displayName(), template)

@@ -257,8 +257,8 @@ public final class RemoteTemplateService {
                 tx.audit().append("template.import", subject, "created from the bundle of release " + release + " from " + source.describe()
                         + "; instances named '" + c.carried().nameExpression() + "'; in no lifecycle phase yet");
             } else if (!c.differences().isEmpty() && !held) {
-                tx.templates().replaceDefinition(c.changed());
-                tx.audit().append("template.import", subject, "changed by the import of release " + release + " from " + source.describe()
+                tx.templates().update(c.changed(), c.here().version()).orElseThrow(); // read in this transaction
+                tx.audit().append("template.import", subject, "updated by the import of release " + release + " from " + source.describe()
                         + ": " + String.join(", ", c.differences()));
             }
         }
@@ -291,8 +291,8 @@ public final class RemoteTemplateService {
             TemplateChange change = new TemplateChange(held.template(), held.carried(), differences);
             if (accepted) {
                 recheck(tx, change, "Release " + r.version() + " carries environment template '" + held.template().name() + "'");
-                tx.templates().replaceDefinition(change.changed());
-                tx.audit().append("template.import", subject, "changed as release " + r.version() + " was accepted: " + String.join(", ", differences));
+                tx.templates().update(change.changed(), change.here().version()).orElseThrow(); // read in this transaction
+                tx.audit().append("template.import", subject, "updated as release " + r.version() + " was accepted: " + String.join(", ", differences));
                 done.add(change.words(false));
             } else {
                 tx.audit().append("template.import", subject, "left as it was, as release " + r.version() + " was declined (it carried: "

@@ -38,6 +38,11 @@ public final class TemplateService {
         return store.read(tx -> tx.templates().findBySpace(EnvironmentService.requireLocal(tx, space).id()));
     }
 
+    /** By name (any letter case). */
+    public EnvironmentTemplate get(String space, String template) {
+        return store.read(tx -> require(tx, EnvironmentService.requireLocal(tx, space), template));
+    }
+
     /** Its instances, de-provisioned ones too, in the order they were made. */
     public List<Environment> instances(String space, String template) {
         return store.read(tx -> tx.templates().instances(require(tx, EnvironmentService.requireLocal(tx, space), template).id()));
@@ -63,12 +68,57 @@ public final class TemplateService {
         });
     }
 
+    /**
+     * Changes what a person may edit of the template to {@code edited}'s (a draft; see {@link EnvironmentTemplate#draft}), refused,
+     * changing nothing, when it is no longer the one {@code seen} (decision 0036; null: as it is now). What it means for what exists
+     * (decision 0057, "Editing a template"): live instances keep their names and the values they were provisioned with, and the
+     * edited processes and rules apply from the next provisioning or de-provisioning; lifecycle phases and provisioning records
+     * follow it by id; a rename rewrites the scopes of the space's projects ("Old (template)" becomes "New (template)"), as an
+     * environment's rename does (a release's frozen values are left as frozen). A template in a lifecycle phase must still be able
+     * to provision on its own.
+     */
+    public EnvironmentTemplate edit(String space, String template, EnvironmentTemplate edited, odcm.model.Seen seen) {
+        return store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
+            EnvironmentTemplate t = require(tx, s, template);
+            String what = "Environment template '" + t.name() + "' of '" + s.name() + "'";
+            Changed.check(tx, seen, t.seen(), what, subject(s, t.name()));
+            EnvironmentTemplate next = t.edited(edited);
+            tx.templates().findByName(s.id(), next.name()).filter(o -> o.id() != t.id()).ifPresent(o -> {
+                throw new Refusal("'" + s.name() + "' already has an environment template named '" + o.name() + "'.");
+            });
+            List<String> lifecycles = tx.templates().lifecyclesUsing(t.id());
+            if (!lifecycles.isEmpty()) {
+                next.automaticRefusal().ifPresent(why -> {
+                    throw new Refusal(why.substring(0, why.length() - 1) + ", and it stands in a phase of lifecycle " + String.join(", ", lifecycles) + ".");
+                });
+            }
+            List<String> changes = t.changes(next);
+            if (changes.isEmpty()) {
+                throw new Refusal(what + " already is as given; nothing was changed.");
+            }
+            EnvironmentTemplate saved = Changed.write(tx, seen, t.seen(), what, subject(s, t.name()), version -> tx.templates().update(next, version));
+            if (!t.name().equals(next.name())) {
+                tx.projects().renameInScopes(s.id(), PhaseMember.TemplateMember.displayName(t.name()), PhaseMember.TemplateMember.displayName(next.name()));
+            }
+            tx.audit().append("template.edit", subject(s, next.name()), String.join("; ", changes));
+            return saved;
+        });
+    }
+
     /** Refused while a lifecycle phase or a scope holds it or it has instances, de-provisioned ones too (their records name it). */
     public void delete(String space, String template) {
+        delete(space, template, null);
+    }
+
+    /** As {@link #delete(String, String)}; refused, deleting nothing, when it is no longer the one {@code seen} (decision 0036). */
+    public void delete(String space, String template, odcm.model.Seen seen) {
         store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
             EnvironmentTemplate t = require(tx, s, template);
+            Changed.check(tx, seen, t.seen(), "Environment template '" + t.name() + "' of '" + s.name() + "'", subject(s, t.name()));
             List<String> lifecycles = tx.templates().lifecyclesUsing(t.id());
             if (!lifecycles.isEmpty()) {
                 throw new Refusal("Template '" + t.name() + "' is in a phase of lifecycle " + String.join(", ", lifecycles) + "; take it out of the phase first.");
@@ -88,7 +138,8 @@ public final class TemplateService {
                         + "), whose records and deployments are kept with it, so it can never be deleted; take it out of its lifecycles'"
                         + " phases instead, and no release will make an instance of it.");
             }
-            tx.templates().delete(t.id(), t.version());
+            Changed.delete(tx, seen, t.seen(), "Environment template '" + t.name() + "' of '" + s.name() + "'", subject(s, t.name()),
+                    version -> tx.templates().delete(t.id(), version));
             tx.audit().append("template.delete", subject(s, t.name()), "deleted");
             return null;
         });
@@ -170,10 +221,11 @@ public final class TemplateService {
      * expression cannot give for the release, or one an ordinary environment has, provisions nothing: audited
      * ({@code environment.provision-refused}), never refusing the action that called this.
      */
-    static void follow(StoreTx tx, Store store, Space s, Project p, Release r) {
+    static List<String> follow(StoreTx tx, Store store, Space s, Project p, Release r) {
         Lifecycle l = DeploymentService.lifecycle(tx, p);
+        List<String> done = new ArrayList<>();
         if (l.templates().isEmpty()) {
-            return;
+            return done;
         }
         for (DeploymentRules.PhaseReach reach : DeploymentRules.reach(l, DeploymentService.progress(tx, s, r.id()))) {
             if (!reach.reached()) {
@@ -181,14 +233,30 @@ public final class TemplateService {
             }
             for (PhaseMember m : reach.phase().members()) {
                 if (m instanceof PhaseMember.TemplateMember tm) {
-                    follow(tx, store, s, p, r, tx.templates().findById(tm.templateId()).orElseThrow(), reach);
+                    follow(tx, store, s, p, r, tx.templates().findById(tm.templateId()).orElseThrow(), reach, done);
                 }
             }
         }
+        return done;
     }
 
-    private static void follow(StoreTx tx, Store store, Space s, Project p, Release r, EnvironmentTemplate t, DeploymentRules.PhaseReach reach) {
-        boolean due = !reach.left() && !provisionedFor(tx, t, r);
+    /** As {@link #follow(StoreTx, Store, Space, Project, Release)} for one template; what it did goes into {@code done}, one phrase each. */
+    private static void follow(StoreTx tx, Store store, Space s, Project p, Release r, EnvironmentTemplate t, DeploymentRules.PhaseReach reach,
+                               List<String> done) {
+        if (reach.left()) { // the instance provisioned for this release, found by its record: the name expression may have changed since
+            if (t.deprovisionWhenProgressed()) {
+                tx.templates().history(t.id()).stream()
+                        .filter(x -> x.kind() == Provisioning.Kind.PROVISION && Long.valueOf(r.id()).equals(x.releaseId())).findFirst()
+                        .flatMap(x -> tx.templates().instances(t.id()).stream().filter(e -> e.id() == x.environmentId() && e.isLive()).findFirst())
+                        .filter(e -> tx.templates().latest(e.id()).map(l -> Long.valueOf(r.id()).equals(l.releaseId())).orElse(false))
+                        .ifPresent(e -> {
+                            deprovision(tx, store, s, t, e, Provisioning.Reason.PROGRESSED, r, true);
+                            done.add(instance(e.name(), t) + " de-provisioned (the release went on to the next phase)");
+                        });
+            }
+            return;
+        }
+        boolean due = !provisionedFor(tx, t, r);
         Map<String, String> values;
         String name;
         try {
@@ -196,24 +264,21 @@ public final class TemplateService {
             name = t.instanceName(s.name(), p.name(), r.version(), r.channel(), values);
         } catch (Refusal x) {
             if (due) {
-                refused(tx, s, t, r, x.getMessage());
+                done.add(refused(tx, s, t, r, x.getMessage()));
             }
             return;
         }
         Optional<Environment> named = tx.environments().findByName(s.id(), name);
         Optional<Environment> existing = named.filter(e -> Long.valueOf(t.id()).equals(e.templateId()));
-        if (reach.left()) {
-            Optional<Provisioning> latest = existing.filter(Environment::isLive).flatMap(e -> tx.templates().latest(e.id()));
-            if (t.deprovisionWhenProgressed() && latest.isPresent() && Long.valueOf(r.id()).equals(latest.get().releaseId())) {
-                deprovision(tx, store, s, t, existing.get(), Provisioning.Reason.PROGRESSED, r, true);
-            }
-        } else if (due && named.isPresent() && existing.isEmpty()) {
-            refused(tx, s, t, r, "'" + name + "' is an environment not made from the template.");
+        if (due && named.isPresent() && existing.isEmpty()) {
+            done.add(refused(tx, s, t, r, "'" + name + "' is an environment not made from the template."));
         } else if (due && (existing.isEmpty() || !existing.get().isLive() || reprovision(tx, t, existing.get(), r))) {
-            if (existing.isPresent() && existing.get().isLive()) {
+            boolean again = existing.isPresent() && existing.get().isLive();
+            if (again) {
                 deprovision(tx, store, s, t, existing.get(), Provisioning.Reason.PHASE, r, true);
             }
             provision(tx, store, s, t, existing, name, Provisioning.Reason.PHASE, r, values, true);
+            done.add(instance(name, t) + (again ? " re-provisioned" : " provisioned"));
         }
     }
 
@@ -243,8 +308,14 @@ public final class TemplateService {
         return t.onExisting() == EnvironmentTemplate.OnExisting.REPROVISION && last.isPresent() && last.get() < r.id();
     }
 
-    private static void refused(StoreTx tx, Space s, EnvironmentTemplate t, Release r, String why) {
+    /** Audits why the template made no instance for the release; returns it as a phrase ("no instance of template 'T': why"). */
+    private static String refused(StoreTx tx, Space s, EnvironmentTemplate t, Release r, String why) {
         tx.audit().append("environment.provision-refused", subject(s, t.name()), "no instance for release " + r.version() + ": " + why);
+        return "no instance of template '" + t.name() + "': " + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why);
+    }
+
+    private static String instance(String name, EnvironmentTemplate t) {
+        return "instance '" + name + "' of template '" + t.name() + "'";
     }
 
     private static Environment provision(StoreTx tx, Store store, Space s, EnvironmentTemplate t, Optional<Environment> existing, String name,

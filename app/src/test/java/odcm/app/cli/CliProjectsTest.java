@@ -178,13 +178,19 @@ class CliProjectsTest {
         CliTest.ok(cli.run("apply", doc("""
                 {"space": "DevTest Space", "environments": [{"name": "Development"}], "lifecycles": [{"name": "Branches", "phases": [
                   {"name": "Dev", "environments": ["Development"]}, {"name": "Prod", "remoteEnvironments": ["prod space: Feature (TEMPLATE)"]}]}],
-                 "projects": [{"name": "Web", "lifecycle": "Branches"}]}
+                 "projects": [{"name": "Web", "lifecycle": "Branches", "variables": [{"name": "Size", "value": "large",
+                   "environments": ["Prod Space: Feature (template)"]}], "templates": [{"name": "Size", "type": "single-line"}],
+                   "process": [{"name": "Up", "actionType": "Run a script", "environments": ["Prod Space: Feature (template)"]}]}]}
                 """).toString()));
         Path svg = tmp.resolve("branches.svg");
         CliTest.ok(cli.run("lifecycle", "render", "--space", space, "--project", "Web", "--out", svg.toString()));
         assertTrue(Files.readString(svg).contains(feature), "lifecycle render draws the remote template");
-        assertEquals("Remote template '" + feature + "' is still in lifecycle Branches; take it out first.",
+        assertEquals("Remote template '" + feature + "' is still in lifecycle Branches and a scope of project Web; take it out first.",
                 refused("template", "delete", "--space", space, feature));
+        CliTest.ok(cli.run("space", "rename", "Prod Space", "Production Space"));
+        CliTest.ok(cli.run("release", "create", "--space", space, "--project", "Web", "1.0.0"));
+        String shown = CliTest.ok(cli.run("release", "show", "--space", space, "--project", "Web", "1.0.0")).out();
+        assertTrue(shown.contains("Production Space: Feature (template)") && !shown.contains("Prod Space: Feature"), "the scope follows: " + shown);
     }
 
     /** Environment templates (decision 0057): create, list, instantiate, de-provision; bad input is one line and changes nothing. */
@@ -226,6 +232,17 @@ class CliProjectsTest {
                 + " recorded as skipped).\n", CliTest.ok(cli.run("template", "instantiate", "--space", space, "Desk", "--parameter", "Tester=bob",
                 "--skip-process")).out());
         assertTrue(CliTest.ok(cli.run("audit", "list")).out().contains("provisioned (by hand; process skipped)"));
+
+        assertEquals("Changed environment template 'Tester desk' of 'DevTest Space'.\n", CliTest.ok(cli.run("template", "edit", "--space", space, "desk",
+                "--rename", "Tester desk", "--parameter", "Tester=nobody", "--no-provision-steps", "--keep-when-progressed")).out());
+        assertEquals("Tester desk\tdesk-#{Tester}\tdesk-bob\n", CliTest.ok(cli.run("template", "list", "--space", space)).out(), "instances keep their names");
+        assertEquals("Give --parameter or --no-parameters, not both. (see 'odcm template edit --help')", cli.run("template", "edit", "--space", space,
+                "Tester desk", "--parameter", "A", "--no-parameters").err().strip());
+        assertEquals("The name expression 'x-#{Region}' uses #{Region}, which is not a name it knows; it knows Release.Number, Release.Channel,"
+                + " Project.Name, Template.Name, Space.Name and the parameters Tester.", refused("template", "edit", "--space", space, "Tester desk", "--name-expression", "x-#{Region}"));
+        assertEquals("Environment template 'Tester desk' of 'DevTest Space' already is as given; nothing was changed.",
+                refused("template", "edit", "--space", space, "Tester desk"));
+        assertEquals("'DevTest Space' has no environment template named 'Desk'.", refused("template", "edit", "--space", space, "Desk", "--description", "x"));
     }
 
     /** An apply file with an environment template in the first phase: its release gets an instance at once (decision 0057). */
@@ -250,5 +267,9 @@ class CliProjectsTest {
                 again);
         assertTrue(refused("apply", doc(doc.replace("#{Template.Name}", "#{Templat.Name}").replace("\"Feature\"", "\"Other\"")).toString())
                 .contains("uses #{Templat.Name}, which is not a name it knows"));
+        CliTest.ok(cli.run("deploy", "--space", "DevTest Space", "--project", "Web", "1.0.0", "--to", "Feature-1.0.0"));
+        assertEquals("Recorded: release 1.0.0 of 'Web' deployed to Development, succeeded; instance 'Feature-1.0.0' of template 'Feature' de-provisioned"
+                + " (the release went on to the next phase).\n", CliTest.ok(cli.run("deploy", "--space", "DevTest Space", "--project", "Web", "1.0.0",
+                "--to", "Development")).out(), "issue 18: the deployment's own line says what it did to an instance");
     }
 }

@@ -378,6 +378,9 @@ class ImportServiceTest {
                 "Review", List.of(), List.of(), List.of(), odcm.model.lifecycle.ProgressionRule.ALL, List.of("Feature")),
                 new odcm.model.lifecycle.LifecycleDraft.PhaseDraft("Live", List.of("Production"), List.of(), List.of(), null))));
         byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+        var form = prod.imports().preview(PROD, bundle).form(prod.lifecycles().list(PROD).stream().filter(l -> l.name().equals("Branches")).findFirst().orElseThrow());
+        assertEquals(List.of("Production", "Feature (template)"), List.copyOf(form.keySet()), "issue 18: the wizard's Values step has the template's rows");
+        assertEquals(form.get("Production").size(), form.get("Feature (template)").size());
         Map<String, String> review = Map.of("AdminEmail", "review@example.org", "DbPassword", "review-pw");
         refused("Values were given for 'Feature-1.0.0', which is not an environment of lifecycle 'Branches' (Production) nor one of its templates"
                 + " (Feature (template): a value for every instance of it).", () -> prod.imports().importBundle(PROD, bundle, "Branches",
@@ -442,8 +445,18 @@ class ImportServiceTest {
                 new PhaseDraft("Staging", List.of("Staging"), List.of(), List.of(), ProgressionRule.ALL, List.of("Feature")),
                 new PhaseDraft("Production", List.of("Production"), List.of(), List.of(), ProgressionRule.ALL))));
 
+        // DevTest's definition changes (its description): the next bundle carries it, and the import updates the template it made.
+        dev.store().write(tx -> {
+            EnvironmentTemplate t = tx.templates().findRemoteBySpace(dev.spaces().find(DEV).id()).get(0).template();
+            return tx.templates().update(new EnvironmentTemplate(t.id(), t.spaceId(), t.name(), "A branch's own stack, smaller", t.parameters(),
+                    t.provisioning(), t.deprovisioning(), t.nameExpression(), t.onExisting(), t.deprovisionWhenProgressed(), t.deprovisionAfterDays(),
+                    t.version()), t.version());
+        });
         // The next release reaches the phase on import: its instance is provisioned, with the values scoped to the template.
         assertTrue(prod.imports().importBundle(PROD, promote("1.2.0"), null, TestBundles.values()).imported());
+        assertEquals("A branch's own stack, smaller", prod.templates().list(PROD).get(0).description());
+        assertTrue(prod.audit().list(AuditFilter.ALL).stream().anyMatch(e -> e.action().equals("template.import") && e.detail().contains("updated")
+                && e.detail().contains("its description")), "the update is audited, saying what changed");
         assertEquals(List.of("feature-1.2.0"), prod.templates().instances(PROD, "Feature").stream().filter(Environment::isLive).map(Environment::name).toList());
         Project remote = prod.projects().find(PROD, REMOTE_WEB);
         assertTrue(remote.variables().stream().anyMatch(v -> v.name().equals("AdminEmail") && v.value().equals("feature-ops@example.org")
@@ -543,8 +556,9 @@ class ImportServiceTest {
     private void devRedefines(EnvironmentTemplate d) {
         dev.store().write(tx -> {
             EnvironmentTemplate t = tx.templates().findRemoteBySpace(tx.spaces().findByName(DEV).orElseThrow().id()).get(0).template();
-            return tx.templates().replaceDefinition(new EnvironmentTemplate(t.id(), t.spaceId(), d.name(), d.description(), d.parameters(),
-                    d.provisioning(), d.deprovisioning(), d.nameExpression(), d.onExisting(), d.deprovisionWhenProgressed(), d.deprovisionAfterDays(), t.version()));
+            return tx.templates().update(new EnvironmentTemplate(t.id(), t.spaceId(), d.name(), d.description(), d.parameters(),
+                    d.provisioning(), d.deprovisioning(), d.nameExpression(), d.onExisting(), d.deprovisionWhenProgressed(), d.deprovisionAfterDays(), t.version()),
+                    t.version());
         });
     }
 
@@ -586,7 +600,7 @@ class ImportServiceTest {
         EnvironmentTemplate after = prod.templates().list(PROD).get(0);
         assertEquals(List.of("Open firewall", "false"), List.of(after.provisioning().get(0).name(), String.valueOf(after.deprovisionWhenProgressed())));
         assertTrue(prod.audit().list(AuditFilter.ALL).stream().anyMatch(e -> e.action().equals("template.import")
-                && e.detail().startsWith("changed as release 1.3.0 was accepted")));
+                && e.detail().startsWith("updated as release 1.3.0 was accepted")));
 
         devRedefines(EnvironmentTemplate.draft("Feature", "A branch's own stack", List.of(before.parameters().get(0), EnvironmentTemplate.parameter("Owner")),
                 firewall.provisioning(), List.of(), "feature-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, false, 0));

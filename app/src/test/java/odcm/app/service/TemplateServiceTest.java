@@ -54,7 +54,8 @@ class TemplateServiceTest extends ServiceFixture {
         ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
         assertEquals(List.of("Development", "Test"), live(), "phase Review not reached yet");
 
-        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        assertEquals(List.of("instance 'Feature-1.0' of template 'Feature' provisioned"),
+                ctx.deployments().record(DEV, "Web", "1.0", "Development", true).instances(), "the deployment's own result says so (issue 18)");
         assertEquals(List.of("Development", "Test", "Feature-1.0"), live());
         Environment instance = ctx.environments().list(DEV).get(2);
         assertEquals("Feature", instance.templateName(), "marked with its template");
@@ -66,7 +67,8 @@ class TemplateServiceTest extends ServiceFixture {
                 + "deployment to Feature-1.0.", () -> ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true));
         ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true);
         assertTrue(ctx.dashboards().dashboard(DEV).columns().stream().anyMatch(c -> c.environment().equals("Feature-1.0")), "on the dashboard");
-        ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true);
+        assertEquals(List.of("instance 'Feature-1.0' of template 'Feature' de-provisioned (the release went on to the next phase)"),
+                ctx.deployments().record(DEV, "Web", "1.0", "Test", true).instances());
         assertEquals(List.of("Development", "Test"), live(), "the release went on to the next phase: its instance went");
         assertEquals(List.of("Feature-1.0 de-provisioned (release went on to the next phase: 1.0; process none)",
                 "Feature-1.0 provisioned (release reached its phase: 1.0; process recorded as run)"), history("Feature"));
@@ -104,8 +106,9 @@ class TemplateServiceTest extends ServiceFixture {
         ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
         ctx.deployments().deploy(DEV, "Web", "1.0", "Development", false);
         assertEquals(List.of("Development", "Test"), live(), "a failed deployment reaches no phase");
-        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        List<String> said = ctx.deployments().record(DEV, "Web", "1.0", "Development", true).instances();
         assertEquals(List.of("Development", "Test", "Feature-1.0"), live());
+        assertTrue(said.contains("no instance of template 'Test': 'Test' is an environment not made from the template"), said.toString());
         List<String> refusals = audit().stream().filter(a -> a.action().equals("environment.provision-refused")).map(a -> a.detail()).toList();
         assertEquals(2, refusals.size(), refusals.toString());
         assertTrue(refusals.stream().anyMatch(d -> d.equals("no instance for release 1.0: 'Test' is an environment not made from the template.")), refusals.toString());
@@ -169,12 +172,66 @@ class TemplateServiceTest extends ServiceFixture {
         assertEquals(List.of("Development", "Test", "Feature-1.0"), live(), "in the first phase: provisioned with the release");
         assertEquals(List.of(), ctx.projects().missingValues(DEV, "Web", "Feature-1.0"), "review M3: an instance is in the lifecycle, its template's value counts");
         assertEquals(List.of("Test"), ctx.projects().missingValues(DEV, "Web", null).stream().map(odcm.model.deployment.MissingValues::environment).toList());
+        ctx.projects().create(DEV, new odcm.model.project.ProjectDraft("Api", "", "Main", List.of(), List.of(),
+                List.of(new VariableTemplate("Key", "", "", TemplateType.SINGLE_LINE, List.of(), true, "")), List.of()));
+        List<odcm.model.deployment.MissingValues> api = ctx.projects().missingValues(DEV, "Api", null);
+        assertEquals(List.of("Feature (template)", "Feature-1.0", "Test"), api.stream().map(odcm.model.deployment.MissingValues::environment).toList(),
+                "issue 18: the instances to come are named by their template, as the live one by its name");
+        assertEquals("Api lacks Key for Feature (template) (each instance it makes, unless the instance gets its own)", api.get(0).words());
+        assertEquals(1, ctx.projects().missingValues(DEV, "Api", "feature (TEMPLATE)").size());
+        assertEquals(List.of("Api lacks Key for Feature (template) (each instance it makes, unless the instance gets its own)"),
+                ctx.lifecycles().missingValues(DEV, "Main", List.of("Feature (template)")).stream().map(odcm.model.deployment.MissingValues::words).toList(),
+                "the Lifecycles screen's note after a template is added to a phase");
         ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true); // its value comes from the template's scope
         refused("Release 1.0 of 'Web' cannot be deployed to Test: the mandatory value Host is not set for it in this release (its values were"
                 + " frozen when it was created); set it in the project's variables and create a new release.",
                 () -> ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true));
         ctx.lifecycles().update(DEV, "Main", new LifecycleDraft("Main", "", true, List.of(phase("Test", List.of("Test"), List.of(), List.of()))));
         refused("Template 'Feature' is a scope of project Web; take it out of those scopes first.", () -> ctx.templates().delete(DEV, "Feature"));
+    }
+
+    /**
+     * Editing a template (decision 0057, "Editing a template"): a rename carries the projects' scopes along and the live instance
+     * keeps its name; a changed name expression names later instances while the release's own instance still goes when its
+     * release goes on; a version seen before is refused, as is a mandatory parameter without a default while it stands in a phase.
+     */
+    @Test
+    void anEditRenamesScopesFollowInstancesKeepTheirNamesAndAStaleEditIsRefused() {
+        withTemplates(template("Feature", "#{Template.Name}-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, List.of()));
+        odcm.model.project.ProjectDraft web = webProject();
+        ctx.projects().update(DEV, "Web", new odcm.model.project.ProjectDraft("Web", "", "Main", web.process(),
+                List.of(new odcm.model.project.Variable("Host", "feature.example", false, Scope.of(List.of("Feature (template)")))), web.templates(), List.of()));
+        ctx.releases().create(DEV, "Web", "1.0", "", null, webPackages("1.0"));
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Development", true);
+        EnvironmentTemplate seen = ctx.templates().get(DEV, "feature");
+        EnvironmentTemplate renamed = ctx.templates().edit(DEV, "Feature", EnvironmentTemplate.draft("Preview", "per release", List.of(), PROVISION,
+                List.of(), "pr-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, true, 7), seen.seen());
+        assertEquals(seen.version() + 1, renamed.version());
+        assertEquals("template.edit", lastAudit().action());
+        assertEquals("renamed from 'Feature' to 'Preview'; description 'per release'; instances named 'pr-#{Release.Number}';"
+                + " de-provisioned after 7 days without a deployment", lastAudit().detail());
+        assertEquals(Scope.of(List.of("Preview (template)")), ctx.projects().find(DEV, "Web").variables().get(0).scope(), "the scope follows");
+        assertEquals(List.of("Development", "Test", "Feature-1.0"), live(), "the instance keeps its name");
+        assertEquals("Preview", ctx.environments().list(DEV).get(2).templateName());
+
+        assertTrue(assertThrowsRefusal(() -> ctx.templates().edit(DEV, "Preview", EnvironmentTemplate.draft("Other", "", List.of(), List.of(), List.of(),
+                "x", null, true, 0), seen.seen())).startsWith("Environment template 'Preview' of 'DevTest Space' was changed by someone else since you opened it ("));
+        assertEquals("Preview", ctx.templates().get(DEV, "preview").name(), "nothing changed");
+        refused("Template 'Preview' cannot provision on its own in a lifecycle phase: parameter Tester has no default, and it stands in a phase"
+                + " of lifecycle Main.", () -> ctx.templates().edit(DEV, "Preview", EnvironmentTemplate.draft("Preview", "", List.of(
+                        EnvironmentTemplate.parameter("Tester")), PROVISION, List.of(), "pr-#{Release.Number}", null, true, 7), null));
+        refused("Environment template 'Preview' of 'DevTest Space' already is as given; nothing was changed.", () -> ctx.templates().edit(DEV, "Preview",
+                EnvironmentTemplate.draft("Preview", "per release", List.of(), PROVISION, List.of(), "pr-#{Release.Number}", null, true, 7), null));
+        ctx.templates().create(DEV, template("Other", "o", EnvironmentTemplate.OnExisting.SKIP, List.of()));
+        refused("'DevTest Space' already has an environment template named 'Other'.", () -> ctx.templates().edit(DEV, "Preview",
+                EnvironmentTemplate.draft("other", "", List.of(), List.of(), List.of(), "x", null, true, 0), null));
+
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Feature-1.0", true);
+        ctx.deployments().deploy(DEV, "Web", "1.0", "Test", true);
+        assertEquals(List.of("Development", "Test"), live(), "found by its record, not by the new expression: it went as its release went on");
+        ctx.releases().create(DEV, "Web", "1.1", "", null, webPackages("1.1"));
+        ctx.deployments().deploy(DEV, "Web", "1.1", "Development", true);
+        assertEquals(List.of("Development", "Test", "pr-1.1"), live(), "a later release's instance is named by the new expression");
     }
 
     /**

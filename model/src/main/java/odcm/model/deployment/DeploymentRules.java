@@ -195,6 +195,15 @@ public final class DeploymentRules {
     }
 
     /**
+     * What a project's values are for, phase by phase: its {@link #environmentMembers} and each environment template standing in
+     * a phase (for the instances it will make, which get its values and the unscoped ones; decision 0057).
+     */
+    public static List<PhaseMember> valueMembers(Lifecycle lifecycle) {
+        return lifecycle.phases().stream().flatMap(p -> p.members().stream()
+                .filter(m -> !(m instanceof PhaseMember.Promotion))).toList();
+    }
+
+    /**
      * Where a release stands in a phase, for its templates (docs/decisions/0057): {@code reached} when every earlier phase is
      * complete by its rule, {@code left} when a member of a later phase is complete (it progressed to the next phase). A
      * template provisions an instance for a release in a phase reached and not left, and de-provisions it from a phase left.

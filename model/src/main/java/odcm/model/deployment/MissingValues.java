@@ -16,6 +16,7 @@ public record MissingValues(String project, String environment, boolean remote, 
     /** "Payments lacks DbPassword, ApiUrl for Prod". */
     public String words() {
         return project + " lacks " + String.join(", ", templates) + " for " + environment
+                + (environment.endsWith(odcm.model.lifecycle.PhaseMember.TemplateMember.SUFFIX) ? " (each instance it makes, unless the instance gets its own)" : "")
                 + (remote ? " (its bundles carry no value for " + (templates.size() == 1 ? "it" : "them") + ": the importer there will be asked)" : "");
     }
 

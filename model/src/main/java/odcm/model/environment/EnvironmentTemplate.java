@@ -118,6 +118,62 @@ public record EnvironmentTemplate(long id, long spaceId, String name, String des
         return new VariableTemplate((colon < 0 ? head : head.substring(0, colon)).strip(), "", "", TemplateType.parse(type), options, def.isEmpty(), def);
     }
 
+    /** {@code p} as {@link #parameter} reads it back: "Region:select(eu|us)=eu", "Tester", "Notes:multi-line". */
+    public static String line(VariableTemplate p) {
+        String type = switch (p.type()) {
+            case SINGLE_LINE -> "";
+            case SELECT -> ":select(" + String.join("|", p.options()) + ")";
+            default -> ":" + p.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        };
+        return p.name() + type + (p.defaultValue().isEmpty() ? "" : "=" + p.defaultValue());
+    }
+
+    /** {@code s} as {@link #step} reads it back: "Stack up:Run a script" (its properties, scope and packages are not on the line). */
+    public static String line(DeploymentStep s) {
+        return s.name() + ":" + s.actionType();
+    }
+
+    /**
+     * The same template with everything a person may edit taken from {@code edited} (a draft): its id, space and version stay.
+     */
+    public EnvironmentTemplate edited(EnvironmentTemplate edited) {
+        return new EnvironmentTemplate(id, spaceId, edited.name, edited.description, edited.parameters, edited.provisioning, edited.deprovisioning,
+                edited.nameExpression, edited.onExisting, edited.deprovisionWhenProgressed, edited.deprovisionAfterDays, version);
+    }
+
+    /** What {@code after} changes of this template, one phrase each ("renamed from 'A' to 'B'", "parameters Tester, Region"); empty: nothing. */
+    public List<String> changes(EnvironmentTemplate after) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!name.equals(after.name)) {
+            out.add("renamed from '" + name + "' to '" + after.name + "'");
+        }
+        if (!description.equals(after.description)) {
+            out.add("description " + (after.description.isEmpty() ? "removed" : "'" + after.description + "'"));
+        }
+        if (!parameters.equals(after.parameters)) {
+            out.add("parameters " + (after.parameters.isEmpty() ? "none" : String.join(", ", after.parameters.stream().map(EnvironmentTemplate::line).toList())));
+        }
+        if (!provisioning.equals(after.provisioning)) {
+            out.add(after.provisioning.size() + " provisioning steps");
+        }
+        if (!deprovisioning.equals(after.deprovisioning)) {
+            out.add(after.deprovisioning.size() + " de-provisioning steps");
+        }
+        if (!nameExpression.text().equals(after.nameExpression.text())) {
+            out.add("instances named '" + after.nameExpression.text() + "'");
+        }
+        if (onExisting != after.onExisting) {
+            out.add("an existing one: " + after.onExisting.words());
+        }
+        if (deprovisionWhenProgressed != after.deprovisionWhenProgressed) {
+            out.add(after.deprovisionWhenProgressed ? "de-provisioned when its release goes on" : "kept when its release goes on");
+        }
+        if (deprovisionAfterDays != after.deprovisionAfterDays) {
+            out.add(after.deprovisionAfterDays == 0 ? "never de-provisioned for idleness" : "de-provisioned after " + after.deprovisionAfterDays + " days without a deployment");
+        }
+        return out;
+    }
+
     /** A step as a person writes it on one line: {@code NAME:ACTION} ("Stack up:Run a script"), for every environment, no properties. */
     public static DeploymentStep step(String line) {
         String spec = line == null ? "" : line.strip();

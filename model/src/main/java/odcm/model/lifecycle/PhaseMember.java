@@ -42,9 +42,12 @@ public sealed interface PhaseMember {
             return displayName(name);
         }
 
+        /** What a template's name has after it where it stands for every instance: " (template)". */
+        public static final String SUFFIX = " (template)";
+
         /** "Feature (template)". */
         public static String displayName(String template) {
-            return template + " (template)";
+            return template + SUFFIX;
         }
     }
 

@@ -102,4 +102,22 @@ class EnvironmentTemplateTest {
                 EnvironmentTemplate.OnExisting.SKIP, false, -1, 1)).startsWith("A template de-provisions an instance after 1 to 3650 days"));
         assertEquals(EnvironmentTemplate.OnExisting.REPROVISION, EnvironmentTemplate.OnExisting.parse("Re-provision"));
     }
+
+    /** The edit form writes each parameter and step back on its line (issue 18): reading that line gives the same one. */
+    @Test
+    void aParameterOrStepWrittenOnItsLineReadsBackTheSame() {
+        for (String line : List.of("Tester", "Region:select(eu|us)=eu", "Notes:multi-line", "Token:sensitive", "Fast:checkbox=true", "Host=web.example")) {
+            assertEquals(line, EnvironmentTemplate.line(EnvironmentTemplate.parameter(line)));
+            assertEquals(EnvironmentTemplate.parameter(line), EnvironmentTemplate.parameter(EnvironmentTemplate.line(EnvironmentTemplate.parameter(line))));
+        }
+        assertEquals("Stack up:Run a script", EnvironmentTemplate.line(EnvironmentTemplate.step(" Stack up : Run a script ")));
+        EnvironmentTemplate before = template("#{Release.Number}", PARAMS);
+        assertEquals(List.of(), before.changes(before));
+        EnvironmentTemplate after = before.edited(EnvironmentTemplate.draft("Preview", "", PARAMS, List.of(), List.of(), "pr-#{Release.Number}",
+                EnvironmentTemplate.OnExisting.REPROVISION, before.deprovisionWhenProgressed(), 3));
+        assertEquals(before.id(), after.id());
+        assertEquals(before.version(), after.version());
+        assertEquals(List.of("renamed from '" + before.name() + "' to 'Preview'", "instances named 'pr-#{Release.Number}'", "an existing one: reprovision",
+                "de-provisioned after 3 days without a deployment"), before.changes(after));
+    }
 }

@@ -48,15 +48,6 @@ public final class JooqTemplateRepository implements TemplateRepository {
     }
 
     @Override
-    public EnvironmentTemplate replaceDefinition(EnvironmentTemplate t) {
-        EnvironmentTemplateRecord r = dsl.selectFrom(ENVIRONMENT_TEMPLATE).where(ENVIRONMENT_TEMPLATE.ID.eq(t.id())).fetchSingle();
-        define(r, t);
-        r.setVersion(r.getVersion() + 1);
-        r.store();
-        return template(r);
-    }
-
-    @Override
     public void hold(long templateId, Long releaseId, EnvironmentTemplate carried) {
         String json = null;
         if (carried != null) {
@@ -123,6 +114,19 @@ public final class JooqTemplateRepository implements TemplateRepository {
         r.setOnExisting(t.onExisting().name());
         r.setDeprovisionWhenProgressed(t.deprovisionWhenProgressed());
         r.setDeprovisionAfterDays(t.deprovisionAfterDays());
+    }
+
+    @Override
+    public Optional<EnvironmentTemplate> update(EnvironmentTemplate t, long version) {
+        int n = dsl.update(ENVIRONMENT_TEMPLATE).set(ENVIRONMENT_TEMPLATE.NAME, t.name()).set(ENVIRONMENT_TEMPLATE.NAME_KEY, JooqEnvironmentRepository.key(t.name()))
+                .set(ENVIRONMENT_TEMPLATE.DESCRIPTION, t.description()).set(ENVIRONMENT_TEMPLATE.PARAMETERS_JSON, Documents.templates(t.parameters()))
+                .set(ENVIRONMENT_TEMPLATE.PROVISIONING_JSON, Documents.process(t.provisioning()))
+                .set(ENVIRONMENT_TEMPLATE.DEPROVISIONING_JSON, Documents.process(t.deprovisioning()))
+                .set(ENVIRONMENT_TEMPLATE.NAME_EXPRESSION, t.nameExpression().text()).set(ENVIRONMENT_TEMPLATE.ON_EXISTING, t.onExisting().name())
+                .set(ENVIRONMENT_TEMPLATE.DEPROVISION_WHEN_PROGRESSED, t.deprovisionWhenProgressed())
+                .set(ENVIRONMENT_TEMPLATE.DEPROVISION_AFTER_DAYS, t.deprovisionAfterDays()).set(ENVIRONMENT_TEMPLATE.VERSION, ENVIRONMENT_TEMPLATE.VERSION.plus(1))
+                .where(ENVIRONMENT_TEMPLATE.ID.eq(t.id())).and(ENVIRONMENT_TEMPLATE.VERSION.eq(version)).execute();
+        return n == 0 ? Optional.empty() : findById(t.id());
     }
 
     @Override

@@ -21,9 +21,6 @@ public interface TemplateRepository {
      */
     EnvironmentTemplate insert(EnvironmentTemplate t, Long ownerSpaceId, Long sourceSpaceId, Instant at);
 
-    /** Replaces the definition of template {@code t.id()} (its name too) with {@code t}'s; bumps its version. */
-    EnvironmentTemplate replaceDefinition(EnvironmentTemplate t);
-
     /**
      * Holds {@code carried}, the definition an imported release awaiting acceptance carries for template {@code templateId}
      * (made by bundles), until release {@code releaseId} is accepted or declined (decision 0058); {@code carried} null clears it.
@@ -49,6 +46,9 @@ public interface TemplateRepository {
 
     /** The space whose release bundles made the template, if they did. */
     Optional<Long> sourceOf(long templateId);
+
+    /** Writes everything of {@code t} but its space; empty, and nothing written, when the template is no longer at {@code version}. */
+    Optional<EnvironmentTemplate> update(EnvironmentTemplate t, long version);
 
     /** False, and nothing deleted, when the template is no longer at {@code version}. Callers check instances and phases first. */
     boolean delete(long templateId, long version);

@@ -108,17 +108,18 @@ final class EnvironmentDialogs {
         return a;
     }
 
-    /** New environment template (decision 0057): what the command line's template create asks, one field each. */
+    /** New environment template, or Edit (decision 0057): what the command line's template create asks, one field each. */
     static FormDialog template(Window owner, String space, TemplateFormViewModel vm, Consumer<EnvironmentTemplate> onDone) {
+        String id = vm.id();
         TextField name = new TextField();
-        name.setId("new-template-name");
+        name.setId(id + "-name");
         name.setPromptText("e.g. Feature branch");
         name.textProperty().bindBidirectional(vm.nameProperty());
         TextField expression = new TextField();
-        expression.setId("new-template-expression");
+        expression.setId(id + "-expression");
         expression.textProperty().bindBidirectional(vm.expressionProperty());
         ComboBox<EnvironmentTemplate.OnExisting> onExisting = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(EnvironmentTemplate.OnExisting.values()));
-        onExisting.setId("new-template-on-existing");
+        onExisting.setId(id + "-on-existing");
         onExisting.setConverter(new StringConverter<>() {
             @Override
             public String toString(EnvironmentTemplate.OnExisting o) {
@@ -132,21 +133,21 @@ final class EnvironmentDialogs {
         });
         onExisting.valueProperty().bindBidirectional(vm.onExistingProperty());
         javafx.scene.control.CheckBox progressed = new javafx.scene.control.CheckBox("When its release goes on to the next phase");
-        progressed.setId("new-template-when-progressed");
+        progressed.setId(id + "-when-progressed");
         progressed.selectedProperty().bindBidirectional(vm.whenProgressedProperty());
         TextField days = new TextField();
-        days.setId("new-template-days");
+        days.setId(id + "-days");
         days.setPrefColumnCount(5);
         days.textProperty().bindBidirectional(vm.daysProperty());
         GridPane grid = Forms.grid();
         Forms.row(grid, "_Name", name);
-        Forms.row(grid, "_Description", area("new-template-description", "What its instances are for (optional)", vm.descriptionProperty()));
+        Forms.row(grid, "_Description", area(id + "-description", "What its instances are for (optional)", vm.descriptionProperty()));
         Forms.row(grid, "_Instances named", expression); // Alt+N is _Name's
-        Forms.row(grid, "_Parameters", area("new-template-parameters", "NAME[:TYPE][=DEFAULT] per line, e.g. Region:select(eu|us)=eu",
+        Forms.row(grid, "_Parameters", area(id + "-parameters", "NAME[:TYPE][=DEFAULT] per line, e.g. Region:select(eu|us)=eu",
                 vm.parametersProperty()));
-        Forms.row(grid, "P_rovisioning", area("new-template-provisioning", "Steps, one per line: NAME:ACTION, e.g. Stack up:Run a script",
+        Forms.row(grid, "P_rovisioning", area(id + "-provisioning", "Steps, one per line: NAME:ACTION, e.g. Stack up:Run a script",
                 vm.provisioningProperty()));
-        Forms.row(grid, "De-pro_visioning", area("new-template-deprovisioning", "Steps, one per line: NAME:ACTION", vm.deprovisioningProperty()));
+        Forms.row(grid, "De-pro_visioning", area(id + "-deprovisioning", "Steps, one per line: NAME:ACTION", vm.deprovisioningProperty()));
         Forms.row(grid, "Name _taken", onExisting);
         Label idle = new Label("without a deployment (0: never)");
         idle.setMinWidth(Label.USE_PREF_SIZE);
@@ -154,12 +155,16 @@ final class EnvironmentDialogs {
         idleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Forms.row(grid, "De-provision", progressed);
         Forms.row(grid, "Aft_er days", idleRow); // Alt+D is _Description's
-        Label problem = Forms.problem("new-template-problem", vm.problemProperty(), Css.ERROR);
-        VBox content = new VBox(10, grid, problem, Forms.hint("Names in #{…}: Release.Number, Release.Channel, Project.Name, Template.Name,"
+        Label problem = Forms.problem(id + "-problem", vm.problemProperty(), Css.ERROR);
+        VBox content = new VBox(10, grid, problem, Forms.hint(vm.isEditing() ? "Live instances keep their names and the values they were"
+                + " provisioned with; what changes here applies from their next provisioning or de-provisioning. Renamed, the template stays in"
+                + " its lifecycles' phases and steps and variables scoped to it follow the new name. Names in #{…}: Release.Number,"
+                + " Release.Channel, Project.Name, Template.Name, Space.Name and the parameters." : "Names in #{…}: Release.Number, Release.Channel, Project.Name, Template.Name,"
                 + " Space.Name and the parameters; ##{ writes #{. Put the template in a lifecycle phase (Lifecycles screen): each release"
                 + " reaching the phase gets an instance there, which then needs a default for every parameter. The console records"
                 + " provisioning; it does not run the steps."));
-        FormDialog dialog = new FormDialog(owner, "new-template", "New environment template in '" + space + "'", "Create", content,
+        FormDialog dialog = new FormDialog(owner, id, vm.isEditing() ? "Edit environment template '" + vm.original().name() + "'"
+                : "New environment template in '" + space + "'", vm.isEditing() ? "Save" : "Create", content,
                 vm.validProperty().not(), vm.form(), close -> vm.submit(done -> {
                     close.run();
                     onDone.accept(done);
@@ -177,10 +182,13 @@ final class EnvironmentDialogs {
         name.textProperty().bindBidirectional(vm.nameProperty());
         GridPane grid = Forms.grid();
         Forms.row(grid, "_Name", name);
-        Forms.row(grid, "_Parameters", area("new-instance-parameters", "One per line: NAME=VALUE", vm.valuesProperty()));
+        vm.values().forEach((p, value) -> Forms.row(grid, p.label() + (p.mandatory() ? " *" : ""), // a name's _ is no mnemonic
+                odcm.app.ui.common.ValueControls.control(p, value, "new-instance-parameter-" + p.name().replaceAll("[^A-Za-z0-9_-]", "_"))).setMnemonicParsing(false));
         Label problem = Forms.problem("new-instance-problem", vm.problemProperty(), Css.ERROR);
         VBox content = new VBox(10, grid, problem, Forms.hint("An environment of '" + space + "' like any other, marked with template '"
-                + vm.template().name() + "'. Its provisioning is recorded (and audited), not run."));
+                + vm.template().name() + "'. Its provisioning is recorded (and audited), not run"
+                + (vm.values().keySet().stream().anyMatch(p -> p.type() == odcm.model.project.TemplateType.SENSITIVE)
+                ? "; a sensitive value is neither kept nor shown in the record." : ".")));
         FormDialog dialog = new FormDialog(owner, "new-instance", "New instance of '" + vm.template().name() + "'", "Provision", content,
                 vm.problemProperty().isNotEmpty(), vm.form(), close -> vm.submit(done -> {
                     close.run();

@@ -100,8 +100,13 @@ public final class EnvironmentsView {
         Tables.bindSelection(templates, vm.selectedTemplateProperty());
         Button newTemplate = Forms.button("new-template", "New _template…", "Create an environment template in the current space", this::createTemplate);
         Button newInstance = Forms.button("new-instance", "New _instance…", "Provision an instance of the selected template by hand", this::createInstance);
+        Button editTemplate = Forms.button("edit-template", "Edit…", "Change the selected template (its live instances keep their names)",
+                this::editTemplate);
+        Button deleteTemplate = Forms.button("delete-template", "De_lete…", "Delete the selected template (refused once it had instances or"
+                + " while a lifecycle or project uses it)", this::deleteTemplate);
         SplitPane both = new SplitPane(split, section("Environment templates", templates, gated(newTemplate, current.nameProperty().isEmpty()),
-                gated(newInstance, vm.selectedTemplateProperty().isNull())));
+                gated(newInstance, vm.selectedTemplateProperty().isNull()), gated(editTemplate, vm.selectedTemplateProperty().isNull()),
+                gated(deleteTemplate, vm.selectedTemplateProperty().isNull())));
         both.setOrientation(javafx.geometry.Orientation.VERTICAL);
         both.setDividerPositions(0.6);
         root.setCenter(NoSpaceState.wrap("environments", both, current, "Environments", goToSpaces));
@@ -181,6 +186,24 @@ public final class EnvironmentsView {
         if (!vm.space().isEmpty() && permitted()) {
             EnvironmentDialogs.template(window(), vm.space(), vm.newTemplate(),
                     t -> vm.changed("Created environment template '" + t.name() + "' in '" + vm.space() + "'.", null, null)).show();
+        }
+    }
+
+    private void editTemplate() {
+        EnvironmentTemplate t = vm.selectedTemplateProperty().get();
+        if (t != null && permitted()) {
+            EnvironmentDialogs.template(window(), vm.space(), vm.editTemplate(t),
+                    e -> vm.changed("Saved environment template '" + e.name() + "'.", null, null)).show();
+        }
+    }
+
+    private void deleteTemplate() {
+        EnvironmentTemplate t = vm.selectedTemplateProperty().get();
+        if (t != null && permitted()) {
+            String what = "environment template '" + t.name() + "' of '" + vm.space() + "'";
+            ConfirmDialog.create(window(), vm.runner(), "delete-template", "Delete environment template '" + t.name() + "'",
+                    "Delete the " + what + "? No instance can be made from it afterwards.", "Delete", "Deleting the " + what,
+                    () -> vm.deleteTemplate(t), () -> vm.changed("Deleted the " + what + ".", null, null)).show();
         }
     }
 

@@ -108,6 +108,17 @@ public final class EnvironmentsViewModel {
         return new TemplateFormViewModel(runner, t -> templates.create(space, t));
     }
 
+    /** Edit {@code t} as it was loaded; a change made meanwhile by someone else is refused (decision 0036). */
+    public TemplateFormViewModel editTemplate(EnvironmentTemplate t) {
+        String space = current.name();
+        return new TemplateFormViewModel(runner, t, edited -> templates.edit(space, t.name(), edited, t.seen()));
+    }
+
+    /** As the confirm dialog runs it, in the background; a refusal (a phase holds it, it had instances) stays in the dialog. */
+    public void deleteTemplate(EnvironmentTemplate t) {
+        templates.delete(current.name(), t.name(), t.seen());
+    }
+
     public InstanceFormViewModel newInstance(EnvironmentTemplate t) {
         String space = current.name();
         return new InstanceFormViewModel(runner, space, t, (name, values) -> templates.instantiate(space, t.name(), name, values));

@@ -1,9 +1,10 @@
 package odcm.app.ui.environment;
 
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleStringProperty;
@@ -13,35 +14,44 @@ import odcm.app.ui.common.FormState;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.environment.Environment;
 import odcm.model.environment.EnvironmentTemplate;
+import odcm.model.project.VariableTemplate;
 
-/** New instance of a template, by hand: a name (else the template's expression) and the parameters' values, NAME=VALUE per line. */
+/**
+ * New instance of a template, by hand: a name (else the template's expression) and a value per parameter, its default filled
+ * in, checked as typed the way the template types it (a sensitive one is typed masked, and never said nor logged).
+ */
 public final class InstanceFormViewModel {
     private final FormState form;
     private final EnvironmentTemplate template;
     private final BiFunction<String, Map<String, String>, Environment> instantiate;
     private final StringProperty name = new SimpleStringProperty("");
-    private final StringProperty values = new SimpleStringProperty("");
+    private final Map<VariableTemplate, StringProperty> values = new LinkedHashMap<>();
     private final StringBinding problem;
 
     InstanceFormViewModel(TaskRunner runner, String space, EnvironmentTemplate template, BiFunction<String, Map<String, String>, Environment> instantiate) {
         this.form = new FormState(runner);
         this.template = template;
         this.instantiate = instantiate;
-        values.set(String.join("\n", template.parameters().stream().map(p -> p.name() + "=" + p.defaultValue()).toList()));
+        template.parameters().forEach(p -> values.put(p, new SimpleStringProperty(p.defaultValue())));
+        Observable[] inputs = java.util.stream.Stream.concat(java.util.stream.Stream.of(name), values.values().stream()).toArray(Observable[]::new);
         problem = Bindings.createStringBinding(() -> Checks.problem(() -> {
-            Map<String, String> v = template.parameterValues(parsed());
+            Map<String, String> v = template.parameterValues(given());
             if (name.get().isBlank()) {
                 template.instanceName(space, null, null, null, v);
             } else {
                 Environment.checkName(name.get());
             }
-        }), name, values);
-        name.addListener((o, was, now) -> form.clearError());
-        values.addListener((o, was, now) -> form.clearError());
+        }), inputs);
+        for (Observable o : inputs) {
+            o.addListener(x -> form.clearError());
+        }
     }
 
-    private Map<String, String> parsed() {
-        return EnvironmentTemplate.values(Arrays.asList(values.get().split("\\R")));
+    /** Each parameter's value as typed (null, a select left empty, as ""). */
+    private Map<String, String> given() {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((p, v) -> out.put(p.name(), v.get() == null ? "" : v.get()));
+        return out;
     }
 
     public void submit(Consumer<Environment> onDone) {
@@ -49,7 +59,7 @@ public final class InstanceFormViewModel {
             return;
         }
         String n = name.get();
-        Map<String, String> v = parsed();
+        Map<String, String> v = given();
         form.submit("Provisioning an instance of template '" + template.name() + "'", () -> instantiate.apply(n, v), onDone);
     }
 
@@ -61,7 +71,8 @@ public final class InstanceFormViewModel {
         return name;
     }
 
-    public StringProperty valuesProperty() {
+    /** The value of each parameter, in the template's order. */
+    public Map<VariableTemplate, StringProperty> values() {
         return values;
     }
 

@@ -39,9 +39,30 @@ public final class TemplateFormViewModel {
     private final StringBinding problem;
     private final BooleanBinding valid;
 
+    /** The template being edited, or null for a new one. */
+    private final EnvironmentTemplate original;
+
     TemplateFormViewModel(TaskRunner runner, Function<EnvironmentTemplate, EnvironmentTemplate> create) {
+        this(runner, null, create);
+    }
+
+    /** Edit {@code original} (decision 0057): filled in as it is, saved by {@code save}; problems are said at once. */
+    TemplateFormViewModel(TaskRunner runner, EnvironmentTemplate original, Function<EnvironmentTemplate, EnvironmentTemplate> save) {
         this.form = new FormState(runner);
-        this.create = create;
+        this.create = save;
+        this.original = original;
+        if (original != null) {
+            name.set(original.name());
+            description.set(original.description());
+            expression.set(original.nameExpression().text());
+            parameters.set(String.join("\n", original.parameters().stream().map(EnvironmentTemplate::line).toList()));
+            provisioning.set(String.join("\n", original.provisioning().stream().map(EnvironmentTemplate::line).toList()));
+            deprovisioning.set(String.join("\n", original.deprovisioning().stream().map(EnvironmentTemplate::line).toList()));
+            onExisting.set(original.onExisting());
+            whenProgressed.set(original.deprovisionWhenProgressed());
+            days.set(Integer.toString(original.deprovisionAfterDays()));
+            touched.set(true);
+        }
         StringBinding check = Bindings.createStringBinding(() -> Checks.problem(this::draft), name, description, expression, parameters,
                 provisioning, deprovisioning, onExisting, whenProgressed, days);
         problem = Bindings.createStringBinding(() -> touched.get() ? check.get() : "", touched, check);
@@ -60,9 +81,34 @@ public final class TemplateFormViewModel {
         } catch (NumberFormatException e) {
             throw new odcm.model.Refusal("Days without a deployment is a whole number (0: never), not '" + days.get().strip() + "'.");
         }
-        return EnvironmentTemplate.draft(name.get(), description.get(), lines(parameters).stream().map(EnvironmentTemplate::parameter).toList(),
-                lines(provisioning).stream().map(EnvironmentTemplate::step).toList(), lines(deprovisioning).stream().map(EnvironmentTemplate::step).toList(),
+        return EnvironmentTemplate.draft(name.get(), description.get(),
+                read(parameters, original == null ? List.of() : original.parameters(), EnvironmentTemplate::line, EnvironmentTemplate::parameter),
+                read(provisioning, original == null ? List.of() : original.provisioning(), EnvironmentTemplate::line, EnvironmentTemplate::step),
+                read(deprovisioning, original == null ? List.of() : original.deprovisioning(), EnvironmentTemplate::line, EnvironmentTemplate::step),
                 expression.get(), onExisting.get(), whenProgressed.get(), d);
+    }
+
+    /**
+     * One item per line of {@code text}; a line left as it was written for one of {@code before} is that item itself, so what a
+     * line does not show (a step's properties and scope, a parameter's label and help) is kept.
+     */
+    private static <T> List<T> read(StringProperty text, List<T> before, Function<T, String> line, Function<String, T> parse) {
+        return lines(text).stream().map(l -> before.stream().filter(b -> line.apply(b).equals(l.strip())).findFirst().orElseGet(() -> parse.apply(l))).toList();
+    }
+
+    /** Whether it edits a template rather than making one. */
+    public boolean isEditing() {
+        return original != null;
+    }
+
+    /** The template as it was when the form opened (editing only). */
+    public EnvironmentTemplate original() {
+        return original;
+    }
+
+    /** The ids of the dialog's controls start with this. */
+    public String id() {
+        return original == null ? "new-template" : "edit-template";
     }
 
     private static List<String> lines(StringProperty text) {
@@ -74,7 +120,7 @@ public final class TemplateFormViewModel {
             return;
         }
         EnvironmentTemplate t = draft();
-        form.submit("Creating environment template '" + t.name() + "'", () -> create.apply(t), onDone);
+        form.submit((original == null ? "Creating environment template '" : "Saving environment template '") + t.name() + "'", () -> create.apply(t), onDone);
     }
 
     public StringProperty nameProperty() {

@@ -48,6 +48,7 @@ public final class LifecycleGraphView extends BorderPane {
     private final Label message = new Label();
     private final Label empty = new Label("No lifecycle to draw yet.");
     private final javafx.scene.layout.HBox statusLegend = statusLegend();
+    private final javafx.scene.layout.HBox templateLegend = templateLegend();
     private final ReadOnlyObjectWrapper<GraphLayout> layout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper();
     private CompositeLifecycle composite;
@@ -61,7 +62,7 @@ public final class LifecycleGraphView extends BorderPane {
         getStyleClass().add("lifecycle-graph");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
         // Above the drawing, not in it: never panned, zoomed or scrolled out of sight, at any window size (issue 16).
-        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(24, 4, promotionLegend(), statusLegend);
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(24, 4, promotionLegend(), statusLegend, templateLegend);
         legend.setId("graph-legend");
         legend.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         setTop(new VBox(toolbar(), legend));
@@ -132,13 +133,32 @@ public final class LifecycleGraphView extends BorderPane {
         failed.getStyleClass().add("failed");
         Label none = new Label("not deployed");
         none.getStyleClass().add("not-deployed");
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, title, ok, failed, none);
+        return shownWhenNeeded("graph-status-legend", title, ok, failed, none);
+    }
+
+    /** What an environment template's box (dashed) and its instances' boxes (dotted) look like; shown when the graph has any (0057). */
+    private static javafx.scene.layout.HBox templateLegend() {
+        return shownWhenNeeded("graph-template-legend", new Label("Environments on demand:"), sample("graph-legend-template"),
+                new Label("template"), sample("graph-legend-instance"), new Label("its instance"));
+    }
+
+    /** A legend's row, hidden (and taking no room) until {@link #show} makes it visible. */
+    private static javafx.scene.layout.HBox shownWhenNeeded(String id, javafx.scene.Node... parts) {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, parts);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        box.setId("graph-status-legend");
+        box.setId(id);
         box.getStyleClass().add("graph-status-legend");
         box.setVisible(false);
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    private static javafx.scene.shape.Rectangle sample(String kind) {
+        javafx.scene.shape.Rectangle r = new javafx.scene.shape.Rectangle(28, 14);
+        r.setArcWidth(6);
+        r.setArcHeight(6);
+        r.getStyleClass().add(kind); // not graph-box: the drawing's boxes are counted and selected by that class
+        return r;
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
@@ -174,6 +194,7 @@ public final class LifecycleGraphView extends BorderPane {
         layout.set(l);
         findings.getItems().setAll(c.findings());
         statusLegend.setVisible(l.hasStatus());
+        templateLegend.setVisible(!l.boxes(GraphLayout.BoxKind.TEMPLATE).isEmpty() || !l.boxes(GraphLayout.BoxKind.INSTANCE).isEmpty());
         selected.set(null);
         details.clear();
         canvas.applyCss();

@@ -13,7 +13,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -21,7 +20,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -499,7 +497,8 @@ public final class ImportWizard {
     }
 
     private static Node heading(ValueLine line) {
-        Label l = new Label(line.environment() + " (" + line.count() + (line.count() == 1 ? " value)" : " values)"));
+        Label l = new Label(line.environment() + (ImportWizardModel.isTemplate(line.environment()) ? " · every instance" : "")
+                + " (" + line.count() + (line.count() == 1 ? " value)" : " values)"));
         l.setId(line.id());
         l.getStyleClass().add(Css.SUBSECTION);
         return l;
@@ -511,7 +510,8 @@ public final class ImportWizard {
         Field f = line.field();
         String origin = f == null || f.origin() == ImportService.Origin.NONE ? "" : f.origin() == ImportService.Origin.PROVIDED
                 ? "Provided by " + model.previewProperty().get().sourceSpace() + "." : "Filled in: " + f.origin().words() + ".";
-        String help = sentence(t.helpText()) + " " + origin + (t.mandatory() ? " Mandatory." : " Optional.");
+        String help = sentence(t.helpText()) + " " + origin + (t.mandatory() ? ImportWizardModel.isTemplate(line.environment())
+                ? " Mandatory for each instance: here, or later on the instance itself." : " Mandatory." : " Optional.");
         Label h = Forms.hint(help.strip().replaceAll(" +", " "));
         h.setId(line.id() + "-help");
         GridPane grid = Forms.grid();
@@ -529,60 +529,12 @@ public final class ImportWizard {
      */
     private Node control(ValueLine line) {
         VariableTemplate t = line.template();
-        StringProperty value = line.value();
-        String id = line.id();
-        if (t.type() == TemplateType.SENSITIVE) {
-            MaskedField f = new MaskedField(id);
-            f.textProperty().bindBidirectional(value);
+        Node c = odcm.app.ui.common.ValueControls.control(t, line.value(), line.id());
+        if (c instanceof MaskedField f) {
             String filledIn = line.field() == null ? "" : line.field().value();
             f.audited(v -> !filledIn.isEmpty() && filledIn.equals(v), show -> model.revealFilledIn(line.environment(), t, show));
-            f.setPrefWidth(460);
-            f.setMaxWidth(460);
-            return f;
-        }
-        Control c = switch (t.type()) {
-            case SENSITIVE -> throw new IllegalStateException("masked above");
-            case MULTI_LINE -> {
-                TextArea a = new TextArea();
-                a.setPrefRowCount(3);
-                a.textProperty().bindBidirectional(value);
-                tabLeaves(a);
-                yield a;
-            }
-            case CHECKBOX -> {
-                CheckBox b = new CheckBox("Yes");
-                b.setSelected("true".equals(value.get()));
-                b.selectedProperty().addListener((o, was, now) -> value.set(Boolean.toString(now)));
-                yield b;
-            }
-            case SELECT -> {
-                ComboBox<String> box = new ComboBox<>();
-                box.getItems().setAll(t.options());
-                box.valueProperty().bindBidirectional(value);
-                yield box;
-            }
-            case SINGLE_LINE -> {
-                TextField f = new TextField();
-                f.textProperty().bindBidirectional(value);
-                yield f;
-            }
-        };
-        c.setId(id);
-        if (t.type() != TemplateType.CHECKBOX && t.type() != TemplateType.SELECT) {
-            c.setPrefWidth(420);
         }
         return c;
-    }
-
-    /** Tab and Shift+Tab in a text area go to the next and previous field (its behaviour does so for Ctrl+Tab), not into the text. */
-    static void tabLeaves(TextArea area) {
-        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
-                e.consume();
-                area.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.TAB,
-                        e.isShiftDown(), true, false, false));
-            }
-        });
     }
 
     // ---- 5. Summary ----

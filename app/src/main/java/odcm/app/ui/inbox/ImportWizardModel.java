@@ -159,12 +159,17 @@ public final class ImportWizardModel {
 
     private void updateMissing() {
         List<String> now = new java.util.ArrayList<>();
-        values.forEach((env, m) -> m.forEach((t, p) -> {
-            if (t.mandatory() && (p.get() == null || p.get().isBlank())) {
+        values.forEach((env, m) -> m.forEach((t, p) -> { // a template's may stay blank: each instance may still get its own (0057)
+            if (t.mandatory() && (p.get() == null || p.get().isBlank()) && !isTemplate(env)) {
                 now.add(env + ": " + t.label());
             }
         }));
         missing.setAll(now);
+    }
+
+    /** Whether a line of the Values step is an environment template's ("Feature (template)"), every instance's value. */
+    public static boolean isTemplate(String scope) {
+        return scope.endsWith(odcm.model.lifecycle.PhaseMember.TemplateMember.SUFFIX);
     }
 
     public void next() {

@@ -266,7 +266,7 @@ public final class LifecycleEditorViewModel {
         form.submit("Saving lifecycle '" + d.name() + "'", () -> {
             Lifecycle saved = current == null ? lifecycles.create(space, d) : lifecycles.update(space, current, d, from);
             // On the worker too: what the environments just added lack, per project using the lifecycle (informational).
-            List<String> added = DeploymentRules.environmentMembers(saved).stream().map(PhaseMember::displayName)
+            List<String> added = DeploymentRules.valueMembers(saved).stream().map(PhaseMember::displayName)
                     .filter(m -> !before.contains(Names.key(m))).toList();
             return new Saved(saved, current == null ? List.of() : lifecycles.missingValues(space, saved.name(), added));
         }, done -> {
@@ -284,8 +284,9 @@ public final class LifecycleEditorViewModel {
 
     /** The keys of a draft's environments and remote environments. */
     private static List<String> members(LifecycleDraft d) {
-        return d == null ? List.of() : d.phases().stream().flatMap(p -> java.util.stream.Stream.concat(p.environments().stream(),
-                p.remoteEnvironments().stream())).map(m -> Names.key(m.strip().replaceAll("\\s*:\\s*", ": "))).toList();
+        return d == null ? List.of() : d.phases().stream().flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.concat(p.environments().stream(),
+                p.remoteEnvironments().stream()), p.templates().stream().map(PhaseMember.TemplateMember::displayName)))
+                .map(m -> Names.key(m.strip().replaceAll("\\s*:\\s*", ": "))).toList();
     }
 
     /** The user read what the save said the new environments lack. */

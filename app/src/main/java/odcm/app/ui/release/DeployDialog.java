@@ -16,7 +16,6 @@ import odcm.app.ui.common.FormDialog;
 import odcm.app.ui.common.FormState;
 import odcm.app.ui.common.Forms;
 import odcm.app.ui.task.TaskRunner;
-import odcm.model.deployment.Deployment;
 
 /** "Deploy…": records a deployment of the selected release to an environment; a refusal stays inline with its reason. */
 public final class DeployDialog {
@@ -41,10 +40,10 @@ public final class DeployDialog {
             environment.set(environments.isEmpty() ? null : environments.get(0));
         }
 
-        public void submit(Consumer<Deployment> onDone) {
+        public void submit(Consumer<DeploymentService.Recorded> onDone) {
             String env = environment.get();
             boolean ok = !failed.get();
-            state.submit("Recording the deployment of " + version + " to " + env, () -> deployments.deploy(space, project, version, env, ok), onDone);
+            state.submit("Recording the deployment of " + version + " to " + env, () -> deployments.record(space, project, version, env, ok), onDone);
         }
 
         public StringProperty environmentProperty() {
@@ -63,7 +62,7 @@ public final class DeployDialog {
     private DeployDialog() {
     }
 
-    public static FormDialog create(Window owner, Form form, Consumer<Deployment> onDone) {
+    public static FormDialog create(Window owner, Form form, Consumer<DeploymentService.Recorded> onDone) {
         ComboBox<String> env = new ComboBox<>();
         env.getItems().setAll(form.environments);
         env.setId("deploy-environment");

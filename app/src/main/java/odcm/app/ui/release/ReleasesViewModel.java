@@ -333,8 +333,10 @@ public final class ReleasesViewModel {
                 deploymentService.environments(s, p)), open, message::error);
     }
 
-    public void deployed(Deployment d) {
-        message.info("Recorded: release " + ReleaseService.named(d.version(), revisions.getOrDefault(d.releaseId(), 1)) + " deployed to " + d.environment() + ", " + d.outcome() + ".");
+    public void deployed(DeploymentService.Recorded done) {
+        Deployment d = done.deployment();
+        message.info("Recorded: release " + ReleaseService.named(d.version(), revisions.getOrDefault(d.releaseId(), 1)) + " deployed to " + d.environment() + ", "
+                + d.outcome() + done.instancesWords() + ".");
         loadDeployments();
     }
 

@@ -107,4 +107,37 @@ class EnvironmentsViewModelTest {
         assertTrue(vm.shownRemotes().isEmpty());
         assertEquals("Deleted.", vm.message().text());
     }
+
+    /**
+     * Edit… (issue 18): the form filled in as the template is; a line left as it was keeps what the line does not show (a step's
+     * properties, from an apply file), a changed one is read anew; a version changed meanwhile is refused in the form.
+     */
+    @Test
+    void editingATemplateKeepsWhatItsLinesDoNotShowAndIsRefusedWhenChangedMeanwhile() {
+        current.choose("DevTest Space");
+        odcm.model.project.DeploymentStep up = new odcm.model.project.DeploymentStep("Stack up", "Run a script", java.util.Map.of("Script", "make up"),
+                odcm.model.project.Scope.ALL, List.of());
+        ctx.templates().create("DevTest Space", odcm.model.environment.EnvironmentTemplate.draft("Feature", "", List.of(
+                odcm.model.environment.EnvironmentTemplate.parameter("Region:select(eu|us)=eu")), List.of(up), List.of(), "f-#{Region}", null, true, 0));
+        vm.refresh();
+        TemplateFormViewModel edit = vm.editTemplate(vm.templates().get(0));
+        assertEquals("Region:select(eu|us)=eu", edit.parametersProperty().get());
+        assertEquals("Stack up:Run a script", edit.provisioningProperty().get());
+        assertEquals("edit-template", edit.id());
+        edit.provisioningProperty().set("Stack up:Run a script\nWarm up:Run a script");
+        edit.expressionProperty().set("f-#{Regio}");
+        assertTrue(edit.problemProperty().get().startsWith("The name expression 'f-#{Regio}' uses #{Regio}"), "said at once: " + edit.problemProperty().get());
+        edit.expressionProperty().set("f-#{Region}-#{Release.Number}");
+        edit.submit(t -> { });
+        List<odcm.model.project.DeploymentStep> steps = ctx.templates().get("DevTest Space", "Feature").provisioning();
+        assertEquals(up, steps.get(0), "the unchanged line kept its step's properties");
+        assertEquals("Warm up", steps.get(1).name());
+
+        TemplateFormViewModel stale = vm.editTemplate(vm.templates().get(0)); // the list still holds the version before the save
+        stale.descriptionProperty().set("later");
+        stale.submit(t -> { });
+        assertTrue(stale.form().errorProperty().get().startsWith("Environment template 'Feature' of 'DevTest Space' was changed by someone else"),
+                stale.form().errorProperty().get());
+        assertEquals("", ctx.templates().get("DevTest Space", "Feature").description(), "nothing changed");
+    }
 }

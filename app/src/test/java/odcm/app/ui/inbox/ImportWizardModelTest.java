@@ -25,6 +25,13 @@ public class ImportWizardModelTest {
         AppContext[] both = TestBundles.twoNetworks(tmp);
         try (AppContext dev = both[0]; AppContext prod = both[1]) {
             byte[] bundle = TestBundles.bundle(dev, "1.0.0", 1);
+            // Issue 18: a template in the lifecycle has rows of its own (every instance's values), which may stay blank.
+            prod.templates().create(PROD, odcm.model.environment.EnvironmentTemplate.draft("Feature", "", List.of(), List.of(), List.of(),
+                    "#{Template.Name}-#{Release.Number}", null, true, 0));
+            prod.lifecycles().update(PROD, "Prod", new odcm.model.lifecycle.LifecycleDraft("Prod", "", true, List.of(
+                    new odcm.model.lifecycle.LifecycleDraft.PhaseDraft("Staging", List.of("Staging"), List.of(), List.of(), odcm.model.lifecycle.ProgressionRule.ALL),
+                    new odcm.model.lifecycle.LifecycleDraft.PhaseDraft("Production", List.of("Production"), List.of(), List.of(),
+                            odcm.model.lifecycle.ProgressionRule.ALL, List.of("Feature")))));
             ImportWizardModel refused = new ImportWizardModel(prod.imports(), new SameThreadTaskRunner(), PROD, TestBundles.tampered(bundle), "bad");
             refused.load();
             assertFalse(refused.canNext().get(), "a refused bundle stops at step 1");
@@ -37,6 +44,7 @@ public class ImportWizardModelTest {
             m.next();
             assertEquals(ImportWizardModel.VALUES, m.stepProperty().get());
             assertEquals(List.of("Staging: Admin e-mail", "Staging: Database password", "Production: Admin e-mail"), m.missing());
+            assertEquals(List.of("Staging", "Production", "Feature (template)"), List.copyOf(m.values().keySet()));
             assertFalse(m.canFinish().get());
             m.finish();
             assertTrue(prod.projects().list(PROD).isEmpty(), "Finish does nothing while values are missing");

@@ -40,6 +40,8 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         return ConsoleDriver.shoot(node("#import-wizard").getScene(), name);
     }
 
+    static final String TEMPLATE = "Review environments of the checkout team";
+
     @Test
     void theWholeWizardFromTheInbox() throws Exception {
         AppContext[] both = TestBundles.twoNetworks(tmp);
@@ -52,6 +54,13 @@ class ImportWizardUiTest extends TwoNetworkScreens {
                 "Release 1.0.0 cannot be promoted to 'Prod Space' yet: phase 'Test' (all must complete) comes first and still needs a "
                         + "successful deployment to Test."));
         Files.write(folder.resolve("web-1.0.0.odcmbundle"), bundle);
+        // Issue 18: a template in the lifecycle has its rows in the Values step (every instance's), which may stay blank.
+        prod.templates().create(PROD, odcm.model.environment.EnvironmentTemplate.draft(TEMPLATE, "", List.of(), List.of(), List.of(),
+                "#{Release.Number}-review", null, true, 0));
+        prod.lifecycles().update(PROD, "Prod", new odcm.model.lifecycle.LifecycleDraft("Prod", "", true, List.of(
+                new odcm.model.lifecycle.LifecycleDraft.PhaseDraft("Staging", List.of("Staging"), List.of(), List.of(), odcm.model.lifecycle.ProgressionRule.ALL),
+                new odcm.model.lifecycle.LifecycleDraft.PhaseDraft("Production", List.of("Production"), List.of(), List.of(),
+                        odcm.model.lifecycle.ProgressionRule.ALL, List.of(TEMPLATE)))));
         Files.write(folder.resolve("web-1.0.0-tampered.odcmbundle"), TestBundles.tampered(bundle));
 
         Screen inbox = showInbox(inboxRoot);
@@ -191,6 +200,12 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Production-Maintenance"));
         WaitForAsyncUtils.waitForFxEvents();
         shootWizard("wizard-4-values-filled");
+        String heading = "values-" + ImportWizard.safe(TEMPLATE + " (template)");
+        assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), heading)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(TEMPLATE + " (template) · every instance (5 values)", ((Label) node("#" + heading)).getText());
+        assertEquals("Every mandatory value is set.", ((Label) node("#wizard-missing")).getText(), "a template's blank mandatory value holds nothing back");
+        shootWizard("wizard-4-values-template");
 
         clickOn("#wizard-next");
         idle();

@@ -56,6 +56,14 @@ class LifecycleScreensTest {
         return c.<ListView<PhaseEditor>>node("#phases-list").getItems().stream().map(p -> p.nameProperty().get()).toList();
     }
 
+    /** Selects template {@code row} and confirms Delete… for it. */
+    static void deleteTemplate(ConsoleDriver c, TableView<?> templates, int row) {
+        c.interact(() -> templates.getSelectionModel().select(row));
+        c.clickOn("#delete-template");
+        c.clickOn("#delete-template-ok");
+        c.idle();
+    }
+
     /** The row of the phase list showing phase {@code n} (1-based), as a user sees it. */
     static javafx.scene.Node phaseCell(ConsoleDriver c, int n) {
         return c.lookup("#phases-list .list-cell").queryAll().stream()
@@ -273,7 +281,17 @@ class LifecycleScreensTest {
             AppContext ctx = c.console().context();
             ctx.projects().create(DEV, new ProjectDraft("Web Shop", "", "Branches", List.of(), List.of(), List.of(), List.of()));
             ctx.releases().create(DEV, "Web Shop", "1.2.0", "", null, List.of());
-            ctx.deployments().deploy(DEV, "Web Shop", "1.2.0", "Development", true); // the release reaches phase Review
+            c.clickOn("#nav-releases"); // Deploy… on the Releases screen: the release reaches phase Review, and the message says so
+            c.idle();
+            c.interact(() -> c.<TableView<?>>node("#releases-table").getSelectionModel().select(0));
+            c.clickOn("#deploy");
+            c.idle();
+            assertEquals("Development", c.<ComboBox<String>>node("#deploy-environment").getValue());
+            c.clickOn("#deploy-ok");
+            c.idle();
+            assertEquals("Recorded: release 1.2.0 deployed to Development, succeeded; instance 'Feature-1.2.0' of template 'Feature' provisioned.",
+                    c.<Label>node("#releases-message").getText());
+            c.shoot("releases-deployed-instance-provisioned");
 
             c.clickOn("#nav-environments");
             c.idle();
@@ -288,6 +306,7 @@ class LifecycleScreensTest {
             c.idle();
             assertEquals(1, count(c, ".graph-template"), "the template, drawn as such");
             assertEquals(1, count(c, ".graph-instance"), "and its live instance");
+            assertTrue(c.node("#graph-template-legend").isVisible(), "the legend names the template's look and the instance's");
             c.shoot("pipeline-with-template");
             c.clickOn("#nav-environments");
             c.idle();
@@ -301,6 +320,64 @@ class LifecycleScreensTest {
             assertEquals("De-provisioned 'Feature-1.2.0' of template 'Feature'.", c.<Label>node("#environments-message").getText());
             assertEquals(List.of("Development", "Test"), environments.getItems().stream().map(Environment::name).toList());
             assertEquals("de-provisioned (by hand; process skipped)", ctx.templates().history(DEV, "Feature").get(0).words());
+
+            // Edit… (issue 18): filled in as it is, a wrong expression said as typed, renamed to a long name; the phase keeps it.
+            String longName = "Feature branches of the checkout team, reviewed by hand";
+            c.interact(() -> templates.getSelectionModel().select(0));
+            c.clickOn("#edit-template");
+            javafx.scene.control.TextField name = c.node("#edit-template-name");
+            assertEquals("Feature", name.getText());
+            assertEquals("Stack up:Run a script", c.<javafx.scene.control.TextArea>node("#edit-template-provisioning").getText());
+            c.interact(name::clear);
+            c.clickOn(name).write(longName);
+            javafx.scene.control.TextField edited = c.node("#edit-template-expression");
+            c.interact(edited::clear);
+            c.clickOn(edited).write("#{Tester}");
+            assertEquals("The name expression '#{Tester}' uses #{Tester}, which is not a name it knows; it knows Release.Number, Release.Channel,"
+                    + " Project.Name, Template.Name, Space.Name (the template has no parameters).", c.<Label>node("#edit-template-problem").getText());
+            assertTrue(c.<Button>node("#edit-template-ok").isDisabled());
+            c.shootDialog("edit-template", "dialog-edit-template-error");
+            c.interact(edited::clear);
+            c.clickOn(edited).write("pr-#{Release.Number}");
+            c.clickOn("#edit-template-ok");
+            c.idle();
+            assertEquals("Saved environment template '" + longName + "'.", c.<Label>node("#environments-message").getText());
+            assertEquals(longName, templates.getItems().get(0).name());
+            assertEquals(List.of("Branches"), ctx.lifecycles().list(DEV).stream().filter(l -> l.templates().size() == 1).map(Lifecycle::name).toList(),
+                    "still in its phase");
+            c.shoot("environments-template-edited");
+
+            // New instance…: a field per parameter, defaults filled in, a sensitive one masked and never recorded.
+            ctx.templates().create(DEV, odcm.model.environment.EnvironmentTemplate.draft("Desk", "", List.of(
+                    odcm.model.environment.EnvironmentTemplate.parameter("Tester"), odcm.model.environment.EnvironmentTemplate.parameter("Token:sensitive"),
+                    odcm.model.environment.EnvironmentTemplate.parameter("Region:select(eu|us)=eu")), List.of(), List.of(), "desk-#{Tester}", null, true, 0));
+            ctx.templates().create(DEV, odcm.model.environment.EnvironmentTemplate.draft("Spare", "", List.of(), List.of(), List.of(), "spare", null, true, 0));
+            c.clickOn("#nav-lifecycles");
+            c.clickOn("#nav-environments");
+            c.idle();
+            assertEquals(List.of("Desk", longName, "Spare"), templates.getItems().stream().map(odcm.model.environment.EnvironmentTemplate::name).toList());
+            c.interact(() -> templates.getSelectionModel().select(0));
+            c.clickOn("#new-instance");
+            assertEquals("eu", c.<ComboBox<String>>node("#new-instance-parameter-Region").getValue(), "its default filled in");
+            assertTrue(c.node("#new-instance-parameter-Token") instanceof javafx.scene.control.PasswordField, "masked");
+            c.clickOn("#new-instance-parameter-Token").write("s3cret");
+            assertEquals("Parameter 'Tester' of template 'Desk' needs a value.", c.<Label>node("#new-instance-problem").getText());
+            assertTrue(c.<Button>node("#new-instance-ok").isDisabled());
+            c.shootDialog("new-instance", "dialog-new-instance");
+            c.clickOn("#new-instance-parameter-Tester").write("ann");
+            c.clickOn("#new-instance-ok");
+            c.idle();
+            assertEquals("Provisioned 'desk-ann' from template 'Desk' (recorded).", c.<Label>node("#environments-message").getText());
+            assertEquals(java.util.Map.of("Tester", "ann", "Token", "********", "Region", "eu"), ctx.templates().history(DEV, "Desk").get(0).parameters());
+
+            // Delete…: confirmed; refused (in the dialog, nothing deleted) for a template that had instances.
+            deleteTemplate(c, templates, 0);
+            assertTrue(c.<Label>node("#delete-template-error").getText().startsWith("Template 'Desk' has instances (desk-ann), so it can never be deleted"));
+            c.shootDialog("delete-template", "dialog-delete-template-refused");
+            c.clickOn("#delete-template-cancel");
+            deleteTemplate(c, templates, 2);
+            assertEquals("Deleted the environment template 'Spare' of 'DevTest Space'.", c.<Label>node("#environments-message").getText());
+            assertEquals(2, templates.getItems().size());
         }
     }
 
