@@ -110,8 +110,10 @@ public final class RemoteTemplateService {
 
     /** Refused when the space has a template, its own or a remote one, named {@code name}: the unique key is one per space. */
     static void nameFree(StoreTx tx, Space s, String name) {
-        if (tx.templates().findByName(s.id(), name).isPresent() || findRemote(tx, s, name).isPresent()) {
-            throw new Refusal("'" + s.name() + "' already has an environment template named '" + name.strip()
+        Optional<String> taken = tx.templates().findByName(s.id(), name).map(EnvironmentTemplate::name)
+                .or(() -> findRemote(tx, s, name).map(r -> r.template().name()));
+        if (taken.isPresent()) {
+            throw new Refusal("'" + s.name() + "' already has an environment template named '" + taken.get()
                     + "'; a space's templates, its own and remote ones, have different names.");
         }
     }
