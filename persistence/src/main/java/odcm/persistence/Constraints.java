@@ -39,7 +39,8 @@ final class Constraints {
         }
         // Decision 0042: a team store's database holds each change to the roles granted in its space, as the console does; it
         // refuses only what the console's own check let through (a role revoked a moment ago, or plain SQL).
-        if (m.contains("ROW-LEVEL SECURITY POLICY") || m.contains("ODCM_SCOPES_ONLY") || m.contains("ODCM_PROVISION_ONLY")) {
+        if (m.contains("ROW-LEVEL SECURITY POLICY") || m.contains("ODCM_SCOPES_ONLY") || m.contains("ODCM_PROVISION_ONLY")
+                || m.contains("ODCM_TEMPLATE_STAYS")) {
             return new Refusal("The team store's database refused this change, as the roles its person holds do not permit it"
                     + " (perhaps one was revoked a moment ago): nothing was changed.", e);
         }
@@ -68,6 +69,14 @@ final class Constraints {
         }
         if (m.contains("UQ_RELEASE_VERSION_KEY") || m.contains("UQ_RELEASE_VERSION_REVISION")) {
             return new Refusal("That version is already used by a release of the project; a version is used once.", e);
+        }
+        if (m.contains("UQ_ENVIRONMENT_TEMPLATE_NAME_KEY")) {
+            return new Refusal("That space already has an environment template with that name (its own or a remote one); names are unique"
+                    + " in a space, ignoring case.", e);
+        }
+        if (m.contains("FK_ENVIRONMENT_TEMPLATE_OWNER") || m.contains("FK_ENVIRONMENT_TEMPLATE_SOURCE")) {
+            return new Refusal("Environment templates of other spaces still name this space (remote templates of it, or templates its"
+                    + " bundles made); delete them before the space.", e);
         }
         if (m.contains("FK_REMOTE_ENVIRONMENT_OWNER")) {
             return new Refusal("Other spaces still keep remote environments of this space; delete them before the space.", e);

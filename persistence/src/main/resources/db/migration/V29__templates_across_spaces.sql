@@ -7,6 +7,11 @@ ALTER TABLE environment_template ADD COLUMN source_space_id BIGINT;
 ALTER TABLE environment_template ADD CONSTRAINT fk_environment_template_owner FOREIGN KEY (owner_space_id) REFERENCES space (id);
 ALTER TABLE environment_template ADD CONSTRAINT fk_environment_template_source FOREIGN KEY (source_space_id) REFERENCES space (id);
 ALTER TABLE environment_template ADD CONSTRAINT ck_environment_template_remote CHECK (owner_space_id IS NULL OR source_space_id IS NULL);
+-- pending_json: a changed definition of a template made by release bundles, carried by the imported release pending_release_id
+-- that awaits acceptance here (decision 0047); applied when that release is accepted, dropped when it is declined.
+ALTER TABLE environment_template ADD COLUMN pending_json CLOB;
+ALTER TABLE environment_template ADD COLUMN pending_release_id BIGINT;
+ALTER TABLE environment_template ADD CONSTRAINT fk_environment_template_pending FOREIGN KEY (pending_release_id) REFERENCES release (id) ON DELETE SET NULL;
 
 -- The instances of environment templates another space reported (a receipt's instances, or a space of this console
 -- directly): the latest word on each, so the lifecycle graph draws a remote template with its live instances.

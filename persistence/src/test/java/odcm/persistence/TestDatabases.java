@@ -254,6 +254,9 @@ public final class TestDatabases {
             st.execute("DROP POLICY IF EXISTS odcm_instance_make ON environment");
             st.execute("DROP POLICY IF EXISTS odcm_instance_provision ON environment");
             st.execute("DROP POLICY IF EXISTS odcm_write ON provisioning");
+            st.execute("DROP POLICY IF EXISTS odcm_instance_decline ON environment");
+            st.execute("DROP TRIGGER IF EXISTS trg_environment_template_stays ON environment_template");
+            st.execute("DROP FUNCTION IF EXISTS odcm_template_stays()");
             st.execute("DROP FUNCTION IF EXISTS odcm_may_provision(BIGINT)");
             st.execute("CREATE POLICY odcm_instance_make ON environment FOR INSERT WITH CHECK (deprovisioned_at IS NULL AND (odcm_may(space_id,"
                     + " 'DEPLOYER') OR odcm_may(space_id, 'RELEASE_MANAGER')) AND EXISTS (SELECT FROM environment_template t WHERE t.id = template_id"
@@ -273,6 +276,9 @@ public final class TestDatabases {
         st.executeUpdate("ALTER TABLE environment_template DROP CONSTRAINT IF EXISTS fk_environment_template_source");
         st.executeUpdate("DELETE FROM phase_member WHERE template_id IN (SELECT id FROM environment_template WHERE owner_space_id IS NOT NULL)");
         st.executeUpdate("DELETE FROM environment_template WHERE owner_space_id IS NOT NULL");
+        st.executeUpdate("ALTER TABLE environment_template DROP CONSTRAINT IF EXISTS fk_environment_template_pending");
+        st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS pending_json");
+        st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS pending_release_id");
         st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS owner_space_id");
         st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS source_space_id");
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '29'");

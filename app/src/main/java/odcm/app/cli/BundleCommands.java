@@ -65,6 +65,10 @@ final class BundleCommands {
         } else if (o instanceof VerificationOutcome.Genuine g) {
             root.cli.out().println(Printed.clean(o.sentence()));
             print(root.cli.out(), g.content(), g.source(), g.target());
+            String templates = root.cli.reading(root.store, ctx -> ctx.imports().templateChanges(space, g));
+            if (!templates.isEmpty()) { // decision 0058: what its import would do to them here
+                root.cli.out().println("Importing it here: " + Printed.clean(templates) + ".");
+            }
         } else {
             root.cli.err().println(Cli.oneLine(Printed.clean(o.sentence())));
         }
@@ -146,7 +150,7 @@ final class BundleCommands {
         c.history().forEach(h -> o.println("  " + Printed.clean(h.space()) + ": " + Printed.clean(h.environment()) + " " + h.deployedAt() + " "
                 + Printed.clean(h.outcome())));
         if (!c.environmentTemplates().isEmpty()) { // decision 0058: made or updated in the target by the import
-            o.println("Environment templates: " + Printed.clean(String.join(", ", c.environmentTemplates().stream()
+            o.println("Environment templates (created or changed where it is imported): " + Printed.clean(String.join(", ", c.environmentTemplates().stream()
                     .map(t -> t.name() + " (instances named '" + t.nameExpression().text() + "')").toList())));
         }
         if (c.outOfOrder() != null) {

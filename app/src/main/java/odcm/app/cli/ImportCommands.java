@@ -32,6 +32,9 @@ final class ImportCommands {
                 + "', imported by " + Printed.clean(r.importedBy()) + " on " + r.importedAt() + ".");
         out.println(Printed.clean(r.against()));
         out.println(Printed.clean(r.state()));
+        if (!r.templates().isEmpty()) { // decision 0058: held until it is accepted
+            out.println("Environment templates: " + Printed.clean(r.templates()) + ".");
+        }
         r.acceptRefusal().ifPresent(why -> out.println("You may not accept it: " + Printed.clean(why)));
         out.println();
         String report = ComparisonReport.text(r.diff(), !all);

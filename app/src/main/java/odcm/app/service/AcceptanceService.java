@@ -55,10 +55,12 @@ public final class AcceptanceService {
 
     /**
      * An imported release as its approver reviews it: the previous import of its project it is compared with (none: the
-     * first import, everything is new), the diff, who imported it, the latest decision on it and whether the space requires one.
+     * first import, everything is new), the diff, who imported it, the latest decision on it and whether the space requires one;
+     * {@code templates}: the changes to environment templates it carried, held until it is accepted (decision 0058), "" when none.
      */
     public record Review(String space, String project, String version, int revision, String importedBy, Instant importedAt, String previousVersion,
-                         int previousRevision, ReleaseDiff diff, ImportAcceptance latest, boolean required, Optional<String> acceptRefusal) {
+                         int previousRevision, ReleaseDiff diff, ImportAcceptance latest, boolean required, Optional<String> acceptRefusal,
+                         String templates) {
         public boolean firstImport() {
             return previousVersion == null;
         }
@@ -132,7 +134,7 @@ public final class AcceptanceService {
     /** The review of {@code version} of an imported project: the diff is made outside the store's lock. */
     public Review review(String space, String project, String version) {
         record Read(Space s, Project p, Release r, int revision, Release previous, int previousRevision, ReleaseMaker maker, Instant at,
-                    ImportAcceptance latest, boolean required, Optional<String> refusal) {
+                    ImportAcceptance latest, boolean required, Optional<String> refusal, String templates) {
         }
         Read read = store.read(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
@@ -143,7 +145,7 @@ public final class AcceptanceService {
             return new Read(s, p, r, tx.releases().revision(r.id()), prev, prev == null ? 0 : tx.releases().revision(prev.id()),
                     tx.duties().maker(r.id()).orElse(null), tx.acceptances().importedAt(s.id(), r.id()).orElse(r.createdAt()),
                     decisions.isEmpty() ? null : decisions.get(0), tx.acceptances().isRequired(s.id()),
-                    acceptRefusal(tx, s, r, RoleService.who(store).name()));
+                    acceptRefusal(tx, s, r, RoleService.who(store).name()), RemoteTemplateService.held(tx, r));
         });
         Release r = read.r();
         ReleaseDiff diff = read.previous() == null
@@ -152,7 +154,7 @@ public final class AcceptanceService {
                 : ReleaseDiff.of(read.previous(), r);
         return new Review(read.s().name(), read.p().name(), r.version(), read.revision(), read.maker() == null ? "someone" : read.maker().madeBy(),
                 read.at(), read.previous() == null ? null : read.previous().version(), read.previousRevision(), diff, read.latest(), read.required(),
-                read.refusal());
+                read.refusal(), read.templates());
     }
 
     /** Accepts the current revision of {@code version} (an approver of the space, not its importer where duties are separated). */
@@ -191,9 +193,12 @@ public final class AcceptanceService {
             if (verdict == ImportAcceptance.Verdict.DECLINED) {
                 TemplateService.declined(tx, store, s, r); // a declined import provisions nothing (0058)
             }
+            // The template changes it carried follow its fate: applied when accepted, dropped when declined (0058).
+            String templates = RemoteTemplateService.decided(tx, s, r, verdict == ImportAcceptance.Verdict.ACCEPTED);
             tx.audit().append(verdict == ImportAcceptance.Verdict.ACCEPTED ? ACCEPT : DECLINE, subject(r, tx.releases().revision(r.id()), p, s),
                     verdict.words() + " snapshot " + d.snapshotHash() + (previous == null ? " (first import, everything new)"
-                            : " after reviewing its changes against release #" + previous) + (c.isEmpty() ? "" : ": " + c));
+                            : " after reviewing its changes against release #" + previous) + (c.isEmpty() ? "" : ": " + c)
+                            + (templates.isEmpty() ? "" : "; " + templates));
             return d;
         });
     }

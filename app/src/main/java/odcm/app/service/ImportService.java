@@ -74,15 +74,18 @@ public final class ImportService {
 
     /**
      * What the importer sees before importing. {@code content} is null unless the outcome is genuine; then
-     * {@code fields} holds, for every environment of the target space, the form generated from the templates.
+     * {@code fields} holds, for every environment of the target space, the form generated from the templates; {@code templates}
+     * what the import would do to the environment templates the bundle carries (decision 0058: created, changed, or the
+     * sentence refusing them), "" when nothing.
      */
     public record Preview(VerificationOutcome outcome, BundleContent content, String sourceSpace, String remoteProject,
                           Optional<String> previousVersion, Optional<SnapshotChanges> changes, List<Lifecycle> lifecycles,
-                          List<Lifecycle> fitting, Optional<Lifecycle> suggested, Map<String, List<Field>> fields, Optional<Update> update) {
+                          List<Lifecycle> fitting, Optional<Lifecycle> suggested, Map<String, List<Field>> fields, Optional<Update> update,
+                          String templates) {
         public Preview(VerificationOutcome outcome, BundleContent content, String sourceSpace, String remoteProject,
                        Optional<String> previousVersion, Optional<SnapshotChanges> changes, List<Lifecycle> lifecycles,
                        List<Lifecycle> fitting, Optional<Lifecycle> suggested, Map<String, List<Field>> fields) {
-            this(outcome, content, sourceSpace, remoteProject, previousVersion, changes, lifecycles, fitting, suggested, fields, Optional.empty());
+            this(outcome, content, sourceSpace, remoteProject, previousVersion, changes, lifecycles, fitting, suggested, fields, Optional.empty(), "");
         }
 
         public boolean importable() {
@@ -191,7 +194,8 @@ public final class ImportService {
                 revisionHere[0] = tx.releases().revision(r.id());
             });
             return new Preview(outcome, g.content(), source.name(), name, previous.map(Release::version),
-                    previous.map(r -> SnapshotChanges.between(r.snapshot(), g.content().snapshot())), lifecycles, fitting, suggested, fields);
+                    previous.map(r -> SnapshotChanges.between(r.snapshot(), g.content().snapshot())), lifecycles, fitting, suggested, fields,
+                    Optional.empty(), templateChanges(tx, space, source, g.content()));
         });
         Release here = sameVersion[0];
         if (here == null || sameRelease(here, read.content())) {
@@ -202,7 +206,28 @@ public final class ImportService {
                 new ReleaseDiff.Side(c.version(), here.channel(), c.releaseCreated(), c.notes()), c.snapshot());
         return new Preview(read.outcome(), c, read.sourceSpace(), read.remoteProject(), read.previousVersion(), read.changes(), read.lifecycles(),
                 read.fitting(), read.suggested(), read.fields(), Optional.of(new Update(c.version(), revisionHere[0], c.revision(), diff,
-                olderRevision(c, read.remoteProject(), target, revisionHere[0]).orElse(""))));
+                olderRevision(c, read.remoteProject(), target, revisionHere[0]).orElse(""))), read.templates());
+    }
+
+    /**
+     * For {@code bundle verify}: what importing the genuine bundle {@code g} into {@code target} would do to the environment
+     * templates it carries (decision 0058), in words; "" when it carries none or changes nothing.
+     */
+    public String templateChanges(String target, VerificationOutcome.Genuine g) {
+        if (g.content().environmentTemplates().isEmpty()) {
+            return "";
+        }
+        return store.read(tx -> templateChanges(tx, EnvironmentService.requireLocal(tx, target), source(tx, g), g.content()));
+    }
+
+    /** What importing {@code c} would do to the templates it carries, in words ("" when nothing), or the sentence refusing them. */
+    private static String templateChanges(StoreTx tx, Space here, Space source, BundleContent c) {
+        try {
+            return RemoteTemplateService.words(RemoteTemplateService.plan(tx, here, source, c.environmentTemplates(), c.version()),
+                    tx.acceptances().isRequired(here.id()));
+        } catch (Refusal r) {
+            return r.getMessage();
+        }
     }
 
     /**
@@ -311,7 +336,11 @@ public final class ImportService {
 
         StringBuilder audit = new StringBuilder("bundle " + c.bundleId() + " (sequence " + c.sequence() + ") from " + source.describe()
                 + ", signed by certificate " + g.source().grouped() + "; lifecycle '" + lifecycle.name() + "'");
-        String templates = RemoteTemplateService.importCarried(tx, store, space, source, c.environmentTemplates(), c.version()); // 0058
+        // 0058: templates the bundle carries; where imports await acceptance, a change waits for it (held with the release).
+        boolean held = tx.acceptances().isRequired(space.id());
+        List<RemoteTemplateService.TemplateChange> plan = RemoteTemplateService.plan(tx, space, source, c.environmentTemplates(), c.version());
+        RemoteTemplateService.importCarried(tx, store, space, source, plan, c.version(), held);
+        String templates = RemoteTemplateService.words(plan, held);
         if (!templates.isEmpty()) {
             audit.append("; ").append(templates);
         }
@@ -343,6 +372,9 @@ public final class ImportService {
             tx.deployments().insertUpstream(release.id(), c.history().stream()
                     .map(h -> new UpstreamDeployment(h.space(), h.environment(), h.deployedAt(), h.outcome())).toList());
         }
+        if (held) {
+            RemoteTemplateService.hold(tx, plan, release.id());
+        }
         DutyService.made(tx, store, release, true); // its first importer; the same release imported again keeps it
         ImportPause.at("release");
         progress.step(3, IMPORT_STEPS, "Recording the bundle as accepted");
@@ -369,7 +401,8 @@ public final class ImportService {
         ImportPause.at("audit");
         return new Result(true, "Imported release " + odcm.model.release.ReleaseHead.named(c.version(), revision) + " of '" + name
                 + "' into '" + space.name() + "' with lifecycle '" + lifecycle.name() + "'"
-                + (c.outOfOrder() == null ? "" : "; it was " + c.outOfOrder().words()) + ".", name, c.version(), revision);
+                + (c.outOfOrder() == null ? "" : "; it was " + c.outOfOrder().words()) + (templates.isEmpty() ? "" : "; " + templates) + ".",
+                name, c.version(), revision);
     }
 
     private static boolean sameRelease(Release r, BundleContent c) {

@@ -127,7 +127,7 @@ public final class ReceiptService {
             Instant now = r.now();
             List<ReceiptContent.Deployment> deployments = deployments(tx, s, r.received());
             ReceiptContent content = new ReceiptContent(UUID.randomUUID(), t.name(), s.name(), sequence, now, now.plus(validity),
-                    deployments, RemoteTemplateService.instances(tx, t, s, deployments));
+                    deployments, RemoteTemplateService.instances(tx, t, s, deployments.stream().map(ReceiptContent.Deployment::environment).toList()));
             byte[] bytes = sign(tx, t, s, content);
             writeFile.accept(bytes);
             String sha = BundleService.sha256(bytes);
@@ -241,7 +241,7 @@ public final class ReceiptService {
                     recorded++;
                 }
             }
-            RemoteTemplateService.record(tx, here, signer, c.instances(), c.created()); // the remote templates' instances (0058)
+            int instances = RemoteTemplateService.record(tx, here, signer, c.instances(), c.created()); // remote templates' instances (0058)
             tx.receipts().insertAccepted(new Accepted(c.receiptId(), here.id(), signer.id(), g.source(), c.sequence(), c.created(), now));
             // What a receipt completes may bring a release to a later phase holding a template of this space: it provisions (0058).
             List<Long> reported = tx.templates().findBySpace(here.id()).isEmpty() ? List.of() // no template here: nothing to provision
@@ -253,7 +253,8 @@ public final class ReceiptService {
             String counts = c.deployments().size() + (c.deployments().size() == 1 ? " deployment" : " deployments") + " reported, "
                     + recorded + " new";
             tx.audit().append("receipt.import", "deployment receipt " + c.receiptId() + " (sequence " + c.sequence() + ") from "
-                    + signer.describe() + " in " + here.describe(), "signed by certificate " + g.source().grouped() + "; " + counts);
+                    + signer.describe() + " in " + here.describe(), "signed by certificate " + g.source().grouped() + "; " + counts
+                    + (instances == 0 ? "" : "; " + instances + " live instances of remote templates reported"));
             progress.step(matched.size(), matched.size(), "Saving the receipt"); // the last moment a Cancel undoes it all
             return new Result(true, "Accepted receipt " + c.sequence() + " from '" + signer.name() + "' into '" + here.name() + "': "
                     + counts + (recorded < c.deployments().size() ? " (the others were known already, or older than what is known)." : "."),
@@ -306,7 +307,7 @@ public final class ReceiptService {
         if (sent.isEmpty()) {
             return;
         }
-        RemoteTemplateService.record(tx, s, here, RemoteTemplateService.instances(tx, here, s, List.of()), now); // its instances, directly (0058)
+        RemoteTemplateService.record(tx, s, here, RemoteTemplateService.instances(tx, here, s, List.of(d.environment())), now); // its instances, directly (0058)
         if (tx.receipts().record(new RemoteDeployment(s.id(), sent.get().releaseId(), here.id(), here.name(), d.environment(), d.succeeded(),
                 d.deployedAt(), d.deployedBy(), null, now))) {
             tx.audit().append("deployment.report", "release " + sent.get().version() + " of project '" + sent.get().project() + "' of "

@@ -55,10 +55,7 @@ public final class RemoteTemplateService {
                         + "' is this space itself, so create '" + draft.name() + "' as a template of its own instead.");
             }
             trusted(tx, s, owner, RemoteTemplate.displayName(owner.name(), draft.name()));
-            if (tx.templates().findByName(s.id(), draft.name()).isPresent() || findRemote(tx, s, draft.name()).isPresent()) {
-                throw new Refusal("'" + s.name() + "' already has an environment template named '" + draft.name()
-                        + "'; a space's templates, its own and remote ones, have different names.");
-            }
+            nameFree(tx, s, draft.name());
             EnvironmentTemplate t = tx.templates().insert(draft.in(s.id()), owner.id(), null, StoreTime.now(store.clock()));
             RemoteTemplate r = new RemoteTemplate(t, owner.id(), owner.name());
             tx.audit().append("remote-template.create", "remote template '" + r.displayName() + "' in " + s.describe(),
@@ -109,6 +106,16 @@ public final class RemoteTemplateService {
             return Optional.empty();
         }
         return Optional.of(new String[] {d.substring(0, colon).strip(), d.substring(colon + 1, d.length() - suffix.length()).strip()});
+    }
+
+    /** Refused when the space has a template, its own or a remote one, named {@code name}: the unique key is one per space. */
+    static void nameFree(StoreTx tx, Space s, String name) {
+        Optional<String> taken = tx.templates().findByName(s.id(), name).map(EnvironmentTemplate::name)
+                .or(() -> findRemote(tx, s, name).map(r -> r.template().name()));
+        if (taken.isPresent()) {
+            throw new Refusal("'" + s.name() + "' already has an environment template named '" + taken.get()
+                    + "'; a space's templates, its own and remote ones, have different names.");
+        }
     }
 
     private static Optional<RemoteTemplate> findRemote(StoreTx tx, Space s, String name) {
@@ -165,12 +172,13 @@ public final class RemoteTemplateService {
     }
 
     /**
-     * Creates or updates, in {@code here}, the templates a bundle from {@code source} carries, audited; returns what it did for
-     * the import's audit entry ("" when nothing). Refused, with nothing changed, when one has the name of an environment here,
-     * of a remote template here, or of a template not made by {@code source}'s bundles and defined differently.
+     * What an import of a bundle carrying {@code carried} does to the templates of {@code here} (decision 0058): each one
+     * created, changed (with what differs) or joined as it is. Refused, naming the template, when one has the name of an
+     * environment here, of a remote template here, or of a template not made by {@code source}'s bundles and defined
+     * differently; and when a change would leave a template standing in a phase unable to provision on its own.
      */
-    static String importCarried(StoreTx tx, Store store, Space here, Space source, List<EnvironmentTemplate> carried, String release) {
-        List<String> done = new ArrayList<>();
+    static List<TemplateChange> plan(StoreTx tx, Space here, Space source, List<EnvironmentTemplate> carried, String release) {
+        List<TemplateChange> out = new ArrayList<>();
         for (EnvironmentTemplate c : carried) {
             String what = "Release " + release + " from '" + source.name() + "' carries environment template '" + c.name() + "'";
             tx.environments().findByName(here.id(), c.name()).filter(e -> !e.isInstance()).ifPresent(e -> {
@@ -180,31 +188,121 @@ public final class RemoteTemplateService {
                 throw new Refusal(what + ", but '" + here.name() + "' has the remote template '" + r.displayName() + "'; rename one of them before importing.");
             });
             Optional<EnvironmentTemplate> local = tx.templates().findByName(here.id(), c.name());
-            String subject = "environment template '" + c.name() + "' of " + here.describe();
             if (local.isEmpty()) {
-                tx.templates().insert(c.in(here.id()), null, source.id(), StoreTime.now(store.clock()));
-                tx.audit().append("template.import", subject, "created from the bundle of release " + release + " from " + source.describe()
-                        + "; instances named '" + c.nameExpression() + "'");
-                done.add("template '" + c.name() + "' created");
+                out.add(new TemplateChange(null, c, List.of()));
                 continue;
             }
             EnvironmentTemplate t = local.get();
             List<String> differences = differences(t, c);
-            if (differences.isEmpty()) {
-                continue;
-            }
-            if (!tx.templates().sourceOf(t.id()).equals(Optional.of(source.id()))) {
+            if (!differences.isEmpty() && !tx.templates().sourceOf(t.id()).equals(Optional.of(source.id()))) {
                 throw new Refusal(what + ", but '" + here.name() + "' has its own template '" + t.name() + "', defined differently ("
                         + String.join(", ", differences) + "); make them the same, or rename one, before importing.");
             }
-            tx.templates().update(new EnvironmentTemplate(t.id(), here.id(), c.name(), c.description(), c.parameters(), c.provisioning(),
-                    c.deprovisioning(), c.nameExpression(), c.onExisting(), c.deprovisionWhenProgressed(), c.deprovisionAfterDays(), t.version()),
-                    t.version()).orElseThrow(); // read in this transaction
-            tx.audit().append("template.import", subject, "updated from the bundle of release " + release + " from " + source.describe()
-                    + ": " + String.join(", ", differences));
-            done.add("template '" + c.name() + "' updated");
+            TemplateChange change = new TemplateChange(t, c, differences);
+            if (!differences.isEmpty()) {
+                recheck(tx, change, what);
+            }
+            out.add(change);
         }
-        return String.join(", ", done);
+        return out;
+    }
+
+    /**
+     * What an import does to one template: {@code here} null, created; else changed by {@code differences} (none: joined as it is).
+     */
+    public record TemplateChange(EnvironmentTemplate here, EnvironmentTemplate carried, List<String> differences) {
+        public boolean changes() {
+            return here == null || !differences.isEmpty();
+        }
+
+        /** "template 'Feature' created, in no lifecycle phase yet: …", "template 'Feature' changed (its parameters) when … accepted". */
+        public String words(boolean held) {
+            return here == null ? "template '" + carried.name() + "' created, in no lifecycle phase yet: put it in one so a release gets an instance"
+                    : "template '" + carried.name() + "' changed (" + String.join(", ", differences) + ")"
+                    + (held ? " when the release is accepted, not before" : "");
+        }
+
+        /** The definition the template has once changed: the carried one, under the template's id and version. */
+        EnvironmentTemplate changed() {
+            return new EnvironmentTemplate(here.id(), here.spaceId(), carried.name(), carried.description(), carried.parameters(), carried.provisioning(),
+                    carried.deprovisioning(), carried.nameExpression(), carried.onExisting(), carried.deprovisionWhenProgressed(),
+                    carried.deprovisionAfterDays(), here.version());
+        }
+    }
+
+    /** A template standing in a phase must still provision on its own once changed (0057): every parameter with a default. */
+    private static void recheck(StoreTx tx, TemplateChange change, String what) {
+        List<String> lifecycles = tx.templates().lifecyclesUsing(change.here().id());
+        if (!lifecycles.isEmpty()) {
+            change.carried().automaticRefusal().ifPresent(why -> {
+                throw new Refusal(what + " changed so that it can no longer provision on its own, while it stands in lifecycle "
+                        + String.join(", ", lifecycles) + ": " + why);
+            });
+        }
+    }
+
+    /** The sentence of what {@code changes} do, for a preview, a result or an audit entry ("" when nothing). */
+    public static String words(List<TemplateChange> changes, boolean held) {
+        return String.join("; ", changes.stream().filter(TemplateChange::changes).map(c -> c.words(held)).toList());
+    }
+
+    /**
+     * Creates, in {@code here}, the templates of {@code plan} that are new there, audited. A changed one is changed now, audited,
+     * when {@code held} is false (the space requires no acceptance); otherwise it is left as it is, to be held for the release
+     * ({@link #hold}) and changed only when the release is accepted.
+     */
+    static void importCarried(StoreTx tx, Store store, Space here, Space source, List<TemplateChange> plan, String release, boolean held) {
+        for (TemplateChange c : plan) {
+            String subject = "environment template '" + c.carried().name() + "' of " + here.describe();
+            if (c.here() == null) {
+                tx.templates().insert(c.carried().in(here.id()), null, source.id(), StoreTime.now(store.clock()));
+                tx.audit().append("template.import", subject, "created from the bundle of release " + release + " from " + source.describe()
+                        + "; instances named '" + c.carried().nameExpression() + "'; in no lifecycle phase yet");
+            } else if (!c.differences().isEmpty() && !held) {
+                tx.templates().update(c.changed(), c.here().version()).orElseThrow(); // read in this transaction
+                tx.audit().append("template.import", subject, "updated by the import of release " + release + " from " + source.describe()
+                        + ": " + String.join(", ", c.differences()));
+            }
+        }
+    }
+
+    /** Holds the changed definitions of {@code plan} for the imported release {@code releaseId} until it is accepted or declined. */
+    static void hold(StoreTx tx, List<TemplateChange> plan, long releaseId) {
+        plan.stream().filter(c -> c.here() != null && !c.differences().isEmpty()).forEach(c -> tx.templates().hold(c.here().id(), releaseId, c.carried()));
+    }
+
+    /** The template changes held for the imported release {@code r}, in words, for its approver ("" when none). */
+    static String held(StoreTx tx, odcm.model.release.Release r) {
+        return words(tx.templates().held(r.id()).stream().map(h -> new TemplateChange(h.template(), h.carried(), differences(h.template(), h.carried())))
+                .toList(), true);
+    }
+
+    /**
+     * The imported release {@code r} was accepted (true) or declined: the definitions held for it are applied, checked again as
+     * the import checked them, or dropped; audited. Returns what was done ("" when nothing).
+     */
+    static String decided(StoreTx tx, Space s, odcm.model.release.Release r, boolean accepted) {
+        List<String> done = new ArrayList<>();
+        for (var held : tx.templates().held(r.id())) {
+            String subject = "environment template '" + held.template().name() + "' of " + s.describe();
+            List<String> differences = differences(held.template(), held.carried());
+            tx.templates().hold(held.template().id(), null, null);
+            if (differences.isEmpty()) {
+                continue;
+            }
+            TemplateChange change = new TemplateChange(held.template(), held.carried(), differences);
+            if (accepted) {
+                recheck(tx, change, "Release " + r.version() + " carries environment template '" + held.template().name() + "'");
+                tx.templates().update(change.changed(), change.here().version()).orElseThrow(); // read in this transaction
+                tx.audit().append("template.import", subject, "updated as release " + r.version() + " was accepted: " + String.join(", ", differences));
+                done.add(change.words(false));
+            } else {
+                tx.audit().append("template.import", subject, "left as it was, as release " + r.version() + " was declined (it carried: "
+                        + String.join(", ", differences) + ")");
+                done.add("template '" + held.template().name() + "' left as it was");
+            }
+        }
+        return String.join("; ", done);
     }
 
     /** What differs between two definitions of a template, in words ("its name expression, its parameters"); empty when none. */
@@ -232,27 +330,42 @@ public final class RemoteTemplateService {
         return out;
     }
 
+    /** The most instances a receipt names (far below {@link ReceiptContent#MAX_INSTANCES}): the newest live ones. */
+    static final int RECEIPT_INSTANCES = 1_000;
+
     /**
-     * The instances a receipt from {@code signer} to {@code addressee} names: every instance of the signer's templates that
-     * {@code addressee}'s bundles made, and every instance a reported deployment went to, live or de-provisioned.
+     * The instances a receipt from {@code signer} to {@code addressee} names (decision 0058, review 18b M2): the signer's live
+     * instances last provisioned for a release imported from {@code addressee}, and the live instances a reported deployment
+     * went to ({@code deployedTo}, environment names); at most {@link #RECEIPT_INSTANCES}. Receipts are cumulative, so one
+     * no longer named is gone.
      */
-    static List<ReceiptContent.Instance> instances(StoreTx tx, Space signer, Space addressee, List<ReceiptContent.Deployment> deployments) {
+    static List<ReceiptContent.Instance> instances(StoreTx tx, Space signer, Space addressee, java.util.Collection<String> deployedTo) {
         Map<String, ReceiptContent.Instance> out = new LinkedHashMap<>();
-        for (EnvironmentTemplate t : tx.templates().findBySpace(signer.id())) {
-            boolean carried = tx.templates().sourceOf(t.id()).equals(Optional.of(addressee.id()));
-            for (Environment e : tx.templates().instances(t.id())) {
-                if (carried || deployments.stream().anyMatch(d -> Names.same(d.environment(), e.name()))) {
-                    out.putIfAbsent(Names.key(e.name()), new ReceiptContent.Instance(e.name(), t.name(), e.isLive()));
-                }
+        java.util.Set<String> deployed = new java.util.HashSet<>();
+        deployedTo.forEach(d -> deployed.add(Names.key(d)));
+        List<Environment> live = new ArrayList<>(tx.templates().liveInstancesFor(signer.id(), addressee.id(), RECEIPT_INSTANCES));
+        if (!deployed.isEmpty()) {
+            tx.templates().liveInstances(signer.id()).values().forEach(l -> l.stream().filter(e -> deployed.contains(Names.key(e.name()))).forEach(live::add));
+        }
+        for (Environment e : live) {
+            if (out.size() < RECEIPT_INSTANCES) {
+                out.putIfAbsent(Names.key(e.name()), new ReceiptContent.Instance(e.name(), e.templateName(), true));
             }
         }
         return List.copyOf(out.values());
     }
 
-    /** Records what {@code reporter} said of its instances (a receipt's, or directly in this console), at {@code at}. */
-    static void record(StoreTx tx, Space here, Space reporter, List<ReceiptContent.Instance> instances, Instant at) {
-        for (ReceiptContent.Instance i : instances) {
-            tx.receipts().recordInstance(here.id(), reporter.id(), new RemoteInstance(reporter.id(), i.environment(), i.template(), i.live(), at));
-        }
+    /**
+     * Records what {@code reporter} said of its instances (a receipt's, or directly in this console), at {@code at}: those of
+     * templates this space holds a remote template of, replacing what it said before; returns how many.
+     */
+    static int record(StoreTx tx, Space here, Space reporter, List<ReceiptContent.Instance> instances, Instant at) {
+        java.util.Set<String> held = new java.util.HashSet<>();
+        tx.templates().findRemoteBySpace(here.id()).stream().filter(r -> r.ownerSpaceId() == reporter.id()).forEach(r -> held.add(Names.key(r.template().name())));
+        Map<String, RemoteInstance> kept = new LinkedHashMap<>();
+        instances.stream().filter(i -> i.live() && held.contains(Names.key(i.template())))
+                .forEach(i -> kept.putIfAbsent(Names.key(i.environment()), new RemoteInstance(reporter.id(), i.environment(), i.template(), true, at)));
+        tx.receipts().replaceInstances(here.id(), reporter.id(), List.copyOf(kept.values()), at);
+        return kept.size();
     }
 }

@@ -107,14 +107,9 @@ public final class SpaceService {
                     tx.projects().renameInScopes(r.spaceId(), s.name() + ": " + r.name(), renamed.name() + ": " + r.name());
                 }
             }
-            for (Space local : tx.spaces().findAll()) { // and remote templates as "<space>: <template> (template)" (0058)
-                for (odcm.model.environment.RemoteTemplate r : local.isLocal() ? tx.templates().findRemoteBySpace(local.id())
-                        : List.<odcm.model.environment.RemoteTemplate>of()) {
-                    if (r.ownerSpaceId() == s.id()) {
-                        tx.projects().renameInScopes(local.id(), odcm.model.environment.RemoteTemplate.displayName(s.name(), r.template().name()),
-                                odcm.model.environment.RemoteTemplate.displayName(renamed.name(), r.template().name()));
-                    }
-                }
+            for (var r : tx.templates().findRemoteByOwner(s.id())) { // and remote templates as "<space>: <template> (template)" (0058)
+                String name = odcm.model.lifecycle.PhaseMember.TemplateMember.displayName(r.template().name());
+                tx.projects().renameInScopes(r.template().spaceId(), s.name() + ": " + name, renamed.name() + ": " + name);
             }
             tx.audit().append("space.rename", renamed.describe(), "renamed from '" + s.name() + "' to '" + renamed.name() + "'");
             return renamed;
@@ -163,6 +158,17 @@ public final class SpaceService {
         if (!refs.isEmpty()) {
             throw new Refusal("Cannot " + (s.isLocal() ? "delete " : "remove ") + s.describe() + " while " + String.join(" and ", refs)
                     + (refs.size() == 1 ? " refers" : " refer") + " to it; revoke " + (refs.size() == 1 ? "that trust" : "those trusts") + " first.");
+        }
+        List<String> templates = new ArrayList<>(); // a remote template names its owner, a carried one its source (0058)
+        for (var r : tx.templates().findRemoteByOwner(s.id())) {
+            templates.add(tx.spaces().findById(r.template().spaceId()).map(Space::name).orElse("?") + "'s remote template '" + r.displayName() + "'");
+        }
+        for (var t : tx.templates().findBySource(s.id())) {
+            templates.add(tx.spaces().findById(t.spaceId()).map(Space::name).orElse("?") + "'s template '" + t.name() + "', made by its bundles,");
+        }
+        if (!templates.isEmpty()) {
+            throw new Refusal("Cannot " + (s.isLocal() ? "delete " : "remove ") + s.describe() + " while " + String.join(" and ", templates)
+                    + (templates.size() == 1 ? " names" : " name") + " it; delete " + (templates.size() == 1 ? "that template" : "those templates") + " first.");
         }
         tx.spaces().delete(s.id());
         // Revoked trusts go with the space; their history stays readable here, in the audit log.

@@ -58,9 +58,7 @@ public final class TemplateService {
         return store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_ENVIRONMENTS, s);
-            tx.templates().findByName(s.id(), draft.name()).ifPresent(t -> {
-                throw new Refusal("'" + s.name() + "' already has an environment template named '" + t.name() + "'.");
-            });
+            RemoteTemplateService.nameFree(tx, s, draft.name());
             EnvironmentTemplate t = tx.templates().insert(draft.in(s.id()), StoreTime.now(store.clock()));
             tx.audit().append("template.create", subject(s, t.name()), "created; " + t.parameters().size() + " parameters, "
                     + t.provisioning().size() + " provisioning and " + t.deprovisioning().size() + " de-provisioning steps; instances named '"

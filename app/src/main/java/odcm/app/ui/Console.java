@@ -282,7 +282,7 @@ public final class Console {
                 new MainWindow.Entry("Spaces", () -> new SpacesView(first, files, roles).screen()),
                 new MainWindow.Entry("Remote spaces", () -> new RemoteSpacesView(new RemoteSpacesViewModel(c().remotes(), c().keys(), c().spaces(), runner), files, gate()).screen()),
                 new MainWindow.Entry("Trusts", () -> new TrustsView(new TrustsViewModel(c().trusts(), c().spaces(), runner), gate()).screen()),
-                new MainWindow.Entry("Environments", () -> new EnvironmentsView(new EnvironmentsViewModel(c().environments(), c().templates(), c().spaces(), runner, space),
+                new MainWindow.Entry("Environments", () -> new EnvironmentsView(new EnvironmentsViewModel(c().environments(), c().templates(), c().remoteTemplates(), c().spaces(), runner, space),
                         space, spaces, gate()).screen()),
                 new MainWindow.Entry("Lifecycles", () -> lifecycles(space).screen()),
                 new MainWindow.Entry("Projects", () -> new ProjectsView(new ProjectsViewModel(c().projects(), c().environments(), c().lifecycles(), runner,

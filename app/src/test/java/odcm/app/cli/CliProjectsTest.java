@@ -175,6 +175,8 @@ class CliProjectsTest {
         assertEquals("Created remote template '" + feature + "' in 'DevTest Space'; put it in a lifecycle phase as a remote environment, and bundles"
                 + " to 'Prod Space' carry it.\n", CliTest.ok(cli.run(create)).out());
         assertEquals(feature + "\tfeature-#{Release.Number}\tremote template of 'Prod Space'\n", CliTest.ok(cli.run("template", "list", "--space", space)).out());
+        assertEquals("'DevTest Space' already has an environment template named 'Feature'; a space's templates, its own and remote ones, have"
+                + " different names.", refused("template", "create", "--space", space, "feature", "--name-expression", "f-#{Release.Number}"));
         CliTest.ok(cli.run("apply", doc("""
                 {"space": "DevTest Space", "environments": [{"name": "Development"}], "lifecycles": [{"name": "Branches", "phases": [
                   {"name": "Dev", "environments": ["Development"]}, {"name": "Prod", "remoteEnvironments": ["prod space: Feature (TEMPLATE)"]}]}],
@@ -191,6 +193,10 @@ class CliProjectsTest {
         CliTest.ok(cli.run("release", "create", "--space", space, "--project", "Web", "1.0.0"));
         String shown = CliTest.ok(cli.run("release", "show", "--space", space, "--project", "Web", "1.0.0")).out();
         assertTrue(shown.contains("Production Space: Feature (template)") && !shown.contains("Prod Space: Feature"), "the scope follows: " + shown);
+        // Review 18b M4: the space a remote template names is not deleted behind it, once no trust holds it either.
+        CliTest.ok(cli.run("trust", "revoke", "--space", space, "--accepts", "receipts", "--from", "Production Space", "--reason", "gone"));
+        assertEquals("Cannot delete local space 'Production Space' while DevTest Space's remote template 'Production Space: Feature (template)'"
+                + " names it; delete that template first.", refused("space", "delete", "Production Space"));
     }
 
     /** Environment templates (decision 0057): create, list, instantiate, de-provision; bad input is one line and changes nothing. */

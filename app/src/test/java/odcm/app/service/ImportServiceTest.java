@@ -461,6 +461,8 @@ class ImportServiceTest {
         Project remote = prod.projects().find(PROD, REMOTE_WEB);
         assertTrue(remote.variables().stream().anyMatch(v -> v.name().equals("AdminEmail") && v.value().equals("feature-ops@example.org")
                 && v.scope().environments().equals(List.of("Feature (template)"))), remote.variables().toString());
+        assertTrue(remote.variables().stream().anyMatch(v -> v.name().equals("DbPassword") && v.sensitive()
+                && v.scope().environments().equals(List.of("Feature (template)"))), "the sensitive one too, through secrets.cms (review 18b L7)");
         prod.deployments().deploy(PROD, REMOTE_WEB, "1.2.0", "feature-1.2.0", true); // its mandatory values are there: not refused
 
         // A receipt names the instance; DevTest's lifecycle view draws it after the remote template.
@@ -471,6 +473,16 @@ class ImportServiceTest {
         List<String> drawn = view.nodes().stream().filter(n -> n.kind() == CompositeLifecycle.NodeKind.TEMPLATE
                 || n.kind() == CompositeLifecycle.NodeKind.INSTANCE).map(n -> n.kind() + " " + n.label() + " " + n.detail()).toList();
         assertEquals(List.of("TEMPLATE " + FEATURE + " environment template of 'Prod Space'", "INSTANCE " + PROD + ": feature-1.2.0 instance of Feature"), drawn);
+
+
+        // Review 18b M2, L2: a receipt names only live instances made for DevTest's releases (not one Prod made by hand, nor a
+        // de-provisioned one); the next receipt replaces what DevTest knew, so a gone instance is no longer counted.
+        prod.templates().instantiate(PROD, "Feature", "prod-own", Map.of());
+        prod.templates().deprovision(PROD, "feature-1.2.0", false);
+        Path later = tmp.resolve("later.odcmreceipt");
+        prod.receipts().create(PROD, DEV, later, 30, false);
+        assertTrue(dev.receipts().importReceipt(DEV, later).accepted());
+        assertEquals(List.of(), dev.store().read(tx -> tx.receipts().remoteInstances(tx.spaces().findByName(DEV).orElseThrow().id())));
     }
 
     private List<Object> prodState() {
@@ -517,5 +529,85 @@ class ImportServiceTest {
 
         assertFalse(prod.templates().instances(PROD, "Feature").get(0).isLive());
         assertEquals(odcm.model.environment.Provisioning.Reason.DECLINED, prod.templates().history(PROD, "Feature").get(0).reason());
+    }
+
+    @Test
+    void renamingTheOwnerRewritesTemplateScopesAndANameClashOrADeletedOwnerIsOneSentence() {
+        devHoldsTheRemoteTemplate(feature("feature-#{Release.Number}"));
+        // M1 (review 18b): the owner's new name reaches the scopes naming its remote template, as it does remote environments'.
+        dev.spaces().rename(PROD, "Production Space");
+        Project web = dev.projects().find(DEV, "Web");
+        assertTrue(web.variables().stream().anyMatch(v -> v.name().equals("AdminEmail")
+                && v.scope().environments().equals(List.of("Production Space: Feature (template)"))), web.variables().toString());
+        dev.projects().update(DEV, "Web", new ProjectDraft("Web", "saved again", "Main", web.process(), web.variables(), web.templates(), web.channels()));
+        dev.spaces().rename("Production Space", PROD);
+
+        // M4: a local template named as a remote one, and deleting the space a remote template names: one sentence, nothing changed.
+        assertEquals("'" + DEV + "' already has an environment template named 'Feature'; a space's templates, its own and remote ones, have"
+                + " different names.", assertThrows(Refusal.class, () -> dev.templates().create(DEV, feature("f-#{Release.Number}"))).getMessage());
+        assertTrue(dev.templates().list(DEV).isEmpty());
+        dev.trusts().list(false).forEach(t -> dev.trusts().revoke(t.id(), "gone"));
+        assertEquals("Cannot remove remote space '" + PROD + "' while " + DEV + "'s remote template '" + FEATURE + "' names it; delete that"
+                + " template first.", assertThrows(Refusal.class, () -> dev.remotes().remove(PROD)).getMessage());
+        assertEquals(1, dev.remoteTemplates().list(DEV).size());
+    }
+
+    /** DevTest's placeholder redefined as {@code d} (its id kept): what its next bundle carries. */
+    private void devRedefines(EnvironmentTemplate d) {
+        dev.store().write(tx -> {
+            EnvironmentTemplate t = tx.templates().findRemoteBySpace(tx.spaces().findByName(DEV).orElseThrow().id()).get(0).template();
+            return tx.templates().update(new EnvironmentTemplate(t.id(), t.spaceId(), d.name(), d.description(), d.parameters(),
+                    d.provisioning(), d.deprovisioning(), d.nameExpression(), d.onExisting(), d.deprovisionWhenProgressed(), d.deprovisionAfterDays(), t.version()),
+                    t.version());
+        });
+    }
+
+    /**
+     * Review 18b H1: a change to a template the bundles made is shown before the import (preview, result, the approver's review)
+     * and follows the release's fate where imports await acceptance: not applied until accepted, dropped on decline; a change
+     * that would leave a template standing in a phase unable to provision on its own is refused.
+     */
+    @Test
+    void aChangedTemplateIsShownBeforeTheImportAppliedOnlyWhenAcceptedAndCheckedAgain() {
+        devHoldsTheRemoteTemplate(feature("feature-#{Release.Number}"));
+        String created = "template 'Feature' created, in no lifecycle phase yet: put it in one so a release gets an instance";
+        byte[] first = promote("1.1.0");
+        assertEquals(created, prod.imports().preview(PROD, first).templates());
+        String sentence = prod.imports().importBundle(PROD, first, null, TestBundles.values()).sentence();
+        assertTrue(sentence.endsWith("; " + created + "."), sentence);
+        prod.lifecycles().update(PROD, "Prod", new LifecycleDraft("Prod", "", true, List.of(
+                new PhaseDraft("Staging", List.of("Staging"), List.of(), List.of(), ProgressionRule.ALL, List.of("Feature")),
+                new PhaseDraft("Production", List.of("Production"), List.of(), List.of(), ProgressionRule.ALL))));
+        prod.acceptances().setRequired(PROD, true);
+        EnvironmentTemplate before = prod.templates().list(PROD).get(0);
+
+        EnvironmentTemplate firewall = EnvironmentTemplate.draft("Feature", "A branch's own stack", before.parameters(),
+                List.of(EnvironmentTemplate.step("Open firewall:Run a script")), List.of(), "feature-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, false, 0);
+        devRedefines(firewall);
+        byte[] changed = promote("1.2.0");
+        String held = "template 'Feature' changed (its provisioning steps, its rules for existing and idle instances) when the release is accepted, not before";
+        assertEquals(held, prod.imports().preview(PROD, changed).templates());
+        sentence = prod.imports().importBundle(PROD, changed, null, TestBundles.values()).sentence();
+        assertTrue(sentence.endsWith("; " + held + "."), sentence);
+        assertEquals(before, prod.templates().list(PROD).get(0), "not before it is accepted");
+        assertEquals(held, prod.acceptances().review(PROD, REMOTE_WEB, "1.2.0").templates(), "the approver sees it");
+        prod.acceptances().decline(PROD, REMOTE_WEB, "1.2.0", "Not this firewall");
+        assertEquals(before, prod.templates().list(PROD).get(0), "a decline keeps the definition as it was");
+        assertEquals("", prod.acceptances().review(PROD, REMOTE_WEB, "1.2.0").templates());
+
+        assertTrue(prod.imports().importBundle(PROD, promote("1.3.0"), null, TestBundles.values()).imported());
+        prod.acceptances().accept(PROD, REMOTE_WEB, "1.3.0", "");
+        EnvironmentTemplate after = prod.templates().list(PROD).get(0);
+        assertEquals(List.of("Open firewall", "false"), List.of(after.provisioning().get(0).name(), String.valueOf(after.deprovisionWhenProgressed())));
+        assertTrue(prod.audit().list(AuditFilter.ALL).stream().anyMatch(e -> e.action().equals("template.import")
+                && e.detail().startsWith("updated as release 1.3.0 was accepted")));
+
+        devRedefines(EnvironmentTemplate.draft("Feature", "A branch's own stack", List.of(before.parameters().get(0), EnvironmentTemplate.parameter("Owner")),
+                firewall.provisioning(), List.of(), "feature-#{Release.Number}", EnvironmentTemplate.OnExisting.SKIP, false, 0));
+        byte[] noDefault = promote("1.4.0");
+        String refused = "Release 1.4.0 from '" + DEV + "' carries environment template 'Feature' changed so that it can no longer provision on its own,"
+                + " while it stands in lifecycle Prod: Template 'Feature' cannot provision on its own in a lifecycle phase: parameter Owner has no default.";
+        assertEquals(refused, prod.imports().preview(PROD, noDefault).templates());
+        assertEquals(refused, refusedAtProd(noDefault));
     }
 }

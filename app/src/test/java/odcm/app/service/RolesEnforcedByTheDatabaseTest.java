@@ -475,9 +475,42 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         String make = "INSERT INTO environment (space_id, name, name_key, description, created_at, template_id) VALUES (?, ?, ?, '', now(), ?)";
         long carried = owner("SELECT id FROM environment_template WHERE name = 'Carried'");
         assertEquals(1, run(make, dev, "carried-1", "carried-1", carried), "the instance an import provisions");
+        // Review 18b M3: the importer changes a carried template's definition, never where it stands, whose it is, or its name.
+        refused("UPDATE environment_template SET source_space_id = " + dev + " WHERE name = 'Carried'");
+        refused("UPDATE environment_template SET space_id = " + prod + " WHERE name = 'Carried'");
+        refused("UPDATE environment_template SET name = 'Moved', name_key = 'moved' WHERE name = 'Carried'");
+        assertEquals(prod, owner("SELECT source_space_id FROM environment_template WHERE name = 'Carried'"));
         owner("UPDATE environment_template SET source_space_id = NULL, owner_space_id = " + prod + " WHERE id = " + carried + " RETURNING 1");
         refused(make, dev, "placeholder-1", "placeholder-1", carried);
         assertEquals(0, owner("SELECT count(*) FROM environment WHERE name = 'placeholder-1'"));
+    }
+
+    /**
+     * Review 18b M3: an approver only de-provisions a live instance, as a decline does (recorded DEPROVISION, DECLINED); it
+     * makes no instance, revives none, and writes no other provisioning record.
+     */
+    @Test
+    void anApproverOnlyTakesAnInstanceDownAsADeclineDoes() throws Exception {
+        organisationAndBob();
+        grantBob(PROD, Role.APPROVER, null);
+        ctx.templates().create(PROD, odcm.model.environment.EnvironmentTemplate.draft("Feature", "", java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), "f-#{Release.Number}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
+        ctx.templates().instantiate(PROD, "Feature", "live-1", java.util.Map.of());
+        ctx.templates().instantiate(PROD, "Feature", "gone-1", java.util.Map.of());
+        ctx.templates().deprovision(PROD, "gone-1", false);
+        long prod = space(PROD);
+        long template = owner("SELECT id FROM environment_template WHERE name = 'Feature'");
+        refused("INSERT INTO environment (space_id, name, name_key, description, created_at, template_id) VALUES (?, 'new-1', 'new-1', '', now(), ?)",
+                prod, template);
+        assertEquals(0, run("UPDATE environment SET deprovisioned_at = NULL WHERE name = 'gone-1'"), "no instance revived");
+        String record = "INSERT INTO provisioning (space_id, environment_id, template_id, kind, reason, process, parameters_json, done_at, done_by)"
+                + " VALUES (?, ?, ?, ?, ?, 'NONE', '{}', now(), session_user)";
+        long live = environment(PROD, "live-1");
+        refused(record, prod, live, template, "PROVISION", "PHASE");
+        refused(record, prod, live, template, "DEPROVISION", "MANUAL");
+        assertEquals(1, run("UPDATE environment SET deprovisioned_at = now() WHERE name = 'live-1'"), "a decline takes it down");
+        assertEquals(1, run(record, prod, live, template, "DEPROVISION", "DECLINED"));
+        assertEquals(0, owner("SELECT count(*) FROM environment WHERE name = 'new-1' OR (name = 'gone-1' AND deprovisioned_at IS NULL)"));
     }
 
     /**

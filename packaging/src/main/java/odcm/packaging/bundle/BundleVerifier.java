@@ -469,7 +469,6 @@ public final class BundleVerifier {
         counted(BundleFormat.TEMPLATES, templates.environmentTemplates().size(), BundleContent.MAX_ENVIRONMENT_TEMPLATES, "environment templates");
         List<odcm.model.environment.EnvironmentTemplate> out = new ArrayList<>();
         for (Dto.EnvironmentTemplate t : templates.environmentTemplates()) {
-            counted(BundleFormat.TEMPLATES, t.provisioning().size() + t.deprovisioning().size(), Limits.MAX_STEPS, "steps of environment template '" + t.name() + "'");
             List<VariableTemplate> parameters = new ArrayList<>();
             for (Dto.Template p : t.parameters()) {
                 boolean sensitive = TemplateType.valueOf(p.type()) == TemplateType.SENSITIVE;
@@ -488,6 +487,11 @@ public final class BundleVerifier {
                 String why = String.valueOf(e.getMessage());
                 throw new Refused(new InvalidPart(BundleFormat.TEMPLATES, "carries an environment template that is not valid ("
                         + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why) + ")"));
+            }
+            String name = out.get(out.size() - 1).name(); // checked by now: it may stand in a sentence
+            counted(BundleFormat.TEMPLATES, t.provisioning().size() + t.deprovisioning().size(), Limits.MAX_STEPS, "steps of environment template '" + name + "'");
+            if (out.stream().filter(x -> odcm.model.Names.same(x.name(), name)).count() > 1) {
+                throw new Refused(new InvalidPart(BundleFormat.TEMPLATES, "carries environment template '" + name + "' twice"));
             }
         }
         return out;

@@ -71,7 +71,8 @@ class CarriedTemplatesBundleTest {
                 Arguments.of("a name with a colon", "[" + template("Prod: Feature", "f-#{Release.Number}", "") + "]"),
                 Arguments.of("an unknown field", "[" + ok.replace("{\"deprovisionAfterDays\"", "{\"extra\":1,\"deprovisionAfterDays\"") + "]"),
                 Arguments.of("too many", "[" + String.join(",", java.util.Collections.nCopies(BundleContent.MAX_ENVIRONMENT_TEMPLATES + 1, ok)) + "]"),
-                Arguments.of("days out of range", "[" + ok.replace("\"deprovisionAfterDays\":0", "\"deprovisionAfterDays\":99999") + "]"));
+                Arguments.of("days out of range", "[" + ok.replace("\"deprovisionAfterDays\":0", "\"deprovisionAfterDays\":99999") + "]"),
+                Arguments.of("the same template twice", "[" + ok + "," + template("FEATURE", "g-#{Release.Number}", "") + "]"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,6 +91,9 @@ class CarriedTemplatesBundleTest {
             assertEquals("The bundle's templates.json carries an environment template that is not valid (The name expression"
                     + " 'f-#{Release.Numbr}' uses #{Release.Numbr}, which is not a name it knows; it knows Release.Number, Release.Channel,"
                     + " Project.Name, Template.Name, Space.Name (the template has no parameters)), so the bundle was refused.", outcome.sentence());
+        }
+        if (label.equals("the same template twice")) { // review 18b L4
+            assertEquals("The bundle's templates.json carries environment template 'FEATURE' twice, so the bundle was refused.", outcome.sentence());
         }
     }
 

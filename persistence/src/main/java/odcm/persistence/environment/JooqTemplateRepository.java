@@ -25,6 +25,7 @@ import odcm.persistence.project.Documents;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** Environment templates in jOOQ; records become model types only in {@link #template} and {@link #provisioning}. */
 public final class JooqTemplateRepository implements TemplateRepository {
@@ -47,10 +48,51 @@ public final class JooqTemplateRepository implements TemplateRepository {
     }
 
     @Override
+    public void hold(long templateId, Long releaseId, EnvironmentTemplate carried) {
+        String json = null;
+        if (carried != null) {
+            EnvironmentTemplateRecord r = new EnvironmentTemplateRecord();
+            define(r, carried);
+            Map<String, Object> fields = new LinkedHashMap<>(r.intoMap());
+            fields.values().removeIf(java.util.Objects::isNull);
+            json = Json.write(fields);
+        }
+        dsl.update(ENVIRONMENT_TEMPLATE).set(ENVIRONMENT_TEMPLATE.PENDING_JSON, json).set(ENVIRONMENT_TEMPLATE.PENDING_RELEASE_ID, carried == null ? null : releaseId)
+                .where(ENVIRONMENT_TEMPLATE.ID.eq(templateId)).execute();
+    }
+
+    @Override
+    public List<Held> held(long releaseId) {
+        return dsl.selectFrom(ENVIRONMENT_TEMPLATE).where(ENVIRONMENT_TEMPLATE.PENDING_RELEASE_ID.eq(releaseId)).orderBy(ENVIRONMENT_TEMPLATE.NAME_KEY)
+                .fetch(r -> {
+                    EnvironmentTemplateRecord carried = r.copy();
+                    carried.fromMap(Json.read(r.getPendingJson(), Map.class, "a template's carried definition"));
+                    carried.setId(r.getId());
+                    carried.setSpaceId(r.getSpaceId());
+                    carried.setVersion(r.getVersion());
+                    return new Held(template(r), template(carried));
+                });
+    }
+
+    @Override
     public List<odcm.model.environment.RemoteTemplate> findRemoteBySpace(long spaceId) {
+        return remote(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId));
+    }
+
+    @Override
+    public List<odcm.model.environment.RemoteTemplate> findRemoteByOwner(long ownerSpaceId) {
+        return remote(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID.eq(ownerSpaceId));
+    }
+
+    @Override
+    public List<EnvironmentTemplate> findBySource(long sourceSpaceId) {
+        return find(ENVIRONMENT_TEMPLATE.SOURCE_SPACE_ID.eq(sourceSpaceId));
+    }
+
+    private List<odcm.model.environment.RemoteTemplate> remote(Condition condition) {
         return dsl.select(ENVIRONMENT_TEMPLATE.fields()).select(SPACE.NAME).from(ENVIRONMENT_TEMPLATE)
                 .join(SPACE).on(SPACE.ID.eq(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID))
-                .where(ENVIRONMENT_TEMPLATE.SPACE_ID.eq(spaceId)).orderBy(ENVIRONMENT_TEMPLATE.NAME_KEY)
+                .where(condition).orderBy(ENVIRONMENT_TEMPLATE.NAME_KEY)
                 .fetch(rec -> new odcm.model.environment.RemoteTemplate(template(rec.into(ENVIRONMENT_TEMPLATE)),
                         rec.get(ENVIRONMENT_TEMPLATE.OWNER_SPACE_ID), rec.get(SPACE.NAME)));
     }
@@ -115,6 +157,19 @@ public final class JooqTemplateRepository implements TemplateRepository {
     @Override
     public List<Environment> instances(long templateId) {
         return JooqEnvironmentRepository.environments(dsl, ENVIRONMENT.TEMPLATE_ID.eq(templateId));
+    }
+
+    @Override
+    public List<Environment> liveInstancesFor(long spaceId, long sourceSpaceId, int limit) {
+        var latest = PROVISIONING.as("latest");
+        var ids = dsl.select(ENVIRONMENT.ID).from(ENVIRONMENT).join(PROVISIONING).on(PROVISIONING.ENVIRONMENT_ID.eq(ENVIRONMENT.ID))
+                .join(RELEASE).on(RELEASE.ID.eq(PROVISIONING.RELEASE_ID))
+                .where(ENVIRONMENT.SPACE_ID.eq(spaceId)).and(ENVIRONMENT.DEPROVISIONED_AT.isNull()).and(RELEASE.SOURCE_SPACE_ID.eq(sourceSpaceId))
+                .and(PROVISIONING.ID.eq(DSL.select(DSL.max(latest.ID)).from(latest).where(latest.ENVIRONMENT_ID.eq(ENVIRONMENT.ID))))
+                .orderBy(ENVIRONMENT.ID.desc()).limit(limit).fetch(ENVIRONMENT.ID);
+        List<Environment> out = new java.util.ArrayList<>(JooqEnvironmentRepository.environments(dsl, ENVIRONMENT.ID.in(ids)));
+        java.util.Collections.reverse(out);
+        return out;
     }
 
     @Override

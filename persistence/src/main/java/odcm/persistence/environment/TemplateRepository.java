@@ -21,8 +21,28 @@ public interface TemplateRepository {
      */
     EnvironmentTemplate insert(EnvironmentTemplate t, Long ownerSpaceId, Long sourceSpaceId, Instant at);
 
+    /**
+     * Holds {@code carried}, the definition an imported release awaiting acceptance carries for template {@code templateId}
+     * (made by bundles), until release {@code releaseId} is accepted or declined (decision 0058); {@code carried} null clears it.
+     * One per template: a later import's replaces an earlier one's.
+     */
+    void hold(long templateId, Long releaseId, EnvironmentTemplate carried);
+
+    /** The definitions held for release {@code releaseId}: each template as it is here, and as the release carries it. */
+    List<Held> held(long releaseId);
+
+    /** A template as it is here, and as an imported release awaiting acceptance carries it (ids and version: the template's). */
+    record Held(EnvironmentTemplate template, EnvironmentTemplate carried) {
+    }
+
     /** The remote templates (placeholders) of the space, by name. */
     List<odcm.model.environment.RemoteTemplate> findRemoteBySpace(long spaceId);
+
+    /** Every space's remote templates (placeholders) of templates of {@code ownerSpaceId}: the template's space is where each stands. */
+    List<odcm.model.environment.RemoteTemplate> findRemoteByOwner(long ownerSpaceId);
+
+    /** Every template (of any space) made by release bundles from {@code sourceSpaceId}. */
+    List<EnvironmentTemplate> findBySource(long sourceSpaceId);
 
     /** The space whose release bundles made the template, if they did. */
     Optional<Long> sourceOf(long templateId);
@@ -43,6 +63,12 @@ public interface TemplateRepository {
 
     /** Every instance of the template, de-provisioned ones too, in the order they were made. */
     List<Environment> instances(long templateId);
+
+    /**
+     * The space's live instances last provisioned for a release imported from {@code sourceSpaceId} (what a receipt to that
+     * space names, decision 0058), newest first, at most {@code limit}.
+     */
+    List<Environment> liveInstancesFor(long spaceId, long sourceSpaceId, int limit);
 
     /** The live instances of every template of the space, by template id (for {@code Lifecycle.withInstances}). */
     Map<Long, List<Environment>> liveInstances(long spaceId);

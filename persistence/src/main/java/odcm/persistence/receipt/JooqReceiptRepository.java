@@ -175,18 +175,23 @@ public final class JooqReceiptRepository implements ReceiptRepository {
     }
 
     @Override
-    public void recordInstance(long spaceId, long reporterSpaceId, RemoteInstance i) {
-        String key = Names.key(i.environment());
-        var where = REMOTE_INSTANCE.SPACE_ID.eq(spaceId).and(REMOTE_INSTANCE.REPORTER_SPACE_ID.eq(reporterSpaceId)).and(REMOTE_INSTANCE.ENVIRONMENT_KEY.eq(key));
-        var known = dsl.selectFrom(REMOTE_INSTANCE).where(where).fetchOptional();
-        if (known.isPresent() && StoreTime.instant(known.get().getReportedAt()).isAfter(i.reportedAt())) {
+    public void replaceInstances(long spaceId, long reporterSpaceId, List<RemoteInstance> instances, java.time.Instant at) {
+        var where = REMOTE_INSTANCE.SPACE_ID.eq(spaceId).and(REMOTE_INSTANCE.REPORTER_SPACE_ID.eq(reporterSpaceId));
+        var newest = dsl.select(org.jooq.impl.DSL.max(REMOTE_INSTANCE.REPORTED_AT)).from(REMOTE_INSTANCE).where(where).fetchOne(0, java.time.OffsetDateTime.class);
+        if (newest != null && StoreTime.instant(newest).isAfter(at)) {
             return; // an older receipt never overwrites a newer word
         }
         dsl.deleteFrom(REMOTE_INSTANCE).where(where).execute();
-        dsl.insertInto(REMOTE_INSTANCE).set(REMOTE_INSTANCE.SPACE_ID, spaceId).set(REMOTE_INSTANCE.REPORTER_SPACE_ID, reporterSpaceId)
-                .set(REMOTE_INSTANCE.ENVIRONMENT, i.environment()).set(REMOTE_INSTANCE.ENVIRONMENT_KEY, key)
-                .set(REMOTE_INSTANCE.TEMPLATE, i.template()).set(REMOTE_INSTANCE.TEMPLATE_KEY, Names.key(i.template()))
-                .set(REMOTE_INSTANCE.LIVE, i.live()).set(REMOTE_INSTANCE.REPORTED_AT, StoreTime.column(i.reportedAt())).execute();
+        if (instances.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(REMOTE_INSTANCE, REMOTE_INSTANCE.SPACE_ID, REMOTE_INSTANCE.REPORTER_SPACE_ID, REMOTE_INSTANCE.ENVIRONMENT,
+                REMOTE_INSTANCE.ENVIRONMENT_KEY, REMOTE_INSTANCE.TEMPLATE, REMOTE_INSTANCE.TEMPLATE_KEY, REMOTE_INSTANCE.LIVE, REMOTE_INSTANCE.REPORTED_AT);
+        for (RemoteInstance i : instances) {
+            insert = insert.values(spaceId, reporterSpaceId, i.environment(), Names.key(i.environment()), i.template(), Names.key(i.template()), i.live(),
+                    StoreTime.column(at));
+        }
+        insert.execute();
     }
 
     @Override

@@ -44,10 +44,11 @@ public interface ReceiptRepository {
     List<RemoteDeployment> remoteDeployments(long spaceId, long releaseId);
 
     /**
-     * What a reporting space said of environment {@code environment}, an instance of its template {@code template} (decision
-     * 0058): live or de-provisioned. Kept unless a later word was recorded already.
+     * What a reporting space said, at {@code at}, of its live instances relevant here (decision 0058): {@code instances} replace
+     * all it said before (receipts are cumulative: an instance no longer named is gone), unless a later word was recorded
+     * already. One delete and one batch insert.
      */
-    void recordInstance(long spaceId, long reporterSpaceId, RemoteInstance instance);
+    void replaceInstances(long spaceId, long reporterSpaceId, List<RemoteInstance> instances, Instant at);
 
     /** The instances other spaces reported to {@code spaceId}, live ones and de-provisioned ones, by reporter and name. */
     List<RemoteInstance> remoteInstances(long spaceId);

@@ -90,7 +90,7 @@ public final class EnvironmentsView {
         split.setDividerPositions(0.6);
 
         templates.getColumns().setAll(List.of(
-                Tables.<EnvironmentTemplate>column("Template", 140, EnvironmentTemplate::name),
+                Tables.<EnvironmentTemplate>column("Template", 140, vm::name),
                 Tables.<EnvironmentTemplate>column("Instances named", 200, t -> t.nameExpression().text()),
                 Tables.<EnvironmentTemplate>column("Live instances", 200, vm::instancesOf),
                 Tables.<EnvironmentTemplate>column("Description", 200, EnvironmentTemplate::description)));
@@ -119,8 +119,10 @@ public final class EnvironmentsView {
         });
         Button deleteTemplate = Forms.button("delete-template", "De_lete…", "Delete the selected template (refused once it had instances or"
                 + " while a lifecycle or project uses it)", this::deleteTemplate);
+        var ownOnly = javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.selectedTemplateProperty().get() == null
+                || vm.isRemote(vm.selectedTemplateProperty().get()), vm.selectedTemplateProperty()); // a remote one is only listed and deleted
         SplitPane both = new SplitPane(split, section("Environment templates", templates, gated(newTemplate, current.nameProperty().isEmpty()),
-                gated(newInstance, vm.selectedTemplateProperty().isNull()), gated(editTemplate, vm.selectedTemplateProperty().isNull()),
+                gated(newInstance, ownOnly), gated(editTemplate, ownOnly),
                 gated(deleteTemplate, vm.selectedTemplateProperty().isNull())));
         both.setOrientation(javafx.geometry.Orientation.VERTICAL);
         both.setDividerPositions(0.6);
@@ -215,8 +217,8 @@ public final class EnvironmentsView {
     private void deleteTemplate() {
         EnvironmentTemplate t = vm.selectedTemplateProperty().get();
         if (t != null && permitted()) {
-            String what = "environment template '" + t.name() + "' of '" + vm.space() + "'";
-            ConfirmDialog.create(window(), vm.runner(), "delete-template", "Delete environment template '" + t.name() + "'",
+            String what = (vm.isRemote(t) ? "remote template '" : "environment template '") + vm.name(t) + "' of '" + vm.space() + "'";
+            ConfirmDialog.create(window(), vm.runner(), "delete-template", "Delete " + (vm.isRemote(t) ? "remote" : "environment") + " template '" + vm.name(t) + "'",
                     "Delete the " + what + "? No instance can be made from it afterwards.", "Delete", "Deleting the " + what,
                     () -> vm.deleteTemplate(t), () -> vm.changed("Deleted the " + what + ".", null, null)).show();
         }

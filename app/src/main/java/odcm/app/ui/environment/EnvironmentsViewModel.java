@@ -20,6 +20,9 @@ import odcm.model.environment.RemoteEnvironment;
 public final class EnvironmentsViewModel {
     private final EnvironmentService environments;
     private final odcm.app.service.TemplateService templates;
+    private final odcm.app.service.RemoteTemplateService remoteTemplates;
+    /** The remote templates among {@link #templateList}, by template id: their display name ("Prod Space: Feature (template)"). */
+    private final java.util.Map<Long, String> remoteNames = new java.util.HashMap<>();
     private final SelectableList<EnvironmentTemplate> templateList = new SelectableList<>(t -> t.name().toLowerCase(Locale.ROOT), false);
     private final SpaceService spaces;
     private final TaskRunner runner;
@@ -31,13 +34,15 @@ public final class EnvironmentsViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final StatusMessage message = new StatusMessage();
 
-    private record Loaded(List<Environment> locals, List<RemoteEnvironment> remotes, List<EnvironmentTemplate> templates) {
+    private record Loaded(List<Environment> locals, List<RemoteEnvironment> remotes, List<EnvironmentTemplate> templates,
+                          List<odcm.model.environment.RemoteTemplate> remoteTemplates) {
     }
 
-    public EnvironmentsViewModel(EnvironmentService environments, odcm.app.service.TemplateService templates, SpaceService spaces, TaskRunner runner,
-                                 CurrentSpace current) {
+    public EnvironmentsViewModel(EnvironmentService environments, odcm.app.service.TemplateService templates,
+                                 odcm.app.service.RemoteTemplateService remoteTemplates, SpaceService spaces, TaskRunner runner, CurrentSpace current) {
         this.environments = environments;
         this.templates = templates;
+        this.remoteTemplates = remoteTemplates;
         this.spaces = spaces;
         this.runner = runner;
         this.current = current;
@@ -69,12 +74,16 @@ public final class EnvironmentsViewModel {
             return;
         }
         runner.run("Loading the environments of '" + space + "'", () -> new Loaded(environments.list(space), environments.listRemote(space),
-                        templates.list(space)),
+                        templates.list(space), remoteTemplates.list(space)),
                 loaded -> {
                     if (space.equals(current.name())) { // the space changed meanwhile: a newer load is on its way
                         locals.replace(loaded.locals(), selectLocal == null ? null : selectLocal.toLowerCase(Locale.ROOT));
                         remotes.replace(loaded.remotes(), selectRemote);
-                        templateList.replace(loaded.templates(), templateList.selectedProperty().get() == null ? null
+                        remoteNames.clear(); // remote templates after the space's own, by their display name (decision 0058)
+                        loaded.remoteTemplates().forEach(r -> remoteNames.put(r.template().id(), r.displayName()));
+                        List<EnvironmentTemplate> all = new java.util.ArrayList<>(loaded.templates());
+                        loaded.remoteTemplates().forEach(r -> all.add(r.template()));
+                        templateList.replace(all, templateList.selectedProperty().get() == null ? null
                                 : templateList.selectedProperty().get().name().toLowerCase(Locale.ROOT));
                     }
                 }, sentence -> {
@@ -116,7 +125,21 @@ public final class EnvironmentsViewModel {
 
     /** As the confirm dialog runs it, in the background; a refusal (a phase holds it, it had instances) stays in the dialog. */
     public void deleteTemplate(EnvironmentTemplate t) {
-        templates.delete(current.name(), t.name(), t.seen());
+        if (isRemote(t)) {
+            remoteTemplates.delete(current.name(), name(t));
+        } else {
+            templates.delete(current.name(), t.name(), t.seen());
+        }
+    }
+
+    /** Whether {@code t} is a remote template (a placeholder of another space's, decision 0058): listed and deleted here, not edited. */
+    public boolean isRemote(EnvironmentTemplate t) {
+        return t != null && remoteNames.containsKey(t.id());
+    }
+
+    /** "Feature", or a remote template's "Prod Space: Feature (template)". */
+    public String name(EnvironmentTemplate t) {
+        return remoteNames.getOrDefault(t.id(), t.name());
     }
 
     public InstanceFormViewModel newInstance(EnvironmentTemplate t) {
@@ -131,6 +154,9 @@ public final class EnvironmentsViewModel {
 
     /** The live instances of {@code t} among the environments loaded: "feature-a-1.2, feature-b-1.3", or "none". */
     public String instancesOf(EnvironmentTemplate t) {
+        if (isRemote(t)) {
+            return "its owner's, as receipts report them (Pipeline)";
+        }
         List<String> names = locals.items().stream().filter(e -> Long.valueOf(t.id()).equals(e.templateId())).map(Environment::name).toList();
         return names.isEmpty() ? "none" : String.join(", ", names);
     }

@@ -270,10 +270,13 @@ public final class ImportWizard {
         snapshot.note("As the bundle carries it. Once imported, the process and templates are read-only here; the values stay editable.");
         snapshot.setPrefHeight(430);
         snapshot.setMinHeight(430);
-        if (p.update().isPresent()) {
-            return List.of(becomes, update(p.update().get()), snapshot, reveal(p));
+        List<Node> out = new java.util.ArrayList<>(List.of(becomes, p.update().isPresent() ? update(p.update().get()) : changes));
+        if (!p.templates().isEmpty()) { // decision 0058: what the import does to the environment templates it carries
+            out.add(text("wizard-templates", "Environment templates: " + p.templates() + "."));
         }
-        return List.of(becomes, changes, snapshot, reveal(p));
+        out.add(snapshot);
+        out.add(reveal(p));
+        return out;
     }
 
     /** A later revision of a release imported here before: "Update of 1.2.0: revision 2", and what changed, as Compare shows it. */

@@ -29,7 +29,7 @@ final class AcceptDialog {
     static FormDialog create(Window owner, AcceptViewModel vm, Consumer<ImportAcceptance> done) {
         AcceptanceService.Review r = vm.review();
         Label what = Forms.hint("Release " + r.release() + " of '" + r.project() + "' was imported into '" + r.space() + "' by " + r.importedBy()
-                + ". " + r.against() + " " + r.state());
+                + ". " + r.against() + " " + r.state() + (r.templates().isEmpty() ? "" : " Environment templates: " + r.templates() + "."));
         what.setId("accept-what");
         what.setWrapText(true);
         Label summary = new Label(r.diff().summary());

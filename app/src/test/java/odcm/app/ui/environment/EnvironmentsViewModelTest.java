@@ -33,7 +33,7 @@ class EnvironmentsViewModelTest {
         ctx.spaces().create("DevTest Space", "", KeyAlgorithm.EC_P256);
         ctx.spaces().create("QA Space", "", KeyAlgorithm.EC_P256);
         ctx.remotes().add("Prod Space", "", TestStores.foreignCertificatePem("Prod Space"), null);
-        vm = new EnvironmentsViewModel(ctx.environments(), ctx.templates(), ctx.spaces(), new SameThreadTaskRunner(), current);
+        vm = new EnvironmentsViewModel(ctx.environments(), ctx.templates(), ctx.remoteTemplates(), ctx.spaces(), new SameThreadTaskRunner(), current);
     }
 
     @AfterEach
@@ -142,5 +142,18 @@ class EnvironmentsViewModelTest {
         assertTrue(stale.form().errorProperty().get().startsWith("Environment template 'Feature' of 'DevTest Space' was changed by someone else"),
                 stale.form().errorProperty().get());
         assertEquals("", ctx.templates().get("DevTest Space", "Feature").description(), "nothing changed");
+    }
+
+    /** Review 18b M5: a remote template is listed among the space's templates by its display name, and deleted from there. */
+    @Test
+    void aRemoteTemplateIsListedByItsOwnerAndDeletedHere() {
+        ctx.trusts().add("DevTest Space", "QA Space", odcm.model.trust.TrustKind.DEPLOYMENT_RECEIPTS);
+        ctx.remoteTemplates().create("DevTest Space", "QA Space", odcm.model.environment.EnvironmentTemplate.draft("Feature", "", List.of(), List.of(),
+                List.of(), "feature-#{Release.Number}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
+        current.choose("DevTest Space");
+        var t = vm.templates().get(0);
+        assertEquals(List.of("QA Space: Feature (template)", "true"), List.of(vm.name(t), String.valueOf(vm.isRemote(t))));
+        vm.deleteTemplate(t);
+        assertTrue(ctx.remoteTemplates().list("DevTest Space").isEmpty());
     }
 }

@@ -63,7 +63,7 @@ class FullDiskFormTest {
 
         CurrentSpace current = new CurrentSpace();
         current.choose("DevTest Space");
-        EnvironmentsViewModel vm = new EnvironmentsViewModel(ctx.environments(), ctx.templates(), ctx.spaces(), new SameThreadTaskRunner(), current);
+        EnvironmentsViewModel vm = new EnvironmentsViewModel(ctx.environments(), ctx.templates(), ctx.remoteTemplates(), ctx.spaces(), new SameThreadTaskRunner(), current);
         // The store file has room inside it at first: environments go in until a commit needs the disk.
         int made = 0;
         String error = "";

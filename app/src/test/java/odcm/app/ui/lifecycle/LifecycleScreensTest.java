@@ -418,10 +418,8 @@ class LifecycleScreensTest {
             ctx.store().write(tx -> { // what a receipt from Prod Space says (the two-store test brings it in a real receipt)
                 long dev = tx.spaces().findByName(DEV).orElseThrow().id();
                 long prod = tx.spaces().findByName(PROD).orElseThrow().id();
-                tx.receipts().recordInstance(dev, prod, new odcm.persistence.receipt.ReceiptRepository.RemoteInstance(prod, "feature-1.2.0", "Feature",
-                        true, ctx.spaces().now()));
-                tx.receipts().recordInstance(dev, prod, new odcm.persistence.receipt.ReceiptRepository.RemoteInstance(prod, "feature-1.1.0", "Feature",
-                        false, ctx.spaces().now()));
+                tx.receipts().replaceInstances(dev, prod, List.of(new odcm.persistence.receipt.ReceiptRepository.RemoteInstance(prod, "feature-1.2.0",
+                        "Feature", true, ctx.spaces().now())), ctx.spaces().now());
                 return null;
             });
 

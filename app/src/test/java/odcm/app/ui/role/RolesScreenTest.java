@@ -215,7 +215,7 @@ class RolesScreenTest extends DirectRobot {
 
         odcm.app.ui.common.CurrentSpace current = new odcm.app.ui.common.CurrentSpace();
         WaitForAsyncUtils.asyncFx(() -> current.choose(PROD)).get(5, TimeUnit.SECONDS);
-        show(new odcm.app.ui.environment.EnvironmentsView(new odcm.app.ui.environment.EnvironmentsViewModel(bob.environments(), bob.templates(), bob.spaces(),
+        show(new odcm.app.ui.environment.EnvironmentsView(new odcm.app.ui.environment.EnvironmentsViewModel(bob.environments(), bob.templates(), bob.remoteTemplates(), bob.spaces(),
                 runner, current), current, () -> { }, gate).screen());
         Button newEnvironment = lookup("#new-environment").query();
         assertTrue(newEnvironment.isDisabled() && lookup("#new-remote-environment").<Button>query().isDisabled());
