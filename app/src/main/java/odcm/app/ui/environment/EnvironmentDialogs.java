@@ -140,6 +140,23 @@ final class EnvironmentDialogs {
         days.setPrefColumnCount(5);
         days.textProperty().bindBidirectional(vm.daysProperty());
         GridPane grid = Forms.grid();
+        if (!vm.isEditing()) {
+            ComboBox<String> owners = new ComboBox<>(vm.owners());
+            owners.setId(id + "-owner");
+            owners.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(String o) {
+                    return o == null ? "" : o.equals(space) ? "This space ('" + space + "')" : o + " (a remote template)";
+                }
+
+                @Override
+                public String fromString(String text) {
+                    return null;
+                }
+            });
+            owners.valueProperty().bindBidirectional(vm.ownerProperty());
+            Forms.row(grid, "_Owned by", owners);
+        }
         Forms.row(grid, "_Name", name);
         Forms.row(grid, "_Description", area(id + "-description", "What its instances are for (optional)", vm.descriptionProperty()));
         Forms.row(grid, "_Instances named", expression); // Alt+N is _Name's
@@ -163,7 +180,9 @@ final class EnvironmentDialogs {
                 + " Release.Channel, Project.Name, Template.Name, Space.Name and the parameters." : "Names in #{…}: Release.Number, Release.Channel, Project.Name, Template.Name,"
                 + " Space.Name and the parameters; ##{ writes #{. Put the template in a lifecycle phase (Lifecycles screen): each release"
                 + " reaching the phase gets an instance there, which then needs a default for every parameter. The console records"
-                + " provisioning; it does not run the steps."));
+                + " provisioning; it does not run the steps. Owned by another space, it is a remote template ('Prod Space: Feature (template)')"
+                + " for a composite lifecycle: that space must be trusted for deployment receipts, its bundles carry this definition"
+                + " there, and its receipts bring the instances back."));
         FormDialog dialog = new FormDialog(owner, id, vm.isEditing() ? "Edit environment template '" + vm.original().name() + "'"
                 : "New environment template in '" + space + "'", vm.isEditing() ? "Save" : "Create", content,
                 vm.validProperty().not(), vm.form(), close -> vm.submit(done -> {

@@ -201,8 +201,9 @@ public final class EnvironmentsView {
 
     private void createTemplate() {
         if (!vm.space().isEmpty() && permitted()) {
-            EnvironmentDialogs.template(window(), vm.space(), vm.newTemplate(),
-                    t -> vm.changed("Created environment template '" + t.name() + "' in '" + vm.space() + "'.", null, null)).show();
+            TemplateFormViewModel form = vm.newTemplate();
+            EnvironmentDialogs.template(window(), vm.space(), form, t -> vm.changed("Created environment template '" + (form.remoteOwner() == null
+                    ? t.name() : odcm.model.environment.RemoteTemplate.displayName(form.remoteOwner(), t.name())) + "' in '" + vm.space() + "'.", null, null)).show();
         }
     }
 

@@ -112,9 +112,14 @@ public final class EnvironmentsViewModel {
         environments.delete(current.name(), e.name(), e.seen());
     }
 
+    /** A template of this space, or (another space chosen as its owner) a remote template standing for that space's (0058). */
     public TemplateFormViewModel newTemplate() {
         String space = current.name();
-        return new TemplateFormViewModel(runner, t -> templates.create(space, t));
+        TemplateFormViewModel vm = new TemplateFormViewModel(runner, space,
+                (owner, t) -> owner == null ? templates.create(space, t) : remoteTemplates.create(space, owner, t).template());
+        runner.run("Loading the other spaces", spaces::list,
+                all -> all.stream().map(odcm.model.space.Space::name).filter(n -> !n.equals(space)).forEach(vm.owners()::add), vm.form()::showError);
+        return vm;
     }
 
     /** Edit {@code t} as it was loaded; a change made meanwhile by someone else is refused (decision 0036). */

@@ -25,7 +25,10 @@ import odcm.model.environment.EnvironmentTemplate;
  */
 public final class TemplateFormViewModel {
     private final FormState form;
-    private final Function<EnvironmentTemplate, EnvironmentTemplate> create;
+    private final java.util.function.BiFunction<String, EnvironmentTemplate, EnvironmentTemplate> create;
+    /** Which space owns a new template: this space (the first entry), or another one, which makes it a remote template (0058). */
+    private final javafx.collections.ObservableList<String> owners = javafx.collections.FXCollections.observableArrayList();
+    private final StringProperty owner = new SimpleStringProperty();
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
     private final StringProperty expression = new SimpleStringProperty("#{Release.Channel}-#{Release.Number}");
@@ -42,12 +45,22 @@ public final class TemplateFormViewModel {
     /** The template being edited, or null for a new one. */
     private final EnvironmentTemplate original;
 
-    TemplateFormViewModel(TaskRunner runner, Function<EnvironmentTemplate, EnvironmentTemplate> create) {
-        this(runner, null, create);
+    /**
+     * New template of {@code space}, or of another space chosen as its owner: {@code create} gets the owner's name (null for
+     * this space's own template) and the draft.
+     */
+    TemplateFormViewModel(TaskRunner runner, String space, java.util.function.BiFunction<String, EnvironmentTemplate, EnvironmentTemplate> create) {
+        this(runner, (EnvironmentTemplate) null, create);
+        owners.add(space);
+        owner.set(space);
     }
 
     /** Edit {@code original} (decision 0057): filled in as it is, saved by {@code save}; problems are said at once. */
     TemplateFormViewModel(TaskRunner runner, EnvironmentTemplate original, Function<EnvironmentTemplate, EnvironmentTemplate> save) {
+        this(runner, original, (ignored, t) -> save.apply(t));
+    }
+
+    private TemplateFormViewModel(TaskRunner runner, EnvironmentTemplate original, java.util.function.BiFunction<String, EnvironmentTemplate, EnvironmentTemplate> save) {
         this.form = new FormState(runner);
         this.create = save;
         this.original = original;
@@ -112,7 +125,23 @@ public final class TemplateFormViewModel {
             return;
         }
         EnvironmentTemplate t = draft();
-        form.submit((original == null ? "Creating environment template '" : "Saving environment template '") + t.name() + "'", () -> create.apply(t), onDone);
+        String o = remoteOwner();
+        form.submit((original == null ? "Creating environment template '" : "Saving environment template '")
+                + (o == null ? t.name() : odcm.model.environment.RemoteTemplate.displayName(o, t.name())) + "'", () -> create.apply(o, t), onDone);
+    }
+
+    /** The other space chosen as the new template's owner, or null for a template of this space (or an edit). */
+    public String remoteOwner() {
+        return owners.isEmpty() || owner.get() == null || owner.get().equals(owners.get(0)) ? null : owner.get();
+    }
+
+    /** This space first, then the other spaces, once loaded (a new template only; empty when editing). */
+    public javafx.collections.ObservableList<String> owners() {
+        return owners;
+    }
+
+    public StringProperty ownerProperty() {
+        return owner;
     }
 
     public StringProperty nameProperty() {

@@ -144,12 +144,28 @@ class EnvironmentsViewModelTest {
         assertEquals("", ctx.templates().get("DevTest Space", "Feature").description(), "nothing changed");
     }
 
-    /** Review 18b M5: a remote template is listed among the space's templates by its display name, and deleted from there. */
+    /**
+     * Review 18b M5: New template… with another space as its owner makes a remote template (refused, nothing made, while that
+     * space is not trusted for receipts); it is listed among the space's templates by its display name, and deleted from there.
+     */
     @Test
-    void aRemoteTemplateIsListedByItsOwnerAndDeletedHere() {
+    void aRemoteTemplateIsMadeInTheFormListedByItsOwnerAndDeletedHere() {
+        current.choose("DevTest Space");
+        TemplateFormViewModel form = vm.newTemplate();
+        assertEquals(List.of("DevTest Space", "QA Space", "Prod Space"), form.owners(), "this space first, then the others");
+        assertEquals(null, form.remoteOwner(), "this space's own template by default");
+        form.ownerProperty().set("QA Space");
+        form.nameProperty().set("Feature");
+        form.expressionProperty().set("feature-#{Release.Number}");
+        form.submit(done -> { });
+        assertTrue(form.form().errorProperty().get().contains("trust"), form.form().errorProperty().get());
+        assertTrue(ctx.remoteTemplates().list("DevTest Space").isEmpty() && ctx.templates().list("DevTest Space").isEmpty(), "nothing made");
         ctx.trusts().add("DevTest Space", "QA Space", odcm.model.trust.TrustKind.DEPLOYMENT_RECEIPTS);
-        ctx.remoteTemplates().create("DevTest Space", "QA Space", odcm.model.environment.EnvironmentTemplate.draft("Feature", "", List.of(), List.of(),
-                List.of(), "feature-#{Release.Number}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
+        form.submit(done -> { });
+        assertEquals(List.of("QA Space: Feature (template)"), ctx.remoteTemplates().list("DevTest Space").stream()
+                .map(odcm.model.environment.RemoteTemplate::displayName).toList());
+        assertTrue(ctx.templates().list("DevTest Space").isEmpty(), "not a template of this space");
+        current.choose("QA Space");
         current.choose("DevTest Space");
         var t = vm.templates().get(0);
         assertEquals(List.of("QA Space: Feature (template)", "true"), List.of(vm.name(t), String.valueOf(vm.isRemote(t))));
