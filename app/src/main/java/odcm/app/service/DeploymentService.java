@@ -96,9 +96,7 @@ public final class DeploymentService {
     public java.util.Optional<List<PackageService.Check>> packageChecks(String space, String project, String version) {
         PackageService.Located located = store.read(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
-            boolean required = tx.packages().policy(s.id()).requireCheck();
-            PackageService.Located l = PackageService.located(store, tx, s, release(tx, ProjectService.require(tx, s, project), version));
-            return required || l.inUse() ? l : null;
+            return PackageService.locatedWhereUsed(store, tx, s, () -> release(tx, ProjectService.require(tx, s, project), version));
         });
         return java.util.Optional.ofNullable(located).map(PackageService.Located::check);
     }

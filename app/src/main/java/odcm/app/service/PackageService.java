@@ -165,11 +165,6 @@ public final class PackageService {
 
     /** What a check needs from the store: read in a transaction, then checked outside it (files are read with no transaction open). */
     record Located(List<PackageVersion> packages, Path folder, List<StoredPackage> held, List<String> feeds) {
-        /** Whether the space uses its package store at all (a package added or a feed): an advisory check says nothing otherwise. */
-        boolean inUse() {
-            return !held.isEmpty() || !feeds.isEmpty();
-        }
-
         List<Check> check() {
             List<Check> checks = new ArrayList<>();
             for (PackageVersion p : packages) {
@@ -241,6 +236,19 @@ public final class PackageService {
 
     static Located located(Store store, StoreTx tx, Space s, Release r) {
         return new Located(r.snapshot().packages(), folder(store, tx, s), tx.packages().packages(s.id()), tx.packages().feeds(s.id()));
+    }
+
+    /**
+     * As {@link #located}, or null where the space uses no package store (nothing added, no feed) and does not require the
+     * check; the release is read only when it is needed, so a deployment in such a space reads nothing more.
+     */
+    static Located locatedWhereUsed(Store store, StoreTx tx, Space s, java.util.function.Supplier<Release> release) {
+        List<StoredPackage> held = tx.packages().packages(s.id());
+        List<String> feeds = tx.packages().feeds(s.id());
+        if (held.isEmpty() && feeds.isEmpty() && !tx.packages().policy(s.id()).requireCheck()) {
+            return null;
+        }
+        return new Located(release.get().snapshot().packages(), folder(store, tx, s), held, feeds);
     }
 
     /** The space's store folder: its setting, else {@code packages/space-<id>} under the store's folder. */
