@@ -105,6 +105,14 @@ public final class DeploymentService {
         return java.util.Optional.ofNullable(located).map(PackageService.Located::check);
     }
 
+    /**
+     * Whether the space uses a package store (a package added, a feed, or the check required; decision 0059): where it does not,
+     * a release's packages have no status here. Reads no file.
+     */
+    public boolean packagesInUse(String space) {
+        return store.read(tx -> PackageService.presenceWhereUsed(store, tx, EnvironmentService.requireLocal(tx, space)) != null);
+    }
+
     /** Every deployment of the project's releases, newest first. */
     public List<Deployment> list(String space, String project) {
         return store.read(tx -> tx.deployments().findByProject(ProjectService.require(tx, EnvironmentService.requireLocal(tx, space), project).id()));

@@ -411,7 +411,14 @@ public final class PackageService {
         if (held.isEmpty() && feeds.isEmpty() && !tx.packages().policy(s.id()).requireCheck()) {
             return null;
         }
-        return new Located(release.get().snapshot().packages(), folder(store, tx, s), held, feeds);
+        Release r = release.get();
+        return new Located(r == null ? List.of() : r.snapshot().packages(), folder(store, tx, s), held, feeds);
+    }
+
+    /** Where the space's packages are looked for, or null where it uses no package store ({@link #locatedWhereUsed}'s rule). */
+    static PackagePresence presenceWhereUsed(Store store, StoreTx tx, Space s) {
+        Located l = locatedWhereUsed(store, tx, s, () -> null);
+        return l == null ? null : new PackagePresence(l.folder(), l.feeds());
     }
 
     /** The space's store folder: its setting, else {@code packages/space-<id>} under the store's folder. */
