@@ -113,6 +113,7 @@ class DecisionHistoryUiTest {
                 }
                 assertEquals(List.of(), shown, "the Status column never shown");
                 assertTrue(!status.isVisible());
+                ui.shoot("releases-packages-no-store");
 
                 // the demo's manifests name the SHA-256 of "<id><version>": that text is the right file
                 Path web = Files.writeString(tmp.resolve("web.zip"), "Acme.Web2.0.0");
