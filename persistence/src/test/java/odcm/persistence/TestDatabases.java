@@ -293,7 +293,7 @@ public final class TestDatabases {
         if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
             st.execute("DROP POLICY IF EXISTS odcm_remove ON package_file");
         }
-        st.executeUpdate("ALTER TABLE package_policy DROP COLUMN IF EXISTS seal");
+        st.executeUpdate("ALTER TABLE IF EXISTS package_policy DROP COLUMN IF EXISTS seal");
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '31'");
     }
 
