@@ -280,7 +280,8 @@ public final class PackageService {
                 now = tx.packages().policy(s.id());
             } catch (Refusal unsealed) {
                 if (requireCheck == null || storeFolder == null) {
-                    throw new Refusal(unsealed.getMessage() + " To set it anew, give both the package check and the store folder ('' for the default).");
+                    throw new Refusal(unsealed.getMessage() + " To set it anew, give both the package check and the store folder (odcm space set --require-package-check on|off"
+                            + " --package-store FOLDER, '' for the default).");
                 }
                 now = new PackageRepository.Policy(!requireCheck, null); // whatever it says, it is replaced whole
             }

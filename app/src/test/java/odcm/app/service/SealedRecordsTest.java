@@ -266,7 +266,8 @@ class SealedRecordsTest extends BundleFixture {
         String settings = "The package settings of 'DevTest Space' (set by ";
         refusedWith(settings, CHANGED, () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
         refusedWith(settings, CHANGED, () -> ctx.packages().overview(DEV));
-        refusedWith(settings, " To set it anew, give both the package check and the store folder ('' for the default).",
+        refusedWith(settings, " To set it anew, give both the package check and the store folder (odcm space set --require-package-check on|off"
+                + " --package-store FOLDER, '' for the default).",
                 () -> ctx.packages().setPolicy(DEV, false, null));
         ctx.packages().setPolicy(DEV, true, "");
         assertTrue(ctx.packages().overview(DEV).requireCheck(), "set anew, sealed");
