@@ -43,6 +43,7 @@ public final class PackageDelta {
     /** The most blocks of the base indexed (a base over MAX_BLOCKS × MAX_BLOCK = 1 TiB has its first TiB indexed). */
     static final int MAX_BLOCKS = 1 << 20;
     private static final int CHUNK = 1 << 20;
+    private static final int PROBE = 64 * 1024;
     private static final int MULTIPLIER = 0x5bd1e995;
 
     private PackageDelta() {
@@ -96,51 +97,69 @@ public final class PackageDelta {
         return (int) Math.min(MAX_BLOCK, Long.highestOneBit(perBlock - 1) << 1);
     }
 
+    /** The polynomial hash of {@code length} bytes (a multiple of 4), four at a time (the same as byte by byte). */
     private static int hash(byte[] data, int from, int length) {
+        int m2 = MULTIPLIER * MULTIPLIER;
+        int m3 = m2 * MULTIPLIER;
+        int m4 = m3 * MULTIPLIER;
         int h = 0;
-        for (int i = from; i < from + length; i++) {
-            h = h * MULTIPLIER + (data[i] & 0xff);
+        for (int i = from; i < from + length; i += 4) {
+            h = h * m4 + (data[i] & 0xff) * m3 + (data[i + 1] & 0xff) * m2 + (data[i + 2] & 0xff) * MULTIPLIER + (data[i + 3] & 0xff);
         }
         return h;
     }
 
-    /** The base's blocks by weak hash: open addressing, at most half full; of blocks with one hash, the first is kept. */
+    /**
+     * The base's blocks by weak hash: open addressing, at most half full, each slot a hash and its block number + 1 side by
+     * side (one cache line per look-up; 0 is an empty slot); of blocks with one hash, the first is kept. Before the slots,
+     * a filter of 4 bits per slot (at most 1 MiB, so mostly in the processor's cache) answers most look-ups of a hash the
+     * base does not have, which are nearly all of them where the target's bytes are new.
+     */
     private static final class BlockIndex {
-        private final int[] hashes;
-        private final int[] blocks; // block number + 1; 0 is an empty slot
+        private final int[] slots;
         private final int mask;
         private final int shift;
+        private final long[] filter;
+        private final int filterShift;
 
         BlockIndex(int count) {
             int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, 2 * count - 1)) << 1);
-            hashes = new int[capacity];
-            blocks = new int[capacity];
-            mask = capacity - 1;
-            shift = Integer.numberOfLeadingZeros(mask);
+            slots = new int[2 * capacity];
+            mask = 2 * capacity - 1;
+            shift = Integer.numberOfLeadingZeros(capacity - 1) - 1;
+            filter = new long[capacity / 16];
+            filterShift = shift - 1;
         }
 
         void add(int hash, int block) {
             int i = slot(hash);
-            for (; blocks[i] != 0; i = (i + 1) & mask) {
-                if (hashes[i] == hash) {
+            for (; slots[i + 1] != 0; i = (i + 2) & mask) {
+                if (slots[i] == hash) {
                     return;
                 }
             }
-            hashes[i] = hash;
-            blocks[i] = block + 1;
+            slots[i] = hash;
+            slots[i + 1] = block + 1;
+            int f = (hash * 0x85ebca6b) >>> filterShift;
+            filter[f >>> 6] |= 1L << f;
         }
 
         int find(int hash) {
-            for (int i = slot(hash); blocks[i] != 0; i = (i + 1) & mask) {
-                if (hashes[i] == hash) {
-                    return blocks[i] - 1;
+            int f = (hash * 0x85ebca6b) >>> filterShift;
+            if ((filter[f >>> 6] & 1L << f) == 0) {
+                return -1;
+            }
+            for (int i = slot(hash); slots[i + 1] != 0; i = (i + 2) & mask) {
+                if (slots[i] == hash) {
+                    return slots[i + 1] - 1;
                 }
             }
             return -1;
         }
 
         private int slot(int hash) {
-            return (hash * 0x9e3779b9) >>> shift; // the product's high bits: the rolling hash's low bits are its weakest
+            // the product's high bits (the rolling hash's low bits are its weakest), times two
+            return ((hash * 0x9e3779b9) >>> shift) & ~1;
         }
     }
 
@@ -162,6 +181,7 @@ public final class PackageDelta {
         private int pos; // start of the block being looked for
         private int literal; // start of the bytes not yet written (pos - literal <= LITERAL_MAX + block)
         private BlockIndex index;
+        private int packedLength;
 
         Encoder(FileChannel base, FileChannel target, OutputStream out, Progress progress) throws IOException {
             this.base = base;
@@ -195,6 +215,7 @@ public final class PackageDelta {
                     h = hash(window, pos, block);
                     rolled = true;
                 }
+                h = roll(h, Math.min(length - block, literal + LITERAL_MAX + block - 1));
                 int found = index.find(h);
                 if (found >= 0 && confirmed((long) found * block)) {
                     copyFrom((long) found * block);
@@ -221,6 +242,19 @@ public final class PackageDelta {
             out.flush();
             progress.step(baseSize + targetSize, baseSize + targetSize, "Compared");
             return windowStart + length;
+        }
+
+        /** Rolls the hash from pos to the first window whose hash the base has, or to {@code last}; returns its hash. */
+        private int roll(int h, int last) {
+            byte[] w = window;
+            int b = block;
+            int p = pos;
+            while (p < last && index.find(h) < 0) {
+                h = h * MULTIPLIER + (w[p + b] & 0xff) - outgoing * (w[p] & 0xff);
+                p++;
+            }
+            pos = p;
+            return h;
         }
 
         private BlockIndex indexBase() throws IOException {
@@ -291,18 +325,16 @@ public final class PackageDelta {
             literal = pos;
         }
 
-        /** Writes the window's bytes [from, to) as ADDs of at most LITERAL_MAX bytes, each deflated if that is smaller. */
+        /**
+         * Writes the window's bytes [from, to) as ADDs of at most LITERAL_MAX bytes, each deflated if that is smaller, unless
+         * its first PROBE bytes deflate by less than 1/32 (bytes already compressed: deflating them costs CPU for nothing).
+         */
         private void add(int from, int to) throws IOException {
             for (int at = from; at < to; at += LITERAL_MAX) {
                 int n = Math.min(LITERAL_MAX, to - at);
-                deflater.reset();
-                deflater.setInput(window, at, n);
-                deflater.finish();
-                int packedLength = 0;
-                while (!deflater.finished() && packedLength < n - 1) {
-                    packedLength += deflater.deflate(packed, packedLength, n - 1 - packedLength);
-                }
-                if (deflater.finished()) {
+                int probe = Math.min(n, PROBE);
+                boolean deflated = deflate(at, probe, probe - 1 - probe / 32) && (n == probe || deflate(at, n, n - 1));
+                if (deflated) {
                     out.writeByte(ADD_DEFLATED);
                     out.writeInt(n);
                     out.writeInt(packedLength);
@@ -313,6 +345,18 @@ public final class PackageDelta {
                     out.write(window, at, n);
                 }
             }
+        }
+
+        /** Deflates n bytes of the window at {@code at} into {@code packed}: true when that took fewer than {@code room} bytes. */
+        private boolean deflate(int at, int n, int room) {
+            deflater.reset();
+            deflater.setInput(window, at, n);
+            deflater.finish();
+            packedLength = 0;
+            while (!deflater.finished() && packedLength < room) {
+                packedLength += deflater.deflate(packed, packedLength, room - packedLength);
+            }
+            return deflater.finished();
         }
     }
 

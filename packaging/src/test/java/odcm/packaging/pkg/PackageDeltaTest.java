@@ -61,6 +61,16 @@ class PackageDeltaTest {
     }
 
     @Test
+    void cutsALongRunOfNewBytesIntoPiecesAndStillFindsWhatFollows() throws Exception {
+        byte[] base = random(12, 100_000);
+        ByteArrayOutputStream next = new ByteArrayOutputStream();
+        next.write(random(13, PackageDelta.LITERAL_MAX + 200_000), 0, PackageDelta.LITERAL_MAX + 200_000);
+        next.write(base, 0, base.length);
+        byte[] delta = roundTrip(base, next.toByteArray());
+        assertTrue(delta.length < PackageDelta.LITERAL_MAX + 200_000 + 100, "delta of " + delta.length + " bytes");
+    }
+
+    @Test
     void rebuildsEmptyAndTinyPackages() throws Exception {
         roundTrip(new byte[0], new byte[0]);
         roundTrip(random(7, 5000), new byte[0]);
