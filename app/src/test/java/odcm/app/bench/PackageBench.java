@@ -31,7 +31,8 @@ import odcm.packaging.pkg.PackageDelta;
  * {@code sha256sum} over the same files, alternately. Then one package over 2 GiB (sparse: random regions, zeros
  * between, 1 MiB inserted past 1.5 GiB) through ours, to show long offsets. Everything is deleted at the end.
  * Wall and CPU times: ours in this thread (ThreadMXBean), the tools' user + system from {@code /usr/bin/time}.
- * Not a test: run it with {@code bench/package-transfer.sh}. Usage: PackageBench [COUNT] [MIB] [WORKDIR]
+ * Not a test: run it with {@code bench/package-transfer.sh}. Usage: PackageBench [COUNT] [MIB] [WORKDIR], or
+ * PackageBench pairs BASE NEXT [BASE NEXT…] for the sizes only, ours beside zstd's, of real packages one has at hand.
  */
 public final class PackageBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -41,6 +42,10 @@ public final class PackageBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("pairs")) {
+            pairs(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         long size = (args.length > 1 ? Long.parseLong(args[1]) : 100) << 20;
         Path parent = Files.createDirectories(Path.of(args.length > 2 ? args[2] : System.getProperty("java.io.tmpdir")));
@@ -148,6 +153,24 @@ public final class PackageBench {
                 ratio(apply[1] / 1e9, decompress[1] + decompress[2]), mb(maxRss * 1024));
         maxRss = 0;
         return row;
+    }
+
+    private static void pairs(String[] files) throws Exception {
+        Path zst = Files.createTempFile("odcm-bench", ".zst");
+        try {
+            for (int i = 0; i + 1 < files.length; i += 2) {
+                Path base = Path.of(files[i]);
+                Path next = Path.of(files[i + 1]);
+                var delta = new java.io.ByteArrayOutputStream();
+                PackageDelta.encode(base, next, delta, Progress.NONE);
+                time("zstd", "-q", "-f", "-T1", "--long=31", "--patch-from=" + base, next.toString(), "-o", zst.toString());
+                System.out.printf(Locale.ROOT, "%s -> %s: full %d, ours %d (%.3f), zstd --patch-from %d (%.3f), ours / zstd %.2f%n", base.getFileName(),
+                        next.getFileName(), Files.size(next), delta.size(), delta.size() / (double) Files.size(next), Files.size(zst),
+                        Files.size(zst) / (double) Files.size(next), delta.size() / (double) Files.size(zst));
+            }
+        } finally {
+            Files.delete(zst);
+        }
     }
 
     /** Our SHA-256 beside sha256sum over the same files, alternately, 3 rounds each; medians in MB/s. */

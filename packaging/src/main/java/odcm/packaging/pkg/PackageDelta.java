@@ -23,12 +23,12 @@ import odcm.model.Progress;
  * "copy these bytes of the base" and "add these bytes" operations, the added bytes deflated where that makes them smaller.
  *
  * <p>Encoding indexes the base's blocks by a weak hash (the block size chosen from the base's size, so the index never
- * holds more than {@value #MAX_BLOCKS} blocks: at most 16 MiB), then rolls the same hash over the target byte by byte;
- * a candidate is taken only once its bytes equal the base's at that offset (no trust in the hash), and is then extended
- * byte-wise forward and backward into the pending added bytes, so content shifted by insertions and deletions is found and
- * an unchanged stretch of any length is one copy. Both directions stream: the target and base are read in pieces, by
- * position, never mapped or held whole, and memory does not grow with either (at most 16 MiB of index + 4 MiB + 3 blocks to
- * encode, 2.1 MiB to apply), whatever their size, including over 2 GB.
+ * holds more than {@value #MAX_BLOCKS} blocks: at most 17 MiB with its filter), then rolls the same hash over the target
+ * byte by byte; a candidate is taken only once its bytes equal the base's at that offset (no trust in the hash), and is
+ * then extended byte-wise forward and backward into the pending added bytes, so content shifted by insertions and
+ * deletions is found and an unchanged stretch of any length is one copy. Both directions stream: the target and base are
+ * read in pieces, by position, never mapped or held whole, and memory does not grow with either (at most 17 MiB of index
+ * and 4 MiB + 2 blocks of buffers to encode, 2.1 MiB to apply), whatever their size, including over 2 GB.
  */
 public final class PackageDelta {
     static final byte[] MAGIC = {'O', 'D', 'C', 'M', 'D', 'L', 'T', '1'};
@@ -44,6 +44,8 @@ public final class PackageDelta {
     static final int MAX_BLOCKS = 1 << 20;
     private static final int CHUNK = 1 << 20;
     private static final int PROBE = 64 * 1024;
+    /** The most bytes of the base a deflated ADD names as its preset dictionary (deflate's window). */
+    static final int DICTIONARY = 32 * 1024;
     private static final int MULTIPLIER = 0x5bd1e995;
 
     private PackageDelta() {
@@ -175,7 +177,11 @@ public final class PackageDelta {
         private final byte[] window; // target bytes [windowStart, windowStart + length)
         private final byte[] baseBytes;
         private final byte[] packed = new byte[LITERAL_MAX];
-        final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        final Deflater deflater = new Deflater();
+        private final byte[] dictionary = new byte[DICTIONARY];
+        private long dictionaryFrom;
+        private int dictionaryLength;
+        private long copyEnd; // where in the base the last copy ended: the bytes an ADD after it most likely replaces
         private long windowStart;
         private int length;
         private int pos; // start of the block being looked for
@@ -323,13 +329,23 @@ public final class PackageDelta {
             out.writeLong(start);
             out.writeLong(matched);
             literal = pos;
+            copyEnd = next;
         }
 
         /**
          * Writes the window's bytes [from, to) as ADDs of at most LITERAL_MAX bytes, each deflated if that is smaller, unless
          * its first PROBE bytes deflate by less than 1/32 (bytes already compressed: deflating them costs CPU for nothing).
+         * The deflater's preset dictionary is the base's 32 KiB around where the last copy ended: new bytes are most often
+         * an edit of the ones they replace, and deflate then codes them as short matches in those.
          */
         private void add(int from, int to) throws IOException {
+            if (from < to) {
+                dictionaryLength = (int) Math.min(DICTIONARY, baseSize);
+                dictionaryFrom = Math.max(0, Math.min(copyEnd - DICTIONARY / 2, baseSize - dictionaryLength));
+                if (readFully(base, ByteBuffer.wrap(dictionary, 0, dictionaryLength), dictionaryFrom) != dictionaryLength) {
+                    throw new IOException("The package " + base + " changed while it was read.");
+                }
+            }
             for (int at = from; at < to; at += LITERAL_MAX) {
                 int n = Math.min(LITERAL_MAX, to - at);
                 int probe = Math.min(n, PROBE);
@@ -337,6 +353,8 @@ public final class PackageDelta {
                 if (deflated) {
                     out.writeByte(ADD_DEFLATED);
                     out.writeInt(n);
+                    out.writeLong(dictionaryFrom);
+                    out.writeInt(dictionaryLength);
                     out.writeInt(packedLength);
                     out.write(packed, 0, packedLength);
                 } else {
@@ -350,6 +368,9 @@ public final class PackageDelta {
         /** Deflates n bytes of the window at {@code at} into {@code packed}: true when that took fewer than {@code room} bytes. */
         private boolean deflate(int at, int n, int room) {
             deflater.reset();
+            if (dictionaryLength > 0) {
+                deflater.setDictionary(dictionary, 0, dictionaryLength);
+            }
             deflater.setInput(window, at, n);
             deflater.finish();
             packedLength = 0;
@@ -377,6 +398,7 @@ public final class PackageDelta {
             }
             byte[] buffer = new byte[LITERAL_MAX];
             byte[] packed = new byte[LITERAL_MAX];
+            byte[] dictionary = new byte[DICTIONARY];
             long written = 0;
             while (true) {
                 int op = in.readUnsignedByte();
@@ -412,9 +434,18 @@ public final class PackageDelta {
                     written += n;
                 } else if (op == ADD_DEFLATED) {
                     int n = (int) checked(in.readInt(), LITERAL_MAX, size - written);
+                    long from = in.readLong();
+                    int dictionaryLength = in.readInt();
+                    if (dictionaryLength < 0 || dictionaryLength > DICTIONARY) {
+                        throw new BadDelta("holds a length that is negative, zero or too large");
+                    }
+                    if (from < 0 || from > baseSize - dictionaryLength
+                            || readFully(base, ByteBuffer.wrap(dictionary, 0, dictionaryLength), from) != dictionaryLength) {
+                        throw new BadDelta("reads outside the package it is based on");
+                    }
                     int packedLength = (int) checked(in.readInt(), n - 1, Long.MAX_VALUE);
                     in.readFully(packed, 0, packedLength);
-                    inflate(packed, packedLength, buffer, n);
+                    inflate(packed, packedLength, buffer, n, dictionary, dictionaryLength);
                     out.write(buffer, 0, n);
                     written += n;
                 } else {
@@ -434,13 +465,25 @@ public final class PackageDelta {
             return n;
         }
 
-        /** Inflates exactly {@code n} bytes from the packed bytes, or refuses: never more than {@code n} is produced. */
-        private void inflate(byte[] packed, int packedLength, byte[] into, int n) throws BadDelta {
+        /**
+         * Inflates exactly {@code n} bytes from the packed bytes (with the first {@code dictionaryLength} bytes of
+         * {@code dictionary} if they ask for one), or refuses: never more than {@code n} is produced.
+         */
+        private void inflate(byte[] packed, int packedLength, byte[] into, int n, byte[] dictionary, int dictionaryLength)
+                throws BadDelta {
             inflater.reset();
             inflater.setInput(packed, 0, packedLength);
             try {
                 int done = 0;
-                while (done < n && !inflater.finished() && !inflater.needsInput() && !inflater.needsDictionary()) {
+                boolean dictionarySet = false;
+                while (done < n && !inflater.finished() && !inflater.needsInput()) {
+                    if (inflater.needsDictionary()) {
+                        if (dictionarySet || dictionaryLength == 0) {
+                            throw new BadDelta("holds deflated data that does not inflate");
+                        }
+                        inflater.setDictionary(dictionary, 0, dictionaryLength); // refused unless it is the one deflated with
+                        dictionarySet = true;
+                    }
                     done += inflater.inflate(into, done, n - done);
                 }
                 if (done == n && !inflater.finished() && inflater.inflate(new byte[1]) > 0) {
@@ -449,7 +492,7 @@ public final class PackageDelta {
                 if (done != n || !inflater.finished() || inflater.getRemaining() > 0) {
                     throw new BadDelta("holds deflated data that does not inflate to its declared length");
                 }
-            } catch (DataFormatException e) {
+            } catch (DataFormatException | IllegalArgumentException e) {
                 throw new BadDelta("holds deflated data that does not inflate");
             }
         }

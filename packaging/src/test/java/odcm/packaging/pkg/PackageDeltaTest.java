@@ -71,6 +71,22 @@ class PackageDeltaTest {
     }
 
     @Test
+    void codesEditedBytesAgainstTheBaseBytesTheyReplace() throws Exception {
+        StringBuilder base = new StringBuilder();
+        StringBuilder next = new StringBuilder();
+        for (int i = 0; i < 8_000; i++) {
+            String line = "class Acme" + Integer.toHexString(i * 7919) + " { int version = " + (i * 31 % 1000) + "; }\n";
+            base.append(line);
+            next.append(i % 200 < 50 ? line.replace("version", "release") : line); // 50 lines edited in each 200
+        }
+        byte[] b = base.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] delta = roundTrip(b, next.toString().getBytes(StandardCharsets.UTF_8));
+        // 40 runs of 50 edited lines (~2.2 KB each): each a copy and an ADD deflated against the base's lines it replaces
+        // (10.2 KB in all; deflated without the base as dictionary, 17.4 KB)
+        assertTrue(delta.length < 13_000, "delta of " + delta.length + " bytes");
+    }
+
+    @Test
     void rebuildsEmptyAndTinyPackages() throws Exception {
         roundTrip(new byte[0], new byte[0]);
         roundTrip(random(7, 5000), new byte[0]);
@@ -151,11 +167,9 @@ class PackageDeltaTest {
             d.writeByte(PackageDelta.ADD);
             d.writeInt(Integer.MAX_VALUE);
         }), Long.MAX_VALUE));
-        assertEquals(clause, refused(forged(10, d -> {
-            d.writeByte(PackageDelta.ADD_DEFLATED);
-            d.writeInt(10);
-            d.writeInt(Integer.MAX_VALUE);
-        }), 100));
+        assertEquals(clause, refused(forged(10, d -> added(d, 10, 0, 0, new byte[0])), 100)); // packed in 0 bytes
+        assertEquals(clause, refused(forged(10, d -> added(d, 10, 0, 0, new byte[10])), 100)); // packed in no fewer than 10
+        assertEquals(clause, refused(forged(10, d -> added(d, 10, 0, -1, new byte[5])), 100));
         assertEquals("would write more than the package's size", refused(forged(-1, d -> { }), 100));
     }
 
@@ -172,6 +186,19 @@ class PackageDeltaTest {
         byte[] garbage = random(11, 50);
         garbage[0] = (byte) 0xff; // not a zlib header
         assertEquals("holds deflated data that does not inflate", refused(forged(100, d -> added(d, 100, garbage)), 100));
+    }
+
+    @Test
+    void refusesADictionaryOutsideTheBaseOrNotTheOneDeflatedWith() throws Exception {
+        byte[] text = "a line of a package's text\n".repeat(20).getBytes(StandardCharsets.UTF_8);
+        byte[] withDictionary = deflated(text, "a line".getBytes(StandardCharsets.UTF_8));
+        int n = text.length;
+        assertEquals("reads outside the package it is based on", refused(forged(n, d -> added(d, n, -1, 10, withDictionary)), n));
+        assertEquals("reads outside the package it is based on", refused(forged(n, d -> added(d, n, BASE - 9, 10, withDictionary)), n));
+        assertEquals("holds a length that is negative, zero or too large",
+                refused(forged(n, d -> added(d, n, 0, PackageDelta.DICTIONARY + 1, withDictionary)), n));
+        assertEquals("holds deflated data that does not inflate", refused(forged(n, d -> added(d, n, 0, 10, withDictionary)), n));
+        assertEquals("holds deflated data that does not inflate", refused(forged(n, d -> added(d, n, 0, 0, withDictionary)), n));
     }
 
     @Test
@@ -211,14 +238,27 @@ class PackageDeltaTest {
     }
 
     private static void added(DataOutputStream d, int length, byte[] deflated) throws IOException {
+        added(d, length, 0, 0, deflated);
+    }
+
+    private static void added(DataOutputStream d, int length, long dictionaryFrom, int dictionaryLength, byte[] deflated) throws IOException {
         d.writeByte(PackageDelta.ADD_DEFLATED);
         d.writeInt(length);
+        d.writeLong(dictionaryFrom);
+        d.writeInt(dictionaryLength);
         d.writeInt(deflated.length);
         d.write(deflated);
     }
 
     private static byte[] deflated(byte[] data) {
+        return deflated(data, new byte[0]);
+    }
+
+    private static byte[] deflated(byte[] data, byte[] dictionary) {
         Deflater deflater = new Deflater();
+        if (dictionary.length > 0) {
+            deflater.setDictionary(dictionary);
+        }
         deflater.setInput(data);
         deflater.finish();
         byte[] out = new byte[data.length + 64];
