@@ -20,7 +20,8 @@ import odcm.model.Progress;
 
 /**
  * A package rebuilt from one the other side already has (docs/package-delta-format.md, docs/decisions/0061): a stream of
- * "copy these bytes of the base" and "add these bytes" operations, the added bytes deflated where that makes them smaller.
+ * "copy these bytes of the base" and "add these bytes" operations, the added bytes deflated where that makes them smaller
+ * (with the base's bytes they most likely replace as deflate's dictionary).
  *
  * <p>Encoding indexes the base's blocks by a weak hash (the block size chosen from the base's size, so the index never
  * holds more than {@value #MAX_BLOCKS} blocks: at most 17 MiB with its filter), then rolls the same hash over the target
