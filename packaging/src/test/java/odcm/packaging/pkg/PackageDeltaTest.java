@@ -87,6 +87,56 @@ class PackageDeltaTest {
     }
 
     @Test
+    void rebuildsExactlyAfterRandomEditsOfAnySize() throws Exception {
+        Random random = new Random(14);
+        byte[] words = "<entry name='lib/acme.dll' size='4096'/>\n".getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 24; round++) {
+            byte[] base = new byte[random.nextInt(60_000)];
+            for (int i = 0; i < base.length; i++) {
+                base[i] = round % 2 == 0 ? (byte) random.nextInt() : words[random.nextInt(words.length)];
+            }
+            ByteArrayOutputStream next = new ByteArrayOutputStream();
+            int at = 0;
+            while (at < base.length) {
+                int keep = Math.min(base.length - at, random.nextInt(3_000));
+                next.write(base, at, keep);
+                at += keep;
+                byte[] added = random(round * 100L + at, random.nextInt(700));
+                int choice = random.nextInt(3);
+                if (choice > 0) {
+                    next.write(added, 0, added.length); // inserted, or (1) replacing as many bytes
+                }
+                if (choice < 2) {
+                    at += added.length; // deleted (0), or replaced (1)
+                }
+            }
+            roundTrip(base, next.toByteArray());
+        }
+    }
+
+    @Test
+    void aDeltaWithAnyByteChangedRebuildsSomethingOrIsRefusedNeverAnotherFailure() throws Exception {
+        byte[] text = "<entry name='lib/acme.dll' size='4096'/>\n".repeat(1_000).getBytes(StandardCharsets.UTF_8);
+        byte[] edited = text.clone();
+        for (int i = 20_000; i < 23_000; i += 41) {
+            edited[i] = '8'; // an edit every line for 3 KB: an ADD deflated against the base
+        }
+        edited[30_000] = 'x';
+        Path b = Files.write(dir.resolve("forged-base"), text);
+        byte[] delta = roundTrip(text, edited);
+        Random random = new Random(15);
+        for (int i = 0; i < 300; i++) {
+            byte[] changed = delta.clone();
+            changed[random.nextInt(changed.length)] ^= (byte) (1 + random.nextInt(255));
+            try {
+                PackageDelta.apply(b, new ByteArrayInputStream(changed), new ByteArrayOutputStream(), edited.length);
+            } catch (PackageDelta.BadDelta refused) {
+                assertTrue(!refused.getMessage().isEmpty());
+            }
+        }
+    }
+
+    @Test
     void rebuildsEmptyAndTinyPackages() throws Exception {
         roundTrip(new byte[0], new byte[0]);
         roundTrip(random(7, 5000), new byte[0]);
