@@ -45,6 +45,8 @@ public final class PackageDelta {
     static final int MAX_BLOCKS = 1 << 20;
     private static final int CHUNK = 1 << 20;
     private static final int PROBE = 64 * 1024;
+    private static final int TINY = 32;
+    private static final int DEFLATED_HEADER = 16; // what an ADD deflated's header takes beyond an ADD's
     /** The most bytes of the base a deflated ADD names as its preset dictionary (deflate's window). */
     static final int DICTIONARY = 32 * 1024;
     private static final int MULTIPLIER = 0x5bd1e995;
@@ -334,13 +336,14 @@ public final class PackageDelta {
         }
 
         /**
-         * Writes the window's bytes [from, to) as ADDs of at most LITERAL_MAX bytes, each deflated if that is smaller, unless
-         * its first PROBE bytes deflate by less than 1/32 (bytes already compressed: deflating them costs CPU for nothing).
+         * Writes the window's bytes [from, to) as ADDs of at most LITERAL_MAX bytes, each deflated if that is smaller, header
+         * and all, unless its first PROBE bytes deflate by less than 1/32 (bytes already compressed: deflating them costs CPU
+         * for nothing) or it is TINY (it cannot gain, and a delta of many small edits would pay for a dictionary each time).
          * The deflater's preset dictionary is the base's 32 KiB around where the last copy ended: new bytes are most often
          * an edit of the ones they replace, and deflate then codes them as short matches in those.
          */
         private void add(int from, int to) throws IOException {
-            if (from < to) {
+            if (to - from > TINY) {
                 dictionaryLength = (int) Math.min(DICTIONARY, baseSize);
                 dictionaryFrom = Math.max(0, Math.min(copyEnd - DICTIONARY / 2, baseSize - dictionaryLength));
                 if (readFully(base, ByteBuffer.wrap(dictionary, 0, dictionaryLength), dictionaryFrom) != dictionaryLength) {
@@ -350,7 +353,8 @@ public final class PackageDelta {
             for (int at = from; at < to; at += LITERAL_MAX) {
                 int n = Math.min(LITERAL_MAX, to - at);
                 int probe = Math.min(n, PROBE);
-                boolean deflated = deflate(at, probe, probe - 1 - probe / 32) && (n == probe || deflate(at, n, n - 1));
+                boolean deflated = n > TINY && deflate(at, probe, probe - 1 - Math.max(probe / 32, DEFLATED_HEADER))
+                        && (n == probe || deflate(at, n, n - 1 - DEFLATED_HEADER));
                 if (deflated) {
                     out.writeByte(ADD_DEFLATED);
                     out.writeInt(n);
