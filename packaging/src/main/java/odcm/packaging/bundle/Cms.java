@@ -63,14 +63,13 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInformation;
-import org.bouncycastle.cms.RecipientOperator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
-import org.bouncycastle.cms.jcajce.JceKeyTransRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.operator.ContentSigner;
@@ -628,121 +627,12 @@ final class Cms {
                 throw new Undecryptable(false, "has " + recipients.size() + " recipients instead of one");
             }
             RecipientInformation r = recipients.iterator().next();
-            // The content key unwrapped by BouncyCastle, as before; the content opened by the JDK's AES-GCM in one doFinal.
             Recipient recipient = key.getAlgorithm().startsWith("RSA")
-                    ? new JceKeyTransRecipient(key) {
-                        @Override
-                        public RecipientOperator getRecipientOperator(AlgorithmIdentifier wrap, AlgorithmIdentifier content, byte[] wrapped)
-                                throws CMSException {
-                            return new RecipientOperator(new OneShotDecryptor(content, extractSecretKey(wrap, content, wrapped)));
-                        }
-                    }.setProvider(BC)
-                    : new JceKeyAgreeRecipient(key) {
-                        @Override
-                        public RecipientOperator getRecipientOperator(AlgorithmIdentifier wrap, AlgorithmIdentifier content,
-                                                                      org.bouncycastle.asn1.x509.SubjectPublicKeyInfo sender,
-                                                                      org.bouncycastle.asn1.ASN1OctetString ukm, byte[] wrapped) throws CMSException {
-                            return new RecipientOperator(new OneShotDecryptor(content, extractSecretKey(wrap, content, sender, ukm, wrapped)));
-                        }
-                    }.setProvider(BC);
+                    ? new JceKeyTransEnvelopedRecipient(key).setProvider(BC)
+                    : new JceKeyAgreeEnvelopedRecipient(key).setProvider(BC);
             return r.getContent(recipient);
         } catch (CMSException | RuntimeException e) {
             throw new Undecryptable(false, "cannot be decrypted with this space's key");
-        }
-    }
-
-    /**
-     * The secrets' content opened by the JDK's AES-GCM (SunJCE: the processor's AES and carry-less multiply instructions) in
-     * one {@code doFinal}, which checks the tag before it hands out any plaintext; BouncyCastle's own AES-GCM, in pure Java,
-     * was most of an envelope's opening. {@code content} is the envelope's content algorithm, already checked by
-     * {@link #disallowedEnvelope} (AES-256-GCM, a 16-byte tag); the input is the ciphertext followed by its tag, the
-     * authenticated attributes (none from our writer) come through {@link #getAADStream()} first.
-     */
-    private static final class OneShotDecryptor implements org.bouncycastle.operator.InputAEADDecryptor {
-        private final AlgorithmIdentifier content;
-        private final javax.crypto.Cipher cipher;
-        private final int icv;
-        private byte[] tag;
-
-        OneShotDecryptor(AlgorithmIdentifier content, java.security.Key key) throws CMSException {
-            this.content = content;
-            GCMParameters gcm = GCMParameters.getInstance(content.getParameters());
-            icv = gcm.getIcvLen();
-            byte[] raw = key.getEncoded();
-            try {
-                cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding", JDK_GCM);
-                cipher.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(raw, "AES"),
-                        new javax.crypto.spec.GCMParameterSpec(gcm.getIcvLen() * 8, gcm.getNonce()));
-            } catch (GeneralSecurityException e) {
-                throw new CMSException("cannot set up the content cipher", e);
-            } finally {
-                java.util.Arrays.fill(raw, (byte) 0);
-            }
-        }
-
-        @Override
-        public AlgorithmIdentifier getAlgorithmIdentifier() {
-            return content;
-        }
-
-        @Override
-        public java.io.OutputStream getAADStream() {
-            return new java.io.OutputStream() {
-                @Override
-                public void write(int b) {
-                    cipher.updateAAD(new byte[] {(byte) b});
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    cipher.updateAAD(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public byte[] getMAC() {
-            return tag == null ? null : tag.clone();
-        }
-
-        @Override
-        public java.io.InputStream getInputStream(java.io.InputStream sealed) {
-            return new java.io.InputStream() {
-                private byte[] plain; // wiped once read to its end (the reader's copy is the caller's to wipe)
-                private int at;
-
-                private int left() throws IOException {
-                    if (plain == null) {
-                        byte[] all = sealed.readAllBytes();
-                        try {
-                            tag = all.length >= icv ? Arrays.copyOfRange(all, all.length - icv, all.length) : null;
-                            plain = cipher.doFinal(all); // the tag checked before any plaintext is handed out
-                        } catch (GeneralSecurityException e) {
-                            throw new IOException("the secrets do not decrypt: " + e.getMessage(), e);
-                        }
-                    }
-                    if (at == plain.length) {
-                        Arrays.fill(plain, (byte) 0);
-                    }
-                    return plain.length - at;
-                }
-
-                @Override
-                public int read() throws IOException {
-                    return left() > 0 ? plain[at++] & 0xFF : -1;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n = Math.min(len, left());
-                    if (n <= 0) {
-                        return len == 0 ? 0 : -1;
-                    }
-                    System.arraycopy(plain, at, b, off, n);
-                    at += n;
-                    return n;
-                }
-            };
         }
     }
 
