@@ -49,4 +49,21 @@ class NamesFastPathTest {
         assertEquals("devtest", Names.key("DevT\u0435st"));
         assertEquals(Names.key("DEV TEST"), Names.key("dev  test"));
     }
+
+    @Test
+    void aValueRefusedNamesWhatHeldIt() { // the words are made only for a refusal now, still the same words
+        assertEquals("The value of variable 'Db Host' cannot contain control characters (it holds U+0007).",
+                assertThrows(Refusal.class, () -> new odcm.model.project.Variable("Db Host", "a\u0007b", false,
+                        odcm.model.project.Scope.ALL)).getMessage());
+        assertEquals("A property name of step 'Deploy' cannot contain control characters (it holds U+0001).",
+                assertThrows(Refusal.class, () -> step("Ro\u0001le", "web")).getMessage());
+        assertEquals("Property 'Role' of step 'Deploy' cannot contain control characters (it holds U+001B).",
+                assertThrows(Refusal.class, () -> step("Role", "web\u001b")).getMessage());
+        assertEquals("web\nup", step("Role", "web\nup").properties().get("Role"));
+    }
+
+    private static odcm.model.project.DeploymentStep step(String key, String value) {
+        return new odcm.model.project.DeploymentStep("Deploy", "Run a script", java.util.Map.of(key, value), odcm.model.project.Scope.ALL,
+                java.util.List.of());
+    }
 }

@@ -200,16 +200,17 @@ public final class BundleChecks {
                 continue;
             }
             List<StoredCertificate> certificates = tx.spaces().certificates(source.id());
-            List<Fingerprint> usable = acceptedCertificates(tx, source, certificates, now);
+            List<CertificateWindow> windows = tx.spaces().windows(source.id()); // read once for all its certificates
+            List<Fingerprint> usable = acceptedCertificates(windows, certificates, now);
             for (StoredCertificate c : certificates) {
                 Fingerprint cfp = c.info().fingerprint();
-                Instant compromised = compromisedFrom(tx, source, c);
+                Instant compromised = window(windows, c).map(CertificateWindow::compromisedFrom).orElse(null);
                 if (compromised != null && !now.isBefore(compromised)) {
                     trust.put(cfp, new SourceTrust.Compromised(compromised));
                 } else if (usable.contains(cfp)) {
                     trust.put(cfp, sourceTrust(trusts, target, source, c, kind.trust()));
                 } else if (sourceTrust(trusts, target, source, c, kind.trust()) instanceof SourceTrust.Trusted) {
-                    trust.put(cfp, new SourceTrust.Retired(retiredSince(tx, source, c)));
+                    trust.put(cfp, new SourceTrust.Retired(retiredSince(windows, c)));
                 }
             }
             Fingerprint fp = certificates.get(0).info().fingerprint();
@@ -224,10 +225,11 @@ public final class BundleChecks {
         boolean openKeys = openSecrets && store.masterKeyState() == odcm.persistence.keys.MasterKeyState.PRESENT;
         Map<Fingerprint, Secret> former = new HashMap<>();
         List<StoredCertificate> own = tx.spaces().certificates(target.id());
-        List<Fingerprint> ownAccepted = acceptedCertificates(tx, target, own, now);
+        List<CertificateWindow> ownWindows = tx.spaces().windows(target.id());
+        List<Fingerprint> ownAccepted = acceptedCertificates(ownWindows, own, now);
         Map<Fingerprint, Instant> retired = new HashMap<>();
-        own.stream().filter(c -> !c.isCurrent() && !ownAccepted.contains(c.info().fingerprint()) && retiredSince(tx, target, c) != null)
-                .forEach(c -> retired.put(c.info().fingerprint(), retiredSince(tx, target, c)));
+        own.stream().filter(c -> !c.isCurrent() && !ownAccepted.contains(c.info().fingerprint()) && retiredSince(ownWindows, c) != null)
+                .forEach(c -> retired.put(c.info().fingerprint(), retiredSince(ownWindows, c)));
         for (Fingerprint f : ownAccepted) {
             StoredCertificate c = own.stream().filter(o -> o.info().fingerprint().equals(f)).findFirst().orElseThrow();
             if (!c.isCurrent()) {
@@ -246,8 +248,13 @@ public final class BundleChecks {
      * one, and a retired one while its overlap after a rotation lasts; none whose key was declared compromised from a time past.
      */
     static List<Fingerprint> acceptedCertificates(StoreTx tx, Space space, List<StoredCertificate> certificates, Instant now) {
+        return acceptedCertificates(tx.spaces().windows(space.id()), certificates, now);
+    }
+
+    /** As {@link #acceptedCertificates(StoreTx, Space, List, Instant)}, with the space's windows already read. */
+    private static List<Fingerprint> acceptedCertificates(List<CertificateWindow> read, List<StoredCertificate> certificates, Instant now) {
         Map<Long, CertificateWindow> windows = new HashMap<>();
-        tx.spaces().windows(space.id()).forEach(w -> windows.put(w.certificateId(), w));
+        read.forEach(w -> windows.put(w.certificateId(), w));
         List<Fingerprint> accepted = new ArrayList<>();
         for (StoredCertificate c : certificates) {
             var w = windows.get(c.id());
@@ -262,7 +269,11 @@ public final class BundleChecks {
 
     /** Since when the retired certificate {@code c} of {@code space} is no longer accepted: its overlap's end, or its retirement. */
     static Instant retiredSince(StoreTx tx, Space space, StoredCertificate c) {
-        return window(tx, space, c).map(CertificateWindow::acceptedUntil).orElse(c.retiredAt());
+        return retiredSince(tx.spaces().windows(space.id()), c);
+    }
+
+    private static Instant retiredSince(List<CertificateWindow> windows, StoredCertificate c) {
+        return window(windows, c).map(CertificateWindow::acceptedUntil).orElse(c.retiredAt());
     }
 
     /** From when the key of certificate {@code c} of {@code space} is declared compromised, or null. */
@@ -271,7 +282,12 @@ public final class BundleChecks {
     }
 
     private static java.util.Optional<CertificateWindow> window(StoreTx tx, Space space, StoredCertificate c) {
-        return tx.spaces().windows(space.id()).stream().filter(w -> w.certificateId() == c.id()).findFirst();
+        return window(tx.spaces().windows(space.id()), c);
+    }
+
+    /** The window of certificate {@code c} among its space's {@code windows}, read once in this transaction. */
+    private static java.util.Optional<CertificateWindow> window(List<CertificateWindow> windows, StoredCertificate c) {
+        return windows.stream().filter(w -> w.certificateId() == c.id()).findFirst();
     }
 
     /** An acceptance as the audit log records it: the file's id and sequence, whether it was {@code here}, and the entry's detail. */

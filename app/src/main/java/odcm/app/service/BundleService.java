@@ -311,7 +311,8 @@ public final class BundleService {
      * certificates of both as the checks read them (the bundle is signed with the one and encrypted to the other).
      */
     private record Route(Space source, Project project, ReleaseHead release, Space target, StoredCertificate sourceCertificate,
-                         StoredCertificate targetCertificate, BundleContent.OutOfOrder outOfOrder, odcm.model.lifecycle.Lifecycle lifecycle) {
+                         StoredCertificate targetCertificate, BundleContent.OutOfOrder outOfOrder, odcm.model.lifecycle.Lifecycle lifecycle,
+                         List<odcm.model.deployment.Deployment> deployments) {
     }
 
     private static ReleaseHead release(StoreTx tx, Project p, String version) {
@@ -342,7 +343,7 @@ public final class BundleService {
         }
         Order order = new Order(tx, s, p, r); // the lifecycle with its instances, read once for the order and the templates carried
         BundleContent.OutOfOrder override = order(tx, s, p, r, t, order, outOfOrder, recording); // after the target's own problems
-        return new Route(s, p, r, t, sourceCert, targetCert, override, order.lifecycle());
+        return new Route(s, p, r, t, sourceCert, targetCert, override, order.lifecycle(), order.deployments());
     }
 
     /**
@@ -386,9 +387,15 @@ public final class BundleService {
      * the release was made for that space. Only this release's rows are read (its deployments, remote deployments and
      * Outbox rows), not the space's whole lists.
      */
-    private record Order(odcm.model.lifecycle.Lifecycle lifecycle, odcm.model.deployment.DeploymentRules.Progress progress, String version) {
+    private record Order(odcm.model.lifecycle.Lifecycle lifecycle, odcm.model.deployment.DeploymentRules.Progress progress, String version,
+                         List<odcm.model.deployment.Deployment> deployments) {
         Order(StoreTx tx, Space s, Project p, ReleaseHead r) {
-            this(DeploymentService.lifecycle(tx, p), DeploymentService.progress(tx, s, r.id()), r.version());
+            this(tx, s, p, r, tx.deployments().findByRelease(r.id()));
+        }
+
+        /** {@code deployments}: the release's deployments here, read once in this transaction for the order and the history. */
+        private Order(StoreTx tx, Space s, Project p, ReleaseHead r, List<odcm.model.deployment.Deployment> deployments) {
+            this(DeploymentService.lifecycle(tx, p), DeploymentService.progress(tx, s, r.id(), deployments), r.version(), deployments);
         }
 
         /** Why the release may not be promoted to {@code t} yet by its project's lifecycle, or empty. */
@@ -413,7 +420,7 @@ public final class BundleService {
         BundleParts parts = parts(store, tx, r.id());
         // The release's content travels in its parts; the snapshot here stays empty (the writer does not read it).
         BundleContent content = new BundleContent(UUID.randomUUID(), s.name(), t.name(), sequence, now, now.plus(validity),
-                route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r), r.createdAt(), r.revision(),
+                route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r, route.deployments()), r.createdAt(), r.revision(),
                 route.outOfOrder()).withEnvironmentTemplates(RemoteTemplateService.carried(tx, route.lifecycle(), t));
         Secret key = BundleChecks.signingKey(store, tx, s, sourceCert);
         try {
@@ -460,12 +467,13 @@ public final class BundleService {
      * Deployments of this release already done: first those in earlier spaces (the history the bundle that brought it here
      * carried, when it was imported), then those here, oldest first.
      */
-    private static List<BundleContent.HistoryEntry> history(StoreTx tx, Space here, ReleaseHead release) {
+    private static List<BundleContent.HistoryEntry> history(StoreTx tx, Space here, ReleaseHead release,
+                                                          List<odcm.model.deployment.Deployment> deployedHere) {
         List<BundleContent.HistoryEntry> all = new java.util.ArrayList<>();
         for (odcm.model.deployment.UpstreamDeployment u : tx.deployments().upstream(release.id())) {
             all.add(new BundleContent.HistoryEntry(u.space(), u.environment(), u.deployedAt(), u.outcome()));
         }
-        List<odcm.model.deployment.Deployment> local = new java.util.ArrayList<>(tx.deployments().findByRelease(release.id()));
+        List<odcm.model.deployment.Deployment> local = new java.util.ArrayList<>(deployedHere); // as the route read them, same transaction
         java.util.Collections.reverse(local);
         for (odcm.model.deployment.Deployment d : local) {
             all.add(new BundleContent.HistoryEntry(here.name(), d.environment(), d.deployedAt(), d.succeeded() ? "SUCCEEDED" : "FAILED"));

@@ -198,8 +198,13 @@ public final class DeploymentService {
      * environments a space reported a successful deployment to, the spaces a bundle of it was made for. Only its rows are read.
      */
     static DeploymentRules.Progress progress(StoreTx tx, Space s, long releaseId) {
+        return progress(tx, s, releaseId, tx.deployments().findByRelease(releaseId));
+    }
+
+    /** As {@link #progress(StoreTx, Space, long)}, with the release's deployments here already read in {@code tx}. */
+    static DeploymentRules.Progress progress(StoreTx tx, Space s, long releaseId, List<Deployment> deployments) {
         return new DeploymentRules.Progress(
-                tx.deployments().findByRelease(releaseId).stream().filter(Deployment::succeeded).map(Deployment::environment).collect(Collectors.toSet()),
+                deployments.stream().filter(Deployment::succeeded).map(Deployment::environment).collect(Collectors.toSet()),
                 tx.receipts().remoteDeployments(s.id(), releaseId).stream().filter(d -> d.succeeded())
                         .map(d -> odcm.model.environment.RemoteEnvironment.displayName(d.reporterName(), d.environment())).collect(Collectors.toSet()),
                 tx.bundles().promotedTo(s.id(), releaseId));

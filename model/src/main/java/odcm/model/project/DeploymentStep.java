@@ -10,8 +10,10 @@ public record DeploymentStep(String name, String actionType, Map<String, String>
     public DeploymentStep {
         name = Names.check("A step", name, 100);
         actionType = Names.check("A step's action type", actionType, 100);
+        String step = name;
         for (Map.Entry<String, String> p : properties.entrySet()) {
-            Names.value("Property '" + Names.value("A property name of step '" + name + "'", p.getKey(), false) + "' of step '" + name + "'", p.getValue(), true);
+            String key = Names.value(() -> "A property name of step '" + step + "'", p.getKey(), false);
+            Names.value(() -> "Property '" + key + "' of step '" + step + "'", p.getValue(), true);
         }
         properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         scope = scope == null ? Scope.ALL : scope;

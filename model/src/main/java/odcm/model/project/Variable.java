@@ -11,7 +11,8 @@ public record Variable(String name, String value, boolean sensitive, Scope scope
 
     public Variable {
         name = Names.check("A variable", name, 200);
-        value = Names.value("The value of variable '" + name + "'", value, true);
+        String named = name;
+        value = Names.value(() -> "The value of variable '" + named + "'", value, true);
         scope = scope == null ? Scope.ALL : scope;
     }
 

@@ -165,8 +165,8 @@ public final class Documents {
 
     private static long chars(List<String> values) {
         long n = 0;
-        for (String v : values) {
-            n += 3 + v.length();
+        for (int i = 0; i < values.size(); i++) { // by index: no iterator per list (a scope's, for each of 10,000 variables)
+            n += 3 + values.get(i).length();
         }
         return n;
     }
@@ -205,8 +205,8 @@ public final class Documents {
     private static void writeStrings(com.fasterxml.jackson.core.JsonGenerator g, String field, List<String> values) throws java.io.IOException {
         g.writeFieldName(field);
         g.writeStartArray();
-        for (String v : values) {
-            g.writeString(v);
+        for (int i = 0; i < values.size(); i++) { // by index, as in chars
+            g.writeString(values.get(i));
         }
         g.writeEndArray();
     }
