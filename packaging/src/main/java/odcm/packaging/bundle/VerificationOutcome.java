@@ -23,7 +23,11 @@ public sealed interface VerificationOutcome {
     enum Kind {
         RELEASE_BUNDLE("bundle", "release bundle", "release bundles"),
         DEPLOYMENT_RECEIPT("receipt", "deployment receipt", "deployment receipts"),
-        KEY_STATEMENT("statement", "key statement", "key statements");
+        KEY_STATEMENT("statement", "key statement", "key statements"),
+        /** A package archive (decision 0060) is accepted from a space trusted for release bundles. */
+        PACKAGE_ARCHIVE("archive", "package archive", "release bundles"),
+        /** A package inventory (decision 0060) flows back as a receipt does, read with a trust for receipts. */
+        PACKAGE_INVENTORY("inventory", "package inventory", "deployment receipts");
 
         private final String noun;
         private final String fullNoun;
