@@ -244,6 +244,11 @@ public final class BundleVerifier {
             ReceiptFormat.RECEIPT, VerificationOutcome.Kind.DEPLOYMENT_RECEIPT, KeyStatementFormat.STATEMENT, VerificationOutcome.Kind.KEY_STATEMENT,
             SignedStatements.ARCHIVE, VerificationOutcome.Kind.PACKAGE_ARCHIVE, SignedStatements.INVENTORY, VerificationOutcome.Kind.PACKAGE_INVENTORY);
 
+    /** The kind of file whose signed statement is the entry {@code name}, or null. */
+    static VerificationOutcome.Kind kindOf(String name) {
+        return FIRST_PARTS.get(name);
+    }
+
     static byte[] require(Map<String, byte[]> entries, String name) throws Refused {
         byte[] b = entries.get(name);
         if (b == null) {

@@ -86,6 +86,12 @@ public final class SignedStatements {
         }
     }
 
+    /** A file of another kind than {@code expected}, known by its first entry {@code name}: that outcome, or null. */
+    public static VerificationOutcome otherKind(String name, VerificationOutcome.Kind expected) {
+        VerificationOutcome.Kind k = BundleVerifier.kindOf(name);
+        return k == null || k == expected ? null : new VerificationOutcome.OtherKind(k);
+    }
+
     /** A statement read strictly: a schema of {@code schemas}, valid JSON of {@code type}, byte-for-byte canonical. */
     public static <T> T read(byte[] bytes, Class<T> type, List<Integer> schemas, String part) throws Refused {
         try {

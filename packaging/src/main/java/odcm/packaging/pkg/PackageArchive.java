@@ -219,7 +219,8 @@ public final class PackageArchive {
             ZipOutputStream zip = new ZipOutputStream(rebuilt, StandardCharsets.UTF_8);
             Local first = local(in, true);
             if (first == null || !first.name.equals(STATEMENT)) {
-                throw new Refused(new VerificationOutcome.PartMissing(STATEMENT));
+                VerificationOutcome other = first == null ? null : SignedStatements.otherKind(first.name, VerificationOutcome.Kind.PACKAGE_ARCHIVE);
+                throw new Refused(other != null ? other : new VerificationOutcome.PartMissing(STATEMENT));
             }
             byte[] json = small(first, in, zip, rebuilt, Limits.DEFAULT.maxEntryBytes());
             Local second = local(in, false);
