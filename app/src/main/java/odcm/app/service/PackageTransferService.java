@@ -392,7 +392,7 @@ public final class PackageTransferService {
             Path temp = Files.createTempFile(folder, ".incoming-", ".part");
             try (OutputStream o = Files.newOutputStream(temp); Hashing out = new Hashing(o)) {
                 if (base != null) {
-                    PackageDelta.apply(base, data, out, p.size());
+                    PackageDelta.apply(base, new java.io.BufferedInputStream(data, 1 << 16), out, p.size());
                 } else {
                     data.transferTo(out);
                 }

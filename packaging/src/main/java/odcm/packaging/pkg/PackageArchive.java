@@ -137,8 +137,12 @@ public final class PackageArchive {
             }
             done += size;
             crcs.add(crc.getValue());
-            packages.add(new Package(i.baseSha256(), i.encoding(), entryName(i.sha256(), i.encoding()), HexFormat.of().formatHex(sha.digest()),
-                    size, i.id(), i.sha256(), i.size(), i.version()));
+            String entrySha = HexFormat.of().formatHex(sha.digest());
+            if (i.baseSha256() == null && (!entrySha.equals(i.sha256()) || size != i.size())) {
+                throw new IOException("package " + i.id() + " " + i.version() + " changed after it was checked");
+            }
+            packages.add(new Package(i.baseSha256(), i.encoding(), entryName(i.sha256(), i.encoding()), entrySha, size, i.id(), i.sha256(),
+                    i.size(), i.version()));
         }
         byte[] json = SignedStatements.json(new Statement(archiveId, created.toString(), expires.toString(), packages, release, SCHEMA_VERSION,
                 new Party(Certificates.fingerprint(source.certificateDer()).hex(), sourceSpace),
