@@ -285,18 +285,8 @@ public final class PackageArchive {
                 || s.source().space() == null || s.target().space() == null || s.release().project() == null || s.release().version() == null) {
             throw new Refused(new InvalidPart(STATEMENT, "lacks a required field"));
         }
-        Fingerprint source = SignedStatements.fingerprint(s.source().certificateSha256(), "source", STATEMENT);
-        VerificationOutcome signed = SignedStatements.signedByTrustedSource(json, signature, SIGNATURE, s.source().space(), source, ctx);
-        if (signed != null) {
-            throw new Refused(signed);
-        }
+        Fingerprint source = signedAndFresh(json, signature, STATEMENT, SIGNATURE, s.source(), s.target(), s.created(), s.expires(), ctx);
         // From here the statement is the source's own word.
-        Fingerprint target = SignedStatements.fingerprint(s.target().certificateSha256(), "target", STATEMENT);
-        VerificationOutcome stale = SignedStatements.fresh(s.target().space(), target,
-                SignedStatements.instant(s.created(), "created", STATEMENT), SignedStatements.instant(s.expires(), "expires", STATEMENT), ctx);
-        if (stale != null) {
-            throw new Refused(stale);
-        }
         String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
         if (!s.archiveId().matches(uuid) || s.release().bundleId() != null && !s.release().bundleId().matches(uuid)) {
             throw new Refused(new InvalidPart(STATEMENT, "has an archive or bundle id that is not a UUID"));
@@ -315,6 +305,26 @@ public final class PackageArchive {
             }
         }
         return new Read(s, source);
+    }
+
+    /**
+     * The checks a signed statement ({@code part}, signed in {@code signatureName}) of an archive or inventory passes before
+     * its content is read: the signer {@code source} trusted by {@code ctx}, the signature verifying with its pinned
+     * certificate; addressed to {@code target} here; not expired, not from the future. Returns the signer's fingerprint.
+     */
+    static Fingerprint signedAndFresh(byte[] json, byte[] signature, String part, String signatureName, Party source, Party target,
+                                      String created, String expires, VerificationContext ctx) throws Refused {
+        Fingerprint signer = SignedStatements.fingerprint(source.certificateSha256(), "source", part);
+        VerificationOutcome signed = SignedStatements.signedByTrustedSource(json, signature, signatureName, source.space(), signer, ctx);
+        if (signed != null) {
+            throw new Refused(signed);
+        }
+        VerificationOutcome stale = SignedStatements.fresh(target.space(), SignedStatements.fingerprint(target.certificateSha256(), "target", part),
+                SignedStatements.instant(created, "created", part), SignedStatements.instant(expires, "expires", part), ctx);
+        if (stale != null) {
+            throw new Refused(stale);
+        }
+        return signer;
     }
 
     /** What is wrong with one listed package, or null. */

@@ -83,17 +83,8 @@ public final class PackageInventory {
                 || s.target().space() == null) {
             throw new Refused(new VerificationOutcome.InvalidPart(STATEMENT, "lacks a required field"));
         }
-        Fingerprint source = SignedStatements.fingerprint(s.source().certificateSha256(), "source", STATEMENT);
-        VerificationOutcome signed = SignedStatements.signedByTrustedSource(json, signature, SIGNATURE, s.source().space(), source, ctx);
-        if (signed != null) {
-            throw new Refused(signed);
-        }
-        Fingerprint target = SignedStatements.fingerprint(s.target().certificateSha256(), "target", STATEMENT);
-        VerificationOutcome stale = SignedStatements.fresh(s.target().space(), target,
-                SignedStatements.instant(s.created(), "created", STATEMENT), SignedStatements.instant(s.expires(), "expires", STATEMENT), ctx);
-        if (stale != null) {
-            throw new Refused(stale);
-        }
+        Fingerprint source = PackageArchive.signedAndFresh(json, signature, STATEMENT, SIGNATURE, s.source(), s.target(), s.created(),
+                s.expires(), ctx);
         if (s.packages().size() > Limits.MAX_PACKAGES) {
             throw new Refused(new VerificationOutcome.InvalidPart(STATEMENT, "lists more than the " + Limits.MAX_PACKAGES + " packages this console reads"));
         }
