@@ -120,8 +120,16 @@ public final class PackageTransferService {
      * complete; audited. A stop asked for ({@link Progress.Cancelled}) leaves no file.
      */
     public Result export(String space, String project, String version, String forSpace, Optional<Path> have, Path out, Progress progress) {
+        return export(space, project, version, forSpace, have, out, false, progress);
+    }
+
+    /** As {@link #export(String, String, String, String, Optional, Path, Progress)}; with {@code replace} an existing file is replaced. */
+    public Result export(String space, String project, String version, String forSpace, Optional<Path> have, Path out, boolean replace,
+                         Progress progress) {
         Path file = out.toAbsolutePath();
-        refuseExisting(file);
+        if (!replace || Files.isDirectory(file)) {
+            refuseExisting(file);
+        }
         byte[] inventory = have.map(h -> UserFiles.read(h, (int) Limits.DEFAULT.maxTotalBytes(), "a package inventory")).orElse(null);
         Plan plan = store.read(tx -> plan(tx, space, project, version, forSpace, inventory));
         List<Path> temps = new ArrayList<>();
@@ -517,7 +525,7 @@ public final class PackageTransferService {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -269,4 +269,57 @@ class PackageTransferTest {
             assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith(".odcm-") || p.equals(out)), "no file, no temporary file");
         }
     }
+
+    /**
+     * The console's path (the Releases screen's Packages…): the view model exports for the release's target and imports there
+     * through the task runner's progress; a Cancel asked for before the first piece leaves Prod's store as it was.
+     */
+    @Test
+    void theConsolesPackagesActionExportsAndImportsAndACancelChangesNothing() throws IOException {
+        odcm.app.ui.task.TaskRunner runner = new odcm.app.ui.task.SameThreadTaskRunner();
+        odcm.app.ui.release.PackagesViewModel out = new odcm.app.ui.release.PackagesViewModel(dev.packageTransfer(), runner, DEV, "Web", "2.0.0",
+                List.of(PROD));
+        assertEquals(PROD, out.forSpaceProperty().get(), "the only target is chosen");
+        assertEquals("Web-2.0.0-for-Prod-Space.odcmpackages", out.suggestedFileName());
+        out.fileProperty().set(tmp.resolve(out.suggestedFileName()));
+        out.export();
+        assertEquals("", out.state().error());
+        assertEquals(2, out.resultProperty().get().lines().size());
+
+        odcm.app.ui.task.TaskRunner cancelled = new odcm.app.ui.task.TaskRunner() {
+            @Override
+            public <T> void run(String what, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                java.util.function.Consumer<String> onFailure) {
+                runner.run(what, work, onSuccess, onFailure);
+            }
+
+            @Override
+            public odcm.app.ui.task.TaskProgress progress() {
+                odcm.app.ui.task.TaskProgress p = runner.progress();
+                p.cancel(); // Cancel pressed as the work starts
+                return p;
+            }
+
+            @Override
+            public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+                return runner.busyProperty();
+            }
+
+            @Override
+            public javafx.beans.property.ReadOnlyStringProperty activityProperty() {
+                return runner.activityProperty();
+            }
+        };
+        List<Object> before = prodState();
+        odcm.app.ui.release.PackagesViewModel stopped = new odcm.app.ui.release.PackagesViewModel(prod.packageTransfer(), cancelled, PROD, null, null,
+                List.of());
+        stopped.importFile(out.fileProperty().get());
+        assertEquals("Cancelled; nothing was changed.", stopped.state().error());
+        assertEquals(before, prodState());
+
+        odcm.app.ui.release.PackagesViewModel in = new odcm.app.ui.release.PackagesViewModel(prod.packageTransfer(), runner, PROD, null, null, List.of());
+        in.importFile(out.fileProperty().get());
+        assertEquals("", in.state().error());
+        assertTrue(in.resultProperty().get().sentence().startsWith("Imported 2 packages of release 2.0.0"), in.resultProperty().get().sentence());
+    }
 }
