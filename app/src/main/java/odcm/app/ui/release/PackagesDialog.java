@@ -83,13 +83,7 @@ final class PackagesDialog {
     /** The dialog around {@code form}: the action, the result (a sentence and a line a package), the refusal, the progress. */
     private static Dialog<ButtonType> dialog(Window owner, PackagesViewModel vm, String id, String title, String hint,
                                              javafx.scene.Node form, Button action, String working) {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(title);
-        d.setResizable(true);
-        d.getDialogPane().setId(id + "-dialog");
-        d.getDialogPane().getStylesheets().add(Css.stylesheet());
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        Dialog<ButtonType> d = Forms.closeOnly(owner, id, title);
         Label done = new Label();
         done.setId(id + "-result");
         done.setWrapText(true);
