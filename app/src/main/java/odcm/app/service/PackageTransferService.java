@@ -109,7 +109,25 @@ public final class PackageTransferService {
     }
 
     /** What an export needs, read in one transaction; files are read after it. */
-    private record Plan(Space source, Space target, byte[] targetCert, Release release, String bundleId, List<Send> sends, List<String> held) {
+    private record Plan(Space source, Space target, byte[] targetCert, Release release, String bundleId, PackageService.Located here,
+                        List<PackageVersion> lacking, List<PackageVersion> heldThere, List<String> held) {
+        /**
+         * Each package the target lacks, checked by its hash here, with the package it holds a delta may be based on: read
+         * with no transaction open (files are hashed).
+         */
+        List<Send> sends() {
+            List<Send> sends = new ArrayList<>();
+            for (PackageVersion p : lacking) {
+                PackageService.Check check = here.checkOne(p);
+                if (check.status() != PackageService.Status.PRESENT) {
+                    throw new Refusal(check.sentence() + " Nothing was written.");
+                }
+                Path f = here.found(p).file();
+                PackageVersion base = base(p, heldThere, here);
+                sends.add(new Send(p, f, size(f), base, base == null ? null : here.found(base).file()));
+            }
+            return sends;
+        }
     }
 
     /**
@@ -136,7 +154,7 @@ public final class PackageTransferService {
         try {
             List<PackageArchive.Item> items = new ArrayList<>();
             List<String> lines = new ArrayList<>(plan.held());
-            for (Send s : plan.sends()) {
+            for (Send s : plan.sends()) { // files hashed and encoded with no transaction open
                 PackageVersion p = s.pkg();
                 String name = p.packageId() + " " + p.version();
                 if (s.base() != null) {
@@ -211,27 +229,18 @@ public final class PackageTransferService {
         }
         Set<String> heldSha = new HashSet<>();
         held.forEach(h -> heldSha.add(h.sha256()));
-        PackageService.Located here = PackageService.located(store, tx, s, r);
-        List<Send> sends = new ArrayList<>();
+        List<PackageVersion> lacking = new ArrayList<>();
         List<String> already = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         for (PackageVersion p : r.snapshot().packages()) {
             if (heldSha.contains(p.sha256())) {
                 already.add(p.packageId() + " " + p.version() + "\theld by '" + t.name() + "' already, not sent");
-                continue;
+            } else if (planned.add(p.sha256())) { // the same bytes under another id: one file at the target
+                lacking.add(p);
             }
-            if (!planned.add(p.sha256())) {
-                continue; // the same bytes under another id: one file at the target
-            }
-            PackageService.Check check = here.checkOne(p);
-            if (check.status() != PackageService.Status.PRESENT) {
-                throw new Refusal(check.sentence() + " Nothing was written.");
-            }
-            Path f = here.found(p).file();
-            PackageVersion base = base(p, held, here);
-            sends.add(new Send(p, f, size(f), base, base == null ? null : here.found(base).file()));
         }
-        return new Plan(s, t, tx.spaces().certificates(t.id()).get(0).der(), r, bundleId, sends, already);
+        return new Plan(s, t, tx.spaces().certificates(t.id()).get(0).der(), r, bundleId, PackageService.located(store, tx, s, r), lacking,
+                held, already);
     }
 
     /** The packages a genuine inventory of {@code t} for {@code s} lists; refused unless {@code s} trusts {@code t} for receipts. */
