@@ -80,6 +80,10 @@ public final class PackageTransferService {
             }
             Instant now = StoreTime.now(store.clock());
             List<StoredPackage> held = tx.packages().packages(t.id());
+            if (held.size() > Limits.MAX_PACKAGES) {
+                throw new Refusal("'" + t.name() + "' holds " + held.size() + " packages, more than the " + Limits.MAX_PACKAGES
+                        + " an inventory may list; nothing was written.");
+            }
             List<PackageInventory.Held> listed = held.stream().map(p -> new PackageInventory.Held(p.packageId(), p.size(), p.sha256(), p.version())).toList();
             String id = UUID.randomUUID().toString();
             byte[] targetCert = tx.spaces().certificates(s.id()).get(0).der();
