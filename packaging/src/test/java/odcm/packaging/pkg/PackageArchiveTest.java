@@ -257,6 +257,21 @@ class PackageArchiveTest {
     }
 
     @Test
+    void aStatementNotStrictOrCanonicalOrASignatureOverItsLimitIsRefused() throws IOException {
+        java.util.function.UnaryOperator<String> spaced = j -> j.replaceFirst("\\{\"archiveId\"", "{ \"archiveId\"");
+        java.util.function.UnaryOperator<String> unknown = j -> j.replaceFirst("\\{\"archiveId\"", "{\"aNote\":1,\"archiveId\"");
+        for (java.util.function.UnaryOperator<String> change : List.of(spaced, unknown)) {
+            byte[] changed = rezip(archive, (name, data, zip) -> stored(zip, name, name.equals(PackageArchive.STATEMENT)
+                    ? change.apply(new String(data, java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8) : data));
+            VerificationOutcome.InvalidPart bad = assertInstanceOf(VerificationOutcome.InvalidPart.class, refusal(changed));
+            assertEquals(PackageArchive.STATEMENT, bad.part());
+        }
+        byte[] bigSignature = rezip(archive, (name, data, zip) -> stored(zip, name, name.equals(PackageArchive.SIGNATURE)
+                ? java.util.Arrays.copyOf(data, 70_000) : data));
+        assertTrue(refusal(bigSignature).sentence(Kind.PACKAGE_ARCHIVE).contains("beyond the 65536 bytes an entry may hold"));
+    }
+
+    @Test
     void entrySizeOtherThanTheStatementsIsRefusedBeforeItIsRead() throws IOException {
         byte[] longer = rezip(archive, (name, data, zip) -> stored(zip, name, name.endsWith(".full")
                 ? java.util.Arrays.copyOf(data, data.length + 1) : data));
