@@ -76,7 +76,7 @@ import static odcm.persistence.jooq.Tables.STORE_INFO;
  */
 public final class Store implements AutoCloseable {
     /** The newest migration in db/migration; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "30";
+    static final String SCHEMA_VERSION = "31";
     static final String USER = "sa";
     static final String PASSWORD = "";
     /** What a missing or wrong master key means, said the same way everywhere. */
@@ -1340,7 +1340,7 @@ public final class Store implements AutoCloseable {
         RoleRepository roles = new odcm.persistence.role.JooqRoleRepository(tx);
         odcm.persistence.duty.DutyRepository duties = new odcm.persistence.duty.JooqDutyRepository(tx, seals);
         odcm.persistence.acceptance.AcceptanceRepository acceptances = new odcm.persistence.acceptance.JooqAcceptanceRepository(tx, seals);
-        odcm.persistence.pkg.PackageRepository packages = new odcm.persistence.pkg.JooqPackageRepository(tx);
+        odcm.persistence.pkg.PackageRepository packages = new odcm.persistence.pkg.JooqPackageRepository(tx, seals);
         odcm.persistence.environment.TemplateRepository templates = new odcm.persistence.environment.JooqTemplateRepository(tx);
         return new StoreTx() {
             @Override

@@ -46,6 +46,8 @@ class SealedColumnsTest {
         sealed.put(Tables.IMPORT_ACCEPTANCE, "id space_id release_id verdict comment snapshot_hash compared_with decided_at decided_by seal");
         // Keys over time (V27, decision 0056): a certificate's overlap and compromise, sealed from its first row.
         sealed.put(Tables.CERTIFICATE_WINDOW, "certificate_id space_id accepted_until compromised_from seal");
+        // The package setting (V31, decision 0059): sealed from V31 on; a row set before is set again (no re-sealing step).
+        sealed.put(Tables.PACKAGE_POLICY, "space_id require_check store_folder set_at set_by seal");
         sealed.forEach((table, columns) -> assertEquals(Arrays.asList(columns.split(" ")), Arrays.stream(table.fields())
                 .map(Field::getName).map(n -> n.toLowerCase(Locale.ROOT)).toList(), table.getName()
                 + ": a column added to a sealed table changes every row's seal; see decision 0039, \"A column added later\""));

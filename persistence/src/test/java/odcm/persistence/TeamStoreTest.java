@@ -222,7 +222,7 @@ class TeamStoreTest {
             try (Connection c = team.sql(); Statement st = c.createStatement();
                  java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM flyway_schema_history")) {
                 rs.next();
-                assertEquals(17, rs.getInt(1), "V13, V14, V15, V17, V18, V19, V20, V21, V22, V23, V25, V26, V27, V28, V29, V30 and the future one, nothing more");
+                assertEquals(18, rs.getInt(1), "V13, V14, V15, V17, V18, V19, V20, V21, V22, V23, V25, V26, V27, V28, V29, V30, V31 and the future one, nothing more");
             }
         }
     }

@@ -217,7 +217,8 @@ public final class TestDatabases {
      * history removed. Run first.
      */
     public static void undoLooseningProposals(Statement st) throws SQLException {
-        undoPackageStore(st); // V30 came after: undone first
+        undoPackageSeal(st); // V31 came after: undone first
+        undoPackageStore(st); // then V30
         undoTemplatesAcrossSpaces(st); // then V29
         undoEnvironmentTemplates(st); // then V28
         undoKeysOverTime(st); // then V27
@@ -282,6 +283,18 @@ public final class TestDatabases {
         st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS owner_space_id");
         st.executeUpdate("ALTER TABLE environment_template DROP COLUMN IF EXISTS source_space_id");
         st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '29'");
+    }
+
+    /**
+     * V31 (the package setting sealed, its removal an administrator's; decision 0059) undone: the seal column dropped, on a
+     * team store the removal's policy; its line of Flyway's history removed. Run by {@link #undoLooseningProposals} first.
+     */
+    public static void undoPackageSeal(Statement st) throws SQLException {
+        if (st.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            st.execute("DROP POLICY IF EXISTS odcm_remove ON package_file");
+        }
+        st.executeUpdate("ALTER TABLE IF EXISTS package_policy DROP COLUMN IF EXISTS seal");
+        st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '31'");
     }
 
     /**

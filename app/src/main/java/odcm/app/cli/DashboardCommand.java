@@ -19,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dashboard --space S [--json]}: where each project's releases are, here and in other spaces. */
 @Command(name = "dashboard", mixinStandardHelpOptions = true, description = {"Show a space's dashboard: a row per project, a column per",
-        "environment (local, then remote, in lifecycle order), each cell the latest release there, its outcome (✓/✗) and age."})
+        "environment (local, then remote, in lifecycle order), each cell the latest release there, its outcome (✓/✗) and age;",
+        "where the space uses a package store, how many packages of each release shown are not present (a look, nothing hashed)."})
 final class DashboardCommand implements Callable<Integer> {
     @ParentCommand
     OdcmCommand root;
@@ -32,7 +33,7 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dashboard d = root.cli.reading(root.store, ctx -> ctx.dashboards().dashboard(space));
+        Dashboard d = root.cli.reading(root.store, ctx -> ctx.dashboards().withPackages(space));
         if (json) {
             root.cli.printJson(json(d));
         } else {
@@ -81,6 +82,9 @@ final class DashboardCommand implements Callable<Integer> {
         if (d.noDeployments()) {
             out.add("Nothing deployed yet; record a deployment with 'odcm deploy'.");
         }
+        if (!d.packages().isEmpty()) {
+            out.add(Printed.clean(d.packagesWords()));
+        }
         return out;
     }
 
@@ -97,7 +101,9 @@ final class DashboardCommand implements Callable<Integer> {
             }
             rows.add(Printed.fields("project", r.project(), "remote", r.remote(), "cells", cells));
         }
-        return Printed.fields("space", d.space(), "asOf", d.asOf().toString(), "columns", columns, "rows", rows);
+        List<Object> packages = d.packages().stream().map(n -> (Object) Printed.fields("project", n.project(), "release", n.release(),
+                "packages", n.packages(), "notPresent", n.notPresent())).toList();
+        return Printed.fields("space", d.space(), "asOf", d.asOf().toString(), "columns", columns, "rows", rows, "packages", packages);
     }
 
     private static Map<String, Object> source(Source s) {

@@ -57,6 +57,34 @@ final class PackageCommands {
         return checks.stream().allMatch(c -> c.status() == PackageService.Status.PRESENT) ? 0 : 1;
     }
 
+    @Command(name = "remove", description = "Remove a package from the space's store (administrators);"
+            + " refused while a release not yet deployed to its lifecycle's last phase names it. Its file goes once no package names its hash.")
+    int remove(@Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.") boolean help,
+               @Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+               @Option(names = "--id", required = true, paramLabel = "ID") String id,
+               @Option(names = "--version", required = true, paramLabel = "VERSION") String version) {
+        PackageService.Removed r = root.cli.withContext(root.store, ctx -> ctx.packages().remove(space, id, version));
+        root.cli.out().println("Removed package " + Printed.clean(r.pkg().packageId()) + " " + Printed.clean(r.pkg().version()) + " from the store of '"
+                + Printed.clean(space) + "'; " + Printed.clean(r.file()));
+        return 0;
+    }
+
+    @Command(name = "clean", mixinStandardHelpOptions = true, description = "Remove the files of the space's store folder no package names"
+            + " (a stopped copy's .incoming-*.part, a file whose record was refused); those written in the last hour are left.")
+    int clean(@Option(names = "--space", required = true, paramLabel = "SPACE") String space) {
+        PackageService.Cleaned c = root.cli.withContext(root.store, ctx -> ctx.packages().clean(space));
+        for (Path f : c.removed()) {
+            root.cli.out().println("removed\t" + Printed.clean(f.toString()));
+        }
+        for (Path f : c.recent()) {
+            root.cli.out().println("left\t" + Printed.clean(f.toString()) + "\t(written in the last hour: a copy may be under way)");
+        }
+        root.cli.out().println(c.removed().isEmpty() ? "Nothing to remove in " + Printed.clean(c.folder().toString()) + "."
+                : "Removed " + c.removed().size() + (c.removed().size() == 1 ? " file" : " files") + " no package names (" + c.bytes()
+                + " bytes) from " + Printed.clean(c.folder().toString()) + ".");
+        return 0;
+    }
+
     @Command(name = "inventory", mixinStandardHelpOptions = true, description = "Write the signed inventory of the packages the space"
             + " holds, for the space that sends it packages (it reads it with a trust for deployment receipts).")
     int inventory(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,

@@ -74,9 +74,13 @@ public final class DeploymentService {
             if (refusal.isPresent()) {
                 throw new Refusal(refusal.get());
             }
-            if (!problems.isEmpty() && tx.packages().policy(s.id()).requireCheck()) {
+            boolean required = tx.packages().policy(s.id()).requireCheck();
+            if (!problems.isEmpty() && required) {
                 throw new Refusal(String.join(" ", problems) + " '" + s.name() + "' requires every package checked before a deployment;"
                         + " nothing was recorded.");
+            }
+            if (!required && !r.snapshot().packages().isEmpty() && (checks.isEmpty() || !problems.isEmpty())) {
+                PackageService.requirementNotRemoved(tx, s); // going on with packages unchecked: the setting's row must not be gone (V31)
             }
             Deployment d = tx.deployments().insert(s.id(), r.id(), e.id(), succeeded, StoreTime.now(store.clock()), store.person().name());
             tx.audit().append("deployment.record", "release " + r.version() + " of project '" + p.name() + "' of " + s.describe(),
@@ -99,6 +103,14 @@ public final class DeploymentService {
             return PackageService.locatedWhereUsed(store, tx, s, () -> release(tx, ProjectService.require(tx, s, project), version));
         });
         return java.util.Optional.ofNullable(located).map(PackageService.Located::check);
+    }
+
+    /**
+     * Whether the space uses a package store (a package added, a feed, or the check required; decision 0059): where it does not,
+     * a release's packages have no status here. Reads no file.
+     */
+    public boolean packagesInUse(String space) {
+        return store.read(tx -> PackageService.presenceWhereUsed(store, tx, EnvironmentService.requireLocal(tx, space)) != null);
     }
 
     /** Every deployment of the project's releases, newest first. */

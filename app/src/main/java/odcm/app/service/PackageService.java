@@ -129,15 +129,162 @@ public final class PackageService {
         });
     }
 
+    /** A package removed: its row, and the sentence on its file (deleted, kept for another row, or not deleted and why). */
+    public record Removed(StoredPackage pkg, String file) {
+    }
+
+    /**
+     * Removes package {@code id} {@code version} from the space's store (decision 0059, 2026-12-05): refused, nothing changed,
+     * while a release of the space not yet deployed to its lifecycle's last phase names it. Its file is deleted after the commit
+     * once no package row of the store names its hash (one the deletion fails on is left for {@link #clean}). Administrators; audited.
+     */
+    public Removed remove(String space, String id, String version) {
+        record Gone(StoredPackage pkg, Path file) {
+        }
+        Gone gone = store.write(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_SPACE, s);
+            StoredPackage p = tx.packages().find(s.id(), id, version).orElseThrow(() -> new Refusal("The store of '" + s.name()
+                    + "' holds no package " + id + " " + version + "; nothing was changed."));
+            List<String> naming = releasesStillNaming(tx, s, p);
+            if (!naming.isEmpty()) {
+                throw new Refusal("Package " + p.packageId() + " " + p.version() + " is named by " + String.join(", ", naming) + ", not yet"
+                        + " deployed to the last phase of " + (naming.size() == 1 ? "its lifecycle" : "their lifecycles") + "; it stays in the store of '"
+                        + s.name() + "'.");
+            }
+            tx.packages().remove(s.id(), p.packageId(), p.version());
+            boolean named = tx.packages().hashesNamed().contains(p.sha256());
+            tx.audit().append("package.remove", "package " + p.packageId() + " " + p.version() + " of " + s.describe(), "removed from the store:"
+                    + " SHA-256 " + p.sha256() + (named ? "; its file kept: another package names the same SHA-256" : "; its file deleted"));
+            return new Gone(p, named ? null : contentPath(folder(store, tx, s), p.sha256()));
+        });
+        if (gone.file() == null) {
+            return new Removed(gone.pkg(), "its file is kept: another package names the same SHA-256.");
+        }
+        try {
+            Files.deleteIfExists(gone.file());
+            return new Removed(gone.pkg(), "its file " + gone.file() + " was deleted.");
+        } catch (IOException e) {
+            return new Removed(gone.pkg(), "its file " + gone.file() + " could not be deleted (" + e.getMessage() + "); package clean removes it later.");
+        }
+    }
+
+    /**
+     * "release 1.2.0 of 'Web'" for each release of the space (its current revision) that names the package by id and version and
+     * is not yet deployed (or reported, or promoted) to a member of its lifecycle's last phase: it may still be deployed here.
+     * Only the releases still under way are read whole.
+     */
+    private static List<String> releasesStillNaming(StoreTx tx, Space s, StoredPackage p) {
+        List<String> naming = new ArrayList<>();
+        for (odcm.model.project.Project project : tx.projects().findHeadsBySpace(s.id())) {
+            List<odcm.model.lifecycle.Phase> phases = DeploymentService.lifecycle(tx, project).phases();
+            for (odcm.model.release.ReleaseHead head : tx.releases().findHeadsByProject(project.id())) {
+                odcm.model.deployment.DeploymentRules.Progress progress = DeploymentService.progress(tx, s, head.id());
+                boolean through = !phases.isEmpty() && phases.get(phases.size() - 1).members().stream().anyMatch(progress::complete);
+                if (!through && tx.releases().findById(head.id()).orElseThrow().snapshot().packages().stream()
+                        .anyMatch(v -> Names.same(v.packageId(), p.packageId()) && v.version().equals(p.version()))) {
+                    naming.add("release " + head.version() + " of '" + project.name() + "'");
+                }
+            }
+        }
+        return naming;
+    }
+
+    /** What {@link #clean} did: the files it removed, and those it left because they were written in the last hour. */
+    public record Cleaned(Path folder, List<Path> removed, long bytes, List<Path> recent) {
+    }
+
+    /** How long a file no row names is left alone: it may be a copy under way (package add) whose row is not yet recorded. */
+    static final java.time.Duration UNDER_WAY = java.time.Duration.ofHours(1);
+
+    /**
+     * Removes from the space's store folder the files no package row of the store names: a {@code .incoming-*.part} left by a
+     * stopped copy, a file under a hash whose record was refused or whose deletion failed. Files of other names (not the
+     * console's) and files written in the last hour are left. Administrators; audited when something was removed.
+     */
+    public Cleaned clean(String space) {
+        record Known(Path folder, java.util.Set<String> named) {
+        }
+        Known known = store.read(tx -> {
+            Space s = EnvironmentService.requireLocal(tx, space);
+            RoleService.check(tx, store, Action.CHANGE_SPACE, s);
+            return new Known(folder(store, tx, s), tx.packages().hashesNamed());
+        });
+        List<Path> removed = new ArrayList<>();
+        List<Path> recent = new ArrayList<>();
+        long bytes = 0;
+        java.time.Instant before = java.time.Instant.now().minus(UNDER_WAY);
+        try {
+            for (Path f : unnamed(known.folder(), known.named())) {
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.lastModifiedTime().toInstant().isAfter(before)) {
+                    recent.add(f);
+                } else if (Files.deleteIfExists(f)) {
+                    removed.add(f);
+                    bytes += a.size();
+                }
+            }
+        } catch (IOException e) {
+            throw new Refusal("The store folder " + known.folder() + " could not be cleaned: " + e.getMessage()
+                    + (removed.isEmpty() ? "; nothing was removed." : "; " + removed.size() + " files were removed before."));
+        }
+        if (!removed.isEmpty()) {
+            long total = bytes;
+            store.write(tx -> {
+                Space s = EnvironmentService.requireLocal(tx, space);
+                tx.audit().append("package.clean", "package store of " + s.describe(), "removed " + removed.size() + " files no package names ("
+                        + total + " bytes) from " + known.folder());
+                return null;
+            });
+        }
+        return new Cleaned(known.folder(), List.copyOf(removed), bytes, List.copyOf(recent));
+    }
+
+    /** The folder's {@code .incoming-*.part} files and its {@code <2 hex>/<sha256>} files no row names; never through a link. */
+    private static List<Path> unnamed(Path folder, java.util.Set<String> named) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return out;
+        }
+        try (DirectoryStream<Path> top = Files.newDirectoryStream(folder)) {
+            for (Path f : top) {
+                String n = f.getFileName().toString();
+                if (n.startsWith(".incoming-") && n.endsWith(".part") && !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(f);
+                } else if (n.matches("[0-9a-f]{2}") && Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+                    try (DirectoryStream<Path> inner = Files.newDirectoryStream(f)) {
+                        for (Path g : inner) {
+                            String h = g.getFileName().toString();
+                            if (h.matches("[0-9a-f]{64}") && h.startsWith(n) && !named.contains(h) && !Files.isDirectory(g, LinkOption.NOFOLLOW_LINKS)) {
+                                out.add(g);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Sets whether a deployment in the space needs every package of its release found and checked first, and where the store's
-     * folder is (null: leave as is; "" the default). Audited.
+     * folder is (null: leave as is; "" the default). Audited. A setting whose row fails its seal (changed outside the console,
+     * or set before V31) is refused unless both are given: then it is set anew, and sealed.
      */
     public void setPolicy(String space, Boolean requireCheck, String storeFolder) {
         store.write(tx -> {
             Space s = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_SPACE, s);
-            PackageRepository.Policy now = tx.packages().policy(s.id());
+            PackageRepository.Policy now;
+            try {
+                now = tx.packages().policy(s.id());
+            } catch (Refusal unsealed) {
+                if (requireCheck == null || storeFolder == null) {
+                    throw new Refusal(unsealed.getMessage() + " To set it anew, give both the package check and the store folder (odcm space set --require-package-check on|off"
+                            + " --package-store FOLDER, '' for the default).");
+                }
+                now = new PackageRepository.Policy(!requireCheck, null); // whatever it says, it is replaced whole
+            }
             String folder = storeFolder == null ? now.storeFolder()
                     : storeFolder.isBlank() ? null : Path.of(storeFolder).toAbsolutePath().normalize().toString();
             PackageRepository.Policy next = new PackageRepository.Policy(requireCheck == null ? now.requireCheck() : requireCheck, folder);
@@ -145,12 +292,29 @@ public final class PackageService {
                 throw new Refusal("The package settings of '" + s.name() + "' already are as given; nothing was changed.");
             }
             tx.packages().setPolicy(s.id(), next, StoreTime.now(store.clock()), store.person().name());
-            tx.audit().append("package.policy", "package settings of " + s.describe(), "package check "
-                    + (next.requireCheck() ? "required before a deployment" : "advisory") + "; store folder "
+            tx.audit().append("package.policy", "package settings of " + s.describe(), (next.requireCheck() ? REQUIRED : "package check advisory") + "; store folder "
                     + (folder == null ? "the default" : folder));
             return null;
         });
     }
+
+    /**
+     * Refuses when the audit log's last word on {@code s}'s package settings is that the check is required while the store has
+     * no such setting: its row was removed outside ODCM Console, which would let a deployment through unchecked (as
+     * {@code acceptance_policy}'s, decision 0039). Called where a deployment would go on without every package checked.
+     */
+    static void requirementNotRemoved(StoreTx tx, Space s) {
+        String consequence = "Whether " + s.describe() + " requires its packages checked is read from it as well, so nothing is deployed there";
+        AuditAnchor.About about = AuditAnchor.about(tx, s, List.of("package.policy"), e -> true, consequence);
+        List<odcm.model.audit.AuditEntry> said = about.entries().stream().filter(e -> about.inSpace(e, "package settings of ")).toList();
+        if (!said.isEmpty() && said.get(said.size() - 1).detail().startsWith(REQUIRED)) {
+            throw new Refusal(s.describe() + " requires every package checked before a deployment (audit entry " + said.get(said.size() - 1).seq()
+                    + "), but the store's record of that setting is missing: it was removed outside ODCM Console, so nothing is deployed"
+                    + " there. Set it again (odcm space set --require-package-check), or restore the store from a backup.");
+        }
+    }
+
+    private static final String REQUIRED = "package check required before a deployment";
 
     /** Every package of the release's manifest, found (store, then feeds) and checked; reads files, so never on the FX thread. */
     public List<Check> verify(String space, String project, String version) {
@@ -257,7 +421,14 @@ public final class PackageService {
         if (held.isEmpty() && feeds.isEmpty() && !tx.packages().policy(s.id()).requireCheck()) {
             return null;
         }
-        return new Located(release.get().snapshot().packages(), folder(store, tx, s), held, feeds);
+        Release r = release.get();
+        return new Located(r == null ? List.of() : r.snapshot().packages(), folder(store, tx, s), held, feeds);
+    }
+
+    /** Where the space's packages are looked for, or null where it uses no package store ({@link #locatedWhereUsed}'s rule). */
+    static PackagePresence presenceWhereUsed(Store store, StoreTx tx, Space s) {
+        Located l = locatedWhereUsed(store, tx, s, () -> null);
+        return l == null ? null : new PackagePresence(l.folder(), l.feeds());
     }
 
     /** The space's store folder: its setting, else {@code packages/space-<id>} under the store's folder. */

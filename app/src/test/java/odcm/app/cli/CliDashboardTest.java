@@ -85,6 +85,24 @@ class CliDashboardTest {
         assertEquals(0, d.get("rows").get(0).get("cells").size(), "Api: nothing deployed");
     }
 
+    /** Where the space uses a package store (here: a feed), the last line says which packages of the releases shown are not present. */
+    @Test
+    void thePackagesOfTheReleasesShownAreLookedForWhereTheSpaceUsesAPackageStore() throws Exception {
+        String before = CliTest.ok(cli.run("dashboard", "--space", "DevTest Space")).out();
+        assertFalse(before.contains("ackage"), "a space that uses no package store: no word on packages: " + before);
+        Path feed = Files.createDirectories(tmp.resolve("share"));
+        CliTest.ok(cli.run("package", "feed", "add", "--space", "DevTest Space", feed.toString()));
+        String how = " (a look for each file in the package store and feeds, nothing hashed; a deployment checks their hashes)";
+        assertEquals("Packages" + how + ": Web 1.0.0: 1 of 1 package not present.",
+                CliTest.ok(cli.run("dashboard", "--space", "DevTest Space")).out().lines().reduce((a, b) -> b).orElseThrow());
+        Files.writeString(feed.resolve("Acme.Web.1.0.0.zip"), "found by its name, not hashed");
+        assertEquals("Packages: all present for the release shown" + how + ".",
+                CliTest.ok(cli.run("dashboard", "--space", "DevTest Space")).out().lines().reduce((a, b) -> b).orElseThrow());
+        JsonNode note = new ObjectMapper().readTree(CliTest.ok(cli.run("dashboard", "--space", "DevTest Space", "--json")).out()).get("packages").get(0);
+        assertEquals("Web 1.0.0 1 0", note.get("project").asText() + " " + note.get("release").asText() + " " + note.get("packages").asInt()
+                + " " + note.get("notPresent").asInt());
+    }
+
     @Test
     void anEmptySpaceSaysSoAndAnUnknownOneIsRefused() {
         assertEquals("'Prod Space' has no projects yet, so its dashboard is empty.",

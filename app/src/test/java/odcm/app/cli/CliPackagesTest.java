@@ -106,6 +106,61 @@ class CliPackagesTest {
     }
 
     /**
+     * {@code package remove} (decision 0059, 2026-12-05): refused while a release not yet deployed to its lifecycle's last phase
+     * names the package; the file goes with the last row naming its hash. {@code package clean}: the files no row names, but
+     * not one written in the last hour nor one of another name.
+     */
+    @Test
+    void aPackageIsRemovedOnceNoReleaseUnderWayNamesItAndCleanRemovesWhatNoRowNames() throws Exception {
+        byte[] content = "web".getBytes(StandardCharsets.UTF_8);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        Path file = Files.write(tmp.resolve("web.zip"), content);
+        cli = new CliHarness(tmp.resolve("store"));
+        CliTest.ok(cli.run("space", "create", S));
+        CliTest.ok(cli.run("apply", Files.writeString(tmp.resolve("doc.json"), CliProjectsTest.DOC.replace("ab".repeat(32), sha)).toString()));
+        CliTest.ok(cli.run("package", "add", "--space", S, file.toString(), "--id", "Acme.Web", "--version", "1.0.0"));
+        CliTest.ok(cli.run("package", "add", "--space", S, file.toString(), "--id", "Same.Bytes", "--version", "2"));
+        String list = CliTest.ok(cli.run("package", "list", "--space", S)).out();
+        Path folder = Path.of(list.substring("Store folder: ".length(), list.indexOf(';')));
+        Path stored = folder.resolve(sha.substring(0, 2)).resolve(sha);
+
+        assertEquals("Package Acme.Web 1.0.0 is named by release 1.0.0 of 'Web', not yet deployed to the last phase of its lifecycle;"
+                + " it stays in the store of 'DevTest Space'.", refused("package", "remove", "--space", S, "--id", "acme.web", "--version", "1.0.0"));
+        CliTest.ok(cli.run("deploy", "--space", S, "--project", "Web", "1.0.0", "--to", "Development"));
+        assertTrue(refused("package", "remove", "--space", S, "--id", "Acme.Web", "--version", "1.0.0").startsWith("Package Acme.Web 1.0.0 is named"),
+                "Development is not the last phase");
+        CliTest.ok(cli.run("deploy", "--space", S, "--project", "Web", "1.0.0", "--to", "Test"));
+        assertEquals("Removed package Acme.Web 1.0.0 from the store of 'DevTest Space'; its file is kept: another package names the same SHA-256.\n",
+                CliTest.ok(cli.run("package", "remove", "--space", S, "--id", "acme.web", "--version", "1.0.0")).out());
+        assertTrue(Files.exists(stored));
+        assertEquals("Removed package Same.Bytes 2 from the store of 'DevTest Space'; its file " + stored + " was deleted.\n",
+                CliTest.ok(cli.run("package", "remove", "--space", S, "--id", "Same.Bytes", "--version", "2")).out());
+        assertFalse(Files.exists(stored));
+        assertEquals("The store of 'DevTest Space' holds no package Same.Bytes 2; nothing was changed.",
+                refused("package", "remove", "--space", S, "--id", "Same.Bytes", "--version", "2"));
+        assertEquals("missing\tPackage Acme.Web 1.0.0 is in neither the store nor a feed.\n",
+                cli.run("package", "verify", "--space", S, "--project", "Web", "--release", "1.0.0").out());
+
+        // what a stopped copy and a refused record leave, an hour old; one just written; a file that is not the console's
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
+        Path part = Files.setLastModifiedTime(Files.writeString(folder.resolve(".incoming-123.part"), "half"), old);
+        String orphan = "0f".repeat(32);
+        Path unnamed = Files.setLastModifiedTime(Files.writeString(Files.createDirectories(folder.resolve("0f")).resolve(orphan), "refused"), old);
+        Path fresh = Files.writeString(folder.resolve(".incoming-456.part"), "under way");
+        Path foreign = Files.setLastModifiedTime(Files.writeString(folder.resolve("notes.txt"), "mine"), old);
+        String cleaned = CliTest.ok(cli.run("package", "clean", "--space", S)).out();
+        assertEquals(java.util.Set.of("removed\t" + part, "removed\t" + unnamed,
+                "left\t" + fresh + "\t(written in the last hour: a copy may be under way)",
+                "Removed 2 files no package names (11 bytes) from " + folder + "."), java.util.Set.copyOf(cleaned.lines().toList()), cleaned);
+        assertFalse(Files.exists(part) || Files.exists(unnamed));
+        assertTrue(Files.exists(fresh) && Files.exists(foreign));
+        assertEquals("Nothing to remove in " + folder + ".", CliTest.ok(cli.run("package", "clean", "--space", S)).out().lines()
+                .reduce((a, b) -> b).orElseThrow());
+        String audit = CliTest.ok(cli.run("audit", "list")).out();
+        assertTrue(audit.contains("package.remove") && audit.contains("its file deleted") && audit.contains("package.clean"), audit);
+    }
+
+    /**
      * {@code package add} streams: a 96 MiB file (sparse: quick to make) copied into the store by a console in a separate JVM
      * whose heap is 64 MiB, so a copy that read the file whole could not be made.
      */

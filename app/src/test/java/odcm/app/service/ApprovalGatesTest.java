@@ -193,7 +193,8 @@ class ApprovalGatesTest extends BundleFixture {
         assertTrue(ctx.approvals().setRequired(DEV, true));
         ctx.close();
         try (Connection c = sql(); Statement st = c.createStatement()) {
-            TestDatabases.undoPackageStore(st); // V30 came after V25: undone first
+            TestDatabases.undoPackageSeal(st); // V31 came after V25: undone first
+            TestDatabases.undoPackageStore(st); // then V30
             TestDatabases.undoTemplatesAcrossSpaces(st); // then V29
             TestDatabases.undoEnvironmentTemplates(st); // then V28
             TestDatabases.undoKeysOverTime(st); // V27 next

@@ -170,6 +170,50 @@ class DashboardServiceTest extends ServiceFixture {
         assertTrue(d.rows().get(1).cell("", "Production").orElseThrow().local());
     }
 
+    /** A release of {@code n} packages named {@code Pkg.<i>} 1.0, each the SHA-256 of "p<i>". */
+    static List<odcm.model.release.PackageVersion> manyPackages(int n) throws Exception {
+        List<odcm.model.release.PackageVersion> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new odcm.model.release.PackageVersion("Pkg." + i, "1.0", java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(("p" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        }
+        return out;
+    }
+
+    /**
+     * Where the space uses a package store, each release the dashboard shows (the latest in each of its environments, and each
+     * project's newest) has a note of how many of its packages are not present: a look only (decision 0059, 2026-12-05).
+     */
+    @Test
+    void theReleasesShownSayHowManyOfTheirPackagesAreNotPresentWhereTheSpaceUsesAPackageStore() throws Exception {
+        devTestWithWeb();
+        List<odcm.model.release.PackageVersion> many = manyPackages(500);
+        ctx.projects().create(DEV, new ProjectDraft("Big", "", "Main", List.of(new odcm.model.project.DeploymentStep("Deploy all", "Deploy a package",
+                java.util.Map.of(), odcm.model.project.Scope.ALL, many.stream().map(p -> new odcm.model.project.PackageReference(p.packageId())).toList())),
+                List.of(), List.of(), List.of()));
+        ctx.releases().create(DEV, "Big", "2.0.0", "big", null, many);
+        ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true);
+        assertEquals(List.of(), ctx.dashboards().withPackages(DEV).packages(), "a space that uses no package store: no note");
+        assertEquals("", ctx.dashboards().withPackages(DEV).packagesWords());
+
+        // 497 in the store (put there as files: a look is all the dashboard does), one in a feed by its name, two nowhere
+        java.nio.file.Path folder = ctx.packages().overview(DEV).folder();
+        for (odcm.model.release.PackageVersion p : many.subList(3, 500)) {
+            java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(folder.resolve(p.sha256().substring(0, 2))).resolve(p.sha256()), "x");
+        }
+        java.nio.file.Path feed = java.nio.file.Files.createDirectories(tmp.resolve("share"));
+        java.nio.file.Files.writeString(feed.resolve("PKG.2.1.0.zip"), "any bytes: not hashed");
+        ctx.packages().addFeed(DEV, feed.toString());
+
+        Dashboard d = ctx.dashboards().withPackages(DEV);
+        assertEquals(List.of(new Dashboard.PackageNote("Big", "2.0.0", 500, 2), new Dashboard.PackageNote("Web", "1.1.0", 1, 1),
+                new Dashboard.PackageNote("Web", "1.0.0", 1, 1)), d.packages(), "each project's newest release, then the one in Development; Api has none");
+        assertEquals("Packages (a look for each file in the package store and feeds, nothing hashed; a deployment checks their hashes):"
+                + " Big 2.0.0: 2 of 500 packages not present; Web 1.1.0: 1 of 1 package not present; Web 1.0.0: 1 of 1 package not present.",
+                d.packagesWords());
+        assertEquals(List.of(), ctx.dashboards().dashboard(DEV).packages(), "only when asked for");
+    }
+
     @Test
     void anUnknownOrRemoteSpaceIsRefusedInOneSentence() {
         organisation();

@@ -606,6 +606,27 @@ class RolesEnforcedByTheDatabaseTest extends BundleFixture {
         assertEquals(1, owner("SELECT count(*) FROM store_info WHERE master_key_check IS NOT NULL"));
     }
 
+    /**
+     * A package row (V30, V31; decision 0059): a release manager adds one in their own name but removes none; an administrator
+     * removes it; nobody changes it. The package setting stays the administrators'.
+     */
+    @Test
+    void aPackageIsAddedByAReleaseManagerAndRemovedByAnAdministratorOnly() throws Exception {
+        organisationAndBob();
+        long dev = space(DEV);
+        grantBob(DEV, Role.RELEASE_MANAGER, null);
+        assertEquals(1, run("INSERT INTO package_file (space_id, package_id, package_key, version, sha256, size_bytes, added_at, added_by)"
+                + " VALUES (?, 'Acme.Web', 'acme.web', '1.0.0', ?, 1, now(), session_user)", dev, "ab".repeat(32)));
+        assertEquals(0, run("DELETE FROM package_file"), "a release manager removes no package");
+        assertEquals(0, run("UPDATE package_file SET sha256 = ?", "cd".repeat(32)));
+        refused("INSERT INTO package_policy (space_id, require_check, set_at, set_by) VALUES (?, FALSE, now(), session_user)", dev);
+        grantBob(DEV, Role.ADMINISTRATOR, null);
+        assertEquals(0, run("UPDATE package_file SET sha256 = ?", "cd".repeat(32)), "a package row is never changed");
+        assertEquals(1, owner("SELECT count(*) FROM package_file WHERE sha256 = '" + "ab".repeat(32) + "'"));
+        assertEquals(1, run("DELETE FROM package_file WHERE space_id = ?", dev), "an administrator removes it");
+        assertEquals(0, owner("SELECT count(*) FROM package_file"));
+    }
+
     /** What the database refuses reaches a person as one sentence, never as SQL: here a console whose own check is passed by. */
     @Test
     void aRefusalOfTheDatabaseIsOneSentence() throws Exception {

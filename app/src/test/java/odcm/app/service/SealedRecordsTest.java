@@ -254,6 +254,38 @@ class SealedRecordsTest extends BundleFixture {
     }
 
     /**
+     * The package setting (V31, decision 0059) is sealed as acceptance_policy is: changed with plain SQL it is refused wherever
+     * it is read, until an administrator sets it anew (both halves); deleted, the audit log's last word on it holds; put in by
+     * hand, it has no seal.
+     */
+    @Test
+    void aPackageSettingChangedDeletedOrPutInWithPlainSqlIsRefused() throws Exception {
+        connected(KeyAlgorithm.EC_P256, KeyAlgorithm.EC_P256);
+        ctx.packages().setPolicy(DEV, true, null);
+        assertEquals(1, plainSql("UPDATE package_policy SET require_check = FALSE"));
+        String settings = "The package settings of 'DevTest Space' (set by ";
+        refusedWith(settings, CHANGED, () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
+        refusedWith(settings, CHANGED, () -> ctx.packages().overview(DEV));
+        refusedWith(settings, " To set it anew, give both the package check and the store folder (odcm space set --require-package-check on|off"
+                + " --package-store FOLDER, '' for the default).",
+                () -> ctx.packages().setPolicy(DEV, false, null));
+        ctx.packages().setPolicy(DEV, true, "");
+        assertTrue(ctx.packages().overview(DEV).requireCheck(), "set anew, sealed");
+
+        assertEquals(1, plainSql("DELETE FROM package_policy"));
+        refusedWith("local space 'DevTest Space' requires every package checked before a deployment (audit entry ",
+                "Set it again (odcm space set --require-package-check), or restore the store from a backup.",
+                () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
+        assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
+
+        assertEquals(1, plainSql("INSERT INTO package_policy (space_id, require_check, set_at, set_by) VALUES (" + id(DEV)
+                + ", FALSE, CURRENT_TIMESTAMP, 'mallory')"));
+        refusedWith("The package settings of 'DevTest Space' (set by mallory)", NO_SEAL,
+                () -> ctx.deployments().deploy(DEV, "Web", "1.0.0", "Development", true));
+        assertEquals(List.of(), ctx.deployments().list(DEV, "Web"));
+    }
+
+    /**
      * The audit log names a space by its words: a space renamed leaves its old name to a new space, which does not inherit
      * the old one's requirement of approval (nor, for bundles, its last sequences).
      */

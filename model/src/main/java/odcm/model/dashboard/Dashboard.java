@@ -13,14 +13,49 @@ import odcm.model.Names;
  * by name), a column per environment (local ones, then remote environments, then the source's environments known from
  * imported bundles), and in each cell the latest release deployed there. Built by {@link DashboardBuilder}; immutable.
  *
- * @param asOf the time ages are counted to (the store's clock when it was read)
+ * @param asOf     the time ages are counted to (the store's clock when it was read)
+ * @param packages a note per release shown that names packages, where the space uses a package store (decision 0059); none
+ *                 otherwise, and none unless asked for
  */
-public record Dashboard(String space, Instant asOf, List<Column> columns, List<Row> rows) {
+public record Dashboard(String space, Instant asOf, List<Column> columns, List<Row> rows, List<PackageNote> packages) {
     public Dashboard {
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(asOf, "asOf");
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
+        packages = List.copyOf(packages);
+    }
+
+    public Dashboard(String space, Instant asOf, List<Column> columns, List<Row> rows) {
+        this(space, asOf, columns, rows, List.of());
+    }
+
+    public Dashboard withPackages(List<PackageNote> notes) {
+        return new Dashboard(space, asOf, columns, rows, notes);
+    }
+
+    /**
+     * How many of the {@code packages} a release names were not found where this space deploys it, by a look only (a file under
+     * its hash in the store, or one a feed names; nothing hashed).
+     */
+    public record PackageNote(String project, String release, int packages, int notPresent) {
+        /** "Web 2.0.0: 2 of 500 packages not present". */
+        public String words() {
+            return project + " " + release + ": " + notPresent + " of " + packages + (packages == 1 ? " package" : " packages") + " not present";
+        }
+    }
+
+    /**
+     * One sentence on the notes: those of releases with packages not present, or that all are present; "" without notes.
+     */
+    public String packagesWords() {
+        List<String> lacking = packages.stream().filter(n -> n.notPresent() > 0).map(PackageNote::words).toList();
+        if (packages.isEmpty()) {
+            return "";
+        }
+        String how = " (a look for each file in the package store and feeds, nothing hashed; a deployment checks their hashes)";
+        return lacking.isEmpty() ? "Packages: all present for the " + (packages.size() == 1 ? "release" : packages.size() + " releases") + " shown"
+                + how + "." : "Packages" + how + ": " + String.join("; ", lacking) + ".";
     }
 
     public enum ColumnKind {

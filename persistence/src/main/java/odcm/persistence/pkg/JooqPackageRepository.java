@@ -7,23 +7,33 @@ import static odcm.persistence.jooq.Tables.PACKAGE_POLICY;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import odcm.model.Names;
+import odcm.persistence.RowSeals;
 import odcm.persistence.StoreTime;
 import odcm.persistence.jooq.tables.records.PackageFileRecord;
+import odcm.persistence.jooq.tables.records.PackagePolicyRecord;
 import org.jooq.DSLContext;
 
-/** The package store's rows in jOOQ. */
+/** The package store's rows in jOOQ; the setting's row is sealed when written and checked when read (V31, decision 0059). */
 public final class JooqPackageRepository implements PackageRepository {
     private final DSLContext dsl;
+    private final RowSeals seals;
 
-    public JooqPackageRepository(DSLContext dsl) {
+    public JooqPackageRepository(DSLContext dsl, RowSeals seals) {
         this.dsl = dsl;
+        this.seals = seals;
     }
 
     @Override
     public Policy policy(long spaceId) {
-        return dsl.selectFrom(PACKAGE_POLICY).where(PACKAGE_POLICY.SPACE_ID.eq(spaceId)).fetchOptional()
+        return dsl.selectFrom(PACKAGE_POLICY).where(PACKAGE_POLICY.SPACE_ID.eq(spaceId)).fetchOptional().map(this::checked)
                 .map(r -> new Policy(r.getRequireCheck(), r.getStoreFolder())).orElse(Policy.DEFAULT);
+    }
+
+    private PackagePolicyRecord checked(PackagePolicyRecord r) {
+        seals.check(r, () -> "The package settings of " + RowSeals.spaceName(dsl, r.getSpaceId()) + " (set by " + r.getSetBy() + ")");
+        return r;
     }
 
     @Override
@@ -33,6 +43,7 @@ public final class JooqPackageRepository implements PackageRepository {
             dsl.insertInto(PACKAGE_POLICY).set(PACKAGE_POLICY.SPACE_ID, spaceId).set(PACKAGE_POLICY.REQUIRE_CHECK, policy.requireCheck())
                     .set(PACKAGE_POLICY.STORE_FOLDER, policy.storeFolder()).set(PACKAGE_POLICY.SET_AT, StoreTime.column(at))
                     .set(PACKAGE_POLICY.SET_BY, by).execute();
+            seals.seal(dsl, PACKAGE_POLICY, PACKAGE_POLICY.SPACE_ID.eq(spaceId));
         }
     }
 
@@ -54,6 +65,17 @@ public final class JooqPackageRepository implements PackageRepository {
                 .set(PACKAGE_FILE.PACKAGE_KEY, Names.key(p.packageId())).set(PACKAGE_FILE.VERSION, p.version()).set(PACKAGE_FILE.SHA256, p.sha256())
                 .set(PACKAGE_FILE.SIZE_BYTES, p.size()).set(PACKAGE_FILE.ADDED_AT, StoreTime.column(p.addedAt())).set(PACKAGE_FILE.ADDED_BY, p.addedBy())
                 .execute();
+    }
+
+    @Override
+    public boolean remove(long spaceId, String packageId, String version) {
+        return dsl.deleteFrom(PACKAGE_FILE).where(PACKAGE_FILE.SPACE_ID.eq(spaceId)).and(PACKAGE_FILE.PACKAGE_KEY.eq(Names.key(packageId)))
+                .and(PACKAGE_FILE.VERSION.eq(version)).execute() > 0;
+    }
+
+    @Override
+    public Set<String> hashesNamed() {
+        return Set.copyOf(dsl.selectDistinct(PACKAGE_FILE.SHA256).from(PACKAGE_FILE).fetch(PACKAGE_FILE.SHA256));
     }
 
     @Override

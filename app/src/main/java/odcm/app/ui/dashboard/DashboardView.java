@@ -10,6 +10,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import odcm.app.ui.common.Css;
 import odcm.app.ui.common.CurrentSpace;
 import odcm.app.ui.common.Forms;
 import odcm.app.ui.common.MessageLine;
@@ -40,6 +41,8 @@ public final class DashboardView {
     private final TableView<Row> table = Tables.table("dashboard-table");
     private final Label empty = Forms.emptyState("dashboard-empty", "");
     private final Label legend = Forms.hint("");
+    /** How many packages of each release shown are not present here (decision 0059); empty where the space uses no package store. */
+    private final Label packages = Forms.hint("");
     private final ZoneId zone;
 
     public DashboardView(DashboardViewModel vm, CurrentSpace current, Runnable goToSpaces, ZoneId zone) {
@@ -56,9 +59,13 @@ public final class DashboardView {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         legend.setId("dashboard-legend");
         legend.setWrapText(true);
+        packages.setId("dashboard-packages");
+        packages.setWrapText(true);
+        packages.managedProperty().bind(packages.textProperty().isNotEmpty());
+        packages.visibleProperty().bind(packages.managedProperty());
         BorderPane content = new BorderPane(table);
-        content.setBottom(legend);
-        BorderPane.setMargin(legend, new javafx.geometry.Insets(8, 0, 0, 0));
+        content.setBottom(new javafx.scene.layout.VBox(4, legend, packages));
+        BorderPane.setMargin(content.getBottom(), new javafx.geometry.Insets(8, 0, 0, 0));
         vm.dashboardProperty().addListener((o, was, d) -> show(d));
         root.setCenter(NoSpaceState.wrap("dashboard", new StackPane(content), current, "A space's dashboard", goToSpaces));
     }
@@ -69,6 +76,7 @@ public final class DashboardView {
             table.getColumns().clear();
             table.getItems().clear();
             legend.setText("");
+            packages.setText("");
             return;
         }
         TableColumn<Row, String> project = Tables.column("Project", 170, Row::project);
@@ -85,6 +93,11 @@ public final class DashboardView {
                 + " in italic: known from a receipt, from another space of this console, or from an imported bundle's history;"
                 + " hover for where from. Ages as of " + DashboardText.time(d.asOf(), zone) + "."
                 + (d.noDeployments() ? " Nothing is deployed yet: record a deployment on the Releases screen." : ""));
+        packages.setText(d.packagesWords());
+        packages.getStyleClass().remove(Css.WARNING);
+        if (d.packages().stream().anyMatch(n -> n.notPresent() > 0)) {
+            packages.getStyleClass().add(Css.WARNING);
+        }
     }
 
     private TableColumn<Row, Row> column(Dashboard d, Column c, int index) {

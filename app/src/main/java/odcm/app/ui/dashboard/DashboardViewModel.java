@@ -8,7 +8,10 @@ import odcm.app.ui.common.StatusMessage;
 import odcm.app.ui.task.TaskRunner;
 import odcm.model.dashboard.Dashboard;
 
-/** The Dashboard screen: the current space's dashboard, loaded off the FX thread, again whenever the space changes. */
+/**
+ * The Dashboard screen: the current space's dashboard with its package notes (decision 0059), loaded off the FX thread (the
+ * store read and the look for each package file), again whenever the space changes.
+ */
 public final class DashboardViewModel {
     private final DashboardService dashboards;
     private final TaskRunner runner;
@@ -30,7 +33,7 @@ public final class DashboardViewModel {
             dashboard.set(null);
             return;
         }
-        runner.run("Loading the dashboard of '" + space + "'", () -> dashboards.dashboard(space), d -> {
+        runner.run("Loading the dashboard of '" + space + "'", () -> dashboards.withPackages(space), d -> {
             if (space.equals(current.name())) {
                 dashboard.set(d);
             }

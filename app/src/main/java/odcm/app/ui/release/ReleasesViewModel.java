@@ -284,20 +284,27 @@ public final class ReleasesViewModel {
             snapshot.set(null);
             return;
         }
-        runner.run("Reading release " + r.version(), () -> ReleaseSnapshotView.Shown.of(r), s -> {
+        String in = space.name();
+        record Prepared(ReleaseSnapshotView.Shown shown, boolean packagesInUse) {
+        }
+        runner.run("Reading release " + r.version(), () -> new Prepared(ReleaseSnapshotView.Shown.of(r),
+                !r.snapshot().packages().isEmpty() && deploymentService.packagesInUse(in)), prepared -> {
             if (r == list.selectedProperty().get()) {
-                snapshot.set(s);
-                loadPackageStatus(r);
+                snapshot.set(prepared.shown());
+                loadPackageStatus(r, prepared.packagesInUse());
             }
         }, message::error);
     }
 
-    /** Finds and checks the release's packages (store, then feeds; files hashed) on the task runner, after its snapshot shows. */
-    private void loadPackageStatus(Release r) {
-        packageStatus.set(new java.util.HashMap<>()); // a new map each time: the view says "checking…" again
+    /**
+     * Finds and checks the release's packages (store, then feeds; files hashed) on the task runner, after its snapshot shows;
+     * no status column at all where the space uses no package store (known with the snapshot, so never a "checking…" there).
+     */
+    private void loadPackageStatus(Release r, boolean inUse) {
+        packageStatus.set(inUse ? new java.util.HashMap<>() : null); // a new map each time: the view says "checking…" again
         String s = space.name();
         String p = project.get();
-        if (r.snapshot().packages().isEmpty() || p == null) {
+        if (!inUse || p == null) {
             return;
         }
         runner.run("Checking the packages of release " + r.version(), () -> deploymentService.packageChecks(s, p, r.version()), found -> {

@@ -126,6 +126,8 @@ class DashboardScreenTest {
             assertTrue(qa.getTooltip().getText().contains("reported directly by QA Space"), qa.getTooltip().getText());
             assertEquals(3, cells(c, "dashboard-reported").size(), "Prod Space, Prod EU Space, QA Space");
             assertTrue(c.<Label>node("#dashboard-legend").getText().startsWith("✓ succeeded (green), ✗ failed (red)"));
+            Label packages = c.node("#dashboard-packages");
+            assertFalse(packages.isVisible(), "a space that uses no package store: no word on packages");
             c.shoot("dashboard");
 
             ComboBox<String> picker = c.node("#current-space");
@@ -139,6 +141,19 @@ class DashboardScreenTest {
             c.interact(() -> picker.setValue(Demo.DEVTEST));
             c.idle();
             assertEquals(4, table.getItems().size(), "back to DevTest: loaded again");
+
+            // a feed holding one package of Web Shop 2.0.0 (found by its name; nothing hashed): the releases shown are noted
+            Path feed = Files.createDirectories(tmp.resolve("share"));
+            Files.writeString(feed.resolve("Acme.Web.2.0.0.zip"), "any bytes");
+            c.console().context().packages().addFeed(Demo.DEVTEST, feed.toString());
+            c.clickOn("#dashboard-refresh");
+            c.idle();
+            assertTrue(packages.isVisible());
+            assertTrue(packages.getText().startsWith("Packages (a look for each file in the package store and feeds, nothing hashed;"
+                    + " a deployment checks their hashes): ") && packages.getText().contains("Web Shop 2.0.0: 1 of 2 packages not present"),
+                    packages.getText());
+            assertTrue(packages.getStyleClass().contains("inline-warning"));
+            c.shoot("dashboard-packages");
 
             c.clickOn("#nav-pipeline");
             c.idle();

@@ -87,12 +87,6 @@ class DecisionHistoryUiTest {
     @Test
     void eachPackageOfTheSelectedReleaseShowsItsStatus() throws Exception {
         try (AppContext ctx = AppContext.open(TestStores.demo(tmp, "store"))) {
-            // the demo's manifests name the SHA-256 of "<id><version>": that text is the right file
-            Path web = Files.writeString(tmp.resolve("web.zip"), "Acme.Web2.0.0");
-            ctx.packages().add(Demo.DEVTEST, web, "Acme.Web", "2.0.0");
-            Path feed = Files.createDirectories(tmp.resolve("share"));
-            Files.writeString(feed.resolve("Acme.Web.Migrations.2.0.0.zip"), "not the migrations");
-            ctx.packages().addFeed(Demo.DEVTEST, feed.toString());
             try (ScreensHarness ui = new ScreensHarness(ctx)) {
                 ui.chooseSpace(Demo.DEVTEST).show(ui.releases);
                 ui.idle();
@@ -106,11 +100,38 @@ class DecisionHistoryUiTest {
                 @SuppressWarnings("unchecked")
                 javafx.scene.control.TableColumn<PackageVersion, String> status = (javafx.scene.control.TableColumn<PackageVersion, String>) packages.getColumns().get(2);
                 assertEquals("Status", status.getText());
+                // a space that uses no package store: no Status column, not even for a frame while another release loads
+                java.util.List<Boolean> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+                status.visibleProperty().addListener((o, was, now) -> shown.add(now));
+                TableView<Release> releases = ui.node("#releases-table");
+                for (int i : new int[] {1, 0}) {
+                    fx(() -> {
+                        releases.getSelectionModel().select(i);
+                        return null;
+                    });
+                    ui.idle();
+                }
+                assertEquals(List.of(), shown, "the Status column never shown");
+                assertTrue(!status.isVisible());
+                ui.shoot("releases-packages-no-store");
+
+                // the demo's manifests name the SHA-256 of "<id><version>": that text is the right file
+                Path web = Files.writeString(tmp.resolve("web.zip"), "Acme.Web2.0.0");
+                ctx.packages().add(Demo.DEVTEST, web, "Acme.Web", "2.0.0");
+                Path feed = Files.createDirectories(tmp.resolve("share"));
+                Files.writeString(feed.resolve("Acme.Web.Migrations.2.0.0.zip"), "not the migrations");
+                ctx.packages().addFeed(Demo.DEVTEST, feed.toString());
+                fx(() -> {
+                    releases.getSelectionModel().select(1);
+                    releases.getSelectionModel().select(0);
+                    return null;
+                });
+                ui.idle();
                 assertTrue(status.isVisible());
                 assertEquals("2.0.0", fx(() -> packages.getItems().get(0).version()), "the newest release is selected");
-                String shown = fx(() -> packages.getItems().stream().map(p -> p.packageId() + " = " + status.getCellData(p)).toList()).toString();
-                assertTrue(shown.contains("Acme.Web = present"), shown);
-                assertTrue(shown.contains("Acme.Web.Migrations = wrong: Package Acme.Web.Migrations 2.0.0 in feed " + feed + " has SHA-256 "), shown);
+                String statuses = fx(() -> packages.getItems().stream().map(p -> p.packageId() + " = " + status.getCellData(p)).toList()).toString();
+                assertTrue(statuses.contains("Acme.Web = present"), statuses);
+                assertTrue(statuses.contains("Acme.Web.Migrations = wrong: Package Acme.Web.Migrations 2.0.0 in feed " + feed + " has SHA-256 "), statuses);
                 assertEquals("Packages (2, 1 not present)", fx(() -> ((javafx.scene.control.TabPane) ui.node("#snapshot-tabs")).getTabs().get(3).getText()));
                 ui.shoot("releases-package-status");
             }
