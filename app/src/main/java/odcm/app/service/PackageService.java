@@ -380,6 +380,11 @@ public final class PackageService {
             } catch (IOException e) {
                 return new Check(p, Status.MISSING, name + " could not be read in " + where + ": " + e.getMessage() + ".");
             }
+            return verdict(p, h, expectedSize, name, where);
+        }
+
+        /** What the bytes read of {@code p}'s file (its hash and size) say about it. */
+        static Check verdict(PackageVersion p, Hashed h, long expectedSize, String name, String where) {
             if (expectedSize >= 0 && h.size != expectedSize) {
                 return new Check(p, Status.WRONG, name + " in " + where + " is " + h.size + " bytes, it was " + expectedSize + " when added.");
             }

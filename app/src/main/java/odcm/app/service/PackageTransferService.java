@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -71,64 +72,67 @@ public final class PackageTransferService {
     public Result inventory(String space, String forSpace, Path out) {
         Path file = out.toAbsolutePath();
         refuseExisting(file);
-        return store.write(tx -> {
-            Space t = EnvironmentService.requireLocal(tx, space);
-            RoleService.check(tx, store, Action.WRITE_RECEIPT, t);
-            Space s = SpaceService.require(tx, forSpace);
-            if (s.id() == t.id()) {
-                throw new Refusal("An inventory goes to the space that sends '" + t.name() + "' packages, not to itself.");
-            }
-            Instant now = StoreTime.now(store.clock());
-            List<StoredPackage> held = tx.packages().packages(t.id());
-            if (held.size() > Limits.MAX_PACKAGES) {
-                throw new Refusal("'" + t.name() + "' holds " + held.size() + " packages, more than the " + Limits.MAX_PACKAGES
-                        + " an inventory may list; nothing was written.");
-            }
-            List<PackageInventory.Held> listed = held.stream().map(p -> new PackageInventory.Held(p.packageId(), p.size(), p.sha256(), p.version())).toList();
-            String id = UUID.randomUUID().toString();
-            byte[] targetCert = tx.spaces().certificates(s.id()).get(0).der();
-            Path tmp = temp(file);
-            try {
-                try (Signer signer = signer(tx, t); OutputStream o = Files.newOutputStream(tmp)) {
-                    PackageInventory.write(id, t.name(), s.name(), targetCert, now, now.plus(Duration.ofDays(BundleService.DEFAULT_VALID_DAYS)),
-                            listed, signer.key, o);
+        Path tmp = temp(file);
+        boolean[] placed = {false};
+        try {
+            return store.write(tx -> {
+                Space t = EnvironmentService.requireLocal(tx, space);
+                RoleService.check(tx, store, Action.WRITE_RECEIPT, t);
+                Space s = SpaceService.require(tx, forSpace);
+                if (s.id() == t.id()) {
+                    throw new Refusal("An inventory goes to the space that sends '" + t.name() + "' packages, not to itself.");
                 }
-                tx.audit().append("package.inventory", "package inventory of " + t.describe() + " for " + s.describe(),
-                        "inventory " + id + ", " + listed.size() + " packages, file " + file);
-                move(tmp, file);
-            } catch (IOException e) {
-                throw new Refusal("Cannot write " + file + ": " + UserFiles.reason(e) + "; nothing was written.");
-            } finally {
-                deleteQuietly(tmp);
-            }
-            return new Result("Wrote " + file + ": the inventory of the " + listed.size() + " packages '" + t.name() + "' holds, for '"
-                    + s.name() + "'.", held.stream().map(p -> p.packageId() + " " + p.version() + "\t" + p.sha256() + "\t" + p.size()).toList());
-        });
+                Instant now = StoreTime.now(store.clock());
+                Path folder = PackageService.folder(store, tx, t);
+                // Held: a row whose file is in the store folder at its size (looked at, not hashed); a lost file is asked for again.
+                List<StoredPackage> held = tx.packages().packages(t.id()).stream().filter(p -> present(folder, p.sha256(), p.size())).toList();
+                if (held.size() > Limits.MAX_PACKAGES) {
+                    throw new Refusal("'" + t.name() + "' holds " + held.size() + " packages, more than the " + Limits.MAX_PACKAGES
+                            + " an inventory may list; nothing was written.");
+                }
+                List<PackageInventory.Held> listed = held.stream().map(p -> new PackageInventory.Held(p.packageId(), p.size(), p.sha256(), p.version())).toList();
+                String id = UUID.randomUUID().toString();
+                byte[] targetCert = tx.spaces().certificates(s.id()).get(0).der();
+                try {
+                    try (Signer signer = signer(tx, t); OutputStream o = Files.newOutputStream(tmp)) {
+                        PackageInventory.write(id, t.name(), s.name(), targetCert, now, now.plus(Duration.ofDays(BundleService.DEFAULT_VALID_DAYS)),
+                                listed, signer.key, o);
+                    }
+                    tx.audit().append("package.inventory", "package inventory of " + t.describe() + " for " + s.describe(),
+                            "inventory " + id + ", " + listed.size() + " packages, file " + file);
+                    placed[0] = place(tmp, file, false);
+                } catch (IOException e) {
+                    throw new Refusal("Cannot write " + file + ": " + UserFiles.reason(e) + "; nothing was written.");
+                }
+                return new Result("Wrote " + file + ": the inventory of the " + listed.size() + " packages '" + t.name() + "' holds, for '"
+                        + s.name() + "'.", held.stream().map(p -> p.packageId() + " " + p.version() + "\t" + p.sha256() + "\t" + p.size()).toList());
+            });
+        } catch (RuntimeException e) {
+            unplace(placed[0], file); // placed, but the audit entry did not commit: no file without its entry
+            throw e;
+        } finally {
+            deleteQuietly(tmp);
+        }
     }
 
     // ---- export ----
 
-    /** A package the target lacks, its file here, and the package it holds that a delta may be based on (or null). */
-    private record Send(PackageVersion pkg, Path file, long size, PackageVersion base, Path baseFile) {
+    /** A package the target lacks, where its file is here, and the packages the target holds a delta may be based on, best first. */
+    private record Send(PackageVersion pkg, PackageService.Found found, List<PackageVersion> bases) {
     }
 
     /** What an export needs, read in one transaction; files are read after it. */
     private record Plan(Space source, Space target, byte[] targetCert, Release release, String bundleId, PackageService.Located here,
                         List<PackageVersion> lacking, List<PackageVersion> heldThere, List<String> held) {
-        /**
-         * Each package the target lacks, checked by its hash here, with the package it holds a delta may be based on: read
-         * with no transaction open (files are hashed).
-         */
+        /** Where each package the target lacks is, and its bases: looked at, not read (each file is hashed as it is sent). */
         List<Send> sends() {
             List<Send> sends = new ArrayList<>();
             for (PackageVersion p : lacking) {
-                PackageService.Check check = here.checkOne(p);
-                if (check.status() != PackageService.Status.PRESENT) {
-                    throw new Refusal(check.sentence() + " Nothing was written.");
+                PackageService.Found f = here.found(p);
+                if (f == null) {
+                    throw new Refusal(here.checkOne(p).sentence() + " Nothing was written.");
                 }
-                Path f = here.found(p).file();
-                PackageVersion base = base(p, heldThere, here);
-                sends.add(new Send(p, f, size(f), base, base == null ? null : here.found(base).file()));
+                sends.add(new Send(p, f, bases(p, heldThere, here)));
             }
             return sends;
         }
@@ -138,8 +142,10 @@ public final class PackageTransferService {
      * Writes a package archive of release {@code version} of {@code project} of {@code space} for {@code forSpace}: only the
      * packages the target lacks (per its signed inventory {@code have}, else the packages of the releases of that project this
      * space sent it bundles of), each as a delta on a package the target holds (the same id, nearest earlier version) when that
-     * is smaller, else whole. Every file sent is checked by its hash first. Written beside {@code out} and renamed when
-     * complete; audited. A stop asked for ({@link Progress.Cancelled}) leaves no file.
+     * is smaller, else whole. Every byte signed is hashed as it is read and compared with the release's manifest: the writer's
+     * two passes over a whole package, and the private copies of a package and its base the delta is encoded from. Written
+     * beside {@code out}, placed (never over a file that appeared meanwhile) with its audit entry; a stop asked for
+     * ({@link Progress.Cancelled}) leaves no file.
      */
     public Result export(String space, String project, String version, String forSpace, Optional<Path> have, Path out, Progress progress) {
         return export(space, project, version, forSpace, have, out, false, progress);
@@ -154,28 +160,56 @@ public final class PackageTransferService {
         }
         byte[] inventory = have.map(h -> UserFiles.read(h, (int) Limits.DEFAULT.maxTotalBytes(), "a package inventory")).orElse(null);
         Plan plan = store.read(tx -> plan(tx, space, project, version, forSpace, inventory));
+        if (plan.lacking().isEmpty()) {
+            throw new Refusal("'" + plan.target().name() + "' holds every package of release " + plan.release().version() + " of '" + project
+                    + "' already; nothing was written.");
+        }
         List<Path> temps = new ArrayList<>();
+        boolean[] placed = {false};
         try {
             List<PackageArchive.Item> items = new ArrayList<>();
             List<String> lines = new ArrayList<>(plan.held());
-            for (Send s : plan.sends()) { // files hashed and encoded with no transaction open
+            Path work = null; // a private folder beside the file: the checked copies a delta is encoded from, and the deltas
+            for (Send s : plan.sends()) { // files read with no transaction open
                 PackageVersion p = s.pkg();
                 String name = p.packageId() + " " + p.version();
-                if (s.base() != null) {
-                    Path delta = Files.createTempFile(file.getParent(), ".odcm-", ".delta.partial");
-                    temps.add(delta);
-                    try (OutputStream o = Files.newOutputStream(delta)) {
-                        PackageDelta.encode(s.baseFile(), s.file(), o, progress);
+                Path whole = s.found().file(); // the writer reads it without following a link, hashed in both its passes
+                long size = Files.size(whole);
+                PackageVersion base = null;
+                if (!s.bases().isEmpty()) {
+                    if (work == null) {
+                        work = Files.createTempDirectory(file.getParent(), ".odcm-");
+                        temps.add(work);
                     }
-                    long size = Files.size(delta);
-                    if (size < s.size()) {
-                        items.add(new PackageArchive.Item(p.packageId(), p.version(), p.sha256(), s.size(), s.base().sha256(), delta));
-                        lines.add(name + "\tsent as a delta on " + s.base().packageId() + " " + s.base().version() + ": " + size + " of " + s.size() + " bytes");
-                        continue;
+                    whole = copy(p, s.found(), work, temps, progress);
+                    size = Files.size(whole);
+                    for (PackageVersion b : s.bases()) {
+                        Path baseCopy = copyIfIntact(b, plan.here().found(b), work, temps, progress);
+                        if (baseCopy == null) {
+                            continue;
+                        }
+                        Path delta = Files.createTempFile(work, "delta-", ".partial");
+                        temps.add(delta);
+                        try (OutputStream o = new Capped(new java.io.BufferedOutputStream(Files.newOutputStream(delta), 1 << 16), size - 1)) {
+                            PackageDelta.encode(baseCopy, whole, o, progress);
+                            base = b;
+                        } catch (Capped.Full e) {
+                            // not smaller than the package: sent whole
+                        }
+                        deleteQuietly(baseCopy);
+                        if (base != null) {
+                            long d = Files.size(delta);
+                            items.add(new PackageArchive.Item(p.packageId(), p.version(), p.sha256(), size, b.sha256(), delta));
+                            lines.add(name + "\tsent as a delta on " + b.packageId() + " " + b.version() + ": " + d + " of " + size + " bytes");
+                            deleteQuietly(whole);
+                        }
+                        break;
                     }
                 }
-                items.add(new PackageArchive.Item(p.packageId(), p.version(), p.sha256(), s.size(), null, s.file()));
-                lines.add(name + "\tsent whole: " + s.size() + " bytes");
+                if (base == null) {
+                    items.add(new PackageArchive.Item(p.packageId(), p.version(), p.sha256(), size, null, whole));
+                    lines.add(name + "\tsent whole: " + size + " bytes");
+                }
             }
             Path tmp = temp(file);
             temps.add(tmp);
@@ -197,7 +231,7 @@ public final class PackageTransferService {
                         + plan.held().size() + " held there already; file " + file + " (" + bytes + " bytes)");
                 progress.step(1, 1, "Saving"); // the last moment a Cancel undoes it all
                 try {
-                    move(tmp, file);
+                    placed[0] = place(tmp, file, replace);
                 } catch (IOException e) {
                     throw new Refusal("The package archive could not be moved to " + file + ": " + UserFiles.reason(e) + "; nothing was written.");
                 }
@@ -208,8 +242,49 @@ public final class PackageTransferService {
                     + plan.held().size() + " held there already.", lines);
         } catch (IOException e) {
             throw new Refusal("The package archive could not be written to " + file + ": " + UserFiles.reason(e) + "; nothing was written.");
+        } catch (RuntimeException e) {
+            unplace(placed[0], file); // placed, but the audit entry did not commit: no file without its entry
+            throw e;
         } finally {
-            temps.forEach(PackageTransferService::deleteQuietly);
+            for (int i = temps.size() - 1; i >= 0; i--) { // the folder last, once emptied
+                deleteQuietly(temps.get(i));
+            }
+        }
+    }
+
+    /**
+     * A private copy of {@code p}'s file, hashed as it is copied (the file opened without following a link) and compared with
+     * the release's manifest: the delta is encoded from these checked bytes only, never from a path that may have changed.
+     */
+    private static Path copy(PackageVersion p, PackageService.Found found, Path work, List<Path> temps, Progress progress) throws IOException {
+        Path copy = Files.createTempFile(work, "package-", ".partial");
+        temps.add(copy);
+        String name = "Package " + p.packageId() + " " + p.version();
+        InputStream opened;
+        long total;
+        try {
+            total = Files.size(found.file());
+            opened = Files.newInputStream(found.file(), LinkOption.NOFOLLOW_LINKS); // a link (swapped in since it was found) is refused
+        } catch (IOException e) {
+            throw new Refusal(name + " could not be read in " + found.where() + ": " + UserFiles.reason(e) + ". Nothing was written.");
+        }
+        PackageService.Hashed h;
+        try (InputStream in = new Stepping(opened, total, progress); OutputStream o = Files.newOutputStream(copy)) {
+            h = PackageService.hash(in, o);
+        }
+        PackageService.Check c = PackageService.Located.verdict(p, h, -1, name, found.where());
+        if (c.status() != PackageService.Status.PRESENT) {
+            throw new Refusal(c.sentence() + " Nothing was written.");
+        }
+        return copy;
+    }
+
+    /** As {@link #copy}, or null when the file is not the package (a base not intact is not used). */
+    private static Path copyIfIntact(PackageVersion b, PackageService.Found found, Path work, List<Path> temps, Progress progress) throws IOException {
+        try {
+            return copy(b, found, work, temps, progress);
+        } catch (Refusal r) {
+            return null;
         }
     }
 
@@ -264,10 +339,10 @@ public final class PackageTransferService {
     }
 
     /**
-     * The package the target holds that {@code p} is best sent as a delta on: the same id, the nearest earlier version (else
-     * the nearest later), whose file is here and checked; null when there is none.
+     * The packages the target holds that {@code p} may be sent as a delta on, best first: the same id, the nearest earlier
+     * version (then the nearest later), whose file is here (checked by its hash when it is copied).
      */
-    private static PackageVersion base(PackageVersion p, List<PackageVersion> held, PackageService.Located here) {
+    private static List<PackageVersion> bases(PackageVersion p, List<PackageVersion> held, PackageService.Located here) {
         List<PackageVersion> same = held.stream().filter(h -> Names.same(h.packageId(), p.packageId()) && !h.sha256().equals(p.sha256()))
                 .sorted(Comparator.comparing(PackageVersion::version, PackageTransferService::compareVersions)).toList();
         List<PackageVersion> order = new ArrayList<>();
@@ -277,12 +352,7 @@ public final class PackageTransferService {
             }
         }
         same.stream().filter(h -> compareVersions(h.version(), p.version()) >= 0).forEach(order::add);
-        for (PackageVersion b : order) {
-            if (here.found(b) != null && here.checkOne(b).status() == PackageService.Status.PRESENT) {
-                return b;
-            }
-        }
-        return null;
+        return order.stream().filter(b -> here.found(b) != null).toList();
     }
 
     /** Versions compared by their runs of digits as numbers and the rest as text: 1.9 before 1.10. */
@@ -301,22 +371,32 @@ public final class PackageTransferService {
 
     // ---- import ----
 
-    /** A package rebuilt beside the store: its temporary file, and its place once all are checked. */
-    private record Rebuilt(PackageArchive.Package pkg, Path temp, Path target) {
+    /**
+     * A package rebuilt beside the store: its temporary file, its place once all are checked, and whether that place holds the
+     * package already (a file without its row, hashed before it is recorded).
+     */
+    private record Rebuilt(PackageArchive.Package pkg, Path temp, Path target, boolean there) {
     }
 
     /**
      * Imports a package archive into {@code space}'s store: verified as it streams (signature by a space trusted for release
      * bundles, addressed here, each entry's hash), each package rebuilt into a temporary file in the store's folder (a delta
-     * on the store's own package, checked by its hash first), checked against the statement and against the manifest of the
-     * release as this store holds it (imported earlier, signed); then all renamed into place and recorded in one transaction,
-     * audited. Any refusal, or a stop asked for, leaves no file and no row. Packages the store holds already are skipped.
+     * on the store's own package), checked against the statement and against the manifest of the release as this store holds
+     * it (imported earlier, signed); then all renamed into place and recorded in one transaction, audited. Any refusal, or a
+     * stop asked for, leaves no file, no folder and no row. Packages the store holds already (a row and its intact file) are
+     * skipped; a row whose file is lost or damaged gets its file again.
      */
     public Result importArchive(String space, Path file, Progress progress) {
         Path archive = file.toAbsolutePath();
         if (!Files.isRegularFile(archive)) {
             throw new Refusal("There is no file " + archive + ".");
         }
+        try {
+            archive = archive.toRealPath(); // the file the user named, through a link if it is one (links inside are refused)
+        } catch (IOException e) {
+            throw new Refusal("Cannot read " + archive + ": " + UserFiles.reason(e) + ".");
+        }
+        Path path = archive;
         Imported state = store.read(tx -> {
             Space t = EnvironmentService.requireLocal(tx, space);
             RoleService.check(tx, store, Action.CHANGE_PROJECTS, t);
@@ -325,9 +405,9 @@ public final class PackageTransferService {
         });
         List<Rebuilt> rebuilt = new ArrayList<>();
         List<Path> placed = new ArrayList<>();
+        boolean done = false;
         try {
-            Files.createDirectories(state.folder);
-            PackageArchive.read(archive, state.context, new PackageArchive.Receiver() {
+            PackageArchive.read(path, state.context, new PackageArchive.Receiver() {
                 @Override
                 public void statement(PackageArchive.Read read) {
                     state.statement(read);
@@ -335,12 +415,19 @@ public final class PackageTransferService {
 
                 @Override
                 public void entry(PackageArchive.Package p, InputStream data) throws IOException {
-                    if (!state.heldSha.contains(p.sha256())) {
+                    if (!state.intact(p.sha256())) {
                         rebuilt.add(state.rebuild(p, data));
                     }
                 }
             }, progress);
-            return store.write(tx -> state.record(tx, rebuilt, placed, progress));
+            for (int i = 0; i < rebuilt.size(); i++) { // a file already in place is hashed here, with no transaction open
+                Rebuilt r = rebuilt.get(i);
+                boolean there = Files.isRegularFile(r.target(), LinkOption.NOFOLLOW_LINKS) && sha(r.target()).equals(r.pkg().sha256());
+                rebuilt.set(i, new Rebuilt(r.pkg(), r.temp(), r.target(), there));
+            }
+            Result result = store.write(tx -> state.record(tx, rebuilt, placed, progress));
+            done = true;
+            return result;
         } catch (SignedStatements.Refused r) {
             throw new Refusal(r.outcome().sentence(Kind.PACKAGE_ARCHIVE) + " Nothing was changed.");
         } catch (Mismatch e) {
@@ -349,11 +436,12 @@ public final class PackageTransferService {
             throw new Refusal("A delta in the package archive cannot be applied: it " + e.getMessage() + ". Nothing was changed.");
         } catch (IOException e) {
             throw new Refusal("The package archive could not be imported: " + UserFiles.reason(e) + ". Nothing was changed.");
-        } catch (RuntimeException e) {
-            placed.forEach(PackageTransferService::deleteQuietly);
-            throw e;
         } finally {
             rebuilt.forEach(x -> deleteQuietly(x.temp()));
+            if (!done) {
+                placed.forEach(PackageTransferService::deleteQuietly);
+                state.created.forEach(PackageTransferService::deleteQuietly); // the folders it made, deepest first (emptied above)
+            }
         }
     }
 
@@ -362,18 +450,18 @@ public final class PackageTransferService {
         final Space space;
         final VerificationContext context;
         final Path folder;
-        final List<StoredPackage> held;
-        final Set<String> heldSha = new HashSet<>();
+        final Map<String, StoredPackage> held = new LinkedHashMap<>();
+        final Map<String, Boolean> intact = new LinkedHashMap<>();
+        final List<Path> created = new ArrayList<>();
         PackageArchive.Statement statement;
         Space source;
         Release release;
 
-        Imported(Space space, VerificationContext context, Path folder, List<StoredPackage> held) {
+        Imported(Space space, VerificationContext context, Path folder, List<StoredPackage> rows) {
             this.space = space;
             this.context = context;
             this.folder = folder;
-            this.held = held;
-            held.forEach(h -> heldSha.add(h.sha256()));
+            rows.forEach(h -> held.put(h.sha256(), h));
         }
 
         /** The genuine statement: its release must be one this store holds from the source, each package in its signed manifest. */
@@ -398,18 +486,34 @@ public final class PackageTransferService {
             }
         }
 
+        /** Whether the store holds {@code sha256}: a row, and its file in the store folder, hashed (once per import). */
+        boolean intact(String sha256) throws IOException {
+            StoredPackage row = held.get(sha256);
+            if (row == null) {
+                return false;
+            }
+            Boolean known = intact.get(sha256);
+            if (known == null) {
+                known = present(folder, sha256, row.size()) && sha(PackageService.contentPath(folder, sha256)).equals(sha256);
+                intact.put(sha256, known);
+            }
+            return known;
+        }
+
         /**
          * Rebuilds {@code p} into a temporary file in the store's folder, hashed, and checks it against the statement; a
          * mismatch is an {@link IOException} ({@link Mismatch}), so the reader first says whether the entry itself was changed.
+         * A delta's base is looked at first and hashed only when the package it rebuilds is not the one named (to say which).
          */
         Rebuilt rebuild(PackageArchive.Package p, InputStream data) throws IOException {
             String name = "Package " + p.id() + " " + p.version();
             Path base = p.delta() ? PackageService.contentPath(folder, p.baseSha256()) : null;
-            if (base != null && (!heldSha.contains(p.baseSha256()) || !Files.isRegularFile(base, LinkOption.NOFOLLOW_LINKS)
-                    || !sha(base).equals(p.baseSha256()))) {
-                throw new Refusal(name + " comes as a delta on package " + p.baseSha256() + ", which the store of '" + space.name()
-                        + "' does not hold intact; ask for the archive again with this space's inventory (package inventory). Nothing was changed.");
+            String noBase = name + " comes as a delta on package " + p.baseSha256() + ", which the store of '" + space.name()
+                    + "' does not hold intact; ask for the archive again with this space's inventory (package inventory). Nothing was changed.";
+            if (base != null && (!held.containsKey(p.baseSha256()) || !present(folder, p.baseSha256(), held.get(p.baseSha256()).size()))) {
+                throw new Refusal(noBase);
             }
+            makeFolders(folder);
             Path temp = Files.createTempFile(folder, ".incoming-", ".part");
             try (OutputStream o = Files.newOutputStream(temp); Hashing out = new Hashing(o)) {
                 if (base != null) {
@@ -419,14 +523,27 @@ public final class PackageTransferService {
                 }
                 PackageService.Hashed h = out.hashed();
                 if (h.size() != p.size() || !h.sha256().equals(p.sha256())) {
+                    if (base != null && !intact(p.baseSha256())) {
+                        throw new Refusal(noBase);
+                    }
                     throw new Mismatch(name + " rebuilt from the archive is " + h.size() + " bytes with SHA-256 " + h.sha256() + ", not the "
                             + p.size() + " bytes and SHA-256 " + p.sha256() + " its statement and the release's manifest name. Nothing was changed.");
                 }
-                return new Rebuilt(p, temp, PackageService.contentPath(folder, p.sha256()));
+                return new Rebuilt(p, temp, PackageService.contentPath(folder, p.sha256()), false);
             } catch (IOException | RuntimeException e) {
                 deleteQuietly(temp);
                 throw e;
             }
+        }
+
+        /** Creates {@code dir} and the folders above it that are missing, each noted (deepest first) to be removed if the import fails. */
+        void makeFolders(Path dir) throws IOException {
+            List<Path> missing = new ArrayList<>();
+            for (Path d = dir; d != null && !Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS); d = d.getParent()) {
+                missing.add(d);
+            }
+            Files.createDirectories(dir);
+            created.addAll(0, missing);
         }
 
         /** Places the rebuilt files and records their rows, audited, in {@code tx}; the files placed go into {@code placed}. */
@@ -457,9 +574,9 @@ public final class PackageTransferService {
                     + (statement.packages().size() - rebuilt.size()) + " held already");
             progress.step(1, 1, "Saving"); // the last moment a Cancel undoes it all
             for (Rebuilt r : rebuilt) {
-                if (!Files.isRegularFile(r.target(), LinkOption.NOFOLLOW_LINKS)) {
+                if (!r.there()) { // a damaged file at its place is replaced
                     try {
-                        Files.createDirectories(r.target().getParent());
+                        makeFolders(r.target().getParent());
                         move(r.temp(), r.target());
                     } catch (IOException e) {
                         throw new Refusal("A package could not be placed in the store folder " + folder + ": " + UserFiles.reason(e)
@@ -534,6 +651,48 @@ public final class PackageTransferService {
         }
     }
 
+    /**
+     * Puts the complete {@code tmp} at {@code file}: over an existing file only with {@code replace} (a save dialog confirmed
+     * it); otherwise as a hard link, which a file that appeared meanwhile refuses, or where links are not supported a move
+     * that refuses one too. Returns true (the file is placed).
+     */
+    private static boolean place(Path tmp, Path file, boolean replace) throws IOException {
+        if (replace) {
+            move(tmp, file);
+            return true;
+        }
+        try {
+            Files.createLink(file, tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw new Refusal(file + " already exists; choose another file name. Nothing was written.");
+        } catch (UnsupportedOperationException | IOException e) { // a file system without links (FAT): the JDK's move refuses a file there
+            try {
+                Files.move(tmp, file);
+            } catch (FileAlreadyExistsException again) {
+                throw new Refusal(file + " already exists; choose another file name. Nothing was written.");
+            }
+        }
+        return true;
+    }
+
+    /** Removes {@code file} when it was placed by a write whose transaction then did not commit. */
+    private static void unplace(boolean placed, Path file) {
+        if (placed) {
+            deleteQuietly(file);
+        }
+    }
+
+    /** Whether {@code sha256}'s file is in the store folder, a regular file of {@code size} bytes (looked at, not read). */
+    private static boolean present(Path folder, String sha256, long size) {
+        Path f = PackageService.contentPath(folder, sha256);
+        try {
+            return Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()
+                    && Files.size(f) == size;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
@@ -570,6 +729,59 @@ public final class PackageTransferService {
 
         Mismatch(String sentence) {
             super(sentence);
+        }
+    }
+
+    /** An output stream that refuses ({@link Full}) to pass more than {@code limit} bytes: a delta no smaller than its package stops. */
+    private static final class Capped extends java.io.FilterOutputStream {
+        private long left;
+
+        Capped(OutputStream out, long limit) {
+            super(out);
+            this.left = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (left < 1) {
+                throw new Full();
+            }
+            left--;
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > left) {
+                throw new Full();
+            }
+            left -= len;
+            out.write(b, off, len);
+        }
+
+        static final class Full extends IOException {
+            private static final long serialVersionUID = 1L;
+        }
+    }
+
+    /** An input stream that reports its progress as it is read (a Cancel asked for stops it). */
+    private static final class Stepping extends java.io.FilterInputStream {
+        private final long total;
+        private final Progress progress;
+        private long done;
+
+        Stepping(InputStream in, long total, Progress progress) {
+            super(in);
+            this.total = total;
+            this.progress = progress;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            progress.step(done, total, "Checking the packages");
+            int n = in.read(b, off, len);
+            done += Math.max(n, 0);
+            return n;
         }
     }
 

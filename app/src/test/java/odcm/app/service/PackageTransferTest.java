@@ -110,14 +110,14 @@ class PackageTransferTest {
         return Path.of(prod.packages().overview(PROD).folder().toString());
     }
 
-    /** Prod's package rows, the files in its store folder (temporary ones too) and its audit log's length. */
+    /** Prod's package rows, the files and folders in its store folder (temporary ones too) and its audit log's length. */
     List<Object> prodState() throws IOException {
         List<Object> s = new ArrayList<>();
         s.add(prod.packages().overview(PROD).packages());
         Path folder = prodFolder();
-        if (Files.isDirectory(folder)) { // an empty folder is no file: an import makes the folder before its first package
+        if (Files.exists(folder)) { // folders too: a refused import leaves none it made
             try (Stream<Path> all = Files.walk(folder)) {
-                s.add(all.filter(Files::isRegularFile).map(Path::toString).sorted().toList());
+                s.add(all.map(Path::toString).sorted().toList());
             }
         } else {
             s.add(List.of());
@@ -268,6 +268,151 @@ class PackageTransferTest {
         try (Stream<Path> left = Files.list(tmp)) {
             assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith(".odcm-") || p.equals(out)), "no file, no temporary file");
         }
+    }
+
+    /** The bytes of {@code f}'s store file, swapped by {@code change} at the first step an export reports with {@code sentence}. */
+    Progress swapping(Path stored, String sentence, IoAction change, boolean[] swapped) {
+        return (done, total, said) -> {
+            assertFalse(Thread.holdsLock(dev.store()), "no file is read or written with the store held (review 19, H2)");
+            if (!swapped[0] && said.startsWith(sentence)) {
+                swapped[0] = true;
+                try {
+                    Files.delete(stored);
+                    change.run();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    interface IoAction {
+        void run() throws IOException;
+    }
+
+    Path storedAtDev(Path f) throws IOException {
+        return dev.packages().overview(DEV).folder().resolve(sha(f).substring(0, 2)).resolve(sha(f));
+    }
+
+    /**
+     * Review 19, H1: a package's file swapped after the export looked at it (for a link to another file, or for other bytes) is
+     * refused, never encoded into a signed delta; a whole package changed between the writer's two passes is refused too. Each
+     * time no archive and no temporary file is left, and no audit entry.
+     */
+    @Test
+    void anExportSignsOnlyTheBytesItChecked() throws IOException {
+        byte[] l = Files.readAllBytes(lib);
+        l[10_000] ^= 0x55;
+        Path lib21 = Files.write(tmp.resolve("lib-2.1.zip"), l);
+        dev.packages().add(DEV, lib21, "Acme.Lib", "2.1");
+        dev.releases().create(DEV, "Web", "2.2.0", "", null, List.of(pv("Acme.Web", "1.1", app11), pv("Acme.Lib", "2.1", lib21)));
+        prod.packageTransfer().importArchive(PROD, export("2.0.0", Optional.empty()), Progress.NONE);
+        Path inventory = tmp.resolve("prod" + PackageTransferService.INVENTORY_EXTENSION);
+        prod.packageTransfer().inventory(PROD, DEV, inventory);
+        byte[] secret = new byte[l.length];
+        byte[] marker = "PGPASS:localhost:5432:*:odcm:s3cr3t-password".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(marker, 0, secret, 100, marker.length);
+        Path secretFile = Files.write(tmp.resolve("secret-not-a-package"), secret);
+        Path stored = storedAtDev(lib21);
+        Path out = tmp.resolve("web-2.2.0" + PackageTransferService.EXTENSION);
+        int audited = dev.audit().list(AuditFilter.ALL).size();
+
+        boolean[] swapped = {false};
+        Refusal r = assertThrows(Refusal.class, () -> dev.packageTransfer().export(DEV, "Web", "2.2.0", PROD, Optional.of(inventory), out,
+                swapping(stored, "Checking", () -> Files.createSymbolicLink(stored, secretFile), swapped)));
+        assertTrue(swapped[0]);
+        assertTrue(r.getMessage().startsWith("Package Acme.Lib 2.1 could not be read in the store: ") && r.getMessage().endsWith(" Nothing was written."),
+                r.getMessage());
+
+        Files.delete(stored);
+        Files.copy(lib21, stored);
+        swapped[0] = false;
+        r = assertThrows(Refusal.class, () -> dev.packageTransfer().export(DEV, "Web", "2.2.0", PROD, Optional.of(inventory), out,
+                swapping(stored, "Checking", () -> Files.write(stored, secret), swapped)));
+        assertEquals("Package Acme.Lib 2.1 in the store has SHA-256 " + sha(secretFile) + ", the release names " + sha(lib21) + ". Nothing was written.",
+                r.getMessage());
+
+        // Sent whole: the writer hashes what it writes, and compares it with what it hashed (and signed) first.
+        Path lib20 = storedAtDev(lib);
+        swapped[0] = false;
+        r = assertThrows(Refusal.class, () -> dev.packageTransfer().export(DEV, "Web", "2.0.0", PROD, Optional.empty(), out,
+                swapping(lib20, "Writing", () -> Files.write(lib20, secret), swapped)));
+        assertEquals("The package archive could not be written to " + out + ": package Acme.Lib 2.0 changed while it was being written;"
+                + " nothing was written.", r.getMessage());
+
+        assertEquals(audited, dev.audit().list(AuditFilter.ALL).size(), "no export audited");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".odcm-") || p.equals(out)).toList(), "no file left");
+        }
+    }
+
+    /**
+     * Review 19, M1, L9: a file that appears at the archive's name while the export runs is not replaced; and an export with
+     * nothing to send says so and writes nothing.
+     */
+    @Test
+    void anExportNeverReplacesAFileThatAppearedAndSaysWhenNothingIsToBeSent() throws IOException {
+        Path out = tmp.resolve("precious" + PackageTransferService.EXTENSION);
+        boolean[] made = {false};
+        Progress creating = (done, total, sentence) -> {
+            if (!made[0]) {
+                made[0] = true;
+                try {
+                    Files.writeString(out, "someone else's file");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        int audited = dev.audit().list(AuditFilter.ALL).size();
+        Refusal r = assertThrows(Refusal.class, () -> dev.packageTransfer().export(DEV, "Web", "2.0.0", PROD, Optional.empty(), out, creating));
+        assertEquals(out + " already exists; choose another file name. Nothing was written.", r.getMessage());
+        assertEquals("someone else's file", Files.readString(out));
+        assertEquals(audited, dev.audit().list(AuditFilter.ALL).size(), "not audited");
+
+        prod.packageTransfer().importArchive(PROD, export("2.0.0", Optional.empty()), Progress.NONE);
+        Path inventory = tmp.resolve("prod" + PackageTransferService.INVENTORY_EXTENSION);
+        prod.packageTransfer().inventory(PROD, DEV, inventory);
+        Path none = tmp.resolve("none" + PackageTransferService.EXTENSION);
+        r = assertThrows(Refusal.class, () -> dev.packageTransfer().export(DEV, "Web", "2.0.0", PROD, Optional.of(inventory), none, Progress.NONE));
+        assertEquals("'Prod Space' holds every package of release 2.0.0 of 'Web' already; nothing was written.", r.getMessage());
+        assertFalse(Files.exists(none));
+    }
+
+    /**
+     * Review 19, M3, L6 (R6), L11: Prod loses one package's file and has another damaged: its inventory no longer lists the lost
+     * one, and importing the archive again (named through a link) restores both files. A package that cannot be placed leaves
+     * nothing, not even a folder.
+     */
+    @Test
+    void aLostOrDamagedFileIsNotHeldAndTheArchiveRestoresIt() throws IOException {
+        Path archive = export("2.0.0", Optional.empty());
+        Path blocker = prodFolder().resolve(sha(lib).substring(0, 2));
+        Files.createDirectories(prodFolder());
+        Files.writeString(blocker, "x"); // the second package's folder is a file: it cannot be placed
+        List<Object> before = prodState();
+        Refusal r = assertThrows(Refusal.class, () -> prod.packageTransfer().importArchive(PROD, archive, Progress.NONE));
+        assertTrue(r.getMessage().startsWith("A package could not be placed in the store folder "), r.getMessage());
+        assertEquals(before, prodState(), "the first package placed is removed, and the folder made for it");
+        Files.delete(blocker);
+
+        prod.packageTransfer().importArchive(PROD, archive, Progress.NONE);
+        Path app = prodFolder().resolve(sha(app10).substring(0, 2)).resolve(sha(app10));
+        Path l = prodFolder().resolve(sha(lib).substring(0, 2)).resolve(sha(lib));
+        Files.delete(app);
+        byte[] damaged = Files.readAllBytes(l);
+        damaged[5] ^= 1;
+        Files.write(l, damaged);
+        Path inventory = tmp.resolve("prod" + PackageTransferService.INVENTORY_EXTENSION);
+        PackageTransferService.Result listed = prod.packageTransfer().inventory(PROD, DEV, inventory);
+        assertEquals(List.of("Acme.Lib 2.0\t" + sha(lib) + "\t20000"), listed.lines(), "the lost file is not listed (the damaged one is its size)");
+
+        Path link = Files.createSymbolicLink(tmp.resolve("link" + PackageTransferService.EXTENSION), archive);
+        PackageTransferService.Result again = prod.packageTransfer().importArchive(PROD, link, Progress.NONE);
+        assertEquals("Imported 2 packages of release 2.0.0 of '" + REMOTE_WEB + "' into the store of 'Prod Space'; 0 rows recorded.", again.sentence());
+        assertArrayEquals(Files.readAllBytes(app10), Files.readAllBytes(app));
+        assertArrayEquals(Files.readAllBytes(lib), Files.readAllBytes(l));
+        assertTrue(prod.packages().verify(PROD, REMOTE_WEB, "2.0.0").stream().allMatch(c -> c.status() == PackageService.Status.PRESENT));
     }
 
     /**

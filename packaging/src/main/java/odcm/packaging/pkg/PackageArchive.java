@@ -139,7 +139,8 @@ public final class PackageArchive {
             crcs.add(crc.getValue());
             String entrySha = HexFormat.of().formatHex(sha.digest());
             if (i.baseSha256() == null && (!entrySha.equals(i.sha256()) || size != i.size())) {
-                throw new IOException("package " + i.id() + " " + i.version() + " changed after it was checked");
+                throw new IOException("package " + i.id() + " " + i.version() + " is not the package the release names (its file is "
+                        + size + " bytes with SHA-256 " + entrySha + ")");
             }
             packages.add(new Package(i.baseSha256(), i.encoding(), entryName(i.sha256(), i.encoding()), entrySha, size, i.id(), i.sha256(),
                     i.size(), i.version()));
@@ -158,15 +159,20 @@ public final class PackageArchive {
         for (int k = 0; k < items.size(); k++) {
             Package p = packages.get(k);
             putEntry(zip, p.entry(), p.entrySize(), crcs.get(k));
+            MessageDigest sha = sha256(); // the bytes written are those signed, or nothing is written (never the JDK's CRC sentence)
+            long written = 0;
             try (InputStream in = Files.newInputStream(items.get(k).entryFile(), LinkOption.NOFOLLOW_LINKS)) {
                 byte[] buffer = new byte[BUFFER];
-                long written = 0;
-                for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int n; (n = in.read(buffer)) > 0 && written + n <= p.entrySize(); ) {
                     progress.step(total + done, total * 2, "Writing the archive");
+                    sha.update(buffer, 0, n);
                     zip.write(buffer, 0, n);
                     written += n;
                 }
                 done += written;
+            }
+            if (written != p.entrySize() || !HexFormat.of().formatHex(sha.digest()).equals(p.entrySha256())) {
+                throw new IOException("package " + p.id() + " " + p.version() + " changed while it was being written");
             }
             zip.closeEntry();
         }
