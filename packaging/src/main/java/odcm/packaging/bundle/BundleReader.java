@@ -174,7 +174,7 @@ final class BundleReader {
         if (name.isEmpty() || control || name.startsWith("/") || name.contains("\\") || name.contains(":")
                 || List.of(name.split("/", -1)).contains("..")) {
             throw new Refused(new VerificationOutcome.UnsafeContainer("holds an entry with an unsafe name ("
-                    + name.replaceAll("\\p{Cntrl}", "?") + ")"));
+                    + VerificationOutcome.shown(name) + ")"));
         }
     }
 

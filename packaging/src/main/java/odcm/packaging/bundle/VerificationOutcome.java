@@ -44,6 +44,11 @@ public sealed interface VerificationOutcome {
             return noun;
         }
 
+        /** "a bundle" or "an archive". */
+        public String withArticle() {
+            return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+        }
+
         /** "release bundle" or "deployment receipt". */
         public String fullNoun() {
             return fullNoun;
@@ -53,6 +58,21 @@ public sealed interface VerificationOutcome {
         public String trustWords() {
             return trustWords;
         }
+    }
+
+    /**
+     * Text read from a file not yet trusted (a name, an entry's name) as it may appear in a sentence: each control character
+     * and each character drawn as nothing or turning the text's direction (U+202E…) shown as '?'.
+     */
+    static String shown(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            boolean hidden = Character.isISOControl(c) || odcm.model.Names.isInvisible(c) || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
+            b.appendCodePoint(hidden ? '?' : c);
+        });
+        return b.toString();
     }
 
     default boolean genuine() {
@@ -131,10 +151,14 @@ public sealed interface VerificationOutcome {
     }
 
     record SignerNotTrusted(String sourceSpace, Fingerprint claimed) implements VerificationOutcome {
+        public SignerNotTrusted {
+            sourceSpace = shown(sourceSpace); // read from a file not yet verified
+        }
+
         @Override
         public String sentence(Kind k) {
             return "The " + k.noun() + " claims to come from '" + sourceSpace + "' (certificate " + claimed.grouped()
-                    + "), which is not a space this space trusts for " + k.trustWords() + "; a certificate inside a " + k.noun() + " proves nothing.";
+                    + "), which is not a space this space trusts for " + k.trustWords() + "; a certificate inside " + k.withArticle() + " proves nothing.";
         }
     }
 

@@ -392,9 +392,13 @@ public final class PackageArchive {
         if (rest.length < nameLength + extraLength) {
             throw new java.io.EOFException();
         }
-        String name = new String(rest, 0, nameLength, StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?");
-        if (method != ZipEntry.STORED || (flags & 0x0008) != 0) {
+        String name = VerificationOutcome.shown(new String(rest, 0, nameLength, StandardCharsets.UTF_8));
+        if (method != ZipEntry.STORED) {
             throw new Refused(new UnsafeContainer("holds a compressed entry (" + name + "); every entry of a package archive is stored"));
+        }
+        if ((flags & 0x0008) != 0) {
+            throw new Refused(new UnsafeContainer("holds an entry whose size follows its data (" + name + "); every entry of a package archive"
+                    + " gives its size first"));
         }
         if ((flags & 1) != 0) {
             throw new Refused(new UnsafeContainer("holds an encrypted ZIP entry (" + name + ")"));

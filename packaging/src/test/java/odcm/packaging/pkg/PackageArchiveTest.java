@@ -271,6 +271,19 @@ class PackageArchiveTest {
         assertTrue(refusal(bigSignature).sentence(Kind.PACKAGE_ARCHIVE).contains("beyond the 65536 bytes an entry may hold"));
     }
 
+    /** Review 19, L6: a name read from an archive not yet verified reaches a sentence with no control or direction character. */
+    @Test
+    void aHostileSourceNameIsShownSafely() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PackageArchive.write(UUID.randomUUID().toString(), "Dev\u001b]0;pwned\u0007\u001b[2JSpace\u202e", "Prod Space", PROD.certificateDer(), NOW,
+                NOW.plus(Duration.ofDays(1)), new PackageArchive.Release(null, "Acme", "1.1"),
+                List.of(new PackageArchive.Item("Lib", "2.0", sha(other), Files.size(other), null, other)),
+                new SourceKey(OTHER.certificateDer(), OTHER.privateKeyPkcs8()), out, Progress.NONE);
+        String s = read(out.toByteArray(), prod(DEV), new ArrayList<>()).sentence(Kind.PACKAGE_ARCHIVE);
+        assertTrue(s.startsWith("The archive claims to come from 'Dev?]0;pwned??[2JSpace?' (certificate "), s);
+        assertTrue(s.endsWith("; a certificate inside an archive proves nothing."), s);
+    }
+
     @Test
     void entrySizeOtherThanTheStatementsIsRefusedBeforeItIsRead() throws IOException {
         byte[] longer = rezip(archive, (name, data, zip) -> stored(zip, name, name.endsWith(".full")
