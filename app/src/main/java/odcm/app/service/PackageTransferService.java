@@ -454,6 +454,7 @@ public final class PackageTransferService {
         final Map<String, Boolean> intact = new LinkedHashMap<>();
         final List<Path> created = new ArrayList<>();
         PackageArchive.Statement statement;
+        odcm.model.cert.Fingerprint signer;
         Space source;
         Release release;
 
@@ -467,6 +468,7 @@ public final class PackageTransferService {
         /** The genuine statement: its release must be one this store holds from the source, each package in its signed manifest. */
         void statement(PackageArchive.Read read) {
             statement = read.statement();
+            signer = read.source();
             PackageArchive.Release r = statement.release();
             store.read(tx -> {
                 source = tx.spaces().findByFingerprint(read.source())
@@ -550,6 +552,11 @@ public final class PackageTransferService {
         Result record(StoreTx tx, List<Rebuilt> rebuilt, List<Path> placed, Progress progress) {
             Space t = EnvironmentService.requireLocal(tx, space.name());
             RoleService.check(tx, store, Action.CHANGE_PROJECTS, t);
+            odcm.packaging.bundle.SourceTrust trust = BundleChecks.context(store, tx, t, BundleChecks.Accepting.RELEASE_BUNDLES, false).trust().apply(signer);
+            if (!(trust instanceof odcm.packaging.bundle.SourceTrust.Trusted || trust instanceof odcm.packaging.bundle.SourceTrust.Retired)) {
+                throw new Refusal("'" + t.name() + "' no longer trusts '" + source.name() + "' for release bundles (changed while the archive was"
+                        + " read); nothing was changed.");
+            }
             Instant now = StoreTime.now(store.clock());
             Map<String, Rebuilt> bySha = new LinkedHashMap<>();
             rebuilt.forEach(r -> bySha.put(r.pkg().sha256(), r));

@@ -254,6 +254,21 @@ class PackageTransferTest {
 
         // And the genuine archive then goes in.
         assertEquals(2, prod.packageTransfer().importArchive(PROD, archive, Progress.NONE).lines().size());
+
+        // Review 19, L8: the source's trust revoked while an archive is read: refused when it would be recorded, nothing stored.
+        Path next = export("2.1.0", Optional.empty());
+        boolean[] revoked = {false};
+        Progress revoking = (done, total, sentence) -> {
+            if (!revoked[0]) {
+                revoked[0] = true;
+                prod.trusts().revoke(PROD, DEV, TrustKind.RELEASE_BUNDLES, "test");
+            }
+        };
+        List<Object> before = prodState();
+        Refusal r = assertThrows(Refusal.class, () -> prod.packageTransfer().importArchive(PROD, next, revoking));
+        assertEquals("'Prod Space' no longer trusts 'DevTest Space' for release bundles (changed while the archive was read); nothing was changed.",
+                r.getMessage());
+        assertEquals(before.subList(0, 2), prodState().subList(0, 2), "no row, no file");
     }
 
     @Test
