@@ -517,7 +517,8 @@ public final class PackageTransferService {
             }
             makeFolders(folder);
             Path temp = Files.createTempFile(folder, ".incoming-", ".part");
-            try (OutputStream o = Files.newOutputStream(temp); Hashing out = new Hashing(o)) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE);
+                 OutputStream o = java.nio.channels.Channels.newOutputStream(ch); Hashing out = new Hashing(o)) {
                 if (base != null) {
                     PackageDelta.apply(base, new java.io.BufferedInputStream(data, 1 << 16), out, p.size());
                 } else {
@@ -531,6 +532,7 @@ public final class PackageTransferService {
                     throw new Mismatch(name + " rebuilt from the archive is " + h.size() + " bytes with SHA-256 " + h.sha256() + ", not the "
                             + p.size() + " bytes and SHA-256 " + p.sha256() + " its statement and the release's manifest name. Nothing was changed.");
                 }
+                ch.force(true); // on the disk before its row is committed (a power cut never leaves a row over an empty file)
                 return new Rebuilt(p, temp, PackageService.contentPath(folder, p.sha256()), false);
             } catch (IOException | RuntimeException e) {
                 deleteQuietly(temp);
@@ -592,6 +594,7 @@ public final class PackageTransferService {
                     placed.add(r.target());
                 }
             }
+            placed.stream().map(Path::getParent).distinct().forEach(PackageTransferService::sync); // the renames too
             int skipped = statement.packages().size() - rebuilt.size();
             return new Result("Imported " + rebuilt.size() + (rebuilt.size() == 1 ? " package" : " packages") + " of release " + release.version()
                     + " of '" + release.projectName() + "' into the store of '" + t.name() + "'" + (skipped == 0 ? "" : " (" + skipped
@@ -719,6 +722,15 @@ public final class PackageTransferService {
     private static String sha(Path f) throws IOException {
         try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
             return PackageService.hash(in, OutputStream.nullOutputStream()).sha256();
+        }
+    }
+
+    /** Writes a folder's entries (a rename into it) to the disk, where the system allows it (Linux does; elsewhere nothing). */
+    private static void sync(Path dir) {
+        try (java.nio.channels.FileChannel d = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // not every system opens a folder for this; the file itself was forced before its rename
         }
     }
 
