@@ -85,6 +85,49 @@ final class PackageCommands {
         return 0;
     }
 
+    @Command(name = "inventory", mixinStandardHelpOptions = true, description = "Write the signed inventory of the packages the space"
+            + " holds, for the space that sends it packages (it reads it with a trust for deployment receipts).")
+    int inventory(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+                  @Option(names = "--for", required = true, paramLabel = "SPACE") String forSpace,
+                  @Option(names = "--out", required = true, paramLabel = "FILE") Path out) {
+        return print(root.cli.withContext(root.store, ctx -> ctx.packageTransfer().inventory(space, forSpace, out)));
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a signed package archive of a release for another"
+            + " space: only what it lacks (per its inventory, else the releases of the project sent to it), as deltas where smaller.")
+    int export(@Option(names = "--space", required = true, paramLabel = "SPACE") String space,
+               @Option(names = "--project", required = true, paramLabel = "PROJECT") String project,
+               @Option(names = "--release", required = true, paramLabel = "VERSION") String version,
+               @Option(names = "--for", required = true, paramLabel = "SPACE") String forSpace,
+               @Option(names = "--have", paramLabel = "INVENTORY") Path have,
+               @Option(names = "--out", required = true, paramLabel = "FILE") Path out) {
+        return print(root.cli.withContext(root.store, ctx -> ctx.packageTransfer().export(space, project, version, forSpace,
+                java.util.Optional.ofNullable(have), out, odcm.model.Progress.NONE)));
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Verify a package archive, rebuild each package, check it"
+            + " against the release's signed manifest and store them all (or none).")
+    int importArchive(@Parameters(paramLabel = "FILE") Path file,
+                      @Option(names = "--space", paramLabel = "SPACE", description = "The space to import into (default: the only local space).") String space) {
+        return print(root.cli.withContext(root.store, ctx -> ctx.packageTransfer().importArchive(space == null ? onlyLocal(ctx) : space,
+                file, odcm.model.Progress.NONE)));
+    }
+
+    private static String onlyLocal(odcm.app.service.AppContext ctx) {
+        java.util.List<String> local = ctx.spaces().list().stream().filter(odcm.model.space.Space::isLocal).map(odcm.model.space.Space::name).toList();
+        if (local.size() != 1) {
+            throw new odcm.model.Refusal("This store has " + local.size() + " local spaces; say which one imports the archive (--space).");
+        }
+        return local.get(0);
+    }
+
+    private int print(odcm.app.service.PackageTransferService.Result r) {
+        root.cli.out().println(Printed.clean(r.sentence()));
+        r.lines().forEach(l -> root.cli.out().println(java.util.Arrays.stream(l.split("\t")).map(Printed::clean)
+                .collect(java.util.stream.Collectors.joining("\t"))));
+        return 0;
+    }
+
     @Command(name = "feed", mixinStandardHelpOptions = true,
             description = "Folders (file shares) searched for a package not in the store.")
     static final class Feed {

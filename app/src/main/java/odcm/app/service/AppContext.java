@@ -28,6 +28,7 @@ public final class AppContext implements AutoCloseable {
     private final TemplateService templates;
     private final RemoteTemplateService remoteTemplates;
     private final PackageService packages;
+    private final PackageTransferService packageTransfer;
 
     public AppContext(Store store) {
         this.store = store;
@@ -53,6 +54,7 @@ public final class AppContext implements AutoCloseable {
         this.templates = new TemplateService(store);
         this.remoteTemplates = new RemoteTemplateService(store);
         this.packages = new PackageService(store);
+        this.packageTransfer = new PackageTransferService(store);
     }
 
     public static AppContext open(StoreLocation location) {
@@ -153,6 +155,11 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Each space's package store, its feeds and the check of a release's packages (decision 0059). */
+    /** Packages between spaces: inventories, archives and their import (decision 0060). */
+    public PackageTransferService packageTransfer() {
+        return packageTransfer;
+    }
+
     public PackageService packages() {
         return packages;
     }

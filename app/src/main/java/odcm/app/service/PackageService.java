@@ -327,6 +327,10 @@ public final class PackageService {
         return where.check();
     }
 
+    /** A package's file as found, and where in words ("the store", "feed /srv/share"). */
+    record Found(Path file, String where) {
+    }
+
     /** What a check needs from the store: read in a transaction, then checked outside it (files are read with no transaction open). */
     record Located(List<PackageVersion> packages, Path folder, List<StoredPackage> held, List<String> feeds) {
         List<Check> check() {
@@ -337,31 +341,36 @@ public final class PackageService {
             return checks;
         }
 
-        private Check checkOne(PackageVersion p) {
+        Check checkOne(PackageVersion p) {
             String name = "Package " + p.packageId() + " " + p.version();
             Optional<StoredPackage> row = held.stream().filter(h -> Names.same(h.packageId(), p.packageId()) && h.version().equals(p.version())).findFirst();
             if (row.isPresent() && !row.get().sha256().equals(p.sha256())) {
                 return new Check(p, Status.WRONG, name + " in the store has SHA-256 " + row.get().sha256() + ", the release names " + p.sha256() + ".");
             }
-            Path stored = contentPath(folder, p.sha256());
-            if (Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS)) {
-                long expected = row.map(StoredPackage::size).orElse(-1L);
-                return checked(p, stored, expected, name, "the store");
+            Found found = found(p);
+            if (found != null) {
+                long expected = found.where().equals("the store") ? row.map(StoredPackage::size).orElse(-1L) : -1;
+                return checked(p, found.file(), expected, name, found.where());
             }
-            List<String> absent = new ArrayList<>();
-            for (String feed : feeds) {
-                Path f = Path.of(feed);
-                if (!Files.isDirectory(f)) {
-                    absent.add(feed);
-                    continue;
-                }
-                Optional<Path> found = inFeed(f, p);
-                if (found.isPresent()) {
-                    return checked(p, found.get(), -1, name, "feed " + feed);
-                }
-            }
+            List<String> absent = feeds.stream().filter(feed -> !Files.isDirectory(Path.of(feed))).toList();
             return new Check(p, Status.MISSING, name + " is in neither the store nor a feed"
                     + (absent.isEmpty() ? "" : " (feed folder " + String.join(", ", absent) + " does not exist)") + ".");
+        }
+
+        /** Where {@code p}'s file is (the store, then the feeds in order), not yet checked; null when nowhere. */
+        Found found(PackageVersion p) {
+            Path stored = contentPath(folder, p.sha256());
+            if (Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS)) {
+                return new Found(stored, "the store");
+            }
+            for (String feed : feeds) {
+                Path f = Path.of(feed);
+                Optional<Path> in = Files.isDirectory(f) ? inFeed(f, p) : Optional.empty();
+                if (in.isPresent()) {
+                    return new Found(in.get(), "feed " + feed);
+                }
+            }
+            return null;
         }
 
         private static Check checked(PackageVersion p, Path file, long expectedSize, String name, String where) {
@@ -371,6 +380,11 @@ public final class PackageService {
             } catch (IOException e) {
                 return new Check(p, Status.MISSING, name + " could not be read in " + where + ": " + e.getMessage() + ".");
             }
+            return verdict(p, h, expectedSize, name, where);
+        }
+
+        /** What the bytes read of {@code p}'s file (its hash and size) say about it. */
+        static Check verdict(PackageVersion p, Hashed h, long expectedSize, String name, String where) {
             if (expectedSize >= 0 && h.size != expectedSize) {
                 return new Check(p, Status.WRONG, name + " in " + where + " is " + h.size + " bytes, it was " + expectedSize + " when added.");
             }
@@ -440,7 +454,7 @@ public final class PackageService {
         return p;
     }
 
-    private record Hashed(String sha256, long size) {
+    record Hashed(String sha256, long size) {
     }
 
     /** Streams {@code source} into the folder, hashing it; the file appears under its hash only once complete. */
@@ -474,7 +488,8 @@ public final class PackageService {
         }
     }
 
-    private static Hashed hash(InputStream in, OutputStream out) throws IOException {
+    /** Streams {@code in} to {@code out}, 64 KiB at a time, hashing it as it goes. */
+    static Hashed hash(InputStream in, OutputStream out) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");

@@ -288,7 +288,7 @@ public final class Console {
                 new MainWindow.Entry("Projects", () -> new ProjectsView(new ProjectsViewModel(c().projects(), c().environments(), c().lifecycles(), runner,
                         space), gate()).screen()),
                 new MainWindow.Entry("Releases", () -> new ReleasesView(new ReleasesViewModel(c().projects(), c().releases(), c().bundles(), c().deployments(),
-                        c().approvals(), c().acceptances(), runner, space), files, gate()).screen()),
+                        c().approvals(), c().acceptances(), runner, space), files, gate(), c().packageTransfer()).screen()),
                 new MainWindow.Entry("Outbox", () -> outbox(space).screen()),
                 new MainWindow.Entry("Inbox", () -> inbox(space).screen()),
                 new MainWindow.Entry("Dashboard", () -> new DashboardView(new DashboardViewModel(c().dashboards(), runner, space), space, spaces,

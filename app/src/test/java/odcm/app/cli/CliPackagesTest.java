@@ -190,4 +190,74 @@ class CliPackagesTest {
         assertEquals("Added package Big 1 to the store of 'DevTest Space': SHA-256 " + HexFormat.of().formatHex(zeros.digest()) + ", "
                 + (96L << 20) + " bytes.", said.strip());
     }
+
+    /**
+     * Issue 19's transfer on the command line, over two stores that share only files (decision 0060): DevTest Space exports the
+     * 96 MiB package of release 1.0.0 for Prod Space, which imports it in a separate JVM of a 64 MiB heap, so an import that
+     * held a package in memory could not be made; one line per package, and bad input refused in one sentence.
+     */
+    @Test
+    void aPackageArchiveCrossesToAnotherStoreAndIsImportedStreamingInASmallHeap() throws Exception {
+        Path big = tmp.resolve("Acme.Web.1.0.0.zip");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(96L << 20);
+            f.seek(50L << 20);
+            f.write("one non-zero run in the middle".getBytes(StandardCharsets.UTF_8));
+        }
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (java.io.InputStream in = Files.newInputStream(big)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md.update(buffer, 0, n);
+            }
+        }
+        String sha = HexFormat.of().formatHex(md.digest());
+        CliHarness a = new CliHarness(tmp.resolve("network-a"));
+        CliHarness b = new CliHarness(tmp.resolve("network-b"));
+        String dev = RoundTripCliTest.DEV;
+        String prod = RoundTripCliTest.PROD;
+        CliTest.ok(a.run("space", "create", dev));
+        CliTest.ok(b.run("space", "create", prod));
+        CliTest.ok(a.run("space", "cert", dev, "--out", tmp.resolve("dev.pem").toString()));
+        CliTest.ok(b.run("space", "cert", prod, "--out", tmp.resolve("prod.pem").toString()));
+        CliTest.ok(a.run("remote", "add", prod, "--cert", tmp.resolve("prod.pem").toString(), "--fingerprint", RoundTripCliTest.fingerprint(b, prod)));
+        CliTest.ok(b.run("remote", "add", dev, "--cert", tmp.resolve("dev.pem").toString(), "--fingerprint", RoundTripCliTest.fingerprint(a, dev)));
+        CliTest.ok(b.run("trust", "add", "--space", prod, "--accepts", "bundles", "--from", dev));
+        CliTest.ok(a.run("apply", Files.writeString(tmp.resolve("dev.json"), odcm.app.RoundTripDocuments.DEV_DOCUMENT.replace("ab".repeat(32), sha)).toString()));
+        CliTest.ok(b.run("apply", Files.writeString(tmp.resolve("prod.json"), odcm.app.RoundTripDocuments.PROD_DOCUMENT).toString()));
+        CliTest.ok(a.run("deploy", "--space", dev, "--project", "Web", "1.0.0", "--to", "Development"));
+        CliTest.ok(a.run("deploy", "--space", dev, "--project", "Web", "1.0.0", "--to", "Test"));
+        Path bundle = tmp.resolve("web.odcmbundle");
+        CliTest.ok(a.run("bundle", "create", "--space", dev, "--project", "Web", "--release", "1.0.0", "--to", prod, "--out", bundle.toString()));
+        CliTest.ok(b.run("bundle", "import", bundle.toString(), "--space", prod, "--values",
+                Files.writeString(tmp.resolve("values.json"), "{\"Production\": {\"AdminEmail\": \"ops@example.org\"}}").toString()));
+        CliTest.ok(a.run("package", "add", "--space", dev, big.toString(), "--id", "Acme.Web", "--version", "1.0.0"));
+
+        Path archive = tmp.resolve("web-1.0.0.odcmpackages");
+        String exported = CliTest.ok(a.run("package", "export", "--space", dev, "--project", "Web", "--release", "1.0.0", "--for", prod,
+                "--out", archive.toString())).out();
+        assertTrue(exported.startsWith("Wrote " + archive + ": 1 package of release 1.0.0 of 'Web' for 'Prod Space' (")
+                && exported.endsWith("0 held there already.\nAcme.Web 1.0.0\tsent whole: " + (96L << 20) + " bytes\n"), exported);
+
+        cli = b;
+        assertEquals("This file is a release bundle, not a package archive; choose a package archive file. Nothing was changed.",
+                refused("package", "import", bundle.toString(), "--space", prod),
+                "a bundle given as an archive");
+        assertEquals("There is no file " + tmp.resolve("none") + ".", refused("package", "import", tmp.resolve("none").toString()));
+
+        java.util.List<String> cmd = odcm.app.ChildJvm.command(java.util.List.of("-Xmx64m"), "odcm.app.Main");
+        cmd.addAll(java.util.List.of("package", "import", archive.toString(), "--store", b.store().toString()));
+        Path out = tmp.resolve("import.txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectErrorStream(true);
+        pb.environment().put("ODCM_KEY_DIR", tmp.resolve("network-b").resolve("keys").toString());
+        pb.environment().put("ODCM_LOG_DIR", tmp.resolve("network-b").resolve("logs").toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), "ended");
+        String said = Files.readString(out);
+        assertEquals(0, p.exitValue(), said);
+        assertEquals("Imported 1 package of release 1.0.0 of 'DevTest Space: Web' into the store of 'Prod Space'; 1 row recorded.\n"
+                + "Acme.Web 1.0.0\treceived whole, " + (96L << 20) + " bytes, stored\n", said);
+        assertEquals("present\tPackage Acme.Web 1.0.0 is present in the store (" + (96L << 20) + " bytes).\n",
+                CliTest.ok(b.run("package", "verify", "--space", prod, "--project", dev + ": Web", "--release", "1.0.0")).out());
+    }
 }

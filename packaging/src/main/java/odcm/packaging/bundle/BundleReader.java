@@ -174,7 +174,7 @@ final class BundleReader {
         if (name.isEmpty() || control || name.startsWith("/") || name.contains("\\") || name.contains(":")
                 || List.of(name.split("/", -1)).contains("..")) {
             throw new Refused(new VerificationOutcome.UnsafeContainer("holds an entry with an unsafe name ("
-                    + name.replaceAll("\\p{Cntrl}", "?") + ")"));
+                    + VerificationOutcome.shown(name) + ")"));
         }
     }
 
@@ -212,7 +212,7 @@ final class BundleReader {
      * elements or nesting deeper than {@link Limits#MAX_CMS_DEPTH}: a parser builds an object per element. Whatever else
      * is wrong with the structure is left to the CMS parser, which refuses it with its own sentence.
      */
-    private static void checkCms(String name, byte[] b) throws Refused {
+    static void checkCms(String name, byte[] b) throws Refused {
         int[] count = {0};
         for (int p = 0; p >= 0 && p < b.length; ) {
             p = element(b, p, b.length, 0, count, name);

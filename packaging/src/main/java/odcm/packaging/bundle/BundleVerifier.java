@@ -241,7 +241,13 @@ public final class BundleVerifier {
 
     /** The part each kind of file opens with: a file missing its own but holding another's is of that other kind. */
     private static final Map<String, VerificationOutcome.Kind> FIRST_PARTS = Map.of(BundleFormat.MANIFEST, VerificationOutcome.Kind.RELEASE_BUNDLE,
-            ReceiptFormat.RECEIPT, VerificationOutcome.Kind.DEPLOYMENT_RECEIPT, KeyStatementFormat.STATEMENT, VerificationOutcome.Kind.KEY_STATEMENT);
+            ReceiptFormat.RECEIPT, VerificationOutcome.Kind.DEPLOYMENT_RECEIPT, KeyStatementFormat.STATEMENT, VerificationOutcome.Kind.KEY_STATEMENT,
+            SignedStatements.ARCHIVE, VerificationOutcome.Kind.PACKAGE_ARCHIVE, SignedStatements.INVENTORY, VerificationOutcome.Kind.PACKAGE_INVENTORY);
+
+    /** The kind of file whose signed statement is the entry {@code name}, or null. */
+    static VerificationOutcome.Kind kindOf(String name) {
+        return FIRST_PARTS.get(name);
+    }
 
     static byte[] require(Map<String, byte[]> entries, String name) throws Refused {
         byte[] b = entries.get(name);

@@ -23,7 +23,11 @@ public sealed interface VerificationOutcome {
     enum Kind {
         RELEASE_BUNDLE("bundle", "release bundle", "release bundles"),
         DEPLOYMENT_RECEIPT("receipt", "deployment receipt", "deployment receipts"),
-        KEY_STATEMENT("statement", "key statement", "key statements");
+        KEY_STATEMENT("statement", "key statement", "key statements"),
+        /** A package archive (decision 0060) is accepted from a space trusted for release bundles. */
+        PACKAGE_ARCHIVE("archive", "package archive", "release bundles"),
+        /** A package inventory (decision 0060) flows back as a receipt does, read with a trust for receipts. */
+        PACKAGE_INVENTORY("inventory", "package inventory", "deployment receipts");
 
         private final String noun;
         private final String fullNoun;
@@ -40,6 +44,11 @@ public sealed interface VerificationOutcome {
             return noun;
         }
 
+        /** "a bundle" or "an archive". */
+        public String withArticle() {
+            return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+        }
+
         /** "release bundle" or "deployment receipt". */
         public String fullNoun() {
             return fullNoun;
@@ -49,6 +58,21 @@ public sealed interface VerificationOutcome {
         public String trustWords() {
             return trustWords;
         }
+    }
+
+    /**
+     * Text read from a file not yet trusted (a name, an entry's name) as it may appear in a sentence: each control character
+     * and each character drawn as nothing or turning the text's direction (U+202E…) shown as '?'.
+     */
+    static String shown(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            boolean hidden = Character.isISOControl(c) || odcm.model.Names.isInvisible(c) || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
+            b.appendCodePoint(hidden ? '?' : c);
+        });
+        return b.toString();
     }
 
     default boolean genuine() {
@@ -127,10 +151,14 @@ public sealed interface VerificationOutcome {
     }
 
     record SignerNotTrusted(String sourceSpace, Fingerprint claimed) implements VerificationOutcome {
+        public SignerNotTrusted {
+            sourceSpace = shown(sourceSpace); // read from a file not yet verified
+        }
+
         @Override
         public String sentence(Kind k) {
             return "The " + k.noun() + " claims to come from '" + sourceSpace + "' (certificate " + claimed.grouped()
-                    + "), which is not a space this space trusts for " + k.trustWords() + "; a certificate inside a " + k.noun() + " proves nothing.";
+                    + "), which is not a space this space trusts for " + k.trustWords() + "; a certificate inside " + k.withArticle() + " proves nothing.";
         }
     }
 

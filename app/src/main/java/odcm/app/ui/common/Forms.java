@@ -160,4 +160,16 @@ public final class Forms {
             }
         });
     }
+
+    /** A resizable dialog over {@code owner} with only Close, styled, its pane named {@code id}-dialog. */
+    public static javafx.scene.control.Dialog<javafx.scene.control.ButtonType> closeOnly(javafx.stage.Window owner, String id, String title) {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setResizable(true);
+        d.getDialogPane().setId(id + "-dialog");
+        d.getDialogPane().getStylesheets().add(Css.stylesheet());
+        d.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.CLOSE);
+        return d;
+    }
 }

@@ -123,14 +123,7 @@ public final class ReceiptDialogs {
     }
 
     private static Dialog<ButtonType> dialog(Window owner, String id, String title) {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(title);
-        d.setResizable(true);
-        d.getDialogPane().setId(id + "-dialog");
-        d.getDialogPane().getStylesheets().add(Css.stylesheet());
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        return d;
+        return Forms.closeOnly(owner, id, title);
     }
 
     private static Dialog<ButtonType> finish(Dialog<ButtonType> d, VBox body, double width, double height) {

@@ -25,9 +25,11 @@ public final class ReleasesView {
     private final TableView<Release> table = Tables.table("releases-table");
 
     private final odcm.app.ui.common.RoleGate gate;
+    private final odcm.app.service.PackageTransferService packages;
 
-    public ReleasesView(ReleasesViewModel vm, FilePicker files, odcm.app.ui.common.RoleGate gate) {
+    public ReleasesView(ReleasesViewModel vm, FilePicker files, odcm.app.ui.common.RoleGate gate, odcm.app.service.PackageTransferService packages) {
         this.gate = gate;
+        this.packages = packages;
         this.vm = vm;
         this.files = files;
         Label projectLabel = new Label("_Project");
@@ -75,7 +77,8 @@ public final class ReleasesView {
                 "Versions of a project, each with the process, variables and packages it froze when it was created.",
                 projectLabel, project, null, filter);
         // Wraps rather than widening the screen past the window (six buttons with their icons are wider than 1100 px less the navigation).
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, createBox, updateBox, promoteBox, deployBox, acceptBox, compare);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, createBox, updateBox, promoteBox, deployBox, acceptBox, compare,
+                packagesMenu());
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.getChildren().add(actions);
         ScreenHeader.place(root, "releases-screen", header, new javafx.scene.layout.VBox(4, createWhy(), acceptance(),
@@ -154,6 +157,33 @@ public final class ReleasesView {
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
         return scroll;
+    }
+
+    /** "Packages…": the selected release's packages exported for a space (decision 0060), or a package archive imported here. */
+    private Node packagesMenu() {
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem("_Export packages for…");
+        export.setId("packages-export");
+        export.setOnAction(e -> openPackages(true));
+        javafx.beans.binding.StringBinding mayNotExport = mayNot(odcm.model.role.Action.PROMOTE);
+        export.disableProperty().bind(vm.selectedProperty().isNull().or(mayNotExport.isNotEmpty())
+                .or(javafx.beans.binding.Bindings.isEmpty(vm.targets())));
+        javafx.scene.control.MenuItem importer = new javafx.scene.control.MenuItem("_Import packages…");
+        importer.setId("packages-import");
+        importer.setOnAction(e -> openPackages(false));
+        importer.disableProperty().bind(mayNot(odcm.model.role.Action.CHANGE_PROJECTS).isNotEmpty());
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Pac_kages…", null, export, importer);
+        menu.setId("packages-menu");
+        menu.setMnemonicParsing(true);
+        menu.setTooltip(new javafx.scene.control.Tooltip("Carry the selected release's packages to a space as a signed archive, or import one"));
+        return menu;
+    }
+
+    private void openPackages(boolean export) {
+        Release r = vm.selectedProperty().get();
+        PackagesViewModel model = new PackagesViewModel(packages, vm.runner(), vm.space().name(), r == null ? null : vm.projectProperty().get(),
+                r == null ? null : r.version(), vm.targets().stream().map(odcm.app.service.BundleService.Target::name).toList());
+        javafx.stage.Window owner = root.getScene().getWindow();
+        (export ? PackagesDialog.exporter(owner, model, files) : PackagesDialog.importer(owner, model, files)).show();
     }
 
     private void deploy() {

@@ -34,4 +34,21 @@ abstract class DemoScreensTest {
         ui.close();
         ctx.close();
     }
+
+    /** The Releases screen shown with {@code project} chosen and its release {@code version} selected. */
+    void selectRelease(String project, String version) throws Exception {
+        ui.show(ui.releases);
+        javafx.scene.control.ComboBox<String> projects = ui.node("#release-project");
+        ScreensHarness.fx(() -> {
+            projects.setValue(project);
+            return null;
+        });
+        ui.idle();
+        javafx.scene.control.TableView<odcm.model.release.Release> releases = ui.node("#releases-table");
+        ScreensHarness.fx(() -> {
+            releases.getSelectionModel().select(releases.getItems().stream().filter(r -> r.version().equals(version)).findFirst().orElseThrow());
+            return null;
+        });
+        ui.idle();
+    }
 }

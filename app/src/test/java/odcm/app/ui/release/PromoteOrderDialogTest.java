@@ -8,12 +8,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ButtonType;
 import odcm.app.apply.Demo;
 import odcm.app.service.BundleService;
-import odcm.model.release.Release;
 import odcm.model.release.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +22,7 @@ import org.junit.jupiter.api.Test;
 class PromoteOrderDialogTest extends DemoScreensTest {
 
     private void openPromoteFor(String project) throws Exception {
-        ui.show(ui.releases);
-        ComboBox<String> projects = ui.node("#release-project");
-        ScreensHarness.fx(() -> {
-            projects.setValue(project);
-            return null;
-        });
-        ui.idle();
-        TableView<Release> releases = ui.node("#releases-table");
-        ScreensHarness.fx(() -> {
-            releases.getSelectionModel().select(releases.getItems().stream().filter(r -> r.version().equals("2.0.0")).findFirst().orElseThrow());
-            return null;
-        });
-        ui.idle();
+        selectRelease(project, "2.0.0");
         ui.clickOn("#promote-release");
         ui.idle();
     }

@@ -52,7 +52,7 @@ public final class ScreensHarness extends DirectRobot implements AutoCloseable {
         Screen[] screens = fx(() -> {
             Theme.apply();
             Screen p = new ProjectsView(new ProjectsViewModel(ctx.projects(), ctx.environments(), ctx.lifecycles(), runner, space), new odcm.app.ui.common.RoleGate(ctx.roles(), runner)).screen();
-            Screen r = new ReleasesView(new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), ctx.deployments(), ctx.approvals(), ctx.acceptances(), runner, space), files, new odcm.app.ui.common.RoleGate(ctx.roles(), runner)).screen();
+            Screen r = new ReleasesView(new ReleasesViewModel(ctx.projects(), ctx.releases(), ctx.bundles(), ctx.deployments(), ctx.approvals(), ctx.acceptances(), runner, space), files, new odcm.app.ui.common.RoleGate(ctx.roles(), runner), ctx.packageTransfer()).screen();
             outboxView = new OutboxView(new OutboxViewModel(ctx.bundles(), runner, space), ctx.bundles(), ctx.receipts(), runner, files);
             Screen o = outboxView.screen();
             Scene scene = new Scene(root, 1280, 800);
