@@ -1,12 +1,18 @@
 package odcm.app.ui;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
+import org.testfx.robot.KeyboardRobot;
+import org.testfx.robot.MouseRobot;
 import org.testfx.robot.Motion;
 import org.testfx.service.query.PointQuery;
 import org.testfx.util.WaitForAsyncUtils;
@@ -19,14 +25,133 @@ import org.testfx.util.WaitForAsyncUtils;
  * again after TestFX's wait for the FX thread, and only when two measures agree is the pointer put there (one
  * mouse-moved event, as TestFX's last step) and the buttons pressed and released as TestFX does. A target that still moves
  * is followed until it stays, where TestFX measured once after its steps. Drags keep TestFX's own moves.
+ *
+ * <p>And it waits for the FX thread without TestFX's fixed sleeps (decision 0025, eighth pass): where TestFX's robot
+ * waits after a pointer move, a button's release or a key's press or release with {@code waitForFxEvents()} — five round
+ * trips through the FX thread's queue with a 10 ms sleep after each — this one waits with {@link #settle()}: the events
+ * sent, what they queued, two whole pulses (CSS, layout, list cells, a frame) and what those queued. The same events go
+ * through the same robot to the same scene; only the wait after them is shorter.
  */
 public class DirectRobot extends FxRobot {
     private static final int MEASURES = 20;
+    private static final int PULSES = 2;
+
+    /**
+     * Returns once the FX thread has handled everything queued before this call, then two whole pulses (a pulse lays out
+     * and renders what the events changed: cells of lists and tables, a dialog's content), then everything queued up to
+     * the end of the second pulse and one round trip more. Does what TestFX's {@code waitForFxEvents()} is used for
+     * without its fixed 10 ms sleeps; a pulse comes every 16.7 ms, and {@link AnimationTimer} asks for them.
+     */
+    public static void settle() {
+        if (Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("settle() waits for the FX thread and cannot run on it");
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                // called at a pulse's start: the pulse before it is whole
+                if (++pulses > PULSES) {
+                    stop();
+                    Platform.runLater(() -> Platform.runLater(done::countDown));
+                }
+            }
+        }.start());
+        try {
+            if (!done.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the FX thread did not come round in 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     public FxRobot clickOn(PointQuery query, Motion motion, MouseButton... buttons) {
         moveTo(query, motion);
-        robotContext().getClickRobot().clickOn(buttons);
+        click(buttons);
+        return this;
+    }
+
+    /** Presses and releases as TestFX's click robot does (the press not waited for, the release waited for). */
+    private void click(MouseButton... buttons) {
+        MouseButton[] which = buttons.length == 0 ? new MouseButton[] {MouseButton.PRIMARY} : buttons;
+        MouseRobot mouse = robotContext().getMouseRobot();
+        mouse.pressNoWait(which);
+        mouse.releaseNoWait(which);
+        settle();
+    }
+
+    @Override
+    public FxRobot clickOn(MouseButton... buttons) {
+        click(buttons);
+        return this;
+    }
+
+    @Override
+    public FxRobot press(MouseButton... buttons) {
+        robotContext().getMouseRobot().pressNoWait(buttons);
+        settle();
+        return this;
+    }
+
+    @Override
+    public FxRobot release(MouseButton... buttons) {
+        robotContext().getMouseRobot().releaseNoWait(buttons);
+        settle();
+        return this;
+    }
+
+    /** Presses each key in turn, each waited for, as TestFX's keyboard robot does. */
+    @Override
+    public FxRobot press(KeyCode... keys) {
+        KeyboardRobot keyboard = robotContext().getKeyboardRobot();
+        for (KeyCode key : keys) {
+            keyboard.pressNoWait(key);
+            settle();
+        }
+        return this;
+    }
+
+    /** Releases each key in turn (all pressed ones when none is named), each waited for, as TestFX's keyboard robot does. */
+    @Override
+    public FxRobot release(KeyCode... keys) {
+        KeyboardRobot keyboard = robotContext().getKeyboardRobot();
+        List<KeyCode> which = keys.length == 0 ? List.copyOf(keyboard.getPressedKeys()) : List.of(keys);
+        for (KeyCode key : which) {
+            keyboard.releaseNoWait(key);
+            settle();
+        }
+        return this;
+    }
+
+    /** A key combination as TestFX's type robot pushes it: every key pressed in order, then released in reverse. */
+    @Override
+    public FxRobot push(KeyCode... keys) {
+        press(keys);
+        for (int i = keys.length - 1; i >= 0; i--) {
+            release(keys[i]);
+        }
+        return this;
+    }
+
+    /** Each key pushed in turn; TestFX sleeps 25 ms after each on top of the wait after its release. */
+    @Override
+    public FxRobot type(KeyCode... keys) {
+        for (KeyCode key : keys) {
+            push(key);
+        }
+        return this;
+    }
+
+    @Override
+    public FxRobot type(KeyCode key, int times) {
+        for (int i = 0; i < times; i++) {
+            push(key);
+        }
         return this;
     }
 
@@ -41,14 +166,15 @@ public class DirectRobot extends FxRobot {
     public FxRobot moveTo(PointQuery query, Motion motion) {
         Point2D at = settled(query);
         for (int i = 0; i < MEASURES; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
+            settle();
             Point2D again = settled(query);
             if (again.equals(at)) {
                 break;
             }
             at = again;
         }
-        robotContext().getMouseRobot().move(at);
+        robotContext().getMouseRobot().moveNoWait(at);
+        settle();
         return this;
     }
 
