@@ -22,43 +22,40 @@ import org.testfx.util.WaitForAsyncUtils;
  * in up to 200 steps, one millisecond apart, each a mouse-moved event the FX thread handles (picking, hover styles, a
  * repaint of what the pointer passed over): about a quarter of a second and a share of the FX and render threads' CPU per
  * click, for a path no test looks at. Here the target is measured after the windows' pending CSS and layout pass, measured
- * again after TestFX's wait for the FX thread, and only when two measures agree is the pointer put there (one
+ * again after {@link #settle()}, and only when two measures agree is the pointer put there (one
  * mouse-moved event, as TestFX's last step) and the buttons pressed and released as TestFX does. A target that still moves
  * is followed until it stays, where TestFX measured once after its steps. Drags keep TestFX's own moves.
  *
  * <p>And it waits for the FX thread without TestFX's fixed sleeps (decision 0025, eighth pass): where TestFX's robot
  * waits after a pointer move, a button's release or a key's press or release with {@code waitForFxEvents()} — five round
  * trips through the FX thread's queue with a 10 ms sleep after each — this one waits with {@link #settle()}: the events
- * sent, what they queued, two whole pulses (CSS, layout, list cells, a frame) and what those queued. The same events go
+ * sent, what they queued, a whole pulse (CSS, layout, list cells, a frame) and what it queued. The same events go
  * through the same robot to the same scene; only the wait after them is shorter.
  */
 public class DirectRobot extends FxRobot {
     private static final int MEASURES = 20;
-    private static final int PULSES = 2;
 
     /**
-     * Returns once the FX thread has handled everything queued before this call, then two whole pulses (a pulse lays out
-     * and renders what the events changed: cells of lists and tables, a dialog's content), then everything queued up to
-     * the end of the second pulse and one round trip more. Does what TestFX's {@code waitForFxEvents()} is used for
-     * without its fixed 10 ms sleeps; a pulse comes every 16.7 ms, and {@link AnimationTimer} asks for them.
+     * Returns once the FX thread has handled everything queued before this call and three levels of work queued in turn
+     * by that work, then one whole pulse (a pulse lays out and renders what the events changed: cells of lists and tables,
+     * a dialog's content), then two levels of work queued up to that pulse's end. Does what TestFX's {@code
+     * waitForFxEvents()} is used for without its fixed 10 ms sleeps: a pulse comes every 16.7 ms, and an {@link
+     * AnimationTimer} asks for it and is told when it begins.
      */
     public static void settle() {
         if (Platform.isFxApplicationThread()) {
             throw new IllegalStateException("settle() waits for the FX thread and cannot run on it");
         }
         CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> new AnimationTimer() {
-            private int pulses;
-
+        AnimationTimer pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                // called at a pulse's start: the pulse before it is whole
-                if (++pulses > PULSES) {
-                    stop();
-                    Platform.runLater(() -> Platform.runLater(done::countDown));
-                }
+                // called as a pulse begins: what is queued from here runs once the pulse is whole
+                stop();
+                Platform.runLater(() -> Platform.runLater(done::countDown));
             }
-        }.start());
+        };
+        Platform.runLater(() -> Platform.runLater(() -> Platform.runLater(pulse::start)));
         try {
             if (!done.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the FX thread did not come round in 60 s");
