@@ -97,7 +97,7 @@ public final class ConsoleDriver extends DirectRobot implements AutoCloseable {
             // window's frame (decision 0033, 2026-12-04), with no work on the runner.
             WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> stage.getScene() == null
                     || !(stage.getScene().lookup("#screen-opening") instanceof javafx.scene.control.Label l && l.getText().startsWith("Opening "))).get());
-            DirectRobot.settle();
+            DirectRobot.settle(2);
         } catch (Exception e) {
             throw new IllegalStateException("the console stayed busy", e);
         }

@@ -43,16 +43,29 @@ public class DirectRobot extends FxRobot {
      * AnimationTimer} asks for it and is told when it begins.
      */
     public static void settle() {
+        settle(1);
+    }
+
+    /**
+     * As {@link #settle()} with {@code pulses} whole pulses one after the other: what a pulse's layout set off (a column
+     * fitted to its cells, a list scrolled to its selection) is laid out by the next one. The drivers' {@code idle()} ends
+     * with two, as the checks after it read cells that background work filled.
+     */
+    public static void settle(int pulses) {
         if (Platform.isFxApplicationThread()) {
             throw new IllegalStateException("settle() waits for the FX thread and cannot run on it");
         }
         CountDownLatch done = new CountDownLatch(1);
         AnimationTimer pulse = new AnimationTimer() {
+            private int begun;
+
             @Override
             public void handle(long now) {
                 // called as a pulse begins: what is queued from here runs once the pulse is whole
-                stop();
-                Platform.runLater(() -> Platform.runLater(done::countDown));
+                if (++begun == pulses) {
+                    stop();
+                    Platform.runLater(() -> Platform.runLater(done::countDown));
+                }
             }
         };
         Platform.runLater(() -> Platform.runLater(() -> Platform.runLater(pulse::start)));

@@ -38,6 +38,6 @@ public final class ScreenStage {
     public static void idle(FxTaskRunner runner) throws Exception {
         DirectRobot.settle();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> runner.isBusy()).get());
-        DirectRobot.settle();
+        DirectRobot.settle(2);
     }
 }

@@ -68,7 +68,7 @@ abstract class TwoNetworkScreens extends DirectRobot {
     void idle() throws Exception {
         odcm.app.ui.DirectRobot.settle();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(runner::isBusy));
-        odcm.app.ui.DirectRobot.settle();
+        odcm.app.ui.DirectRobot.settle(2);
     }
 
     /**

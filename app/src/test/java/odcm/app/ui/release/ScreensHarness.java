@@ -91,7 +91,7 @@ public final class ScreensHarness extends DirectRobot implements AutoCloseable {
         try {
             odcm.app.ui.DirectRobot.settle();
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(runner::isBusy));
-            odcm.app.ui.DirectRobot.settle();
+            odcm.app.ui.DirectRobot.settle(2);
         } catch (Exception e) {
             throw new IllegalStateException("the screens stayed busy", e);
         }
