@@ -188,10 +188,11 @@ public class DirectRobot extends FxRobot {
         return this;
     }
 
-    /** Where {@code query} points once every window's pending CSS and layout is done (what the next pulse would do first). */
+    /** Where {@code query} points once every window's pending CSS and layout is done (what the next pulse would do first), measured on the FX thread. */
     private static Point2D settled(PointQuery query) {
         try {
-            WaitForAsyncUtils.asyncFx(() -> {
+            // measured on the FX thread too: a node's bounds may lay out its text, which is not safe beside a pulse
+            return WaitForAsyncUtils.asyncFx(() -> {
                 for (Window w : List.copyOf(Window.getWindows())) {
                     Scene scene = w.getScene();
                     if (w.isShowing() && scene != null && scene.getRoot() != null) {
@@ -199,10 +200,10 @@ public class DirectRobot extends FxRobot {
                         scene.getRoot().layout();
                     }
                 }
+                return query.query();
             }).get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("the windows' layout did not finish", e);
+            throw new IllegalStateException("the windows' layout or the target's measure did not finish", e);
         }
-        return query.query();
     }
 }
