@@ -118,21 +118,19 @@ public class DirectRobot extends FxRobot {
     /** Presses each key in turn, each waited for, as TestFX's keyboard robot does. */
     @Override
     public FxRobot press(KeyCode... keys) {
-        KeyboardRobot keyboard = robotContext().getKeyboardRobot();
-        for (KeyCode key : keys) {
-            keyboard.pressNoWait(key);
-            settle();
-        }
-        return this;
+        return eachKey(List.of(keys), robotContext().getKeyboardRobot()::pressNoWait);
     }
 
     /** Releases each key in turn (all pressed ones when none is named), each waited for, as TestFX's keyboard robot does. */
     @Override
     public FxRobot release(KeyCode... keys) {
         KeyboardRobot keyboard = robotContext().getKeyboardRobot();
-        List<KeyCode> which = keys.length == 0 ? List.copyOf(keyboard.getPressedKeys()) : List.of(keys);
-        for (KeyCode key : which) {
-            keyboard.releaseNoWait(key);
+        return eachKey(keys.length == 0 ? List.copyOf(keyboard.getPressedKeys()) : List.of(keys), keyboard::releaseNoWait);
+    }
+
+    private FxRobot eachKey(List<KeyCode> keys, java.util.function.Consumer<KeyCode[]> action) {
+        for (KeyCode key : keys) {
+            action.accept(new KeyCode[] {key});
             settle();
         }
         return this;
