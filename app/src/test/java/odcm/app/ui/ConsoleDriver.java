@@ -82,7 +82,7 @@ public final class ConsoleDriver extends DirectRobot implements AutoCloseable {
             c.start();
             return c;
         }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        DirectRobot.settle();
     }
 
     /**
@@ -91,13 +91,13 @@ public final class ConsoleDriver extends DirectRobot implements AutoCloseable {
      */
     public ConsoleDriver idle() {
         try {
-            WaitForAsyncUtils.waitForFxEvents();
+            DirectRobot.settle();
             WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> console.runner().isBusy()).get());
             // A screen in the making says "Opening …" in its place; the start's first screen comes a pulse after the
             // window's frame (decision 0033, 2026-12-04), with no work on the runner.
             WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> stage.getScene() == null
                     || !(stage.getScene().lookup("#screen-opening") instanceof javafx.scene.control.Label l && l.getText().startsWith("Opening "))).get());
-            WaitForAsyncUtils.waitForFxEvents();
+            DirectRobot.settle(2);
         } catch (Exception e) {
             throw new IllegalStateException("the console stayed busy", e);
         }
@@ -136,7 +136,7 @@ public final class ConsoleDriver extends DirectRobot implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("typing '" + text + "' did not finish", e);
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        DirectRobot.settle();
     }
 
     /**
@@ -151,7 +151,7 @@ public final class ConsoleDriver extends DirectRobot implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("hovering over " + node + " did not finish", e);
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        DirectRobot.settle();
     }
 
     public <T extends Node> T node(String query) {

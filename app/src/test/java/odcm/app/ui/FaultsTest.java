@@ -59,7 +59,7 @@ class FaultsTest extends DirectRobot {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            WaitForAsyncUtils.waitForFxEvents();
+            DirectRobot.settle();
         });
         String sentence = "Unexpected error (a fault in ODCM Console, not in what you did); the details are in " + tmp.resolve("odcm.log.0") + ".";
         assertEquals(1, lookup("#fault-dialog").queryAll().size(), "one dialog, though two faults came");

@@ -247,17 +247,17 @@ class LazyScreensTest {
             CountDownLatch held = new CountDownLatch(1);
             c.interact(() -> c.console().runner().run("Held", () -> held.await(60, TimeUnit.SECONDS), done -> { }, failed -> { }));
             c.clickOn("#nav-environments");
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            DirectRobot.settle();
             assertFalse(main.isMade("nav-environments"), "not made on the FX thread");
             assertEquals("Opening Environments…", c.<Label>node("#screen-opening").getText());
             assertTrue(c.<ToggleButton>node("#nav-environments").isSelected());
             ComboBox<String> picker = c.node("#current-space");
             String other = picker.getItems().stream().filter(n -> !n.equals(Demo.DEVTEST)).findFirst().orElseThrow();
             c.interact(() -> picker.setValue(other)); // while the screen is being made: the change waits
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            DirectRobot.settle();
             assertEquals(Demo.DEVTEST, picker.getValue(), "the space stays until the screen is in the window");
             c.push(KeyCode.CONTROL, KeyCode.DIGIT1); // the FX thread is free: Spaces shows at once
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            DirectRobot.settle();
             assertTrue(c.<ToggleButton>node("#nav-spaces").isSelected() && c.lookup("#spaces-table").tryQuery().isPresent());
             c.clickOn("#nav-environments");
             held.countDown();
@@ -297,7 +297,7 @@ class LazyScreensTest {
             assertTrue(progress.isIndeterminate(), "it turns");
             held.countDown();
             c.idle();
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            DirectRobot.settle();
             assertFalse(progress.isVisible(), "gone once the worker is done");
             assertEquals("Ready", c.<Label>node("#status-activity").getText());
         }

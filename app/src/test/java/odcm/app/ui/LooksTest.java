@@ -39,7 +39,7 @@ class LooksTest {
     void everyScreenAtBothSizesInBothThemes() throws Exception {
         try (ConsoleDriver c = new ConsoleDriver(TestStores.demo(tmp, "demo"))) {
             odcm.app.ui.common.Icons.loaded().get(60, TimeUnit.SECONDS); // read in the background once the window is usable
-            WaitForAsyncUtils.waitForFxEvents();
+            DirectRobot.settle();
             assertTrue(c.<javafx.scene.control.ToggleButton>node("#nav-spaces").getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon,
                     "the navigation's icons");
             assertTrue(c.<javafx.scene.control.Button>node("#new-space").getGraphic() instanceof org.kordamp.ikonli.javafx.FontIcon,
@@ -136,13 +136,13 @@ class LooksTest {
                 javafx.application.Platform.requestNextPulse();
             });
             assertTrue(laidOut.await(20, TimeUnit.SECONDS), "a layout pulse");
-            WaitForAsyncUtils.waitForFxEvents();
+            DirectRobot.settle();
         }
     }
 
     private static void fx(Runnable r) throws Exception {
         WaitForAsyncUtils.asyncFx(r).get(20, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        DirectRobot.settle();
     }
 
     private static <T> T fx(java.util.concurrent.Callable<T> r) throws Exception {

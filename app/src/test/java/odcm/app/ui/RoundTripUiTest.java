@@ -261,7 +261,7 @@ class RoundTripUiTest {
             assertEquals("Missing mandatory values (1): Production: Admin e-mail.", missing.getText());
             assertTrue(b.<Button>node("#wizard-finish").isDisabled(), "Finish disabled while the value is missing");
             b.interact(() -> odcm.app.ui.inbox.ImportWizard.scrollTo(b.node("#wizard-values"), "value-Production-AdminEmail"));
-            WaitForAsyncUtils.waitForFxEvents();
+            DirectRobot.settle();
             b.clickOn(b.<Node>node("#value-Production-AdminEmail")).write("ops@example.org");
             assertEquals("Every mandatory value is set.", missing.getText());
             assertFalse(b.<Button>node("#wizard-finish").isDisabled());

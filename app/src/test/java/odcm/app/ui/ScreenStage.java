@@ -36,8 +36,8 @@ public final class ScreenStage {
 
     /** Waits for the FX events, then for {@code runner}'s background work and what it hands back. */
     public static void idle(FxTaskRunner runner) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
+        DirectRobot.settle();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> runner.isBusy()).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        DirectRobot.settle(2);
     }
 }

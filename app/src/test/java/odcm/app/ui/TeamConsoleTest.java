@@ -176,7 +176,7 @@ class TeamConsoleTest {
             try (ConsoleDriver c = new ConsoleDriver(location)) {
                 TableView<odcm.model.space.Space> spaces = c.node("#spaces-table");
                 WaitForAsyncUtils.asyncFx(() -> spaces.getSelectionModel().select(0)).get(5, TimeUnit.SECONDS);
-                WaitForAsyncUtils.waitForFxEvents();
+                DirectRobot.settle();
                 javafx.scene.control.Button rename = c.node("#rename-space");
                 assertTrue(rename.isDisabled(), "the owner's login holds no role in Prod Space");
                 assertEquals(database.user() + " may not change the space in 'Prod Space': that needs the administrator role of 'Prod Space'.",

@@ -41,7 +41,7 @@ class TableTooltipsTest extends DirectRobot {
         WaitForAsyncUtils.asyncFx(() -> javafx.event.Event.fireEvent(cell, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED,
                 5, 5, 5, 5, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null)))
                 .get(20, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
     }
 
     @Test
@@ -55,7 +55,7 @@ class TableTooltipsTest extends DirectRobot {
             stage.setScene(new Scene(table, 200, 200));
             stage.show();
         }).get(20, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         List<TableCell<?, ?>> cells = lookup(".table-cell").queryAll().stream().<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n).filter(c -> !c.isEmpty()).toList();
         assertEquals(2, cells.size());
         assertTrue(cells.stream().allMatch(c -> c.getTooltip() == null), "no tooltip before the pointer comes");
@@ -146,7 +146,7 @@ class TableTooltipsTest extends DirectRobot {
         Row.whole.set(0);
         List<Row> again = List.of(new Row("a"), new Row("b"), new Row("c"));
         WaitForAsyncUtils.asyncFx(() -> list.replace(again)).get(20, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         assertTrue(list.selectedProperty().get() == again.get(1), "the reloaded row of the same key is selected");
         assertTrue(table.getSelectionModel().getSelectedItem() == again.get(1), "and shown selected");
         assertEquals(0, Row.whole.get(), "no old row compared with a new one");

@@ -79,9 +79,9 @@ class LifecycleGraphViewTest {
     }
 
     void idle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(() -> runner.isBusy()));
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
     }
 
     void set(CompositeLifecycle c) throws Exception {
@@ -132,7 +132,7 @@ class LifecycleGraphViewTest {
         set(Shapes.geographic());
 
         robot.clickOn(view.lookup("#graph-s1-p2"), MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         assertEquals("s1/p2", view.selectedProperty().get());
         assertEquals("Phase 'Production'", detailsTitle());
         assertTrue(details().contains("Promotes to 'Prod US' (not trusted)"), details());

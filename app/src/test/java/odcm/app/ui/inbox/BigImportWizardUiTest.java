@@ -83,7 +83,7 @@ class BigImportWizardUiTest extends TwoNetworkScreens {
 
         // Found with the search: typed into, then the search cleared and the line scrolled away and back: the value stays.
         clickOn("#wizard-values-search").write("template 4321");
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         assertEquals(List.of("values-Staging", "value-Staging-Template4321", "values-Production", "value-Production-Template4321"),
                 list.getItems().stream().map(ImportWizard.ValueLine::id).toList());
         clickOn(this.<Node>node("#value-Production-Template4321")).write("typed-4321");
@@ -94,28 +94,28 @@ class BigImportWizardUiTest extends TwoNetworkScreens {
             this.<TextField>node("#wizard-values-search").clear();
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         assertEquals(2 * TEMPLATES + 2, list.getItems().size(), "the search cleared: every line again");
         fx(() -> {
             list.scrollTo(0);
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         assertTrue(lookup("#value-Production-Template4321").tryQuery().isEmpty(), "scrolled away: no control for it");
         assertTrue(fx(() -> ImportWizard.scrollTo(list, "value-Production-Template4321")));
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         assertEquals("typed-4321", this.<TextField>node("#value-Production-Template4321").getText(), "shown again with what was typed");
         everyLineInSightShowsItsNode(list);
         assertEquals("typed-4321", model.values().get("Production").get(t4321).get());
 
         // Tab walks from field to field beyond the lines in sight: the list follows the focus.
         assertTrue(fx(() -> ImportWizard.scrollTo(list, "value-Staging-Template0")));
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         clickOn(this.<Node>node("#value-Staging-Template0"));
         for (int i = 0; i < 30; i++) {
             push(KeyCode.TAB);
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         Node focused = fx(() -> list.getScene().getFocusOwner());
         assertEquals("value-Staging-Template30", focused.getId(), "thirty fields on, past the lines first in sight");
         assertTrue(fx(() -> cellOf(focused).getIndex()) == 31, "the focused field's line");
@@ -123,13 +123,13 @@ class BigImportWizardUiTest extends TwoNetworkScreens {
 
         // Sensitive: a password field, and its value is not searchable.
         assertTrue(fx(() -> ImportWizard.scrollTo(list, "value-Production-Secret")));
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         assertInstanceOf(PasswordField.class, node("#value-Production-Secret"));
         fx(() -> {
             this.<TextField>node("#wizard-values-search").setText(SECRET);
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         assertTrue(list.getItems().isEmpty(), "no line is found by a value");
         assertFalse(fx(() -> list.getScene().getRoot().lookupAll(".label").stream()
                 .anyMatch(n -> n instanceof Label l && l.getText() != null && l.getText().contains(SECRET))), "the secret is nowhere on screen");

@@ -32,7 +32,7 @@ class ImportWizardUiTest extends TwoNetworkScreens {
     /** Scrolls the field into sight, clicks it and types, as a user would. */
     void type(String query, String text) throws Exception {
         assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), query.substring(1))), "a line " + query);
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         clickOn(this.<Node>node(query)).write(text);
     }
 
@@ -149,7 +149,7 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         assertFalse(this.<Button>node("#wizard-finish").isDisabled());
         // Tab goes from field to field, through a multi-line one and from one environment's last into the next's first.
         assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "values-Staging")));
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         clickOn(this.<Node>node("#value-Staging-AdminEmail"));
         List<String> walked = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -172,7 +172,7 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         // The eye shows what the importer typed at once; a value filled in for them only after an audit entry.
         int entries = prod.audit().list(AuditFilter.ALL).size();
         assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Staging-DbPassword")));
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         clickOn("#value-Staging-DbPassword-show");
         idle();
         javafx.scene.control.TextField shown = node("#value-Staging-DbPassword-shown");
@@ -180,7 +180,7 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         assertEquals("staging-pw-4411", shown.getText());
         assertEquals(entries, prod.audit().list(AuditFilter.ALL).size(), "the importer's own typing: no audit entry");
         assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Production-DbPassword")));
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         // a character added to the provided value does not make it the importer's own: it would show all but that character
         javafx.scene.control.PasswordField providedField = node("#value-Production-DbPassword");
         assertTrue(fx(() -> {
@@ -200,11 +200,11 @@ class ImportWizardUiTest extends TwoNetworkScreens {
         Node provided = node("#value-Production-DbPassword-help");
         assertEquals("The shop database's password. Provided by DevTest Space. Mandatory.", ((Label) provided).getText());
         fx(() -> ImportWizard.scrollTo(node("#wizard-values"), "value-Production-Maintenance"));
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         shootWizard("wizard-4-values-filled");
         String heading = "values-" + ImportWizard.safe(TEMPLATE + " (template)");
         assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), heading)));
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         assertEquals(TEMPLATE + " (template) · every instance (5 values)", ((Label) node("#" + heading)).getText());
         Label status = node("#wizard-missing");
         assertEquals("Every environment's mandatory value is set." + left, status.getText(), "still so at the template's rows");

@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SequenceJumpWizardUiTest extends TwoNetworkScreens {
     void type(String query, String text) throws Exception {
         assertTrue(fx(() -> ImportWizard.scrollTo(node("#wizard-values"), query.substring(1))), "a line " + query);
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         clickOn(this.<Node>node(query)).write(text);
     }
 

@@ -66,9 +66,9 @@ abstract class TwoNetworkScreens extends DirectRobot {
     }
 
     void idle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(runner::isBusy));
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle(2);
     }
 
     /**

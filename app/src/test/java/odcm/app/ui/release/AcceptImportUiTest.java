@@ -107,13 +107,13 @@ class AcceptImportUiTest {
             });
             org.testfx.api.FxRobot robot = new org.testfx.api.FxRobot();
             Runnable idle = () -> {
-                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                odcm.app.ui.DirectRobot.settle();
                 try {
                     org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !fx(runner::isBusy));
                 } catch (java.util.concurrent.TimeoutException e) {
                     throw new IllegalStateException(e);
                 }
-                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+                odcm.app.ui.DirectRobot.settle();
             };
             idle.run();
             javafx.scene.control.ComboBox<String> space = robot.lookup("#roles-space").query();

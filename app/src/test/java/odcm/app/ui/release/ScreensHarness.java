@@ -89,9 +89,9 @@ public final class ScreensHarness extends DirectRobot implements AutoCloseable {
 
     public ScreensHarness idle() {
         try {
-            WaitForAsyncUtils.waitForFxEvents();
+            odcm.app.ui.DirectRobot.settle();
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(runner::isBusy));
-            WaitForAsyncUtils.waitForFxEvents();
+            odcm.app.ui.DirectRobot.settle(2);
         } catch (Exception e) {
             throw new IllegalStateException("the screens stayed busy", e);
         }

@@ -371,8 +371,8 @@ class DutiesScreensTest extends DirectRobot {
     }
 
     private void idle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> runner.isBusy()).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        odcm.app.ui.DirectRobot.settle();
     }
 }
