@@ -32,10 +32,12 @@ import odcm.packaging.pkg.PackageDelta;
  * between, 1 MiB inserted past 1.5 GiB) through ours, to show long offsets. Everything is deleted at the end.
  * Wall and CPU times: ours in this thread (ThreadMXBean), the tools' user + system from {@code /usr/bin/time}.
  * Not a test: run it with {@code bench/package-transfer.sh}. Usage: PackageBench [COUNT] [MIB] [WORKDIR], or
- * PackageBench pairs BASE NEXT [BASE NEXT…] for the sizes only, ours beside zstd's, of real packages one has at hand.
+ * PackageBench pairs BASE NEXT [BASE NEXT…] for the sizes only, ours beside zstd's, of real packages one has at hand, or
+ * PackageBench archive [COUNT] [MIB] [WORKDIR] for the package archive between two stores on release 1.0 and "5 %"
+ * ({@link PackageArchiveBench}, decision 0060).
  */
 public final class PackageBench {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int BUFFER = 64 * 1024;
 
     private PackageBench() {
@@ -46,44 +48,34 @@ public final class PackageBench {
             pairs(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        long size = (args.length > 1 ? Long.parseLong(args[1]) : 100) << 20;
-        Path parent = Files.createDirectories(Path.of(args.length > 2 ? args[2] : System.getProperty("java.io.tmpdir")));
-        long need = 3 * count * size + (3L << 30);
+        boolean archive = args.length > 0 && args[0].equals("archive");
+        String[] a = archive ? Arrays.copyOfRange(args, 1, args.length) : args;
+        int count = a.length > 0 ? Integer.parseInt(a[0]) : 20;
+        long size = (a.length > 1 ? Long.parseLong(a[1]) : 100) << 20;
+        Path parent = Files.createDirectories(Path.of(a.length > 2 ? a[2] : System.getProperty("java.io.tmpdir")));
+        // the codec: two next releases and the files it writes; the archive: two releases, each in the workdir and both stores
+        long need = (archive ? 7 : 3) * count * size + (3L << 30);
         long free = Files.getFileStore(parent).getUsableSpace();
         if (free < need) {
             System.err.printf(Locale.ROOT, "%s has %.1f GB free; this benchmark needs %.1f GB.%n", parent, free / 1e9, need / 1e9);
             System.exit(2);
         }
         Path root = Files.createTempDirectory(parent, "odcm-package-bench-");
-        System.out.printf(Locale.ROOT, "ODCM package transfer benchmark: %d packages of %d MiB (%.2f GB) in %s; JVM %s, heap at most %d MiB, "
-                        + "%d cores; load average %s%n", count, size >> 20, count * size / 1e9, root, System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), load());
+        System.out.printf(Locale.ROOT, "ODCM package %s benchmark: %d packages of %d MiB (%.2f GB) in %s; JVM %s, heap at most %d MiB, "
+                        + "%d cores; load average %s%n", archive ? "archive" : "transfer", count, size >> 20, count * size / 1e9, root,
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), load());
         try {
-            List<Path> base = new ArrayList<>();
-            List<Path> fivePercent = new ArrayList<>();
-            List<Path> oneNew = new ArrayList<>();
-            Files.createDirectories(root.resolve("1.0"));
-            Files.createDirectories(root.resolve("1.1"));
-            for (int i = 0; i < count; i++) {
-                Path b = root.resolve("1.0/pkg-" + i);
-                random(b, size, i);
-                base.add(b);
-                fivePercent.add(changed(b, root.resolve("1.1/pkg-" + i), size, 1000 + i));
-                // unchanged, but a file of its own (zstd refuses a file as both input and dictionary)
-                oneNew.add(i == 0 ? random(root.resolve("1.1/new-0"), size, 9999) : Files.copy(b, root.resolve("1.1/same-" + i)));
-            }
+            Made made = make(root, count, size, !archive);
             System.out.println("made in " + root + "; load average " + load());
+            if (archive) {
+                PackageArchiveBench.run(root, made.base(), made.fivePercent());
+                return;
+            }
             List<String[]> rows = new ArrayList<>();
-            rows.add(transfer("5 %: 4 regions replaced, 1 inserted", root, base, fivePercent));
-            rows.add(transfer("one new, " + (count - 1) + " unchanged", root, base, oneNew));
-            System.out.println();
-            System.out.printf("%-36s %28s %28s %28s %26s %28s %22s%n", "case (load average at the end)", "ours: size, ratio to full",
-                    "ours encode: wall / CPU", "ours apply: wall / CPU", "zstd: size, ours / zstd", "zstd: compress wall / CPU",
-                    "full copy: size, cp wall");
-            rows.forEach(r -> System.out.println(String.join(" ", r)));
-            System.out.println();
-            verification(fivePercent);
+            rows.add(transfer("5 %: 4 regions replaced, 1 inserted", root, made.base(), made.fivePercent()));
+            rows.add(transfer("one new, " + (count - 1) + " unchanged", root, made.base(), made.oneNew()));
+            printRows(rows);
+            verification("ours SHA-256", made.fivePercent(), ourSha256(made.fivePercent()));
             overTwoGiB(root);
             System.out.println("load average at the end " + load());
         } finally {
@@ -93,8 +85,39 @@ public final class PackageBench {
         }
     }
 
+    /** Release 1.0's packages and its next releases: "5 %" and (with {@code oneNew}) "one new". */
+    record Made(List<Path> base, List<Path> fivePercent, List<Path> oneNew) {
+    }
+
+    private static Made make(Path root, int count, long size, boolean withOneNew) throws IOException {
+        List<Path> base = new ArrayList<>();
+        List<Path> fivePercent = new ArrayList<>();
+        List<Path> oneNew = new ArrayList<>();
+        Files.createDirectories(root.resolve("1.0"));
+        Files.createDirectories(root.resolve("1.1"));
+        for (int i = 0; i < count; i++) {
+            Path b = root.resolve("1.0/pkg-" + i);
+            random(b, size, i);
+            base.add(b);
+            fivePercent.add(changed(b, root.resolve("1.1/pkg-" + i), size, 1000 + i));
+            if (withOneNew) { // unchanged, but a file of its own (zstd refuses a file as both input and dictionary)
+                oneNew.add(i == 0 ? random(root.resolve("1.1/new-0"), size, 9999) : Files.copy(b, root.resolve("1.1/same-" + i)));
+            }
+        }
+        return new Made(base, fivePercent, oneNew);
+    }
+
+    static void printRows(List<String[]> rows) {
+        System.out.println();
+        System.out.printf("%-36s %28s %28s %28s %26s %28s %22s%n", "case (load average at the end)", "ours: size, ratio to full",
+                "ours encode: wall / CPU", "ours apply: wall / CPU", "zstd: size, ours / zstd", "zstd: compress wall / CPU",
+                "full copy: size, cp wall");
+        rows.forEach(r -> System.out.println(String.join(" ", r)));
+        System.out.println();
+    }
+
     /** Ours, zstd and cp per package in turn; returns the case's row. */
-    private static String[] transfer(String name, Path root, List<Path> bases, List<Path> targets) throws Exception {
+    static String[] transfer(String name, Path root, List<Path> bases, List<Path> targets) throws Exception {
         Path delta = root.resolve("delta");
         Path rebuilt = root.resolve("rebuilt");
         Path zst = root.resolve("delta.zst");
@@ -173,34 +196,46 @@ public final class PackageBench {
         }
     }
 
-    /** Our SHA-256 beside sha256sum over the same files, alternately, 3 rounds each; medians in MB/s. */
-    private static void verification(List<Path> files) throws Exception {
+    /** Work timed by {@link #verification}. */
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /** Our streaming SHA-256 (as PackageService hashes) of each file. */
+    static Work ourSha256(List<Path> files) {
+        return () -> {
+            for (Path f : files) {
+                sha256(f);
+            }
+        };
+    }
+
+    /** {@code ours} (reading {@code files}) beside sha256sum over the same files, alternately, 3 rounds each; medians in MB/s. */
+    static void verification(String name, List<Path> files, Work ours) throws Exception {
         long bytes = 0;
         for (Path f : files) {
             bytes += Files.size(f);
         }
         List<String> command = new ArrayList<>(List.of("sha256sum"));
         files.forEach(f -> command.add(f.toString()));
-        double[] ours = new double[3];
-        double[] oursCpu = new double[3];
+        double[] wall = new double[3];
+        double[] cpu = new double[3];
         double[] peer = new double[3];
         double[] peerCpu = new double[3];
         for (int r = 0; r < 3; r++) {
-            long wall = System.nanoTime();
-            long cpu = THREADS.getCurrentThreadCpuTime();
-            for (Path f : files) {
-                sha256(f);
-            }
-            ours[r] = (System.nanoTime() - wall) / 1e9;
-            oursCpu[r] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9;
+            long w = System.nanoTime();
+            long c = THREADS.getCurrentThreadCpuTime();
+            ours.run();
+            wall[r] = (System.nanoTime() - w) / 1e9;
+            cpu[r] = (THREADS.getCurrentThreadCpuTime() - c) / 1e9;
             double[] t = time(command.toArray(String[]::new));
             peer[r] = t[0];
             peerCpu[r] = t[1] + t[2];
         }
-        System.out.printf(Locale.ROOT, "verification of %s (median of 3, alternately; load average %s): ours SHA-256 %.0f MB/s wall, %.0f MB/s CPU;"
-                        + " sha256sum %.0f MB/s wall, %.0f MB/s CPU; ours / sha256sum throughput %.2f (CPU %.2f)%n", mb(bytes), load(),
-                bytes / 1e6 / median(ours), bytes / 1e6 / median(oursCpu), bytes / 1e6 / median(peer), bytes / 1e6 / median(peerCpu),
-                median(peer) / median(ours), median(peerCpu) / median(oursCpu));
+        System.out.printf(Locale.ROOT, "verification of %s (median of 3, alternately; load average %s): %s %.0f MB/s wall, %.0f MB/s CPU;"
+                        + " sha256sum %.0f MB/s wall, %.0f MB/s CPU; ours / sha256sum throughput %.2f (CPU %.2f)%n", mb(bytes), load(), name,
+                bytes / 1e6 / median(wall), bytes / 1e6 / median(cpu), bytes / 1e6 / median(peer), bytes / 1e6 / median(peerCpu),
+                median(peer) / median(wall), median(peerCpu) / median(cpu));
     }
 
     /** A sparse package over 2 GiB (random regions, zeros between) and its next with 1 MiB inserted past 1.5 GiB. */
@@ -244,7 +279,7 @@ public final class PackageBench {
     }
 
     /** The SHA-256 of a file as PackageService hashes a package: MessageDigest, 64 KiB at a time. */
-    private static String sha256(Path file) throws Exception {
+    static String sha256(Path file) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(file)) {
@@ -308,7 +343,7 @@ public final class PackageBench {
     private static long maxRss;
 
     /** Runs a command under /usr/bin/time: wall, user and system seconds (and remembers the largest resident memory). */
-    private static double[] time(String... command) throws Exception {
+    static double[] time(String... command) throws Exception {
         Path out = Files.createTempFile("odcm-bench-time", ".txt");
         try {
             List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-o", out.toString(), "-f", "%e %U %S %M"));
@@ -336,26 +371,26 @@ public final class PackageBench {
         }
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
         return v[v.length / 2];
     }
 
-    private static String load() throws IOException {
+    static String load() throws IOException {
         String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
         return f[0] + " " + f[1] + " " + f[2];
     }
 
-    private static String mb(long bytes) {
+    static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
-    private static String seconds(double s) {
+    static String seconds(double s) {
         return String.format(Locale.ROOT, "%.1f s", s);
     }
 
-    private static String ratio(double a, double b) {
+    static String ratio(double a, double b) {
         return String.format(Locale.ROOT, "%.3f", a / b);
     }
 }
