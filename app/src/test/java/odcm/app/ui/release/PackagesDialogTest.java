@@ -55,4 +55,26 @@ class PackagesDialogTest extends DemoScreensTest {
         ui.clickOn(d.lookupButton(ButtonType.CLOSE));
         ui.idle();
     }
+    @Test
+    void importPackagesRefusesAFileThatIsNoArchiveInOneSentenceInlineAndChangesNothing() throws Exception {
+        selectRelease("Web Shop", "2.0.0");
+        MenuButton menu = ui.node("#packages-menu");
+        ScreensHarness.fx(() -> {
+            menu.getItems().get(1).fire();
+            return null;
+        });
+        ui.idle();
+        Path notes = Files.writeString(tmp.resolve("notes.odcmpackages"), "not an archive");
+        ui.files.next(notes);
+        ui.clickOn("#packages-open");
+        ui.idle();
+        Label refused = ui.node("#packages-import-error");
+        assertTrue(refused.getText().startsWith("✖ REFUSED — ") && refused.getText().endsWith("Nothing was changed."), refused.getText());
+        Label done = ui.node("#packages-import-result");
+        assertEquals("", done.getText(), "nothing imported");
+        ui.shootDialog("packages-import", "packages-import-refused");
+        DialogPane d = ui.node("#packages-import-dialog");
+        ui.clickOn(d.lookupButton(ButtonType.CLOSE));
+        ui.idle();
+    }
 }
