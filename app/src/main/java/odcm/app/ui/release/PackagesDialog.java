@@ -42,11 +42,15 @@ final class PackagesDialog {
         target.setMaxWidth(Double.MAX_VALUE);
         Button inventory = Forms.button("packages-have", "_Inventory…", "The signed inventory of the packages that space holds (optional)",
                 () -> files.open(owner, "Open the space's package inventory", INVENTORIES).ifPresent(vm.haveProperty()::set));
+        Button noInventory = Forms.button("packages-have-clear", "C_lear", "Export without an inventory: assume that space holds the"
+                + " packages of the releases of this project sent there before", () -> vm.haveProperty().set(null));
+        noInventory.disableProperty().bind(vm.haveProperty().isNull().or(vm.state().submittingProperty()));
         Button save = Forms.button("packages-choose-file", "_Save as…", "Choose where to write the package archive",
                 () -> files.save(owner, "Save the package archive", vm.suggestedFileName(), ARCHIVES).ifPresent(vm.fileProperty()::set));
         GridPane form = Forms.grid();
         Forms.row(form, "For space", target);
-        Forms.row(form, "Inventory", new HBox(8, path("packages-have-file", vm.haveProperty(), "none: the releases sent there before"), inventory));
+        Forms.row(form, "Inventory", new HBox(8, path("packages-have-file", vm.haveProperty(), "none: the releases sent there before"), inventory,
+                noInventory));
         Forms.row(form, "File", new HBox(8, path("packages-file", vm.fileProperty(), ""), save));
         Button write = Forms.button("packages-export-ok", "_Write archive", "Sign the archive with this space's key and write it", vm::export);
         write.disableProperty().bind(vm.forSpaceProperty().isNull().or(vm.fileProperty().isNull()).or(vm.state().submittingProperty())

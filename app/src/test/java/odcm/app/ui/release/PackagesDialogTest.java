@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Releases screen's Packages… (decision 0060): Export packages for… opens on the selected release with its one target
  * chosen; written with the file chosen, a refusal (the example's packages are in no store) shows inline, in one sentence,
- * and no file is left. The successful path and Cancel are PackageTransferTest's (the same view model, two stores).
+ * and no file is left. An inventory chosen can be taken back (Clear). The successful path and Cancel are PackageTransferTest's (the same view model, two stores).
  */
 class PackagesDialogTest extends DemoScreensTest {
     @Test
@@ -36,6 +36,18 @@ class PackagesDialogTest extends DemoScreensTest {
         ui.idle();
         ComboBox<String> target = ui.node("#packages-for");
         assertEquals(Demo.PROD, target.getValue());
+        Button clear = ui.node("#packages-have-clear");
+        assertTrue(clear.isDisabled(), "no inventory chosen yet: nothing to clear");
+        Path inventory = Files.writeString(tmp.resolve("prod.odcminventory"), "chosen, then cleared");
+        ui.files.next(inventory);
+        ui.clickOn("#packages-have");
+        ui.idle();
+        javafx.scene.control.TextField have = ui.node("#packages-have-file");
+        assertEquals(inventory.toAbsolutePath().toString(), have.getText());
+        ui.clickOn(clear);
+        ui.idle();
+        assertEquals("", have.getText(), "the inventory chosen is taken back: the export assumes the releases sent before");
+        assertTrue(clear.isDisabled());
         Path file = Files.createDirectories(tmp.resolve("out")).resolve("web-2.0.0.odcmpackages");
         ui.files.next(file);
         ui.clickOn("#packages-choose-file");
