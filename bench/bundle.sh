@@ -21,8 +21,9 @@ case "${3:-console}" in
   console)
     scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
     ./odcm --version >/dev/null # builds ./odcm (and its archives) when needed, before its java line is recorded
-    odcm_console_flags "$scratch" ;;
-  default) ;;
+    odcm_console_flags "$scratch"
+    odcm_flags+=("-Dbench.jvm=the console's, from the java command line of ./odcm") ;;
+  default) odcm_flags=("-Dbench.jvm=default, not the console's") ;;
   *) echo "bench/bundle.sh: the third word is console or default, not '$3'." >&2; exit 2 ;;
 esac
 java ${odcm_flags[@]+"${odcm_flags[@]}"} \

@@ -65,8 +65,11 @@ public final class BundleBench {
         Files.createDirectories(dir);
         System.out.printf(Locale.ROOT, "ODCM bundle benchmark: %d variables, %d steps, %d packages, %s keys; JVM %s, %d cores%n", VARIABLES,
                 STEPS, PACKAGES, alg, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        List<String> flags = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
-        System.out.println("JVM flags: " + (flags.isEmpty() ? "none (the JVM's defaults: both compilers)" : String.join(" ", flags)));
+        // bench/bundle.sh says whose flags these are in bench.jvm (decision 0062).
+        List<String> flags = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(f -> !f.startsWith("-Dbench.jvm=")).toList();
+        System.out.printf("JVM flags (%s): %s%n", System.getProperty("bench.jvm", "as given"),
+                flags.isEmpty() ? "none, the JVM's defaults (both compilers)" : String.join(" ", flags));
         try (AppContext a = AppContext.open(new StoreLocation(dir.resolve("a/store"), dir.resolve("a/keys")));
              AppContext b = AppContext.open(new StoreLocation(dir.resolve("b/store"), dir.resolve("b/keys")))) {
             setUp(a, b, alg);
