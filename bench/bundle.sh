@@ -16,16 +16,7 @@ if ! command -v openssl >/dev/null 2>&1; then
   install_for_bench "openssl is missing" openssl
 fi
 mvn -B -q -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
-odcm_flags=()
-case "${3:-console}" in
-  console)
-    scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
-    ./odcm --version >/dev/null # builds ./odcm (and its archives) when needed, before its java line is recorded
-    odcm_console_flags "$scratch"
-    odcm_flags+=("-Dbench.jvm=the console's, from the java command line of ./odcm") ;;
-  default) odcm_flags=("-Dbench.jvm=default, not the console's") ;;
-  *) echo "bench/bundle.sh: the third word is console or default, not '$3'." >&2; exit 2 ;;
-esac
-java ${odcm_flags[@]+"${odcm_flags[@]}"} \
+bench_jvm_flags "${3:-console}"
+java ${odcm_flags[@]+"${odcm_flags[@]}"} "-Dbench.jvm=$bench_jvm" \
   -cp "app/target/test-classes:app/target/classes:packaging/target/classes:persistence/target/classes:model/target/classes:$(cat app/target/bench.cp)" \
   odcm.app.bench.BundleBench "${1:-10}" app/target/bench "${2:-ec}"

@@ -21,9 +21,7 @@ cd "$(dirname "$0")/.."
 mvn -B -q -o -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test \
   || mvn -B -q -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 source bench/peer.sh
-scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
-./odcm --version >/dev/null # builds ./odcm (and its archives) when needed, before its java line is recorded
-odcm_console_flags "$scratch"
+odcm_console_flags
 CP="app/target/test-classes:app/target/classes:model/target/classes:persistence/target/classes:packaging/target/classes:$(cat app/target/bench.cp)"
 FLAGS="-Dtestfx.robot=glass -Dtestfx.headless=true -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless -Djava.awt.headless=true -Dprism.text=t2k -Dheadless.geometry=1300x900-32 ${odcm_flags[*]}"
 RUNS="${1:-3}"

@@ -28,12 +28,15 @@ STUB
 }
 
 # The JVM flags of the console's java command line (./odcm's, ODCM_JAVA_OPTS included): its words before the main class
-# but its class path, module path and class-data archive, which fit only ./odcm's own jars. Sets the array odcm_flags.
-# Usage: odcm_console_flags SCRATCH-DIR
+# but its class path, module path and class-data archive, which fit only ./odcm's own jars. Builds ./odcm first when
+# needed. Sets the array odcm_flags.
 odcm_console_flags() {
-  odcm_java_line "$1"
+  local scratch i a
+  ./odcm --version >/dev/null # builds ./odcm (and its archives) when needed, before its java line is recorded
+  scratch="$(mktemp -d)"
+  odcm_java_line "$scratch"
+  rm -rf "$scratch"
   odcm_flags=()
-  local i a
   for ((i = 0; i < ${#odcm_java[@]}; i++)); do
     a="${odcm_java[$i]}"
     case "$a" in
@@ -43,4 +46,15 @@ odcm_console_flags() {
       *) odcm_flags+=("$a") ;;
     esac
   done
+}
+
+# The JVM a bench runs ours in, from its word WHICH: "console" (the console's flags, as users run it; decision 0062) or
+# "default" (the JVM's default flags, both compilers). Sets odcm_flags and bench_jvm (the words that say which).
+# Usage: bench_jvm_flags WHICH
+bench_jvm_flags() {
+  case "$1" in
+    console) odcm_console_flags; bench_jvm="the console's, from the java command line of ./odcm" ;;
+    default) odcm_flags=(); bench_jvm="default (both compilers), not the console's" ;;
+    *) echo "${0##*/}: '$1' is neither console nor default." >&2; exit 2 ;;
+  esac
 }
