@@ -27,23 +27,16 @@ trap cleanup EXIT
 export ODCM_STORE="$work/store" ODCM_KEY_DIR="$work/keys" ODCM_LOG_DIR="$work/log" ODCM_CONFIG_DIR="$work/config" # the window opens at its first size
 ./odcm demo >/dev/null
 
-# The exact java command line of ./odcm: a stand-in 'java' first on the PATH records it instead of starting the console.
-mkdir -p "$work/bin" "$work/hello"
+# The exact java command line of ./odcm (bench/peer.sh records it).
+mkdir -p "$work/hello"
 real_java="$(command -v java)"
-cat >"$work/bin/java" <<STUB
-#!/usr/bin/env bash
-for a in "\$@"; do [ "\$a" = odcm.app.Main ] && { printf '%s\0' "\$@" >"$work/odcm-java.args"; exit 0; }; done
-exec "$real_java" "\$@"
-STUB
-chmod +x "$work/bin/java"
-PATH="$work/bin:$PATH" ./odcm
-mapfile -d '' odcm_args <"$work/odcm-java.args"
+odcm_java_line "$work"
 hello_args=()
-for ((i = 0; i < ${#odcm_args[@]}; i++)); do
-  a="${odcm_args[$i]}"
+for ((i = 0; i < ${#odcm_java[@]}; i++)); do
+  a="${odcm_java[$i]}"
   case "$a" in
     odcm.app.Main) hello_args+=(odcm.app.bench.HelloFx) ;;
-    -cp|-classpath|--class-path) hello_args+=("$a" "${odcm_args[$((i + 1))]}:$work/hello"); i=$((i + 1)) ;;
+    -cp|-classpath|--class-path) hello_args+=("$a" "${odcm_java[$((i + 1))]}:$work/hello"); i=$((i + 1)) ;;
     *) hello_args+=("$a") ;;
   esac
 done

@@ -9,8 +9,9 @@
 # A console's start is also reported from the moment its first window shows ("once its window shows"): before that no
 # window can freeze (the first moments load JavaFX's classes and the theme; bench/console-start.sh times how soon the
 # window comes), so that line is the stall a user can feel at start.
-# The JVM runs with the console's compiler flag from ./odcm (-XX:TieredStopAtLevel=1, decision 0028): what a user's
-# console runs with (until 2026-12-04 the bench ran both compilers, whose FX-thread CPU was 20-40% higher).
+# The JVM runs with the JVM flags of the console's java command line from ./odcm (bench/peer.sh records it, decision 0062;
+# today the quick compiler alone, -XX:TieredStopAtLevel=1, decision 0028): what a user's console runs with (until
+# 2026-12-04 the bench ran both compilers, whose FX-thread CPU was 20-40% higher).
 # -Dbench.profile=true (in JAVA_OPTS) also prints where the FX thread was during stalls and inside the worst one.
 # Each run is followed by a JVM of the same flags that shows a JavaFX hello-world's first window (-Dbench.hello=true): its
 # longest stall is printed beside the console's start (the toolkit's first window, which both pay), not as a goal.
@@ -19,8 +20,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -o -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test \
   || mvn -B -q -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+source bench/peer.sh
+odcm_console_flags
 CP="app/target/test-classes:app/target/classes:model/target/classes:persistence/target/classes:packaging/target/classes:$(cat app/target/bench.cp)"
-FLAGS="-Dtestfx.robot=glass -Dtestfx.headless=true -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless -Djava.awt.headless=true -Dprism.text=t2k -Dheadless.geometry=1300x900-32 -XX:TieredStopAtLevel=1"
+FLAGS="-Dtestfx.robot=glass -Dtestfx.headless=true -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless -Djava.awt.headless=true -Dprism.text=t2k -Dheadless.geometry=1300x900-32 ${odcm_flags[*]}"
 RUNS="${1:-3}"
 OUT=$(mktemp)
 for i in $(seq 1 "$RUNS"); do

@@ -6,9 +6,15 @@
 # In memory, the diff alone and the diff with each format are treated alike: 3 x RUNS warm-up rounds, then
 # 3 x RUNS timed rounds, each round running every case once with diff -u after each (medians); the first call in a
 # fresh JVM is printed on its own line.
-# Usage: bench/release-compare.sh [RUNS]     (default 10)
+# The in-process cases run in the console's JVM configuration (the console compares releases in-process): the JVM flags
+# of ./odcm's java command line for the console, recorded by bench/peer.sh (decision 0062); with "default" as second
+# word, in a JVM of default flags (both compilers), as every figure before 2026-12-05 23:00 was taken.
+# Usage: bench/release-compare.sh [RUNS] [console|default]     (defaults: 10 console)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/peer.sh
 mvn -B -q -DskipTests -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 ./odcm --help >/dev/null   # builds the console if a source changed, outside the timings
-java -cp "app/target/test-classes:app/target/classes:model/target/classes:$(cat app/target/bench.cp)" odcm.app.bench.ReleaseCompareBench "${1:-10}" app/target/bench ./odcm
+bench_jvm_flags "${2:-console}"
+echo "JVM flags of the in-process cases ($bench_jvm): ${odcm_flags[*]:-none}"
+java ${odcm_flags[@]+"${odcm_flags[@]}"} -cp "app/target/test-classes:app/target/classes:model/target/classes:$(cat app/target/bench.cp)" odcm.app.bench.ReleaseCompareBench "${1:-10}" app/target/bench ./odcm

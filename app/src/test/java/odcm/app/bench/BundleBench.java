@@ -41,7 +41,9 @@ import odcm.persistence.StoreLocation;
  * command calls), openssl sign + encrypt of the same payload (whole processes); ours {@code bundle verify}, openssl
  * verify + decrypt; ours {@code bundle import}, openssl verify + decrypt. The payload is the bundle's own bytes: the
  * signed JSON parts (concatenated) and the secrets' plaintext. Also printed, not compared: the median of the release
- * create before each round, which makes the release's bundle parts once (decision 0030). Not a test: run it with {@code bench/bundle.sh}.
+ * create before each round, which makes the release's bundle parts once (decision 0030), and the first round on its own
+ * line: what a console's first bundle of a session costs, before the JIT warmed up. The header names the JVM's flags:
+ * {@code bench/bundle.sh} runs it with the console's (decision 0062). Not a test: run it with {@code bench/bundle.sh}.
  * Usage: BundleBench [RUNS] [WORKDIR] [ec|rsa]
  */
 public final class BundleBench {
@@ -63,6 +65,11 @@ public final class BundleBench {
         Files.createDirectories(dir);
         System.out.printf(Locale.ROOT, "ODCM bundle benchmark: %d variables, %d steps, %d packages, %s keys; JVM %s, %d cores%n", VARIABLES,
                 STEPS, PACKAGES, alg, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        // bench/bundle.sh says whose flags these are in bench.jvm (decision 0062).
+        List<String> flags = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(f -> !f.startsWith("-Dbench.jvm=")).toList();
+        System.out.printf("JVM flags (%s): %s%n", System.getProperty("bench.jvm", "as given"),
+                flags.isEmpty() ? "none, the JVM's defaults (both compilers)" : String.join(" ", flags));
         try (AppContext a = AppContext.open(new StoreLocation(dir.resolve("a/store"), dir.resolve("a/keys")));
              AppContext b = AppContext.open(new StoreLocation(dir.resolve("b/store"), dir.resolve("b/keys")))) {
             setUp(a, b, alg);
@@ -74,6 +81,7 @@ public final class BundleBench {
                     ? new String[] {"-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256"} : new String[0];
 
             long[][] t = new long[6][runs];
+            long[] first = new long[6]; // the first round, in a fresh JVM: ours and openssl per case
             long[] freeze = new long[runs];
             long[] importCpu = new long[runs];
             long[] createCpu = new long[runs];
@@ -110,14 +118,14 @@ public final class BundleBench {
                         "-inkey", "source-key.pem", "-outform", "DER", "-out", "payload.sig")
                         + openssl(dir, concat(new String[] {"cms", "-encrypt", "-binary", "-aes-256-gcm", "-in", "secrets.json",
                         "-recip", "target.pem", "-outform", "DER", "-out", "secrets.cms"}, encryptOptions));
-                record(t, 0, round, ours, peer);
+                record(t, first, 0, round, ours, peer);
 
                 t0 = System.nanoTime();
                 if (!b.bundles().verify(PROD, file).genuine()) {
                     throw new IllegalStateException("our bundle does not verify");
                 }
                 ours = System.nanoTime() - t0;
-                record(t, 2, round, ours, opensslVerifyDecrypt(dir));
+                record(t, first, 2, round, ours, opensslVerifyDecrypt(dir));
 
                 long c0 = cpu();
                 long th0 = THREADS.getCurrentThreadCpuTime();
@@ -133,7 +141,7 @@ public final class BundleBench {
                 if (!imported.imported()) {
                     throw new IllegalStateException(imported.sentence());
                 }
-                record(t, 4, round, ours, opensslVerifyDecrypt(dir));
+                record(t, first, 4, round, ours, opensslVerifyDecrypt(dir));
                 Files.delete(file);
             }
             System.out.printf(Locale.ROOT, "bundle %d KiB: JSON parts %d KiB, secrets plaintext %d KiB (in %s)%n",
@@ -148,6 +156,9 @@ public final class BundleBench {
                 double peer = median(t[2 * c + 1]);
                 System.out.printf(Locale.ROOT, "%-10s %11.1f ms %13.1f ms %8.2f%n", names[c], ours, peer, ours / peer);
             }
+            System.out.printf(Locale.ROOT, "%-10s %s   (the first round, in a fresh JVM: ours / openssl)%n", "first", String.join(", ",
+                    java.util.stream.IntStream.range(0, 3).mapToObj(c -> String.format(Locale.ROOT, "%s %.1f / %.1f ms", names[c],
+                            first[2 * c] / 1e6, first[2 * c + 1] / 1e6)).toList()));
             // Not compared: release create freezes the release and makes its bundle parts once (decision 0030).
             System.out.printf(Locale.ROOT, "%-10s %11.1f ms   (release create before each round, ours only)%n", "freeze", median(freeze));
             // The machine may be loaded: the process CPU time per import (all threads, GC and JIT included) is steadier than its wall time.
@@ -164,7 +175,11 @@ public final class BundleBench {
         }
     }
 
-    private static void record(long[][] t, int row, int round, long ours, long peer) {
+    private static void record(long[][] t, long[] first, int row, int round, long ours, long peer) {
+        if (round == -WARM_UP) {
+            first[row] = ours;
+            first[row + 1] = peer;
+        }
         if (round >= 0) {
             t[row][round] = ours;
             t[row + 1][round] = peer;
