@@ -33,6 +33,7 @@ import odcm.persistence.Store;
 import odcm.persistence.StoreTime;
 import odcm.persistence.StoreTx;
 import odcm.persistence.bundle.BundleRepository.OutboxEntry;
+import odcm.persistence.release.CheckedHeads;
 import odcm.persistence.release.ReleaseRepository;
 import odcm.persistence.space.StoredCertificate;
 
@@ -155,11 +156,14 @@ public final class BundleService {
                            String outOfOrder) {
         Duration validity = validity(validDays);
         String file = out.toAbsolutePath().toString();
+        // The release head is checked in both transactions; the second compares its snapshot bytes with those the first
+        // hashed instead of hashing them again (CheckedHeads), its hash and seal checked all the same.
+        CheckedHeads heads = new CheckedHeads();
         return RecordedFile.write(store, out, replace, tx -> {
-            Route r = route(tx, space, project, version, target, outOfOrder, false); // all checked; the release's snapshot is read once, below
+            Route r = route(tx, space, project, version, target, outOfOrder, false, heads); // all checked; the release's snapshot is read once, below
             return tx.bundles().reserveSequence(r.source().id(), r.target().id());
         }, (tx, sequence, writeFile) -> {
-            Built b = build(tx, route(tx, space, project, version, target, outOfOrder, true), validity, sequence);
+            Built b = build(tx, route(tx, space, project, version, target, outOfOrder, true, heads), validity, sequence);
             writeFile.accept(b.bytes());
             return record(tx, b, file);
         });
@@ -178,7 +182,7 @@ public final class BundleService {
     public Delivered deliver(String space, String project, String version, String target, int validDays, String outOfOrder) {
         Duration validity = validity(validDays);
         return store.write(tx -> {
-            Route r = route(tx, space, project, version, target, outOfOrder, true);
+            Route r = route(tx, space, project, version, target, outOfOrder, true, null);
             if (r.target().isLocal()) { // a connected promotion imports into the target too
                 RoleService.check(tx, store, Action.IMPORT_BUNDLE, r.target());
             }
@@ -316,8 +320,13 @@ public final class BundleService {
     }
 
     private static ReleaseHead release(StoreTx tx, Project p, String version) {
+        return release(tx, p, version, null);
+    }
+
+    /** {@code checked}: the heads an earlier transaction of the same create checked, or null ({@link CheckedHeads}). */
+    private static ReleaseHead release(StoreTx tx, Project p, String version, CheckedHeads checked) {
         String v = version == null ? "" : version.strip();
-        return tx.releases().findHead(p.id(), v).orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
+        return tx.releases().findHead(p.id(), v, checked).orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
     }
 
     /**
@@ -326,11 +335,12 @@ public final class BundleService {
      * release are also checked against the audit log (none removed outside ODCM Console). Only the project's and the
      * release's heads are read: a bundle needs its lifecycle, not its current process and variables; each certificate once.
      */
-    private Route route(StoreTx tx, String space, String project, String version, String target, String outOfOrder, boolean recording) {
+    private Route route(StoreTx tx, String space, String project, String version, String target, String outOfOrder, boolean recording,
+                        CheckedHeads heads) {
         Space s = EnvironmentService.requireLocal(tx, space);
         RoleService.check(tx, store, Action.PROMOTE, s);
         Project p = ProjectService.requireHead(tx, s, project);
-        ReleaseHead r = release(tx, p, version);
+        ReleaseHead r = release(tx, p, version, heads);
         Space t = requireTarget(tx, s, p, target);
         Instant now = StoreTime.now(store.clock());
         StoredCertificate sourceCert = current(tx, s);

@@ -59,6 +59,13 @@ public interface ReleaseRepository {
     Optional<ReleaseHead> findHead(long projectId, String version);
 
     /**
+     * As {@link #findHead(long, String)}, for an operation that reads the head again in a later transaction: a row already
+     * checked in {@code checked}, with the same columns and snapshot bytes, is not hashed again (its hash and seal are still
+     * checked); one not checked there is kept there.
+     */
+    Optional<ReleaseHead> findHead(long projectId, String version, CheckedHeads checked);
+
+    /**
      * Keeps the bundle parts made from the release's snapshot (once; decision 0030): {@code parts} as they are,
      * {@code secretsJson} sealed with the master key together with the hash that binds {@code parts} to the release.
      */
