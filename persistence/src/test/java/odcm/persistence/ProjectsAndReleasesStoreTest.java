@@ -138,7 +138,7 @@ class ProjectsAndReleasesStoreTest {
         List<String> methods = Arrays.stream(ReleaseRepository.class.getMethods()).map(java.lang.reflect.Method::getName).sorted().toList();
         // insertBundleParts adds the parts made from a release's snapshot (decision 0030) beside it, sealUnsealed the seal of a release
         // frozen before seals existed (0034); the release stays as it was.
-        assertEquals(List.of("bundleParts", "count", "exists", "find", "findById", "findByProject", "findHead", "findHead", "findHeadById", "findHeadsByProject",
+        assertEquals(List.of("bundleParts", "count", "exists", "find", "findById", "findById", "findByProject", "findHead", "findHead", "findHeadById", "findHeadsByProject",
                 "insert", "insert", "insertBundleParts", "insertImported", "revision", "sealUnsealed"), methods);
     }
 
@@ -280,14 +280,16 @@ class ProjectsAndReleasesStoreTest {
     /**
      * Bundle create checks its release head in both of its transactions, the second comparing the snapshot's bytes with
      * those the first hashed instead of hashing them again ({@link CheckedHeads}, decision 0030 of 2026-12-06). A row altered
-     * between the two, past the first 64 KiB of its snapshot, is refused by the second read with the sentence any read gives:
-     * its hash left (one more byte, the same number of chars), or made again (then its seal does not fit).
+     * between the two, past the first 64 KiB of its snapshot, is refused by the second read, head or whole (the release read
+     * whole in the transaction that read its head), with the sentence any read gives: its hash left (one more byte, the same
+     * number of chars), or made again (then its seal does not fit).
      */
     @Test
     void aHeadCheckedEarlierInTheOperationAndAlteredSinceIsRefusedAsByAnyRead() throws SQLException {
         StoreLocation loc = Fixtures.location(tmp);
         CheckedHeads checked = new CheckedHeads();
         long projectId;
+        long[] releaseId = new long[1];
         try (Store store = Fixtures.open(tmp)) {
             Setup s = setUp(store);
             projectId = s.project().id();
@@ -301,6 +303,9 @@ class ProjectsAndReleasesStoreTest {
             ReleaseHead head = store.read(tx -> tx.releases().findHead(projectId, "1.0.0")).orElseThrow();
             assertEquals(head, store.read(tx -> tx.releases().findHead(projectId, "1.0.0", checked)).orElseThrow(), "checked and kept");
             assertEquals(head, store.read(tx -> tx.releases().findHead(projectId, "1.0.0", checked)).orElseThrow(), "compared, not hashed");
+            Release whole = store.read(tx -> tx.releases().findById(head.id())).orElseThrow();
+            assertEquals(whole, store.read(tx -> tx.releases().findById(head.id(), checked)).orElseThrow(), "its text's UTF-8 compared");
+            releaseId[0] = head.id();
         }
         try (Connection c = DriverManager.getConnection(Store.jdbcUrl(loc), "sa", ""); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT LOCATE('Tail value', snapshot_json) FROM release WHERE version = '1.0.0'")) {
@@ -315,12 +320,14 @@ class ProjectsAndReleasesStoreTest {
             assertEquals("Release 1.0.0 of project 'Web' does not match the hash it was frozen with: the store file was altered outside"
                     + " ODCM Console, so this release cannot be used.", r.getMessage());
             assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHead(projectId, "1.0.0"))).getMessage());
+            assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findById(releaseId[0], checked))).getMessage());
         }
         alterAndHashAgain(loc, "Tail valu\u00e9", "Tail worse", "SELECT 1");
         try (Store store = Fixtures.open(tmp)) {
             Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHead(projectId, "1.0.0", checked)));
             assertEquals("Release 1.0.0 of project 'Web' does not match the seal it was frozen with: the store file was altered outside"
                     + " ODCM Console, so this release cannot be used.", r.getMessage());
+            assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findById(releaseId[0], checked))).getMessage());
         }
     }
 

@@ -202,7 +202,12 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public Optional<Release> findById(long releaseId) {
-        return find(RELEASE.ID.eq(releaseId)).stream().findFirst();
+        return findById(releaseId, null);
+    }
+
+    @Override
+    public Optional<Release> findById(long releaseId, CheckedHeads checked) {
+        return find(RELEASE.ID.eq(releaseId), checked).stream().findFirst();
     }
 
     @Override
@@ -211,10 +216,14 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     }
 
     private List<Release> find(Condition condition) {
+        return find(condition, null);
+    }
+
+    private List<Release> find(Condition condition, CheckedHeads checked) {
         return dsl.select(RELEASE.fields()).select(PROJECT.NAME, RELEASE_SEAL.SEAL)
                 .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID)).leftJoin(RELEASE_SEAL).on(RELEASE_SEAL.RELEASE_ID.eq(RELEASE.ID))
                 .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
-                .fetch(this::release);
+                .fetch(row -> release(row, checked));
     }
 
     /**
@@ -245,10 +254,18 @@ public final class JooqReleaseRepository implements ReleaseRepository {
                 .fetch(row -> head(row, checked));
     }
 
-    /** The row, refused when it does not match its hash or its seal: every read, whole or head only, checks both. */
-    private ReleaseRecord checked(Record row) {
+    /**
+     * The row, refused when it does not match its hash or its seal: every read, whole or head only, checks both. A row whose
+     * head {@code checked} holds (read earlier in the same operation, with the same columns) has the UTF-8 of the text it
+     * is read with compared with the bytes hashed then, instead of hashed again ({@link CheckedHeads}).
+     */
+    private ReleaseRecord checked(Record row, CheckedHeads checked) {
         ReleaseRecord r = row.into(RELEASE);
-        return checked(row, r, hash(r));
+        String snapshot = r.getSnapshotJson();
+        byte[] utf8 = snapshot.getBytes(StandardCharsets.UTF_8);
+        CheckedHeads.Checked earlier = checked == null ? null : checked.earlier(r, snapshot.length());
+        return checked(row, r, earlier != null && java.util.Arrays.equals(utf8, earlier.snapshot()) ? earlier.hash()
+                : hash(r, snapshot.length(), utf8));
     }
 
     /**
@@ -346,8 +363,8 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         return n;
     }
 
-    private Release release(Record row) {
-        ReleaseRecord r = checked(row);
+    private Release release(Record row, CheckedHeads checked) {
+        ReleaseRecord r = checked(row, checked);
         String project = row.get(PROJECT.NAME);
         ReleaseSnapshot snapshot = Documents.snapshot(r.getSnapshotJson(), (variable, sealed) -> sensitive.open(sealed,
                 sensitive.releaseContext(r.getProjectId(), contextKey(r.getVersionKey(), r.getRevision()), variable),

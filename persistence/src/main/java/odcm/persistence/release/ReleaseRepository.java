@@ -52,6 +52,12 @@ public interface ReleaseRepository {
     /** By id, with its project's name; empty when there is none. */
     Optional<Release> findById(long releaseId);
 
+    /**
+     * As {@link #findById(long)}, in an operation that read the head first: a row whose head {@code checked} holds, with the
+     * same columns and snapshot bytes, is not hashed again (its hash and seal are still checked).
+     */
+    Optional<Release> findById(long releaseId, CheckedHeads checked);
+
     /** As {@link #findById}, without parsing or opening the snapshot (its hash is still checked). */
     Optional<ReleaseHead> findHeadById(long releaseId);
 
