@@ -89,8 +89,16 @@ public final class Lobs {
 
         /** Feeds the whole content to {@code digest}, 64 KiB at a time; refused when the stream is not of the stated length. */
         public void digest(java.security.MessageDigest digest) {
+            read((chunk, n) -> digest.update(chunk, 0, n));
+        }
+
+        /**
+         * Hands the whole content to {@code chunks} in order, 64 KiB at a time (an array and how many of its first bytes are
+         * content; the array is reused); refused when the stream is not of the stated length.
+         */
+        public void read(java.util.function.ObjIntConsumer<byte[]> chunks) {
             if (blob == null) {
-                digest.update(bytes);
+                chunks.accept(bytes, bytes.length);
                 return;
             }
             try (InputStream in = blob.getBinaryStream()) {
@@ -98,7 +106,7 @@ public final class Lobs {
                 byte[] chunk = new byte[(int) Math.min(64 * 1024, Math.max(length, 1))];
                 long read = 0;
                 for (int n; (n = in.read(chunk)) > 0; read += n) {
-                    digest.update(chunk, 0, n);
+                    chunks.accept(chunk, n);
                 }
                 if (read != length) {
                     throw new IOException("a column not of its stated length");

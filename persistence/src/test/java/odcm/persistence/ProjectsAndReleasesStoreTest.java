@@ -38,6 +38,7 @@ import odcm.model.release.ReleaseHead;
 import odcm.model.release.ReleaseSnapshot;
 import odcm.model.space.Space;
 import odcm.persistence.project.ProjectData;
+import odcm.persistence.release.CheckedHeads;
 import odcm.persistence.release.ReleaseRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,7 +138,7 @@ class ProjectsAndReleasesStoreTest {
         List<String> methods = Arrays.stream(ReleaseRepository.class.getMethods()).map(java.lang.reflect.Method::getName).sorted().toList();
         // insertBundleParts adds the parts made from a release's snapshot (decision 0030) beside it, sealUnsealed the seal of a release
         // frozen before seals existed (0034); the release stays as it was.
-        assertEquals(List.of("bundleParts", "count", "exists", "find", "findById", "findByProject", "findHead", "findHeadById", "findHeadsByProject",
+        assertEquals(List.of("bundleParts", "count", "exists", "find", "findById", "findById", "findByProject", "findHead", "findHead", "findHeadById", "findHeadsByProject",
                 "insert", "insert", "insertBundleParts", "insertImported", "revision", "sealUnsealed"), methods);
     }
 
@@ -273,6 +274,60 @@ class ProjectsAndReleasesStoreTest {
             // The reads without the snapshot (lists, the dashboard) check the hash all the same.
             assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHeadsByProject(projectId))).getMessage());
             assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHeadById(releaseId))).getMessage());
+        }
+    }
+
+    /**
+     * Bundle create checks its release head in both of its transactions, the second comparing the snapshot's bytes with
+     * those the first hashed instead of hashing them again ({@link CheckedHeads}, decision 0030 of 2026-12-06). A row altered
+     * between the two, past the first 64 KiB of its snapshot, is refused by the second read, head or whole (the release read
+     * whole in the transaction that read its head), with the sentence any read gives: its hash left (one more byte, the same
+     * number of chars), or made again (then its seal does not fit).
+     */
+    @Test
+    void aHeadCheckedEarlierInTheOperationAndAlteredSinceIsRefusedAsByAnyRead() throws SQLException {
+        StoreLocation loc = Fixtures.location(tmp);
+        CheckedHeads checked = new CheckedHeads();
+        long projectId;
+        long[] releaseId = new long[1];
+        try (Store store = Fixtures.open(tmp)) {
+            Setup s = setUp(store);
+            projectId = s.project().id();
+            List<Variable> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                many.add(new Variable("Setting" + i, "value of setting " + i + " for the tests", false, Scope.ALL));
+            }
+            many.add(new Variable("Last", "Tail value", false, Scope.ALL));
+            store.write(tx -> tx.releases().insert(projectId, "1.0.0", "notes", "Default", new ReleaseSnapshot(List.of(), many, List.of(),
+                    List.of()), Instant.parse("2025-03-02T10:00:00Z")));
+            ReleaseHead head = store.read(tx -> tx.releases().findHead(projectId, "1.0.0")).orElseThrow();
+            assertEquals(head, store.read(tx -> tx.releases().findHead(projectId, "1.0.0", checked)).orElseThrow(), "checked and kept");
+            assertEquals(head, store.read(tx -> tx.releases().findHead(projectId, "1.0.0", checked)).orElseThrow(), "compared, not hashed");
+            Release whole = store.read(tx -> tx.releases().findById(head.id())).orElseThrow();
+            assertEquals(whole, store.read(tx -> tx.releases().findById(head.id(), checked)).orElseThrow(), "its text's UTF-8 compared");
+            releaseId[0] = head.id();
+        }
+        try (Connection c = DriverManager.getConnection(Store.jdbcUrl(loc), "sa", ""); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT LOCATE('Tail value', snapshot_json) FROM release WHERE version = '1.0.0'")) {
+                assertTrue(rs.next() && rs.getLong(1) > 64 * 1024, "the edit is past the first chunk compared");
+            }
+            st.execute("DROP TRIGGER trg_release_frozen");
+            assertEquals(1, st.executeUpdate("UPDATE release SET snapshot_json = REPLACE(snapshot_json, 'Tail value', U&'Tail valu\\00e9')"));
+            st.execute("CREATE TRIGGER trg_release_frozen BEFORE UPDATE, DELETE ON release FOR EACH ROW CALL 'odcm.persistence.release.FrozenRelease'");
+        }
+        try (Store store = Fixtures.open(tmp)) {
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHead(projectId, "1.0.0", checked)));
+            assertEquals("Release 1.0.0 of project 'Web' does not match the hash it was frozen with: the store file was altered outside"
+                    + " ODCM Console, so this release cannot be used.", r.getMessage());
+            assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHead(projectId, "1.0.0"))).getMessage());
+            assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findById(releaseId[0], checked))).getMessage());
+        }
+        alterAndHashAgain(loc, "Tail valu\u00e9", "Tail worse", "SELECT 1");
+        try (Store store = Fixtures.open(tmp)) {
+            Refusal r = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHead(projectId, "1.0.0", checked)));
+            assertEquals("Release 1.0.0 of project 'Web' does not match the seal it was frozen with: the store file was altered outside"
+                    + " ODCM Console, so this release cannot be used.", r.getMessage());
+            assertEquals(r.getMessage(), assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findById(releaseId[0], checked))).getMessage());
         }
     }
 

@@ -33,6 +33,7 @@ import odcm.persistence.Store;
 import odcm.persistence.StoreTime;
 import odcm.persistence.StoreTx;
 import odcm.persistence.bundle.BundleRepository.OutboxEntry;
+import odcm.persistence.release.CheckedHeads;
 import odcm.persistence.release.ReleaseRepository;
 import odcm.persistence.space.StoredCertificate;
 
@@ -155,11 +156,14 @@ public final class BundleService {
                            String outOfOrder) {
         Duration validity = validity(validDays);
         String file = out.toAbsolutePath().toString();
+        // The release head is checked in both transactions; the second compares its snapshot bytes with those the first
+        // hashed instead of hashing them again (CheckedHeads), its hash and seal checked all the same.
+        CheckedHeads heads = new CheckedHeads();
         return RecordedFile.write(store, out, replace, tx -> {
-            Route r = route(tx, space, project, version, target, outOfOrder, false); // all checked; the release's snapshot is read once, below
+            Route r = route(tx, space, project, version, target, outOfOrder, false, heads); // all checked; the release's snapshot is read once, below
             return tx.bundles().reserveSequence(r.source().id(), r.target().id());
         }, (tx, sequence, writeFile) -> {
-            Built b = build(tx, route(tx, space, project, version, target, outOfOrder, true), validity, sequence);
+            Built b = build(tx, route(tx, space, project, version, target, outOfOrder, true, heads), validity, sequence);
             writeFile.accept(b.bytes());
             return record(tx, b, file);
         });
@@ -178,7 +182,7 @@ public final class BundleService {
     public Delivered deliver(String space, String project, String version, String target, int validDays, String outOfOrder) {
         Duration validity = validity(validDays);
         return store.write(tx -> {
-            Route r = route(tx, space, project, version, target, outOfOrder, true);
+            Route r = route(tx, space, project, version, target, outOfOrder, true, new CheckedHeads());
             if (r.target().isLocal()) { // a connected promotion imports into the target too
                 RoleService.check(tx, store, Action.IMPORT_BUNDLE, r.target());
             }
@@ -312,12 +316,20 @@ public final class BundleService {
      */
     private record Route(Space source, Project project, ReleaseHead release, Space target, StoredCertificate sourceCertificate,
                          StoredCertificate targetCertificate, BundleContent.OutOfOrder outOfOrder, odcm.model.lifecycle.Lifecycle lifecycle,
-                         List<odcm.model.deployment.Deployment> deployments) {
+                         List<odcm.model.deployment.Deployment> deployments, CheckedHeads heads) {
     }
 
     private static ReleaseHead release(StoreTx tx, Project p, String version) {
+        return release(tx, p, version, null);
+    }
+
+    /**
+     * {@code checked}: the heads this create or delivery checked so far, the one read here kept there ({@link CheckedHeads}):
+     * a later read of it (the recording transaction's head, the whole release in the same transaction) is compared, not hashed again.
+     */
+    private static ReleaseHead release(StoreTx tx, Project p, String version, CheckedHeads checked) {
         String v = version == null ? "" : version.strip();
-        return tx.releases().findHead(p.id(), v).orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
+        return tx.releases().findHead(p.id(), v, checked).orElseThrow(() -> new Refusal("Project '" + p.name() + "' has no release " + version + "."));
     }
 
     /**
@@ -326,11 +338,12 @@ public final class BundleService {
      * release are also checked against the audit log (none removed outside ODCM Console). Only the project's and the
      * release's heads are read: a bundle needs its lifecycle, not its current process and variables; each certificate once.
      */
-    private Route route(StoreTx tx, String space, String project, String version, String target, String outOfOrder, boolean recording) {
+    private Route route(StoreTx tx, String space, String project, String version, String target, String outOfOrder, boolean recording,
+                        CheckedHeads heads) {
         Space s = EnvironmentService.requireLocal(tx, space);
         RoleService.check(tx, store, Action.PROMOTE, s);
         Project p = ProjectService.requireHead(tx, s, project);
-        ReleaseHead r = release(tx, p, version);
+        ReleaseHead r = release(tx, p, version, heads);
         Space t = requireTarget(tx, s, p, target);
         Instant now = StoreTime.now(store.clock());
         StoredCertificate sourceCert = current(tx, s);
@@ -343,7 +356,7 @@ public final class BundleService {
         }
         Order order = new Order(tx, s, p, r); // the lifecycle with its instances, read once for the order and the templates carried
         BundleContent.OutOfOrder override = order(tx, s, p, r, t, order, outOfOrder, recording); // after the target's own problems
-        return new Route(s, p, r, t, sourceCert, targetCert, override, order.lifecycle(), order.deployments());
+        return new Route(s, p, r, t, sourceCert, targetCert, override, order.lifecycle(), order.deployments(), heads);
     }
 
     /**
@@ -417,7 +430,7 @@ public final class BundleService {
         StoredCertificate targetCert = route.targetCertificate();
         StoredCertificate sourceCert = route.sourceCertificate();
         Instant now = StoreTime.now(store.clock());
-        BundleParts parts = parts(store, tx, r.id());
+        BundleParts parts = parts(store, tx, r.id(), route.heads());
         // The release's content travels in its parts; the snapshot here stays empty (the writer does not read it).
         BundleContent content = new BundleContent(UUID.randomUUID(), s.name(), t.name(), sequence, now, now.plus(validity),
                 route.project().name(), r.version(), r.notes(), r.channel(), IN_PARTS, history(tx, s, r, route.deployments()), r.createdAt(), r.revision(),
@@ -441,7 +454,7 @@ public final class BundleService {
      * The release's bundle parts as kept when it was frozen (their hash and seal checked); a release frozen before they
      * were kept, or imported, gets them now from its snapshot, kept for its next bundles when the master key is there.
      */
-    static BundleParts parts(Store store, StoreTx tx, long releaseId) {
+    static BundleParts parts(Store store, StoreTx tx, long releaseId, CheckedHeads heads) {
         Optional<ReleaseRepository.BundleParts> kept = tx.releases().bundleParts(releaseId);
         if (kept.isPresent()) {
             try {
@@ -450,7 +463,8 @@ public final class BundleService {
                 throw new Refusal("The bundle parts of this release are damaged in the store, so no bundle can be made of it.");
             }
         }
-        Release r = tx.releases().findById(releaseId).orElseThrow(() -> new IllegalStateException("the release of a route exists"));
+        // The head the route checked in this transaction is compared, not hashed again (CheckedHeads).
+        Release r = tx.releases().findById(releaseId, heads).orElseThrow(() -> new IllegalStateException("the release of a route exists"));
         return keepParts(store, tx, releaseId, r.snapshot());
     }
 
@@ -497,7 +511,7 @@ public final class BundleService {
                     c.outOfOrder().words() + "; bundle " + c.bundleId() + " to " + b.target().describe() + "; skipped: " + c.outOfOrder().skipped());
         }
         if (!b.route().lifecycle().templates().isEmpty()) { // a promotion completes its phase: a later one's template provisions (0058)
-            TemplateService.follow(tx, store, b.source(), b.route().project(), tx.releases().findById(b.release().id()).orElseThrow());
+            TemplateService.follow(tx, store, b.source(), b.route().project(), tx.releases().findById(b.release().id(), b.route().heads()).orElseThrow());
         }
         return new Promoted(entry, b.bytes());
     }

@@ -111,7 +111,12 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public Optional<ReleaseHead> findHead(long projectId, String version) {
-        return heads(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()))
+        return findHead(projectId, version, null);
+    }
+
+    @Override
+    public Optional<ReleaseHead> findHead(long projectId, String version, CheckedHeads checked) {
+        return heads(RELEASE.PROJECT_ID.eq(projectId).and(RELEASE.VERSION_KEY.eq(versionKey(version.strip()))).and(current()), checked)
                 .stream().findFirst();
     }
 
@@ -197,7 +202,12 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     @Override
     public Optional<Release> findById(long releaseId) {
-        return find(RELEASE.ID.eq(releaseId)).stream().findFirst();
+        return findById(releaseId, null);
+    }
+
+    @Override
+    public Optional<Release> findById(long releaseId, CheckedHeads checked) {
+        return find(RELEASE.ID.eq(releaseId), checked).stream().findFirst();
     }
 
     @Override
@@ -206,10 +216,14 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     }
 
     private List<Release> find(Condition condition) {
+        return find(condition, null);
+    }
+
+    private List<Release> find(Condition condition, CheckedHeads checked) {
         return dsl.select(RELEASE.fields()).select(PROJECT.NAME, RELEASE_SEAL.SEAL)
                 .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID)).leftJoin(RELEASE_SEAL).on(RELEASE_SEAL.RELEASE_ID.eq(RELEASE.ID))
                 .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
-                .fetch(this::release);
+                .fetch(row -> release(row, checked));
     }
 
     /**
@@ -230,16 +244,28 @@ public final class JooqReleaseRepository implements ReleaseRepository {
             .filter(f -> !f.equals(RELEASE.SNAPSHOT_JSON)).toList();
 
     private List<ReleaseHead> heads(Condition condition) {
+        return heads(condition, null);
+    }
+
+    private List<ReleaseHead> heads(Condition condition, CheckedHeads checked) {
         return dsl.select(HEAD_FIELDS).select(SNAPSHOT_UTF8, SNAPSHOT_CHARS, PROJECT.NAME, RELEASE_SEAL.SEAL)
                 .from(RELEASE).join(PROJECT).on(PROJECT.ID.eq(RELEASE.PROJECT_ID)).leftJoin(RELEASE_SEAL).on(RELEASE_SEAL.RELEASE_ID.eq(RELEASE.ID))
                 .where(condition).orderBy(RELEASE.CREATED_AT.desc(), RELEASE.ID.desc())
-                .fetch(this::head);
+                .fetch(row -> head(row, checked));
     }
 
-    /** The row, refused when it does not match its hash or its seal: every read, whole or head only, checks both. */
-    private ReleaseRecord checked(Record row) {
+    /**
+     * The row, refused when it does not match its hash or its seal: every read, whole or head only, checks both. A row whose
+     * head {@code checked} holds (read earlier in the same operation, with the same columns) has the UTF-8 of the text it
+     * is read with compared with the bytes hashed then, instead of hashed again ({@link CheckedHeads}).
+     */
+    private ReleaseRecord checked(Record row, CheckedHeads checked) {
         ReleaseRecord r = row.into(RELEASE);
-        return checked(row, r, hash(r));
+        String snapshot = r.getSnapshotJson();
+        byte[] utf8 = snapshot.getBytes(StandardCharsets.UTF_8);
+        CheckedHeads.Checked earlier = checked == null ? null : checked.earlier(r, snapshot.length());
+        return checked(row, r, earlier != null && java.util.Arrays.equals(utf8, earlier.snapshot()) ? earlier.hash()
+                : hash(r, snapshot.length(), utf8));
     }
 
     /**
@@ -268,18 +294,62 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         return r;
     }
 
-    private ReleaseHead head(Record row) {
+    /**
+     * A head, its hash and seal checked. With {@code checked} (one operation's earlier checks, {@link CheckedHeads}): a row
+     * checked there with these columns has its snapshot bytes compared with those instead of hashed again, and one not
+     * checked there is read whole, checked, and kept there.
+     */
+    private ReleaseHead head(Record row, CheckedHeads checked) {
         ReleaseRecord r = row.into(RELEASE); // its snapshot text left null: hashed from its bytes
         Lobs.Streamed utf8 = row.get(SNAPSHOT_UTF8);
-        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
-            // PostgreSQL's char_length counts code points, the hash Java's chars (UTF-16 units): counted from the bytes there.
-            byte[] bytes = utf8.bytes();
-            checked(row, r, hash(r, utf16Length(bytes), bytes));
+        // PostgreSQL's char_length counts code points, the hash Java's chars (UTF-16 units): counted from the bytes there,
+        // which its driver hands over whole anyway.
+        byte[] whole = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES ? utf8.bytes() : null;
+        int chars = whole != null ? utf16Length(whole) : row.get(SNAPSHOT_CHARS);
+        CheckedHeads.Checked earlier = checked == null ? null : checked.earlier(r, chars);
+        if (earlier != null) {
+            boolean[] same = {false};
+            String hash = hash(r, chars, d -> same[0] = sameOrDigest(utf8::read, earlier.snapshot(), d));
+            checked(row, r, same[0] ? earlier.hash() : hash); // the same columns and bytes: the hash computed over them then
+        } else if (checked != null) {
+            byte[] bytes = whole != null ? whole : utf8.bytes();
+            String hash = hash(r, chars, bytes);
+            checked(row, r, hash);
+            checked.put(r, chars, bytes, hash);
         } else {
-            checked(row, r, hash(r, row.get(SNAPSHOT_CHARS), utf8::digest));
+            checked(row, r, whole != null ? hash(r, chars, whole) : hash(r, chars, utf8::digest));
         }
         return new ReleaseHead(r.getId(), r.getProjectId(), r.getVersion(), r.getRevision() == null ? 1 : r.getRevision(), r.getNotes(),
                 r.getChannel(), StoreTime.instant(r.getCreatedAt()));
+    }
+
+    /**
+     * Whether {@code content} (its chunks handed over in order, as {@link Lobs.Streamed#read} does) is {@code kept}, byte for
+     * byte; when it is not, the content has been fed to {@code digest} whole (the prefix that matched taken from {@code kept},
+     * which holds the same bytes), exactly as {@link Lobs.Streamed#digest} would have. Read once.
+     */
+    static boolean sameOrDigest(java.util.function.Consumer<java.util.function.ObjIntConsumer<byte[]>> content, byte[] kept,
+                                MessageDigest digest) {
+        int[] matched = {0}; // bytes found equal so far; -1 once they differ, from when on every chunk goes to the digest
+        content.accept((chunk, n) -> {
+            int at = matched[0];
+            if (at >= 0 && n <= kept.length - at && java.util.Arrays.equals(chunk, 0, n, kept, at, at + n)) {
+                matched[0] = at + n;
+                return;
+            }
+            if (at >= 0) {
+                digest.update(kept, 0, at);
+                matched[0] = -1;
+            }
+            digest.update(chunk, 0, n);
+        });
+        if (matched[0] == kept.length) {
+            return true;
+        }
+        if (matched[0] > 0) { // a prefix of kept, shorter than it
+            digest.update(kept, 0, matched[0]);
+        }
+        return false;
     }
 
     /** The length in Java chars of the string whose UTF-8 is {@code utf8}: one per code point, two for one beyond the BMP. */
@@ -293,8 +363,8 @@ public final class JooqReleaseRepository implements ReleaseRepository {
         return n;
     }
 
-    private Release release(Record row) {
-        ReleaseRecord r = checked(row);
+    private Release release(Record row, CheckedHeads checked) {
+        ReleaseRecord r = checked(row, checked);
         String project = row.get(PROJECT.NAME);
         ReleaseSnapshot snapshot = Documents.snapshot(r.getSnapshotJson(), (variable, sealed) -> sensitive.open(sealed,
                 sensitive.releaseContext(r.getProjectId(), contextKey(r.getVersionKey(), r.getRevision()), variable),

@@ -52,11 +52,24 @@ public interface ReleaseRepository {
     /** By id, with its project's name; empty when there is none. */
     Optional<Release> findById(long releaseId);
 
+    /**
+     * As {@link #findById(long)}, in an operation that read the head first: a row whose head {@code checked} holds, with the
+     * same columns and snapshot bytes, is not hashed again (its hash and seal are still checked).
+     */
+    Optional<Release> findById(long releaseId, CheckedHeads checked);
+
     /** As {@link #findById}, without parsing or opening the snapshot (its hash is still checked). */
     Optional<ReleaseHead> findHeadById(long releaseId);
 
     /** As {@link #find(long, String)}, without parsing or opening the snapshot (its hash is still checked). */
     Optional<ReleaseHead> findHead(long projectId, String version);
+
+    /**
+     * As {@link #findHead(long, String)}, for an operation that reads the head again in a later transaction: a row already
+     * checked in {@code checked}, with the same columns and snapshot bytes, is not hashed again (its hash and seal are still
+     * checked); one not checked there is kept there.
+     */
+    Optional<ReleaseHead> findHead(long projectId, String version, CheckedHeads checked);
 
     /**
      * Keeps the bundle parts made from the release's snapshot (once; decision 0030): {@code parts} as they are,

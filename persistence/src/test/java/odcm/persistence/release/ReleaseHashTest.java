@@ -31,6 +31,47 @@ class ReleaseHashTest {
         }
     }
 
+    /**
+     * A head read again in one operation ({@link CheckedHeads}) compares its bytes, chunk by chunk, with those hashed before:
+     * equal only when they are, byte for byte; otherwise the digest gets the content whole, as if it had been hashed from the
+     * start (an altered row gets the hash, hence the sentence, that any read gives it).
+     */
+    @Test
+    void contentComparedWithTheBytesHashedBeforeIsDigestedWholeWhenItDiffers() throws Exception {
+        Random random = new Random(12);
+        for (int round = 0; round < 300; round++) {
+            byte[] kept = new byte[random.nextInt(3) == 0 ? random.nextInt(5) : random.nextInt(300_000)];
+            random.nextBytes(kept);
+            byte[] content = switch (round % 5) {
+                case 0 -> kept.clone();
+                case 1 -> java.util.Arrays.copyOf(kept, Math.max(0, kept.length - 1 - random.nextInt(70_000))); // a prefix
+                case 2 -> java.util.Arrays.copyOf(kept, kept.length + 1 + random.nextInt(70_000)); // longer
+                default -> {
+                    byte[] c = kept.clone();
+                    if (c.length > 0) {
+                        c[random.nextInt(c.length)] ^= (byte) (1 + random.nextInt(255)); // one byte changed, anywhere
+                    }
+                    yield c;
+                }
+            };
+            int chunk = 1 + random.nextInt(70_000);
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            boolean same = JooqReleaseRepository.sameOrDigest(chunks -> {
+                byte[] buffer = new byte[chunk]; // reused, as the stream's chunk is
+                for (int at = 0; at < content.length; at += chunk) {
+                    int n = Math.min(chunk, content.length - at);
+                    System.arraycopy(content, at, buffer, 0, n);
+                    chunks.accept(buffer, n);
+                }
+            }, kept, d);
+            assertEquals(java.util.Arrays.equals(kept, content), same, "round " + round);
+            if (!same) {
+                assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content)),
+                        java.util.HexFormat.of().formatHex(d.digest()), "round " + round);
+            }
+        }
+    }
+
     @Test
     void aSurrogatePairOrALoneOneAcrossAChunksEndHashesAsAStringEncodesIt() {
         for (int before = 8 * 1024 - 3; before <= 2 * 8 * 1024 + 1; before += before == 8 * 1024 + 1 ? 8 * 1024 - 4 : 1) {
