@@ -50,8 +50,8 @@ public final class ChildJvm {
      * The flags that start a child on the class-data archive of the dependency jars (H2, jOOQ, Flyway, picocli, Jackson,
      * JavaFX; BouncyCastle's jars are signed and stay out), which halves a child's CPU time. It is made once per build,
      * by whichever test JVM asks first (the other one waits for it), in
-     * {@code target/child-cds}, named by the JDK and the jars: the classes {@code odcm space create} loads on a throw-away
-     * store, dumped statically (like {@code ./odcm}'s archives, decision 0020), checked by a run that must use it, then
+     * {@code target/child-cds}, named by the JDK and the jars: the classes and lambdas {@code odcm space create} loads on a
+     * throw-away store, dumped statically (like {@code ./odcm}'s archives, decision 0020), checked by a run that must use it, then
      * renamed into place. If any step fails the children start as before; the reason is in {@code archive.log}.
      */
     static synchronized List<String> archive() {
@@ -83,14 +83,23 @@ public final class ChildJvm {
         Path made = work.resolve("deps.jsa");
         String cp = String.join(java.io.File.pathSeparator, CLASS_PATH);
         String jars = String.join(java.io.File.pathSeparator, CLASS_PATH.stream().filter(e -> e.endsWith(".jar")).toList());
-        boolean ok = run(work, log, JAVA, "-Xshare:off", "-XX:DumpLoadedClassList=" + list, "-cp", cp, "odcm.app.Main",
-                "space", "create", "Archive Space", "--store", work.resolve("store").toString());
+        // recorded as the children run (C1, the serial collector): the same classes, without C2's work
+        boolean ok = run(work, log, JAVA, "-Xshare:off", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:DumpLoadedClassList=" + list,
+                "-cp", cp, "odcm.app.Main", "space", "create", "Archive Space", "--store", work.resolve("store").toString());
         if (ok) {
-            // JDK 17's dump crashes on the lambda-proxy entries (decision 0020): without them
-            Files.write(classes, Files.readAllLines(list).stream().filter(l -> !l.startsWith("#") && !l.startsWith("@")).toList());
-            ok = run(work, log, JAVA, "-Xshare:dump", "-XX:SharedClassListFile=" + classes, "-XX:SharedArchiveFile=" + made, "-cp", jars)
-                    && run(work, log, JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:on", "-XX:SharedArchiveFile=" + made,
-                    "-cp", cp, "odcm.app.Main", "--version");
+            // Left out what no archive can hold: BouncyCastle's classes (signed jars; loading them made the dump verify the
+            // jars' signatures) and ours and their lambdas (class folders). The lambda entries stay, but for those naming a class of a signed
+            // jar, on which JDK 17's static dump crashes (as ./odcm's lists, decision 0020); should a dump fail all the
+            // same, it is made again without any lambda entry.
+            List<String> entries = Files.readAllLines(list).stream()
+                    .filter(l -> !l.startsWith("#") && !l.contains("org/bouncycastle/") && !l.startsWith("odcm/")
+                            && !l.startsWith("@lambda-proxy odcm/")).toList();
+            Files.write(classes, entries);
+            ok = dump(work, log, classes, made, jars, cp);
+            if (!ok) {
+                Files.write(classes, entries.stream().filter(l -> !l.startsWith("@")).toList());
+                ok = dump(work, log, classes, made, jars, cp);
+            }
         }
         if (ok) {
             Files.move(made, jsa, StandardCopyOption.ATOMIC_MOVE);
@@ -100,6 +109,13 @@ public final class ChildJvm {
         try (var files = Files.walk(work)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
+    }
+
+    /** Dumps the classes listed in {@code classes} from {@code jars} into {@code made}, then checks a child starts on it. */
+    private static boolean dump(Path work, Path log, Path classes, Path made, String jars, String cp) throws IOException {
+        return run(work, log, JAVA, "-Xshare:dump", "-XX:SharedClassListFile=" + classes, "-XX:SharedArchiveFile=" + made, "-cp", jars)
+                && run(work, log, JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:on", "-XX:SharedArchiveFile=" + made,
+                "-cp", cp, "odcm.app.Main", "--version");
     }
 
     /** Runs a command in {@code work}, its output appended to {@code log}; true if it ended with 0 within five minutes. */
