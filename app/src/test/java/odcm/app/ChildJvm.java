@@ -139,10 +139,17 @@ public final class ChildJvm {
         }
     }
 
-    /** Names the archive by the JDK and the jars, so a new JDK or dependency makes a new one. */
+    /**
+     * How the archive is made; changed whenever its making changes (its class list, flags or lambda entries), so that a
+     * working copy's archive of an earlier recipe is not taken for this one's.
+     */
+    private static final String RECIPE = "2: listed on C1 with the serial collector, lambda entries kept";
+
+    /** Names the archive by the JDK, the jars and {@link #RECIPE}, so a new JDK, dependency or recipe makes a new one. */
     private static String key() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((RECIPE + "\n").getBytes(StandardCharsets.UTF_8));
             sha.update((System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version") + "\n").getBytes(StandardCharsets.UTF_8));
             for (String entry : CLASS_PATH) {
                 if (entry.endsWith(".jar")) {
