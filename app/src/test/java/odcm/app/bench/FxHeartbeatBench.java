@@ -174,6 +174,10 @@ public final class FxHeartbeatBench {
             return;
         }
         Console a = scenario("start console (network A)", () -> open(TestBundles.location(tmp.resolve("network-a"))));
+        if (Boolean.getBoolean("bench.startOnly")) { // -Dbench.startOnly=true: the console's start alone (and the hello-world's)
+            beat.shutdownNow();
+            return;
+        }
         int screens = fx(() -> a.main().screenCount());
         scenario("open each screen (" + screens + ")", () -> {
             for (int i = 0; i < screens; i++) {
