@@ -35,6 +35,12 @@ public final class ConsoleApp extends Application {
         return named.toArray(String[]::new);
     }
 
+    /** On JavaFX's launcher thread, before {@link #start}: what the first window needs that need not be on the FX thread. */
+    @Override
+    public void init() {
+        Console.loadFonts();
+    }
+
     @Override
     public void start(Stage stage) {
         Faults.install();

@@ -431,6 +431,7 @@ public final class FxHeartbeatBench {
     }
 
     private static Console open(odcm.persistence.StoreLocation location) throws Exception {
+        Console.loadFonts(); // as ConsoleApp.init does, off the FX thread, before the console starts
         Console c = fx(() -> {
             Stage stage = new Stage();
             stage.showingProperty().addListener((o, was, now) -> {
