@@ -38,7 +38,11 @@ public final class ConsoleApp extends Application {
     /** On JavaFX's launcher thread, before {@link #start}: what the first window needs that need not be on the FX thread. */
     @Override
     public void init() {
-        Console.loadFonts();
+        try {
+            Console.loadFonts();
+        } catch (RuntimeException e) {
+            // the FX thread loads them when the first window needs them, as it did before, and says what fails there
+        }
     }
 
     @Override
