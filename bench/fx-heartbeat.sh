@@ -13,6 +13,7 @@
 # today the quick compiler alone, -XX:TieredStopAtLevel=1, decision 0028): what a user's console runs with (until
 # 2026-12-04 the bench ran both compilers, whose FX-thread CPU was 20-40% higher).
 # -Dbench.profile=true (in JAVA_OPTS) also prints where the FX thread was during stalls and inside the worst one.
+# -Dbench.startOnly=true (in JAVA_OPTS) stops each run after the console's start (and its hello-world), for goal 4's start row.
 # Each run is followed by a JVM of the same flags that shows a JavaFX hello-world's first window (-Dbench.hello=true): its
 # longest stall is printed beside the console's start (the toolkit's first window, which both pay), not as a goal.
 # Usage: bench/fx-heartbeat.sh [RUNS]     (default 3; a run takes about 30-60 s on 2 cores)

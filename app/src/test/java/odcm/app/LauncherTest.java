@@ -107,6 +107,34 @@ class LauncherTest {
     }
 
     @Test
+    void javaFxsNativeLibrariesAreUnpackedBesideItsJarsOncePerBuild() throws Exception {
+        // JavaFX's loader looks beside its jar first; else every start unpacks them to ~/.openjfx/cache and hashes both
+        Path graphics = target.resolve("lib/javafx-graphics-21.0.12-linux.jar");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(graphics))) {
+            for (String entry : List.of("libglass.so", "libprism_sw.so", "com/sun/glass/utils/NativeLibLoader.class", "META-INF/MANIFEST.MF")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+                zip.write(("bytes of " + entry).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        Files.setLastModifiedTime(graphics, FileTime.from(Instant.now().minusSeconds(60)));
+        Path lib = target.resolve("lib");
+        Run first = odcm("ok");
+        assertEquals(0, first.exit(), first.err());
+        assertEquals("bytes of libglass.so", Files.readString(lib.resolve("libglass.so")));
+        assertEquals("bytes of libprism_sw.so", Files.readString(lib.resolve("libprism_sw.so")));
+        assertFalse(Files.exists(lib.resolve("com")) || Files.exists(lib.resolve("META-INF")), "only the libraries");
+
+        Files.writeString(lib.resolve("libglass.so"), "left as it is");
+        odcm("ok");
+        assertEquals("left as it is", Files.readString(lib.resolve("libglass.so")), "not again before the next build");
+
+        Files.setLastModifiedTime(graphics, FileTime.from(Instant.now().plusSeconds(5))); // a new build
+        odcm("ok");
+        assertEquals("bytes of libglass.so", Files.readString(lib.resolve("libglass.so")));
+    }
+
+    @Test
     void theConsoleRunsWithJavaFxItsOwnArchiveAndTheQuickCompilerAlone() throws Exception {
         for (String[] console : List.of(new String[] {}, new String[] {"--store", "somewhere"}, new String[] {"--store=somewhere"}, new String[] {"--"})) {
             odcm("ok", console);

@@ -147,35 +147,49 @@ public final class Console {
     }
 
     public void start() {
-        // The first window in four moments of the FX thread, so that nothing waits for all of them at once (decision
-        // 0032): the theme's stylesheet read; the "Opening store" screen made; its CSS (the console's stylesheet parsed,
-        // the skins made); the window shown and laid out.
-        Theme.apply();
+        // The first window in six moments of the FX thread, so that nothing waits for all of them at once (decision
+        // 0032): the window's title and icons; the theme's stylesheet read; the "Opening store" screen made; its scene;
+        // its CSS (the console's stylesheet, the skins); the window shown and laid out.
         stage.setTitle("ODCM Console — " + location.describe());
         // The icon of the window, its dialogs' and the task bar's, read in the background (installer/icons/odcm.svg).
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new javafx.scene.image.Image(Console.class.getResource("icon/odcm-" + size + ".png").toExternalForm(), true));
         }
-        // The screen's nodes and their scene in two moments: the scene's first font loads the system's font configuration.
         javafx.application.Platform.runLater(() -> {
-            Parent screen = StartScreens.opening(location.describe());
+            Theme.apply();
             javafx.application.Platform.runLater(() -> {
-                java.util.Optional<javafx.geometry.Rectangle2D> bounds = place.onScreen(javafx.stage.Screen.getScreens().stream()
-                        .map(javafx.stage.Screen::getVisualBounds).toList());
-                Scene opening = scene(screen, bounds.map(javafx.geometry.Rectangle2D::getWidth).orElse(WindowPlace.WIDTH),
-                        bounds.map(javafx.geometry.Rectangle2D::getHeight).orElse(WindowPlace.HEIGHT));
-                bounds.ifPresent(b -> {
-                    stage.setX(b.getMinX());
-                    stage.setY(b.getMinY());
-                });
-                stage.setMaximized(place.maximized());
-                followNormalBounds();
-                javafx.application.Platform.runLater(() -> {
-                    opening.getRoot().applyCss();
-                    javafx.application.Platform.runLater(() -> showOpening(opening));
-                });
+                Parent screen = StartScreens.opening(location.describe());
+                javafx.application.Platform.runLater(() -> openingScene(screen));
             });
         });
+    }
+
+    /** The "Opening store" screen's scene, where the window was; then its CSS and the window shown, a moment each. */
+    private void openingScene(Parent screen) {
+        java.util.Optional<javafx.geometry.Rectangle2D> bounds = place.onScreen(javafx.stage.Screen.getScreens().stream()
+                .map(javafx.stage.Screen::getVisualBounds).toList());
+        Scene opening = scene(screen, bounds.map(javafx.geometry.Rectangle2D::getWidth).orElse(WindowPlace.WIDTH),
+                bounds.map(javafx.geometry.Rectangle2D::getHeight).orElse(WindowPlace.HEIGHT));
+        bounds.ifPresent(b -> {
+            stage.setX(b.getMinX());
+            stage.setY(b.getMinY());
+        });
+        stage.setMaximized(place.maximized());
+        followNormalBounds();
+        javafx.application.Platform.runLater(() -> {
+            opening.getRoot().applyCss();
+            javafx.application.Platform.runLater(() -> showOpening(opening));
+        });
+    }
+
+    /**
+     * Loads JavaFX's fonts before the console starts, on the thread that calls it (ConsoleApp's init, while the FX thread
+     * has nothing to do): the system's font configuration, the default font, the font libraries and the text shaper, which
+     * the first window's screen, scene, CSS and first layout otherwise load on the FX thread, a little in each (~55 ms of
+     * its CPU, decision 0032, seventh pass). A text no scene holds may be measured on any thread. Never on the FX thread.
+     */
+    public static void loadFonts() {
+        new javafx.scene.text.Text("Opening store").getLayoutBounds();
     }
 
     /** Shows the "Opening store" window, and once its first frame is laid out, opens the store. */

@@ -35,6 +35,16 @@ public final class ConsoleApp extends Application {
         return named.toArray(String[]::new);
     }
 
+    /** On JavaFX's launcher thread, before {@link #start}: what the first window needs that need not be on the FX thread. */
+    @Override
+    public void init() {
+        try {
+            Console.loadFonts();
+        } catch (RuntimeException e) {
+            // the FX thread loads them when the first window needs them, as it did before, and says what fails there
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         Faults.install();

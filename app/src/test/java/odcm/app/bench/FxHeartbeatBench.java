@@ -174,6 +174,10 @@ public final class FxHeartbeatBench {
             return;
         }
         Console a = scenario("start console (network A)", () -> open(TestBundles.location(tmp.resolve("network-a"))));
+        if (Boolean.getBoolean("bench.startOnly")) { // -Dbench.startOnly=true: the console's start alone (and the hello-world's)
+            beat.shutdownNow();
+            return;
+        }
         int screens = fx(() -> a.main().screenCount());
         scenario("open each screen (" + screens + ")", () -> {
             for (int i = 0; i < screens; i++) {
@@ -427,6 +431,7 @@ public final class FxHeartbeatBench {
     }
 
     private static Console open(odcm.persistence.StoreLocation location) throws Exception {
+        Console.loadFonts(); // as ConsoleApp.init does, off the FX thread, before the console starts
         Console c = fx(() -> {
             Stage stage = new Stage();
             stage.showingProperty().addListener((o, was, now) -> {

@@ -184,24 +184,32 @@ class LazyScreensTest {
     }
 
     /**
-     * Decision 0032: the first window is made in several moments of the FX thread (the theme; the "Opening store"
-     * screen; its CSS; the window), so other work waiting for the FX thread (input, a heartbeat) runs between them.
+     * Decision 0032: the first window is made in several moments of the FX thread (the title and icons; the theme; the
+     * "Opening store" screen; its scene; its CSS; the window), so other work waiting for the FX thread (input, a
+     * heartbeat) runs between them. Seventh pass: the theme's stylesheet is read in a moment of its own, not in start.
      */
     @Test
     void theFirstWindowIsMadeInSeveralMomentsOfTheFxThread() throws Exception {
         StoreLocation location = TestStores.demo(tmp, "demo");
         javafx.stage.Stage stage = FxToolkit.registerStage(javafx.stage.Stage::new);
         List<Boolean> showing = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> theme = new java.util.concurrent.CopyOnWriteArrayList<>();
         Console console = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            String dark = Theme.class.getResource(Theme.DARK).toExternalForm(); // not the theme this console applies
+            javafx.application.Application.setUserAgentStylesheet(dark);
             Console c = new Console(stage, location, new odcm.app.ui.task.FxTaskRunner(), new ScriptedFilePicker(), () -> { });
             c.start();
             showing.add(stage.isShowing());
+            theme.add(javafx.application.Application.getUserAgentStylesheet());
             javafx.application.Platform.runLater(() -> showing.add(stage.isShowing())); // between the moments
             return c;
         }).get(10, TimeUnit.SECONDS);
         try {
             org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, stage::isShowing);
             assertEquals(List.of(false, false), showing, "the FX thread was free before the window was made and shown");
+            assertEquals(List.of(Theme.class.getResource(Theme.DARK).toExternalForm()), theme, "the theme read in a moment of its own");
+            assertEquals(Theme.class.getResource(Theme.LIGHT).toExternalForm(),
+                    org.testfx.util.WaitForAsyncUtils.asyncFx(javafx.application.Application::getUserAgentStylesheet).get(10, TimeUnit.SECONDS));
             assertEquals("Opening store " + location.storeDir() + "…", ((Label) stage.getScene().lookup("#opening-store")).getText());
             org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> console.main() != null);
         } finally {
@@ -210,6 +218,24 @@ class LazyScreensTest {
                 stage.hide();
             }).get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Decision 0032, seventh pass: JavaFX's fonts (the system's font configuration, the default font, the text shaper) are
+     * loaded before the console starts on the thread that calls {@link Console#loadFonts} (ConsoleApp's init, JavaFX's
+     * launcher thread), not on the FX thread; a text no scene holds measures there as on the FX thread.
+     */
+    @Test
+    void theFontsAreLoadedOffTheFxThreadBeforeTheConsoleStarts() throws Exception {
+        assertFalse(javafx.application.Platform.isFxApplicationThread());
+        Console.loadFonts();
+        javafx.scene.text.Text here = new javafx.scene.text.Text("Opening store");
+        double width = here.getLayoutBounds().getWidth();
+        assertTrue(width > 0, "measured off the FX thread: " + width);
+        assertEquals(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> new javafx.scene.text.Text("Opening store").getLayoutBounds().getWidth())
+                .get(10, TimeUnit.SECONDS), width, 0.001, "as on the FX thread");
+        java.lang.reflect.Method init = ConsoleApp.class.getMethod("init");
+        assertEquals(ConsoleApp.class, init.getDeclaringClass(), "ConsoleApp loads them in its init, on JavaFX's launcher thread");
     }
 
     /**
