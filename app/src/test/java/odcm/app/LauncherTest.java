@@ -141,7 +141,18 @@ class LauncherTest {
             String run = last();
             assertTrue(run.contains("--module-path") && run.contains("-XX:SharedArchiveFile=" + cds.resolve("console.jsa") + " "), run);
             assertTrue(run.contains("-XX:TieredStopAtLevel=1"), "the console starts as a short-lived client (decision 0028): " + run);
+            assertEquals(cores() <= 2, run.contains("-XX:CICompilerCount=1"), "one compiler thread on two cores or fewer (0062): " + run);
         }
+        odcm("ok", "space", "list");
+        assertFalse(last().contains("-XX:CICompilerCount"), "a command keeps the JDK's compiler threads: " + last());
+    }
+
+    /** The cores {@code nproc} counts, as ./odcm does. */
+    private static int cores() throws Exception {
+        Process p = new ProcessBuilder("nproc").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+        assertEquals(0, p.waitFor(), out);
+        return Integer.parseInt(out);
     }
 
     @Test
