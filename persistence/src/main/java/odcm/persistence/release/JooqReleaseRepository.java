@@ -297,7 +297,8 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     /**
      * A head, its hash and seal checked. With {@code checked} (one operation's earlier checks, {@link CheckedHeads}): a row
      * checked there with these columns has its snapshot bytes compared with those instead of hashed again, and one not
-     * checked there is read whole, checked, and kept there.
+     * checked there is read whole, checked, and kept there; one above {@link CheckedHeads#keptAtMost()} is hashed as it
+     * streams, as without {@code checked}, and not kept.
      */
     private ReleaseHead head(Record row, CheckedHeads checked) {
         ReleaseRecord r = row.into(RELEASE); // its snapshot text left null: hashed from its bytes
@@ -311,7 +312,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
             boolean[] same = {false};
             String hash = hash(r, chars, d -> same[0] = sameOrDigest(utf8::read, earlier.snapshot(), d));
             checked(row, r, same[0] ? earlier.hash() : hash); // the same columns and bytes: the hash computed over them then
-        } else if (checked != null) {
+        } else if (checked != null && (whole != null ? whole.length : utf8.length()) <= CheckedHeads.keptAtMost()) {
             byte[] bytes = whole != null ? whole : utf8.bytes();
             String hash = hash(r, chars, bytes);
             checked(row, r, hash);
