@@ -78,6 +78,15 @@ public final class Lobs {
             return bytes == null ? null : new Streamed(null, bytes);
         }
 
+        /** The content's length in bytes, without reading it. */
+        public long length() {
+            try {
+                return blob == null ? bytes.length : blob.length();
+            } catch (SQLException e) {
+                throw new DataAccessException("a large column could not be read", e);
+            }
+        }
+
         /** The whole content, in one array of its length. */
         public byte[] bytes() {
             try {

@@ -332,6 +332,66 @@ class ProjectsAndReleasesStoreTest {
     }
 
     /**
+     * {@link CheckedHeads} keeps a snapshot's bytes only up to a cap (64 MiB; here 4 KiB, set by the test's property): a
+     * larger one is hashed as it streams, as by a read without it, and not kept (REVIEW20's L1: a snapshot enlarged outside
+     * the program to gigabytes gave an error or ran out of memory instead of the refusal). Above the cap, the row read
+     * twice, then enlarged and read twice, is refused on both reads with a plain read's sentence; below it, the row is kept
+     * and compared (a changed byte refused as well). Keeping a snapshot above the cap fails outright.
+     */
+    @Test
+    void aHeadAboveTheKeptCapIsHashedAsItStreamsAndRefusedAsByAnyRead() throws SQLException {
+        StoreLocation loc = Fixtures.location(tmp);
+        long projectId;
+        System.setProperty("odcm.test.checkedHeadsBytes", "4096");
+        try (CheckedHeads large = new CheckedHeads(); CheckedHeads small = new CheckedHeads()) {
+            try (Store store = Fixtures.open(tmp)) {
+                Setup s = setUp(store);
+                projectId = s.project().id();
+                for (String version : new String[] {"1.0.0", "2.0.0"}) {
+                    List<Variable> vars = new java.util.ArrayList<>();
+                    for (int i = 0; i < (version.equals("1.0.0") ? 200 : 5); i++) {
+                        vars.add(new Variable("Setting" + i, "value " + i, false, Scope.ALL));
+                    }
+                    vars.add(new Variable("Last", "Tail value", false, Scope.ALL));
+                    store.write(tx -> tx.releases().insert(projectId, version, "notes", "Default", new ReleaseSnapshot(List.of(), vars,
+                            List.of(), List.of()), Instant.parse("2025-03-02T10:00:00Z")));
+                }
+                for (String version : new String[] {"1.0.0", "2.0.0"}) {
+                    CheckedHeads checked = version.equals("1.0.0") ? large : small;
+                    ReleaseHead head = store.read(tx -> tx.releases().findHead(projectId, version)).orElseThrow();
+                    assertEquals(head, store.read(tx -> tx.releases().findHead(projectId, version, checked)).orElseThrow());
+                    assertEquals(head, store.read(tx -> tx.releases().findHead(projectId, version, checked)).orElseThrow());
+                }
+            }
+            try (Connection c = DriverManager.getConnection(Store.jdbcUrl(loc), "sa", ""); Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT OCTET_LENGTH(snapshot_json) FROM release ORDER BY version")) {
+                    assertTrue(rs.next() && rs.getLong(1) > 4096 && rs.next() && rs.getLong(1) < 4096, "one above the cap, one below");
+                }
+                st.execute("DROP TRIGGER trg_release_frozen");
+                assertEquals(1, st.executeUpdate("UPDATE release SET snapshot_json = REPLACE(snapshot_json, 'Tail value', '"
+                        + "Tail value".repeat(500) + "') WHERE version = '1.0.0'")); // enlarged, its hash left
+                assertEquals(1, st.executeUpdate("UPDATE release SET snapshot_json = REPLACE(snapshot_json, 'Tail value', U&'Tail valu\\00e9')"
+                        + " WHERE version = '2.0.0'"));
+                st.execute("CREATE TRIGGER trg_release_frozen BEFORE UPDATE, DELETE ON release FOR EACH ROW CALL 'odcm.persistence.release.FrozenRelease'");
+            }
+            try (Store store = Fixtures.open(tmp)) {
+                for (String version : new String[] {"1.0.0", "2.0.0"}) {
+                    CheckedHeads checked = version.equals("1.0.0") ? large : small;
+                    String plain = assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHead(projectId, version))).getMessage();
+                    assertEquals("Release " + version + " of project 'Web' does not match the hash it was frozen with: the store file was"
+                            + " altered outside ODCM Console, so this release cannot be used.", plain);
+                    for (int read = 0; read < 2; read++) {
+                        assertEquals(plain, assertThrows(Refusal.class, () -> store.read(tx -> tx.releases().findHead(projectId, version, checked)))
+                                .getMessage(), version + ", read " + read);
+                    }
+                }
+            }
+        } finally {
+            System.clearProperty("odcm.test.checkedHeadsBytes");
+        }
+    }
+
+    /**
      * Someone who can write the store file but has no master key changes a frozen release and hashes it again (the
      * row hash is a plain SHA-256 anybody can compute), with its seal left, removed, or its kept bundle parts removed so
      * that they are made anew: every read refuses it (decision 0034).

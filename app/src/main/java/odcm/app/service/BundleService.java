@@ -157,16 +157,17 @@ public final class BundleService {
         Duration validity = validity(validDays);
         String file = out.toAbsolutePath().toString();
         // The release head is checked in both transactions; the second compares its snapshot bytes with those the first
-        // hashed instead of hashing them again (CheckedHeads), its hash and seal checked all the same.
-        CheckedHeads heads = new CheckedHeads();
-        return RecordedFile.write(store, out, replace, tx -> {
-            Route r = route(tx, space, project, version, target, outOfOrder, false, heads); // all checked; the release's snapshot is read once, below
-            return tx.bundles().reserveSequence(r.source().id(), r.target().id());
-        }, (tx, sequence, writeFile) -> {
-            Built b = build(tx, route(tx, space, project, version, target, outOfOrder, true, heads), validity, sequence);
-            writeFile.accept(b.bytes());
-            return record(tx, b, file);
-        });
+        // hashed instead of hashing them again (CheckedHeads), its hash and seal checked all the same; cleared on return.
+        try (CheckedHeads heads = new CheckedHeads()) {
+            return RecordedFile.write(store, out, replace, tx -> {
+                Route r = route(tx, space, project, version, target, outOfOrder, false, heads); // all checked; the release's snapshot is read once, below
+                return tx.bundles().reserveSequence(r.source().id(), r.target().id());
+            }, (tx, sequence, writeFile) -> {
+                Built b = build(tx, route(tx, space, project, version, target, outOfOrder, true, heads), validity, sequence);
+                writeFile.accept(b.bytes());
+                return record(tx, b, file);
+            });
+        }
     }
 
     /**
@@ -181,23 +182,25 @@ public final class BundleService {
     /** As {@link #deliver(String, String, String, String, int)}, with the release manager's override of lifecycle order (a reason). */
     public Delivered deliver(String space, String project, String version, String target, int validDays, String outOfOrder) {
         Duration validity = validity(validDays);
-        return store.write(tx -> {
-            Route r = route(tx, space, project, version, target, outOfOrder, true, new CheckedHeads());
-            if (r.target().isLocal()) { // a connected promotion imports into the target too
-                RoleService.check(tx, store, Action.IMPORT_BUNDLE, r.target());
-            }
-            // One transaction: a refused delivery rolls its number back with everything else, and no file ever held it.
-            Built b = build(tx, r, validity, tx.bundles().reserveSequence(r.source().id(), r.target().id()));
-            if (!b.target().isLocal()) {
-                throw new Refusal(b.target().describe() + " is not in this console; write a bundle file and carry it there.");
-            }
-            Promoted p = record(tx, b, "");
-            VerificationOutcome outcome = BundleChecks.verify(store, b.target().name(), p.bytes(), true);
-            if (!outcome.genuine()) {
-                throw new Refusal("'" + b.target().name() + "' refused the bundle, so nothing was recorded: " + outcome.sentence());
-            }
-            return importDelivered(b.target(), p, outcome);
-        });
+        try (CheckedHeads heads = new CheckedHeads()) { // cleared on return
+            return store.write(tx -> {
+                Route r = route(tx, space, project, version, target, outOfOrder, true, heads);
+                if (r.target().isLocal()) { // a connected promotion imports into the target too
+                    RoleService.check(tx, store, Action.IMPORT_BUNDLE, r.target());
+                }
+                // One transaction: a refused delivery rolls its number back with everything else, and no file ever held it.
+                Built b = build(tx, r, validity, tx.bundles().reserveSequence(r.source().id(), r.target().id()));
+                if (!b.target().isLocal()) {
+                    throw new Refusal(b.target().describe() + " is not in this console; write a bundle file and carry it there.");
+                }
+                Promoted p = record(tx, b, "");
+                VerificationOutcome outcome = BundleChecks.verify(store, b.target().name(), p.bytes(), true);
+                if (!outcome.genuine()) {
+                    throw new Refusal("'" + b.target().name() + "' refused the bundle, so nothing was recorded: " + outcome.sentence());
+                }
+                return importDelivered(b.target(), p, outcome);
+            });
+        }
     }
 
     /** What a connected promotion did: the target's verification, then the import into the target. */

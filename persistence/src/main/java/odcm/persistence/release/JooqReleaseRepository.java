@@ -297,7 +297,8 @@ public final class JooqReleaseRepository implements ReleaseRepository {
     /**
      * A head, its hash and seal checked. With {@code checked} (one operation's earlier checks, {@link CheckedHeads}): a row
      * checked there with these columns has its snapshot bytes compared with those instead of hashed again, and one not
-     * checked there is read whole, checked, and kept there.
+     * checked there is read whole, checked, and kept there; one above {@link CheckedHeads#keptAtMost()} is hashed as it
+     * streams, as without {@code checked}, and not kept.
      */
     private ReleaseHead head(Record row, CheckedHeads checked) {
         ReleaseRecord r = row.into(RELEASE); // its snapshot text left null: hashed from its bytes
@@ -311,7 +312,7 @@ public final class JooqReleaseRepository implements ReleaseRepository {
             boolean[] same = {false};
             String hash = hash(r, chars, d -> same[0] = sameOrDigest(utf8::read, earlier.snapshot(), d));
             checked(row, r, same[0] ? earlier.hash() : hash); // the same columns and bytes: the hash computed over them then
-        } else if (checked != null) {
+        } else if (checked != null && (whole != null ? whole.length : utf8.length()) <= CheckedHeads.keptAtMost()) {
             byte[] bytes = whole != null ? whole : utf8.bytes();
             String hash = hash(r, chars, bytes);
             checked(row, r, hash);
@@ -428,21 +429,34 @@ public final class JooqReleaseRepository implements ReleaseRepository {
 
     private static final int HASH_CHUNK = 8 * 1024;
 
+    /**
+     * Every value of the row the hash covers but the snapshot: {@code fields} length-prefixed before it, {@code tail} after
+     * it. The one list of them: {@link CheckedHeads} keeps and compares this very value, so a column added to the hash is a
+     * column compared there too (a column hashed but not compared would let a row altered in it take the kept hash).
+     */
+    record Hashed(List<String> fields, String tail) {
+    }
+
+    static Hashed hashed(ReleaseRecord r) {
+        return new Hashed(List.of(Long.toString(r.getProjectId()), r.getVersion(), r.getVersionKey(), r.getNotes(), r.getChannel(),
+                Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli())),
+                // revision 1 hashes as rows made before revisions existed
+                r.getRevision() != null && r.getRevision() != 1 ? "\nrevision:" + r.getRevision() : "");
+    }
+
     private static String hash(ReleaseRecord r, int snapshotLength, java.util.function.Consumer<MessageDigest> snapshotUtf8) {
         try {
             // Fed to the digest field by field (the snapshot is a megabyte at size): the same bytes as the UTF-8 of the whole text.
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update("odcm-release-v1".getBytes(StandardCharsets.UTF_8));
-            for (String field : new String[] {Long.toString(r.getProjectId()), r.getVersion(), r.getVersionKey(), r.getNotes(), r.getChannel(),
-                    Long.toString(StoreTime.instant(r.getCreatedAt()).toEpochMilli())}) {
+            Hashed columns = hashed(r);
+            for (String field : columns.fields()) {
                 d.update(("\n" + field.length() + ":").getBytes(StandardCharsets.UTF_8));
                 d.update(field.getBytes(StandardCharsets.UTF_8));
             }
             d.update(("\n" + snapshotLength + ":").getBytes(StandardCharsets.UTF_8));
             snapshotUtf8.accept(d);
-            if (r.getRevision() != null && r.getRevision() != 1) { // revision 1 hashes as rows made before revisions existed
-                d.update(("\nrevision:" + r.getRevision()).getBytes(StandardCharsets.UTF_8));
-            }
+            d.update(columns.tail().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
