@@ -13,14 +13,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 /**
  * Canonical JSON out (sorted keys, no insignificant whitespace, UTF-8) and strict JSON in: duplicate keys,
  * unknown or missing fields, trailing data, invalid UTF-8, nesting deeper than {@link #MAX_DEPTH},
  * strings longer than {@link #MAX_STRING} and more tokens than a {@link Budget} allows are all refused. Every document
- * is first scanned as a stream of tokens (no tree), so those limits hold before any object is built from it; the tokens
- * the scan kept (no more than the budget allowed) are what the objects are then bound from.
+ * is first scanned as a stream of tokens (no tree), so those limits hold before any object is built from it; the objects
+ * are then bound by a second parser over the same bytes.
  */
 final class Json {
     static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
@@ -83,12 +82,13 @@ final class Json {
     static <T> T read(byte[] bytes, Class<T> type, Budget budget) throws BadJson {
         utf8(bytes);
         try {
-            // The whole document first as a stream (depth, sizes, token count, duplicate keys, trailing data), then the binding,
-            // from the tokens the scan kept: the text is tokenized once (a release's parts are a megabyte and 150,000 tokens).
-            TokenBuffer tokens = new TokenBuffer(null, false);
-            scan(bytes, null, budget, tokens);
+            // The whole document first as a stream (depth, sizes, token count, duplicate keys, trailing data), then the binding
+            // from a second parser over the same bytes, which the scan has accepted whole. In the console's JVM (C1 alone,
+            // decision 0062) tokenizing the text again costs less than keeping every token in a buffer and reading it back.
+            scan(bytes, null, budget);
             T value;
-            try (JsonParser p = tokens.asParser(MAPPER)) {
+            try (JsonParser p = MAPPER.createParser(bytes)) {
+                p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // refused by the scan already (Keys)
                 value = MAPPER.readValue(p, type);
             }
             if (value == null) {
@@ -107,14 +107,14 @@ final class Json {
     static JsonNode field(byte[] bytes, String field) throws BadJson {
         try {
             utf8(bytes);
-            return scan(bytes, field, new Budget(), null);
+            return scan(bytes, field, new Budget());
         } catch (java.io.IOException | RuntimeException e) {
             throw new BadJson(reason(e));
         }
     }
 
-    /** Scans the document strictly; {@code tokens}, when given, receives every token of it (the root object) for binding. */
-    private static JsonNode scan(byte[] bytes, String field, Budget budget, TokenBuffer tokens) throws BadJson, java.io.IOException {
+    /** Scans the document strictly, building nothing from it but the value of {@code field} (when given). */
+    private static JsonNode scan(byte[] bytes, String field, Budget budget) throws BadJson, java.io.IOException {
         JsonNode found = null;
         // Read as UTF-8 bytes (checked by utf8): no second copy of the text as characters. The parser would guess another
         // encoding from a byte order mark or NUL bytes at the start; neither begins a JSON object, so they are refused first.
@@ -130,7 +130,6 @@ final class Json {
                 throw new BadJson("is not a JSON object");
             }
             keys.open(p);
-            copy(p, tokens);
             for (JsonToken t = p.nextToken(); !(t == JsonToken.END_OBJECT && p.getParsingContext().inRoot()); t = p.nextToken()) {
                 if (t == null) {
                     throw new BadJson("ends in the middle");
@@ -141,18 +140,15 @@ final class Json {
                     keys.open(p);
                 }
                 budget.take();
-                copy(p, tokens);
                 if (t == JsonToken.FIELD_NAME && p.getParsingContext().getParent().inRoot() && p.currentName().equals(field)) {
                     JsonToken v = p.nextToken();
                     if (v == JsonToken.START_OBJECT) {
                         keys.open(p);
                     }
                     budget.take();
-                    copy(p, tokens);
                     found = scalar(p, v);
                 }
             }
-            copy(p, tokens);
             if (p.nextToken() != null) {
                 throw new BadJson("has data after the JSON object");
             }
@@ -211,12 +207,6 @@ final class Json {
         /** The parser's own words ("Duplicate field 'x'"), as {@link #reason} put them. */
         private static BadJson repeated(String name) {
             return new BadJson("repeats a key (Duplicate field '" + name + "')");
-        }
-    }
-
-    private static void copy(JsonParser p, TokenBuffer tokens) throws java.io.IOException {
-        if (tokens != null) {
-            tokens.copyCurrentEvent(p);
         }
     }
 
@@ -280,6 +270,8 @@ final class Json {
         }
     }
 
+    private static final String FRACTION = "no double/Double-argument constructor";
+
     private static String reason(Exception e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         if (m == null) {
@@ -288,6 +280,10 @@ final class Json {
         m = m.lines().findFirst().orElse(m);
         if (m.startsWith("Duplicate field")) {
             return "repeats a key (" + m + ")";
+        }
+        if (m.startsWith("Cannot construct instance of") && m.contains(FRACTION)) {
+            // A fraction where an object belongs: the words of the token buffer objects were bound from before (a BigDecimal there)
+            m = m.replace(FRACTION, "no BigDecimal/double/Double-argument constructor");
         }
         if (m.startsWith("Unrecognized field")) {
             return "has a field this version does not know (" + abbreviate(m) + ")";
