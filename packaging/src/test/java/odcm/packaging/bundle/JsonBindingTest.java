@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * bytes the strict scan accepted, no longer from the tokens the scan copied into a buffer. The binding must accept and
  * refuse exactly what the buffer's binding did, with the same words: every part type, written whole and then mutated
  * (a value replaced by another kind — text, whole number, large number, fraction, true, null, object, array —, a key
- * renamed, dropped or added), judged both ways.
+ * renamed, dropped or added), judged both ways. variables.json of the writer's shape is read straight from its tokens
+ * (Json.variables), anything else by the data binding: both must give what the buffer's binding gave.
  */
 class JsonBindingTest {
     private static final ObjectMapper FORMER = JsonMapper.builder(new JsonFactoryBuilder()
