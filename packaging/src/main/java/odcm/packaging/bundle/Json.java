@@ -343,7 +343,8 @@ final class Json {
 
     private static final String FRACTION = "no double/Double-argument constructor";
 
-    private static String reason(Exception e) {
+    /** Why a document was refused, from the parser's or the binding's exception, as the end of a sentence. */
+    static String reason(Exception e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         if (m == null) {
             return "is not valid JSON";

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -102,22 +101,9 @@ class JsonBindingTest {
             Object value = FORMER.readValue(p, type);
             return value == null ? "is null instead of an object" : value;
         } catch (java.io.IOException | RuntimeException e) {
-            return reason(e);
+            // The buffer types a fraction as a BigDecimal, so its words never hold what Json.reason rewrites for the parser's.
+            return Json.reason(e);
         }
-    }
-
-    /** Json.reason's words for a binding's exception, as they were. */
-    private static String reason(Exception e) {
-        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        if (m == null) {
-            return "is not valid JSON";
-        }
-        m = m.lines().findFirst().orElse(m);
-        if (m.startsWith("Unrecognized field")) {
-            return "has a field this version does not know (" + (m.length() > 160 ? m.substring(0, 160) + "…" : m) + ")";
-        }
-        assertTrue(!m.startsWith("Duplicate field") && !m.contains("esting depth") && !m.contains("exceeds the maximum"), m);
-        return "is not valid JSON of the expected shape (" + (m.length() > 160 ? m.substring(0, 160) + "…" : m) + ")";
     }
 
     /** One change to the document: a value (after a colon or within an array) replaced, or a key renamed, dropped or added. */
