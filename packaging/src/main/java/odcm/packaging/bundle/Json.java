@@ -25,7 +25,7 @@ final class Json {
     static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
     static final int MAX_STRING = Limits.MAX_JSON_STRING;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
+    static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING)
                             .maxNumberLength(20).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
