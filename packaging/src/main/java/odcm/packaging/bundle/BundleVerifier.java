@@ -521,8 +521,9 @@ public final class BundleVerifier {
                 if (v.sensitive() != (v.value() == null)) {
                     throw new Refused(new InvalidPart(BundleFormat.VARIABLES, "gives a sensitive value in clear or a plain value without one"));
                 }
-                String value = v.sensitive() ? (secretValues == null ? "" : secretValues.getOrDefault(key(v.name(), v.scope()), "")) : v.value();
-                vars.add(new Variable(v.name(), value, v.sensitive(), new Scope(v.scope())));
+                Scope scope = new Scope(v.scope()); // made once: the secret's key and the variable's own
+                String value = v.sensitive() ? (secretValues == null ? "" : secretValues.getOrDefault(key(v.name(), scope), "")) : v.value();
+                vars.add(new Variable(v.name(), value, v.sensitive(), scope));
             }
             List<VariableTemplate> temps = templates.templates().stream().map(t -> new VariableTemplate(t.name(), t.label(), t.helpText(),
                     TemplateType.valueOf(t.type()), t.options(), t.mandatory(), t.defaultValue())).toList();
@@ -549,7 +550,11 @@ public final class BundleVerifier {
     }
 
     private static String key(String name, List<String> scope) {
-        return name + "\u0000" + new Scope(scope).environments();
+        return key(name, new Scope(scope));
+    }
+
+    private static String key(String name, Scope scope) {
+        return name + "\u0000" + scope.environments();
     }
 
     /** Opens secrets.cms with this space's key; it must name this bundle, release and target. */

@@ -13,20 +13,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 /**
  * Canonical JSON out (sorted keys, no insignificant whitespace, UTF-8) and strict JSON in: duplicate keys,
  * unknown or missing fields, trailing data, invalid UTF-8, nesting deeper than {@link #MAX_DEPTH},
  * strings longer than {@link #MAX_STRING} and more tokens than a {@link Budget} allows are all refused. Every document
- * is first scanned as a stream of tokens (no tree), so those limits hold before any object is built from it; the tokens
- * the scan kept (no more than the budget allowed) are what the objects are then bound from.
+ * is first scanned as a stream of tokens (no tree), so those limits hold before any object is built from it; the objects
+ * are then bound by a second parser over the same bytes.
  */
 final class Json {
     static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
     static final int MAX_STRING = Limits.MAX_JSON_STRING;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
+    static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING)
                             .maxNumberLength(20).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -83,13 +82,16 @@ final class Json {
     static <T> T read(byte[] bytes, Class<T> type, Budget budget) throws BadJson {
         utf8(bytes);
         try {
-            // The whole document first as a stream (depth, sizes, token count, duplicate keys, trailing data), then the binding,
-            // from the tokens the scan kept: the text is tokenized once (a release's parts are a megabyte and 150,000 tokens).
-            TokenBuffer tokens = new TokenBuffer(null, false);
-            scan(bytes, null, budget, tokens);
-            T value;
-            try (JsonParser p = tokens.asParser(MAPPER)) {
-                value = MAPPER.readValue(p, type);
+            // The whole document first as a stream (depth, sizes, token count, duplicate keys, trailing data), then the binding
+            // from a second parser over the same bytes, which the scan has accepted whole. In the console's JVM (C1 alone,
+            // decision 0062) tokenizing the text again costs less than keeping every token in a buffer and reading it back.
+            scan(bytes, null, budget);
+            T value = type == Dto.VariablesPart.class ? type.cast(variables(bytes)) : null;
+            if (value == null) {
+                try (JsonParser p = MAPPER.createParser(bytes)) {
+                    p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // refused by the scan already (Keys)
+                    value = MAPPER.readValue(p, type);
+                }
             }
             if (value == null) {
                 throw new BadJson("is null instead of an object");
@@ -101,20 +103,89 @@ final class Json {
     }
 
     /**
+     * variables.json (10,000 objects at size) read straight from the tokens, without the data binding's creators and
+     * property buffers, when it has exactly the shape the writer gives it: an object of {@code bundleId} (text) and
+     * {@code variables}, each an object of {@code name} (text), {@code sensitive} (true or false), {@code scope} (a list of
+     * texts) and {@code value} (text or null), keys in any order. Anything else (a missing, unknown or null field, another
+     * kind of value) gives null, and the data binding reads the document as before: it binds or refuses it in its own
+     * words. What this accepts, the binding binds to an equal object ({@code JsonBindingTest}). Called after the scan.
+     */
+    private static Dto.VariablesPart variables(byte[] bytes) throws java.io.IOException {
+        try (JsonParser p = MAPPER.createParser(bytes)) {
+            p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // refused by the scan already (Keys)
+            p.nextToken(); // the root object (the scan saw it)
+            String bundleId = null;
+            java.util.List<Dto.Variable> variables = null;
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                if (key.equals("bundleId") && v == JsonToken.VALUE_STRING) {
+                    bundleId = p.getText();
+                } else if (key.equals("variables") && v == JsonToken.START_ARRAY) {
+                    variables = new java.util.ArrayList<>();
+                    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                        Dto.Variable one = e == JsonToken.START_OBJECT ? variable(p) : null;
+                        if (one == null) {
+                            return null;
+                        }
+                        variables.add(one);
+                    }
+                } else {
+                    return null;
+                }
+            }
+            return bundleId == null || variables == null ? null : new Dto.VariablesPart(bundleId, variables);
+        }
+    }
+
+    /** One variable of {@link #variables}, the parser at its start; null unless it has exactly that shape. */
+    private static Dto.Variable variable(JsonParser p) throws java.io.IOException {
+        String name = null;
+        Boolean sensitive = null;
+        java.util.List<String> scope = null;
+        String value = null;
+        int fields = 0;
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            fields++;
+            if (key.equals("name") && v == JsonToken.VALUE_STRING) {
+                name = p.getText();
+            } else if (key.equals("sensitive") && (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE)) {
+                sensitive = v == JsonToken.VALUE_TRUE;
+            } else if (key.equals("value") && (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NULL)) {
+                value = v == JsonToken.VALUE_NULL ? null : p.getText();
+            } else if (key.equals("scope") && v == JsonToken.START_ARRAY) {
+                scope = new java.util.ArrayList<>();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    if (e != JsonToken.VALUE_STRING) {
+                        return null;
+                    }
+                    scope.add(p.getText());
+                }
+            } else {
+                return null;
+            }
+        }
+        // The scan refused repeated keys, so four fields of these names are each of them once.
+        return fields != 4 || name == null || sensitive == null || scope == null ? null : new Dto.Variable(name, sensitive, scope, value);
+    }
+
+    /**
      * The value of the top-level {@code field} of the JSON object {@code bytes} (null when absent; an object or array
      * as the text "(an object or array)"), after the whole document was scanned strictly; no tree is built.
      */
     static JsonNode field(byte[] bytes, String field) throws BadJson {
         try {
             utf8(bytes);
-            return scan(bytes, field, new Budget(), null);
+            return scan(bytes, field, new Budget());
         } catch (java.io.IOException | RuntimeException e) {
             throw new BadJson(reason(e));
         }
     }
 
-    /** Scans the document strictly; {@code tokens}, when given, receives every token of it (the root object) for binding. */
-    private static JsonNode scan(byte[] bytes, String field, Budget budget, TokenBuffer tokens) throws BadJson, java.io.IOException {
+    /** Scans the document strictly, building nothing from it but the value of {@code field} (when given). */
+    private static JsonNode scan(byte[] bytes, String field, Budget budget) throws BadJson, java.io.IOException {
         JsonNode found = null;
         // Read as UTF-8 bytes (checked by utf8): no second copy of the text as characters. The parser would guess another
         // encoding from a byte order mark or NUL bytes at the start; neither begins a JSON object, so they are refused first.
@@ -130,7 +201,6 @@ final class Json {
                 throw new BadJson("is not a JSON object");
             }
             keys.open(p);
-            copy(p, tokens);
             for (JsonToken t = p.nextToken(); !(t == JsonToken.END_OBJECT && p.getParsingContext().inRoot()); t = p.nextToken()) {
                 if (t == null) {
                     throw new BadJson("ends in the middle");
@@ -141,18 +211,15 @@ final class Json {
                     keys.open(p);
                 }
                 budget.take();
-                copy(p, tokens);
                 if (t == JsonToken.FIELD_NAME && p.getParsingContext().getParent().inRoot() && p.currentName().equals(field)) {
                     JsonToken v = p.nextToken();
                     if (v == JsonToken.START_OBJECT) {
                         keys.open(p);
                     }
                     budget.take();
-                    copy(p, tokens);
                     found = scalar(p, v);
                 }
             }
-            copy(p, tokens);
             if (p.nextToken() != null) {
                 throw new BadJson("has data after the JSON object");
             }
@@ -211,12 +278,6 @@ final class Json {
         /** The parser's own words ("Duplicate field 'x'"), as {@link #reason} put them. */
         private static BadJson repeated(String name) {
             return new BadJson("repeats a key (Duplicate field '" + name + "')");
-        }
-    }
-
-    private static void copy(JsonParser p, TokenBuffer tokens) throws java.io.IOException {
-        if (tokens != null) {
-            tokens.copyCurrentEvent(p);
         }
     }
 
@@ -280,7 +341,10 @@ final class Json {
         }
     }
 
-    private static String reason(Exception e) {
+    private static final String FRACTION = "no double/Double-argument constructor";
+
+    /** Why a document was refused, from the parser's or the binding's exception, as the end of a sentence. */
+    static String reason(Exception e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         if (m == null) {
             return "is not valid JSON";
@@ -288,6 +352,10 @@ final class Json {
         m = m.lines().findFirst().orElse(m);
         if (m.startsWith("Duplicate field")) {
             return "repeats a key (" + m + ")";
+        }
+        if (m.startsWith("Cannot construct instance of") && m.contains(FRACTION)) {
+            // A fraction where an object belongs: the words of the token buffer objects were bound from before (a BigDecimal there)
+            m = m.replace(FRACTION, "no BigDecimal/double/Double-argument constructor");
         }
         if (m.startsWith("Unrecognized field")) {
             return "has a field this version does not know (" + abbreviate(m) + ")";
