@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -25,13 +28,17 @@ final class Json {
     static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
     static final int MAX_STRING = Limits.MAX_JSON_STRING;
 
-    static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING)
                             .maxNumberLength(20).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // A number or true/false where text belongs is refused, not read as its text (the writer writes every text as a
+            // JSON string; REVIEW20b M0): the same rule the console's own documents follow (decision 0017).
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -41,6 +48,11 @@ final class Json {
             .build();
 
     private Json() {
+    }
+
+    /** A copy of the strict reader's mapper, for tests that bind as it binds (the mapper itself is not to be changed). */
+    static ObjectMapper mapperCopy() {
+        return MAPPER.copy();
     }
 
     static byte[] write(Object value) {
@@ -119,9 +131,9 @@ final class Json {
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
-                if (key.equals("bundleId") && v == JsonToken.VALUE_STRING) {
+                if (key.equals("bundleId") && v == JsonToken.VALUE_STRING && bundleId == null) {
                     bundleId = p.getText();
-                } else if (key.equals("variables") && v == JsonToken.START_ARRAY) {
+                } else if (key.equals("variables") && v == JsonToken.START_ARRAY && variables == null) {
                     variables = new java.util.ArrayList<>();
                     for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
                         Dto.Variable one = e == JsonToken.START_OBJECT ? variable(p) : null;
@@ -144,11 +156,21 @@ final class Json {
         Boolean sensitive = null;
         java.util.List<String> scope = null;
         String value = null;
-        int fields = 0;
+        int seen = 0; // one bit a field: a repeated one gives null even if the scan ever let it through
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
             JsonToken v = p.nextToken();
-            fields++;
+            int bit = switch (key) {
+                case "name" -> 1;
+                case "sensitive" -> 2;
+                case "value" -> 4;
+                case "scope" -> 8;
+                default -> 0;
+            };
+            if (bit == 0 || (seen & bit) != 0) {
+                return null;
+            }
+            seen |= bit;
             if (key.equals("name") && v == JsonToken.VALUE_STRING) {
                 name = p.getText();
             } else if (key.equals("sensitive") && (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE)) {
@@ -167,8 +189,7 @@ final class Json {
                 return null;
             }
         }
-        // The scan refused repeated keys, so four fields of these names are each of them once.
-        return fields != 4 || name == null || sensitive == null || scope == null ? null : new Dto.Variable(name, sensitive, scope, value);
+        return seen != 0b1111 || name == null || sensitive == null || scope == null ? null : new Dto.Variable(name, sensitive, scope, value);
     }
 
     /**

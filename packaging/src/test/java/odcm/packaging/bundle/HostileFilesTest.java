@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -160,6 +161,17 @@ class HostileFilesTest {
         var o = assertInstanceOf(InvalidPart.class, withSignedPart(BundleFormat.RELEASE,
                 j -> j.replace("{\"bundleId\"", "{\"approvedBy\":\"nobody\",\"bundleId\"")));
         assertTrue(o.sentence().contains("does not know"), o.sentence());
+    }
+
+    @Test
+    void aNumberOrTrueWhereTextBelongsInASignedPartIsRefusedNotReadAsText() {
+        for (String notText : List.of("true", "7", "-0", "1e3")) {
+            var o = assertInstanceOf(InvalidPart.class, withSignedPart(BundleFormat.RELEASE,
+                    j -> j.replace("\"notes\":\"First cut\"", "\"notes\":" + notText)), notText);
+            assertTrue(o.sentence().contains("Cannot coerce"), o.sentence());
+        }
+        var o = assertInstanceOf(InvalidPart.class, withSignedPart(BundleFormat.VARIABLES, j -> j.replaceFirst("\"value\":\"[^\"]*\"", "\"value\":true")));
+        assertTrue(o.sentence().contains("Cannot coerce"), o.sentence());
     }
 
     @Test
