@@ -517,13 +517,21 @@ public final class BundleVerifier {
             counted(BundleFormat.PACKAGES, packages.packages().size(), Limits.MAX_PACKAGES, "packages");
             List<DeploymentStep> steps = steps(process.steps());
             List<Variable> vars = new ArrayList<>();
+            java.util.Set<String> opened = new java.util.HashSet<>();
             for (Dto.Variable v : variables.variables()) {
                 if (v.sensitive() != (v.value() == null)) {
                     throw new Refused(new InvalidPart(BundleFormat.VARIABLES, "gives a sensitive value in clear or a plain value without one"));
                 }
                 Scope scope = new Scope(v.scope()); // made once: the secret's key and the variable's own
-                String value = v.sensitive() ? (secretValues == null ? "" : secretValues.getOrDefault(key(v.name(), scope), "")) : v.value();
+                String value = v.value();
+                if (v.sensitive()) {
+                    value = secretValues == null ? "" : secret(secretValues, key(v.name(), scope), v.name(), opened);
+                }
                 vars.add(new Variable(v.name(), value, v.sensitive(), scope));
+            }
+            if (secretValues != null && opened.size() != secretValues.size()) {
+                // The writer puts exactly the sensitive variables' values in secrets.cms (BundleParts.of).
+                throw new Refused(new InvalidPart(BundleFormat.SECRETS, "holds a value for a variable that variables.json does not declare sensitive"));
             }
             List<VariableTemplate> temps = templates.templates().stream().map(t -> new VariableTemplate(t.name(), t.label(), t.helpText(),
                     TemplateType.valueOf(t.type()), t.options(), t.mandatory(), t.defaultValue())).toList();
@@ -547,6 +555,15 @@ public final class BundleVerifier {
         if (count > max) {
             throw new Refused(new InvalidPart(part, "holds " + count + " " + what + ", more than the " + max + " this console reads"));
         }
+    }
+
+    /** A sensitive variable's value from the opened secrets; refused when they hold none for it (never imported as empty). */
+    private static String secret(Map<String, String> secretValues, String key, String name, java.util.Set<String> opened) throws Refused {
+        if (!secretValues.containsKey(key)) {
+            throw new Refused(new InvalidPart(BundleFormat.SECRETS, "holds no value for sensitive variable '" + name + "'"));
+        }
+        opened.add(key);
+        return secretValues.get(key);
     }
 
     private static String key(String name, List<String> scope) {
@@ -576,7 +593,11 @@ public final class BundleVerifier {
             }
             Map<String, String> values = new HashMap<>();
             for (Dto.SecretValue v : s.values()) {
-                values.put(key(v.name(), v.scope()), v.value());
+                String named = key(v.name(), v.scope());
+                if (values.containsKey(named)) {
+                    throw new Refused(new InvalidPart(BundleFormat.SECRETS, "gives the value of sensitive variable '" + v.name() + "' twice"));
+                }
+                values.put(named, v.value());
             }
 
             return values;

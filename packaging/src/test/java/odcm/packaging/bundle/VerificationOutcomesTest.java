@@ -188,17 +188,44 @@ class VerificationOutcomesTest {
     void disallowedSecretsCipher() throws Exception {
         Map<String, byte[]> e = new LinkedHashMap<>(unzip(bundle(DEV_EC, PROD_EC)));
         byte[] plain = BundleFiles.secretsPlaintext(e, PROD_EC.privateKeyPkcs8());
-        var ephemeral = java.security.KeyPairGenerator.getInstance("EC", odcm.packaging.cert.Certificates.BC);
-        ephemeral.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
-        var pair = ephemeral.generateKeyPair();
-        e.put(BundleFormat.SECRETS, BundleFiles.envelope(plain, new org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator(
-                org.bouncycastle.cms.CMSAlgorithm.ECDH_SHA256KDF, pair.getPrivate(), pair.getPublic(), org.bouncycastle.cms.CMSAlgorithm.AES256_WRAP)
-                .addRecipient(new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
-                        new org.bouncycastle.cert.X509CertificateHolder(PROD_EC.certificateDer()))).setProvider(odcm.packaging.cert.Certificates.BC),
-                org.bouncycastle.cms.CMSAlgorithm.AES128_GCM));
+        e.put(BundleFormat.SECRETS, toProd(plain, org.bouncycastle.cms.CMSAlgorithm.AES128_GCM));
         byte[] bundle = resign(e, DEV_EC, null);
         var o = assertInstanceOf(DisallowedAlgorithm.class, verify(bundle, prod().withPrivateKey(PROD_EC.privateKeyPkcs8())));
         assertTrue(o.sentence().contains("AES-256-GCM"), o.sentence());
+    }
+
+    @Test
+    void secretsThatDoNotMatchTheSensitiveVariablesExactlyAreRefusedEvenWhenTheSignerVouchesForThem() throws Exception {
+        String test = "{\"name\":\"ConnectionString\",\"scope\":[\"Test\"],\"value\":\"Server=testdb;Password=t3st\"}";
+        Map<String, String> edits = Map.of(
+                "holds no value for sensitive variable 'ConnectionString'", "," + test,
+                "gives the value of sensitive variable 'ConnectionString' twice", test.replace("[\"Test\"]", "[\"Production\"]"),
+                "holds a value for a variable that variables.json does not declare sensitive", test + ",{\"name\":\"Other\",\"scope\":[],\"value\":\"x\"}");
+        for (var edit : edits.entrySet()) {
+            Map<String, byte[]> e = new LinkedHashMap<>(unzip(bundle(DEV_EC, PROD_EC)));
+            String plain = new String(BundleFiles.secretsPlaintext(e, PROD_EC.privateKeyPkcs8()), StandardCharsets.UTF_8);
+            String from = edit.getKey().contains("no value") ? "," + test : test;
+            assertTrue(plain.contains(from), plain.length() + " characters without the Test value");
+            String altered = plain.replace(from, edit.getKey().contains("no value") ? "" : edit.getValue());
+            e.put(BundleFormat.SECRETS, toProd(altered.getBytes(StandardCharsets.UTF_8), org.bouncycastle.cms.CMSAlgorithm.AES256_GCM));
+            byte[] bundle = resign(e, DEV_EC, null);
+            assertInstanceOf(Genuine.class, verify(bundle, prod()), "unopened, the secrets are not read");
+            var o = assertInstanceOf(InvalidPart.class, verify(bundle, prod().withPrivateKey(PROD_EC.privateKeyPkcs8())), edit.getKey());
+            assertEquals(BundleFormat.SECRETS, o.part());
+            assertTrue(o.sentence().contains(edit.getKey()), o.sentence());
+        }
+    }
+
+    /** {@code plain} enveloped for Prod Space's EC key (ECDH, SHA-256 KDF, AES-256 wrap) with {@code cipher}. */
+    private static byte[] toProd(byte[] plain, org.bouncycastle.asn1.ASN1ObjectIdentifier cipher) throws Exception {
+        var ephemeral = java.security.KeyPairGenerator.getInstance("EC", odcm.packaging.cert.Certificates.BC);
+        ephemeral.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        var pair = ephemeral.generateKeyPair();
+        return BundleFiles.envelope(plain, new org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator(
+                org.bouncycastle.cms.CMSAlgorithm.ECDH_SHA256KDF, pair.getPrivate(), pair.getPublic(), org.bouncycastle.cms.CMSAlgorithm.AES256_WRAP)
+                .addRecipient(new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                        new org.bouncycastle.cert.X509CertificateHolder(PROD_EC.certificateDer()))).setProvider(odcm.packaging.cert.Certificates.BC),
+                cipher);
     }
 
     @Test
