@@ -207,7 +207,9 @@ class ConsoleFlowTest {
             b.interact(() -> b.console().runner().run("Held", () -> held.await(60, java.util.concurrent.TimeUnit.SECONDS), d -> { }, f -> { }));
             b.files.next(cancelled);
             b.clickOn("#export-audit");
-            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> b.lookup("#progress-sentence").tryQuery().isPresent());
+            // Its Cancel as the robot finds it: in a window that is showing, not only in the dialog's scene.
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> b.lookup("#progress-cancel").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
             Label progress = b.node("#progress-sentence");
             assertEquals("Exporting the audit log…", progress.getText());
             ConsoleDriver.shoot(progress.getScene(), "dialog-progress");

@@ -230,7 +230,9 @@ class ImportWizardUiTest extends TwoNetworkScreens {
             return null;
         });
         clickOn("#wizard-finish");
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> lookup("#progress-sentence").tryQuery().isPresent());
+        // Its Cancel as the robot finds it: in a window that is showing, not only in the dialog's scene.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> lookup("#progress-cancel").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         Label progress = node("#progress-sentence");
         assertEquals("Importing web-1.0.0.odcmbundle…", progress.getText());
         clickOn("#progress-cancel");
