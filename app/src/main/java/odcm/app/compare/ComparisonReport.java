@@ -222,11 +222,12 @@ public final class ComparisonReport {
                     .append("</th><th>TO ").append(html(d.to().version())).append("</th></tr>\n");
             for (Entry e : entries) {
                 String cls = e.moved() && e.change() == Change.UNCHANGED ? "moved" : e.change().words();
-                sb.append("<tr class=\"item ").append(cls).append("\"><td class=\"m\">").append(html(e.marker())).append(' ')
-                        .append(html(e.moved() && e.change() == Change.UNCHANGED ? "moved" : e.change().words())).append("</td><td>")
-                        .append(html(e.name())).append("</td><td colspan=\"3\">").append(html(e.describe())).append("</td></tr>\n");
+                html(sb.append("<tr class=\"item ").append(cls).append("\"><td class=\"m\">"), e.marker()).append(' ');
+                html(sb, e.moved() && e.change() == Change.UNCHANGED ? "moved" : e.change().words()).append("</td><td>");
+                html(sb, e.name()).append("</td><td colspan=\"3\">");
+                html(sb, e.describe()).append("</td></tr>\n");
                 for (FieldChange f : fieldsOf(e, onlyChanges)) {
-                    sb.append("<tr><td class=\"m\"></td><td></td><td>").append(html(f.field())).append("</td>");
+                    html(sb.append("<tr><td class=\"m\"></td><td></td><td>"), f.field()).append("</td>");
                     if (f.changed() && f.hasLineDiff() && f.from() != null && f.to() != null) {
                         sb.append("<td colspan=\"2\" class=\"chg\"><div class=\"diff\">");
                         for (TextDiff.Line l : TextDiff.lines(f.from().shown(), f.to().shown())) {
@@ -235,15 +236,15 @@ public final class ComparisonReport {
                                     .append("\">").append(l.kind().marker()).append(' ');
                             for (TextDiff.Segment seg : l.segments()) {
                                 boolean mark = seg.changed() && l.kind() != TextDiff.Kind.SAME;
-                                sb.append(mark ? "<" + tag + ">" : "").append(html(seg.text())).append(mark ? "</" + tag + ">" : "");
+                                html(sb.append(mark ? "<" + tag + ">" : ""), seg.text()).append(mark ? "</" + tag + ">" : "");
                             }
                             sb.append("</div>");
                         }
                         sb.append("</div></td>");
                     } else {
                         String c = f.changed() && e.change() == Change.CHANGED ? " class=\"chg\"" : "";
-                        sb.append("<td").append(c).append('>').append(html(FieldChange.shown(f.from()))).append("</td><td").append(c).append('>')
-                                .append(html(FieldChange.shown(f.to()))).append("</td>");
+                        html(sb.append("<td").append(c).append('>'), FieldChange.shown(f.from())).append("</td><td").append(c).append('>');
+                        html(sb, FieldChange.shown(f.to())).append("</td>");
                     }
                     sb.append("</tr>\n");
                 }
@@ -254,21 +255,26 @@ public final class ComparisonReport {
     }
 
     static String html(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                case '\n', '\t' -> sb.appendCodePoint(c);
-                default -> cleanCodePoint(sb, c);
-            }
+        return html(new StringBuilder(text.length() + 16), text).toString();
+    }
+
+    /** Appends {@code text} escaped for HTML (see {@link #escaped}). */
+    private static StringBuilder html(StringBuilder sb, String text) {
+        return escaped(sb, text, HTML_PLAIN, ComparisonReport::htmlCodePoint);
+    }
+
+    private static final boolean[] HTML_PLAIN = plainAscii("&<>\"'");
+
+    private static void htmlCodePoint(StringBuilder sb, int c) {
+        switch (c) {
+            case '&' -> sb.append("&amp;");
+            case '<' -> sb.append("&lt;");
+            case '>' -> sb.append("&gt;");
+            case '"' -> sb.append("&quot;");
+            case '\'' -> sb.append("&#39;");
+            case '\n', '\t' -> sb.appendCodePoint(c);
+            default -> cleanCodePoint(sb, c);
         }
-        return sb.toString();
     }
 
     // ---- markdown
@@ -291,8 +297,10 @@ public final class ComparisonReport {
             sb.append("|---|---|---|---|---|\n");
             List<String> diffs = new ArrayList<>();
             for (Entry e : entries) {
-                sb.append("| ").append(md(e.marker())).append(' ').append(md(e.moved() && e.change() == Change.UNCHANGED ? "moved" : e.change().words()))
-                        .append(" | **").append(md(e.name())).append("** | ").append(md(e.describe())).append(" | | |\n");
+                md(sb.append("| "), e.marker()).append(' ');
+                md(sb, e.moved() && e.change() == Change.UNCHANGED ? "moved" : e.change().words()).append(" | **");
+                md(sb, e.name()).append("** | ");
+                md(sb, e.describe()).append(" | | |\n");
                 for (FieldChange f : fieldsOf(e, onlyChanges)) {
                     if (f.changed() && f.hasLineDiff() && f.from() != null && f.to() != null) {
                         int n = diffs.size() + 1;
@@ -334,20 +342,55 @@ public final class ComparisonReport {
     }
 
     static String md(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 16);
+        return md(new StringBuilder(text.length() + 16), text).toString();
+    }
+
+    /** Appends {@code text} escaped for Markdown (see {@link #escaped}). */
+    private static StringBuilder md(StringBuilder sb, String text) {
+        return escaped(sb, text, MD_PLAIN, ComparisonReport::mdCodePoint);
+    }
+
+    private static final boolean[] MD_PLAIN = plainAscii("\\`*_[]#|~<>&");
+
+    private static void mdCodePoint(StringBuilder sb, int c) {
+        switch (c) {
+            case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> sb.append('\\').appendCodePoint(c);
+            case '<' -> sb.append("&lt;");
+            case '>' -> sb.append("&gt;");
+            case '&' -> sb.append("&amp;");
+            case '\n' -> sb.append("<br>");
+            default -> cleanCodePoint(sb, c);
+        }
+    }
+
+    /**
+     * Appends {@code text} with each code point that is not plain (printable ASCII other than the format's own signs)
+     * given to {@code escape}; the runs of plain characters between, nearly all of a report, are copied whole.
+     */
+    private static StringBuilder escaped(StringBuilder sb, String text, boolean[] plain, java.util.function.ObjIntConsumer<StringBuilder> escape) {
+        int run = 0; // where the run of plain characters not yet appended begins
         for (int i = 0; i < text.length(); ) {
+            char ch = text.charAt(i);
+            if (ch < 0x80 && plain[ch]) {
+                i++;
+                continue;
+            }
+            sb.append(text, run, i);
             int c = text.codePointAt(i);
             i += Character.charCount(c);
-            switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '#', '|', '~' -> sb.append('\\').appendCodePoint(c);
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '\n' -> sb.append("<br>");
-                default -> cleanCodePoint(sb, c);
-            }
+            escape.accept(sb, c);
+            run = i;
         }
-        return sb.toString();
+        return sb.append(text, run, text.length());
+    }
+
+    /** Which ASCII characters a format shows as they are: the printable ones but for its own signs. */
+    private static boolean[] plainAscii(String signs) {
+        boolean[] plain = new boolean[0x80];
+        for (char c = 0x20; c < 0x7f; c++) {
+            plain[c] = signs.indexOf(c) < 0;
+        }
+        return plain;
     }
 
     /** One character as {@link #clean} shows it; printable ASCII, nearly every character of a report, without a string of its own (for speed). */
