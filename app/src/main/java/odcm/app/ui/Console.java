@@ -348,9 +348,14 @@ public final class Console {
         StartupTimes.whenIdle(runner, stage.getScene(), "idle");
         others = OthersChanges.start(context.store(), context.audit(), runner, main, this::editing, this::withdrawOffer).orElse(null);
         // What expires soon, counted in the status bar: checked on the worker once the first screen is laid out, never before.
-        odcm.app.ui.health.HealthViewModel health = new odcm.app.ui.health.HealthViewModel(context.health(), runner);
-        main.showInStatusLine(new odcm.app.ui.health.HealthView(health).statusLink());
-        afterLayouts(stage.getScene(), 3, health::refresh);
+        // Its link (hidden until that check is done) is made then too: made here, it and its tooltip were made and styled
+        // in the main window's first frames for nothing to see (decision 0032, eighth pass).
+        AppContext ctx = context;
+        afterLayouts(stage.getScene(), 3, () -> {
+            odcm.app.ui.health.HealthViewModel health = new odcm.app.ui.health.HealthViewModel(ctx.health(), runner);
+            main.showInStatusLine(new odcm.app.ui.health.HealthView(health).statusLink());
+            health.refresh();
+        });
         // The icon font once the first screen is in the window and laid out: on two cores, reading it sooner delayed that.
         afterLayouts(stage.getScene(), 3, odcm.app.ui.common.Icons::loadInBackground);
         if (!place.screen().isEmpty() && !place.screen().equals(main.currentId()) && main.hasScreen(place.screen()) && space.isChosen()) {

@@ -116,7 +116,8 @@ class LazyScreensTest {
     /**
      * Decision 0033, 2026-12-04: the main window is laid out in two moments of the FX thread: its frame (navigation,
      * status line) with "Opening Spaces…" in the screen's place, then, after that frame's pulse, the Spaces screen as it
-     * was filled on the worker. On the code before, both were laid out in the one moment the scene was set.
+     * was filled on the worker. On the code before, both were laid out in the one moment the scene was set. The expiry
+     * count's link (hidden until its first check) is made at that check, not in the first frame (0032, eighth pass).
      */
     @Test
     void theMainWindowShowsItsFrameFirstAndItsSpacesScreenAPulseLater() throws Exception {
@@ -129,11 +130,20 @@ class LazyScreensTest {
                 if (now != null && now.lookup("#main-window") != null) {
                     atFirst.add(now.lookup("#screen-opening") instanceof Label l ? l.getText() : "no placeholder");
                     atFirst.add(now.lookup("#spaces-table") == null ? "no table" : "table");
+                    Runnable[] once = new Runnable[1];
+                    once[0] = () -> {
+                        now.removePostLayoutPulseListener(once[0]);
+                        atFirst.add(now.lookup("#status-health") == null ? "no health link" : "health link");
+                    };
+                    now.addPostLayoutPulseListener(once[0]);
                 }
             }));
             held.countDown();
             c.idle();
-            assertEquals(List.of("Opening Spaces…", "no table"), atFirst, "the frame first, without its screen");
+            assertEquals(List.of("Opening Spaces…", "no table", "no health link"), atFirst,
+                    "the frame first, without its screen, nor the expiry count's link (hidden until its check, made then)");
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> c.scene().lookup("#status-health") instanceof javafx.scene.control.Hyperlink h && h.isVisible());
             assertTrue(c.lookup("#screen-opening").tryQuery().isEmpty(), "then the screen in its place");
             assertEquals(2, c.<TableView<?>>node("#spaces-table").getItems().size(), "listing the spaces read while the store opened");
             assertEquals(List.of("Held", "Opening store " + location.storeDir()), startWork(c), "nothing loaded again");
