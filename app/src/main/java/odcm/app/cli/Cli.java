@@ -58,28 +58,54 @@ public final class Cli {
         HelpText.wrapAtSpaces(cl, HelpText.width(env));
         cl.setOut(out);
         cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println(oneLine(ex.getMessage()) + " (see 'odcm " + commandPath(ex.getCommandLine()) + "--help')");
+        Handlers handlers = new Handlers(cli);
+        cl.setParameterExceptionHandler(handlers);
+        cl.setExecutionExceptionHandler(handlers);
+        cl.setExecutionStrategy(handlers);
+        return cl.execute(args);
+    }
+
+    /**
+     * What picocli calls back: a parse error, an exception of a command, and the run of the command parsed (its arguments
+     * checked first). A class of its own rather than lambdas: picocli's interfaces are compiled for Java 5, and a lambda
+     * of one makes the class-data archive's dump link that interface, which then leaves it, and every picocli class
+     * implementing it, out of the archive (loaded from the jar at every start, after opening each jar before picocli's;
+     * docs/decisions/0020). A named class is archived unlinked, as are picocli's.
+     */
+    private static final class Handlers implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler,
+            CommandLine.IExecutionStrategy {
+        private final Cli cli;
+        private final CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+
+        Handlers(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            cli.err.println(oneLine(ex.getMessage()) + " (see 'odcm " + commandPath(ex.getCommandLine()) + "--help')");
             return USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             if (ex instanceof Refusal) {
-                err.println(oneLine(ex.getMessage()));
+                cli.err.println(oneLine(ex.getMessage()));
                 return REFUSED;
             }
             // Not a user's mistake: one sentence for the user, the details in the log (and here on request).
-            err.println(ErrorLog.unexpected(ex));
-            if (env.containsKey("ODCM_DEBUG")) {
-                ex.printStackTrace(err);
+            cli.err.println(ErrorLog.unexpected(ex));
+            if (cli.env.containsKey("ODCM_DEBUG")) {
+                ex.printStackTrace(cli.err);
             }
             return UNEXPECTED;
-        });
-        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
-        cl.setExecutionStrategy(parsed -> {
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
             cli.checkArguments(parsed);
             return run.execute(parsed);
-        });
-        return cl.execute(args);
+        }
     }
 
     /**
