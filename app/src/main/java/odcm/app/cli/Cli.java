@@ -50,11 +50,20 @@ public final class Cli {
 
     private static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         Cli cli = new Cli(out, err, env);
-        ErrorLog.install(env, System.getProperty("user.home"), java.util.Arrays.asList(args).contains("--verbose") ? err : null);
+        // java.util.logging's first use (ErrorLog's set-up) looks through every jar of the class path for a logging
+        // service, opening each (~30 ms): on a thread of its own while the parser is built, which needs no jar (its
+        // classes come from the class-data archive, decision 0020); install waits for it (the class's initialisation).
+        Thread logging = new Thread(ErrorLog::load, "odcm-log-start");
+        logging.setDaemon(true);
+        logging.start();
+        // No Groovy closures in our annotations: without this, picocli's first model looks for groovy.lang.Closure, a class
+        // no jar has, which opens every jar of the class path on this thread.
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine cl = new CommandLine(new OdcmCommand(cli));
         for (Class<?> command : commandsFor(args)) {
             cl.addSubcommand(command(command, args));
         }
+        ErrorLog.install(env, System.getProperty("user.home"), java.util.Arrays.asList(args).contains("--verbose") ? err : null);
         HelpText.wrapAtSpaces(cl, HelpText.width(env));
         cl.setOut(out);
         cl.setErr(err);
