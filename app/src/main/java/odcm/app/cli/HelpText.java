@@ -56,17 +56,7 @@ final class HelpText {
      * A section laid out by picocli on one line, wrapped at spaces. A class rather than a lambda: a lambda of picocli's
      * (Java 5) interface leaves picocli's help classes out of the class-data archive (see Cli.Handlers).
      */
-    private static final class Wrapped implements IHelpSectionRenderer {
-        private final String key;
-        private final IHelpSectionRenderer section;
-        private final int width;
-
-        Wrapped(String key, IHelpSectionRenderer section, int width) {
-            this.key = key;
-            this.section = section;
-            this.width = width;
-        }
-
+    private record Wrapped(String key, IHelpSectionRenderer section, int width) implements IHelpSectionRenderer {
         @Override
         public String render(CommandLine.Help help) {
             return key.equals(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS)
