@@ -28,6 +28,7 @@ if [ -n "$monocle" ]; then
     -cp "$cp:$(ls "$app"/lib/javafx-*-linux.jar | paste -sd: -):$monocle" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
     -Dprism.order=sw -Djava.awt.headless=true -Dodcm.cds.training=true odcm.app.Main </dev/null >/dev/null 2>&1 || true
 fi
-# Lambda entries that name BouncyCastle's (signed, never archived) classes crash JDK 17's static dump (decision 0020).
-cat "$work"/*.lst | grep -v -e '^#' -e '^@lambda-proxy .*org/bouncycastle/' | awk '!seen[$0]++' >"$out"
+# Lambda entries that name BouncyCastle's (signed, never archived) classes crash JDK 17's static dump; those of a
+# picocli (Java 5) interface would leave it and its implementations out of the archive (decision 0020, as ./odcm does).
+cat "$work"/*.lst | grep -v -e '^#' -e '^@lambda-proxy .*org/bouncycastle/' -e '^@lambda-proxy [^ ]* [^ ]* ([^)]*)Lpicocli/' | awk '!seen[$0]++' >"$out"
 echo "installer: $(wc -l <"$out") classes recorded" >&2

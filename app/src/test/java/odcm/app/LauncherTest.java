@@ -36,7 +36,7 @@ class LauncherTest {
             dump=""; archive=""; list=""
             for a in "$@"; do
               case "$a" in
-                -XX:DumpLoadedClassList=*) printf '# header\\nodcm/app/Main\\n@lambda-proxy odcm/app/Main run\\n@lambda-form-invoker [LF_RESOLVE] x\\n@lambda-proxy odcm/packaging/bundle/Cms getAttributes ()Lorg/bouncycastle/cms/CMSAttributeTableGenerator;\\n' > "${a#*=}" ;;
+                -XX:DumpLoadedClassList=*) printf '# header\\nodcm/app/Main\\n@lambda-proxy odcm/app/Main run\\n@lambda-form-invoker [LF_RESOLVE] x\\n@lambda-proxy odcm/packaging/bundle/Cms getAttributes ()Lorg/bouncycastle/cms/CMSAttributeTableGenerator;\\n@lambda-proxy odcm/app/cli/Cli execute (Lodcm/app/cli/Cli;)Lpicocli/CommandLine$IExecutionStrategy; (Lpicocli/CommandLine$ParseResult;)I\\n' > "${a#*=}" ;;
                 -XX:SharedClassListFile=*) sed 's/^/list: /' "${a#*=}" >> "$FAKE_CALLS"; list="${a#*=}" ;;
                 -Xshare:dump) dump=1 ;;
                 -XX:SharedArchiveFile=*) archive="${a#*=}" ;;
@@ -83,6 +83,7 @@ class LauncherTest {
         assertTrue(dumps.get(0).contains("-XX:SharedArchiveFile=" + cds.resolve("cli.jsa.")) && !dumps.get(0).contains("--module-path"), dumps.get(0));
         assertTrue(dumps.get(1).contains("-XX:SharedArchiveFile=" + cds.resolve("console.jsa.")) && dumps.get(1).contains("--module-path"), dumps.get(1));
         // both archives take the lambda entries too (a static dump archives them), but those naming BouncyCastle's classes
+        // and those of a picocli interface (its classes would be left out of the archive)
         List<String> withLambdas = List.of("odcm/app/Main", "@lambda-proxy odcm/app/Main run", "@lambda-form-invoker [LF_RESOLVE] x");
         assertEquals(withLambdas, classList(0));
         assertEquals(withLambdas, classList(1));

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -363,7 +362,20 @@ public final class Store implements AutoCloseable {
             c.setNetworkTimeout(Runnable::run, (int) networkTimeout.toMillis());
             return c;
         }
-        return DriverManager.getConnection(jdbcUrl(location), USER, PASSWORD);
+        return h2(jdbcUrl(location));
+    }
+
+    private static final org.h2.Driver H2 = new org.h2.Driver();
+
+    /**
+     * A connection to an H2 store by H2's driver itself: DriverManager's first use looks through every jar of the class
+     * path for the drivers they declare (opening each jar) and loads PostgreSQL's too, for a store that is a file.
+     */
+    static Connection h2(String url) throws SQLException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", USER);
+        login.setProperty("password", PASSWORD);
+        return H2.connect(url, login);
     }
 
     /** Any number fixed for this product: the advisory lock every change of a team store takes first. */
@@ -487,7 +499,7 @@ public final class Store implements AutoCloseable {
             deleteRecursively(staging);
             StoreLocation building = new StoreLocation(staging, location.keyDir());
             migrateNew(building);
-            try (Connection c = DriverManager.getConnection(jdbcUrl(building), USER, PASSWORD)) {
+            try (Connection c = h2(jdbcUrl(building))) {
                 dsl(c).transaction(cfg -> created(location, clock, cfg.dsl()));
             }
             Files.move(building.databaseFile(), location.databaseFile(), StandardCopyOption.ATOMIC_MOVE);

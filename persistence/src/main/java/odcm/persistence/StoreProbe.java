@@ -3,7 +3,6 @@ package odcm.persistence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -40,7 +39,7 @@ final class StoreProbe {
     /** A read-only connection to an existing store's file: it cannot change a byte of it (see {@link #check}). */
     static Connection connect(StoreLocation location) {
         try {
-            return DriverManager.getConnection(readOnlyUrl(location), Store.USER, Store.PASSWORD);
+            return Store.h2(readOnlyUrl(location));
         } catch (SQLException e) {
             throw refusal(location, e);
         }

@@ -50,36 +50,71 @@ public final class Cli {
 
     private static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         Cli cli = new Cli(out, err, env);
-        ErrorLog.install(env, System.getProperty("user.home"), java.util.Arrays.asList(args).contains("--verbose") ? err : null);
+        // java.util.logging's first use (ErrorLog's set-up) looks through every jar of the class path for a logging
+        // service, opening each (~30 ms): on a thread of its own while the parser is built, which needs no jar (its
+        // classes come from the class-data archive, decision 0020); install waits for it (the class's initialisation).
+        Thread logging = new Thread(ErrorLog::load, "odcm-log-start");
+        logging.setDaemon(true);
+        logging.start();
+        // No Groovy closures in our annotations: without this, picocli's first model looks for groovy.lang.Closure, a class
+        // no jar has, which opens every jar of the class path on this thread.
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine cl = new CommandLine(new OdcmCommand(cli));
         for (Class<?> command : commandsFor(args)) {
             cl.addSubcommand(command(command, args));
         }
+        ErrorLog.install(env, System.getProperty("user.home"), java.util.Arrays.asList(args).contains("--verbose") ? err : null);
         HelpText.wrapAtSpaces(cl, HelpText.width(env));
         cl.setOut(out);
         cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println(oneLine(ex.getMessage()) + " (see 'odcm " + commandPath(ex.getCommandLine()) + "--help')");
+        Handlers handlers = new Handlers(cli);
+        cl.setParameterExceptionHandler(handlers);
+        cl.setExecutionExceptionHandler(handlers);
+        cl.setExecutionStrategy(handlers);
+        return cl.execute(args);
+    }
+
+    /**
+     * What picocli calls back: a parse error, an exception of a command, and the run of the command parsed (its arguments
+     * checked first). A class of its own rather than lambdas: picocli's interfaces are compiled for Java 5, and a lambda
+     * of one makes the class-data archive's dump link that interface, which then leaves it, and every picocli class
+     * implementing it, out of the archive (loaded from the jar at every start, after opening each jar before picocli's;
+     * docs/decisions/0020). A named class is archived unlinked, as are picocli's.
+     */
+    private static final class Handlers implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler,
+            CommandLine.IExecutionStrategy {
+        private final Cli cli;
+        private final CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+
+        Handlers(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            cli.err.println(oneLine(ex.getMessage()) + " (see 'odcm " + commandPath(ex.getCommandLine()) + "--help')");
             return USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             if (ex instanceof Refusal) {
-                err.println(oneLine(ex.getMessage()));
+                cli.err.println(oneLine(ex.getMessage()));
                 return REFUSED;
             }
             // Not a user's mistake: one sentence for the user, the details in the log (and here on request).
-            err.println(ErrorLog.unexpected(ex));
-            if (env.containsKey("ODCM_DEBUG")) {
-                ex.printStackTrace(err);
+            cli.err.println(ErrorLog.unexpected(ex));
+            if (cli.env.containsKey("ODCM_DEBUG")) {
+                ex.printStackTrace(cli.err);
             }
             return UNEXPECTED;
-        });
-        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
-        cl.setExecutionStrategy(parsed -> {
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
             cli.checkArguments(parsed);
             return run.execute(parsed);
-        });
-        return cl.execute(args);
+        }
     }
 
     /**

@@ -45,12 +45,23 @@ final class HelpText {
             if (done.add(cl)) {
                 cl.getCommandSpec().usageMessage().description(sentences(cl.getCommandSpec().usageMessage().description()));
                 Map<String, IHelpSectionRenderer> sections = new LinkedHashMap<>(cl.getHelpSectionMap());
-                sections.replaceAll((key, section) -> help -> key.equals(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS)
-                        ? synopsis(section.render(help), help.synopsisHeading().length(), help.commandSpec().qualifiedName().length() + 1, width)
-                        : wrap(section.render(help), width, -1));
+                sections.replaceAll((key, section) -> new Wrapped(key, section, width));
                 cl.setHelpSectionMap(sections);
                 todo.addAll(cl.getSubcommands().values());
             }
+        }
+    }
+
+    /**
+     * A section laid out by picocli on one line, wrapped at spaces. A class rather than a lambda: a lambda of picocli's
+     * (Java 5) interface leaves picocli's help classes out of the class-data archive (see Cli.Handlers).
+     */
+    private record Wrapped(String key, IHelpSectionRenderer section, int width) implements IHelpSectionRenderer {
+        @Override
+        public String render(CommandLine.Help help) {
+            return key.equals(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS)
+                    ? synopsis(section.render(help), help.synopsisHeading().length(), help.commandSpec().qualifiedName().length() + 1, width)
+                    : wrap(section.render(help), width, -1);
         }
     }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-@Command(name = "odcm", mixinStandardHelpOptions = true, versionProvider = OdcmCommand.Version.class,
+@Command(name = "odcm", mixinStandardHelpOptions = true, addMethodSubcommands = false, versionProvider = OdcmCommand.Version.class,
         description = {"ODCM Console: spaces, certificates of remote spaces, and the trusts between them.",
                 "With no command, opens the console window; 'odcm FILE.odcmbundle' (or .odcmreceipt) opens it on that file."},
         footer = {"", "Exit status: 0 done; 1 refused (one line on stderr, nothing changed); 2 bad command line; "

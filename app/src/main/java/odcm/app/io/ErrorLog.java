@@ -56,6 +56,13 @@ public final class ErrorLog {
     private ErrorLog() {
     }
 
+    /**
+     * Nothing: calling it has this class, and with it java.util.logging, set up on the caller's thread, so that a thread
+     * of its own can do so while another builds the command line's parser (Cli).
+     */
+    public static void load() {
+    }
+
     /** Sends what is logged to the log folder named by {@code env} (see {@link StoreLocation#logFolder}); never to a terminal. */
     public static Path install(Map<String, String> env, String userHome) {
         return install(env, userHome, null);

@@ -87,12 +87,15 @@ public final class DashboardService {
         for (Project p : tx.projects().findHeadsBySpace(s.id())) {
             projects.put(p.id(), p);
             b.project(p.name(), tx.projects().sourceSpace(p.id()).isPresent());
+            List<ReleaseHead> heads = tx.releases().findHeadsByProject(p.id()); // newest first
+            heads.forEach(revisions::known);
             for (Deployment d : tx.deployments().findByProject(p.id())) {
                 b.local(p.name(), d.environment(), d.version(), revisions.of(d.releaseId()), d.succeeded(), d.deployedAt(), d.deployedBy());
             }
-            for (ReleaseHead r : tx.releases().findHeadsByProject(p.id())) { // newest first
+            Map<Long, List<UpstreamDeployment>> upstream = tx.deployments().upstreamOfProject(p.id());
+            for (ReleaseHead r : heads) {
                 newest.putIfAbsent(p.id(), r.version());
-                for (UpstreamDeployment u : tx.deployments().upstream(r.id())) {
+                for (UpstreamDeployment u : upstream.getOrDefault(r.id(), List.of())) {
                     b.upstream(p.name(), u.space(), u.environment(), r.version(), r.revision(), "succeeded".equalsIgnoreCase(u.outcome()),
                             u.deployedAt());
                 }
@@ -109,13 +112,17 @@ public final class DashboardService {
         return b.build();
     }
 
-    /** Revisions of releases read once each. */
+    /** Revisions of releases read once each; those of the heads read already are not read again. */
     private static final class Revisions {
         private final StoreTx tx;
         private final Map<Long, Integer> known = new HashMap<>();
 
         Revisions(StoreTx tx) {
             this.tx = tx;
+        }
+
+        void known(ReleaseHead head) {
+            known.put(head.id(), head.revision());
         }
 
         int of(long releaseId) {

@@ -22,4 +22,7 @@ public interface DeploymentRepository {
 
     /** In the order the bundle listed them. */
     List<UpstreamDeployment> upstream(long releaseId);
+
+    /** {@link #upstream} of every release (every revision) of the project, by release id, in one read. */
+    java.util.Map<Long, List<UpstreamDeployment>> upstreamOfProject(long projectId);
 }

@@ -96,6 +96,20 @@ public final class JooqDeploymentRepository implements DeploymentRepository {
     @Override
     public List<UpstreamDeployment> upstream(long releaseId) {
         return dsl.selectFrom(RELEASE_HISTORY).where(RELEASE_HISTORY.RELEASE_ID.eq(releaseId)).orderBy(RELEASE_HISTORY.POSITION)
-                .fetch(r -> new UpstreamDeployment(r.getSpaceName(), r.getEnvironment(), StoreTime.instant(r.getDeployedAt()), r.getOutcome()));
+                .fetch(JooqDeploymentRepository::upstream);
+    }
+
+    @Override
+    public java.util.Map<Long, List<UpstreamDeployment>> upstreamOfProject(long projectId) {
+        java.util.Map<Long, List<UpstreamDeployment>> byRelease = new java.util.HashMap<>();
+        dsl.select(RELEASE_HISTORY.fields()).from(RELEASE_HISTORY).join(RELEASE).on(RELEASE.ID.eq(RELEASE_HISTORY.RELEASE_ID))
+                .where(RELEASE.PROJECT_ID.eq(projectId)).orderBy(RELEASE_HISTORY.RELEASE_ID, RELEASE_HISTORY.POSITION)
+                .fetchInto(RELEASE_HISTORY)
+                .forEach(r -> byRelease.computeIfAbsent(r.getReleaseId(), id -> new java.util.ArrayList<>()).add(upstream(r)));
+        return byRelease;
+    }
+
+    private static UpstreamDeployment upstream(ReleaseHistoryRecord r) {
+        return new UpstreamDeployment(r.getSpaceName(), r.getEnvironment(), StoreTime.instant(r.getDeployedAt()), r.getOutcome());
     }
 }
