@@ -231,20 +231,27 @@ public final class Store implements AutoCloseable {
         StoreLock lock = StoreLock.acquire(location.storeDir());
         Connection connection = null;
         try {
-            if (!Files.exists(location.databaseFile())) {
+            boolean created = !Files.exists(location.databaseFile());
+            if (created) {
                 createNew(location, clock);
             }
             Thread jooq = startJooq();
-            connection = StoreProbe.connect(location);
-            boolean current = StoreProbe.check(location, connection);
-            boolean readOnly = reading && current && location.storeDir().toString().equals(readLocation(location));
-            if (!readOnly) {
-                closeQuietly(connection);
-                connection = null;
-                if (!current) {
-                    migrate(location);
-                }
+            boolean readOnly = false;
+            if (created) {
+                // made just now by this build, under this lock: nothing to probe or migrate (each H2 open replays the schema)
                 connection = connect(location);
+            } else {
+                connection = StoreProbe.connect(location);
+                boolean current = StoreProbe.check(location, connection);
+                readOnly = reading && current && location.storeDir().toString().equals(readLocation(location));
+                if (!readOnly) {
+                    closeQuietly(connection);
+                    connection = null;
+                    if (!current) {
+                        migrate(location);
+                    }
+                    connection = connect(location);
+                }
             }
             awaitJooq(jooq);
             DSLContext dsl = dsl(connection);
