@@ -83,8 +83,7 @@ class ConsoleFlowTest {
             b.idle();
             assertEquals(1, b.<TableView<Space>>node("#spaces-table").getItems().size());
 
-            b.clickOn("#nav-remotes");
-            b.idle();
+            b.open("nav-remotes");
             TableView<Space> remotes = b.node("#remotes-table");
             assertTrue(remotes.getItems().isEmpty());
             b.clickOn("#add-remote");
@@ -133,8 +132,7 @@ class ConsoleFlowTest {
             assertTrue(b.lookup("#add-remote-dialog").tryQuery().isEmpty(), "Cancel closed the dialog");
             assertEquals(1, remotes.getItems().size(), "nothing was added");
 
-            b.clickOn("#nav-trusts");
-            b.idle();
+            b.open("nav-trusts");
             b.clickOn("#add-trust");
             assertEquals("Prod Space", b.<javafx.scene.control.ComboBox<Space>>node("#add-trust-truster").getValue().name(),
                     "the only local space is chosen already");
@@ -182,8 +180,7 @@ class ConsoleFlowTest {
             b.idle();
             b.shoot("trusts");
 
-            b.clickOn("#nav-audit");
-            b.idle();
+            b.open("nav-audit");
             TableView<AuditEntry> audit = b.node("#audit-table");
             List<String> actions = audit.getItems().stream().map(AuditEntry::action).toList();
             assertTrue(actions.containsAll(List.of("space.create", "remote.add", "trust.add", "trust.revoke")), actions.toString());
@@ -227,11 +224,9 @@ class ConsoleFlowTest {
 
             // The Inbox watches its folder only while it is shown (issue 16 point 5): its watcher thread ends when another screen replaces it.
             java.util.Set<Thread> before = odcm.app.ui.inbox.ImportWizardModelTest.watchers();
-            b.clickOn("#nav-inbox");
-            b.idle();
+            b.open("nav-inbox");
             Thread watcher = odcm.app.ui.inbox.ImportWizardModelTest.watcherSince(before);
-            b.clickOn("#nav-audit");
-            b.idle();
+            b.open("nav-audit");
             watcher.join(10_000);
             assertFalse(watcher.isAlive(), "the Inbox's watcher stopped");
 

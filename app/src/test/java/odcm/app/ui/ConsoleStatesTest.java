@@ -106,23 +106,19 @@ class ConsoleStatesTest {
             c.clickOn("#about-store-close");
             c.idle();
             assertTrue(c.lookup("#about-store-dialog").tryQuery().isEmpty(), "Close closed it");
-            c.clickOn("#nav-remotes");
-            c.idle();
+            c.open("nav-remotes");
             Label remotesEmpty = c.node("#remotes-empty");
             assertTrue(remotesEmpty.getText().startsWith("No remote spaces yet."));
             assertTrue(((javafx.scene.text.Text) remotesEmpty.lookup(".text")).getText().endsWith("(Ctrl+N)."),
                     "the empty state is shown whole, not cut short");
             c.shoot("remotes-empty");
-            c.clickOn("#nav-trusts");
-            c.idle();
+            c.open("nav-trusts");
             assertTrue(c.<Label>node("#trusts-empty").getText().startsWith("No trusts yet"));
             c.shoot("trusts-empty");
-            c.clickOn("#nav-audit");
-            c.idle();
+            c.open("nav-audit");
             c.shoot("audit-empty");
 
-            c.clickOn("#nav-remotes");
-            c.idle();
+            c.open("nav-remotes");
             c.clickOn("#add-remote");
             c.clickOn("#add-remote-name").write("Somebody's Space");
             c.clickOn("#add-remote-pem").write("-----BEGIN CERTIFICATE-----\nnot really\n-----END CERTIFICATE-----");
@@ -172,8 +168,7 @@ class ConsoleStatesTest {
             assertTrue(c.<Label>node("#about-store-key-state").getText().startsWith("Missing"));
             c.shootDialog("about-store", "dialog-about-store-key-missing");
             c.clickOn("#about-store-close");
-            c.clickOn("#nav-audit");
-            c.idle();
+            c.open("nav-audit");
             assertTrue(c.node("#key-warning").isVisible(), "the banner stays on every screen");
         }
     }
@@ -198,8 +193,7 @@ class ConsoleStatesTest {
             assertEquals(0, c.<javafx.scene.control.TableView<?>>node("#spaces-table").getItems().size());
             assertTrue(c.lookup("#demo-offer").tryQuery().isEmpty(), "no example organisation is offered for a store behind its head");
             c.shoot("audit-behind-head");
-            c.clickOn("#nav-audit");
-            c.idle();
+            c.open("nav-audit");
             assertTrue(c.node("#audit-warning").isVisible(), "the banner stays on every screen");
         }
     }

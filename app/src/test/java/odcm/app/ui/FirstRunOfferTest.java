@@ -41,12 +41,10 @@ class FirstRunOfferTest {
             assertTrue(c.lookup("#demo-offer").tryQuery().isEmpty(), "the offer is gone");
             assertTrue(c.<Label>node("#spaces-empty").getText().startsWith("No local spaces yet."));
             assertTrue(c.<ComboBox<String>>node("#current-space").getItems().isEmpty());
-            c.clickOn("#nav-environments");
-            c.idle();
+            c.open("nav-environments");
             assertTrue(c.<Label>node("#environments-no-space").getText().startsWith("There is no local space yet."));
             c.shoot("environments-no-space");
-            c.clickOn("#nav-lifecycles");
-            c.idle();
+            c.open("nav-lifecycles");
             assertTrue(c.node("#lifecycles-no-space").isVisible());
             c.clickOn("#lifecycles-go-to-spaces");
             c.idle();
@@ -68,17 +66,14 @@ class FirstRunOfferTest {
             c.clickOn("#demo-offer-close");
             assertTrue(c.lookup("#demo-offer").tryQuery().isEmpty(), "closed");
 
-            c.clickOn("#nav-environments");
-            c.idle();
+            c.open("nav-environments");
             c.shoot("demo-environments");
-            c.clickOn("#nav-lifecycles");
-            c.idle();
+            c.open("nav-lifecycles");
             assertEquals(List.of("Global rollout", "QA round trip", "Test then Prod", "Through QA"),
                     c.<TableView<Lifecycle>>node("#lifecycles-table").getItems().stream().map(Lifecycle::name).sorted().toList());
             c.shoot("demo-lifecycles");
 
-            c.clickOn("#nav-pipeline");
-            c.idle();
+            c.open("nav-pipeline");
             ComboBox<String> project = c.node("#pipeline-project");
             assertEquals(List.of("Payments", "Public API", "Reports", "Web Shop"), project.getItems().stream().sorted().toList());
             LifecycleGraphView graph = c.node("#lifecycle-graph");
@@ -96,12 +91,10 @@ class FirstRunOfferTest {
                 assertTrue(ImageIO.read(png.toFile()).getWidth() > 300, "exported " + png);
                 c.shoot("demo-pipeline-" + p.replace(' ', '-'));
             }
-            c.clickOn("#nav-lifecycles");
-            c.idle();
+            c.open("nav-lifecycles");
             c.clickOn("#theme-toggle");
             c.shoot("demo-lifecycles-dark");
-            c.clickOn("#nav-pipeline");
-            c.idle();
+            c.open("nav-pipeline");
             c.shoot("demo-pipeline-dark");
             c.clickOn("#theme-toggle");
             assertTrue(!Theme.isDark());

@@ -165,8 +165,7 @@ class LazyScreensTest {
             assertEquals(Demo.DEVTEST, c.<ComboBox<String>>node("#current-space").getValue(), "the current space is chosen");
             assertEquals(2, c.<TableView<?>>node("#spaces-table").getItems().size(), "the demo's two local spaces listed");
             assertEquals(Demo.DEVTEST, c.<Label>node("#space-detail-name").getText(), "the first selected, its detail shown");
-            c.clickOn("#nav-spaces");
-            c.idle();
+            c.open("nav-spaces");
             assertTrue(c.activities.contains("Loading spaces") && c.activities.contains("Loading the local spaces"), c.activities.toString());
         }
     }
@@ -354,22 +353,18 @@ class LazyScreensTest {
             }
 
             // The Pipeline is composed and laid out when first shown, not before.
-            c.clickOn("#nav-pipeline");
-            c.idle();
+            c.open("nav-pipeline");
             assertTrue(main.isMade("nav-pipeline"));
             assertTrue(c.activities.contains("Laying out the lifecycle graph"), c.activities.toString());
             assertNotNull(c.<LifecycleGraphView>node("#lifecycle-graph").layoutProperty().get(), "the graph is drawn");
             assertFalse(main.isMade("nav-dashboard"), "showing one screen makes no other");
 
             // The Dashboard, first shown, then again after a deployment recorded while it was hidden.
-            c.clickOn("#nav-dashboard");
-            c.idle();
+            c.open("nav-dashboard");
             assertEquals(4, c.lookup("#dashboard-table .table-cell.dashboard-succeeded").queryAll().size(), "the demo's deployments");
-            c.clickOn("#nav-spaces");
-            c.idle();
+            c.open("nav-spaces");
             c.console().context().deployments().deploy(Demo.DEVTEST, "Reports", "1.1.0", "Development", true); // where 1.0.0 failed
-            c.clickOn("#nav-dashboard");
-            c.idle();
+            c.open("nav-dashboard");
             assertEquals(5, c.lookup("#dashboard-table .table-cell.dashboard-succeeded").queryAll().size(), "the deployment made meanwhile is shown");
 
             // Keyboard: Ctrl+2 makes and shows Remote spaces; Ctrl+Shift+V verifies a bundle from any screen.

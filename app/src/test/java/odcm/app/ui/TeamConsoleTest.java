@@ -60,8 +60,7 @@ class TeamConsoleTest {
                     c.shoot("team-store-changed-by-others");
 
                     // The Projects screen's open editor is never loaded again under the user's hands: F5 does it.
-                    c.clickOn("#nav-projects");
-                    c.idle();
+                    c.open("nav-projects");
                     bob.spaces().describe("Payments Space", "Described at another desk");
                     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> changes.getText().endsWith("(F5 shows them)")).get());
                     assertTrue(changes.getText().contains(who + ": space.describe local space 'Payments Space'"), changes.getText());

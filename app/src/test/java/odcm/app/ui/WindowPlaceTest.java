@@ -71,8 +71,7 @@ class WindowPlaceTest {
                 c.scene().getWindow().setHeight(850);
                 c.console().main().picker().current().choose(odcm.app.apply.Demo.QA);
             }).get();
-            c.clickOn("#nav-releases");
-            c.idle();
+            c.open("nav-releases");
         }
         WindowPlace written = WindowPlace.read(config, store.describe());
         assertEquals("QA Space", written.space());

@@ -95,8 +95,7 @@ class DashboardScreenTest {
         StoreLocation location = TestStores.location(tmp, "demo");
         organisation(location);
         try (ConsoleDriver c = new ConsoleDriver(location)) {
-            c.clickOn("#nav-dashboard");
-            c.idle();
+            c.open("nav-dashboard");
             TableView<Dashboard.Row> table = c.node("#dashboard-table");
             assertEquals(List.of("Payments", "Public API", "Reports", "Web Shop"), table.getItems().stream().map(Dashboard.Row::project).toList());
             List<String> headers = table.getColumns().stream().map(col -> col.getGraphic() instanceof Label l ? l.getText() : col.getText()).toList();
@@ -155,8 +154,7 @@ class DashboardScreenTest {
             assertTrue(packages.getStyleClass().contains("inline-warning"));
             c.shoot("dashboard-packages");
 
-            c.clickOn("#nav-pipeline");
-            c.idle();
+            c.open("nav-pipeline");
             c.interact(() -> c.<ComboBox<String>>node("#pipeline-project").setValue("Public API"));
             c.idle();
             LifecycleGraphView graph = c.node("#lifecycle-graph");

@@ -61,8 +61,7 @@ class LifecycleLackingValuesTest {
                     List.of(new Variable("Host", "dev.example.org", false, dev)), List.of(mandatory("Host", TemplateType.SINGLE_LINE)), List.of()));
         }
         try (ConsoleDriver c = new ConsoleDriver(location)) {
-            c.clickOn("#nav-lifecycles");
-            c.idle();
+            c.open("nav-lifecycles");
             c.clickOn(c.lookup("#lifecycles-table .table-cell").queryAll().stream()
                     .filter(n -> String.valueOf(((javafx.scene.control.TableCell<?, ?>) n).getText()).startsWith("Main")).findFirst().orElseThrow());
             c.idle();

@@ -88,8 +88,7 @@ class LifecycleScreensTest {
             assertEquals(DEV, c.<ComboBox<String>>node("#current-space").getValue(), "the first local space is the current one");
             assertTrue(c.lookup("#demo-offer").tryQuery().isEmpty(), "no offer on a store with spaces");
 
-            c.clickOn("#nav-environments");
-            c.idle();
+            c.open("nav-environments");
             assertEquals("Environments of 'DevTest Space'", c.<Label>node("#environments-screen .screen-title").getText());
             assertTrue(c.<Label>node("#environments-empty").getText().startsWith("No environments yet."));
             c.shoot("environments-empty");
@@ -129,8 +128,7 @@ class LifecycleScreensTest {
             assertEquals("Added remote environment 'Prod Space: Production' to 'DevTest Space'.", c.<Label>node("#environments-message").getText());
             c.shoot("environments");
 
-            c.clickOn("#nav-lifecycles");
-            c.idle();
+            c.open("nav-lifecycles");
             assertEquals("New lifecycle", c.<Label>node("#lifecycle-editor-title").getText());
             c.clickOn("#lifecycle-name").write("Test then Prod");
             c.clickOn(member(c, "phase-env", "Development"));
@@ -147,8 +145,7 @@ class LifecycleScreensTest {
             assertFalse(c.node("#lifecycle-unsaved").isVisible());
 
             c.console().context().projects().create(DEV, new ProjectDraft("Web Shop", "", "Test then Prod", List.of(), List.of(), List.of(), List.of()));
-            c.clickOn("#nav-pipeline");
-            c.idle();
+            c.open("nav-pipeline");
             LifecycleGraphView graph = c.node("#lifecycle-graph");
             GraphLayout before = graph.layoutProperty().get();
             assertNotNull(before);
@@ -158,8 +155,7 @@ class LifecycleScreensTest {
             assertEquals(0, count(c, ".graph-edge.graph-promotion"));
             c.shoot("pipeline-one-space");
 
-            c.clickOn("#nav-lifecycles");
-            c.idle();
+            c.open("nav-lifecycles");
             c.clickOn(phaseCell(c, 2)); // Test: a new phase goes after it
             c.clickOn("#phase-add");
             c.write("Production");
@@ -203,8 +199,7 @@ class LifecycleScreensTest {
             c.clickOn("#lifecycle-save");
             c.idle();
 
-            c.clickOn("#nav-pipeline");
-            c.idle();
+            c.open("nav-pipeline");
             GraphLayout after = graph.layoutProperty().get();
             assertFalse(before.equals(after), "drawn again");
             assertEquals(1, count(c, ".graph-group"));
@@ -214,8 +209,7 @@ class LifecycleScreensTest {
             assertEquals(1, after.lines().stream().filter(l -> l.kind() == EdgeKind.PROMOTION).count());
             c.shoot("pipeline-with-promotion");
 
-            c.clickOn("#nav-environments");
-            c.idle();
+            c.open("nav-environments");
             c.clickOn("Test");
             c.clickOn("#delete-environment");
             c.clickOn("#delete-environment-ok");
@@ -240,8 +234,7 @@ class LifecycleScreensTest {
             ctx.environments().create(DEV, "Test", "");
         }
         try (ConsoleDriver c = new ConsoleDriver(location)) {
-            c.clickOn("#nav-environments");
-            c.idle();
+            c.open("nav-environments");
             assertTrue(c.<Label>node("#templates-empty").getText().startsWith("No environment templates yet."));
             c.clickOn("#new-template");
             c.clickOn("#new-template-name").write("Feature");
@@ -261,8 +254,7 @@ class LifecycleScreensTest {
             c.idle();
             assertEquals("Created environment template 'Feature' in 'DevTest Space'.", c.<Label>node("#environments-message").getText());
 
-            c.clickOn("#nav-lifecycles");
-            c.idle();
+            c.open("nav-lifecycles");
             c.clickOn("#lifecycle-name").write("Branches");
             c.clickOn(member(c, "phase-env", "Development"));
             c.clickOn("#phase-add");
@@ -293,8 +285,7 @@ class LifecycleScreensTest {
                     c.<Label>node("#releases-message").getText());
             c.shoot("releases-deployed-instance-provisioned");
 
-            c.clickOn("#nav-environments");
-            c.idle();
+            c.open("nav-environments");
             TableView<Environment> environments = c.node("#environments-table");
             assertEquals(List.of("Development", "Test", "Feature-1.2.0"), environments.getItems().stream().map(Environment::name).toList());
             assertEquals("Feature", environments.getItems().get(2).templateName(), "marked with its template");
@@ -302,14 +293,12 @@ class LifecycleScreensTest {
             assertEquals(1, templates.getItems().size());
             c.shoot("environments-with-instance");
 
-            c.clickOn("#nav-pipeline");
-            c.idle();
+            c.open("nav-pipeline");
             assertEquals(1, count(c, ".graph-template"), "the template, drawn as such");
             assertEquals(1, count(c, ".graph-instance"), "and its live instance");
             assertTrue(c.node("#graph-template-legend").isVisible(), "the legend names the template's look and the instance's");
             c.shoot("pipeline-with-template");
-            c.clickOn("#nav-environments");
-            c.idle();
+            c.open("nav-environments");
 
             c.interact(() -> environments.getSelectionModel().select(2));
             c.clickOn("#deprovision-environment");
@@ -357,8 +346,7 @@ class LifecycleScreensTest {
                     odcm.model.environment.EnvironmentTemplate.parameter("Fast:checkbox")), List.of(), List.of(), "desk-#{Tester}", null, true, 0));
             ctx.templates().create(DEV, odcm.model.environment.EnvironmentTemplate.draft("Spare", "", List.of(), List.of(), List.of(), "spare", null, true, 0));
             c.clickOn("#nav-lifecycles");
-            c.clickOn("#nav-environments");
-            c.idle();
+            c.open("nav-environments");
             assertEquals(List.of("Desk", longName, "Spare"), templates.getItems().stream().map(odcm.model.environment.EnvironmentTemplate::name).toList());
             c.interact(() -> templates.getSelectionModel().select(0));
             c.clickOn("#new-instance");
@@ -402,8 +390,7 @@ class LifecycleScreensTest {
                     "feature-#{Release.Number}", odcm.model.environment.EnvironmentTemplate.OnExisting.SKIP, true, 0));
         }
         try (ConsoleDriver c = new ConsoleDriver(location)) {
-            c.clickOn("#nav-lifecycles");
-            c.idle();
+            c.open("nav-lifecycles");
             c.clickOn("#lifecycle-name").write("Branches");
             c.clickOn(member(c, "phase-env", "Development"));
             c.clickOn("#phase-add");
@@ -423,8 +410,7 @@ class LifecycleScreensTest {
                 return null;
             });
 
-            c.clickOn("#nav-pipeline");
-            c.idle();
+            c.open("nav-pipeline");
             assertEquals(1, count(c, ".graph-template"), "the remote template, drawn as a template");
             assertEquals(1, count(c, ".graph-instance"), "and its one live instance, not the de-provisioned one");
             c.shoot("pipeline-with-remote-template");
