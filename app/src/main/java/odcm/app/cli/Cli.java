@@ -59,11 +59,16 @@ public final class Cli {
         // No Groovy closures in our annotations: without this, picocli's first model looks for groovy.lang.Closure, a class
         // no jar has, which opens every jar of the class path on this thread.
         System.setProperty("picocli.disable.closures", "true");
-        CommandLine cl = new CommandLine(new OdcmCommand(cli));
-        for (Class<?> command : commandsFor(args)) {
-            cl.addSubcommand(command(command, args));
+        CommandLine cl;
+        try {
+            cl = new CommandLine(new OdcmCommand(cli));
+            for (Class<?> command : commandsFor(args)) {
+                cl.addSubcommand(command(command, args));
+            }
+        } finally {
+            // also when building the parser failed (a fault of ours): what the caller then logs reaches the log folder
+            ErrorLog.install(env, System.getProperty("user.home"), java.util.Arrays.asList(args).contains("--verbose") ? err : null);
         }
-        ErrorLog.install(env, System.getProperty("user.home"), java.util.Arrays.asList(args).contains("--verbose") ? err : null);
         HelpText.wrapAtSpaces(cl, HelpText.width(env));
         cl.setOut(out);
         cl.setErr(err);
