@@ -42,6 +42,8 @@ public final class ConsoleApp extends Application {
             Console.loadFonts();
         } catch (RuntimeException e) {
             // the FX thread loads them when the first window needs them, as it did before, and says what fails there
+            java.util.logging.Logger.getLogger("odcm.app").log(java.util.logging.Level.WARNING,
+                    "JavaFX's fonts could not be loaded before the first window; the FX thread loads them then", e);
         }
     }
 
